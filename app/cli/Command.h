@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QCommandLineParser>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace hocba::cli {
+
+/** Where a command reads and writes; bound to stdin/stdout/stderr in main, to buffers in tests. */
+struct Console
+{
+    Console(QIODevice* inDevice, QIODevice* outDevice, QIODevice* errDevice);
+    QIODevice* in;
+    QTextStream out;
+    QTextStream err;
+
+    /** Prints "Lỗi: <message>" (and the detail) to err, returns the exit code of the error's class. */
+    int fail(const Error& error);
+    void printJson(const QJsonDocument& doc);
+};
+
+/** One sub-command of hocba-cli. */
+class Command
+{
+public:
+    virtual ~Command() = default;
+    /** The word after hocba-cli, e.g. "demo". */
+    virtual QString name() const = 0;
+    /** One translated line for the command list. */
+    virtual QString summary() const = 0;
+    /** Runs with args[0] == name(); returns the process exit code (util/Error.h ExitCode). */
+    virtual int run(const QStringList& args, Console& console) = 0;
+
+protected:
+    /**
+     * Adds `options` and --help to parser and parses args. Returns an exit code when the command
+     * must stop (help printed → 0, bad usage → 2), or -1 to go on. The help text is translated and lists the
+     * exit codes.
+     */
+    int parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
+              Console& console, const QString& positionalSyntax = {});
+    /** The standard --db FILE option. */
+    static QCommandLineOption dbOption();
+    static QCommandLineOption jsonOption();
+    /** Reads --db and fails with a usage error when it is missing. */
+    static Result<QString> requireDb(const QCommandLineParser& parser);
+};
+
+/** Every command, in the order --help lists them. */
+std::vector<std::unique_ptr<Command>> allCommands();
+
+/** Dispatches args (without the program name) to a command; the whole CLI, testable in-process. */
+int runCli(const QStringList& args, Console& console);
+
+} // namespace hocba::cli

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Command.h"
+
+namespace hocba::cli {
+
+// One factory per command, defined in its own XxxCommand.cpp; allCommands() in Commands.cpp lists them.
+
+} // namespace hocba::cli

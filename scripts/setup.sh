@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Học bạ số needs to build, run and test.
+# Idempotent: packages already present are skipped. Waits for the apt/dpkg lock instead of failing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git clang-format
+  # Qt 6.4
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-pdf-dev libqt6svg6 libgl-dev libvulkan-dev
+  # store
+  libsqlite3-dev sqlite3
+  # document, signing and verification (used by later components and their tests)
+  libssl-dev openssl libp11-dev softhsm2 opensc libxml2-dev libxmlsec1-dev xmlsec1
+  libqpdf-dev qpdf poppler-utils libpoppler-qt6-dev libnss3-tools libqrencode-dev zxing-cpp-tools
+  fonts-noto-core
+  # headless GUI runs and screenshots
+  xvfb xauth
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then exec sudo -E bash "$0" "$@"; fi
+  echo "setup.sh: cần quyền root (run as root)" >&2
+  exit 1
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup.sh: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# -o DPkg::Lock::Timeout makes apt wait for another apt/dpkg (e.g. unattended-upgrades) instead of failing.
+apt_opts=(-o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
+echo "setup.sh: installing ${#missing[@]} packages: ${missing[*]}"
+apt-get "${apt_opts[@]}" update -qq
+apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup.sh: done"
