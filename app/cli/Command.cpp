@@ -22,8 +22,7 @@ Console::Console(QIODevice* inDevice, QIODevice* outDevice, QIODevice* errDevice
     : in(inDevice)
     , out(outDevice)
     , err(errDevice)
-{
-}
+{ }
 
 int Console::fail(const Error& error)
 {
@@ -58,7 +57,7 @@ int Command::parse(QCommandLineParser& parser, const QList<QCommandLineOption>& 
         if (!positionalSyntax.isEmpty())
             console.out << ' ' << positionalSyntax;
         console.out << "\n\n" << summary() << "\n\n" << trc("Options:") << '\n';
-        for (const QCommandLineOption& o : options + QList<QCommandLineOption>{help}) {
+        for (const QCommandLineOption& o : options + QList<QCommandLineOption> {help}) {
             QStringList names;
             for (const QString& n : o.names())
                 names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;

@@ -15,8 +15,8 @@ struct Finding
     enum class Severity { Warning, Error };
 
     Severity severity = Severity::Error;
-    QString code;    ///< stable machine code, e.g. "pid.birth_year_mismatch"
-    QString field;   ///< the field it concerns, e.g. "personalId", "subjects.toan.hk1.regular[2]"
+    QString code; ///< stable machine code, e.g. "pid.birth_year_mismatch"
+    QString field; ///< the field it concerns, e.g. "personalId", "subjects.toan.hk1.regular[2]"
     QString message; ///< translated (Vietnamese by default) sentence for the user
 
     bool isError() const { return severity == Severity::Error; }

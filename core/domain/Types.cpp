@@ -11,8 +11,7 @@ namespace hocba {
 
 namespace {
 
-template <class E, std::size_t N>
-QString codeOf(const std::array<std::pair<E, const char*>, N>& table, E v)
+template <class E, std::size_t N> QString codeOf(const std::array<std::pair<E, const char*>, N>& table, E v)
 {
     for (const auto& [e, code] : table)
         if (e == v)
@@ -29,20 +28,20 @@ std::optional<E> fromCodeIn(const std::array<std::pair<E, const char*>, N>& tabl
     return std::nullopt;
 }
 
-constexpr std::array<std::pair<SchoolLevel, const char*>, 2> kLevels{{
+constexpr std::array<std::pair<SchoolLevel, const char*>, 2> kLevels {{
     {SchoolLevel::Primary, "primary"},
     {SchoolLevel::Thcs, "thcs"},
 }};
-constexpr std::array<std::pair<Gender, const char*>, 3> kGenders{{
+constexpr std::array<std::pair<Gender, const char*>, 3> kGenders {{
     {Gender::Unknown, "unknown"},
     {Gender::Male, "male"},
     {Gender::Female, "female"},
 }};
-constexpr std::array<std::pair<Circular, const char*>, 2> kCirculars{{
+constexpr std::array<std::pair<Circular, const char*>, 2> kCirculars {{
     {Circular::TT27, "TT27"},
     {Circular::TT22, "TT22"},
 }};
-constexpr std::array<std::pair<SectionState, const char*>, 7> kStates{{
+constexpr std::array<std::pair<SectionState, const char*>, 7> kStates {{
     {SectionState::Draft, "draft"},
     {SectionState::Ready, "ready"},
     {SectionState::Signed, "signed"},
@@ -51,11 +50,11 @@ constexpr std::array<std::pair<SectionState, const char*>, 7> kStates{{
     {SectionState::Revoked, "revoked"},
     {SectionState::Superseded, "superseded"},
 }};
-constexpr std::array<std::pair<SectionSource, const char*>, 2> kSources{{
+constexpr std::array<std::pair<SectionSource, const char*>, 2> kSources {{
     {SectionSource::Digital, "digital"},
     {SectionSource::Paper, "paper"},
 }};
-constexpr std::array<std::pair<Role, const char*>, 5> kRoles{{
+constexpr std::array<std::pair<Role, const char*>, 5> kRoles {{
     {Role::Admin, "admin"},
     {Role::Principal, "principal"},
     {Role::Homeroom, "homeroom"},
@@ -65,18 +64,54 @@ constexpr std::array<std::pair<Role, const char*>, 5> kRoles{{
 
 } // namespace
 
-QString toCode(SchoolLevel v) { return codeOf(kLevels, v); }
-QString toCode(Gender v) { return codeOf(kGenders, v); }
-QString toCode(Circular v) { return codeOf(kCirculars, v); }
-QString toCode(SectionState v) { return codeOf(kStates, v); }
-QString toCode(SectionSource v) { return codeOf(kSources, v); }
-QString toCode(Role v) { return codeOf(kRoles, v); }
-std::optional<SchoolLevel> schoolLevelFromCode(const QString& c) { return fromCodeIn(kLevels, c); }
-std::optional<Gender> genderFromCode(const QString& c) { return fromCodeIn(kGenders, c); }
-std::optional<Circular> circularFromCode(const QString& c) { return fromCodeIn(kCirculars, c); }
-std::optional<SectionState> sectionStateFromCode(const QString& c) { return fromCodeIn(kStates, c); }
-std::optional<SectionSource> sectionSourceFromCode(const QString& c) { return fromCodeIn(kSources, c); }
-std::optional<Role> roleFromCode(const QString& c) { return fromCodeIn(kRoles, c); }
+QString toCode(SchoolLevel v)
+{
+    return codeOf(kLevels, v);
+}
+QString toCode(Gender v)
+{
+    return codeOf(kGenders, v);
+}
+QString toCode(Circular v)
+{
+    return codeOf(kCirculars, v);
+}
+QString toCode(SectionState v)
+{
+    return codeOf(kStates, v);
+}
+QString toCode(SectionSource v)
+{
+    return codeOf(kSources, v);
+}
+QString toCode(Role v)
+{
+    return codeOf(kRoles, v);
+}
+std::optional<SchoolLevel> schoolLevelFromCode(const QString& c)
+{
+    return fromCodeIn(kLevels, c);
+}
+std::optional<Gender> genderFromCode(const QString& c)
+{
+    return fromCodeIn(kGenders, c);
+}
+std::optional<Circular> circularFromCode(const QString& c)
+{
+    return fromCodeIn(kCirculars, c);
+}
+std::optional<SectionState> sectionStateFromCode(const QString& c)
+{
+    return fromCodeIn(kStates, c);
+}
+std::optional<SectionSource> sectionSourceFromCode(const QString& c)
+{
+    return fromCodeIn(kSources, c);
+}
+std::optional<Role> roleFromCode(const QString& c)
+{
+    return fromCodeIn(kRoles, c);
+}
 
 QString displayName(SchoolLevel v)
 {
@@ -172,18 +207,18 @@ std::optional<SchoolYear> SchoolYear::fromString(const QString& text)
     const int b = m.captured(2).toInt();
     if (b != a + 1)
         return std::nullopt;
-    return SchoolYear{a};
+    return SchoolYear {a};
 }
 
 SchoolYear SchoolYear::containing(QDate date)
 {
-    return SchoolYear{date.month() >= 8 ? date.year() : date.year() - 1};
+    return SchoolYear {date.month() >= 8 ? date.year() : date.year() - 1};
 }
 
 SchoolYear SchoolYear::latestEnded(QDate today)
 {
     // Classes end by 31 May; a year whose second calendar year has reached June has ended.
-    return SchoolYear{today.month() >= 6 ? today.year() - 1 : today.year() - 2};
+    return SchoolYear {today.month() >= 6 ? today.year() - 1 : today.year() - 2};
 }
 
 } // namespace hocba

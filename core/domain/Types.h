@@ -25,12 +25,12 @@ enum class SectionSource { Digital, Paper };
 
 enum class Role { Admin, Principal, Homeroom, SubjectTeacher, Clerk };
 
-QString toCode(SchoolLevel v);   // "primary" | "thcs"
-QString toCode(Gender v);        // "unknown" | "male" | "female"
-QString toCode(Circular v);      // "TT27" | "TT22"
-QString toCode(SectionState v);  // "draft" | "ready" | "signed" | "submitted" | "locked" | "revoked" | "superseded"
+QString toCode(SchoolLevel v); // "primary" | "thcs"
+QString toCode(Gender v); // "unknown" | "male" | "female"
+QString toCode(Circular v); // "TT27" | "TT22"
+QString toCode(SectionState v); // "draft" | "ready" | "signed" | "submitted" | "locked" | "revoked" | "superseded"
 QString toCode(SectionSource v); // "digital" | "paper"
-QString toCode(Role v);          // "admin" | "principal" | "homeroom" | "subject_teacher" | "clerk"
+QString toCode(Role v); // "admin" | "principal" | "homeroom" | "subject_teacher" | "clerk"
 std::optional<SchoolLevel> schoolLevelFromCode(const QString& code);
 std::optional<Gender> genderFromCode(const QString& code);
 std::optional<Circular> circularFromCode(const QString& code);
@@ -103,24 +103,24 @@ struct Student
     QString fullName;
     Gender gender = Gender::Unknown;
     QDate birthDate;
-    QString ethnicity;   ///< dân tộc
+    QString ethnicity; ///< dân tộc
     QString nationality; ///< quốc tịch
-    QString birthplace;  ///< nơi sinh
-    QString hometown;    ///< quê quán
-    QString address;     ///< nơi ở hiện nay
+    QString birthplace; ///< nơi sinh
+    QString hometown; ///< quê quán
+    QString address; ///< nơi ở hiện nay
     QString fatherName;
     QString fatherOccupation;
     QString motherName;
     QString motherOccupation;
     QString guardianName;
     QString guardianOccupation;
-    QString policyGroup;        ///< đối tượng chính sách (THCS form)
-    QString personalId;         ///< số định danh cá nhân (12 digits)
-    QString moetCode;           ///< mã học sinh (Bộ GD&ĐT), stored as text
+    QString policyGroup; ///< đối tượng chính sách (THCS form)
+    QString personalId; ///< số định danh cá nhân (12 digits)
+    QString moetCode; ///< mã học sinh (Bộ GD&ĐT), stored as text
     QString registrationNumber; ///< số đăng bộ
-    QDate enrolmentDate;        ///< ngày nhập học
-    QDate transferDate;         ///< ngày chuyển đến (if transferred in)
-    QString transferFrom;       ///< school transferred from
+    QDate enrolmentDate; ///< ngày nhập học
+    QDate transferDate; ///< ngày chuyển đến (if transferred in)
+    QString transferFrom; ///< school transferred from
 };
 
 /** Học bạ: one per student per level; the lookup code is made once and never changes. */

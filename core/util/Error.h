@@ -11,9 +11,9 @@ namespace hocba {
 enum class ErrorCode {
     // input and usage
     InvalidInput, ///< data that breaks a rule: an impossible score, a malformed file, a failed ID check
-    Usage,        ///< a command line that cannot be understood
-    NotFound,     ///< a named class, student, record or file that does not exist
-    Unsupported,  ///< a year/grade/circular combination the rules do not cover
+    Usage, ///< a command line that cannot be understood
+    NotFound, ///< a named class, student, record or file that does not exist
+    Unsupported, ///< a year/grade/circular combination the rules do not cover
     // database
     DbOpenFailed,
     DbNotADatabase,
@@ -44,13 +44,12 @@ struct Error
     QString detail;
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 using Status = Result<void>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString message, QString detail = {})
 {
-    return std::unexpected(Error{code, std::move(message), std::move(detail)});
+    return std::unexpected(Error {code, std::move(message), std::move(detail)});
 }
 
 /** CLI exit codes by error class (documented in every command's --help). */

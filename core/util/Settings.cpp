@@ -8,8 +8,7 @@ namespace hocba {
 
 Settings::Settings(const QString& iniPath)
     : m_settings(iniPath, QSettings::IniFormat)
-{
-}
+{ }
 
 std::unique_ptr<Settings> Settings::forUser()
 {

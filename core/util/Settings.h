@@ -11,20 +11,19 @@
 namespace hocba {
 
 /** A typed settings key with its default. */
-template <class T>
-struct SettingKey
+template <class T> struct SettingKey
 {
     const char* name;
     T defaultValue;
 };
 
 namespace settings {
-inline const SettingKey<QString> UiLanguage{"ui/language", QStringLiteral("vi")};
-inline const SettingKey<QString> LastDatabase{"store/lastDatabase", QString()};
-inline const SettingKey<QStringList> RecentDatabases{"store/recentDatabases", QStringList()};
-inline const SettingKey<QByteArray> MainWindowGeometry{"ui/mainWindowGeometry", QByteArray()};
-inline const SettingKey<QByteArray> MainWindowState{"ui/mainWindowState", QByteArray()};
-inline const SettingKey<int> SettingsVersion{"meta/settingsVersion", 1};
+inline const SettingKey<QString> UiLanguage {"ui/language", QStringLiteral("vi")};
+inline const SettingKey<QString> LastDatabase {"store/lastDatabase", QString()};
+inline const SettingKey<QStringList> RecentDatabases {"store/recentDatabases", QStringList()};
+inline const SettingKey<QByteArray> MainWindowGeometry {"ui/mainWindowGeometry", QByteArray()};
+inline const SettingKey<QByteArray> MainWindowState {"ui/mainWindowState", QByteArray()};
+inline const SettingKey<int> SettingsVersion {"meta/settingsVersion", 1};
 } // namespace settings
 
 /**
@@ -39,14 +38,12 @@ public:
     /** A settings file at an explicit path (tests, portable installs). */
     explicit Settings(const QString& iniPath);
 
-    template <class T>
-    T value(const SettingKey<T>& key) const
+    template <class T> T value(const SettingKey<T>& key) const
     {
         const QVariant v = m_settings.value(QLatin1String(key.name));
         return v.isValid() && v.canConvert<T>() ? v.value<T>() : key.defaultValue;
     }
-    template <class T>
-    void setValue(const SettingKey<T>& key, const T& value)
+    template <class T> void setValue(const SettingKey<T>& key, const T& value)
     {
         m_settings.setValue(QLatin1String(key.name), QVariant::fromValue(value));
     }

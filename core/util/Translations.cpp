@@ -20,8 +20,7 @@ void installTranslations(QCoreApplication& app, const QString& language)
     if (ours->load(QStringLiteral(":/i18n/hocba_vi.qm")))
         QCoreApplication::installTranslator(ours);
     auto* qt = new QTranslator(&app);
-    if (qt->load(vi, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(vi, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "util/Error.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace hocba::store {
+
+class Database;
+
+/** Counts for `hocba-cli info` and the status bar. */
+struct SchoolSummary
+{
+    struct ClassCount
+    {
+        SchoolYear year;
+        int grade = 0;
+        QString className;
+        int students = 0;
+        QMap<QString, int> sectionsByState; ///< state code → count
+    };
+    qint64 students = 0;
+    qint64 teachers = 0;
+    qint64 records = 0;
+    qint64 sections = 0;
+    QMap<QString, int> sectionsByState;
+    QList<ClassCount> classes;
+};
+
+/**
+ * The school, its years, teachers and classes. Every write is audited in the same transaction. Text is stored in
+ * NFC. Not thread-safe: one per Database (one Database per thread).
+ */
+class SchoolRepository
+{
+public:
+    explicit SchoolRepository(Database& db);
+
+    Result<std::optional<School>> school();
+    Status saveSchool(const School& school);
+
+    Result<QList<SchoolYear>> schoolYears();
+    Status addSchoolYear(SchoolYear year);
+
+    /** Inserts (id == 0) or updates a teacher; returns the id. */
+    Result<Id> saveTeacher(const Teacher& teacher);
+    Result<QList<Teacher>> teachers();
+    Result<std::optional<Teacher>> teacher(Id id);
+
+    /** Inserts (id == 0) or updates a class; returns the id. */
+    Result<Id> saveClass(const ClassGroup& cls);
+    /** Classes of one year (or all), ordered by grade and name. */
+    Result<QList<ClassGroup>> classes(std::optional<SchoolYear> year = std::nullopt);
+    Result<std::optional<ClassGroup>> classByName(SchoolYear year, const QString& name);
+
+    Result<SchoolSummary> summary();
+
+private:
+    Database& m_db;
+};
+
+} // namespace hocba::store

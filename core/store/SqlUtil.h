@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/Database.h"
+
+#include <QDate>
+#include <QList>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace hocba::store {
+
+inline QString isoDate(QDate d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+inline QDate fromIsoDate(const QString& s)
+{
+    return s.isEmpty() ? QDate() : QDate::fromString(s, Qt::ISODate);
+}
+
+/** Runs a query with integer parameters and maps each row. */
+template <class T, class RowFn>
+Result<QList<T>> queryList(Database& db, const QString& sql, RowFn&& map, std::initializer_list<qint64> params = {})
+{
+    auto st = db.prepare(sql);
+    if (!st)
+        return std::unexpected(st.error());
+    int i = 1;
+    for (qint64 p : params)
+        st->bind(i++, p);
+    QList<T> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        out.append(map(*st));
+    }
+    return out;
+}
+
+} // namespace hocba::store
