@@ -94,11 +94,6 @@ const Province* findProvince(int code)
     return it != kProvinces.end() && it->code == code ? &*it : nullptr;
 }
 
-QString tr(const char* source)
-{
-    return QCoreApplication::translate("hocba::personal_id", source);
-}
-
 Finding finding(Finding::Severity severity, const char* code, const QString& field, const QString& message)
 {
     return Finding {severity, QString::fromLatin1(code), field, message};
@@ -118,13 +113,17 @@ Findings check(const QString& number, QDate birthDate, Gender gender, const QStr
     // Surrounding blanks are an artefact of copy and paste, not a different number; inner ones are not tolerated.
     const QString pid = number.trimmed();
     if (pid.isEmpty()) {
-        out << finding(S::Warning, "pid.empty", field, tr("The personal ID number has not been entered yet."));
+        out << finding(
+            S::Warning, "pid.empty", field,
+            QCoreApplication::translate("hocba::personal_id", "The personal ID number has not been entered yet."));
         return out;
     }
     // Without 12 plain digits the positions below mean nothing, so no further rule is checked.
     if (pid.size() != 12 || !isAsciiDigits(pid)) {
         out << finding(S::Error, "pid.format", field,
-                       tr("The personal ID number must have exactly 12 digits (0–9), without spaces or letters."));
+                       QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "The personal ID number must have exactly 12 digits (0–9), without spaces or letters."));
         return out;
     }
 
@@ -134,33 +133,45 @@ Findings check(const QString& number, QDate birthDate, Gender gender, const QStr
 
     if (!isKnownRegistrationCode(code))
         out << finding(S::Error, "pid.unknown_code", field,
-                       tr("The first 3 digits of the personal ID number (%1) are not the code of a province or of a "
-                          "country where a birth is registered.")
+                       QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "The first 3 digits of the personal ID number (%1) are not the code of a province or of a "
+                           "country where a birth is registered.")
                            .arg(pid.left(3)));
 
     const int idYear = 1900 + 100 * (g / 2) + yy;
     if (!birthDate.isValid())
         out << finding(S::Warning, "pid.birth_date_missing", field,
-                       tr("The date of birth is missing, so the birth year in the personal ID number cannot be "
-                          "checked."));
+                       QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "The date of birth is missing, so the birth year in the personal ID number cannot be "
+                           "checked."));
     else if (idYear != birthDate.year())
         out << finding(S::Error, "pid.century_year_mismatch", field,
-                       tr("Digits 4 to 6 of the personal ID number stand for birth year %1, but the date of birth "
-                          "is in %2.")
+                       QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "Digits 4 to 6 of the personal ID number stand for birth year %1, but the date of birth "
+                           "is in %2.")
                            .arg(idYear)
                            .arg(birthDate.year()));
 
     const bool idMale = g % 2 == 0;
     if (gender == Gender::Unknown)
         out << finding(S::Warning, "pid.gender_missing", field,
-                       tr("The gender is not entered, so the gender digit of the personal ID number cannot be "
-                          "checked."));
+                       QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "The gender is not entered, so the gender digit of the personal ID number cannot be "
+                           "checked."));
     else if (idMale != (gender == Gender::Male))
         out << finding(S::Error, "pid.gender_mismatch", field,
-                       idMale ? tr("The 4th digit of the personal ID number is for a male, but the gender entered is "
-                                   "female.")
-                              : tr("The 4th digit of the personal ID number is for a female, but the gender entered "
-                                   "is male."));
+                       idMale ? QCoreApplication::translate(
+                           "hocba::personal_id",
+                           "The 4th digit of the personal ID number is for a male, but the gender entered is "
+                           "female.")
+                              : QCoreApplication::translate(
+                                  "hocba::personal_id",
+                                  "The 4th digit of the personal ID number is for a female, but the gender entered "
+                                  "is male."));
     return out;
 }
 
