@@ -29,7 +29,7 @@ int Rng::uniform(int lo, int hi)
 {
     if (hi <= lo)
         return lo;
-    return lo + static_cast<int>(uniform64(static_cast<long long>(hi) - lo + 1));
+    return static_cast<int>(lo + uniform64(static_cast<long long>(hi) - lo + 1));
 }
 
 double Rng::unit()

@@ -35,7 +35,7 @@ public:
     /** An index into `weights`, each drawn in proportion to its (non-negative, integer) weight. */
     std::size_t weightedIndex(std::span<const int> weights);
 
-    /** A weighted pick from a table of entries that have an integer `weight` member. */
+    /** A weighted pick from a non-empty table of entries that have an integer `weight` member. */
     template <class Entry> const Entry& pick(std::span<const Entry> table)
     {
         long long total = 0;
