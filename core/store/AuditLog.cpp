@@ -46,22 +46,24 @@ QString AuditLog::computeHash(const AuditEntry& e)
 Status AuditLog::append(const QString& action, const QString& entity, const QString& entityId, const QString& field,
                         const std::optional<QString>& oldValue, const std::optional<QString>& newValue)
 {
-    auto last = m_db.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    auto last = m_db.cached(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!last)
         return std::unexpected(last.error());
-    auto row = last->step();
+    auto row = (*last)->step();
     if (!row)
         return std::unexpected(row.error());
     AuditEntry e;
-    e.prevHash = *row ? last->text(1) : genesisHash();
+    e.prevHash = *row ? (*last)->text(1) : genesisHash();
+    (*last)->reset();
     // AUTOINCREMENT never reuses an id: the next id is max(seq)+1, which the hash must cover.
-    auto seq = m_db.prepare(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"));
+    auto seq = m_db.cached(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"));
     if (!seq)
         return std::unexpected(seq.error());
-    auto seqRow = seq->step();
+    auto seqRow = (*seq)->step();
     if (!seqRow)
         return std::unexpected(seqRow.error());
-    e.id = (*seqRow ? seq->int64(0) : 0) + 1;
+    e.id = (*seqRow ? (*seq)->int64(0) : 0) + 1;
+    (*seq)->reset();
     e.at = QDateTime::currentDateTimeUtc();
     e.actor = m_db.actor();
     e.action = action;
@@ -73,11 +75,12 @@ Status AuditLog::append(const QString& action, const QString& entity, const QStr
     e.newValue = newValue;
     e.hash = computeHash(e);
 
-    auto insert = m_db.prepare(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, entity, entity_id, field, "
+    auto cachedInsert = m_db.cached(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, entity, entity_id, field, "
                                               "old_value, new_value, prev_hash, hash) "
                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
-    if (!insert)
-        return std::unexpected(insert.error());
+    if (!cachedInsert)
+        return std::unexpected(cachedInsert.error());
+    Statement* insert = *cachedInsert;
     insert->bind(1, e.id).bind(2, isoTime(e.at)).bind(3, e.actor).bind(4, e.action).bind(5, e.entity);
     insert->bind(6, e.entityId).bind(7, e.field);
     // std::nullopt is NULL; a present but empty value is "" (the hash tells them apart too).

@@ -201,6 +201,7 @@ Database::Database(sqlite3* db, QString path)
 
 Database::~Database()
 {
+    m_cache.clear(); // finalise cached statements before closing
     sqlite3_close_v2(m_db);
 }
 
@@ -336,6 +337,20 @@ Result<Statement> Database::prepare(const QString& sql)
     if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr) != SQLITE_OK)
         return std::unexpected(lastError(sql.left(80)));
     return Statement(stmt, this);
+}
+
+Result<Statement*> Database::cached(const QString& sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        auto st = prepare(sql);
+        if (!st)
+            return std::unexpected(st.error());
+        it = m_cache.emplace(sql, std::move(*st)).first;
+    } else {
+        it->second.reset();
+    }
+    return &it->second;
 }
 
 Status Database::exec(const QString& sql)

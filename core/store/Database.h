@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <unordered_map>
 #include <optional>
 
 struct sqlite3;
@@ -87,6 +88,11 @@ public:
     static int latestVersion();
 
     Result<Statement> prepare(const QString& sql);
+    /**
+     * A prepared statement kept for the life of the connection (for hot paths: audit appends, bulk inserts),
+     * reset and with cleared bindings. Do not hold two uses of the same SQL at once.
+     */
+    Result<Statement*> cached(const QString& sql);
     /** Runs one or more statements without results. */
     Status exec(const QString& sql);
     Result<int> userVersion();
@@ -108,9 +114,11 @@ private:
     Status migrate(int from, int to);
     Status backupBeforeMigration(int fromVersion);
 
+    // Finalised before the connection closes (declared after m_db, destroyed first).
     sqlite3* m_db = nullptr;
     QString m_path;
     QString m_actor;
+    std::unordered_map<QString, Statement> m_cache;
 };
 
 /**
