@@ -6,6 +6,7 @@ namespace hocba::cli {
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> list;
+    list.push_back(makeEvaluateCommand());
     return list;
 }
 

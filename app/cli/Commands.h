@@ -7,4 +7,7 @@ namespace hocba::cli {
 
 // One factory per command, defined in its own XxxCommand.cpp; allCommands() in Commands.cpp lists them.
 
+/** evaluate [FILE|-]: one student-year's TT27/TT22 results and findings (docs/evaluate.md). */
+std::unique_ptr<Command> makeEvaluateCommand();
+
 } // namespace hocba::cli
