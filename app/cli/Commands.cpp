@@ -8,6 +8,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(makeDemoCommand());
     list.push_back(makeInfoCommand());
+    list.push_back(makeEvaluateCommand());
     list.push_back(makeAuditCommand());
     list.push_back(makeBackupCommand());
     list.push_back(makeRestoreCommand());

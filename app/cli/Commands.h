@@ -12,4 +12,7 @@ std::unique_ptr<Command> makeAuditCommand();
 std::unique_ptr<Command> makeBackupCommand();
 std::unique_ptr<Command> makeRestoreCommand();
 
+/** evaluate [FILE|-]: one student-year's TT27/TT22 results and findings (docs/evaluate.md). */
+std::unique_ptr<Command> makeEvaluateCommand();
+
 } // namespace hocba::cli

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace hocba::rules {
+
+/** TT22 Art. 5 cl. 3: a subject is assessed by comment only, or by comment and score. */
+enum class AssessmentForm { Score, Comment };
+
+/** One subject or educational activity of a grade (CTGDPT 2018, TT 32/2018; DOMAIN.md §1.1 and §2.1). */
+struct CurriculumSubject
+{
+    QString code; ///< "toan", "tieng_viet", …
+    bool required = true; ///< false: elective (Tiếng dân tộc, Ngoại ngữ 2; Ngoại ngữ 1 in grades 1–2)
+    bool yearEndTest = false; ///< TT27 Art. 7: the subject has a year-end periodic test in this grade
+    AssessmentForm form = AssessmentForm::Score; ///< TT22 only
+    std::optional<int> periodsPerYear; ///< TT22 score subjects: the default school plan
+};
+
+/** The subjects of a grade (1–9) in record order; empty for any other grade. */
+const QList<CurriculumSubject>& curriculumOfGrade(int grade);
+
+/** The subject entry of a grade, or nullptr when the grade does not have it. */
+const CurriculumSubject* findSubject(int grade, const QString& code);
+
+/** The 5 qualities (phẩm chất) in record order: yeu_nuoc, nhan_ai, cham_chi, trung_thuc, trach_nhiem. */
+const QList<QString>& primaryQualities();
+/** The 3 general and 7 specific competencies (năng lực) in record order. */
+const QList<QString>& primaryCompetencies();
+
+/**
+ * TT22 Art. 6 cl. 1: regular assessments per semester of a score subject from its periods per year:
+ * ≤ 35 → 2, > 35 to 70 → 3, > 70 → 4 (DOMAIN.md §2.2 "≤ 35 → 2").
+ */
+constexpr int requiredRegularScores(int periodsPerYear)
+{
+    return periodsPerYear <= 35 ? 2 : periodsPerYear <= 70 ? 3 : 4;
+}
+
+/** TT22 Art. 6 cl. 1: comment-only subjects get 2 regular assessments per semester. */
+constexpr int requiredRegularComments = 2;
+
+} // namespace hocba::rules

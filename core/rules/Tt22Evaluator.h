@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rules/EvaluationOutput.h"
+#include "rules/StudentYearInput.h"
+
+namespace hocba::rules {
+
+/**
+ * TT22/2021 version 1: reads a THCS student-year, reports what is missing or wrong, and computes averages,
+ * learning and conduct levels, promotion and awards from complete inputs only. The caller has checked the
+ * year/grade is covered.
+ */
+EvaluationOutput evaluateTt22v1(const StudentYearInput& input, const LintContext& context);
+
+} // namespace hocba::rules
