@@ -1,4 +1,852 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Digital school records</source>
+        <translation>Học bạ số</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::Types</name>
+    <message>
+        <source>Primary</source>
+        <translation>Tiểu học</translation>
+    </message>
+    <message>
+        <source>Lower secondary</source>
+        <translation>Trung học cơ sở</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Chưa có thông tin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã gửi Sở</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Đã khoá</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Đã được thay thế</translation>
+    </message>
+    <message>
+        <source>School IT administrator</source>
+        <translation>Quản trị hệ thống của trường</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Hiệu trưởng</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher</source>
+        <translation>Giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Subject teacher</source>
+        <translation>Giáo viên bộ môn</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Văn thư / giáo vụ</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::AuditCommand</name>
+    <message>
+        <source>Check the audit log: &quot;audit verify --db FILE&quot; walks the hash chain and names the first entry that was changed, removed or moved.</source>
+        <translation>Kiểm tra nhật ký thay đổi: "audit verify --db TỆP" dò chuỗi mã băm và chỉ ra mục đầu tiên đã bị sửa, xoá hoặc đổi thứ tự.</translation>
+    </message>
+    <message>
+        <source>Use: hocba-cli audit verify --db FILE</source>
+        <translation>Cách dùng: hocba-cli audit verify --db TỆP</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 entries, chain unbroken.</source>
+        <translation>Nhật ký thay đổi nguyên vẹn: %1 mục, chuỗi không bị đứt.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN at entry %1: %2</source>
+        <translation>Nhật ký thay đổi BỊ ĐỨT tại mục %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::BackupCommand</name>
+    <message>
+        <source>Copy the school&apos;s data file to a backup file; safe while the program is open.</source>
+        <translation>Sao lưu tệp dữ liệu của trường sang một tệp khác; làm được cả khi chương trình đang mở.</translation>
+    </message>
+    <message>
+        <source>The backup file to write.</source>
+        <translation>Tệp sao lưu cần ghi.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The --out FILE option is required.</source>
+        <translation>Cần có tuỳ chọn --out TỆP.</translation>
+    </message>
+    <message>
+        <source>Backup written to %1.</source>
+        <translation>Đã sao lưu vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::Command</name>
+    <message>
+        <source>Exit codes: 0 success; 1 invalid data or some items failed; 2 wrong usage; 3 token or PIN; 4 database; 5 network.</source>
+        <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ hoặc có mục bị lỗi; 2 dùng sai lệnh; 3 USB token hoặc mã PIN; 4 cơ sở dữ liệu; 5 mạng.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiện hướng dẫn này.</translation>
+    </message>
+    <message>
+        <source>Run &quot;hocba-cli %1 --help&quot; for the options.</source>
+        <translation>Chạy "hocba-cli %1 --help" để xem các tuỳ chọn.</translation>
+    </message>
+    <message>
+        <source>Usage: hocba-cli %1 [options]</source>
+        <translation>Cách dùng: hocba-cli %1 [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Tuỳ chọn:</translation>
+    </message>
+    <message>
+        <source>The school&apos;s data file (SQLite).</source>
+        <translation>Tệp dữ liệu của trường (SQLite).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Print the output as JSON.</source>
+        <translation>In kết quả dạng JSON.</translation>
+    </message>
+    <message>
+        <source>The --db FILE option is required.</source>
+        <translation>Cần có tuỳ chọn --db TỆP.</translation>
+    </message>
+    <message>
+        <source>Usage: hocba-cli &lt;command&gt; [options]</source>
+        <translation>Cách dùng: hocba-cli &lt;lệnh&gt; [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Các lệnh:</translation>
+    </message>
+    <message>
+        <source>Run &quot;hocba-cli &lt;command&gt; --help&quot; for the options of a command.</source>
+        <translation>Chạy "hocba-cli &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+    </message>
+    <message>
+        <source>Error: unknown command &quot;%1&quot;.</source>
+        <translation>Lỗi: không có lệnh "%1".</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::DemoCommand</name>
+    <message>
+        <source>Create a realistic demo school in a new data file (the same seed gives the same school).</source>
+        <translation>Tạo một trường mẫu với dữ liệu như thật trong một tệp dữ liệu mới (cùng hạt giống cho cùng một trường).</translation>
+    </message>
+    <message>
+        <source>Which levels: primary, thcs or both (default).</source>
+        <translation>Cấp học: primary (tiểu học), thcs hoặc both (cả hai, mặc định).</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>CẤP</translation>
+    </message>
+    <message>
+        <source>Number of students (default 800).</source>
+        <translation>Số học sinh (mặc định 800).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation>Hạt giống ngẫu nhiên (mặc định 1).</translation>
+    </message>
+    <message>
+        <source>The school year whose results are complete and in draft, e.g. 2025-2026 (default: the latest school year that has ended).</source>
+        <translation>Năm học có kết quả đầy đủ ở dạng bản nháp, ví dụ 2025-2026 (mặc định: năm học gần nhất đã kết thúc).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM HỌC</translation>
+    </message>
+    <message>
+        <source>--level must be primary, thcs or both.</source>
+        <translation>--level phải là primary, thcs hoặc both.</translation>
+    </message>
+    <message>
+        <source>--students must be a whole number.</source>
+        <translation>--students phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <source>--seed must be a whole number.</source>
+        <translation>--seed phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>Creating students: %1/%2</source>
+        <translation>Đang tạo học sinh: %1/%2</translation>
+    </message>
+    <message>
+        <source>Demo school created in %1 (%2 ms).</source>
+        <translation>Đã tạo trường mẫu trong %1 (%2 ms).</translation>
+    </message>
+    <message>
+        <source>School year %1: %2 students in %3 classes, %4 teachers.</source>
+        <translation>Năm học %1: %2 học sinh trong %3 lớp, %4 giáo viên.</translation>
+    </message>
+    <message>
+        <source>%1 school years of records (%2 earlier years kept on paper), %3 assessment entries.</source>
+        <translation>%1 năm học trong học bạ (%2 năm trước lưu trên giấy), %3 mục đánh giá.</translation>
+    </message>
+    <message>
+        <source>For practice: %1 personal ID numbers fail their check, %2 students have data for the checks to find, %3 primary students await additional assessment.</source>
+        <translation>Để thực hành: %1 số định danh cá nhân không qua kiểm tra, %2 học sinh có dữ liệu cần rà soát, %3 học sinh tiểu học chờ đánh giá bổ sung.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::EvaluateCommand</name>
+    <message>
+        <source>Compute one student-year&apos;s results under Circular 27 or 22 and check its data (JSON in, JSON out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[FILE|-]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at most one input file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input is not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::InfoCommand</name>
+    <message>
+        <source>Summarise a school&apos;s data file: students and records per grade and class, and their states.</source>
+        <translation>Tóm tắt tệp dữ liệu của trường: học sinh và học bạ theo khối, lớp và trạng thái.</translation>
+    </message>
+    <message>
+        <source>School: %1 (code %2), %3</source>
+        <translation>Trường: %1 (mã %2), %3</translation>
+    </message>
+    <message>
+        <source>School: not set up yet</source>
+        <translation>Trường: chưa khai báo</translation>
+    </message>
+    <message>
+        <source>Data version: %1</source>
+        <translation>Phiên bản dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Students: %1, teachers: %2, records: %3, school years of records: %4</source>
+        <translation>Học sinh: %1, giáo viên: %2, học bạ: %3, năm học trong học bạ: %4</translation>
+    </message>
+    <message>
+        <source>By state: %1</source>
+        <translation>Theo trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Grade %1 total: %2 students</source>
+        <translation>Cộng khối %1: %2 học sinh</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>Khối %1</translation>
+    </message>
+    <message>
+        <source>Class %1: %2 students (%3)</source>
+        <translation>Lớp %1: %2 học sinh (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::RestoreCommand</name>
+    <message>
+        <source>Put a backup back in place of the school&apos;s data file (the current file is kept beside it).</source>
+        <translation>Khôi phục tệp dữ liệu của trường từ bản sao lưu (tệp hiện tại được giữ lại bên cạnh).</translation>
+    </message>
+    <message>
+        <source>The backup file to restore.</source>
+        <translation>Tệp sao lưu cần khôi phục.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The --from FILE option is required.</source>
+        <translation>Cần có tuỳ chọn --from TỆP.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation>Đã khôi phục %1 từ %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::demo::DemoSchool</name>
+    <message>
+        <source>Creating the demo school was cancelled.</source>
+        <translation>Đã huỷ việc tạo trường mẫu.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; the demo school is only made in a new file.</source>
+        <translation>%1 đã tồn tại; trường mẫu chỉ được tạo trong một tệp mới.</translation>
+    </message>
+    <message>
+        <source>The number of students must be between 1 and 20000.</source>
+        <translation>Số học sinh phải từ 1 đến 20000.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::personal_id</name>
+    <message>
+        <source>The personal ID number has not been entered yet.</source>
+        <translation>Chưa nhập số định danh cá nhân.</translation>
+    </message>
+    <message>
+        <source>The personal ID number must have exactly 12 digits (0–9), without spaces or letters.</source>
+        <translation>Số định danh cá nhân phải gồm đúng 12 chữ số (0–9), không có dấu cách hay chữ cái.</translation>
+    </message>
+    <message>
+        <source>The first 3 digits of the personal ID number (%1) are not the code of a province or of a country where a birth is registered.</source>
+        <translation>3 chữ số đầu của số định danh cá nhân (%1) không phải là mã tỉnh, thành phố hay mã quốc gia nơi đăng ký khai sinh.</translation>
+    </message>
+    <message>
+        <source>The date of birth is missing, so the birth year in the personal ID number cannot be checked.</source>
+        <translation>Chưa có ngày sinh nên chưa kiểm tra được năm sinh trong số định danh cá nhân.</translation>
+    </message>
+    <message>
+        <source>Digits 4 to 6 of the personal ID number stand for birth year %1, but the date of birth is in %2.</source>
+        <translation>Chữ số thứ 4 đến thứ 6 của số định danh cá nhân ứng với năm sinh %1, nhưng ngày sinh lại thuộc năm %2.</translation>
+    </message>
+    <message>
+        <source>The gender is not entered, so the gender digit of the personal ID number cannot be checked.</source>
+        <translation>Chưa nhập giới tính nên chưa kiểm tra được chữ số giới tính trong số định danh cá nhân.</translation>
+    </message>
+    <message>
+        <source>The 4th digit of the personal ID number is for a male, but the gender entered is female.</source>
+        <translation>Chữ số thứ 4 của số định danh cá nhân ứng với giới tính nam, nhưng giới tính đã nhập là nữ.</translation>
+    </message>
+    <message>
+        <source>The 4th digit of the personal ID number is for a female, but the gender entered is male.</source>
+        <translation>Chữ số thứ 4 của số định danh cá nhân ứng với giới tính nữ, nhưng giới tính đã nhập là nam.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::rules</name>
+    <message>
+        <source>The field &quot;%1&quot; is missing or has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;circular&quot; must be &quot;TT27&quot; or &quot;TT22&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;schoolYear&quot; must be a school year such as &quot;2024-2025&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid level (allowed: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the score %2 has more than one decimal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the score %2 is outside 0–10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a periodic test score is a whole number, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the test score is 0; please check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade %1 does not have the subject &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed more than once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required in grade %2 but is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the comment is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the comment names another student of the class (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homeroom teacher&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mathematics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreign language 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nature and society</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Science</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History and geography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informatics and technology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine arts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiential activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic minority language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Literature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civic education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural science</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Informatics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local education content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiential and career guidance activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreign language 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patriotism</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kindness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diligence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Honesty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autonomy and self-study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication and cooperation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem solving and creativity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numeracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scientific competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technological competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aesthetic competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semester I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semester II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade %1 does not exist; grades are 1 to 9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circular %1 does not apply to grade %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circular %1 does not apply to grade %2 in school year %3; it applies to this grade from school year %4. Earlier years follow older rules that this program does not cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 regular assessments are required, %3 given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 regular assessments are required, %3 given; all of them are counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular assessment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mid-term assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end-of-term assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is assessed by comments and scores, not by comments only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is assessed by comments only; it has no scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the number of periods per year is missing; it decides how many regular assessments are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 periods per year is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conduct after summer training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A conduct re-evaluation after summer training is given, but the year conduct is not &quot;Not passed&quot;; it is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a re-assessment is not needed for this subject; it is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conduct, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of days absent is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid number of days absent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days absent is more than 45: the student cannot be promoted (Circular 22, Article 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the level %2 does not match the year-end test score %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of the qualities or competencies of Circular 27.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, year-end test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no year-end test in grade %2; the score %3 is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::store::AuditLog</name>
+    <message>
+        <source>Entry %1 is missing: it was deleted.</source>
+        <translation>Thiếu mục %1: mục này đã bị xoá.</translation>
+    </message>
+    <message>
+        <source>Entry %1 does not follow the entry before it: entries were removed or reordered.</source>
+        <translation>Mục %1 không nối tiếp mục trước nó: đã có mục bị xoá hoặc bị đổi thứ tự.</translation>
+    </message>
+    <message>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>Mục %1 đã bị sửa sau khi ghi.</translation>
+    </message>
+    <message>
+        <source>Entry %1 is missing: the newest entries were deleted.</source>
+        <translation>Thiếu mục %1: các mục mới nhất đã bị xoá.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::store::Backup</name>
+    <message>
+        <source>Cannot write the backup %1.</source>
+        <translation>Không ghi được bản sao lưu %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 failed its integrity check.</source>
+        <translation>Tệp %1 không qua được kiểm tra toàn vẹn.</translation>
+    </message>
+    <message>
+        <source>The backup must be a different file from the data file.</source>
+        <translation>Tệp sao lưu phải khác tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>Không có bản sao lưu %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the data file %1.</source>
+        <translation>Không ghi được tệp dữ liệu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::store::Database</name>
+    <message>
+        <source>The data file %1 does not exist.</source>
+        <translation>Không có tệp dữ liệu %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 không phải là một tệp.</translation>
+    </message>
+    <message>
+        <source>%1 is not a school data file of this program. It was left unchanged.</source>
+        <translation>%1 không phải là tệp dữ liệu trường của chương trình này. Tệp được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>The data file %1 is damaged and cannot be opened. It was left unchanged; restore it from a backup.</source>
+        <translation>Tệp dữ liệu %1 bị hỏng, không mở được. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Cannot open the data file %1.</source>
+        <translation>Không mở được tệp dữ liệu %1.</translation>
+    </message>
+    <message>
+        <source>The data file %1 was made by a newer version of this program (data version %2, this program knows up to %3). Install the newer version; the file was left unchanged.</source>
+        <translation>Tệp dữ liệu %1 được tạo bởi phiên bản mới hơn của chương trình (phiên bản dữ liệu %2, chương trình này chỉ đọc được đến %3). Hãy cài phiên bản mới hơn; tệp được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the data file.</source>
+        <translation>Không nâng cấp được tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the data file to version %1. Nothing was changed.</source>
+        <translation>Không nâng cấp được tệp dữ liệu lên phiên bản %1. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>This school year is locked; nothing in it can be changed.</source>
+        <translation>Năm học này đã khoá; không thể thay đổi bất cứ nội dung nào.</translation>
+    </message>
+    <message>
+        <source>This school year has been signed; its results cannot be changed. Open a new version to correct it.</source>
+        <translation>Năm học này đã được ký; không thể sửa kết quả. Hãy mở phiên bản mới để điều chỉnh.</translation>
+    </message>
+    <message>
+        <source>This school year is kept on paper; it cannot be confirmed or signed in the program.</source>
+        <translation>Năm học này được lưu trên học bạ giấy; không thể xác nhận hay ký trong chương trình.</translation>
+    </message>
+    <message>
+        <source>This change is not allowed for stored records.</source>
+        <translation>Không được phép thay đổi này đối với học bạ đã lưu.</translation>
+    </message>
+    <message>
+        <source>The change conflicts with data already stored.</source>
+        <translation>Thay đổi này mâu thuẫn với dữ liệu đã có.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged. Restore it from a backup.</source>
+        <translation>Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>The data file is busy in another window or program. Try again in a moment.</source>
+        <translation>Tệp dữ liệu đang được một cửa sổ hoặc chương trình khác sử dụng. Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation>Ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>A database operation failed.</source>
+        <translation>Thao tác với cơ sở dữ liệu bị lỗi.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::store::StudentRepository</name>
+    <message>
+        <source>The student&apos;s full name is empty.</source>
+        <translation>Họ và tên học sinh đang để trống.</translation>
+    </message>
+    <message>
+        <source>The student no longer exists.</source>
+        <translation>Học sinh này không còn trong dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The school year of this record no longer exists.</source>
+        <translation>Năm học này của học bạ không còn trong dữ liệu.</translation>
+    </message>
+</context>
 </TS>

@@ -6,15 +6,12 @@
 namespace hocba::cli {
 
 namespace {
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("hocba::cli::Command", text);
-}
-
 QString exitCodesHelp()
 {
-    return trc("Exit codes: 0 success; 1 invalid data or some items failed; 2 wrong usage; 3 token or PIN; "
-               "4 database; 5 network.");
+    return QCoreApplication::translate(
+        "hocba::cli::Command",
+        "Exit codes: 0 success; 1 invalid data or some items failed; 2 wrong usage; 3 token or PIN; "
+        "4 database; 5 network.");
 }
 } // namespace
 
@@ -26,7 +23,7 @@ Console::Console(QIODevice* inDevice, QIODevice* outDevice, QIODevice* errDevice
 
 int Console::fail(const Error& error)
 {
-    err << trc("Error: %1").arg(error.message) << '\n';
+    err << QCoreApplication::translate("hocba::cli::Command", "Error: %1").arg(error.message) << '\n';
     if (!error.detail.isEmpty())
         err << "  (" << error.detail << ")\n";
     err.flush();
@@ -42,21 +39,27 @@ void Console::printJson(const QJsonDocument& doc)
 int Command::parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
                    Console& console, const QString& positionalSyntax)
 {
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, trc("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("hocba::cli::Command", "Show this help."));
     parser.addOptions(options);
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(args)) {
-        console.err << trc("Error: %1").arg(parser.errorText()) << '\n'
-                    << trc("Run \"hocba-cli %1 --help\" for the options.").arg(name()) << '\n';
+        console.err << QCoreApplication::translate("hocba::cli::Command", "Error: %1").arg(parser.errorText()) << '\n'
+                    << QCoreApplication::translate("hocba::cli::Command",
+                                                   "Run \"hocba-cli %1 --help\" for the options.")
+                           .arg(name())
+                    << '\n';
         console.err.flush();
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        console.out << trc("Usage: hocba-cli %1 [options]").arg(name());
+        console.out << QCoreApplication::translate("hocba::cli::Command", "Usage: hocba-cli %1 [options]").arg(name());
         if (!positionalSyntax.isEmpty())
             console.out << ' ' << positionalSyntax;
-        console.out << "\n\n" << summary() << "\n\n" << trc("Options:") << '\n';
+        console.out << "\n\n"
+                    << summary() << "\n\n"
+                    << QCoreApplication::translate("hocba::cli::Command", "Options:") << '\n';
         for (const QCommandLineOption& o : options + QList<QCommandLineOption> {help}) {
             QStringList names;
             for (const QString& n : o.names())
@@ -75,19 +78,23 @@ int Command::parse(QCommandLineParser& parser, const QList<QCommandLineOption>& 
 
 QCommandLineOption Command::dbOption()
 {
-    return QCommandLineOption(QStringLiteral("db"), trc("The school's data file (SQLite)."), trc("FILE"));
+    return QCommandLineOption(QStringLiteral("db"),
+                              QCoreApplication::translate("hocba::cli::Command", "The school's data file (SQLite)."),
+                              QCoreApplication::translate("hocba::cli::Command", "FILE"));
 }
 
 QCommandLineOption Command::jsonOption()
 {
-    return QCommandLineOption(QStringLiteral("json"), trc("Print the output as JSON."));
+    return QCommandLineOption(QStringLiteral("json"),
+                              QCoreApplication::translate("hocba::cli::Command", "Print the output as JSON."));
 }
 
 Result<QString> Command::requireDb(const QCommandLineParser& parser)
 {
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty())
-        return fail(ErrorCode::Usage, trc("The --db FILE option is required."));
+        return fail(ErrorCode::Usage,
+                    QCoreApplication::translate("hocba::cli::Command", "The --db FILE option is required."));
     return db;
 }
 
@@ -95,11 +102,14 @@ int runCli(const QStringList& args, Console& console)
 {
     auto commands = allCommands();
     const auto printCommands = [&](QTextStream& s) {
-        s << trc("Usage: hocba-cli <command> [options]") << "\n\n" << trc("Commands:") << '\n';
+        s << QCoreApplication::translate("hocba::cli::Command", "Usage: hocba-cli <command> [options]") << "\n\n"
+          << QCoreApplication::translate("hocba::cli::Command", "Commands:") << '\n';
         for (const auto& c : commands)
             s << "  " << c->name().leftJustified(12) << ' ' << c->summary() << '\n';
         s << '\n'
-          << trc("Run \"hocba-cli <command> --help\" for the options of a command.") << '\n'
+          << QCoreApplication::translate("hocba::cli::Command",
+                                         "Run \"hocba-cli <command> --help\" for the options of a command.")
+          << '\n'
           << exitCodesHelp() << '\n';
         s.flush();
     };
@@ -120,7 +130,8 @@ int runCli(const QStringList& args, Console& console)
     for (const auto& c : commands)
         if (c->name() == word)
             return c->run(args, console);
-    console.err << trc("Error: unknown command \"%1\".").arg(word) << '\n';
+    console.err << QCoreApplication::translate("hocba::cli::Command", "Error: unknown command \"%1\".").arg(word)
+                << '\n';
     printCommands(console.err);
     return ExitUsage;
 }

@@ -27,8 +27,8 @@ public:
         QCommandLineParser parser;
         const QCommandLineOption level(QStringLiteral("level"), tr("Which levels: primary, thcs or both (default)."),
                                        tr("LEVEL"), QStringLiteral("both"));
-        const QCommandLineOption students(QStringLiteral("students"), tr("Number of students (default 800)."),
-                                          tr("N"), QStringLiteral("800"));
+        const QCommandLineOption students(QStringLiteral("students"), tr("Number of students (default 800)."), tr("N"),
+                                          QStringLiteral("800"));
         const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed (default 1)."), tr("N"),
                                       QStringLiteral("1"));
         const QCommandLineOption year(
@@ -36,8 +36,7 @@ public:
             tr("The school year whose results are complete and in draft, e.g. 2025-2026 (default: the latest "
                "school year that has ended)."),
             tr("YEAR"));
-        if (int code = parse(parser, {dbOption(), level, students, seed, year, jsonOption()}, args, console);
-            code >= 0)
+        if (int code = parse(parser, {dbOption(), level, students, seed, year, jsonOption()}, args, console); code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
@@ -86,7 +85,7 @@ public:
         if (!report)
             return console.fail(report.error());
         if (json) {
-            console.printJson(QJsonDocument(QJsonObject{
+            console.printJson(QJsonDocument(QJsonObject {
                 {QStringLiteral("file"), *path},
                 {QStringLiteral("schoolYear"), options.year.toString()},
                 {QStringLiteral("students"), report->students},
@@ -102,25 +101,26 @@ public:
             }));
             return ExitOk;
         }
-        console.out << tr("Demo school created in %1 (%2 ms).").arg(QDir::toNativeSeparators(*path)).arg(timer.elapsed())
-                    << '\n'
-                    << tr("School year %1: %2 students in %3 classes, %4 teachers.")
-                           .arg(options.year.toString())
-                           .arg(report->students)
-                           .arg(report->classes)
-                           .arg(report->teachers)
-                    << '\n'
-                    << tr("%1 school years of records (%2 earlier years kept on paper), %3 assessment entries.")
-                           .arg(report->sections)
-                           .arg(report->paperSections)
-                           .arg(report->assessments)
-                    << '\n'
-                    << tr("For practice: %1 personal ID numbers fail their check, %2 students have data for the "
-                          "checks to find, %3 primary students await additional assessment.")
-                           .arg(report->personalIdFindings)
-                           .arg(report->withDefects)
-                           .arg(report->awaitingAdditionalAssessment)
-                    << '\n';
+        console.out
+            << tr("Demo school created in %1 (%2 ms).").arg(QDir::toNativeSeparators(*path)).arg(timer.elapsed())
+            << '\n'
+            << tr("School year %1: %2 students in %3 classes, %4 teachers.")
+                   .arg(options.year.toString())
+                   .arg(report->students)
+                   .arg(report->classes)
+                   .arg(report->teachers)
+            << '\n'
+            << tr("%1 school years of records (%2 earlier years kept on paper), %3 assessment entries.")
+                   .arg(report->sections)
+                   .arg(report->paperSections)
+                   .arg(report->assessments)
+            << '\n'
+            << tr("For practice: %1 personal ID numbers fail their check, %2 students have data for the "
+                  "checks to find, %3 primary students await additional assessment.")
+                   .arg(report->personalIdFindings)
+                   .arg(report->withDefects)
+                   .arg(report->awaitingAdditionalAssessment)
+            << '\n';
         console.out.flush();
         return ExitOk;
     }

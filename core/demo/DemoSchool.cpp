@@ -21,11 +21,6 @@ namespace hocba::demo {
 
 namespace {
 
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("hocba::demo::DemoSchool", text);
-}
-
 constexpr int kPrimaryClassSize = 35;
 constexpr int kThcsClassSize = 40;
 // About one student in thirty carries a mistake for lint to find; one primary student in forty ends the year
@@ -70,8 +65,7 @@ public:
         , m_people(options.seed)
         , m_schools(db)
         , m_students(db)
-    {
-    }
+    { }
 
     Result<DemoReport> run()
     {
@@ -108,7 +102,9 @@ public:
                         return std::unexpected(s.error());
                     ++done;
                     if (m_options.progress && !m_options.progress(done, m_options.students))
-                        return fail(ErrorCode::Cancelled, trc("Creating the demo school was cancelled."));
+                        return fail(ErrorCode::Cancelled,
+                                    QCoreApplication::translate("hocba::demo::DemoSchool",
+                                                                "Creating the demo school was cancelled."));
                 }
             }
         }
@@ -172,7 +168,7 @@ private:
             ++m_report.withDefects;
         const int firstGrade = primary ? 1 : 6;
         for (int g = firstGrade; g <= grade; ++g) {
-            const SchoolYear year{m_options.year.startYear - (grade - g)};
+            const SchoolYear year {m_options.year.startYear - (grade - g)};
             const bool current = g == grade;
             auto cls = classOf(year, g, classIndex);
             if (!cls)
@@ -230,12 +226,18 @@ Result<DemoReport> createDemoSchool(const QString& path, const DemoOptions& opti
 {
     if (QFileInfo::exists(path))
         return fail(ErrorCode::InvalidInput,
-                    trc("%1 already exists; the demo school is only made in a new file.").arg(QDir::toNativeSeparators(path)));
+                    QCoreApplication::translate("hocba::demo::DemoSchool",
+                                                "%1 already exists; the demo school is only made in a new file.")
+                        .arg(QDir::toNativeSeparators(path)));
     if (options.students < 1 || options.students > 20000)
-        return fail(ErrorCode::Usage, trc("The number of students must be between 1 and 20000."));
+        return fail(ErrorCode::Usage,
+                    QCoreApplication::translate("hocba::demo::DemoSchool",
+                                                "The number of students must be between 1 and 20000."));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(ErrorCode::Io, trc("Cannot create the folder %1.").arg(QDir::toNativeSeparators(info.absolutePath())));
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::demo::DemoSchool", "Cannot create the folder %1.")
+                        .arg(QDir::toNativeSeparators(info.absolutePath())));
 
     // Build under a temporary name so a failed or cancelled run never leaves a half-made school behind.
     const QString temp = path + QStringLiteral(".part");
@@ -263,7 +265,9 @@ Result<DemoReport> createDemoSchool(const QString& path, const DemoOptions& opti
     }
     if (!QFile::rename(temp, path)) {
         removeDatabaseFiles(temp);
-        return fail(ErrorCode::Io, trc("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::demo::DemoSchool", "Cannot write %1.")
+                        .arg(QDir::toNativeSeparators(path)));
     }
     return report;
 }

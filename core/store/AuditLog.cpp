@@ -12,11 +12,6 @@ namespace hocba::store {
 
 namespace {
 
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("hocba::store::AuditLog", text);
-}
-
 QJsonValue optionalJson(const std::optional<QString>& v)
 {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
@@ -75,9 +70,10 @@ Status AuditLog::append(const QString& action, const QString& entity, const QStr
     e.newValue = newValue;
     e.hash = computeHash(e);
 
-    auto cachedInsert = m_db.cached(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, entity, entity_id, field, "
-                                              "old_value, new_value, prev_hash, hash) "
-                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+    auto cachedInsert
+        = m_db.cached(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, entity, entity_id, field, "
+                                     "old_value, new_value, prev_hash, hash) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
     if (!cachedInsert)
         return std::unexpected(cachedInsert.error());
     Statement* insert = *cachedInsert;
@@ -133,14 +129,21 @@ Result<AuditVerification> AuditLog::verify()
         e.hash = st->text(10);
         ++v.entries;
         if (e.id != expectedId)
-            return broken(expectedId, trc("Entry %1 is missing: it was deleted.").arg(expectedId));
+            return broken(expectedId,
+                          QCoreApplication::translate("hocba::store::AuditLog", "Entry %1 is missing: it was deleted.")
+                              .arg(expectedId));
         if (e.prevHash != expectedPrev)
-            return broken(e.id,
-                          trc("Entry %1 does not follow the entry before it: entries were removed or "
-                              "reordered.")
-                              .arg(e.id));
+            return broken(
+                e.id,
+                QCoreApplication::translate("hocba::store::AuditLog",
+                                            "Entry %1 does not follow the entry before it: entries were removed or "
+                                            "reordered.")
+                    .arg(e.id));
         if (computeHash(e) != e.hash)
-            return broken(e.id, trc("Entry %1 was changed after it was written.").arg(e.id));
+            return broken(
+                e.id,
+                QCoreApplication::translate("hocba::store::AuditLog", "Entry %1 was changed after it was written.")
+                    .arg(e.id));
         expectedPrev = e.hash;
         ++expectedId;
     }
@@ -153,7 +156,10 @@ Result<AuditVerification> AuditLog::verify()
         return std::unexpected(seqRow.error());
     const qint64 highest = *seqRow ? seq->int64(0) : 0;
     if (highest > expectedId - 1)
-        return broken(expectedId, trc("Entry %1 is missing: the newest entries were deleted.").arg(expectedId));
+        return broken(expectedId,
+                      QCoreApplication::translate("hocba::store::AuditLog",
+                                                  "Entry %1 is missing: the newest entries were deleted.")
+                          .arg(expectedId));
     return v;
 }
 

@@ -15,17 +15,14 @@ namespace hocba::store {
 
 namespace {
 
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("hocba::store::Backup", text);
-}
-
 /** Copies everything from `from` into `to` in one step (one read transaction: a consistent snapshot). */
 Status copyDatabase(sqlite3* from, sqlite3* to, const QString& target)
 {
     sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
     if (!backup)
-        return fail(ErrorCode::Io, trc("Cannot write the backup %1.").arg(QDir::toNativeSeparators(target)),
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::store::Backup", "Cannot write the backup %1.")
+                        .arg(QDir::toNativeSeparators(target)),
                     QString::fromUtf8(sqlite3_errmsg(to)));
     int rc;
     do {
@@ -35,7 +32,9 @@ Status copyDatabase(sqlite3* from, sqlite3* to, const QString& target)
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
-        return fail(ErrorCode::Io, trc("Cannot write the backup %1.").arg(QDir::toNativeSeparators(target)),
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::store::Backup", "Cannot write the backup %1.")
+                        .arg(QDir::toNativeSeparators(target)),
                     QString::fromUtf8(sqlite3_errstr(rc)));
     return {};
 }
@@ -50,7 +49,9 @@ Status integrityOk(sqlite3* db, const QString& what)
     sqlite3_finalize(st);
     if (result != QLatin1String("ok"))
         return fail(ErrorCode::DbNotADatabase,
-                    trc("The file %1 failed its integrity check.").arg(QDir::toNativeSeparators(what)), result);
+                    QCoreApplication::translate("hocba::store::Backup", "The file %1 failed its integrity check.")
+                        .arg(QDir::toNativeSeparators(what)),
+                    result);
     return {};
 }
 
@@ -71,7 +72,9 @@ Status backupConnection(Database& source, const QString& outPath)
         if (sqlite3_open_v2(QFile::encodeName(temp).constData(), &out.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                             nullptr)
             != SQLITE_OK)
-            return fail(ErrorCode::Io, trc("Cannot write the backup %1.").arg(QDir::toNativeSeparators(outPath)),
+            return fail(ErrorCode::Io,
+                        QCoreApplication::translate("hocba::store::Backup", "Cannot write the backup %1.")
+                            .arg(QDir::toNativeSeparators(outPath)),
                         QString::fromUtf8(sqlite3_errmsg(out.db)));
         if (auto s = copyDatabase(source.handle(), out.db, outPath); !s) {
             QFile::remove(temp);
@@ -86,7 +89,9 @@ Status backupConnection(Database& source, const QString& outPath)
     }
     QFile::remove(outPath);
     if (!QFile::rename(temp, outPath))
-        return fail(ErrorCode::Io, trc("Cannot write the backup %1.").arg(QDir::toNativeSeparators(outPath)),
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::store::Backup", "Cannot write the backup %1.")
+                        .arg(QDir::toNativeSeparators(outPath)),
                     QStringLiteral("rename failed"));
     return {};
 }
@@ -99,7 +104,9 @@ Status backupFile(const QString& dbPath, const QString& outPath)
     if (!db)
         return std::unexpected(db.error());
     if (QFileInfo(outPath).absoluteFilePath() == QFileInfo(dbPath).absoluteFilePath())
-        return fail(ErrorCode::Usage, trc("The backup must be a different file from the data file."));
+        return fail(ErrorCode::Usage,
+                    QCoreApplication::translate("hocba::store::Backup",
+                                                "The backup must be a different file from the data file."));
     return backupConnection(**db, outPath);
 }
 
@@ -107,7 +114,8 @@ Status restoreFile(const QString& backupPath, const QString& dbPath)
 {
     if (!QFileInfo::exists(backupPath))
         return fail(ErrorCode::NotFound,
-                    trc("The backup %1 does not exist.").arg(QDir::toNativeSeparators(backupPath)));
+                    QCoreApplication::translate("hocba::store::Backup", "The backup %1 does not exist.")
+                        .arg(QDir::toNativeSeparators(backupPath)));
     // Opening through Database checks that it is one of our files and not from a newer version.
     Database::OpenOptions check;
     check.createIfMissing = false;
@@ -128,7 +136,9 @@ Status restoreFile(const QString& backupPath, const QString& dbPath)
     if (sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &target.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr)
         != SQLITE_OK)
-        return fail(ErrorCode::Io, trc("Cannot write the data file %1.").arg(QDir::toNativeSeparators(dbPath)),
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::store::Backup", "Cannot write the data file %1.")
+                        .arg(QDir::toNativeSeparators(dbPath)),
                     QString::fromUtf8(sqlite3_errmsg(target.db)));
     sqlite3_busy_timeout(target.db, 5000);
     return copyDatabase((*source)->handle(), target.db, dbPath);

@@ -17,11 +17,6 @@ namespace hocba::store {
 
 namespace {
 
-QString trc(const char* text)
-{
-    return QCoreApplication::translate("hocba::store::Database", text);
-}
-
 struct Migration
 {
     int version;
@@ -216,12 +211,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     const QFileInfo info(path);
     const bool exists = info.exists();
     if (!exists && !options.createIfMissing)
-        return fail(ErrorCode::NotFound, trc("The data file %1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::NotFound,
+                    QCoreApplication::translate("hocba::store::Database", "The data file %1 does not exist.")
+                        .arg(QDir::toNativeSeparators(path)));
     if (exists && !info.isFile())
-        return fail(ErrorCode::DbOpenFailed, trc("%1 is not a file.").arg(QDir::toNativeSeparators(path)));
+        return fail(ErrorCode::DbOpenFailed,
+                    QCoreApplication::translate("hocba::store::Database", "%1 is not a file.")
+                        .arg(QDir::toNativeSeparators(path)));
     if (exists && !hasSqliteHeader(path))
         return fail(ErrorCode::DbNotADatabase,
-                    trc("%1 is not a school data file of this program. It was left unchanged.")
+                    QCoreApplication::translate("hocba::store::Database",
+                                                "%1 is not a school data file of this program. It was left unchanged.")
                         .arg(QDir::toNativeSeparators(path)),
                     QStringLiteral("missing SQLite header"));
 
@@ -246,16 +246,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
         if (rc != SQLITE_ROW) {
             if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
                 return fail(ErrorCode::DbNotADatabase,
-                            trc("The data file %1 is damaged and cannot be opened. It was left unchanged; restore "
+                            QCoreApplication::translate(
+                                "hocba::store::Database",
+                                "The data file %1 is damaged and cannot be opened. It was left unchanged; restore "
                                 "it from a backup.")
                                 .arg(QDir::toNativeSeparators(path)),
                             detail);
             return fail(ErrorCode::DbOpenFailed,
-                        trc("Cannot open the data file %1.").arg(QDir::toNativeSeparators(path)), detail);
+                        QCoreApplication::translate("hocba::store::Database", "Cannot open the data file %1.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        detail);
         }
         if (fromVersion > latestVersion())
             return fail(ErrorCode::DbTooNew,
-                        trc("The data file %1 was made by a newer version of this program (data version %2, this "
+                        QCoreApplication::translate(
+                            "hocba::store::Database",
+                            "The data file %1 was made by a newer version of this program (data version %2, this "
                             "program knows up to %3). Install the newer version; the file was left unchanged.")
                             .arg(QDir::toNativeSeparators(path))
                             .arg(fromVersion)
@@ -268,7 +274,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     const int rc = sqlite3_open_v2(nativePath.constData(), &raw, flags, nullptr);
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK)
-        return fail(ErrorCode::DbOpenFailed, trc("Cannot open the data file %1.").arg(QDir::toNativeSeparators(path)),
+        return fail(ErrorCode::DbOpenFailed,
+                    QCoreApplication::translate("hocba::store::Database", "Cannot open the data file %1.")
+                        .arg(QDir::toNativeSeparators(path)),
                     QString::fromUtf8(sqlite3_errstr(rc)));
     db->m_actor = options.actor;
     if (auto s = db->configure(); !s)
@@ -312,14 +320,17 @@ Status Database::migrate(int from, int to)
             continue;
         QFile f(m.path);
         if (!f.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::DbMigrationFailed, trc("Cannot upgrade the data file."), m.path);
+            return fail(ErrorCode::DbMigrationFailed,
+                        QCoreApplication::translate("hocba::store::Database", "Cannot upgrade the data file."), m.path);
         const QString sql = QString::fromUtf8(f.readAll());
         Transaction tx(*this);
         if (!tx.began())
             return std::unexpected(tx.began().error());
         if (auto s = exec(sql); !s)
             return fail(ErrorCode::DbMigrationFailed,
-                        trc("Cannot upgrade the data file to version %1. Nothing was changed.").arg(m.version),
+                        QCoreApplication::translate("hocba::store::Database",
+                                                    "Cannot upgrade the data file to version %1. Nothing was changed.")
+                            .arg(m.version),
                         s.error().detail);
         if (auto s = exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !s)
             return s;
@@ -395,27 +406,49 @@ Error Database::lastError(const QString& context) const
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     const QString detail = QStringLiteral("%1 [%2] in: %3").arg(message).arg(rc).arg(context);
     if (message.startsWith(QLatin1String("hocba:section_locked")))
-        return {ErrorCode::RecordLocked, trc("This school year is locked; nothing in it can be changed."), detail};
+        return {ErrorCode::RecordLocked,
+                QCoreApplication::translate("hocba::store::Database",
+                                            "This school year is locked; nothing in it can be changed."),
+                detail};
     if (message.startsWith(QLatin1String("hocba:section_signed")))
         return {ErrorCode::RecordLocked,
-                trc("This school year has been signed; its results cannot be changed. Open a new version to "
+                QCoreApplication::translate(
+                    "hocba::store::Database",
+                    "This school year has been signed; its results cannot be changed. Open a new version to "
                     "correct it."),
                 detail};
     if (message.startsWith(QLatin1String("hocba:paper")))
         return {ErrorCode::RecordLocked,
-                trc("This school year is kept on paper; it cannot be confirmed or signed in the program."), detail};
+                QCoreApplication::translate(
+                    "hocba::store::Database",
+                    "This school year is kept on paper; it cannot be confirmed or signed in the program."),
+                detail};
     if (message.startsWith(QLatin1String("hocba:")))
-        return {ErrorCode::RecordLocked, trc("This change is not allowed for stored records."), detail};
+        return {ErrorCode::RecordLocked,
+                QCoreApplication::translate("hocba::store::Database", "This change is not allowed for stored records."),
+                detail};
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        return {ErrorCode::DbConstraint, trc("The change conflicts with data already stored."), detail};
+        return {ErrorCode::DbConstraint,
+                QCoreApplication::translate("hocba::store::Database", "The change conflicts with data already stored."),
+                detail};
     if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-        return {ErrorCode::DbNotADatabase, trc("The data file is damaged. Restore it from a backup."), detail};
+        return {ErrorCode::DbNotADatabase,
+                QCoreApplication::translate("hocba::store::Database",
+                                            "The data file is damaged. Restore it from a backup."),
+                detail};
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        return {ErrorCode::DbQueryFailed,
-                trc("The data file is busy in another window or program. Try again in a moment."), detail};
+        return {
+            ErrorCode::DbQueryFailed,
+            QCoreApplication::translate("hocba::store::Database",
+                                        "The data file is busy in another window or program. Try again in a moment."),
+            detail};
     if ((rc & 0xff) == SQLITE_FULL)
-        return {ErrorCode::Io, trc("The disk is full. Free some space and try again."), detail};
-    return {ErrorCode::DbQueryFailed, trc("A database operation failed."), detail};
+        return {
+            ErrorCode::Io,
+            QCoreApplication::translate("hocba::store::Database", "The disk is full. Free some space and try again."),
+            detail};
+    return {ErrorCode::DbQueryFailed,
+            QCoreApplication::translate("hocba::store::Database", "A database operation failed."), detail};
 }
 
 // ---------------------------------------------------------------------------------------------- Transaction
