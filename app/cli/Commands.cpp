@@ -6,6 +6,10 @@ namespace hocba::cli {
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> list;
+    list.push_back(makeInfoCommand());
+    list.push_back(makeAuditCommand());
+    list.push_back(makeBackupCommand());
+    list.push_back(makeRestoreCommand());
     return list;
 }
 

@@ -6,5 +6,10 @@
 namespace hocba::cli {
 
 // One factory per command, defined in its own XxxCommand.cpp; allCommands() in Commands.cpp lists them.
+std::unique_ptr<Command> makeDemoCommand();
+std::unique_ptr<Command> makeInfoCommand();
+std::unique_ptr<Command> makeAuditCommand();
+std::unique_ptr<Command> makeBackupCommand();
+std::unique_ptr<Command> makeRestoreCommand();
 
 } // namespace hocba::cli

@@ -25,6 +25,12 @@ bool isKnownRegistrationCode(int code);
 /** The province name of a 3-digit province code ("Hà Nội" for 1), empty for an unknown or country code. */
 QString provinceName(int code);
 
+/**
+ * The official (GSO-style) name of a province code with its unit: "Thành phố Hà Nội", "Tỉnh Nam Định",
+ * "Thành phố Hồ Chí Minh"; empty for an unknown or country code. Pre-2025 names.
+ */
+QString provinceFullName(int code);
+
 /** All 63 province codes, ascending. */
 QList<int> provinceCodes();
 

@@ -66,8 +66,9 @@ Status AuditLog::append(const QString& action, const QString& entity, const QStr
     e.actor = m_db.actor();
     e.action = action;
     e.entity = entity;
-    e.entityId = entityId;
-    e.field = field;
+    // NOT NULL columns: an absent id or field is stored as "".
+    e.entityId = entityId.isNull() ? QStringLiteral("") : entityId;
+    e.field = field.isNull() ? QStringLiteral("") : field;
     e.oldValue = oldValue;
     e.newValue = newValue;
     e.hash = computeHash(e);
@@ -79,7 +80,15 @@ Status AuditLog::append(const QString& action, const QString& entity, const QStr
         return std::unexpected(insert.error());
     insert->bind(1, e.id).bind(2, isoTime(e.at)).bind(3, e.actor).bind(4, e.action).bind(5, e.entity);
     insert->bind(6, e.entityId).bind(7, e.field);
-    insert->bind(8, oldValue ? *oldValue : QString()).bind(9, newValue ? *newValue : QString());
+    // std::nullopt is NULL; a present but empty value is "" (the hash tells them apart too).
+    if (oldValue)
+        insert->bind(8, oldValue->isNull() ? QStringLiteral("") : *oldValue);
+    else
+        insert->bindNull(8);
+    if (newValue)
+        insert->bind(9, newValue->isNull() ? QStringLiteral("") : *newValue);
+    else
+        insert->bindNull(9);
     insert->bind(10, e.prevHash).bind(11, e.hash);
     return insert->exec();
 }

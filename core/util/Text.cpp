@@ -10,7 +10,9 @@ namespace hocba::text {
 
 QString normalized(const QString& text)
 {
-    return text.normalized(QString::NormalizationForm_C).simplified();
+    // Never null: a null QString would be stored as SQL NULL, and "no text" is "" in the store.
+    QString out = text.normalized(QString::NormalizationForm_C).simplified();
+    return out.isNull() ? QStringLiteral("") : out;
 }
 
 bool isNfc(const QString& text)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine (as root), builds with warnings as errors, runs the whole test suite, then builds the
+# core with AddressSanitizer + UBSan and runs the core tests under it. This is what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+jobs=$(nproc)
+
+echo "== build (preset ci: warnings are errors)"
+cmake --preset ci
+cmake --build --preset ci -j "$jobs"
+
+echo "== test: whole suite"
+ctest --preset ci -j "$jobs" --timeout 600
+
+echo "== build (preset asan: AddressSanitizer + UBSan, core and CLI)"
+cmake --preset asan
+cmake --build --preset asan -j "$jobs"
+
+echo "== test: core tests under AddressSanitizer + UBSan"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+ctest --preset asan -j "$jobs" -L core --timeout 900

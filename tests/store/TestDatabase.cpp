@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixture.h"
+
+#include "store/Database.h"
+#include "store/StudentRepository.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hocba;
+using namespace hocba::store;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void freshFileGetsLatestSchemaWalAndForeignKeys()
+    {
+        QTemporaryDir dir;
+        auto db = test::openTestDatabase(dir.filePath(QStringLiteral("a.hocba")));
+        QVERIFY(db);
+        QCOMPARE(db->userVersion().value(), Database::latestVersion());
+        QVERIFY(Database::latestVersion() >= 2);
+        auto mode = db->prepare(QStringLiteral("PRAGMA journal_mode")).value();
+        QVERIFY(mode.step().value());
+        QCOMPARE(mode.text(0), QStringLiteral("wal"));
+        auto fk = db->prepare(QStringLiteral("PRAGMA foreign_keys")).value();
+        QVERIFY(fk.step().value());
+        QCOMPARE(fk.int64(0), 1);
+        // A fresh file needs no backup.
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.hocba.bak-v0"))));
+    }
+
+    void missingFileRefusedWhenNotCreating()
+    {
+        QTemporaryDir dir;
+        Database::OpenOptions o;
+        o.createIfMissing = false;
+        auto db = Database::open(dir.filePath(QStringLiteral("none.hocba")), o);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::NotFound);
+    }
+
+    void migratesFromEachEarlierVersionKeepingDataAndBackup()
+    {
+        for (int from = 1; from < Database::latestVersion(); ++from) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("old.hocba"));
+            {
+                Database::OpenOptions o;
+                o.migrateTo = from;
+                auto db = Database::open(path, o);
+                QVERIFY2(db, qPrintable(db ? QString() : describe(db.error())));
+                QCOMPARE((*db)->userVersion().value(), from);
+                test::makeMiniSchool(**db);
+            }
+            const QByteArray before = test::fileBytes(path);
+            auto db = test::openTestDatabase(path);
+            QVERIFY(db);
+            QCOMPARE(db->userVersion().value(), Database::latestVersion());
+            StudentRepository students(*db);
+            auto s = students.student(1).value();
+            QVERIFY(s);
+            QCOMPARE(s->fullName, QStringLiteral("Nguyễn Văn An"));
+            QCOMPARE(students.assessments(1).value().size(), 4);
+            // The backup is the database as it was before the upgrade.
+            const QString backup = path + QStringLiteral(".bak-v%1").arg(from);
+            QVERIFY(QFile::exists(backup));
+            Database::OpenOptions readOnly;
+            readOnly.createIfMissing = false;
+            readOnly.migrateTo = 0;
+            auto old = Database::open(backup, readOnly);
+            QVERIFY(old);
+            QCOMPARE((*old)->userVersion().value(), from);
+            Q_UNUSED(before);
+        }
+    }
+
+    void newerVersionRefusedAndFileUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.hocba"));
+        {
+            auto db = test::openTestDatabase(path);
+            QVERIFY(db);
+            test::makeMiniSchool(*db);
+            QVERIFY(db->exec(QStringLiteral("PRAGMA user_version = 999; PRAGMA journal_mode = DELETE;")));
+        }
+        const QByteArray before = test::fileBytes(path);
+        QVERIFY(!before.isEmpty());
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::DbTooNew);
+        QVERIFY(db.error().message.contains(QStringLiteral("999")));
+        QCOMPARE(test::fileBytes(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak-v999")));
+    }
+
+    void notADatabaseRefusedAndNeverOverwritten()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("diem.xlsx"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 this is a spreadsheet, not a school file");
+        f.close();
+        const QByteArray before = test::fileBytes(path);
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::DbNotADatabase);
+        QVERIFY(!db.error().message.isEmpty());
+        QCOMPARE(test::fileBytes(path), before);
+    }
+
+    void corruptedFileRefusedAndNeverOverwritten()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("hong.hocba"));
+        {
+            auto db = test::openTestDatabase(path);
+            QVERIFY(db);
+            test::makeMiniSchool(*db);
+            QVERIFY(db->exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        }
+        QByteArray bytes = test::fileBytes(path);
+        // Keep the magic string, destroy the rest of the header and the schema page.
+        for (int i = 16; i < 4096 && i < bytes.size(); ++i)
+            bytes[i] = char(0xA5 ^ i);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, ErrorCode::DbNotADatabase);
+        QCOMPARE(test::fileBytes(path), bytes);
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        QTemporaryDir dir;
+        auto db = test::openTestDatabase(dir.filePath(QStringLiteral("t.hocba")));
+        QVERIFY(db);
+        {
+            Transaction tx(*db);
+            QVERIFY(tx.began());
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO teacher (full_name) VALUES ('A')")));
+            {
+                Transaction inner(*db); // a savepoint inside
+                QVERIFY(inner.began());
+                QVERIFY(db->exec(QStringLiteral("INSERT INTO teacher (full_name) VALUES ('B')")));
+            } // inner rolled back
+            QVERIFY(tx.commit());
+        }
+        {
+            Transaction tx(*db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO teacher (full_name) VALUES ('C')")));
+        } // rolled back
+        auto st = db->prepare(QStringLiteral("SELECT group_concat(full_name) FROM teacher")).value();
+        QVERIFY(st.step().value());
+        QCOMPARE(st.text(0), QStringLiteral("A"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"
