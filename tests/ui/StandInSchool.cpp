@@ -11,12 +11,6 @@ namespace hocba::test {
 
 namespace {
 
-#define TRY(expr)                                                                                                      \
-    do {                                                                                                               \
-        if (auto r_ = (expr); !r_)                                                                                     \
-            return std::unexpected(r_.error());                                                                        \
-    } while (false)
-
 struct Builder
 {
     store::Database& db;
@@ -85,7 +79,8 @@ struct Builder
              {SectionState::Ready, SectionState::Signed, SectionState::Submitted, SectionState::Locked}) {
             if (int(step) > int(state))
                 break;
-            TRY(students.setSectionState(*id, step));
+            if (auto r = students.setSectionState(*id, step); !r)
+                return std::unexpected(r.error());
         }
         return {};
     }
@@ -108,7 +103,8 @@ Status createStandInSchool(const QString& path)
     store::Database& db = **opened;
     Builder b {db};
     store::Transaction tx(db);
-    TRY(tx.began());
+    if (auto r = tx.began(); !r)
+        return std::unexpected(r.error());
 
     School school;
     school.moetCode = QStringLiteral("79000123");
@@ -118,10 +114,13 @@ Status createStandInSchool(const QString& path)
     school.principalName = QStringLiteral("Võ Thị Thu Hà");
     school.hasPrimary = true;
     school.hasThcs = true;
-    TRY(b.schools.saveSchool(school));
+    if (auto r = b.schools.saveSchool(school); !r)
+        return std::unexpected(r.error());
     const SchoolYear y2024 {2024}, y2025 {2025};
-    TRY(b.schools.addSchoolYear(y2024));
-    TRY(b.schools.addSchoolYear(y2025));
+    if (auto r = b.schools.addSchoolYear(y2024); !r)
+        return std::unexpected(r.error());
+    if (auto r = b.schools.addSchoolYear(y2025); !r)
+        return std::unexpected(r.error());
 
     QList<Id> teachers;
     for (const char* name : {"Nguyễn Thị Lan", "Trần Văn Hùng", "Lê Thị Hồng Nhung", "Phạm Quốc Đạt"}) {
@@ -150,7 +149,8 @@ Status createStandInSchool(const QString& path)
         auto id = b.addStudent(QString::fromUtf8(name), 2019);
         if (!id)
             return std::unexpected(id.error());
-        TRY(b.addSection(*id, *c1A1, y2025, 1, teachers[0], stateFor(i++)));
+        if (auto r = b.addSection(*id, *c1A1, y2025, 1, teachers[0], stateFor(i++)); !r)
+            return std::unexpected(r.error());
     }
 
     const QStringList families = {QStringLiteral("Nguyễn"), QStringLiteral("Trần"),  QStringLiteral("Lê"),
@@ -171,22 +171,27 @@ Status createStandInSchool(const QString& path)
         auto id = b.addStudent(name(k), 2019);
         if (!id)
             return std::unexpected(id.error());
-        TRY(b.addSection(*id, *c1A2, y2025, 1, teachers[2], SectionState::Draft));
+        if (auto r = b.addSection(*id, *c1A2, y2025, 1, teachers[2], SectionState::Draft); !r)
+            return std::unexpected(r.error());
     }
     // Ten students were in 1A1 last year (locked) and are in 2A1 now (drafts and confirmed).
     for (int k = 10; k < 20; ++k) {
         auto id = b.addStudent(name(k), 2018);
         if (!id)
             return std::unexpected(id.error());
-        TRY(b.addSection(*id, *c2024_1A1, y2024, 1, teachers[1], SectionState::Locked));
-        TRY(b.addSection(*id, *c2A1, y2025, 2, teachers[1], k % 2 ? SectionState::Ready : SectionState::Draft));
+        if (auto r = b.addSection(*id, *c2024_1A1, y2024, 1, teachers[1], SectionState::Locked); !r)
+            return std::unexpected(r.error());
+        if (auto r = b.addSection(*id, *c2A1, y2025, 2, teachers[1], k % 2 ? SectionState::Ready : SectionState::Draft);
+            !r)
+            return std::unexpected(r.error());
     }
     // 6A1: nine THCS students.
     for (int k = 20; k < 29; ++k) {
         auto id = b.addStudent(name(k), 2014);
         if (!id)
             return std::unexpected(id.error());
-        TRY(b.addSection(*id, *c6A1, y2025, 6, teachers[3], stateFor(k)));
+        if (auto r = b.addSection(*id, *c6A1, y2025, 6, teachers[3], stateFor(k)); !r)
+            return std::unexpected(r.error());
     }
     return tx.commit();
 }
