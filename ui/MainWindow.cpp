@@ -303,6 +303,7 @@ bool MainWindow::openDatabase(const QString& path)
         return false;
     }
     applySchoolView(std::move(*view));
+    m_tree->setFocus(Qt::OtherFocusReason); // arrow keys move through years and classes right away
     rememberRecent(absolute);
     Q_EMIT databaseOpened(absolute);
     return true;

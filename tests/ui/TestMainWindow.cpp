@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -217,6 +218,25 @@ private Q_SLOTS:
         const QString absolute = QFileInfo(m_school).absoluteFilePath();
         QCOMPARE(m_settings->value(hocba::settings::LastDatabase), absolute);
         QCOMPARE(m_settings->value(hocba::settings::RecentDatabases), QStringList {absolute});
+    }
+
+    void recentFilesMenuReopens()
+    {
+        QVERIFY(m_window->openDatabase(m_school));
+        const QString absolute = QFileInfo(m_school).absoluteFilePath();
+        // A fresh window (next start) lists the file under File → Open recent and opens it from there.
+        m_window = std::make_unique<MainWindow>(*m_settings);
+        QVERIFY(!m_window->hasDatabase());
+        auto* recent = m_window->findChild<QMenu*>(QStringLiteral("recentFilesMenu"));
+        QVERIFY(recent);
+        QAction* entry = nullptr;
+        for (QAction* a : recent->actions())
+            if (a->data().toString() == absolute)
+                entry = a;
+        QVERIFY(entry);
+        QVERIFY(entry->text().contains(QStringLiteral("truong.hocba")));
+        entry->trigger();
+        QCOMPARE(m_window->databasePath(), absolute);
     }
 
     void openingNonDatabaseShowsErrorAndStaysUsable()
