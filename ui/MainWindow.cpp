@@ -1,8 +1,579 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
+#include "MessageBox.h"
+#include "StudentTableModel.h"
+#include "store/Database.h"
+#include "store/StudentRepository.h"
+#include "util/Settings.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace hocba::ui {
+
+namespace {
+// The product name is a brand, the same in every language.
+const QString kProductName = QStringLiteral("Học bạ số");
+
+enum Page { EmptyPage, SchoolPage };
+} // namespace
+
+/** Everything the window shows about a school, loaded before the window switches to it. */
+struct MainWindow::SchoolView
 {
-    setWindowTitle(tr("Digital school records"));
+    std::unique_ptr<store::Database> db;
+    std::optional<School> school;
+    QList<SchoolYear> years;
+    QList<ClassGroup> classes;
+    store::SchoolSummary summary;
+};
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(kProductName);
+    createCentralWidgets();
+    createActions();
+    createStatusBar();
+    restoreLayout();
+    applySchoolView(SchoolView {});
 }
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::databasePath() const
+{
+    return m_db ? m_db->path() : QString();
+}
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* open = file->addAction(tr("&Open data file…"), this, &MainWindow::openDatabaseWithDialog);
+    open->setObjectName(QStringLiteral("openDatabaseAction"));
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("E&xit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
+    QMenu* language = settingsMenu->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    const QString current = m_settings.value(settings::UiLanguage);
+    // Language names are written in their own language (not translated), so anyone can find theirs.
+    for (const auto& [code, name] : {std::pair {QStringLiteral("vi"), QStringLiteral("Tiếng Việt")},
+                                     std::pair {QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction* a = language->addAction(name);
+        a->setObjectName(code + QStringLiteral("LanguageAction"));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setData(code);
+        m_languageGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction* about = help->addAction(tr("&About %1").arg(kProductName), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+
+    QAction* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (m_filter->isEnabled()) {
+            m_filter->setFocus(Qt::ShortcutFocusReason);
+            m_filter->selectAll();
+        }
+    });
+    addAction(find);
+}
+
+void MainWindow::createCentralWidgets()
+{
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("mainStackedWidget"));
+
+    // Shown when no file is open (first start without a demo, or a file that could not be opened).
+    auto* empty = new QWidget(m_stack);
+    auto* emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch();
+    auto* emptyLabel = new QLabel(tr("No data file is open."), empty);
+    emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    emptyLabel->setAlignment(Qt::AlignCenter);
+    emptyLayout->addWidget(emptyLabel);
+    auto* openButton = new QPushButton(tr("Open data file…"), empty);
+    openButton->setObjectName(QStringLiteral("openDatabasePushButton"));
+    connect(openButton, &QPushButton::clicked, this, &MainWindow::openDatabaseWithDialog);
+    emptyLayout->addWidget(openButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch();
+    m_stack->insertWidget(EmptyPage, empty);
+
+    m_splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+
+    m_navigation = new QStandardItemModel(this);
+    m_tree = new QTreeView(m_splitter);
+    m_tree->setObjectName(QStringLiteral("navigationTreeView"));
+    m_tree->setModel(m_navigation);
+    m_tree->setHeaderHidden(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setUniformRowHeights(true);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onNavigationChanged(current); });
+
+    auto* right = new QWidget(m_splitter);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_classTitle = new QLabel(right);
+    m_classTitle->setObjectName(QStringLiteral("classTitleLabel"));
+    QFont titleFont = m_classTitle->font();
+    titleFont.setBold(true);
+    m_classTitle->setFont(titleFont);
+    rightLayout->addWidget(m_classTitle);
+
+    m_filter = new QLineEdit(right);
+    m_filter->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filter->setPlaceholderText(tr("Find a student…"));
+    m_filter->setToolTip(tr("Type part of a name (with or without accents) or an ID number"));
+    m_filter->setClearButtonEnabled(true);
+    rightLayout->addWidget(m_filter);
+
+    m_students = new StudentTableModel(this);
+    m_proxy = new StudentSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_students);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setSearchText(text);
+        updateSelectionStatus();
+    });
+
+    m_table = new QTableView(right);
+    m_table->setObjectName(QStringLiteral("studentTableView"));
+    m_table->setModel(m_proxy);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->setSortingEnabled(true);
+    // Start in class list order (STT), which is already Vietnamese name order.
+    m_table->sortByColumn(StudentTableModel::RowNumber, Qt::AscendingOrder);
+    rightLayout->addWidget(m_table, 1);
+
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({240, 760});
+    m_stack->insertWidget(SchoolPage, m_splitter);
+
+    setCentralWidget(m_stack);
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
+    auto make = [this](const char* name) {
+        auto* label = new QLabel(statusBar());
+        label->setObjectName(QString::fromLatin1(name));
+        return label;
+    };
+    m_schoolLabel = make("schoolStatusLabel");
+    m_fileLabel = make("fileStatusLabel");
+    m_countsLabel = make("countsStatusLabel");
+    m_selectionLabel = make("selectionStatusLabel");
+    statusBar()->addWidget(m_schoolLabel);
+    statusBar()->addWidget(m_fileLabel);
+    statusBar()->addWidget(m_countsLabel);
+    statusBar()->addWidget(m_selectionLabel, 1);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_settings.value(settings::MainWindowGeometry);
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1100, 700);
+    restoreState(m_settings.value(settings::MainWindowState));
+    const QByteArray splitter = m_settings.value(settings::MainSplitterState);
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const QByteArray header = m_settings.value(settings::StudentTableHeaderState);
+    // Only widths the user set are kept; without them the columns fit the first class shown.
+    if (!header.isEmpty() && m_table->horizontalHeader()->restoreState(header))
+        m_columnsSized = true;
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.setValue(settings::MainWindowGeometry, saveGeometry());
+    m_settings.setValue(settings::MainWindowState, saveState());
+    m_settings.setValue(settings::MainSplitterState, m_splitter->saveState());
+    if (m_columnsSized)
+        m_settings.setValue(settings::StudentTableHeaderState, m_table->horizontalHeader()->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::openDatabase(const QString& path)
+{
+    if (path.isEmpty())
+        return false;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+
+    // Opening may take a backup and upgrade an older file; a wait cursor says the app is working.
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto load = [&]() -> Result<SchoolView> {
+        store::Database::OpenOptions options;
+        options.createIfMissing = false; // a mistyped or moved file must not become an empty school
+        auto db = store::Database::open(absolute, options);
+        if (!db)
+            return std::unexpected(db.error());
+        SchoolView view;
+        store::SchoolRepository schools(**db);
+        auto school = schools.school();
+        if (!school)
+            return std::unexpected(school.error());
+        auto years = schools.schoolYears();
+        if (!years)
+            return std::unexpected(years.error());
+        auto classes = schools.classes();
+        if (!classes)
+            return std::unexpected(classes.error());
+        auto summary = schools.summary();
+        if (!summary)
+            return std::unexpected(summary.error());
+        view.db = std::move(*db);
+        view.school = std::move(*school);
+        view.years = std::move(*years);
+        view.classes = std::move(*classes);
+        view.summary = std::move(*summary);
+        return view;
+    };
+    auto view = load();
+    QGuiApplication::restoreOverrideCursor();
+
+    if (!view) {
+        if (view.error().code == ErrorCode::NotFound) {
+            // A file that is gone (a USB stick taken out, a renamed folder) is not offered again.
+            QStringList recent = m_settings.value(settings::RecentDatabases);
+            recent.removeAll(absolute);
+            m_settings.setValue(settings::RecentDatabases, recent);
+            updateRecentMenu();
+        }
+        showOpenError(absolute, view.error());
+        return false;
+    }
+    applySchoolView(std::move(*view));
+    m_tree->setFocus(Qt::OtherFocusReason); // arrow keys move through years and classes right away
+    rememberRecent(absolute);
+    Q_EMIT databaseOpened(absolute);
+    return true;
+}
+
+void MainWindow::showOpenError(const QString& path, const Error& error)
+{
+    Q_UNUSED(path); // the message from the store already names the file
+    const QString hint = m_db ? tr("The file that was open stays open. You can open another file with File → "
+                                   "Open data file….")
+                              : tr("You can open another data file with File → Open data file….");
+    MessageBox::critical(this, tr("Cannot open the data file"), error.message + QStringLiteral("\n\n") + hint,
+                         error.detail);
+}
+
+void MainWindow::openDatabaseWithDialog()
+{
+    QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : QString();
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = FileDialog::getOpenFileName(this, tr("Open data file"), dir,
+                                                     tr("School record files (*.hocba);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::applySchoolView(SchoolView view)
+{
+    clearClass();
+    m_navigation->clear();
+    m_navigationText.clear();
+    m_db = std::move(view.db);
+    m_school = std::move(view.school);
+    m_summary = std::move(view.summary);
+    m_classes = std::move(view.classes);
+
+    if (!m_db) {
+        m_stack->setCurrentIndex(EmptyPage);
+        setWindowTitle(kProductName);
+        m_schoolLabel->setText(tr("No data file is open"));
+        m_fileLabel->clear();
+        m_fileLabel->setToolTip(QString());
+        m_countsLabel->clear();
+        updateSelectionStatus();
+        return;
+    }
+
+    // Class sizes from the summary: it counts every version of a section, so replaced (superseded) versions are
+    // taken off to count each student once, as the class list does.
+    QHash<QString, int> sizes;
+    for (const auto& c : std::as_const(m_summary.classes))
+        sizes.insert(QString::number(c.year.startYear) + QLatin1Char('/') + c.className,
+                     c.students - c.sectionsByState.value(toCode(SectionState::Superseded)));
+
+    QList<SchoolYear> years = view.years;
+    for (const ClassGroup& c : std::as_const(m_classes))
+        if (!years.contains(c.schoolYear))
+            years.append(c.schoolYear);
+    // Newest year first: it is the one staff work in.
+    std::sort(years.begin(), years.end(), [](SchoolYear a, SchoolYear b) { return b < a; });
+
+    QStandardItem* root = m_navigation->invisibleRootItem();
+    for (const SchoolYear year : std::as_const(years)) {
+        auto* yearItem = new QStandardItem(tr("School year %1").arg(year.toString()));
+        yearItem->setData(YearNode, NodeKindRole);
+        yearItem->setData(year.startYear, SchoolYearRole);
+        QStandardItem* gradeItem = nullptr;
+        for (const ClassGroup& c : std::as_const(m_classes)) { // ordered by grade and name
+            if (c.schoolYear != year)
+                continue;
+            if (!gradeItem || gradeItem->data(GradeRole).toInt() != c.grade) {
+                gradeItem = new QStandardItem(tr("Grade %1").arg(c.grade));
+                gradeItem->setData(GradeNode, NodeKindRole);
+                gradeItem->setData(year.startYear, SchoolYearRole);
+                gradeItem->setData(c.grade, GradeRole);
+                yearItem->appendRow(gradeItem);
+            }
+            const int students = sizes.value(QString::number(year.startYear) + QLatin1Char('/') + c.name);
+            auto* classItem = new QStandardItem(tr("Class %1 (%2)").arg(c.name).arg(students));
+            classItem->setToolTip(tr("Students: %1").arg(students));
+            classItem->setData(ClassNode, NodeKindRole);
+            classItem->setData(c.id, ClassIdRole);
+            classItem->setData(year.startYear, SchoolYearRole);
+            classItem->setData(c.grade, GradeRole);
+            classItem->setData(students, StudentCountRole);
+            gradeItem->appendRow(classItem);
+        }
+        root->appendRow(yearItem);
+    }
+    if (m_navigation->rowCount() > 0) {
+        const QModelIndex newest = m_navigation->index(0, 0);
+        m_tree->expand(newest);
+        for (int i = 0; i < m_navigation->rowCount(newest); ++i)
+            m_tree->expand(m_navigation->index(i, 0, newest));
+    }
+
+    m_stack->setCurrentIndex(SchoolPage);
+    const QString schoolName
+        = m_school && !m_school->name.isEmpty() ? m_school->name : tr("(school name not entered yet)");
+    setWindowTitle(QStringLiteral("%1 — %2").arg(schoolName, kProductName));
+    m_schoolLabel->setText(schoolName);
+    m_fileLabel->setText(QFileInfo(m_db->path()).fileName());
+    m_fileLabel->setToolTip(QDir::toNativeSeparators(m_db->path()));
+    m_countsLabel->setText(tr("Students: %1 · Classes: %2").arg(m_summary.students).arg(m_summary.classes.size()));
+    updateSelectionStatus();
+}
+
+void MainWindow::onNavigationChanged(const QModelIndex& current)
+{
+    if (!current.isValid() || !m_db) {
+        clearClass();
+        m_navigationText.clear();
+        updateSelectionStatus();
+        return;
+    }
+    const int kind = current.data(NodeKindRole).toInt();
+    if (kind == ClassNode) {
+        const Id id = current.data(ClassIdRole).toLongLong();
+        const auto it
+            = std::find_if(m_classes.cbegin(), m_classes.cend(), [id](const ClassGroup& c) { return c.id == id; });
+        if (it != m_classes.cend()) {
+            showClass(*it);
+            return;
+        }
+    }
+    clearClass();
+    if (kind == GradeNode)
+        m_navigationText = tr("School year %1 · Grade %2")
+                               .arg(SchoolYear {current.data(SchoolYearRole).toInt()}.toString())
+                               .arg(current.data(GradeRole).toInt());
+    else
+        m_navigationText = current.data(Qt::DisplayRole).toString();
+    m_classTitle->setText(tr("Choose a class to see its students."));
+    updateSelectionStatus();
+}
+
+void MainWindow::showClass(const ClassGroup& cls)
+{
+    store::StudentRepository students(*m_db);
+    auto roster = students.roster(cls.id);
+    if (!roster) {
+        clearClass();
+        MessageBox::critical(this, tr("Cannot show the class"), roster.error().message, roster.error().detail);
+        updateSelectionStatus();
+        return;
+    }
+    m_currentTeacherName.clear();
+    if (cls.homeroomTeacherId) {
+        store::SchoolRepository schools(*m_db);
+        if (auto teacher = schools.teacher(*cls.homeroomTeacherId); teacher && *teacher)
+            m_currentTeacherName = (*teacher)->fullName;
+    }
+    m_currentClass = cls;
+    m_navigationText.clear();
+    m_students->setRoster(std::move(*roster));
+    m_filter->setEnabled(true);
+    m_classTitle->setText(tr("Class %1 · School year %2").arg(cls.name, cls.schoolYear.toString()));
+    if (!m_columnsSized && m_students->rowCount() > 0) {
+        m_table->resizeColumnsToContents();
+        m_columnsSized = true;
+    }
+    updateSelectionStatus();
+}
+
+void MainWindow::clearClass()
+{
+    m_currentClass.reset();
+    m_currentTeacherName.clear();
+    m_students->clear();
+    m_filter->clear();
+    m_filter->setEnabled(false);
+    m_classTitle->setText(m_db ? tr("Choose a class to see its students.") : QString());
+}
+
+void MainWindow::updateSelectionStatus()
+{
+    if (!m_currentClass) {
+        m_selectionLabel->setText(m_navigationText);
+        return;
+    }
+    QStringList parts;
+    parts << tr("Class %1 · School year %2").arg(m_currentClass->name, m_currentClass->schoolYear.toString());
+    if (!m_currentTeacherName.isEmpty())
+        parts << tr("Homeroom teacher: %1").arg(m_currentTeacherName);
+    const int total = m_students->rowCount();
+    const int shown = m_proxy->rowCount();
+    parts << (shown == total ? tr("Students: %1").arg(total) : tr("Showing %1 of %2 students").arg(shown).arg(total));
+    m_selectionLabel->setText(parts.join(QStringLiteral(" · ")));
+}
+
+QString MainWindow::statusText() const
+{
+    QStringList parts;
+    for (const QLabel* l : {m_schoolLabel, m_fileLabel, m_countsLabel, m_selectionLabel})
+        if (!l->text().isEmpty())
+            parts << l->text();
+    return parts.join(QStringLiteral(" | "));
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = m_settings.value(settings::RecentDatabases);
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecentFiles)
+        recent.removeLast();
+    m_settings.setValue(settings::RecentDatabases, recent);
+    m_settings.setValue(settings::LastDatabase, path);
+    m_settings.sync();
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.value(settings::RecentDatabases);
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(
+            QFileInfo(path).fileName().replace(QLatin1Char('&'), QStringLiteral("&&"))));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] { openDatabase(path); });
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("(no recent files)"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+        m_settings.setValue(settings::RecentDatabases, QStringList());
+        updateRecentMenu();
+    });
+}
+
+QString MainWindow::aboutText() const
+{
+    QString text = QStringLiteral("<h3>%1</h3>").arg(kProductName);
+    text += QStringLiteral("<p>%1</p>").arg(tr("Version %1").arg(QStringLiteral(HOCBA_VERSION)));
+    text += QStringLiteral("<p>%1</p>")
+                .arg(tr("Digital school records for primary and lower-secondary schools, kept according to "
+                        "Circular 27/2020/TT-BGDĐT (primary) and Circular 22/2021/TT-BGDĐT (lower secondary)."));
+    text += QStringLiteral("<p>%1</p>")
+                .arg(tr("Built with Qt %1, running on Qt %2.")
+                         .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    const QString file = m_db ? tr("Data file: %1").arg(QDir::toNativeSeparators(m_db->path()).toHtmlEscaped())
+                              : tr("No data file is open.");
+    text += QStringLiteral("<p>%1</p>").arg(file);
+    text += QStringLiteral("<p>%1</p>")
+                .arg(tr("Free software under the GNU General Public License, version 3 or "
+                        "later."));
+    return text;
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::about(this, tr("About %1").arg(kProductName), aboutText());
+}
+
+void MainWindow::setLanguage(const QString& code)
+{
+    for (QAction* a : m_languageGroup->actions())
+        a->setChecked(a->data().toString() == code);
+    if (m_settings.value(settings::UiLanguage) == code)
+        return;
+    m_settings.setValue(settings::UiLanguage, code);
+    m_settings.sync();
+    MessageBox::information(this, tr("Language"),
+                            tr("The new language will be used the next time you start %1.").arg(kProductName));
+}
+
+} // namespace hocba::ui

@@ -1,11 +1,128 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Types.h"
+#include "store/SchoolRepository.h"
+#include "util/Error.h"
+
 #include <QMainWindow>
 
+#include <memory>
+#include <optional>
+
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QModelIndex;
+class QSplitter;
+class QStackedWidget;
+class QStandardItemModel;
+class QTableView;
+class QTreeView;
+
+namespace hocba {
+class Settings;
+namespace store {
+class Database;
+}
+} // namespace hocba
+
+namespace hocba::ui {
+
+class StudentTableModel;
+class StudentSortFilterProxyModel;
+
+/**
+ * The desktop shell: a navigation tree (school year → grade → class) and the class list of the chosen class, with
+ * the school, the open file and the counts in the status bar. Owns the open Database; opening another file keeps
+ * the current one when the new one cannot be opened.
+ */
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /** Roles of the navigation tree items. */
+    enum NavigationRole { NodeKindRole = Qt::UserRole + 1, ClassIdRole, SchoolYearRole, GradeRole, StudentCountRole };
+    enum NodeKind { YearNode = 1, GradeNode, ClassNode };
+    static constexpr int MaxRecentFiles = 8;
+
+    /** `settings` must outlive the window; geometry, language and recent files are kept there. */
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /**
+     * Opens a school data file (never creates one). On failure the user sees why in a dialog, the file that was
+     * open stays open and false is returned.
+     */
+    bool openDatabase(const QString& path);
+    bool hasDatabase() const { return m_db != nullptr; }
+    /** The open file, empty when none. */
+    QString databasePath() const;
+
+    /** The text of Help → About (HTML). */
+    QString aboutText() const;
+    /** The status bar text, all parts joined (for tests and screen readers). */
+    QString statusText() const;
+
+public Q_SLOTS:
+    /** File → Open…: asks for a file and opens it. */
+    void openDatabaseWithDialog();
+    void showAbout();
+    /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
+    void setLanguage(const QString& code);
+
+Q_SIGNALS:
+    void databaseOpened(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    struct SchoolView;
+
+    void createActions();
+    void createCentralWidgets();
+    void createStatusBar();
+    void restoreLayout();
+    void saveLayout();
+
+    void showOpenError(const QString& path, const Error& error);
+    void applySchoolView(SchoolView view);
+    void onNavigationChanged(const QModelIndex& current);
+    void showClass(const ClassGroup& cls);
+    void clearClass();
+    void updateSelectionStatus();
+    void rememberRecent(const QString& path);
+    void updateRecentMenu();
+
+    Settings& m_settings;
+    std::unique_ptr<store::Database> m_db;
+    std::optional<School> m_school;
+    store::SchoolSummary m_summary;
+    QList<ClassGroup> m_classes;
+    std::optional<ClassGroup> m_currentClass;
+    QString m_currentTeacherName;
+    QString m_navigationText; ///< the chosen year or grade when no class is chosen
+
+    QStackedWidget* m_stack = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTreeView* m_tree = nullptr;
+    QStandardItemModel* m_navigation = nullptr;
+    QLabel* m_classTitle = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTableView* m_table = nullptr;
+    StudentTableModel* m_students = nullptr;
+    StudentSortFilterProxyModel* m_proxy = nullptr;
+    bool m_columnsSized = false;
+
+    QLabel* m_schoolLabel = nullptr;
+    QLabel* m_fileLabel = nullptr;
+    QLabel* m_countsLabel = nullptr;
+    QLabel* m_selectionLabel = nullptr;
+
+    QMenu* m_recentMenu = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
 };
+
+} // namespace hocba::ui

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "StartupController.h"
 
+#include "util/Settings.h"
 #include "util/Translations.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char* argv[])
 {
@@ -11,8 +15,34 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("hocba"));
     QCoreApplication::setApplicationName(QStringLiteral("hocba"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HOCBA_VERSION));
-    hocba::installTranslations(app, hocba::languageFromEnvironment());
-    MainWindow window;
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Học bạ số"));
+
+    // The language comes from the user's setting (Vietnamese by default); HOCBA_LANG overrides it for support
+    // and screenshots. It must be installed before any text is made.
+    const std::unique_ptr<hocba::Settings> settings = hocba::Settings::forUser();
+    hocba::installTranslations(app, hocba::languageFromEnvironment(settings->value(hocba::settings::UiLanguage)));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Digital school records"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    hocba::ui::StartupController::addOptions(parser);
+    parser.process(app);
+    const auto args = hocba::ui::StartupController::arguments(parser);
+
+    // TODO(demo): wire hocba::demo::createDemoSchool (core/demo/DemoSchool.h) here instead of this message.
+    auto makeDemo = [](const QString&) -> hocba::Status {
+        return hocba::fail(hocba::ErrorCode::Unsupported,
+                           QCoreApplication::translate("main",
+                                                       "No demo school is available in this version yet. "
+                                                       "Open your school's data file with File → Open data "
+                                                       "file…."));
+    };
+
+    hocba::ui::MainWindow window(*settings);
+    hocba::ui::StartupController startup(*settings, makeDemo, hocba::ui::StartupController::standardDemoPath());
     window.show();
+    // Open the file once the event loop runs, so the window is on screen before any dialog about the file.
+    QTimer::singleShot(0, &window, [&] { startup.run(window, args); });
     return app.exec();
 }

@@ -23,6 +23,10 @@ inline const SettingKey<QString> LastDatabase {"store/lastDatabase", QString()};
 inline const SettingKey<QStringList> RecentDatabases {"store/recentDatabases", QStringList()};
 inline const SettingKey<QByteArray> MainWindowGeometry {"ui/mainWindowGeometry", QByteArray()};
 inline const SettingKey<QByteArray> MainWindowState {"ui/mainWindowState", QByteArray()};
+/** Width of the navigation tree against the student table. */
+inline const SettingKey<QByteArray> MainSplitterState {"ui/mainSplitterState", QByteArray()};
+/** Column widths and order of the student table. */
+inline const SettingKey<QByteArray> StudentTableHeaderState {"ui/studentTableHeaderState", QByteArray()};
 inline const SettingKey<int> SettingsVersion {"meta/settingsVersion", 1};
 } // namespace settings
 
