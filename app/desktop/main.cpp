@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoCreation.h"
 #include "MainWindow.h"
 #include "StartupController.h"
 
@@ -30,16 +31,11 @@ int main(int argc, char* argv[])
     parser.process(app);
     const auto args = hocba::ui::StartupController::arguments(parser);
 
-    // TODO(demo): wire hocba::demo::createDemoSchool (core/demo/DemoSchool.h) here instead of this message.
-    auto makeDemo = [](const QString&) -> hocba::Status {
-        return hocba::fail(hocba::ErrorCode::Unsupported,
-                           QCoreApplication::translate("main",
-                                                       "No demo school is available in this version yet. "
-                                                       "Open your school's data file with File → Open data "
-                                                       "file…."));
-    };
-
+    // First run: the demo school is made on a worker thread with a progress dialog, then opened.
     hocba::ui::MainWindow window(*settings);
+    auto makeDemo = [&window](const QString& path) -> hocba::Status {
+        return hocba::ui::createDemoWithProgress(&window, path);
+    };
     hocba::ui::StartupController startup(*settings, makeDemo, hocba::ui::StartupController::standardDemoPath());
     window.show();
     // Open the file once the event loop runs, so the window is on screen before any dialog about the file.

@@ -213,6 +213,7 @@ private:
     store::Database& m_db;
     const DemoOptions& m_options;
     PeopleGenerator m_people;
+    Rng m_codeRng{m_options.seed ^ 0x9e3779b97f4a7c15ULL};
     store::SchoolRepository m_schools;
     store::StudentRepository m_students;
     QHash<QString, ClassGroup> m_classes;

@@ -239,7 +239,7 @@ Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
     Record r;
     r.studentId = studentId;
     r.level = level;
-    r.lookupCode = newLookupCode();
+    r.lookupCode = m_lookupCodeSource ? m_lookupCodeSource() : newLookupCode();
     r.openedAt = QDateTime::currentDateTimeUtc();
     auto st = m_db.prepare(
         QStringLiteral("INSERT INTO record (student_id, level, lookup_code, opened_at) VALUES (?1, ?2, ?3, ?4)"));

@@ -7,6 +7,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace hocba::store {
@@ -70,11 +71,17 @@ public:
 
     /** Makes a lookup code: a random UUIDv4, 32 lowercase hex without hyphens. */
     static QString newLookupCode();
+    /**
+     * Replaces the source of new lookup codes (the demo school draws them from its seed so that the same seed gives
+     * the same school). Real records always use newLookupCode().
+     */
+    void setLookupCodeSource(std::function<QString()> source) { m_lookupCodeSource = std::move(source); }
 
 private:
     struct Cache;
     Database& m_db;
     std::unique_ptr<Cache> m_cache;
+    std::function<QString()> m_lookupCodeSource;
 };
 
 /** Student fields with their stable names (used for audit entries and findings). */

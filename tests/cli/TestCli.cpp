@@ -1,5 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 
 #include <QBuffer>
 #include <QTest>
@@ -47,6 +54,92 @@ private Q_SLOTS:
         QCOMPARE(r.code, int(ExitUsage));
         QVERIFY(r.err.contains(QStringLiteral("frobnicate")));
     }
+    void demoThenInfo()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.hocba"));
+        Run r = runCli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--students"),
+                        QStringLiteral("90"), QStringLiteral("--level"), QStringLiteral("thcs"), QStringLiteral("--json")});
+        QCOMPARE(r.code, int(ExitOk));
+        const QJsonObject made = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(made.value(QStringLiteral("students")).toInt(), 90);
+        QCOMPARE(made.value(QStringLiteral("schoolYear")).toString(), QStringLiteral("2025-2026"));
+
+        r = runCli({QStringLiteral("info"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+        QCOMPARE(r.code, int(ExitOk));
+        const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(info.value(QStringLiteral("students")).toInt(), 90);
+        QCOMPARE(info.value(QStringLiteral("sections")).toInt(), made.value(QStringLiteral("sections")).toInt());
+        QVERIFY(info.value(QStringLiteral("school")).toObject().value(QStringLiteral("name")).toString().contains(
+            QStringLiteral("THCS")));
+        // 90 THCS students: grades 6-9, 23/23/22/22, one class each, plus paper-history classes.
+        int classes2025 = 0;
+        for (const auto& c : info.value(QStringLiteral("classes")).toArray())
+            if (c.toObject().value(QStringLiteral("schoolYear")).toString() == QLatin1String("2025-2026"))
+                ++classes2025;
+        QCOMPARE(classes2025, 4);
+
+        r = runCli({QStringLiteral("info"), QStringLiteral("--db"), db});
+        QCOMPARE(r.code, int(ExitOk));
+        QVERIFY(r.out.contains(QStringLiteral("9A1")));
+
+        // The demo is only made in a new file; the existing one is kept.
+        r = runCli({QStringLiteral("demo"), QStringLiteral("--db"), db});
+        QCOMPARE(r.code, int(ExitFailed));
+        r = runCli({QStringLiteral("demo"), QStringLiteral("--db"), dir.filePath(QStringLiteral("x.hocba")),
+                    QStringLiteral("--level"), QStringLiteral("college")});
+        QCOMPARE(r.code, int(ExitUsage));
+    }
+
+    void sameSeedSameInfo()
+    {
+        QTemporaryDir dir;
+        QStringList outs;
+        for (const char* name : {"a.hocba", "b.hocba"}) {
+            const QString db = dir.filePath(QString::fromLatin1(name));
+            QCOMPARE(runCli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--students"),
+                             QStringLiteral("40"), QStringLiteral("--seed"), QStringLiteral("9")})
+                         .code,
+                     int(ExitOk));
+            outs << runCli({QStringLiteral("info"), QStringLiteral("--db"), db, QStringLiteral("--json")}).out;
+        }
+        QCOMPARE(outs.at(0), outs.at(1));
+    }
+
+    void infoOnBadFiles()
+    {
+        QTemporaryDir dir;
+        Run r = runCli({QStringLiteral("info"), QStringLiteral("--db"), dir.filePath(QStringLiteral("none.hocba"))});
+        QVERIFY(r.code != 0);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.hocba")))); // never created by a read command
+        r = runCli({QStringLiteral("info")});
+        QCOMPARE(r.code, int(ExitUsage));
+    }
+
+    void helpFollowsTheLanguage_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("vi") << QStringLiteral("vi") << QStringLiteral("Cách dùng: hocba-cli demo");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Usage: hocba-cli demo");
+    }
+
+    void helpFollowsTheLanguage()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, expected);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOCBA_LANG"), lang);
+        p.setProcessEnvironment(env);
+        p.start(test::executable(QStringLiteral("hocba-cli")), {QStringLiteral("demo"), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(expected), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("--students")));
+    }
+
     void helpListsCommands()
     {
         const Run r = runCli({QStringLiteral("--help")});

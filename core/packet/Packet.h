@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "rules/EvaluationOutput.h"
+#include "rules/StudentYearInput.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace hocba::packet {
+
+/** One row of the record's "Quá trình học tập" (study history) table. */
+struct StudyHistoryEntry
+{
+    SchoolYear schoolYear;
+    int grade = 0;
+    QString className;
+    QString schoolName;         ///< the school (and province, for THCS) where the year was studied
+    QString registrationNumber; ///< số đăng bộ
+    QDate enrolmentDate;        ///< ngày nhập học / chuyển đến
+    friend bool operator==(const StudyHistoryEntry&, const StudyHistoryEntry&) = default;
+};
+
+/**
+ * One packet = one year section of one record, plus the record's identity (ARCHITECTURE.md §5, DOMAIN.md §5.1).
+ * It is what gets signed, uploaded, verified — and what the PDF is rendered from (never from live tables).
+ * Text is NFC. `inputs` are the assessments as entered; `results` what the rules computed from them (absent
+ * where an input is missing — never guessed).
+ */
+struct Packet
+{
+    static constexpr int kFormatVersion = 1;
+
+    // The record (học bạ)
+    QString lookupCode; ///< 32 lowercase hex
+    SchoolLevel level = SchoolLevel::Primary;
+    int version = 1;                     ///< 1, 2, … each signed issue of the year section
+    std::optional<int> replacesVersion;  ///< for a correction: the version it replaces
+    bool draft = true;                   ///< unsigned: marked as a draft in the packet itself
+    SectionSource source = SectionSource::Digital; ///< paper: study history copied from the paper book
+
+    School school;   ///< the issuing school
+    Student student; ///< identity, incl. personal ID number and MOET student code
+
+    // The year section
+    SchoolYear schoolYear;
+    int grade = 0;
+    QString className;
+    QString homeroomTeacherName;
+    QString principalName;
+    bool awaitingAdditionalAssessment = false;
+
+    QList<StudyHistoryEntry> studyHistory; ///< every year of the record known when the packet was made
+
+    rules::StudentYearInput inputs;
+    std::optional<rules::EvaluationOutput> results;
+
+    QDateTime createdAt; ///< when the packet was made (UTC)
+};
+
+} // namespace hocba::packet

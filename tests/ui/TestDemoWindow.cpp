@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window on a real demo school (hocba::demo::createDemoSchool), in Vietnamese as users see it.
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "StudentTableModel.h"
+
+#include "demo/DemoSchool.h"
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+#include "store/StudentRepository.h"
+#include "util/Settings.h"
+#include "util/Translations.h"
+
+#include <QApplication>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace hocba;
+
+class TestDemoWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_path;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installTranslations(*qApp, QStringLiteral("vi"));
+        ui::MessageBox::setAutoAnswer(true);
+        m_path = m_dir.filePath(QStringLiteral("truong-demo.hocba"));
+        demo::DemoOptions o;
+        o.students = 180;
+        o.year = SchoolYear{2025};
+        auto made = demo::createDemoSchool(m_path, o);
+        QVERIFY2(made, qPrintable(made ? QString() : describe(made.error())));
+    }
+
+    void opensOnDemoSchoolInVietnamese()
+    {
+        Settings settings(m_dir.filePath(QStringLiteral("hocba.ini")));
+        ui::MainWindow window(settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openDatabase(m_path));
+
+        auto* tree = window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"));
+        auto* table = window.findChild<QTableView*>(QStringLiteral("studentTableView"));
+        QVERIFY(tree && table);
+        const QAbstractItemModel* m = tree->model();
+        QCOMPARE(m->rowCount(), 5); // 2025-2026 and four years of paper history
+        const QModelIndex newest = m->index(0, 0);
+        QCOMPARE(newest.data().toString(), QStringLiteral("Năm học 2025-2026"));
+        QCOMPARE(m->rowCount(newest), 9);
+        QCOMPARE(m->index(0, 0, newest).data().toString(), QStringLiteral("Khối 1"));
+        const QModelIndex grade1 = m->index(0, 0, newest);
+        const QModelIndex class1A1 = m->index(0, 0, grade1);
+        QVERIFY2(class1A1.data().toString().startsWith(QStringLiteral("Lớp 1A1")), qPrintable(class1A1.data().toString()));
+
+        tree->setCurrentIndex(class1A1);
+        auto db = store::Database::open(m_path).value();
+        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear{2025}, QStringLiteral("1A1")).value();
+        const auto roster = store::StudentRepository(*db).roster(cls->id).value();
+        QCOMPARE(table->model()->rowCount(), roster.size());
+        QCOMPARE(table->model()->index(0, ui::StudentTableModel::FullName).data().toString(),
+                 roster.first().student.fullName);
+        QCOMPARE(table->model()->index(0, ui::StudentTableModel::State).data().toString(), QStringLiteral("Bản nháp"));
+        QCOMPARE(table->model()->headerData(ui::StudentTableModel::FullName, Qt::Horizontal).toString(),
+                 QStringLiteral("Họ và tên"));
+        QVERIFY(window.statusText().contains(QStringLiteral("Hoa Sen")));
+    }
+};
+
+QTEST_MAIN(TestDemoWindow)
+#include "TestDemoWindow.moc"
