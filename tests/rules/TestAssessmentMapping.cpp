@@ -65,7 +65,7 @@ private Q_SLOTS:
         StudentYearInput in = loadCase(QStringLiteral("thcs_summer_then_retest.json"));
         const QList<Assessment> rows = toAssessments(in);
         QVERIFY(rows.contains(Assessment {QStringLiteral("toan"), QStringLiteral("hk1"), QStringLiteral("regular"), 4,
-                                          QStringLiteral("8")}));
+                                          QStringLiteral("6")}));
         QVERIFY(rows.contains(Assessment {QStringLiteral("khtn"), QStringLiteral("year"), QStringLiteral("retest"), 0,
                                           QStringLiteral("5")}));
         QVERIFY(rows.contains(
