@@ -63,6 +63,8 @@ private Q_SLOTS:
     void vocabulary()
     {
         StudentYearInput in = loadCase(QStringLiteral("thcs_summer_then_retest.json"));
+        QCOMPARE(in.subjects[1].code, QStringLiteral("toan"));
+        in.subjects[1].periodsPerYear = 140;
         const QList<Assessment> rows = toAssessments(in);
         QVERIFY(rows.contains(Assessment {QStringLiteral("toan"), QStringLiteral("hk1"), QStringLiteral("regular"), 4,
                                           QStringLiteral("6")}));
