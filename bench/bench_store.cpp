@@ -8,8 +8,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThread>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,7 +31,7 @@ int runCase(const char* label, demo::DemoOptions::Levels levels, int students)
     demo::DemoOptions options;
     options.levels = levels;
     options.students = students;
-    options.year = SchoolYear{2025};
+    options.year = SchoolYear {2025};
     QElapsedTimer t;
     t.start();
     auto report = demo::createDemoSchool(path, options);
@@ -54,7 +54,7 @@ int runCase(const char* label, demo::DemoOptions::Levels levels, int students)
         if (!db)
             return 1;
         store::SchoolRepository schools(**db);
-        auto classes = schools.classes(SchoolYear{2025});
+        auto classes = schools.classes(SchoolYear {2025});
         if (!classes || classes->isEmpty())
             return 1;
         const Id classId = classes->at(i % classes->size()).id;

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Digital school records</source>
-        <translation>Học bạ số</translation>
-    </message>
-</context>
-<context>
     <name>hocba::Types</name>
     <message>
         <source>Primary</source>
@@ -83,7 +76,7 @@
     <name>hocba::cli::AuditCommand</name>
     <message>
         <source>Check the audit log: &quot;audit verify --db FILE&quot; walks the hash chain and names the first entry that was changed, removed or moved.</source>
-        <translation>Kiểm tra nhật ký thay đổi: "audit verify --db TỆP" dò chuỗi mã băm và chỉ ra mục đầu tiên đã bị sửa, xoá hoặc đổi thứ tự.</translation>
+        <translation>Kiểm tra nhật ký thay đổi: &quot;audit verify --db TỆP&quot; dò chuỗi mã băm và chỉ ra mục đầu tiên đã bị sửa, xoá hoặc đổi thứ tự.</translation>
     </message>
     <message>
         <source>Use: hocba-cli audit verify --db FILE</source>
@@ -137,7 +130,7 @@
     </message>
     <message>
         <source>Run &quot;hocba-cli %1 --help&quot; for the options.</source>
-        <translation>Chạy "hocba-cli %1 --help" để xem các tuỳ chọn.</translation>
+        <translation>Chạy &quot;hocba-cli %1 --help&quot; để xem các tuỳ chọn.</translation>
     </message>
     <message>
         <source>Usage: hocba-cli %1 [options]</source>
@@ -173,11 +166,11 @@
     </message>
     <message>
         <source>Run &quot;hocba-cli &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy "hocba-cli &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+        <translation>Chạy &quot;hocba-cli &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
     </message>
     <message>
         <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh "%1".</translation>
+        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -255,23 +248,23 @@
     <name>hocba::cli::EvaluateCommand</name>
     <message>
         <source>Compute one student-year&apos;s results under Circular 27 or 22 and check its data (JSON in, JSON out).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính kết quả cả năm của một học sinh theo Thông tư 27 hoặc 22 và kiểm tra dữ liệu (vào JSON, ra JSON).</translation>
     </message>
     <message>
         <source>[FILE|-]</source>
-        <translation type="unfinished"></translation>
+        <translation>[TỆP|-]</translation>
     </message>
     <message>
         <source>Give at most one input file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ được chỉ định tối đa một tệp đầu vào.</translation>
     </message>
     <message>
         <source>Cannot read the file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp %1.</translation>
     </message>
     <message>
         <source>The input is not a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu đầu vào không phải là một đối tượng JSON: %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -406,319 +399,319 @@
     <name>hocba::rules</name>
     <message>
         <source>The field &quot;%1&quot; is missing or has the wrong type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trường "%1" bị thiếu hoặc sai kiểu dữ liệu.</translation>
     </message>
     <message>
         <source>&quot;circular&quot; must be &quot;TT27&quot; or &quot;TT22&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>"circular" phải là "TT27" hoặc "TT22".</translation>
     </message>
     <message>
         <source>&quot;schoolYear&quot; must be a school year such as &quot;2024-2025&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>"schoolYear" phải là năm học, ví dụ "2024-2025".</translation>
     </message>
     <message>
         <source>%1: the value is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: chưa có kết quả.</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a valid level (allowed: %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: "%2" không phải là mức đánh giá hợp lệ (được dùng: %3).</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a score.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: "%2" không phải là điểm số.</translation>
     </message>
     <message>
         <source>%1: the score %2 has more than one decimal.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: điểm %2 có nhiều hơn một chữ số thập phân.</translation>
     </message>
     <message>
         <source>%1: the score %2 is outside 0–10.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: điểm %2 nằm ngoài thang điểm 0–10.</translation>
     </message>
     <message>
         <source>%1: a periodic test score is a whole number, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: điểm bài kiểm tra định kì là số nguyên, không cho điểm %2.</translation>
     </message>
     <message>
         <source>%1: the test score is 0; please check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: điểm kiểm tra là 0; đề nghị kiểm tra lại.</translation>
     </message>
     <message>
         <source>Grade %1 does not have the subject &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp %1 không có môn "%2".</translation>
     </message>
     <message>
         <source>%1 is listed more than once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môn %1 được nhập nhiều hơn một lần.</translation>
     </message>
     <message>
         <source>%1 is required in grade %2 but is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môn %1 là môn bắt buộc ở lớp %2 nhưng chưa có kết quả đánh giá.</translation>
     </message>
     <message>
         <source>%1: the comment is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nhận xét đang để trống.</translation>
     </message>
     <message>
         <source>%1: the comment names another student of the class (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nhận xét có nêu tên học sinh khác trong lớp (%2).</translation>
     </message>
     <message>
         <source>Homeroom teacher&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét của giáo viên chủ nhiệm</translation>
     </message>
     <message>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Việt</translation>
     </message>
     <message>
         <source>Mathematics</source>
-        <translation type="unfinished"></translation>
+        <translation>Toán</translation>
     </message>
     <message>
         <source>Ethics</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạo đức</translation>
     </message>
     <message>
         <source>Foreign language 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngoại ngữ 1</translation>
     </message>
     <message>
         <source>Nature and society</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự nhiên và Xã hội</translation>
     </message>
     <message>
         <source>Science</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoa học</translation>
     </message>
     <message>
         <source>History and geography</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử và Địa lí</translation>
     </message>
     <message>
         <source>Informatics and technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Tin học và Công nghệ</translation>
     </message>
     <message>
         <source>Physical education</source>
-        <translation type="unfinished"></translation>
+        <translation>Giáo dục thể chất</translation>
     </message>
     <message>
         <source>Music</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm nhạc</translation>
     </message>
     <message>
         <source>Fine arts</source>
-        <translation type="unfinished"></translation>
+        <translation>Mĩ thuật</translation>
     </message>
     <message>
         <source>Experiential activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoạt động trải nghiệm</translation>
     </message>
     <message>
         <source>Ethnic minority language</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng dân tộc thiểu số</translation>
     </message>
     <message>
         <source>Literature</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngữ văn</translation>
     </message>
     <message>
         <source>Civic education</source>
-        <translation type="unfinished"></translation>
+        <translation>Giáo dục công dân</translation>
     </message>
     <message>
         <source>Natural science</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoa học tự nhiên</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Công nghệ</translation>
     </message>
     <message>
         <source>Informatics</source>
-        <translation type="unfinished"></translation>
+        <translation>Tin học</translation>
     </message>
     <message>
         <source>Local education content</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung giáo dục của địa phương</translation>
     </message>
     <message>
         <source>Experiential and career guidance activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoạt động trải nghiệm, hướng nghiệp</translation>
     </message>
     <message>
         <source>Foreign language 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngoại ngữ 2</translation>
     </message>
     <message>
         <source>Patriotism</source>
-        <translation type="unfinished"></translation>
+        <translation>Yêu nước</translation>
     </message>
     <message>
         <source>Kindness</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhân ái</translation>
     </message>
     <message>
         <source>Diligence</source>
-        <translation type="unfinished"></translation>
+        <translation>Chăm chỉ</translation>
     </message>
     <message>
         <source>Honesty</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung thực</translation>
     </message>
     <message>
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Trách nhiệm</translation>
     </message>
     <message>
         <source>Autonomy and self-study</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự chủ và tự học</translation>
     </message>
     <message>
         <source>Communication and cooperation</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao tiếp và hợp tác</translation>
     </message>
     <message>
         <source>Problem solving and creativity</source>
-        <translation type="unfinished"></translation>
+        <translation>Giải quyết vấn đề và sáng tạo</translation>
     </message>
     <message>
         <source>Language competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực ngôn ngữ</translation>
     </message>
     <message>
         <source>Numeracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực tính toán</translation>
     </message>
     <message>
         <source>Scientific competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực khoa học</translation>
     </message>
     <message>
         <source>Technological competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực công nghệ</translation>
     </message>
     <message>
         <source>Digital competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực tin học</translation>
     </message>
     <message>
         <source>Aesthetic competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực thẩm mĩ</translation>
     </message>
     <message>
         <source>Physical competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Năng lực thể chất</translation>
     </message>
     <message>
         <source>semester I</source>
-        <translation type="unfinished"></translation>
+        <translation>học kì I</translation>
     </message>
     <message>
         <source>semester II</source>
-        <translation type="unfinished"></translation>
+        <translation>học kì II</translation>
     </message>
     <message>
         <source>the whole year</source>
-        <translation type="unfinished"></translation>
+        <translation>cả năm</translation>
     </message>
     <message>
         <source>Grade %1 does not exist; grades are 1 to 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lớp %1; chỉ có các lớp từ 1 đến 9.</translation>
     </message>
     <message>
         <source>Circular %1 does not apply to grade %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tư %1 không áp dụng cho lớp %2.</translation>
     </message>
     <message>
         <source>Circular %1 does not apply to grade %2 in school year %3; it applies to this grade from school year %4. Earlier years follow older rules that this program does not cover.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tư %1 không áp dụng cho lớp %2 năm học %3; thông tư áp dụng cho lớp này từ năm học %4. Các năm học trước theo quy định cũ mà chương trình không hỗ trợ.</translation>
     </message>
     <message>
         <source>%1: %2 regular assessments are required, %3 given.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cần %2 điểm đánh giá thường xuyên, mới có %3.</translation>
     </message>
     <message>
         <source>%1: %2 regular assessments are required, %3 given; all of them are counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cần %2 điểm đánh giá thường xuyên, đã nhập %3; tất cả đều được tính.</translation>
     </message>
     <message>
         <source>regular assessment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>điểm đánh giá thường xuyên %1</translation>
     </message>
     <message>
         <source>mid-term assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>điểm đánh giá giữa kì</translation>
     </message>
     <message>
         <source>end-of-term assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>điểm đánh giá cuối kì</translation>
     </message>
     <message>
         <source>%1 is assessed by comments and scores, not by comments only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môn %1 được đánh giá bằng nhận xét kết hợp cho điểm, không chỉ bằng nhận xét.</translation>
     </message>
     <message>
         <source>%1 is assessed by comments only; it has no scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môn %1 chỉ đánh giá bằng nhận xét, không cho điểm.</translation>
     </message>
     <message>
         <source>%1: the number of periods per year is missing; it decides how many regular assessments are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: chưa có số tiết/năm; số tiết quyết định số lần đánh giá thường xuyên cần có.</translation>
     </message>
     <message>
         <source>%1: %2 periods per year is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: số tiết/năm %2 không hợp lệ.</translation>
     </message>
     <message>
         <source>Conduct after summer training</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả rèn luyện đánh giá lại sau kì nghỉ hè</translation>
     </message>
     <message>
         <source>re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>kiểm tra, đánh giá lại</translation>
     </message>
     <message>
         <source>A conduct re-evaluation after summer training is given, but the year conduct is not &quot;Not passed&quot;; it is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có kết quả đánh giá lại rèn luyện sau hè nhưng kết quả rèn luyện cả năm không ở mức Chưa đạt; kết quả này không được sử dụng.</translation>
     </message>
     <message>
         <source>%1: a re-assessment is not needed for this subject; it is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: môn này không phải kiểm tra, đánh giá lại; kết quả không được sử dụng.</translation>
     </message>
     <message>
         <source>Conduct, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả rèn luyện, %1</translation>
     </message>
     <message>
         <source>The number of days absent is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có số buổi nghỉ học.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid number of days absent.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là số buổi nghỉ học hợp lệ.</translation>
     </message>
     <message>
         <source>%1 days absent is more than 45: the student cannot be promoted (Circular 22, Article 12).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ học %1 buổi, quá 45 buổi: học sinh không đủ điều kiện lên lớp (Thông tư 22, Điều 12).</translation>
     </message>
     <message>
         <source>%1: the level %2 does not match the year-end test score %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: mức đạt được %2 không phù hợp với điểm kiểm tra cuối năm %3.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of the qualities or competencies of Circular 27.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không thuộc các phẩm chất, năng lực theo Thông tư 27.</translation>
     </message>
     <message>
         <source>%1, year-end test</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, bài kiểm tra định kì cuối năm</translation>
     </message>
     <message>
         <source>%1 has no year-end test in grade %2; the score %3 is not used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Môn %1 không có bài kiểm tra định kì cuối năm ở lớp %2; điểm %3 không được sử dụng.</translation>
     </message>
 </context>
 <context>
@@ -847,6 +840,287 @@
     <message>
         <source>The school year of this record no longer exists.</source>
         <translation>Năm học này của học bạ không còn trong dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::DemoCreation</name>
+    <message>
+        <source>Creating the demo school (sample data for practice)…</source>
+        <translation>Đang tạo trường mẫu (dữ liệu mẫu để thực hành)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Demo school</source>
+        <translation>Trường mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Open data file…</source>
+        <translation>&amp;Mở tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Tệp &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>Gi&amp;ới thiệu %1</translation>
+    </message>
+    <message>
+        <source>No data file is open.</source>
+        <translation>Chưa mở tệp dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Open data file…</source>
+        <translation>Mở tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Find a student…</source>
+        <translation>Tìm học sinh…</translation>
+    </message>
+    <message>
+        <source>Type part of a name (with or without accents) or an ID number</source>
+        <translation>Gõ một phần họ tên (có dấu hoặc không dấu) hoặc số định danh</translation>
+    </message>
+    <message>
+        <source>The file that was open stays open. You can open another file with File → Open data file….</source>
+        <translation>Tệp đang mở vẫn được giữ nguyên. Thầy cô có thể mở tệp khác bằng Tệp → Mở tệp dữ liệu….</translation>
+    </message>
+    <message>
+        <source>You can open another data file with File → Open data file….</source>
+        <translation>Thầy cô có thể mở tệp dữ liệu khác bằng Tệp → Mở tệp dữ liệu….</translation>
+    </message>
+    <message>
+        <source>Cannot open the data file</source>
+        <translation>Không mở được tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Open data file</source>
+        <translation>Mở tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>School record files (*.hocba);;All files (*)</source>
+        <translation>Tệp học bạ (*.hocba);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>No data file is open</source>
+        <translation>Chưa mở tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>Khối %1</translation>
+    </message>
+    <message>
+        <source>Class %1 (%2)</source>
+        <translation>Lớp %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Students: %1</source>
+        <translation>Số học sinh: %1</translation>
+    </message>
+    <message>
+        <source>(school name not entered yet)</source>
+        <translation>(chưa nhập tên trường)</translation>
+    </message>
+    <message>
+        <source>Students: %1 · Classes: %2</source>
+        <translation>Học sinh: %1 · Lớp: %2</translation>
+    </message>
+    <message>
+        <source>School year %1 · Grade %2</source>
+        <translation>Năm học %1 · Khối %2</translation>
+    </message>
+    <message>
+        <source>Choose a class to see its students.</source>
+        <translation>Chọn một lớp để xem danh sách học sinh.</translation>
+    </message>
+    <message>
+        <source>Cannot show the class</source>
+        <translation>Không hiển thị được lớp</translation>
+    </message>
+    <message>
+        <source>Class %1 · School year %2</source>
+        <translation>Lớp %1 · Năm học %2</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher: %1</source>
+        <translation>GVCN: %1</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 students</source>
+        <translation>Đang hiện %1/%2 học sinh</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>(chưa có tệp nào)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Xoá danh sách</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Digital school records for primary and lower-secondary schools, kept according to Circular 27/2020/TT-BGDĐT (primary) and Circular 22/2021/TT-BGDĐT (lower secondary).</source>
+        <translation>Học bạ điện tử cho trường tiểu học và trung học cơ sở, theo Thông tư 27/2020/TT-BGDĐT (tiểu học) và Thông tư 22/2021/TT-BGDĐT (trung học cơ sở).</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Xây dựng với Qt %1, đang chạy trên Qt %2.</translation>
+    </message>
+    <message>
+        <source>Data file: %1</source>
+        <translation>Tệp dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>Phần mềm tự do theo Giấy phép Công cộng GNU (GPL), phiên bản 3 trở lên.</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Giới thiệu %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time you start %1.</source>
+        <translation>Ngôn ngữ mới sẽ được dùng từ lần mở %1 tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::StartupController</name>
+    <message>
+        <source>The school data file to open.</source>
+        <translation>Tệp dữ liệu của trường cần mở.</translation>
+    </message>
+    <message>
+        <source>Open the demo school at PATH, creating it if needed.</source>
+        <translation>Mở trường mẫu tại PATH, tạo mới nếu chưa có.</translation>
+    </message>
+    <message>
+        <source>The demo school cannot be created in this version.</source>
+        <translation>Phiên bản này chưa tạo được trường mẫu.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Demo school</source>
+        <translation>Trường mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::StudentTableModel</name>
+    <message>
+        <source>Lookup code of this school record (parents use it to look the record up)</source>
+        <translation>Mã tra cứu của học bạ này (phụ huynh dùng mã này để tra cứu học bạ)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <extracomment>Column header: row number in the class list (Số thứ tự)</extracomment>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Student code</source>
+        <extracomment>The student code issued by the Ministry of Education (Mã học sinh)</extracomment>
+        <translation>Mã học sinh</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Số đăng bộ</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Nơi ở</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>Cha</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>Mẹ</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Người giám hộ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation>Mã tra cứu</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Digital school records</source>
+        <translation>Học bạ số</translation>
     </message>
 </context>
 </TS>

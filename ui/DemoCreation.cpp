@@ -23,8 +23,8 @@ struct DemoCreationText
 
 Status createDemoWithProgress(QWidget* parent, const QString& path, int students)
 {
-    std::atomic<int> done{0};
-    std::atomic<bool> cancelled{false};
+    std::atomic<int> done {0};
+    std::atomic<bool> cancelled {false};
     demo::DemoOptions options;
     options.students = students;
     // Called on the worker: only atomics cross the thread boundary; the dialog polls them.

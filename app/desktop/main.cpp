@@ -33,9 +33,8 @@ int main(int argc, char* argv[])
 
     // First run: the demo school is made on a worker thread with a progress dialog, then opened.
     hocba::ui::MainWindow window(*settings);
-    auto makeDemo = [&window](const QString& path) -> hocba::Status {
-        return hocba::ui::createDemoWithProgress(&window, path);
-    };
+    auto makeDemo
+        = [&window](const QString& path) -> hocba::Status { return hocba::ui::createDemoWithProgress(&window, path); };
     hocba::ui::StartupController startup(*settings, makeDemo, hocba::ui::StartupController::standardDemoPath());
     window.show();
     // Open the file once the event loop runs, so the window is on screen before any dialog about the file.

@@ -31,9 +31,9 @@ struct DemoReport
     int sections = 0;
     int paperSections = 0;
     int assessments = 0;
-    int personalIdFindings = 0;      ///< students whose ID number fails its check (deliberately, as real data has)
+    int personalIdFindings = 0; ///< students whose ID number fails its check (deliberately, as real data has)
     int awaitingAdditionalAssessment = 0;
-    int withDefects = 0;             ///< students given a missing or impossible input, for lint to find
+    int withDefects = 0; ///< students given a missing or impossible input, for lint to find
 };
 
 /**

@@ -19,9 +19,9 @@ struct StudyHistoryEntry
     SchoolYear schoolYear;
     int grade = 0;
     QString className;
-    QString schoolName;         ///< the school (and province, for THCS) where the year was studied
+    QString schoolName; ///< the school (and province, for THCS) where the year was studied
     QString registrationNumber; ///< số đăng bộ
-    QDate enrolmentDate;        ///< ngày nhập học / chuyển đến
+    QDate enrolmentDate; ///< ngày nhập học / chuyển đến
     friend bool operator==(const StudyHistoryEntry&, const StudyHistoryEntry&) = default;
 };
 
@@ -38,12 +38,12 @@ struct Packet
     // The record (học bạ)
     QString lookupCode; ///< 32 lowercase hex
     SchoolLevel level = SchoolLevel::Primary;
-    int version = 1;                     ///< 1, 2, … each signed issue of the year section
-    std::optional<int> replacesVersion;  ///< for a correction: the version it replaces
-    bool draft = true;                   ///< unsigned: marked as a draft in the packet itself
+    int version = 1; ///< 1, 2, … each signed issue of the year section
+    std::optional<int> replacesVersion; ///< for a correction: the version it replaces
+    bool draft = true; ///< unsigned: marked as a draft in the packet itself
     SectionSource source = SectionSource::Digital; ///< paper: study history copied from the paper book
 
-    School school;   ///< the issuing school
+    School school; ///< the issuing school
     Student student; ///< identity, incl. personal ID number and MOET student code
 
     // The year section

@@ -8,8 +8,8 @@
 #include <QVariant>
 
 #include <memory>
-#include <unordered_map>
 #include <optional>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;

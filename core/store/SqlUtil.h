@@ -21,6 +21,12 @@ inline QDate fromIsoDate(const QString& s)
     return s.isEmpty() ? QDate() : QDate::fromString(s, Qt::ISODate);
 }
 
+/** "" for a null QString: for NOT NULL text columns where "no text" is a valid value (Statement binds null as NULL). */
+inline QString nonNull(const QString& s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 /** Runs a query with integer parameters and maps each row. */
 template <class T, class RowFn>
 Result<QList<T>> queryList(Database& db, const QString& sql, RowFn&& map, std::initializer_list<qint64> params = {})

@@ -370,7 +370,11 @@ Status StudentRepository::setAssessment(Id sectionId, const Assessment& a)
                                            "term = ?3 AND item = ?4 AND seq = ?5"));
     if (!old)
         return std::unexpected(old.error());
-    old->bind(1, sectionId).bind(2, a.subject).bind(3, a.term).bind(4, a.item).bind(5, a.seq);
+    old->bind(1, sectionId)
+        .bind(2, nonNull(a.subject))
+        .bind(3, nonNull(a.term))
+        .bind(4, nonNull(a.item))
+        .bind(5, a.seq);
     auto row = old->step();
     if (!row)
         return std::unexpected(row.error());
@@ -386,7 +390,7 @@ Status StudentRepository::setAssessment(Id sectionId, const Assessment& a)
                                                 "excluded.value"));
     if (!st)
         return std::unexpected(st.error());
-    st->bind(1, sectionId).bind(2, a.subject).bind(3, a.term).bind(4, a.item).bind(5, a.seq);
+    st->bind(1, sectionId).bind(2, nonNull(a.subject)).bind(3, nonNull(a.term)).bind(4, nonNull(a.item)).bind(5, a.seq);
     if (!value.isEmpty())
         st->bind(6, value);
     if (auto s = st->exec(); !s)
@@ -423,7 +427,8 @@ Status StudentRepository::replaceAssessments(Id sectionId, const QList<Assessmen
         const QString value = text::normalized(a.value);
         if (value.isEmpty())
             continue;
-        ins.bind(1, sectionId).bind(2, a.subject).bind(3, a.term).bind(4, a.item).bind(5, a.seq).bind(6, value);
+        ins.bind(1, sectionId).bind(2, nonNull(a.subject)).bind(3, nonNull(a.term)).bind(4, nonNull(a.item));
+        ins.bind(5, a.seq).bind(6, value);
         if (auto s = ins.exec(); !s)
             return s;
     }

@@ -59,7 +59,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("demo.hocba"));
         Run r = runCli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--students"),
-                        QStringLiteral("90"), QStringLiteral("--level"), QStringLiteral("thcs"), QStringLiteral("--json")});
+                        QStringLiteral("90"), QStringLiteral("--level"), QStringLiteral("thcs"),
+                        QStringLiteral("--json")});
         QCOMPARE(r.code, int(ExitOk));
         const QJsonObject made = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(made.value(QStringLiteral("students")).toInt(), 90);
@@ -70,8 +71,11 @@ private Q_SLOTS:
         const QJsonObject info = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(info.value(QStringLiteral("students")).toInt(), 90);
         QCOMPARE(info.value(QStringLiteral("sections")).toInt(), made.value(QStringLiteral("sections")).toInt());
-        QVERIFY(info.value(QStringLiteral("school")).toObject().value(QStringLiteral("name")).toString().contains(
-            QStringLiteral("THCS")));
+        QVERIFY(info.value(QStringLiteral("school"))
+                    .toObject()
+                    .value(QStringLiteral("name"))
+                    .toString()
+                    .contains(QStringLiteral("THCS")));
         // 90 THCS students: grades 6-9, 23/23/22/22, one class each, plus paper-history classes.
         int classes2025 = 0;
         for (const auto& c : info.value(QStringLiteral("classes")).toArray())

@@ -35,7 +35,7 @@ private Q_SLOTS:
         m_path = m_dir.filePath(QStringLiteral("truong-demo.hocba"));
         demo::DemoOptions o;
         o.students = 180;
-        o.year = SchoolYear{2025};
+        o.year = SchoolYear {2025};
         auto made = demo::createDemoSchool(m_path, o);
         QVERIFY2(made, qPrintable(made ? QString() : describe(made.error())));
     }
@@ -59,11 +59,12 @@ private Q_SLOTS:
         QCOMPARE(m->index(0, 0, newest).data().toString(), QStringLiteral("Khối 1"));
         const QModelIndex grade1 = m->index(0, 0, newest);
         const QModelIndex class1A1 = m->index(0, 0, grade1);
-        QVERIFY2(class1A1.data().toString().startsWith(QStringLiteral("Lớp 1A1")), qPrintable(class1A1.data().toString()));
+        QVERIFY2(class1A1.data().toString().startsWith(QStringLiteral("Lớp 1A1")),
+                 qPrintable(class1A1.data().toString()));
 
         tree->setCurrentIndex(class1A1);
         auto db = store::Database::open(m_path).value();
-        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear{2025}, QStringLiteral("1A1")).value();
+        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, QStringLiteral("1A1")).value();
         const auto roster = store::StudentRepository(*db).roster(cls->id).value();
         QCOMPARE(table->model()->rowCount(), roster.size());
         QCOMPARE(table->model()->index(0, ui::StudentTableModel::FullName).data().toString(),

@@ -11,7 +11,7 @@ class TestTypes : public QObject
 private Q_SLOTS:
     void schoolYearParsesAndPrints()
     {
-        QCOMPARE(SchoolYear{2025}.toString(), QStringLiteral("2025-2026"));
+        QCOMPARE(SchoolYear {2025}.toString(), QStringLiteral("2025-2026"));
         QCOMPARE(SchoolYear::fromString(QStringLiteral("2024 - 2025"))->startYear, 2024);
         QVERIFY(!SchoolYear::fromString(QStringLiteral("2024-2026")));
         QVERIFY(!SchoolYear::fromString(QStringLiteral("abc")));
