@@ -315,6 +315,53 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::LintCommand</name>
+    <message>
+        <source>Run the checks before signing on a class or the whole school and list the findings by class and student (exit 1 when there is an error).</source>
+        <translation>Rà soát dữ liệu trước khi ký cho một lớp hoặc cả trường và liệt kê các vấn đề theo lớp và học sinh (mã thoát 1 khi có lỗi).</translation>
+    </message>
+    <message>
+        <source>Only this class, e.g. 6A1.</source>
+        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm học mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM HỌC</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The file has no school years yet.</source>
+        <translation>Tệp chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>Class %1 (%2 students): %3 findings</source>
+        <translation>Lớp %1 (%2 học sinh): %3 vấn đề</translation>
+    </message>
+    <message>
+        <source>[error]</source>
+        <translation>[lỗi]</translation>
+    </message>
+    <message>
+        <source>[warning]</source>
+        <translation>[cảnh báo]</translation>
+    </message>
+    <message>
+        <source>School year %1: %2 students checked, %3 with findings; %4 errors (must be fixed before confirming), %5 warnings (need an acknowledgement).</source>
+        <translation>Năm học %1: đã rà soát %2 học sinh, %3 em có vấn đề; %4 lỗi (phải sửa trước khi xác nhận), %5 cảnh báo (cần xác nhận đã xem).</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::RestoreCommand</name>
     <message>
         <source>Put a backup back in place of the school&apos;s data file (the current file is kept beside it).</source>
@@ -361,6 +408,20 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::ResultsCache</name>
+    <message>
+        <source>The school year of this record no longer exists.</source>
+        <translation>Năm học này của học bạ không còn trong dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::SchoolLint</name>
+    <message>
+        <source>There is no class %1 in school year %2.</source>
+        <translation>Không có lớp %1 trong năm học %2.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::personal_id</name>
     <message>
         <source>The personal ID number has not been entered yet.</source>
@@ -399,15 +460,15 @@
     <name>hocba::rules</name>
     <message>
         <source>The field &quot;%1&quot; is missing or has the wrong type.</source>
-        <translation>Trường "%1" bị thiếu hoặc sai kiểu dữ liệu.</translation>
+        <translation>Trường &quot;%1&quot; bị thiếu hoặc sai kiểu dữ liệu.</translation>
     </message>
     <message>
         <source>&quot;circular&quot; must be &quot;TT27&quot; or &quot;TT22&quot;.</source>
-        <translation>"circular" phải là "TT27" hoặc "TT22".</translation>
+        <translation>&quot;circular&quot; phải là &quot;TT27&quot; hoặc &quot;TT22&quot;.</translation>
     </message>
     <message>
         <source>&quot;schoolYear&quot; must be a school year such as &quot;2024-2025&quot;.</source>
-        <translation>"schoolYear" phải là năm học, ví dụ "2024-2025".</translation>
+        <translation>&quot;schoolYear&quot; phải là năm học, ví dụ &quot;2024-2025&quot;.</translation>
     </message>
     <message>
         <source>%1: the value is missing.</source>
@@ -415,11 +476,11 @@
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a valid level (allowed: %3).</source>
-        <translation>%1: "%2" không phải là mức đánh giá hợp lệ (được dùng: %3).</translation>
+        <translation>%1: &quot;%2&quot; không phải là mức đánh giá hợp lệ (được dùng: %3).</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; is not a score.</source>
-        <translation>%1: "%2" không phải là điểm số.</translation>
+        <translation>%1: &quot;%2&quot; không phải là điểm số.</translation>
     </message>
     <message>
         <source>%1: the score %2 has more than one decimal.</source>
@@ -439,7 +500,7 @@
     </message>
     <message>
         <source>Grade %1 does not have the subject &quot;%2&quot;.</source>
-        <translation>Lớp %1 không có môn "%2".</translation>
+        <translation>Lớp %1 không có môn &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 is listed more than once.</source>
@@ -691,7 +752,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid number of days absent.</source>
-        <translation>"%1" không phải là số buổi nghỉ học hợp lệ.</translation>
+        <translation>&quot;%1&quot; không phải là số buổi nghỉ học hợp lệ.</translation>
     </message>
     <message>
         <source>%1 days absent is more than 45: the student cannot be promoted (Circular 22, Article 12).</source>
@@ -703,7 +764,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not one of the qualities or competencies of Circular 27.</source>
-        <translation>"%1" không thuộc các phẩm chất, năng lực theo Thông tư 27.</translation>
+        <translation>&quot;%1&quot; không thuộc các phẩm chất, năng lực theo Thông tư 27.</translation>
     </message>
     <message>
         <source>%1, year-end test</source>

@@ -14,5 +14,6 @@ std::unique_ptr<Command> makeRestoreCommand();
 
 /** evaluate [FILE|-]: one student-year's TT27/TT22 results and findings (docs/evaluate.md). */
 std::unique_ptr<Command> makeEvaluateCommand();
+std::unique_ptr<Command> makeLintCommand();
 
 } // namespace hocba::cli

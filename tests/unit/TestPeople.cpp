@@ -3,7 +3,6 @@
 #include "domain/PersonalId.h"
 #include "util/Text.h"
 
-#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -291,21 +290,6 @@ private Q_SLOTS:
         QVERIFY2(femalePrimary >= 150 && femalePrimary <= 190, qPrintable(QString::number(femalePrimary)));
         QVERIFY(subjects.contains(QStringLiteral("Toán")));
         QVERIFY(subjects.size() >= 8);
-    }
-
-    void fastEnoughForADemoSchool()
-    {
-        QElapsedTimer timer;
-        timer.start();
-        PeopleGenerator gen(2025);
-        for (int i = 0; i < 2500; ++i)
-            gen.student(1 + i % 9, SchoolYear {2025});
-        for (int i = 0; i < 150; ++i)
-            gen.teacher(i % 2 ? SchoolLevel::Primary : SchoolLevel::Thcs);
-        const qint64 ms = timer.elapsed();
-        qInfo("2,500 pupils and 150 teachers in %lld ms", ms);
-        // The target is well under 100 ms; the bound leaves room for a loaded CI machine.
-        QVERIFY2(ms < 400, qPrintable(QString::number(ms)));
     }
 };
 
