@@ -393,11 +393,15 @@ void MainWindow::applySchoolView(SchoolView view)
         }
         root->appendRow(yearItem);
     }
+    QModelIndex firstClass;
     if (m_navigation->rowCount() > 0) {
         const QModelIndex newest = m_navigation->index(0, 0);
         m_tree->expand(newest);
         for (int i = 0; i < m_navigation->rowCount(newest); ++i)
             m_tree->expand(m_navigation->index(i, 0, newest));
+        const QModelIndex firstGrade = m_navigation->index(0, 0, newest);
+        if (firstGrade.isValid())
+            firstClass = m_navigation->index(0, 0, firstGrade);
     }
 
     m_stack->setCurrentIndex(SchoolPage);
@@ -408,6 +412,10 @@ void MainWindow::applySchoolView(SchoolView view)
     m_fileLabel->setText(QFileInfo(m_db->path()).fileName());
     m_fileLabel->setToolTip(QDir::toNativeSeparators(m_db->path()));
     m_countsLabel->setText(tr("Students: %1 · Classes: %2").arg(m_summary.students).arg(m_summary.classes.size()));
+    m_classTitle->setText(tr("Choose a class to see its students."));
+    // Open on the first class of the newest year: a teacher sees students at once, not an empty table.
+    if (firstClass.isValid())
+        m_tree->setCurrentIndex(firstClass);
     updateSelectionStatus();
 }
 

@@ -51,6 +51,9 @@ private Q_SLOTS:
         auto* tree = window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"));
         auto* table = window.findChild<QTableView*>(QStringLiteral("studentTableView"));
         QVERIFY(tree && table);
+        // It opens on the first class of the newest year, so a teacher sees students at once.
+        QVERIFY(table->model()->rowCount() > 0);
+        QVERIFY(tree->currentIndex().data().toString().startsWith(QStringLiteral("Lớp 1A1")));
         const QAbstractItemModel* m = tree->model();
         QCOMPARE(m->rowCount(), 5); // 2025-2026 and four years of paper history
         const QModelIndex newest = m->index(0, 0);
