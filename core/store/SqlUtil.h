@@ -31,21 +31,25 @@ inline QString nonNull(const QString& s)
 template <class T, class RowFn>
 Result<QList<T>> queryList(Database& db, const QString& sql, RowFn&& map, std::initializer_list<qint64> params = {})
 {
-    auto st = db.prepare(sql);
-    if (!st)
-        return std::unexpected(st.error());
+    // Cached: list queries run in loops (a class list per class, inputs per student); the statement is run to
+    // completion before returning, so reusing it is safe.
+    auto cached = db.cached(sql);
+    if (!cached)
+        return std::unexpected(cached.error());
+    Statement& st = **cached;
     int i = 1;
     for (qint64 p : params)
-        st->bind(i++, p);
+        st.bind(i++, p);
     QList<T> out;
     for (;;) {
-        auto row = st->step();
+        auto row = st.step();
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             break;
-        out.append(map(*st));
+        out.append(map(st));
     }
+    st.reset();
     return out;
 }
 
