@@ -15,4 +15,7 @@ std::unique_ptr<Command> makeRestoreCommand();
 /** evaluate [FILE|-]: one student-year's TT27/TT22 results and findings (docs/evaluate.md). */
 std::unique_ptr<Command> makeEvaluateCommand();
 
+/** export --db FILE --out DIR [--class NAME | --all] [--year YYYY-YYYY]: record packets as XML (docs/packet.md). */
+std::unique_ptr<Command> makeExportCommand();
+
 } // namespace hocba::cli
