@@ -323,6 +323,16 @@ private Q_SLOTS:
                    {QStringLiteral("--noout"), QStringLiteral("--nonet"), QStringLiteral("--schema"), xsd, file});
         QVERIFY(proc.waitForFinished(30000));
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
+
+        // The writer's bytes are already their exclusive C14N form (what XMLDSig will digest), minus the declaration.
+        QProcess c14n;
+        c14n.start(xmllint, {QStringLiteral("--exc-c14n"), file});
+        QVERIFY(c14n.waitForFinished(30000));
+        QCOMPARE(c14n.exitCode(), 0);
+        QByteArray expected = test::fileBytes(file);
+        expected = expected.mid(expected.indexOf('\n') + 1);
+        expected.chop(1);
+        QCOMPARE(c14n.readAllStandardOutput(), expected);
     }
 };
 
