@@ -15,10 +15,11 @@ namespace hocba::packet {
 
 namespace {
 
-QString tr(const char* text)
+/** Translation context for this file's messages (lupdate reads the context from the macro). */
+class BuilderText
 {
-    return QCoreApplication::translate("hocba::packet::PacketBuilder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(hocba::packet::PacketBuilder)
+};
 
 struct RecordRow
 {
@@ -96,7 +97,7 @@ Result<Packet> PacketBuilder::build(Id sectionId)
         if (!school)
             return std::unexpected(school.error());
         if (!*school)
-            return fail(ErrorCode::InvalidInput, tr("The school is not set up in this data file yet."),
+            return fail(ErrorCode::InvalidInput, BuilderText::tr("The school is not set up in this data file yet."),
                         QStringLiteral("packet.build: no school row"));
         c.school = **school;
         c.school.id = 0;
@@ -117,20 +118,20 @@ Result<Packet> PacketBuilder::build(Id sectionId)
     if (!section)
         return std::unexpected(section.error());
     if (!*section)
-        return fail(ErrorCode::NotFound, tr("This school year of a record does not exist."),
+        return fail(ErrorCode::NotFound, BuilderText::tr("This school year of a record does not exist."),
                     QStringLiteral("packet.build: no section %1").arg(sectionId));
     const YearSection& ys = **section;
     auto record = recordRow(m_db, ys.recordId);
     if (!record)
         return std::unexpected(record.error());
     if (!*record)
-        return fail(ErrorCode::NotFound, tr("The record of this school year does not exist."),
+        return fail(ErrorCode::NotFound, BuilderText::tr("The record of this school year does not exist."),
                     QStringLiteral("packet.build: no record %1").arg(ys.recordId));
     auto student = students.student((*record)->studentId);
     if (!student)
         return std::unexpected(student.error());
     if (!*student)
-        return fail(ErrorCode::NotFound, tr("The student of this record does not exist."),
+        return fail(ErrorCode::NotFound, BuilderText::tr("The student of this record does not exist."),
                     QStringLiteral("packet.build: no student for record %1").arg(ys.recordId));
 
     Packet p;
@@ -221,7 +222,7 @@ Result<QList<Packet>> PacketBuilder::buildRecord(Id recordId)
         if (!record)
             return std::unexpected(record.error());
         if (!*record)
-            return fail(ErrorCode::NotFound, tr("This record does not exist."),
+            return fail(ErrorCode::NotFound, BuilderText::tr("This record does not exist."),
                         QStringLiteral("packet.buildRecord: no record %1").arg(recordId));
     }
     QList<Packet> out;
@@ -255,7 +256,7 @@ Result<QList<Id>> sectionsToExport(store::Database& db, SchoolYear year, const s
             return std::unexpected(cls.error());
         if (!*cls)
             return fail(ErrorCode::NotFound,
-                        tr("There is no class %1 in the school year %2.").arg(*className, year.toString()),
+                        BuilderText::tr("There is no class %1 in the school year %2.").arg(*className, year.toString()),
                         QStringLiteral("packet.export: no such class"));
         classes << **cls;
     } else {

@@ -18,10 +18,11 @@ namespace hocba::packet {
 
 namespace {
 
-QString tr(const char* text)
+/** Translation context for this file's messages (lupdate reads the context from the macro). */
+class ReaderText
 {
-    return QCoreApplication::translate("hocba::packet::PacketReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(hocba::packet::PacketReader)
+};
 
 QString nodeName(const xmlNode* n)
 {
@@ -84,8 +85,9 @@ public:
 
 std::unexpected<Error> located(int line, const QString& element, const QString& what, const QString& detail)
 {
-    const QString message = element.isEmpty() ? tr("Line %1: %2").arg(line).arg(what)
-                                              : tr("Line %1, element <%2>: %3").arg(line).arg(element, what);
+    const QString message = element.isEmpty()
+        ? ReaderText::tr("Line %1: %2").arg(line).arg(what)
+        : ReaderText::tr("Line %1, element <%2>: %3").arg(line).arg(element, what);
     // The detail goes to logs: line and element name only, never the offending text (it may be a name).
     return fail(ErrorCode::InvalidInput, message,
                 QStringLiteral("packet.read %1 line %2 element %3").arg(detail).arg(line).arg(element));
@@ -130,9 +132,10 @@ Status checkNfc(const xmlNode* node)
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             const QString text = QString::fromUtf8(reinterpret_cast<const char*>(n->content));
             if (!text::isNfc(text))
-                return located(int(xmlGetLineNo(n->parent)), nodeName(n->parent),
-                               tr("the text is not in Unicode NFC form (a packet is always written in NFC)"),
-                               QStringLiteral("not-nfc"));
+                return located(
+                    int(xmlGetLineNo(n->parent)), nodeName(n->parent),
+                    ReaderText::tr("the text is not in Unicode NFC form (a packet is always written in NFC)"),
+                    QStringLiteral("not-nfc"));
         } else if (n->type == XML_ELEMENT_NODE) {
             for (const xmlAttr* a = n->properties; a; a = a->next) {
                 xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
@@ -140,7 +143,7 @@ Status checkNfc(const xmlNode* node)
                 xmlFree(v);
                 if (!text::isNfc(value))
                     return located(int(xmlGetLineNo(n)), nodeName(n),
-                                   tr("the attribute %1 is not in Unicode NFC form")
+                                   ReaderText::tr("the attribute %1 is not in Unicode NFC form")
                                        .arg(nodeName(reinterpret_cast<const xmlNode*>(a))),
                                    QStringLiteral("not-nfc"));
             }
@@ -155,26 +158,27 @@ Status checkNfc(const xmlNode* node)
 Result<DocPtr> parseValid(const QByteArray& bytes)
 {
     if (bytes.size() > kMaxPacketBytes)
-        return fail(ErrorCode::InvalidInput,
-                    tr("The file is larger than %1 MiB; it is not a record packet.").arg(kMaxPacketBytes >> 20),
-                    QStringLiteral("packet.read too large: %1 bytes").arg(bytes.size()));
+        return fail(
+            ErrorCode::InvalidInput,
+            ReaderText::tr("The file is larger than %1 MiB; it is not a record packet.").arg(kMaxPacketBytes >> 20),
+            QStringLiteral("packet.read too large: %1 bytes").arg(bytes.size()));
     // No DTD ever: that rules out entity expansion (billion laughs) and external entities (file://, http://)
     // before libxml2 sees them. A "<!DOCTYPE" inside a comment is refused too; our writer never writes one.
     if (const qsizetype at = bytes.indexOf("<!DOCTYPE"); at >= 0)
         return located(lineOfOffset(bytes, at), QStringLiteral("!DOCTYPE"),
-                       tr("a packet must not contain a document type declaration (DOCTYPE)"),
+                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
                        QStringLiteral("doctype"));
 
     xmlSchemaPtr schema = packetSchema();
     if (!schema)
-        return fail(ErrorCode::Internal, tr("The packet schema could not be loaded."),
+        return fail(ErrorCode::Internal, ReaderText::tr("The packet schema could not be loaded."),
                     QStringLiteral("packet.read: :/packet/hocba-packet-1.xsd missing or invalid"));
 
     Capture cap;
     ErrorScope scope(&cap);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
-        return fail(ErrorCode::Internal, tr("Out of memory while reading the packet."),
+        return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
                     QStringLiteral("xmlNewParserCtxt"));
     // NONET: never fetch anything. No NOENT (no entity substitution), no DTDLOAD, no HUGE (keeps libxml2's depth
     // and size limits). BIG_LINES: correct line numbers past 65535. The encoding is forced to UTF-8, whatever the
@@ -185,26 +189,28 @@ Result<DocPtr> parseValid(const QByteArray& bytes)
     const bool wellFormed = ctxt->wellFormed != 0;
     xmlFreeParserCtxt(ctxt);
     if (!doc || !wellFormed || cap.set) {
-        const QString why = cap.message.isEmpty() ? tr("the file is empty or not XML") : cap.message;
-        return located(cap.line > 0 ? cap.line : 1, cap.element, tr("the file is not well-formed XML (%1)").arg(why),
+        const QString why = cap.message.isEmpty() ? ReaderText::tr("the file is empty or not XML") : cap.message;
+        return located(cap.line > 0 ? cap.line : 1, cap.element,
+                       ReaderText::tr("the file is not well-formed XML (%1)").arg(why),
                        QStringLiteral("not-well-formed"));
     }
     if (doc->intSubset || doc->extSubset)
         return located(1, QStringLiteral("!DOCTYPE"),
-                       tr("a packet must not contain a document type declaration (DOCTYPE)"),
+                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
                        QStringLiteral("doctype"));
 
     xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
     if (!vctxt)
-        return fail(ErrorCode::Internal, tr("Out of memory while reading the packet."),
+        return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
                     QStringLiteral("xmlSchemaNewValidCtxt"));
     xmlSchemaSetValidStructuredErrors(vctxt, onXmlError, &cap);
     const int rc = xmlSchemaValidateDoc(vctxt, doc.get());
     xmlSchemaFreeValidCtxt(vctxt);
     if (rc != 0) {
-        const QString why = cap.message.isEmpty() ? tr("unknown schema error") : cap.message;
+        const QString why = cap.message.isEmpty() ? ReaderText::tr("unknown schema error") : cap.message;
         return located(cap.line > 0 ? cap.line : 1, cap.element,
-                       tr("the packet does not match the packet schema (%1)").arg(why), QStringLiteral("schema"));
+                       ReaderText::tr("the packet does not match the packet schema (%1)").arg(why),
+                       QStringLiteral("schema"));
     }
     if (auto s = checkNfc(xmlDocGetRootElement(doc.get())); !s)
         return std::unexpected(s.error());
@@ -276,14 +282,14 @@ public:
         bool ok = false;
         const int v = attr(n, name).toInt(&ok);
         if (!ok)
-            bad(n, tr("the number in %1 is out of range").arg(QString::fromLatin1(name)));
+            bad(n, ReaderText::tr("the number in %1 is out of range").arg(QString::fromLatin1(name)));
         return v;
     }
     SchoolYear yearAttr(const xmlNode* n, const char* name)
     {
         const auto y = SchoolYear::fromString(attr(n, name));
         if (!y || y->toString() != attr(n, name)) {
-            bad(n, tr("%1 is not a school year like 2025-2026").arg(QString::fromLatin1(name)));
+            bad(n, ReaderText::tr("%1 is not a school year like 2025-2026").arg(QString::fromLatin1(name)));
             return {};
         }
         return *y;
@@ -294,7 +300,7 @@ public:
             return {};
         const QDate d = QDate::fromString(text(n), Qt::ISODate);
         if (!d.isValid())
-            bad(n, tr("not a valid date"));
+            bad(n, ReaderText::tr("not a valid date"));
         return d;
     }
     template <class T> std::optional<T> code(const xmlNode* n, std::initializer_list<T> values)
@@ -305,7 +311,7 @@ public:
         for (const T v : values)
             if (rules::toCode(v) == t)
                 return v;
-        bad(n, tr("unknown code"));
+        bad(n, ReaderText::tr("unknown code"));
         return std::nullopt;
     }
     std::optional<bool> optBool(const xmlNode* n)
@@ -321,7 +327,7 @@ public:
         const rules::ParsedScore s = rules::parseScoreText(text(n));
         // The schema already demands "d.d"; this re-check keeps one reading of scores in the program.
         if (!s.tenths) {
-            bad(n, tr("not a score written like 7.5"));
+            bad(n, ReaderText::tr("not a score written like 7.5"));
             return std::nullopt;
         }
         return s.tenths;
@@ -413,7 +419,7 @@ public:
                     const QString term = attr(sem, "term");
                     rules::SemesterEntries& target = term == QLatin1String("hk1") ? s.hk1 : s.hk2;
                     if (target != rules::SemesterEntries {})
-                        bad(sem, tr("the semester %1 appears twice").arg(term));
+                        bad(sem, ReaderText::tr("the semester %1 appears twice").arg(term));
                     target = semester(sem);
                 }
                 in.subjects << s;
@@ -516,7 +522,7 @@ public:
         p.draft = attr(data, "status") == QLatin1String("draft");
         p.createdAt = QDateTime::fromString(attr(data, "createdAt"), Qt::ISODate).toUTC();
         if (!p.createdAt.isValid())
-            bad(data, tr("createdAt is not a valid time"));
+            bad(data, ReaderText::tr("createdAt is not a valid time"));
 
         const xmlNode* record = child(data, "Record");
         p.lookupCode = attr(record, "lookupCode");
@@ -553,9 +559,9 @@ public:
             p.results = results(r);
         if (const xmlNode* f = child(data, "LintFindings")) {
             if (!p.draft)
-                bad(f, tr("lint findings belong only in a draft packet"));
+                bad(f, ReaderText::tr("lint findings belong only in a draft packet"));
             else if (!p.results)
-                bad(f, tr("lint findings need the results they belong to"));
+                bad(f, ReaderText::tr("lint findings need the results they belong to"));
             else
                 p.results->findings = findings(f);
         }
