@@ -16,4 +16,7 @@ std::unique_ptr<Command> makeRestoreCommand();
 std::unique_ptr<Command> makeEvaluateCommand();
 std::unique_ptr<Command> makeLintCommand();
 
+/** export --db FILE --out DIR [--class NAME | --all] [--year YYYY-YYYY]: record packets as XML (docs/packet.md). */
+std::unique_ptr<Command> makeExportCommand();
+
 } // namespace hocba::cli

@@ -6,8 +6,10 @@
 #include "rules/StudentYearInput.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -59,7 +61,19 @@ struct Packet
     rules::StudentYearInput inputs;
     std::optional<rules::EvaluationOutput> results;
 
-    QDateTime createdAt; ///< when the packet was made (UTC)
+    QDateTime createdAt; ///< when the packet was made (UTC, whole seconds)
 };
+
+/** The packet namespace; a new major format gets a new URN (docs/packet.md). */
+inline constexpr char kPacketNamespace[] = "urn:hocba:packet:1";
+/** The Id of the data element that every XMLDSig signature references ("#data"). */
+inline constexpr char kDataElementId[] = "data";
+
+/**
+ * The fields in which two packets differ, by dotted path ("student.fullName", "results.thcs.subjects[2].yearAverage"),
+ * empty when they say the same thing. Used by the round-trip tests and by verification to say what changed.
+ * The rules' structs have no operator==, so the comparison lives here, next to the format that must carry all of them.
+ */
+QStringList differences(const Packet& a, const Packet& b);
 
 } // namespace hocba::packet

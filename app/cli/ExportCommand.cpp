@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "packet/PacketBuilder.h"
+#include "packet/PacketWriter.h"
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
+
+namespace hocba::cli {
+
+namespace {
+
+/** Writes one packet file per year section of a school year (docs/packet.md). */
+class ExportCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::ExportCommand)
+
+public:
+    QString name() const override { return QStringLiteral("export"); }
+    QString summary() const override
+    {
+        return tr("Write the record packets (XML) of one school year, for a class or the whole school.");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the packets into."), tr("DIR"));
+        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class of the chosen year, e.g. 6A1."),
+                                     tr("NAME"));
+        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
+        const QCommandLineOption year(QStringLiteral("year"),
+                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
+                                      tr("YEAR"));
+        QCommandLineParser parser;
+        if (const int code = parse(parser, {dbOption(), out, cls, all, year}, args, console); code >= 0)
+            return code;
+        auto path = requireDb(parser);
+        if (!path)
+            return console.fail(path.error());
+        if (!parser.isSet(out))
+            return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
+        if (parser.isSet(cls) && parser.isSet(all))
+            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+
+        store::Database::OpenOptions options;
+        options.createIfMissing = false;
+        auto db = store::Database::open(*path, options);
+        if (!db)
+            return console.fail(db.error());
+
+        SchoolYear schoolYear;
+        if (parser.isSet(year)) {
+            const auto y = SchoolYear::fromString(parser.value(year));
+            if (!y)
+                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
+            schoolYear = *y;
+        } else {
+            auto years = store::SchoolRepository(**db).schoolYears();
+            if (!years)
+                return console.fail(years.error());
+            if (years->isEmpty())
+                return console.fail({ErrorCode::NotFound, tr("The data file has no school years yet."), {}});
+            schoolYear = years->last();
+        }
+
+        const std::optional<QString> className
+            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
+        auto ids = packet::sectionsToExport(**db, schoolYear, className);
+        if (!ids)
+            return console.fail(ids.error());
+
+        const QString dirPath = parser.value(out);
+        if (!QDir().mkpath(dirPath))
+            return console.fail({ErrorCode::Io,
+                                 tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
+                                 QStringLiteral("export: mkpath failed")});
+        const QDir dir(dirPath);
+
+        packet::PacketBuilder builder(**db);
+        int written = 0;
+        int drafts = 0;
+        QStringList failures;
+        const qsizetype total = ids->size();
+        int lastTenth = -1;
+        for (qsizetype i = 0; i < total; ++i) {
+            const Id sectionId = ids->at(i);
+            auto p = builder.build(sectionId);
+            // Failures name the lookup code (or the section number), never the student.
+            QString what = tr("section %1").arg(sectionId);
+            auto bytes = p ? packet::writePacket(*p) : Result<QByteArray>(std::unexpected(p.error()));
+            if (p)
+                what = p->lookupCode;
+            if (bytes) {
+                // No personal names in file names: files get copied, listed and mailed around.
+                const QString fileName
+                    = QStringLiteral("%1-%2-v%3.xml").arg(p->lookupCode, p->schoolYear.toString()).arg(p->version);
+                QSaveFile file(dir.filePath(fileName));
+                if (file.open(QIODevice::WriteOnly) && file.write(*bytes) == bytes->size() && file.commit()) {
+                    ++written;
+                    drafts += p->draft ? 1 : 0;
+                } else {
+                    failures << tr("%1: cannot write %2 (%3)").arg(what, fileName, file.errorString());
+                }
+            } else {
+                failures << tr("%1: %2").arg(what, describe(bytes.error()));
+            }
+            const int tenth = int((i + 1) * 10 / total);
+            if (tenth != lastTenth) {
+                lastTenth = tenth;
+                console.err << '\r' << tr("Exporting packets: %1/%2").arg(i + 1).arg(total);
+                console.err.flush();
+            }
+        }
+        if (total > 0)
+            console.err << '\n';
+
+        console.out << tr("School year %1: %2 packets written to %3 (%4 drafts), %5 failed.")
+                           .arg(schoolYear.toString())
+                           .arg(written)
+                           .arg(QDir::toNativeSeparators(dir.absolutePath()))
+                           .arg(drafts)
+                           .arg(failures.size())
+                    << '\n';
+        for (const QString& f : failures)
+            console.out << "  " << f << '\n';
+        console.out.flush();
+        return failures.isEmpty() ? ExitOk : ExitFailed;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeExportCommand()
+{
+    return std::make_unique<ExportCommand>();
+}
+
+} // namespace hocba::cli

@@ -1,0 +1,594 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "packet/PacketReader.h"
+
+#include "rules/Decimal.h"
+#include "util/Text.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+
+#include <memory>
+
+namespace hocba::packet {
+
+namespace {
+
+/** Translation context for this file's messages (lupdate reads the context from the macro). */
+class ReaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::packet::PacketReader)
+};
+
+QString nodeName(const xmlNode* n)
+{
+    return n && n->name ? QString::fromUtf8(reinterpret_cast<const char*>(n->name)) : QString();
+}
+
+/** The first error libxml2 reports, with where it happened. */
+struct Capture
+{
+    bool set = false;
+    int line = 0;
+    QString element;
+    QString message;
+};
+
+#if LIBXML_VERSION >= 21200
+void onXmlError(void* ctx, const xmlError* err)
+#else
+void onXmlError(void* ctx, xmlErrorPtr err)
+#endif
+{
+    auto* cap = static_cast<Capture*>(ctx);
+    if (!cap || !err || cap->set || err->level < XML_ERR_ERROR)
+        return;
+    cap->set = true;
+    cap->line = err->line;
+    cap->message = QString::fromUtf8(err->message ? err->message : "").trimmed();
+    if (const auto* node = static_cast<const xmlNode*>(err->node)) {
+        // Schema errors point at the element, or at one of its attributes.
+        cap->element = node->type == XML_ELEMENT_NODE ? nodeName(node) : nodeName(node->parent);
+        if (cap->line <= 0)
+            cap->line = int(xmlGetLineNo(node));
+    } else if ((err->domain == XML_FROM_PARSER || err->domain == XML_FROM_NAMESPACE) && err->ctxt) {
+        // Well-formedness errors: the element being parsed when it failed.
+        const auto* pctxt = static_cast<const xmlParserCtxt*>(err->ctxt);
+        if (pctxt->name)
+            cap->element = QString::fromUtf8(reinterpret_cast<const char*>(pctxt->name));
+    }
+}
+
+void ignoreGenericError(void*, const char*, ...) { }
+
+/** libxml2's error handlers are per-thread globals: install ours for one parse/validation, restore after. */
+class ErrorScope
+{
+public:
+    explicit ErrorScope(Capture* cap)
+    {
+        xmlSetStructuredErrorFunc(cap, onXmlError);
+        xmlSetGenericErrorFunc(nullptr, ignoreGenericError);
+    }
+    ~ErrorScope()
+    {
+        xmlSetStructuredErrorFunc(nullptr, nullptr);
+        xmlSetGenericErrorFunc(nullptr, nullptr);
+    }
+    ErrorScope(const ErrorScope&) = delete;
+    ErrorScope& operator=(const ErrorScope&) = delete;
+};
+
+std::unexpected<Error> located(int line, const QString& element, const QString& what, const QString& detail)
+{
+    const QString message = element.isEmpty()
+        ? ReaderText::tr("Line %1: %2").arg(line).arg(what)
+        : ReaderText::tr("Line %1, element <%2>: %3").arg(line).arg(element, what);
+    // The detail goes to logs: line and element name only, never the offending text (it may be a name).
+    return fail(ErrorCode::InvalidInput, message,
+                QStringLiteral("packet.read %1 line %2 element %3").arg(detail).arg(line).arg(element));
+}
+
+/** The XSD, parsed once per process from the resources (read-only afterwards, so shared between threads). */
+xmlSchemaPtr packetSchema()
+{
+    static xmlSchemaPtr schema = [] {
+        xmlInitParser();
+        QFile file(QStringLiteral(":/packet/hocba-packet-1.xsd"));
+        if (!file.open(QIODevice::ReadOnly))
+            return xmlSchemaPtr(nullptr);
+        const QByteArray xsd = file.readAll();
+        Capture cap;
+        ErrorScope scope(&cap);
+        xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(xsd.constData(), int(xsd.size()));
+        if (!pctxt)
+            return xmlSchemaPtr(nullptr);
+        xmlSchemaPtr parsed = xmlSchemaParse(pctxt);
+        xmlSchemaFreeParserCtxt(pctxt);
+        return parsed;
+    }();
+    return schema;
+}
+
+struct DocDeleter
+{
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
+
+int lineOfOffset(const QByteArray& bytes, qsizetype offset)
+{
+    return int(bytes.left(offset).count('\n')) + 1;
+}
+
+/** Checks every text and attribute value below `node` for NFC; the schema bounds the depth, so recursion is safe. */
+Status checkNfc(const xmlNode* node)
+{
+    for (const xmlNode* n = node; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            const QString text = QString::fromUtf8(reinterpret_cast<const char*>(n->content));
+            if (!text::isNfc(text))
+                return located(
+                    int(xmlGetLineNo(n->parent)), nodeName(n->parent),
+                    ReaderText::tr("the text is not in Unicode NFC form (a packet is always written in NFC)"),
+                    QStringLiteral("not-nfc"));
+        } else if (n->type == XML_ELEMENT_NODE) {
+            for (const xmlAttr* a = n->properties; a; a = a->next) {
+                xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
+                const QString value = QString::fromUtf8(reinterpret_cast<const char*>(v));
+                xmlFree(v);
+                if (!text::isNfc(value))
+                    return located(int(xmlGetLineNo(n)), nodeName(n),
+                                   ReaderText::tr("the attribute %1 is not in Unicode NFC form")
+                                       .arg(nodeName(reinterpret_cast<const xmlNode*>(a))),
+                                   QStringLiteral("not-nfc"));
+            }
+            if (auto s = checkNfc(n->children); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
+/** Parses and validates; the document is valid against the XSD and NFC when this succeeds. */
+Result<DocPtr> parseValid(const QByteArray& bytes)
+{
+    if (bytes.size() > kMaxPacketBytes)
+        return fail(
+            ErrorCode::InvalidInput,
+            ReaderText::tr("The file is larger than %1 MiB; it is not a record packet.").arg(kMaxPacketBytes >> 20),
+            QStringLiteral("packet.read too large: %1 bytes").arg(bytes.size()));
+    // No DTD ever: that rules out entity expansion (billion laughs) and external entities (file://, http://)
+    // before libxml2 sees them. A "<!DOCTYPE" inside a comment is refused too; our writer never writes one.
+    if (const qsizetype at = bytes.indexOf("<!DOCTYPE"); at >= 0)
+        return located(lineOfOffset(bytes, at), QStringLiteral("!DOCTYPE"),
+                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
+                       QStringLiteral("doctype"));
+
+    xmlSchemaPtr schema = packetSchema();
+    if (!schema)
+        return fail(ErrorCode::Internal, ReaderText::tr("The packet schema could not be loaded."),
+                    QStringLiteral("packet.read: :/packet/hocba-packet-1.xsd missing or invalid"));
+
+    Capture cap;
+    ErrorScope scope(&cap);
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
+                    QStringLiteral("xmlNewParserCtxt"));
+    // NONET: never fetch anything. No NOENT (no entity substitution), no DTDLOAD, no HUGE (keeps libxml2's depth
+    // and size limits). BIG_LINES: correct line numbers past 65535. The encoding is forced to UTF-8, whatever the
+    // declaration says, so invalid UTF-8 is an error and not silently reinterpreted.
+    const int options
+        = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    DocPtr doc(xmlCtxtReadMemory(ctxt, bytes.constData(), int(bytes.size()), "packet.xml", "UTF-8", options));
+    const bool wellFormed = ctxt->wellFormed != 0;
+    xmlFreeParserCtxt(ctxt);
+    if (!doc || !wellFormed || cap.set) {
+        const QString why = cap.message.isEmpty() ? ReaderText::tr("the file is empty or not XML") : cap.message;
+        return located(cap.line > 0 ? cap.line : 1, cap.element,
+                       ReaderText::tr("the file is not well-formed XML (%1)").arg(why),
+                       QStringLiteral("not-well-formed"));
+    }
+    if (doc->intSubset || doc->extSubset)
+        return located(1, QStringLiteral("!DOCTYPE"),
+                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
+                       QStringLiteral("doctype"));
+
+    xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
+    if (!vctxt)
+        return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
+                    QStringLiteral("xmlSchemaNewValidCtxt"));
+    xmlSchemaSetValidStructuredErrors(vctxt, onXmlError, &cap);
+    const int rc = xmlSchemaValidateDoc(vctxt, doc.get());
+    xmlSchemaFreeValidCtxt(vctxt);
+    if (rc != 0) {
+        const QString why = cap.message.isEmpty() ? ReaderText::tr("unknown schema error") : cap.message;
+        return located(cap.line > 0 ? cap.line : 1, cap.element,
+                       ReaderText::tr("the packet does not match the packet schema (%1)").arg(why),
+                       QStringLiteral("schema"));
+    }
+    if (auto s = checkNfc(xmlDocGetRootElement(doc.get())); !s)
+        return std::unexpected(s.error());
+    return doc;
+}
+
+// ------------------------------------------------------------------------------------------ tree → Packet
+
+QString text(const xmlNode* n)
+{
+    if (!n)
+        return {};
+    xmlChar* c = xmlNodeGetContent(n);
+    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(c));
+    xmlFree(c);
+    return s;
+}
+
+bool hasAttr(const xmlNode* n, const char* name)
+{
+    return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+QString attr(const xmlNode* n, const char* name)
+{
+    xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return s;
+}
+
+QList<const xmlNode*> elements(const xmlNode* parent)
+{
+    QList<const xmlNode*> out;
+    for (const xmlNode* n = parent ? parent->children : nullptr; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            out.append(n);
+    return out;
+}
+
+bool is(const xmlNode* n, const char* name)
+{
+    return xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
+}
+
+const xmlNode* child(const xmlNode* parent, const char* name)
+{
+    for (const xmlNode* n : elements(parent))
+        if (is(n, name))
+            return n;
+    return nullptr;
+}
+
+/** Turns schema-valid elements into values; semantic problems the XSD cannot express end up in `error`. */
+class TreeReader
+{
+public:
+    std::optional<Error> error;
+
+    void bad(const xmlNode* n, const QString& what)
+    {
+        if (!error)
+            error = located(int(xmlGetLineNo(n)), nodeName(n), what, QStringLiteral("value")).error();
+    }
+
+    bool boolAttr(const xmlNode* n, const char* name) { return attr(n, name) == QLatin1String("true"); }
+    int intAttr(const xmlNode* n, const char* name)
+    {
+        bool ok = false;
+        const int v = attr(n, name).toInt(&ok);
+        if (!ok)
+            bad(n, ReaderText::tr("the number in %1 is out of range").arg(QString::fromLatin1(name)));
+        return v;
+    }
+    SchoolYear yearAttr(const xmlNode* n, const char* name)
+    {
+        const auto y = SchoolYear::fromString(attr(n, name));
+        if (!y || y->toString() != attr(n, name)) {
+            bad(n, ReaderText::tr("%1 is not a school year like 2025-2026").arg(QString::fromLatin1(name)));
+            return {};
+        }
+        return *y;
+    }
+    QDate date(const xmlNode* n)
+    {
+        if (!n)
+            return {};
+        const QDate d = QDate::fromString(text(n), Qt::ISODate);
+        if (!d.isValid())
+            bad(n, ReaderText::tr("not a valid date"));
+        return d;
+    }
+    template <class T> std::optional<T> code(const xmlNode* n, std::initializer_list<T> values)
+    {
+        if (!n)
+            return std::nullopt;
+        const QString t = text(n);
+        for (const T v : values)
+            if (rules::toCode(v) == t)
+                return v;
+        bad(n, ReaderText::tr("unknown code"));
+        return std::nullopt;
+    }
+    std::optional<bool> optBool(const xmlNode* n)
+    {
+        if (!n)
+            return std::nullopt;
+        return text(n) == QLatin1String("true");
+    }
+    std::optional<rules::Tenths> tenths(const xmlNode* n)
+    {
+        if (!n)
+            return std::nullopt;
+        const rules::ParsedScore s = rules::parseScoreText(text(n));
+        // The schema already demands "d.d"; this re-check keeps one reading of scores in the program.
+        if (!s.tenths) {
+            bad(n, ReaderText::tr("not a score written like 7.5"));
+            return std::nullopt;
+        }
+        return s.tenths;
+    }
+    std::optional<QString> optText(const xmlNode* n)
+    {
+        if (!n)
+            return std::nullopt;
+        return text(n);
+    }
+
+    School school(const xmlNode* n)
+    {
+        School s;
+        s.moetCode = attr(n, "moetCode");
+        s.hasPrimary = boolAttr(n, "hasPrimary");
+        s.hasThcs = boolAttr(n, "hasThcs");
+        s.name = text(child(n, "Name"));
+        s.province = text(child(n, "Province"));
+        s.commune = text(child(n, "Commune"));
+        s.address = text(child(n, "Address"));
+        s.principalName = text(child(n, "PrincipalName"));
+        return s;
+    }
+
+    Student student(const xmlNode* n)
+    {
+        Student s;
+        s.gender = genderFromCode(attr(n, "gender")).value_or(Gender::Unknown);
+        s.fullName = text(child(n, "FullName"));
+        s.birthDate = date(child(n, "BirthDate"));
+        s.ethnicity = text(child(n, "Ethnicity"));
+        s.nationality = text(child(n, "Nationality"));
+        s.birthplace = text(child(n, "Birthplace"));
+        s.hometown = text(child(n, "Hometown"));
+        s.address = text(child(n, "Address"));
+        s.fatherName = text(child(n, "FatherName"));
+        s.fatherOccupation = text(child(n, "FatherOccupation"));
+        s.motherName = text(child(n, "MotherName"));
+        s.motherOccupation = text(child(n, "MotherOccupation"));
+        s.guardianName = text(child(n, "GuardianName"));
+        s.guardianOccupation = text(child(n, "GuardianOccupation"));
+        s.policyGroup = text(child(n, "PolicyGroup"));
+        s.personalId = text(child(n, "PersonalId"));
+        s.moetCode = text(child(n, "MoetCode"));
+        s.registrationNumber = text(child(n, "RegistrationNumber"));
+        s.enrolmentDate = date(child(n, "EnrolmentDate"));
+        s.transferDate = date(child(n, "TransferDate"));
+        s.transferFrom = text(child(n, "TransferFrom"));
+        return s;
+    }
+
+    rules::SemesterEntries semester(const xmlNode* n)
+    {
+        rules::SemesterEntries e;
+        for (const xmlNode* c : elements(n)) {
+            if (is(c, "Regular"))
+                e.regular << text(c);
+            else if (is(c, "Midterm"))
+                e.midterm = text(c);
+            else if (is(c, "Final"))
+                e.final = text(c);
+            else if (is(c, "Comment"))
+                e.comment = text(c);
+        }
+        return e;
+    }
+
+    rules::StudentYearInput inputs(const xmlNode* n)
+    {
+        rules::StudentYearInput in;
+        in.circular = circularFromCode(attr(n, "circular")).value_or(Circular::TT27);
+        in.schoolYear = yearAttr(n, "schoolYear");
+        in.grade = intAttr(n, "grade");
+        in.recognizedByClass = boolAttr(n, "recognizedByClass");
+        for (const xmlNode* c : elements(n)) {
+            if (is(c, "Subject")) {
+                rules::SubjectEntry s;
+                s.code = attr(c, "code");
+                s.assessment = attr(c, "assessment");
+                if (hasAttr(c, "periodsPerYear"))
+                    s.periodsPerYear = intAttr(c, "periodsPerYear");
+                s.level = text(child(c, "Level"));
+                s.score = text(child(c, "Score"));
+                s.comment = optText(child(c, "Comment"));
+                for (const xmlNode* sem : elements(c)) {
+                    if (!is(sem, "Semester"))
+                        continue;
+                    const QString term = attr(sem, "term");
+                    rules::SemesterEntries& target = term == QLatin1String("hk1") ? s.hk1 : s.hk2;
+                    if (target != rules::SemesterEntries {})
+                        bad(sem, ReaderText::tr("the semester %1 appears twice").arg(term));
+                    target = semester(sem);
+                }
+                in.subjects << s;
+            } else if (is(c, "Quality")) {
+                in.qualities.insert(attr(c, "code"), text(c));
+            } else if (is(c, "Competency")) {
+                in.competencies.insert(attr(c, "code"), text(c));
+            } else if (is(c, "ConductHk1")) {
+                in.conductHk1 = text(c);
+            } else if (is(c, "ConductHk2")) {
+                in.conductHk2 = text(c);
+            } else if (is(c, "Absences")) {
+                in.absences = text(c);
+            } else if (is(c, "SummerConduct")) {
+                in.summerConduct = text(c);
+            } else if (is(c, "Retest")) {
+                in.retests.insert(attr(c, "subject"), text(c));
+            } else if (is(c, "Comment")) {
+                in.comment = text(c);
+            }
+        }
+        return in;
+    }
+
+    rules::EvaluationOutput results(const xmlNode* n)
+    {
+        using namespace rules;
+        EvaluationOutput out;
+        out.ruleSetId = attr(n, "ruleSet");
+        if (const xmlNode* p = child(n, "Primary")) {
+            out.primary = true;
+            PrimaryOutcome& o = out.primaryOutcome;
+            o.result = code(child(p, "Result"),
+                            {PrimaryResult::Outstanding, PrimaryResult::Good, PrimaryResult::Completed,
+                             PrimaryResult::NotCompleted});
+            o.completedGrade = optBool(child(p, "CompletedGrade"));
+            o.completedPrimary = optBool(child(p, "CompletedPrimary"));
+            o.awaitingAdditionalAssessment = optBool(child(p, "AwaitingAdditionalAssessment"));
+            o.award = code(child(p, "Award"), {PrimaryAward::Outstanding, PrimaryAward::Exemplary, PrimaryAward::None});
+        } else if (const xmlNode* t = child(n, "Thcs")) {
+            out.primary = false;
+            ThcsOutcome& o = out.thcsOutcome;
+            const std::initializer_list<ThcsLevel> levels {ThcsLevel::Good, ThcsLevel::Fair, ThcsLevel::Pass,
+                                                           ThcsLevel::Fail};
+            const std::initializer_list<CommentResult> results {CommentResult::Pass, CommentResult::Fail};
+            for (const xmlNode* s : elements(t)) {
+                if (!is(s, "Subject"))
+                    continue;
+                ThcsSubjectOutcome so;
+                so.code = attr(s, "code");
+                so.scoreSubject = boolAttr(s, "scoreSubject");
+                so.retestRequired = boolAttr(s, "retestRequired");
+                so.hk1Average = tenths(child(s, "Hk1Average"));
+                so.hk2Average = tenths(child(s, "Hk2Average"));
+                so.yearAverage = tenths(child(s, "YearAverage"));
+                so.retestScore = tenths(child(s, "RetestScore"));
+                so.hk1Result = code(child(s, "Hk1Result"), results);
+                so.hk2Result = code(child(s, "Hk2Result"), results);
+                so.yearResult = code(child(s, "YearResult"), results);
+                so.retestResult = code(child(s, "RetestResult"), results);
+                o.subjects << so;
+            }
+            o.learningHk1 = code(child(t, "LearningHk1"), levels);
+            o.learningHk2 = code(child(t, "LearningHk2"), levels);
+            o.learningYear = code(child(t, "LearningYear"), levels);
+            o.learningAfterRetest = code(child(t, "LearningAfterRetest"), levels);
+            o.conductHk1 = code(child(t, "ConductHk1"), levels);
+            o.conductHk2 = code(child(t, "ConductHk2"), levels);
+            o.conductYear = code(child(t, "ConductYear"), levels);
+            o.conductAfterSummer = code(child(t, "ConductAfterSummer"), levels);
+            o.promotion = code(child(t, "Promotion"),
+                               {Promotion::Promoted, Promotion::CompletedThcs, Promotion::Retest,
+                                Promotion::SummerTraining, Promotion::Retained});
+            o.award = code(child(t, "Award"), {ThcsAward::Outstanding, ThcsAward::Excellent, ThcsAward::None});
+        }
+        for (const xmlNode* r : elements(child(n, "RulesApplied")))
+            out.rulesApplied << text(r);
+        return out;
+    }
+
+    Findings findings(const xmlNode* n)
+    {
+        Findings out;
+        for (const xmlNode* f : elements(n)) {
+            Finding finding;
+            finding.severity = attr(f, "severity") == QLatin1String("warning") ? Finding::Severity::Warning
+                                                                               : Finding::Severity::Error;
+            finding.code = attr(f, "code");
+            finding.field = attr(f, "field");
+            finding.message = text(f);
+            out << finding;
+        }
+        return out;
+    }
+
+    Packet packet(const xmlNode* root)
+    {
+        Packet p;
+        const xmlNode* data = child(root, "Data");
+        p.draft = attr(data, "status") == QLatin1String("draft");
+        p.createdAt = QDateTime::fromString(attr(data, "createdAt"), Qt::ISODate).toUTC();
+        if (!p.createdAt.isValid())
+            bad(data, ReaderText::tr("createdAt is not a valid time"));
+
+        const xmlNode* record = child(data, "Record");
+        p.lookupCode = attr(record, "lookupCode");
+        p.level = schoolLevelFromCode(attr(record, "level")).value_or(SchoolLevel::Primary);
+        p.version = intAttr(record, "version");
+        if (hasAttr(record, "replacesVersion"))
+            p.replacesVersion = intAttr(record, "replacesVersion");
+        p.source = sectionSourceFromCode(attr(record, "source")).value_or(SectionSource::Digital);
+
+        p.school = school(child(data, "School"));
+        p.student = student(child(data, "Student"));
+
+        const xmlNode* section = child(data, "Section");
+        p.schoolYear = yearAttr(section, "schoolYear");
+        p.grade = intAttr(section, "grade");
+        p.awaitingAdditionalAssessment = boolAttr(section, "awaitingAdditionalAssessment");
+        p.className = text(child(section, "ClassName"));
+        p.homeroomTeacherName = text(child(section, "HomeroomTeacherName"));
+        p.principalName = text(child(section, "PrincipalName"));
+
+        for (const xmlNode* y : elements(child(data, "StudyHistory"))) {
+            StudyHistoryEntry h;
+            h.schoolYear = yearAttr(y, "schoolYear");
+            h.grade = intAttr(y, "grade");
+            h.className = text(child(y, "ClassName"));
+            h.schoolName = text(child(y, "SchoolName"));
+            h.registrationNumber = text(child(y, "RegistrationNumber"));
+            h.enrolmentDate = date(child(y, "EnrolmentDate"));
+            p.studyHistory << h;
+        }
+
+        p.inputs = inputs(child(data, "Inputs"));
+        if (const xmlNode* r = child(data, "Results"))
+            p.results = results(r);
+        if (const xmlNode* f = child(data, "LintFindings")) {
+            if (!p.draft)
+                bad(f, ReaderText::tr("lint findings belong only in a draft packet"));
+            else if (!p.results)
+                bad(f, ReaderText::tr("lint findings need the results they belong to"));
+            else
+                p.results->findings = findings(f);
+        }
+        return p;
+    }
+};
+
+} // namespace
+
+Status validatePacket(const QByteArray& bytes)
+{
+    auto doc = parseValid(bytes);
+    if (!doc)
+        return std::unexpected(doc.error());
+    return {};
+}
+
+Result<Packet> readPacket(const QByteArray& bytes)
+{
+    auto doc = parseValid(bytes);
+    if (!doc)
+        return std::unexpected(doc.error());
+    TreeReader reader;
+    Packet p = reader.packet(xmlDocGetRootElement(doc->get()));
+    if (reader.error)
+        return std::unexpected(*reader.error);
+    return p;
+}
+
+} // namespace hocba::packet

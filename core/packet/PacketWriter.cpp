@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "packet/PacketWriter.h"
+
+#include "rules/Decimal.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace hocba::packet {
+
+namespace {
+
+using Attributes = QList<QPair<QString, QString>>;
+
+/** Characters XML 1.0 allows in text (surrogate pairs are checked by the UTF-16 decoder). */
+bool xmlChar(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/**
+ * A minimal serializer whose output is its own exclusive-C14N form: attributes sorted by name (all are
+ * unprefixed), every element written as start + end tag, text escaped as C14N escapes it. Indentation is plain
+ * text between elements and is part of what is signed, which is fine: it is deterministic.
+ */
+class XmlOut
+{
+public:
+    QByteArray bytes() const { return m_out; }
+    const QString& badElement() const { return m_badElement; }
+
+    void open(const QString& name, Attributes attrs = {}, const QString& nsDecl = {})
+    {
+        childStarts();
+        m_out += '<' + name.toUtf8();
+        if (!nsDecl.isEmpty())
+            m_out += " xmlns=\"" + escape(nsDecl, name, true) + '"';
+        writeAttrs(std::move(attrs), name);
+        m_out += '>';
+        m_stack.push_back({name, false});
+    }
+    void close()
+    {
+        const Frame f = m_stack.takeLast();
+        if (f.hasChildren) {
+            m_out += '\n';
+            indent();
+        }
+        m_out += "</" + f.name.toUtf8() + '>';
+    }
+    void leaf(const QString& name, const QString& text, Attributes attrs = {})
+    {
+        childStarts();
+        m_out += '<' + name.toUtf8();
+        writeAttrs(std::move(attrs), name);
+        m_out += '>' + escape(text, name, false) + "</" + name.toUtf8() + '>';
+    }
+    void optLeaf(const QString& name, const QString& text)
+    {
+        if (!text.isEmpty())
+            leaf(name, text);
+    }
+    void optLeaf(const QString& name, const std::optional<QString>& text)
+    {
+        if (text)
+            leaf(name, *text);
+    }
+    void dateLeaf(const QString& name, const QDate& date)
+    {
+        if (date.isValid())
+            leaf(name, date.toString(Qt::ISODate));
+    }
+    template <class T> void codeLeaf(const QString& name, const std::optional<T>& v)
+    {
+        if (v)
+            leaf(name, rules::toCode(*v));
+    }
+    void boolLeaf(const QString& name, const std::optional<bool>& v)
+    {
+        if (v)
+            leaf(name, *v ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    void tenthsLeaf(const QString& name, const std::optional<rules::Tenths>& v)
+    {
+        if (v)
+            leaf(name, rules::tenthsToText(*v));
+    }
+
+private:
+    struct Frame
+    {
+        QString name;
+        bool hasChildren = false;
+    };
+
+    void childStarts()
+    {
+        if (m_stack.isEmpty())
+            return;
+        m_stack.last().hasChildren = true;
+        m_out += '\n';
+        indent();
+    }
+    void indent() { m_out += QByteArray(2 * m_stack.size(), ' '); }
+    void writeAttrs(Attributes attrs, const QString& element)
+    {
+        std::sort(attrs.begin(), attrs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [k, v] : attrs)
+            m_out += ' ' + k.toUtf8() + "=\"" + escape(v, element, true) + '"';
+    }
+    QByteArray escape(const QString& raw, const QString& element, bool attribute)
+    {
+        // NFC here too: the store already normalises, but the signed bytes must not depend on the caller.
+        const QString text = raw.normalized(QString::NormalizationForm_C);
+        QString out;
+        out.reserve(text.size());
+        for (const char32_t c : text.toUcs4()) {
+            if (!xmlChar(c)) {
+                if (m_badElement.isEmpty())
+                    m_badElement = element;
+                continue;
+            }
+            switch (c) {
+            case '&':
+                out += QLatin1String("&amp;");
+                break;
+            case '<':
+                out += QLatin1String("&lt;");
+                break;
+            case '>':
+                if (attribute)
+                    out += QLatin1Char('>');
+                else
+                    out += QLatin1String("&gt;");
+                break;
+            case '"':
+                if (attribute)
+                    out += QLatin1String("&quot;");
+                else
+                    out += QLatin1Char('"');
+                break;
+            case 0x9:
+                if (attribute)
+                    out += QLatin1String("&#x9;");
+                else
+                    out += QLatin1Char('\t');
+                break;
+            case 0xA:
+                if (attribute)
+                    out += QLatin1String("&#xA;");
+                else
+                    out += QLatin1Char('\n');
+                break;
+            case 0xD:
+                out += QLatin1String("&#xD;");
+                break;
+            default:
+                out += QString::fromUcs4(&c, 1);
+            }
+        }
+        return out.toUtf8();
+    }
+
+    QByteArray m_out;
+    QList<Frame> m_stack;
+    QString m_badElement;
+};
+
+QString boolText(bool v)
+{
+    return v ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+void writeSchool(XmlOut& x, const School& s)
+{
+    x.open(QStringLiteral("School"),
+           {{QStringLiteral("moetCode"), s.moetCode},
+            {QStringLiteral("hasPrimary"), boolText(s.hasPrimary)},
+            {QStringLiteral("hasThcs"), boolText(s.hasThcs)}});
+    x.leaf(QStringLiteral("Name"), s.name);
+    x.leaf(QStringLiteral("Province"), s.province);
+    x.leaf(QStringLiteral("Commune"), s.commune);
+    x.leaf(QStringLiteral("Address"), s.address);
+    x.leaf(QStringLiteral("PrincipalName"), s.principalName);
+    x.close();
+}
+
+void writeStudent(XmlOut& x, const Student& s)
+{
+    x.open(QStringLiteral("Student"), {{QStringLiteral("gender"), toCode(s.gender)}});
+    x.leaf(QStringLiteral("FullName"), s.fullName);
+    x.dateLeaf(QStringLiteral("BirthDate"), s.birthDate);
+    x.leaf(QStringLiteral("Ethnicity"), s.ethnicity);
+    x.leaf(QStringLiteral("Nationality"), s.nationality);
+    x.leaf(QStringLiteral("Birthplace"), s.birthplace);
+    x.leaf(QStringLiteral("Hometown"), s.hometown);
+    x.leaf(QStringLiteral("Address"), s.address);
+    x.leaf(QStringLiteral("FatherName"), s.fatherName);
+    x.leaf(QStringLiteral("FatherOccupation"), s.fatherOccupation);
+    x.leaf(QStringLiteral("MotherName"), s.motherName);
+    x.leaf(QStringLiteral("MotherOccupation"), s.motherOccupation);
+    x.leaf(QStringLiteral("GuardianName"), s.guardianName);
+    x.leaf(QStringLiteral("GuardianOccupation"), s.guardianOccupation);
+    x.leaf(QStringLiteral("PolicyGroup"), s.policyGroup);
+    x.leaf(QStringLiteral("PersonalId"), s.personalId);
+    x.leaf(QStringLiteral("MoetCode"), s.moetCode);
+    x.leaf(QStringLiteral("RegistrationNumber"), s.registrationNumber);
+    x.dateLeaf(QStringLiteral("EnrolmentDate"), s.enrolmentDate);
+    x.dateLeaf(QStringLiteral("TransferDate"), s.transferDate);
+    x.leaf(QStringLiteral("TransferFrom"), s.transferFrom);
+    x.close();
+}
+
+void writeSemester(XmlOut& x, const QString& term, const rules::SemesterEntries& e)
+{
+    if (e == rules::SemesterEntries {})
+        return;
+    x.open(QStringLiteral("Semester"), {{QStringLiteral("term"), term}});
+    // Every regular slot is written, empty ones too: their positions are what "the 3rd regular score" means.
+    for (const QString& r : e.regular)
+        x.leaf(QStringLiteral("Regular"), r);
+    x.optLeaf(QStringLiteral("Midterm"), e.midterm);
+    x.optLeaf(QStringLiteral("Final"), e.final);
+    x.optLeaf(QStringLiteral("Comment"), e.comment);
+    x.close();
+}
+
+void writeInputs(XmlOut& x, const rules::StudentYearInput& in)
+{
+    x.open(QStringLiteral("Inputs"),
+           {{QStringLiteral("circular"), toCode(in.circular)},
+            {QStringLiteral("schoolYear"), in.schoolYear.toString()},
+            {QStringLiteral("grade"), QString::number(in.grade)},
+            {QStringLiteral("recognizedByClass"), boolText(in.recognizedByClass)}});
+    for (const rules::SubjectEntry& s : in.subjects) {
+        Attributes attrs {{QStringLiteral("code"), s.code}};
+        if (!s.assessment.isEmpty())
+            attrs.append({QStringLiteral("assessment"), s.assessment});
+        if (s.periodsPerYear)
+            attrs.append({QStringLiteral("periodsPerYear"), QString::number(*s.periodsPerYear)});
+        x.open(QStringLiteral("Subject"), attrs);
+        x.optLeaf(QStringLiteral("Level"), s.level);
+        x.optLeaf(QStringLiteral("Score"), s.score);
+        x.optLeaf(QStringLiteral("Comment"), s.comment);
+        writeSemester(x, QStringLiteral("hk1"), s.hk1);
+        writeSemester(x, QStringLiteral("hk2"), s.hk2);
+        x.close();
+    }
+    for (auto it = in.qualities.begin(); it != in.qualities.end(); ++it)
+        x.leaf(QStringLiteral("Quality"), it.value(), {{QStringLiteral("code"), it.key()}});
+    for (auto it = in.competencies.begin(); it != in.competencies.end(); ++it)
+        x.leaf(QStringLiteral("Competency"), it.value(), {{QStringLiteral("code"), it.key()}});
+    x.optLeaf(QStringLiteral("ConductHk1"), in.conductHk1);
+    x.optLeaf(QStringLiteral("ConductHk2"), in.conductHk2);
+    x.optLeaf(QStringLiteral("Absences"), in.absences);
+    x.optLeaf(QStringLiteral("SummerConduct"), in.summerConduct);
+    for (auto it = in.retests.begin(); it != in.retests.end(); ++it)
+        x.leaf(QStringLiteral("Retest"), it.value(), {{QStringLiteral("subject"), it.key()}});
+    x.optLeaf(QStringLiteral("Comment"), in.comment);
+    x.close();
+}
+
+void writeResults(XmlOut& x, const rules::EvaluationOutput& r)
+{
+    x.open(QStringLiteral("Results"), {{QStringLiteral("ruleSet"), r.ruleSetId}});
+    if (r.primary) {
+        const rules::PrimaryOutcome& p = r.primaryOutcome;
+        x.open(QStringLiteral("Primary"));
+        x.codeLeaf(QStringLiteral("Result"), p.result);
+        x.boolLeaf(QStringLiteral("CompletedGrade"), p.completedGrade);
+        x.boolLeaf(QStringLiteral("CompletedPrimary"), p.completedPrimary);
+        x.boolLeaf(QStringLiteral("AwaitingAdditionalAssessment"), p.awaitingAdditionalAssessment);
+        x.codeLeaf(QStringLiteral("Award"), p.award);
+        x.close();
+    } else {
+        const rules::ThcsOutcome& t = r.thcsOutcome;
+        x.open(QStringLiteral("Thcs"));
+        for (const rules::ThcsSubjectOutcome& s : t.subjects) {
+            x.open(QStringLiteral("Subject"),
+                   {{QStringLiteral("code"), s.code},
+                    {QStringLiteral("scoreSubject"), boolText(s.scoreSubject)},
+                    {QStringLiteral("retestRequired"), boolText(s.retestRequired)}});
+            x.tenthsLeaf(QStringLiteral("Hk1Average"), s.hk1Average);
+            x.tenthsLeaf(QStringLiteral("Hk2Average"), s.hk2Average);
+            x.tenthsLeaf(QStringLiteral("YearAverage"), s.yearAverage);
+            x.tenthsLeaf(QStringLiteral("RetestScore"), s.retestScore);
+            x.codeLeaf(QStringLiteral("Hk1Result"), s.hk1Result);
+            x.codeLeaf(QStringLiteral("Hk2Result"), s.hk2Result);
+            x.codeLeaf(QStringLiteral("YearResult"), s.yearResult);
+            x.codeLeaf(QStringLiteral("RetestResult"), s.retestResult);
+            x.close();
+        }
+        x.codeLeaf(QStringLiteral("LearningHk1"), t.learningHk1);
+        x.codeLeaf(QStringLiteral("LearningHk2"), t.learningHk2);
+        x.codeLeaf(QStringLiteral("LearningYear"), t.learningYear);
+        x.codeLeaf(QStringLiteral("LearningAfterRetest"), t.learningAfterRetest);
+        x.codeLeaf(QStringLiteral("ConductHk1"), t.conductHk1);
+        x.codeLeaf(QStringLiteral("ConductHk2"), t.conductHk2);
+        x.codeLeaf(QStringLiteral("ConductYear"), t.conductYear);
+        x.codeLeaf(QStringLiteral("ConductAfterSummer"), t.conductAfterSummer);
+        x.codeLeaf(QStringLiteral("Promotion"), t.promotion);
+        x.codeLeaf(QStringLiteral("Award"), t.award);
+        x.close();
+    }
+    x.open(QStringLiteral("RulesApplied"));
+    for (const QString& id : r.rulesApplied)
+        x.leaf(QStringLiteral("Rule"), id);
+    x.close();
+    x.close();
+}
+
+void writeFindings(XmlOut& x, const Findings& findings)
+{
+    x.open(QStringLiteral("LintFindings"));
+    for (const Finding& f : findings)
+        x.leaf(QStringLiteral("Finding"), f.message,
+               {{QStringLiteral("severity"), severityCode(f.severity)},
+                {QStringLiteral("code"), f.code},
+                {QStringLiteral("field"), f.field}});
+    x.close();
+}
+
+} // namespace
+
+Result<QByteArray> writePacket(const Packet& p)
+{
+    XmlOut x;
+    x.open(QStringLiteral("RecordPacket"), {{QStringLiteral("formatVersion"), QString::number(Packet::kFormatVersion)}},
+           QString::fromLatin1(kPacketNamespace));
+    const QDateTime created = p.createdAt.toUTC();
+    x.open(QStringLiteral("Data"),
+           {{QStringLiteral("Id"), QString::fromLatin1(kDataElementId)},
+            {QStringLiteral("status"), p.draft ? QStringLiteral("draft") : QStringLiteral("final")},
+            {QStringLiteral("createdAt"), created.toString(Qt::ISODate)}});
+
+    Attributes record {{QStringLiteral("lookupCode"), p.lookupCode},
+                       {QStringLiteral("level"), toCode(p.level)},
+                       {QStringLiteral("version"), QString::number(p.version)},
+                       {QStringLiteral("source"), toCode(p.source)}};
+    if (p.replacesVersion)
+        record.append({QStringLiteral("replacesVersion"), QString::number(*p.replacesVersion)});
+    x.open(QStringLiteral("Record"), record);
+    x.close();
+
+    writeSchool(x, p.school);
+    writeStudent(x, p.student);
+
+    x.open(QStringLiteral("Section"),
+           {{QStringLiteral("schoolYear"), p.schoolYear.toString()},
+            {QStringLiteral("grade"), QString::number(p.grade)},
+            {QStringLiteral("awaitingAdditionalAssessment"), boolText(p.awaitingAdditionalAssessment)}});
+    x.leaf(QStringLiteral("ClassName"), p.className);
+    x.leaf(QStringLiteral("HomeroomTeacherName"), p.homeroomTeacherName);
+    x.leaf(QStringLiteral("PrincipalName"), p.principalName);
+    x.close();
+
+    x.open(QStringLiteral("StudyHistory"));
+    for (const StudyHistoryEntry& h : p.studyHistory) {
+        x.open(QStringLiteral("Year"),
+               {{QStringLiteral("schoolYear"), h.schoolYear.toString()},
+                {QStringLiteral("grade"), QString::number(h.grade)}});
+        x.leaf(QStringLiteral("ClassName"), h.className);
+        x.leaf(QStringLiteral("SchoolName"), h.schoolName);
+        x.leaf(QStringLiteral("RegistrationNumber"), h.registrationNumber);
+        x.dateLeaf(QStringLiteral("EnrolmentDate"), h.enrolmentDate);
+        x.close();
+    }
+    x.close();
+
+    writeInputs(x, p.inputs);
+    if (p.results)
+        writeResults(x, *p.results);
+    // Findings are advice for whoever fixes a draft, not part of what a school certifies: never in a final packet.
+    if (p.draft && p.results && !p.results->findings.isEmpty())
+        writeFindings(x, p.results->findings);
+    x.close(); // Data
+
+    // XMLDSig signatures are appended here, one <Signature> per signer (docs/packet.md, the signing issue).
+    x.open(QStringLiteral("Signatures"));
+    x.close();
+    x.close(); // RecordPacket
+
+    if (!x.badElement().isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::packet::PacketWriter",
+                                                "The field <%1> holds a control character that a packet cannot "
+                                                "carry; remove it and try again.")
+                        .arg(x.badElement()),
+                    QStringLiteral("packet.write: invalid XML character in %1").arg(x.badElement()));
+    return QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + x.bytes() + '\n';
+}
+
+} // namespace hocba::packet

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "packet/PacketReader.h"
+#include "packet/PacketWriter.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace hocba;
+
+namespace {
+
+/** A small hand-made THCS packet: independent of the store, so each hostile variant is one edit away from valid. */
+packet::Packet samplePacket()
+{
+    packet::Packet p;
+    p.lookupCode = QStringLiteral("0123456789abcdef0123456789abcdef");
+    p.level = SchoolLevel::Thcs;
+    p.version = 2;
+    p.replacesVersion = 1;
+    p.school.name = QStringLiteral("Trường THCS Nguyễn Du");
+    p.school.province = QStringLiteral("Đắk Lắk");
+    p.school.moetCode = QStringLiteral("66000123");
+    p.school.principalName = QStringLiteral("Phạm Thị Hoà");
+    p.school.hasThcs = true;
+    p.student.fullName = QStringLiteral("Lê Văn Tùng");
+    p.student.gender = Gender::Male;
+    p.student.birthDate = QDate(2012, 1, 31);
+    p.student.ethnicity = QStringLiteral("Kinh");
+    p.schoolYear = SchoolYear {2025};
+    p.grade = 7;
+    p.className = QStringLiteral("7A2");
+    p.homeroomTeacherName = QStringLiteral("Đỗ Minh Châu");
+    p.principalName = p.school.principalName;
+    p.studyHistory << packet::StudyHistoryEntry {
+        SchoolYear {2024}, 6, QStringLiteral("6A2"), p.school.name, QStringLiteral("12"), QDate(2024, 9, 5)};
+    p.inputs.circular = Circular::TT22;
+    p.inputs.schoolYear = p.schoolYear;
+    p.inputs.grade = 7;
+    rules::SubjectEntry toan;
+    toan.code = QStringLiteral("toan");
+    toan.hk1.regular = {QStringLiteral("8"), QString(), QStringLiteral("7.5")};
+    toan.hk1.midterm = QStringLiteral("7");
+    toan.hk1.final = QStringLiteral("8,25"); // as typed in a draft: inputs keep the teacher's text
+    toan.hk1.comment = QStringLiteral("Tiến bộ <rõ> & \"đều\"\r\nCố gắng\thơn");
+    p.inputs.subjects << toan;
+    p.inputs.conductHk1 = QStringLiteral("T");
+    p.inputs.retests.insert(QStringLiteral("toan"), QStringLiteral("6"));
+    p.inputs.comment = QString();
+    rules::EvaluationOutput out;
+    out.ruleSetId = QStringLiteral("TT22/2021@v1");
+    out.primary = false;
+    rules::ThcsSubjectOutcome so;
+    so.code = QStringLiteral("toan");
+    so.hk1Average = 79;
+    so.yearAverage = 100;
+    so.retestRequired = true;
+    so.retestScore = 0;
+    out.thcsOutcome.subjects << so;
+    out.thcsOutcome.learningYear = rules::ThcsLevel::Fair;
+    out.thcsOutcome.promotion = rules::Promotion::Promoted;
+    out.rulesApplied << QStringLiteral("tt22.art9.cl1b.semester_average_half_up");
+    out.findings << Finding {Finding::Severity::Warning, QStringLiteral("score.comma"),
+                             QStringLiteral("subjects.toan.hk1.final"), QStringLiteral("Điểm có dấu phẩy")};
+    p.results = out;
+    p.createdAt = QDateTime(QDate(2026, 6, 1), QTime(1, 2, 3), Qt::UTC);
+    return p;
+}
+
+} // namespace
+
+class TestPacketHostile : public QObject
+{
+    Q_OBJECT
+
+    QByteArray m_valid;
+
+    /** Reads `bytes`, expecting a clean InvalidInput error that names a line (and the element when given). */
+    void expectRejected(const QByteArray& bytes, const QString& element = {}, int line = 0)
+    {
+        QElapsedTimer t;
+        t.start();
+        auto r = packet::readPacket(bytes);
+        QVERIFY2(!r, "hostile input was accepted");
+        QCOMPARE(r.error().code, ErrorCode::InvalidInput);
+        const QString m = r.error().message;
+        QVERIFY2(QRegularExpression(QStringLiteral("^Line [0-9]+")).match(m).hasMatch()
+                     || m.contains(QStringLiteral("MiB")),
+                 qPrintable(m));
+        if (!element.isEmpty())
+            QVERIFY2(m.contains(QStringLiteral("<%1>").arg(element)), qPrintable(m));
+        if (line > 0)
+            QVERIFY2(m.startsWith(QStringLiteral("Line %1,").arg(line))
+                         || m.startsWith(QStringLiteral("Line %1:").arg(line)),
+                     qPrintable(m));
+        QVERIFY2(t.elapsed() < 5000, "hostile input took too long");
+    }
+
+    int lineOf(const QByteArray& needle) const { return int(m_valid.left(m_valid.indexOf(needle)).count('\n')) + 1; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto bytes = packet::writePacket(samplePacket());
+        QVERIFY(bytes);
+        m_valid = *bytes;
+        auto back = packet::readPacket(m_valid);
+        QVERIFY2(back, qPrintable(back ? QString() : describe(back.error())));
+    }
+
+    void handMadePacketRoundTrips()
+    {
+        const packet::Packet p = samplePacket();
+        auto back = packet::readPacket(m_valid);
+        QVERIFY(back);
+        const QStringList diff = packet::differences(p, *back);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff.join(QStringLiteral(", "))));
+        QCOMPARE(*packet::writePacket(*back), m_valid);
+        // C14N escaping of text: & < > and CR; quotes and tabs stay literal in text.
+        QVERIFY(m_valid.contains("Tiến bộ &lt;rõ&gt; &amp; \"đều\"&#xD;\nCố gắng\thơn"));
+        QVERIFY(m_valid.contains("<Regular></Regular>"));
+        QVERIFY(m_valid.contains("<LintFindings>"));
+        QVERIFY(m_valid.contains("<YearAverage>10.0</YearAverage>"));
+        QVERIFY(m_valid.contains("<RetestScore>0.0</RetestScore>"));
+        QVERIFY(m_valid.contains("<Comment></Comment>\n  </Inputs>")
+                || m_valid.contains("<Comment></Comment>\n    </Inputs>"));
+    }
+
+    void controlCharacterIsRefusedByTheWriter()
+    {
+        packet::Packet p = samplePacket();
+        p.student.address = QStringLiteral("Số 1") + QChar(0x1) + QStringLiteral("Lê Lợi");
+        auto bytes = packet::writePacket(p);
+        QVERIFY(!bytes);
+        QVERIFY(bytes.error().message.contains(QStringLiteral("<Address>")));
+    }
+
+    void empty() { expectRejected(QByteArray(), {}, 1); }
+    void notXml() { expectRejected(QByteArrayLiteral("%PDF-1.7\n binary"), {}, 1); }
+
+    void truncated()
+    {
+        for (const qsizetype cut : {m_valid.size() / 3, m_valid.size() / 2, m_valid.size() - 3})
+            expectRejected(m_valid.left(cut));
+        expectRejected(m_valid.left(m_valid.size() / 2), QString());
+    }
+
+    void oversized()
+    {
+        QByteArray big = m_valid;
+        big.replace("</TransferFrom>", QByteArray(5 * 1024 * 1024, 'a') + "</TransferFrom>");
+        auto r = packet::readPacket(big);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("4 MiB")));
+    }
+
+    void deeplyNested()
+    {
+        QByteArray deep = "<?xml version=\"1.0\"?>\n<RecordPacket xmlns=\"urn:hocba:packet:1\" formatVersion=\"1\">";
+        for (int i = 0; i < 100000; ++i)
+            deep += "<a>";
+        for (int i = 0; i < 100000; ++i)
+            deep += "</a>";
+        deep += "</RecordPacket>";
+        expectRejected(deep, QStringLiteral("a"), 2);
+    }
+
+    void wrongNamespace()
+    {
+        QByteArray b = m_valid;
+        b.replace("urn:hocba:packet:1", "urn:hocba:packet:2");
+        expectRejected(b, QStringLiteral("RecordPacket"), 2);
+    }
+
+    void billionLaughs()
+    {
+        QByteArray b = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
+        b += " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n";
+        for (int i = 2; i <= 9; ++i)
+            b += QStringLiteral(" <!ENTITY lol%1 \"%2\">\n")
+                     .arg(i)
+                     .arg(QStringLiteral("&lol%1;").arg(i - 1).repeated(10))
+                     .toUtf8();
+        b += "]>\n";
+        b += m_valid.mid(m_valid.indexOf('\n') + 1).replace("Lê Văn Tùng", "&lol9;");
+        expectRejected(b, QStringLiteral("!DOCTYPE"), 2);
+    }
+
+    void externalEntity()
+    {
+        QByteArray b
+            = "<?xml version=\"1.0\"?>\n<!DOCTYPE RecordPacket [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n";
+        b += m_valid.mid(m_valid.indexOf('\n') + 1).replace("Lê Văn Tùng", "&xxe;");
+        auto r = packet::readPacket(b);
+        QVERIFY(!r);
+        QVERIFY(!r.error().message.contains(QStringLiteral("root:")));
+        expectRejected(b, QStringLiteral("!DOCTYPE"), 2);
+        // Without a DOCTYPE an entity reference is simply undefined.
+        QByteArray c = m_valid;
+        c.replace("Lê Văn Tùng", "&xxe;");
+        expectRejected(c, QStringLiteral("FullName"), lineOf("<FullName>"));
+    }
+
+    void invalidUtf8()
+    {
+        QByteArray b = m_valid;
+        b.replace("Lê Văn Tùng", "L\xC3\x28 V\xFF");
+        expectRejected(b, QStringLiteral("FullName"), lineOf("<FullName>"));
+        // Declaring another encoding does not make the bytes Latin-1: UTF-8 is forced.
+        QByteArray latin = m_valid;
+        latin.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        latin.replace("Lê Văn Tùng", "L\xEA V\xE3n");
+        expectRejected(latin, QStringLiteral("FullName"));
+    }
+
+    void notNfc()
+    {
+        QByteArray b = m_valid;
+        const QString decomposed = QStringLiteral("Lê Văn Tùng").normalized(QString::NormalizationForm_D);
+        b.replace("Lê Văn Tùng", decomposed.toUtf8());
+        expectRejected(b, QStringLiteral("FullName"), lineOf("<FullName>"));
+        QByteArray a = m_valid;
+        a.replace("moetCode=\"66000123\"",
+                  "moetCode=\"" + QStringLiteral("Hệ").normalized(QString::NormalizationForm_D).toUtf8() + "\"");
+        expectRejected(a, QStringLiteral("School"), lineOf("<School "));
+    }
+
+    void missingRequiredElement()
+    {
+        QByteArray b = m_valid;
+        const qsizetype from = b.indexOf("<Ethnicity>");
+        const qsizetype to = b.indexOf("</Ethnicity>") + qsizetype(strlen("</Ethnicity>"));
+        b.remove(from, to - from);
+        expectRejected(b, QStringLiteral("Nationality"), lineOf("<Nationality>"));
+        QByteArray noData = m_valid;
+        noData.replace("Id=\"data\" ", "");
+        expectRejected(noData, QStringLiteral("Data"), lineOf("<Data "));
+    }
+
+    void unknownElement()
+    {
+        QByteArray b = m_valid;
+        b.replace("<Ethnicity>", "<Religion>x</Religion><Ethnicity>");
+        expectRejected(b, QStringLiteral("Religion"), lineOf("<Ethnicity>"));
+        QByteArray attr = m_valid;
+        attr.replace("<Student gender=\"male\">", "<Student gender=\"male\" note=\"x\">");
+        expectRejected(attr, QStringLiteral("Student"), lineOf("<Student "));
+    }
+
+    void scoreWithComma()
+    {
+        QByteArray b = m_valid;
+        b.replace("<Hk1Average>7.9</Hk1Average>", "<Hk1Average>7,9</Hk1Average>");
+        expectRejected(b, QStringLiteral("Hk1Average"), lineOf("<Hk1Average>"));
+        QByteArray over = m_valid;
+        over.replace("<Hk1Average>7.9</Hk1Average>", "<Hk1Average>10.5</Hk1Average>");
+        expectRejected(over, QStringLiteral("Hk1Average"));
+        QByteArray code = m_valid;
+        code.replace("<LearningYear>K</LearningYear>", "<LearningYear>Giỏi</LearningYear>");
+        expectRejected(code, QStringLiteral("LearningYear"));
+    }
+
+    void badSchoolYearAndDates()
+    {
+        QByteArray y = m_valid;
+        y.replace("<Section awaitingAdditionalAssessment=\"false\" grade=\"7\" schoolYear=\"2025-2026\">",
+                  "<Section awaitingAdditionalAssessment=\"false\" grade=\"7\" schoolYear=\"2025-2027\">");
+        expectRejected(y, QStringLiteral("Section"));
+        QByteArray d = m_valid;
+        d.replace("<BirthDate>2012-01-31</BirthDate>", "<BirthDate>2012-02-31</BirthDate>");
+        expectRejected(d, QStringLiteral("BirthDate"));
+    }
+
+    void processingTricksAreHarmless()
+    {
+        // xi:include is not processed (no XInclude option); schema rejects the foreign element.
+        QByteArray b = m_valid;
+        b.replace("<Ethnicity>",
+                  "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"file:///etc/passwd\"/><Ethnicity>");
+        expectRejected(b);
+        // A schemaLocation hint is ignored: validation always uses the embedded XSD.
+        QByteArray s = m_valid;
+        s.replace("formatVersion=\"1\">",
+                  "formatVersion=\"1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                  "xsi:schemaLocation=\"urn:hocba:packet:1 http://example.invalid/x.xsd\">");
+        QVERIFY(packet::readPacket(s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPacketHostile)
+#include "TestPacketHostile.moc"
