@@ -44,10 +44,10 @@ BookLayout makePrimary()
     b.coverSubtitle = QStringLiteral("TIỂU HỌC");
     b.infoFields = {
         {{{QStringLiteral("Họ và tên học sinh:"), QStringLiteral("student.fullName")},
-          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 125.0}}},
+          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 105.0}}},
         {{{QStringLiteral("Ngày, tháng, năm sinh:"), QStringLiteral("student.birthDate")},
-          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 75.0},
-          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 125.0}}},
+          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 68.0},
+          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 105.0}}},
         {{{QStringLiteral("Nơi sinh:"), QStringLiteral("student.birthplace")}}},
         {{{QStringLiteral("Quê quán:"), QStringLiteral("student.hometown")}}},
         {{{QStringLiteral("Nơi ở hiện nay:"), QStringLiteral("student.address")}}},
@@ -101,10 +101,11 @@ BookLayout makePrimary()
         {QStringLiteral("4. Đánh giá kết quả giáo dục:"), QStringLiteral("year.result")},
         {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
         {QStringLiteral("5. Khen thưởng:"), QStringLiteral("year.award")},
-        {QStringLiteral("6. Hoàn thành chương trình lớp học/chương trình tiểu học:"), QStringLiteral("year.completion")},
+        {QStringLiteral("6. Hoàn thành chương trình lớp học/chương trình tiểu học:"),
+         QStringLiteral("year.completion")},
     };
-    b.yearLeftSignature = {QStringLiteral("Xác nhận của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"),
-                           26.0};
+    b.yearLeftSignature
+        = {QStringLiteral("Xác nhận của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
     b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
     return b;
 }
@@ -117,10 +118,10 @@ BookLayout makeThcs()
     b.coverSubtitle = QStringLiteral("TRUNG HỌC CƠ SỞ");
     b.infoFields = {
         {{{QStringLiteral("Họ và tên:"), QStringLiteral("student.fullName")},
-          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 125.0}}},
+          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 105.0}}},
         {{{QStringLiteral("Ngày, tháng, năm sinh:"), QStringLiteral("student.birthDate")},
-          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 75.0},
-          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 125.0}}},
+          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 68.0},
+          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 105.0}}},
         {{{QStringLiteral("Nơi sinh:"), QStringLiteral("student.birthplace")}}},
         {{{QStringLiteral("Đối tượng (chính sách):"), QStringLiteral("student.policyGroup")}}},
         {{{QStringLiteral("Chỗ ở hiện tại:"), QStringLiteral("student.address")}}},
@@ -181,8 +182,8 @@ BookLayout makeThcs()
         {QStringLiteral("Danh hiệu, khen thưởng:"), QStringLiteral("year.award")},
         {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
     };
-    b.yearLeftSignature = {QStringLiteral("Phê duyệt của Hiệu trưởng"),
-                           QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
+    b.yearLeftSignature
+        = {QStringLiteral("Phê duyệt của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
     b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
     return b;
 }

@@ -86,7 +86,7 @@ struct BookLayout
     FontSpec headerCellFont {9.0, true};
     FontSpec sectionFont {11.0, true};
     FontSpec titleFont {15.0, true};
-    double minCellPoints = 7.0; ///< long comments shrink to this size before their row grows
+    double minCellPoints = 8.5; ///< long comments shrink (a step or two) to this size before their row grows
     double cellPaddingMm = 1.2;
 
     // Cover

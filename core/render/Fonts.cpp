@@ -14,10 +14,9 @@ QString printFontFamily()
     static std::once_flag once;
     static QString family;
     std::call_once(once, [] {
-        const QStringList files {QStringLiteral(":/fonts/NotoSerif-Regular.ttf"),
-                                 QStringLiteral(":/fonts/NotoSerif-Bold.ttf"),
-                                 QStringLiteral(":/fonts/NotoSerif-Italic.ttf"),
-                                 QStringLiteral(":/fonts/NotoSerif-BoldItalic.ttf")};
+        const QStringList files {
+            QStringLiteral(":/fonts/NotoSerif-Regular.ttf"), QStringLiteral(":/fonts/NotoSerif-Bold.ttf"),
+            QStringLiteral(":/fonts/NotoSerif-Italic.ttf"), QStringLiteral(":/fonts/NotoSerif-BoldItalic.ttf")};
         for (const QString& file : files) {
             const int id = QFontDatabase::addApplicationFont(file);
             if (id >= 0 && family.isEmpty())

@@ -28,8 +28,8 @@ Result<QrMatrix> encodeQr(const QByteArray& text)
 QString lookupUrl(const QString& portalBaseUrl, const QString& lookupCode, SchoolYear year, int version,
                   const QByteArray& packetSha256)
 {
-    const QString digest = QString::fromLatin1(
-        packetSha256.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString digest
+        = QString::fromLatin1(packetSha256.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     return QStringLiteral("%1?ma=%2&nam=%3&v=%4&h=%5")
         .arg(portalBaseUrl, lookupCode, QString::number(year.startYear), QString::number(version), digest);
 }

@@ -234,10 +234,7 @@ public:
     }
 
     /** A closing item: label, then its value in bold wrapping over the full width. */
-    void item(const FieldLine::Field& f)
-    {
-        fields(FieldLine {{{f.label, f.key, 0.0}}});
-    }
+    void item(const FieldLine::Field& f) { fields(FieldLine {{{f.label, f.key, 0.0}}}); }
 
     /** Fits a cell's text: the base size, then smaller steps for shrinkable columns, wrapping at every size. */
     CellText fitCell(const QString& text, const ColumnLayout& col, double availableHeight)
@@ -258,13 +255,23 @@ public:
     {
         const FontSpec f = b_.headerCellFont;
         const double lh = lineHeight(f);
-        const bool grouped = !t.groups.isEmpty();
+        // The group band (TT22 "Điểm trung bình hoặc mức đánh giá") wraps within its columns like any caption.
+        double band = 0;
+        QList<QStringList> groupCaptions;
+        for (const ColumnGroup& g : t.groups) {
+            double gw = 0;
+            for (int i = g.firstColumn; i < g.firstColumn + g.columnCount; ++i)
+                gw += u(t.columns[i].widthMm);
+            const double inner = gw - u(2 * b_.cellPaddingMm);
+            groupCaptions.append(m_.wrap(g.caption, f, inner, inner));
+            band = std::max(band, groupCaptions.last().size() * lh + u(2));
+        }
         double h = u(t.headerHeightMm);
         QList<QStringList> captions;
         for (const ColumnLayout& c : t.columns) {
             const double inner = u(c.widthMm - 2 * b_.cellPaddingMm);
             captions.append(m_.wrap(c.caption, f, inner, inner));
-            h = std::max(h, captions.last().size() * lh + u(2 * b_.cellPaddingMm) + (grouped ? lh + u(2) : 0));
+            h = std::max(h, captions.last().size() * lh + u(2 * b_.cellPaddingMm) + band);
         }
         ensureSpace(h + u(t.rowHeightMm));
         const double y0 = y_;
@@ -278,19 +285,21 @@ public:
             bool insideGroup = false;
             for (const ColumnGroup& g : t.groups)
                 insideGroup = insideGroup || (i > g.firstColumn && i < g.firstColumn + g.columnCount);
-            addLine({xs[i], insideGroup ? y0 + lh + u(2) : y0}, {xs[i], y0 + h});
+            addLine({xs[i], insideGroup ? y0 + band : y0}, {xs[i], y0 + h});
         }
-        for (const ColumnGroup& g : t.groups) {
+        for (qsizetype k = 0; k < t.groups.size(); ++k) {
+            const ColumnGroup& g = t.groups[k];
             const double gx = xs[g.firstColumn], gw = xs[g.firstColumn + g.columnCount] - gx;
-            const double gy = y0 + lh + u(2);
-            addText(gx, y0 + u(1), gw, g.caption, f, Qt::AlignHCenter);
-            addLine({gx, gy}, {gx + gw, gy});
+            for (qsizetype j = 0; j < groupCaptions[k].size(); ++j)
+                addText(gx + u(b_.cellPaddingMm), y0 + u(1) + j * lh, gw - u(2 * b_.cellPaddingMm), groupCaptions[k][j],
+                        f, Qt::AlignHCenter);
+            addLine({gx, y0 + band}, {gx + gw, y0 + band});
         }
         for (qsizetype i = 0; i < t.columns.size(); ++i) {
             bool inGroup = false;
             for (const ColumnGroup& g : t.groups)
                 inGroup = inGroup || (i >= g.firstColumn && i < g.firstColumn + g.columnCount);
-            const double areaTop = inGroup ? y0 + lh + u(2) : y0;
+            const double areaTop = inGroup ? y0 + band : y0;
             const double ty = areaTop + (y0 + h - areaTop - captions[i].size() * lh) / 2;
             for (qsizetype k = 0; k < captions[i].size(); ++k)
                 addText(xs[i] + u(b_.cellPaddingMm), ty + k * lh, xs[i + 1] - xs[i] - u(2 * b_.cellPaddingMm),
@@ -539,9 +548,8 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
     QList<int> order;
     for (qsizetype i = 0; i < input.years.size(); ++i)
         order.append(int(i));
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return input.years[a].schoolYear < input.years[b].schoolYear;
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return input.years[a].schoolYear < input.years[b].schoolYear; });
     const packet::Packet& latest = input.years[order.last()];
     const BookLayout& b = bookLayout(latest.level);
     Composer c(b, options);
@@ -578,8 +586,8 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
     c.centred(b.historyTitle, b.sectionFont, 2);
     QList<QStringList> history;
     for (const packet::StudyHistoryEntry& h : latest.studyHistory)
-        history.append({h.schoolYear.toString(), h.className, h.schoolName, h.registrationNumber,
-                        printedDate(h.enrolmentDate)});
+        history.append(
+            {h.schoolYear.toString(), h.className, h.schoolName, h.registrationNumber, printedDate(h.enrolmentDate)});
     c.table(b.history, history);
 
     // One section per school year
@@ -621,8 +629,8 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
                 rows = QList<QStringList>(12);
             c.table(b.subjects, rows);
             heading(b.conductTitle);
-            QList<QStringList> conduct {{QStringLiteral("Học kì I")}, {QStringLiteral("Học kì II")},
-                                        {QStringLiteral("Cả năm")}};
+            QList<QStringList> conduct {
+                {QStringLiteral("Học kì I")}, {QStringLiteral("Học kì II")}, {QStringLiteral("Cả năm")}};
             if (p.results) {
                 const rules::ThcsOutcome& o = p.results->thcsOutcome;
                 conduct[0] << levelText(o.conductHk1) << levelText(o.learningHk1);
@@ -732,8 +740,9 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
 
 const packet::Packet& latestPacket(const RenderInput& input)
 {
-    return *std::max_element(input.years.begin(), input.years.end(),
-                             [](const packet::Packet& a, const packet::Packet& b) { return a.schoolYear < b.schoolYear; });
+    return *std::max_element(
+        input.years.begin(), input.years.end(),
+        [](const packet::Packet& a, const packet::Packet& b) { return a.schoolYear < b.schoolYear; });
 }
 
 } // namespace
@@ -779,10 +788,11 @@ Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const Re
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     QPainter painter;
     if (!painter.begin(&device))
-        return fail(ErrorCode::Io, tr("Could not start printing the record."), QStringLiteral("QPainter::begin failed"));
+        return fail(ErrorCode::Io, tr("Could not start printing the record."),
+                    QStringLiteral("QPainter::begin failed"));
     painter.setRenderHint(QPainter::Antialiasing, false);
-    const bool draft = std::any_of(input.years.begin(), input.years.end(),
-                                   [](const packet::Packet& p) { return p.draft; });
+    const bool draft
+        = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
     paintPages(painter, device, pages, b, latestPacket(input).student.fullName, first.lookupCode, draft);
     if (!painter.end())
         return fail(ErrorCode::Io, tr("Could not finish printing the record."), QStringLiteral("QPainter::end failed"));

@@ -28,8 +28,8 @@ QList<RenderOutcome> renderBatch(const QList<RenderJob>& jobs, const BatchOption
         if (options.cancel && options.cancel->load()) {
             out.status = fail(ErrorCode::Cancelled, QCoreApplication::translate("hocba::render", "Cancelled."));
         } else if (!jobs[i].input) {
-            out.status = fail(ErrorCode::InvalidInput, QCoreApplication::translate("hocba::render",
-                                                                                   "The record has no data."));
+            out.status = fail(ErrorCode::InvalidInput,
+                              QCoreApplication::translate("hocba::render", "The record has no data."));
         } else if (auto input = jobs[i].input(); !input) {
             out.status = std::unexpected(input.error());
         } else if (auto pdf = renderRecordPdf(*input, options.render); !pdf) {
