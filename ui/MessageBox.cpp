@@ -107,6 +107,16 @@ QString FileDialog::getOpenFileName(QWidget* parent, const QString& caption, con
     return QFileDialog::getOpenFileName(parent, caption, dir, filter);
 }
 
+QString FileDialog::getSaveFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter)
+{
+    if (s_nextFileName) {
+        const QString name = *s_nextFileName;
+        s_nextFileName.reset();
+        return name;
+    }
+    return QFileDialog::getSaveFileName(parent, caption, dir, filter);
+}
+
 void FileDialog::setNextFileName(const QString& fileName)
 {
     s_nextFileName = fileName;

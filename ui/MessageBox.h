@@ -62,6 +62,8 @@ class FileDialog
 public:
     /** An existing file to open; empty when the user cancels. */
     static QString getOpenFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter);
+    /** A file to save to; empty when the user cancels. */
+    static QString getSaveFileName(QWidget* parent, const QString& caption, const QString& dir, const QString& filter);
     /** Test hook: the next dialog is not shown and returns `fileName` (empty = cancelled). */
     static void setNextFileName(const QString& fileName);
 

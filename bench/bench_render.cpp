@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Builds 2,500 realistic records (5-year primary and 4-year THCS books: PeopleGenerator + ResultsGenerator +
+// evaluate) and renders all of them to PDF with every core. Prints figures only; never a pass/fail on time.
+#include "render/RenderBatch.h"
+#include "render/SampleRecord.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QTextStream>
+#include <QThread>
+
+#include <atomic>
+
+using namespace hocba;
+using namespace hocba::render;
+
+int main(int argc, char** argv)
+{
+    QGuiApplication app(argc, argv);
+    int records = 2500;
+    if (argc > 1)
+        records = std::max(1, QString::fromLocal8Bit(argv[1]).toInt());
+    const int threads = QThread::idealThreadCount();
+    QTextStream out(stdout);
+
+    // Packets first, as the real batch gets them from the packet builder; timed separately from rendering.
+    QElapsedTimer timer;
+    timer.start();
+    QList<RenderInput> inputs;
+    inputs.reserve(records);
+    for (int i = 0; i < records; ++i)
+        inputs.append(sampleRecord({i % 2 == 0 ? SchoolLevel::Primary : SchoolLevel::Thcs, quint64(i) + 1}));
+    const double buildMs = timer.nsecsElapsed() / 1e6;
+
+    // HOCBA_BENCH_SAMPLE_DIR=<dir>: also write the first primary and THCS record there, to look at.
+    if (const QString dir = qEnvironmentVariable("HOCBA_BENCH_SAMPLE_DIR"); !dir.isEmpty())
+        for (int i = 0; i < std::min(records, 2); ++i)
+            if (auto pdf = renderRecordPdf(inputs[i])) {
+                QFile f(dir + (i == 0 ? QStringLiteral("/primary.pdf") : QStringLiteral("/thcs.pdf")));
+                if (f.open(QIODevice::WriteOnly))
+                    f.write(*pdf);
+            }
+
+    QList<RenderJob> jobs;
+    std::atomic<long long> pages = 0;
+    std::atomic<long long> bytes = 0;
+    for (int i = 0; i < records; ++i)
+        jobs.append({[&inputs, i]() -> Result<RenderInput> { return inputs[i]; },
+                     [&bytes](const QByteArray& pdf) -> Status {
+                         bytes += pdf.size();
+                         return {};
+                     }});
+    for (int i = 0; i < std::min(records, 10); ++i)
+        if (auto n = recordPageCount(inputs[i]))
+            pages += *n;
+
+    timer.restart();
+    const QList<RenderOutcome> outcomes = renderBatch(jobs, {RenderOptions {}, threads, {}, nullptr});
+    const double renderMs = timer.nsecsElapsed() / 1e6;
+    int failed = 0;
+    for (const RenderOutcome& o : outcomes)
+        failed += o.status ? 0 : 1;
+
+    const double perSecond = records / (renderMs / 1000.0);
+    out << "bench_render: " << records << " records (half 5-year primary, half 4-year THCS), " << threads
+        << " threads\n"
+        << "  build packets (generate + evaluate): " << QString::number(buildMs, 'f', 0) << " ms\n"
+        << "  render PDF: " << QString::number(renderMs, 'f', 0) << " ms -> " << QString::number(perSecond, 'f', 1)
+        << " records/s, " << QString::number(renderMs * threads / records, 'f', 2) << " ms/record per core\n"
+        << "  pages per record (first 10): " << QString::number(double(pages) / std::min(records, 10), 'f', 1)
+        << ", average PDF " << QString::number(double(bytes) / std::max(1, records - failed) / 1024.0, 'f', 1)
+        << " KiB, failed: " << failed << '\n'
+        << "  peers on this kind of machine: pdfkit/Node ~25 seven-page records/s, headless Chromium ~20/s;"
+        << " target >= 100 records/s on 2 cores -> " << (perSecond >= 100 ? "met" : "NOT met") << '\n';
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/BookLayout.h"
+
+namespace hocba::render {
+
+double TableLayout::widthMm() const
+{
+    double w = 0.0;
+    for (const ColumnLayout& c : columns)
+        w += c.widthMm;
+    return w;
+}
+
+namespace {
+
+// The captions below are the Vietnamese form's own words (DOMAIN.md §3): a legal document, never tr().
+// Column widths add up to the content width, 175 mm (A4 minus 20 mm left and 15 mm right margins).
+
+constexpr auto L = Qt::AlignLeft | Qt::AlignVCenter;
+constexpr auto C = Qt::AlignHCenter | Qt::AlignVCenter;
+
+void commonParts(BookLayout& b)
+{
+    b.ministry = QStringLiteral("BỘ GIÁO DỤC VÀ ĐÀO TẠO");
+    b.coverTitle = QStringLiteral("HỌC BẠ");
+    b.coverFields = {
+        {{{QStringLiteral("Họ và tên học sinh:"), QStringLiteral("student.fullName")}}},
+        {{{QStringLiteral("Mã tra cứu học bạ:"), QStringLiteral("record.lookupCode")}}},
+        {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
+        {{{QStringLiteral("Xã (Phường, Thị trấn):"), QStringLiteral("school.commune")}}},
+        {{{QStringLiteral("Huyện (Thành phố, Quận, Thị xã):"), QStringLiteral("school.district")}}},
+        {{{QStringLiteral("Tỉnh (Thành phố):"), QStringLiteral("school.province")}}},
+    };
+    b.infoTitle = QStringLiteral("HỌC BẠ");
+    b.principalOnInfo = {QStringLiteral("HIỆU TRƯỞNG"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 30.0};
+    b.historyTitle = QStringLiteral("QUÁ TRÌNH HỌC TẬP");
+}
+
+BookLayout makePrimary()
+{
+    BookLayout b;
+    b.level = SchoolLevel::Primary;
+    commonParts(b);
+    b.coverSubtitle = QStringLiteral("TIỂU HỌC");
+    b.infoFields = {
+        {{{QStringLiteral("Họ và tên học sinh:"), QStringLiteral("student.fullName")},
+          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 105.0}}},
+        {{{QStringLiteral("Ngày, tháng, năm sinh:"), QStringLiteral("student.birthDate")},
+          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 68.0},
+          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 105.0}}},
+        {{{QStringLiteral("Nơi sinh:"), QStringLiteral("student.birthplace")}}},
+        {{{QStringLiteral("Quê quán:"), QStringLiteral("student.hometown")}}},
+        {{{QStringLiteral("Nơi ở hiện nay:"), QStringLiteral("student.address")}}},
+        {{{QStringLiteral("Họ và tên cha:"), QStringLiteral("student.fatherName")}}},
+        {{{QStringLiteral("Họ và tên mẹ:"), QStringLiteral("student.motherName")}}},
+        {{{QStringLiteral("Người giám hộ (nếu có):"), QStringLiteral("student.guardianName")}}},
+        {{{QStringLiteral("Số định danh cá nhân:"), QStringLiteral("student.personalId")},
+          {QStringLiteral("Mã học sinh:"), QStringLiteral("student.moetCode"), 100.0}}},
+    };
+    b.history.columns = {
+        {QStringLiteral("Năm học"), 33.0, C},
+        {QStringLiteral("Lớp"), 17.0, C},
+        {QStringLiteral("Tên trường"), 70.0, L},
+        {QStringLiteral("Số đăng bộ"), 25.0, C},
+        {QStringLiteral("Ngày nhập học/ chuyển đến"), 30.0, C},
+    };
+    b.history.headerHeightMm = 10.0;
+    b.history.rowHeightMm = 7.0;
+    b.history.minRows = 5;
+
+    b.yearTitle = QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN");
+    b.yearHeaderFields = {
+        {{{QStringLiteral("Họ và tên học sinh:"), QStringLiteral("student.fullName")}}},
+        {{{QStringLiteral("Lớp:"), QStringLiteral("year.className")},
+          {QStringLiteral("Năm học:"), QStringLiteral("year.schoolYear"), 45.0}}},
+        {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
+    };
+    b.subjectsTitle = QStringLiteral("1. Các môn học và hoạt động giáo dục");
+    b.subjects.columns = {
+        {QStringLiteral("Môn học và hoạt động giáo dục"), 50.0, L},
+        {QStringLiteral("Mức đạt được"), 20.0, C},
+        {QStringLiteral("Điểm KTĐK"), 18.0, C},
+        {QStringLiteral("Nhận xét"), 87.0, L, true},
+    };
+    b.subjects.headerHeightMm = 9.0;
+    b.subjects.rowHeightMm = 6.5;
+    b.qualitiesTitle = QStringLiteral("2. Những phẩm chất chủ yếu");
+    b.qualities.columns = {
+        {QStringLiteral("Phẩm chất"), 50.0, L},
+        {QStringLiteral("Mức đạt được"), 20.0, C},
+        {QStringLiteral("Nhận xét"), 105.0, L, true},
+    };
+    b.qualities.headerHeightMm = 7.0;
+    b.qualities.rowHeightMm = 5.8;
+    b.competenciesTitle = QStringLiteral("3. Những năng lực cốt lõi");
+    b.generalCompetenciesTitle = QStringLiteral("3.1. Những năng lực chung");
+    b.specificCompetenciesTitle = QStringLiteral("3.2. Những năng lực đặc thù");
+    b.competencies = b.qualities;
+    b.competencies.columns[0].caption = QStringLiteral("Năng lực");
+    b.closingItems = {
+        {QStringLiteral("4. Đánh giá kết quả giáo dục:"), QStringLiteral("year.result")},
+        {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
+        {QStringLiteral("5. Khen thưởng:"), QStringLiteral("year.award")},
+        {QStringLiteral("6. Hoàn thành chương trình lớp học/chương trình tiểu học:"),
+         QStringLiteral("year.completion")},
+    };
+    b.yearLeftSignature
+        = {QStringLiteral("Xác nhận của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
+    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
+    return b;
+}
+
+BookLayout makeThcs()
+{
+    BookLayout b;
+    b.level = SchoolLevel::Thcs;
+    commonParts(b);
+    b.coverSubtitle = QStringLiteral("TRUNG HỌC CƠ SỞ");
+    b.infoFields = {
+        {{{QStringLiteral("Họ và tên:"), QStringLiteral("student.fullName")},
+          {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 105.0}}},
+        {{{QStringLiteral("Ngày, tháng, năm sinh:"), QStringLiteral("student.birthDate")},
+          {QStringLiteral("Dân tộc:"), QStringLiteral("student.ethnicity"), 68.0},
+          {QStringLiteral("Quốc tịch:"), QStringLiteral("student.nationality"), 105.0}}},
+        {{{QStringLiteral("Nơi sinh:"), QStringLiteral("student.birthplace")}}},
+        {{{QStringLiteral("Đối tượng (chính sách):"), QStringLiteral("student.policyGroup")}}},
+        {{{QStringLiteral("Chỗ ở hiện tại:"), QStringLiteral("student.address")}}},
+        {{{QStringLiteral("Họ và tên cha:"), QStringLiteral("student.fatherName")},
+          {QStringLiteral("Nghề nghiệp:"), QStringLiteral("student.fatherOccupation"), 100.0}}},
+        {{{QStringLiteral("Họ và tên mẹ:"), QStringLiteral("student.motherName")},
+          {QStringLiteral("Nghề nghiệp:"), QStringLiteral("student.motherOccupation"), 100.0}}},
+        {{{QStringLiteral("Người giám hộ:"), QStringLiteral("student.guardianName")},
+          {QStringLiteral("Nghề nghiệp:"), QStringLiteral("student.guardianOccupation"), 100.0}}},
+        {{{QStringLiteral("Số định danh cá nhân:"), QStringLiteral("student.personalId")},
+          {QStringLiteral("Mã học sinh:"), QStringLiteral("student.moetCode"), 100.0}}},
+    };
+    b.history.columns = {
+        {QStringLiteral("Năm học"), 28.0, C},
+        {QStringLiteral("Lớp"), 14.0, C},
+        {QStringLiteral("Tên trường, tỉnh/thành phố"), 58.0, L},
+        {QStringLiteral("Số đăng bộ"), 20.0, C},
+        {QStringLiteral("Ngày nhập học"), 24.0, C},
+        {QStringLiteral("Hiệu trưởng ký, đóng dấu"), 31.0, C},
+    };
+    b.history.headerHeightMm = 10.0;
+    b.history.rowHeightMm = 9.0;
+    b.history.minRows = 4;
+
+    b.yearTitle = QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN");
+    b.yearHeaderFields = {
+        {{{QStringLiteral("Họ và tên:"), QStringLiteral("student.fullName")}}},
+        {{{QStringLiteral("Lớp:"), QStringLiteral("year.className")},
+          {QStringLiteral("Năm học:"), QStringLiteral("year.schoolYear"), 45.0}}},
+        {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
+    };
+    b.subjectsTitle = QStringLiteral("Kết quả học tập các môn học và hoạt động giáo dục");
+    b.subjects.columns = {
+        {QStringLiteral("Môn học/hoạt động giáo dục"), 44.0, L},
+        {QStringLiteral("HK I"), 13.0, C},
+        {QStringLiteral("HK II"), 13.0, C},
+        {QStringLiteral("Cả năm"), 14.0, C},
+        {QStringLiteral("Điểm hoặc mức đánh giá lại (nếu có)"), 21.0, C},
+        {QStringLiteral("Nhận xét (tiến bộ, ưu điểm nổi bật, hạn chế chủ yếu) và chữ ký của giáo viên môn học"), 70.0,
+         L, true},
+    };
+    b.subjects.groups = {{1, 3, QStringLiteral("Điểm trung bình hoặc mức đánh giá")}};
+    b.subjects.headerHeightMm = 14.0;
+    b.subjects.rowHeightMm = 7.0;
+    b.conductTitle = QStringLiteral("Kết quả rèn luyện và học tập");
+    b.conduct.columns = {
+        {QString(), 40.0, L},
+        {QStringLiteral("Kết quả rèn luyện"), 45.0, C},
+        {QStringLiteral("Kết quả học tập"), 45.0, C},
+        {QStringLiteral("Tổng số buổi nghỉ học cả năm"), 45.0, C},
+    };
+    b.conduct.headerHeightMm = 8.0;
+    b.conduct.rowHeightMm = 6.5;
+    b.closingItems = {
+        {QStringLiteral("Được lên lớp hoặc không được lên lớp:"), QStringLiteral("year.promotion")},
+        {QStringLiteral("Kết quả rèn luyện trong kì nghỉ hè (nếu có):"), QStringLiteral("year.summer")},
+        {QStringLiteral("Kết quả đánh giá lại (nếu có):"), QStringLiteral("year.retest")},
+        {QStringLiteral("Danh hiệu, khen thưởng:"), QStringLiteral("year.award")},
+        {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
+    };
+    b.yearLeftSignature
+        = {QStringLiteral("Phê duyệt của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
+    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
+    return b;
+}
+
+} // namespace
+
+const BookLayout& primaryBookLayout()
+{
+    static const BookLayout layout = makePrimary();
+    return layout;
+}
+
+const BookLayout& thcsBookLayout()
+{
+    static const BookLayout layout = makeThcs();
+    return layout;
+}
+
+const BookLayout& bookLayout(SchoolLevel level)
+{
+    return level == SchoolLevel::Primary ? primaryBookLayout() : thcsBookLayout();
+}
+
+} // namespace hocba::render

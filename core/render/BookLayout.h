@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "render/Fonts.h"
+
+#include <QList>
+#include <QString>
+#include <Qt>
+
+namespace hocba::render {
+
+/** A column of a printed table: its caption, width in mm, how its cells are aligned and whether long text shrinks. */
+struct ColumnLayout
+{
+    QString caption;
+    double widthMm = 20.0;
+    Qt::Alignment align = Qt::AlignLeft;
+    /** Long text first steps the font down (to BookLayout::minCellPoints) before the row grows. */
+    bool shrinkToFit = false;
+};
+
+/** A caption over several neighbouring columns (the TT22 "Điểm trung bình hoặc mức đánh giá" over HK I/II/Cả năm). */
+struct ColumnGroup
+{
+    int firstColumn = 0;
+    int columnCount = 1;
+    QString caption;
+};
+
+/** A printed table: its columns, the header's and a body row's minimum height, and how many rows it always has. */
+struct TableLayout
+{
+    QList<ColumnLayout> columns;
+    QList<ColumnGroup> groups;
+    double headerHeightMm = 8.0;
+    double rowHeightMm = 6.0;
+    int minRows = 0; ///< padded with blank rows (the study history table of a new record)
+
+    double widthMm() const;
+};
+
+/** A labelled line of a page ("Họ và tên học sinh: …"), one or more label/value pairs side by side. */
+struct FieldLine
+{
+    struct Field
+    {
+        QString label;
+        QString key; ///< which value (RecordRenderer fills it), e.g. "student.fullName"
+        double xMm = 0.0; ///< from the left margin
+    };
+    QList<Field> fields;
+};
+
+/** A signature block: title, hint in italics, room for the signature, then the signer's name. */
+struct SignatureLayout
+{
+    QString title;
+    QString hint;
+    double heightMm = 30.0;
+};
+
+/**
+ * One book (TT27 primary, TT22 THCS) as data: page geometry, fonts, every fixed caption and every table, in mm.
+ * RecordRenderer walks it for the PDF and for the printer alike; the captions are the legal Vietnamese form's and
+ * are never translated.
+ */
+struct BookLayout
+{
+    SchoolLevel level = SchoolLevel::Primary;
+
+    // Page: A4 portrait.
+    double pageWidthMm = 210.0;
+    double pageHeightMm = 297.0;
+    double marginLeftMm = 20.0;
+    double marginRightMm = 15.0;
+    double marginTopMm = 12.0;
+    double marginBottomMm = 12.0;
+    double headerHeightMm = 9.0; ///< running header: student name, lookup code
+    double footerHeightMm = 8.0; ///< running footer: page number
+    double qrSizeMm = 26.0;
+
+    FontSpec bodyFont {10.5};
+    FontSpec smallFont {8.5};
+    FontSpec cellFont {9.5};
+    FontSpec headerCellFont {9.0, true};
+    FontSpec sectionFont {11.0, true};
+    FontSpec titleFont {15.0, true};
+    double minCellPoints = 8.5; ///< long comments shrink (a step or two) to this size before their row grows
+    double cellPaddingMm = 1.2;
+
+    // Cover
+    QString ministry;
+    QString coverTitle;
+    QString coverSubtitle;
+    QList<FieldLine> coverFields;
+
+    // Student information page
+    QString infoTitle;
+    QList<FieldLine> infoFields;
+    SignatureLayout principalOnInfo;
+    QString historyTitle;
+    TableLayout history;
+
+    // Year page
+    QString yearTitle;
+    QList<FieldLine> yearHeaderFields;
+    QString subjectsTitle;
+    TableLayout subjects;
+    // TT27 only
+    QString qualitiesTitle;
+    TableLayout qualities;
+    QString competenciesTitle;
+    QString generalCompetenciesTitle;
+    QString specificCompetenciesTitle;
+    TableLayout competencies;
+    // TT22 only
+    QString conductTitle;
+    TableLayout conduct;
+    /** The closing items of a year: "4. Đánh giá kết quả giáo dục: …" etc.; key as in FieldLine. */
+    QList<FieldLine::Field> closingItems;
+    SignatureLayout yearLeftSignature;
+    SignatureLayout yearRightSignature;
+
+    double contentWidthMm() const { return pageWidthMm - marginLeftMm - marginRightMm; }
+};
+
+/** The primary record (mẫu học bạ kèm TT27, DOMAIN.md §3.1). */
+const BookLayout& primaryBookLayout();
+/** The THCS record (mẫu học bạ kèm TT22, DOMAIN.md §3.2). */
+const BookLayout& thcsBookLayout();
+const BookLayout& bookLayout(SchoolLevel level);
+
+} // namespace hocba::render

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "rules/Levels.h"
+
+#include <QDate>
+#include <QString>
+
+#include <optional>
+
+namespace hocba::render {
+
+// The printed record's words. The record is a legal Vietnamese document, so these are fixed Vietnamese whatever
+// the UI language (rules::subjectName() and friends are translated UI strings and must not be used here).
+
+QString printedSubjectName(const QString& code);
+QString printedTraitName(const QString& code);
+QString printedGender(Gender g);
+/** dd/MM/yyyy; empty for an invalid date. */
+QString printedDate(QDate d);
+/** "Hà Nội, ngày 31 tháng 05 năm 2025"; dotted blanks for an invalid date. */
+QString printedDateLine(const QString& place, QDate d);
+/** A typed score with a decimal comma ("7.5" → "7,5"). */
+QString printedScore(const QString& typed);
+/** A TT27 subject level code as printed ("T", "H", "C"). */
+QString printedSubjectLevel(const QString& code);
+/** A TT27 quality/competency code as printed ("T", "Đ", "C"). */
+QString printedTraitLevel(const QString& code);
+QString printedResult(rules::PrimaryResult r);
+QString printedAward(rules::PrimaryAward a);
+QString printedLevel(rules::ThcsLevel l);
+QString printedCommentResult(rules::CommentResult r);
+QString printedPromotion(rules::Promotion p, int grade);
+QString printedAward(rules::ThcsAward a);
+/** "1a2b 3c4d …": the lookup code in groups of four, for people to type. */
+QString groupedLookupCode(const QString& code);
+
+} // namespace hocba::render

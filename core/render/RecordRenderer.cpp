@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The record is laid out first into pages of simple drawing operations (single text lines, lines, boxes, QR
+// symbols) in page units of 0.01 mm, then painted. Laying out first gives the page count for "Trang 3/9", the blank
+// pages of duplex printing, and one code path for the PDF and the printer.
+#include "render/RecordRenderer.h"
+
+#include "render/BookLayout.h"
+#include "render/Fonts.h"
+#include "render/PrintedText.h"
+#include "render/QrCode.h"
+#include "rules/Curriculum.h"
+#include "rules/Decimal.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QHash>
+#include <QPagedPaintDevice>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextLayout>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+namespace hocba::render {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hocba::render", text);
+}
+
+constexpr double u(double mm)
+{
+    return mm * kUnitsPerMm;
+}
+
+struct Op
+{
+    enum Kind { Text, Line, Qr } kind = Text;
+    QRectF rect; ///< Text: x, top, width, line height; Qr: the symbol's square incl. quiet zone
+    QLineF line;
+    QString text;
+    FontSpec font;
+    Qt::Alignment align = Qt::AlignLeft;
+    double pen = u(0.2);
+    std::shared_ptr<const QrMatrix> qr;
+};
+
+struct Page
+{
+    QList<Op> ops;
+    bool blank = false; ///< inserted for duplex printing
+};
+
+/** Font metrics per spec, cached: the composer runs on one thread at a time. */
+class Metrics
+{
+public:
+    const QFontMetricsF& of(const FontSpec& spec)
+    {
+        for (auto& [s, m] : cache_)
+            if (s == spec)
+                return *m;
+        cache_.push_back({spec, std::make_unique<QFontMetricsF>(printFont(spec))});
+        return *cache_.back().second;
+    }
+
+    /** Word-wrapped lines of `text`; the first line may be narrower (it follows a label). */
+    QStringList wrap(const QString& text, const FontSpec& spec, double firstWidth, double width)
+    {
+        QStringList lines;
+        const QStringList paragraphs = text.split(QLatin1Char('\n'));
+        bool first = true;
+        for (const QString& para : paragraphs) {
+            if (para.isEmpty()) {
+                lines.append(QString());
+                first = false;
+                continue;
+            }
+            QTextLayout layout(para, printFont(spec));
+            QTextOption option;
+            option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+            layout.setTextOption(option);
+            layout.beginLayout();
+            for (;;) {
+                QTextLine line = layout.createLine();
+                if (!line.isValid())
+                    break;
+                line.setLineWidth(std::max(1.0, first ? firstWidth : width));
+                first = false;
+                QString piece = para.mid(line.textStart(), line.textLength());
+                while (piece.endsWith(QLatin1Char(' ')))
+                    piece.chop(1);
+                lines.append(piece);
+            }
+            layout.endLayout();
+        }
+        return lines;
+    }
+
+private:
+    std::vector<std::pair<FontSpec, std::unique_ptr<QFontMetricsF>>> cache_;
+};
+
+struct CellText
+{
+    QStringList lines;
+    FontSpec font;
+};
+
+class Composer
+{
+public:
+    Composer(const BookLayout& layout, const RenderOptions& options)
+        : b_(layout)
+        , options_(options)
+    { }
+
+    QList<Page> pages;
+    QHash<QString, QString> values;
+
+    double left() const { return u(b_.marginLeftMm); }
+    double right() const { return u(b_.pageWidthMm - b_.marginRightMm); }
+    double width() const { return right() - left(); }
+    double top() const { return u(b_.marginTopMm + b_.headerHeightMm); }
+    double bottom() const { return u(b_.pageHeightMm - b_.marginBottomMm - b_.footerHeightMm); }
+
+    void newPage(bool startsYear = false)
+    {
+        if (startsYear && options_.duplexBlankPages && pages.size() % 2 == 1) {
+            // The next page would be even, a left-hand page: a blank one keeps the year on the right.
+            Page blank;
+            blank.blank = true;
+            pages.append(blank);
+        }
+        pages.append(Page {});
+        y_ = top();
+    }
+
+    void ensureSpace(double h)
+    {
+        if (y_ + h > bottom())
+            newPage();
+    }
+
+    void skip(double mm) { y_ += u(mm); }
+
+    double lineHeight(const FontSpec& f) { return m_.of(f).lineSpacing(); }
+
+    void addText(double x, double y, double w, const QString& text, const FontSpec& f, Qt::Alignment align)
+    {
+        Op op;
+        op.kind = Op::Text;
+        op.rect = QRectF(x, y, w, lineHeight(f));
+        op.text = text;
+        op.font = f;
+        op.align = align;
+        pages.last().ops.append(op);
+    }
+
+    void addLine(QPointF a, QPointF b, double pen = u(0.2))
+    {
+        Op op;
+        op.kind = Op::Line;
+        op.line = QLineF(a, b);
+        op.pen = pen;
+        pages.last().ops.append(op);
+    }
+
+    void addQr(const QString& url, double x, double y)
+    {
+        auto matrix = encodeQr(url.toUtf8());
+        if (!matrix)
+            return; // cannot happen for URLs of this size; the page stays valid without the symbol
+        Op op;
+        op.kind = Op::Qr;
+        op.rect = QRectF(x, y, u(b_.qrSizeMm), u(b_.qrSizeMm));
+        op.qr = std::make_shared<QrMatrix>(std::move(*matrix));
+        pages.last().ops.append(op);
+    }
+
+    /** A centred line (titles). */
+    void centred(const QString& text, const FontSpec& f, double afterMm = 1.0)
+    {
+        for (const QString& line : m_.wrap(text, f, width(), width())) {
+            ensureSpace(lineHeight(f));
+            addText(left(), y_, width(), line, f, Qt::AlignHCenter);
+            y_ += lineHeight(f);
+        }
+        skip(afterMm);
+    }
+
+    /** "Label: value" pairs of one line, each value wrapping within its field; `limit` narrows the line. */
+    void fields(const FieldLine& line, double limitMm = 0.0)
+    {
+        const FontSpec label = b_.bodyFont;
+        FontSpec value = b_.bodyFont;
+        value.bold = true;
+        const double lineRight = limitMm > 0 ? left() + u(limitMm) : right();
+        double height = lineHeight(label);
+        struct Placed
+        {
+            double x;
+            double labelWidth;
+            QStringList lines;
+            double w;
+        };
+        QList<Placed> placed;
+        for (qsizetype i = 0; i < line.fields.size(); ++i) {
+            const auto& f = line.fields[i];
+            const double x = left() + u(f.xMm);
+            const double end = i + 1 < line.fields.size() ? left() + u(line.fields[i + 1].xMm) - u(2) : lineRight;
+            const double lw = m_.of(label).horizontalAdvance(f.label + QLatin1Char(' '));
+            const QString v = values.value(f.key);
+            QStringList lines = v.isEmpty() ? QStringList {QString()} : m_.wrap(v, value, end - x - lw, end - x);
+            placed.append({x, lw, lines, end - x});
+            height = std::max(height, lines.size() * lineHeight(value));
+        }
+        ensureSpace(height);
+        for (qsizetype i = 0; i < placed.size(); ++i) {
+            const auto& p = placed[i];
+            addText(p.x, y_, p.labelWidth, line.fields[i].label, label, Qt::AlignLeft);
+            for (qsizetype k = 0; k < p.lines.size(); ++k) {
+                const double x = k == 0 ? p.x + p.labelWidth : p.x;
+                addText(x, y_ + k * lineHeight(value), p.w - (x - p.x), p.lines[k], value, Qt::AlignLeft);
+            }
+        }
+        y_ += height + u(0.8);
+    }
+
+    /** A closing item: label, then its value in bold wrapping over the full width. */
+    void item(const FieldLine::Field& f) { fields(FieldLine {{{f.label, f.key, 0.0}}}); }
+
+    /** Fits a cell's text: the base size, then smaller steps for shrinkable columns, wrapping at every size. */
+    CellText fitCell(const QString& text, const ColumnLayout& col, double availableHeight)
+    {
+        const double inner = u(col.widthMm - 2 * b_.cellPaddingMm);
+        FontSpec f = b_.cellFont;
+        CellText best {m_.wrap(text, f, inner, inner), f};
+        if (!col.shrinkToFit)
+            return best;
+        while (best.lines.size() * lineHeight(best.font) > availableHeight && f.points - 0.5 >= b_.minCellPoints) {
+            f.points -= 0.5;
+            best = CellText {m_.wrap(text, f, inner, inner), f};
+        }
+        return best;
+    }
+
+    void tableHeader(const TableLayout& t)
+    {
+        const FontSpec f = b_.headerCellFont;
+        const double lh = lineHeight(f);
+        // The group band (TT22 "Điểm trung bình hoặc mức đánh giá") wraps within its columns like any caption.
+        double band = 0;
+        QList<QStringList> groupCaptions;
+        for (const ColumnGroup& g : t.groups) {
+            double gw = 0;
+            for (int i = g.firstColumn; i < g.firstColumn + g.columnCount; ++i)
+                gw += u(t.columns[i].widthMm);
+            const double inner = gw - u(2 * b_.cellPaddingMm);
+            groupCaptions.append(m_.wrap(g.caption, f, inner, inner));
+            band = std::max(band, groupCaptions.last().size() * lh + u(2));
+        }
+        double h = u(t.headerHeightMm);
+        QList<QStringList> captions;
+        for (const ColumnLayout& c : t.columns) {
+            const double inner = u(c.widthMm - 2 * b_.cellPaddingMm);
+            captions.append(m_.wrap(c.caption, f, inner, inner));
+            h = std::max(h, captions.last().size() * lh + u(2 * b_.cellPaddingMm) + band);
+        }
+        ensureSpace(h + u(t.rowHeightMm));
+        const double y0 = y_;
+        double x = left();
+        QList<double> xs {x};
+        for (const ColumnLayout& c : t.columns)
+            xs.append(x += u(c.widthMm));
+        addLine({xs.first(), y0}, {xs.last(), y0});
+        addLine({xs.first(), y0 + h}, {xs.last(), y0 + h});
+        for (qsizetype i = 0; i < xs.size(); ++i) {
+            bool insideGroup = false;
+            for (const ColumnGroup& g : t.groups)
+                insideGroup = insideGroup || (i > g.firstColumn && i < g.firstColumn + g.columnCount);
+            addLine({xs[i], insideGroup ? y0 + band : y0}, {xs[i], y0 + h});
+        }
+        for (qsizetype k = 0; k < t.groups.size(); ++k) {
+            const ColumnGroup& g = t.groups[k];
+            const double gx = xs[g.firstColumn], gw = xs[g.firstColumn + g.columnCount] - gx;
+            for (qsizetype j = 0; j < groupCaptions[k].size(); ++j)
+                addText(gx + u(b_.cellPaddingMm), y0 + u(1) + j * lh, gw - u(2 * b_.cellPaddingMm), groupCaptions[k][j],
+                        f, Qt::AlignHCenter);
+            addLine({gx, y0 + band}, {gx + gw, y0 + band});
+        }
+        for (qsizetype i = 0; i < t.columns.size(); ++i) {
+            bool inGroup = false;
+            for (const ColumnGroup& g : t.groups)
+                inGroup = inGroup || (i >= g.firstColumn && i < g.firstColumn + g.columnCount);
+            const double areaTop = inGroup ? y0 + band : y0;
+            const double ty = areaTop + (y0 + h - areaTop - captions[i].size() * lh) / 2;
+            for (qsizetype k = 0; k < captions[i].size(); ++k)
+                addText(xs[i] + u(b_.cellPaddingMm), ty + k * lh, xs[i + 1] - xs[i] - u(2 * b_.cellPaddingMm),
+                        captions[i][k], f, Qt::AlignHCenter);
+        }
+        y_ = y0 + h;
+    }
+
+    /**
+     * A table: header, then rows; a row that does not fit goes to the next page under a repeated header. A cell's
+     * text never leaves its cell: it shrinks (shrinkable columns), the row grows, and as a last resort (a comment
+     * longer than a page) the lines that cannot fit are cut with an ellipsis.
+     */
+    void table(const TableLayout& t, QList<QStringList> rows)
+    {
+        while (rows.size() < t.minRows)
+            rows.append(QStringList());
+        tableHeader(t);
+        const double pad = u(b_.cellPaddingMm);
+        for (const QStringList& row : rows) {
+            const double minH = u(t.rowHeightMm);
+            QList<CellText> cells;
+            double h = minH;
+            for (qsizetype i = 0; i < t.columns.size(); ++i) {
+                cells.append(fitCell(row.value(i), t.columns[i], minH - 2 * pad));
+                h = std::max(h, cells.last().lines.size() * lineHeight(cells.last().font) + 2 * pad);
+            }
+            const double pageRoom = bottom() - top() - u(t.headerHeightMm) - u(20);
+            if (h > pageRoom) {
+                h = pageRoom;
+                for (CellText& c : cells) {
+                    const auto fit = qsizetype((h - 2 * pad) / lineHeight(c.font));
+                    if (c.lines.size() > fit) {
+                        c.lines = c.lines.mid(0, fit);
+                        c.lines.last() += QStringLiteral("…");
+                    }
+                }
+            }
+            if (y_ + h > bottom()) {
+                newPage();
+                tableHeader(t);
+            }
+            double x = left();
+            for (qsizetype i = 0; i < t.columns.size(); ++i) {
+                const ColumnLayout& col = t.columns[i];
+                const CellText& c = cells[i];
+                const double lh = lineHeight(c.font);
+                const double textTop = y_ + (h - c.lines.size() * lh) / 2;
+                for (qsizetype k = 0; k < c.lines.size(); ++k)
+                    addText(x + pad, textTop + k * lh, u(col.widthMm) - 2 * pad, c.lines[k], c.font,
+                            col.align & Qt::AlignHorizontal_Mask);
+                addLine({x, y_}, {x, y_ + h});
+                x += u(col.widthMm);
+            }
+            addLine({x, y_}, {x, y_ + h});
+            addLine({left(), y_ + h}, {x, y_ + h});
+            y_ += h;
+        }
+        skip(2.5);
+    }
+
+    /** Date line and signature blocks, kept together on one page. */
+    void signatures(const QString& dateLine, const QList<std::pair<SignatureLayout, QString>>& blocks)
+    {
+        const FontSpec title {b_.bodyFont.points, true};
+        const FontSpec hint {b_.smallFont.points, false, true};
+        double blockH = 0;
+        for (const auto& [s, name] : blocks)
+            blockH = std::max(blockH, u(s.heightMm));
+        const double h = lineHeight(b_.bodyFont) * 2 + blockH;
+        ensureSpace(h);
+        const double colW = width() / 2;
+        addText(left() + colW, y_, colW, dateLine, FontSpec {b_.bodyFont.points, false, true}, Qt::AlignHCenter);
+        y_ += lineHeight(b_.bodyFont) + u(1);
+        for (qsizetype i = 0; i < blocks.size(); ++i) {
+            const auto& [s, name] = blocks[i];
+            // One block sits on the right (information page); two share the width.
+            const double x = blocks.size() == 1 ? left() + colW : left() + i * colW;
+            addText(x, y_, colW, s.title, title, Qt::AlignHCenter);
+            addText(x, y_ + lineHeight(title), colW, s.hint, hint, Qt::AlignHCenter);
+            addText(x, y_ + u(s.heightMm) - lineHeight(title), colW, name, title, Qt::AlignHCenter);
+        }
+        y_ += blockH + u(2);
+    }
+
+    double y() const { return y_; }
+    void setY(double y) { y_ = y; }
+    Metrics& metrics() { return m_; }
+
+private:
+    const BookLayout& b_;
+    const RenderOptions& options_;
+    Metrics m_;
+    double y_ = 0;
+};
+
+QDate issueDate(const packet::Packet& p)
+{
+    // The printed date is the packet's creation date in Vietnam (UTC+7), whatever the machine's time zone.
+    return p.createdAt.isValid() ? p.createdAt.toTimeZone(QTimeZone(7 * 3600)).date() : QDate();
+}
+
+void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
+{
+    const Student& s = p.student;
+    v.insert(QStringLiteral("student.fullName"), s.fullName);
+    v.insert(QStringLiteral("student.gender"), printedGender(s.gender));
+    v.insert(QStringLiteral("student.birthDate"), printedDate(s.birthDate));
+    v.insert(QStringLiteral("student.ethnicity"), s.ethnicity);
+    v.insert(QStringLiteral("student.nationality"), s.nationality);
+    v.insert(QStringLiteral("student.birthplace"), s.birthplace);
+    v.insert(QStringLiteral("student.hometown"), s.hometown);
+    v.insert(QStringLiteral("student.address"), s.address);
+    v.insert(QStringLiteral("student.fatherName"), s.fatherName);
+    v.insert(QStringLiteral("student.fatherOccupation"), s.fatherOccupation);
+    v.insert(QStringLiteral("student.motherName"), s.motherName);
+    v.insert(QStringLiteral("student.motherOccupation"), s.motherOccupation);
+    v.insert(QStringLiteral("student.guardianName"), s.guardianName);
+    v.insert(QStringLiteral("student.guardianOccupation"), s.guardianOccupation);
+    v.insert(QStringLiteral("student.policyGroup"), s.policyGroup);
+    v.insert(QStringLiteral("student.personalId"), s.personalId);
+    v.insert(QStringLiteral("student.moetCode"), s.moetCode);
+    v.insert(QStringLiteral("record.lookupCode"), groupedLookupCode(p.lookupCode));
+    v.insert(QStringLiteral("school.name"), p.school.name);
+    v.insert(QStringLiteral("school.commune"), p.school.commune);
+    v.insert(QStringLiteral("school.district"), QString());
+    v.insert(QStringLiteral("school.province"), p.school.province);
+}
+
+QList<QStringList> primarySubjectRows(const packet::Packet& p)
+{
+    QList<QStringList> rows;
+    QSet<QString> seen;
+    auto rowOf = [&](const QString& code) {
+        QStringList row {printedSubjectName(code), QString(), QString(), QString()};
+        for (const rules::SubjectEntry& e : p.inputs.subjects)
+            if (e.code == code) {
+                row[1] = printedSubjectLevel(e.level);
+                row[2] = printedScore(e.score);
+                row[3] = e.comment.value_or(QString());
+            }
+        return row;
+    };
+    for (const rules::CurriculumSubject& c : rules::curriculumOfGrade(p.grade)) {
+        const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
+                                         [&](const rules::SubjectEntry& e) { return e.code == c.code; });
+        if (c.required || present)
+            rows.append(rowOf(c.code));
+        seen.insert(c.code);
+    }
+    for (const rules::SubjectEntry& e : p.inputs.subjects)
+        if (!seen.contains(e.code))
+            rows.append(rowOf(e.code));
+    return rows;
+}
+
+QList<QStringList> traitRows(const QStringList& codes, const QMap<QString, QString>& levels)
+{
+    QList<QStringList> rows;
+    for (const QString& code : codes)
+        rows.append({printedTraitName(code), printedTraitLevel(levels.value(code)), QString()});
+    return rows;
+}
+
+QString thcsValue(bool score, const std::optional<rules::Tenths>& t, const std::optional<rules::CommentResult>& c)
+{
+    if (score)
+        return t ? rules::tenthsToDisplay(*t) : QString();
+    return c ? printedCommentResult(*c) : QString();
+}
+
+QList<QStringList> thcsSubjectRows(const packet::Packet& p)
+{
+    QList<QStringList> rows;
+    QStringList codes;
+    for (const rules::CurriculumSubject& c : rules::curriculumOfGrade(p.grade)) {
+        const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
+                                         [&](const rules::SubjectEntry& e) { return e.code == c.code; });
+        if (c.required || present)
+            codes.append(c.code);
+    }
+    for (const rules::SubjectEntry& e : p.inputs.subjects)
+        if (!codes.contains(e.code))
+            codes.append(e.code);
+    for (const QString& code : codes) {
+        QStringList row {printedSubjectName(code), QString(), QString(), QString(), QString(), QString()};
+        if (p.results)
+            for (const rules::ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
+                if (o.code == code) {
+                    row[1] = thcsValue(o.scoreSubject, o.hk1Average, o.hk1Result);
+                    row[2] = thcsValue(o.scoreSubject, o.hk2Average, o.hk2Result);
+                    row[3] = thcsValue(o.scoreSubject, o.yearAverage, o.yearResult);
+                    row[4] = thcsValue(o.scoreSubject, o.retestScore, o.retestResult);
+                }
+        for (const rules::SubjectEntry& e : p.inputs.subjects)
+            if (e.code == code)
+                row[5] = e.hk2.comment.value_or(e.hk1.comment.value_or(QString()));
+        rows.append(row);
+    }
+    return rows;
+}
+
+QString levelText(const std::optional<rules::ThcsLevel>& l)
+{
+    return l ? printedLevel(*l) : QString();
+}
+
+void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
+{
+    v.insert(QStringLiteral("year.className"), p.className);
+    v.insert(QStringLiteral("year.schoolYear"), p.schoolYear.startYear > 0 ? p.schoolYear.toString() : QString());
+    v.insert(QStringLiteral("year.comment"), p.inputs.comment.value_or(QString()));
+    QString result, award, completion, promotion, summer, retest;
+    if (p.results && p.level == SchoolLevel::Primary) {
+        const rules::PrimaryOutcome& o = p.results->primaryOutcome;
+        if (o.result)
+            result = printedResult(*o.result);
+        if (o.award)
+            award = printedAward(*o.award);
+        if (o.completedPrimary && *o.completedPrimary)
+            completion = QStringLiteral("Hoàn thành chương trình tiểu học");
+        else if (o.completedGrade)
+            completion = (*o.completedGrade ? QStringLiteral("Hoàn thành chương trình lớp %1")
+                                            : QStringLiteral("Chưa hoàn thành chương trình lớp %1"))
+                             .arg(p.grade);
+    } else if (p.results) {
+        const rules::ThcsOutcome& o = p.results->thcsOutcome;
+        if (o.promotion)
+            promotion = printedPromotion(*o.promotion, p.grade);
+        summer = levelText(o.conductAfterSummer);
+        retest = levelText(o.learningAfterRetest);
+        if (o.award)
+            award = printedAward(*o.award);
+    }
+    v.insert(QStringLiteral("year.result"), result);
+    v.insert(QStringLiteral("year.award"), award);
+    v.insert(QStringLiteral("year.completion"), completion);
+    v.insert(QStringLiteral("year.promotion"), promotion);
+    v.insert(QStringLiteral("year.summer"), summer);
+    v.insert(QStringLiteral("year.retest"), retest);
+}
+
+QList<Page> compose(const RenderInput& input, const RenderOptions& options)
+{
+    // Years in order; the information page speaks for the latest.
+    QList<int> order;
+    for (qsizetype i = 0; i < input.years.size(); ++i)
+        order.append(int(i));
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return input.years[a].schoolYear < input.years[b].schoolYear; });
+    const packet::Packet& latest = input.years[order.last()];
+    const BookLayout& b = bookLayout(latest.level);
+    Composer c(b, options);
+    fillRecordValues(c.values, latest);
+    auto urlOf = [&](int i) {
+        const packet::Packet& p = input.years[i];
+        return lookupUrl(options.portalBaseUrl, p.lookupCode, p.schoolYear, p.version, input.packetSha256[i]);
+    };
+
+    // Cover
+    c.newPage();
+    c.skip(20);
+    c.centred(b.ministry, b.sectionFont, 45);
+    c.centred(b.coverTitle, FontSpec {40, true}, 2);
+    c.centred(b.coverSubtitle, FontSpec {22, true}, 45);
+    for (const FieldLine& line : b.coverFields) {
+        FieldLine shifted = line;
+        for (auto& f : shifted.fields)
+            f.xMm += 15;
+        c.fields(shifted);
+        c.skip(3);
+    }
+
+    // Student information and study history
+    c.newPage();
+    const double qrX = c.right() - u(b.qrSizeMm);
+    c.addQr(urlOf(order.last()), qrX, c.top());
+    c.centred(b.infoTitle, b.titleFont, 4);
+    for (const FieldLine& line : b.infoFields)
+        c.fields(line, c.y() < c.top() + u(b.qrSizeMm + 2) ? b.contentWidthMm() - b.qrSizeMm - 3 : 0.0);
+    c.skip(2);
+    c.signatures(printedDateLine(latest.school.province, issueDate(latest)),
+                 {{b.principalOnInfo, latest.principalName}});
+    c.centred(b.historyTitle, b.sectionFont, 2);
+    QList<QStringList> history;
+    for (const packet::StudyHistoryEntry& h : latest.studyHistory)
+        history.append(
+            {h.schoolYear.toString(), h.className, h.schoolName, h.registrationNumber, printedDate(h.enrolmentDate)});
+    c.table(b.history, history);
+
+    // One section per school year
+    for (int i : order) {
+        const packet::Packet& p = input.years[i];
+        fillYearValues(c.values, p);
+        c.newPage(true);
+        c.addQr(urlOf(i), qrX, c.top());
+        c.centred(b.yearTitle, b.titleFont, 3);
+        const double narrow = b.contentWidthMm() - b.qrSizeMm - 3;
+        for (const FieldLine& line : b.yearHeaderFields)
+            c.fields(line, narrow);
+        c.setY(std::max(c.y(), c.top() + u(b.qrSizeMm + 2)));
+        const FontSpec section = b.sectionFont;
+        auto heading = [&](const QString& text) {
+            c.ensureSpace(c.lineHeight(section) + u(16));
+            c.addText(c.left(), c.y(), c.width(), text, section, Qt::AlignLeft);
+            c.skip(0);
+            c.setY(c.y() + c.lineHeight(section) + u(1));
+        };
+        if (b.level == SchoolLevel::Primary) {
+            heading(b.subjectsTitle);
+            QList<QStringList> rows = primarySubjectRows(p);
+            if (rows.isEmpty())
+                rows = QList<QStringList>(12);
+            c.table(b.subjects, rows);
+            heading(b.qualitiesTitle);
+            c.table(b.qualities, traitRows(rules::primaryQualities(), p.inputs.qualities));
+            heading(b.competenciesTitle);
+            const QStringList all = rules::primaryCompetencies();
+            heading(b.generalCompetenciesTitle);
+            c.table(b.competencies, traitRows(all.mid(0, 3), p.inputs.competencies));
+            heading(b.specificCompetenciesTitle);
+            c.table(b.competencies, traitRows(all.mid(3), p.inputs.competencies));
+        } else {
+            heading(b.subjectsTitle);
+            QList<QStringList> rows = thcsSubjectRows(p);
+            if (rows.isEmpty())
+                rows = QList<QStringList>(12);
+            c.table(b.subjects, rows);
+            heading(b.conductTitle);
+            QList<QStringList> conduct {
+                {QStringLiteral("Học kì I")}, {QStringLiteral("Học kì II")}, {QStringLiteral("Cả năm")}};
+            if (p.results) {
+                const rules::ThcsOutcome& o = p.results->thcsOutcome;
+                conduct[0] << levelText(o.conductHk1) << levelText(o.learningHk1);
+                conduct[1] << levelText(o.conductHk2) << levelText(o.learningHk2);
+                conduct[2] << levelText(o.conductYear) << levelText(o.learningYear) << p.inputs.absences;
+            }
+            c.table(b.conduct, conduct);
+        }
+        for (const FieldLine::Field& f : b.closingItems)
+            c.item(f);
+        c.skip(2);
+        c.signatures(printedDateLine(p.school.province, issueDate(p)),
+                     {{b.yearLeftSignature, p.principalName}, {b.yearRightSignature, p.homeroomTeacherName}});
+    }
+    return c.pages;
+}
+
+void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>& pages, const BookLayout& b,
+                const QString& name, const QString& code, bool draft)
+{
+    const FontSpec small = b.smallFont;
+    QHash<int, QFont> fonts; // keyed by size in tenths of a point and style
+    auto fontOf = [&](const FontSpec& f) -> const QFont& {
+        const int key = int(f.points * 10) * 4 + (f.bold ? 1 : 0) + (f.italic ? 2 : 0);
+        auto it = fonts.find(key);
+        if (it == fonts.end())
+            it = fonts.insert(key, printFont(f));
+        return *it;
+    };
+    const double left = u(b.marginLeftMm), right = u(b.pageWidthMm - b.marginRightMm);
+    const double headerY = u(b.marginTopMm);
+    const double footerY = u(b.pageHeightMm - b.marginBottomMm - b.footerHeightMm + 2);
+    auto drawLine = [&](double x, double y, double w, const QString& text, const FontSpec& f, Qt::Alignment align) {
+        painter.setFont(fontOf(f));
+        const QFontMetricsF fm(painter.font());
+        double tx = x;
+        if (align & Qt::AlignHCenter)
+            tx = x + (w - fm.horizontalAdvance(text)) / 2;
+        else if (align & Qt::AlignRight)
+            tx = x + w - fm.horizontalAdvance(text);
+        painter.drawText(QPointF(tx, y + fm.ascent()), text);
+    };
+
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        if (i > 0)
+            device.newPage();
+        painter.save();
+        painter.scale(device.logicalDpiX() / (25.4 * kUnitsPerMm), device.logicalDpiY() / (25.4 * kUnitsPerMm));
+        if (draft) {
+            // Under the content, so the record stays readable; diagonal from bottom-left to top-right.
+            painter.save();
+            painter.translate(u(b.pageWidthMm / 2), u(b.pageHeightMm / 2));
+            painter.rotate(-54.7);
+            painter.setPen(QColor(200, 30, 30, 90));
+            const FontSpec wm {34, true};
+            const QString text = QStringLiteral("BẢN NHÁP – CHƯA CÓ HIỆU LỰC");
+            painter.setFont(fontOf(wm));
+            const QFontMetricsF fm(painter.font());
+            painter.drawText(QPointF(-fm.horizontalAdvance(text) / 2, fm.ascent() / 2), text);
+            painter.restore();
+        }
+        painter.setPen(QPen(Qt::black, u(0.2)));
+        // Running header and footer: every page names the student and the record.
+        drawLine(left, headerY, right - left, QStringLiteral("Họ và tên: ") + name, small, Qt::AlignLeft);
+        drawLine(left, headerY, right - left, QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code), small,
+                 Qt::AlignRight);
+        painter.drawLine(QLineF(left, headerY + u(5), right, headerY + u(5)));
+        drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(i + 1).arg(pages.size()), small,
+                 Qt::AlignHCenter);
+        if (pages[i].blank)
+            drawLine(left, u(b.pageHeightMm / 2), right - left, QStringLiteral("(Trang để trống)"),
+                     FontSpec {small.points, false, true}, Qt::AlignHCenter);
+        for (const Op& op : pages[i].ops) {
+            switch (op.kind) {
+            case Op::Text:
+                drawLine(op.rect.x(), op.rect.y(), op.rect.width(), op.text, op.font, op.align);
+                break;
+            case Op::Line:
+                painter.setPen(QPen(Qt::black, op.pen));
+                painter.drawLine(op.line);
+                break;
+            case Op::Qr: {
+                const QrMatrix& m = *op.qr;
+                const double module = op.rect.width() / (m.size + 8); // 4-module quiet zone each side
+                const double x0 = op.rect.x() + 4 * module, y0 = op.rect.y() + 4 * module;
+                for (int y = 0; y < m.size; ++y)
+                    for (int x = 0; x < m.size;) {
+                        if (!m.dark(x, y)) {
+                            ++x;
+                            continue;
+                        }
+                        int run = x;
+                        while (run < m.size && m.dark(run, y))
+                            ++run;
+                        // A hair of overlap so no white seams show between runs on screen rasterisers.
+                        painter.fillRect(QRectF(x0 + x * module, y0 + y * module, (run - x) * module + 1, module + 1),
+                                         Qt::black);
+                        x = run;
+                    }
+                break;
+            }
+            }
+        }
+        painter.restore();
+    }
+}
+
+const packet::Packet& latestPacket(const RenderInput& input)
+{
+    return *std::max_element(
+        input.years.begin(), input.years.end(),
+        [](const packet::Packet& a, const packet::Packet& b) { return a.schoolYear < b.schoolYear; });
+}
+
+} // namespace
+
+Status validateRenderInput(const RenderInput& input)
+{
+    if (input.years.isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("The record has no school year to print."));
+    if (input.packetSha256.size() != input.years.size())
+        return fail(ErrorCode::InvalidInput, tr("Every school year needs the digest of its data packet."),
+                    QStringLiteral("%1 packets, %2 digests").arg(input.years.size()).arg(input.packetSha256.size()));
+    for (qsizetype i = 0; i < input.years.size(); ++i) {
+        if (input.packetSha256[i].size() != 32)
+            return fail(ErrorCode::InvalidInput, tr("A packet digest is not a SHA-256 value."),
+                        QStringLiteral("digest %1 has %2 bytes").arg(i).arg(input.packetSha256[i].size()));
+        if (input.years[i].lookupCode != input.years.first().lookupCode
+            || input.years[i].level != input.years.first().level)
+            return fail(ErrorCode::InvalidInput, tr("The school years belong to different records."),
+                        QStringLiteral("packet %1").arg(i));
+    }
+    return {};
+}
+
+Result<int> recordPageCount(const RenderInput& input, const RenderOptions& options)
+{
+    if (auto ok = validateRenderInput(input); !ok)
+        return std::unexpected(ok.error());
+    return int(compose(input, options).size());
+}
+
+Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const RenderOptions& options)
+{
+    if (auto ok = validateRenderInput(input); !ok)
+        return ok;
+    if (printFontFamily().isEmpty())
+        return fail(ErrorCode::Internal, tr("The print font could not be loaded."),
+                    QStringLiteral("addApplicationFont(:/fonts/NotoSerif-*.ttf) failed"));
+    const QList<Page> pages = compose(input, options);
+    const packet::Packet& first = input.years.first();
+    const BookLayout& b = bookLayout(first.level);
+    device.setPageSize(QPageSize(QPageSize::A4));
+    device.setPageOrientation(QPageLayout::Portrait);
+    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
+    QPainter painter;
+    if (!painter.begin(&device))
+        return fail(ErrorCode::Io, tr("Could not start printing the record."),
+                    QStringLiteral("QPainter::begin failed"));
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    const bool draft
+        = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
+    paintPages(painter, device, pages, b, latestPacket(input).student.fullName, first.lookupCode, draft);
+    if (!painter.end())
+        return fail(ErrorCode::Io, tr("Could not finish printing the record."), QStringLiteral("QPainter::end failed"));
+    return {};
+}
+
+Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions& options)
+{
+    if (auto ok = validateRenderInput(input); !ok)
+        return std::unexpected(ok.error());
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(600);
+        writer.setCreator(QStringLiteral("Học bạ số"));
+        writer.setTitle(options.titleWithStudentName
+                            ? QStringLiteral("Học bạ – ") + latestPacket(input).student.fullName
+                            : QStringLiteral("Học bạ"));
+        if (auto painted = paintRecord(writer, input, options); !painted)
+            return std::unexpected(painted.error());
+    }
+    if (bytes.isEmpty())
+        return fail(ErrorCode::Io, tr("Could not write the PDF file."), QStringLiteral("QPdfWriter wrote nothing"));
+    return bytes;
+}
+
+} // namespace hocba::render

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "packet/Packet.h"
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QPagedPaintDevice;
+
+namespace hocba::render {
+
+/**
+ * What a record is printed from: its year packets (any order; one per school year, all with the same lookup code)
+ * and, for each packet at the same index, the SHA-256 of its signed XML (32 bytes) that the QR code carries. The
+ * cover and information page come from the latest year's packet. Never from live tables (ARCHITECTURE.md §5).
+ */
+struct RenderInput
+{
+    QList<packet::Packet> years;
+    QList<QByteArray> packetSha256;
+};
+
+struct RenderOptions
+{
+    /** The lookup portal the QR codes point to; per school or province (docs/qr.md). */
+    QString portalBaseUrl = QStringLiteral("https://tracuu.hocba.example/");
+    /** Duplex printing: a blank page is inserted where needed so every school year starts on a right-hand page. */
+    bool duplexBlankPages = false;
+    /** PDF title metadata; off when a copy must not carry the name outside the page content. */
+    bool titleWithStudentName = true;
+};
+
+/** Checks the input: at least one packet, one 32-byte digest per packet, one lookup code throughout. */
+Status validateRenderInput(const RenderInput& input);
+
+/** The number of pages the record prints on with these options. */
+Result<int> recordPageCount(const RenderInput& input, const RenderOptions& options = {});
+
+/**
+ * Paints the whole record onto a paged device (QPdfWriter, or a QPrinter set to full page) from the same layout
+ * description (BookLayout): A4 portrait, no device margins. Thread-safe as long as each thread paints its own device.
+ */
+Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const RenderOptions& options = {});
+
+/** The record as PDF bytes (fonts embedded). */
+Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions& options = {});
+
+} // namespace hocba::render

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RecordPreviewWidget offscreen: pages, navigation, zoom, export; printing on a QPrinter with the PDF's layout.
+#include "MessageBox.h"
+#include "RecordPreviewWidget.h"
+
+#include "render/SampleRecord.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QPdfDocument>
+#include <QPdfView>
+#include <QPrinter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hocba;
+
+class TestRecordPreview : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void showsPagesNavigatesAndZooms()
+    {
+        const render::RenderInput input = render::sampleRecord({SchoolLevel::Primary, 5});
+        const int expected = render::recordPageCount(input).value();
+        ui::RecordPreviewWidget w;
+        w.resize(800, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy rendered(&w, &ui::RecordPreviewWidget::rendered);
+        w.setRecord(input);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), expected, 20000);
+        QCOMPARE(rendered.count(), 1);
+        QCOMPARE(w.pageLabelText(), ui::RecordPreviewWidget::tr("Page %1/%2").arg(1).arg(expected));
+
+        // QPdfView paints from a renderer thread: wait for ink on the viewport.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QImage img = w.view()->viewport()->grab().toImage();
+                for (int y = 0; y < img.height(); y += 3)
+                    for (int x = 0; x < img.width(); x += 3)
+                        if (qGray(img.pixel(x, y)) < 100)
+                            return true;
+                return false;
+            }(),
+            20000);
+
+        w.goToPage(3);
+        QTRY_COMPARE(w.currentPage(), 3);
+        QCOMPARE(w.pageLabelText(), ui::RecordPreviewWidget::tr("Page %1/%2").arg(4).arg(expected));
+        w.nextPage();
+        QTRY_COMPARE(w.currentPage(), 4);
+        w.previousPage();
+        w.previousPage();
+        QTRY_COMPARE(w.currentPage(), 2);
+        w.goToPage(1000);
+        QTRY_COMPARE(w.currentPage(), expected - 1);
+
+        const qreal before = w.zoomFactor();
+        w.zoomIn();
+        QVERIFY(w.zoomFactor() > before);
+        QCOMPARE(w.view()->zoomMode(), QPdfView::ZoomMode::Custom);
+        w.zoomOut();
+        w.zoomOut();
+        QVERIFY(w.zoomFactor() < before);
+        w.fitToWidth();
+        QCOMPARE(w.view()->zoomMode(), QPdfView::ZoomMode::FitToWidth);
+
+        const QString path = m_dir.filePath(QStringLiteral("export.pdf"));
+        ui::FileDialog::setNextFileName(path);
+        QVERIFY(w.exportPdf());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), w.pdf());
+        ui::FileDialog::setNextFileName(QString()); // cancelled
+        QVERIFY(!w.exportPdf());
+    }
+
+    void reportsRenderFailure()
+    {
+        ui::RecordPreviewWidget w;
+        QSignalSpy failed(&w, &ui::RecordPreviewWidget::renderFailed);
+        w.setRecord(render::RenderInput {});
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(w.pageCount(), 0);
+    }
+
+    void printsWithTheSameLayoutAndDuplexPages()
+    {
+        const render::RenderInput input = render::sampleRecord({SchoolLevel::Thcs, 6});
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        const QString path = m_dir.filePath(QStringLiteral("printed.pdf"));
+        printer.setOutputFileName(path);
+        printer.setDuplex(QPrinter::DuplexLongSide);
+        QVERIFY(ui::printRecord(printer, input));
+        QPdfDocument doc;
+        QCOMPARE(doc.load(path), QPdfDocument::Error::None);
+        render::RenderOptions duplex;
+        duplex.duplexBlankPages = printer.duplex() != QPrinter::DuplexNone;
+        QCOMPARE(doc.pageCount(), render::recordPageCount(input, duplex).value());
+        QCOMPARE(doc.pagePointSize(0).toSize(), QSize(595, 842));
+    }
+};
+
+QTEST_MAIN(TestRecordPreview)
+#include "TestRecordPreview.moc"

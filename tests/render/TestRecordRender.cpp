@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The printed record: text, fonts, structure, page images against goldens, QR payload, watermark, overflow, batch.
+// Goldens: HOCBA_UPDATE_GOLDENS=1 ctest -R TestRecordRender rewrites tests/data/render/*.png (100 dpi, grey).
+#include "RenderTestUtil.h"
+#include "TestSupport.h"
+
+#include "render/BookLayout.h"
+#include "render/PrintedText.h"
+#include "render/QrCode.h"
+#include "render/RecordRenderer.h"
+#include "render/RenderBatch.h"
+#include "render/SampleRecord.h"
+#include "rules/Decimal.h"
+
+#include <QFile>
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hocba;
+using namespace hocba::render;
+using hocba::test::runTool;
+
+class TestRecordRender : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    RenderInput m_primary;
+    RenderInput m_thcs;
+    QString m_primaryPdf;
+    QString m_thcsPdf;
+
+    QString write(const QString& name, const QByteArray& bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return QString();
+        f.write(bytes);
+        return path;
+    }
+
+    QString render(const QString& name, const RenderInput& in, const RenderOptions& o = {})
+    {
+        auto pdf = renderRecordPdf(in, o);
+        if (!pdf)
+            return QString();
+        return write(name, *pdf);
+    }
+
+    static QString text(const QString& pdf, int page = 0)
+    {
+        QStringList args;
+        if (page > 0)
+            args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
+        args << QStringLiteral("-layout") << pdf << QStringLiteral("-");
+        return QString::fromUtf8(runTool(QStringLiteral("pdftotext"), args).out);
+    }
+
+    static int pages(const QString& pdf)
+    {
+        const QString info = QString::fromUtf8(runTool(QStringLiteral("pdfinfo"), {pdf}).out);
+        const auto m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+
+    /** One page as a grey 100 dpi image, as the goldens are made. */
+    QImage pageImage(const QString& pdf, int page, int dpi = 100)
+    {
+        const QString base = m_dir.filePath(QStringLiteral("img-%1-%2").arg(page).arg(dpi));
+        runTool(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"), QString::number(page),
+                 QStringLiteral("-l"), QString::number(page), QStringLiteral("-gray"), QStringLiteral("-singlefile"),
+                 QStringLiteral("-png"), pdf, base});
+        return QImage(base + QStringLiteral(".png"));
+    }
+
+    void compareGolden(const QString& pdf, int page, const QString& golden)
+    {
+        const QImage actual = pageImage(pdf, page).convertToFormat(QImage::Format_Grayscale8);
+        QVERIFY(!actual.isNull());
+        const QString path = qEnvironmentVariable("HOCBA_SOURCE_DIR") + QStringLiteral("/tests/data/render/") + golden;
+        if (qEnvironmentVariableIntValue("HOCBA_UPDATE_GOLDENS") == 1) {
+            QVERIFY(actual.save(path));
+            qInfo("updated %s", qPrintable(path));
+            return;
+        }
+        const QImage expected = QImage(path).convertToFormat(QImage::Format_Grayscale8);
+        QVERIFY2(!expected.isNull(), qPrintable(QStringLiteral("missing golden %1").arg(path)));
+        QCOMPARE(actual.size(), expected.size());
+        // Tolerance: anti-aliasing may differ a little between poppler builds; a moved line or row does not.
+        qsizetype differing = 0;
+        for (int y = 0; y < actual.height(); ++y) {
+            const uchar* a = actual.constScanLine(y);
+            const uchar* e = expected.constScanLine(y);
+            for (int x = 0; x < actual.width(); ++x)
+                differing += std::abs(int(a[x]) - int(e[x])) > 64 ? 1 : 0;
+        }
+        const double share = double(differing) / (actual.width() * actual.height());
+        QVERIFY2(share < 0.002,
+                 qPrintable(QStringLiteral("%1: %2% of pixels differ (HOCBA_UPDATE_GOLDENS=1 "
+                                           "to accept an intended change)")
+                                .arg(golden)
+                                .arg(share * 100, 0, 'f', 3)));
+    }
+
+    static RenderInput noDataRecord()
+    {
+        RenderInput in = sampleRecord({SchoolLevel::Primary, 7, 2});
+        packet::Packet& p = in.years[1];
+        p.inputs = rules::StudentYearInput {};
+        p.inputs.grade = p.grade;
+        p.results.reset();
+        return in;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_primary = sampleRecord({SchoolLevel::Primary, 42});
+        m_thcs = sampleRecord({SchoolLevel::Thcs, 43});
+        m_primaryPdf = render(QStringLiteral("primary.pdf"), m_primary);
+        m_thcsPdf = render(QStringLiteral("thcs.pdf"), m_thcs);
+        QVERIFY(!m_primaryPdf.isEmpty());
+        QVERIFY(!m_thcsPdf.isEmpty());
+    }
+
+    void rejectsBadInput()
+    {
+        RenderInput in = m_primary;
+        in.packetSha256.removeLast();
+        QCOMPARE(renderRecordPdf(in).error().code, ErrorCode::InvalidInput);
+        QCOMPARE(renderRecordPdf(RenderInput {}).error().code, ErrorCode::InvalidInput);
+        in = m_primary;
+        in.packetSha256[0] = QByteArray(20, 'x');
+        QVERIFY(!renderRecordPdf(in));
+    }
+
+    void primaryTextHasEveryField()
+    {
+        const QString t = text(m_primaryPdf);
+        const packet::Packet& p = m_primary.years.last();
+        const Student& s = p.student;
+        for (const QString& v : {s.fullName,
+                                 printedDate(s.birthDate),
+                                 s.ethnicity,
+                                 s.birthplace,
+                                 s.fatherName,
+                                 s.motherName,
+                                 s.personalId,
+                                 p.school.name,
+                                 p.className,
+                                 groupedLookupCode(p.lookupCode),
+                                 QStringLiteral("Tiếng Việt"),
+                                 QStringLiteral("Lịch sử và Địa lí"),
+                                 QStringLiteral("Nghệ thuật (Âm nhạc)"),
+                                 QStringLiteral("Những phẩm chất chủ yếu"),
+                                 QStringLiteral("Giải quyết vấn đề và sáng tạo"),
+                                 QStringLiteral("QUÁ TRÌNH HỌC TẬP"),
+                                 QStringLiteral("Xác nhận của Hiệu trưởng"),
+                                 QStringLiteral("Giáo viên chủ nhiệm"),
+                                 QStringLiteral("HIỆU TRƯỞNG"),
+                                 p.principalName,
+                                 p.homeroomTeacherName,
+                                 QStringLiteral("Hoàn thành chương trình tiểu học")})
+            QVERIFY2(t.contains(v), qPrintable(v));
+        // A level name and a comment as entered
+        QVERIFY(t.contains(QStringLiteral("Hoàn thành tốt")) || t.contains(QStringLiteral("Hoàn thành xuất sắc"))
+                || t.contains(QStringLiteral("Hoàn thành\n")));
+        const QString comment = p.inputs.subjects.first().comment.value_or(QString());
+        QVERIFY(!comment.isEmpty());
+        QVERIFY2(t.simplified().contains(comment.left(20)), qPrintable(comment));
+    }
+
+    void thcsTextHasScoresWithDecimalComma()
+    {
+        const QString t = text(m_thcsPdf);
+        const packet::Packet& p = m_thcs.years.first();
+        QVERIFY(p.results.has_value());
+        std::optional<rules::Tenths> avg;
+        for (const auto& o : p.results->thcsOutcome.subjects)
+            if (o.yearAverage && *o.yearAverage % 10 != 0)
+                avg = o.yearAverage;
+        QVERIFY(avg.has_value());
+        QVERIFY(rules::tenthsToDisplay(*avg).contains(QLatin1Char(',')));
+        QVERIFY2(t.contains(rules::tenthsToDisplay(*avg)), qPrintable(rules::tenthsToDisplay(*avg)));
+        for (const QString& v : {QStringLiteral("Ngữ văn"), QStringLiteral("Khoa học tự nhiên"),
+                                 QStringLiteral("Kết quả rèn luyện"), QStringLiteral("Phê duyệt của Hiệu trưởng"),
+                                 QStringLiteral("TRUNG HỌC CƠ SỞ"), QStringLiteral("Điểm trung bình"),
+                                 QStringLiteral("Hoàn thành chương trình trung học cơ sở"), p.student.fullName})
+            QVERIFY2(t.contains(v), qPrintable(v));
+    }
+
+    void everyFontEmbedded()
+    {
+        for (const QString& pdf : {m_primaryPdf, m_thcsPdf}) {
+            const QStringList lines = QString::fromUtf8(runTool(QStringLiteral("pdffonts"), {pdf}).out)
+                                          .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                          .mid(2);
+            QVERIFY(!lines.isEmpty());
+            for (const QString& l : lines) {
+                QVERIFY2(l.startsWith(QLatin1String("NotoSerif")), qPrintable(l));
+                QVERIFY2(l.simplified().split(QLatin1Char(' ')).value(4) == QLatin1String("yes"), qPrintable(l));
+            }
+        }
+    }
+
+    void qpdfCheckPasses()
+    {
+        for (const QString& pdf : {m_primaryPdf, m_thcsPdf}) {
+            const auto r = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), pdf});
+            QVERIFY2(r.exitCode == 0, r.out.constData());
+        }
+    }
+
+    void everyPageHasHeaderAndFooter()
+    {
+        const int n = pages(m_primaryPdf);
+        QVERIFY(n >= 7);
+        QCOMPARE(n, recordPageCount(m_primary).value());
+        const packet::Packet& p = m_primary.years.last();
+        for (int i = 1; i <= n; ++i) {
+            const QString t = text(m_primaryPdf, i);
+            QVERIFY2(t.contains(p.student.fullName), qPrintable(QString::number(i)));
+            QVERIFY(t.contains(groupedLookupCode(p.lookupCode)));
+            QVERIFY2(t.contains(QStringLiteral("Trang %1/%2").arg(i).arg(n)), qPrintable(t.right(200)));
+        }
+    }
+
+    void goldenPages()
+    {
+        compareGolden(m_primaryPdf, 1, QStringLiteral("cover.png"));
+        compareGolden(m_primaryPdf, 2, QStringLiteral("information.png"));
+        compareGolden(m_primaryPdf, 3, QStringLiteral("tt27-year.png"));
+        compareGolden(m_thcsPdf, 3, QStringLiteral("tt22-year.png"));
+        const QString empty = render(QStringLiteral("nodata.pdf"), noDataRecord());
+        // Cover, information, year 1 (1-2 pages), then the year without data.
+        const QString t = text(empty);
+        QVERIFY(t.contains(QStringLiteral("2021-2022")));
+        int page = 0;
+        for (int i = 1; i <= pages(empty); ++i)
+            if (text(empty, i).contains(QStringLiteral("Năm học: 2021-2022")))
+                page = i;
+        QVERIFY(page > 2);
+        compareGolden(empty, page, QStringLiteral("no-data-year.png"));
+    }
+
+    void qrCarriesLookupCodeYearVersionDigest()
+    {
+        const QImage img = pageImage(m_primaryPdf, 3, 300);
+        const QString png = m_dir.filePath(QStringLiteral("qr.png"));
+        QVERIFY(img.save(png));
+        const auto r = runTool(QStringLiteral("ZXingReader"), {png});
+        const auto m = QRegularExpression(QStringLiteral("Text:\\s+\"([^\"]+)\"")).match(QString::fromUtf8(r.out));
+        QVERIFY2(m.hasMatch(), r.out.constData());
+        const packet::Packet& p = m_primary.years.first();
+        const QString expected = lookupUrl(QStringLiteral("https://tracuu.hocba.example/"), p.lookupCode, p.schoolYear,
+                                           p.version, m_primary.packetSha256.first());
+        QCOMPARE(m.captured(1), expected);
+        QVERIFY(expected.contains(QStringLiteral("ma=") + p.lookupCode));
+        QVERIFY(expected.contains(QStringLiteral("&nam=2020&v=1&h=")));
+        const QByteArray digest = QByteArray::fromBase64(expected.section(QStringLiteral("h="), 1).toLatin1(),
+                                                         QByteArray::Base64UrlEncoding);
+        QCOMPARE(digest, m_primary.packetSha256.first());
+    }
+
+    /** Reddish pixels of a page: only the draft watermark is coloured. */
+    int reddishPixels(const QString& pdf, int page)
+    {
+        const QString base = m_dir.filePath(QStringLiteral("red-%1").arg(page));
+        runTool(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-f"), QString::number(page),
+                 QStringLiteral("-l"), QString::number(page), QStringLiteral("-singlefile"), QStringLiteral("-png"),
+                 pdf, base});
+        const QImage img = QImage(base + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+        int n = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                n += c.red() > c.green() + 30 ? 1 : 0;
+            }
+        return n;
+    }
+
+    void draftHasWatermarkOthersNot()
+    {
+        RenderInput draft = sampleRecord({SchoolLevel::Thcs, 44, 2, true});
+        const QString pdf = render(QStringLiteral("draft.pdf"), draft);
+        // pdftotext splits rotated text into fragments, so look for the words' letters and for the red ink.
+        const QString all = text(pdf);
+        for (const QString& piece : {QStringLiteral("NH"), QStringLiteral("ÁP"), QStringLiteral("LỰ")})
+            QVERIFY(all.contains(piece));
+        for (int i = 1; i <= pages(pdf); ++i)
+            QVERIFY2(reddishPixels(pdf, i) > 300, qPrintable(QString::number(i)));
+        for (int i = 1; i <= 3; ++i)
+            QCOMPARE(reddishPixels(m_thcsPdf, i), 0);
+        QVERIFY(!text(m_thcsPdf).contains(QStringLiteral("ÁP")));
+    }
+
+    void longCommentStaysInsideItsCell()
+    {
+        RenderInput in = sampleRecord({SchoolLevel::Primary, 9, 1});
+        const int before = recordPageCount(in).value();
+        QString longComment;
+        for (int i = 0; i < 180; ++i)
+            longComment += QStringLiteral("Emchămchỉ%1 tiếnbộ rõrệt ").arg(i);
+        in.years[0].inputs.subjects[0].comment = longComment;
+        const QString pdf = render(QStringLiteral("long.pdf"), in);
+        QVERIFY(pages(pdf) > before);
+        const QString html = m_dir.filePath(QStringLiteral("long.html"));
+        runTool(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, html});
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString box = QString::fromUtf8(f.readAll());
+        // The Nhận xét column: left margin + the widths before it, to its right edge (mm → pt).
+        const TableLayout& t = primaryBookLayout().subjects;
+        const double mmToPt = 72.0 / 25.4;
+        const double colLeft = (primaryBookLayout().marginLeftMm + t.widthMm() - t.columns.last().widthMm) * mmToPt;
+        const double colRight = (primaryBookLayout().marginLeftMm + t.widthMm()) * mmToPt;
+        const double pageBottom
+            = (297.0 - primaryBookLayout().marginBottomMm - primaryBookLayout().footerHeightMm) * mmToPt;
+        QRegularExpression word(QStringLiteral(
+            "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">(Emchămchỉ\\d+|rõrệt)"));
+        int words = 0;
+        for (auto it = word.globalMatch(box); it.hasNext();) {
+            const auto m = it.next();
+            ++words;
+            QVERIFY2(m.captured(1).toDouble() >= colLeft - 0.5, qPrintable(m.captured(0)));
+            QVERIFY2(m.captured(3).toDouble() <= colRight + 0.5, qPrintable(m.captured(0)));
+            QVERIFY2(m.captured(4).toDouble() <= pageBottom + 0.5, qPrintable(m.captured(0)));
+        }
+        QVERIFY(words >= 200);
+    }
+
+    void duplexStartsYearsOnRightHandPages()
+    {
+        RenderOptions o;
+        o.duplexBlankPages = true;
+        const QString pdf = render(QStringLiteral("duplex.pdf"), m_primary, o);
+        const int n = pages(pdf);
+        QCOMPARE(n % 2, 0);
+        for (int i = 1; i <= n; ++i) {
+            const QString t = text(pdf, i);
+            if (t.contains(QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN")))
+                QVERIFY2(i % 2 == 1, qPrintable(QString::number(i)));
+        }
+    }
+
+    void batchOf50OnTwoThreads()
+    {
+        QList<RenderJob> jobs;
+        for (int i = 0; i < 50; ++i)
+            jobs.append({[i]() -> Result<RenderInput> {
+                             return sampleRecord({i % 2 ? SchoolLevel::Thcs : SchoolLevel::Primary, quint64(100 + i)});
+                         },
+                         {}});
+        jobs.append({[]() -> Result<RenderInput> { return RenderInput {}; }, {}}); // fails with a reason
+        std::atomic_int calls = 0;
+        BatchOptions o;
+        o.threads = 2;
+        o.progress = [&](int, int) { ++calls; };
+        const QList<RenderOutcome> out = renderBatch(jobs, o);
+        QCOMPARE(out.size(), 51);
+        QCOMPARE(calls.load(), 51);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY2(out[i].status && out[i].pdf.startsWith("%PDF"), qPrintable(QString::number(i)));
+        QVERIFY(!out[50].status);
+        QCOMPARE(out[50].status.error().code, ErrorCode::InvalidInput);
+        // Deterministic: the batch's text equals a lone render's.
+        const QString a = text(write(QStringLiteral("b0.pdf"), out[0].pdf));
+        const QString b = text(render(QStringLiteral("s0.pdf"), sampleRecord({SchoolLevel::Primary, 100})));
+        QVERIFY(!a.isEmpty());
+        QCOMPARE(a, b);
+
+        std::atomic_bool cancel = true;
+        o.cancel = &cancel;
+        const QList<RenderOutcome> cancelled = renderBatch(jobs.mid(0, 3), o);
+        QCOMPARE(cancelled[0].status.error().code, ErrorCode::Cancelled);
+    }
+};
+
+QTEST_MAIN(TestRecordRender)
+#include "TestRecordRender.moc"

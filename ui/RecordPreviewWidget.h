@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "render/RecordRenderer.h"
+
+#include <QBuffer>
+#include <QByteArray>
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QPdfDocument;
+class QPdfView;
+class QPrinter;
+class QToolButton;
+
+namespace hocba::ui {
+
+/**
+ * The printed record on screen: a QPdfView over PDF bytes held in memory (no temporary file), with zoom, fit to
+ * width, page navigation, "Export PDF…" and "Print…". Rendering runs on a worker thread so the window never freezes.
+ */
+class RecordPreviewWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RecordPreviewWidget(QWidget* parent = nullptr);
+    ~RecordPreviewWidget() override;
+
+    /** Renders the record in the background; rendered() or renderFailed() follows. */
+    void setRecord(const render::RenderInput& input, const render::RenderOptions& options = {});
+    /** Shows PDF bytes that are already rendered. */
+    void setPdf(const QByteArray& pdf);
+
+    QByteArray pdf() const { return m_pdf; }
+    int pageCount() const;
+    int currentPage() const; ///< 0-based
+    qreal zoomFactor() const;
+    QPdfView* view() const { return m_view; }
+    QString pageLabelText() const;
+
+public Q_SLOTS:
+    void goToPage(int page);
+    void nextPage();
+    void previousPage();
+    void zoomIn();
+    void zoomOut();
+    void fitToWidth();
+    /** Asks for a file name (FileDialog, with its test hook) and writes the PDF; false when cancelled or failed. */
+    bool exportPdf();
+    /** QPrintDialog, then paints the record on the printer with the same layout as the PDF. */
+    void print();
+
+Q_SIGNALS:
+    void rendered(int pages);
+    void renderFailed(const QString& message);
+
+private:
+    void updatePageLabel();
+
+    QPdfDocument* m_document = nullptr;
+    QPdfView* m_view = nullptr;
+    QLabel* m_pageLabel = nullptr;
+    QBuffer m_buffer;
+    QByteArray m_pdf;
+    render::RenderInput m_input;
+    render::RenderOptions m_options;
+    QFutureWatcher<Result<QByteArray>> m_watcher;
+};
+
+/** Writes the record as PDF to `path`. */
+Status exportRecordPdf(const render::RenderInput& input, const render::RenderOptions& options, const QString& path);
+/**
+ * Prints on a configured printer (full page; a blank page before a year that would start on a left-hand page when
+ * the printer prints duplex).
+ */
+Status printRecord(QPrinter& printer, const render::RenderInput& input, render::RenderOptions options = {});
+/** QPrintDialog, then printRecord(); Cancelled when the user closes the dialog. */
+Status printRecordInteractive(QWidget* parent, const render::RenderInput& input,
+                              const render::RenderOptions& options = {});
+
+} // namespace hocba::ui
