@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>ReaderText</name>
+    <message>
+        <source>the semester %1 appears twice</source>
+        <translation>học kì %1 xuất hiện hai lần</translation>
+    </message>
+</context>
+<context>
     <name>hocba::Types</name>
     <message>
         <source>Primary</source>
@@ -272,6 +279,81 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ExportCommand</name>
+    <message>
+        <source>Write the record packets (XML) of one school year, for a class or the whole school.</source>
+        <translation>Xuất gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc toàn trường.</translation>
+    </message>
+    <message>
+        <source>The folder to write the packets into.</source>
+        <translation>Thư mục lưu các gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Only this class of the chosen year, e.g. 6A1.</source>
+        <translation>Chỉ lớp này của năm học đã chọn, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Every class of the chosen year (the default).</source>
+        <translation>Tất cả các lớp của năm học đã chọn (mặc định).</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm học mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM_HỌC</translation>
+    </message>
+    <message>
+        <source>Give the folder to write into with --out DIR.</source>
+        <translation>Hãy chỉ định thư mục lưu bằng --out THƯ_MỤC.</translation>
+    </message>
+    <message>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ chọn --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The data file has no school years yet.</source>
+        <translation>Tệp dữ liệu chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>section %1</source>
+        <translation>năm học số %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2 (%3)</source>
+        <translation>%1: không ghi được tệp %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting packets: %1/%2</source>
+        <translation>Đang xuất gói dữ liệu: %1/%2</translation>
+    </message>
+    <message>
+        <source>School year %1: %2 packets written to %3 (%4 drafts), %5 failed.</source>
+        <translation>Năm học %1: đã ghi %2 gói dữ liệu vào %3 (%4 bản nháp), %5 gói lỗi.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::InfoCommand</name>
     <message>
         <source>Summarise a school&apos;s data file: students and records per grade and class, and their states.</source>
@@ -422,6 +504,123 @@
     </message>
 </context>
 <context>
+    <name>hocba::packet::PacketBuilder</name>
+    <message>
+        <source>The school is not set up in this data file yet.</source>
+        <translation>Tệp dữ liệu này chưa khai báo thông tin nhà trường.</translation>
+    </message>
+    <message>
+        <source>This school year of a record does not exist.</source>
+        <translation>Không tìm thấy năm học này trong học bạ.</translation>
+    </message>
+    <message>
+        <source>The record of this school year does not exist.</source>
+        <translation>Không tìm thấy học bạ của năm học này.</translation>
+    </message>
+    <message>
+        <source>The student of this record does not exist.</source>
+        <translation>Không tìm thấy học sinh của học bạ này.</translation>
+    </message>
+    <message>
+        <source>This record does not exist.</source>
+        <translation>Không tìm thấy học bạ này.</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in the school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::packet::PacketReader</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1, element &lt;%2&gt;: %3</source>
+        <translation>Dòng %1, phần tử &lt;%2&gt;: %3</translation>
+    </message>
+    <message>
+        <source>the text is not in Unicode NFC form (a packet is always written in NFC)</source>
+        <translation>văn bản không ở dạng chuẩn Unicode NFC (gói dữ liệu luôn được ghi ở dạng NFC)</translation>
+    </message>
+    <message>
+        <source>the attribute %1 is not in Unicode NFC form</source>
+        <translation>thuộc tính %1 không ở dạng chuẩn Unicode NFC</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; it is not a record packet.</source>
+        <translation>Tệp lớn hơn %1 MiB; đây không phải là gói dữ liệu học bạ.</translation>
+    </message>
+    <message>
+        <source>a packet must not contain a document type declaration (DOCTYPE)</source>
+        <translation>gói dữ liệu không được chứa khai báo kiểu tài liệu (DOCTYPE)</translation>
+    </message>
+    <message>
+        <source>The packet schema could not be loaded.</source>
+        <translation>Không tải được lược đồ gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Out of memory while reading the packet.</source>
+        <translation>Không đủ bộ nhớ để đọc gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>the file is empty or not XML</source>
+        <translation>tệp trống hoặc không phải XML</translation>
+    </message>
+    <message>
+        <source>the file is not well-formed XML (%1)</source>
+        <translation>tệp không phải XML hợp lệ (%1)</translation>
+    </message>
+    <message>
+        <source>unknown schema error</source>
+        <translation>lỗi lược đồ không xác định</translation>
+    </message>
+    <message>
+        <source>the packet does not match the packet schema (%1)</source>
+        <translation>gói dữ liệu không đúng lược đồ quy định (%1)</translation>
+    </message>
+    <message>
+        <source>the number in %1 is out of range</source>
+        <translation>số trong %1 vượt quá giới hạn</translation>
+    </message>
+    <message>
+        <source>%1 is not a school year like 2025-2026</source>
+        <translation>%1 không phải là năm học dạng 2025-2026</translation>
+    </message>
+    <message>
+        <source>not a valid date</source>
+        <translation>ngày không hợp lệ</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>mã không hợp lệ</translation>
+    </message>
+    <message>
+        <source>not a score written like 7.5</source>
+        <translation>không phải là điểm viết dạng 7.5</translation>
+    </message>
+    <message>
+        <source>createdAt is not a valid time</source>
+        <translation>thời điểm tạo (createdAt) không hợp lệ</translation>
+    </message>
+    <message>
+        <source>lint findings belong only in a draft packet</source>
+        <translation>kết quả kiểm tra dữ liệu chỉ được có trong gói bản nháp</translation>
+    </message>
+    <message>
+        <source>lint findings need the results they belong to</source>
+        <translation>kết quả kiểm tra dữ liệu phải đi kèm phần kết quả đánh giá</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::packet::PacketWriter</name>
+    <message>
+        <source>The field &lt;%1&gt; holds a control character that a packet cannot carry; remove it and try again.</source>
+        <translation>Trường &lt;%1&gt; chứa ký tự điều khiển không thể đưa vào gói dữ liệu; hãy xoá ký tự đó rồi thử lại.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::personal_id</name>
     <message>
         <source>The personal ID number has not been entered yet.</source>
@@ -454,6 +653,53 @@
     <message>
         <source>The 4th digit of the personal ID number is for a female, but the gender entered is male.</source>
         <translation>Chữ số thứ 4 của số định danh cá nhân ứng với giới tính nữ, nhưng giới tính đã nhập là nam.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::render</name>
+    <message>
+        <source>Could not make the QR code.</source>
+        <translation>Không tạo được mã QR.</translation>
+    </message>
+    <message>
+        <source>The record has no school year to print.</source>
+        <translation>Học bạ chưa có năm học nào để in.</translation>
+    </message>
+    <message>
+        <source>Every school year needs the digest of its data packet.</source>
+        <translation>Mỗi năm học cần có mã băm của gói dữ liệu.</translation>
+    </message>
+    <message>
+        <source>A packet digest is not a SHA-256 value.</source>
+        <translation>Mã băm của gói dữ liệu không phải giá trị SHA-256.</translation>
+    </message>
+    <message>
+        <source>The school years belong to different records.</source>
+        <translation>Các năm học thuộc về những học bạ khác nhau.</translation>
+    </message>
+    <message>
+        <source>The print font could not be loaded.</source>
+        <translation>Không nạp được phông chữ để in.</translation>
+    </message>
+    <message>
+        <source>Could not start printing the record.</source>
+        <translation>Không bắt đầu in học bạ được.</translation>
+    </message>
+    <message>
+        <source>Could not finish printing the record.</source>
+        <translation>Không hoàn tất việc in học bạ được.</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF file.</source>
+        <translation>Không ghi được tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>The record has no data.</source>
+        <translation>Học bạ không có dữ liệu.</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1325,93 @@
     <message>
         <source>The new language will be used the next time you start %1.</source>
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở %1 tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::RecordPreviewWidget</name>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Fit the page to the window width</source>
+        <translation>Cho trang vừa chiều rộng cửa sổ</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Save the record as a PDF file</source>
+        <translation>Lưu học bạ thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print the record</source>
+        <translation>In học bạ</translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation>Không có trang</translation>
+    </message>
+    <message>
+        <source>Page %1/%2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written.</source>
+        <translation>Không ghi được tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled.</source>
+        <translation>Đã hủy in.</translation>
     </message>
 </context>
 <context>
