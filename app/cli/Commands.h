@@ -16,4 +16,9 @@ std::unique_ptr<Command> makeRestoreCommand();
 std::unique_ptr<Command> makeEvaluateCommand();
 std::unique_ptr<Command> makeLintCommand();
 
+/** trust add|list: the school's trust anchors (CA root certificates), stored in its data file. */
+std::unique_ptr<Command> makeTrustCommand();
+/** token list: USB tokens and their certificates, no PIN needed (diagnostics). */
+std::unique_ptr<Command> makeTokenCommand();
+
 } // namespace hocba::cli

@@ -59,13 +59,20 @@ public:
         if (const CkRv rv = load(); rv != CkrOk)
             return rv;
         ERR_clear_error();
-        // libp11 caches CK_TOKEN_INFO (and the flags we need before a login) from enumeration time.
-        // PKCS11_update_slots keeps slot objects (and any logged-in session) but re-reads the token info; a fresh
-        // enumeration would free the slots under an open session.
-        const int rc = m_slots ? PKCS11_update_slots(m_ctx, &m_slots, &m_nslots)
-                               : PKCS11_enumerate_slots(m_ctx, &m_slots, &m_nslots);
-        if (rc != 0)
+        // libp11 caches CK_TOKEN_INFO (with the PIN flags we need before a login) from enumeration time, so the
+        // slots are enumerated afresh each time. PKCS11_update_slots would keep them but crashes in libp11 0.4.12
+        // on a second call (seen with SoftHSM2). While logged in the slots (and the session and keys hanging off
+        // them) must stay: then the cached info is reported, which is enough, the login already succeeded.
+        if (!m_loggedIn && m_slots) {
+            PKCS11_release_all_slots(m_ctx, m_slots, m_nslots);
+            m_slots = nullptr;
+            m_nslots = 0;
+        }
+        if (!m_slots && PKCS11_enumerate_slots(m_ctx, &m_slots, &m_nslots) != 0) {
+            m_slots = nullptr;
+            m_nslots = 0;
             return drainPkcs11Error(CkrGeneralError);
+        }
         for (unsigned i = 0; i < m_nslots; ++i) {
             PKCS11_SLOT* slot = &m_slots[i];
             if (!slot->token || !slot->token->initialized)
@@ -127,6 +134,7 @@ public:
         ERR_clear_error();
         if (PKCS11_login(slot, 0, pin) != 0)
             return drainPkcs11Error(CkrGeneralError);
+        m_loggedIn = true;
         return CkrOk;
     }
 
@@ -134,9 +142,12 @@ public:
     {
         freeKeys();
         PKCS11_SLOT* slot = findSlot(token);
-        if (!slot)
+        if (!slot) {
+            m_loggedIn = false;
             return CkrTokenNotPresent;
+        }
         ERR_clear_error();
+        m_loggedIn = false;
         if (PKCS11_logout(slot) != 0)
             return drainPkcs11Error(CkrGeneralError);
         return CkrOk;
@@ -243,6 +254,7 @@ private:
     PKCS11_CTX* m_ctx = nullptr;
     PKCS11_SLOT* m_slots = nullptr;
     unsigned m_nslots = 0;
+    bool m_loggedIn = false; ///< slots must not be re-enumerated while a session is logged in
     QHash<QByteArray, EVP_PKEY*> m_keys;
 };
 

@@ -224,10 +224,15 @@ Result<QByteArray> Pkcs11Signer::signSha256(const QByteArray& data)
     QByteArray signature;
     const CkRv rv = m_session.m_backend.signSha256(m_session.m_token, m_certificate.id, data, signature);
     if (rv != CkrOk) {
+        Error e = errorForCkr(rv, m_session.m_token.module);
+        // The key was found when the session started; if its handle is invalid now, the token under the session
+        // was pulled or swapped (SoftHSM2 answers CKR_OBJECT_HANDLE_INVALID once its token directory is gone).
+        if (rv == CkrObjectHandleInvalid || rv == CkrKeyHandleInvalid)
+            e = Error {ErrorCode::TokenRemoved, errorForCkr(CkrDeviceRemoved, {}).message, e.detail};
         // After a removal the session handle is dead; logging out later would only produce another error.
-        if (isRemoval(rv))
+        if (e.code == ErrorCode::TokenRemoved)
             m_session.m_open = false;
-        return std::unexpected(errorForCkr(rv, m_session.m_token.module));
+        return std::unexpected(e);
     }
     return signature;
 }
