@@ -14,6 +14,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeAuditCommand());
     list.push_back(makeBackupCommand());
     list.push_back(makeRestoreCommand());
+    list.push_back(makeTokenCommand());
+    list.push_back(makeTrustCommand());
     return list;
 }
 

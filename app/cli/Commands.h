@@ -18,5 +18,9 @@ std::unique_ptr<Command> makeLintCommand();
 
 /** export --db FILE --out DIR [--class NAME | --all] [--year YYYY-YYYY]: record packets as XML (docs/packet.md). */
 std::unique_ptr<Command> makeExportCommand();
+/** trust add|list: the school's trust anchors (CA root certificates), stored in its data file. */
+std::unique_ptr<Command> makeTrustCommand();
+/** token list: USB tokens and their certificates, no PIN needed (diagnostics). */
+std::unique_ptr<Command> makeTokenCommand();
 
 } // namespace hocba::cli

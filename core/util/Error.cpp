@@ -18,6 +18,12 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::AuditChainBroken:
         return ExitDatabase;
     case ErrorCode::TokenError:
+    case ErrorCode::TokenNotFound:
+    case ErrorCode::TokenRemoved:
+    case ErrorCode::PinIncorrect:
+    case ErrorCode::PinLocked:
+    case ErrorCode::PinCancelled:
+    case ErrorCode::CertificateInvalid:
         return ExitToken;
     case ErrorCode::Network:
         return ExitNetwork;

@@ -25,8 +25,14 @@ enum class ErrorCode {
     AuditChainBroken,
     // files
     Io,
-    // token / signing (filled by the signing component)
-    TokenError,
+    // token / signing (filled by the signing component); all map to exit code 3
+    TokenError, ///< any other token failure (module cannot be loaded, key not found, C_Sign failed, …)
+    TokenNotFound, ///< no token with the wanted label/serial is plugged in
+    TokenRemoved, ///< the token went away during use (CKR_DEVICE_REMOVED, CKR_TOKEN_NOT_PRESENT, …)
+    PinIncorrect, ///< wrong PIN; never retried automatically
+    PinLocked, ///< the user PIN is blocked; only the CA can unblock it with the PUK
+    PinCancelled, ///< the user did not give a PIN
+    CertificateInvalid, ///< the certificate policy refuses this certificate (expired, key usage, untrusted chain)
     // network
     Network,
     Cancelled,
