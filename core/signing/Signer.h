@@ -12,8 +12,7 @@ namespace hocba::signing {
 enum class KeyType { Rsa, Ec };
 
 /** Who signs a year section, written into every signature (DOMAIN.md §5). */
-enum class SignerRole { Principal, Homeroom, Seal };
-QString toCode(SignerRole role); ///< "principal" | "homeroom" | "seal"
+enum class SignerRole { Principal, Homeroom, Seal }; // codes: roleCode() in SignatureReport.h
 
 /**
  * A private key that can sign, with its certificate. Implementations: Pkcs11Signer (a USB token through libp11;

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signing/OpenSsl.h"
+
+#include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+namespace hocba::signing::detail {
+
+QString opensslErrors()
+{
+    QStringList parts;
+    char buf[256];
+    while (unsigned long e = ERR_get_error()) {
+        ERR_error_string_n(e, buf, sizeof buf);
+        parts << QString::fromLatin1(buf);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+X509Ptr x509FromDer(const QByteArray& der)
+{
+    auto p = reinterpret_cast<const unsigned char*>(der.constData());
+    return X509Ptr(d2i_X509(nullptr, &p, der.size()));
+}
+
+QByteArray x509ToDer(const X509* cert)
+{
+    unsigned char* out = nullptr;
+    int len = i2d_X509(cert, &out);
+    if (len <= 0)
+        return {};
+    QByteArray der(reinterpret_cast<const char*>(out), len);
+    OPENSSL_free(out);
+    return der;
+}
+
+X509StackPtr x509Stack(const QList<QByteArray>& ders)
+{
+    X509StackPtr stack(sk_X509_new_null());
+    for (const auto& d : ders)
+        if (auto c = x509FromDer(d))
+            sk_X509_push(stack.get(), c.release());
+    return stack;
+}
+
+QByteArray sha256(const QByteArray& data)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(data.constData(), size_t(data.size()), md, &len, EVP_sha256(), nullptr);
+    return QByteArray(reinterpret_cast<const char*>(md), int(len));
+}
+
+static QString nameToString(const X509_NAME* name)
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    // RFC 2253 but keep UTF-8 as is (the default escapes every byte above 0x7f, mangling Vietnamese names).
+    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char* data = nullptr;
+    long len = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, len);
+}
+
+QDateTime fromAsn1Time(const ASN1_TIME* t)
+{
+    struct tm tm
+    { };
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return {};
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
+}
+
+CertificateInfo certificateInfo(const X509* cert)
+{
+    CertificateInfo info;
+    if (!cert)
+        return info;
+    const X509_NAME* subject = X509_get_subject_name(cert);
+    info.subject = nameToString(subject);
+    info.issuer = nameToString(X509_get_issuer_name(cert));
+    int idx = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    if (idx >= 0) {
+        unsigned char* utf8 = nullptr;
+        int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, idx)));
+        if (len >= 0) {
+            info.commonName = QString::fromUtf8(reinterpret_cast<const char*>(utf8), len);
+            OPENSSL_free(utf8);
+        }
+    }
+    if (BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
+        char* hex = BN_bn2hex(bn);
+        info.serialHex = QString::fromLatin1(hex);
+        OPENSSL_free(hex);
+        BN_free(bn);
+    }
+    info.notBefore = fromAsn1Time(X509_get0_notBefore(cert));
+    info.notAfter = fromAsn1Time(X509_get0_notAfter(cert));
+    info.der = x509ToDer(cert);
+    return info;
+}
+
+StorePtr trustStore(const QList<QByteArray>& anchorsDer)
+{
+    StorePtr store(X509_STORE_new());
+    for (const auto& d : anchorsDer)
+        if (auto c = x509FromDer(d))
+            X509_STORE_add_cert(store.get(), c.get());
+    X509_STORE_set_purpose(store.get(), X509_PURPOSE_ANY);
+    return store;
+}
+
+QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted)
+{
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), store, cert, untrusted) != 1)
+        return QStringLiteral("X509_STORE_CTX_init failed");
+    if (X509_verify_cert(ctx.get()) == 1)
+        return {};
+    return QString::fromLatin1(X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
+}
+
+} // namespace hocba::signing::detail

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "signing/Signer.h"
+
+#include <QDateTime>
+
+namespace hocba::signing {
+
+struct PdfSignOptions
+{
+    SignerRole role = SignerRole::Principal;
+    QDateTime signingTime; ///< written as /M (PAdES keeps the time out of the CMS); default: now
+    QString location; ///< optional /Location, e.g. the school's commune
+    int reservedBytes = 16384; ///< room for the DER CMS in /Contents (certificate chain included)
+};
+
+/** Where the sign step spent its time (for the benchmark print in tests; never asserted). */
+struct PdfSignStats
+{
+    qint64 totalNs = 0;
+    qint64 keyNs = 0; ///< inside Signer::signSha256 (the token)
+};
+
+/**
+ * PAdES baseline B signatures by hand-written incremental update (SIGNING.md §3c): the original bytes stay
+ * untouched, qpdf only parses, so every earlier signature stays valid. /SubFilter /ETSI.CAdES.detached, a CMS with
+ * signing-certificate-v2 and no signingTime (§3b), /M, an /ID when missing, an invisible signature field per signer
+ * and /Reason = the signer's role.
+ */
+class PdfSigner
+{
+public:
+    static constexpr const char* kPacketFileName = "hocba-packet.xml";
+
+    /**
+     * Embeds the signed packet XML as an associated file (Factur-X/ZUGFeRD pattern: /EmbeddedFiles + /AF,
+     * /AFRelationship /Data). A full qpdf rewrite, so it refuses a PDF that already carries a signature.
+     */
+    static Result<QByteArray> embedPacket(const QByteArray& pdf, const QByteArray& packetXml,
+                                          const QString& fileName = QString::fromLatin1(kPacketFileName));
+
+    static Result<QByteArray> sign(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options,
+                                   PdfSignStats* stats = nullptr);
+};
+
+} // namespace hocba::signing

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signing/PdfVerifier.h"
+
+#include "signing/OpenSsl.h"
+#include "signing/PdfCommon.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <openssl/err.h>
+#include <openssl/ess.h>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDFEFStreamObjectHelper.hh>
+#include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
+#include <qpdf/QPDFFileSpecObjectHelper.hh>
+
+#include <algorithm>
+
+namespace hocba::signing {
+
+using namespace detail;
+
+namespace {
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("Signing", s);
+}
+
+/** "D:YYYYMMDDHHmmSS" followed by Z, +HH'mm' or -HH'mm' (PDF 1.7 §7.9.4). */
+QDateTime parsePdfDate(const QString& s)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-](\d{2})'?(\d{2})?'?)?)"));
+    auto m = re.match(s);
+    if (!m.hasMatch())
+        return {};
+    auto num = [&](int i, int def) { return m.captured(i).isEmpty() ? def : m.captured(i).toInt(); };
+    QDateTime t(QDate(num(1, 0), num(2, 1), num(3, 1)), QTime(num(4, 0), num(5, 0), num(6, 0)), Qt::UTC);
+    const QString zone = m.captured(7);
+    if (!zone.isEmpty() && zone != QLatin1String("Z")) {
+        const int offset = (num(8, 0) * 60 + num(9, 0)) * 60;
+        t = t.addSecs(zone.startsWith(QLatin1Char('+')) ? -offset : offset);
+    }
+    return t;
+}
+
+struct RawSignature
+{
+    QString field;
+    long long range[4] {};
+    QByteArray contents;
+    QString m;
+};
+
+bool essMatches(CMS_SignerInfo* si, X509* signerCert)
+{
+    int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+    if (idx < 0)
+        return false;
+    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
+    if (!t || t->type != V_ASN1_SEQUENCE)
+        return false;
+    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
+    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
+        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
+    X509StackPtr chain(sk_X509_new_null());
+    X509_up_ref(signerCert);
+    sk_X509_push(chain.get(), signerCert);
+    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
+}
+
+void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, SignatureCheck& check)
+{
+    check.id = raw.field;
+    check.signingTime = parsePdfDate(raw.m);
+    const QString rolePart = raw.field.section(QLatin1Char('-'), 1, 1);
+    if (raw.field.startsWith(QLatin1String("hocba-")))
+        check.role = roleFromCode(rolePart);
+
+    const auto [a, b, c, d] = raw.range;
+    const qsizetype size = pdf.size();
+    // The range must start at 0, skip exactly the /Contents hex string and stay inside the file.
+    const bool rangeOk = a == 0 && b > 0 && c > b + 1 && d >= 0 && c + d <= size && pdf.at(qsizetype(b)) == '<'
+        && pdf.at(qsizetype(c - 1)) == '>'
+        && QByteArray::fromHex(pdf.mid(qsizetype(b + 1), qsizetype(c - b - 2))) == raw.contents;
+    if (!rangeOk) {
+        check.problems << tr("The signature's byte range is malformed.");
+        return;
+    }
+    const QByteArray covered = pdf.left(qsizetype(b)) + pdf.mid(qsizetype(c), qsizetype(d));
+
+    auto p = reinterpret_cast<const unsigned char*>(raw.contents.constData());
+    CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, raw.contents.size()));
+    auto* infos = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
+    if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
+        check.problems << tr("The signature data cannot be read.");
+        return;
+    }
+    BioPtr content(BIO_new_mem_buf(covered.constData(), int(covered.size())));
+    // Integrity first, without the chain, so an untrusted issuer and a changed document are told apart.
+    check.integrityOk
+        = CMS_verify(cms.get(), nullptr, nullptr, content.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    ERR_clear_error();
+    CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+    X509* signerCert = nullptr;
+    X509StackPtr certs(CMS_get1_certs(cms.get()));
+    for (int i = 0; certs && i < sk_X509_num(certs.get()); ++i)
+        if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(certs.get(), i)) == 0)
+            signerCert = sk_X509_value(certs.get(), i);
+    if (!signerCert) {
+        check.integrityOk = false;
+        check.problems << tr("The signer's certificate is missing from the signature.");
+        return;
+    }
+    check.certificate = certificateInfo(signerCert);
+    check.signerName = check.certificate.commonName;
+    if (check.integrityOk && !essMatches(si, signerCert)) {
+        check.integrityOk = false;
+        check.problems << tr("The signature does not name its signing certificate (signing-certificate-v2).");
+    }
+    const QString chainError = verifyChain(store, signerCert, certs.get());
+    check.certificateTrusted = chainError.isEmpty();
+    check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
+        && check.signingTime <= check.certificate.notAfter;
+    check.coversWholeDocument = c + d == size;
+    if (!check.integrityOk && check.problems.isEmpty())
+        check.problems << tr("The signature is not valid: the document has been changed after signing.");
+    if (!check.certificateTrusted)
+        check.problems << tr("The signer's certificate is not issued by a trusted certificate authority.");
+    if (!check.validAtSigningTime)
+        check.problems << tr("The signing time lies outside the certificate's validity period.");
+}
+
+Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteArray>& anchors,
+                                      const QString& packetName)
+{
+    QPDF q;
+    q.setSuppressWarnings(true);
+    q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
+    QList<RawSignature> raws;
+    QPDFObjectHandle acro = q.getRoot().getKey("/AcroForm");
+    if (acro.isDictionary())
+        forEachField(acro.getKey("/Fields"), [&](QPDFObjectHandle f) {
+            if (!isSignatureField(f))
+                return;
+            QPDFObjectHandle v = f.getKey("/V");
+            RawSignature raw;
+            raw.field = f.getKey("/T").isString() ? QString::fromStdString(f.getKey("/T").getUTF8Value()) : QString();
+            QPDFObjectHandle br = v.getKey("/ByteRange");
+            if (br.isArray() && br.getArrayNItems() == 4)
+                for (int i = 0; i < 4; ++i)
+                    raw.range[i] = br.getArrayItem(i).isInteger() ? br.getArrayItem(i).getIntValue() : -1;
+            if (v.getKey("/Contents").isString())
+                raw.contents = QByteArray::fromStdString(v.getKey("/Contents").getStringValue());
+            if (v.getKey("/M").isString())
+                raw.m = QString::fromStdString(v.getKey("/M").getUTF8Value());
+            raws << raw;
+        });
+    // Revision order: a later signature's range ends further into the file.
+    std::stable_sort(raws.begin(), raws.end(), [](const RawSignature& x, const RawSignature& y) {
+        return x.range[2] + x.range[3] < y.range[2] + y.range[3];
+    });
+
+    VerificationReport report;
+    report.format = VerificationReport::Format::Pdf;
+    StorePtr store = trustStore(anchors);
+    for (const auto& raw : raws) {
+        SignatureCheck check;
+        checkOne(pdf, raw, store.get(), check);
+        report.signatures << check;
+    }
+    if (!report.signatures.isEmpty() && !report.signatures.last().coversWholeDocument) {
+        // Earlier signatures are followed by later revisions by design; after the last one nothing may follow.
+        auto& last = report.signatures.last();
+        last.changedAfterSigning = true;
+        last.problems << tr("The document has been changed after signing.");
+    }
+
+    QPDFEmbeddedFileDocumentHelper files(q);
+    for (const auto& [name, spec] : files.getEmbeddedFiles()) {
+        if (QString::fromStdString(name) != packetName)
+            continue;
+        auto data = spec->getEmbeddedFileStream().getStreamData(qpdf_dl_all);
+        report.embeddedPacket
+            = QByteArray(reinterpret_cast<const char*>(data->getBuffer()), qsizetype(data->getSize()));
+        report.embeddedPacketName = packetName;
+    }
+    return report;
+}
+
+} // namespace
+
+Result<VerificationReport> PdfVerifier::verify(const QByteArray& pdf, const QList<QByteArray>& trustAnchorsDer,
+                                               const QString& packetName)
+{
+    try {
+        return verifyImpl(pdf, trustAnchorsDer, packetName);
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::InvalidInput, tr("The PDF file is damaged."), QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace hocba::signing
