@@ -11,6 +11,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeEvaluateCommand());
     list.push_back(makeLintCommand());
     list.push_back(makeExportCommand());
+    list.push_back(makeRenderCommand());
     list.push_back(makeAuditCommand());
     list.push_back(makeBackupCommand());
     list.push_back(makeRestoreCommand());

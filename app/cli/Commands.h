@@ -18,6 +18,8 @@ std::unique_ptr<Command> makeLintCommand();
 
 /** export --db FILE --out DIR [--class NAME | --all] [--year YYYY-YYYY]: record packets as XML (docs/packet.md). */
 std::unique_ptr<Command> makeExportCommand();
+/** render --db FILE --out DIR [--class NAME | --all] [--year Y] [--jobs N]: PDF books, one per record. */
+std::unique_ptr<Command> makeRenderCommand();
 /** trust add|list: the school's trust anchors (CA root certificates), stored in its data file. */
 std::unique_ptr<Command> makeTrustCommand();
 /** token list: USB tokens and their certificates, no PIN needed (diagnostics). */

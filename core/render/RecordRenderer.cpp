@@ -73,7 +73,32 @@ public:
     /** Word-wrapped lines of `text`; the first line may be narrower (it follows a label). */
     QStringList wrap(const QString& text, const FontSpec& spec, double firstWidth, double width)
     {
+        // Captions, level codes, subject names and dates repeat across every page and record of a batch, and
+        // shaping them with QTextLayout was the composer's main cost: remember results per rendering thread.
+        thread_local QHash<QString, QStringList> cache;
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                                .arg(spec.points)
+                                .arg(int(spec.bold) + 2 * int(spec.italic))
+                                .arg(firstWidth)
+                                .arg(width)
+                                .arg(text.size())
+                                .arg(text);
+        if (const auto it = cache.constFind(key); it != cache.constEnd())
+            return *it;
+        if (cache.size() > 50000) // comments are mostly unique; keep the cache from growing without bound
+            cache.clear();
+        QStringList lines = wrapUncached(text, spec, firstWidth, width);
+        cache.insert(key, lines);
+        return lines;
+    }
+
+private:
+    QStringList wrapUncached(const QString& text, const FontSpec& spec, double firstWidth, double width)
+    {
         QStringList lines;
+        // Most cells hold one short value that fits on its line: skip the line breaker.
+        if (!text.contains(QLatin1Char('\n')) && of(spec).horizontalAdvance(text) <= std::max(1.0, firstWidth))
+            return {text};
         const QStringList paragraphs = text.split(QLatin1Char('\n'));
         bool first = true;
         for (const QString& para : paragraphs) {
@@ -103,7 +128,6 @@ public:
         return lines;
     }
 
-private:
     std::vector<std::pair<FontSpec, std::unique_ptr<QFontMetricsF>>> cache_;
 };
 

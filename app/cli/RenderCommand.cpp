@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "lifecycle/RecordDocuments.h"
+#include "render/RenderBatch.h"
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <QSaveFile>
+#include <QThread>
+
+#include <memory>
+
+namespace hocba::cli {
+
+namespace {
+
+/**
+ * Renders one PDF book per record (all its years) with every core. Workers read the school file through their own
+ * connection (one SQLite connection per thread); files are named by lookup code, never by a student's name.
+ */
+class RenderCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::RenderCommand)
+
+public:
+    QString name() const override { return QStringLiteral("render"); }
+    QString summary() const override
+    {
+        return tr("Print the records (học bạ) of a class or the whole school to PDF files in the Ministry's layout.");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the PDF files into."), tr("DIR"));
+        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class of the chosen year, e.g. 6A1."),
+                                     tr("NAME"));
+        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
+        const QCommandLineOption year(QStringLiteral("year"),
+                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
+                                      tr("YEAR"));
+        const QCommandLineOption jobs(QStringLiteral("jobs"), tr("How many records to render at once (default: one "
+                                                                 "per processor core)."),
+                                      tr("N"));
+        QCommandLineParser parser;
+        if (int code = parse(parser, {dbOption(), out, cls, all, year, jobs, jsonOption()}, args, console); code >= 0)
+            return code;
+        auto path = requireDb(parser);
+        if (!path)
+            return console.fail(path.error());
+        if (!parser.isSet(out))
+            return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
+        if (parser.isSet(cls) && parser.isSet(all))
+            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        int threads = 0;
+        if (parser.isSet(jobs)) {
+            bool ok = false;
+            threads = parser.value(jobs).toInt(&ok);
+            if (!ok || threads < 1 || threads > 64)
+                return console.fail({ErrorCode::Usage, tr("--jobs must be a whole number from 1 to 64."), {}});
+        }
+
+        store::Database::OpenOptions open;
+        open.createIfMissing = false;
+        auto db = store::Database::open(*path, open);
+        if (!db)
+            return console.fail(db.error());
+        SchoolYear schoolYear;
+        if (parser.isSet(year)) {
+            const auto y = SchoolYear::fromString(parser.value(year));
+            if (!y)
+                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
+            schoolYear = *y;
+        } else {
+            auto years = store::SchoolRepository(**db).schoolYears();
+            if (!years)
+                return console.fail(years.error());
+            if (years->isEmpty())
+                return console.fail({ErrorCode::NotFound, tr("The data file has no school years yet."), {}});
+            schoolYear = years->last();
+        }
+        const std::optional<QString> className
+            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
+        auto records = lifecycle::recordsOfYear(**db, schoolYear, className);
+        if (!records)
+            return console.fail(records.error());
+        db->reset(); // workers open their own connections
+
+        const QString dirPath = parser.value(out);
+        if (!QDir().mkpath(dirPath))
+            return console.fail({ErrorCode::Io, tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
+                                 QStringLiteral("render: mkpath failed")});
+
+        // One connection per worker thread, closed when the batch's pool ends its threads.
+        const QString dbPath = *path;
+        const auto connection = [dbPath]() -> Result<store::Database*> {
+            thread_local std::unique_ptr<store::Database> local;
+            thread_local QString localPath;
+            if (!local || localPath != dbPath) {
+                store::Database::OpenOptions o;
+                o.createIfMissing = false;
+                auto opened = store::Database::open(dbPath, o);
+                if (!opened)
+                    return std::unexpected(opened.error());
+                local = std::move(*opened);
+                localPath = dbPath;
+            }
+            return local.get();
+        };
+        std::vector<QString> lookupCodes(size_t(records->size())); // each job writes only its own slot
+        QList<render::RenderJob> batch;
+        for (qsizetype i = 0; i < records->size(); ++i) {
+            const Id recordId = records->at(i);
+            batch.append({[connection, recordId, i, &lookupCodes]() -> Result<render::RenderInput> {
+                              auto conn = connection();
+                              if (!conn)
+                                  return std::unexpected(conn.error());
+                              auto input = lifecycle::renderInputForRecord(**conn, recordId);
+                              if (input && !input->years.isEmpty())
+                                  lookupCodes[size_t(i)] = input->years.first().lookupCode;
+                              return input;
+                          },
+                          [dirPath, i, &lookupCodes](const QByteArray& pdf) -> Status {
+                              QSaveFile file(QDir(dirPath).filePath(lookupCodes[size_t(i)] + QStringLiteral(".pdf")));
+                              if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
+                                  return fail(ErrorCode::Io,
+                                              QCoreApplication::translate("hocba::cli::RenderCommand",
+                                                                          "Cannot write %1.")
+                                                  .arg(QDir::toNativeSeparators(file.fileName())),
+                                              file.errorString());
+                              return {};
+                          }});
+        }
+
+        const bool json = parser.isSet(QStringLiteral("json"));
+        QMutex progressMutex;
+        int lastShown = -1;
+        render::BatchOptions options;
+        options.threads = threads;
+        options.progress = [&](int done, int total) {
+            QMutexLocker lock(&progressMutex);
+            const int percent = done * 100 / std::max(1, total);
+            if (!json && (percent != lastShown || done == total)) {
+                lastShown = percent;
+                console.err << '\r' << tr("Rendering: %1/%2 records (%3%)").arg(done).arg(total).arg(percent);
+                console.err.flush();
+            }
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const QList<render::RenderOutcome> outcomes = render::renderBatch(batch, options);
+        const double seconds = std::max(1e-3, timer.nsecsElapsed() / 1e9);
+        if (!json && !batch.isEmpty()) {
+            console.err << '\n';
+            console.err.flush();
+        }
+
+        int written = 0;
+        QJsonArray failures;
+        QHash<QString, int> reasons;
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            if (outcomes[i].status) {
+                ++written;
+                continue;
+            }
+            const Error& e = outcomes[i].status.error();
+            reasons[e.message]++;
+            failures.append(QJsonObject{{QStringLiteral("record"), lookupCodes[size_t(i)].isEmpty()
+                                                                       ? QString::number(records->at(i))
+                                                                       : lookupCodes[size_t(i)]},
+                                        {QStringLiteral("message"), e.message},
+                                        {QStringLiteral("detail"), e.detail}});
+        }
+        if (json) {
+            console.printJson(QJsonDocument(QJsonObject{{QStringLiteral("schoolYear"), schoolYear.toString()},
+                                                        {QStringLiteral("records"), int(outcomes.size())},
+                                                        {QStringLiteral("written"), written},
+                                                        {QStringLiteral("failed"), failures},
+                                                        {QStringLiteral("seconds"), seconds}}));
+        } else {
+            console.out << tr("%1 of %2 records written to %3 in %4 s (%5 records/s).")
+                               .arg(written)
+                               .arg(outcomes.size())
+                               .arg(QDir::toNativeSeparators(dirPath))
+                               .arg(seconds, 0, 'f', 1)
+                               .arg(written / seconds, 0, 'f', 1)
+                        << '\n';
+            for (auto it = reasons.cbegin(); it != reasons.cend(); ++it)
+                console.out << tr("Failed (%1): %2").arg(it.value()).arg(it.key()) << '\n';
+            console.out.flush();
+        }
+        return written == outcomes.size() ? ExitOk : ExitFailed;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeRenderCommand()
+{
+    return std::make_unique<RenderCommand>();
+}
+
+} // namespace hocba::cli

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "render/RecordRenderer.h"
+#include "util/Error.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace hocba::store {
+class Database;
+}
+
+namespace hocba::lifecycle {
+
+/**
+ * What the printed book of one record is made from: the packet of every year of the record (built from the store,
+ * results from the rules) and each packet's SHA-256 for the QR codes. The PDF is always rendered from these
+ * packets, never from live tables.
+ */
+Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordId);
+
+/** The records with a year section in `year` (one class, or the whole school), in class-list order. */
+Result<QList<Id>> recordsOfYear(store::Database& db, SchoolYear year, const std::optional<QString>& className = {});
+
+/** The record a year section belongs to. */
+Result<Id> recordOfSection(store::Database& db, Id sectionId);
+
+} // namespace hocba::lifecycle
