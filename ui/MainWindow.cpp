@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "RecordPreviewWidget.h"
+#include "lifecycle/RecordDocuments.h"
+
 #include "MessageBox.h"
 #include "StudentTableModel.h"
 #include "store/Database.h"
@@ -192,7 +195,20 @@ void MainWindow::createCentralWidgets()
     m_table->setSortingEnabled(true);
     // Start in class list order (STT), which is already Vietnamese name order.
     m_table->sortByColumn(StudentTableModel::RowNumber, Qt::AscendingOrder);
-    rightLayout->addWidget(m_table, 1);
+    // The class list above, the selected student's printed record below (rendered from packets, in the background).
+    m_recordSplitter = new QSplitter(Qt::Vertical, right);
+    m_recordSplitter->setObjectName(QStringLiteral("recordSplitter"));
+    m_recordSplitter->setChildrenCollapsible(false);
+    m_recordSplitter->addWidget(m_table);
+    m_preview = new RecordPreviewWidget(m_recordSplitter);
+    m_preview->setObjectName(QStringLiteral("recordPreviewWidget"));
+    m_recordSplitter->addWidget(m_preview);
+    m_recordSplitter->setStretchFactor(0, 1);
+    m_recordSplitter->setStretchFactor(1, 2);
+    rightLayout->addWidget(m_recordSplitter, 1);
+    // currentChanged, not currentRowChanged: the first click may land on the row that is already current.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { showRecordOf(current); });
 
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
@@ -476,6 +492,29 @@ void MainWindow::showClass(const ClassGroup& cls)
     updateSelectionStatus();
 }
 
+void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
+{
+    if (!m_db || !proxyIndex.isValid()) {
+        m_previewRecordId = 0;
+        m_preview->clear();
+        return;
+    }
+    const int row = m_proxy->mapToSource(proxyIndex).row();
+    if (row < 0 || row >= m_students->roster().size())
+        return;
+    const Id recordId = m_students->roster().at(row).recordId;
+    if (recordId == m_previewRecordId)
+        return; // another cell of the same student
+    m_previewRecordId = recordId;
+    auto input = lifecycle::renderInputForRecord(*m_db, recordId);
+    if (!input) {
+        m_preview->clear();
+        MessageBox::critical(this, tr("Cannot show the record"), input.error().message, input.error().detail);
+        return;
+    }
+    m_preview->setRecord(*input);
+}
+
 void MainWindow::clearClass()
 {
     m_currentClass.reset();
@@ -483,6 +522,9 @@ void MainWindow::clearClass()
     m_students->clear();
     m_filter->clear();
     m_filter->setEnabled(false);
+    m_previewRecordId = 0;
+    if (m_preview)
+        m_preview->clear();
     m_classTitle->setText(m_db ? tr("Choose a class to see its students.") : QString());
 }
 

@@ -30,6 +30,7 @@ class Database;
 
 namespace hocba::ui {
 
+class RecordPreviewWidget;
 class StudentTableModel;
 class StudentSortFilterProxyModel;
 
@@ -92,6 +93,7 @@ private:
     void onNavigationChanged(const QModelIndex& current);
     void showClass(const ClassGroup& cls);
     void clearClass();
+    void showRecordOf(const QModelIndex& proxyIndex);
     void updateSelectionStatus();
     void rememberRecent(const QString& path);
     void updateRecentMenu();
@@ -112,6 +114,9 @@ private:
     QLabel* m_classTitle = nullptr;
     QLineEdit* m_filter = nullptr;
     QTableView* m_table = nullptr;
+    QSplitter* m_recordSplitter = nullptr;
+    RecordPreviewWidget* m_preview = nullptr;
+    Id m_previewRecordId = 0; ///< the record shown in the preview, 0 for none
     StudentTableModel* m_students = nullptr;
     StudentSortFilterProxyModel* m_proxy = nullptr;
     bool m_columnsSized = false;

@@ -65,6 +65,8 @@ RecordPreviewWidget::RecordPreviewWidget(QWidget* parent)
             &RecordPreviewWidget::updatePageLabel);
     connect(m_document, &QPdfDocument::pageCountChanged, this, &RecordPreviewWidget::updatePageLabel);
     connect(&m_watcher, &QFutureWatcher<Result<QByteArray>>::finished, this, [this] {
+        if (m_cleared) // cleared while the render ran
+            return;
         const Result<QByteArray> pdf = m_watcher.result();
         if (!pdf) {
             Q_EMIT renderFailed(pdf.error().message);
@@ -84,9 +86,22 @@ RecordPreviewWidget::~RecordPreviewWidget()
 
 void RecordPreviewWidget::setRecord(const render::RenderInput& input, const render::RenderOptions& options)
 {
+    m_cleared = false;
     m_input = input;
     m_options = options;
     m_watcher.setFuture(QtConcurrent::run([input, options] { return render::renderRecordPdf(input, options); }));
+}
+
+void RecordPreviewWidget::clear()
+{
+    // A render of the previous student must not show up after the selection was cleared: the finished handler
+    // ignores results until the next setRecord().
+    m_cleared = true;
+    m_input = {};
+    m_document->close();
+    m_buffer.close();
+    m_pdf.clear();
+    updatePageLabel();
 }
 
 void RecordPreviewWidget::setPdf(const QByteArray& pdf)

@@ -30,6 +30,8 @@ public:
 
     /** Renders the record in the background; rendered() or renderFailed() follows. */
     void setRecord(const render::RenderInput& input, const render::RenderOptions& options = {});
+    /** Shows nothing (no student selected). A render still running is waited for and dropped. */
+    void clear();
     /** Shows PDF bytes that are already rendered. */
     void setPdf(const QByteArray& pdf);
 
@@ -64,6 +66,7 @@ private:
     QLabel* m_pageLabel = nullptr;
     QBuffer m_buffer;
     QByteArray m_pdf;
+    bool m_cleared = false;
     render::RenderInput m_input;
     render::RenderOptions m_options;
     QFutureWatcher<Result<QByteArray>> m_watcher;

@@ -46,8 +46,9 @@ public:
         const QCommandLineOption year(QStringLiteral("year"),
                                       tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
                                       tr("YEAR"));
-        const QCommandLineOption jobs(QStringLiteral("jobs"), tr("How many records to render at once (default: one "
-                                                                 "per processor core)."),
+        const QCommandLineOption jobs(QStringLiteral("jobs"),
+                                      tr("How many records to render at once (default: one "
+                                         "per processor core)."),
                                       tr("N"));
         QCommandLineParser parser;
         if (int code = parse(parser, {dbOption(), out, cls, all, year, jobs, jsonOption()}, args, console); code >= 0)
@@ -95,7 +96,8 @@ public:
 
         const QString dirPath = parser.value(out);
         if (!QDir().mkpath(dirPath))
-            return console.fail({ErrorCode::Io, tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
+            return console.fail({ErrorCode::Io,
+                                 tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
                                  QStringLiteral("render: mkpath failed")});
 
         // One connection per worker thread, closed when the batch's pool ends its threads.
@@ -130,11 +132,11 @@ public:
                           [dirPath, i, &lookupCodes](const QByteArray& pdf) -> Status {
                               QSaveFile file(QDir(dirPath).filePath(lookupCodes[size_t(i)] + QStringLiteral(".pdf")));
                               if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
-                                  return fail(ErrorCode::Io,
-                                              QCoreApplication::translate("hocba::cli::RenderCommand",
-                                                                          "Cannot write %1.")
-                                                  .arg(QDir::toNativeSeparators(file.fileName())),
-                                              file.errorString());
+                                  return fail(
+                                      ErrorCode::Io,
+                                      QCoreApplication::translate("hocba::cli::RenderCommand", "Cannot write %1.")
+                                          .arg(QDir::toNativeSeparators(file.fileName())),
+                                      file.errorString());
                               return {};
                           }});
         }
@@ -172,18 +174,18 @@ public:
             }
             const Error& e = outcomes[i].status.error();
             reasons[e.message]++;
-            failures.append(QJsonObject{{QStringLiteral("record"), lookupCodes[size_t(i)].isEmpty()
-                                                                       ? QString::number(records->at(i))
-                                                                       : lookupCodes[size_t(i)]},
-                                        {QStringLiteral("message"), e.message},
-                                        {QStringLiteral("detail"), e.detail}});
+            failures.append(QJsonObject {
+                {QStringLiteral("record"),
+                 lookupCodes[size_t(i)].isEmpty() ? QString::number(records->at(i)) : lookupCodes[size_t(i)]},
+                {QStringLiteral("message"), e.message},
+                {QStringLiteral("detail"), e.detail}});
         }
         if (json) {
-            console.printJson(QJsonDocument(QJsonObject{{QStringLiteral("schoolYear"), schoolYear.toString()},
-                                                        {QStringLiteral("records"), int(outcomes.size())},
-                                                        {QStringLiteral("written"), written},
-                                                        {QStringLiteral("failed"), failures},
-                                                        {QStringLiteral("seconds"), seconds}}));
+            console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("schoolYear"), schoolYear.toString()},
+                                                         {QStringLiteral("records"), int(outcomes.size())},
+                                                         {QStringLiteral("written"), written},
+                                                         {QStringLiteral("failed"), failures},
+                                                         {QStringLiteral("seconds"), seconds}}));
         } else {
             console.out << tr("%1 of %2 records written to %3 in %4 s (%5 records/s).")
                                .arg(written)

@@ -49,14 +49,14 @@ Result<QList<Id>> recordsOfYear(store::Database& db, SchoolYear year, const std:
 
 Result<Id> recordOfSection(store::Database& db, Id sectionId)
 {
-    auto ids = store::queryList<Id>(
-        db, QStringLiteral("SELECT record_id FROM year_section WHERE id = ?1"),
-        [](store::Statement& st) { return st.int64(0); }, {sectionId});
+    auto ids = store::queryList<Id>(db, QStringLiteral("SELECT record_id FROM year_section WHERE id = ?1"),
+                                    [](store::Statement& st) { return st.int64(0); }, {sectionId});
     if (!ids)
         return std::unexpected(ids.error());
     if (ids->isEmpty())
-        return fail(ErrorCode::NotFound, QCoreApplication::translate("hocba::lifecycle::RecordDocuments",
-                                                                     "The school year of this record no longer exists."));
+        return fail(ErrorCode::NotFound,
+                    QCoreApplication::translate("hocba::lifecycle::RecordDocuments",
+                                                "The school year of this record no longer exists."));
     return ids->first();
 }
 

@@ -44,9 +44,8 @@ int runCli(const QStringList& args, QString* out)
 /** pdftotext in raw order with white space folded, so values that wrap in a cell still match. */
 QString pdfText(const QString& pdf)
 {
-    return QString::fromUtf8(test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf,
-                                                                          QStringLiteral("-")})
-                                 .out)
+    return QString::fromUtf8(
+               test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")}).out)
         .simplified();
 }
 
@@ -65,7 +64,7 @@ private Q_SLOTS:
         m_db = m_dir.filePath(QStringLiteral("school.hocba"));
         demo::DemoOptions o;
         o.students = 72;
-        o.year = SchoolYear{2025};
+        o.year = SchoolYear {2025};
         QVERIFY(demo::createDemoSchool(m_db, o));
     }
 
@@ -80,7 +79,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, className);
         auto db = test::openTestDatabase(m_db);
-        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear{2025}, className).value().value();
+        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, className).value().value();
         const auto roster = store::StudentRepository(*db).roster(cls.id).value();
         QVERIFY(!roster.isEmpty());
         const store::RosterEntry& e = roster.first();
@@ -101,9 +100,9 @@ private Q_SLOTS:
         f.close();
         const QString text = pdfText(pdfPath);
 
-        QStringList shown{s.fullName,  s.ethnicity, s.nationality, s.birthplace,         s.address,
-                          s.fatherName, s.motherName, s.personalId, s.moetCode, s.registrationNumber,
-                          e.lookupCode.left(4)};
+        QStringList shown {s.fullName, s.ethnicity,          s.nationality,       s.birthplace,
+                           s.address,  s.fatherName,         s.motherName,        s.personalId,
+                           s.moetCode, s.registrationNumber, e.lookupCode.left(4)};
         if (className.startsWith(QLatin1Char('5')))
             shown << s.hometown; // "Quê quán" is on the primary form only (DOMAIN.md §3.1/§3.2)
         for (const QString& value : shown) {
@@ -114,8 +113,8 @@ private Q_SLOTS:
         }
         QVERIFY(text.contains(render::printedDate(s.birthDate))); // dd/MM/yyyy
         QVERIFY(text.contains(render::printedGender(s.gender)));
-        QVERIFY(text.contains(QStringLiteral("Hoa Sen")));        // the school
-        for (const auto& p : input->years)                         // every year and class of the book
+        QVERIFY(text.contains(QStringLiteral("Hoa Sen"))); // the school
+        for (const auto& p : input->years) // every year and class of the book
             QVERIFY2(text.contains(p.schoolYear.toString()), qPrintable(p.schoolYear.toString()));
     }
 
@@ -130,7 +129,7 @@ private Q_SLOTS:
                  int(ExitOk));
         const QJsonObject o = QJsonDocument::fromJson(log.toUtf8()).object();
         auto db = test::openTestDatabase(m_db);
-        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear{2025}, QStringLiteral("7A1")).value();
+        const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, QStringLiteral("7A1")).value();
         const auto roster = store::StudentRepository(*db).roster(cls->id).value();
         QCOMPARE(o.value(QStringLiteral("written")).toInt(), roster.size());
         QVERIFY(o.value(QStringLiteral("failed")).toArray().isEmpty());

@@ -2,6 +2,7 @@
 // The main window on a real demo school (hocba::demo::createDemoSchool), in Vietnamese as users see it.
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "RecordPreviewWidget.h"
 #include "StudentTableModel.h"
 
 #include "demo/DemoSchool.h"
@@ -12,6 +13,7 @@
 #include "util/Translations.h"
 
 #include <QApplication>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -76,6 +78,19 @@ private Q_SLOTS:
         QCOMPARE(table->model()->headerData(ui::StudentTableModel::FullName, Qt::Horizontal).toString(),
                  QStringLiteral("Họ và tên"));
         QVERIFY(window.statusText().contains(QStringLiteral("Hoa Sen")));
+
+        // Choosing a student shows their printed record (a grade-1 book: cover, information page, one year),
+        // rendered in the background.
+        auto* preview = window.findChild<ui::RecordPreviewWidget*>(QStringLiteral("recordPreviewWidget"));
+        QVERIFY(preview);
+        QSignalSpy failed(preview, &ui::RecordPreviewWidget::renderFailed);
+        table->setCurrentIndex(table->model()->index(0, ui::StudentTableModel::FullName));
+        QTRY_VERIFY_WITH_TIMEOUT(preview->pageCount() >= 3 || !failed.isEmpty(), 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        QVERIFY(!preview->pdf().isEmpty());
+        // Another class clears it until a student is chosen.
+        tree->setCurrentIndex(m->index(1, 0, grade1));
+        QCOMPARE(preview->pageCount(), 0);
     }
 };
 
