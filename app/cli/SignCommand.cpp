@@ -163,17 +163,22 @@ public:
             QFile kf(parser.value(key)), cf(parser.value(keyCert));
             if (!kf.open(QIODevice::ReadOnly) || !cf.open(QIODevice::ReadOnly))
                 return console.fail({ErrorCode::Io, tr("Cannot read the demo key or certificate."), {}});
-            auto s = signing::SoftwareSigner::fromPem(kf.readAll(), cf.readAll());
-            if (!s)
-                return console.fail(s.error());
             console.err << tr("WARNING: signing with a key file, for demonstrations and tests only. Records signed "
                               "this way are not legally valid.")
                         << '\n';
-            auto verdict = policy.check((*s)->certificate(), (*s)->chain());
+            // The policy first: a refused certificate is reported as such, whatever the key file holds.
+            const QByteArray certPem = cf.readAll();
+            auto certInfo = signing::CertificateInfo::fromPemOrDer(certPem);
+            if (!certInfo)
+                return console.fail(certInfo.error());
+            auto verdict = policy.check(certInfo->der, {});
             if (!verdict)
                 return console.fail(verdict.error());
             for (const QString& w : verdict->warnings)
                 console.err << tr("Warning: %1").arg(w) << '\n';
+            auto s = signing::SoftwareSigner::fromPem(kf.readAll(), certPem);
+            if (!s)
+                return console.fail(s.error());
             signer = std::move(*s);
         } else {
             manager = std::make_unique<signing::TokenManager>(QStringList {parser.value(module)});

@@ -50,12 +50,6 @@ WHEN (SELECT state FROM year_section WHERE id = NEW.section_id) IS NOT 'ready'
   OR (SELECT version FROM year_section WHERE id = NEW.section_id) IS NOT NEW.version
 BEGIN SELECT RAISE(ABORT, 'hocba:section_not_ready'); END;
 
--- A section can only become `signed` with its signed packet and PDF stored.
-CREATE TRIGGER year_section_signed_needs_document BEFORE UPDATE OF state ON year_section
-WHEN NEW.state = 'signed' AND OLD.state = 'ready' AND NOT EXISTS (
-    SELECT 1 FROM signed_document d WHERE d.section_id = NEW.id AND d.version = NEW.version AND d.pdf IS NOT NULL)
-BEGIN SELECT RAISE(ABORT, 'hocba:signed_without_document'); END;
-
 -- Batch-signing journal (ARCHITECTURE.md §6): each item commits on its own, so a crash, a cancel or a pulled token
 -- leaves a batch that the next run resumes, but only with the same certificate (certificate_sha256).
 CREATE TABLE sign_batch (
