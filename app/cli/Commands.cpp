@@ -10,8 +10,11 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeInfoCommand());
     list.push_back(makeEvaluateCommand());
     list.push_back(makeLintCommand());
+    list.push_back(makeConfirmCommand());
+    list.push_back(makeSignCommand());
     list.push_back(makeExportCommand());
     list.push_back(makeRenderCommand());
+    list.push_back(makeVerifyCommand());
     list.push_back(makeAuditCommand());
     list.push_back(makeBackupCommand());
     list.push_back(makeRestoreCommand());

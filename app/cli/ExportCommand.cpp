@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/SignedDocuments.h"
 #include "packet/PacketBuilder.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
@@ -23,7 +24,8 @@ public:
     QString name() const override { return QStringLiteral("export"); }
     QString summary() const override
     {
-        return tr("Write the record packets (XML) of one school year, for a class or the whole school.");
+        return tr("Write the record packets (XML) of one school year, for a class or the whole school; for signed "
+                  "years the signed packet and the signed PDF.");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -81,8 +83,10 @@ public:
         const QDir dir(dirPath);
 
         packet::PacketBuilder builder(**db);
+        lifecycle::SignedDocuments signedDocs(**db);
         int written = 0;
         int drafts = 0;
+        int pdfs = 0;
         QStringList failures;
         const qsizetype total = ids->size();
         int lastTenth = -1;
@@ -94,16 +98,37 @@ public:
             auto bytes = p ? packet::writePacket(*p) : Result<QByteArray>(std::unexpected(p.error()));
             if (p)
                 what = p->lookupCode;
+            std::optional<lifecycle::SignedDocument> signedDoc;
+            if (bytes) {
+                // A signed section is exported as stored: the signed packet and the PDF made from it.
+                auto doc = signedDocs.completed(sectionId, p->version);
+                if (!doc) {
+                    failures << tr("%1: %2").arg(what, describe(doc.error()));
+                    continue;
+                }
+                signedDoc = *doc;
+            }
             if (bytes) {
                 // No personal names in file names: files get copied, listed and mailed around.
-                const QString fileName
-                    = QStringLiteral("%1-%2-v%3.xml").arg(p->lookupCode, p->schoolYear.toString()).arg(p->version);
+                const QString base
+                    = QStringLiteral("%1-%2-v%3").arg(p->lookupCode, p->schoolYear.toString()).arg(p->version);
+                const QString fileName = base + QStringLiteral(".xml");
+                const QByteArray& xml = signedDoc ? signedDoc->packetXml : *bytes;
                 QSaveFile file(dir.filePath(fileName));
-                if (file.open(QIODevice::WriteOnly) && file.write(*bytes) == bytes->size() && file.commit()) {
+                if (file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() && file.commit()) {
                     ++written;
-                    drafts += p->draft ? 1 : 0;
+                    drafts += signedDoc ? 0 : 1;
                 } else {
                     failures << tr("%1: cannot write %2 (%3)").arg(what, fileName, file.errorString());
+                }
+                if (signedDoc) {
+                    const QString pdfName = base + QStringLiteral(".pdf");
+                    QSaveFile pdf(dir.filePath(pdfName));
+                    if (pdf.open(QIODevice::WriteOnly) && pdf.write(signedDoc->pdf) == signedDoc->pdf.size()
+                        && pdf.commit())
+                        ++pdfs;
+                    else
+                        failures << tr("%1: cannot write %2 (%3)").arg(what, pdfName, pdf.errorString());
                 }
             } else {
                 failures << tr("%1: %2").arg(what, describe(bytes.error()));
@@ -118,11 +143,12 @@ public:
         if (total > 0)
             console.err << '\n';
 
-        console.out << tr("School year %1: %2 packets written to %3 (%4 drafts), %5 failed.")
+        console.out << tr("School year %1: %2 packets written to %3 (%4 unsigned), %5 signed PDFs, %6 failed.")
                            .arg(schoolYear.toString())
                            .arg(written)
                            .arg(QDir::toNativeSeparators(dir.absolutePath()))
                            .arg(drafts)
+                           .arg(pdfs)
                            .arg(failures.size())
                     << '\n';
         for (const QString& f : failures)

@@ -71,9 +71,9 @@ QDateTime fromAsn1Time(const ASN1_TIME* t)
                      Qt::UTC);
 }
 
-CertificateInfo certificateInfo(const X509* cert)
+SignerCertificate certificateInfo(const X509* cert)
 {
-    CertificateInfo info;
+    SignerCertificate info;
     if (!cert)
         return info;
     const X509_NAME* subject = X509_get_subject_name(cert);

@@ -41,7 +41,7 @@ X509Ptr x509FromDer(const QByteArray& der);
 QByteArray x509ToDer(const X509* cert);
 X509StackPtr x509Stack(const QList<QByteArray>& ders);
 QByteArray sha256(const QByteArray& data);
-CertificateInfo certificateInfo(const X509* cert);
+SignerCertificate certificateInfo(const X509* cert);
 QDateTime fromAsn1Time(const ASN1_TIME* t);
 /** A store holding the given DER certificates as trust anchors; purpose "any" (school certificates rarely carry
  *  the S/MIME key usage that CMS_verify would otherwise demand). */

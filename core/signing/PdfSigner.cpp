@@ -294,7 +294,8 @@ Result<QByteArray> PdfSigner::sign(const QByteArray& pdf, Signer& signer, const 
     return result;
 }
 
-Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArray& packetXml, const QString& fileName)
+Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArray& packetXml, const QString& fileName,
+                                          const QString& renderedDigest)
 {
     try {
         QPDF q;
@@ -312,6 +313,15 @@ Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArra
         fs.getObjectHandle().replaceKey("/AFRelationship", QPDFObjectHandle::newName("/Data"));
         QPDFEmbeddedFileDocumentHelper(q).replaceEmbeddedFile(name, fs);
         q.getRoot().replaceKey("/AF", QPDFObjectHandle::newArray({fs.getObjectHandle()}));
+        if (!renderedDigest.isEmpty()) {
+            QPDFObjectHandle trailer = q.getTrailer();
+            QPDFObjectHandle info = trailer.getKey("/Info");
+            if (!info.isDictionary()) {
+                info = q.makeIndirectObject(QPDFObjectHandle::newDictionary());
+                trailer.replaceKey("/Info", info);
+            }
+            info.replaceKey(kPacketDigestInfoKey, QPDFObjectHandle::newString(renderedDigest.toStdString()));
+        }
         QPDFWriter w(q);
         w.setOutputMemory();
         w.setDeterministicID(true);

@@ -32,13 +32,21 @@ class PdfSigner
 {
 public:
     static constexpr const char* kPacketFileName = "hocba-packet.xml";
+    /**
+     * Document information key that records the packet digest (base64url SHA-256, as in the QR codes' h=) the PDF
+     * was rendered for. A QR code is an image and cannot be read back cheaply, so verification compares the embedded
+     * packet's digest with this value; both are covered by the PDF signature.
+     */
+    static constexpr const char* kPacketDigestInfoKey = "/HocbaPacketDigest";
 
     /**
      * Embeds the signed packet XML as an associated file (Factur-X/ZUGFeRD pattern: /EmbeddedFiles + /AF,
      * /AFRelationship /Data). A full qpdf rewrite, so it refuses a PDF that already carries a signature.
+     * `renderedDigest`, when given, goes into the document information as kPacketDigestInfoKey.
      */
     static Result<QByteArray> embedPacket(const QByteArray& pdf, const QByteArray& packetXml,
-                                          const QString& fileName = QString::fromLatin1(kPacketFileName));
+                                          const QString& fileName = QString::fromLatin1(kPacketFileName),
+                                          const QString& renderedDigest = {});
 
     static Result<QByteArray> sign(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options,
                                    PdfSignStats* stats = nullptr);

@@ -187,6 +187,11 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
             = QByteArray(reinterpret_cast<const char*>(data->getBuffer()), qsizetype(data->getSize()));
         report.embeddedPacketName = packetName;
     }
+    if (QPDFObjectHandle info = q.getTrailer().getKey("/Info"); info.isDictionary()) {
+        QPDFObjectHandle digest = info.getKey(PdfSigner::kPacketDigestInfoKey);
+        if (digest.isString())
+            report.renderedPacketDigest = QString::fromStdString(digest.getUTF8Value());
+    }
     return report;
 }
 

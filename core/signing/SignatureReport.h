@@ -18,8 +18,11 @@ std::optional<SignerRole> roleFromCode(const QString& code);
 /** The role as shown to people ("Hiệu trưởng", …); also the PDF /Reason. */
 QString roleLabel(SignerRole role);
 
-/** What a certificate says about its holder; no private data beyond what the certificate itself publishes. */
-struct CertificateInfo
+/**
+ * What a signature's certificate says about its holder; no private data beyond what the certificate publishes.
+ * (Named apart from TokenTypes.h's CertificateInfo: two classes of one name in one namespace break the ODR.)
+ */
+struct SignerCertificate
 {
     QString commonName; ///< CN, UTF-8 decoded
     QString subject; ///< RFC 2253, UTF-8
@@ -37,7 +40,7 @@ struct SignatureCheck
     QString signerName; ///< the certificate's CN
     std::optional<SignerRole> role;
     QDateTime signingTime; ///< UTC; claimed by the signer (XML SigningTime property, PDF /M), not a timestamp
-    CertificateInfo certificate;
+    SignerCertificate certificate;
 
     bool integrityOk = false; ///< the signed bytes/data are unchanged and the signature value matches the key
     bool certificateTrusted = false; ///< the certificate chains to one of the given trust anchors
@@ -60,6 +63,8 @@ struct VerificationReport
     /** PDF: the packet XML embedded in the PDF, if any (to be verified and compared by the caller). */
     QByteArray embeddedPacket;
     QString embeddedPacketName;
+    /** PDF: the packet digest the PDF says it was rendered for (PdfSigner::kPacketDigestInfoKey), if any. */
+    QString renderedPacketDigest;
 
     /** True if there is at least one signature and every one is ok(). */
     bool ok() const;

@@ -16,6 +16,7 @@
 #include <xmlsec/xmltree.h>
 
 #include <mutex>
+#include <vector>
 
 namespace hocba::signing {
 
@@ -65,6 +66,31 @@ MngrPtr keysManager(const QList<QByteArray>& anchors)
             < 0)
             return {};
     return m;
+}
+
+/**
+ * Building a keys manager (an X509 store plus OpenSSL's default lookups) cost most of a verification's time, and the
+ * anchors are the same for a whole batch of files. Managers only hold the trusted certificates: the certificates a
+ * document carries go into each DSig context, so one manager per thread can serve every call with the same anchors.
+ */
+xmlSecKeysMngr* cachedKeysManager(const QList<QByteArray>& anchors)
+{
+    struct Entry
+    {
+        QList<QByteArray> anchors;
+        MngrPtr manager;
+    };
+    thread_local std::vector<Entry> cache;
+    for (const auto& e : cache)
+        if (e.anchors == anchors)
+            return e.manager.get();
+    MngrPtr m = keysManager(anchors);
+    if (!m)
+        return nullptr;
+    if (cache.size() >= 4)
+        cache.erase(cache.begin());
+    cache.push_back({anchors, std::move(m)});
+    return cache.back().manager.get();
 }
 
 /** Runs xmlsec on one Signature; true if the signature value and every reference verified. */
@@ -137,8 +163,8 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
     if (!container || !findById(doc.get(), layout.dataId))
         return fail(ErrorCode::InvalidInput, tr("The packet has no data element or no signature container."));
 
-    MngrPtr trusted = keysManager(trustAnchorsDer);
-    MngrPtr untrusted = keysManager({});
+    xmlSecKeysMngr* trusted = cachedKeysManager(trustAnchorsDer);
+    xmlSecKeysMngr* untrusted = cachedKeysManager({});
     if (!trusted || !untrusted)
         return fail(ErrorCode::InvalidInput, tr("A trust anchor certificate cannot be read."), opensslErrors());
 
@@ -155,10 +181,10 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
     for (xmlNode* sig : signatures) {
         SignatureCheck check;
         check.id = attribute(sig, "Id");
-        CtxPtr ctx = runXmlSec(trusted.get(), sig, false);
+        CtxPtr ctx = runXmlSec(trusted, sig, false);
         bool trustedOk = ctx && ctx->status == xmlSecDSigStatusSucceeded;
         if (!trustedOk)
-            ctx = runXmlSec(untrusted.get(), sig, true);
+            ctx = runXmlSec(untrusted, sig, true);
         const bool valueOk = ctx && ctx->status == xmlSecDSigStatusSucceeded;
 
         xmlNode* props = findElement(sig, "SignatureProperties", kDsigNs);

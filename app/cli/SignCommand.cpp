@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "lifecycle/BatchSignJob.h"
+#include "packet/PacketBuilder.h"
+#include "signing/CertificatePolicy.h"
+#include "signing/SignatureReport.h"
+#include "signing/SoftwareSigner.h"
+#include "signing/TokenManager.h"
+#include "signing/TrustStore.h"
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+#include "store/StudentRepository.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <csignal>
+
+namespace hocba::cli {
+
+namespace {
+
+CancellationToken* g_cancel = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    // Only an atomic store: async-signal-safe. The batch stops after the section in flight.
+    if (g_cancel)
+        g_cancel->cancel();
+}
+
+/** Prints "[12/340] student 1234 … signed" lines; names stay out (the terminal output ends up in logs). */
+class CliProgress : public lifecycle::ProgressSink
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::SignCommand)
+public:
+    explicit CliProgress(Console& console)
+        : m_console(console)
+    { }
+    void started(int total, bool resumed) override
+    {
+        m_console.err << (resumed ? tr("Resuming the unfinished batch: %1 sections to sign.")
+                                  : tr("Signing %1 sections."))
+                             .arg(total)
+                      << '\n';
+        m_console.err.flush();
+    }
+    void itemFinished(const lifecycle::BatchItemResult& item, const lifecycle::BatchProgress& p) override
+    {
+        using K = lifecycle::BatchItemResult::Kind;
+        const QString what = item.kind == K::Signed ? tr("signed")
+            : item.kind == K::Skipped               ? tr("skipped")
+                                                    : tr("FAILED");
+        const int left = int(p.secondsLeft + 0.5);
+        m_console.err << QStringLiteral("[%1/%2] ").arg(p.done).arg(p.total)
+                      << tr("student %1: %2").arg(item.studentId).arg(what) << QStringLiteral(" — ")
+                      << tr("%1 per second, %2:%3 left")
+                             .arg(p.perSecond, 0, 'f', 1)
+                             .arg(left / 60, 2, 10, QLatin1Char('0'))
+                             .arg(left % 60, 2, 10, QLatin1Char('0'))
+                      << '\n';
+        m_console.err.flush();
+    }
+
+private:
+    Console& m_console;
+};
+
+class SignCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::SignCommand)
+public:
+    QString name() const override { return QStringLiteral("sign"); }
+    QString summary() const override
+    {
+        return tr("Sign the confirmed (ready) school years of a class or the whole school with a USB token, with "
+                  "one PIN entry; an interrupted batch resumes with the same certificate.");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption module(QStringLiteral("module"), tr("The PKCS#11 module of the token."), tr("PATH"));
+        const QCommandLineOption token(QStringLiteral("token"), tr("The token's label or serial."), tr("LABEL"));
+        const QCommandLineOption cert(QStringLiteral("cert"),
+                                      tr("The certificate on the token (its id in hex, as \"token list\" shows; "
+                                         "default: the first one the certificate policy accepts)."),
+                                      tr("ID"));
+        const QCommandLineOption role(QStringLiteral("role"), tr("Who signs: principal, homeroom or seal."),
+                                      tr("ROLE"));
+        const QCommandLineOption pinFile(
+            QStringLiteral("pin-file"), tr("Read the PIN from this file (mode 0600); otherwise HOCBA_PIN or a prompt."),
+            tr("FILE"));
+        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class, e.g. 6A1."), tr("NAME"));
+        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
+        const QCommandLineOption year(QStringLiteral("year"),
+                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
+                                      tr("YEAR"));
+        const QCommandLineOption abandon(QStringLiteral("abandon-batch"),
+                                         tr("Close an unfinished batch of this role first (its sections stay ready)."));
+        const QCommandLineOption key(QStringLiteral("demo-key"),
+                                     tr("DEMO AND TEST USE ONLY: sign with a private key file (PEM) instead of a "
+                                        "token. Records signed this way are not legally valid."),
+                                     tr("PEM"));
+        const QCommandLineOption keyCert(QStringLiteral("demo-cert"),
+                                         tr("DEMO AND TEST USE ONLY: the certificate (PEM, chain after it) of "
+                                            "--demo-key."),
+                                         tr("PEM"));
+        QCommandLineParser parser;
+        if (int code = parse(
+                parser,
+                {dbOption(), module, token, cert, role, pinFile, cls, all, year, abandon, key, keyCert, jsonOption()},
+                args, console);
+            code >= 0)
+            return code;
+        auto path = requireDb(parser);
+        if (!path)
+            return console.fail(path.error());
+        if (parser.isSet(cls) && parser.isSet(all))
+            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        const auto signerRole = signing::roleFromCode(parser.value(role));
+        if (!signerRole)
+            return console.fail({ErrorCode::Usage, tr("Give --role principal, homeroom or seal."), {}});
+        const bool software = parser.isSet(key);
+        if (software && !parser.isSet(keyCert))
+            return console.fail({ErrorCode::Usage, tr("--demo-key needs --demo-cert."), {}});
+        if (!software && (!parser.isSet(module) || !parser.isSet(token)))
+            return console.fail({ErrorCode::Usage, tr("Give the token with --module PATH --token LABEL."), {}});
+
+        store::Database::OpenOptions open;
+        open.createIfMissing = false;
+        auto db = store::Database::open(*path, open);
+        if (!db)
+            return console.fail(db.error());
+
+        SchoolYear schoolYear;
+        if (parser.isSet(year)) {
+            const auto y = SchoolYear::fromString(parser.value(year));
+            if (!y)
+                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
+            schoolYear = *y;
+        } else {
+            auto years = store::SchoolRepository(**db).schoolYears();
+            if (!years)
+                return console.fail(years.error());
+            if (years->isEmpty())
+                return console.fail({ErrorCode::NotFound, tr("The file has no school years yet."), {}});
+            schoolYear = years->last();
+        }
+
+        auto trust = signing::TrustStore::load(**db);
+        if (!trust)
+            return console.fail(trust.error());
+        const signing::CertificatePolicy policy(*trust);
+
+        // The signer: a token session (kept alive for the whole batch: one PIN entry), or a demo key.
+        std::unique_ptr<signing::TokenManager> manager;
+        std::unique_ptr<signing::TokenSession> session;
+        std::unique_ptr<signing::Signer> signer;
+        if (software) {
+            QFile kf(parser.value(key)), cf(parser.value(keyCert));
+            if (!kf.open(QIODevice::ReadOnly) || !cf.open(QIODevice::ReadOnly))
+                return console.fail({ErrorCode::Io, tr("Cannot read the demo key or certificate."), {}});
+            console.err << tr("WARNING: signing with a key file, for demonstrations and tests only. Records signed "
+                              "this way are not legally valid.")
+                        << '\n';
+            // The policy first: a refused certificate is reported as such, whatever the key file holds.
+            const QByteArray certPem = cf.readAll();
+            auto certInfo = signing::CertificateInfo::fromPemOrDer(certPem);
+            if (!certInfo)
+                return console.fail(certInfo.error());
+            auto verdict = policy.check(certInfo->der, {});
+            if (!verdict)
+                return console.fail(verdict.error());
+            for (const QString& w : verdict->warnings)
+                console.err << tr("Warning: %1").arg(w) << '\n';
+            auto s = signing::SoftwareSigner::fromPem(kf.readAll(), certPem);
+            if (!s)
+                return console.fail(s.error());
+            signer = std::move(*s);
+        } else {
+            manager = std::make_unique<signing::TokenManager>(QStringList {parser.value(module)});
+            auto found = manager->findToken(parser.value(token));
+            if (!found)
+                return console.fail(found.error());
+            auto certs = manager->certificates(*found);
+            if (!certs)
+                return console.fail(certs.error());
+            QList<QByteArray> ders;
+            for (const auto& c : *certs)
+                ders << c.der;
+            std::optional<signing::CertificateInfo> chosen;
+            std::optional<Error> firstRefusal;
+            std::optional<signing::PolicyVerdict> verdict;
+            for (const auto& c : *certs) {
+                if (parser.isSet(cert) && QString::fromLatin1(c.id.toHex()) != parser.value(cert).toLower())
+                    continue;
+                auto v = policy.check(c.der, signing::buildChain(c.der, ders));
+                if (v) {
+                    chosen = c;
+                    verdict = *v;
+                    break;
+                }
+                if (!firstRefusal)
+                    firstRefusal = v.error();
+                if (parser.isSet(cert))
+                    break;
+            }
+            if (!chosen) {
+                if (firstRefusal)
+                    return console.fail(*firstRefusal);
+                return console.fail({ErrorCode::TokenError,
+                                     parser.isSet(cert)
+                                         ? tr("The token has no certificate with id %1.").arg(parser.value(cert))
+                                         : tr("The token holds no certificate."),
+                                     QStringLiteral("sign: no certificate")});
+            }
+            for (const QString& w : verdict->warnings)
+                console.err << tr("Warning: %1").arg(w) << '\n';
+            signing::CliPinProvider::Options pinOptions;
+            pinOptions.pinFile = parser.value(pinFile);
+            signing::CliPinProvider pins(pinOptions);
+            auto s = manager->login(*found, pins, chosen->holder);
+            if (!s)
+                return console.fail(s.error());
+            session = std::move(*s);
+            signer = session->signer(*chosen, signing::buildChain(chosen->der, ders));
+        }
+
+        // What to sign: the ready sections of the year (or class).
+        const std::optional<QString> className
+            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
+        auto ids = packet::sectionsToExport(**db, schoolYear, className);
+        if (!ids)
+            return console.fail(ids.error());
+        store::StudentRepository repo(**db);
+        QList<Id> ready;
+        int notReady = 0;
+        for (Id id : *ids) {
+            auto s = repo.section(id);
+            if (!s)
+                return console.fail(s.error());
+            if (*s && (*s)->state == SectionState::Ready)
+                ready << id;
+            else if (*s && (*s)->state == SectionState::Draft && (*s)->source == SectionSource::Digital)
+                ++notReady;
+        }
+
+        if (parser.isSet(abandon)) {
+            auto open = lifecycle::BatchSignJob::openBatch(**db, *signerRole);
+            if (!open)
+                return console.fail(open.error());
+            if (*open)
+                if (auto s = lifecycle::BatchSignJob::abandon(**db, (*open)->id); !s)
+                    return console.fail(s.error());
+        }
+
+        lifecycle::SectionSignOptions options;
+        options.role = *signerRole;
+        lifecycle::BatchSignJob job(**db, *signer, options);
+        CliProgress progress(console);
+        CancellationToken cancel;
+        g_cancel = &cancel;
+        auto previous = std::signal(SIGINT, onInterrupt);
+        auto report = job.run(ready, progress, cancel);
+        std::signal(SIGINT, previous);
+        g_cancel = nullptr;
+        if (!report)
+            return console.fail(report.error());
+
+        if (parser.isSet(QStringLiteral("json"))) {
+            auto list = [](const QList<lifecycle::BatchItemResult>& items) {
+                QJsonArray a;
+                for (const auto& i : items)
+                    a.append(QJsonObject {{QStringLiteral("sectionId"), i.sectionId},
+                                          {QStringLiteral("studentId"), i.studentId},
+                                          {QStringLiteral("lookupCode"), i.lookupCode},
+                                          {QStringLiteral("completed"), i.completed},
+                                          {QStringLiteral("reason"), i.reason}});
+                return a;
+            };
+            console.printJson(QJsonDocument(QJsonObject {
+                {QStringLiteral("batch"), report->batchId},
+                {QStringLiteral("resumed"), report->resumed},
+                {QStringLiteral("finished"), report->finished},
+                {QStringLiteral("cancelled"), report->cancelled},
+                {QStringLiteral("stoppedBy"), report->stoppedBy ? describe(*report->stoppedBy) : QString()},
+                {QStringLiteral("signed"), list(report->signedItems)},
+                {QStringLiteral("skipped"), list(report->skipped)},
+                {QStringLiteral("failed"), list(report->failed)},
+                {QStringLiteral("pending"), report->pending},
+                {QStringLiteral("notConfirmed"), notReady}}));
+        } else {
+            console.out << tr("Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).")
+                               .arg(report->batchId)
+                               .arg(report->signedItems.size())
+                               .arg(report->skipped.size())
+                               .arg(report->failed.size())
+                               .arg(report->pending)
+                               .arg(report->seconds, 0, 'f', 1)
+                        << '\n';
+            for (const auto& i : report->skipped)
+                console.out << "  " << tr("skipped %1: %2").arg(i.lookupCode, i.reason) << '\n';
+            for (const auto& i : report->failed)
+                console.out << "  " << tr("failed %1: %2").arg(i.lookupCode, i.reason) << '\n';
+            if (notReady > 0)
+                console.out << tr("%1 sections are not confirmed yet (run \"confirm\" first).").arg(notReady) << '\n';
+            if (report->cancelled)
+                console.out << tr("Cancelled: run the same command again to continue.") << '\n';
+        }
+        console.out.flush();
+        if (report->stoppedBy)
+            return console.fail(*report->stoppedBy);
+        return report->failed.isEmpty() && !report->cancelled ? ExitOk : ExitFailed;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeSignCommand()
+{
+    return std::make_unique<SignCommand>();
+}
+
+} // namespace hocba::cli

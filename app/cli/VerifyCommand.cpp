@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "lifecycle/DocumentVerifier.h"
+#include "signing/TrustStore.h"
+#include "store/Database.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace hocba::cli {
+
+namespace {
+
+class VerifyCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::VerifyCommand)
+public:
+    QString name() const override { return QStringLiteral("verify"); }
+    QString summary() const override
+    {
+        return tr("Check signed packets and PDFs: integrity, signers, certificates at signing time, changes after "
+                  "signing, and the packet inside a PDF (exit 0 only when every file is valid and trusted).");
+    }
+
+    static QJsonObject toJson(const signing::SignatureCheck& c)
+    {
+        return QJsonObject {{QStringLiteral("id"), c.id},
+                            {QStringLiteral("signer"), c.signerName},
+                            {QStringLiteral("role"), c.role ? signing::roleCode(*c.role) : QString()},
+                            {QStringLiteral("signingTime"), c.signingTime.toString(Qt::ISODate)},
+                            {QStringLiteral("issuer"), c.certificate.issuer},
+                            {QStringLiteral("integrity"), c.integrityOk},
+                            {QStringLiteral("trusted"), c.certificateTrusted},
+                            {QStringLiteral("validAtSigningTime"), c.validAtSigningTime},
+                            {QStringLiteral("changedAfterSigning"), c.changedAfterSigning},
+                            {QStringLiteral("problems"), QJsonArray::fromStringList(c.problems)},
+                            {QStringLiteral("ok"), c.ok()}};
+    }
+    static QJsonArray toJson(const signing::VerificationReport& r)
+    {
+        QJsonArray a;
+        for (const auto& c : r.signatures)
+            a.append(toJson(c));
+        return a;
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption trust(QStringLiteral("trust"),
+                                       tr("A trusted root certificate (PEM or DER); repeatable."), tr("PEM"));
+        const QCommandLineOption db(QStringLiteral("db"),
+                                    tr("Also trust the school's trust anchors in this data file."), tr("FILE"));
+        QCommandLineParser parser;
+        if (int code = parse(parser, {trust, db, jsonOption()}, args, console, tr("FILE...")); code >= 0)
+            return code;
+        const QStringList files = parser.positionalArguments();
+        if (files.isEmpty())
+            return console.fail({ErrorCode::Usage, tr("Name at least one packet or PDF file."), {}});
+
+        signing::TrustStore anchors = signing::TrustStore::builtIn();
+        if (parser.isSet(db)) {
+            store::Database::OpenOptions open;
+            open.createIfMissing = false;
+            auto opened = store::Database::open(parser.value(db), open);
+            if (!opened)
+                return console.fail(opened.error());
+            auto school = signing::TrustStore::load(**opened);
+            if (!school)
+                return console.fail(school.error());
+            anchors = *school;
+        }
+        for (const QString& f : parser.values(trust)) {
+            QFile file(f);
+            if (!file.open(QIODevice::ReadOnly))
+                return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(f), {}});
+            if (auto s = anchors.addCertificate(file.readAll()); !s)
+                return console.fail(s.error());
+        }
+        const QList<QByteArray> der = anchors.anchorsDer();
+
+        const bool asJson = parser.isSet(QStringLiteral("json"));
+        QJsonArray results;
+        int bad = 0;
+        for (const QString& f : files) {
+            QFile file(f);
+            QJsonObject entry {{QStringLiteral("file"), f}};
+            if (!file.open(QIODevice::ReadOnly)) {
+                ++bad;
+                entry.insert(QStringLiteral("error"), tr("Cannot read the file."));
+                if (!asJson)
+                    console.out << f << ": " << tr("Cannot read the file.") << '\n';
+                results.append(entry);
+                continue;
+            }
+            auto v = lifecycle::verifyDocument(file.readAll(), der);
+            if (!v) {
+                ++bad;
+                entry.insert(QStringLiteral("error"), describe(v.error()));
+                if (!asJson)
+                    console.out << f << ": " << tr("INVALID") << " — " << describe(v.error()) << '\n';
+                results.append(entry);
+                continue;
+            }
+            const bool ok = v->ok();
+            bad += ok ? 0 : 1;
+            entry.insert(QStringLiteral("kind"),
+                         v->kind == lifecycle::DocumentVerification::Kind::Pdf ? QStringLiteral("pdf")
+                                                                               : QStringLiteral("packet"));
+            entry.insert(QStringLiteral("ok"), ok);
+            entry.insert(QStringLiteral("packetDigest"), v->packetDigest);
+            entry.insert(QStringLiteral("signatures"), toJson(v->report));
+            if (v->embedded)
+                entry.insert(QStringLiteral("embeddedPacketSignatures"), toJson(*v->embedded));
+            if (v->kind == lifecycle::DocumentVerification::Kind::Pdf)
+                entry.insert(QStringLiteral("renderedDigest"), v->renderedDigest);
+            entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(v->problems));
+            results.append(entry);
+            if (asJson)
+                continue;
+            console.out << f << ": " << (ok ? tr("VALID") : tr("INVALID")) << '\n';
+            console.out << v->report.toText();
+            if (v->embedded) {
+                console.out << "  " << tr("Packet inside the PDF:") << '\n' << v->embedded->toText();
+            }
+            for (const QString& p : v->problems)
+                console.out << "  " << p << '\n';
+        }
+        if (asJson)
+            console.printJson(
+                QJsonDocument(QJsonObject {{QStringLiteral("ok"), bad == 0}, {QStringLiteral("files"), results}}));
+        else
+            console.out << tr("%1 of %2 files valid and trusted.").arg(files.size() - bad).arg(files.size()) << '\n';
+        console.out.flush();
+        return bad == 0 ? ExitOk : ExitFailed;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeVerifyCommand()
+{
+    return std::make_unique<VerifyCommand>();
+}
+
+} // namespace hocba::cli

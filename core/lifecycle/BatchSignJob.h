@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Types.h"
+#include "lifecycle/SectionSigner.h"
+#include "util/CancellationToken.h"
+#include "util/Error.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace hocba::store {
+class Database;
+}
+
+namespace hocba::lifecycle {
+
+/** Where a batch is (STYLE.md C7). Names stay out of it: logs get the student's database id only. */
+struct BatchProgress
+{
+    int done = 0; ///< items finished in this run (signed, skipped or failed)
+    int total = 0; ///< items this run works on
+    Id studentId = 0; ///< the student of the item just finished
+    double perSecond = 0; ///< items per second so far in this run
+    double secondsLeft = 0; ///< at that rate
+};
+
+/** One item of the end report. */
+struct BatchItemResult
+{
+    enum class Kind { Signed, Skipped, Failed };
+    Kind kind = Kind::Failed;
+    Id sectionId = 0;
+    Id studentId = 0;
+    QString lookupCode;
+    QString reason; ///< translated, for skipped and failed
+    bool completed = false; ///< signed and the section is now `signed`
+};
+
+/**
+ * Receives a batch's progress. The CLI prints lines; the desktop dialog's sink re-emits queued signals to the GUI
+ * thread. Called on the thread that runs the job.
+ */
+class ProgressSink
+{
+public:
+    virtual ~ProgressSink() = default;
+    virtual void started(int total, bool resumed)
+    {
+        Q_UNUSED(total);
+        Q_UNUSED(resumed);
+    }
+    virtual void itemFinished(const BatchItemResult& item, const BatchProgress& progress) = 0;
+};
+
+struct BatchReport
+{
+    qint64 batchId = 0;
+    bool resumed = false; ///< continued a batch an earlier run left open
+    bool cancelled = false;
+    bool finished = false; ///< nothing pending any more: the journal closed the batch
+    std::optional<Error> stoppedBy; ///< the token error that stopped the batch (removed token, PIN, …)
+    QList<BatchItemResult> signedItems;
+    QList<BatchItemResult> skipped;
+    QList<BatchItemResult> failed;
+    int pending = 0; ///< items left for a later run
+    double seconds = 0;
+};
+
+/** An unfinished batch in the journal. */
+struct OpenBatch
+{
+    qint64 id = 0;
+    signing::SignerRole role = signing::SignerRole::Principal;
+    QString certificateSha256;
+    int pending = 0;
+};
+
+/**
+ * Signs many year sections with one logged-in signer (ARCHITECTURE.md §6): each section commits on its own together
+ * with its journal entry (tables sign_batch, sign_batch_item), so a crash, a cancel or a pulled token loses at most
+ * the section in flight. The next run for the same role resumes the open batch, but only with the same certificate
+ * (fingerprint compared); a different certificate is refused until that batch is abandoned.
+ * Cancel is checked between sections, never during a token call. A token error (removed, PIN, C_Sign failed) stops
+ * the batch and leaves the rest pending; any other error fails that one section and the batch goes on.
+ * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread.
+ */
+class BatchSignJob
+{
+public:
+    BatchSignJob(store::Database& db, signing::Signer& signer, SectionSignOptions options);
+    ~BatchSignJob();
+
+    /** The open batch of a role, if any. */
+    static Result<std::optional<OpenBatch>> openBatch(store::Database& db, signing::SignerRole role);
+    /** Closes an open batch without signing the rest (its pending sections stay `ready`). */
+    static Status abandon(store::Database& db, qint64 batchId);
+
+    /**
+     * Signs `sectionIds` (in order) — or, when a batch of this role is open, resumes it (sections of `sectionIds`
+     * it does not hold yet are added at its end). Errors: the journal cannot be written, or the open batch belongs to
+     * another certificate (CertificateInvalid, detail "batch-certificate-mismatch").
+     */
+    Result<BatchReport> run(const QList<Id>& sectionIds, ProgressSink& sink, const CancellationToken& cancel);
+
+    /** Timings of the sections signed in the last run, summed (benchmarks). */
+    const SectionSignTimings& timings() const { return m_timings; }
+
+private:
+    store::Database& m_db;
+    signing::Signer& m_signer;
+    SectionSignOptions m_options;
+    SectionSignTimings m_timings;
+};
+
+/** True for errors that mean the token (or its PIN) is not usable: the batch must stop, not skip ahead. */
+bool isTokenError(const Error& error);
+
+} // namespace hocba::lifecycle

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/DocumentVerifier.h"
+
+#include "packet/PacketDigest.h"
+#include "packet/PacketReader.h"
+#include "signing/PdfVerifier.h"
+#include "signing/XmlVerifier.h"
+
+#include <QCoreApplication>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+signing::XmlSignatureLayout packetLayout()
+{
+    signing::XmlSignatureLayout layout;
+    layout.containerName = QStringLiteral("Signatures");
+    layout.wrapPerRole = false;
+    return layout;
+}
+
+} // namespace
+
+bool DocumentVerification::ok() const
+{
+    if (!report.ok() || !problems.isEmpty() || !packetValid)
+        return false;
+    if (kind == Kind::Pdf)
+        return embedded && embedded->ok() && !renderedDigest.isEmpty() && renderedDigest == packetDigest;
+    return true;
+}
+
+Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList<QByteArray>& anchors)
+{
+    DocumentVerification v;
+    if (bytes.startsWith("%PDF-")) {
+        v.kind = DocumentVerification::Kind::Pdf;
+        auto pdf = signing::PdfVerifier::verify(bytes, anchors);
+        if (!pdf)
+            return std::unexpected(pdf.error());
+        v.report = *pdf;
+        v.renderedDigest = pdf->renderedPacketDigest;
+        if (pdf->signatures.isEmpty())
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The PDF is not signed.");
+        if (pdf->embeddedPacket.isEmpty()) {
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                      "The PDF carries no record packet.");
+            return v;
+        }
+        v.packetDigest = packet::packetDigest(pdf->embeddedPacket);
+        v.packetValid = bool(packet::validatePacket(pdf->embeddedPacket));
+        if (!v.packetValid)
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                      "The packet in the PDF is not a valid record packet.");
+        auto xml = signing::XmlVerifier::verify(pdf->embeddedPacket, anchors, packetLayout());
+        if (!xml) {
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                      "The packet in the PDF cannot be checked: %1")
+                              .arg(describe(xml.error()));
+            return v;
+        }
+        v.embedded = *xml;
+        if (xml->signatures.isEmpty())
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                      "The packet in the PDF is not signed.");
+        if (v.renderedDigest.isEmpty())
+            v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                      "The PDF does not say which packet it was made from.");
+        else if (v.renderedDigest != v.packetDigest)
+            v.problems << QCoreApplication::translate(
+                "hocba::lifecycle::DocumentVerifier",
+                "The packet in the PDF is not the one the PDF (and its QR codes) was made from.");
+        return v;
+    }
+    v.kind = DocumentVerification::Kind::Packet;
+    v.packetDigest = packet::packetDigest(bytes);
+    v.packetValid = bool(packet::validatePacket(bytes));
+    if (!v.packetValid)
+        v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                  "The file is not a valid record packet.");
+    auto xml = signing::XmlVerifier::verify(bytes, anchors, packetLayout());
+    if (!xml)
+        return std::unexpected(xml.error());
+    v.report = *xml;
+    if (xml->signatures.isEmpty())
+        v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The packet is not signed.");
+    return v;
+}
+
+} // namespace hocba::lifecycle

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "signing/SignatureReport.h"
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace hocba::lifecycle {
+
+/** Everything checked about one file (a signed packet or a signed PDF). */
+struct DocumentVerification
+{
+    enum class Kind { Packet, Pdf };
+    Kind kind = Kind::Packet;
+    signing::VerificationReport report; ///< the file's own signatures
+    /** PDF: the embedded packet's signatures (absent when the PDF carries no packet). */
+    std::optional<signing::VerificationReport> embedded;
+    QString packetDigest; ///< of the packet file, or of the packet embedded in the PDF
+    QString renderedDigest; ///< PDF: the digest its QR codes were made for (document information)
+    bool packetValid = false; ///< the packet (file or embedded) passes the packet schema
+    QStringList problems; ///< translated, beyond the per-signature problems
+
+    /** Valid and trusted: every signature ok, and for a PDF the embedded packet too and the digests agree. */
+    bool ok() const;
+};
+
+/**
+ * Checks a file with XmlVerifier / PdfVerifier against the given trust anchors (DER): integrity, signers (name, role,
+ * time, certificate at signing time), a PDF changed after signing, and for a PDF its embedded packet, which must
+ * verify itself and have the digest the PDF was rendered for (PdfSigner::kPacketDigestInfoKey, the value in the QR
+ * codes' h=). A PDF is recognised by its "%PDF-" header; anything else is read as a packet.
+ * A Result error only when the file cannot be examined at all.
+ */
+Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList<QByteArray>& trustAnchorsDer);
+
+} // namespace hocba::lifecycle

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/SectionSigner.h"
+
+#include "lifecycle/SignPolicy.h"
+#include "lifecycle/SignedDocuments.h"
+#include "packet/PacketBuilder.h"
+#include "packet/PacketDigest.h"
+#include "packet/PacketReader.h"
+#include "packet/PacketWriter.h"
+#include "signing/PdfSigner.h"
+#include "signing/SignatureReport.h"
+#include "signing/TokenTypes.h"
+#include "signing/XmlSigner.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/StudentRepository.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+/** Counts the time spent inside the token, so the benchmark can tell our overhead from the token's. */
+class TimedSigner final : public signing::Signer
+{
+public:
+    explicit TimedSigner(signing::Signer& inner)
+        : m_inner(inner)
+    { }
+    QByteArray certificate() const override { return m_inner.certificate(); }
+    QList<QByteArray> chain() const override { return m_inner.chain(); }
+    signing::KeyType keyType() const override { return m_inner.keyType(); }
+    Result<QByteArray> signSha256(const QByteArray& data) override
+    {
+        QElapsedTimer t;
+        t.start();
+        auto r = m_inner.signSha256(data);
+        ns += t.nsecsElapsed();
+        return r;
+    }
+    qint64 ns = 0;
+
+private:
+    signing::Signer& m_inner;
+};
+
+struct SectionRow
+{
+    QString state;
+    QString source;
+    int version = 1;
+    Id studentId = 0;
+    QString lookupCode;
+};
+
+} // namespace
+
+struct SectionSigner::Impl
+{
+    store::Database& db;
+    signing::Signer& signer;
+    SectionSignOptions options;
+    packet::PacketBuilder builder;
+    QByteArray certificate;
+    QString certificateSha256;
+    QString signerName;
+    QList<signing::SignerRole> required;
+    bool policyLoaded = false;
+
+    Impl(store::Database& db_, signing::Signer& signer_, SectionSignOptions options_)
+        : db(db_)
+        , signer(signer_)
+        , options(std::move(options_))
+        , builder(db_)
+    {
+        certificate = signer.certificate();
+        certificateSha256
+            = QString::fromLatin1(QCryptographicHash::hash(certificate, QCryptographicHash::Sha256).toHex());
+        if (auto info = signing::CertificateInfo::fromDer(certificate))
+            signerName = info->holder;
+    }
+
+    Result<SectionRow> row(Id sectionId)
+    {
+        auto st = db.cached(QStringLiteral("SELECT s.state, s.source, s.version, r.student_id, r.lookup_code "
+                                           "FROM year_section s JOIN record r ON r.id = s.record_id WHERE s.id = ?1"));
+        if (!st)
+            return std::unexpected(st.error());
+        (*st)->bind(1, sectionId);
+        auto has = (*st)->step();
+        if (!has)
+            return std::unexpected(has.error());
+        if (!*has)
+            return fail(ErrorCode::NotFound,
+                        QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                    "The school year of this record no longer exists."),
+                        QStringLiteral("section %1").arg(sectionId));
+        SectionRow r {(*st)->text(0), (*st)->text(1), int((*st)->int64(2)), (*st)->int64(3), (*st)->text(4)};
+        (*st)->reset();
+        return r;
+    }
+};
+
+SectionSigner::SectionSigner(store::Database& db, signing::Signer& signer, SectionSignOptions options)
+    : d(std::make_unique<Impl>(db, signer, std::move(options)))
+{ }
+
+SectionSigner::~SectionSigner() = default;
+
+Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function<Status()>& inTransaction)
+{
+    QElapsedTimer total;
+    total.start();
+    SectionSignOutcome out;
+    auto skip = [&](const QString& tag, const QString& why) {
+        out.kind = SectionSignOutcome::Kind::Skipped;
+        out.reasonTag = tag;
+        out.reason = why;
+        return out;
+    };
+
+    if (!d->policyLoaded) {
+        auto roles = SignPolicy::requiredRoles(d->db);
+        if (!roles)
+            return std::unexpected(roles.error());
+        d->required = *roles;
+        d->policyLoaded = true;
+    }
+
+    auto row = d->row(sectionId);
+    if (!row)
+        return std::unexpected(row.error());
+    out.lookupCode = row->lookupCode;
+    out.studentId = row->studentId;
+    if (row->source != QLatin1String("digital"))
+        return skip(QStringLiteral("paper"),
+                    QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                "Study history copied from the paper book is never signed."));
+    if (row->state != QLatin1String("ready"))
+        return skip(row->state == QLatin1String("draft") ? QStringLiteral("not-ready")
+                                                         : QStringLiteral("already-signed"),
+                    row->state == QLatin1String("draft")
+                        ? QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                      "Not confirmed by the homeroom teacher yet (draft).")
+                        : QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed (%1).")
+                              .arg(row->state));
+
+    SignedDocuments docs(d->db);
+    auto earlier = docs.ofSection(sectionId, row->version);
+    if (!earlier)
+        return std::unexpected(earlier.error());
+    QList<signing::SignerRole> signedRoles;
+    for (const auto& e : *earlier)
+        signedRoles << e.role;
+    if (signedRoles.contains(d->options.role))
+        return skip(QStringLiteral("already-signed"),
+                    QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed in this role (%1).")
+                        .arg(signing::roleLabel(d->options.role)));
+
+    QDateTime when = d->options.signingTime.isValid() ? d->options.signingTime : QDateTime::currentDateTimeUtc();
+    when = when.toUTC();
+    when.setTime(QTime(when.time().hour(), when.time().minute(), when.time().second()));
+
+    // 1. The packet: fresh from the store, or the one earlier signers signed (their signatures must stay valid).
+    QElapsedTimer t;
+    t.start();
+    std::optional<packet::Packet> packet;
+    QByteArray xml;
+    if (earlier->isEmpty()) {
+        auto p = d->builder.build(sectionId);
+        if (!p)
+            return std::unexpected(p.error());
+        p->draft = false; // a signed issue is final, and carries no lint findings
+        auto bytes = packet::writePacket(*p);
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        packet = std::move(*p);
+        xml = std::move(*bytes);
+    } else {
+        xml = earlier->last().packetXml;
+        auto stored = packet::readPacket(xml);
+        if (!stored)
+            return std::unexpected(stored.error());
+        // The section went back to draft and was changed after the first signature: the earlier signatures cover
+        // other data. Refuse rather than sign something that differs from what the store says.
+        packet::BuildOptions same;
+        same.createdAt = stored->createdAt;
+        auto fresh = packet::buildPacket(d->db, sectionId, same);
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        fresh->draft = false;
+        auto a = packet::writePacket(*fresh);
+        auto b = packet::writePacket(*stored);
+        if (!a || !b || *a != *b)
+            return skip(QStringLiteral("content-changed"),
+                        QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                    "The record changed after the first signature; it must be "
+                                                    "confirmed and signed again as a new version."));
+        packet = std::move(*stored);
+    }
+    out.timings.buildNs = t.nsecsElapsed();
+
+    // 2. XMLDSig for this signer.
+    TimedSigner timed(d->signer);
+    t.restart();
+    signing::XmlSignOptions xo;
+    xo.role = d->options.role;
+    xo.signingTime = when;
+    xo.layout.containerName = QStringLiteral("Signatures"); // docs/packet.md: the container after <Data>
+    xo.layout.wrapPerRole = false; // the schema allows only XMLDSig elements in <Signatures>
+    auto signedXml = signing::XmlSigner::sign(xml, timed, xo);
+    if (!signedXml)
+        return std::unexpected(signedXml.error());
+    out.timings.xmlSignNs = t.nsecsElapsed();
+    out.packetDigest = packet::packetDigest(*signedXml);
+
+    QList<signing::SignerRole> after = signedRoles;
+    after << d->options.role;
+    for (auto r : d->required)
+        if (!after.contains(r))
+            out.missingRoles << r;
+    out.completed = out.missingRoles.isEmpty();
+
+    // 3. Only the complete packet gets its PDF: rendered from it, carrying it, signed.
+    QByteArray pdf;
+    if (out.completed) {
+        t.restart();
+        render::RenderInput input;
+        input.years << *packet;
+        input.years.last().draft = false;
+        input.packetSha256 << QCryptographicHash::hash(*signedXml, QCryptographicHash::Sha256);
+        auto rendered = render::renderRecordPdf(input, d->options.render);
+        if (!rendered)
+            return std::unexpected(rendered.error());
+        out.timings.renderNs = t.nsecsElapsed();
+        t.restart();
+        auto embedded = signing::PdfSigner::embedPacket(
+            *rendered, *signedXml, QString::fromLatin1(signing::PdfSigner::kPacketFileName), out.packetDigest);
+        if (!embedded)
+            return std::unexpected(embedded.error());
+        out.timings.embedNs = t.nsecsElapsed();
+        t.restart();
+        signing::PdfSignOptions po;
+        po.role = d->options.role;
+        po.signingTime = when;
+        auto signedPdf = signing::PdfSigner::sign(*embedded, timed, po);
+        if (!signedPdf)
+            return std::unexpected(signedPdf.error());
+        out.timings.pdfSignNs = t.nsecsElapsed();
+        pdf = std::move(*signedPdf);
+    }
+    out.timings.tokenNs = timed.ns;
+
+    // 4. Store everything at once.
+    t.restart();
+    store::Transaction tx(d->db);
+    if (!tx.began())
+        return std::unexpected(tx.began().error());
+    SignedDocument doc;
+    doc.sectionId = sectionId;
+    doc.version = row->version;
+    doc.seq = int(earlier->size()) + 1;
+    doc.role = d->options.role;
+    doc.packetXml = *signedXml;
+    doc.packetDigest = out.packetDigest;
+    doc.pdf = pdf;
+    doc.certificate = d->certificate;
+    doc.certificateSha256 = d->certificateSha256;
+    doc.signerName = d->signerName;
+    doc.signedAt = when;
+    if (auto id = docs.insert(doc); !id)
+        return std::unexpected(id.error());
+    // The audit names the certificate by fingerprint; the holder's name is already in the stored certificate.
+    if (auto s = store::AuditLog(d->db).append(QStringLiteral("section.sign"), QStringLiteral("year_section"),
+                                               QString::number(sectionId), signing::roleCode(d->options.role),
+                                               std::nullopt, d->certificateSha256);
+        !s)
+        return std::unexpected(s.error());
+    if (out.completed)
+        if (auto s = store::StudentRepository(d->db).setSectionState(sectionId, SectionState::Signed); !s)
+            return std::unexpected(s.error());
+    if (inTransaction)
+        if (auto s = inTransaction(); !s)
+            return std::unexpected(s.error());
+    if (auto s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    out.timings.storeNs = t.nsecsElapsed();
+    out.kind = SectionSignOutcome::Kind::Signed;
+    out.timings.totalNs = total.nsecsElapsed();
+    return out;
+}
+
+} // namespace hocba::lifecycle

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The signing pipeline on a demo school with a software key: confirm, batch signing with faults injected (token
+// removed after N signatures, cancel), resume rules, the store's triggers, verification and tamper detection.
+#include "../signing/TestPki.h"
+
+#include "demo/DemoSchool.h"
+#include "lifecycle/BatchSignJob.h"
+#include "lifecycle/DocumentVerifier.h"
+#include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/SignPolicy.h"
+#include "lifecycle/SignedDocuments.h"
+#include "packet/PacketBuilder.h"
+#include "signing/TrustStore.h"
+#include "store/Database.h"
+#include "store/StudentRepository.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace hocba;
+
+namespace {
+
+/** Fails with TokenRemoved after `budget` signatures, like a token pulled out mid-batch. */
+class FaultySigner final : public signing::Signer
+{
+public:
+    FaultySigner(signing::Signer& inner, int budget)
+        : m_inner(inner)
+        , budget(budget)
+    { }
+    QByteArray certificate() const override { return m_inner.certificate(); }
+    QList<QByteArray> chain() const override { return m_inner.chain(); }
+    signing::KeyType keyType() const override { return m_inner.keyType(); }
+    Result<QByteArray> signSha256(const QByteArray& data) override
+    {
+        if (budget-- <= 0)
+            return fail(ErrorCode::TokenRemoved, QStringLiteral("token removed"), QStringLiteral("CKR_DEVICE_REMOVED"));
+        return m_inner.signSha256(data);
+    }
+    signing::Signer& m_inner;
+    int budget;
+};
+
+struct CountingSink : lifecycle::ProgressSink
+{
+    int items = 0;
+    int cancelAfter = -1;
+    CancellationToken* cancel = nullptr;
+    QList<Id> studentIds;
+    void itemFinished(const lifecycle::BatchItemResult& item, const lifecycle::BatchProgress& p) override
+    {
+        ++items;
+        studentIds << item.studentId;
+        QVERIFY(p.done <= p.total);
+        if (cancel && items == cancelAfter)
+            cancel->cancel();
+    }
+};
+
+QString scalar(store::Database& db, const QString& sql)
+{
+    auto st = db.prepare(sql);
+    if (!st || !st->step().value_or(false))
+        return {};
+    return st->text(0);
+}
+
+} // namespace
+
+class TestSignFlow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    test::TestPki m_pki;
+    QString m_template;
+    SchoolYear m_year;
+    QString m_class;
+    int m_copies = 0;
+
+    /** A fresh copy of the confirmed demo school. */
+    std::unique_ptr<store::Database> freshSchool()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
+        if (!QFile::copy(m_template, path))
+            return nullptr;
+        auto db = store::Database::open(path);
+        return db ? std::move(*db) : nullptr;
+    }
+    QList<Id> classSections(store::Database& db)
+    {
+        auto ids = packet::sectionsToExport(db, m_year, m_class);
+        QList<Id> ready;
+        store::StudentRepository repo(db);
+        for (Id id : ids.value_or(QList<Id> {}))
+            if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
+                ready << id;
+        return ready;
+    }
+    int count(store::Database& db, const QString& sql) { return scalar(db, sql).toInt(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_pki.create());
+        m_template = m_dir.filePath(QStringLiteral("template.db"));
+        demo::DemoOptions options;
+        options.levels = demo::DemoOptions::Levels::Thcs;
+        options.students = 60;
+        options.seed = 7;
+        auto made = demo::createDemoSchool(m_template, options);
+        QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
+        m_year = options.year;
+        auto db = store::Database::open(m_template);
+        QVERIFY(db);
+        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
+        m_class = scalar(**db,
+                         QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name "
+                                        "LIMIT 1")
+                             .arg(m_year.startYear));
+        QVERIFY(!m_class.isEmpty());
+        lifecycle::ConfirmOptions co;
+        co.year = m_year;
+        co.className = m_class;
+        auto strict = lifecycle::confirmSections(**db, co);
+        QVERIFY(strict);
+        co.acknowledgeWarnings = true;
+        co.acknowledgedBy = QStringLiteral("GVCN test");
+        auto report = lifecycle::confirmSections(**db, co);
+        QVERIFY(report);
+        qInfo("confirm: %lld confirmed strictly, then %lld with warnings acknowledged, %lld left with errors",
+              qlonglong(strict->confirmed.size()), qlonglong(report->confirmed.size()),
+              qlonglong(report->notConfirmed.size()));
+        for (const auto& item : report->notConfirmed)
+            QVERIFY(hasErrors(item.findings));
+        QVERIFY(count(**db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'ready'")) >= 5);
+        if (!report->confirmed.isEmpty() && !report->confirmed.first().findings.isEmpty())
+            QVERIFY(count(**db,
+                          QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'section.acknowledge' "
+                                         "AND new_value = 'GVCN test'"))
+                    > 0);
+    }
+
+    void signClassVerifyAndTamper()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        auto signer = m_pki.signer(false);
+        const QList<Id> ids = classSections(*db);
+        QVERIFY(ids.size() >= 5);
+        lifecycle::BatchSignJob job(*db, *signer, {});
+        CountingSink sink;
+        CancellationToken cancel;
+        auto report = job.run(ids, sink, cancel);
+        QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
+        for (const auto& f : report->failed)
+            qWarning("failed: %s", qPrintable(f.reason));
+        QCOMPARE(report->signedItems.size(), ids.size());
+        QVERIFY(report->finished);
+        QCOMPARE(sink.items, int(ids.size()));
+        const auto& t = job.timings();
+        qInfo("signed %lld sections: %.1f ms/section total, render %.1f ms, token %.1f ms, store %.2f ms",
+              qlonglong(ids.size()), t.totalNs / 1e6 / ids.size(), t.renderNs / 1e6 / ids.size(),
+              t.tokenNs / 1e6 / ids.size(), t.storeNs / 1e6 / ids.size());
+
+        lifecycle::SignedDocuments docs(*db);
+        auto doc = docs.completed(ids.first(), 1);
+        QVERIFY(doc && *doc);
+        const QList<QByteArray> anchors {m_pki.caDer()};
+        auto pdf = lifecycle::verifyDocument((*doc)->pdf, anchors);
+        QVERIFY(pdf);
+        QVERIFY2(pdf->ok(), qPrintable(pdf->problems.join(u'\n') + pdf->report.toText()));
+        QCOMPARE(pdf->report.signatures.first().role, signing::SignerRole::Principal);
+        auto xml = lifecycle::verifyDocument((*doc)->packetXml, anchors);
+        QVERIFY(xml && xml->ok());
+        QCOMPARE(xml->packetDigest, (*doc)->packetDigest);
+
+        // Untrusted without the anchor.
+        auto untrusted = lifecycle::verifyDocument((*doc)->pdf, {});
+        QVERIFY(untrusted && !untrusted->ok());
+
+        // Tamper: one more byte after the PDF's signature; a changed score in the packet.
+        auto appended = lifecycle::verifyDocument((*doc)->pdf + "\n", anchors);
+        QVERIFY(appended && !appended->ok());
+        QByteArray changed = (*doc)->packetXml;
+        const qsizetype at = changed.indexOf("<Score>");
+        if (at > 0) {
+            const qsizetype v = at + 7;
+            changed[v] = changed[v] == '9' ? '8' : '9';
+        } else {
+            // No numeric score in this grade's packet: change the school's name instead.
+            changed.replace("Trường", "Truong");
+        }
+        QVERIFY(changed != (*doc)->packetXml);
+        auto tampered = lifecycle::verifyDocument(changed, anchors);
+        QVERIFY(!tampered || !tampered->ok());
+
+        // The store: no update, no delete, no second copy; signed sections stay signed.
+        QVERIFY(!db->exec(QStringLiteral("UPDATE signed_document SET signer_name = 'x'")));
+        QVERIFY(!db->exec(QStringLiteral("DELETE FROM signed_document")));
+        QVERIFY(!db->exec(QStringLiteral("UPDATE year_section SET state = 'ready' WHERE id = %1").arg(ids.first())));
+        QVERIFY(!db->exec(QStringLiteral("UPDATE sign_policy SET required = 0 WHERE role = 'principal'")));
+        // Signing again skips with a reason.
+        CountingSink again;
+        lifecycle::BatchSignJob second(*db, *signer, {});
+        auto rerun = second.run(ids, again, cancel);
+        QVERIFY(rerun);
+        QCOMPARE(rerun->signedItems.size(), 0);
+        QCOMPARE(rerun->skipped.size(), ids.size());
+    }
+
+    void paperAndDraftNeverSigned()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        auto signer = m_pki.signer(true);
+        const Id paper
+            = scalar(*db, QStringLiteral("SELECT id FROM year_section WHERE source = 'paper' LIMIT 1")).toLongLong();
+        const Id draft = scalar(*db,
+                                QStringLiteral("SELECT id FROM year_section WHERE state = 'draft' AND source = "
+                                               "'digital' LIMIT 1"))
+                             .toLongLong();
+        QVERIFY(paper > 0 && draft > 0);
+        lifecycle::BatchSignJob job(*db, *signer, {});
+        CountingSink sink;
+        CancellationToken cancel;
+        auto report = job.run({paper, draft}, sink, cancel);
+        QVERIFY(report);
+        QCOMPARE(report->skipped.size(), 2);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document")), 0);
+        // Directly, too: the trigger refuses artifacts for a section that is not ready.
+        QVERIFY(!db->exec(QStringLiteral("INSERT INTO signed_document (section_id, version, seq, role, packet_xml, "
+                                         "packet_digest, certificate, certificate_sha256, signer_name, signed_at) "
+                                         "VALUES (%1, 1, 1, 'principal', x'00', '%2', x'00', '%3', 'x', 'now')")
+                              .arg(draft)
+                              .arg(QString(43, u'a'), QString(64, u'a'))));
+    }
+
+    void tokenRemovedMidBatchResumesOnlyWithSameCertificate()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        auto good = m_pki.signer(false);
+        const QList<Id> ids = classSections(*db);
+        // Two token operations per section: removed during the 4th section's PDF signature.
+        FaultySigner faulty(*good, 7);
+        lifecycle::BatchSignJob job(*db, faulty, {});
+        CountingSink sink;
+        CancellationToken cancel;
+        auto report = job.run(ids, sink, cancel);
+        QVERIFY(report);
+        QVERIFY(report->stoppedBy);
+        QCOMPARE(report->stoppedBy->code, ErrorCode::TokenRemoved);
+        QCOMPARE(report->signedItems.size(), 3);
+        QCOMPARE(report->failed.size(), 1);
+        QVERIFY(!report->finished);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 3);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document")), 3);
+        for (int i = 3; i < ids.size(); ++i)
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT state FROM year_section WHERE id = %1").arg(ids[i])),
+                     QStringLiteral("ready"));
+
+        // Another certificate (the EC key) may not continue this batch.
+        auto other = m_pki.signer(true);
+        lifecycle::BatchSignJob wrong(*db, *other, {});
+        auto refused = wrong.run(ids, sink, cancel);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::CertificateInvalid);
+        QVERIFY(refused.error().detail.startsWith(QLatin1String("batch-certificate-mismatch")));
+
+        // The same certificate is back: the batch resumes and finishes.
+        lifecycle::BatchSignJob resume(*db, *good, {});
+        CountingSink sink2;
+        auto finished = resume.run(ids, sink2, cancel);
+        QVERIFY(finished);
+        QVERIFY(finished->resumed);
+        QVERIFY(finished->finished);
+        QCOMPARE(finished->signedItems.size(), ids.size() - 3);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")),
+                 int(ids.size()));
+    }
+
+    void cancelledBatchResumes()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        auto signer = m_pki.signer(false);
+        const QList<Id> ids = classSections(*db);
+        CancellationToken cancel;
+        CountingSink sink;
+        sink.cancel = &cancel;
+        sink.cancelAfter = 2;
+        lifecycle::BatchSignJob job(*db, *signer, {});
+        auto report = job.run(ids, sink, cancel);
+        QVERIFY(report);
+        QVERIFY(report->cancelled);
+        QCOMPARE(report->signedItems.size(), 2);
+        QCOMPARE(report->pending, int(ids.size()) - 2);
+        CancellationToken fresh;
+        CountingSink sink2;
+        lifecycle::BatchSignJob job2(*db, *signer, {});
+        auto rest = job2.run(ids, sink2, fresh);
+        QVERIFY(rest && rest->resumed && rest->finished);
+        QCOMPARE(rest->signedItems.size(), ids.size() - 2);
+    }
+
+    void policyWithHomeroomNeedsBothSigners()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        QVERIFY(lifecycle::SignPolicy::setRequired(*db, signing::SignerRole::Homeroom, true));
+        auto roles = lifecycle::SignPolicy::requiredRoles(*db);
+        QVERIFY(roles && roles->size() == 2);
+        const QList<Id> ids = classSections(*db).mid(0, 2);
+        auto teacher = m_pki.signer(true);
+        auto principal = m_pki.signer(false);
+        CancellationToken cancel;
+        CountingSink sink;
+        lifecycle::SectionSignOptions homeroom;
+        homeroom.role = signing::SignerRole::Homeroom;
+        lifecycle::BatchSignJob first(*db, *teacher, homeroom);
+        auto r1 = first.run(ids, sink, cancel);
+        QVERIFY(r1 && r1->signedItems.size() == 2 && !r1->signedItems.first().completed);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document WHERE pdf IS NULL")), 2);
+        lifecycle::BatchSignJob second(*db, *principal, {});
+        auto r2 = second.run(ids, sink, cancel);
+        QVERIFY(r2 && r2->signedItems.size() == 2 && r2->signedItems.first().completed);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 2);
+        auto doc = lifecycle::SignedDocuments(*db).completed(ids.first(), 1);
+        QVERIFY(doc && *doc);
+        auto v = lifecycle::verifyDocument((*doc)->pdf, {m_pki.caDer()});
+        QVERIFY(v && v->ok());
+        QCOMPARE(v->embedded->signatures.size(), 2);
+        QCOMPARE(v->embedded->signatures[0].role, signing::SignerRole::Homeroom);
+        QCOMPARE(v->embedded->signatures[1].role, signing::SignerRole::Principal);
+    }
+};
+
+QTEST_MAIN(TestSignFlow)
+#include "TestSignFlow.moc"
