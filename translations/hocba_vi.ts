@@ -9,6 +9,169 @@
     </message>
 </context>
 <context>
+    <name>Signing</name>
+    <message>
+        <source>Principal</source>
+        <translation>Hiệu trưởng</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher</source>
+        <translation>Giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>School seal</source>
+        <translation>Con dấu nhà trường</translation>
+    </message>
+    <message>
+        <source>The document has no digital signature.</source>
+        <translation>Tài liệu không có chữ ký số.</translation>
+    </message>
+    <message>
+        <source>Signature %1: %2</source>
+        <translation>Chữ ký số %1: %2</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>hợp lệ</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>KHÔNG hợp lệ</translation>
+    </message>
+    <message>
+        <source>  Signer: %1</source>
+        <translation>  Người ký: %1</translation>
+    </message>
+    <message>
+        <source>  Role: %1</source>
+        <translation>  Vai trò: %1</translation>
+    </message>
+    <message>
+        <source>  Signing time: %1</source>
+        <translation>  Thời điểm ký: %1</translation>
+    </message>
+    <message>
+        <source>  Certificate: %1, serial %2, valid %3 to %4</source>
+        <translation>  Chứng thư số: %1, số hiệu %2, hiệu lực từ %3 đến %4</translation>
+    </message>
+    <message>
+        <source>The key does not match the certificate.</source>
+        <translation>Khóa không khớp với chứng thư số.</translation>
+    </message>
+    <message>
+        <source>Only RSA and EC keys can sign.</source>
+        <translation>Chỉ khóa RSA và EC mới ký được.</translation>
+    </message>
+    <message>
+        <source>The key file cannot be opened (wrong password?).</source>
+        <translation>Không mở được tệp khóa (sai mật khẩu?).</translation>
+    </message>
+    <message>
+        <source>Signing failed.</source>
+        <translation>Ký số không thành công.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate cannot be read.</source>
+        <translation>Không đọc được chứng thư số của người ký.</translation>
+    </message>
+    <message>
+        <source>The signature could not be built.</source>
+        <translation>Không tạo được chữ ký số.</translation>
+    </message>
+    <message>
+        <source>Encrypted PDF files cannot be signed.</source>
+        <translation>Không thể ký tệp PDF đã mã hóa.</translation>
+    </message>
+    <message>
+        <source>The PDF file has no pages.</source>
+        <translation>Tệp PDF không có trang nào.</translation>
+    </message>
+    <message>
+        <source>The PDF file is damaged.</source>
+        <translation>Tệp PDF bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The PDF file is too large to sign.</source>
+        <translation>Tệp PDF quá lớn để ký.</translation>
+    </message>
+    <message>
+        <source>The packet must be embedded before the PDF is signed: the PDF already has a signature.</source>
+        <translation>Phải đính kèm gói dữ liệu trước khi ký PDF: tệp PDF đã có chữ ký số.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s byte range is malformed.</source>
+        <translation>Vùng dữ liệu được ký của chữ ký số không đúng định dạng.</translation>
+    </message>
+    <message>
+        <source>The signature data cannot be read.</source>
+        <translation>Không đọc được dữ liệu chữ ký số.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is missing from the signature.</source>
+        <translation>Chữ ký số thiếu chứng thư số của người ký.</translation>
+    </message>
+    <message>
+        <source>The signature does not name its signing certificate (signing-certificate-v2).</source>
+        <translation>Chữ ký số không ghi rõ chứng thư số dùng để ký (signing-certificate-v2).</translation>
+    </message>
+    <message>
+        <source>The signature is not valid: the document has been changed after signing.</source>
+        <translation>Chữ ký số không hợp lệ: tài liệu đã bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is not issued by a trusted certificate authority.</source>
+        <translation>Chứng thư số của người ký không do tổ chức chứng thực tin cậy cấp.</translation>
+    </message>
+    <message>
+        <source>The signing time lies outside the certificate&apos;s validity period.</source>
+        <translation>Thời điểm ký nằm ngoài thời hạn hiệu lực của chứng thư số.</translation>
+    </message>
+    <message>
+        <source>The document has been changed after signing.</source>
+        <translation>Tài liệu đã bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <source>The packet is not well-formed XML.</source>
+        <translation>Gói dữ liệu không phải XML hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The packet has no data element or no signature container.</source>
+        <translation>Gói dữ liệu thiếu phần dữ liệu hoặc phần chứa chữ ký.</translation>
+    </message>
+    <message>
+        <source>The signature container lies inside the signed data.</source>
+        <translation>Phần chứa chữ ký nằm bên trong dữ liệu được ký.</translation>
+    </message>
+    <message>
+        <source>The packet could not be prepared for signing.</source>
+        <translation>Không chuẩn bị được gói dữ liệu để ký.</translation>
+    </message>
+    <message>
+        <source>The token returned an unusable signature.</source>
+        <translation>Thiết bị ký số trả về chữ ký không dùng được.</translation>
+    </message>
+    <message>
+        <source>The signature library could not be started.</source>
+        <translation>Không khởi động được thư viện chữ ký số.</translation>
+    </message>
+    <message>
+        <source>The packet contains duplicate Id attributes.</source>
+        <translation>Gói dữ liệu có thuộc tính Id bị trùng.</translation>
+    </message>
+    <message>
+        <source>A trust anchor certificate cannot be read.</source>
+        <translation>Không đọc được chứng thư số gốc tin cậy.</translation>
+    </message>
+    <message>
+        <source>The signature is not valid: the signed data has been changed after signing.</source>
+        <translation>Chữ ký số không hợp lệ: dữ liệu đã bị thay đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <source>The signature does not cover the record data and its signing time.</source>
+        <translation>Chữ ký số không bao trùm dữ liệu học bạ và thời điểm ký.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::Types</name>
     <message>
         <source>Primary</source>
@@ -181,6 +344,65 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ConfirmCommand</name>
+    <message>
+        <source>Confirm the checked school years of a class or the whole school (draft to ready); lists the rest with their findings (exit 1 when some were not confirmed).</source>
+        <translation>Xác nhận các năm học đã kiểm tra của một lớp hoặc cả trường (từ nháp sang sẵn sàng); liệt kê các hồ sơ còn lại cùng các phát hiện (mã thoát 1 khi có hồ sơ chưa được xác nhận).</translation>
+    </message>
+    <message>
+        <source>Only this class, e.g. 6A1.</source>
+        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Every class of the chosen year (the default).</source>
+        <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>Confirm sections that have warnings too; the acknowledgement is recorded in the audit log under this name.</source>
+        <translation>Xác nhận cả các hồ sơ có cảnh báo; việc ghi nhận cảnh báo được lưu vào nhật ký kiểm tra dưới tên này.</translation>
+    </message>
+    <message>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>--acknowledge-warnings needs the name of who acknowledges.</source>
+        <translation>--acknowledge-warnings cần tên của người ghi nhận.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The file has no school years yet.</source>
+        <translation>Tệp chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>School year %1: %2 confirmed, %3 already confirmed earlier, %4 not confirmed.</source>
+        <translation>Năm học %1: đã xác nhận %2, %3 đã được xác nhận trước đó, %4 chưa được xác nhận.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::DemoCommand</name>
     <message>
         <source>Create a realistic demo school in a new data file (the same seed gives the same school).</source>
@@ -281,10 +503,6 @@
 <context>
     <name>hocba::cli::ExportCommand</name>
     <message>
-        <source>Write the record packets (XML) of one school year, for a class or the whole school.</source>
-        <translation>Xuất gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc toàn trường.</translation>
-    </message>
-    <message>
         <source>The folder to write the packets into.</source>
         <translation>Thư mục lưu các gói dữ liệu.</translation>
     </message>
@@ -349,8 +567,12 @@
         <translation>Đang xuất gói dữ liệu: %1/%2</translation>
     </message>
     <message>
-        <source>School year %1: %2 packets written to %3 (%4 drafts), %5 failed.</source>
-        <translation>Năm học %1: đã ghi %2 gói dữ liệu vào %3 (%4 bản nháp), %5 gói lỗi.</translation>
+        <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the signed packet and the signed PDF.</source>
+        <translation>Ghi các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với các năm đã ký thì ghi gói dữ liệu đã ký và tệp PDF đã ký.</translation>
+    </message>
+    <message>
+        <source>School year %1: %2 packets written to %3 (%4 unsigned), %5 signed PDFs, %6 failed.</source>
+        <translation>Năm học %1: đã ghi %2 gói dữ liệu vào %3 (%4 chưa ký), %5 tệp PDF đã ký, %6 thất bại.</translation>
     </message>
 </context>
 <context>
@@ -444,6 +666,89 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::RenderCommand</name>
+    <message>
+        <source>Print the records (học bạ) of a class or the whole school to PDF files in the Ministry&apos;s layout.</source>
+        <translation>In học bạ của một lớp hoặc cả trường ra tệp PDF theo mẫu của Bộ.</translation>
+    </message>
+    <message>
+        <source>The folder to write the PDF files into.</source>
+        <translation>Thư mục để ghi các tệp PDF.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Only this class of the chosen year, e.g. 6A1.</source>
+        <translation>Chỉ lớp này của năm học đã chọn, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Every class of the chosen year (the default).</source>
+        <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>How many records to render at once (default: one per processor core).</source>
+        <translation>Số học bạ in cùng lúc (mặc định: mỗi lõi xử lý một học bạ).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>Give the folder to write into with --out DIR.</source>
+        <translation>Hãy chỉ rõ thư mục cần ghi bằng --out THƯ_MỤC.</translation>
+    </message>
+    <message>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>--jobs must be a whole number from 1 to 64.</source>
+        <translation>--jobs phải là số nguyên từ 1 đến 64.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The data file has no school years yet.</source>
+        <translation>Tệp dữ liệu chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message>
+        <source>Rendering: %1/%2 records (%3%)</source>
+        <translation>Đang in: %1/%2 học bạ (%3%)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records written to %3 in %4 s (%5 records/s).</source>
+        <translation>Đã ghi %1/%2 học bạ vào %3 trong %4 giây (%5 học bạ/giây).</translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>Không thành công (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::RestoreCommand</name>
     <message>
         <source>Put a backup back in place of the school&apos;s data file (the current file is kept beside it).</source>
@@ -464,6 +769,374 @@
     <message>
         <source>Restored %1 from %2.</source>
         <translation>Đã khôi phục %1 từ %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::SignCommand</name>
+    <message>
+        <source>Resuming the unfinished batch: %1 sections to sign.</source>
+        <translation>Tiếp tục đợt ký còn dở: còn %1 hồ sơ cần ký.</translation>
+    </message>
+    <message>
+        <source>Signing %1 sections.</source>
+        <translation>Đang ký %1 hồ sơ.</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>đã ký</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>bỏ qua</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>THẤT BẠI</translation>
+    </message>
+    <message>
+        <source>student %1: %2</source>
+        <translation>học sinh %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 per second, %2:%3 left</source>
+        <translation>%1 hồ sơ/giây, còn %2:%3</translation>
+    </message>
+    <message>
+        <source>Sign the confirmed (ready) school years of a class or the whole school with a USB token, with one PIN entry; an interrupted batch resumes with the same certificate.</source>
+        <translation>Ký các năm học đã xác nhận (sẵn sàng) của một lớp hoặc cả trường bằng USB token, chỉ nhập PIN một lần; đợt ký bị gián đoạn sẽ tiếp tục với cùng chứng thư số.</translation>
+    </message>
+    <message>
+        <source>The PKCS#11 module of the token.</source>
+        <translation>Mô-đun PKCS#11 của token.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>ĐƯỜNG_DẪN</translation>
+    </message>
+    <message>
+        <source>The token&apos;s label or serial.</source>
+        <translation>Nhãn hoặc số sê-ri của token.</translation>
+    </message>
+    <message>
+        <source>LABEL</source>
+        <translation>NHÃN</translation>
+    </message>
+    <message>
+        <source>The certificate on the token (its id in hex, as &quot;token list&quot; shows; default: the first one the certificate policy accepts).</source>
+        <translation>Chứng thư số trên token (mã hex như &quot;token list&quot; hiển thị; mặc định: chứng thư đầu tiên đạt chính sách chứng thư).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>Who signs: principal, homeroom or seal.</source>
+        <translation>Người ký: principal (hiệu trưởng), homeroom (giáo viên chủ nhiệm) hoặc seal (con dấu).</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>VAI_TRÒ</translation>
+    </message>
+    <message>
+        <source>Read the PIN from this file (mode 0600); otherwise HOCBA_PIN or a prompt.</source>
+        <translation>Đọc PIN từ tệp này (quyền 0600); nếu không thì từ HOCBA_PIN hoặc hỏi trực tiếp.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Only this class, e.g. 6A1.</source>
+        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Every class of the chosen year (the default).</source>
+        <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>Close an unfinished batch of this role first (its sections stay ready).</source>
+        <translation>Đóng đợt ký còn dở của vai trò này trước (các hồ sơ của đợt đó vẫn ở trạng thái sẵn sàng).</translation>
+    </message>
+    <message>
+        <source>DEMO AND TEST USE ONLY: sign with a private key file (PEM) instead of a token. Records signed this way are not legally valid.</source>
+        <translation>CHỈ DÙNG ĐỂ TRÌNH DIỄN VÀ KIỂM THỬ: ký bằng tệp khoá bí mật (PEM) thay cho token. Hồ sơ ký theo cách này không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>DEMO AND TEST USE ONLY: the certificate (PEM, chain after it) of --demo-key.</source>
+        <translation>CHỈ DÙNG ĐỂ TRÌNH DIỄN VÀ KIỂM THỬ: chứng thư số (PEM, chuỗi chứng thư theo sau) của --demo-key.</translation>
+    </message>
+    <message>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>Give --role principal, homeroom or seal.</source>
+        <translation>Hãy chỉ rõ --role principal, homeroom hoặc seal.</translation>
+    </message>
+    <message>
+        <source>--demo-key needs --demo-cert.</source>
+        <translation>--demo-key cần kèm --demo-cert.</translation>
+    </message>
+    <message>
+        <source>Give the token with --module PATH --token LABEL.</source>
+        <translation>Hãy chỉ rõ token bằng --module ĐƯỜNG_DẪN --token NHÃN.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The file has no school years yet.</source>
+        <translation>Tệp chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>Cannot read the demo key or certificate.</source>
+        <translation>Không đọc được tệp khoá hoặc chứng thư số trình diễn.</translation>
+    </message>
+    <message>
+        <source>WARNING: signing with a key file, for demonstrations and tests only. Records signed this way are not legally valid.</source>
+        <translation>CẢNH BÁO: đang ký bằng tệp khoá, chỉ để trình diễn và kiểm thử. Hồ sơ ký theo cách này không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Cảnh báo: %1</translation>
+    </message>
+    <message>
+        <source>The token has no certificate with id %1.</source>
+        <translation>Token không có chứng thư số mã %1.</translation>
+    </message>
+    <message>
+        <source>The token holds no certificate.</source>
+        <translation>Token không chứa chứng thư số nào.</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).</source>
+        <translation>Đợt ký %1: đã ký %2, bỏ qua %3, thất bại %4, còn %5 cho lần chạy sau (%6 giây).</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>bỏ qua %1: %2</translation>
+    </message>
+    <message>
+        <source>failed %1: %2</source>
+        <translation>thất bại %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 sections are not confirmed yet (run &quot;confirm&quot; first).</source>
+        <translation>%1 hồ sơ chưa được xác nhận (hãy chạy &quot;confirm&quot; trước).</translation>
+    </message>
+    <message>
+        <source>Cancelled: run the same command again to continue.</source>
+        <translation>Đã huỷ: chạy lại đúng lệnh này để tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::TokenCommand</name>
+    <message>
+        <source>List USB tokens and their digital certificates (&quot;token list&quot;; no PIN needed).</source>
+        <translation>Liệt kê USB token và chứng thư số trên đó (&quot;token list&quot;; không cần mã PIN).</translation>
+    </message>
+    <message>
+        <source>no key usage</source>
+        <translation>không ghi mục đích sử dụng khoá</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module to use instead of the default list (repeatable).</source>
+        <translation>Mô-đun PKCS#11 dùng thay cho danh sách mặc định (có thể lặp lại).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>ĐƯỜNG_DẪN</translation>
+    </message>
+    <message>
+        <source>Say &quot;token list&quot;.</source>
+        <translation>Hãy dùng &quot;token list&quot;.</translation>
+    </message>
+    <message>
+        <source>Module %1: %2</source>
+        <translation>Mô-đun %1: %2</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>đã nạp</translation>
+    </message>
+    <message>
+        <source>cannot be loaded (%1)</source>
+        <translation>không nạp được (%1)</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>chưa cài</translation>
+    </message>
+    <message>
+        <source>No USB token is plugged in.</source>
+        <translation>Chưa cắm USB token nào.</translation>
+    </message>
+    <message>
+        <source>Token &quot;%1&quot; (serial %2, %3 %4)</source>
+        <translation>Token &quot;%1&quot; (số sê-ri %2, %3 %4)</translation>
+    </message>
+    <message>
+        <source>PIN LOCKED: contact your certification service provider.</source>
+        <translation>MÃ PIN ĐÃ BỊ KHOÁ: hãy liên hệ nhà cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>Warning: one more wrong PIN will lock the token.</source>
+        <translation>Cảnh báo: nhập sai mã PIN thêm một lần nữa sẽ khoá token.</translation>
+    </message>
+    <message>
+        <source>Warning: a wrong PIN was entered at least once.</source>
+        <translation>Cảnh báo: mã PIN đã bị nhập sai ít nhất một lần.</translation>
+    </message>
+    <message>
+        <source>Certificate %1: %2</source>
+        <translation>Chứng thư số %1: %2</translation>
+    </message>
+    <message>
+        <source>issued by %1, serial %2</source>
+        <translation>do %1 cấp, số sê-ri %2</translation>
+    </message>
+    <message>
+        <source>valid %1 to %2</source>
+        <translation>hiệu lực từ %1 đến %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 bits, key usage: %3</source>
+        <translation>%1 %2 bit, mục đích sử dụng khoá: %3</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::TrustCommand</name>
+    <message>
+        <source>Manage the school&apos;s trust anchors (root certificates of certification service providers): &quot;trust add --cert FILE&quot;, &quot;trust list&quot;.</source>
+        <translation>Quản lý gốc tin cậy của trường (chứng thư gốc của nhà cung cấp dịch vụ chứng thực): &quot;trust add --cert TỆP&quot;, &quot;trust list&quot;.</translation>
+    </message>
+    <message>
+        <source>CA certificate to trust (PEM or DER).</source>
+        <translation>Chứng thư số của tổ chức chứng thực cần tin cậy (PEM hoặc DER).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Who adds the anchor (default: the system user).</source>
+        <translation>Người thêm gốc tin cậy (mặc định: người dùng hệ thống).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Say &quot;trust add --cert FILE&quot; or &quot;trust list&quot;.</source>
+        <translation>Hãy dùng &quot;trust add --cert TỆP&quot; hoặc &quot;trust list&quot;.</translation>
+    </message>
+    <message>
+        <source>--cert FILE is required.</source>
+        <translation>Cần có --cert TỆP.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>Trust anchor added: %1</source>
+        <translation>Đã thêm gốc tin cậy: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>No trust anchors yet. Add the root certificate of your certification service provider with &quot;hocba-cli trust add --db FILE --cert ROOT.pem&quot;.</source>
+        <translation>Chưa có gốc tin cậy nào. Hãy thêm chứng thư gốc của nhà cung cấp dịch vụ chứng thực bằng &quot;hocba-cli trust add --db TỆP --cert GOC.pem&quot;.</translation>
+    </message>
+    <message>
+        <source>[built-in]</source>
+        <translation>[có sẵn]</translation>
+    </message>
+    <message>
+        <source>[school]</source>
+        <translation>[của trường]</translation>
+    </message>
+    <message>
+        <source>valid %1 to %2, SHA-256 %3</source>
+        <translation>hiệu lực từ %1 đến %2, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>added %1 by %2</source>
+        <translation>thêm lúc %1 bởi %2</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::VerifyCommand</name>
+    <message>
+        <source>Check signed packets and PDFs: integrity, signers, certificates at signing time, changes after signing, and the packet inside a PDF (exit 0 only when every file is valid and trusted).</source>
+        <translation>Kiểm tra gói dữ liệu và tệp PDF đã ký: tính toàn vẹn, người ký, chứng thư số tại thời điểm ký, thay đổi sau khi ký và gói dữ liệu trong PDF (mã thoát 0 chỉ khi mọi tệp đều hợp lệ và được tin cậy).</translation>
+    </message>
+    <message>
+        <source>A trusted root certificate (PEM or DER); repeatable.</source>
+        <translation>Chứng thư số gốc được tin cậy (PEM hoặc DER); có thể lặp lại.</translation>
+    </message>
+    <message>
+        <source>PEM</source>
+        <translation>PEM</translation>
+    </message>
+    <message>
+        <source>Also trust the school&apos;s trust anchors in this data file.</source>
+        <translation>Tin cậy thêm các chứng thư gốc của trường trong tệp dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>FILE...</source>
+        <translation>TỆP...</translation>
+    </message>
+    <message>
+        <source>Name at least one packet or PDF file.</source>
+        <translation>Hãy nêu ít nhất một tệp gói dữ liệu hoặc PDF.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>KHÔNG HỢP LỆ</translation>
+    </message>
+    <message>
+        <source>VALID</source>
+        <translation>HỢP LỆ</translation>
+    </message>
+    <message>
+        <source>Packet inside the PDF:</source>
+        <translation>Gói dữ liệu trong PDF:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files valid and trusted.</source>
+        <translation>%1 trên %2 tệp hợp lệ và được tin cậy.</translation>
     </message>
 </context>
 <context>
@@ -490,6 +1163,59 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::BatchSignJob</name>
+    <message>
+        <source>An unfinished signing batch was started with another certificate. Plug in that token to continue it, or abandon the unfinished batch first.</source>
+        <translation>Một đợt ký còn dở đã được bắt đầu bằng chứng thư số khác. Hãy cắm lại token đó để tiếp tục, hoặc huỷ đợt ký còn dở trước.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::DocumentVerifier</name>
+    <message>
+        <source>The PDF is not signed.</source>
+        <translation>Tệp PDF chưa được ký.</translation>
+    </message>
+    <message>
+        <source>The PDF carries no record packet.</source>
+        <translation>Tệp PDF không chứa gói dữ liệu học bạ.</translation>
+    </message>
+    <message>
+        <source>The packet in the PDF is not a valid record packet.</source>
+        <translation>Gói dữ liệu trong PDF không phải là gói dữ liệu học bạ hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The packet in the PDF cannot be checked: %1</source>
+        <translation>Không kiểm tra được gói dữ liệu trong PDF: %1</translation>
+    </message>
+    <message>
+        <source>The packet in the PDF is not signed.</source>
+        <translation>Gói dữ liệu trong PDF chưa được ký.</translation>
+    </message>
+    <message>
+        <source>The PDF does not say which packet it was made from.</source>
+        <translation>Tệp PDF không cho biết nó được tạo từ gói dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>The packet in the PDF is not the one the PDF (and its QR codes) was made from.</source>
+        <translation>Gói dữ liệu trong PDF không phải gói mà tệp PDF (và các mã QR của nó) được tạo từ đó.</translation>
+    </message>
+    <message>
+        <source>The file is not a valid record packet.</source>
+        <translation>Tệp không phải là gói dữ liệu học bạ hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The packet is not signed.</source>
+        <translation>Gói dữ liệu chưa được ký.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::RecordDocuments</name>
+    <message>
+        <source>The school year of this record no longer exists.</source>
+        <translation>Năm học này của học bạ không còn tồn tại.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::ResultsCache</name>
     <message>
         <source>The school year of this record no longer exists.</source>
@@ -501,6 +1227,44 @@
     <message>
         <source>There is no class %1 in school year %2.</source>
         <translation>Không có lớp %1 trong năm học %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::SectionConfirmer</name>
+    <message>
+        <source>Has errors that must be corrected.</source>
+        <translation>Có lỗi cần sửa.</translation>
+    </message>
+    <message>
+        <source>Has warnings that must be acknowledged.</source>
+        <translation>Có cảnh báo cần được ghi nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::SectionSigner</name>
+    <message>
+        <source>The school year of this record no longer exists.</source>
+        <translation>Năm học này của học bạ không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>Study history copied from the paper book is never signed.</source>
+        <translation>Quá trình học tập chép từ học bạ giấy không bao giờ được ký.</translation>
+    </message>
+    <message>
+        <source>Not confirmed by the homeroom teacher yet (draft).</source>
+        <translation>Giáo viên chủ nhiệm chưa xác nhận (đang là bản nháp).</translation>
+    </message>
+    <message>
+        <source>Already signed (%1).</source>
+        <translation>Đã ký (%1).</translation>
+    </message>
+    <message>
+        <source>Already signed in this role (%1).</source>
+        <translation>Đã ký với vai trò này (%1).</translation>
+    </message>
+    <message>
+        <source>The record changed after the first signature; it must be confirmed and signed again as a new version.</source>
+        <translation>Học bạ đã thay đổi sau chữ ký đầu tiên; cần xác nhận và ký lại thành một phiên bản mới.</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1786,175 @@
     </message>
 </context>
 <context>
+    <name>hocba::signing::Certificate</name>
+    <message>
+        <source>The file is not a valid digital certificate.</source>
+        <translation>Tệp không phải là chứng thư số hợp lệ.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::signing::CertificatePolicy</name>
+    <message>
+        <source>The digital certificate of %1 expired on %2. Ask your certification service provider to renew it.</source>
+        <translation>Chứng thư số của %1 đã hết hạn ngày %2. Hãy đề nghị nhà cung cấp dịch vụ chứng thực gia hạn.</translation>
+    </message>
+    <message>
+        <source>The digital certificate of %1 is not valid yet: it is valid from %2.</source>
+        <translation>Chứng thư số của %1 chưa có hiệu lực: có hiệu lực từ ngày %2.</translation>
+    </message>
+    <message>
+        <source>The digital certificate of %1 is not meant for signing documents (it lacks the digital signature / non-repudiation key usage). Choose another certificate.</source>
+        <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng chữ ký số / chống chối bỏ). Hãy chọn chứng thư số khác.</translation>
+    </message>
+    <message>
+        <source>Out of memory while checking the certificate.</source>
+        <translation>Hết bộ nhớ khi kiểm tra chứng thư số.</translation>
+    </message>
+    <message>
+        <source>The digital certificate of %1 was issued by &quot;%2&quot;, which is not a trusted certification service provider. Add the provider&apos;s root certificate with &quot;hocba-cli trust add&quot; if the school trusts it.</source>
+        <translation>Chứng thư số của %1 do &quot;%2&quot; cấp, không phải nhà cung cấp dịch vụ chứng thực được tin cậy. Nếu trường tin cậy nhà cung cấp này, hãy thêm chứng thư gốc bằng &quot;hocba-cli trust add&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The digital certificate of %1 expires on %2 (in %n day(s)). Ask your certification service provider to renew it in time.</source>
+        <translation>
+            <numerusform>Chứng thư số của %1 hết hạn vào ngày %2 (còn %n ngày). Hãy đề nghị nhà cung cấp dịch vụ chứng thực gia hạn kịp thời.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hocba::signing::Pin</name>
+    <message>
+        <source>Cannot open the PIN file %1.</source>
+        <translation>Không mở được tệp mã PIN %1.</translation>
+    </message>
+    <message>
+        <source>The PIN file %1 is not a regular file.</source>
+        <translation>Tệp mã PIN %1 không phải là tệp thông thường.</translation>
+    </message>
+    <message>
+        <source>The PIN file %1 can be read by other users. Restrict it with: chmod 600 %1</source>
+        <translation>Người dùng khác có thể đọc tệp mã PIN %1. Hãy giới hạn quyền bằng lệnh: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the PIN file %1.</source>
+        <translation>Không đọc được tệp mã PIN %1.</translation>
+    </message>
+    <message>
+        <source>The PIN file %1 is empty.</source>
+        <translation>Tệp mã PIN %1 đang trống.</translation>
+    </message>
+    <message>
+        <source>A PIN is needed but there is no terminal to ask for it. Use --pin-file or HOCBA_PIN.</source>
+        <translation>Cần mã PIN nhưng không có cửa sổ dòng lệnh để hỏi. Hãy dùng --pin-file hoặc HOCBA_PIN.</translation>
+    </message>
+    <message>
+        <source>PIN for USB token &quot;%1&quot;</source>
+        <translation>Mã PIN của USB token &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Warning: one more wrong PIN will lock the token.</source>
+        <translation>Cảnh báo: nhập sai mã PIN thêm một lần nữa sẽ khoá token.</translation>
+    </message>
+    <message>
+        <source>Warning: a wrong PIN was entered at least once.</source>
+        <translation>Cảnh báo: mã PIN đã bị nhập sai ít nhất một lần.</translation>
+    </message>
+    <message>
+        <source>PIN entry was cancelled.</source>
+        <translation>Đã huỷ nhập mã PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::signing::Token</name>
+    <message>
+        <source>The USB token was removed or stopped answering. Plug it back in and try again.</source>
+        <translation>USB token đã bị rút ra hoặc không phản hồi. Hãy cắm lại USB token rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Mã PIN không đúng.</translation>
+    </message>
+    <message>
+        <source>The PIN has the wrong length or contains characters the USB token does not accept.</source>
+        <translation>Mã PIN sai độ dài hoặc có ký tự mà USB token không chấp nhận.</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB token is locked after too many wrong attempts. Contact your certification service provider to unblock it with the PUK code.</source>
+        <translation>Mã PIN của USB token đã bị khoá do nhập sai quá nhiều lần. Hãy liên hệ nhà cung cấp dịch vụ chứng thực để mở khoá bằng mã PUK.</translation>
+    </message>
+    <message>
+        <source>The PIN of the USB token has expired. Change it with the token software from your certification service provider.</source>
+        <translation>Mã PIN của USB token đã hết hạn. Hãy đổi mã PIN bằng phần mềm quản lý token của nhà cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>PIN entry was cancelled.</source>
+        <translation>Đã huỷ nhập mã PIN.</translation>
+    </message>
+    <message>
+        <source>The USB token has no PIN set up yet. Ask your certification service provider.</source>
+        <translation>USB token chưa được đặt mã PIN. Hãy liên hệ nhà cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>Cannot load the USB token driver (PKCS#11 module) %1. Install the token software from your certification service provider or check the module path in the settings.</source>
+        <translation>Không nạp được trình điều khiển USB token (mô-đun PKCS#11) %1. Hãy cài phần mềm token của nhà cung cấp dịch vụ chứng thực hoặc kiểm tra đường dẫn mô-đun trong phần Cài đặt.</translation>
+    </message>
+    <message>
+        <source>The private key of this digital certificate was not found on the USB token.</source>
+        <translation>Không tìm thấy khoá bí mật của chứng thư số này trên USB token.</translation>
+    </message>
+    <message>
+        <source>The digital certificate was not found on the USB token.</source>
+        <translation>Không tìm thấy chứng thư số trên USB token.</translation>
+    </message>
+    <message>
+        <source>The key on the USB token may not be used for signing.</source>
+        <translation>Khoá trên USB token không được phép dùng để ký.</translation>
+    </message>
+    <message>
+        <source>The USB token could not complete the operation.</source>
+        <translation>USB token không thực hiện được thao tác.</translation>
+    </message>
+    <message>
+        <source>No USB token driver (PKCS#11 module) is installed. Install the token software from your certification service provider.</source>
+        <translation>Chưa cài trình điều khiển USB token (mô-đun PKCS#11). Hãy cài phần mềm token của nhà cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>The USB token &quot;%1&quot; is not plugged in. Plug it in and try again.</source>
+        <translation>USB token &quot;%1&quot; chưa được cắm. Hãy cắm USB token rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The USB token asks for a new PIN before it can be used. Change the PIN with the token software from your certification service provider.</source>
+        <translation>USB token yêu cầu đổi mã PIN trước khi sử dụng. Hãy đổi mã PIN bằng phần mềm token của nhà cung cấp dịch vụ chứng thực.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. One more wrong PIN will lock the USB token.</source>
+        <translation>Mã PIN không đúng. Nhập sai thêm một lần nữa sẽ khoá USB token.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. The USB token has few tries left before the PIN is locked.</source>
+        <translation>Mã PIN không đúng. USB token chỉ còn ít lần thử trước khi mã PIN bị khoá.</translation>
+    </message>
+    <message>
+        <source>The USB token session has ended. Log in again.</source>
+        <translation>Phiên làm việc với USB token đã kết thúc. Hãy nhập lại mã PIN.</translation>
+    </message>
+    <message>
+        <source>Internal error in token access.</source>
+        <translation>Lỗi nội bộ khi truy cập USB token.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::signing::Trust</name>
+    <message>
+        <source>&quot;%1&quot; is not a certification authority certificate and cannot be a trust anchor.</source>
+        <translation>&quot;%1&quot; không phải chứng thư số của tổ chức chứng thực nên không thể dùng làm gốc tin cậy.</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
+        <translation>Chứng thư số &quot;%1&quot; đã có trong danh sách gốc tin cậy của trường.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::store::AuditLog</name>
     <message>
         <source>Entry %1 is missing: it was deleted.</source>
@@ -1325,6 +2258,10 @@
     <message>
         <source>The new language will be used the next time you start %1.</source>
         <translation>Ngôn ngữ mới sẽ được dùng từ lần mở %1 tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Cannot show the record</source>
+        <translation>Không hiển thị được học bạ</translation>
     </message>
 </context>
 <context>

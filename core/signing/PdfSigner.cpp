@@ -27,11 +27,6 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Signing", s);
-}
-
 /** PDF text string as UTF-16BE with BOM, hex-encoded (Vietnamese does not fit PDFDocEncoding). */
 QByteArray pdfText(const QString& s)
 {
@@ -71,7 +66,9 @@ Result<QByteArray> buildCms(const QByteArray& covered, Signer& signer, qint64* k
 {
     auto cert = x509FromDer(signer.certificate());
     if (!cert)
-        return fail(ErrorCode::InvalidInput, tr("The signer's certificate cannot be read."), opensslErrors());
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The signer's certificate cannot be read."),
+                    opensslErrors());
     X509StackPtr extra = x509Stack(signer.chain());
     const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CmsPtr cms(CMS_sign(nullptr, nullptr, extra.get(), nullptr, flags));
@@ -80,19 +77,22 @@ Result<QByteArray> buildCms(const QByteArray& covered, Signer& signer, qint64* k
     EVP_PKEY* pub = X509_get0_pubkey(cert.get());
     CMS_SignerInfo* si = cms ? CMS_add1_signer(cms.get(), cert.get(), pub, EVP_sha256(), flags | CMS_CADES) : nullptr;
     if (!si)
-        return fail(ErrorCode::Internal, tr("The signature could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                    opensslErrors());
     const QByteArray digest = sha256(covered);
     if (CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1) != 1
         || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.constData(),
                                        int(digest.size()))
             != 1)
-        return fail(ErrorCode::Internal, tr("The signature could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                    opensslErrors());
     QList<QByteArray> attrs;
     for (int i = 0; i < CMS_signed_get_attr_count(si); ++i) {
         unsigned char* der = nullptr;
         int len = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &der);
         if (len <= 0)
-            return fail(ErrorCode::Internal, tr("The signature could not be built."), opensslErrors());
+            return fail(ErrorCode::Internal,
+                        QCoreApplication::translate("Signing", "The signature could not be built."), opensslErrors());
         attrs << QByteArray(reinterpret_cast<const char*>(der), len);
         OPENSSL_free(der);
     }
@@ -107,7 +107,8 @@ Result<QByteArray> buildCms(const QByteArray& covered, Signer& signer, qint64* k
     unsigned char* out = nullptr;
     int len = i2d_CMS_ContentInfo(cms.get(), &out);
     if (len <= 0)
-        return fail(ErrorCode::Internal, tr("The signature could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                    opensslErrors());
     QByteArray der(reinterpret_cast<const char*>(out), len);
     OPENSSL_free(out);
     return der;
@@ -124,17 +125,19 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     q.setSuppressWarnings(true);
     q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
     if (q.isEncrypted())
-        return fail(ErrorCode::Unsupported, tr("Encrypted PDF files cannot be signed."));
+        return fail(ErrorCode::Unsupported,
+                    QCoreApplication::translate("Signing", "Encrypted PDF files cannot be signed."));
     QPDFObjectHandle root = q.getRoot();
     QPDFObjectHandle trailer = q.getTrailer();
     const auto& pages = q.getAllPages();
     if (pages.empty() || !root.isIndirect())
-        return fail(ErrorCode::InvalidInput, tr("The PDF file has no pages."));
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file has no pages."));
     QPDFObjectHandle page = pages.front();
 
     const qsizetype sx = pdf.lastIndexOf("startxref");
     if (sx < 0)
-        return fail(ErrorCode::InvalidInput, tr("The PDF file is damaged."), QStringLiteral("no startxref"));
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QStringLiteral("no startxref"));
     const long long prevXref = pdf.mid(sx + 9, 32).trimmed().split('\n').value(0).split('\r').value(0).toLongLong();
 
     // Existing signature fields decide the new field's number; their field dicts are kept as they are.
@@ -253,12 +256,14 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     const qsizetype brPos = out.indexOf(brPlaceholder, std::max<qsizetype>(sigStart, 0));
     const qsizetype contentsPos = out.indexOf("/Contents <", std::max<qsizetype>(brPos, 0)) + 10;
     if (brPos < 0 || contentsPos < 10)
-        return fail(ErrorCode::Internal, tr("The signature could not be built."), QStringLiteral("placeholder"));
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                    QStringLiteral("placeholder"));
     const qsizetype afterContents = contentsPos + 2 + options.reservedBytes * 2;
     QByteArray br = "[0 " + QByteArray::number(contentsPos) + ' ' + QByteArray::number(afterContents) + ' '
         + QByteArray::number(out.size() - afterContents) + ']';
     if (br.size() > brPlaceholder.size())
-        return fail(ErrorCode::Unsupported, tr("The PDF file is too large to sign."));
+        return fail(ErrorCode::Unsupported,
+                    QCoreApplication::translate("Signing", "The PDF file is too large to sign."));
     out.replace(brPos, brPlaceholder.size(), br.leftJustified(brPlaceholder.size(), ' '));
 
     auto cms = buildCms(out.left(contentsPos) + out.mid(afterContents), signer, keyNs);
@@ -266,7 +271,7 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
         return std::unexpected(cms.error());
     const QByteArray hex = cms->toHex().toUpper();
     if (hex.size() > options.reservedBytes * 2)
-        return fail(ErrorCode::Internal, tr("The signature could not be built."),
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
                     QStringLiteral("CMS of %1 bytes exceeds the reserved space").arg(cms->size()));
     out.replace(contentsPos + 1, hex.size(), hex);
     return out;
@@ -285,7 +290,8 @@ Result<QByteArray> PdfSigner::sign(const QByteArray& pdf, Signer& signer, const 
         result = signImpl(pdf, signer, options, &keyNs);
     } catch (const std::exception& e) {
         // qpdf reports damaged input by throwing; the message names objects and offsets, no document content.
-        result = fail(ErrorCode::InvalidInput, tr("The PDF file is damaged."), QString::fromUtf8(e.what()));
+        result = fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                      QString::fromUtf8(e.what()));
     }
     if (stats) {
         stats->totalNs = timer.nsecsElapsed();
@@ -303,7 +309,9 @@ Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArra
         q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
         if (hasSignatureFields(q))
             return fail(ErrorCode::InvalidInput,
-                        tr("The packet must be embedded before the PDF is signed: the PDF already has a signature."));
+                        QCoreApplication::translate(
+                            "Signing",
+                            "The packet must be embedded before the PDF is signed: the PDF already has a signature."));
         const std::string name = fileName.toStdString();
         auto ef = QPDFEFStreamObjectHelper::createEFStream(q, packetXml.toStdString());
         ef.setSubtype("text/xml");
@@ -329,7 +337,8 @@ Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArra
         auto buffer = w.getBufferSharedPointer();
         return QByteArray(reinterpret_cast<const char*>(buffer->getBuffer()), qsizetype(buffer->getSize()));
     } catch (const std::exception& e) {
-        return fail(ErrorCode::InvalidInput, tr("The PDF file is damaged."), QString::fromUtf8(e.what()));
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QString::fromUtf8(e.what()));
     }
 }
 

@@ -23,11 +23,6 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Signing", s);
-}
-
 /** "D:YYYYMMDDHHmmSS" followed by Z, +HH'mm' or -HH'mm' (PDF 1.7 §7.9.4). */
 QDateTime parsePdfDate(const QString& s)
 {
@@ -86,7 +81,7 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         && pdf.at(qsizetype(c - 1)) == '>'
         && QByteArray::fromHex(pdf.mid(qsizetype(b + 1), qsizetype(c - b - 2))) == raw.contents;
     if (!rangeOk) {
-        check.problems << tr("The signature's byte range is malformed.");
+        check.problems << QCoreApplication::translate("Signing", "The signature's byte range is malformed.");
         return;
     }
     const QByteArray covered = pdf.left(qsizetype(b)) + pdf.mid(qsizetype(c), qsizetype(d));
@@ -95,7 +90,7 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, raw.contents.size()));
     auto* infos = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
     if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
-        check.problems << tr("The signature data cannot be read.");
+        check.problems << QCoreApplication::translate("Signing", "The signature data cannot be read.");
         return;
     }
     BioPtr content(BIO_new_mem_buf(covered.constData(), int(covered.size())));
@@ -111,14 +106,16 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
             signerCert = sk_X509_value(certs.get(), i);
     if (!signerCert) {
         check.integrityOk = false;
-        check.problems << tr("The signer's certificate is missing from the signature.");
+        check.problems << QCoreApplication::translate("Signing",
+                                                      "The signer's certificate is missing from the signature.");
         return;
     }
     check.certificate = certificateInfo(signerCert);
     check.signerName = check.certificate.commonName;
     if (check.integrityOk && !essMatches(si, signerCert)) {
         check.integrityOk = false;
-        check.problems << tr("The signature does not name its signing certificate (signing-certificate-v2).");
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
     }
     const QString chainError = verifyChain(store, signerCert, certs.get());
     check.certificateTrusted = chainError.isEmpty();
@@ -126,11 +123,14 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         && check.signingTime <= check.certificate.notAfter;
     check.coversWholeDocument = c + d == size;
     if (!check.integrityOk && check.problems.isEmpty())
-        check.problems << tr("The signature is not valid: the document has been changed after signing.");
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signature is not valid: the document has been changed after signing.");
     if (!check.certificateTrusted)
-        check.problems << tr("The signer's certificate is not issued by a trusted certificate authority.");
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signer's certificate is not issued by a trusted certificate authority.");
     if (!check.validAtSigningTime)
-        check.problems << tr("The signing time lies outside the certificate's validity period.");
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signing time lies outside the certificate's validity period.");
 }
 
 Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteArray>& anchors,
@@ -175,7 +175,7 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
         // Earlier signatures are followed by later revisions by design; after the last one nothing may follow.
         auto& last = report.signatures.last();
         last.changedAfterSigning = true;
-        last.problems << tr("The document has been changed after signing.");
+        last.problems << QCoreApplication::translate("Signing", "The document has been changed after signing.");
     }
 
     QPDFEmbeddedFileDocumentHelper files(q);
@@ -203,7 +203,8 @@ Result<VerificationReport> PdfVerifier::verify(const QByteArray& pdf, const QLis
     try {
         return verifyImpl(pdf, trustAnchorsDer, packetName);
     } catch (const std::exception& e) {
-        return fail(ErrorCode::InvalidInput, tr("The PDF file is damaged."), QString::fromUtf8(e.what()));
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QString::fromUtf8(e.what()));
     }
 }
 

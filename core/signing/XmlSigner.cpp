@@ -16,11 +16,6 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Signing", s);
-}
-
 QString wrapperName(SignerRole role)
 {
     // DOMAIN.md §5.1: one child of DSCKS per signer, named in Vietnamese like the e-invoice NBan/NMua/CQT.
@@ -76,21 +71,26 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     const auto& layout = options.layout;
     DocPtr doc = parseXml(xml);
     if (!doc)
-        return fail(ErrorCode::InvalidInput, tr("The packet is not well-formed XML."));
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The packet is not well-formed XML."));
     xmlNode* data = findById(doc.get(), layout.dataId);
     xmlNode* container
         = findElement(xmlDocGetRootElement(doc.get()), layout.containerName.toUtf8().constData(),
                       layout.containerNamespace.isEmpty() ? nullptr : layout.containerNamespace.toUtf8().constData());
     if (!data || !container)
-        return fail(ErrorCode::InvalidInput, tr("The packet has no data element or no signature container."),
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The packet has no data element or no signature container."),
                     QStringLiteral("data Id=%1, container %2").arg(layout.dataId, layout.containerName));
     for (xmlNode* p = container; p; p = p->parent)
         if (p == data) // the data reference must not change when signatures are added
-            return fail(ErrorCode::InvalidInput, tr("The signature container lies inside the signed data."));
+            return fail(ErrorCode::InvalidInput,
+                        QCoreApplication::translate("Signing", "The signature container lies inside the signed data."));
 
     auto cert = x509FromDer(signer.certificate());
     if (!cert)
-        return fail(ErrorCode::InvalidInput, tr("The signer's certificate cannot be read."), opensslErrors());
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The signer's certificate cannot be read."),
+                    opensslErrors());
 
     // Unique Ids: a second signer with the same role gets "-2", …
     QSet<QString> ids;
@@ -164,7 +164,9 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
 
     const QByteArray signedBytes = canonicalize(doc.get(), signedInfo);
     if (signedBytes.isEmpty())
-        return fail(ErrorCode::Internal, tr("The packet could not be prepared for signing."), QStringLiteral("C14N"));
+        return fail(ErrorCode::Internal,
+                    QCoreApplication::translate("Signing", "The packet could not be prepared for signing."),
+                    QStringLiteral("C14N"));
     auto value = signer.signSha256(signedBytes);
     if (!value)
         return std::unexpected(value.error());
@@ -172,7 +174,8 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     if (ec) {
         sigBytes = ecdsaDerToRaw(sigBytes, (EVP_PKEY_get_bits(X509_get0_pubkey(cert.get())) + 7) / 8);
         if (sigBytes.isEmpty())
-            return fail(ErrorCode::TokenError, tr("The token returned an unusable signature."),
+            return fail(ErrorCode::TokenError,
+                        QCoreApplication::translate("Signing", "The token returned an unusable signature."),
                         QStringLiteral("ECDSA-Sig-Value"));
     }
     xmlNodeSetContent(sigValue, X(sigBytes.toBase64().constData()));

@@ -24,11 +24,6 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char* s)
-{
-    return QCoreApplication::translate("Signing", s);
-}
-
 bool initXmlSec()
 {
     static std::once_flag once;
@@ -136,10 +131,13 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
                                                const XmlSignatureLayout& layout)
 {
     if (!initXmlSec())
-        return fail(ErrorCode::Internal, tr("The signature library could not be started."), QStringLiteral("xmlsec"));
+        return fail(ErrorCode::Internal,
+                    QCoreApplication::translate("Signing", "The signature library could not be started."),
+                    QStringLiteral("xmlsec"));
     DocPtr doc = parseXml(xml);
     if (!doc)
-        return fail(ErrorCode::InvalidInput, tr("The packet is not well-formed XML."));
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The packet is not well-formed XML."));
     xmlNode* root = xmlDocGetRootElement(doc.get());
     // Without a DTD nothing is an ID: register every Id attribute so "#data" resolves. A duplicate Id could make a
     // reference point at a different element than the one we read, so it makes the packet invalid.
@@ -156,17 +154,22 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
         return true;
     });
     if (duplicate)
-        return fail(ErrorCode::InvalidInput, tr("The packet contains duplicate Id attributes."));
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The packet contains duplicate Id attributes."));
     xmlNode* container
         = findElement(root, layout.containerName.toUtf8().constData(),
                       layout.containerNamespace.isEmpty() ? nullptr : layout.containerNamespace.toUtf8().constData());
     if (!container || !findById(doc.get(), layout.dataId))
-        return fail(ErrorCode::InvalidInput, tr("The packet has no data element or no signature container."));
+        return fail(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("Signing", "The packet has no data element or no signature container."));
 
     xmlSecKeysMngr* trusted = cachedKeysManager(trustAnchorsDer);
     xmlSecKeysMngr* untrusted = cachedKeysManager({});
     if (!trusted || !untrusted)
-        return fail(ErrorCode::InvalidInput, tr("A trust anchor certificate cannot be read."), opensslErrors());
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "A trust anchor certificate cannot be read."),
+                    opensslErrors());
 
     QList<xmlNode*> signatures;
     forEachElement(container->children, [&](xmlNode* n) {
@@ -208,13 +211,17 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
             && check.signingTime >= check.certificate.notBefore && check.signingTime <= check.certificate.notAfter;
 
         if (!valueOk)
-            check.problems << tr("The signature is not valid: the signed data has been changed after signing.");
+            check.problems << QCoreApplication::translate(
+                "Signing", "The signature is not valid: the signed data has been changed after signing.");
         else if (!coversData || !coversProps)
-            check.problems << tr("The signature does not cover the record data and its signing time.");
+            check.problems << QCoreApplication::translate(
+                "Signing", "The signature does not cover the record data and its signing time.");
         else if (!check.certificateTrusted)
-            check.problems << tr("The signer's certificate is not issued by a trusted certificate authority.");
+            check.problems << QCoreApplication::translate(
+                "Signing", "The signer's certificate is not issued by a trusted certificate authority.");
         if (!check.validAtSigningTime)
-            check.problems << tr("The signing time lies outside the certificate's validity period.");
+            check.problems << QCoreApplication::translate(
+                "Signing", "The signing time lies outside the certificate's validity period.");
         report.signatures << check;
     }
     return report;

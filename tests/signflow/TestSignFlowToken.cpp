@@ -251,6 +251,7 @@ private Q_SLOTS:
         QProcess p;
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOCBA_PIN"), QStringLiteral("123456"));
+        env.insert(QStringLiteral("HOCBA_LANG"), QStringLiteral("en")); // the progress lines are matched below
         p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(cliPath(), QStringList {QStringLiteral("sign"), QStringLiteral("--db"), db} + tokenArgs());
