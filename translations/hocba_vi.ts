@@ -1803,10 +1803,6 @@
         <translation>Chứng thư số của %1 chưa có hiệu lực: có hiệu lực từ ngày %2.</translation>
     </message>
     <message>
-        <source>The digital certificate of %1 is not meant for signing documents (it lacks the digital signature / non-repudiation key usage). Choose another certificate.</source>
-        <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng chữ ký số / chống chối bỏ). Hãy chọn chứng thư số khác.</translation>
-    </message>
-    <message>
         <source>Out of memory while checking the certificate.</source>
         <translation>Hết bộ nhớ khi kiểm tra chứng thư số.</translation>
     </message>
@@ -1819,6 +1815,10 @@
         <translation>
             <numerusform>Chứng thư số của %1 hết hạn vào ngày %2 (còn %n ngày). Hãy đề nghị nhà cung cấp dịch vụ chứng thực gia hạn kịp thời.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The digital certificate of %1 is not meant for signing documents (it lacks the non-repudiation key usage that legal signatures need). Choose another certificate.</source>
+        <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng "chống chối bỏ" mà chữ ký có giá trị pháp lý cần có). Hãy chọn chứng thư số khác.</translation>
     </message>
 </context>
 <context>

@@ -54,13 +54,15 @@ Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer,
             ErrorCode::CertificateInvalid,
             Text::tr("The digital certificate of %1 is not valid yet: it is valid from %2.").arg(who, day(c.notBefore)),
             QStringLiteral("not-yet-valid: notBefore %1").arg(c.notBefore.toString(Qt::ISODate)));
-    // A missing extension formally means "any usage", but Vietnamese CAs always set it on signing certificates,
-    // and one without it is usually an encryption or TLS certificate picked by mistake.
-    if (!c.keyUsage.present || !(c.keyUsage.digitalSignature || c.keyUsage.nonRepudiation))
+    // A school record is a legal document: the signer must not be able to deny it, so the certificate must carry
+    // non-repudiation (contentCommitment). Vietnamese CAs set it on signing certificates; an authentication or
+    // encryption certificate picked by mistake lacks it. A missing extension formally means "any usage", but no
+    // signing certificate from a Vietnamese CA comes without one.
+    if (!c.keyUsage.present || !c.keyUsage.nonRepudiation)
         return fail(
             ErrorCode::CertificateInvalid,
             Text::tr("The digital certificate of %1 is not meant for signing documents (it lacks the "
-                     "digital signature / non-repudiation key usage). Choose another certificate.")
+                     "non-repudiation key usage that legal signatures need). Choose another certificate.")
                 .arg(who),
             QStringLiteral("key-usage: %1")
                 .arg(c.keyUsage.present ? QStringLiteral("no signing bits") : QStringLiteral("extension missing")));

@@ -61,9 +61,10 @@ extendedKeyUsage=emailProtection
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
 X
+# An authentication/encryption certificate picked by mistake: it may sign, but carries no non-repudiation.
 cat >noku_ext.cnf <<X
 basicConstraints=critical,CA:FALSE
-keyUsage=critical,keyEncipherment
+keyUsage=critical,digitalSignature,keyEncipherment
 X
 # `openssl ca` is used (not `x509 -req`) because only it can set arbitrary start/end dates in OpenSSL 3.0.
 mkdir -p newcerts
