@@ -797,16 +797,16 @@ Result<int> recordPageCount(const RenderInput& input, const RenderOptions& optio
     return int(compose(input, options).size());
 }
 
-Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const RenderOptions& options)
+Status paintRecords(QPagedPaintDevice& device, const QList<RenderInput>& inputs, const RenderOptions& options)
 {
-    if (auto ok = validateRenderInput(input); !ok)
-        return ok;
+    if (inputs.isEmpty())
+        return fail(ErrorCode::InvalidInput, tr("There is no record to print."));
+    for (const RenderInput& input : inputs)
+        if (auto ok = validateRenderInput(input); !ok)
+            return ok;
     if (printFontFamily().isEmpty())
         return fail(ErrorCode::Internal, tr("The print font could not be loaded."),
                     QStringLiteral("addApplicationFont(:/fonts/NotoSerif-*.ttf) failed"));
-    const QList<Page> pages = compose(input, options);
-    const packet::Packet& first = input.years.first();
-    const BookLayout& b = bookLayout(first.level);
     device.setPageSize(QPageSize(QPageSize::A4));
     device.setPageOrientation(QPageLayout::Portrait);
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
@@ -815,12 +815,45 @@ Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const Re
         return fail(ErrorCode::Io, tr("Could not start printing the record."),
                     QStringLiteral("QPainter::begin failed"));
     painter.setRenderHint(QPainter::Antialiasing, false);
-    const bool draft
-        = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
-    paintPages(painter, device, pages, b, latestPacket(input).student.fullName, first.lookupCode, draft);
+    // One painter for all records: a class prints as one document (the font is embedded once), each record with
+    // its own page numbers.
+    for (qsizetype r = 0; r < inputs.size(); ++r) {
+        const RenderInput& input = inputs[r];
+        const QList<Page> pages = compose(input, options);
+        const packet::Packet& first = input.years.first();
+        if (r > 0)
+            device.newPage();
+        const bool draft
+            = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
+        paintPages(painter, device, pages, bookLayout(first.level), latestPacket(input).student.fullName,
+                   first.lookupCode, draft);
+    }
     if (!painter.end())
         return fail(ErrorCode::Io, tr("Could not finish printing the record."), QStringLiteral("QPainter::end failed"));
     return {};
+}
+
+Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const RenderOptions& options)
+{
+    return paintRecords(device, {input}, options);
+}
+
+Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QString& title, const RenderOptions& options)
+{
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(600);
+        writer.setCreator(QStringLiteral("Học bạ số"));
+        writer.setTitle(title);
+        if (auto painted = paintRecords(writer, inputs, options); !painted)
+            return std::unexpected(painted.error());
+    }
+    if (bytes.isEmpty())
+        return fail(ErrorCode::Io, tr("Could not write the PDF file."), QStringLiteral("QPdfWriter wrote nothing"));
+    return bytes;
 }
 
 Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions& options)

@@ -48,4 +48,10 @@ Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const Re
 /** The record as PDF bytes (fonts embedded). */
 Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions& options = {});
 
+/** Several records one after another on one device (a class printed as one job); each keeps its own page numbers. */
+Status paintRecords(QPagedPaintDevice& device, const QList<RenderInput>& inputs, const RenderOptions& options = {});
+/** Several records as one PDF document (the class preview, one print job). */
+Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QString& title,
+                                    const RenderOptions& options = {});
+
 } // namespace hocba::render
