@@ -86,10 +86,22 @@ RecordPreviewWidget::~RecordPreviewWidget()
 
 void RecordPreviewWidget::setRecord(const render::RenderInput& input, const render::RenderOptions& options)
 {
+    setRecords({input}, {}, options);
+}
+
+void RecordPreviewWidget::setRecords(const QList<render::RenderInput>& inputs, const QString& title,
+                                     const render::RenderOptions& options)
+{
     m_cleared = false;
-    m_input = input;
+    m_inputs = inputs;
     m_options = options;
-    m_watcher.setFuture(QtConcurrent::run([input, options] { return render::renderRecordPdf(input, options); }));
+    if (inputs.size() == 1) {
+        const render::RenderInput input = inputs.first();
+        m_watcher.setFuture(QtConcurrent::run([input, options] { return render::renderRecordPdf(input, options); }));
+    } else {
+        m_watcher.setFuture(QtConcurrent::run(
+            [inputs, title, options] { return render::renderRecordsPdf(inputs, title, options); }));
+    }
 }
 
 void RecordPreviewWidget::clear()
@@ -97,7 +109,7 @@ void RecordPreviewWidget::clear()
     // A render of the previous student must not show up after the selection was cleared: the finished handler
     // ignores results until the next setRecord().
     m_cleared = true;
-    m_input = {};
+    m_inputs.clear();
     m_document->close();
     m_buffer.close();
     m_pdf.clear();
@@ -194,9 +206,9 @@ bool RecordPreviewWidget::exportPdf()
 
 void RecordPreviewWidget::print()
 {
-    if (m_input.years.isEmpty())
+    if (m_inputs.isEmpty())
         return;
-    if (auto done = printRecordInteractive(this, m_input, m_options);
+    if (auto done = printRecordsInteractive(this, m_inputs, m_options);
         !done && done.error().code != ErrorCode::Cancelled)
         MessageBox::critical(this, tr("Print"), done.error().message, done.error().detail);
 }
@@ -212,21 +224,32 @@ Status exportRecordPdf(const render::RenderInput& input, const render::RenderOpt
     return {};
 }
 
-Status printRecord(QPrinter& printer, const render::RenderInput& input, render::RenderOptions options)
+Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options)
 {
     // Full page: the layout is in paper coordinates, the same as the PDF's.
     printer.setFullPage(true);
     options.duplexBlankPages = printer.duplex() != QPrinter::DuplexNone;
-    return render::paintRecord(printer, input, options);
+    return render::paintRecords(printer, inputs, options);
 }
 
-Status printRecordInteractive(QWidget* parent, const render::RenderInput& input, const render::RenderOptions& options)
+Status printRecord(QPrinter& printer, const render::RenderInput& input, render::RenderOptions options)
+{
+    return printRecords(printer, {input}, options);
+}
+
+Status printRecordsInteractive(QWidget* parent, const QList<render::RenderInput>& inputs,
+                               const render::RenderOptions& options)
 {
     QPrinter printer(QPrinter::HighResolution);
     QPrintDialog dialog(&printer, parent);
     if (dialog.exec() != QDialog::Accepted)
         return fail(ErrorCode::Cancelled, RecordPreviewWidget::tr("Printing was cancelled."));
-    return printRecord(printer, input, options);
+    return printRecords(printer, inputs, options);
+}
+
+Status printRecordInteractive(QWidget* parent, const render::RenderInput& input, const render::RenderOptions& options)
+{
+    return printRecordsInteractive(parent, {input}, options);
 }
 
 } // namespace hocba::ui

@@ -30,6 +30,9 @@ public:
 
     /** Renders the record in the background; rendered() or renderFailed() follows. */
     void setRecord(const render::RenderInput& input, const render::RenderOptions& options = {});
+    /** Several records as one document (a whole class), rendered in the background. */
+    void setRecords(const QList<render::RenderInput>& inputs, const QString& title,
+                    const render::RenderOptions& options = {});
     /** Shows nothing (no student selected). A render still running is waited for and dropped. */
     void clear();
     /** Shows PDF bytes that are already rendered. */
@@ -67,7 +70,7 @@ private:
     QBuffer m_buffer;
     QByteArray m_pdf;
     bool m_cleared = false;
-    render::RenderInput m_input;
+    QList<render::RenderInput> m_inputs;
     render::RenderOptions m_options;
     QFutureWatcher<Result<QByteArray>> m_watcher;
 };
@@ -79,6 +82,10 @@ Status exportRecordPdf(const render::RenderInput& input, const render::RenderOpt
  * the printer prints duplex).
  */
 Status printRecord(QPrinter& printer, const render::RenderInput& input, render::RenderOptions options = {});
+/** Several records as one print job (a class), same layout code. */
+Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options = {});
+Status printRecordsInteractive(QWidget* parent, const QList<render::RenderInput>& inputs,
+                               const render::RenderOptions& options = {});
 /** QPrintDialog, then printRecord(); Cancelled when the user closes the dialog. */
 Status printRecordInteractive(QWidget* parent, const render::RenderInput& input,
                               const render::RenderOptions& options = {});
