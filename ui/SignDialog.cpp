@@ -6,6 +6,7 @@
 #include "packet/PacketBuilder.h"
 #include "signing/CertificatePolicy.h"
 #include "signing/SignatureReport.h"
+#include "signing/TokenManager.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
