@@ -6,6 +6,7 @@
 #include "store/Database.h"
 
 #include <QFile>
+#include <QThread>
 
 namespace hocba::test {
 
@@ -34,29 +35,34 @@ namespace {
 class FaultySigner final : public signing::Signer
 {
 public:
-    FaultySigner(signing::Signer& inner, QAtomicInt& budget)
+    FaultySigner(signing::Signer& inner, QAtomicInt& budget, QAtomicInt& slowMs)
         : m_inner(inner)
         , m_budget(budget)
+        , m_slowMs(slowMs)
     { }
     QByteArray certificate() const override { return m_inner.certificate(); }
     QList<QByteArray> chain() const override { return m_inner.chain(); }
     signing::KeyType keyType() const override { return m_inner.keyType(); }
     Result<QByteArray> signSha256(const QByteArray& data) override
     {
-        if (m_budget.loadRelaxed() >= 0 && m_budget.fetchAndAddRelaxed(-1) <= 0)
+        if (m_budget.loadRelaxed() >= 0 && m_budget.fetchAndAddRelaxed(-1) <= 0) {
+            m_budget.storeRelaxed(-1); // pulled out once; when asked again, it is back in
             return fail(ErrorCode::TokenRemoved, QStringLiteral("token removed"), QStringLiteral("CKR_DEVICE_REMOVED"));
+        }
+        if (const int ms = m_slowMs.loadRelaxed(); ms > 0)
+            QThread::msleep(ulong(ms));
         return m_inner.signSha256(data);
     }
 
 private:
     signing::Signer& m_inner;
     QAtomicInt& m_budget;
+    QAtomicInt& m_slowMs;
 };
 } // namespace
 
 Status SoftwareSignerSource::withSigner(const signing::TokenInfo& token, const signing::CertificateInfo&,
-                                        signing::PinProvider& pins,
-                                        const std::function<Status(signing::Signer&)>& work)
+                                        signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work)
 {
     signing::PinRequest request;
     request.token = token;
@@ -66,7 +72,7 @@ Status SoftwareSignerSource::withSigner(const signing::TokenInfo& token, const s
     if (QByteArray(pin->c_str()) != "123456")
         return fail(ErrorCode::PinIncorrect, QStringLiteral("wrong PIN"), QStringLiteral("CKR_PIN_INCORRECT"));
     logins.fetchAndAddRelaxed(1);
-    FaultySigner signer(*m_signer, budget);
+    FaultySigner signer(*m_signer, budget, slowMs);
     return work(signer);
 }
 
@@ -87,8 +93,9 @@ bool SigningSchool::create(bool trustCa)
         return false;
     if (trustCa && !signing::TrustStore::addToDatabase(**db, pki.caDer(), QStringLiteral("test")))
         return false;
-    auto st = (*db)->prepare(
-        QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name LIMIT 1").arg(year.startYear));
+    auto st
+        = (*db)->prepare(QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name LIMIT 1")
+                             .arg(year.startYear));
     if (!st || !st->step().value_or(false))
         return false;
     className = st->text(0);

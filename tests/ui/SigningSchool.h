@@ -20,7 +20,8 @@ namespace hocba::test {
 /**
  * A SignerSource with a software key behind it (the seam of the sign dialog): one fake token "HOCBA-TEST", the test
  * PKI's RSA certificate, a PIN asked through the given provider for every login (checked against "123456"), and an
- * optional fault: TokenRemoved after `budget` signatures (each section takes two: packet and PDF).
+ * optional fault: TokenRemoved once after `budget` signatures (each section takes two: packet and PDF); after that
+ * the token is "plugged in again".
  */
 class SoftwareSignerSource final : public ui::SignerSource
 {
@@ -33,6 +34,7 @@ public:
 
     QAtomicInt logins;
     QAtomicInt budget {-1}; ///< signatures left before TokenRemoved; -1 = no fault
+    QAtomicInt slowMs {0}; ///< a slow token: each signature takes this long (so a cancel lands mid-batch)
 
 private:
     std::unique_ptr<signing::SoftwareSigner> m_signer;

@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,18 +40,19 @@ class TestSignDialog : public QObject
 
     int classSections(store::Database& db, const QString& state)
     {
-        return count(db, QStringLiteral("SELECT count(*) FROM year_section s JOIN class c ON c.id = s.class_id "
-                                        "WHERE c.name = '%1' AND c.school_year = %2 AND s.state = '%3'")
-                             .arg(m_school.className)
-                             .arg(m_school.year.startYear)
-                             .arg(state));
+        return count(db,
+                     QStringLiteral("SELECT count(*) FROM year_section s JOIN class c ON c.id = s.class_id "
+                                    "WHERE c.name = '%1' AND c.school_year = %2 AND s.state = '%3'")
+                         .arg(m_school.className)
+                         .arg(m_school.year.startYear)
+                         .arg(state));
     }
 
     /** A dialog for the school's first class, ready to sign (token and certificate loaded, warnings acknowledged). */
     std::unique_ptr<SignDialog> dialogFor(store::Database& db, ui::SignerSource& source, signing::PinProvider& pins)
     {
-        auto dialog = std::make_unique<SignDialog>(db, SignDialog::Scope {m_school.year, m_school.className}, source,
-                                                   pins);
+        auto dialog
+            = std::make_unique<SignDialog>(db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
         dialog->findChild<QCheckBox*>(QStringLiteral("acknowledgeCheckBox"))->setChecked(true);
         dialog->findChild<QLineEdit*>(QStringLiteral("acknowledgedByLineEdit"))
             ->setText(QStringLiteral("Nguyễn Thị Lan"));
@@ -100,8 +102,8 @@ private Q_SLOTS:
         QVERIFY(progressed.count() >= report.signedItems.size());
         QCOMPARE(classSections(*db, QStringLiteral("signed")), int(report.signedItems.size()));
         QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
-        QVERIFY2(dialog->reportText().startsWith(QStringLiteral("Signed: %1, skipped: 0, failed: 0.")
-                                                     .arg(report.signedItems.size())),
+        QVERIFY2(dialog->reportText().startsWith(
+                     QStringLiteral("Signed: %1, skipped: 0, failed: 0.").arg(report.signedItems.size())),
                  qPrintable(dialog->reportText()));
         QVERIFY(!dialog->isBusy());
     }
@@ -111,13 +113,16 @@ private Q_SLOTS:
         auto db = m_school.copy();
         QVERIFY(db);
         test::SoftwareSignerSource source(m_school.pki);
+        source.slowMs = 150; // a slow token: the cancel is handled while the batch still runs
         ui::GuiPinProvider pins(nullptr);
         auto dialog = dialogFor(*db, source, pins);
         QTRY_VERIFY(dialog->canSign());
         QSignalSpy finished(dialog.get(), &SignDialog::finished);
         connect(dialog.get(), &SignDialog::progressed, this, [&dialog](int done, int) {
+            // The user presses the progress dialog's own Cancel button ("Dừng sau hồ sơ này").
             if (done == 2 && dialog->progressDialog())
-                dialog->progressDialog()->cancel();
+                if (auto* button = dialog->progressDialog()->findChild<QPushButton*>())
+                    button->click();
         });
         dialog->start();
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
@@ -171,15 +176,10 @@ private Q_SLOTS:
         auto dialog = dialogFor(*db, source, pins);
         QTRY_VERIFY(dialog->canSign());
         QSignalSpy finished(dialog.get(), &SignDialog::finished);
-        connect(dialog.get(), &SignDialog::progressed, this, [&source](int done, int) {
-            if (done == 1 && source.budget.loadRelaxed() >= 0) {
+        bool answerSet = false;
+        connect(dialog.get(), &SignDialog::progressed, this, [&answerSet](int done, int) {
+            if (done == 1 && !std::exchange(answerSet, true))
                 MessageBox::setNextAnswer(QMessageBox::Retry); // "Tiếp tục": the token is back
-            }
-        });
-        // The token comes back before the user answers: no more faults after the first stop.
-        connect(dialog.get(), &SignDialog::progressed, this, [&source](int done, int) {
-            if (done == 2)
-                source.budget = -1;
         });
         m_pinAsked = 0;
         dialog->start();
