@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a Debian 12 machine (as root), builds the desktop app and opens it on a demo school (made on first start;
-# a demo PKCS#11 token comes with the signing component). Extra arguments go to the app, e.g. a data file path.
+# Sets up a Debian 12 machine (as root), builds the desktop app and opens it on a demo school, with a DEMO USB token
+# (SoftHSM2 "HOCBA-DEMO", PIN 123456) that the demo school trusts, so signing and checking work at once. Both are
+# made once under the user's data dir and reused. Extra arguments go to the app, e.g. a data file path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,5 +18,20 @@ hoặc dùng giao diện dòng lệnh:
 (No display found. Run the app under a virtual display with the xvfb-run line above, or use hocba-cli.)
 MSG
   exit 1
+fi
+# The demo token and school (idempotent). The app's data dir: QStandardPaths AppDataLocation for org/app "hocba".
+DATA="${XDG_DATA_HOME:-$HOME/.local/share}/hocba"
+DEMO_DB="$DATA/hocba/truong-demo.hocba"
+if SOFTHSM2_CONF=$(bash scripts/make-demo-token.sh "$DATA/demo-token"); then
+  export SOFTHSM2_CONF HOCBA_DEMO_TOKEN=HOCBA-DEMO
+  mkdir -p "$(dirname "$DEMO_DB")"
+  [ -f "$DEMO_DB" ] || build/release/app/hocba-cli demo --db "$DEMO_DB" >/dev/null
+  if [ ! -f "$DATA/demo-token/trusted" ]; then
+    build/release/app/hocba-cli trust add --db "$DEMO_DB" --cert "$DATA/demo-token/demo-ca.pem" \
+      --by "DEMO (scripts/run.sh)" >/dev/null && touch "$DATA/demo-token/trusted"
+  fi
+  echo "Token USB DEMO \"HOCBA-DEMO\" đã sẵn sàng, mã PIN: 123456 (chỉ để dùng thử, không có giá trị pháp lý)." >&2
+else
+  echo "Không tạo được token USB DEMO (cần softhsm2, opensc, libengine-pkcs11-openssl); vẫn mở ứng dụng." >&2
 fi
 exec build/release/app/hocba "$@"

@@ -5,7 +5,13 @@
 #include "lifecycle/RecordDocuments.h"
 
 #include "MessageBox.h"
+#include "PinDialog.h"
+#include "SignDialog.h"
+#include "SignerSource.h"
 #include "StudentTableModel.h"
+#include "VerifyWidget.h"
+#include "signing/TokenService.h"
+#include "signing/TrustStore.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 #include "util/Settings.h"
@@ -85,6 +91,17 @@ void MainWindow::createActions()
     QAction* quit = file->addAction(tr("E&xit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* records = menuBar()->addMenu(tr("&Records"));
+    records->setObjectName(QStringLiteral("recordsMenu"));
+    m_signClassAction = records->addAction(tr("&Confirm and sign this class…"), this, &MainWindow::confirmAndSignClass);
+    m_signClassAction->setObjectName(QStringLiteral("signClassAction"));
+    m_signSchoolAction = records->addAction(tr("Sign the &whole school…"), this, &MainWindow::signWholeSchool);
+    m_signSchoolAction->setObjectName(QStringLiteral("signSchoolAction"));
+    records->addSeparator();
+    m_verifyAction = records->addAction(tr("C&heck school records…"), this, &MainWindow::showVerify);
+    m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
+    updateRecordActions();
 
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
@@ -364,6 +381,7 @@ void MainWindow::applySchoolView(SchoolView view)
         m_fileLabel->setToolTip(QString());
         m_countsLabel->clear();
         updateSelectionStatus();
+        updateRecordActions();
         return;
     }
 
@@ -433,6 +451,7 @@ void MainWindow::applySchoolView(SchoolView view)
     if (firstClass.isValid())
         m_tree->setCurrentIndex(firstClass);
     updateSelectionStatus();
+    updateRecordActions();
 }
 
 void MainWindow::onNavigationChanged(const QModelIndex& current)
@@ -485,6 +504,7 @@ void MainWindow::showClass(const ClassGroup& cls)
     m_students->setRoster(std::move(*roster));
     m_filter->setEnabled(true);
     m_classTitle->setText(tr("Class %1 · School year %2").arg(cls.name, cls.schoolYear.toString()));
+    updateRecordActions();
     if (!m_columnsSized && m_students->rowCount() > 0) {
         m_table->resizeColumnsToContents();
         m_columnsSized = true;
@@ -526,6 +546,7 @@ void MainWindow::clearClass()
     if (m_preview)
         m_preview->clear();
     m_classTitle->setText(m_db ? tr("Choose a class to see its students.") : QString());
+    updateRecordActions();
 }
 
 void MainWindow::updateSelectionStatus()
@@ -603,6 +624,12 @@ QString MainWindow::aboutText() const
     const QString file = m_db ? tr("Data file: %1").arg(QDir::toNativeSeparators(m_db->path()).toHtmlEscaped())
                               : tr("No data file is open.");
     text += QStringLiteral("<p>%1</p>").arg(file);
+    // scripts/run.sh prepares a demo USB token (SoftHSM2) for newcomers and says so through this variable.
+    if (!qEnvironmentVariableIsEmpty("HOCBA_DEMO_TOKEN"))
+        text += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("Demo USB token \"%1\" is ready: its PIN is 123456. It is for trying the program only; "
+                            "records signed with it are not legally valid.")
+                             .arg(QString::fromLocal8Bit(qgetenv("HOCBA_DEMO_TOKEN")).toHtmlEscaped()));
     text += QStringLiteral("<p>%1</p>")
                 .arg(tr("Free software under the GNU General Public License, version 3 or "
                         "later."));
@@ -624,6 +651,86 @@ void MainWindow::setLanguage(const QString& code)
     m_settings.sync();
     MessageBox::information(this, tr("Language"),
                             tr("The new language will be used the next time you start %1.").arg(kProductName));
+}
+
+void MainWindow::updateRecordActions()
+{
+    if (!m_signClassAction)
+        return;
+    m_signClassAction->setEnabled(m_db && m_currentClass);
+    m_signSchoolAction->setEnabled(m_db && !m_classes.isEmpty());
+    // Checking a file needs no school file: without one, the built-in trust anchors are used.
+    m_verifyAction->setEnabled(true);
+}
+
+SignerSource& MainWindow::signerSource()
+{
+    if (m_signerSource)
+        return *m_signerSource;
+    if (!m_tokenService) {
+        // The modules of HOCBA_PKCS11_MODULES first (a CA's vendor module), then the usual ones.
+        QStringList modules = signing::defaultPkcs11Modules();
+        for (const QString& standard : {QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"),
+                                        QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")})
+            if (!modules.contains(standard))
+                modules << standard;
+        m_tokenService = std::make_unique<signing::TokenService>(modules);
+        m_tokenSource = std::make_unique<TokenServiceSource>(*m_tokenService);
+    }
+    return *m_tokenSource;
+}
+
+void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className)
+{
+    if (!m_db)
+        return;
+    if (!m_pins)
+        m_pins = std::make_unique<GuiPinProvider>(this);
+    auto* dialog = new SignDialog(*m_db, SignDialog::Scope {year, std::move(className)}, signerSource(), *m_pins, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SignDialog::finished, this, [this] {
+        // The class list shows the new states (ready, signed) at once.
+        if (m_currentClass)
+            showClass(*m_currentClass);
+    });
+    dialog->open();
+}
+
+void MainWindow::confirmAndSignClass()
+{
+    if (m_currentClass)
+        openSignDialog(m_currentClass->schoolYear, m_currentClass->name);
+}
+
+void MainWindow::signWholeSchool()
+{
+    if (!m_db || m_classes.isEmpty())
+        return;
+    // The year in view (the chosen class's), else the newest year of the file.
+    SchoolYear year = m_classes.first().schoolYear;
+    for (const ClassGroup& c : m_classes)
+        year = std::max(year, c.schoolYear);
+    if (m_currentClass)
+        year = m_currentClass->schoolYear;
+    openSignDialog(year, std::nullopt);
+}
+
+void MainWindow::showVerify()
+{
+    QList<QByteArray> anchors;
+    if (m_db) {
+        auto trust = signing::TrustStore::load(*m_db);
+        if (!trust) {
+            MessageBox::critical(this, tr("Check school records"), trust.error().message, trust.error().detail);
+            return;
+        }
+        anchors = trust->anchorsDer();
+    } else {
+        anchors = signing::TrustStore::builtIn().anchorsDer();
+    }
+    auto* dialog = new VerifyWidget(anchors, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace hocba::ui

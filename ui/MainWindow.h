@@ -23,6 +23,9 @@ class QTreeView;
 
 namespace hocba {
 class Settings;
+namespace signing {
+class TokenService;
+}
 namespace store {
 class Database;
 }
@@ -30,7 +33,9 @@ class Database;
 
 namespace hocba::ui {
 
+class GuiPinProvider;
 class RecordPreviewWidget;
+class SignerSource;
 class StudentTableModel;
 class StudentSortFilterProxyModel;
 
@@ -66,7 +71,19 @@ public:
     /** The status bar text, all parts joined (for tests and screen readers). */
     QString statusText() const;
 
+    /**
+     * Test seam: sign dialogs get their tokens from `source` (e.g. a software key) instead of the PKCS#11 modules.
+     * `source` must outlive the window; null goes back to the real tokens.
+     */
+    void setSignerSource(SignerSource* source) { m_signerSource = source; }
+
 public Q_SLOTS:
+    /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
+    void confirmAndSignClass();
+    /** Học bạ → Sign the whole school… */
+    void signWholeSchool();
+    /** Học bạ → Check school records… */
+    void showVerify();
     /** File → Open…: asks for a file and opens it. */
     void openDatabaseWithDialog();
     void showAbout();
@@ -97,6 +114,9 @@ private:
     void updateSelectionStatus();
     void rememberRecent(const QString& path);
     void updateRecentMenu();
+    void updateRecordActions();
+    void openSignDialog(SchoolYear year, std::optional<QString> className);
+    SignerSource& signerSource();
 
     Settings& m_settings;
     std::unique_ptr<store::Database> m_db;
@@ -125,6 +145,14 @@ private:
     QLabel* m_fileLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_selectionLabel = nullptr;
+
+    QAction* m_signClassAction = nullptr;
+    QAction* m_signSchoolAction = nullptr;
+    QAction* m_verifyAction = nullptr;
+    SignerSource* m_signerSource = nullptr; ///< test seam; else m_tokenSource
+    std::unique_ptr<signing::TokenService> m_tokenService; ///< started on first use: probing modules takes time
+    std::unique_ptr<SignerSource> m_tokenSource;
+    std::unique_ptr<GuiPinProvider> m_pins;
 
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_languageGroup = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageBox.h"
 
+#include <QAbstractButton>
 #include <QFileDialog>
 
 namespace hocba::ui {
@@ -15,7 +16,8 @@ int boxCount = 0;
 std::optional<QString> FileDialog::s_nextFileName;
 
 MessageBox::Button MessageBox::show(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
-                                    const QString& detail, Buttons buttons, Button defaultButton)
+                                    const QString& detail, Buttons buttons, Button defaultButton,
+                                    const QList<QPair<Button, QString>>& labels)
 {
     lastBox = Shown {icon, title, text, detail};
     ++boxCount;
@@ -30,11 +32,24 @@ MessageBox::Button MessageBox::show(QWidget* parent, QMessageBox::Icon icon, con
     QMessageBox box(icon, title, text, buttons, parent);
     if (defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(defaultButton);
+    for (const auto& [button, label] : labels)
+        if (QAbstractButton* b = box.button(button))
+            b->setText(label);
     // The technical detail is for a support ticket; it never holds personal data (util/Error.h).
     if (!detail.isEmpty())
         box.setDetailedText(detail);
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     return Button(box.exec());
+}
+
+MessageBox::Button MessageBox::choose(QWidget* parent, QMessageBox::Icon icon, const QString& title,
+                                      const QString& text, const QList<QPair<Button, QString>>& labelledButtons,
+                                      Button defaultButton)
+{
+    Buttons buttons;
+    for (const auto& labelled : labelledButtons)
+        buttons |= labelled.first;
+    return show(parent, icon, title, text, QString(), buttons, defaultButton, labelledButtons);
 }
 
 MessageBox::Button MessageBox::critical(QWidget* parent, const QString& title, const QString& text,

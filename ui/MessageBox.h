@@ -30,6 +30,12 @@ public:
                            Buttons buttons = QMessageBox::Yes | QMessageBox::No,
                            Button defaultButton = QMessageBox::NoButton);
     static void about(QWidget* parent, const QString& title, const QString& text);
+    /**
+     * A box whose buttons carry our own words ("Tiếp tục", "Dừng") instead of Yes/No; the answer is still the
+     * standard button each label was given for, so the test hooks work unchanged.
+     */
+    static Button choose(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
+                         const QList<QPair<Button, QString>>& labelledButtons, Button defaultButton);
 
     /** Test hook: the next box is not shown and returns `answer` instead. */
     static void setNextAnswer(Button answer);
@@ -53,7 +59,8 @@ public:
 
 private:
     static Button show(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
-                       const QString& detail, Buttons buttons, Button defaultButton);
+                       const QString& detail, Buttons buttons, Button defaultButton,
+                       const QList<QPair<Button, QString>>& labels = {});
 };
 
 /** File dialogs, with the same kind of test hook. */

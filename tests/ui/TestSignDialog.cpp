@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SignDialog end to end on a demo school with a software key behind the SignerSource seam: confirm + sign a class
+// (PIN through the PinDialog hook from the worker thread), cancel mid-batch, a pulled token answered with "Dừng",
+// and a certificate the school does not trust. No modal dialog is ever shown (hooks answer them).
+#include "MessageBox.h"
+#include "PinDialog.h"
+#include "SignDialog.h"
+#include "SigningSchool.h"
+#include "store/Database.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hocba;
+using hocba::ui::MessageBox;
+using hocba::ui::PinDialog;
+using hocba::ui::SignDialog;
+
+namespace {
+
+int count(store::Database& db, const QString& sql)
+{
+    auto st = db.prepare(sql);
+    if (!st || !st->step().value_or(false))
+        return -1;
+    return st->text(0).toInt();
+}
+
+} // namespace
+
+class TestSignDialog : public QObject
+{
+    Q_OBJECT
+    test::SigningSchool m_school;
+    int m_pinAsked = 0;
+
+    int classSections(store::Database& db, const QString& state)
+    {
+        return count(db,
+                     QStringLiteral("SELECT count(*) FROM year_section s JOIN class c ON c.id = s.class_id "
+                                    "WHERE c.name = '%1' AND c.school_year = %2 AND s.state = '%3'")
+                         .arg(m_school.className)
+                         .arg(m_school.year.startYear)
+                         .arg(state));
+    }
+
+    /** A dialog for the school's first class, ready to sign (token and certificate loaded, warnings acknowledged). */
+    std::unique_ptr<SignDialog> dialogFor(store::Database& db, ui::SignerSource& source, signing::PinProvider& pins)
+    {
+        auto dialog
+            = std::make_unique<SignDialog>(db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
+        dialog->findChild<QCheckBox*>(QStringLiteral("acknowledgeCheckBox"))->setChecked(true);
+        dialog->findChild<QLineEdit*>(QStringLiteral("acknowledgedByLineEdit"))
+            ->setText(QStringLiteral("Nguyễn Thị Lan"));
+        return dialog;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_school.create());
+        MessageBox::setAutoAnswer(true);
+        PinDialog::setTestAnswer([this](PinDialog& d) {
+            ++m_pinAsked;
+            d.findChild<QLineEdit*>(QStringLiteral("pinLineEdit"))->setText(QStringLiteral("123456"));
+            d.accept();
+        });
+    }
+    void cleanupTestCase()
+    {
+        PinDialog::setTestAnswer({});
+        MessageBox::setAutoAnswer(false);
+    }
+
+    void confirmAndSignClass()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        QVERIFY(classSections(*db, QStringLiteral("draft")) > 0);
+        test::SoftwareSignerSource source(m_school.pki);
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QVERIFY2(dialog->policyText().contains(QStringLiteral("valid and trusted")), qPrintable(dialog->policyText()));
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        QSignalSpy progressed(dialog.get(), &SignDialog::progressed);
+        m_pinAsked = 0;
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QCOMPARE(m_pinAsked, 1);
+        QVERIFY(dialog->lastReport());
+        const auto& report = *dialog->lastReport();
+        QVERIFY(report.signedItems.size() >= 5);
+        QCOMPARE(report.failed.size(), 0);
+        QVERIFY(report.finished);
+        QCOMPARE(dialog->lastProgress().first, dialog->lastProgress().second);
+        QCOMPARE(dialog->lastProgress().second, int(report.signedItems.size() + report.skipped.size()));
+        QVERIFY(progressed.count() >= report.signedItems.size());
+        QCOMPARE(classSections(*db, QStringLiteral("signed")), int(report.signedItems.size()));
+        QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
+        QVERIFY2(dialog->reportText().startsWith(
+                     QStringLiteral("Signed: %1, skipped: 0, failed: 0.").arg(report.signedItems.size())),
+                 qPrintable(dialog->reportText()));
+        QVERIFY(!dialog->isBusy());
+    }
+
+    void cancelMidBatch()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        test::SoftwareSignerSource source(m_school.pki);
+        source.slowMs = 150; // a slow token: the cancel is handled while the batch still runs
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        connect(dialog.get(), &SignDialog::progressed, this, [&dialog](int done, int) {
+            // The user presses the progress dialog's own Cancel button ("Dừng sau hồ sơ này").
+            if (done == 2 && dialog->progressDialog())
+                if (auto* button = dialog->progressDialog()->findChild<QPushButton*>())
+                    button->click();
+        });
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QVERIFY(dialog->lastReport());
+        const auto& report = *dialog->lastReport();
+        QVERIFY(report.cancelled);
+        QVERIFY(report.signedItems.size() >= 2);
+        QVERIFY(report.pending > 0);
+        // Each section is either signed or untouched (still ready): nothing half-done.
+        QCOMPARE(classSections(*db, QStringLiteral("signed")), int(report.signedItems.size()));
+        QCOMPARE(classSections(*db, QStringLiteral("ready")), report.pending);
+        QVERIFY(dialog->reportText().contains(QStringLiteral("Signing was stopped")));
+    }
+
+    void tokenRemovedThenStop()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        test::SoftwareSignerSource source(m_school.pki);
+        source.budget = 6; // three sections (packet + PDF each), then the token is "pulled out"
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        // Answer the pause prompt with "Dừng"; set once signing runs, so the confirmation question keeps its default.
+        connect(dialog.get(), &SignDialog::progressed, this, [](int done, int) {
+            if (done == 1)
+                MessageBox::setNextAnswer(QMessageBox::Abort);
+        });
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QCOMPARE(MessageBox::lastShown().title, QStringLiteral("USB token removed"));
+        QVERIFY(MessageBox::lastShown().text.startsWith(QStringLiteral("Please plug the USB token back in.")));
+        QVERIFY(dialog->lastReport());
+        const auto& report = *dialog->lastReport();
+        QVERIFY(report.stoppedBy);
+        QCOMPARE(report.stoppedBy->code, ErrorCode::TokenRemoved);
+        QCOMPARE(report.signedItems.size(), 3);
+        QVERIFY(report.pending > 0);
+        QCOMPARE(classSections(*db, QStringLiteral("signed")), 3);
+        QCOMPARE(classSections(*db, QStringLiteral("ready")), report.pending);
+    }
+
+    void tokenRemovedThenContinue()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        test::SoftwareSignerSource source(m_school.pki);
+        source.budget = 4;
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        bool answerSet = false;
+        connect(dialog.get(), &SignDialog::progressed, this, [&answerSet](int done, int) {
+            if (done == 1 && !std::exchange(answerSet, true))
+                MessageBox::setNextAnswer(QMessageBox::Retry); // "Tiếp tục": the token is back
+        });
+        m_pinAsked = 0;
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QVERIFY(dialog->lastReport());
+        QCOMPARE(m_pinAsked, 2); // a re-plugged token needs the PIN again
+        QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
+        QVERIFY(dialog->lastReport()->finished);
+    }
+
+    void untrustedCertificateRefused()
+    {
+        test::SigningSchool other;
+        QVERIFY(other.create(false));
+        auto db = other.copy();
+        QVERIFY(db);
+        test::SoftwareSignerSource source(other.pki);
+        ui::GuiPinProvider pins(nullptr);
+        SignDialog dialog(*db, SignDialog::Scope {other.year, other.className}, source, pins);
+        QSignalSpy loaded(&dialog, &SignDialog::certificatesLoaded);
+        QTRY_VERIFY(loaded.count() == 1);
+        QVERIFY(!dialog.canSign());
+        QVERIFY2(dialog.policyText().startsWith(QStringLiteral("This certificate cannot be used to sign:")),
+                 qPrintable(dialog.policyText()));
+    }
+};
+
+QTEST_MAIN(TestSignDialog)
+#include "TestSignDialog.moc"

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "signing/PinProvider.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <functional>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace hocba::ui {
+
+/**
+ * Asks the principal for the token PIN (DigiDoc4's PinPopup, STYLE.md C6): whose token and certificate, and how close
+ * the PIN is to being blocked. A locked PIN is never asked for: the caller explains the PUK instead.
+ * The PIN is taken out with takePin(), which wipes the line edit so the text does not linger in the widget.
+ */
+class PinDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PinDialog(const signing::PinRequest& request, QWidget* parent = nullptr);
+    ~PinDialog() override;
+
+    /** The typed PIN, moved into a wiped-on-destruction buffer; the line edit is cleared. */
+    signing::SecurePin takePin();
+    /** The warning shown for the request's flags (empty when none), for tests and screen readers. */
+    QString warningText() const;
+
+    /**
+     * Test hook: every PinDialog opened through ask() is handed to `answer` instead of being run modally; it fills
+     * the line edit and calls accept() or reject(). Reset with an empty function.
+     */
+    static void setTestAnswer(std::function<void(PinDialog&)> answer);
+
+    /** Opens the dialog modally on the GUI thread (or hands it to the test hook); PinCancelled on cancel. */
+    static Result<signing::SecurePin> ask(const signing::PinRequest& request, QWidget* parent);
+
+private:
+    void updateOkButton();
+
+    signing::PinRequest m_request;
+    QLabel* m_tokenLabel = nullptr;
+    QLabel* m_holderLabel = nullptr;
+    QLabel* m_warningLabel = nullptr;
+    QLineEdit* m_pinEdit = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+/**
+ * The desktop PinProvider. requestPin() is called on the TokenService thread (inside TokenManager::login); it shows
+ * PinDialog on the GUI thread with a blocking queued call. That is safe because the GUI thread never waits on the
+ * token thread, and no nested event loop is started on the GUI thread beyond the dialog's own modal loop.
+ */
+class GuiPinProvider final : public signing::PinProvider
+{
+public:
+    /** `parent` lives on the GUI thread; it parents the dialog (may be null). */
+    explicit GuiPinProvider(QWidget* parent);
+    Result<signing::SecurePin> requestPin(const signing::PinRequest& request) override;
+
+private:
+    QPointer<QWidget> m_parent;
+};
+
+} // namespace hocba::ui

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "signing/PinProvider.h"
+#include "signing/Signer.h"
+#include "signing/TokenTypes.h"
+#include "util/Error.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace hocba::signing {
+class TokenService;
+}
+
+namespace hocba::ui {
+
+/**
+ * Where the sign dialog gets tokens, certificates and a logged-in signer. Every call is made on a worker thread,
+ * never on the GUI thread (a token can take seconds to answer). The desktop uses TokenServiceSource; tests put a
+ * software key behind the same interface.
+ */
+class SignerSource
+{
+public:
+    virtual ~SignerSource() = default;
+    virtual Result<QList<signing::TokenInfo>> tokens() = 0;
+    virtual Result<QList<signing::CertificateInfo>> certificates(const signing::TokenInfo& token) = 0;
+    /**
+     * Logs in (asking `pins`), runs `work` with a signer for `certificate` on the thread that owns the token, logs
+     * out. One PIN entry per call: a whole batch runs inside one call.
+     */
+    virtual Status withSigner(const signing::TokenInfo& token, const signing::CertificateInfo& certificate,
+                              signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work)
+        = 0;
+};
+
+/** The real tokens, through the TokenService thread (STYLE.md C7). */
+class TokenServiceSource final : public SignerSource
+{
+public:
+    explicit TokenServiceSource(signing::TokenService& service)
+        : m_service(service)
+    { }
+    Result<QList<signing::TokenInfo>> tokens() override;
+    Result<QList<signing::CertificateInfo>> certificates(const signing::TokenInfo& token) override;
+    Status withSigner(const signing::TokenInfo& token, const signing::CertificateInfo& certificate,
+                      signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work) override;
+
+private:
+    signing::TokenService& m_service;
+};
+
+} // namespace hocba::ui
