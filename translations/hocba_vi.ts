@@ -1465,6 +1465,10 @@
         <source>The record has no data.</source>
         <translation>Học bạ không có dữ liệu.</translation>
     </message>
+    <message>
+        <source>There is no record to print.</source>
+        <translation>Không có học bạ nào để in.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::rules</name>
@@ -1818,7 +1822,7 @@
     </message>
     <message>
         <source>The digital certificate of %1 is not meant for signing documents (it lacks the non-repudiation key usage that legal signatures need). Choose another certificate.</source>
-        <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng "chống chối bỏ" mà chữ ký có giá trị pháp lý cần có). Hãy chọn chứng thư số khác.</translation>
+        <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng &quot;chống chối bỏ&quot; mà chữ ký có giá trị pháp lý cần có). Hãy chọn chứng thư số khác.</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +2267,73 @@
         <source>Cannot show the record</source>
         <translation>Không hiển thị được học bạ</translation>
     </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>&amp;Học bạ</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and sign this class…</source>
+        <translation>&amp;Xác nhận và ký lớp này…</translation>
+    </message>
+    <message>
+        <source>Sign the &amp;whole school…</source>
+        <translation>Ký &amp;cả trường…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck school records…</source>
+        <translation>&amp;Kiểm tra học bạ…</translation>
+    </message>
+    <message>
+        <source>Demo USB token &quot;%1&quot; is ready: its PIN is 123456. It is for trying the program only; records signed with it are not legally valid.</source>
+        <translation>Token USB DEMO "%1" đã sẵn sàng, mã PIN là 123456. Token này chỉ để dùng thử; học bạ ký bằng token này không có giá trị pháp lý.</translation>
+    </message>
+    <message>
+        <source>Check school records</source>
+        <translation>Kiểm tra học bạ</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::PinDialog</name>
+    <message>
+        <source>Enter the token PIN</source>
+        <translation>Nhập mã PIN của token</translation>
+    </message>
+    <message>
+        <source>USB token:</source>
+        <translation>Token USB:</translation>
+    </message>
+    <message>
+        <source>Certificate of:</source>
+        <translation>Chứng thư số của:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>Mã PIN:</translation>
+    </message>
+    <message>
+        <source>The next wrong PIN will lock the token PIN.</source>
+        <translation>Lần nhập sai tiếp theo sẽ khoá PIN.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN has been entered at least once.</source>
+        <translation>PIN đã nhập sai ít nhất một lần.</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of your USB token to sign. The PIN is not stored.</source>
+        <translation>Nhập mã PIN của token USB để ký. Mã PIN không được lưu lại.</translation>
+    </message>
+    <message>
+        <source>Signing was cancelled: no PIN was entered.</source>
+        <translation>Đã huỷ ký: chưa nhập mã PIN.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::RecordPreviewWidget</name>
@@ -2349,6 +2420,235 @@
     <message>
         <source>Printing was cancelled.</source>
         <translation>Đã hủy in.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::SignDialog</name>
+    <message>
+        <source>Confirm and sign class %1</source>
+        <translation>Xác nhận và ký lớp %1</translation>
+    </message>
+    <message>
+        <source>Confirm and sign the whole school</source>
+        <translation>Xác nhận và ký cả trường</translation>
+    </message>
+    <message>
+        <source>Class %1, school year %2</source>
+        <translation>Lớp %1, năm học %2</translation>
+    </message>
+    <message>
+        <source>Every class of school year %1</source>
+        <translation>Tất cả các lớp của năm học %1</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Tìm lại</translation>
+    </message>
+    <message>
+        <source>USB token:</source>
+        <translation>Token USB:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Sign as:</source>
+        <translation>Ký với vai trò:</translation>
+    </message>
+    <message>
+        <source>Confirmation of the records</source>
+        <translation>Xác nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>I have checked the warnings of these records and confirm them anyway (recorded with my name)</source>
+        <translation>Tôi đã xem các cảnh báo của những hồ sơ này và vẫn xác nhận (ghi lại kèm họ tên của tôi)</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>Họ và tên của bạn</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Why it is not confirmed</source>
+        <translation>Lý do chưa xác nhận</translation>
+    </message>
+    <message>
+        <source>The result of the signing will appear here.</source>
+        <translation>Kết quả ký sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>Confirm and sign</source>
+        <translation>Xác nhận và ký</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>No USB token found. Plug in your token and press &quot;Search again&quot;.</source>
+        <translation>Không tìm thấy token USB. Hãy cắm token vào máy rồi bấm "Tìm lại".</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2)</source>
+        <translation>%1 (cấp bởi %2)</translation>
+    </message>
+    <message>
+        <source>This token holds no certificate.</source>
+        <translation>Token này không chứa chứng thư số nào.</translation>
+    </message>
+    <message>
+        <source>Looking for USB tokens…</source>
+        <translation>Đang tìm token USB…</translation>
+    </message>
+    <message>
+        <source>The PIN of this token is locked. Contact your certificate provider (CA) to unlock it with the PUK code.</source>
+        <translation>Mã PIN của token này đã bị khoá. Hãy liên hệ nhà cung cấp chứng thư số (CA) để mở khoá bằng mã PUK.</translation>
+    </message>
+    <message>
+        <source>Holder: %1
+Issued by: %2
+Valid from %3 to %4</source>
+        <translation>Người được cấp: %1
+Đơn vị cấp: %2
+Có hiệu lực từ %3 đến %4</translation>
+    </message>
+    <message>
+        <source>This certificate cannot be used to sign: %1</source>
+        <translation>Không thể dùng chứng thư số này để ký: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: this certificate expires in %n day(s). Ask your CA to renew it.</source>
+        <translation>
+            <numerusform>Lưu ý: chứng thư số này còn %n ngày nữa là hết hạn. Hãy đề nghị nhà cung cấp dịch vụ chứng thực gia hạn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The certificate is valid and trusted.</source>
+        <translation>Chứng thư số hợp lệ và được tin cậy.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>No record is ready to sign: %1 record(s) could not be confirmed (see the list above).</source>
+        <translation>Chưa có hồ sơ nào sẵn sàng để ký: %1 hồ sơ chưa xác nhận được (xem danh sách ở trên).</translation>
+    </message>
+    <message>
+        <source>%1 record(s) could not be confirmed and will not be signed (see the list).</source>
+        <translation>%1 hồ sơ chưa xác nhận được nên sẽ không được ký (xem danh sách).</translation>
+    </message>
+    <message>
+        <source>%1 of them only have warnings: tick the acknowledgement, enter your name and sign again to include them.</source>
+        <translation>Trong đó %1 hồ sơ chỉ có cảnh báo: hãy đánh dấu ô xác nhận, nhập họ tên rồi bấm ký lại để đưa các hồ sơ này vào.</translation>
+    </message>
+    <message>
+        <source>Sign the %1 ready record(s) now?</source>
+        <translation>Ký %1 hồ sơ đã sẵn sàng ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Đang ký</translation>
+    </message>
+    <message>
+        <source>Stop after this record</source>
+        <translation>Dừng sau hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Stopping after the record being signed…</source>
+        <translation>Đang dừng sau khi ký xong hồ sơ hiện tại…</translation>
+    </message>
+    <message>
+        <source>Waiting for the PIN…</source>
+        <translation>Đang chờ nhập mã PIN…</translation>
+    </message>
+    <message>
+        <source>Signing did not run.</source>
+        <translation>Việc ký chưa được thực hiện.</translation>
+    </message>
+    <message>
+        <source>Signing %1/%2 …</source>
+        <translation>Đang ký %1/%2 …</translation>
+    </message>
+    <message>
+        <source>%1 records per minute, about %2 left</source>
+        <translation>%1 hồ sơ/phút, còn khoảng %2</translation>
+    </message>
+    <message>
+        <source>Signing was cancelled: no PIN was entered. Nothing was signed.</source>
+        <translation>Đã huỷ ký: chưa nhập mã PIN. Chưa hồ sơ nào được ký.</translation>
+    </message>
+    <message>
+        <source>The PIN of this token is locked. Contact your certificate provider (CA) to unlock it with the PUK code. Nothing was signed.</source>
+        <translation>Mã PIN của token này đã bị khoá. Hãy liên hệ nhà cung cấp chứng thư số (CA) để mở khoá bằng mã PUK. Chưa hồ sơ nào được ký.</translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation>PIN đã bị khoá</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Nothing was signed; press &quot;Confirm and sign&quot; to try again.</source>
+        <translation>Sai mã PIN. Chưa hồ sơ nào được ký; bấm "Xác nhận và ký" để thử lại.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Sai mã PIN</translation>
+    </message>
+    <message>
+        <source>Signing failed: %1</source>
+        <translation>Ký không thành công: %1</translation>
+    </message>
+    <message>
+        <source>USB token removed</source>
+        <translation>Đã rút USB token</translation>
+    </message>
+    <message>
+        <source>Please plug the USB token back in. %1 record(s) are still to be signed; they continue with the same certificate.</source>
+        <translation>Hãy cắm lại USB token. Còn %1 hồ sơ chưa ký; việc ký sẽ tiếp tục với cùng chứng thư số.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Signed: %1, skipped: %2, failed: %3.</source>
+        <translation>Đã ký: %1, bỏ qua: %2, không ký được: %3.</translation>
+    </message>
+    <message>
+        <source>Signing was stopped. %1 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
+        <translation>Đã dừng ký. Còn %1 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
+    </message>
+    <message>
+        <source>Signing stopped: %1. %2 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
+        <translation>Đã dừng ký: %1. Còn %2 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) still need the signature of another role before they are complete.</source>
+        <translation>%1 hồ sơ còn chờ chữ ký của người có vai trò khác mới hoàn tất.</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Bỏ qua:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Không ký được:</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2745,119 @@
     <message>
         <source>Lookup code</source>
         <translation>Mã tra cứu</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::VerifyWidget</name>
+    <message>
+        <source>Cannot be checked: %1</source>
+        <translation>Không kiểm tra được: %1</translation>
+    </message>
+    <message>
+        <source>Valid – signed by %1 on %2</source>
+        <translation>Hợp lệ – đã được ký bởi %1 lúc %2</translation>
+    </message>
+    <message>
+        <source>NOT valid: the file has no signature</source>
+        <translation>KHÔNG hợp lệ: tệp không có chữ ký số</translation>
+    </message>
+    <message>
+        <source>NOT valid: the document was changed after it was signed</source>
+        <translation>KHÔNG hợp lệ: tài liệu đã bị thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <source>The signature is intact, but the signer&apos;s certificate is not trusted</source>
+        <translation>Chữ ký hợp lệ nhưng chứng thư số không được tin cậy</translation>
+    </message>
+    <message>
+        <source>NOT valid: the certificate was not valid when the document was signed</source>
+        <translation>KHÔNG hợp lệ: chứng thư số không còn hiệu lực vào thời điểm ký</translation>
+    </message>
+    <message>
+        <source>NOT valid: %1</source>
+        <translation>KHÔNG hợp lệ: %1</translation>
+    </message>
+    <message>
+        <source>the signed record is not complete</source>
+        <translation>hồ sơ đã ký chưa đầy đủ</translation>
+    </message>
+    <message>
+        <source>Check school records</source>
+        <translation>Kiểm tra học bạ</translation>
+    </message>
+    <message>
+        <source>Open or drop here the signed records (PDF or XML files) you want to check.</source>
+        <translation>Mở hoặc kéo thả vào đây các học bạ đã ký (tệp PDF hoặc XML) cần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Open files…</source>
+        <translation>Mở tệp…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Signed records (*.pdf *.xml);;All files (*)</source>
+        <translation>Học bạ đã ký (*.pdf *.xml);;Tất cả các tệp (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n file(s)…</source>
+        <translation>
+            <numerusform>Đang kiểm tra %n tệp…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>không mở được tệp</translation>
+    </message>
+    <message>
+        <source>content unchanged</source>
+        <translation>nội dung không thay đổi</translation>
+    </message>
+    <message>
+        <source>content CHANGED</source>
+        <translation>nội dung ĐÃ BỊ THAY ĐỔI</translation>
+    </message>
+    <message>
+        <source>certificate trusted</source>
+        <translation>chứng thư số được tin cậy</translation>
+    </message>
+    <message>
+        <source>certificate NOT trusted</source>
+        <translation>chứng thư số KHÔNG được tin cậy</translation>
+    </message>
+    <message>
+        <source>certificate issued by %1, valid %2 – %3</source>
+        <translation>chứng thư số do %1 cấp, hiệu lực %2 – %3</translation>
+    </message>
+    <message>
+        <source>%1, signed on %2</source>
+        <translation>%1, ký lúc %2</translation>
+    </message>
+    <message>
+        <source>PDF signature</source>
+        <translation>Chữ ký trên tệp PDF</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Chữ ký</translation>
+    </message>
+    <message>
+        <source>Record data inside the PDF</source>
+        <translation>Dữ liệu học bạ trong tệp PDF</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
     </message>
 </context>
 <context>
