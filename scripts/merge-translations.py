@@ -38,15 +38,15 @@ def fill(m):
     src = html.unescape(src_m.group(1))
     if 'type="unfinished"' not in block and "<translation></translation>" not in block:
         return block
-    if "<numerusform" in block:
-        missing.append(src)
-        return block
     if src not in glossary:
         missing.append(src)
         return block
     dst = html.escape(glossary[src], quote=False)
-    return re.sub(r"<translation[^>]*>.*?</translation>", lambda _: f"<translation>{dst}</translation>", block,
-                  flags=re.S)
+    if "<numerusform" in block:  # Vietnamese has one plural form
+        body = f"<translation>\n            <numerusform>{dst}</numerusform>\n        </translation>"
+    else:
+        body = f"<translation>{dst}</translation>"
+    return re.sub(r"<translation[^>]*>.*?</translation>", lambda _: body, block, flags=re.S)
 
 
 ts = re.sub(r"<message>.*?</message>", fill, ts, flags=re.S)
