@@ -2285,11 +2285,19 @@
     </message>
     <message>
         <source>Demo USB token &quot;%1&quot; is ready: its PIN is 123456. It is for trying the program only; records signed with it are not legally valid.</source>
-        <translation>Token USB DEMO "%1" đã sẵn sàng, mã PIN là 123456. Token này chỉ để dùng thử; học bạ ký bằng token này không có giá trị pháp lý.</translation>
+        <translation>Token USB DEMO &quot;%1&quot; đã sẵn sàng, mã PIN là 123456. Token này chỉ để dùng thử; học bạ ký bằng token này không có giá trị pháp lý.</translation>
     </message>
     <message>
         <source>Check school records</source>
         <translation>Kiểm tra học bạ</translation>
+    </message>
+    <message>
+        <source>&amp;Preview the whole class&apos;s records</source>
+        <translation>Xem &amp;học bạ cả lớp</translation>
+    </message>
+    <message>
+        <source>School records of class %1, %2</source>
+        <translation>Học bạ lớp %1, năm học %2</translation>
     </message>
 </context>
 <context>
@@ -2494,7 +2502,7 @@
     </message>
     <message>
         <source>No USB token found. Plug in your token and press &quot;Search again&quot;.</source>
-        <translation>Không tìm thấy token USB. Hãy cắm token vào máy rồi bấm "Tìm lại".</translation>
+        <translation>Không tìm thấy token USB. Hãy cắm token vào máy rồi bấm &quot;Tìm lại&quot;.</translation>
     </message>
     <message>
         <source>%1 (issued by %2)</source>
@@ -2600,7 +2608,7 @@ Có hiệu lực từ %3 đến %4</translation>
     </message>
     <message>
         <source>Wrong PIN. Nothing was signed; press &quot;Confirm and sign&quot; to try again.</source>
-        <translation>Sai mã PIN. Chưa hồ sơ nào được ký; bấm "Xác nhận và ký" để thử lại.</translation>
+        <translation>Sai mã PIN. Chưa hồ sơ nào được ký; bấm &quot;Xác nhận và ký&quot; để thử lại.</translation>
     </message>
     <message>
         <source>Wrong PIN</source>

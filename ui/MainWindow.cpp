@@ -99,6 +99,10 @@ void MainWindow::createActions()
     m_signSchoolAction = records->addAction(tr("Sign the &whole school…"), this, &MainWindow::signWholeSchool);
     m_signSchoolAction->setObjectName(QStringLiteral("signSchoolAction"));
     records->addSeparator();
+    m_previewClassAction
+        = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
+    m_previewClassAction->setObjectName(QStringLiteral("previewClassAction"));
+    records->addSeparator();
     m_verifyAction = records->addAction(tr("C&heck school records…"), this, &MainWindow::showVerify);
     m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
     updateRecordActions();
@@ -535,6 +539,26 @@ void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
     m_preview->setRecord(*input);
 }
 
+void MainWindow::previewWholeClass()
+{
+    if (!m_db || !m_currentClass)
+        return;
+    // The packets are built here (milliseconds each); rendering the class runs in the background.
+    QList<render::RenderInput> inputs;
+    for (const store::RosterEntry& e : m_students->roster()) {
+        auto input = lifecycle::renderInputForRecord(*m_db, e.recordId);
+        if (!input) {
+            MessageBox::critical(this, tr("Cannot show the record"), input.error().message, input.error().detail);
+            return;
+        }
+        inputs.append(std::move(*input));
+    }
+    m_table->clearSelection();
+    m_previewRecordId = 0;
+    m_preview->setRecords(
+        inputs, tr("School records of class %1, %2").arg(m_currentClass->name, m_currentClass->schoolYear.toString()));
+}
+
 void MainWindow::clearClass()
 {
     m_currentClass.reset();
@@ -659,6 +683,7 @@ void MainWindow::updateRecordActions()
         return;
     m_signClassAction->setEnabled(m_db && m_currentClass);
     m_signSchoolAction->setEnabled(m_db && !m_classes.isEmpty());
+    m_previewClassAction->setEnabled(m_db && m_currentClass && m_students->rowCount() > 0);
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
 }

@@ -111,6 +111,7 @@ private:
     void showClass(const ClassGroup& cls);
     void clearClass();
     void showRecordOf(const QModelIndex& proxyIndex);
+    void previewWholeClass();
     void updateSelectionStatus();
     void rememberRecent(const QString& path);
     void updateRecentMenu();
@@ -136,6 +137,7 @@ private:
     QTableView* m_table = nullptr;
     QSplitter* m_recordSplitter = nullptr;
     RecordPreviewWidget* m_preview = nullptr;
+    QAction* m_previewClassAction = nullptr;
     Id m_previewRecordId = 0; ///< the record shown in the preview, 0 for none
     StudentTableModel* m_students = nullptr;
     StudentSortFilterProxyModel* m_proxy = nullptr;

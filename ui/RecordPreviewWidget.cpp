@@ -99,8 +99,8 @@ void RecordPreviewWidget::setRecords(const QList<render::RenderInput>& inputs, c
         const render::RenderInput input = inputs.first();
         m_watcher.setFuture(QtConcurrent::run([input, options] { return render::renderRecordPdf(input, options); }));
     } else {
-        m_watcher.setFuture(QtConcurrent::run(
-            [inputs, title, options] { return render::renderRecordsPdf(inputs, title, options); }));
+        m_watcher.setFuture(
+            QtConcurrent::run([inputs, title, options] { return render::renderRecordsPdf(inputs, title, options); }));
     }
 }
 

@@ -838,7 +838,8 @@ Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const Re
     return paintRecords(device, {input}, options);
 }
 
-Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QString& title, const RenderOptions& options)
+Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QString& title,
+                                    const RenderOptions& options)
 {
     QByteArray bytes;
     {

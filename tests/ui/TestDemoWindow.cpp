@@ -12,6 +12,7 @@
 #include "util/Settings.h"
 #include "util/Translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -88,6 +89,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(preview->pageCount() >= 3 || !failed.isEmpty(), 20000);
         QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
         QVERIFY(!preview->pdf().isEmpty());
+        // The whole class as one document: every record's pages, one after another.
+        auto* previewClass = window.findChild<QAction*>(QStringLiteral("previewClassAction"));
+        QVERIFY(previewClass && previewClass->isEnabled());
+        const int onePupil = preview->pageCount();
+        previewClass->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(preview->pageCount() == onePupil * int(roster.size()), 30000);
         // Another class clears it until a student is chosen.
         tree->setCurrentIndex(m->index(1, 0, grade1));
         QCOMPARE(preview->pageCount(), 0);
