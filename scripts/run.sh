@@ -26,10 +26,9 @@ if SOFTHSM2_CONF=$(bash scripts/make-demo-token.sh "$DATA/demo-token"); then
   export SOFTHSM2_CONF HOCBA_DEMO_TOKEN=HOCBA-DEMO
   mkdir -p "$(dirname "$DEMO_DB")"
   [ -f "$DEMO_DB" ] || build/release/app/hocba-cli demo --db "$DEMO_DB" >/dev/null
-  if [ ! -f "$DATA/demo-token/trusted" ]; then
-    build/release/app/hocba-cli trust add --db "$DEMO_DB" --cert "$DATA/demo-token/demo-ca.pem" \
-      --by "DEMO (scripts/run.sh)" >/dev/null && touch "$DATA/demo-token/trusted"
-  fi
+  # Every start: the demo school may have been made anew; an anchor already there is refused harmlessly.
+  build/release/app/hocba-cli trust add --db "$DEMO_DB" --cert "$DATA/demo-token/demo-ca.pem" \
+    --by "DEMO (scripts/run.sh)" >/dev/null 2>&1 || true
   echo "Token USB DEMO \"HOCBA-DEMO\" đã sẵn sàng, mã PIN: 123456 (chỉ để dùng thử, không có giá trị pháp lý)." >&2
 else
   echo "Không tạo được token USB DEMO (cần softhsm2, opensc, libengine-pkcs11-openssl); vẫn mở ứng dụng." >&2
