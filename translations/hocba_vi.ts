@@ -342,6 +342,22 @@
         <source>Error: unknown command &quot;%1&quot;.</source>
         <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
+        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>The data file has no school years yet.</source>
+        <translation>Tệp dữ liệu chưa có năm học nào.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::ConfirmCommand</name>
@@ -380,14 +396,6 @@
     <message>
         <source>--acknowledge-warnings needs the name of who acknowledges.</source>
         <translation>--acknowledge-warnings cần tên của người ghi nhận.</translation>
-    </message>
-    <message>
-        <source>--year must look like 2025-2026.</source>
-        <translation>--year phải có dạng 2025-2026.</translation>
-    </message>
-    <message>
-        <source>The file has no school years yet.</source>
-        <translation>Tệp chưa có năm học nào.</translation>
     </message>
     <message>
         <source>School year %1: %2 confirmed, %3 already confirmed earlier, %4 not confirmed.</source>
@@ -539,14 +547,6 @@
         <translation>Chỉ chọn --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
-        <source>--year must look like 2025-2026.</source>
-        <translation>--year phải có dạng 2025-2026.</translation>
-    </message>
-    <message>
-        <source>The data file has no school years yet.</source>
-        <translation>Tệp dữ liệu chưa có năm học nào.</translation>
-    </message>
-    <message>
         <source>Cannot create the folder %1.</source>
         <translation>Không tạo được thư mục %1.</translation>
     </message>
@@ -641,14 +641,6 @@
         <translation>NĂM HỌC</translation>
     </message>
     <message>
-        <source>--year must look like 2025-2026.</source>
-        <translation>--year phải có dạng 2025-2026.</translation>
-    </message>
-    <message>
-        <source>The file has no school years yet.</source>
-        <translation>Tệp chưa có năm học nào.</translation>
-    </message>
-    <message>
         <source>Class %1 (%2 students): %3 findings</source>
         <translation>Lớp %1 (%2 học sinh): %3 vấn đề</translation>
     </message>
@@ -718,14 +710,6 @@
     <message>
         <source>--jobs must be a whole number from 1 to 64.</source>
         <translation>--jobs phải là số nguyên từ 1 đến 64.</translation>
-    </message>
-    <message>
-        <source>--year must look like 2025-2026.</source>
-        <translation>--year phải có dạng 2025-2026.</translation>
-    </message>
-    <message>
-        <source>The data file has no school years yet.</source>
-        <translation>Tệp dữ liệu chưa có năm học nào.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -896,14 +880,6 @@
     <message>
         <source>Give the token with --module PATH --token LABEL.</source>
         <translation>Hãy chỉ rõ token bằng --module ĐƯỜNG_DẪN --token NHÃN.</translation>
-    </message>
-    <message>
-        <source>--year must look like 2025-2026.</source>
-        <translation>--year phải có dạng 2025-2026.</translation>
-    </message>
-    <message>
-        <source>The file has no school years yet.</source>
-        <translation>Tệp chưa có năm học nào.</translation>
     </message>
     <message>
         <source>Cannot read the demo key or certificate.</source>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 
+#include "store/SchoolRepository.h"
+
 #include <QCoreApplication>
 
 namespace hocba::cli {
@@ -96,6 +98,41 @@ Result<QString> Command::requireDb(const QCommandLineParser& parser)
         return fail(ErrorCode::Usage,
                     QCoreApplication::translate("hocba::cli::Command", "The --db FILE option is required."));
     return db;
+}
+
+QCommandLineOption Command::yearOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("year"),
+        QCoreApplication::translate("hocba::cli::Command",
+                                    "The school year, e.g. 2025-2026 (default: the latest in the file)."),
+        QCoreApplication::translate("hocba::cli::Command", "YEAR"));
+}
+
+Result<SchoolYear> Command::chosenYear(const QCommandLineParser& parser, store::Database& db)
+{
+    const QString text = parser.value(QStringLiteral("year"));
+    if (!text.isEmpty()) {
+        const auto y = SchoolYear::fromString(text);
+        if (!y)
+            return fail(ErrorCode::Usage,
+                        QCoreApplication::translate("hocba::cli::Command", "--year must look like 2025-2026."));
+        return *y;
+    }
+    auto years = store::SchoolRepository(db).schoolYears();
+    if (!years)
+        return std::unexpected(years.error());
+    if (years->isEmpty())
+        return fail(ErrorCode::NotFound,
+                    QCoreApplication::translate("hocba::cli::Command", "The data file has no school years yet."));
+    return years->last();
+}
+
+Result<std::unique_ptr<store::Database>> Command::openExisting(const QString& path)
+{
+    store::Database::OpenOptions options;
+    options.createIfMissing = false;
+    return store::Database::open(path, options);
 }
 
 int runCli(const QStringList& args, Console& console)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Types.h"
+#include "store/Database.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
@@ -52,6 +54,12 @@ protected:
     static QCommandLineOption jsonOption();
     /** Reads --db and fails with a usage error when it is missing. */
     static Result<QString> requireDb(const QCommandLineParser& parser);
+    /** The standard --year YYYY-YYYY option. */
+    static QCommandLineOption yearOption();
+    /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */
+    static Result<SchoolYear> chosenYear(const QCommandLineParser& parser, store::Database& db);
+    /** Opens an existing school file (never creates one: a mistyped path must not leave an empty file behind). */
+    static Result<std::unique_ptr<store::Database>> openExisting(const QString& path);
 };
 
 /** Every command, in the order --help lists them. */

@@ -56,19 +56,10 @@ public:
             return console.fail(db.error());
 
         lifecycle::ConfirmOptions options;
-        if (parser.isSet(year)) {
-            const auto y = SchoolYear::fromString(parser.value(year));
-            if (!y)
-                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
-            options.year = *y;
-        } else {
-            auto years = store::SchoolRepository(**db).schoolYears();
-            if (!years)
-                return console.fail(years.error());
-            if (years->isEmpty())
-                return console.fail({ErrorCode::NotFound, tr("The file has no school years yet."), {}});
-            options.year = years->last();
-        }
+        auto chosen = chosenYear(parser, **db);
+        if (!chosen)
+            return console.fail(chosen.error());
+        options.year = *chosen;
         if (parser.isSet(cls))
             options.className = parser.value(cls).trimmed();
         options.acknowledgeWarnings = parser.isSet(ack);

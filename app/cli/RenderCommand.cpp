@@ -74,19 +74,10 @@ public:
         if (!db)
             return console.fail(db.error());
         SchoolYear schoolYear;
-        if (parser.isSet(year)) {
-            const auto y = SchoolYear::fromString(parser.value(year));
-            if (!y)
-                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
-            schoolYear = *y;
-        } else {
-            auto years = store::SchoolRepository(**db).schoolYears();
-            if (!years)
-                return console.fail(years.error());
-            if (years->isEmpty())
-                return console.fail({ErrorCode::NotFound, tr("The data file has no school years yet."), {}});
-            schoolYear = years->last();
-        }
+        auto chosen = chosenYear(parser, **db);
+        if (!chosen)
+            return console.fail(chosen.error());
+        schoolYear = *chosen;
         const std::optional<QString> className
             = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
         auto records = lifecycle::recordsOfYear(**db, schoolYear, className);
