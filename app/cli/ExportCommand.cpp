@@ -48,9 +48,7 @@ public:
         if (parser.isSet(cls) && parser.isSet(all))
             return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
 
-        store::Database::OpenOptions options;
-        options.createIfMissing = false;
-        auto db = store::Database::open(*path, options);
+        auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
 

@@ -48,9 +48,7 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        store::Database::OpenOptions options;
-        options.createIfMissing = false;
-        auto db = store::Database::open(*path, options);
+        auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
         store::SchoolRepository schools(**db);

@@ -36,9 +36,7 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        store::Database::OpenOptions open;
-        open.createIfMissing = false;
-        auto db = store::Database::open(*path, open);
+        auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
 

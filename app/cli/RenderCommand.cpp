@@ -68,9 +68,7 @@ public:
                 return console.fail({ErrorCode::Usage, tr("--jobs must be a whole number from 1 to 64."), {}});
         }
 
-        store::Database::OpenOptions open;
-        open.createIfMissing = false;
-        auto db = store::Database::open(*path, open);
+        auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
         SchoolYear schoolYear;

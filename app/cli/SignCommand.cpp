@@ -129,9 +129,7 @@ public:
         if (!software && (!parser.isSet(module) || !parser.isSet(token)))
             return console.fail({ErrorCode::Usage, tr("Give the token with --module PATH --token LABEL."), {}});
 
-        store::Database::OpenOptions open;
-        open.createIfMissing = false;
-        auto db = store::Database::open(*path, open);
+        auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
 
