@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)"
+# Only what the app needs: the tests and benchmarks are built by scripts/test.sh.
+cmake --build --preset release -j "$(nproc)" --target hocba hocba-cli
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != "offscreen" ]; then
   cat >&2 <<MSG
