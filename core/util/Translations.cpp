@@ -2,6 +2,7 @@
 #include "util/Translations.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -19,8 +20,12 @@ void installTranslations(QCoreApplication& app, const QString& language)
     auto* ours = new QTranslator(&app);
     if (ours->load(QStringLiteral(":/i18n/hocba_vi.qm")))
         QCoreApplication::installTranslator(ours);
+    // Qt's own dialogs (standard buttons, file dialog): the system's qtbase_vi if a Qt ships one, else our small
+    // translations/qtbase_vi.ts (Qt 6.4 has none). The exact file is asked for: QTranslator::load(locale, …) would
+    // fall back to other files of the family.
     auto* qt = new QTranslator(&app);
-    if (qt->load(vi, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QString system = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_vi.qm");
+    if (qt->load(QFile::exists(system) ? system : QStringLiteral(":/i18n/qtbase_vi.qm")))
         QCoreApplication::installTranslator(qt);
 }
 
