@@ -67,7 +67,7 @@ int main(int argc, char** argv)
     const QString path = dir.filePath(QStringLiteral("bench.hocba"));
     demo::DemoOptions options;
     options.students = students;
-    options.year = SchoolYear{2025};
+    options.year = SchoolYear {2025};
     if (auto made = demo::createDemoSchool(path, options); !made) {
         out << "demo school failed: " << describe(made.error()) << '\n';
         return 1;
@@ -91,11 +91,11 @@ int main(int argc, char** argv)
     }
     const double dbEvaluateMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
-    const int cached = lifecycle::ResultsCache(*db).refreshStale(SchoolYear{2025}).value_or(-1);
+    const int cached = lifecycle::ResultsCache(*db).refreshStale(SchoolYear {2025}).value_or(-1);
     const double cacheMs = timer.nsecsElapsed() / 1e6;
     out << "bench_evaluate (school file): " << fromDb << " students of 2025-2026 read from SQLite and evaluated in "
         << QString::number(dbEvaluateMs, 'f', 1) << " ms -> " << (dbEvaluateMs < targetMs ? "met" : "NOT met")
-        << "\n  recompute and store the year's results cache (" << cached << " sections): "
-        << QString::number(cacheMs, 'f', 1) << " ms\n";
+        << "\n  recompute and store the year's results cache (" << cached
+        << " sections): " << QString::number(cacheMs, 'f', 1) << " ms\n";
     return 0;
 }

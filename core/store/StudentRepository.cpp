@@ -47,6 +47,17 @@ Student studentFrom(Statement& st, int c = 0)
     return s;
 }
 
+Record recordFrom(Statement& st)
+{
+    Record r;
+    r.id = st.int64(0);
+    r.studentId = st.int64(1);
+    r.level = schoolLevelFromCode(st.text(2)).value_or(SchoolLevel::Primary);
+    r.lookupCode = st.text(3);
+    r.openedAt = QDateTime::fromString(st.text(4), Qt::ISODate);
+    return r;
+}
+
 const char* const kSectionColumns
     = "id, record_id, school_year, grade, class_id, homeroom_teacher_id, circular, state, "
       "source, version, replaces_id, additional_assessment";
@@ -213,15 +224,6 @@ Result<std::optional<Student>> StudentRepository::student(Id id)
 
 Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
 {
-    const auto recordFrom = [](Statement& st) {
-        Record r;
-        r.id = st.int64(0);
-        r.studentId = st.int64(1);
-        r.level = schoolLevelFromCode(st.text(2)).value_or(SchoolLevel::Primary);
-        r.lookupCode = st.text(3);
-        r.openedAt = QDateTime::fromString(st.text(4), Qt::ISODate);
-        return r;
-    };
     auto existing = queryList<Record>(
         m_db,
         QStringLiteral("SELECT id, student_id, level, lookup_code, opened_at FROM record WHERE student_id = ?1 AND "
@@ -262,16 +264,7 @@ Result<QList<Record>> StudentRepository::recordsOfStudent(Id studentId)
 {
     return queryList<Record>(
         m_db, QStringLiteral("SELECT id, student_id, level, lookup_code, opened_at FROM record WHERE student_id = ?1"),
-        [](Statement& st) {
-            Record r;
-            r.id = st.int64(0);
-            r.studentId = st.int64(1);
-            r.level = schoolLevelFromCode(st.text(2)).value_or(SchoolLevel::Primary);
-            r.lookupCode = st.text(3);
-            r.openedAt = QDateTime::fromString(st.text(4), Qt::ISODate);
-            return r;
-        },
-        {studentId});
+        recordFrom, {studentId});
 }
 
 Result<Id> StudentRepository::addSection(const YearSection& y)

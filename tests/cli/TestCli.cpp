@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "Command.h"
 #include "TestSupport.h"
 
@@ -14,27 +15,11 @@
 using namespace hocba;
 
 namespace {
-struct Run
-{
-    int code = 0;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run runCli(const QStringList& args)
 {
-    QBuffer in, out, err;
-    in.open(QIODevice::ReadOnly);
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run r;
-    {
-        cli::Console console(&in, &out, &err);
-        r.code = cli::runCli(args, console);
-    }
-    r.out = QString::fromUtf8(out.data());
-    r.err = QString::fromUtf8(err.data());
-    return r;
+    return test::runCliInProcess(args);
 }
 } // namespace
 

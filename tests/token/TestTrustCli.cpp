@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `hocba-cli trust add/list` round trip through the school's data file, and `token list` on a SoftHSM2 token.
+#include "CliRunner.h"
 #include "Command.h"
 #include "StoreFixture.h"
 
@@ -20,27 +21,11 @@ using namespace hocba;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run runCli(const QStringList& args)
 {
-    QBuffer in, out, err;
-    in.open(QIODevice::ReadOnly);
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    Run r;
-    {
-        cli::Console console(&in, &out, &err);
-        r.code = cli::runCli(args, console);
-    }
-    r.out = QString::fromUtf8(out.data());
-    r.err = QString::fromUtf8(err.data());
-    return r;
+    return test::runCliInProcess(args);
 }
 
 } // namespace
