@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QImage>
 #include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPdfWriter>
@@ -737,23 +738,19 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
                 painter.drawLine(op.line);
                 break;
             case Op::Qr: {
+                // One 1-bit image per symbol, scaled up: a handful of PDF operations instead of one rectangle per
+                // run of dark modules (thousands per record). PDF viewers do not smooth image masks, so the
+                // modules stay sharp.
                 const QrMatrix& m = *op.qr;
-                const double module = op.rect.width() / (m.size + 8); // 4-module quiet zone each side
-                const double x0 = op.rect.x() + 4 * module, y0 = op.rect.y() + 4 * module;
+                QImage image(m.size + 8, m.size + 8, QImage::Format_Mono); // 4-module quiet zone each side
+                image.setColor(0, qRgb(255, 255, 255));
+                image.setColor(1, qRgb(0, 0, 0));
+                image.fill(0);
                 for (int y = 0; y < m.size; ++y)
-                    for (int x = 0; x < m.size;) {
-                        if (!m.dark(x, y)) {
-                            ++x;
-                            continue;
-                        }
-                        int run = x;
-                        while (run < m.size && m.dark(run, y))
-                            ++run;
-                        // A hair of overlap so no white seams show between runs on screen rasterisers.
-                        painter.fillRect(QRectF(x0 + x * module, y0 + y * module, (run - x) * module + 1, module + 1),
-                                         Qt::black);
-                        x = run;
-                    }
+                    for (int x = 0; x < m.size; ++x)
+                        if (m.dark(x, y))
+                            image.setPixel(x + 4, y + 4, 1);
+                painter.drawImage(op.rect, image);
                 break;
             }
             }
