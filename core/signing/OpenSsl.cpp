@@ -110,11 +110,13 @@ StorePtr trustStore(const QList<QByteArray>& anchorsDer)
     return store;
 }
 
-QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted)
+QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, const QDateTime& at)
 {
     std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), store, cert, untrusted) != 1)
         return QStringLiteral("X509_STORE_CTX_init failed");
+    if (at.isValid())
+        X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
     if (X509_verify_cert(ctx.get()) == 1)
         return {};
     return QString::fromLatin1(X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));

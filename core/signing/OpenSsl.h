@@ -47,6 +47,7 @@ QDateTime fromAsn1Time(const ASN1_TIME* t);
  *  the S/MIME key usage that CMS_verify would otherwise demand). */
 StorePtr trustStore(const QList<QByteArray>& anchorsDer);
 /** Chain check of `cert` with `untrusted` intermediates against `store`; empty on success, else the reason. */
-QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted);
+/** Empty when `cert` chains to the store's anchors at time `at` (now when invalid); else OpenSSL's reason. */
+QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, const QDateTime& at = {});
 
 } // namespace hocba::signing::detail

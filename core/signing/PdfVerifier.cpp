@@ -117,7 +117,9 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         check.problems << QCoreApplication::translate(
             "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
     }
-    const QString chainError = verifyChain(store, signerCert, certs.get());
+    // Trust at the signing time (/M, covered by the signature), not now: a certificate that expired since must not
+    // turn a signed record invalid.
+    const QString chainError = verifyChain(store, signerCert, certs.get(), check.signingTime);
     check.certificateTrusted = chainError.isEmpty();
     check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
         && check.signingTime <= check.certificate.notAfter;

@@ -89,11 +89,16 @@ xmlSecKeysMngr* cachedKeysManager(const QList<QByteArray>& anchors)
 }
 
 /** Runs xmlsec on one Signature; true if the signature value and every reference verified. */
-CtxPtr runXmlSec(xmlSecKeysMngr* mngr, xmlNode* sig, bool skipChain)
+CtxPtr runXmlSec(xmlSecKeysMngr* mngr, xmlNode* sig, bool skipChain, const QDateTime& signingTime = {})
 {
     CtxPtr ctx(xmlSecDSigCtxCreate(mngr));
     if (!ctx)
         return {};
+    // The certificate must have been valid and trusted when the record was signed (NĐ 23/2025 Art. 16), not now:
+    // a principal's certificate that expired since must not turn signed records invalid. The time is the signed
+    // SigningTime property; a signature whose properties are not covered is rejected below anyway.
+    if (signingTime.isValid())
+        ctx->keyInfoReadCtx.certsVerificationTime = time_t(signingTime.toSecsSinceEpoch());
     // Only same-document references: an attacker must not make us fetch files or URLs.
     ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
     if (skipChain)
@@ -184,7 +189,11 @@ Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QLis
     for (xmlNode* sig : signatures) {
         SignatureCheck check;
         check.id = attribute(sig, "Id");
-        CtxPtr ctx = runXmlSec(trusted, sig, false);
+        QDateTime claimedTime;
+        if (xmlNode* p = findElement(sig, "SignatureProperties", kDsigNs))
+            if (xmlNode* t = findElement(p, "SigningTime", pns.constData()))
+                claimedTime = QDateTime::fromString(textOf(t).trimmed(), Qt::ISODate).toUTC();
+        CtxPtr ctx = runXmlSec(trusted, sig, false, claimedTime);
         bool trustedOk = ctx && ctx->status == xmlSecDSigStatusSucceeded;
         if (!trustedOk)
             ctx = runXmlSec(untrusted, sig, true);

@@ -160,6 +160,24 @@ private Q_SLOTS:
         QVERIFY(!cms.output.contains("signingTime"));
     }
 
+    // Trust is judged at the signing time, not now: a signature claiming a time before the certificate existed is
+    // not trusted (so a certificate that expired since signing keeps its records valid, the converse case).
+    void trustIsJudgedAtTheSigningTime()
+    {
+        const QDateTime now = m_when;
+        m_when = QDateTime(QDate(2015, 6, 1), QTime(8, 0), Qt::UTC);
+        const QByteArray pdf
+            = signPdf(*PdfSigner::embedPacket(makePdf(), m_signedPacket), false, SignerRole::Principal);
+        m_when = now;
+        auto report = PdfVerifier::verify(pdf, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(!s.certificateTrusted);
+        QVERIFY(!s.validAtSigningTime);
+        QVERIFY(!s.ok());
+    }
+
     void laterSignaturesKeepEarlierValid()
     {
         QByteArray pdf = firstSigned();

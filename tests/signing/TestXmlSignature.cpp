@@ -105,6 +105,21 @@ private Q_SLOTS:
         qInfo().noquote() << report->toText();
     }
 
+    // Trust is judged at the signing time, not now (see TestPdfSignature for the reason).
+    void trustIsJudgedAtTheSigningTime()
+    {
+        const QDateTime now = m_when;
+        m_when = QDateTime(QDate(2015, 6, 1), QTime(8, 0), Qt::UTC);
+        const QByteArray xml = sign(kPacket, false, SignerRole::Principal);
+        m_when = now;
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(!s.certificateTrusted);
+        QVERIFY(!s.validAtSigningTime);
+    }
+
     void threeSignersKeepEarlierValid()
     {
         QByteArray xml = sign(kPacket, false, SignerRole::Homeroom);
