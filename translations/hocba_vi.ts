@@ -2378,10 +2378,6 @@
         <translation>In học bạ</translation>
     </message>
     <message>
-        <source>No pages</source>
-        <translation>Không có trang</translation>
-    </message>
-    <message>
         <source>Page %1/%2</source>
         <translation>Trang %1/%2</translation>
     </message>
@@ -2404,6 +2400,10 @@
     <message>
         <source>Printing was cancelled.</source>
         <translation>Đã hủy in.</translation>
+    </message>
+    <message>
+        <source>Choose a student in the list to see their record.</source>
+        <translation>Chọn một học sinh trong danh sách để xem học bạ.</translation>
     </message>
 </context>
 <context>

@@ -186,7 +186,9 @@ void RecordPreviewWidget::fitToWidth()
 void RecordPreviewWidget::updatePageLabel()
 {
     const int n = pageCount();
-    m_pageLabel->setText(n == 0 ? tr("No pages") : tr("Page %1/%2").arg(currentPage() + 1).arg(n));
+    // With nothing shown, say what to do rather than "no pages".
+    m_pageLabel->setText(n == 0 ? tr("Choose a student in the list to see their record.")
+                                : tr("Page %1/%2").arg(currentPage() + 1).arg(n));
 }
 
 bool RecordPreviewWidget::exportPdf()
