@@ -13,7 +13,7 @@ cmake --build --preset release -j "$(nproc)" --target hocba hocba-cli
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != "offscreen" ]; then
   cat >&2 <<MSG
 Không tìm thấy màn hình (DISPLAY). Chạy ứng dụng trong màn hình ảo:
-  xvfb-run -a -s "-screen 0 1600x1000x24" build/release/app/hocba
+  xvfb-run -a -s "-screen 0 1600x1000x24" ./scripts/run.sh
 hoặc dùng giao diện dòng lệnh:
   build/release/app/hocba-cli --help
 (No display found. Run the app under a virtual display with the xvfb-run line above, or use hocba-cli.)
