@@ -358,16 +358,9 @@
         <source>The data file has no school years yet.</source>
         <translation>Tệp dữ liệu chưa có năm học nào.</translation>
     </message>
-</context>
-<context>
-    <name>hocba::cli::ConfirmCommand</name>
     <message>
-        <source>Confirm the checked school years of a class or the whole school (draft to ready); lists the rest with their findings (exit 1 when some were not confirmed).</source>
-        <translation>Xác nhận các năm học đã kiểm tra của một lớp hoặc cả trường (từ nháp sang sẵn sàng); liệt kê các hồ sơ còn lại cùng các phát hiện (mã thoát 1 khi có hồ sơ chưa được xác nhận).</translation>
-    </message>
-    <message>
-        <source>Only this class, e.g. 6A1.</source>
-        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
+        <source>Only this class of the chosen year, e.g. 6A1.</source>
+        <translation>Chỉ lớp này của năm học đã chọn, ví dụ 6A1.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -378,20 +371,23 @@
         <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
     </message>
     <message>
-        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
-        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::ConfirmCommand</name>
+    <message>
+        <source>Confirm the checked school years of a class or the whole school (draft to ready); lists the rest with their findings (exit 1 when some were not confirmed).</source>
+        <translation>Xác nhận các năm học đã kiểm tra của một lớp hoặc cả trường (từ nháp sang sẵn sàng); liệt kê các hồ sơ còn lại cùng các phát hiện (mã thoát 1 khi có hồ sơ chưa được xác nhận).</translation>
     </message>
     <message>
-        <source>YEAR</source>
-        <translation>NĂM</translation>
+        <source>NAME</source>
+        <translation>TÊN</translation>
     </message>
     <message>
         <source>Confirm sections that have warnings too; the acknowledgement is recorded in the audit log under this name.</source>
         <translation>Xác nhận cả các hồ sơ có cảnh báo; việc ghi nhận cảnh báo được lưu vào nhật ký kiểm tra dưới tên này.</translation>
-    </message>
-    <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
         <source>--acknowledge-warnings needs the name of who acknowledges.</source>
@@ -519,32 +515,8 @@
         <translation>THƯ_MỤC</translation>
     </message>
     <message>
-        <source>Only this class of the chosen year, e.g. 6A1.</source>
-        <translation>Chỉ lớp này của năm học đã chọn, ví dụ 6A1.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>TÊN</translation>
-    </message>
-    <message>
-        <source>Every class of the chosen year (the default).</source>
-        <translation>Tất cả các lớp của năm học đã chọn (mặc định).</translation>
-    </message>
-    <message>
-        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
-        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm học mới nhất trong tệp).</translation>
-    </message>
-    <message>
-        <source>YEAR</source>
-        <translation>NĂM_HỌC</translation>
-    </message>
-    <message>
         <source>Give the folder to write into with --out DIR.</source>
         <translation>Hãy chỉ định thư mục lưu bằng --out THƯ_MỤC.</translation>
-    </message>
-    <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ chọn --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -625,22 +597,6 @@
         <translation>Rà soát dữ liệu trước khi ký cho một lớp hoặc cả trường và liệt kê các vấn đề theo lớp và học sinh (mã thoát 1 khi có lỗi).</translation>
     </message>
     <message>
-        <source>Only this class, e.g. 6A1.</source>
-        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>TÊN</translation>
-    </message>
-    <message>
-        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
-        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm học mới nhất trong tệp).</translation>
-    </message>
-    <message>
-        <source>YEAR</source>
-        <translation>NĂM HỌC</translation>
-    </message>
-    <message>
         <source>Class %1 (%2 students): %3 findings</source>
         <translation>Lớp %1 (%2 học sinh): %3 vấn đề</translation>
     </message>
@@ -672,26 +628,6 @@
         <translation>THƯ_MỤC</translation>
     </message>
     <message>
-        <source>Only this class of the chosen year, e.g. 6A1.</source>
-        <translation>Chỉ lớp này của năm học đã chọn, ví dụ 6A1.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>TÊN</translation>
-    </message>
-    <message>
-        <source>Every class of the chosen year (the default).</source>
-        <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
-    </message>
-    <message>
-        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
-        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
-    </message>
-    <message>
-        <source>YEAR</source>
-        <translation>NĂM</translation>
-    </message>
-    <message>
         <source>How many records to render at once (default: one per processor core).</source>
         <translation>Số học bạ in cùng lúc (mặc định: mỗi lõi xử lý một học bạ).</translation>
     </message>
@@ -702,10 +638,6 @@
     <message>
         <source>Give the folder to write into with --out DIR.</source>
         <translation>Hãy chỉ rõ thư mục cần ghi bằng --out THƯ_MỤC.</translation>
-    </message>
-    <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
         <source>--jobs must be a whole number from 1 to 64.</source>
@@ -830,26 +762,6 @@
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>Only this class, e.g. 6A1.</source>
-        <translation>Chỉ lớp này, ví dụ 6A1.</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>TÊN</translation>
-    </message>
-    <message>
-        <source>Every class of the chosen year (the default).</source>
-        <translation>Mọi lớp của năm học đã chọn (mặc định).</translation>
-    </message>
-    <message>
-        <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
-        <translation>Năm học, ví dụ 2025-2026 (mặc định: năm mới nhất trong tệp).</translation>
-    </message>
-    <message>
-        <source>YEAR</source>
-        <translation>NĂM</translation>
-    </message>
-    <message>
         <source>Close an unfinished batch of this role first (its sections stay ready).</source>
         <translation>Đóng đợt ký còn dở của vai trò này trước (các hồ sơ của đợt đó vẫn ở trạng thái sẵn sàng).</translation>
     </message>
@@ -864,10 +776,6 @@
     <message>
         <source>DEMO AND TEST USE ONLY: the certificate (PEM, chain after it) of --demo-key.</source>
         <translation>CHỈ DÙNG ĐỂ TRÌNH DIỄN VÀ KIỂM THỬ: chứng thư số (PEM, chuỗi chứng thư theo sau) của --demo-key.</translation>
-    </message>
-    <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
         <source>Give --role principal, homeroom or seal.</source>

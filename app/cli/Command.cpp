@@ -100,6 +100,33 @@ Result<QString> Command::requireDb(const QCommandLineParser& parser)
     return db;
 }
 
+QCommandLineOption Command::classOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("class"),
+        QCoreApplication::translate("hocba::cli::Command", "Only this class of the chosen year, e.g. 6A1."),
+        QCoreApplication::translate("hocba::cli::Command", "NAME"));
+}
+
+QCommandLineOption Command::allOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("all"),
+        QCoreApplication::translate("hocba::cli::Command", "Every class of the chosen year (the default)."));
+}
+
+Result<std::optional<QString>> Command::chosenClass(const QCommandLineParser& parser)
+{
+    // optionNames(): the options given, without warning about options a command does not define.
+    const QStringList given = parser.optionNames();
+    if (!given.contains(QStringLiteral("class")))
+        return std::optional<QString>();
+    if (given.contains(QStringLiteral("all")))
+        return fail(ErrorCode::Usage,
+                    QCoreApplication::translate("hocba::cli::Command", "Give either --class or --all, not both."));
+    return std::optional<QString>(parser.value(QStringLiteral("class")).trimmed());
+}
+
 QCommandLineOption Command::yearOption()
 {
     return QCommandLineOption(

@@ -12,6 +12,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hocba::cli {
@@ -54,6 +55,11 @@ protected:
     static QCommandLineOption jsonOption();
     /** Reads --db and fails with a usage error when it is missing. */
     static Result<QString> requireDb(const QCommandLineParser& parser);
+    /** The standard --class NAME and --all options (one class of the chosen year, or every class). */
+    static QCommandLineOption classOption();
+    static QCommandLineOption allOption();
+    /** --class NAME (trimmed), or nothing for the whole school; a usage error when --class and --all are both given. */
+    static Result<std::optional<QString>> chosenClass(const QCommandLineParser& parser);
     /** The standard --year YYYY-YYYY option. */
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */

@@ -27,11 +27,9 @@ public:
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class, e.g. 6A1."), tr("NAME"));
-        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
-        const QCommandLineOption year(QStringLiteral("year"),
-                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
-                                      tr("YEAR"));
+        const QCommandLineOption cls = classOption();
+        const QCommandLineOption all = allOption();
+        const QCommandLineOption year = yearOption();
         const QCommandLineOption ack(QStringLiteral("acknowledge-warnings"),
                                      tr("Confirm sections that have warnings too; the acknowledgement is recorded in "
                                         "the audit log under this name."),
@@ -42,8 +40,9 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        if (parser.isSet(cls) && parser.isSet(all))
-            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        auto className = chosenClass(parser);
+        if (!className)
+            return console.fail(className.error());
         if (parser.isSet(ack) && parser.value(ack).trimmed().isEmpty())
             return console.fail(
                 {ErrorCode::Usage, tr("--acknowledge-warnings needs the name of who acknowledges."), {}});
@@ -60,8 +59,7 @@ public:
         if (!chosen)
             return console.fail(chosen.error());
         options.year = *chosen;
-        if (parser.isSet(cls))
-            options.className = parser.value(cls).trimmed();
+        options.className = *className;
         options.acknowledgeWarnings = parser.isSet(ack);
         options.acknowledgedBy = parser.value(ack).trimmed();
         auto report = lifecycle::confirmSections(**db, options);

@@ -31,12 +31,9 @@ public:
     int run(const QStringList& args, Console& console) override
     {
         const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the packets into."), tr("DIR"));
-        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class of the chosen year, e.g. 6A1."),
-                                     tr("NAME"));
-        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
-        const QCommandLineOption year(QStringLiteral("year"),
-                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
-                                      tr("YEAR"));
+        const QCommandLineOption cls = classOption();
+        const QCommandLineOption all = allOption();
+        const QCommandLineOption year = yearOption();
         QCommandLineParser parser;
         if (const int code = parse(parser, {dbOption(), out, cls, all, year}, args, console); code >= 0)
             return code;
@@ -45,8 +42,9 @@ public:
             return console.fail(path.error());
         if (!parser.isSet(out))
             return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
-        if (parser.isSet(cls) && parser.isSet(all))
-            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        auto className = chosenClass(parser);
+        if (!className)
+            return console.fail(className.error());
 
         auto db = openExisting(*path);
         if (!db)
@@ -58,9 +56,7 @@ public:
             return console.fail(chosen.error());
         schoolYear = *chosen;
 
-        const std::optional<QString> className
-            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
-        auto ids = packet::sectionsToExport(**db, schoolYear, className);
+        auto ids = packet::sectionsToExport(**db, schoolYear, *className);
         if (!ids)
             return console.fail(ids.error());
 

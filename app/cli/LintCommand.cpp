@@ -27,10 +27,8 @@ public:
     int run(const QStringList& args, Console& console) override
     {
         QCommandLineParser parser;
-        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class, e.g. 6A1."), tr("NAME"));
-        const QCommandLineOption year(QStringLiteral("year"),
-                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
-                                      tr("YEAR"));
+        const QCommandLineOption cls = classOption();
+        const QCommandLineOption year = yearOption();
         if (int code = parse(parser, {dbOption(), cls, year, jsonOption()}, args, console); code >= 0)
             return code;
         auto path = requireDb(parser);

@@ -40,12 +40,9 @@ public:
     int run(const QStringList& args, Console& console) override
     {
         const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the PDF files into."), tr("DIR"));
-        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class of the chosen year, e.g. 6A1."),
-                                     tr("NAME"));
-        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
-        const QCommandLineOption year(QStringLiteral("year"),
-                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
-                                      tr("YEAR"));
+        const QCommandLineOption cls = classOption();
+        const QCommandLineOption all = allOption();
+        const QCommandLineOption year = yearOption();
         const QCommandLineOption jobs(QStringLiteral("jobs"),
                                       tr("How many records to render at once (default: one "
                                          "per processor core)."),
@@ -58,8 +55,9 @@ public:
             return console.fail(path.error());
         if (!parser.isSet(out))
             return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
-        if (parser.isSet(cls) && parser.isSet(all))
-            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        auto className = chosenClass(parser);
+        if (!className)
+            return console.fail(className.error());
         int threads = 0;
         if (parser.isSet(jobs)) {
             bool ok = false;
@@ -76,9 +74,7 @@ public:
         if (!chosen)
             return console.fail(chosen.error());
         schoolYear = *chosen;
-        const std::optional<QString> className
-            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
-        auto records = lifecycle::recordsOfYear(**db, schoolYear, className);
+        auto records = lifecycle::recordsOfYear(**db, schoolYear, *className);
         if (!records)
             return console.fail(records.error());
         db->reset(); // workers open their own connections

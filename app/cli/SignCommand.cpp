@@ -93,11 +93,9 @@ public:
         const QCommandLineOption pinFile(
             QStringLiteral("pin-file"), tr("Read the PIN from this file (mode 0600); otherwise HOCBA_PIN or a prompt."),
             tr("FILE"));
-        const QCommandLineOption cls(QStringLiteral("class"), tr("Only this class, e.g. 6A1."), tr("NAME"));
-        const QCommandLineOption all(QStringLiteral("all"), tr("Every class of the chosen year (the default)."));
-        const QCommandLineOption year(QStringLiteral("year"),
-                                      tr("The school year, e.g. 2025-2026 (default: the latest in the file)."),
-                                      tr("YEAR"));
+        const QCommandLineOption cls = classOption();
+        const QCommandLineOption all = allOption();
+        const QCommandLineOption year = yearOption();
         const QCommandLineOption abandon(QStringLiteral("abandon-batch"),
                                          tr("Close an unfinished batch of this role first (its sections stay ready)."));
         const QCommandLineOption key(QStringLiteral("demo-key"),
@@ -118,8 +116,9 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        if (parser.isSet(cls) && parser.isSet(all))
-            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
+        auto className = chosenClass(parser);
+        if (!className)
+            return console.fail(className.error());
         const auto signerRole = signing::roleFromCode(parser.value(role));
         if (!signerRole)
             return console.fail({ErrorCode::Usage, tr("Give --role principal, homeroom or seal."), {}});
@@ -219,9 +218,7 @@ public:
         }
 
         // What to sign: the ready sections of the year (or class).
-        const std::optional<QString> className
-            = parser.isSet(cls) ? std::optional(parser.value(cls).trimmed()) : std::nullopt;
-        auto ids = packet::sectionsToExport(**db, schoolYear, className);
+        auto ids = packet::sectionsToExport(**db, schoolYear, *className);
         if (!ids)
             return console.fail(ids.error());
         store::StudentRepository repo(**db);
