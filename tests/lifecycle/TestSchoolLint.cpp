@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "Command.h"
 #include "StoreFixture.h"
 
@@ -7,7 +8,6 @@
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
-#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,17 +33,9 @@ QByteArray tableDigest(Database& db)
 
 int runCli(const QStringList& args, QString* out)
 {
-    QBuffer in, o, e;
-    in.open(QIODevice::ReadOnly);
-    o.open(QIODevice::WriteOnly);
-    e.open(QIODevice::WriteOnly);
-    int code = 0;
-    {
-        cli::Console console(&in, &o, &e);
-        code = cli::runCli(args, console);
-    }
-    *out = QString::fromUtf8(o.data()) + QString::fromUtf8(e.data());
-    return code;
+    const test::CliRun r = test::runCliInProcess(args);
+    *out = r.out + r.err;
+    return r.code;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: school file → packets → PDF. Every student field the layout shows must be in the packet and in the
 // printed text, with Vietnamese diacritics intact; and hocba-cli render writes one book per record.
+#include "CliRunner.h"
 #include "Command.h"
 #include "RenderTestUtil.h"
 #include "StoreFixture.h"
@@ -12,7 +13,6 @@
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -28,17 +28,9 @@ namespace {
 
 int runCli(const QStringList& args, QString* out)
 {
-    QBuffer in, o, e;
-    in.open(QIODevice::ReadOnly);
-    o.open(QIODevice::WriteOnly);
-    e.open(QIODevice::WriteOnly);
-    int code = 0;
-    {
-        cli::Console console(&in, &o, &e);
-        code = cli::runCli(args, console);
-    }
-    *out = QString::fromUtf8(o.data()) + QString::fromUtf8(e.data());
-    return code;
+    const test::CliRun r = test::runCliInProcess(args);
+    *out = r.out + r.err;
+    return r.code;
 }
 
 /** pdftotext in raw order with white space folded, so values that wrap in a cell still match. */

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
 #include "Command.h"
 #include "StoreFixture.h"
 
 #include "store/AuditLog.h"
 #include "store/StudentRepository.h"
 
-#include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,26 +14,11 @@ using namespace hocba::store;
 
 namespace {
 
-struct CliRun
+test::CliRun auditVerify(const QString& path)
 {
-    int code = 0;
-    QString out;
-};
-
-CliRun auditVerify(const QString& path)
-{
-    QBuffer in, out, err;
-    in.open(QIODevice::ReadOnly);
-    out.open(QIODevice::WriteOnly);
-    err.open(QIODevice::WriteOnly);
-    CliRun r;
-    {
-        cli::Console console(&in, &out, &err);
-        r.code = cli::runCli(
-            {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), path, QStringLiteral("--json")},
-            console);
-    }
-    r.out = QString::fromUtf8(out.data()) + QString::fromUtf8(err.data());
+    test::CliRun r = test::runCliInProcess(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), path, QStringLiteral("--json")});
+    r.out += r.err;
     return r;
 }
 
@@ -102,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(v.ok);
         QVERIFY(v.entries >= 10);
         db.reset();
-        const CliRun r = auditVerify(m_path);
+        const test::CliRun r = auditVerify(m_path);
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("\"ok\": true")));
     }
@@ -153,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(test::runSqlite3(m_path, kDropGuards + sql, &out), 0);
         if (firstBad < 0)
             firstBad = newest;
-        const CliRun r = auditVerify(m_path);
+        const test::CliRun r = auditVerify(m_path);
         QCOMPARE(r.code, int(ExitDatabase));
         QVERIFY2(r.out.contains(QStringLiteral("\"firstBadEntry\": %1").arg(firstBad)), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("\"ok\": false")), qPrintable(r.out));
