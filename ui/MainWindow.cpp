@@ -693,13 +693,7 @@ SignerSource& MainWindow::signerSource()
     if (m_signerSource)
         return *m_signerSource;
     if (!m_tokenService) {
-        // The modules of HOCBA_PKCS11_MODULES first (a CA's vendor module), then the usual ones.
-        QStringList modules = signing::defaultPkcs11Modules();
-        for (const QString& standard : {QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"),
-                                        QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")})
-            if (!modules.contains(standard))
-                modules << standard;
-        m_tokenService = std::make_unique<signing::TokenService>(modules);
+        m_tokenService = std::make_unique<signing::TokenService>(signing::defaultPkcs11Modules());
         m_tokenSource = std::make_unique<TokenServiceSource>(*m_tokenService);
     }
     return *m_tokenSource;

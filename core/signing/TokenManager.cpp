@@ -29,13 +29,16 @@ X509Ptr parse(const QByteArray& der)
 
 QStringList defaultPkcs11Modules()
 {
-    const QByteArray env = qgetenv("HOCBA_PKCS11_MODULES");
-    if (!env.isEmpty())
-        return QString::fromLocal8Bit(env).split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    // Vendor modules of Vietnamese CAs (VNPT-CA, Viettel-CA, BKAV, …) are added in the settings once their Linux
-    // paths are known; most of their tokens also work with OpenSC.
-    return {QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"),
-            QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")};
+    // HOCBA_PKCS11_MODULES (a CA's vendor module) first, then the usual ones. Vendor modules of Vietnamese CAs
+    // (VNPT-CA, Viettel-CA, BKAV, …) are added in the settings once their Linux paths are known; most of their
+    // tokens also work with OpenSC.
+    QStringList modules
+        = QString::fromLocal8Bit(qgetenv("HOCBA_PKCS11_MODULES")).split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    for (const QString& standard : {QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"),
+                                    QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")})
+        if (!modules.contains(standard))
+            modules << standard;
+    return modules;
 }
 
 TokenManager::TokenManager(const QStringList& modules)

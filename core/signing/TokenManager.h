@@ -19,7 +19,7 @@ class TokenSession;
 
 /**
  * PKCS#11 libraries to probe, in order. Vietnamese CAs ship their own vendor modules; the list is configurable
- * (settings, or HOCBA_PKCS11_MODULES as a ':'-separated list) and defaults to SoftHSM2 and OpenSC.
+ * (HOCBA_PKCS11_MODULES, a ':'-separated list, comes first), followed by SoftHSM2 and OpenSC.
  */
 QStringList defaultPkcs11Modules();
 
