@@ -170,6 +170,10 @@
         <source>The signature does not cover the record data and its signing time.</source>
         <translation>Chữ ký số không bao trùm dữ liệu học bạ và thời điểm ký.</translation>
     </message>
+    <message>
+        <source>The PDF file already carries embedded files.</source>
+        <translation>Tệp PDF đã có tệp đính kèm.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::Types</name>

@@ -225,7 +225,6 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
                 m_timings.buildNs += t.buildNs;
                 m_timings.xmlSignNs += t.xmlSignNs;
                 m_timings.renderNs += t.renderNs;
-                m_timings.embedNs += t.embedNs;
                 m_timings.pdfSignNs += t.pdfSignNs;
                 m_timings.storeNs += t.storeNs;
                 m_timings.tokenNs += t.tokenNs;

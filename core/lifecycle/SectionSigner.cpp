@@ -215,7 +215,8 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
     if (!signedXml)
         return std::unexpected(signedXml.error());
     out.timings.xmlSignNs = t.nsecsElapsed();
-    out.packetDigest = packet::packetDigest(*signedXml);
+    const QByteArray packetSha256 = QCryptographicHash::hash(*signedXml, QCryptographicHash::Sha256);
+    out.packetDigest = packet::packetDigestFromSha256(packetSha256);
 
     QList<signing::SignerRole> after = signedRoles;
     after << d->options.role;
@@ -231,22 +232,19 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
         render::RenderInput input;
         input.years << *packet;
         input.years.last().draft = false;
-        input.packetSha256 << QCryptographicHash::hash(*signedXml, QCryptographicHash::Sha256);
+        input.packetSha256 << packetSha256;
         auto rendered = render::renderRecordPdf(input, d->options.render);
         if (!rendered)
             return std::unexpected(rendered.error());
         out.timings.renderNs = t.nsecsElapsed();
         t.restart();
-        auto embedded = signing::PdfSigner::embedPacket(
-            *rendered, *signedXml, QString::fromLatin1(signing::PdfSigner::kPacketFileName), out.packetDigest);
-        if (!embedded)
-            return std::unexpected(embedded.error());
-        out.timings.embedNs = t.nsecsElapsed();
-        t.restart();
         signing::PdfSignOptions po;
         po.role = d->options.role;
         po.signingTime = when;
-        auto signedPdf = signing::PdfSigner::sign(*embedded, timed, po);
+        // The packet goes in with the signature's own incremental update: one parse, and it is signed with the page.
+        po.packet = signing::PdfPacketAttachment {*signedXml, QString::fromLatin1(signing::PdfSigner::kPacketFileName),
+                                                  out.packetDigest};
+        auto signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
         if (!signedPdf)
             return std::unexpected(signedPdf.error());
         out.timings.pdfSignNs = t.nsecsElapsed();

@@ -33,8 +33,7 @@ struct SectionSignTimings
     qint64 buildNs = 0; ///< packet from the store (results computed by the rules)
     qint64 xmlSignNs = 0; ///< XMLDSig, including the token call
     qint64 renderNs = 0; ///< PDF rendering from the signed packet
-    qint64 embedNs = 0; ///< signed packet into the PDF
-    qint64 pdfSignNs = 0; ///< PAdES, including the token call
+    qint64 pdfSignNs = 0; ///< the signed packet embedded and PAdES in one incremental update, with the token call
     qint64 storeNs = 0; ///< the transaction: artifacts, state, audit, journal
     qint64 tokenNs = 0; ///< inside Signer::signSha256, both calls together
     qint64 totalNs = 0;

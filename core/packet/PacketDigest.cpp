@@ -7,8 +7,12 @@ namespace hocba::packet {
 
 QString packetDigest(const QByteArray& packetBytes)
 {
-    const QByteArray hash = QCryptographicHash::hash(packetBytes, QCryptographicHash::Sha256);
-    return QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return packetDigestFromSha256(QCryptographicHash::hash(packetBytes, QCryptographicHash::Sha256));
+}
+
+QString packetDigestFromSha256(const QByteArray& sha256)
+{
+    return QString::fromLatin1(sha256.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace hocba::packet

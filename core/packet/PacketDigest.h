@@ -11,5 +11,7 @@ namespace hocba::packet {
  * next to the lookup code, so a paper copy can be matched to the exact packet that was signed.
  */
 QString packetDigest(const QByteArray& packetBytes);
+/** The same text from a SHA-256 already computed over the packet's bytes. */
+QString packetDigestFromSha256(const QByteArray& sha256);
 
 } // namespace hocba::packet

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/OpenSsl.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
@@ -17,10 +20,52 @@ QString opensslErrors()
     return parts.join(QStringLiteral("; "));
 }
 
+namespace {
+
+/** Parsed certificates by DER; freed at exit so leak checkers see every reference returned. */
+struct CertificateCache
+{
+    static constexpr qsizetype kMaxCached = 64;
+    QMutex mutex;
+    QHash<QByteArray, X509*> byDer;
+
+    ~CertificateCache() { clear(); }
+    void clear()
+    {
+        for (X509* c : std::as_const(byDer))
+            X509_free(c);
+        byDer.clear();
+    }
+};
+
+} // namespace
+
 X509Ptr x509FromDer(const QByteArray& der)
 {
+    // Decoding a certificate costs OpenSSL 3 about 0.1 ms (the key goes through the provider decoders), and a batch
+    // decodes the same signer's certificate and chain several times per record. Parsed certificates are immutable
+    // and reference-counted, so a small shared cache hands out extra references instead.
+    static CertificateCache cache;
+    {
+        QMutexLocker lock(&cache.mutex);
+        if (X509* hit = cache.byDer.value(der)) {
+            X509_up_ref(hit);
+            return X509Ptr(hit);
+        }
+    }
     auto p = reinterpret_cast<const unsigned char*>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &p, der.size()));
+    X509Ptr cert(d2i_X509(nullptr, &p, der.size()));
+    // Only an exact encoding is shared: with trailing bytes, two different inputs would map to one certificate.
+    if (!cert || p != reinterpret_cast<const unsigned char*>(der.constData()) + der.size())
+        return cert;
+    QMutexLocker lock(&cache.mutex);
+    if (cache.byDer.size() >= CertificateCache::kMaxCached)
+        cache.clear();
+    if (!cache.byDer.contains(der)) {
+        X509_up_ref(cert.get());
+        cache.byDer.insert(der, cert.get());
+    }
+    return cert;
 }
 
 QByteArray x509ToDer(const X509* cert)

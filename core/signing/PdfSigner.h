@@ -5,7 +5,18 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace hocba::signing {
+
+/** The signed packet to carry inside the PDF as an associated file. */
+struct PdfPacketAttachment
+{
+    QByteArray packetXml;
+    QString fileName = QStringLiteral("hocba-packet.xml");
+    /** Base64url SHA-256 the pages (QR codes) were rendered for; goes into the document information. */
+    QString renderedDigest;
+};
 
 struct PdfSignOptions
 {
@@ -13,6 +24,8 @@ struct PdfSignOptions
     QDateTime signingTime; ///< written as /M (PAdES keeps the time out of the CMS); default: now
     QString location; ///< optional /Location, e.g. the school's commune
     int reservedBytes = 16384; ///< room for the DER CMS in /Contents (certificate chain included)
+    /** Embed this packet in the same incremental update as the signature, so it lies inside the signed range. */
+    std::optional<PdfPacketAttachment> packet;
 };
 
 /** Where the sign step spent its time (for the benchmark print in tests; never asserted). */
@@ -41,7 +54,8 @@ public:
 
     /**
      * Embeds the signed packet XML as an associated file (Factur-X/ZUGFeRD pattern: /EmbeddedFiles + /AF,
-     * /AFRelationship /Data). A full qpdf rewrite, so it refuses a PDF that already carries a signature.
+     * /AFRelationship /Data), by incremental update. It refuses a PDF that already carries a signature (the packet
+     * would lie outside every signed range) or embedded files. PdfSignOptions::packet does the same while signing.
      * `renderedDigest`, when given, goes into the document information as kPacketDigestInfoKey.
      */
     static Result<QByteArray> embedPacket(const QByteArray& pdf, const QByteArray& packetXml,

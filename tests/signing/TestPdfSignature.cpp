@@ -160,6 +160,57 @@ private Q_SLOTS:
         QVERIFY(!cms.output.contains("signingTime"));
     }
 
+    // What SectionSigner does: the packet goes in with the signature's own incremental update, so it lies inside the
+    // signed byte range and pdfdetach still finds it, byte for byte.
+    void packetEmbeddedWhileSigning()
+    {
+        auto signer = m_pki.signer(false);
+        PdfSignOptions o;
+        o.signingTime = m_when;
+        o.packet = PdfPacketAttachment {m_signedPacket, QStringLiteral("hồ-sơ.xml"), QStringLiteral("digest-43")};
+        const QByteArray original = makePdf();
+        auto signedPdf = PdfSigner::sign(original, *signer, o);
+        QVERIFY2(signedPdf, qPrintable(signedPdf ? QString() : signedPdf.error().detail));
+        QVERIFY(signedPdf->startsWith(original));
+        QCOMPARE(signedPdf->count("%%EOF"), original.count("%%EOF") + 1); // one revision: packet and signature
+
+        auto report = PdfVerifier::verify(*signedPdf, {m_pki.caDer()}, QStringLiteral("hồ-sơ.xml"));
+        QVERIFY(report && report->ok());
+        QVERIFY(report->signatures.first().coversWholeDocument);
+        QCOMPARE(report->embeddedPacket, m_signedPacket);
+        QCOMPARE(report->renderedPacketDigest, QStringLiteral("digest-43"));
+
+        const QString file = write(*signedPdf, QStringLiteral("one-update.pdf"));
+        const auto list = runTool("pdfdetach", {"-list", "-enc", "UTF-8", file});
+        QVERIFY2(list.output.contains(QStringLiteral("hồ-sơ.xml")), qPrintable(list.output));
+        QVERIFY(runTool("pdfdetach", {"-save", "1", "-o", m_pki.path("extracted.xml"), file}).exitCode == 0);
+        QFile extracted(m_pki.path("extracted.xml"));
+        QVERIFY(extracted.open(QIODevice::ReadOnly));
+        QCOMPARE(extracted.readAll(), m_signedPacket);
+        auto check = runTool("qpdf", {"--check", file});
+        QVERIFY2(check.exitCode == 0 && check.output.contains("No syntax or stream encoding errors"),
+                 qPrintable(check.output));
+        QVERIFY(pdfsig(*signedPdf).contains("Total document signed"));
+        QVERIFY(opensslCms(*signedPdf));
+
+        // Tampering with the compressed packet inside the signed range breaks the signature.
+        QByteArray tampered = *signedPdf;
+        const qsizetype stream = tampered.indexOf("stream\n", tampered.indexOf("/Type /EmbeddedFile")) + 7;
+        tampered[stream + 5] = char(tampered[stream + 5] ^ 0x01);
+        auto bad = PdfVerifier::verify(tampered, {m_pki.caDer()});
+        QVERIFY(bad && !bad->ok());
+    }
+
+    // A second packet next to the first would leave the verifier to guess which one the pages show.
+    void secondPacketRefused()
+    {
+        auto once = PdfSigner::embedPacket(makePdf(), m_signedPacket);
+        QVERIFY(once);
+        auto twice = PdfSigner::embedPacket(*once, m_signedPacket);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, ErrorCode::Unsupported);
+    }
+
     // Trust is judged at the signing time, not now: a signature claiming a time before the certificate existed is
     // not trusted (so a certificate that expired since signing keeps its records valid, the converse case).
     void trustIsJudgedAtTheSigningTime()
