@@ -6,8 +6,8 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 
+#include "util/Digest.h"
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QSet>
 
 namespace hocba::lifecycle {
@@ -22,7 +22,7 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
         auto bytes = packet::writePacket(p);
         if (!bytes)
             return std::unexpected(bytes.error());
-        input.packetSha256.append(QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256));
+        input.packetSha256.append(digest::sha256(*bytes));
         input.years.append(p);
     }
     return input;

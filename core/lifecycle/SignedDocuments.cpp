@@ -8,35 +8,36 @@ namespace hocba::lifecycle {
 
 Result<QList<SignedDocument>> SignedDocuments::query(const QString& where, Id sectionId, int version)
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, pdf, "
-                                          "certificate, certificate_sha256, signer_name, signed_at "
-                                          "FROM signed_document WHERE section_id = ?1 AND version = ?2 %1 ORDER BY seq")
-                               .arg(where));
+    auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, pdf, "
+                                         "certificate, certificate_sha256, signer_name, signed_at "
+                                         "FROM signed_document WHERE section_id = ?1 AND version = ?2 %1 ORDER BY seq")
+                              .arg(where));
     if (!st)
         return std::unexpected(st.error());
-    st->bind(1, sectionId).bind(2, version);
+    (*st)->bind(1, sectionId).bind(2, version);
     QList<SignedDocument> out;
     while (true) {
-        auto row = st->step();
+        auto row = (*st)->step();
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             break;
         SignedDocument d;
-        d.id = st->int64(0);
-        d.sectionId = st->int64(1);
-        d.version = int(st->int64(2));
-        d.seq = int(st->int64(3));
-        d.role = signing::roleFromCode(st->text(4)).value_or(signing::SignerRole::Principal);
-        d.packetXml = st->blob(5);
-        d.packetDigest = st->text(6);
-        d.pdf = st->blob(7);
-        d.certificate = st->blob(8);
-        d.certificateSha256 = st->text(9);
-        d.signerName = st->text(10);
-        d.signedAt = QDateTime::fromString(st->text(11), Qt::ISODate);
+        d.id = (*st)->int64(0);
+        d.sectionId = (*st)->int64(1);
+        d.version = int((*st)->int64(2));
+        d.seq = int((*st)->int64(3));
+        d.role = signing::roleFromCode((*st)->text(4)).value_or(signing::SignerRole::Principal);
+        d.packetXml = (*st)->blob(5);
+        d.packetDigest = (*st)->text(6);
+        d.pdf = (*st)->blob(7);
+        d.certificate = (*st)->blob(8);
+        d.certificateSha256 = (*st)->text(9);
+        d.signerName = (*st)->text(10);
+        d.signedAt = QDateTime::fromString((*st)->text(11), Qt::ISODate);
         out << d;
     }
+    (*st)->reset(); // a cached statement left at its last row would keep the read open
     return out;
 }
 

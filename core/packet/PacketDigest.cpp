@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packet/PacketDigest.h"
 
-#include <QCryptographicHash>
+#include "util/Digest.h"
 
 namespace hocba::packet {
 
 QString packetDigest(const QByteArray& packetBytes)
 {
-    return packetDigestFromSha256(QCryptographicHash::hash(packetBytes, QCryptographicHash::Sha256));
+    return packetDigestFromSha256(digest::sha256(packetBytes));
 }
 
 QString packetDigestFromSha256(const QByteArray& sha256)

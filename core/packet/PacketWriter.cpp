@@ -112,17 +112,30 @@ private:
     }
     QByteArray escape(const QString& raw, const QString& element, bool attribute)
     {
+        // Most values (codes, scores, dates) are plain ASCII with nothing to escape: copied as they are.
+        const bool plain = std::all_of(raw.begin(), raw.end(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return u >= 0x20 && u < 0x7f && u != '&' && u != '<' && u != '>' && u != '"';
+        });
+        if (plain)
+            return raw.toLatin1();
         // NFC here too: the store already normalises, but the signed bytes must not depend on the caller.
         const QString text = raw.normalized(QString::NormalizationForm_C);
         QString out;
-        out.reserve(text.size());
-        for (const char32_t c : text.toUcs4()) {
-            if (!xmlChar(c)) {
+        out.reserve(text.size() + 16);
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text.at(i);
+            if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+                out += c; // U+10000…U+10FFFF are all allowed
+                out += text.at(++i);
+                continue;
+            }
+            if (c.isSurrogate() || !xmlChar(c.unicode())) {
                 if (m_badElement.isEmpty())
                     m_badElement = element;
                 continue;
             }
-            switch (c) {
+            switch (c.unicode()) {
             case '&':
                 out += QLatin1String("&amp;");
                 break;
@@ -130,34 +143,22 @@ private:
                 out += QLatin1String("&lt;");
                 break;
             case '>':
-                if (attribute)
-                    out += QLatin1Char('>');
-                else
-                    out += QLatin1String("&gt;");
+                out += attribute ? QLatin1String(">") : QLatin1String("&gt;");
                 break;
             case '"':
-                if (attribute)
-                    out += QLatin1String("&quot;");
-                else
-                    out += QLatin1Char('"');
+                out += attribute ? QLatin1String("&quot;") : QLatin1String("\"");
                 break;
             case 0x9:
-                if (attribute)
-                    out += QLatin1String("&#x9;");
-                else
-                    out += QLatin1Char('\t');
+                out += attribute ? QLatin1String("&#x9;") : QLatin1String("\t");
                 break;
             case 0xA:
-                if (attribute)
-                    out += QLatin1String("&#xA;");
-                else
-                    out += QLatin1Char('\n');
+                out += attribute ? QLatin1String("&#xA;") : QLatin1String("\n");
                 break;
             case 0xD:
                 out += QLatin1String("&#xD;");
                 break;
             default:
-                out += QString::fromUcs4(&c, 1);
+                out += c;
             }
         }
         return out.toUtf8();

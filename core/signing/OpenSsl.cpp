@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/OpenSsl.h"
 
+#include "util/Digest.h"
+
 #include <QHash>
 #include <QMutex>
 
@@ -90,10 +92,7 @@ X509StackPtr x509Stack(const QList<QByteArray>& ders)
 
 QByteArray sha256(const QByteArray& data)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_Digest(data.constData(), size_t(data.size()), md, &len, EVP_sha256(), nullptr);
-    return QByteArray(reinterpret_cast<const char*>(md), int(len));
+    return digest::sha256(data);
 }
 
 static QString nameToString(const X509_NAME* name)

@@ -4,6 +4,7 @@
 #include "signing/OpenSsl.h"
 #include "signing/PdfCommon.h"
 #include "signing/SignatureReport.h"
+#include "util/Digest.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -12,8 +13,6 @@
 #include <openssl/err.h>
 
 #include <qpdf/QPDF.hh>
-
-#include <QCryptographicHash>
 
 #include <algorithm>
 #include <map>
@@ -77,10 +76,7 @@ Result<QByteArray> buildCms(QByteArrayView coveredHead, QByteArrayView coveredTa
     if (!si)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
                     opensslErrors());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(coveredHead);
-    hash.addData(coveredTail);
-    const QByteArray digest = hash.result();
+    const QByteArray digest = digest::sha256({coveredHead, coveredTail});
     if (CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1) != 1
         || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.constData(),
                                        int(digest.size()))
@@ -298,9 +294,8 @@ Status addPacket(IncrementalUpdate& u, const PdfPacketAttachment& a, std::map<st
     const int ef = u.newObject();
     u.put(ef, 0,
           "<< /Type /EmbeddedFile /Subtype /text#2Fxml /Params << /Size " + QByteArray::number(a.packetXml.size())
-              + " /CheckSum <" + QCryptographicHash::hash(a.packetXml, QCryptographicHash::Md5).toHex()
-              + "> >> /Filter /FlateDecode /Length " + QByteArray::number(compressed.size()) + " >>\nstream\n"
-              + compressed + "\nendstream");
+              + " /CheckSum <" + digest::md5(a.packetXml).toHex() + "> >> /Filter /FlateDecode /Length "
+              + QByteArray::number(compressed.size()) + " >>\nstream\n" + compressed + "\nendstream");
     const int spec = u.newObject();
     const QByteArray fileName = pdfAsciiLiteral(a.fileName);
     u.put(spec, 0,
@@ -388,9 +383,15 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     u.put(root, dictText(root, rootKeys));
 
     const QDateTime when = options.signingTime.isValid() ? options.signingTime : QDateTime::currentDateTimeUtc();
+    int reserved = options.reservedBytes;
+    if (reserved <= 0) {
+        reserved = int(signer.certificate().size()) + 4096;
+        for (const auto& c : signer.chain())
+            reserved += int(c.size());
+    }
     const QByteArray brPlaceholder = "[0 ********** ********** **********]";
     QByteArray sigBody = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange "
-        + brPlaceholder + " /Contents <" + QByteArray(options.reservedBytes * 2, '0') + "> /M " + pdfDate(when);
+        + brPlaceholder + " /Contents <" + QByteArray(reserved * 2, '0') + "> /M " + pdfDate(when);
     auto certInfo = certificateInfo(x509FromDer(signer.certificate()).get());
     if (!certInfo.commonName.isEmpty())
         sigBody += " /Name " + pdfText(certInfo.commonName);
@@ -411,7 +412,7 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     if (brPos < 0 || contentsPos < 10)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
                     QStringLiteral("placeholder"));
-    const qsizetype afterContents = contentsPos + 2 + options.reservedBytes * 2;
+    const qsizetype afterContents = contentsPos + 2 + reserved * 2;
     QByteArray br = "[0 " + QByteArray::number(contentsPos) + ' ' + QByteArray::number(afterContents) + ' '
         + QByteArray::number(out.size() - afterContents) + ']';
     if (br.size() > brPlaceholder.size())
@@ -424,7 +425,7 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     if (!cms)
         return std::unexpected(cms.error());
     const QByteArray hex = cms->toHex().toUpper();
-    if (hex.size() > options.reservedBytes * 2)
+    if (hex.size() > reserved * 2)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
                     QStringLiteral("CMS of %1 bytes exceeds the reserved space").arg(cms->size()));
     out.replace(contentsPos + 1, hex.size(), hex);

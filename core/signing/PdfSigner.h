@@ -23,7 +23,11 @@ struct PdfSignOptions
     SignerRole role = SignerRole::Principal;
     QDateTime signingTime; ///< written as /M (PAdES keeps the time out of the CMS); default: now
     QString location; ///< optional /Location, e.g. the school's commune
-    int reservedBytes = 16384; ///< room for the DER CMS in /Contents (certificate chain included)
+    /**
+     * Room for the DER CMS in /Contents. 0: the certificate and chain sizes plus 4 KiB for the signed attributes and
+     * a signature value up to RSA-8192, so the file is not padded with tens of KiB of zeros that every reader hashes.
+     */
+    int reservedBytes = 0;
     /** Embed this packet in the same incremental update as the signature, so it lies inside the signed range. */
     std::optional<PdfPacketAttachment> packet;
 };

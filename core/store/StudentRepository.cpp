@@ -329,10 +329,10 @@ Status StudentRepository::setSectionState(Id sectionId, SectionState state)
         return fail(ErrorCode::NotFound,
                     QCoreApplication::translate("hocba::store::StudentRepository",
                                                 "The school year of this record no longer exists."));
-    auto st = m_db.prepare(QStringLiteral("UPDATE year_section SET state = ?1 WHERE id = ?2"));
+    auto st = m_db.cached(QStringLiteral("UPDATE year_section SET state = ?1 WHERE id = ?2"));
     if (!st)
         return std::unexpected(st.error());
-    if (auto s = st->bind(1, toCode(state)).bind(2, sectionId).exec(); !s)
+    if (auto s = (*st)->bind(1, toCode(state)).bind(2, sectionId).exec(); !s)
         return s;
     if (auto s = AuditLog(m_db).append(QStringLiteral("section.state"), QStringLiteral("year_section"),
                                        QString::number(sectionId), QStringLiteral("state"), toCode((*current)->state),
