@@ -378,6 +378,14 @@
         <source>Give either --class or --all, not both.</source>
         <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
     </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>--jobs must be a whole number from 1 to 64.</source>
+        <translation>--jobs phải là số nguyên từ 1 đến 64.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::ConfirmCommand</name>
@@ -636,16 +644,8 @@
         <translation>Số học bạ in cùng lúc (mặc định: mỗi lõi xử lý một học bạ).</translation>
     </message>
     <message>
-        <source>N</source>
-        <translation>SỐ</translation>
-    </message>
-    <message>
         <source>Give the folder to write into with --out DIR.</source>
         <translation>Hãy chỉ rõ thư mục cần ghi bằng --out THƯ_MỤC.</translation>
-    </message>
-    <message>
-        <source>--jobs must be a whole number from 1 to 64.</source>
-        <translation>--jobs phải là số nguyên từ 1 đến 64.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -832,6 +832,10 @@
     <message>
         <source>Cancelled: run the same command again to continue.</source>
         <translation>Đã huỷ: chạy lại đúng lệnh này để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>How many records to render and sign at once; the token still signs one at a time (default: one per processor core).</source>
+        <translation>Số hồ sơ được dựng và ký cùng lúc; token vẫn ký lần lượt từng chữ ký (mặc định: bằng số lõi bộ xử lý).</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1157,10 @@
     <message>
         <source>The record changed after the first signature; it must be confirmed and signed again as a new version.</source>
         <translation>Học bạ đã thay đổi sau chữ ký đầu tiên; cần xác nhận và ký lại thành một phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>Signed elsewhere while this batch was running.</source>
+        <translation>Đã được ký ở nơi khác trong lúc đợt ký này đang chạy.</translation>
     </message>
 </context>
 <context>

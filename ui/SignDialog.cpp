@@ -470,29 +470,31 @@ void SignDialog::startSigning()
     const QList<Id> ids = m_ready;
     const signing::SignerRole signerRole = role();
     auto deliver = [this](int done, int total, double rate, double left) { onProgress(done, total, rate, left); };
-    m_signWatcher.setFuture(QtConcurrent::run([this, path, ids, signerRole, token, certificate, deliver,
-                                               cancel = m_cancel]() -> Result<lifecycle::BatchReport> {
-        std::optional<Result<lifecycle::BatchReport>> out;
-        GuiProgressSink sink(this, deliver);
-        Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
-            // Opened on the thread that signs, which owns it until the batch ends.
-            store::Database::OpenOptions open;
-            open.createIfMissing = false;
-            auto db = store::Database::open(path, open);
-            if (!db)
-                return std::unexpected(db.error());
-            lifecycle::SectionSignOptions options;
-            options.role = signerRole;
-            lifecycle::BatchSignJob job(**db, signer, options);
-            out.emplace(job.run(ids, sink, *cancel));
-            return {};
-        });
-        if (!ok)
-            return std::unexpected(ok.error());
-        if (!out)
-            return fail(ErrorCode::Internal, tr("Signing did not run."), QStringLiteral("sign dialog: no report"));
-        return std::move(*out);
-    }));
+    m_signWatcher.setFuture(
+        QtConcurrent::run([this, path, ids, signerRole, token, certificate, deliver, cancel = m_cancel,
+                           workers = m_workers]() -> Result<lifecycle::BatchReport> {
+            std::optional<Result<lifecycle::BatchReport>> out;
+            GuiProgressSink sink(this, deliver);
+            Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
+                // Opened on the thread that signs, which owns it until the batch ends.
+                store::Database::OpenOptions open;
+                open.createIfMissing = false;
+                auto db = store::Database::open(path, open);
+                if (!db)
+                    return std::unexpected(db.error());
+                lifecycle::SectionSignOptions options;
+                options.role = signerRole;
+                lifecycle::BatchSignJob job(**db, signer, options);
+                job.setWorkers(workers);
+                out.emplace(job.run(ids, sink, *cancel));
+                return {};
+            });
+            if (!ok)
+                return std::unexpected(ok.error());
+            if (!out)
+                return fail(ErrorCode::Internal, tr("Signing did not run."), QStringLiteral("sign dialog: no report"));
+            return std::move(*out);
+        }));
 }
 
 void SignDialog::onProgress(int done, int total, double perSecond, double secondsLeft)

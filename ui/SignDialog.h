@@ -58,6 +58,8 @@ public:
     void refreshTokens();
     /** Starts confirmation and signing, as the sign button does. */
     void start();
+    /** Worker threads for signing and rendering (BatchSignJob::setWorkers; 0, the default: one per core). */
+    void setWorkers(int workers) { m_workers = workers; }
 
     bool isBusy() const { return m_busy; }
     QProgressDialog* progressDialog() const { return m_progress; }
@@ -128,6 +130,7 @@ private:
     QHash<Id, QString> m_names; ///< student id → name, for the report on screen only
     int m_lastDone = 0;
     int m_lastTotal = 0;
+    int m_workers = 0;
     std::optional<lifecycle::BatchReport> m_report;
     QString m_reportText;
 };

@@ -127,6 +127,23 @@ Result<std::optional<QString>> Command::chosenClass(const QCommandLineParser& pa
     return std::optional<QString>(parser.value(QStringLiteral("class")).trimmed());
 }
 
+QCommandLineOption Command::jobsOption(const QString& what)
+{
+    return QCommandLineOption(QStringLiteral("jobs"), what, QCoreApplication::translate("hocba::cli::Command", "N"));
+}
+
+Result<int> Command::chosenJobs(const QCommandLineParser& parser)
+{
+    if (!parser.optionNames().contains(QStringLiteral("jobs")))
+        return 0;
+    bool ok = false;
+    const int jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
+    if (!ok || jobs < 1 || jobs > 64)
+        return fail(ErrorCode::Usage,
+                    QCoreApplication::translate("hocba::cli::Command", "--jobs must be a whole number from 1 to 64."));
+    return jobs;
+}
+
 QCommandLineOption Command::yearOption()
 {
     return QCommandLineOption(

@@ -60,6 +60,10 @@ protected:
     static QCommandLineOption allOption();
     /** --class NAME (trimmed), or nothing for the whole school; a usage error when --class and --all are both given. */
     static Result<std::optional<QString>> chosenClass(const QCommandLineParser& parser);
+    /** The standard --jobs N option: `what` says what runs at once. */
+    static QCommandLineOption jobsOption(const QString& what);
+    /** --jobs as a number from 1 to 64, or 0 when not given (the command's default). */
+    static Result<int> chosenJobs(const QCommandLineParser& parser);
     /** The standard --year YYYY-YYYY option. */
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */

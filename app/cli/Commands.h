@@ -26,7 +26,7 @@ std::unique_ptr<Command> makeTrustCommand();
 std::unique_ptr<Command> makeTokenCommand();
 /** confirm --db FILE [--class NAME | --all] [--year Y] [--acknowledge-warnings NAME]: draft → ready. */
 std::unique_ptr<Command> makeConfirmCommand();
-/** sign --db FILE --module PATH --token LABEL --role R …: batch signing with one PIN entry, resumable. */
+/** sign --db FILE --module PATH --token LABEL --role R … [--jobs N]: batch signing with one PIN entry, resumable. */
 std::unique_ptr<Command> makeSignCommand();
 /** verify FILE... [--trust PEM]... [--db FILE] [--json]: signed packets and PDFs. */
 std::unique_ptr<Command> makeVerifyCommand();

@@ -43,10 +43,8 @@ public:
         const QCommandLineOption cls = classOption();
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
-        const QCommandLineOption jobs(QStringLiteral("jobs"),
-                                      tr("How many records to render at once (default: one "
-                                         "per processor core)."),
-                                      tr("N"));
+        const QCommandLineOption jobs
+            = jobsOption(tr("How many records to render at once (default: one per processor core)."));
         QCommandLineParser parser;
         if (int code = parse(parser, {dbOption(), out, cls, all, year, jobs, jsonOption()}, args, console); code >= 0)
             return code;
@@ -58,13 +56,9 @@ public:
         auto className = chosenClass(parser);
         if (!className)
             return console.fail(className.error());
-        int threads = 0;
-        if (parser.isSet(jobs)) {
-            bool ok = false;
-            threads = parser.value(jobs).toInt(&ok);
-            if (!ok || threads < 1 || threads > 64)
-                return console.fail({ErrorCode::Usage, tr("--jobs must be a whole number from 1 to 64."), {}});
-        }
+        auto threads = chosenJobs(parser);
+        if (!threads)
+            return console.fail(threads.error());
 
         auto db = openExisting(*path);
         if (!db)
@@ -130,7 +124,7 @@ public:
         QMutex progressMutex;
         int lastShown = -1;
         render::BatchOptions options;
-        options.threads = threads;
+        options.threads = *threads;
         options.progress = [&](int done, int total) {
             QMutexLocker lock(&progressMutex);
             const int percent = done * 100 / std::max(1, total);

@@ -106,11 +106,14 @@ public:
                                          tr("DEMO AND TEST USE ONLY: the certificate (PEM, chain after it) of "
                                             "--demo-key."),
                                          tr("PEM"));
+        const QCommandLineOption jobs = jobsOption(
+            tr("How many records to render and sign at once; the token still signs one at a time (default: one per "
+               "processor core)."));
         QCommandLineParser parser;
-        if (int code = parse(
-                parser,
-                {dbOption(), module, token, cert, role, pinFile, cls, all, year, abandon, key, keyCert, jsonOption()},
-                args, console);
+        if (int code = parse(parser,
+                             {dbOption(), module, token, cert, role, pinFile, cls, all, year, abandon, key, keyCert,
+                              jobs, jsonOption()},
+                             args, console);
             code >= 0)
             return code;
         auto path = requireDb(parser);
@@ -119,6 +122,9 @@ public:
         auto className = chosenClass(parser);
         if (!className)
             return console.fail(className.error());
+        auto workers = chosenJobs(parser);
+        if (!workers)
+            return console.fail(workers.error());
         const auto signerRole = signing::roleFromCode(parser.value(role));
         if (!signerRole)
             return console.fail({ErrorCode::Usage, tr("Give --role principal, homeroom or seal."), {}});
@@ -246,6 +252,7 @@ public:
         lifecycle::SectionSignOptions options;
         options.role = *signerRole;
         lifecycle::BatchSignJob job(**db, *signer, options);
+        job.setWorkers(*workers);
         CliProgress progress(console);
         CancellationToken cancel;
         g_cancel = &cancel;

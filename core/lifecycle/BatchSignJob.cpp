@@ -8,7 +8,15 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
 
 namespace hocba::lifecycle {
 
@@ -54,6 +62,117 @@ Status setItem(store::Database& db, qint64 batchId, int seq, const QString& stat
     return (*st)->bind(1, state).bind(2, reason).bind(3, batchId).bind(4, seq).exec();
 }
 
+/** One section on its way through the pipeline. Fields are written by one side and read after `done`. */
+struct Slot
+{
+    Item item;
+    std::optional<SectionSignOutcome> outcome; ///< skipped at prepare time
+    Result<SignedSection> result = std::unexpected(Error {});
+    bool done = false; ///< guarded by the relay's mutex
+};
+
+int workerCount(int wanted)
+{
+    if (wanted > 0)
+        return wanted;
+    // Rendering is the long part and goes wide; this thread and the database helper mostly wait.
+    return std::clamp(QThread::idealThreadCount(), 1, 8);
+}
+
+/**
+ * Signer for the workers: every token call is carried out by the thread that runs the batch, which owns the token
+ * session (TokenService: session objects are used on their own thread only), one call at a time, in arrival order.
+ */
+class TokenRelay final : public signing::Signer
+{
+public:
+    explicit TokenRelay(signing::Signer& owner)
+        : m_owner(owner)
+        , m_certificate(owner.certificate())
+        , m_chain(owner.chain())
+        , m_keyType(owner.keyType())
+    { }
+
+    QByteArray certificate() const override { return m_certificate; }
+    QList<QByteArray> chain() const override { return m_chain; }
+    signing::KeyType keyType() const override { return m_keyType; }
+
+    /** Worker side: waits until the owner thread has made the call. */
+    Result<QByteArray> signSha256(const QByteArray& data) override
+    {
+        Request request {&data, std::unexpected(Error {}), false};
+        QMutexLocker lock(&m_mutex);
+        if (m_refusal)
+            return std::unexpected(*m_refusal);
+        m_requests.push_back(&request);
+        m_wake.wakeAll();
+        while (!request.answered)
+            m_wake.wait(&m_mutex);
+        return std::move(request.result);
+    }
+
+    /** Worker side: publishes a result (under the lock) and wakes the owner. */
+    void finished(const std::function<void()>& publish)
+    {
+        QMutexLocker lock(&m_mutex);
+        publish();
+        m_wake.wakeAll();
+    }
+
+    /** Owner side: the time spent inside the token's calls so far. */
+    qint64 tokenNs() const { return m_tokenNs; }
+
+    /** From now on, calls are answered with `why` without reaching the token (the batch is stopping). */
+    void refuse(const Error& why)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_refusal = why;
+    }
+
+    /** Owner side: makes the workers' token calls until `ready` holds (checked under the lock). */
+    void serveUntil(const std::function<bool()>& ready)
+    {
+        QMutexLocker lock(&m_mutex);
+        for (;;) {
+            while (!m_requests.empty()) {
+                Request* r = m_requests.front();
+                m_requests.pop_front();
+                Result<QByteArray> signature = std::unexpected(m_refusal.value_or(Error {}));
+                if (!m_refusal) {
+                    lock.unlock();
+                    QElapsedTimer inToken;
+                    inToken.start();
+                    signature = m_owner.signSha256(*r->data);
+                    m_tokenNs += inToken.nsecsElapsed();
+                    lock.relock();
+                }
+                r->result = std::move(signature);
+                r->answered = true;
+                m_wake.wakeAll();
+            }
+            if (ready())
+                return;
+            m_wake.wait(&m_mutex);
+        }
+    }
+
+private:
+    struct Request
+    {
+        const QByteArray* data;
+        Result<QByteArray> result;
+        bool answered;
+    };
+    signing::Signer& m_owner;
+    const QByteArray m_certificate;
+    const QList<QByteArray> m_chain;
+    const signing::KeyType m_keyType;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<Request*> m_requests;
+    std::optional<Error> m_refusal;
+    qint64 m_tokenNs = 0; ///< written on the owner thread only
+};
 } // namespace
 
 bool isTokenError(const Error& error)
@@ -200,20 +319,103 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     const int total = int(items->size());
     sink.started(total, report.resumed);
 
+    // The pipeline: this thread owns the database connection and the token session, so it reads each section
+    // (prepare), makes every token call and stores each result; workers build the signatures and render the PDFs
+    // meanwhile. Results are stored in the journal's order, each in its own transaction, as before.
     SectionSigner signer(m_db, m_signer, m_options);
-    int done = 0;
-    int index = 0;
-    for (; index < total; ++index) {
-        if (cancel.isCancelled()) {
-            report.cancelled = true;
-            break;
+    TokenRelay relay(m_signer);
+    // Reading and storing run on a helper thread while this one answers the workers' token calls at once (a worker
+    // waiting for its token call is a worker not rendering). The connection is still used by one thread at a time,
+    // which SQLite's multi-thread mode allows: this thread does not touch it until the helper is done.
+    QThreadPool databaseThread;
+    databaseThread.setMaxThreadCount(1);
+    auto onDatabaseThread = [&](const std::function<void()>& work) {
+        bool finished = false;
+        databaseThread.start([&] {
+            work();
+            relay.finished([&] { finished = true; });
+        });
+        relay.serveUntil([&] { return finished; });
+    };
+    QThreadPool pool;
+    pool.setMaxThreadCount(workerCount(m_workers));
+    const std::size_t depth
+        = std::size_t(pool.maxThreadCount()) + 1; // one more prepared than workers, so none waits for it
+    std::deque<std::shared_ptr<Slot>> inFlight;
+    int next = 0;
+    // A token error or a cancel: nothing new starts, and sections still in the pipeline are not stored (they stay
+    // pending), so the batch stops right after the last section it reported.
+    bool stopping = false;
+    std::optional<Error> fatal; // the journal or store failed: finish what runs, then report it
+
+    auto startNext = [&]() {
+        while (!stopping && !fatal && inFlight.size() < depth && next < total) {
+            auto slot = std::make_shared<Slot>();
+            slot->item = items->at(next++);
+            // Read and build, then this signer's XMLDSig, on the database thread: the worker then has rendering and
+            // the PDF signature left, and never waits for the packet.
+            std::optional<Result<SignedSection>> signedPacket;
+            onDatabaseThread([&] {
+                auto prepared = signer.prepare(slot->item.sectionId);
+                if (!prepared)
+                    signedPacket.emplace(std::unexpected(prepared.error()));
+                else if (auto* skip = std::get_if<SectionSignOutcome>(&*prepared))
+                    slot->outcome = *skip;
+                else
+                    signedPacket.emplace(
+                        SectionSigner::signPacket(std::get<PreparedSection>(std::move(*prepared)), relay, m_options));
+            });
+            if (slot->outcome || !*signedPacket) {
+                if (signedPacket)
+                    slot->result = std::move(*signedPacket);
+                slot->done = true;
+            } else {
+                slot->result = std::move(*signedPacket);
+                pool.start([slot, &relay, options = m_options]() {
+                    auto finished = SectionSigner::finishDocument(*slot->result, relay, options);
+                    relay.finished([&] {
+                        if (!finished)
+                            slot->result = std::unexpected(finished.error());
+                        slot->done = true;
+                    });
+                });
+            }
+            inFlight.push_back(std::move(slot));
         }
-        const Item item = items->at(index);
+    };
+
+    int done = 0;
+    startNext();
+    while (!inFlight.empty()) {
+        std::shared_ptr<Slot> slot = inFlight.front();
+        inFlight.pop_front();
+        if (!stopping && cancel.isCancelled()) {
+            report.cancelled = true;
+            stopping = true;
+            relay.refuse(Error {ErrorCode::Cancelled, QString(), QStringLiteral("batch cancelled")});
+        }
+        relay.serveUntil([&] { return slot->done; });
+        if (stopping)
+            continue;
+        startNext(); // keep the workers busy while this one is stored
+
+        const Item item = slot->item;
         BatchItemResult result;
         result.sectionId = item.sectionId;
-        auto outcome = signer.sign(item.sectionId, [&]() -> Status {
-            return setItem(m_db, report.batchId, item.seq, QStringLiteral("signed"), QStringLiteral(""));
-        });
+        if (fatal && !slot->outcome && slot->result)
+            continue; // the store is failing: the item stays pending
+        std::optional<Result<SectionSignOutcome>> settled;
+        if (slot->outcome)
+            settled.emplace(*slot->outcome);
+        else if (!slot->result)
+            settled.emplace(std::unexpected(slot->result.error()));
+        else
+            onDatabaseThread([&] {
+                settled.emplace(signer.store(*slot->result, [&]() -> Status {
+                    return setItem(m_db, report.batchId, item.seq, QStringLiteral("signed"), QStringLiteral(""));
+                }));
+            });
+        const Result<SectionSignOutcome> outcome = std::move(*settled);
         if (outcome) {
             result.studentId = outcome->studentId;
             result.lookupCode = outcome->lookupCode;
@@ -233,24 +435,24 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
                 result.kind = BatchItemResult::Kind::Skipped;
                 result.reason = outcome->reason;
                 if (auto s = setItem(m_db, report.batchId, item.seq, QStringLiteral("skipped"), outcome->reasonTag); !s)
-                    return std::unexpected(s.error());
+                    fatal = s.error();
                 report.skipped << result;
             }
+        } else if (isTokenError(outcome.error())) {
+            // The item stays pending: it is retried when the same token is back. Sections already in the workers
+            // hit the same error, and stay pending too.
+            result.kind = BatchItemResult::Kind::Failed;
+            result.reason = describe(outcome.error());
+            report.failed << result;
+            report.stoppedBy = outcome.error();
+            stopping = true;
+            relay.refuse(outcome.error());
         } else {
             result.kind = BatchItemResult::Kind::Failed;
             result.reason = describe(outcome.error());
             report.failed << result;
-            if (isTokenError(outcome.error())) {
-                // The item stays pending: it is retried when the same token is back.
-                report.stoppedBy = outcome.error();
-                ++done;
-                BatchProgress p {done, total, result.studentId, 0, 0};
-                sink.itemFinished(result, p);
-                ++index;
-                break;
-            }
             if (auto s = setItem(m_db, report.batchId, item.seq, QStringLiteral("failed"), outcome.error().detail); !s)
-                return std::unexpected(s.error());
+                fatal = s.error();
         }
         ++done;
         const double secs = double(clock.nsecsElapsed()) / 1e9;
@@ -262,6 +464,12 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
         p.secondsLeft = p.perSecond > 0 ? (total - done) / p.perSecond : 0;
         sink.itemFinished(result, p);
     }
+    pool.waitForDone();
+    // The workers' token time includes waiting for this thread; what the token itself took is the relay's figure.
+    m_timings.tokenWaitNs = std::max<qint64>(0, m_timings.tokenNs - relay.tokenNs());
+    m_timings.tokenNs = relay.tokenNs();
+    if (fatal)
+        return std::unexpected(*fatal);
 
     // Failed items count as done for closing the batch (the report lists them); only untouched ones keep it open.
     int untouched = 0;

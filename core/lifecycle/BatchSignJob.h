@@ -81,11 +81,14 @@ struct OpenBatch
 /**
  * Signs many year sections with one logged-in signer (ARCHITECTURE.md §6): each section commits on its own together
  * with its journal entry (tables sign_batch, sign_batch_item), so a crash, a cancel or a pulled token loses at most
- * the section in flight. The next run for the same role resumes the open batch, but only with the same certificate
+ * the sections in flight. The next run for the same role resumes the open batch, but only with the same certificate
  * (fingerprint compared); a different certificate is refused until that batch is abandoned.
- * Cancel is checked between sections, never during a token call. A token error (removed, PIN, C_Sign failed) stops
- * the batch and leaves the rest pending; any other error fails that one section and the batch goes on.
- * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread.
+ * Sections go through a pipeline: while workers sign and render a few sections, this thread reads the next ones and
+ * stores finished ones, in journal order. Cancel stops new sections from starting; those already started are
+ * finished and stored. A token error (removed, PIN, C_Sign failed) stops the batch the same way and leaves the rest
+ * pending; any other error fails that one section and the batch goes on.
+ * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread. Either way every token
+ * call is made on that thread (the workers hand theirs over).
  */
 class BatchSignJob
 {
@@ -105,6 +108,12 @@ public:
      */
     Result<BatchReport> run(const QList<Id>& sectionIds, ProgressSink& sink, const CancellationToken& cancel);
 
+    /**
+     * Worker threads for rendering and the PDF signatures (0: one per core). Token calls stay on the thread that
+     * calls run(); reading, the packet signatures and storing run on one helper thread.
+     */
+    void setWorkers(int workers) { m_workers = workers; }
+
     /** Timings of the sections signed in the last run, summed (benchmarks). */
     const SectionSignTimings& timings() const { return m_timings; }
 
@@ -113,6 +122,7 @@ private:
     signing::Signer& m_signer;
     SectionSignOptions m_options;
     SectionSignTimings m_timings;
+    int m_workers = 0;
 };
 
 /** True for errors that mean the token (or its PIN) is not usable: the batch must stop, not skip ahead. */

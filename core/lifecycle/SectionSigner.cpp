@@ -14,6 +14,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
+#include "util/Digest.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -110,17 +111,36 @@ SectionSigner::SectionSigner(store::Database& db, signing::Signer& signer, Secti
 
 SectionSigner::~SectionSigner() = default;
 
-Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function<Status()>& inTransaction)
+namespace {
+
+SectionSignOutcome skipped(SectionSignOutcome out, const QString& tag, const QString& why)
 {
-    QElapsedTimer total;
-    total.start();
-    SectionSignOutcome out;
-    auto skip = [&](const QString& tag, const QString& why) {
-        out.kind = SectionSignOutcome::Kind::Skipped;
-        out.reasonTag = tag;
-        out.reason = why;
-        return out;
-    };
+    out.kind = SectionSignOutcome::Kind::Skipped;
+    out.reasonTag = tag;
+    out.reason = why;
+    return out;
+}
+
+/** Why a section in `state` is not signed (it is not `ready`). */
+SectionSignOutcome notReady(SectionSignOutcome out, const QString& state)
+{
+    return state == QLatin1String("draft")
+        ? skipped(std::move(out), QStringLiteral("not-ready"),
+                  QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                              "Not confirmed by the homeroom teacher yet (draft)."))
+        : skipped(std::move(out), QStringLiteral("already-signed"),
+                  QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed (%1).").arg(state));
+}
+
+} // namespace
+
+Result<std::variant<PreparedSection, SectionSignOutcome>> SectionSigner::prepare(Id sectionId)
+{
+    QElapsedTimer t;
+    t.start();
+    PreparedSection p;
+    p.sectionId = sectionId;
+    SectionSignOutcome& out = p.outcome;
 
     if (!d->policyLoaded) {
         auto roles = SignPolicy::requiredRoles(d->db);
@@ -136,17 +156,11 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
     out.lookupCode = row->lookupCode;
     out.studentId = row->studentId;
     if (row->source != QLatin1String("digital"))
-        return skip(QStringLiteral("paper"),
-                    QCoreApplication::translate("hocba::lifecycle::SectionSigner",
-                                                "Study history copied from the paper book is never signed."));
+        return skipped(out, QStringLiteral("paper"),
+                       QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                   "Study history copied from the paper book is never signed."));
     if (row->state != QLatin1String("ready"))
-        return skip(row->state == QLatin1String("draft") ? QStringLiteral("not-ready")
-                                                         : QStringLiteral("already-signed"),
-                    row->state == QLatin1String("draft")
-                        ? QCoreApplication::translate("hocba::lifecycle::SectionSigner",
-                                                      "Not confirmed by the homeroom teacher yet (draft).")
-                        : QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed (%1).")
-                              .arg(row->state));
+        return notReady(out, row->state);
 
     SignedDocuments docs(d->db);
     auto earlier = docs.ofSection(sectionId, row->version);
@@ -156,32 +170,32 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
     for (const auto& e : *earlier)
         signedRoles << e.role;
     if (signedRoles.contains(d->options.role))
-        return skip(QStringLiteral("already-signed"),
-                    QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed in this role (%1).")
-                        .arg(signing::roleLabel(d->options.role)));
+        return skipped(
+            out, QStringLiteral("already-signed"),
+            QCoreApplication::translate("hocba::lifecycle::SectionSigner", "Already signed in this role (%1).")
+                .arg(signing::roleLabel(d->options.role)));
+    p.version = row->version;
+    p.seq = int(earlier->size()) + 1;
 
     QDateTime when = d->options.signingTime.isValid() ? d->options.signingTime : QDateTime::currentDateTimeUtc();
     when = when.toUTC();
     when.setTime(QTime(when.time().hour(), when.time().minute(), when.time().second()));
+    p.signingTime = when;
 
-    // 1. The packet: fresh from the store, or the one earlier signers signed (their signatures must stay valid).
-    QElapsedTimer t;
-    t.start();
-    std::optional<packet::Packet> packet;
-    QByteArray xml;
+    // The packet: fresh from the store, or the one earlier signers signed (their signatures must stay valid).
     if (earlier->isEmpty()) {
-        auto p = d->builder.build(sectionId);
-        if (!p)
-            return std::unexpected(p.error());
-        p->draft = false; // a signed issue is final, and carries no lint findings
-        auto bytes = packet::writePacket(*p);
+        auto built = d->builder.build(sectionId);
+        if (!built)
+            return std::unexpected(built.error());
+        built->draft = false; // a signed issue is final, and carries no lint findings
+        auto bytes = packet::writePacket(*built);
         if (!bytes)
             return std::unexpected(bytes.error());
-        packet = std::move(*p);
-        xml = std::move(*bytes);
+        p.packet = std::move(*built);
+        p.packetXml = std::move(*bytes);
     } else {
-        xml = earlier->last().packetXml;
-        auto stored = packet::readPacket(xml);
+        p.packetXml = earlier->last().packetXml;
+        auto stored = packet::readPacket(p.packetXml);
         if (!stored)
             return std::unexpected(stored.error());
         // The section went back to draft and was changed after the first signature: the earlier signatures cover
@@ -195,28 +209,12 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
         auto a = packet::writePacket(*fresh);
         auto b = packet::writePacket(*stored);
         if (!a || !b || *a != *b)
-            return skip(QStringLiteral("content-changed"),
-                        QCoreApplication::translate("hocba::lifecycle::SectionSigner",
-                                                    "The record changed after the first signature; it must be "
-                                                    "confirmed and signed again as a new version."));
-        packet = std::move(*stored);
+            return skipped(out, QStringLiteral("content-changed"),
+                           QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                       "The record changed after the first signature; it must be "
+                                                       "confirmed and signed again as a new version."));
+        p.packet = std::move(*stored);
     }
-    out.timings.buildNs = t.nsecsElapsed();
-
-    // 2. XMLDSig for this signer.
-    TimedSigner timed(d->signer);
-    t.restart();
-    signing::XmlSignOptions xo;
-    xo.role = d->options.role;
-    xo.signingTime = when;
-    xo.layout.containerName = QStringLiteral("Signatures"); // docs/packet.md: the container after <Data>
-    xo.layout.wrapPerRole = false; // the schema allows only XMLDSig elements in <Signatures>
-    auto signedXml = signing::XmlSigner::sign(xml, timed, xo);
-    if (!signedXml)
-        return std::unexpected(signedXml.error());
-    out.timings.xmlSignNs = t.nsecsElapsed();
-    const QByteArray packetSha256 = QCryptographicHash::hash(*signedXml, QCryptographicHash::Sha256);
-    out.packetDigest = packet::packetDigestFromSha256(packetSha256);
 
     QList<signing::SignerRole> after = signedRoles;
     after << d->options.role;
@@ -224,61 +222,115 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
         if (!after.contains(r))
             out.missingRoles << r;
     out.completed = out.missingRoles.isEmpty();
+    out.timings.buildNs = t.nsecsElapsed();
+    return p;
+}
 
-    // 3. Only the complete packet gets its PDF: rendered from it, carrying it, signed.
-    QByteArray pdf;
-    if (out.completed) {
-        t.restart();
-        render::RenderInput input;
-        input.years << *packet;
-        input.years.last().draft = false;
-        input.packetSha256 << packetSha256;
-        auto rendered = render::renderRecordPdf(input, d->options.render);
-        if (!rendered)
-            return std::unexpected(rendered.error());
-        out.timings.renderNs = t.nsecsElapsed();
-        t.restart();
-        signing::PdfSignOptions po;
-        po.role = d->options.role;
-        po.signingTime = when;
-        // The packet goes in with the signature's own incremental update: one parse, and it is signed with the page.
-        po.packet = signing::PdfPacketAttachment {*signedXml, QString::fromLatin1(signing::PdfSigner::kPacketFileName),
-                                                  out.packetDigest};
-        auto signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
-        if (!signedPdf)
-            return std::unexpected(signedPdf.error());
-        out.timings.pdfSignNs = t.nsecsElapsed();
-        pdf = std::move(*signedPdf);
-    }
-    out.timings.tokenNs = timed.ns;
+Result<SignedSection> SectionSigner::signPacket(PreparedSection section, signing::Signer& signer,
+                                                const SectionSignOptions& options)
+{
+    SectionSignOutcome& out = section.outcome;
+    TimedSigner timed(signer);
+    QElapsedTimer t;
+    t.start();
+    signing::XmlSignOptions xo;
+    xo.role = options.role;
+    xo.signingTime = section.signingTime;
+    xo.layout.containerName = QStringLiteral("Signatures"); // docs/packet.md: the container after <Data>
+    xo.layout.wrapPerRole = false; // the schema allows only XMLDSig elements in <Signatures>
+    auto signedXml = signing::XmlSigner::sign(section.packetXml, timed, xo);
+    if (!signedXml)
+        return std::unexpected(signedXml.error());
+    out.timings.xmlSignNs = t.nsecsElapsed();
+    out.timings.tokenNs += timed.ns;
+    SignedSection result;
+    result.packetSha256 = digest::sha256(*signedXml);
+    out.packetDigest = packet::packetDigestFromSha256(result.packetSha256);
+    result.signedPacket = std::move(*signedXml);
+    result.prepared = std::move(section);
+    return result;
+}
 
-    // 4. Store everything at once.
+Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& signer, const SectionSignOptions& options)
+{
+    SectionSignOutcome& out = section.prepared.outcome;
+    if (!out.completed)
+        return {}; // other roles still sign the packet; the PDF comes with the last of them
+    TimedSigner timed(signer);
+    QElapsedTimer t;
+    t.start();
+    render::RenderInput input;
+    input.years << section.prepared.packet;
+    input.years.last().draft = false;
+    input.packetSha256 << section.packetSha256;
+    auto rendered = render::renderRecordPdf(input, options.render);
+    if (!rendered)
+        return std::unexpected(rendered.error());
+    out.timings.renderNs = t.nsecsElapsed();
     t.restart();
+    signing::PdfSignOptions po;
+    po.role = options.role;
+    po.signingTime = section.prepared.signingTime;
+    // The packet goes in with the signature's own incremental update: one parse, and it is signed with the page.
+    po.packet = signing::PdfPacketAttachment {
+        section.signedPacket, QString::fromLatin1(signing::PdfSigner::kPacketFileName), out.packetDigest};
+    auto signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
+    if (!signedPdf)
+        return std::unexpected(signedPdf.error());
+    out.timings.pdfSignNs = t.nsecsElapsed();
+    out.timings.tokenNs += timed.ns;
+    section.pdf = std::move(*signedPdf);
+    return {};
+}
+
+Result<SectionSignOutcome> SectionSigner::store(const SignedSection& section,
+                                                const std::function<Status()>& inTransaction)
+{
+    QElapsedTimer t;
+    t.start();
+    const PreparedSection& p = section.prepared;
+    SectionSignOutcome out = p.outcome;
     store::Transaction tx(d->db);
     if (!tx.began())
         return std::unexpected(tx.began().error());
+
+    // Another PC may have signed or reopened the section since prepare(): then this signature is not stored.
+    auto row = d->row(p.sectionId);
+    if (!row)
+        return std::unexpected(row.error());
+    if (row->state != QLatin1String("ready"))
+        return notReady(out, row->state);
+    SignedDocuments docs(d->db);
+    auto earlier = docs.ofSection(p.sectionId, p.version);
+    if (!earlier)
+        return std::unexpected(earlier.error());
+    if (row->version != p.version || earlier->size() != p.seq - 1)
+        return skipped(out, QStringLiteral("already-signed"),
+                       QCoreApplication::translate("hocba::lifecycle::SectionSigner",
+                                                   "Signed elsewhere while this batch was running."));
+
     SignedDocument doc;
-    doc.sectionId = sectionId;
-    doc.version = row->version;
-    doc.seq = int(earlier->size()) + 1;
+    doc.sectionId = p.sectionId;
+    doc.version = p.version;
+    doc.seq = p.seq;
     doc.role = d->options.role;
-    doc.packetXml = *signedXml;
+    doc.packetXml = section.signedPacket;
     doc.packetDigest = out.packetDigest;
-    doc.pdf = pdf;
+    doc.pdf = section.pdf;
     doc.certificate = d->certificate;
     doc.certificateSha256 = d->certificateSha256;
     doc.signerName = d->signerName;
-    doc.signedAt = when;
+    doc.signedAt = p.signingTime;
     if (auto id = docs.insert(doc); !id)
         return std::unexpected(id.error());
     // The audit names the certificate by fingerprint; the holder's name is already in the stored certificate.
     if (auto s = store::AuditLog(d->db).append(QStringLiteral("section.sign"), QStringLiteral("year_section"),
-                                               QString::number(sectionId), signing::roleCode(d->options.role),
+                                               QString::number(p.sectionId), signing::roleCode(d->options.role),
                                                std::nullopt, d->certificateSha256);
         !s)
         return std::unexpected(s.error());
     if (out.completed)
-        if (auto s = store::StudentRepository(d->db).setSectionState(sectionId, SectionState::Signed); !s)
+        if (auto s = store::StudentRepository(d->db).setSectionState(p.sectionId, SectionState::Signed); !s)
             return std::unexpected(s.error());
     if (inTransaction)
         if (auto s = inTransaction(); !s)
@@ -286,8 +338,9 @@ Result<SectionSignOutcome> SectionSigner::sign(Id sectionId, const std::function
     if (auto s = tx.commit(); !s)
         return std::unexpected(s.error());
     out.timings.storeNs = t.nsecsElapsed();
+    out.timings.totalNs = out.timings.buildNs + out.timings.xmlSignNs + out.timings.renderNs + out.timings.pdfSignNs
+        + out.timings.storeNs;
     out.kind = SectionSignOutcome::Kind::Signed;
-    out.timings.totalNs = total.nsecsElapsed();
     return out;
 }
 

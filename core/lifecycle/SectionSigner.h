@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "packet/Packet.h"
 #include "render/RecordRenderer.h"
 #include "signing/Signer.h"
 #include "util/Error.h"
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <variant>
 
 namespace hocba::store {
 class Database;
@@ -36,6 +38,8 @@ struct SectionSignTimings
     qint64 pdfSignNs = 0; ///< the signed packet embedded and PAdES in one incremental update, with the token call
     qint64 storeNs = 0; ///< the transaction: artifacts, state, audit, journal
     qint64 tokenNs = 0; ///< inside Signer::signSha256, both calls together
+    /** In a pipelined batch: of tokenNs, the time a worker waited for the batch thread to take its token call. */
+    qint64 tokenWaitNs = 0;
     qint64 totalNs = 0;
 };
 
@@ -57,6 +61,27 @@ struct SectionSignOutcome
     SectionSignTimings timings;
 };
 
+/** A section read from the store, its packet built: what the signing work needs, and nothing of the database. */
+struct PreparedSection
+{
+    Id sectionId = 0;
+    int version = 1;
+    int seq = 1; ///< this signature's place among the section's signatures
+    QDateTime signingTime; ///< UTC, whole seconds
+    packet::Packet packet; ///< what the PDF is rendered from (when this signature completes the section)
+    QByteArray packetXml; ///< the bytes this signer signs: fresh, or as the earlier signers signed them
+    SectionSignOutcome outcome; ///< filled in along the way: lookup code, student, completion, timings
+};
+
+/** The signed artifacts of one section, not stored yet. */
+struct SignedSection
+{
+    PreparedSection prepared;
+    QByteArray signedPacket;
+    QByteArray packetSha256; ///< of signedPacket: the QR codes and the PDF's information carry it
+    QByteArray pdf; ///< empty when other roles still have to sign
+};
+
 /**
  * Signs one year section (ARCHITECTURE.md §4), all or nothing: the packet gets this signer's XMLDSig (role and
  * signing time written into it); when that completes the school's policy, the PDF is rendered from the signed packet
@@ -64,7 +89,10 @@ struct SectionSignOutcome
  * Then, in one transaction, the artifacts are stored, the section moves to `signed` (when complete) and the caller's
  * `inTransaction` step runs (the batch journal). Every token call happens before the transaction opens, so a
  * pulled token never leaves a half-written section.
- * Only `ready`, digital sections are signed; paper history never. Not thread-safe: one instance per worker thread.
+ * Only `ready`, digital sections are signed; paper history never.
+ *
+ * The steps are separate so a batch can overlap them (BatchSignJob, docs/signing.md): prepare() and store() use the
+ * database, signPacket() and finishDocument() only the token and the renderer, on any thread.
  */
 class SectionSigner
 {
@@ -74,7 +102,18 @@ public:
     SectionSigner(const SectionSigner&) = delete;
     SectionSigner& operator=(const SectionSigner&) = delete;
 
-    Result<SectionSignOutcome> sign(Id sectionId, const std::function<Status()>& inTransaction = {});
+    /** Reads the section and builds its packet; a section that is not to be signed gives a Skipped outcome. */
+    Result<std::variant<PreparedSection, SectionSignOutcome>> prepare(Id sectionId);
+    /** This signer's XMLDSig on the packet. Touches no database; safe on any thread if `signer` is. */
+    static Result<SignedSection> signPacket(PreparedSection section, signing::Signer& signer,
+                                            const SectionSignOptions& options);
+    /** When the section is complete: the PDF rendered from the signed packet, carrying it, PAdES-signed. */
+    static Status finishDocument(SignedSection& section, signing::Signer& signer, const SectionSignOptions& options);
+    /**
+     * Stores the artifacts in one transaction. The section is checked again inside it: if it changed state or got
+     * another signature since prepare(), nothing is stored and the outcome is Skipped.
+     */
+    Result<SectionSignOutcome> store(const SignedSection& section, const std::function<Status()>& inTransaction = {});
 
 private:
     struct Impl;
