@@ -49,7 +49,7 @@ def fill(m):
     return re.sub(r"<translation[^>]*>.*?</translation>", lambda _: body, block, flags=re.S)
 
 
-ts = re.sub(r"<message>.*?</message>", fill, ts, flags=re.S)
+ts = re.sub(r"<message(?: [^>]*)?>.*?</message>", fill, ts, flags=re.S)
 with open(ts_path, "w", encoding="utf-8") as f:
     f.write(ts)
 for s in missing:

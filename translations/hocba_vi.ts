@@ -2554,6 +2554,20 @@ Có hiệu lực từ %3 đến %4</translation>
         <source>Failed:</source>
         <translation>Không ký được:</translation>
     </message>
+    <message numerus="yes">
+        <source>A signing batch in this role was left unfinished with another certificate (%n record(s) not signed yet). To finish it with that certificate, press No and choose its token.</source>
+        <translation>
+            <numerusform>Có một đợt ký với vai trò này còn dở dang, được bắt đầu bằng một chứng thư số khác (còn %n hồ sơ chưa ký). Để ký nốt bằng chứng thư số đó, hãy bấm Không rồi chọn đúng USB token của nó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unfinished signing batch</source>
+        <translation>Đợt ký còn dở dang</translation>
+    </message>
+    <message>
+        <source>Set the unfinished batch aside and sign with this certificate? The records it did not sign stay confirmed; nothing is lost.</source>
+        <translation>Gác lại đợt ký dở dang và ký bằng chứng thư số này? Các hồ sơ đợt đó chưa ký vẫn giữ trạng thái đã xác nhận, không mất gì.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::StartupController</name>

@@ -432,6 +432,34 @@ void SignDialog::onConfirmed()
     startSigning();
 }
 
+bool SignDialog::setAsideForeignBatch(const signing::CertificateInfo& certificate)
+{
+    // Asked before the PIN: a batch of this role left unfinished under another certificate would refuse this one.
+    auto open = lifecycle::BatchSignJob::openBatch(m_db, role());
+    if (!open) {
+        MessageBox::critical(this, tr("Confirm and sign"), open.error().message, open.error().detail);
+        return false;
+    }
+    if (!*open || (*open)->certificateSha256 == certificate.sha256)
+        return true; // nothing open, or the same certificate: the batch simply resumes
+    const QString text
+        = tr("A signing batch in this role was left unfinished with another certificate (%n record(s) not signed "
+             "yet). To finish it with that certificate, press No and choose its token.",
+             "", (*open)->pending)
+        + QStringLiteral("\n\n")
+        + tr("Set the unfinished batch aside and sign with this certificate? The records it did not sign stay "
+             "confirmed; nothing is lost.");
+    if (MessageBox::question(this, tr("Unfinished signing batch"), text, QMessageBox::Yes | QMessageBox::No,
+                             QMessageBox::No)
+        != QMessageBox::Yes)
+        return false;
+    if (auto s = lifecycle::BatchSignJob::abandon(m_db, (*open)->id); !s) {
+        MessageBox::critical(this, tr("Confirm and sign"), s.error().message, s.error().detail);
+        return false;
+    }
+    return true;
+}
+
 void SignDialog::startSigning()
 {
     const int ti = m_tokenCombo->currentIndex();
@@ -442,6 +470,11 @@ void SignDialog::startSigning()
     }
     const signing::TokenInfo token = m_tokens.at(ti);
     const signing::CertificateInfo certificate = m_certificates.at(ci);
+    if (!setAsideForeignBatch(certificate)) {
+        setBusy(false);
+        Q_EMIT finished();
+        return;
+    }
     m_cancel = std::make_shared<CancellationToken>();
     m_lastDone = 0;
     m_lastTotal = m_ready.size();

@@ -89,6 +89,8 @@ private:
     void onCertificateChanged();
     void onConfirmed();
     void startSigning();
+    /** An open batch of this role made with another certificate: asks to set it aside; false to stop. */
+    bool setAsideForeignBatch(const signing::CertificateInfo& certificate);
     void onSigned();
     void onProgress(int done, int total, double perSecond, double secondsLeft);
     void showReport();

@@ -6,6 +6,8 @@
 #include "PinDialog.h"
 #include "SignDialog.h"
 #include "SigningSchool.h"
+#include "lifecycle/BatchSignJob.h"
+#include "packet/PacketBuilder.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -190,6 +192,63 @@ private Q_SLOTS:
         QCOMPARE(m_pinAsked, 2); // a re-plugged token needs the PIN again
         QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
         QVERIFY(dialog->lastReport()->finished);
+    }
+
+    // A principal's batch left open with another certificate (another token): the dialog asks before the PIN, and
+    // only "Yes" sets it aside (journal: abandoned) and signs with the chosen certificate.
+    void foreignUnfinishedBatch_data()
+    {
+        QTest::addColumn<bool>("setAside");
+        QTest::newRow("No: keep it") << false;
+        QTest::newRow("Yes: set it aside") << true;
+    }
+    void foreignUnfinishedBatch()
+    {
+        QFETCH(bool, setAside);
+        auto db = m_school.copy();
+        QVERIFY(db);
+        {
+            // The EC key's batch over this class, stopped before any section: it stays open.
+            auto other = m_school.pki.signer(true);
+            auto ids = packet::sectionsToExport(*db, m_school.year, m_school.className);
+            QVERIFY(ids && !ids->isEmpty());
+            lifecycle::BatchSignJob job(*db, *other, {});
+            struct : lifecycle::ProgressSink
+            {
+                void itemFinished(const lifecycle::BatchItemResult&, const lifecycle::BatchProgress&) override { }
+            } sink;
+            CancellationToken cancelled;
+            cancelled.cancel();
+            auto report = job.run(*ids, sink, cancelled);
+            QVERIFY(report && report->cancelled && !report->finished);
+        }
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM sign_batch WHERE state = 'open'")), 1);
+
+        test::SoftwareSignerSource source(m_school.pki);
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        MessageBox::resetShown();
+        MessageBox::setNextAnswer(setAside ? QMessageBox::Yes : QMessageBox::No);
+        m_pinAsked = 0;
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QCOMPARE(MessageBox::lastShown().title, QStringLiteral("Unfinished signing batch"));
+        QVERIFY(MessageBox::lastShown().text.contains(QStringLiteral("another certificate")));
+        if (!setAside) {
+            QCOMPARE(m_pinAsked, 0);
+            QVERIFY(!dialog->lastReport());
+            QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM sign_batch WHERE state = 'open'")), 1);
+            QCOMPARE(classSections(*db, QStringLiteral("signed")), 0);
+            return;
+        }
+        QCOMPARE(m_pinAsked, 1);
+        QVERIFY(dialog->lastReport() && dialog->lastReport()->finished);
+        QVERIFY(!dialog->lastReport()->resumed);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM sign_batch WHERE state = 'abandoned'")), 1);
+        QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
+        QVERIFY(classSections(*db, QStringLiteral("signed")) > 0);
     }
 
     void untrustedCertificateRefused()
