@@ -2397,10 +2397,6 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <source>No USB token found. Plug in your token and press &quot;Search again&quot;.</source>
-        <translation>Không tìm thấy token USB. Hãy cắm token vào máy rồi bấm &quot;Tìm lại&quot;.</translation>
-    </message>
-    <message>
         <source>%1 (issued by %2)</source>
         <translation>%1 (cấp bởi %2)</translation>
     </message>
@@ -2567,6 +2563,10 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>Set the unfinished batch aside and sign with this certificate? The records it did not sign stay confirmed; nothing is lost.</source>
         <translation>Gác lại đợt ký dở dang và ký bằng chứng thư số này? Các hồ sơ đợt đó chưa ký vẫn giữ trạng thái đã xác nhận, không mất gì.</translation>
+    </message>
+    <message>
+        <source>No USB token found. Plug in your token: it is looked for again every few seconds.</source>
+        <translation>Không tìm thấy USB token. Hãy cắm token vào máy: chương trình tự tìm lại sau vài giây.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTextEdit>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -179,6 +180,9 @@ SignDialog::SignDialog(store::Database& db, Scope scope, SignerSource& source, s
     connect(m_acknowledgeCheck, &QCheckBox::toggled, this, &SignDialog::updateSignButton);
     connect(m_acknowledgedByEdit, &QLineEdit::textChanged, this, &SignDialog::updateSignButton);
 
+    m_tokenPoll.setSingleShot(true);
+    m_tokenPoll.setInterval(kTokenPollMs);
+    connect(&m_tokenPoll, &QTimer::timeout, this, &SignDialog::refreshTokens);
     connect(&m_tokenWatcher, &QFutureWatcherBase::finished, this, [this] {
         m_refreshButton->setEnabled(true);
         auto found = m_tokenWatcher.result();
@@ -188,8 +192,12 @@ SignDialog::SignDialog(store::Database& db, Scope scope, SignerSource& source, s
         for (const auto& t : m_tokens)
             m_tokenCombo->addItem(t.label.isEmpty() ? t.serial : t.label);
         if (m_tokens.isEmpty())
-            m_policyLabel->setText(found ? tr("No USB token found. Plug in your token and press \"Search again\".")
+            m_policyLabel->setText(found ? tr("No USB token found. Plug in your token: it is looked for again every "
+                                              "few seconds.")
                                          : found.error().message);
+        // A principal often opens the dialog first and plugs the token in after: keep looking while there is none.
+        if (m_tokens.isEmpty() && !m_busy)
+            m_tokenPoll.start();
         onTokenChanged();
         Q_EMIT tokensLoaded();
     });
@@ -227,7 +235,8 @@ SignDialog::~SignDialog()
 
 void SignDialog::refreshTokens()
 {
-    if (m_tokenWatcher.isRunning())
+    m_tokenPoll.stop();
+    if (m_tokenWatcher.isRunning() || m_busy)
         return;
     m_refreshButton->setEnabled(false);
     m_policyLabel->setText(tr("Looking for USB tokens…"));

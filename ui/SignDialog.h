@@ -9,6 +9,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -110,6 +111,9 @@ private:
 
     QComboBox* m_tokenCombo = nullptr;
     QPushButton* m_refreshButton = nullptr;
+    /** While no token is found, the search repeats (single shot, restarted after each empty search). */
+    QTimer m_tokenPoll;
+    static constexpr int kTokenPollMs = 3000;
     QComboBox* m_certificateCombo = nullptr;
     QLabel* m_certificateLabel = nullptr;
     QLabel* m_policyLabel = nullptr;

@@ -251,6 +251,51 @@ private Q_SLOTS:
         QVERIFY(classSections(*db, QStringLiteral("signed")) > 0);
     }
 
+    // The dialog opened before the token was plugged in: it keeps looking and offers the token once it is there.
+    void tokenPluggedInLater()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        test::SoftwareSignerSource inner(m_school.pki);
+        struct LateSource : ui::SignerSource
+        {
+            ui::SignerSource& inner;
+            QAtomicInt plugged {0};
+            QAtomicInt searches {0};
+            explicit LateSource(ui::SignerSource& s)
+                : inner(s)
+            { }
+            Result<QList<signing::TokenInfo>> tokens() override
+            {
+                searches.fetchAndAddRelaxed(1);
+                return plugged.loadRelaxed() ? inner.tokens() : QList<signing::TokenInfo> {};
+            }
+            Result<QList<signing::CertificateInfo>> certificates(const signing::TokenInfo& token) override
+            {
+                return inner.certificates(token);
+            }
+            Status withSigner(const signing::TokenInfo& token, const signing::CertificateInfo& certificate,
+                              signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work) override
+            {
+                return inner.withSigner(token, certificate, pins, work);
+            }
+        } source(inner);
+        ui::GuiPinProvider pins(nullptr);
+        SignDialog dialog(*db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
+        QTRY_VERIFY(source.searches.loadRelaxed() >= 1);
+        QTest::qWait(100);
+        QVERIFY(!dialog.canSign());
+        QVERIFY2(dialog.policyText().startsWith(QStringLiteral("No USB token found.")),
+                 qPrintable(dialog.policyText()));
+        source.plugged.storeRelaxed(1);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.canSign(), 10000);
+        QVERIFY(source.searches.loadRelaxed() >= 2);
+        // Found: the search stops repeating.
+        const int searches = source.searches.loadRelaxed();
+        QTest::qWait(3500);
+        QCOMPARE(source.searches.loadRelaxed(), searches);
+    }
+
     void untrustedCertificateRefused()
     {
         test::SigningSchool other;
