@@ -1706,10 +1706,6 @@
         <source>Out of memory while checking the certificate.</source>
         <translation>Hết bộ nhớ khi kiểm tra chứng thư số.</translation>
     </message>
-    <message>
-        <source>The digital certificate of %1 was issued by &quot;%2&quot;, which is not a trusted certification service provider. Add the provider&apos;s root certificate with &quot;hocba-cli trust add&quot; if the school trusts it.</source>
-        <translation>Chứng thư số của %1 do &quot;%2&quot; cấp, không phải nhà cung cấp dịch vụ chứng thực được tin cậy. Nếu trường tin cậy nhà cung cấp này, hãy thêm chứng thư gốc bằng &quot;hocba-cli trust add&quot;.</translation>
-    </message>
     <message numerus="yes">
         <source>The digital certificate of %1 expires on %2 (in %n day(s)). Ask your certification service provider to renew it in time.</source>
         <translation>
@@ -1719,6 +1715,10 @@
     <message>
         <source>The digital certificate of %1 is not meant for signing documents (it lacks the non-repudiation key usage that legal signatures need). Choose another certificate.</source>
         <translation>Chứng thư số của %1 không dùng để ký văn bản (thiếu mục đích sử dụng &quot;chống chối bỏ&quot; mà chữ ký có giá trị pháp lý cần có). Hãy chọn chứng thư số khác.</translation>
+    </message>
+    <message>
+        <source>The digital certificate of %1 was issued by &quot;%2&quot;, which is not a trusted certification service provider. If the school trusts it, its IT person adds the provider&apos;s root certificate (Settings → Trusted root certificates, or &quot;hocba-cli trust add&quot;).</source>
+        <translation>Chứng thư số của %1 do "%2" cấp, đây không phải là tổ chức cung cấp dịch vụ chứng thực được tin cậy. Nếu nhà trường tin cậy tổ chức này, cán bộ phụ trách tin học của trường thêm chứng thư gốc của tổ chức đó (Cài đặt → Chứng thư gốc tin cậy, hoặc "hocba-cli trust add").</translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2195,10 @@
         <source>School records of class %1, %2</source>
         <translation>Học bạ lớp %1, năm học %2</translation>
     </message>
+    <message>
+        <source>&amp;Trusted root certificates…</source>
+        <translation>&amp;Chứng thư gốc tin cậy…</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::PinDialog</name>
@@ -2663,6 +2667,91 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>Lookup code</source>
         <translation>Mã tra cứu</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::TrustAnchorsDialog</name>
+    <message>
+        <source>Trusted root certificates</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>A signature is trusted only when the signer&apos;s certificate was issued by one of these certification service providers. The list is kept in the school&apos;s data file, so every computer of the school uses the same one.</source>
+        <translation>Chữ ký số chỉ được tin cậy khi chứng thư số của người ký do một trong các tổ chức cung cấp dịch vụ chứng thực dưới đây cấp. Danh sách được lưu trong tệp dữ liệu của trường nên mọi máy tính của trường dùng chung một danh sách.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Đơn vị cấp</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>&amp;Add a root certificate…</source>
+        <translation>&amp;Thêm chứng thư gốc…</translation>
+    </message>
+    <message>
+        <source>Built into the program</source>
+        <translation>Có sẵn trong chương trình</translation>
+    </message>
+    <message>
+        <source>Added by %1 on %2</source>
+        <translation>Do %1 thêm ngày %2</translation>
+    </message>
+    <message>
+        <source>%1
+SHA-256: %2</source>
+        <translation>%1
+SHA-256: %2</translation>
+    </message>
+    <message>
+        <source>None yet: add the root certificate of your certification service provider (for example from its website).</source>
+        <translation>Chưa có: hãy thêm chứng thư gốc của tổ chức cung cấp dịch vụ chứng thực (ví dụ tải từ trang web của tổ chức đó).</translation>
+    </message>
+    <message>
+        <source>Choose a root certificate</source>
+        <translation>Chọn chứng thư gốc</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>Add this root certificate to the school&apos;s trusted list?</source>
+        <translation>Thêm chứng thư gốc này vào danh sách tin cậy của trường?</translation>
+    </message>
+    <message>
+        <source>Certificate: %1
+Issued by: %2
+Valid: %3 – %4
+SHA-256 fingerprint:
+%5</source>
+        <translation>Chứng thư: %1
+Đơn vị cấp: %2
+Hiệu lực: %3 – %4
+Dấu vân tay SHA-256:
+%5</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one your certification service provider publishes: a wrong root certificate would make forged signatures look valid.</source>
+        <translation>Hãy đối chiếu dấu vân tay với giá trị do tổ chức cung cấp dịch vụ chứng thực công bố: thêm nhầm chứng thư gốc sẽ khiến chữ ký giả mạo trông như hợp lệ.</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
-#include "RecordPreviewWidget.h"
-#include "lifecycle/RecordDocuments.h"
-
 #include "MessageBox.h"
 #include "PinDialog.h"
+#include "RecordPreviewWidget.h"
 #include "SignDialog.h"
 #include "SignerSource.h"
 #include "StudentTableModel.h"
+#include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
+#include "lifecycle/RecordDocuments.h"
 #include "signing/TokenService.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
@@ -125,6 +125,10 @@ void MainWindow::createActions()
         m_languageGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
     }
+
+    m_trustAction = settingsMenu->addAction(tr("&Trusted root certificates…"), this, &MainWindow::showTrustAnchors);
+    m_trustAction->setObjectName(QStringLiteral("trustAnchorsAction"));
+    m_trustAction->setEnabled(m_db != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -686,6 +690,17 @@ void MainWindow::updateRecordActions()
     m_previewClassAction->setEnabled(m_db && m_currentClass && m_students->rowCount() > 0);
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
+    if (m_trustAction)
+        m_trustAction->setEnabled(m_db != nullptr);
+}
+
+void MainWindow::showTrustAnchors()
+{
+    if (!m_db)
+        return;
+    auto* dialog = new TrustAnchorsDialog(*m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 SignerSource& MainWindow::signerSource()

@@ -84,6 +84,7 @@ public Q_SLOTS:
     void signWholeSchool();
     /** Học bạ → Check school records… */
     void showVerify();
+    void showTrustAnchors();
     /** File → Open…: asks for a file and opens it. */
     void openDatabaseWithDialog();
     void showAbout();
@@ -151,6 +152,7 @@ private:
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
     QAction* m_verifyAction = nullptr;
+    QAction* m_trustAction = nullptr;
     SignerSource* m_signerSource = nullptr; ///< test seam; else m_tokenSource
     std::unique_ptr<signing::TokenService> m_tokenService; ///< started on first use: probing modules takes time
     std::unique_ptr<SignerSource> m_tokenSource;

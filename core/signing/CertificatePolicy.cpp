@@ -93,8 +93,8 @@ Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer,
         return fail(
             ErrorCode::CertificateInvalid,
             Text::tr("The digital certificate of %1 was issued by \"%2\", which is not a trusted "
-                     "certification service provider. Add the provider's root certificate with "
-                     "\"hocba-cli trust add\" if the school trusts it.")
+                     "certification service provider. If the school trusts it, its IT person adds the provider's "
+                     "root certificate (Settings → Trusted root certificates, or \"hocba-cli trust add\").")
                 .arg(who, c.issuer),
             QStringLiteral("untrusted: %1 (%2)").arg(QString::fromLatin1(X509_verify_cert_error_string(err))).arg(err));
     }

@@ -6,6 +6,7 @@
 #include "util/Settings.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QFile>
 #include <QLineEdit>
 #include <QMenu>
@@ -275,6 +276,17 @@ private Q_SLOTS:
         hocba::ui::FileDialog::setNextFileName(QString());
         action("openDatabaseAction")->trigger();
         QCOMPARE(MessageBox::shownCount(), 0);
+    }
+
+    // Settings → Trusted root certificates needs a school file (the list lives in it) and opens the dialog.
+    void trustAnchorsNeedsSchoolFile()
+    {
+        QVERIFY(!action("trustAnchorsAction")->isEnabled());
+        QVERIFY(m_window->openDatabase(m_school));
+        QVERIFY(action("trustAnchorsAction")->isEnabled());
+        action("trustAnchorsAction")->trigger();
+        QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("trustAnchorsDialog")));
+        m_window->findChild<QDialog*>(QStringLiteral("trustAnchorsDialog"))->reject();
     }
 
     void aboutNamesProductAndFile()
