@@ -386,6 +386,10 @@
         <source>--jobs must be a whole number from 1 to 64.</source>
         <translation>--jobs phải là số nguyên từ 1 đến 64.</translation>
     </message>
+    <message>
+        <source>Who makes the change (default: the system user).</source>
+        <translation>Người thực hiện thay đổi (mặc định: người dùng hệ thống).</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::ConfirmCommand</name>
@@ -623,6 +627,41 @@
     <message>
         <source>School year %1: %2 students checked, %3 with findings; %4 errors (must be fixed before confirming), %5 warnings (need an acknowledgement).</source>
         <translation>Năm học %1: đã rà soát %2 học sinh, %3 em có vấn đề; %4 lỗi (phải sửa trước khi xác nhận), %5 cảnh báo (cần xác nhận đã xem).</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::PolicyCommand</name>
+    <message>
+        <source>Which roles must sign each school year: the principal always; the homeroom teacher and the school seal when the school requires them.</source>
+        <translation>Những vai trò phải ký mỗi năm học: luôn có hiệu trưởng; giáo viên chủ nhiệm và con dấu nhà trường khi nhà trường yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Make a role required: homeroom or seal.</source>
+        <translation>Bắt buộc một vai trò ký: homeroom (giáo viên chủ nhiệm) hoặc seal (con dấu).</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>VAI_TRÒ</translation>
+    </message>
+    <message>
+        <source>Make a role optional: homeroom or seal.</source>
+        <translation>Bỏ bắt buộc một vai trò: homeroom (giáo viên chủ nhiệm) hoặc seal (con dấu).</translation>
+    </message>
+    <message>
+        <source>Unknown role &quot;%1&quot;: say homeroom or seal.</source>
+        <translation>Không có vai trò &quot;%1&quot;: hãy ghi homeroom hoặc seal.</translation>
+    </message>
+    <message>
+        <source>The principal always signs; only the homeroom teacher and the school seal can be optional.</source>
+        <translation>Hiệu trưởng luôn phải ký; chỉ giáo viên chủ nhiệm và con dấu nhà trường mới có thể không bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Signatures required for each school year: %1</source>
+        <translation>Chữ ký bắt buộc cho mỗi năm học: %1</translation>
+    </message>
+    <message>
+        <source>The rule applies to records signed from now on; records already signed keep their signatures.</source>
+        <translation>Quy định áp dụng cho các hồ sơ ký từ nay; hồ sơ đã ký giữ nguyên chữ ký.</translation>
     </message>
 </context>
 <context>
@@ -926,14 +965,6 @@
     <message>
         <source>FILE</source>
         <translation>TỆP</translation>
-    </message>
-    <message>
-        <source>Who adds the anchor (default: the system user).</source>
-        <translation>Người thêm gốc tin cậy (mặc định: người dùng hệ thống).</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>TÊN</translation>
     </message>
     <message>
         <source>Say &quot;trust add --cert FILE&quot; or &quot;trust list&quot;.</source>
@@ -1718,7 +1749,7 @@
     </message>
     <message>
         <source>The digital certificate of %1 was issued by &quot;%2&quot;, which is not a trusted certification service provider. If the school trusts it, its IT person adds the provider&apos;s root certificate (Settings → Trusted root certificates, or &quot;hocba-cli trust add&quot;).</source>
-        <translation>Chứng thư số của %1 do "%2" cấp, đây không phải là tổ chức cung cấp dịch vụ chứng thực được tin cậy. Nếu nhà trường tin cậy tổ chức này, cán bộ phụ trách tin học của trường thêm chứng thư gốc của tổ chức đó (Cài đặt → Chứng thư gốc tin cậy, hoặc "hocba-cli trust add").</translation>
+        <translation>Chứng thư số của %1 do &quot;%2&quot; cấp, đây không phải là tổ chức cung cấp dịch vụ chứng thực được tin cậy. Nếu nhà trường tin cậy tổ chức này, cán bộ phụ trách tin học của trường thêm chứng thư gốc của tổ chức đó (Cài đặt → Chứng thư gốc tin cậy, hoặc &quot;hocba-cli trust add&quot;).</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2230,10 @@
         <source>&amp;Trusted root certificates…</source>
         <translation>&amp;Chứng thư gốc tin cậy…</translation>
     </message>
+    <message>
+        <source>&amp;Required signatures…</source>
+        <translation>Chữ ký &amp;bắt buộc…</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::PinDialog</name>
@@ -2571,6 +2606,25 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>No USB token found. Plug in your token: it is looked for again every few seconds.</source>
         <translation>Không tìm thấy USB token. Hãy cắm token vào máy: chương trình tự tìm lại sau vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::SignPolicyDialog</name>
+    <message>
+        <source>Required signatures</source>
+        <translation>Chữ ký bắt buộc</translation>
+    </message>
+    <message>
+        <source>A school year of a record counts as signed once every role ticked here has signed it. The rule is kept in the school&apos;s data file, so every computer of the school applies the same one.</source>
+        <translation>Một năm học của học bạ chỉ được coi là đã ký khi mọi vai trò được đánh dấu ở đây đã ký. Quy định được lưu trong tệp dữ liệu của trường nên mọi máy tính của trường áp dụng như nhau.</translation>
+    </message>
+    <message>
+        <source>A change applies to records signed from now on; records already signed keep their signatures.</source>
+        <translation>Thay đổi áp dụng cho các hồ sơ ký từ nay; hồ sơ đã ký giữ nguyên chữ ký.</translation>
+    </message>
+    <message>
+        <source>%1 (always required)</source>
+        <translation>%1 (luôn bắt buộc)</translation>
     </message>
 </context>
 <context>

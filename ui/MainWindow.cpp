@@ -5,6 +5,7 @@
 #include "PinDialog.h"
 #include "RecordPreviewWidget.h"
 #include "SignDialog.h"
+#include "SignPolicyDialog.h"
 #include "SignerSource.h"
 #include "StudentTableModel.h"
 #include "TrustAnchorsDialog.h"
@@ -129,6 +130,9 @@ void MainWindow::createActions()
     m_trustAction = settingsMenu->addAction(tr("&Trusted root certificates…"), this, &MainWindow::showTrustAnchors);
     m_trustAction->setObjectName(QStringLiteral("trustAnchorsAction"));
     m_trustAction->setEnabled(m_db != nullptr);
+    m_policyAction = settingsMenu->addAction(tr("&Required signatures…"), this, &MainWindow::showSignPolicy);
+    m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
+    m_policyAction->setEnabled(m_db != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -692,6 +696,17 @@ void MainWindow::updateRecordActions()
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
         m_trustAction->setEnabled(m_db != nullptr);
+    if (m_policyAction)
+        m_policyAction->setEnabled(m_db != nullptr);
+}
+
+void MainWindow::showSignPolicy()
+{
+    if (!m_db)
+        return;
+    auto* dialog = new SignPolicyDialog(*m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showTrustAnchors()

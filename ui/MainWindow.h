@@ -85,6 +85,7 @@ public Q_SLOTS:
     /** Học bạ → Check school records… */
     void showVerify();
     void showTrustAnchors();
+    void showSignPolicy();
     /** File → Open…: asks for a file and opens it. */
     void openDatabaseWithDialog();
     void showAbout();
@@ -153,6 +154,7 @@ private:
     QAction* m_signSchoolAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
+    QAction* m_policyAction = nullptr;
     SignerSource* m_signerSource = nullptr; ///< test seam; else m_tokenSource
     std::unique_ptr<signing::TokenService> m_tokenService; ///< started on first use: probing modules takes time
     std::unique_ptr<SignerSource> m_tokenSource;

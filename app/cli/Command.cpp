@@ -144,6 +144,22 @@ Result<int> Command::chosenJobs(const QCommandLineParser& parser)
     return jobs;
 }
 
+QCommandLineOption Command::actorOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("by"),
+        QCoreApplication::translate("hocba::cli::Command", "Who makes the change (default: the system user)."),
+        QCoreApplication::translate("hocba::cli::Command", "NAME"));
+}
+
+QString Command::chosenActor(const QCommandLineParser& parser)
+{
+    const QString given = parser.optionNames().contains(QStringLiteral("by"))
+        ? parser.value(QStringLiteral("by")).trimmed()
+        : QString();
+    return given.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("system")) : given;
+}
+
 QCommandLineOption Command::yearOption()
 {
     return QCommandLineOption(

@@ -64,6 +64,10 @@ protected:
     static QCommandLineOption jobsOption(const QString& what);
     /** --jobs as a number from 1 to 64, or 0 when not given (the command's default). */
     static Result<int> chosenJobs(const QCommandLineParser& parser);
+    /** The standard --by NAME option: who makes a change the audit log records. */
+    static QCommandLineOption actorOption();
+    /** --by NAME, or the system user's name when it is not given. */
+    static QString chosenActor(const QCommandLineParser& parser);
     /** The standard --year YYYY-YYYY option. */
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */

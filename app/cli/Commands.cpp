@@ -12,6 +12,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeLintCommand());
     list.push_back(makeConfirmCommand());
     list.push_back(makeSignCommand());
+    list.push_back(makePolicyCommand());
     list.push_back(makeExportCommand());
     list.push_back(makeRenderCommand());
     list.push_back(makeVerifyCommand());

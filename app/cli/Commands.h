@@ -28,6 +28,8 @@ std::unique_ptr<Command> makeTokenCommand();
 std::unique_ptr<Command> makeConfirmCommand();
 /** sign --db FILE --module PATH --token LABEL --role R … [--jobs N]: batch signing with one PIN entry, resumable. */
 std::unique_ptr<Command> makeSignCommand();
+/** policy --db FILE [--require ROLE]... [--optional ROLE]...: which roles must sign each school year. */
+std::unique_ptr<Command> makePolicyCommand();
 /** verify FILE... [--trust PEM]... [--db FILE] [--json]: signed packets and PDFs. */
 std::unique_ptr<Command> makeVerifyCommand();
 

@@ -27,8 +27,7 @@ public:
     int run(const QStringList& args, Console& console) override
     {
         const QCommandLineOption cert(QStringLiteral("cert"), tr("CA certificate to trust (PEM or DER)."), tr("FILE"));
-        const QCommandLineOption by(QStringLiteral("by"), tr("Who adds the anchor (default: the system user)."),
-                                    tr("NAME"));
+        const QCommandLineOption by = actorOption();
         QCommandLineParser parser;
         if (int code = parse(parser, {dbOption(), cert, by, jsonOption()}, args, console, QStringLiteral("add|list"));
             code >= 0)
@@ -50,9 +49,7 @@ public:
             QFile f(parser.value(cert));
             if (!f.open(QIODevice::ReadOnly))
                 return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(f.fileName()), f.errorString()});
-            QString who = parser.value(by);
-            if (who.isEmpty())
-                who = qEnvironmentVariable("USER", QStringLiteral("system"));
+            const QString who = chosenActor(parser);
             (*db)->setActor(who);
             auto added = signing::TrustStore::addToDatabase(**db, f.readAll(), who);
             if (!added)

@@ -129,6 +129,55 @@ private Q_SLOTS:
         QVERIFY(out.contains(QStringLiteral("--students")));
     }
 
+    // The school's signing rule: the principal always; the homeroom teacher and the seal on request, with an audit
+    // entry each; the principal cannot be made optional; unknown roles are usage errors and change nothing.
+    void policyRequiredRoles()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.hocba"));
+        QCOMPARE(runCli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--students"),
+                         QStringLiteral("10"), QStringLiteral("--level"), QStringLiteral("thcs")})
+                     .code,
+                 int(ExitOk));
+        auto required = [&](const QStringList& extra) {
+            const Run r = runCli(
+                QStringList {QStringLiteral("policy"), QStringLiteral("--db"), db, QStringLiteral("--json")} + extra);
+            QStringList roles;
+            for (const auto& v : QJsonDocument::fromJson(r.out.toUtf8())[QStringLiteral("required")].toArray())
+                roles << v.toString();
+            return std::pair {r.code, roles};
+        };
+        QCOMPARE(required({}), std::pair(int(ExitOk), QStringList {QStringLiteral("principal")}));
+        QCOMPARE(
+            required({QStringLiteral("--require"), QStringLiteral("homeroom"), QStringLiteral("--require"),
+                      QStringLiteral("seal"), QStringLiteral("--by"), QStringLiteral("Lê Văn Tâm")}),
+            std::pair(int(ExitOk),
+                      QStringList {QStringLiteral("homeroom"), QStringLiteral("principal"), QStringLiteral("seal")}));
+        QCOMPARE(required({QStringLiteral("--optional"), QStringLiteral("seal")}).second,
+                 (QStringList {QStringLiteral("homeroom"), QStringLiteral("principal")}));
+
+        Run r = runCli({QStringLiteral("policy"), QStringLiteral("--db"), db, QStringLiteral("--optional"),
+                        QStringLiteral("principal")});
+        QCOMPARE(r.code, int(ExitUsage));
+        r = runCli({QStringLiteral("policy"), QStringLiteral("--db"), db, QStringLiteral("--require"),
+                    QStringLiteral("janitor")});
+        QCOMPARE(r.code, int(ExitUsage));
+        QCOMPARE(required({}).second, (QStringList {QStringLiteral("homeroom"), QStringLiteral("principal")}));
+
+        // Each change is in the audit log, with who made it.
+        auto opened = store::Database::open(db);
+        QVERIFY(opened);
+        auto st = (*opened)->prepare(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'policy.sign' AND actor = 'Lê Văn Tâm'"));
+        QVERIFY(st && st->step().value_or(false));
+        QCOMPARE(st->int64(0), 2);
+
+        r = runCli({QStringLiteral("policy"), QStringLiteral("--db"), db});
+        QCOMPARE(r.code, int(ExitOk));
+        QVERIFY2(r.out.contains(QStringLiteral("Hiệu trưởng")) || r.out.contains(QStringLiteral("Principal")),
+                 qPrintable(r.out));
+    }
+
     void helpListsCommands()
     {
         const Run r = runCli({QStringLiteral("--help")});

@@ -278,15 +278,20 @@ private Q_SLOTS:
         QCOMPARE(MessageBox::shownCount(), 0);
     }
 
-    // Settings → Trusted root certificates needs a school file (the list lives in it) and opens the dialog.
-    void trustAnchorsNeedsSchoolFile()
+    // Settings → Trusted root certificates and Required signatures need a school file (they live in it).
+    void schoolSettingsNeedSchoolFile()
     {
         QVERIFY(!action("trustAnchorsAction")->isEnabled());
+        QVERIFY(!action("signPolicyAction")->isEnabled());
         QVERIFY(m_window->openDatabase(m_school));
         QVERIFY(action("trustAnchorsAction")->isEnabled());
+        QVERIFY(action("signPolicyAction")->isEnabled());
         action("trustAnchorsAction")->trigger();
         QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("trustAnchorsDialog")));
         m_window->findChild<QDialog*>(QStringLiteral("trustAnchorsDialog"))->reject();
+        action("signPolicyAction")->trigger();
+        QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog")));
+        m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog"))->reject();
     }
 
     void aboutNamesProductAndFile()

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings → Trusted root certificates: the list, adding a root from a file after the fingerprint question (Yes and
-// No), and refusals (a personal certificate, a root already there, a file that is no certificate). The school's
-// anchors land in its data file, where the CLI and the sign dialog find them.
+// The school's settings kept in its data file. Trusted root certificates: the list, adding a root from a file after
+// the fingerprint question (Yes and No), and refusals (a personal certificate, a root already there, a file that is
+// no certificate). Required signatures: the principal fixed, the homeroom teacher and the seal chosen, Cancel.
 #include "MessageBox.h"
+#include "SignPolicyDialog.h"
 #include "SigningSchool.h"
 #include "TrustAnchorsDialog.h"
+#include "lifecycle/SignPolicy.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QTest>
 #include <QTreeWidget>
@@ -15,9 +18,10 @@
 using namespace hocba;
 using hocba::ui::FileDialog;
 using hocba::ui::MessageBox;
+using hocba::ui::SignPolicyDialog;
 using hocba::ui::TrustAnchorsDialog;
 
-class TestTrustAnchorsDialog : public QObject
+class TestSchoolSettings : public QObject
 {
     Q_OBJECT
     test::SigningSchool m_school;
@@ -107,7 +111,42 @@ private Q_SLOTS:
         QCOMPARE(MessageBox::shownCount(), 0);
         QCOMPARE(schoolAnchors(*db), 0);
     }
+
+    void requiredSignatures()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        using signing::SignerRole;
+        auto roles = [&] { return lifecycle::SignPolicy::requiredRoles(*db).value_or(QList<SignerRole> {}); };
+        QCOMPARE(roles(), QList<SignerRole> {SignerRole::Principal});
+        {
+            SignPolicyDialog dialog(*db);
+            auto* homeroom = dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"));
+            QVERIFY(homeroom && !homeroom->isChecked());
+            homeroom->setChecked(true);
+            dialog.reject(); // Cancel changes nothing
+        }
+        QCOMPARE(roles(), QList<SignerRole> {SignerRole::Principal});
+        {
+            SignPolicyDialog dialog(*db);
+            dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"))->setChecked(true);
+            dialog.findChild<QCheckBox*>(QStringLiteral("sealRequiredCheckBox"))->setChecked(true);
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QCOMPARE(roles(), (QList<SignerRole> {SignerRole::Homeroom, SignerRole::Principal, SignerRole::Seal}));
+        {
+            // Reopened, it shows the stored rule; unticking the seal makes it optional again.
+            SignPolicyDialog dialog(*db);
+            QVERIFY(dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"))->isChecked());
+            auto* seal = dialog.findChild<QCheckBox*>(QStringLiteral("sealRequiredCheckBox"));
+            QVERIFY(seal->isChecked());
+            seal->setChecked(false);
+            dialog.accept();
+        }
+        QCOMPARE(roles(), (QList<SignerRole> {SignerRole::Homeroom, SignerRole::Principal}));
+    }
 };
 
-QTEST_MAIN(TestTrustAnchorsDialog)
-#include "TestTrustAnchorsDialog.moc"
+QTEST_MAIN(TestSchoolSettings)
+#include "TestSchoolSettings.moc"
