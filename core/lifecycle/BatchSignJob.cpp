@@ -339,6 +339,8 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     };
     QThreadPool pool;
     pool.setMaxThreadCount(workerCount(m_workers));
+    // Rendering fills every core; below normal priority it leaves the window (and the token) responsive.
+    pool.setThreadPriority(QThread::LowPriority);
     const std::size_t depth
         = std::size_t(pool.maxThreadCount()) + 1; // one more prepared than workers, so none waits for it
     std::deque<std::shared_ptr<Slot>> inFlight;
