@@ -55,6 +55,7 @@ SignPolicyDialog::SignPolicyDialog(store::Database& db, QWidget* parent)
     layout->addWidget(m_seal);
     layout->addWidget(note);
     layout->addWidget(buttons);
+    setMinimumWidth(520);
 }
 
 void SignPolicyDialog::accept()

@@ -39,7 +39,7 @@ TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, QWidget* parent)
     m_list->setObjectName(QStringLiteral("trustAnchorList"));
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Certificate"), tr("Issued by"), tr("Valid from"), tr("Valid until"), tr("Source")});
-    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents); // the last column takes what is left
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* add = buttons->addButton(tr("&Add a root certificate…"), QDialogButtonBox::ActionRole);
@@ -51,7 +51,7 @@ TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, QWidget* parent)
     layout->addWidget(intro);
     layout->addWidget(m_list);
     layout->addWidget(buttons);
-    resize(760, 360);
+    resize(960, 380);
     reload();
 }
 
