@@ -121,9 +121,11 @@ public:
             if (asJson)
                 continue;
             console.out << f << ": " << (ok ? tr("VALID") : tr("INVALID")) << '\n';
-            console.out << v->report.toText();
+            console.out << v->report.toText() << '\n';
             if (v->embedded) {
-                console.out << "  " << tr("Packet inside the PDF:") << '\n' << v->embedded->toText();
+                console.out << "  " << tr("Packet inside the PDF:") << '\n';
+                for (const QString& line : v->embedded->toText().split(QLatin1Char('\n')))
+                    console.out << "    " << line << '\n';
             }
             for (const QString& p : v->problems)
                 console.out << "  " << p << '\n';

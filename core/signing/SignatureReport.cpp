@@ -64,11 +64,13 @@ QString VerificationReport::toText() const
         lines << QCoreApplication::translate("Signing", "  Signer: %1").arg(s.signerName);
         if (s.role)
             lines << QCoreApplication::translate("Signing", "  Role: %1").arg(roleLabel(*s.role));
+        // Shown to people: their own time zone and the dd/MM/yyyy they write (the JSON report keeps ISO 8601 UTC).
         lines << QCoreApplication::translate("Signing", "  Signing time: %1")
-                     .arg(s.signingTime.toUTC().toString(Qt::ISODate));
+                     .arg(s.signingTime.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")));
         lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
-                     .arg(s.certificate.subject, s.certificate.serialHex, s.certificate.notBefore.toString(Qt::ISODate),
-                          s.certificate.notAfter.toString(Qt::ISODate));
+                     .arg(s.certificate.subject, s.certificate.serialHex,
+                          s.certificate.notBefore.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")),
+                          s.certificate.notAfter.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")));
         for (const auto& p : s.problems)
             lines << QStringLiteral("  - ") + p;
     }

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,15 +29,16 @@ struct Run
     QString out;
 };
 
-Run tool(const QString& program, const QStringList& args, const QByteArray& pin = {})
+Run tool(const QString& program, const QStringList& args, const QByteArray& pin = {}, const QString& lang = {})
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    if (!pin.isEmpty()) {
-        auto env = QProcessEnvironment::systemEnvironment();
+    auto env = QProcessEnvironment::systemEnvironment();
+    if (!pin.isEmpty())
         env.insert(QStringLiteral("HOCBA_PIN"), QString::fromLatin1(pin));
-        p.setProcessEnvironment(env);
-    }
+    if (!lang.isEmpty())
+        env.insert(QStringLiteral("HOCBA_LANG"), lang);
+    p.setProcessEnvironment(env);
     p.start(program, args);
     if (!p.waitForFinished(600000))
         return {};
@@ -149,6 +151,18 @@ private Q_SLOTS:
                   << QDir(out).filePath(QString(f).replace(QLatin1String(".pdf"), QLatin1String(".xml")));
         r = runCliBinary(QStringList {QStringLiteral("verify"), QStringLiteral("--db"), db} + files);
         QVERIFY2(r.code == 0, qPrintable(r.out.left(3000)));
+        r = tool(cliPath(), QStringList {QStringLiteral("verify"), QStringLiteral("--db"), db} + files, {},
+                 QStringLiteral("en"));
+        // One statement per line, times as people write them; the summary is a line of its own.
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QVERIFY(lines.contains(QStringLiteral("%1 of %1 files valid and trusted.").arg(files.size())));
+        static const QRegularExpression signingTime(
+            QStringLiteral(R"(^ *Signing time: \d\d/\d\d/\d{4} \d\d:\d\d:\d\d$)"));
+        QVERIFY2(lines.filter(signingTime).size() >= files.size(), qPrintable(r.out.left(3000)));
+        for (const QString& line : lines)
+            QVERIFY2(!line.contains(QStringLiteral("Signature 1:"))
+                         || line.trimmed().startsWith(QStringLiteral("Signature 1:")),
+                     qPrintable(line));
         r = runCliBinary(QStringList {QStringLiteral("verify"), QStringLiteral("--trust"), path("ca.pem"),
                                       QStringLiteral("--json"), files.first()});
         QVERIFY2(r.code == 0, qPrintable(r.out));
