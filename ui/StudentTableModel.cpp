@@ -7,13 +7,8 @@
 
 namespace hocba::ui {
 
-namespace {
-QString dateText(const QDate& date)
-{
-    // Fixed format, not the locale's: this is how dates are written on the học bạ forms.
-    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
-}
-} // namespace
+// Fixed format, not the locale's: this is how dates are written on the học bạ forms.
+using text::shownDate;
 
 StudentTableModel::StudentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -94,7 +89,7 @@ QVariant StudentTableModel::data(const QModelIndex& index, int role) const
     case Gender:
         return s.gender == hocba::Gender::Unknown ? QString() : displayName(s.gender);
     case BirthDate:
-        return dateText(s.birthDate);
+        return shownDate(s.birthDate);
     case Ethnicity:
         return s.ethnicity;
     case PersonalId:

@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
+#include "util/Text.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -15,14 +16,7 @@
 
 namespace hocba::ui {
 
-namespace {
-
-QString date(const QDateTime& t)
-{
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")) : QString();
-}
-
-} // namespace
+using text::shownDate;
 
 TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, QWidget* parent)
     : QDialog(parent)
@@ -73,9 +67,10 @@ void TrustAnchorsDialog::reload()
         const auto& c = a.certificate;
         const QString source = a.source == signing::TrustAnchor::Source::BuiltIn
             ? tr("Built into the program")
-            : tr("Added by %1 on %2").arg(a.addedBy, date(a.addedAt));
-        auto* item = new QTreeWidgetItem(
-            m_list, {c.holder.isEmpty() ? c.subject : c.holder, c.issuer, date(c.notBefore), date(c.notAfter), source});
+            : tr("Added by %1 on %2").arg(a.addedBy, shownDate(a.addedAt));
+        auto* item = new QTreeWidgetItem(m_list,
+                                         {c.holder.isEmpty() ? c.subject : c.holder, c.issuer, shownDate(c.notBefore),
+                                          shownDate(c.notAfter), source});
         item->setToolTip(0, tr("%1\nSHA-256: %2").arg(c.subject, c.sha256));
     }
     if (anchors.isEmpty()) {
@@ -106,7 +101,7 @@ void TrustAnchorsDialog::addFromFile()
     }
     const QString text = tr("Add this root certificate to the school's trusted list?") + QStringLiteral("\n\n")
         + tr("Certificate: %1\nIssued by: %2\nValid: %3 – %4\nSHA-256 fingerprint:\n%5")
-              .arg(info->subject, info->issuer, date(info->notBefore), date(info->notAfter), info->sha256)
+              .arg(info->subject, info->issuer, shownDate(info->notBefore), shownDate(info->notAfter), info->sha256)
         + QStringLiteral("\n\n")
         + tr("Compare the fingerprint with the one your certification service provider publishes: a wrong root "
              "certificate would make forged signatures look valid.");

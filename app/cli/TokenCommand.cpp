@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "signing/TokenManager.h"
+#include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -106,18 +107,18 @@ public:
                 console.out << "  " << tr("Certificate %1: %2").arg(QString::fromLatin1(c.id.toHex()), c.holder);
                 if (!c.organization.isEmpty())
                     console.out << " – " << c.organization;
-                console.out
-                    << '\n'
-                    << "    " << tr("issued by %1, serial %2").arg(c.issuer, c.serialHex) << '\n'
-                    << "    "
-                    << tr("valid %1 to %2").arg(c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate))
-                    << '\n'
-                    << "    "
-                    << tr("%1 %2 bits, key usage: %3")
-                           .arg(c.keyType == signing::KeyType::Rsa ? QStringLiteral("RSA") : QStringLiteral("EC"))
-                           .arg(c.keyBits)
-                           .arg(usageText(c.keyUsage))
-                    << '\n';
+                console.out << '\n'
+                            << "    " << tr("issued by %1, serial %2").arg(c.issuer, c.serialHex) << '\n'
+                            << "    "
+                            << tr("valid %1 to %2").arg(text::shownDate(c.notBefore), text::shownDate(c.notAfter))
+                            << '\n'
+                            << "    "
+                            << tr("%1 %2 bits, key usage: %3")
+                                   .arg(c.keyType == signing::KeyType::Rsa ? QStringLiteral("RSA")
+                                                                           : QStringLiteral("EC"))
+                                   .arg(c.keyBits)
+                                   .arg(usageText(c.keyUsage))
+                            << '\n';
             }
             jsonTokens.append(QJsonObject {{QStringLiteral("label"), t.label},
                                            {QStringLiteral("serial"), t.serial},

@@ -3,6 +3,7 @@
 
 #include "signing/TrustStore.h"
 #include "store/Database.h"
+#include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -87,11 +88,10 @@ public:
                         << ' ' << c.subject << '\n'
                         << "    "
                         << tr("valid %1 to %2, SHA-256 %3")
-                               .arg(c.notBefore.date().toString(Qt::ISODate), c.notAfter.date().toString(Qt::ISODate),
-                                    c.sha256)
+                               .arg(text::shownDate(c.notBefore), text::shownDate(c.notAfter), c.sha256)
                         << '\n';
             if (anchor.source == signing::TrustAnchor::Source::School)
-                console.out << "    " << tr("added %1 by %2").arg(anchor.addedAt.toString(Qt::ISODate), anchor.addedBy)
+                console.out << "    " << tr("added %1 by %2").arg(text::shownDate(anchor.addedAt), anchor.addedBy)
                             << '\n';
         }
         console.out.flush();

@@ -2,6 +2,7 @@
 #include "render/PrintedText.h"
 
 #include "rules/Decimal.h"
+#include "util/Text.h"
 
 #include <QHash>
 
@@ -74,7 +75,7 @@ QString printedGender(Gender g)
 
 QString printedDate(QDate d)
 {
-    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+    return text::shownDate(d);
 }
 
 QString printedDateLine(const QString& place, QDate d)

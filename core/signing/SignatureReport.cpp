@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/SignatureReport.h"
 
+#include "util/Text.h"
+
 #include <QCoreApplication>
 
 namespace hocba::signing {
@@ -65,12 +67,10 @@ QString VerificationReport::toText() const
         if (s.role)
             lines << QCoreApplication::translate("Signing", "  Role: %1").arg(roleLabel(*s.role));
         // Shown to people: their own time zone and the dd/MM/yyyy they write (the JSON report keeps ISO 8601 UTC).
-        lines << QCoreApplication::translate("Signing", "  Signing time: %1")
-                     .arg(s.signingTime.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")));
+        lines << QCoreApplication::translate("Signing", "  Signing time: %1").arg(text::shownDateTime(s.signingTime));
         lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
-                     .arg(s.certificate.subject, s.certificate.serialHex,
-                          s.certificate.notBefore.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")),
-                          s.certificate.notAfter.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")));
+                     .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
+                          text::shownDate(s.certificate.notAfter));
         for (const auto& p : s.problems)
             lines << QStringLiteral("  - ") + p;
     }

@@ -65,4 +65,19 @@ void sortVietnameseNames(QStringList& names)
                      [](const QString& x, const QString& y) { return compareVietnameseNames(x, y) < 0; });
 }
 
+QString shownDate(const QDate& date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+QString shownDate(const QDateTime& moment)
+{
+    return moment.isValid() ? shownDate(moment.toLocalTime().date()) : QString();
+}
+
+QString shownDateTime(const QDateTime& moment)
+{
+    return moment.isValid() ? moment.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")) : QString();
+}
+
 } // namespace hocba::text

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -27,5 +28,12 @@ void sortVietnameseNames(QStringList& names);
 
 /** The given name: the last word of a full name ("Nguyễn Thị Minh Anh" → "Anh"). */
 QString givenName(const QString& fullName);
+
+/** A date as people in the school write it: dd/MM/yyyy (empty for an invalid date). */
+QString shownDate(const QDate& date);
+/** A moment's date in the computer's time zone, dd/MM/yyyy. */
+QString shownDate(const QDateTime& moment);
+/** A moment in the computer's time zone, dd/MM/yyyy HH:mm:ss. */
+QString shownDateTime(const QDateTime& moment);
 
 } // namespace hocba::text
