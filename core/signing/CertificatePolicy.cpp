@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/CertificatePolicy.h"
 
+#include "util/Text.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -26,11 +28,6 @@ X509Ptr parse(const QByteArray& der)
     return X509Ptr(d2i_X509(nullptr, &p, der.size()), X509_free);
 }
 
-QString day(const QDateTime& t)
-{
-    return t.toUTC().date().toString(QStringLiteral("dd/MM/yyyy"));
-}
-
 } // namespace
 
 Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer, const QList<QByteArray>& chain,
@@ -47,13 +44,13 @@ Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer,
         return fail(ErrorCode::CertificateInvalid,
                     Text::tr("The digital certificate of %1 expired on %2. Ask your certification service provider "
                              "to renew it.")
-                        .arg(who, day(c.notAfter)),
+                        .arg(who, text::shownDate(c.notAfter)),
                     QStringLiteral("expired: notAfter %1").arg(c.notAfter.toString(Qt::ISODate)));
     if (c.notBefore.isValid() && at < c.notBefore)
-        return fail(
-            ErrorCode::CertificateInvalid,
-            Text::tr("The digital certificate of %1 is not valid yet: it is valid from %2.").arg(who, day(c.notBefore)),
-            QStringLiteral("not-yet-valid: notBefore %1").arg(c.notBefore.toString(Qt::ISODate)));
+        return fail(ErrorCode::CertificateInvalid,
+                    Text::tr("The digital certificate of %1 is not valid yet: it is valid from %2.")
+                        .arg(who, text::shownDate(c.notBefore)),
+                    QStringLiteral("not-yet-valid: notBefore %1").arg(c.notBefore.toString(Qt::ISODate)));
     // A school record is a legal document: the signer must not be able to deny it, so the certificate must carry
     // non-repudiation (contentCommitment). Vietnamese CAs set it on signing certificates; an authentication or
     // encryption certificate picked by mistake lacks it. A missing extension formally means "any usage", but no
@@ -107,7 +104,7 @@ Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer,
         v.warnings << Text::tr("The digital certificate of %1 expires on %2 (in %n day(s)). Ask your certification "
                                "service provider to renew it in time.",
                                nullptr, v.daysLeft)
-                          .arg(who, day(c.notAfter));
+                          .arg(who, text::shownDate(c.notAfter));
     }
     return v;
 }
