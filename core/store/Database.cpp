@@ -16,6 +16,11 @@
 namespace hocba::store {
 
 namespace {
+/** How long a connection waits for another's lock (a writer on another PC, WAL recovery) before giving up. */
+constexpr int kBusyTimeoutMs = 5000;
+} // namespace
+
+namespace {
 
 struct Migration
 {
@@ -231,6 +236,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
         // Probe read-only first: a file we must refuse (damaged, or from a newer version) is never written to.
         sqlite3* probe = nullptr;
         int rc = sqlite3_open_v2(nativePath.constData(), &probe, SQLITE_OPEN_READONLY, nullptr);
+        // Another thread or PC may be rebuilding the WAL index just now (the first to open after the last close
+        // does): wait for it as every connection does, instead of failing with "database is locked".
+        sqlite3_busy_timeout(probe, kBusyTimeoutMs);
         sqlite3_stmt* st = nullptr;
         if (rc == SQLITE_OK)
             rc = sqlite3_prepare_v2(
@@ -272,6 +280,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
     sqlite3* raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(nativePath.constData(), &raw, flags, nullptr);
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs); // before the first statement touches the file
     std::unique_ptr<Database> db(new Database(raw, path));
     if (rc != SQLITE_OK)
         return fail(ErrorCode::DbOpenFailed,
@@ -296,7 +305,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const Open
 Status Database::configure()
 {
     sqlite3_extended_result_codes(m_db, 1);
-    if (auto s = exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")); !s)
+    if (auto s = exec(QStringLiteral("PRAGMA foreign_keys = ON;")); !s)
         return s;
     // WAL lets the UI read while a worker writes; NORMAL sync is durable enough with WAL.
     if (auto s = exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")); !s)

@@ -114,11 +114,11 @@ private Q_SLOTS:
     {
         const QString out = m_dir.filePath(QStringLiteral("pdf"));
         QString log;
-        QCOMPARE(runCli({QStringLiteral("render"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out,
-                         QStringLiteral("--class"), QStringLiteral("7A1"), QStringLiteral("--jobs"),
-                         QStringLiteral("2"), QStringLiteral("--json")},
-                        &log),
-                 int(ExitOk));
+        const int code = runCli({QStringLiteral("render"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out,
+                                 QStringLiteral("--class"), QStringLiteral("7A1"), QStringLiteral("--jobs"),
+                                 QStringLiteral("2"), QStringLiteral("--json")},
+                                &log);
+        QVERIFY2(code == int(ExitOk), qPrintable(log));
         const QJsonObject o = QJsonDocument::fromJson(log.toUtf8()).object();
         auto db = test::openTestDatabase(m_db);
         const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, QStringLiteral("7A1")).value();

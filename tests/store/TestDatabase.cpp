@@ -4,9 +4,15 @@
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 
+#include <QAtomicInt>
 #include <QFile>
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <vector>
 
 using namespace hocba;
 using namespace hocba::store;
@@ -30,6 +36,46 @@ private Q_SLOTS:
         QCOMPARE(fk.int64(0), 1);
         // A fresh file needs no backup.
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a.hocba.bak-v0"))));
+    }
+
+    // Worker threads each open their own connection (hocba-cli render --jobs, the sign batch). Right after the last
+    // connection closed, the first opener rebuilds the WAL index while the others probe the file: they must wait for
+    // it, not fail with "database is locked".
+    void concurrentOpensAfterLastClose()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("shared.hocba"));
+        QVERIFY(test::openTestDatabase(path));
+        constexpr int kThreads = 8;
+        for (int round = 0; round < 30; ++round) {
+            QAtomicInt waiting(kThreads);
+            QAtomicInt failures;
+            QString firstError;
+            QMutex errorMutex;
+            std::vector<std::unique_ptr<QThread>> threads;
+            for (int t = 0; t < kThreads; ++t) {
+                threads.emplace_back(QThread::create([&] {
+                    waiting.fetchAndSubOrdered(1);
+                    while (waiting.loadAcquire() > 0) { } // all open at once
+                    Database::OpenOptions o;
+                    o.createIfMissing = false;
+                    auto db = Database::open(path, o);
+                    auto st = db ? (*db)->prepare(QStringLiteral("SELECT count(*) FROM sqlite_master"))
+                                 : Result<Statement>(std::unexpected(db.error()));
+                    if (!st || !st->step()) {
+                        failures.fetchAndAddRelaxed(1);
+                        QMutexLocker lock(&errorMutex);
+                        if (firstError.isEmpty())
+                            firstError = st ? QStringLiteral("step") : st.error().detail;
+                    }
+                }));
+                threads.back()->start();
+            }
+            for (auto& t : threads)
+                QVERIFY(t->wait(60000));
+            QVERIFY2(failures.loadRelaxed() == 0,
+                     qPrintable(QStringLiteral("round %1: %2").arg(round).arg(firstError)));
+        }
     }
 
     void missingFileRefusedWhenNotCreating()
