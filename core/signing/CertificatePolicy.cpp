@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/CertificatePolicy.h"
 
+#include "signing/OpenSsl.h"
 #include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QLocale>
-
-#include <openssl/x509.h>
-#include <openssl/x509_vfy.h>
-
-#include <memory>
 
 namespace hocba::signing {
 
@@ -19,14 +15,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::signing::CertificatePolicy)
 };
-
-using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
-
-X509Ptr parse(const QByteArray& der)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &p, der.size()), X509_free);
-}
 
 } // namespace
 
@@ -64,37 +52,26 @@ Result<PolicyVerdict> CertificatePolicy::check(const QByteArray& certificateDer,
             QStringLiteral("key-usage: %1")
                 .arg(c.keyUsage.present ? QStringLiteral("no signing bits") : QStringLiteral("extension missing")));
 
-    // Chain to an anchor at time `at`.
-    X509Ptr leaf = parse(certificateDer);
-    std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)> store(X509_STORE_new(), X509_STORE_free);
-    std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> untrusted(
-        sk_X509_new_null(), [](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); });
-    std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(), X509_STORE_CTX_free);
-    if (!leaf || !store || !untrusted || !ctx)
+    // Chain to an anchor at time `at`, by the same check the PDF verifier makes. The chain must end at an anchor
+    // that is self-signed (a root): xmlsec, which verifies the packets, accepts nothing shorter, so a certificate
+    // that chains only to an intermediate anchor would sign records that then fail verification.
+    detail::X509Ptr leaf = detail::x509FromDer(certificateDer);
+    if (!leaf)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The signer's certificate cannot be read."),
+                    detail::opensslErrors());
+    const detail::StorePtr store = detail::trustStore(m_anchors.anchorsDer());
+    const detail::X509StackPtr untrusted = detail::x509Stack(chain);
+    if (!store || !untrusted)
         return fail(ErrorCode::Internal, Text::tr("Out of memory while checking the certificate."));
-    for (const QByteArray& der : m_anchors.anchorsDer())
-        if (X509Ptr a = parse(der))
-            X509_STORE_add_cert(store.get(), a.get()); // takes its own reference
-    for (const QByteArray& der : chain)
-        if (X509* i = parse(der).release())
-            sk_X509_push(untrusted.get(), i);
-    if (X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get()) != 1)
-        return fail(ErrorCode::Internal, Text::tr("Out of memory while checking the certificate."));
-    X509_VERIFY_PARAM* param = X509_STORE_CTX_get0_param(ctx.get());
-    X509_VERIFY_PARAM_set_time(param, time_t(at.toSecsSinceEpoch()));
-    // Anchors the school adds may be intermediate CAs (the root is not always handed out): accept a chain that
-    // ends at any anchor, not only at a self-signed root.
-    X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_PARTIAL_CHAIN);
-    if (X509_verify_cert(ctx.get()) != 1) {
-        const int err = X509_STORE_CTX_get_error(ctx.get());
+    if (const QString error = detail::verifyChain(store.get(), leaf.get(), untrusted.get(), at); !error.isEmpty())
         return fail(
             ErrorCode::CertificateInvalid,
             Text::tr("The digital certificate of %1 was issued by \"%2\", which is not a trusted "
                      "certification service provider. If the school trusts it, its IT person adds the provider's "
                      "root certificate (Settings → Trusted root certificates, or \"hocba-cli trust add\").")
                 .arg(who, c.issuer),
-            QStringLiteral("untrusted: %1 (%2)").arg(QString::fromLatin1(X509_verify_cert_error_string(err))).arg(err));
-    }
+            QStringLiteral("untrusted: %1").arg(error));
 
     PolicyVerdict v;
     v.certificate = c;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/TokenManager.h"
 
+#include "signing/OpenSsl.h"
 #include "signing/TokenBackend.h"
 
 #include <QCoreApplication>
@@ -16,14 +17,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::signing::Token)
 };
-
-using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
-
-X509Ptr parse(const QByteArray& der)
-{
-    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &p, der.size()), X509_free);
-}
 
 } // namespace
 
@@ -243,15 +236,15 @@ Result<QByteArray> Pkcs11Signer::signSha256(const QByteArray& data)
 QList<QByteArray> buildChain(const QByteArray& leaf, const QList<QByteArray>& candidates)
 {
     QList<QByteArray> chain;
-    X509Ptr current = parse(leaf);
+    detail::X509Ptr current = detail::x509FromDer(leaf);
     for (int depth = 0; current && depth < 8; ++depth) {
         if (X509_check_issued(current.get(), current.get()) == X509_V_OK)
             break; // self-signed: the anchor itself, not part of the chain we send
-        X509Ptr next(nullptr, X509_free);
+        detail::X509Ptr next;
         for (const QByteArray& der : candidates) {
             if (der == leaf || chain.contains(der))
                 continue;
-            X509Ptr c = parse(der);
+            detail::X509Ptr c = detail::x509FromDer(der);
             if (c && X509_check_issued(c.get(), current.get()) == X509_V_OK) {
                 chain.append(der);
                 next = std::move(c);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/TokenTypes.h"
 
+#include "signing/OpenSsl.h"
+#include "util/Digest.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
@@ -68,8 +70,7 @@ bool TokenInfo::matches(const QString& wanted) const
 
 Result<CertificateInfo> CertificateInfo::fromDer(const QByteArray& der)
 {
-    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
-    std::unique_ptr<X509, decltype(&X509_free)> x(d2i_X509(nullptr, &p, der.size()), X509_free);
+    const detail::X509Ptr x = detail::x509FromDer(der);
     if (!x)
         return fail(ErrorCode::InvalidInput, Text::tr("The file is not a valid digital certificate."),
                     QStringLiteral("d2i_X509 failed"));
@@ -100,7 +101,7 @@ Result<CertificateInfo> CertificateInfo::fromDer(const QByteArray& der)
         c.keyType = EVP_PKEY_get_base_id(key) == EVP_PKEY_EC ? KeyType::Ec : KeyType::Rsa;
         c.keyBits = EVP_PKEY_get_bits(key);
     }
-    c.sha256 = QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+    c.sha256 = QString::fromLatin1(digest::sha256(der).toHex());
     return c;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/TrustStore.h"
 
+#include "signing/OpenSsl.h"
+
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -22,8 +24,7 @@ struct Text
 
 bool isCa(const QByteArray& der)
 {
-    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
-    std::unique_ptr<X509, decltype(&X509_free)> x(d2i_X509(nullptr, &p, der.size()), X509_free);
+    const detail::X509Ptr x = detail::x509FromDer(der);
     return x && X509_check_ca(x.get()) > 0;
 }
 

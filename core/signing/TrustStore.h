@@ -14,7 +14,10 @@ class Database;
 
 namespace hocba::signing {
 
-/** A root (or intermediate CA) certificate that certificate chains may end at. */
+/**
+ * A CA certificate the school trusts. Chains must reach a self-signed root among the anchors (the verifiers accept
+ * nothing shorter); intermediates stored next to their root only help complete chains.
+ */
 struct TrustAnchor
 {
     enum class Source { BuiltIn, School };

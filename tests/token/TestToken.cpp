@@ -514,6 +514,50 @@ private Q_SLOTS:
         QVERIFY(late.error().detail.startsWith(QStringLiteral("expired")));
     }
 
+    // The policy checks the chain as the verifiers do: an intermediate CA alone is no anchor (xmlsec would not
+    // accept the packets it signs), its root is.
+    void policyNeedsTheRootNotAnIntermediate()
+    {
+        auto openssl = [this](const QStringList& args) {
+            QProcess p;
+            p.setWorkingDirectory(m_dir.path());
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            p.start(QStringLiteral("openssl"), args);
+            return p.waitForFinished(60000) && p.exitCode() == 0;
+        };
+        auto write = [this](const QString& name, const QByteArray& text) {
+            QFile f(path(name));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        QVERIFY(write(QStringLiteral("int.ext"),
+                      "basicConstraints=critical,CA:TRUE\n"
+                      "keyUsage=critical,keyCertSign,cRLSign\n"));
+        QVERIFY(write(QStringLiteral("leaf.ext"),
+                      "basicConstraints=critical,CA:FALSE\n"
+                      "keyUsage=critical,nonRepudiation,digitalSignature\n"));
+        QVERIFY(openssl({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "int.key", "-out", "int.csr", "-subj",
+                         "/CN=Intermediate CA"}));
+        QVERIFY(openssl({"x509", "-req", "-in", "int.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                         "-days", "365", "-extfile", "int.ext", "-out", "int.pem"}));
+        QVERIFY(openssl({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj",
+                         "/CN=Lê Văn Tâm", "-utf8"}));
+        QVERIFY(openssl({"x509", "-req", "-in", "leaf.csr", "-CA", "int.pem", "-CAkey", "int.key", "-CAcreateserial",
+                         "-days", "365", "-extfile", "leaf.ext", "-out", "leaf.pem"}));
+        const QByteArray leaf = der(QStringLiteral("leaf.pem"));
+        const QList<QByteArray> chain {der(QStringLiteral("int.pem"))};
+
+        TrustStore intermediateOnly;
+        QVERIFY(intermediateOnly.addCertificate(readFile(path(QStringLiteral("int.pem")))));
+        auto refused = CertificatePolicy(intermediateOnly).check(leaf, chain);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().detail.startsWith(QLatin1String("untrusted")), qPrintable(refused.error().detail));
+
+        TrustStore root;
+        QVERIFY(root.addCertificate(readFile(path(QStringLiteral("ca.pem")))));
+        auto accepted = CertificatePolicy(root).check(leaf, chain);
+        QVERIFY2(accepted, why(accepted).constData());
+    }
+
     void policyWarnsBeforeExpiry()
     {
         TrustStore anchors;
