@@ -390,6 +390,18 @@
         <source>Who makes the change (default: the system user).</source>
         <translation>Người thực hiện thay đổi (mặc định: người dùng hệ thống).</translation>
     </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Give the folder to write into with --out DIR.</source>
+        <translation>Hãy chỉ rõ thư mục cần ghi bằng --out THƯ_MỤC.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::ConfirmCommand</name>
@@ -525,18 +537,6 @@
     <message>
         <source>The folder to write the packets into.</source>
         <translation>Thư mục lưu các gói dữ liệu.</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>THƯ_MỤC</translation>
-    </message>
-    <message>
-        <source>Give the folder to write into with --out DIR.</source>
-        <translation>Hãy chỉ định thư mục lưu bằng --out THƯ_MỤC.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Không tạo được thư mục %1.</translation>
     </message>
     <message>
         <source>section %1</source>
@@ -675,20 +675,8 @@
         <translation>Thư mục để ghi các tệp PDF.</translation>
     </message>
     <message>
-        <source>DIR</source>
-        <translation>THƯ_MỤC</translation>
-    </message>
-    <message>
         <source>How many records to render at once (default: one per processor core).</source>
         <translation>Số học bạ in cùng lúc (mặc định: mỗi lõi xử lý một học bạ).</translation>
-    </message>
-    <message>
-        <source>Give the folder to write into with --out DIR.</source>
-        <translation>Hãy chỉ rõ thư mục cần ghi bằng --out THƯ_MỤC.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Không tạo được thư mục %1.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>

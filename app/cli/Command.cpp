@@ -4,6 +4,7 @@
 #include "store/SchoolRepository.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace hocba::cli {
 
@@ -125,6 +126,30 @@ Result<std::optional<QString>> Command::chosenClass(const QCommandLineParser& pa
         return fail(ErrorCode::Usage,
                     QCoreApplication::translate("hocba::cli::Command", "Give either --class or --all, not both."));
     return std::optional<QString>(parser.value(QStringLiteral("class")).trimmed());
+}
+
+QCommandLineOption Command::outOption(const QString& what)
+{
+    return QCommandLineOption(QStringLiteral("out"), what, QCoreApplication::translate("hocba::cli::Command", "DIR"));
+}
+
+Result<QString> Command::requireOut(const QCommandLineParser& parser)
+{
+    if (!parser.optionNames().contains(QStringLiteral("out")))
+        return fail(
+            ErrorCode::Usage,
+            QCoreApplication::translate("hocba::cli::Command", "Give the folder to write into with --out DIR."));
+    return parser.value(QStringLiteral("out"));
+}
+
+Status Command::createFolder(const QString& path)
+{
+    if (QDir().mkpath(path))
+        return {};
+    return fail(ErrorCode::Io,
+                QCoreApplication::translate("hocba::cli::Command", "Cannot create the folder %1.")
+                    .arg(QDir::toNativeSeparators(path)),
+                QStringLiteral("mkpath failed"));
 }
 
 QCommandLineOption Command::jobsOption(const QString& what)

@@ -60,6 +60,12 @@ protected:
     static QCommandLineOption allOption();
     /** --class NAME (trimmed), or nothing for the whole school; a usage error when --class and --all are both given. */
     static Result<std::optional<QString>> chosenClass(const QCommandLineParser& parser);
+    /** The standard --out DIR option: `what` says what is written there. */
+    static QCommandLineOption outOption(const QString& what);
+    /** --out DIR, required (a usage error without it). */
+    static Result<QString> requireOut(const QCommandLineParser& parser);
+    /** Creates the --out folder (and its parents) if needed. */
+    static Status createFolder(const QString& path);
     /** The standard --jobs N option: `what` says what runs at once. */
     static QCommandLineOption jobsOption(const QString& what);
     /** --jobs as a number from 1 to 64, or 0 when not given (the command's default). */

@@ -30,7 +30,7 @@ public:
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the packets into."), tr("DIR"));
+        const QCommandLineOption out = outOption(tr("The folder to write the packets into."));
         const QCommandLineOption cls = classOption();
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
@@ -40,8 +40,9 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        if (!parser.isSet(out))
-            return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
+        auto outDir = requireOut(parser);
+        if (!outDir)
+            return console.fail(outDir.error());
         auto className = chosenClass(parser);
         if (!className)
             return console.fail(className.error());
@@ -50,21 +51,18 @@ public:
         if (!db)
             return console.fail(db.error());
 
-        SchoolYear schoolYear;
         auto chosen = chosenYear(parser, **db);
         if (!chosen)
             return console.fail(chosen.error());
-        schoolYear = *chosen;
+        const SchoolYear schoolYear = *chosen;
 
         auto ids = packet::sectionsToExport(**db, schoolYear, *className);
         if (!ids)
             return console.fail(ids.error());
 
-        const QString dirPath = parser.value(out);
-        if (!QDir().mkpath(dirPath))
-            return console.fail({ErrorCode::Io,
-                                 tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
-                                 QStringLiteral("export: mkpath failed")});
+        const QString dirPath = *outDir;
+        if (auto s = createFolder(dirPath); !s)
+            return console.fail(s.error());
         const QDir dir(dirPath);
 
         packet::PacketBuilder builder(**db);

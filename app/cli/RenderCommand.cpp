@@ -39,7 +39,7 @@ public:
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption out(QStringLiteral("out"), tr("The folder to write the PDF files into."), tr("DIR"));
+        const QCommandLineOption out = outOption(tr("The folder to write the PDF files into."));
         const QCommandLineOption cls = classOption();
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
@@ -51,8 +51,9 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        if (!parser.isSet(out))
-            return console.fail({ErrorCode::Usage, tr("Give the folder to write into with --out DIR."), {}});
+        auto outDir = requireOut(parser);
+        if (!outDir)
+            return console.fail(outDir.error());
         auto className = chosenClass(parser);
         if (!className)
             return console.fail(className.error());
@@ -63,21 +64,18 @@ public:
         auto db = openExisting(*path);
         if (!db)
             return console.fail(db.error());
-        SchoolYear schoolYear;
         auto chosen = chosenYear(parser, **db);
         if (!chosen)
             return console.fail(chosen.error());
-        schoolYear = *chosen;
+        const SchoolYear schoolYear = *chosen;
         auto records = lifecycle::recordsOfYear(**db, schoolYear, *className);
         if (!records)
             return console.fail(records.error());
         db->reset(); // workers open their own connections
 
-        const QString dirPath = parser.value(out);
-        if (!QDir().mkpath(dirPath))
-            return console.fail({ErrorCode::Io,
-                                 tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dirPath)),
-                                 QStringLiteral("render: mkpath failed")});
+        const QString dirPath = *outDir;
+        if (auto s = createFolder(dirPath); !s)
+            return console.fail(s.error());
 
         // One connection per worker thread, closed when the batch's pool ends its threads.
         const QString dbPath = *path;

@@ -138,11 +138,10 @@ public:
         if (!db)
             return console.fail(db.error());
 
-        SchoolYear schoolYear;
         auto chosen = chosenYear(parser, **db);
         if (!chosen)
             return console.fail(chosen.error());
-        schoolYear = *chosen;
+        const SchoolYear schoolYear = *chosen;
 
         auto trust = signing::TrustStore::load(**db);
         if (!trust)
