@@ -4,9 +4,9 @@
 #include "signing/SignatureReport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "util/Digest.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QSet>
@@ -239,8 +239,7 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     clock.start();
     m_timings = {};
     BatchReport report;
-    const QString fingerprint
-        = QString::fromLatin1(QCryptographicHash::hash(m_signer.certificate(), QCryptographicHash::Sha256).toHex());
+    const QString fingerprint = QString::fromLatin1(digest::sha256(m_signer.certificate()).toHex());
 
     // Journal: resume the open batch of this role, or start one. Either way the item list is written before any
     // signing starts, so a crash at any later point leaves a batch to resume.

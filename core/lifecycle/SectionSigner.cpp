@@ -17,7 +17,6 @@
 #include "util/Digest.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 
 namespace hocba::lifecycle {
@@ -62,7 +61,6 @@ struct SectionRow
 struct SectionSigner::Impl
 {
     store::Database& db;
-    signing::Signer& signer;
     SectionSignOptions options;
     packet::PacketBuilder builder;
     QByteArray certificate;
@@ -71,15 +69,13 @@ struct SectionSigner::Impl
     QList<signing::SignerRole> required;
     bool policyLoaded = false;
 
-    Impl(store::Database& db_, signing::Signer& signer_, SectionSignOptions options_)
+    Impl(store::Database& db_, const signing::Signer& signer, SectionSignOptions options_)
         : db(db_)
-        , signer(signer_)
         , options(std::move(options_))
         , builder(db_)
+        , certificate(signer.certificate())
+        , certificateSha256(QString::fromLatin1(digest::sha256(certificate).toHex()))
     {
-        certificate = signer.certificate();
-        certificateSha256
-            = QString::fromLatin1(QCryptographicHash::hash(certificate, QCryptographicHash::Sha256).toHex());
         if (auto info = signing::CertificateInfo::fromDer(certificate))
             signerName = info->holder;
     }
@@ -105,7 +101,7 @@ struct SectionSigner::Impl
     }
 };
 
-SectionSigner::SectionSigner(store::Database& db, signing::Signer& signer, SectionSignOptions options)
+SectionSigner::SectionSigner(store::Database& db, const signing::Signer& signer, SectionSignOptions options)
     : d(std::make_unique<Impl>(db, signer, std::move(options)))
 { }
 
@@ -272,8 +268,7 @@ Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& si
     po.role = options.role;
     po.signingTime = section.prepared.signingTime;
     // The packet goes in with the signature's own incremental update: one parse, and it is signed with the page.
-    po.packet = signing::PdfPacketAttachment {
-        section.signedPacket, QString::fromLatin1(signing::PdfSigner::kPacketFileName), out.packetDigest};
+    po.packet = signing::PdfPacketAttachment {.packetXml = section.signedPacket, .renderedDigest = out.packetDigest};
     auto signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
     if (!signedPdf)
         return std::unexpected(signedPdf.error());

@@ -97,7 +97,7 @@ struct SignedSection
 class SectionSigner
 {
 public:
-    SectionSigner(store::Database& db, signing::Signer& signer, SectionSignOptions options);
+    SectionSigner(store::Database& db, const signing::Signer& signer, SectionSignOptions options);
     ~SectionSigner();
     SectionSigner(const SectionSigner&) = delete;
     SectionSigner& operator=(const SectionSigner&) = delete;

@@ -9,11 +9,14 @@
 
 namespace hocba::signing {
 
+/** The name the signed packet has inside the PDF (`pdfdetach -list` shows it; the verifier looks for it). */
+inline constexpr char kPacketFileName[] = "hocba-packet.xml";
+
 /** The signed packet to carry inside the PDF as an associated file. */
 struct PdfPacketAttachment
 {
     QByteArray packetXml;
-    QString fileName = QStringLiteral("hocba-packet.xml");
+    QString fileName = QString::fromLatin1(kPacketFileName);
     /** Base64url SHA-256 the pages (QR codes) were rendered for; goes into the document information. */
     QString renderedDigest;
 };
@@ -48,7 +51,6 @@ struct PdfSignStats
 class PdfSigner
 {
 public:
-    static constexpr const char* kPacketFileName = "hocba-packet.xml";
     /**
      * Document information key that records the packet digest (base64url SHA-256, as in the QR codes' h=) the PDF
      * was rendered for. A QR code is an image and cannot be read back cheaply, so verification compares the embedded

@@ -16,8 +16,7 @@ class PdfVerifier
 {
 public:
     static Result<VerificationReport> verify(const QByteArray& pdf, const QList<QByteArray>& trustAnchorsDer,
-                                             const QString& packetName
-                                             = QString::fromLatin1(PdfSigner::kPacketFileName));
+                                             const QString& packetName = QString::fromLatin1(kPacketFileName));
 };
 
 } // namespace hocba::signing
