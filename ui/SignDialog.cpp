@@ -656,6 +656,8 @@ void SignDialog::showReport()
         for (const auto& i : r.failed)
             lines << QStringLiteral("  • %1: %2").arg(who(i), i.reason);
     }
+    for (const QString& warning : r.warnings)
+        lines << QString() << warning;
     m_reportText = lines.join(QLatin1Char('\n'));
     m_reportEdit->setPlainText(m_reportText);
 }

@@ -283,7 +283,9 @@ public:
                 {QStringLiteral("skipped"), list(report->skipped)},
                 {QStringLiteral("failed"), list(report->failed)},
                 {QStringLiteral("pending"), report->pending},
-                {QStringLiteral("notConfirmed"), notReady}}));
+                {QStringLiteral("notConfirmed"), notReady},
+                {QStringLiteral("checkpoint"), report->checkpointId},
+                {QStringLiteral("warnings"), QJsonArray::fromStringList(report->warnings)}}));
         } else {
             console.out << tr("Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).")
                                .arg(report->batchId)
@@ -301,6 +303,8 @@ public:
                 console.out << tr("%1 sections are not confirmed yet (run \"confirm\" first).").arg(notReady) << '\n';
             if (report->cancelled)
                 console.out << tr("Cancelled: run the same command again to continue.") << '\n';
+            for (const QString& w : report->warnings)
+                console.out << tr("WARNING: %1").arg(w) << '\n';
         }
         console.out.flush();
         if (report->stoppedBy)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/BatchSignJob.h"
 
+#include "lifecycle/AuditCheckpoints.h"
 #include "signing/SignatureReport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -173,6 +174,57 @@ private:
     std::optional<Error> m_refusal;
     qint64 m_tokenNs = 0; ///< written on the owner thread only
 };
+
+/** Closes the batch when nothing is left pending (failed items count as done: the report lists them). */
+Status closeIfDone(store::Database& db, BatchReport& report)
+{
+    auto count
+        = db.prepare(QStringLiteral("SELECT count(*) FROM sign_batch_item WHERE batch_id = ?1 AND state = 'pending'"));
+    if (!count)
+        return std::unexpected(count.error());
+    count->bind(1, report.batchId);
+    if (auto row = count->step(); !row)
+        return std::unexpected(row.error());
+    report.pending = int(count->int64(0));
+    if (report.pending > 0)
+        return {};
+    store::Transaction tx(db);
+    if (!tx.began())
+        return tx.began();
+    auto st = db.prepare(QStringLiteral("UPDATE sign_batch SET state = 'finished', finished_at = ?1 WHERE id = ?2"));
+    if (!st)
+        return std::unexpected(st.error());
+    if (auto s = st->bind(1, nowIso()).bind(2, report.batchId).exec(); !s)
+        return s;
+    if (auto s = store::AuditLog(db).append(QStringLiteral("sign_batch.finish"), QStringLiteral("sign_batch"),
+                                            QString::number(report.batchId), {}, std::nullopt,
+                                            QStringLiteral("signed=%1 skipped=%2 failed=%3")
+                                                .arg(report.signedItems.size())
+                                                .arg(report.skipped.size())
+                                                .arg(report.failed.size()));
+        !s)
+        return s;
+    if (auto s = tx.commit(); !s)
+        return s;
+    report.finished = true;
+    return {};
+}
+
+/** Signs the audit chain's head; a failure becomes a warning, since the signed sections are stored already. */
+void addCheckpoint(store::Database& db, signing::Signer& signer, signing::SignerRole role, BatchReport& report)
+{
+    auto checkpoint = makeAuditCheckpoint(db, signer, role);
+    if (checkpoint) {
+        report.checkpointId = checkpoint->id;
+        return;
+    }
+    report.warnings << QCoreApplication::translate(
+                           "hocba::lifecycle::BatchSignJob",
+                           "The signed records are stored, but the audit log's checkpoint could not be signed (%1). "
+                           "Until one is made, \"audit verify\" reports these records as not covered: sign again "
+                           "with the same token to make it.")
+                           .arg(checkpoint.error().message);
+}
 } // namespace
 
 bool isTokenError(const Error& error)
@@ -469,44 +521,15 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     // The workers' token time includes waiting for this thread; what the token itself took is the relay's figure.
     m_timings.tokenWaitNs = std::max<qint64>(0, m_timings.tokenNs - relay.tokenNs());
     m_timings.tokenNs = relay.tokenNs();
-    if (fatal)
-        return std::unexpected(*fatal);
-
-    // Failed items count as done for closing the batch (the report lists them); only untouched ones keep it open.
-    int untouched = 0;
-    {
-        auto st = m_db.prepare(
-            QStringLiteral("SELECT count(*) FROM sign_batch_item WHERE batch_id = ?1 AND state = 'pending'"));
-        if (!st)
-            return std::unexpected(st.error());
-        st->bind(1, report.batchId);
-        if (auto row = st->step(); !row)
-            return std::unexpected(row.error());
-        untouched = int(st->int64(0));
-    }
-    report.pending = untouched;
-    if (untouched == 0) {
-        store::Transaction tx(m_db);
-        if (!tx.began())
-            return std::unexpected(tx.began().error());
-        auto st
-            = m_db.prepare(QStringLiteral("UPDATE sign_batch SET state = 'finished', finished_at = ?1 WHERE id = ?2"));
-        if (!st)
-            return std::unexpected(st.error());
-        if (auto s = st->bind(1, nowIso()).bind(2, report.batchId).exec(); !s)
-            return std::unexpected(s.error());
-        if (auto s = store::AuditLog(m_db).append(QStringLiteral("sign_batch.finish"), QStringLiteral("sign_batch"),
-                                                  QString::number(report.batchId), {}, std::nullopt,
-                                                  QStringLiteral("signed=%1 skipped=%2 failed=%3")
-                                                      .arg(report.signedItems.size())
-                                                      .arg(report.skipped.size())
-                                                      .arg(report.failed.size()));
-            !s)
-            return std::unexpected(s.error());
-        if (auto s = tx.commit(); !s)
-            return std::unexpected(s.error());
-        report.finished = true;
-    }
+    // The checkpoint comes last, so it covers the batch's own entries. A run that signed something makes one even
+    // when it stops early; a run that ended normally makes one even with nothing signed (signing again is how a
+    // failed checkpoint is made up for).
+    const bool wantCheckpoint = !report.signedItems.isEmpty() || (!report.cancelled && !report.stoppedBy && !fatal);
+    const Status closed = fatal ? Status(std::unexpected(*fatal)) : closeIfDone(m_db, report);
+    if (wantCheckpoint)
+        addCheckpoint(m_db, m_signer, m_options.role, report);
+    if (!closed)
+        return std::unexpected(closed.error());
     report.seconds = double(clock.nsecsElapsed()) / 1e9;
     return report;
 }

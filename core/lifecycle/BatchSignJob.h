@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -67,6 +68,8 @@ struct BatchReport
     QList<BatchItemResult> failed;
     int pending = 0; ///< items left for a later run
     double seconds = 0;
+    qint64 checkpointId = 0; ///< the audit checkpoint this run made (0: none; see BatchSignJob)
+    QStringList warnings; ///< translated: what went wrong without losing a signed record (a failed checkpoint)
 };
 
 /** An unfinished batch in the journal. */
@@ -87,6 +90,9 @@ struct OpenBatch
  * stores finished ones, in journal order. Cancel stops new sections from starting; those already started are
  * finished and stored. A token error (removed, PIN, C_Sign failed) stops the batch the same way and leaves the rest
  * pending; any other error fails that one section and the batch goes on.
+ * At the end of a run that signed anything (cancelled or stopped too), or that ended normally, the same signer signs
+ * the audit chain's head (makeAuditCheckpoint, docs/audit.md). A checkpoint that fails loses no signed record: the
+ * report carries a warning.
  * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread. Either way every token
  * call is made on that thread (the workers hand theirs over).
  */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/PdfSigner.h"
 
+#include "signing/DetachedCms.h"
 #include "signing/OpenSsl.h"
 #include "signing/PdfCommon.h"
 #include "signing/SignatureReport.h"
@@ -8,9 +9,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-
-#include <openssl/cms.h>
-#include <openssl/err.h>
 
 #include <qpdf/QPDF.hh>
 
@@ -33,82 +31,6 @@ QByteArray pdfText(const QString& s)
         utf16.append(char(c.unicode() & 0xff));
     }
     return '<' + utf16.toHex().toUpper() + '>';
-}
-
-/** DER SET OF: elements sorted by their encodings (X.690 §11.6), as OpenSSL re-encodes them when serialising. */
-QByteArray derSet(QList<QByteArray> elements)
-{
-    std::sort(elements.begin(), elements.end());
-    QByteArray body = elements.join();
-    QByteArray out(1, '\x31');
-    const qsizetype n = body.size();
-    if (n < 0x80) {
-        out.append(char(n));
-    } else {
-        QByteArray len;
-        for (qsizetype v = n; v > 0; v >>= 8)
-            len.prepend(char(v & 0xff));
-        out.append(char(0x80 | len.size()));
-        out.append(len);
-    }
-    return out + body;
-}
-
-/**
- * Detached CMS over the covered bytes (`coveredHead` + `coveredTail`, around /Contents) with signing-certificate-v2 and
- * WITHOUT signingTime: CMS_final/CMS_SignerInfo_sign always add signingTime, which PAdES baseline forbids (the time is
- * /M), so we build the SignedAttributes ourselves and let the Signer (token) sign their DER encoding (SIGNING.md §3b).
- */
-Result<QByteArray> buildCms(QByteArrayView coveredHead, QByteArrayView coveredTail, Signer& signer, qint64* keyNs)
-{
-    auto cert = x509FromDer(signer.certificate());
-    if (!cert)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("Signing", "The signer's certificate cannot be read."),
-                    opensslErrors());
-    X509StackPtr extra = x509Stack(signer.chain());
-    const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
-    CmsPtr cms(CMS_sign(nullptr, nullptr, extra.get(), nullptr, flags));
-    // CMS_add1_signer insists on a key matching the certificate; the public key satisfies that check and the
-    // private key (on the token) is never needed here because CMS_PARTIAL defers signing.
-    EVP_PKEY* pub = X509_get0_pubkey(cert.get());
-    CMS_SignerInfo* si = cms ? CMS_add1_signer(cms.get(), cert.get(), pub, EVP_sha256(), flags | CMS_CADES) : nullptr;
-    if (!si)
-        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
-                    opensslErrors());
-    const QByteArray digest = digest::sha256({coveredHead, coveredTail});
-    if (CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1) != 1
-        || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, digest.constData(),
-                                       int(digest.size()))
-            != 1)
-        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
-                    opensslErrors());
-    QList<QByteArray> attrs;
-    for (int i = 0; i < CMS_signed_get_attr_count(si); ++i) {
-        unsigned char* der = nullptr;
-        int len = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &der);
-        if (len <= 0)
-            return fail(ErrorCode::Internal,
-                        QCoreApplication::translate("Signing", "The signature could not be built."), opensslErrors());
-        attrs << QByteArray(reinterpret_cast<const char*>(der), len);
-        OPENSSL_free(der);
-    }
-    QElapsedTimer keyTimer;
-    keyTimer.start();
-    auto value = signer.signSha256(derSet(attrs));
-    if (keyNs)
-        *keyNs += keyTimer.nsecsElapsed();
-    if (!value)
-        return std::unexpected(value.error());
-    ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), value->constData(), int(value->size()));
-    unsigned char* out = nullptr;
-    int len = i2d_CMS_ContentInfo(cms.get(), &out);
-    if (len <= 0)
-        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
-                    opensslErrors());
-    QByteArray der(reinterpret_cast<const char*>(out), len);
-    OPENSSL_free(out);
-    return der;
 }
 
 QByteArray pdfDate(const QDateTime& t)
@@ -420,8 +342,9 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
                     QCoreApplication::translate("Signing", "The PDF file is too large to sign."));
     out.replace(brPos, brPlaceholder.size(), br.leftJustified(brPlaceholder.size(), ' '));
 
-    auto cms
-        = buildCms(QByteArrayView(out).first(contentsPos), QByteArrayView(out).sliced(afterContents), signer, keyNs);
+    auto cms = signDetachedCms(
+        digest::sha256({QByteArrayView(out).first(contentsPos), QByteArrayView(out).sliced(afterContents)}), signer,
+        keyNs);
     if (!cms)
         return std::unexpected(cms.error());
     const QByteArray hex = cms->toHex().toUpper();

@@ -14,6 +14,7 @@ target_sources(hocba_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/XmlDom.h ${CMAKE_CURRENT_LIST_DIR}/XmlDom.cpp
     ${CMAKE_CURRENT_LIST_DIR}/XmlSigner.h ${CMAKE_CURRENT_LIST_DIR}/XmlSigner.cpp
     ${CMAKE_CURRENT_LIST_DIR}/XmlVerifier.h ${CMAKE_CURRENT_LIST_DIR}/XmlVerifier.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/DetachedCms.h ${CMAKE_CURRENT_LIST_DIR}/DetachedCms.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PdfCommon.h ${CMAKE_CURRENT_LIST_DIR}/PdfSigner.h ${CMAKE_CURRENT_LIST_DIR}/PdfSigner.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PdfVerifier.h ${CMAKE_CURRENT_LIST_DIR}/PdfVerifier.cpp)
 # qpdf 11 headers warn unless the PointerHolder transition level is chosen; 4 = std::shared_ptr only.

@@ -257,7 +257,7 @@ private Q_SLOTS:
         auto report = job.run(ids, sink, cancel);
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
         QCOMPARE(report->signedItems.size(), ids.size());
-        QCOMPARE(signer.calls, 2 * int(ids.size()));
+        QCOMPARE(signer.calls, 2 * int(ids.size()) + 1); // the packet and the PDF of each, and the audit checkpoint
         QCOMPARE(signer.threads, QSet<QThread*> {QThread::currentThread()});
         QList<Id> reported;
         for (const auto& item : report->signedItems)
@@ -332,6 +332,9 @@ private Q_SLOTS:
         QVERIFY2(signedCount >= 2 && signedCount <= 3, qPrintable(QString::number(signedCount)));
         QCOMPARE(report->failed.size(), 1);
         QVERIFY(!report->finished);
+        // The checkpoint needs the token too: it fails, and that costs no signed record, only a warning.
+        QCOMPARE(report->checkpointId, qint64(0));
+        QCOMPARE(report->warnings.size(), 1);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), signedCount);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document")), signedCount);
         for (int i = 0; i < signedCount; ++i)
@@ -355,6 +358,8 @@ private Q_SLOTS:
         QVERIFY(finished);
         QVERIFY(finished->resumed);
         QVERIFY(finished->finished);
+        QVERIFY(finished->checkpointId > 0);
+        QVERIFY(finished->warnings.isEmpty());
         QCOMPARE(finished->signedItems.size(), ids.size() - signedCount);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")),
                  int(ids.size()));
@@ -390,6 +395,7 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document")), cancelAfter);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), cancelAfter);
         QCOMPARE(report->pending, int(ids.size()) - cancelAfter);
+        QVERIFY(report->checkpointId > 0); // a cancelled batch that signed something still signs the chain's head
         CancellationToken fresh;
         CountingSink sink2;
         lifecycle::BatchSignJob job2(*db, *signer, {});

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signing/DetachedCms.h"
+
+#include "signing/OpenSsl.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/ess.h>
+
+#include <algorithm>
+
+namespace hocba::signing {
+
+using namespace detail;
+
+namespace {
+
+/** DER SET OF: elements sorted by their encodings (X.690 §11.6), as OpenSSL re-encodes them when serialising. */
+QByteArray derSet(QList<QByteArray> elements)
+{
+    std::sort(elements.begin(), elements.end());
+    QByteArray body = elements.join();
+    QByteArray out(1, '\x31');
+    const qsizetype n = body.size();
+    if (n < 0x80) {
+        out.append(char(n));
+    } else {
+        QByteArray len;
+        for (qsizetype v = n; v > 0; v >>= 8)
+            len.prepend(char(v & 0xff));
+        out.append(char(0x80 | len.size()));
+        out.append(len);
+    }
+    return out + body;
+}
+
+Error buildFailed(const QString& detail)
+{
+    return Error {ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                  detail};
+}
+
+bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
+{
+    const int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+    if (idx < 0)
+        return false;
+    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
+    if (!t || t->type != V_ASN1_SEQUENCE)
+        return false;
+    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
+    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
+        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
+    X509StackPtr chain(sk_X509_new_null());
+    X509_up_ref(signerCert);
+    sk_X509_push(chain.get(), signerCert);
+    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
+}
+
+} // namespace
+
+/*
+ * CMS_final/CMS_SignerInfo_sign always add signingTime, which PAdES baseline forbids (the time is /M), so the
+ * SignedAttributes are built here and the Signer (token) signs their DER encoding (SIGNING.md §3b).
+ */
+Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs)
+{
+    auto cert = x509FromDer(signer.certificate());
+    if (!cert)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The signer's certificate cannot be read."),
+                    opensslErrors());
+    X509StackPtr extra = x509Stack(signer.chain());
+    const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
+    CmsPtr cms(CMS_sign(nullptr, nullptr, extra.get(), nullptr, flags));
+    // CMS_add1_signer insists on a key matching the certificate; the public key satisfies that check and the
+    // private key (on the token) is never needed here because CMS_PARTIAL defers signing.
+    EVP_PKEY* pub = X509_get0_pubkey(cert.get());
+    CMS_SignerInfo* si = cms ? CMS_add1_signer(cms.get(), cert.get(), pub, EVP_sha256(), flags | CMS_CADES) : nullptr;
+    if (!si)
+        return std::unexpected(buildFailed(opensslErrors()));
+    if (CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1) != 1
+        || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, contentSha256.constData(),
+                                       int(contentSha256.size()))
+            != 1)
+        return std::unexpected(buildFailed(opensslErrors()));
+    QList<QByteArray> attrs;
+    for (int i = 0; i < CMS_signed_get_attr_count(si); ++i) {
+        unsigned char* der = nullptr;
+        const int len = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(si, i), &der);
+        if (len <= 0)
+            return std::unexpected(buildFailed(opensslErrors()));
+        attrs << QByteArray(reinterpret_cast<const char*>(der), len);
+        OPENSSL_free(der);
+    }
+    QElapsedTimer keyTimer;
+    keyTimer.start();
+    auto value = signer.signSha256(derSet(attrs));
+    if (keyNs)
+        *keyNs += keyTimer.nsecsElapsed();
+    if (!value)
+        return std::unexpected(value.error());
+    ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), value->constData(), int(value->size()));
+    unsigned char* out = nullptr;
+    const int len = i2d_CMS_ContentInfo(cms.get(), &out);
+    if (len <= 0)
+        return std::unexpected(buildFailed(opensslErrors()));
+    QByteArray der(reinterpret_cast<const char*>(out), len);
+    OPENSSL_free(out);
+    return der;
+}
+
+DetachedCmsCheck checkDetachedCms(const QByteArray& cmsDer, const QByteArray& content)
+{
+    DetachedCmsCheck check;
+    auto p = reinterpret_cast<const unsigned char*>(cmsDer.constData());
+    CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(cmsDer.size())));
+    auto* infos = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
+    if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
+        ERR_clear_error();
+        check.problem = QCoreApplication::translate("Signing", "The signature data cannot be read.");
+        return check;
+    }
+    CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+    X509* signerCert = nullptr;
+    X509StackPtr certs(CMS_get1_certs(cms.get()));
+    for (int i = 0; certs && i < sk_X509_num(certs.get()); ++i) {
+        X509* c = sk_X509_value(certs.get(), i);
+        if (CMS_SignerInfo_cert_cmp(si, c) == 0)
+            signerCert = c;
+        else
+            check.otherCertificates << x509ToDer(c);
+    }
+    if (!signerCert) {
+        check.problem
+            = QCoreApplication::translate("Signing", "The signer's certificate is missing from the signature.");
+        return check;
+    }
+    check.signerCertificate = x509ToDer(signerCert);
+    // Integrity only: the chain and the key usage are the certificate policy's to judge, at the signed time.
+    BioPtr data(BIO_new_mem_buf(content.constData(), int(content.size())));
+    const bool verified
+        = CMS_verify(cms.get(), nullptr, nullptr, data.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    ERR_clear_error();
+    if (!verified)
+        check.problem = QCoreApplication::translate(
+            "Signing", "The signature is not valid: the document has been changed after signing.");
+    else if (!signingCertificateV2Matches(si, signerCert))
+        check.problem = QCoreApplication::translate(
+            "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
+    check.intact = check.problem.isEmpty();
+    return check;
+}
+
+} // namespace hocba::signing
