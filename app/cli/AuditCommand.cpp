@@ -36,9 +36,9 @@ class AuditCommand : public Command
         if (v.checkpoints == 0)
             out << tr("Audit checkpoints: none yet (each signing batch makes one).") << '\n';
         else
-            out << tr("Audit checkpoints: %1 stored, %2 valid; the newest valid one vouches for entries 1 to %3.")
-                       .arg(v.checkpoints)
-                       .arg(v.validCheckpoints)
+            out << tr("Audit checkpoints: %1 stored, %2 valid.").arg(v.checkpoints).arg(v.validCheckpoints) << '\n';
+        if (v.lastVouchedEntry > 0)
+            out << tr("Entries 1 to %1 are vouched for by a signed checkpoint; later entries only by the chain.")
                        .arg(v.lastVouchedEntry)
                 << '\n';
         for (const Finding& f : v.findings)

@@ -139,6 +139,10 @@ private Q_SLOTS:
         qInfo("sign: %d sections through the CLI with SoftHSM in %lld ms", ready, t.elapsed());
         QVERIFY(r.out.contains(QStringLiteral("[%1/%1]").arg(ready)));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), ready);
+        // The batch also signed the audit chain's head on the token: one checkpoint, which audit verify accepts.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 1);
+        r = runCliBinary({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db});
+        QVERIFY2(r.code == 0, qPrintable(r.out));
 
         const QString out = path(QStringLiteral("export"));
         r = runCliBinary({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out});
@@ -296,6 +300,7 @@ private Q_SLOTS:
                                        "(SELECT 1 FROM signed_document d WHERE d.section_id = s.id)")),
                  0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sign_batch WHERE state = 'open'")), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 0); // killed: no checkpoint
 
         Run r = runCliBinary(QStringList {QStringLiteral("sign"), QStringLiteral("--db"), db} + tokenArgs(), "123456");
         QVERIFY2(r.code == 0, qPrintable(r.out));
@@ -303,6 +308,10 @@ private Q_SLOTS:
                 || r.out.contains(QString::number(ready - signedBefore)));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), ready);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sign_batch WHERE state = 'open'")), 0);
+        // The resuming run's checkpoint covers the sections the killed run signed too.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 1);
+        r = runCliBinary({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--db"), db});
+        QVERIFY2(r.code == 0, qPrintable(r.out));
         const QString out = path(QStringLiteral("kill-export"));
         QCOMPARE(
             runCliBinary({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), out}).code, 0);

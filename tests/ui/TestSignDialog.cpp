@@ -6,7 +6,9 @@
 #include "PinDialog.h"
 #include "SignDialog.h"
 #include "SigningSchool.h"
+#include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchSignJob.h"
+#include "lifecycle/SectionConfirmer.h"
 #include "packet/PacketBuilder.h"
 #include "store/Database.h"
 
@@ -104,6 +106,9 @@ private Q_SLOTS:
         QVERIFY(progressed.count() >= report.signedItems.size());
         QCOMPARE(classSections(*db, QStringLiteral("signed")), int(report.signedItems.size()));
         QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
+        // The desktop's batch signs the audit chain's head as the CLI's does.
+        QVERIFY(report.checkpointId > 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 1);
         QVERIFY2(dialog->reportText().startsWith(
                      QStringLiteral("Signed: %1, skipped: 0, failed: 0.").arg(report.signedItems.size())),
                  qPrintable(dialog->reportText()));
@@ -168,6 +173,43 @@ private Q_SLOTS:
         QVERIFY(report.pending > 0);
         QCOMPARE(classSections(*db, QStringLiteral("signed")), signedCount);
         QCOMPARE(classSections(*db, QStringLiteral("ready")), report.pending);
+        // A batch that stopped after signing something still signs the chain's head (this fake token is back).
+        QVERIFY(report.checkpointId > 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 1);
+    }
+
+    // The token goes away right after the last record, when the batch signs the audit chain's head: every record
+    // stays signed, and the report says the checkpoint is missing.
+    void checkpointFailureIsAWarning()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        lifecycle::ConfirmOptions confirm;
+        confirm.year = m_school.year;
+        confirm.className = m_school.className;
+        confirm.acknowledgeWarnings = true;
+        confirm.acknowledgedBy = QStringLiteral("Nguyễn Thị Lan");
+        QVERIFY(lifecycle::confirmSections(*db, confirm));
+        const int ready = classSections(*db, QStringLiteral("ready"));
+        QVERIFY(ready > 0);
+        test::SoftwareSignerSource source(m_school.pki);
+        source.budget = 2 * ready; // a packet and a PDF for each record; nothing left for the checkpoint
+        ui::GuiPinProvider pins(nullptr);
+        auto dialog = dialogFor(*db, source, pins);
+        QTRY_VERIFY(dialog->canSign());
+        QSignalSpy finished(dialog.get(), &SignDialog::finished);
+        dialog->start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        QVERIFY(dialog->lastReport());
+        const auto& report = *dialog->lastReport();
+        QCOMPARE(int(report.signedItems.size()), ready);
+        QVERIFY(report.finished);
+        QVERIFY(!report.stoppedBy);
+        QCOMPARE(classSections(*db, QStringLiteral("signed")), ready);
+        QCOMPARE(report.checkpointId, qint64(0));
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), 0);
+        QCOMPARE(report.warnings.size(), 1);
+        QVERIFY2(dialog->reportText().contains(report.warnings.first()), qPrintable(dialog->reportText()));
     }
 
     void tokenRemovedThenContinue()
@@ -192,6 +234,13 @@ private Q_SLOTS:
         QCOMPARE(m_pinAsked, 2); // a re-plugged token needs the PIN again
         QCOMPARE(classSections(*db, QStringLiteral("ready")), 0);
         QVERIFY(dialog->lastReport()->finished);
+        // A checkpoint at the end of each part that signed something: the continued run's covers every record.
+        QVERIFY(dialog->lastReport()->checkpointId > 0);
+        QVERIFY(dialog->lastReport()->warnings.isEmpty());
+        auto checked = lifecycle::verifyAuditCheckpoints(*db);
+        QVERIFY(checked);
+        QVERIFY(checked->ok());
+        QCOMPARE(checked->signedDocuments, classSections(*db, QStringLiteral("signed")));
     }
 
     // A principal's batch left open with another certificate (another token): the dialog asks before the PIN, and
