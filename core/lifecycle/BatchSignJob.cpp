@@ -225,6 +225,7 @@ void addCheckpoint(store::Database& db, signing::Signer& signer, signing::Signer
                            "with the same token to make it.")
                            .arg(checkpoint.error().message);
 }
+
 } // namespace
 
 bool isTokenError(const Error& error)
