@@ -200,18 +200,14 @@ Result<std::optional<Finding>> checkChainEntry(store::Database& db, const AuditC
             QStringLiteral("audit.checkpoint.entry-missing"), field,
             Text::tr("Audit checkpoint %1 (made on %2, signed by %3) vouches for audit entry %4, which is missing: "
                      "the audit log was cut or rewritten before that entry.")
-                .arg(c.id)
-                .arg(when, who)
-                .arg(c.headId)));
+                .arg(QString::number(c.id), when, who, QString::number(c.headId))));
     const QString stored = *row ? st->text(0) : store::AuditLog::genesisHash();
     if (stored != c.headHash)
         return std::optional(
             error(QStringLiteral("audit.checkpoint.entry-changed"), field,
                   Text::tr("Audit checkpoint %1 (made on %2, signed by %3) vouches for audit entry %4, but that "
                            "entry's hash has changed since: the audit log was rewritten up to that entry.")
-                      .arg(c.id)
-                      .arg(when, who)
-                      .arg(c.headId)));
+                      .arg(QString::number(c.id), when, who, QString::number(c.headId))));
     return std::optional<Finding> {};
 }
 
@@ -279,6 +275,38 @@ Status findDeletedCheckpoints(store::Database& db, Findings& findings)
     }
 }
 
+/** A valid checkpoint, as far as coverage needs it. */
+struct Vouch
+{
+    qint64 headId = 0;
+    QDateTime at;
+};
+
+/** The audit entry a section signature wrote ("section.sign"): chained, so it dates the signature within the log. */
+struct SignEntry
+{
+    qint64 id = 0;
+    QString certificateSha256;
+};
+
+/** The "section.sign" entries by section and role ("12/principal"), oldest first. */
+Result<QHash<QString, QList<SignEntry>>> signEntries(store::Database& db)
+{
+    auto st = db.prepare(QStringLiteral("SELECT id, entity_id, field, new_value FROM audit_log WHERE action = "
+                                        "'section.sign' AND entity = 'year_section' ORDER BY id"));
+    if (!st)
+        return std::unexpected(st.error());
+    QHash<QString, QList<SignEntry>> entries;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return entries;
+        entries[st->text(1) + QLatin1Char('/') + st->text(2)] << SignEntry {st->int64(0), st->text(3)};
+    }
+}
+
 /** Signed sections of one certificate that no valid checkpoint of it covers. */
 struct Uncovered
 {
@@ -288,18 +316,36 @@ struct Uncovered
     QString holder;
 };
 
-/**
- * Every signed section must be covered by a valid checkpoint of its certificate made at or after its signing.
- * `latest`: certificate SHA-256 → the newest valid checkpoint's time.
- */
-Status checkCoverage(store::Database& db, const QHash<QString, QDateTime>& latest, CheckpointVerification& v)
+void addUncovered(QHash<QString, Uncovered>& uncovered, const QString& sha, qint64 sectionId, const QDateTime& signedAt,
+                  const QByteArray& certificate)
 {
-    auto st = db.prepare(
-        QStringLiteral("SELECT section_id, certificate, signed_at FROM signed_document ORDER BY signed_at, id"));
+    Uncovered& u = uncovered[sha];
+    if (u.count++ == 0)
+        u.holder = holderOf(certificate);
+    if (u.count == 1 || (signedAt.isValid() && signedAt < u.firstSignedAt)) {
+        u.firstSection = sectionId;
+        u.firstSignedAt = signedAt;
+    }
+}
+
+/**
+ * Every signed section must be covered by a valid checkpoint of its certificate made after it was signed: one whose
+ * head is at or after the signature's own audit entry (the k-th signature of a section and role has the k-th
+ * "section.sign" entry), and whose time is at or after the signing time. The entry is what counts: the chain before
+ * a checkpoint's head cannot be changed unnoticed, while the signing time is a column that could be back-dated.
+ * `vouches`: certificate SHA-256 → its valid checkpoints.
+ */
+Status checkCoverage(store::Database& db, const QHash<QString, QList<Vouch>>& vouches, CheckpointVerification& v)
+{
+    auto entries = signEntries(db);
+    if (!entries)
+        return std::unexpected(entries.error());
+    auto st = db.prepare(QStringLiteral("SELECT section_id, role, certificate, signed_at FROM signed_document "
+                                        "ORDER BY section_id, role, version"));
     if (!st)
         return std::unexpected(st.error());
     QHash<QString, Uncovered> uncovered;
-    QStringList order; // certificates in the order their first uncovered section was signed
+    QHash<QString, int> nth; // signatures seen so far per section and role
     for (;;) {
         auto row = st->step();
         if (!row)
@@ -307,32 +353,27 @@ Status checkCoverage(store::Database& db, const QHash<QString, QDateTime>& lates
         if (!*row)
             break;
         ++v.signedDocuments;
-        const QByteArray certificate = st->blob(1);
+        const QString key = st->text(0) + QLatin1Char('/') + st->text(1);
+        const QByteArray certificate = st->blob(2);
         const QString sha = sha256Hex(certificate);
-        const QDateTime signedAt = QDateTime::fromString(st->text(2), Qt::ISODate);
-        const auto it = latest.constFind(sha);
-        if (it != latest.constEnd() && signedAt.isValid() && *it >= signedAt)
-            continue;
-        Uncovered& u = uncovered[sha];
-        if (u.count++ == 0) {
-            order << sha;
-            u.firstSection = st->int64(0);
-            u.firstSignedAt = signedAt;
-            u.holder = holderOf(certificate);
-        }
+        const QDateTime signedAt = QDateTime::fromString(st->text(3), Qt::ISODate);
+        const SignEntry entry = entries->value(key).value(nth[key]++);
+        const bool covered = entry.id > 0 && entry.certificateSha256 == sha && signedAt.isValid()
+            && std::ranges::any_of(vouches.value(sha),
+                                   [&](const Vouch& c) { return c.headId >= entry.id && c.at >= signedAt; });
+        if (!covered)
+            addUncovered(uncovered, sha, st->int64(0), signedAt, certificate);
     }
-    for (const QString& sha : order) {
-        const Uncovered& u = uncovered.value(sha);
+    QList<Uncovered> found = uncovered.values();
+    std::ranges::sort(found, {}, &Uncovered::firstSignedAt);
+    for (const Uncovered& u : found)
         v.findings << error(
             QStringLiteral("audit.checkpoint.uncovered"), QStringLiteral("section:%1").arg(u.firstSection),
             Text::tr("%1 signed section(s) signed by %2 are not covered by an audit checkpoint of that certificate "
                      "(the first: section %3, signed on %4). Checkpoints were deleted, or the signing stopped "
                      "before it could make one; in that case, sign again with the same token to make one.")
-                .arg(u.count)
-                .arg(u.holder)
-                .arg(u.firstSection)
-                .arg(text::shownDateTime(u.firstSignedAt)));
-    }
+                .arg(QString::number(u.count), u.holder, QString::number(u.firstSection),
+                     text::shownDateTime(u.firstSignedAt)));
     return {};
 }
 
@@ -372,7 +413,7 @@ Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db)
     if (!rows)
         return std::unexpected(rows.error());
     CheckpointVerification v;
-    QHash<QString, QDateTime> latest;
+    QHash<QString, QList<Vouch>> vouches;
     for (const StoredCheckpoint& row : *rows) {
         ++v.checkpoints;
         AuditCheckpoint valid;
@@ -385,13 +426,11 @@ Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db)
         }
         ++v.validCheckpoints;
         v.lastVouchedEntry = std::max(v.lastVouchedEntry, valid.headId);
-        QDateTime& newest = latest[valid.certificateSha256];
-        if (!newest.isValid() || valid.at > newest)
-            newest = valid.at;
+        vouches[valid.certificateSha256] << Vouch {valid.headId, valid.at};
     }
     if (auto s = findDeletedCheckpoints(db, v.findings); !s)
         return std::unexpected(s.error());
-    if (auto s = checkCoverage(db, latest, v); !s)
+    if (auto s = checkCoverage(db, vouches, v); !s)
         return std::unexpected(s.error());
     return v;
 }

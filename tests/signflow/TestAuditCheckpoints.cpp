@@ -356,6 +356,53 @@ private Q_SLOTS:
         QVERIFY2(v.has(QStringLiteral("audit.checkpoint.uncovered")), qPrintable(v.raw));
     }
 
+    /**
+     * Two batches; the second one's checkpoint deleted with its audit entry, history after the first checkpoint
+     * rewritten, and the second batch's signing times back-dated before the first checkpoint: the signatures' own
+     * audit entries still lie after the first checkpoint's head, so the second batch is not covered.
+     */
+    void backdatedSigningTimesDoNotHelp()
+    {
+        const QString path = freshCopy();
+        {
+            auto db = store::Database::open(path);
+            QVERIFY(db);
+            QList<Id> ready;
+            auto st = (*db)->prepare(
+                QStringLiteral("SELECT id FROM year_section WHERE state = 'ready' ORDER BY id LIMIT 2"));
+            while (st && st->step().value_or(false))
+                ready << st->int64(0);
+            QVERIFY(!ready.isEmpty());
+            auto signer = m_pki.signer(false);
+            lifecycle::BatchSignJob job(**db, *signer, {});
+            NullSink sink;
+            CancellationToken cancel;
+            auto second = job.run(ready, sink, cancel);
+            QVERIFY(second && second->checkpointId == 2 && !second->signedItems.isEmpty());
+        }
+        QCOMPARE(test::runSqlite3(
+                     path,
+                     kDropGuards
+                         + QStringLiteral(
+                             "DROP TRIGGER signed_document_no_update; DELETE FROM audit_checkpoint WHERE id = 2; "
+                             "DELETE FROM audit_log WHERE action = 'audit.checkpoint' AND entity_id = '2'; "
+                             "UPDATE sqlite_sequence SET seq = (SELECT max(id) FROM audit_log) WHERE name = "
+                             "'audit_log'; UPDATE signed_document SET signed_at = '2001-01-01T00:00:00Z' WHERE "
+                             "signed_at > (SELECT made_at FROM audit_checkpoint WHERE id = 1) OR id > 4;")),
+                 0);
+        {
+            auto db = store::Database::open(path);
+            QVERIFY(db);
+            QVERIFY((*db)->exec(QStringLiteral(
+                "UPDATE audit_log SET actor = 'ke.gian' WHERE id = (SELECT head_id + 3 FROM audit_checkpoint)")));
+            QVERIFY(rechain(**db));
+        }
+        const Verdict v = auditVerify(path);
+        QVERIFY2(v.code == 1, qPrintable(v.raw));
+        QVERIFY2(v.has(QStringLiteral("audit.checkpoint.uncovered")), qPrintable(v.raw));
+        QVERIFY2(!v.has(QStringLiteral("audit.checkpoint.entry-changed")), qPrintable(v.raw)); // checkpoint 1 holds
+    }
+
     /** A changed column (the head id) no longer matches what was signed. */
     void editedColumnIsFound()
     {
