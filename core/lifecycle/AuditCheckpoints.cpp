@@ -253,12 +253,17 @@ Result<std::optional<Finding>> checkCheckpoint(store::Database& db, const signin
     return std::optional<Finding> {};
 }
 
-/** Checkpoints the audit log records but the file no longer holds. */
-Status findDeletedCheckpoints(store::Database& db, Findings& findings)
+/**
+ * A checkpoint and its audit entry are written in one transaction, so each has the other. An entry without its
+ * checkpoint means the checkpoint was deleted; a checkpoint without its entry means the log was cut after it.
+ */
+Status findUnpairedCheckpoints(store::Database& db, Findings& findings)
 {
-    auto st = db.prepare(
-        QStringLiteral("SELECT a.id, a.entity_id FROM audit_log a WHERE a.action = 'audit.checkpoint' AND NOT EXISTS "
-                       "(SELECT 1 FROM audit_checkpoint c WHERE CAST(c.id AS TEXT) = a.entity_id) ORDER BY a.id"));
+    auto st = db.prepare(QStringLiteral(
+        "SELECT a.id, a.entity_id, 0 FROM audit_log a WHERE a.action = 'audit.checkpoint' AND NOT EXISTS "
+        "(SELECT 1 FROM audit_checkpoint c WHERE CAST(c.id AS TEXT) = a.entity_id) "
+        "UNION ALL SELECT 0, CAST(c.id AS TEXT), 1 FROM audit_checkpoint c WHERE NOT EXISTS (SELECT 1 FROM "
+        "audit_log a WHERE a.action = 'audit.checkpoint' AND a.entity_id = CAST(c.id AS TEXT))"));
     if (!st)
         return std::unexpected(st.error());
     for (;;) {
@@ -267,11 +272,18 @@ Status findDeletedCheckpoints(store::Database& db, Findings& findings)
             return std::unexpected(row.error());
         if (!*row)
             return {};
-        findings << error(QStringLiteral("audit.checkpoint.deleted"), checkpointField(st->text(1).toLongLong()),
-                          Text::tr("Audit entry %1 records audit checkpoint %2, which is no longer in the file: it "
-                                   "was deleted.")
-                              .arg(st->int64(0))
-                              .arg(st->text(1)));
+        const QString checkpoint = st->text(1);
+        const QString field = checkpointField(checkpoint.toLongLong());
+        if (st->int64(2) == 0)
+            findings << error(QStringLiteral("audit.checkpoint.deleted"), field,
+                              Text::tr("Audit entry %1 records audit checkpoint %2, which is no longer in the file: "
+                                       "it was deleted.")
+                                  .arg(QString::number(st->int64(0)), checkpoint));
+        else
+            findings << error(QStringLiteral("audit.checkpoint.unrecorded"), field,
+                              Text::tr("Audit checkpoint %1 is not recorded in the audit log: the newest entries "
+                                       "of the log were cut.")
+                                  .arg(checkpoint));
     }
 }
 
@@ -428,7 +440,7 @@ Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db)
         v.lastVouchedEntry = std::max(v.lastVouchedEntry, valid.headId);
         vouches[valid.certificateSha256] << Vouch {valid.headId, valid.at};
     }
-    if (auto s = findDeletedCheckpoints(db, v.findings); !s)
+    if (auto s = findUnpairedCheckpoints(db, v.findings); !s)
         return std::unexpected(s.error());
     if (auto s = checkCoverage(db, vouches, v); !s)
         return std::unexpected(s.error());
