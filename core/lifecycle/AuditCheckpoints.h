@@ -60,9 +60,10 @@ struct CheckpointVerification
 /**
  * Checks every stored checkpoint: its signature over its content, its certificate (the signing policy at the
  * checkpoint's time, against the school's trust anchors: signing::TrustStore::load), and that the audit entry it
- * names exists with exactly the signed hash. Then every checkpoint the audit log records must still be stored, and
- * every signed section must be covered by a valid checkpoint of the same certificate made at or after its signing,
- * so deleting checkpoints to hide a rewrite is found while signed sections remain. docs/audit.md says what this
+ * names exists with exactly the signed hash. Then each checkpoint and its audit entry must both still be there, and
+ * every signed section must be covered by a valid checkpoint of the same certificate made after its signing (its
+ * head at or after the signature's own audit entry, its time at or after the signing time), so deleting checkpoints
+ * to hide a rewrite is found while signed sections remain. docs/audit.md says what this
  * finds and what it cannot. A database error is an Error; what is wrong with the file is a finding.
  */
 Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db);
