@@ -1,15 +1,50 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/SchoolFileCheck.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace hocba::cli {
 
 namespace {
+
+class SignedSectionsText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::AuditCommand)
+};
+
+/**
+ * The school file check of every signed section (lifecycle::checkSignedSections): its verdict goes into `json`
+ * ("signedSections") and, one line per bad section, into `text`. Returns whether every section passed.
+ */
+Result<bool> checkSignedSections(store::Database& db, QJsonObject& json, QStringList& text)
+{
+    auto report = lifecycle::checkSignedSections(db);
+    if (!report)
+        return std::unexpected(report.error());
+    QJsonArray bad;
+    for (const lifecycle::SectionFinding& f : report->findings) {
+        bad.append(QJsonObject {{QStringLiteral("lookupCode"), f.section.lookupCode},
+                                {QStringLiteral("schoolYear"), f.section.schoolYear.toString()},
+                                {QStringLiteral("version"), f.section.version},
+                                {QStringLiteral("problems"), QJsonArray::fromStringList(f.problems)}});
+        text << SignedSectionsText::tr("Signed section %1 does NOT match its signed documents: %2")
+                    .arg(f.section.toText(), f.problems.join(QLatin1Char(' ')));
+    }
+    json.insert(QStringLiteral("signedSections"),
+                QJsonObject {{QStringLiteral("checked"), report->sectionsChecked},
+                             {QStringLiteral("ok"), report->ok()},
+                             {QStringLiteral("bad"), bad}});
+    if (report->ok())
+        text << SignedSectionsText::tr("Signed sections: %1 checked, each matches its signed packet and PDF.")
+                    .arg(report->sectionsChecked);
+    return report->ok();
+}
 
 class AuditCommand : public Command
 {
@@ -18,8 +53,12 @@ public:
     QString name() const override { return QStringLiteral("audit"); }
     QString summary() const override
     {
-        return tr("Check the audit log: \"audit verify --db FILE\" walks the hash chain and names the first entry "
-                  "that was changed, removed or moved.");
+        return tr("Check the school file: \"audit verify --db FILE\" walks the audit log's hash chain and names the "
+                  "first entry that was changed, removed or moved; then checks every signed section (signed, "
+                  "submitted, locked) against its stored signed packet and PDF: their signatures and digests, that "
+                  "they belong to that section and student, and that the marks in the file still make the signed "
+                  "packet. It prints one line per bad section and exits with 1 when the chain or any section is "
+                  "bad.");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -39,20 +78,28 @@ public:
         auto result = store::AuditLog(**db).verify();
         if (!result)
             return console.fail(result.error());
-        if (parser.isSet(QStringLiteral("json"))) {
-            QJsonObject o {{QStringLiteral("ok"), result->ok}, {QStringLiteral("entries"), result->entries}};
-            if (!result->ok) {
-                o.insert(QStringLiteral("firstBadEntry"), result->firstBadId);
-                o.insert(QStringLiteral("problem"), result->problem);
-            }
-            console.printJson(QJsonDocument(o));
-        } else if (result->ok) {
-            console.out << tr("Audit log intact: %1 entries, chain unbroken.").arg(result->entries) << '\n';
+        QJsonObject o {{QStringLiteral("chainOk"), result->ok}, {QStringLiteral("entries"), result->entries}};
+        QStringList lines;
+        if (result->ok) {
+            lines << tr("Audit log intact: %1 entries, chain unbroken.").arg(result->entries);
         } else {
-            console.out << tr("Audit log BROKEN at entry %1: %2").arg(result->firstBadId).arg(result->problem) << '\n';
+            o.insert(QStringLiteral("firstBadEntry"), result->firstBadId);
+            o.insert(QStringLiteral("problem"), result->problem);
+            lines << tr("Audit log BROKEN at entry %1: %2").arg(result->firstBadId).arg(result->problem);
         }
+        auto sectionsOk = checkSignedSections(**db, o, lines);
+        if (!sectionsOk)
+            return console.fail(sectionsOk.error());
+        const bool ok = result->ok && *sectionsOk;
+        o.insert(QStringLiteral("ok"), ok);
+        if (parser.isSet(QStringLiteral("json")))
+            console.printJson(QJsonDocument(o));
+        else
+            for (const QString& line : lines)
+                console.out << line << '\n';
         console.out.flush();
-        return result->ok ? ExitOk : ExitDatabase;
+        // A broken chain or section is invalid data (1); only a database that cannot be read is exit code 4.
+        return ok ? ExitOk : ExitFailed;
     }
 };
 
