@@ -95,7 +95,8 @@ void checkRows(const QList<SignedDocument>& rows, QStringList& problems)
         if (packet::packetDigest(d.packetXml) != d.packetDigest)
             problems << CheckText::tr("The stored packet of signature %1 does not match its recorded digest.").arg(n);
         if (QString::fromLatin1(digest::sha256(d.certificate).toHex()) != d.certificateSha256)
-            problems << CheckText::tr("The certificate of signature %1 does not match its recorded fingerprint.").arg(n);
+            problems
+                << CheckText::tr("The certificate of signature %1 does not match its recorded fingerprint.").arg(n);
         if (i > 0 && !extendsPacket(rows.at(i - 1).packetXml, d.packetXml))
             problems << CheckText::tr("The packet of signature %1 is not the packet of signature %2 with one more "
                                       "signature.")
@@ -133,7 +134,8 @@ void checkPdf(const QList<SignedDocument>& rows, const QList<QByteArray>& anchor
         problems << CheckText::tr("The stored PDF does not carry the stored signed packet.");
     if (v->report.signatures.isEmpty() || v->report.signatures.last().certificate.der != last.certificate)
         problems << CheckText::tr("The stored PDF was not signed with the certificate that completed the section.");
-    const QList<signing::SignatureCheck> sigs = v->embedded ? v->embedded->signatures : QList<signing::SignatureCheck> {};
+    const QList<signing::SignatureCheck> sigs
+        = v->embedded ? v->embedded->signatures : QList<signing::SignatureCheck> {};
     bool same = sigs.size() == rows.size();
     for (qsizetype i = 0; same && i < rows.size(); ++i)
         same = sigs.at(i).role == rows.at(i).role && sigs.at(i).certificate.der == rows.at(i).certificate;
@@ -259,7 +261,9 @@ Result<SectionOutcome> checkSection(store::Database& db, packet::PacketBuilder& 
 
 QString SectionRef::toText() const
 {
-    return CheckText::tr("%1, school year %2, version %3").arg(lookupCode, schoolYear.toString()).arg(version);
+    return QCoreApplication::translate("hocba::lifecycle::SchoolFileCheck", "%1, school year %2, version %3")
+        .arg(lookupCode, schoolYear.toString())
+        .arg(version);
 }
 
 bool isIssuedState(SectionState state)

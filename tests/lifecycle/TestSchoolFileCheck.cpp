@@ -18,6 +18,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
@@ -69,16 +70,18 @@ class TestSchoolFileCheck : public QObject
     Target target(store::Database& db, int offset)
     {
         Target t;
-        t.sectionId = scalar(db, QStringLiteral("SELECT id FROM year_section WHERE state = 'signed' ORDER BY id "
-                                                "LIMIT 1 OFFSET %1")
-                                     .arg(offset))
+        t.sectionId = scalar(db,
+                             QStringLiteral("SELECT id FROM year_section WHERE state = 'signed' ORDER BY id "
+                                            "LIMIT 1 OFFSET %1")
+                                 .arg(offset))
                           .toLongLong();
         t.recordId = scalar(db, QStringLiteral("SELECT record_id FROM year_section WHERE id = %1").arg(t.sectionId))
                          .toLongLong();
         t.lookupCode = scalar(db, QStringLiteral("SELECT lookup_code FROM record WHERE id = %1").arg(t.recordId));
         t.className = scalar(
-            db, QStringLiteral("SELECT c.name FROM class c JOIN year_section s ON s.class_id = c.id WHERE s.id = %1")
-                    .arg(t.sectionId));
+            db,
+            QStringLiteral("SELECT c.name FROM class c JOIN year_section s ON s.class_id = c.id WHERE s.id = %1")
+                .arg(t.sectionId));
         return t;
     }
 
@@ -183,6 +186,13 @@ private Q_SLOTS:
         QCOMPARE(test::fileBytes(QDir(exported).filePath(exportedBase(m_a) + QStringLiteral(".xml"))),
                  (*doc)->packetXml);
 
+        QElapsedTimer timer;
+        timer.start();
+        auto report = lifecycle::checkSignedSections(*db);
+        QVERIFY(report && report->ok());
+        qInfo("school file check: %d signed sections in %lld ms", report->sectionsChecked, qlonglong(timer.elapsed()));
+        QVERIFY(report->sectionsChecked >= 4);
+
         // The book of a signed year is the signed packet itself, with its digest.
         auto input = lifecycle::renderInputForRecord(*db, m_a.recordId);
         QVERIFY2(input, input ? "" : qPrintable(describe(input.error())));
@@ -263,7 +273,8 @@ private Q_SLOTS:
         const test::CliRun audit = auditVerify(path);
         QVERIFY2(audit.code == ExitFailed, qPrintable(audit.out));
         QVERIFY2(audit.out.contains(QStringLiteral("\"ok\": false")), qPrintable(audit.out));
-        QVERIFY2(audit.out.contains(QStringLiteral("\"lookupCode\": \"%1\"").arg(m_a.lookupCode)), qPrintable(audit.out));
+        QVERIFY2(audit.out.contains(QStringLiteral("\"lookupCode\": \"%1\"").arg(m_a.lookupCode)),
+                 qPrintable(audit.out));
         QVERIFY2(!audit.out.contains(QStringLiteral("\"lookupCode\": \"%1\"").arg(m_b.lookupCode)),
                  qPrintable(audit.out));
         {
