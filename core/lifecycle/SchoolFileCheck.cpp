@@ -138,10 +138,11 @@ void checkPdf(const QList<SignedDocument>& rows, const QList<QByteArray>& anchor
         = v->embedded ? v->embedded->signatures : QList<signing::SignatureCheck> {};
     bool same = sigs.size() == rows.size();
     for (qsizetype i = 0; same && i < rows.size(); ++i)
-        same = sigs.at(i).role == rows.at(i).role && sigs.at(i).certificate.der == rows.at(i).certificate;
+        same = sigs.at(i).role == rows.at(i).role && sigs.at(i).certificate.der == rows.at(i).certificate
+            && sigs.at(i).signingTime == rows.at(i).signedAt && sigs.at(i).signerName == rows.at(i).signerName;
     if (!same)
         problems << CheckText::tr("The signatures in the signed packet are not the stored signatures (roles, "
-                                  "certificates or order differ).");
+                                  "signers, times or order differ).");
 }
 
 /** The signed packet names this record and this section, and is final. */

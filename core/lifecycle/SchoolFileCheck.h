@@ -61,7 +61,8 @@ bool isIssuedState(SectionState state);
  *  - the rows of the section's version: in seq order, each packet with the digest and certificate fingerprint its row
  *    records, each packet the previous one plus one more signature, the PDF on the last row only;
  *  - the PDF: verifyDocument with the school's trust anchors, carrying exactly the last row's packet, PAdES-signed
- *    by the last row's certificate; the packet's signatures have the rows' roles and certificates, in order;
+ *    by the last row's certificate; the packet's signatures have the rows' roles, certificates, signer
+ *    names and signing times, in order;
  *  - the packet is this section's: the record's lookup code and level, the section's school year, version, grade
  *    and class, and it is final (not a draft);
  *  - the live data still make the signed packet: the packet built now from the store (PacketBuilder), with the
