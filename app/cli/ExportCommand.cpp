@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "lifecycle/SignedDocuments.h"
+#include "lifecycle/SchoolFileCheck.h"
 #include "packet/PacketBuilder.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
+#include "store/StudentRepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,6 +15,88 @@
 namespace hocba::cli {
 
 namespace {
+
+/** No personal names in file names: files get copied, listed and mailed around. */
+QString fileBase(const QString& lookupCode, SchoolYear year, int version)
+{
+    return QStringLiteral("%1-%2-v%3").arg(lookupCode, year.toString()).arg(version);
+}
+
+/** Writes the files of one section after another, counting what was written and naming what failed. */
+struct SectionWriter
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::ExportCommand)
+
+public:
+    SectionWriter(store::Database& db, const QDir& dir, QList<QByteArray> anchors)
+        : db(db)
+        , dir(dir)
+        , anchors(std::move(anchors))
+        , builder(db)
+        , students(db)
+    { }
+
+    /** A Result error only for a database error; a section that cannot be exported is a failure. */
+    Status write(Id sectionId)
+    {
+        auto section = students.section(sectionId);
+        if (!section)
+            return std::unexpected(section.error());
+        if (*section && lifecycle::isIssuedState((*section)->state)) {
+            writeSigned(sectionId);
+            return {};
+        }
+        auto p = builder.build(sectionId);
+        auto bytes = p ? packet::writePacket(*p) : Result<QByteArray>(std::unexpected(p.error()));
+        // Failures name the lookup code (or the section number), never the student.
+        const QString what = p ? p->lookupCode : tr("section %1").arg(sectionId);
+        if (!bytes)
+            failures << tr("%1: %2").arg(what, describe(bytes.error()));
+        else if (save(what, fileBase(p->lookupCode, p->schoolYear, p->version) + QStringLiteral(".xml"), *bytes)) {
+            ++written;
+            ++drafts;
+        }
+        return {};
+    }
+
+    int written = 0;
+    int drafts = 0;
+    int pdfs = 0;
+    QStringList failures;
+
+private:
+    /**
+     * A signed section is exported as stored, the signed packet and the PDF made from it, and only when they pass
+     * the school file check; the refusal names the section (lookup code, school year, version).
+     */
+    void writeSigned(Id sectionId)
+    {
+        auto verified = lifecycle::verifiedSignedSection(db, sectionId, anchors);
+        if (!verified) {
+            failures << verified.error().message;
+            return;
+        }
+        const lifecycle::SectionRef& ref = verified->section;
+        const QString base = fileBase(ref.lookupCode, ref.schoolYear, ref.version);
+        written += save(ref.lookupCode, base + QStringLiteral(".xml"), verified->packetXml) ? 1 : 0;
+        pdfs += save(ref.lookupCode, base + QStringLiteral(".pdf"), verified->pdf) ? 1 : 0;
+    }
+
+    bool save(const QString& what, const QString& fileName, const QByteArray& bytes)
+    {
+        QSaveFile file(dir.filePath(fileName));
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+            return true;
+        failures << tr("%1: cannot write %2 (%3)").arg(what, fileName, file.errorString());
+        return false;
+    }
+
+    store::Database& db;
+    const QDir& dir;
+    QList<QByteArray> anchors;
+    packet::PacketBuilder builder;
+    store::StudentRepository students;
+};
 
 /** Writes one packet file per year section of a school year (docs/packet.md). */
 class ExportCommand : public Command
@@ -25,7 +108,8 @@ public:
     QString summary() const override
     {
         return tr("Write the record packets (XML) of one school year, for a class or the whole school; for signed "
-                  "years the signed packet and the signed PDF.");
+                  "years the stored signed packet and signed PDF, refused when they fail the school file check (see "
+                  "\"audit verify\").");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -65,57 +149,15 @@ public:
             return console.fail(s.error());
         const QDir dir(dirPath);
 
-        packet::PacketBuilder builder(**db);
-        lifecycle::SignedDocuments signedDocs(**db);
-        int written = 0;
-        int drafts = 0;
-        int pdfs = 0;
-        QStringList failures;
+        auto anchors = lifecycle::schoolTrustAnchors(**db);
+        if (!anchors)
+            return console.fail(anchors.error());
+        SectionWriter writer {**db, dir, *anchors};
         const qsizetype total = ids->size();
         int lastTenth = -1;
         for (qsizetype i = 0; i < total; ++i) {
-            const Id sectionId = ids->at(i);
-            auto p = builder.build(sectionId);
-            // Failures name the lookup code (or the section number), never the student.
-            QString what = tr("section %1").arg(sectionId);
-            auto bytes = p ? packet::writePacket(*p) : Result<QByteArray>(std::unexpected(p.error()));
-            if (p)
-                what = p->lookupCode;
-            std::optional<lifecycle::SignedDocument> signedDoc;
-            if (bytes) {
-                // A signed section is exported as stored: the signed packet and the PDF made from it.
-                auto doc = signedDocs.completed(sectionId, p->version);
-                if (!doc) {
-                    failures << tr("%1: %2").arg(what, describe(doc.error()));
-                    continue;
-                }
-                signedDoc = *doc;
-            }
-            if (bytes) {
-                // No personal names in file names: files get copied, listed and mailed around.
-                const QString base
-                    = QStringLiteral("%1-%2-v%3").arg(p->lookupCode, p->schoolYear.toString()).arg(p->version);
-                const QString fileName = base + QStringLiteral(".xml");
-                const QByteArray& xml = signedDoc ? signedDoc->packetXml : *bytes;
-                QSaveFile file(dir.filePath(fileName));
-                if (file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() && file.commit()) {
-                    ++written;
-                    drafts += signedDoc ? 0 : 1;
-                } else {
-                    failures << tr("%1: cannot write %2 (%3)").arg(what, fileName, file.errorString());
-                }
-                if (signedDoc) {
-                    const QString pdfName = base + QStringLiteral(".pdf");
-                    QSaveFile pdf(dir.filePath(pdfName));
-                    if (pdf.open(QIODevice::WriteOnly) && pdf.write(signedDoc->pdf) == signedDoc->pdf.size()
-                        && pdf.commit())
-                        ++pdfs;
-                    else
-                        failures << tr("%1: cannot write %2 (%3)").arg(what, pdfName, pdf.errorString());
-                }
-            } else {
-                failures << tr("%1: %2").arg(what, describe(bytes.error()));
-            }
+            if (auto s = writer.write(ids->at(i)); !s)
+                return console.fail(s.error());
             const int tenth = int((i + 1) * 10 / total);
             if (tenth != lastTenth) {
                 lastTenth = tenth;
@@ -128,16 +170,16 @@ public:
 
         console.out << tr("School year %1: %2 packets written to %3 (%4 unsigned), %5 signed PDFs, %6 failed.")
                            .arg(schoolYear.toString())
-                           .arg(written)
+                           .arg(writer.written)
                            .arg(QDir::toNativeSeparators(dir.absolutePath()))
-                           .arg(drafts)
-                           .arg(pdfs)
-                           .arg(failures.size())
+                           .arg(writer.drafts)
+                           .arg(writer.pdfs)
+                           .arg(writer.failures.size())
                     << '\n';
-        for (const QString& f : failures)
+        for (const QString& f : writer.failures)
             console.out << "  " << f << '\n';
         console.out.flush();
-        return failures.isEmpty() ? ExitOk : ExitFailed;
+        return writer.failures.isEmpty() ? ExitOk : ExitFailed;
     }
 };
 

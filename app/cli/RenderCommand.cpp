@@ -34,7 +34,9 @@ public:
     QString name() const override { return QStringLiteral("render"); }
     QString summary() const override
     {
-        return tr("Print the records (học bạ) of a class or the whole school to PDF files in the Ministry's layout.");
+        return tr("Print the records (học bạ) of a class or the whole school to PDF files in the Ministry's layout. "
+                  "Signed years are printed from their stored signed packet; a record whose signed documents fail the "
+                  "school file check (see \"audit verify\") is refused.");
     }
 
     int run(const QStringList& args, Console& console) override

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/RecordDocuments.h"
 
+#include "lifecycle/SchoolFileCheck.h"
 #include "packet/PacketBuilder.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SqlUtil.h"
-
+#include "store/StudentRepository.h"
 #include "util/Digest.h"
+
 #include <QCoreApplication>
 #include <QSet>
 
@@ -14,16 +16,47 @@ namespace hocba::lifecycle {
 
 Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordId)
 {
-    auto packets = packet::buildRecordPackets(db, recordId);
-    if (!packets)
-        return std::unexpected(packets.error());
+    auto sections = store::StudentRepository(db).sectionsOfRecord(recordId);
+    if (!sections)
+        return std::unexpected(sections.error());
+    packet::PacketBuilder builder(db);
+    if (sections->isEmpty()) // no year yet, or no such record: the builder tells which
+        if (auto none = builder.buildRecord(recordId); !none)
+            return std::unexpected(none.error());
+    // The latest version of each year (sectionsOfRecord orders by year, then version).
+    QList<YearSection> latest;
+    for (const YearSection& s : *sections) {
+        if (!latest.isEmpty() && latest.last().schoolYear == s.schoolYear)
+            latest.last() = s;
+        else
+            latest.append(s);
+    }
+    std::optional<QList<QByteArray>> anchors; // read once, and only for a record with a signed year
     render::RenderInput input;
-    for (const packet::Packet& p : *packets) {
-        auto bytes = packet::writePacket(p);
+    for (const YearSection& s : latest) {
+        if (isIssuedState(s.state)) {
+            // A signed year is printed from its signed packet alone, and only when the stored files verify.
+            if (!anchors) {
+                auto loaded = schoolTrustAnchors(db);
+                if (!loaded)
+                    return std::unexpected(loaded.error());
+                anchors = std::move(*loaded);
+            }
+            auto verified = verifiedSignedSection(db, s.id, *anchors);
+            if (!verified)
+                return std::unexpected(verified.error());
+            input.years.append(std::move(verified->packet));
+            input.packetSha256.append(verified->packetSha256);
+            continue;
+        }
+        auto p = builder.build(s.id);
+        if (!p)
+            return std::unexpected(p.error());
+        auto bytes = packet::writePacket(*p);
         if (!bytes)
             return std::unexpected(bytes.error());
         input.packetSha256.append(digest::sha256(*bytes));
-        input.years.append(p);
+        input.years.append(std::move(*p));
     }
     return input;
 }

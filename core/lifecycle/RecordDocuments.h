@@ -16,9 +16,10 @@ class Database;
 namespace hocba::lifecycle {
 
 /**
- * What the printed book of one record is made from: the packet of every year of the record (built from the store,
- * results from the rules) and each packet's SHA-256 for the QR codes. The PDF is always rendered from these
- * packets, never from live tables.
+ * What the printed book of one record is made from: the packet of every year of the record and each packet's SHA-256
+ * for the QR codes. A signed (submitted, locked) year is its stored signed packet, never live tables, and only when
+ * its stored documents pass verifiedSignedSection: otherwise the whole book is refused with that error, which names
+ * the year. Other years are built from the store (results from the rules) and marked as drafts.
  */
 Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordId);
 

@@ -38,6 +38,13 @@ void flatten(const QJsonObject& o, const QString& prefix, QMap<QString, QString>
 
 } // namespace
 
+QMap<QString, QString> flattenResults(const rules::EvaluationOutput& output)
+{
+    QMap<QString, QString> values;
+    flatten(rules::toJson(output), {}, values);
+    return values;
+}
+
 ResultsCache::ResultsCache(store::Database& db)
     : m_db(db)
 { }
@@ -69,8 +76,7 @@ Result<rules::EvaluationOutput> ResultsCache::recompute(Id sectionId)
     if (auto s = (*del)->bind(1, sectionId).exec(); !s)
         return std::unexpected(s.error());
     if (output) {
-        QMap<QString, QString> values;
-        flatten(rules::toJson(*output), {}, values);
+        const QMap<QString, QString> values = flattenResults(*output);
         auto ins = m_db.cached(QStringLiteral(
             "INSERT INTO computed_result (section_id, key, value, rules_version) VALUES (?1, ?2, ?3, ?4)"));
         if (!ins)

@@ -13,6 +13,9 @@ class Database;
 
 namespace hocba::lifecycle {
 
+/** Results as the cache keeps them: the evaluate JSON flattened to dotted keys (see ResultsCache::results). */
+QMap<QString, QString> flattenResults(const rules::EvaluationOutput& output);
+
 /**
  * Results the rules compute from a year section's inputs, cached in the store (table computed_result). The cache is
  * derived, never edited by hand: triggers mark a section stale whenever one of its inputs changes, and these

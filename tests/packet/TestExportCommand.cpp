@@ -95,18 +95,24 @@ private Q_SLOTS:
         }
     }
 
-    void exportsOneClassAndMarksSignedAsFinal()
+    // A signed section is exported only as its stored signed packet and PDF, never rebuilt from live tables: a
+    // section moved to signed without stored documents is refused, by lookup code, and the rest still exported.
+    // (Signed sections with real documents: tests/lifecycle/TestSchoolFileCheck.)
+    void exportsOneClassAndRefusesSignedWithoutDocuments()
     {
-        auto db = store::Database::open(m_db);
+        const QString path = m_dir.filePath(QStringLiteral("signed-without-documents.hocba"));
+        QVERIFY(QFile::copy(m_db, path));
+        auto db = store::Database::open(path);
         QVERIFY(db);
         // The first class of 2025 and one of its students, moved to signed.
         auto st = (*db)->prepare(QStringLiteral(
-            "SELECT c.name, ys.id FROM class c JOIN year_section ys ON ys.class_id = c.id WHERE c.school_year = 2025 "
-            "ORDER BY c.grade, c.name, ys.id LIMIT 1"));
+            "SELECT c.name, ys.id, r.lookup_code FROM class c JOIN year_section ys ON ys.class_id = c.id "
+            "JOIN record r ON r.id = ys.record_id WHERE c.school_year = 2025 ORDER BY c.grade, c.name, ys.id LIMIT 1"));
         QVERIFY(st);
         QVERIFY(*st->step());
         const QString className = st->text(0);
         const Id sectionId = st->int64(1);
+        const QString lookupCode = st->text(2);
         st = (*db)->prepare(QStringLiteral("SELECT count(*) FROM year_section ys JOIN class c ON c.id = ys.class_id "
                                            "WHERE c.school_year = 2025 AND c.name = ?1"));
         QVERIFY(st);
@@ -120,20 +126,17 @@ private Q_SLOTS:
 
         const QString out = m_dir.filePath(QStringLiteral("class"));
         const Run r
-            = runCli({QStringLiteral("export"), QStringLiteral("--db"), m_db, QStringLiteral("--out"), out,
+            = runCli({QStringLiteral("export"), QStringLiteral("--db"), path, QStringLiteral("--out"), out,
                       QStringLiteral("--class"), className, QStringLiteral("--year"), QStringLiteral("2025-2026")});
-        QVERIFY2(r.code == ExitOk, qPrintable(r.out + r.err));
+        QVERIFY2(r.code == ExitFailed, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("1 failed")) && r.out.contains(lookupCode), qPrintable(r.out));
         const QStringList files = QDir(out).entryList({QStringLiteral("*.xml")}, QDir::Files);
-        QCOMPARE(files.size(), inClass);
-        int finals = 0;
+        QCOMPARE(files.size(), inClass - 1);
         for (const QString& f : files) {
-            const QByteArray bytes = test::fileBytes(QDir(out).filePath(f));
-            if (bytes.contains("status=\"final\"")) {
-                ++finals;
-                QVERIFY(!bytes.contains("LintFindings"));
-            }
+            QVERIFY(!f.startsWith(lookupCode));
+            QVERIFY(!test::fileBytes(QDir(out).filePath(f)).contains("status=\"final\""));
         }
-        QCOMPARE(finals, 1);
+        QVERIFY(QDir(out).entryList({QStringLiteral("*.pdf")}, QDir::Files).isEmpty());
     }
 
     void usageAndLookupErrors()
