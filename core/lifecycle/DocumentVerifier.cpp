@@ -28,11 +28,11 @@ signing::XmlSignatureLayout packetLayout()
 QStringList signerMismatches(const signing::VerificationReport& pdf, const signing::VerificationReport& packet)
 {
     QStringList problems;
-    if (packet.signatures.isEmpty())
-        return problems; // reported as "not signed"
+    if (packet.signatures.isEmpty() || packet.signatures.last().certificate.der.isEmpty())
+        return problems; // the packet's own report already says it is not (properly) signed
     const signing::SignerCertificate& completing = packet.signatures.last().certificate;
     for (const auto& s : pdf.signatures)
-        if (s.certificate.der.isEmpty() || s.certificate.der != completing.der)
+        if (!s.certificate.der.isEmpty() && s.certificate.der != completing.der) // without one: already not ok
             problems << QCoreApplication::translate(
                             "hocba::lifecycle::DocumentVerifier",
                             "The PDF is signed with the certificate of %1 (serial %2), but the packet inside it was "

@@ -131,15 +131,16 @@ Result<SecurePin> CliPinProvider::readPinFile(const QString& path)
     char buf[kMaxPinFileBytes + 3];
     const ssize_t n = readUpTo(fd, buf, sizeof buf);
     ::close(fd);
-    if (n < 0)
+    if (n < 0) {
+        OPENSSL_cleanse(buf, sizeof buf);
         return fail(ErrorCode::Io, Text::tr("Cannot read the PIN file %1.").arg(path));
+    }
     const qsizetype length = trimmedLength(buf, n);
     if (size_t(n) == sizeof buf || length > kMaxPinFileBytes) {
         OPENSSL_cleanse(buf, sizeof buf);
         return fail(ErrorCode::Usage,
                     Text::tr("The PIN file %1 is longer than %2 bytes. It must hold only the PIN.")
-                        .arg(path)
-                        .arg(kMaxPinFileBytes),
+                        .arg(path, QString::number(kMaxPinFileBytes)),
                     QStringLiteral("PIN file over %1 bytes").arg(kMaxPinFileBytes));
     }
     SecurePin pin(buf, length);
