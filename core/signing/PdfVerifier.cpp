@@ -255,6 +255,10 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
 {
     QPDF q;
     q.setSuppressWarnings(true);
+    // qpdf would inflate cross-reference and object streams while parsing, with no bound: a 1 MB file can ask for
+    // gigabytes. The PDFs we verify have neither (QPdfWriter and PdfSigner write classic xref tables), so they are
+    // ignored; a file that needs them does not parse and is reported damaged.
+    q.setIgnoreXRefStreams(true);
     q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
     QList<RawSignature> raws;
     QPDFObjectHandle acro = q.getRoot().getKey("/AcroForm");
