@@ -20,6 +20,28 @@ signing::XmlSignatureLayout packetLayout()
     return layout;
 }
 
+/**
+ * The signer who completes a record signs the packet (its last XMLDSig signature) and then the PDF, with one
+ * certificate (SectionSigner::signPacket, then finishDocument). So every PDF signature must be by that certificate:
+ * another one would put a stranger's PAdES signature around a genuinely signed packet.
+ */
+QStringList signerMismatches(const signing::VerificationReport& pdf, const signing::VerificationReport& packet)
+{
+    QStringList problems;
+    if (packet.signatures.isEmpty() || packet.signatures.last().certificate.der.isEmpty())
+        return problems; // the packet's own report already says it is not (properly) signed
+    const signing::SignerCertificate& completing = packet.signatures.last().certificate;
+    for (const auto& s : pdf.signatures)
+        if (!s.certificate.der.isEmpty() && s.certificate.der != completing.der) // without one: already not ok
+            problems << QCoreApplication::translate(
+                            "hocba::lifecycle::DocumentVerifier",
+                            "The PDF is signed with the certificate of %1 (serial %2), but the packet inside it was "
+                            "completed with the certificate of %3 (serial %4). The signer who completes a record signs "
+                            "the packet and the PDF with the same certificate.")
+                            .arg(s.signerName, s.certificate.serialHex, completing.commonName, completing.serialHex);
+    return problems;
+}
+
 } // namespace
 
 bool DocumentVerification::ok() const
@@ -64,6 +86,7 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
         if (xml->signatures.isEmpty())
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The packet in the PDF is not signed.");
+        v.problems << signerMismatches(v.report, *xml);
         if (v.renderedDigest.isEmpty())
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The PDF does not say which packet it was made from.");

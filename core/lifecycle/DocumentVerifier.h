@@ -33,7 +33,8 @@ struct DocumentVerification
  * Checks a file with XmlVerifier / PdfVerifier against the given trust anchors (DER): integrity, signers (name, role,
  * time, certificate at signing time), a PDF changed after signing, and for a PDF its embedded packet, which must
  * verify itself and have the digest the PDF was rendered for (PdfSigner::kPacketDigestInfoKey, the value in the QR
- * codes' h=). A PDF is recognised by its "%PDF-" header; anything else is read as a packet.
+ * codes' h=), and every PDF signature must be by the certificate of the packet's last (completing) signer. A PDF is
+ * recognised by its "%PDF-" header; anything else is read as a packet.
  * A Result error only when the file cannot be examined at all.
  */
 Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList<QByteArray>& trustAnchorsDer);

@@ -166,4 +166,11 @@ QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, c
     return QString::fromLatin1(X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
 }
 
+bool hasNonRepudiation(X509* cert)
+{
+    // X509_get_key_usage reports "all bits" when the extension is absent, hence the extension flag first.
+    return cert && (X509_get_extension_flags(cert) & EXFLAG_KUSAGE) != 0
+        && (X509_get_key_usage(cert) & KU_NON_REPUDIATION) != 0;
+}
+
 } // namespace hocba::signing::detail

@@ -46,8 +46,13 @@ QDateTime fromAsn1Time(const ASN1_TIME* t);
 /** A store holding the given DER certificates as trust anchors; purpose "any" (school certificates rarely carry
  *  the S/MIME key usage that CMS_verify would otherwise demand). */
 StorePtr trustStore(const QList<QByteArray>& anchorsDer);
-/** Chain check of `cert` with `untrusted` intermediates against `store`; empty on success, else the reason. */
 /** Empty when `cert` chains to the store's anchors at time `at` (now when invalid); else OpenSSL's reason. */
 QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, const QDateTime& at = {});
+/**
+ * True when `cert` has a key usage extension with non-repudiation (contentCommitment) set: what signing demands
+ * (CertificatePolicy) and so what verification demands of every signer, PDF and XML alike. A missing extension is
+ * refused too (formally "any usage", but no signing certificate of a Vietnamese CA lacks it).
+ */
+bool hasNonRepudiation(X509* cert);
 
 } // namespace hocba::signing::detail

@@ -11,11 +11,14 @@
 #include <openssl/ess.h>
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFEFStreamObjectHelper.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
 
 namespace hocba::signing {
 
@@ -49,6 +52,35 @@ struct RawSignature
     QString m;
 };
 
+/** A /ByteRange [0 b c d] checked against the file: every offset inside it, so b, c and c + d are safe to use. */
+struct ByteRange
+{
+    qsizetype contentsStart = 0; ///< b: the '<' of the /Contents hex string
+    qsizetype contentsEnd = 0; ///< c: just after its '>'
+    qsizetype tailLength = 0; ///< d
+    qsizetype end() const { return contentsEnd + tailLength; }
+};
+
+/**
+ * The four values come from the file and may be anything a long long holds: each is compared with the file size
+ * before any sum, so nothing overflows. The range must start at 0, skip at least "<>" and stay inside the file.
+ */
+std::optional<ByteRange> checkedByteRange(const long long (&range)[4], qsizetype fileSize)
+{
+    const auto [a, b, c, d] = range;
+    const long long size = fileSize;
+    if (a != 0 || b <= 0 || b >= size || c <= 0 || c > size || d < 0 || d > size - c || c - b < 2)
+        return std::nullopt;
+    return ByteRange {qsizetype(b), qsizetype(c), qsizetype(d)};
+}
+
+/** Where a signature's range ends, for ordering revisions; -1 for a malformed range (reported by checkOne). */
+qsizetype rangeEnd(const RawSignature& raw, qsizetype fileSize)
+{
+    const auto r = checkedByteRange(raw.range, fileSize);
+    return r ? r->end() : -1;
+}
+
 bool essMatches(CMS_SignerInfo* si, X509* signerCert)
 {
     int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
@@ -74,17 +106,15 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     if (raw.field.startsWith(QLatin1String("hocba-")))
         check.role = roleFromCode(rolePart);
 
-    const auto [a, b, c, d] = raw.range;
-    const qsizetype size = pdf.size();
     // The range must start at 0, skip exactly the /Contents hex string and stay inside the file.
-    const bool rangeOk = a == 0 && b > 0 && c > b + 1 && d >= 0 && c + d <= size && pdf.at(qsizetype(b)) == '<'
-        && pdf.at(qsizetype(c - 1)) == '>'
-        && QByteArray::fromHex(pdf.mid(qsizetype(b + 1), qsizetype(c - b - 2))) == raw.contents;
-    if (!rangeOk) {
+    const std::optional<ByteRange> range = checkedByteRange(raw.range, pdf.size());
+    if (!range || pdf.at(range->contentsStart) != '<' || pdf.at(range->contentsEnd - 1) != '>'
+        || QByteArray::fromHex(pdf.mid(range->contentsStart + 1, range->contentsEnd - range->contentsStart - 2))
+            != raw.contents) {
         check.problems << QCoreApplication::translate("Signing", "The signature's byte range is malformed.");
         return;
     }
-    const QByteArray covered = pdf.left(qsizetype(b)) + pdf.mid(qsizetype(c), qsizetype(d));
+    const QByteArray covered = pdf.left(range->contentsStart) + pdf.mid(range->contentsEnd, range->tailLength);
 
     auto p = reinterpret_cast<const unsigned char*>(raw.contents.constData());
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, raw.contents.size()));
@@ -119,20 +149,105 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     }
     // Trust at the signing time (/M, covered by the signature), not now: a certificate that expired since must not
     // turn a signed record invalid.
-    const QString chainError = verifyChain(store, signerCert, certs.get(), check.signingTime);
-    check.certificateTrusted = chainError.isEmpty();
+    const bool chainOk = verifyChain(store, signerCert, certs.get(), check.signingTime).isEmpty();
+    // Signing demands non-repudiation (CertificatePolicy); a certificate without it is not acceptable for a record.
+    const bool forSigning = hasNonRepudiation(signerCert);
+    check.certificateTrusted = chainOk && forSigning;
     check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
         && check.signingTime <= check.certificate.notAfter;
-    check.coversWholeDocument = c + d == size;
+    check.coversWholeDocument = range->end() == pdf.size();
     if (!check.integrityOk && check.problems.isEmpty())
         check.problems << QCoreApplication::translate(
             "Signing", "The signature is not valid: the document has been changed after signing.");
-    if (!check.certificateTrusted)
+    if (!chainOk)
         check.problems << QCoreApplication::translate(
             "Signing", "The signer's certificate is not issued by a trusted certificate authority.");
+    if (!forSigning)
+        check.problems << QCoreApplication::translate(
+            "Signing",
+            "The signer's certificate is not meant for signing documents: it lacks the non-repudiation key usage.");
     if (!check.validAtSigningTime)
         check.problems << QCoreApplication::translate(
             "Signing", "The signing time lies outside the certificate's validity period.");
+}
+
+/**
+ * The largest embedded packet accepted. Real packets are tens of KB; the cap is far above that and far below what
+ * a compression bomb (1 GB of zeros fits in 1 MB of Flate) would cost in time and memory.
+ */
+constexpr size_t kMaxEmbeddedPacketBytes = 4 * 1024 * 1024;
+
+/** Collects decoded bytes and stops the decoder (by throwing, qpdf's only way) once they pass the cap. */
+class CappedSink final : public Pipeline
+{
+public:
+    explicit CappedSink(size_t cap)
+        : Pipeline("hocba capped sink", nullptr)
+        , m_cap(cap)
+    { }
+    void write(unsigned char const* data, size_t len) override
+    {
+        if (len > m_cap - size_t(m_data.size())) {
+            m_exceeded = true;
+            throw std::length_error("embedded file larger than the cap");
+        }
+        m_data.append(reinterpret_cast<const char*>(data), qsizetype(len));
+    }
+    void finish() override { }
+    bool exceeded() const { return m_exceeded; }
+    QByteArray take() { return std::move(m_data); }
+
+private:
+    size_t m_cap;
+    QByteArray m_data;
+    bool m_exceeded = false;
+};
+
+Error packetTooLarge(const QString& detail)
+{
+    return Error {ErrorCode::InvalidInput,
+                  QCoreApplication::translate("Signing",
+                                              "The record packet inside the PDF is too large (over %1 MiB); a real "
+                                              "packet is far smaller. The file is refused.")
+                      .arg(kMaxEmbeddedPacketBytes / (1024 * 1024)),
+                  detail};
+}
+
+/** A declared length (/Length, /DL, /Params /Size) above the cap; absent or non-integer values are no verdict. */
+bool declaredTooLarge(QPDFObjectHandle value)
+{
+    return value.isInteger() && value.getIntValue() > 0
+        && static_cast<unsigned long long>(value.getIntValue()) > kMaxEmbeddedPacketBytes;
+}
+
+/**
+ * The embedded file's bytes, decoded with the general filters only (Flate and the like; never image codecs). The
+ * declared sizes are checked first, and the decoding itself stops once the output passes the cap, so a file whose
+ * declarations lie costs at most the cap.
+ */
+Result<QByteArray> embeddedFileData(QPDFObjectHandle stream)
+{
+    QPDFObjectHandle dict = stream.getDict();
+    QPDFObjectHandle params = dict.getKey("/Params");
+    if (declaredTooLarge(dict.getKey("/Length")) || declaredTooLarge(dict.getKey("/DL"))
+        || (params.isDictionary() && declaredTooLarge(params.getKey("/Size"))))
+        return std::unexpected(packetTooLarge(QStringLiteral("declared size above %1").arg(kMaxEmbeddedPacketBytes)));
+    CappedSink sink(kMaxEmbeddedPacketBytes);
+    bool decoded = false;
+    try {
+        bool filtered = false;
+        decoded = stream.pipeStreamData(&sink, &filtered, 0, qpdf_dl_generalized, true);
+    } catch (const std::exception&) {
+        decoded = false; // qpdf reports our stop as a decoding error; the flag below tells the two apart
+    }
+    if (sink.exceeded())
+        return std::unexpected(
+            packetTooLarge(QStringLiteral("decoded data passed %1 bytes").arg(kMaxEmbeddedPacketBytes)));
+    if (!decoded)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The record packet inside the PDF cannot be read."),
+                    QStringLiteral("embedded file stream does not decode"));
+    return sink.take();
 }
 
 Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteArray>& anchors,
@@ -140,6 +255,10 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
 {
     QPDF q;
     q.setSuppressWarnings(true);
+    // qpdf would inflate cross-reference and object streams while parsing, with no bound: a 1 MB file can ask for
+    // gigabytes. The PDFs we verify have neither (QPdfWriter and PdfSigner write classic xref tables), so they are
+    // ignored; a file that needs them does not parse and is reported damaged.
+    q.setIgnoreXRefStreams(true);
     q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
     QList<RawSignature> raws;
     QPDFObjectHandle acro = q.getRoot().getKey("/AcroForm");
@@ -161,8 +280,8 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
             raws << raw;
         });
     // Revision order: a later signature's range ends further into the file.
-    std::stable_sort(raws.begin(), raws.end(), [](const RawSignature& x, const RawSignature& y) {
-        return x.range[2] + x.range[3] < y.range[2] + y.range[3];
+    std::stable_sort(raws.begin(), raws.end(), [size = pdf.size()](const RawSignature& x, const RawSignature& y) {
+        return rangeEnd(x, size) < rangeEnd(y, size);
     });
 
     VerificationReport report;
@@ -184,9 +303,10 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
     for (const auto& [name, spec] : files.getEmbeddedFiles()) {
         if (QString::fromStdString(name) != packetName)
             continue;
-        auto data = spec->getEmbeddedFileStream().getStreamData(qpdf_dl_all);
-        report.embeddedPacket
-            = QByteArray(reinterpret_cast<const char*>(data->getBuffer()), qsizetype(data->getSize()));
+        auto data = embeddedFileData(spec->getEmbeddedFileStream());
+        if (!data)
+            return std::unexpected(data.error());
+        report.embeddedPacket = std::move(*data);
         report.embeddedPacketName = packetName;
     }
     if (QPDFObjectHandle info = q.getTrailer().getKey("/Info"); info.isDictionary()) {

@@ -3,9 +3,11 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QtGlobal>
 
 #include <openssl/crypto.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +31,44 @@ qsizetype trimmedLength(const char* data, qsizetype n)
     while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
         --n;
     return n;
+}
+
+/** A PIN file holds the PIN alone (tokens take a few dozen characters at most), so a longer file is refused. */
+constexpr qsizetype kMaxPinFileBytes = 256;
+
+/** Reads until EOF or `size` bytes, through short reads and signals; -1 on error. */
+ssize_t readUpTo(int fd, char* buf, size_t size)
+{
+    size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, buf + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        done += size_t(n);
+    }
+    return ssize_t(done);
+}
+
+/**
+ * The PIN from HOCBA_PIN, which is then taken out of the environment so that processes started later (a browser
+ * for the help, external tools) do not inherit it. The value is wiped in place first: best effort, as the C library
+ * may have copied the environment elsewhere.
+ */
+SecurePin takePinFromEnvironment()
+{
+    // getenv, not qgetenv: no QByteArray copy of the PIN to forget about.
+    char* env = std::getenv("HOCBA_PIN");
+    if (!env)
+        return {};
+    const size_t length = std::strlen(env);
+    SecurePin pin(env, qsizetype(length));
+    OPENSSL_cleanse(env, length);
+    qunsetenv("HOCBA_PIN");
+    return pin;
 }
 
 } // namespace
@@ -87,12 +127,23 @@ Result<SecurePin> CliPinProvider::readPinFile(const QString& path)
                     Text::tr("The PIN file %1 can be read by other users. Restrict it with: chmod 600 %1").arg(path),
                     QStringLiteral("mode %1").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
     }
-    char buf[256];
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    // Room for the longest PIN, its "\r\n" and one more byte, so a longer file is seen as such, never cut short.
+    char buf[kMaxPinFileBytes + 3];
+    const ssize_t n = readUpTo(fd, buf, sizeof buf);
     ::close(fd);
-    if (n < 0)
+    if (n < 0) {
+        OPENSSL_cleanse(buf, sizeof buf);
         return fail(ErrorCode::Io, Text::tr("Cannot read the PIN file %1.").arg(path));
-    SecurePin pin(buf, trimmedLength(buf, n));
+    }
+    const qsizetype length = trimmedLength(buf, n);
+    if (size_t(n) == sizeof buf || length > kMaxPinFileBytes) {
+        OPENSSL_cleanse(buf, sizeof buf);
+        return fail(ErrorCode::Usage,
+                    Text::tr("The PIN file %1 is longer than %2 bytes. It must hold only the PIN.")
+                        .arg(path, QString::number(kMaxPinFileBytes)),
+                    QStringLiteral("PIN file over %1 bytes").arg(kMaxPinFileBytes));
+    }
+    SecurePin pin(buf, length);
     OPENSSL_cleanse(buf, sizeof buf);
     if (pin.isEmpty())
         return fail(ErrorCode::PinCancelled, Text::tr("The PIN file %1 is empty.").arg(path));
@@ -104,9 +155,10 @@ Result<SecurePin> CliPinProvider::requestPin(const PinRequest& request)
     if (!m_options.pinFile.isEmpty())
         return readPinFile(m_options.pinFile);
     if (m_options.allowEnvironment) {
-        // getenv, not qgetenv: no QByteArray copy of the PIN to forget about.
-        if (const char* env = std::getenv("HOCBA_PIN"); env && *env)
-            return SecurePin(env, qsizetype(std::strlen(env)));
+        if (m_environmentPin.isEmpty())
+            m_environmentPin = takePinFromEnvironment();
+        if (!m_environmentPin.isEmpty())
+            return SecurePin(m_environmentPin.c_str(), m_environmentPin.size());
     }
     if (!m_options.allowTerminal || !::isatty(STDIN_FILENO))
         return fail(ErrorCode::PinCancelled,

@@ -61,7 +61,8 @@ public:
 /**
  * The hocba-cli provider, in this order: `--pin-file PATH` (must be mode 0600 or stricter, else refused), the
  * environment variable HOCBA_PIN, or a prompt on the terminal without echo (termios). Without a terminal and
- * without the other two it fails with PinCancelled rather than block on stdin.
+ * without the other two it fails with PinCancelled rather than block on stdin. HOCBA_PIN is removed from the
+ * environment when first read; the provider keeps the PIN (wiped with it) for a later login.
  */
 class CliPinProvider : public PinProvider
 {
@@ -78,11 +79,15 @@ public:
     { }
     Result<SecurePin> requestPin(const PinRequest& request) override;
 
-    /** Reads a PIN file: refused unless owner-only (no group/other permission bits); trailing newline dropped. */
+    /**
+     * Reads a PIN file: refused unless owner-only (no group/other permission bits) and at most 256 bytes besides a
+     * trailing newline, which is dropped.
+     */
     static Result<SecurePin> readPinFile(const QString& path);
 
 private:
     Options m_options;
+    SecurePin m_environmentPin; ///< taken from HOCBA_PIN, which is gone from the environment since
 };
 
 } // namespace hocba::signing

@@ -2,6 +2,7 @@
 // The signing pipeline on a demo school with a software key: confirm, batch signing with faults injected (token
 // removed after N signatures, cancel), resume rules, the store's triggers, verification and tamper detection.
 #include "../signing/TestPki.h"
+#include "CliRunner.h"
 
 #include "demo/DemoSchool.h"
 #include "lifecycle/BatchSignJob.h"
@@ -10,6 +11,7 @@
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketBuilder.h"
+#include "signing/PdfSigner.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
@@ -403,6 +405,58 @@ private Q_SLOTS:
         auto rest = job2.run(ids, sink2, fresh);
         QVERIFY(rest && rest->resumed && rest->finished);
         QCOMPARE(rest->signedItems.size(), ids.size() - cancelAfter);
+    }
+
+    // One signer completes a record: SectionSigner::signPacket adds its XMLDSig as the packet's last signature, then
+    // finishDocument signs the PDF with the same signer. A PDF signed by another certificate of the same trusted CA
+    // around that packet is not a valid record, though each signature on its own verifies.
+    void pdfSignedByAnotherThanThePacketsCompletingSigner()
+    {
+        auto db = freshSchool();
+        QVERIFY(db);
+        auto principal = m_pki.signer(false);
+        const QList<Id> ids = classSections(*db).mid(0, 1);
+        lifecycle::BatchSignJob job(*db, *principal, {});
+        CountingSink sink;
+        CancellationToken cancel;
+        auto report = job.run(ids, sink, cancel);
+        QVERIFY(report && report->signedItems.size() == 1);
+        auto doc = lifecycle::SignedDocuments(*db).completed(ids.first(), 1);
+        QVERIFY(doc && *doc);
+        const QByteArray genuine = (*doc)->pdf;
+
+        // The rendered PDF is the genuine one without its last revision (the packet and the PAdES signature).
+        const qsizetype lastEof = genuine.lastIndexOf("%%EOF");
+        const qsizetype renderedEof = genuine.lastIndexOf("%%EOF", lastEof - 1);
+        QVERIFY(renderedEof > 0);
+        const QByteArray rendered = genuine.left(renderedEof + 5) + '\n';
+        auto other = m_pki.signer(true);
+        signing::PdfSignOptions po;
+        po.packet
+            = signing::PdfPacketAttachment {.packetXml = (*doc)->packetXml, .renderedDigest = (*doc)->packetDigest};
+        auto forged = signing::PdfSigner::sign(rendered, *other, po);
+        QVERIFY(forged);
+
+        const QList<QByteArray> anchors {m_pki.caDer()};
+        auto v = lifecycle::verifyDocument(*forged, anchors);
+        QVERIFY(v);
+        QVERIFY2(v->report.ok(), qPrintable(v->report.toText())); // the PDF signature on its own
+        QVERIFY(v->embedded && v->embedded->ok()); // the packet on its own
+        QCOMPARE(v->renderedDigest, v->packetDigest);
+        QVERIFY(!v->ok());
+        QVERIFY2(v->problems.join(u' ').contains(QLatin1String("same certificate")),
+                 qPrintable(v->problems.join(u' ')));
+        auto still = lifecycle::verifyDocument(genuine, anchors);
+        QVERIFY(still && still->ok());
+
+        QFile out(m_dir.filePath(QStringLiteral("other-signer.pdf")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(*forged);
+        out.close();
+        auto cli = test::runCliInProcess({QStringLiteral("verify"), QStringLiteral("--trust"),
+                                          m_pki.path(QStringLiteral("ca.pem")), out.fileName()});
+        QVERIFY2(cli.code == 1 && cli.out.contains(QLatin1String("INVALID")), qPrintable(cli.out + cli.err));
+        QVERIFY(cli.out.contains(QLatin1String("same certificate")));
     }
 
     void policyWithHomeroomNeedsBothSigners()

@@ -16,7 +16,15 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <sys/resource.h>
+#include <zlib.h>
+
 #include <algorithm>
+#include <climits>
 
 using namespace hocba;
 using namespace hocba::signing;
@@ -43,6 +51,76 @@ static QByteArray makePdf()
     p.drawText(100, 100, QStringLiteral("Nhận xét của giáo viên chủ nhiệm: chăm ngoan, tiến bộ rõ rệt."));
     p.end();
     return bytes;
+}
+
+/**
+ * `zeros` bytes of zeros as a zlib stream, built from one compressed 1 MiB block repeated: after Z_FULL_FLUSH
+ * deflate output is byte-aligned and starts afresh, so every block of zeros compresses to the same bytes. A 1 GiB
+ * bomb is then made in milliseconds instead of the seconds deflating it would take.
+ */
+static QByteArray zlibZeros(qint64 zeros)
+{
+    constexpr qint64 kChunk = 1 << 20;
+    Q_ASSERT(zeros % kChunk == 0);
+    const QByteArray chunk(kChunk, '\0');
+    z_stream z {};
+    deflateInit(&z, 9);
+    auto compress = [&]() {
+        QByteArray out(int(deflateBound(&z, kChunk)) + 64, Qt::Uninitialized);
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(chunk.constData()));
+        z.avail_in = uInt(kChunk);
+        z.next_out = reinterpret_cast<Bytef*>(out.data());
+        z.avail_out = uInt(out.size());
+        deflate(&z, Z_FULL_FLUSH);
+        out.truncate(out.size() - qsizetype(z.avail_out));
+        return out;
+    };
+    QByteArray stream = compress(); // zlib header + the first block
+    const QByteArray block = compress();
+    const bool repeats = compress() == block;
+    deflateEnd(&z);
+    if (!repeats)
+        return {};
+    for (qint64 i = 1; i < zeros / kChunk; ++i)
+        stream += block;
+    // A final empty fixed-Huffman block, then the Adler-32 of the data, big-endian.
+    uLong adler = adler32(0, nullptr, 0);
+    for (qint64 i = 0; i < zeros / kChunk; ++i)
+        adler = adler32(adler, reinterpret_cast<const Bytef*>(chunk.constData()), uInt(kChunk));
+    stream += QByteArray("\x03\x00", 2);
+    for (int shift = 24; shift >= 0; shift -= 8)
+        stream += char((adler >> shift) & 0xff);
+    return stream;
+}
+
+/** `pdf` with its embedded packet's stream data replaced by `flateData` as is, and /Params /Size set to `size`. */
+static QByteArray withEmbeddedStream(const QByteArray& pdf, const QByteArray& flateData, long long declaredSize)
+{
+    QPDF q;
+    q.processMemoryFile("in.pdf", pdf.constData(), size_t(pdf.size()));
+    QPDFEmbeddedFileDocumentHelper files(q);
+    auto spec = files.getEmbeddedFile(kPacketFileName);
+    if (!spec)
+        return {};
+    QPDFObjectHandle stream = spec->getEmbeddedFileStream();
+    stream.replaceStreamData(flateData.toStdString(), QPDFObjectHandle::newName("/FlateDecode"),
+                             QPDFObjectHandle::newNull());
+    QPDFObjectHandle params = QPDFObjectHandle::newDictionary();
+    params.replaceKey("/Size", QPDFObjectHandle::newInteger(declaredSize));
+    stream.getDict().replaceKey("/Params", params);
+    QPDFWriter w(q);
+    w.setOutputMemory();
+    w.setStreamDataMode(qpdf_s_preserve); // keep the bomb compressed: the writer must not inflate it
+    w.write();
+    auto buffer = w.getBufferSharedPointer();
+    return QByteArray(reinterpret_cast<const char*>(buffer->getBuffer()), qsizetype(buffer->getSize()));
+}
+
+static long peakRssKb()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
 }
 
 class TestPdfSignature : public QObject
@@ -283,6 +361,145 @@ private Q_SLOTS:
         QVERIFY(report->signatures.first().integrityOk);
         QVERIFY(report->signatures.first().changedAfterSigning);
         QVERIFY(pdfsig(pdf).contains("Not total document signed"));
+    }
+
+    // Values in /ByteRange come from the file: an overflowing c + d, negatives, offsets past the end. Each is
+    // reported as a malformed range, never used to read outside the file or to overflow (this test also runs under
+    // UBSan). The corrupted signature is the later of two, so sorting by revision sees its range too.
+    void hostileByteRangesAreMalformed_data()
+    {
+        QTest::addColumn<QString>("range"); // %1, %2, %3: the real b, c, d
+        QTest::newRow("c + d overflows") << QStringLiteral("[0 %1 9223372036854775802 10]");
+        QTest::newRow("d far past the end") << QStringLiteral("[0 %1 %2 999999999999]");
+        QTest::newRow("negative d") << QStringLiteral("[0 %1 %2 -1]");
+        QTest::newRow("negative b") << QStringLiteral("[0 -%1 %2 %3]");
+        QTest::newRow("negative c") << QStringLiteral("[0 %1 -9223372036854775807 %3]");
+        QTest::newRow("b at LLONG_MAX") << QStringLiteral("[0 9223372036854775807 %2 %3]");
+        QTest::newRow("a not 0") << QStringLiteral("[-1 %1 %2 %3]");
+    }
+    void hostileByteRangesAreMalformed()
+    {
+        QFETCH(QString, range);
+        QByteArray pdf = signPdf(firstSigned(), true, SignerRole::Homeroom);
+        static const QRegularExpression re(QStringLiteral(R"(/ByteRange (\[0 (\d+) (\d+) (\d+)\] *))"));
+        QRegularExpressionMatch last;
+        for (auto it = re.globalMatch(QString::fromLatin1(pdf)); it.hasNext();)
+            last = it.next();
+        QVERIFY(last.hasMatch());
+        range.replace(QLatin1String("%1"), last.captured(2))
+            .replace(QLatin1String("%2"), last.captured(3))
+            .replace(QLatin1String("%3"), last.captured(4));
+        const QByteArray hostile = range.toLatin1().leftJustified(last.capturedLength(1), ' ');
+        QVERIFY2(hostile.size() == last.capturedLength(1), hostile.constData()); // same length: offsets stay right
+        pdf.replace(last.capturedStart(1), last.capturedLength(1), hostile);
+
+        auto report = PdfVerifier::verify(pdf, {m_pki.caDer()});
+        QVERIFY(report);
+        QVERIFY(!report->ok());
+        QCOMPARE(report->signatures.size(), 2);
+        int malformed = 0;
+        for (const auto& s : report->signatures)
+            malformed += s.problems.contains(QStringLiteral("The signature's byte range is malformed.")) ? 1 : 0;
+        QCOMPARE(malformed, 1);
+    }
+
+    // A compression bomb as the embedded packet (1 GiB of zeros in about 1 MB, with a small declared size) is
+    // refused while it decompresses: quickly and without the gigabyte in memory.
+    void embeddedPacketBombRefused()
+    {
+        auto packed = PdfSigner::embedPacket(makePdf(), m_signedPacket);
+        QVERIFY(packed);
+        const QByteArray bomb = zlibZeros(qint64(1) << 30);
+        QVERIFY(!bomb.isEmpty() && bomb.size() < 2 * 1024 * 1024);
+        const QByteArray pdf = withEmbeddedStream(*packed, bomb, m_signedPacket.size());
+        QVERIFY(!pdf.isEmpty());
+
+        const long rssBefore = peakRssKb();
+        QElapsedTimer t;
+        t.start();
+        auto report = PdfVerifier::verify(pdf, {m_pki.caDer()});
+        const qint64 ms = t.elapsed();
+        const long grownMb = (peakRssKb() - rssBefore) / 1024;
+        qInfo("bomb refused in %lld ms, peak memory grew by %ld MB", qlonglong(ms), grownMb);
+        QVERIFY(!report);
+        QVERIFY2(report.error().message.contains(QLatin1String("too large")), qPrintable(report.error().message));
+        QVERIFY(ms < 2000);
+        QVERIFY(grownMb < 64);
+    }
+
+    // qpdf inflates a cross-reference stream (and object streams) while it parses, before any check of ours. Our
+    // PDFs have neither (QPdfWriter and PdfSigner write classic xref tables), so the verifier ignores them: a 1 GiB
+    // bomb as the xref stream is not inflated at all.
+    void crossReferenceStreamBombNotInflated()
+    {
+        const QByteArray bomb = zlibZeros(qint64(1) << 30);
+        QVERIFY(!bomb.isEmpty());
+        QByteArray pdf = "%PDF-1.5\n";
+        pdf += "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+        pdf += "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n";
+        const qsizetype xref = pdf.size();
+        pdf += "3 0 obj\n<< /Type /XRef /Size 4 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length "
+            + QByteArray::number(bomb.size()) + " >>\nstream\n" + bomb + "\nendstream\nendobj\n";
+        pdf += "startxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+
+        const long rssBefore = peakRssKb();
+        QElapsedTimer t;
+        t.start();
+        auto report = PdfVerifier::verify(pdf, {m_pki.caDer()});
+        const qint64 ms = t.elapsed();
+        const long grownMb = (peakRssKb() - rssBefore) / 1024;
+        qInfo("xref stream bomb: %lld ms, peak memory grew by %ld MB", qlonglong(ms), grownMb);
+        QVERIFY(!report || report->signatures.isEmpty());
+        QVERIFY(ms < 2000);
+        QVERIFY(grownMb < 64);
+    }
+
+    // A declared size above the cap is refused before any byte is decompressed.
+    void embeddedPacketDeclaredTooLarge()
+    {
+        auto packed = PdfSigner::embedPacket(makePdf(), m_signedPacket);
+        QVERIFY(packed);
+        const QByteArray pdf = withEmbeddedStream(*packed, zlibZeros(1 << 20), qint64(1) << 40);
+        auto report = PdfVerifier::verify(pdf, {m_pki.caDer()});
+        QVERIFY(!report);
+        QVERIFY2(report.error().message.contains(QLatin1String("too large")), qPrintable(report.error().message));
+    }
+
+    // Signing demands non-repudiation (CertificatePolicy); verification demands it too, so a certificate issued
+    // for authentication by the same trusted CA does not make a valid record.
+    void signerWithoutNonRepudiationRefused()
+    {
+        QFile ext(m_pki.path(QStringLiteral("auth.cnf")));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                  "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
+        ext.close();
+        const QString dir = m_pki.path(QString());
+        for (const QStringList& args :
+             {QStringList {"req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                           "auth.key", "-utf8", "-subj", "/C=VN/O=Trường THPT Thử Nghiệm/CN=Đăng Nhập (auth)", "-out",
+                           "auth.csr"},
+              QStringList {"x509", "-req", "-in", "auth.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                           "-days", "730", "-sha256", "-extfile", "auth.cnf", "-out", "auth.pem"}})
+            QCOMPARE(runTool(QStringLiteral("openssl"), args, dir).exitCode, 0);
+        auto read = [&](const char* name) {
+            QFile f(m_pki.path(QString::fromLatin1(name)));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        auto signer = SoftwareSigner::fromPem(read("auth.key"), read("auth.pem"));
+        QVERIFY(signer);
+        PdfSignOptions o;
+        o.signingTime = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC); // not before it
+        auto pdf = PdfSigner::sign(*PdfSigner::embedPacket(makePdf(), m_signedPacket), **signer, o);
+        QVERIFY(pdf);
+        auto report = PdfVerifier::verify(*pdf, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(s.validAtSigningTime);
+        QVERIFY(!s.ok());
+        QVERIFY(!report->ok());
+        QVERIFY2(s.problems.join(u' ').contains(QLatin1String("non-repudiation")), qPrintable(s.problems.join(u' ')));
     }
 
     void embedRefusedAfterSigning() { QVERIFY(!PdfSigner::embedPacket(firstSigned(), m_signedPacket)); }

@@ -603,6 +603,55 @@ private Q_SLOTS:
         QVERIFY(CliPinProvider(o).requestPin({}));
     }
 
+    // A PIN file is read whole or refused: a longer file is not silently cut to its first 256 bytes, and the refusal
+    // does not echo the file's content.
+    void fakePinFileTooLongRefused()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("pin"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray content = QByteArray("secret") + QByteArray(300, '7');
+        f.write(content);
+        f.close();
+        QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+        auto refused = CliPinProvider::readPinFile(file);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Usage);
+        const QString said = refused.error().message + refused.error().detail;
+        QVERIFY2(said.contains(QLatin1String("256")), qPrintable(said));
+        QVERIFY(!said.contains(QLatin1String("secret")) && !said.contains(QLatin1String("7777")));
+
+        // Exactly 256 bytes plus the newline an editor adds is still a PIN file.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QByteArray(256, '5') + "\n");
+        f.close();
+        auto longest = CliPinProvider::readPinFile(file);
+        QVERIFY(longest);
+        QCOMPARE(longest->size(), 256);
+    }
+
+    // HOCBA_PIN is taken out of the environment once read, so processes started later do not inherit it; the
+    // provider keeps its own wiped-on-destruction copy for a second login.
+    void fakePinFromEnvironmentIsRemoved()
+    {
+        qputenv("HOCBA_PIN", "86420");
+        CliPinProvider::Options o;
+        o.allowTerminal = false;
+        CliPinProvider provider(o);
+        auto pin = provider.requestPin({});
+        QVERIFY(pin);
+        QCOMPARE(QByteArray(pin->c_str()), QByteArray("86420"));
+        QVERIFY(!qEnvironmentVariableIsSet("HOCBA_PIN"));
+        QProcess child;
+        child.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("echo \"[${HOCBA_PIN-unset}]\"")});
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.readAllStandardOutput().trimmed(), QByteArray("[unset]"));
+        auto again = provider.requestPin({});
+        QVERIFY(again);
+        QCOMPARE(QByteArray(again->c_str()), QByteArray("86420"));
+    }
+
     void fakePinFromEnvironment()
     {
         qputenv("HOCBA_PIN", "4321");
