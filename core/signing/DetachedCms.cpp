@@ -8,7 +8,6 @@
 
 #include <openssl/cms.h>
 #include <openssl/err.h>
-#include <openssl/ess.h>
 
 #include <algorithm>
 
@@ -43,22 +42,6 @@ Error buildFailed(const QString& detail)
                   detail};
 }
 
-bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
-{
-    const int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
-    if (idx < 0)
-        return false;
-    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
-    if (!t || t->type != V_ASN1_SEQUENCE)
-        return false;
-    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
-    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
-        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
-    X509StackPtr chain(sk_X509_new_null());
-    X509_up_ref(signerCert);
-    sk_X509_push(chain.get(), signerCert);
-    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
-}
 
 } // namespace
 

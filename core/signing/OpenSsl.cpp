@@ -7,6 +7,7 @@
 #include <QMutex>
 
 #include <openssl/err.h>
+#include <openssl/ess.h>
 #include <openssl/x509v3.h>
 
 namespace hocba::signing::detail {
@@ -171,6 +172,23 @@ bool hasNonRepudiation(X509* cert)
     // X509_get_key_usage reports "all bits" when the extension is absent, hence the extension flag first.
     return cert && (X509_get_extension_flags(cert) & EXFLAG_KUSAGE) != 0
         && (X509_get_key_usage(cert) & KU_NON_REPUDIATION) != 0;
+}
+
+bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
+{
+    const int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+    if (idx < 0)
+        return false;
+    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
+    if (!t || t->type != V_ASN1_SEQUENCE)
+        return false;
+    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
+    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
+        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
+    X509StackPtr chain(sk_X509_new_null());
+    X509_up_ref(signerCert);
+    sk_X509_push(chain.get(), signerCert);
+    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
 }
 
 } // namespace hocba::signing::detail

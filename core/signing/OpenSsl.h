@@ -55,4 +55,7 @@ QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, c
  */
 bool hasNonRepudiation(X509* cert);
 
+/** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
+bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
+
 } // namespace hocba::signing::detail

@@ -8,7 +8,6 @@
 #include <QRegularExpression>
 
 #include <openssl/err.h>
-#include <openssl/ess.h>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
@@ -81,22 +80,6 @@ qsizetype rangeEnd(const RawSignature& raw, qsizetype fileSize)
     return r ? r->end() : -1;
 }
 
-bool essMatches(CMS_SignerInfo* si, X509* signerCert)
-{
-    int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
-    if (idx < 0)
-        return false;
-    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
-    if (!t || t->type != V_ASN1_SEQUENCE)
-        return false;
-    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
-    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
-        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
-    X509StackPtr chain(sk_X509_new_null());
-    X509_up_ref(signerCert);
-    sk_X509_push(chain.get(), signerCert);
-    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
-}
 
 void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, SignatureCheck& check)
 {
@@ -142,7 +125,7 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     }
     check.certificate = certificateInfo(signerCert);
     check.signerName = check.certificate.commonName;
-    if (check.integrityOk && !essMatches(si, signerCert)) {
+    if (check.integrityOk && !signingCertificateV2Matches(si, signerCert)) {
         check.integrityOk = false;
         check.problems << QCoreApplication::translate(
             "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
