@@ -75,7 +75,11 @@ private:
             return ScanProblem {at, QStringLiteral("!DOCTYPE"),
                                 ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
                                 QStringLiteral("doctype")};
-        return ScanProblem {at, QStringLiteral("!"),
+        const QByteArrayView keyword = rest.first(std::min<qsizetype>(rest.size(), 12));
+        qsizetype end = 2;
+        while (end < keyword.size() && std::isalpha(static_cast<unsigned char>(keyword[end])))
+            ++end;
+        return ScanProblem {at, QString::fromLatin1(keyword.first(end).sliced(1)),
                             ReaderText::tr("a packet must not contain markup declarations (such as <!ENTITY>)"),
                             QStringLiteral("declaration")};
     }
