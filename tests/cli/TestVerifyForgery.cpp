@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace hocba;
 using hocba::test::runCliInProcess;
@@ -193,6 +194,45 @@ private Q_SLOTS:
         QCOMPARE(runCliInProcess({"verify", "--trust", m_pki.path("ca.pem"), caFile}).code, 1);
         run = runCliInProcess({"verify", "--trust", caCert.fileName(), caFile});
         QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+    }
+
+    // The parser's limits against a real packet with three signatures: far apart, so no school's packet is refused.
+    void limitsLeaveRoomForRealPackets()
+    {
+        QByteArray xml = m_packet;
+        for (auto [ec, role] :
+             {std::pair {false, signing::SignerRole::Homeroom}, std::pair {true, signing::SignerRole::Principal},
+              std::pair {false, signing::SignerRole::Seal}}) {
+            auto signer = m_pki.signer(ec);
+            signing::XmlSignOptions o;
+            o.role = role;
+            o.layout.containerName = QStringLiteral("Signatures");
+            o.layout.wrapPerRole = false;
+            auto r = signing::XmlSigner::sign(xml, *signer, o);
+            QVERIFY(r);
+            xml = *r;
+        }
+        QXmlStreamReader reader(xml);
+        int depth = 0, maxDepth = 0, elements = 0, maxAttributes = 0;
+        while (!reader.atEnd()) {
+            const auto token = reader.readNext();
+            if (token == QXmlStreamReader::StartElement) {
+                ++elements;
+                maxDepth = std::max(maxDepth, ++depth);
+                maxAttributes
+                    = std::max(maxAttributes, int(reader.attributes().size() + reader.namespaceDeclarations().size()));
+            } else if (token == QXmlStreamReader::EndElement)
+                --depth;
+        }
+        QVERIFY(!reader.hasError());
+        qInfo("Signed packet, 3 signatures: %lld bytes, %d elements, depth %d, at most %d attributes", xml.size(),
+              elements, maxDepth, maxAttributes);
+        QVERIFY(xml.size() * 16 < packet::kMaxXmlBytes);
+        QVERIFY(elements * 16 < packet::kMaxXmlElements);
+        QVERIFY(maxDepth * 4 < packet::kMaxXmlDepth);
+        QVERIFY(maxAttributes * 4 < packet::kMaxXmlAttributes);
+        auto v = lifecycle::verifyDocument(xml, {m_pki.caDer()});
+        QVERIFY(v && v->ok());
     }
 
     void hostileXmlIsRefused()

@@ -88,6 +88,8 @@ private Q_SLOTS:
         QVERIFY(write(m_valid, (*doc)->pdf));
         QVERIFY(write(m_appended, (*doc)->pdf + "\n% changed\n"));
         QVERIFY(write(m_packet, (*doc)->packetXml));
+        qInfo("Signed packet of a demo section: %lld bytes, %lld elements", (*doc)->packetXml.size(),
+              (*doc)->packetXml.count("</") + (*doc)->packetXml.count("/>"));
         QByteArray changed = (*doc)->packetXml;
         changed.replace("Trường", "Truong");
         QVERIFY(changed != (*doc)->packetXml);
