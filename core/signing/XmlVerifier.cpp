@@ -109,6 +109,12 @@ bool allReferencesOk(xmlSecDSigCtx* ctx)
     return true;
 }
 
+/** An XMLDSig element holding only text (a value), so no element can hide inside it. */
+bool isLeaf(xmlNode* node, const char* localName)
+{
+    return isDsig(node, localName) && childElements(node).isEmpty();
+}
+
 bool hasAlgorithm(xmlNode* node, const char* localName, std::initializer_list<const char*> allowed)
 {
     if (!isDsig(node, localName) || !childElements(node).isEmpty())
@@ -124,7 +130,7 @@ QString referenceProblem(xmlNode* ref, const QString& uri, std::initializer_list
         return text("The signature must cover exactly the record data and its own signing time, nothing else.");
     const QList<xmlNode*> parts = childElements(ref);
     if (parts.size() != 3 || !isDsig(parts[0], "Transforms") || !hasAlgorithm(parts[1], "DigestMethod", {kSha256})
-        || !isDsig(parts[2], "DigestValue"))
+        || !isLeaf(parts[2], "DigestValue"))
         return text("The signature uses an algorithm or a transform that is not accepted.");
     const QList<xmlNode*> steps = childElements(parts[0]);
     if (steps.size() != qsizetype(transforms.size()))
@@ -145,7 +151,7 @@ QString referenceProblem(xmlNode* ref, const QString& uri, std::initializer_list
 QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& layout)
 {
     const QList<xmlNode*> parts = childElements(sig);
-    if (parts.size() != 4 || !isDsig(parts[0], "SignedInfo") || !isDsig(parts[1], "SignatureValue")
+    if (parts.size() != 4 || !isDsig(parts[0], "SignedInfo") || !isLeaf(parts[1], "SignatureValue")
         || !isDsig(parts[2], "KeyInfo") || !isDsig(parts[3], "Object"))
         return text("The signature is not laid out as this program writes signatures.");
     const QList<xmlNode*> info = childElements(parts[0]);
@@ -155,7 +161,7 @@ QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& la
     const QList<xmlNode*> keyInfo = childElements(parts[2]);
     const QList<xmlNode*> certs = keyInfo.size() == 1 ? childElements(keyInfo[0]) : QList<xmlNode*>();
     if (!isDsig(keyInfo.value(0), "X509Data") || certs.isEmpty()
-        || !std::all_of(certs.begin(), certs.end(), [](xmlNode* c) { return isDsig(c, "X509Certificate"); }))
+        || !std::all_of(certs.begin(), certs.end(), [](xmlNode* c) { return isLeaf(c, "X509Certificate"); }))
         return text("The signature's key information must hold only X.509 certificates.");
     const QList<xmlNode*> object = childElements(parts[3]);
     const QString propsId = object.size() == 1 ? attribute(object[0], "Id") : QString();
@@ -169,19 +175,13 @@ QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& la
 /** The signer's certificate is the first in X509Data (XmlSigner writes it first); the others may complete its chain. */
 X509Ptr signerCertificate(xmlNode* sig, X509StackPtr& others)
 {
-    X509Ptr signer;
     others.reset(sk_X509_new_null());
-    forEachElement(sig, [&](xmlNode* n) {
-        if (isDsig(n, "X509Certificate")) {
-            X509Ptr c = x509FromDer(QByteArray::fromBase64(textOf(n).toLatin1()));
-            if (!signer)
-                signer = std::move(c);
-            else if (c)
-                sk_X509_push(others.get(), c.release());
-        }
-        return true;
-    });
-    return signer;
+    xmlNode* x509Data = childElements(childElements(sig).at(2)).at(0); // shape checked by structureProblem
+    const QList<xmlNode*> certs = childElements(x509Data);
+    for (xmlNode* n : certs.mid(1))
+        if (X509Ptr c = x509FromDer(QByteArray::fromBase64(textOf(n).toLatin1())))
+            sk_X509_push(others.get(), c.release());
+    return x509FromDer(QByteArray::fromBase64(textOf(certs.at(0)).toLatin1()));
 }
 
 bool allowsNonRepudiation(X509* cert)
@@ -286,8 +286,13 @@ Result<VerificationReport> XmlVerifier::verify(const packet::SafeXmlDocument& do
     xmlNode* container
         = findElement(doc.root(), layout.containerName.toUtf8().constData(),
                       layout.containerNamespace.isEmpty() ? nullptr : layout.containerNamespace.toUtf8().constData());
-    if (!container || !findById(doc.get(), layout.dataId))
+    xmlNode* data = findById(doc.get(), layout.dataId);
+    if (!container || !data)
         return fail(ErrorCode::InvalidInput, text("The packet has no data element or no signature container."));
+    // The signed data must be the data everyone reads (a child of the root), not a copy of another record's data
+    // hidden among the signatures, where the schema lets any XMLDSig element hold anything.
+    if (data->parent != doc.root())
+        return fail(ErrorCode::InvalidInput, text("The signed data is not the packet's data element."));
 
     // Only the anchors we were given: no default paths, no SSL_CERT_FILE/SSL_CERT_DIR, no system bundle.
     StorePtr anchors = trustStore(trustAnchorsDer);

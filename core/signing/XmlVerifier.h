@@ -8,7 +8,8 @@
 namespace hocba::signing {
 
 /**
- * Verifies every XMLDSig <Signature> in the packet's signatures container. Each must have exactly the layout
+ * Verifies every XMLDSig <Signature> in the packet's signatures container; the data element (Id layout.dataId) must
+ * be a child of the root, where readers find it. Each signature must have exactly the layout
  * XmlSigner writes (algorithms, transforms, the two references to the data and to its own SigningTime/SignerRole
  * properties, only certificates in KeyInfo). The key is the public key of the first certificate in X509Data and
  * nothing else; that certificate is the signer reported, must chain to one of the given trust anchors (DER, and no

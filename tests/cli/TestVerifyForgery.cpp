@@ -151,6 +151,28 @@ private Q_SLOTS:
         QCOMPARE(firstSignature(run).value(QStringLiteral("ok")).toBool(), false);
     }
 
+    // A genuine signed Data hidden among the signatures (the schema lets XMLDSig elements hold anything), the Data
+    // everyone reads changed and renamed: the signature verifies over the hidden copy.
+    void genuineDataHiddenAmongTheSignatures()
+    {
+        const qsizetype from = m_signed.indexOf("<Data ");
+        const qsizetype to = m_signed.indexOf("</Data>") + 7;
+        QByteArray genuine = m_signed.mid(from, to - from);
+        genuine.replace("<Data ", "<Data xmlns=\"urn:hocba:packet:1\" ");
+        QByteArray forged = m_signed;
+        forged.replace("</Signatures>",
+                       "<Hidden xmlns=\"http://www.w3.org/2000/09/xmldsig#\">" + genuine + "</Hidden></Signatures>");
+        forged.replace("<Data Id=\"data\"", "<Data Id=\"shown\"");
+        forged.replace(forged.indexOf("<Final>8,25</Final>"), 19, "<Final>9,25</Final>"); // the shown Data only
+        QVERIFY(forged.contains("<Final>8,25</Final>") && forged.contains("<Final>9,25</Final>"));
+        QVERIFY(packet::validatePacket(forged));
+        auto v = lifecycle::verifyDocument(forged, {m_pki.caDer()});
+        QVERIFY(!v || !v->ok());
+        const auto run = runCliInProcess({"verify", "--trust", m_pki.path("ca.pem"), write("hidden.xml", forged)});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("INVALID")), qPrintable(run.out));
+    }
+
     // A self-signed certificate claiming to be the Minister's is trusted only when the user names it with --trust,
     // and then only if it is a CA certificate: a signer's own certificate is refused as an anchor.
     void selfSignedMinister()
