@@ -155,9 +155,11 @@ QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& la
         || !isDsig(parts[2], "KeyInfo") || !isDsig(parts[3], "Object"))
         return text("The signature is not laid out as this program writes signatures.");
     const QList<xmlNode*> info = childElements(parts[0]);
-    if (info.size() != 4 || !hasAlgorithm(info[0], "CanonicalizationMethod", {kExcC14n})
+    if (info.size() < 2 || !hasAlgorithm(info[0], "CanonicalizationMethod", {kExcC14n})
         || !hasAlgorithm(info[1], "SignatureMethod", {kRsaSha256, kEcdsaSha256}))
         return text("The signature uses an algorithm or a transform that is not accepted.");
+    if (info.size() != 4)
+        return text("The signature must cover exactly the record data and its own signing time, nothing else.");
     const QList<xmlNode*> keyInfo = childElements(parts[2]);
     const QList<xmlNode*> certs = keyInfo.size() == 1 ? childElements(keyInfo[0]) : QList<xmlNode*>();
     if (!isDsig(keyInfo.value(0), "X509Data") || certs.isEmpty()
