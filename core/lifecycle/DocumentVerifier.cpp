@@ -42,6 +42,20 @@ QStringList signerMismatches(const signing::VerificationReport& pdf, const signi
     return problems;
 }
 
+/**
+ * One hardened parse serves the schema check and the signature check: a file the parser refuses (DOCTYPE, entities,
+ * too big, too deep, too many attributes) reaches neither, and the error says why.
+ */
+Result<signing::VerificationReport> checkPacket(const QByteArray& bytes, const QList<QByteArray>& anchors,
+                                                DocumentVerification& v)
+{
+    auto doc = packet::SafeXmlDocument::parse(bytes);
+    if (!doc)
+        return std::unexpected(doc.error());
+    v.packetValid = bool(packet::validatePacket(*doc));
+    return signing::XmlVerifier::verify(*doc, anchors, packetLayout());
+}
+
 } // namespace
 
 bool DocumentVerification::ok() const
@@ -71,11 +85,10 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
             return v;
         }
         v.packetDigest = packet::packetDigest(pdf->embeddedPacket);
-        v.packetValid = bool(packet::validatePacket(pdf->embeddedPacket));
+        auto xml = checkPacket(pdf->embeddedPacket, anchors, v);
         if (!v.packetValid)
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The packet in the PDF is not a valid record packet.");
-        auto xml = signing::XmlVerifier::verify(pdf->embeddedPacket, anchors, packetLayout());
         if (!xml) {
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The packet in the PDF cannot be checked: %1")
@@ -98,11 +111,10 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
     }
     v.kind = DocumentVerification::Kind::Packet;
     v.packetDigest = packet::packetDigest(bytes);
-    v.packetValid = bool(packet::validatePacket(bytes));
+    auto xml = checkPacket(bytes, anchors, v);
     if (!v.packetValid)
         v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                   "The file is not a valid record packet.");
-    auto xml = signing::XmlVerifier::verify(bytes, anchors, packetLayout());
     if (!xml)
         return std::unexpected(xml.error());
     v.report = *xml;

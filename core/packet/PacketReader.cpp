@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packet/PacketReader.h"
 
+#include "packet/XmlDiagnostics.h"
 #include "rules/Decimal.h"
 #include "util/Text.h"
 
@@ -16,82 +17,9 @@
 
 namespace hocba::packet {
 
+using namespace detail;
+
 namespace {
-
-/** Translation context for this file's messages (lupdate reads the context from the macro). */
-class ReaderText
-{
-    Q_DECLARE_TR_FUNCTIONS(hocba::packet::PacketReader)
-};
-
-QString nodeName(const xmlNode* n)
-{
-    return n && n->name ? QString::fromUtf8(reinterpret_cast<const char*>(n->name)) : QString();
-}
-
-/** The first error libxml2 reports, with where it happened. */
-struct Capture
-{
-    bool set = false;
-    int line = 0;
-    QString element;
-    QString message;
-};
-
-#if LIBXML_VERSION >= 21200
-void onXmlError(void* ctx, const xmlError* err)
-#else
-void onXmlError(void* ctx, xmlErrorPtr err)
-#endif
-{
-    auto* cap = static_cast<Capture*>(ctx);
-    if (!cap || !err || cap->set || err->level < XML_ERR_ERROR)
-        return;
-    cap->set = true;
-    cap->line = err->line;
-    cap->message = QString::fromUtf8(err->message ? err->message : "").trimmed();
-    if (const auto* node = static_cast<const xmlNode*>(err->node)) {
-        // Schema errors point at the element, or at one of its attributes.
-        cap->element = node->type == XML_ELEMENT_NODE ? nodeName(node) : nodeName(node->parent);
-        if (cap->line <= 0)
-            cap->line = int(xmlGetLineNo(node));
-    } else if ((err->domain == XML_FROM_PARSER || err->domain == XML_FROM_NAMESPACE) && err->ctxt) {
-        // Well-formedness errors: the element being parsed when it failed.
-        const auto* pctxt = static_cast<const xmlParserCtxt*>(err->ctxt);
-        if (pctxt->name)
-            cap->element = QString::fromUtf8(reinterpret_cast<const char*>(pctxt->name));
-    }
-}
-
-void ignoreGenericError(void*, const char*, ...) { }
-
-/** libxml2's error handlers are per-thread globals: install ours for one parse/validation, restore after. */
-class ErrorScope
-{
-public:
-    explicit ErrorScope(Capture* cap)
-    {
-        xmlSetStructuredErrorFunc(cap, onXmlError);
-        xmlSetGenericErrorFunc(nullptr, ignoreGenericError);
-    }
-    ~ErrorScope()
-    {
-        xmlSetStructuredErrorFunc(nullptr, nullptr);
-        xmlSetGenericErrorFunc(nullptr, nullptr);
-    }
-    ErrorScope(const ErrorScope&) = delete;
-    ErrorScope& operator=(const ErrorScope&) = delete;
-};
-
-std::unexpected<Error> located(int line, const QString& element, const QString& what, const QString& detail)
-{
-    const QString message = element.isEmpty()
-        ? ReaderText::tr("Line %1: %2").arg(line).arg(what)
-        : ReaderText::tr("Line %1, element <%2>: %3").arg(line).arg(element, what);
-    // The detail goes to logs: line and element name only, never the offending text (it may be a name).
-    return fail(ErrorCode::InvalidInput, message,
-                QStringLiteral("packet.read %1 line %2 element %3").arg(detail).arg(line).arg(element));
-}
 
 /** The XSD, parsed once per process from the resources (read-only afterwards, so shared between threads). */
 xmlSchemaPtr packetSchema()
@@ -112,17 +40,6 @@ xmlSchemaPtr packetSchema()
         return parsed;
     }();
     return schema;
-}
-
-struct DocDeleter
-{
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocDeleter>;
-
-int lineOfOffset(const QByteArray& bytes, qsizetype offset)
-{
-    return int(bytes.left(offset).count('\n')) + 1;
 }
 
 /** Checks every text and attribute value below `node` for NFC; the schema bounds the depth, so recursion is safe. */
@@ -154,51 +71,15 @@ Status checkNfc(const xmlNode* node)
     return {};
 }
 
-/** Parses and validates; the document is valid against the XSD and NFC when this succeeds. */
-Result<DocPtr> parseValid(const QByteArray& bytes)
+/** Validates a parsed document against the XSD and checks NFC. */
+Status validateDocument(const SafeXmlDocument& doc)
 {
-    if (bytes.size() > kMaxPacketBytes)
-        return fail(
-            ErrorCode::InvalidInput,
-            ReaderText::tr("The file is larger than %1 MiB; it is not a record packet.").arg(kMaxPacketBytes >> 20),
-            QStringLiteral("packet.read too large: %1 bytes").arg(bytes.size()));
-    // No DTD ever: that rules out entity expansion (billion laughs) and external entities (file://, http://)
-    // before libxml2 sees them. A "<!DOCTYPE" inside a comment is refused too; our writer never writes one.
-    if (const qsizetype at = bytes.indexOf("<!DOCTYPE"); at >= 0)
-        return located(lineOfOffset(bytes, at), QStringLiteral("!DOCTYPE"),
-                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
-                       QStringLiteral("doctype"));
-
     xmlSchemaPtr schema = packetSchema();
     if (!schema)
         return fail(ErrorCode::Internal, ReaderText::tr("The packet schema could not be loaded."),
                     QStringLiteral("packet.read: :/packet/hocba-packet-1.xsd missing or invalid"));
-
     Capture cap;
     ErrorScope scope(&cap);
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
-                    QStringLiteral("xmlNewParserCtxt"));
-    // NONET: never fetch anything. No NOENT (no entity substitution), no DTDLOAD, no HUGE (keeps libxml2's depth
-    // and size limits). BIG_LINES: correct line numbers past 65535. The encoding is forced to UTF-8, whatever the
-    // declaration says, so invalid UTF-8 is an error and not silently reinterpreted.
-    const int options
-        = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-    DocPtr doc(xmlCtxtReadMemory(ctxt, bytes.constData(), int(bytes.size()), "packet.xml", "UTF-8", options));
-    const bool wellFormed = ctxt->wellFormed != 0;
-    xmlFreeParserCtxt(ctxt);
-    if (!doc || !wellFormed || cap.set) {
-        const QString why = cap.message.isEmpty() ? ReaderText::tr("the file is empty or not XML") : cap.message;
-        return located(cap.line > 0 ? cap.line : 1, cap.element,
-                       ReaderText::tr("the file is not well-formed XML (%1)").arg(why),
-                       QStringLiteral("not-well-formed"));
-    }
-    if (doc->intSubset || doc->extSubset)
-        return located(1, QStringLiteral("!DOCTYPE"),
-                       ReaderText::tr("a packet must not contain a document type declaration (DOCTYPE)"),
-                       QStringLiteral("doctype"));
-
     xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
     if (!vctxt)
         return fail(ErrorCode::Internal, ReaderText::tr("Out of memory while reading the packet."),
@@ -212,7 +93,16 @@ Result<DocPtr> parseValid(const QByteArray& bytes)
                        ReaderText::tr("the packet does not match the packet schema (%1)").arg(why),
                        QStringLiteral("schema"));
     }
-    if (auto s = checkNfc(xmlDocGetRootElement(doc.get())); !s)
+    return checkNfc(doc.root());
+}
+
+/** Parses (hardened) and validates; the document is valid against the XSD and NFC when this succeeds. */
+Result<SafeXmlDocument> parseValid(const QByteArray& bytes)
+{
+    auto doc = SafeXmlDocument::parse(bytes);
+    if (!doc)
+        return std::unexpected(doc.error());
+    if (auto s = validateDocument(*doc); !s)
         return std::unexpected(s.error());
     return doc;
 }
@@ -579,13 +469,18 @@ Status validatePacket(const QByteArray& bytes)
     return {};
 }
 
+Status validatePacket(const SafeXmlDocument& doc)
+{
+    return validateDocument(doc);
+}
+
 Result<Packet> readPacket(const QByteArray& bytes)
 {
     auto doc = parseValid(bytes);
     if (!doc)
         return std::unexpected(doc.error());
     TreeReader reader;
-    Packet p = reader.packet(xmlDocGetRootElement(doc->get()));
+    Packet p = reader.packet(doc->root());
     if (reader.error)
         return std::unexpected(*reader.error);
     return p;

@@ -63,14 +63,19 @@ QString VerificationReport::toText() const
                      .arg(n)
                      .arg(s.ok() ? QCoreApplication::translate("Signing", "valid")
                                  : QCoreApplication::translate("Signing", "NOT valid"));
-        lines << QCoreApplication::translate("Signing", "  Signer: %1").arg(s.signerName);
+        // An XML signature that did not verify names nobody and claims nothing (XmlVerifier): no empty lines then.
+        if (!s.signerName.isEmpty())
+            lines << QCoreApplication::translate("Signing", "  Signer: %1").arg(s.signerName);
         if (s.role)
             lines << QCoreApplication::translate("Signing", "  Role: %1").arg(roleLabel(*s.role));
         // Shown to people: their own time zone and the dd/MM/yyyy they write (the JSON report keeps ISO 8601 UTC).
-        lines << QCoreApplication::translate("Signing", "  Signing time: %1").arg(text::shownDateTime(s.signingTime));
-        lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
-                     .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
-                          text::shownDate(s.certificate.notAfter));
+        if (s.signingTime.isValid())
+            lines
+                << QCoreApplication::translate("Signing", "  Signing time: %1").arg(text::shownDateTime(s.signingTime));
+        if (!s.certificate.der.isEmpty())
+            lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
+                         .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
+                              text::shownDate(s.certificate.notAfter));
         for (const auto& p : s.problems)
             lines << QStringLiteral("  - ") + p;
     }

@@ -48,6 +48,17 @@ QList<QByteArray> pemBlocks(const QByteArray& text)
     return blocks;
 }
 
+/** A signer's own certificate as an anchor would make anything it signs "trusted", whoever issued it. */
+Status requireCa(const CertificateInfo& cert)
+{
+    if (isCa(cert.der))
+        return {};
+    return fail(ErrorCode::InvalidInput,
+                Text::tr("\"%1\" is not a certification authority certificate and cannot be a trust anchor.")
+                    .arg(cert.holder.isEmpty() ? cert.subject : cert.holder),
+                QStringLiteral("basicConstraints CA:TRUE missing"));
+}
+
 } // namespace
 
 TrustStore TrustStore::builtIn()
@@ -69,6 +80,8 @@ Status TrustStore::addCertificate(const QByteArray& pemOrDer, TrustAnchor::Sourc
     auto cert = CertificateInfo::fromPemOrDer(pemOrDer);
     if (!cert)
         return std::unexpected(cert.error());
+    if (auto ca = requireCa(*cert); !ca)
+        return ca;
     TrustAnchor a;
     a.source = source;
     a.certificate = *cert;
@@ -126,11 +139,8 @@ Result<TrustAnchor> TrustStore::addToDatabase(store::Database& db, const QByteAr
     auto cert = CertificateInfo::fromPemOrDer(pemOrDer);
     if (!cert)
         return std::unexpected(cert.error());
-    if (!isCa(cert->der))
-        return fail(ErrorCode::InvalidInput,
-                    Text::tr("\"%1\" is not a certification authority certificate and cannot be a trust anchor.")
-                        .arg(cert->holder.isEmpty() ? cert->subject : cert->holder),
-                    QStringLiteral("basicConstraints CA:TRUE missing"));
+    if (auto ca = requireCa(*cert); !ca)
+        return std::unexpected(ca.error());
     auto existing = listDatabase(db);
     if (!existing)
         return std::unexpected(existing.error());

@@ -44,7 +44,7 @@ public:
     static Result<TrustStore> load(store::Database& db);
 
     void add(const TrustAnchor& anchor) { m_anchors.append(anchor); }
-    /** Adds a certificate (PEM or DER) in memory only (tests, one-off checks). */
+    /** Adds a CA certificate (PEM or DER) in memory only (`verify --trust`, tests); refuses one that is not a CA. */
     Status addCertificate(const QByteArray& pemOrDer, TrustAnchor::Source source = TrustAnchor::Source::School);
     const QList<TrustAnchor>& anchors() const { return m_anchors; }
     QList<QByteArray> anchorsDer() const;

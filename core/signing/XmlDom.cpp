@@ -5,19 +5,27 @@
 
 namespace hocba::signing::detail {
 
-DocPtr parseXml(const QByteArray& xml)
-{
-    xmlInitParser();
-    return DocPtr(xmlReadMemory(xml.constData(), int(xml.size()), "packet.xml", nullptr,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-}
-
 QString attribute(xmlNode* node, const char* name)
 {
     xmlChar* v = xmlGetNoNsProp(node, X(name));
     QString s = qstr(v);
     xmlFree(v);
     return s;
+}
+
+QList<xmlNode*> childElements(xmlNode* parent)
+{
+    QList<xmlNode*> out;
+    for (xmlNode* n = parent ? parent->children : nullptr; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            out.append(n);
+    return out;
+}
+
+bool isDsig(const xmlNode* node, const char* localName)
+{
+    return node && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, X(localName)) && node->ns
+        && xmlStrEqual(node->ns->href, X(kDsigNs));
 }
 
 void forEachElement(xmlNode* root, const std::function<bool(xmlNode*)>& visit)

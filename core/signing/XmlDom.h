@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <libxml/c14n.h>
@@ -15,6 +16,12 @@
 namespace hocba::signing::detail {
 
 inline constexpr char kDsigNs[] = "http://www.w3.org/2000/09/xmldsig#";
+// The only algorithms XmlSigner writes, and so the only ones XmlVerifier accepts.
+inline constexpr char kExcC14n[] = "http://www.w3.org/2001/10/xml-exc-c14n#";
+inline constexpr char kEnveloped[] = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+inline constexpr char kSha256[] = "http://www.w3.org/2001/04/xmlenc#sha256";
+inline constexpr char kRsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+inline constexpr char kEcdsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
 
 inline const xmlChar* X(const char* s)
 {
@@ -25,15 +32,11 @@ inline QString qstr(const xmlChar* s)
     return s ? QString::fromUtf8(reinterpret_cast<const char*>(s)) : QString();
 }
 
-struct DocFree
-{
-    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-/** Parses without network access, external entities or error output (errors could echo personal data). */
-DocPtr parseXml(const QByteArray& xml);
 QString attribute(xmlNode* node, const char* name);
+/** The element children of `parent`, in document order. */
+QList<xmlNode*> childElements(xmlNode* parent);
+/** An element named `localName` in the XMLDSig namespace. */
+bool isDsig(const xmlNode* node, const char* localName);
 /** Depth-first walk over element nodes; stops when `visit` returns false. */
 void forEachElement(xmlNode* root, const std::function<bool(xmlNode*)>& visit);
 xmlNode* findById(xmlDoc* doc, const QString& id);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing/XmlSigner.h"
 
+#include "packet/SafeXml.h"
 #include "signing/OpenSsl.h"
 #include "signing/SignatureReport.h"
 #include "signing/XmlDom.h"
@@ -58,21 +59,15 @@ xmlNode* addAlgorithm(xmlNode* parent, xmlNs* ns, const char* name, const char* 
     return n;
 }
 
-constexpr char kExcC14n[] = "http://www.w3.org/2001/10/xml-exc-c14n#";
-constexpr char kEnveloped[] = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
-constexpr char kSha256[] = "http://www.w3.org/2001/04/xmlenc#sha256";
-constexpr char kRsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-constexpr char kEcdsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
-
 } // namespace
 
 Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const XmlSignOptions& options)
 {
     const auto& layout = options.layout;
-    DocPtr doc = parseXml(xml);
-    if (!doc)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("Signing", "The packet is not well-formed XML."));
+    auto parsed = packet::SafeXmlDocument::parse(xml);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const packet::SafeXmlDocument& doc = *parsed;
     xmlNode* data = findById(doc.get(), layout.dataId);
     xmlNode* container
         = findElement(xmlDocGetRootElement(doc.get()), layout.containerName.toUtf8().constData(),

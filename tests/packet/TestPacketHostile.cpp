@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "SamplePacket.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
 
@@ -8,66 +9,7 @@
 
 using namespace hocba;
 
-namespace {
-
-/** A small hand-made THCS packet: independent of the store, so each hostile variant is one edit away from valid. */
-packet::Packet samplePacket()
-{
-    packet::Packet p;
-    p.lookupCode = QStringLiteral("0123456789abcdef0123456789abcdef");
-    p.level = SchoolLevel::Thcs;
-    p.version = 2;
-    p.replacesVersion = 1;
-    p.school.name = QStringLiteral("Trường THCS Nguyễn Du");
-    p.school.province = QStringLiteral("Đắk Lắk");
-    p.school.moetCode = QStringLiteral("66000123");
-    p.school.principalName = QStringLiteral("Phạm Thị Hoà");
-    p.school.hasThcs = true;
-    p.student.fullName = QStringLiteral("Lê Văn Tùng");
-    p.student.gender = Gender::Male;
-    p.student.birthDate = QDate(2012, 1, 31);
-    p.student.ethnicity = QStringLiteral("Kinh");
-    p.schoolYear = SchoolYear {2025};
-    p.grade = 7;
-    p.className = QStringLiteral("7A2");
-    p.homeroomTeacherName = QStringLiteral("Đỗ Minh Châu");
-    p.principalName = p.school.principalName;
-    p.studyHistory << packet::StudyHistoryEntry {
-        SchoolYear {2024}, 6, QStringLiteral("6A2"), p.school.name, QStringLiteral("12"), QDate(2024, 9, 5)};
-    p.inputs.circular = Circular::TT22;
-    p.inputs.schoolYear = p.schoolYear;
-    p.inputs.grade = 7;
-    rules::SubjectEntry toan;
-    toan.code = QStringLiteral("toan");
-    toan.hk1.regular = {QStringLiteral("8"), QString(), QStringLiteral("7.5")};
-    toan.hk1.midterm = QStringLiteral("7");
-    toan.hk1.final = QStringLiteral("8,25"); // as typed in a draft: inputs keep the teacher's text
-    toan.hk1.comment = QStringLiteral("Tiến bộ <rõ> & \"đều\"\r\nCố gắng\thơn");
-    p.inputs.subjects << toan;
-    p.inputs.conductHk1 = QStringLiteral("T");
-    p.inputs.retests.insert(QStringLiteral("toan"), QStringLiteral("6"));
-    p.inputs.comment = QString();
-    rules::EvaluationOutput out;
-    out.ruleSetId = QStringLiteral("TT22/2021@v1");
-    out.primary = false;
-    rules::ThcsSubjectOutcome so;
-    so.code = QStringLiteral("toan");
-    so.hk1Average = 79;
-    so.yearAverage = 100;
-    so.retestRequired = true;
-    so.retestScore = 0;
-    out.thcsOutcome.subjects << so;
-    out.thcsOutcome.learningYear = rules::ThcsLevel::Fair;
-    out.thcsOutcome.promotion = rules::Promotion::Promoted;
-    out.rulesApplied << QStringLiteral("tt22.art9.cl1b.semester_average_half_up");
-    out.findings << Finding {Finding::Severity::Warning, QStringLiteral("score.comma"),
-                             QStringLiteral("subjects.toan.hk1.final"), QStringLiteral("Điểm có dấu phẩy")};
-    p.results = out;
-    p.createdAt = QDateTime(QDate(2026, 6, 1), QTime(1, 2, 3), Qt::UTC);
-    return p;
-}
-
-} // namespace
+using hocba::test::samplePacket;
 
 class TestPacketHostile : public QObject
 {
@@ -163,6 +105,37 @@ private Q_SLOTS:
             deep += "</a>";
         deep += "</RecordPacket>";
         expectRejected(deep, QStringLiteral("a"), 2);
+    }
+
+    // Refused by counting before libxml2 parses: 100,000 attributes took libxml2 minutes (each one is compared with
+    // every other), and the checks must hold for any later reader of the document, not only the schema.
+    void tooManyAttributesDepthOrElements()
+    {
+        QByteArray attributes;
+        for (int i = 0; i < 100000; ++i)
+            attributes += " a" + QByteArray::number(i) + "=\"1\"";
+        QByteArray b = m_valid;
+        b.replace("<Data ", "<Data" + attributes + " ");
+        QElapsedTimer t;
+        t.start();
+        expectRejected(b, QStringLiteral("Data"), lineOf("<Data "));
+        QVERIFY(packet::readPacket(b).error().message.contains(QStringLiteral("more than 32 attributes")));
+        QByteArray deep = m_valid;
+        deep.replace("<Ethnicity>", QByteArray("<a>").repeated(70) + QByteArray("</a>").repeated(70) + "<Ethnicity>");
+        expectRejected(deep, QStringLiteral("a"), lineOf("<Ethnicity>"));
+        QVERIFY(packet::readPacket(deep).error().message.contains(QStringLiteral("more than 64 levels")));
+        QByteArray many = m_valid;
+        many.replace("<Ethnicity>", QByteArray("<a/>").repeated(60000) + "<Ethnicity>");
+        expectRejected(many, QStringLiteral("a"));
+        QVERIFY(packet::readPacket(many).error().message.contains(QStringLiteral("more than 50000 elements")));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void entityDeclarationWithoutDoctype()
+    {
+        QByteArray b = m_valid;
+        b.insert(b.indexOf('\n') + 1, "<!ENTITY x \"y\">\n");
+        expectRejected(b, QStringLiteral("!ENTITY"), 2);
     }
 
     void wrongNamespace()

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QtDebug>
 
 namespace hocba::test {
@@ -106,6 +107,97 @@ std::unique_ptr<signing::SoftwareSigner> TestPki::signer(bool ec) const
         return {};
     }
     return std::move(*s);
+}
+
+bool TestPki::issue(const QString& name, const QString& subject, const QByteArray& extensions, bool selfSigned)
+{
+    QFile ext(path(name + QStringLiteral(".cnf")));
+    // Also a complete "req" configuration, for the self-signed case.
+    const QByteArray config = "[req]\ndistinguished_name=dn\n[dn]\n[v3]\n" + extensions;
+    if (!ext.open(QIODevice::WriteOnly) || ext.write(config) != config.size())
+        return false;
+    ext.close();
+    const QString key = name + QStringLiteral(".key");
+    const QString pem = name + QStringLiteral(".pem");
+    QList<QStringList> steps;
+    if (selfSigned)
+        steps << QStringList {"req",   "-x509",   "-newkey",      "rsa:2048",    "-nodes",  "-keyout", key,
+                              "-out",  pem,       "-days",        "365",         "-sha256", "-utf8",   "-subj",
+                              subject, "-config", ext.fileName(), "-extensions", "v3"};
+    else
+        steps << QStringList {"req", "-new",  "-newkey", "rsa:2048", "-nodes", "-keyout",
+                              key,   "-utf8", "-subj",   subject,    "-out",   name + QStringLiteral(".csr")}
+              << QStringList {"x509",
+                              "-req",
+                              "-in",
+                              name + QStringLiteral(".csr"),
+                              "-CA",
+                              "ca.pem",
+                              "-CAkey",
+                              "ca.key",
+                              "-CAcreateserial",
+                              "-days",
+                              "365",
+                              "-sha256",
+                              "-extfile",
+                              ext.fileName(),
+                              "-extensions",
+                              "v3",
+                              "-out",
+                              pem};
+    for (const auto& args : steps) {
+        auto r = runTool(QStringLiteral("openssl"), args, m_dir.path());
+        if (r.exitCode != 0) {
+            qWarning() << "openssl" << args.first() << r.output;
+            return false;
+        }
+    }
+    return true;
+}
+
+QByteArray TestPki::xmlsecSign(const QByteArray& xmlTemplate, const QString& keyArg, const QString& dataElement) const
+{
+    QFile in(path(QStringLiteral("template.xml")));
+    if (!in.open(QIODevice::WriteOnly) || in.write(xmlTemplate) != xmlTemplate.size())
+        return {};
+    in.close();
+    const QString out = path(QStringLiteral("xmlsec-signed.xml"));
+    QFile::remove(out);
+    auto r = runTool(QStringLiteral("xmlsec1"),
+                     {"--sign", "--privkey-pem", keyArg, "--id-attr:Id", dataElement, "--id-attr:Id",
+                      "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--output", out, in.fileName()},
+                     m_dir.path());
+    if (r.exitCode != 0) {
+        qWarning() << "xmlsec1 --sign" << r.output;
+        return {};
+    }
+    return readAll(out);
+}
+
+QByteArray TestPki::forgeWithFreshKey(const QByteArray& changedSignedXml, const QString& dataElement,
+                                      bool keepKeyValue) const
+{
+    static const QRegularExpression keyInfo(QStringLiteral("<KeyInfo>(.*?)</KeyInfo>"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    const QString xml = QString::fromUtf8(changedSignedXml);
+    const auto m = keyInfo.match(xml);
+    if (!m.hasMatch())
+        return {};
+    const QString realKeyInfo = m.captured(1);
+    QString tmpl = xml;
+    tmpl.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("<KeyInfo><KeyValue/></KeyInfo>"));
+    const QString key = path(QStringLiteral("fresh.key"));
+    if (!QFile::exists(key)
+        && runTool(QStringLiteral("openssl"), {"genpkey", "-algorithm", "RSA", "-out", key}).exitCode != 0)
+        return {};
+    QString forged = QString::fromUtf8(xmlsecSign(tmpl.toUtf8(), key, dataElement));
+    const auto f = keyInfo.match(forged);
+    if (!f.hasMatch())
+        return {};
+    // KeyValue first: xmlsec stops reading KeyInfo at the first usable key, so the certificate is only decoration.
+    const QString newKeyInfo = keepKeyValue ? f.captured(1) + realKeyInfo : realKeyInfo;
+    forged.replace(f.capturedStart(1), f.capturedLength(1), newKeyInfo);
+    return forged.toUtf8();
 }
 
 } // namespace hocba::test

@@ -5,6 +5,10 @@
 #include "signing/XmlSigner.h"
 #include "signing/XmlVerifier.h"
 
+#include "signing/SoftwareSigner.h"
+#include "signing/TokenTypes.h"
+
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QtTest>
@@ -26,6 +30,12 @@ static const QByteArray kPacket
       "  </DuLieu>\n"
       "  <DSCKS/>\n"
       "</HocBa>\n";
+
+static QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 class TestXmlSignature : public QObject
 {
@@ -69,6 +79,29 @@ class TestXmlSignature : public QObject
         if (r.exitCode != 0 && qEnvironmentVariableIsSet("HOCBA_TEST_VERBOSE"))
             qInfo().noquote() << r.output;
         return r.exitCode == 0 && r.output.contains(QLatin1String("OK"));
+    }
+
+    /** The signed packet with its SignedInfo edited by `edit`, then signed again with the real signer's key. */
+    QByteArray resignedWith(const std::function<void(QByteArray&)>& edit)
+    {
+        QByteArray tmpl = sign(kPacket, false, SignerRole::Principal);
+        tmpl.replace(tmpl.indexOf("<X509Data>"), tmpl.indexOf("</X509Data>") + 11 - tmpl.indexOf("<X509Data>"),
+                     "<X509Data/>");
+        edit(tmpl);
+        return m_pki.xmlsecSign(tmpl, m_pki.path(QStringLiteral("rsa.key")) + QLatin1Char(',') + m_pki.path("rsa.pem"),
+                                QStringLiteral("urn:hocba:packet:1:DuLieu"));
+    }
+
+    /** Refused by the parser, quickly, before any signature work. */
+    void expectRefused(const QByteArray& xml, const QString& fragment)
+    {
+        QElapsedTimer t;
+        t.start();
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(!report, "hostile XML was examined");
+        QCOMPARE(report.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(report.error().message.contains(fragment), qPrintable(report.error().message));
     }
 
 private Q_SLOTS:
@@ -173,6 +206,210 @@ private Q_SLOTS:
         auto signer = m_pki.signer(false);
         QVERIFY(!XmlSigner::sign("<a xmlns='urn:hocba:packet:1'><DuLieu Id='data'/></a>", *signer, {}));
         QVERIFY(!XmlSigner::sign("not xml", *signer, {}));
+    }
+
+    // Issue 9: the data changed, re-signed with a fresh key carried as KeyValue, the real certificate put back.
+    void forgedWithFreshKeyIsInvalid_data()
+    {
+        QTest::addColumn<bool>("keepKeyValue");
+        QTest::newRow("KeyValue and the real certificate") << true;
+        QTest::newRow("only the real certificate") << false;
+    }
+    void forgedWithFreshKeyIsInvalid()
+    {
+        QFETCH(bool, keepKeyValue);
+        QByteArray changed = sign(kPacket, false, SignerRole::Principal);
+        changed.replace(">8.5<", ">9.5<");
+        const QByteArray forged
+            = m_pki.forgeWithFreshKey(changed, QStringLiteral("urn:hocba:packet:1:DuLieu"), keepKeyValue);
+        QVERIFY(forged.contains(">9.5<") && forged.contains("<X509Certificate>"));
+        QCOMPARE(forged.contains("<KeyValue>"), keepKeyValue);
+        auto report = XmlVerifier::verify(forged, {m_pki.caDer()});
+        QVERIFY(report);
+        QCOMPARE(report->signatures.size(), 1);
+        const auto& s = report->signatures.first();
+        QVERIFY(!report->ok());
+        QVERIFY(!s.integrityOk);
+        QVERIFY(!s.certificateTrusted);
+        QVERIFY(!s.problems.isEmpty());
+        // Nobody is named: the certificate in the file is not the key that signed.
+        QVERIFY2(!s.signerName.contains(QStringLiteral("Nguyễn Văn Ký")), qPrintable(s.signerName));
+        QVERIFY(report->toText().contains(QStringLiteral("NOT valid")));
+    }
+
+    // Only the anchors given: OpenSSL's default locations and its environment variables are never read.
+    void systemTrustLocationsAreIgnored()
+    {
+        QVERIFY(m_pki.issue(QStringLiteral("other-ca"), QStringLiteral("/CN=Other Root"),
+                            "basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n", true));
+        QFile otherPem(m_pki.path(QStringLiteral("other-ca.pem")));
+        QVERIFY(otherPem.open(QIODevice::ReadOnly));
+        auto other = CertificateInfo::fromPemOrDer(otherPem.readAll());
+        QVERIFY(other);
+        const QString hashDir = m_pki.path(QStringLiteral("certs"));
+        QVERIFY(QDir().mkpath(hashDir));
+        const auto hash = runTool(QStringLiteral("openssl"), {"x509", "-hash", "-noout", "-in", m_pki.path("ca.pem")});
+        QVERIFY(QFile::copy(m_pki.path("ca.pem"), hashDir + QLatin1Char('/') + hash.output.trimmed() + ".0"));
+        qputenv("SSL_CERT_FILE", m_pki.path(QStringLiteral("ca.pem")).toLocal8Bit());
+        qputenv("SSL_CERT_DIR", hashDir.toLocal8Bit());
+        auto report = XmlVerifier::verify(sign(kPacket, false, SignerRole::Principal), {other->der});
+        qunsetenv("SSL_CERT_FILE");
+        qunsetenv("SSL_CERT_DIR");
+        QVERIFY(report);
+        QVERIFY(report->signatures.first().integrityOk);
+        QVERIFY(!report->signatures.first().certificateTrusted);
+        QVERIFY(!report->ok());
+    }
+
+    // A self-signed certificate that claims to be the Minister's, with non-repudiation: intact, named, not trusted.
+    void selfSignedMinisterIsNotTrusted()
+    {
+        QVERIFY(m_pki.issue(QStringLiteral("minister"),
+                            QStringLiteral("/C=VN/O=Bộ Giáo dục và Đào tạo/CN=Bộ trưởng Bộ Giáo dục và Đào tạo"),
+                            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,nonRepudiation,digitalSignature\n",
+                            true));
+        auto signer
+            = SoftwareSigner::fromPem(readFile(m_pki.path("minister.key")), readFile(m_pki.path("minister.pem")));
+        QVERIFY(signer);
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        auto xml = XmlSigner::sign(kPacket, **signer, o);
+        QVERIFY(xml);
+        auto report = XmlVerifier::verify(*xml, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(!s.certificateTrusted);
+        QVERIFY(!report->ok());
+        QCOMPARE(s.signerName, QStringLiteral("Bộ trưởng Bộ Giáo dục và Đào tạo"));
+    }
+
+    // Signing requires non-repudiation (CertificatePolicy); so does verification.
+    void signerWithoutNonRepudiationIsNotOk()
+    {
+        QVERIFY(m_pki.issue(QStringLiteral("no-nr"), QStringLiteral("/C=VN/O=Trường THPT Thử Nghiệm/CN=Lê Văn Thiếu"),
+                            "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"));
+        auto signer = SoftwareSigner::fromPem(readFile(m_pki.path("no-nr.key")), readFile(m_pki.path("no-nr.pem")));
+        QVERIFY(signer);
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        auto xml = XmlSigner::sign(kPacket, **signer, o);
+        QVERIFY(xml);
+        auto report = XmlVerifier::verify(*xml, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(!s.ok());
+        QVERIFY(!s.certificateTrusted);
+        QVERIFY2(s.problems.join(' ').contains(QStringLiteral("non-repudiation")), qPrintable(s.problems.join(';')));
+    }
+
+    // Signatures made with the real key but not as XmlSigner writes them: each could leave the marks unsigned.
+    void onlyOurLayoutIsAccepted_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        const QByteArray envelopedExc
+            = QByteArrayLiteral("<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+                                "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>");
+        QTest::newRow("XPath leaving out the marks")
+            << envelopedExc
+            << QByteArray("<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+                          "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\">"
+                          "<XPath>not(ancestor-or-self::*[local-name()='Diem'])</XPath></Transform>"
+                          "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>");
+        QTest::newRow("inclusive C14N")
+            << envelopedExc
+            << QByteArray("<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>"
+                          "<Transform Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/>");
+        QTest::newRow("extra reference")
+            << QByteArray("</SignedInfo>")
+            << QByteArray("<Reference URI=\"#data\"><Transforms>"
+                          "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/></Transforms>"
+                          "<DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><DigestValue/>"
+                          "</Reference></SignedInfo>");
+        QTest::newRow("reference to another element")
+            << QByteArray("URI=\"#data\"") << QByteArray("URI=\"#sig-principal-props\"");
+    }
+    void onlyOurLayoutIsAccepted()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QByteArray xml = resignedWith([&](QByteArray& t) {
+            QVERIFY(t.contains(from));
+            t.replace(from, to);
+        });
+        QVERIFY(!xml.isEmpty());
+        QVERIFY(xmlsec1(xml, QStringLiteral("sig-principal"))); // a valid signature for xmlsec1 ...
+        QElapsedTimer t;
+        t.start();
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(t.elapsed() < 1000);
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(!s.integrityOk); // ... but not one we accept
+        QVERIFY(!report->ok());
+        QVERIFY(!s.problems.isEmpty());
+        QVERIFY(s.signerName.isEmpty());
+        const bool aboutReferences = QTest::currentDataTag() == QLatin1String("extra reference")
+            || QTest::currentDataTag() == QLatin1String("reference to another element");
+        QCOMPARE(s.problems.first().contains(QStringLiteral("must cover exactly")), aboutReferences);
+        if (QTest::currentDataTag() == QLatin1String("XPath leaving out the marks")) {
+            xml.replace(">8.5<", ">1.0<");
+            QVERIFY(xmlsec1(xml, QStringLiteral("sig-principal"))); // the changed mark is not signed
+            QVERIFY(!XmlVerifier::verify(xml, {m_pki.caDer()})->ok());
+        }
+    }
+
+    // An XPath transform that takes minutes is never run (the signature need not even be valid to cost that time).
+    void expensiveXPathIsNotRun()
+    {
+        QByteArray xml = sign(kPacket, false, SignerRole::Principal);
+        QByteArray filler;
+        for (int i = 0; i < 100; ++i)
+            filler += "<Trong/>";
+        xml.replace("<Trong/>", filler);
+        xml.replace("<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/></Transforms>",
+                    "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\">"
+                    "<XPath>count(//*[count(//*[count(//*) &gt; 0]) &gt; 0]) &gt; 0</XPath></Transform>"
+                    "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/></Transforms>");
+        QVERIFY(xml.contains("REC-xpath"));
+        QElapsedTimer t;
+        t.start();
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(report && !report->ok());
+    }
+
+    void hostileXmlIsRefusedBeforeAnything()
+    {
+        const QByteArray good = sign(kPacket, false, SignerRole::Principal);
+        const QString when = m_when.toString(Qt::ISODate);
+        // An internal entity expanded 20,000 times in SigningTime (24 s and 6 GB before).
+        QByteArray bomb = good;
+        QByteArray decl = "<!DOCTYPE HocBa [<!ENTITY a \"" + QByteArray(1000, 'x') + "\"><!ENTITY b \""
+            + QByteArray("&a;").repeated(100) + "\">]>\n";
+        bomb.insert(bomb.indexOf("<HocBa"), decl);
+        bomb.replace(when.toUtf8() + "</SigningTime>", QByteArray("&b;").repeated(200) + "</SigningTime>");
+        expectRefused(bomb, QStringLiteral("DOCTYPE"));
+        QByteArray doctype = good;
+        doctype.insert(doctype.indexOf("<HocBa"), "<!DOCTYPE HocBa>\n");
+        expectRefused(doctype, QStringLiteral("DOCTYPE"));
+        QByteArray attributes;
+        for (int i = 0; i < 100000; ++i)
+            attributes += " a" + QByteArray::number(i) + "=\"1\"";
+        QByteArray manyAttributes = good;
+        manyAttributes.replace("<DuLieu Id=\"data\"", "<DuLieu Id=\"data\"" + attributes);
+        expectRefused(manyAttributes, QStringLiteral("attributes"));
+        QByteArray big = good;
+        big.replace("<Trong/>", "<Trong>" + QByteArray(5 * 1024 * 1024, 'a') + "</Trong>");
+        expectRefused(big, QStringLiteral("MiB"));
+        QByteArray deep = good;
+        deep.replace("<Trong/>", QByteArray("<a>").repeated(100) + QByteArray("</a>").repeated(100));
+        expectRefused(deep, QStringLiteral("levels"));
+        QByteArray many = good;
+        many.replace("<Trong/>", QByteArray("<a/>").repeated(60000));
+        expectRefused(many, QStringLiteral("elements"));
     }
 
     void verificationRate()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // VerifyWidget: plain verdicts for a valid signed PDF, a PDF changed after signing, a changed packet, and a valid
-// PDF whose CA the checking school does not trust; verification runs off the GUI thread.
+// PDF whose CA the checking school does not trust, a packet forged with a fresh key; verification runs off the GUI
+// thread.
 #include "SigningSchool.h"
 #include "VerifyWidget.h"
 #include "lifecycle/BatchSignJob.h"
@@ -36,7 +37,7 @@ class TestVerifyWidget : public QObject
     Q_OBJECT
     test::SigningSchool m_school;
     QTemporaryDir m_dir;
-    QString m_valid, m_appended, m_changedPacket, m_packet;
+    QString m_valid, m_appended, m_changedPacket, m_packet, m_forged;
 
     QList<FileVerdict> check(const QList<QByteArray>& anchors, const QStringList& files)
     {
@@ -87,10 +88,18 @@ private Q_SLOTS:
         QVERIFY(write(m_valid, (*doc)->pdf));
         QVERIFY(write(m_appended, (*doc)->pdf + "\n% changed\n"));
         QVERIFY(write(m_packet, (*doc)->packetXml));
+        qInfo("Signed packet of a demo section: %lld bytes, %lld elements", (*doc)->packetXml.size(),
+              (*doc)->packetXml.count("</") + (*doc)->packetXml.count("/>"));
         QByteArray changed = (*doc)->packetXml;
         changed.replace("Trường", "Truong");
         QVERIFY(changed != (*doc)->packetXml);
         QVERIFY(write(m_changedPacket, changed));
+        // Issue 9: the changed packet re-signed with a fresh key carried as KeyValue, the real certificate put back.
+        QCOMPARE((*doc)->packetXml.count("<Signature "), 1);
+        const QByteArray forged = m_school.pki.forgeWithFreshKey(changed, QStringLiteral("urn:hocba:packet:1:Data"));
+        QVERIFY(forged.contains("<KeyValue>"));
+        m_forged = m_dir.filePath(QStringLiteral("hoc-ba-gia.xml"));
+        QVERIFY(write(m_forged, forged));
     }
 
     void verdicts()
@@ -106,6 +115,16 @@ private Q_SLOTS:
         QCOMPARE(v.at(2).verdict, QStringLiteral("NOT valid: the document was changed after it was signed"));
         QVERIFY2(v.at(3).kind == FileVerdict::Kind::Tampered || v.at(3).kind == FileVerdict::Kind::Unreadable,
                  qPrintable(v.at(3).verdict));
+    }
+
+    void forgedPacket()
+    {
+        const auto v = check({m_school.pki.caDer()}, {m_forged});
+        QCOMPARE(v.size(), 1);
+        QCOMPARE(v.at(0).kind, FileVerdict::Kind::Tampered);
+        QCOMPARE(v.at(0).verdict, QStringLiteral("NOT valid: the document was changed after it was signed"));
+        const auto& signature = v.at(0).verification->report.signatures.at(0);
+        QVERIFY(!signature.integrityOk && !signature.certificateTrusted);
     }
 
     void untrusted()
