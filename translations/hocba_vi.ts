@@ -131,10 +131,6 @@
         <translation>Tài liệu đã bị thay đổi sau khi ký.</translation>
     </message>
     <message>
-        <source>The packet is not well-formed XML.</source>
-        <translation>Gói dữ liệu không phải XML hợp lệ.</translation>
-    </message>
-    <message>
         <source>The packet has no data element or no signature container.</source>
         <translation>Gói dữ liệu thiếu phần dữ liệu hoặc phần chứa chữ ký.</translation>
     </message>
@@ -151,28 +147,20 @@
         <translation>Thiết bị ký số trả về chữ ký không dùng được.</translation>
     </message>
     <message>
-        <source>The signature library could not be started.</source>
-        <translation>Không khởi động được thư viện chữ ký số.</translation>
-    </message>
-    <message>
-        <source>The packet contains duplicate Id attributes.</source>
-        <translation>Gói dữ liệu có thuộc tính Id bị trùng.</translation>
-    </message>
-    <message>
-        <source>A trust anchor certificate cannot be read.</source>
-        <translation>Không đọc được chứng thư số gốc tin cậy.</translation>
-    </message>
-    <message>
-        <source>The signature is not valid: the signed data has been changed after signing.</source>
-        <translation>Chữ ký số không hợp lệ: dữ liệu đã bị thay đổi sau khi ký.</translation>
-    </message>
-    <message>
-        <source>The signature does not cover the record data and its signing time.</source>
-        <translation>Chữ ký số không bao trùm dữ liệu học bạ và thời điểm ký.</translation>
-    </message>
-    <message>
         <source>The PDF file already carries embedded files.</source>
         <translation>Tệp PDF đã có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is not meant for signing documents: it lacks the non-repudiation key usage.</source>
+        <translation>Chứng thư số của người ký không dùng để ký văn bản: thiếu mục đích sử dụng "chống chối bỏ" (non-repudiation).</translation>
+    </message>
+    <message>
+        <source>The record packet inside the PDF is too large (over %1 MiB); a real packet is far smaller. The file is refused.</source>
+        <translation>Gói dữ liệu học bạ trong tệp PDF quá lớn (trên %1 MiB), trong khi một gói thật nhỏ hơn nhiều. Tệp bị từ chối.</translation>
+    </message>
+    <message>
+        <source>The record packet inside the PDF cannot be read.</source>
+        <translation>Không đọc được gói dữ liệu học bạ trong tệp PDF.</translation>
     </message>
 </context>
 <context>
@@ -249,10 +237,6 @@
 <context>
     <name>hocba::cli::AuditCommand</name>
     <message>
-        <source>Check the audit log: &quot;audit verify --db FILE&quot; walks the hash chain and names the first entry that was changed, removed or moved.</source>
-        <translation>Kiểm tra nhật ký thay đổi: &quot;audit verify --db TỆP&quot; dò chuỗi mã băm và chỉ ra mục đầu tiên đã bị sửa, xoá hoặc đổi thứ tự.</translation>
-    </message>
-    <message>
         <source>Use: hocba-cli audit verify --db FILE</source>
         <translation>Cách dùng: hocba-cli audit verify --db TỆP</translation>
     </message>
@@ -263,6 +247,34 @@
     <message>
         <source>Audit log BROKEN at entry %1: %2</source>
         <translation>Nhật ký thay đổi BỊ ĐỨT tại mục %1: %2</translation>
+    </message>
+    <message>
+        <source>Signed section %1 does NOT match its signed documents: %2</source>
+        <translation>Học bạ %1 KHÔNG khớp với hồ sơ đã ký: %2</translation>
+    </message>
+    <message>
+        <source>Signed sections: %1 checked, each matches its signed packet and PDF.</source>
+        <translation>Các năm học đã ký: đã kiểm tra %1, tất cả đều khớp với gói dữ liệu và tệp PDF đã ký.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoints: none yet (each signing batch makes one).</source>
+        <translation>Điểm chốt nhật ký: chưa có (mỗi đợt ký sẽ lập một điểm chốt).</translation>
+    </message>
+    <message>
+        <source>Audit checkpoints: %1 stored, %2 valid.</source>
+        <translation>Điểm chốt nhật ký: có %1, hợp lệ %2.</translation>
+    </message>
+    <message>
+        <source>Entries 1 to %1 are vouched for by a signed checkpoint; later entries only by the chain.</source>
+        <translation>Các mục từ 1 đến %1 đã được một điểm chốt có chữ ký xác nhận; các mục sau đó chỉ được bảo vệ bằng chuỗi mã băm.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint problem: %1</source>
+        <translation>Lỗi điểm chốt nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Check the school file: &quot;audit verify --db FILE&quot; walks the audit log&apos;s hash chain and names the first entry that was changed, removed or moved; checks the chain against the checkpoints signed when records were signed; then checks every signed section (signed, submitted, locked) against its stored signed packet and PDF: their signatures and digests, that they belong to that section and student, and that the marks in the file still make the signed packet. It prints one line per problem and exits with 1 when the chain, a checkpoint or any section is bad.</source>
+        <translation>Kiểm tra tệp dữ liệu của trường: "audit verify --db TỆP" kiểm tra chuỗi mã băm của nhật ký thay đổi và chỉ ra mục đầu tiên bị sửa, bị xoá hoặc bị đổi chỗ; đối chiếu chuỗi với các điểm chốt được ký cùng lúc ký hồ sơ; sau đó đối chiếu từng năm học đã ký (đã ký, đã nộp, đã khoá) với gói dữ liệu và tệp PDF đã ký được lưu: chữ ký và mã băm, việc chúng thuộc đúng năm học và học sinh đó, và điểm trong tệp dữ liệu vẫn cho ra đúng gói dữ liệu đã ký. Mỗi vấn đề được in trên một dòng; mã thoát là 1 khi chuỗi nhật ký, một điểm chốt hoặc một năm học nào đó có vấn đề.</translation>
     </message>
 </context>
 <context>
@@ -555,12 +567,12 @@
         <translation>Đang xuất gói dữ liệu: %1/%2</translation>
     </message>
     <message>
-        <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the signed packet and the signed PDF.</source>
-        <translation>Ghi các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với các năm đã ký thì ghi gói dữ liệu đã ký và tệp PDF đã ký.</translation>
-    </message>
-    <message>
         <source>School year %1: %2 packets written to %3 (%4 unsigned), %5 signed PDFs, %6 failed.</source>
         <translation>Năm học %1: đã ghi %2 gói dữ liệu vào %3 (%4 chưa ký), %5 tệp PDF đã ký, %6 thất bại.</translation>
+    </message>
+    <message>
+        <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the stored signed packet and signed PDF, refused when they fail the school file check (see &quot;audit verify&quot;).</source>
+        <translation>Xuất các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với năm học đã ký là gói dữ liệu và tệp PDF đã ký được lưu, và từ chối xuất khi chúng không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify").</translation>
     </message>
 </context>
 <context>
@@ -667,10 +679,6 @@
 <context>
     <name>hocba::cli::RenderCommand</name>
     <message>
-        <source>Print the records (học bạ) of a class or the whole school to PDF files in the Ministry&apos;s layout.</source>
-        <translation>In học bạ của một lớp hoặc cả trường ra tệp PDF theo mẫu của Bộ.</translation>
-    </message>
-    <message>
         <source>The folder to write the PDF files into.</source>
         <translation>Thư mục để ghi các tệp PDF.</translation>
     </message>
@@ -693,6 +701,10 @@
     <message>
         <source>Failed (%1): %2</source>
         <translation>Không thành công (%1): %2</translation>
+    </message>
+    <message>
+        <source>Print the records (học bạ) of a class or the whole school to PDF files in the Ministry&apos;s layout. Signed years are printed from their stored signed packet; a record whose signed documents fail the school file check (see &quot;audit verify&quot;) is refused.</source>
+        <translation>In học bạ của một lớp hoặc cả trường ra tệp PDF theo mẫu của Bộ. Năm học đã ký được in từ gói dữ liệu đã ký được lưu; học bạ có hồ sơ đã ký không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify") sẽ không được in.</translation>
     </message>
 </context>
 <context>
@@ -863,6 +875,10 @@
     <message>
         <source>How many records to render and sign at once; the token still signs one at a time (default: one per processor core).</source>
         <translation>Số hồ sơ được dựng và ký cùng lúc; token vẫn ký lần lượt từng chữ ký (mặc định: bằng số lõi bộ xử lý).</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>CẢNH BÁO: %1</translation>
     </message>
 </context>
 <context>
@@ -1074,10 +1090,53 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::AuditCheckpoints</name>
+    <message>
+        <source>Audit checkpoint %1 (made on %2, signed by %3) vouches for audit entry %4, which is missing: the audit log was cut or rewritten before that entry.</source>
+        <translation>Điểm chốt nhật ký %1 (lập lúc %2, do %3 ký) xác nhận mục %4 của nhật ký thay đổi, nhưng mục này không còn: nhật ký đã bị cắt bớt hoặc bị viết lại trước mục đó.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1 (made on %2, signed by %3) vouches for audit entry %4, but that entry&apos;s hash has changed since: the audit log was rewritten up to that entry.</source>
+        <translation>Điểm chốt nhật ký %1 (lập lúc %2, do %3 ký) xác nhận mục %4 của nhật ký thay đổi, nhưng mã băm của mục này đã khác: nhật ký đã bị viết lại tính đến mục đó.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1 cannot be read: it is not a checkpoint this program made.</source>
+        <translation>Không đọc được điểm chốt nhật ký %1: đây không phải điểm chốt do chương trình này lập.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1: its signature is not valid. %2</source>
+        <translation>Điểm chốt nhật ký %1: chữ ký không hợp lệ. %2</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1 was altered: what the file says about it differs from what was signed.</source>
+        <translation>Điểm chốt nhật ký %1 đã bị sửa đổi: thông tin về điểm chốt trong tệp khác với nội dung đã ký.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1 is not signed with an acceptable signing certificate: %2</source>
+        <translation>Điểm chốt nhật ký %1 không được ký bằng một chứng thư số hợp lệ để ký: %2</translation>
+    </message>
+    <message>
+        <source>Audit entry %1 records audit checkpoint %2, which is no longer in the file: it was deleted.</source>
+        <translation>Mục %1 của nhật ký thay đổi ghi nhận điểm chốt %2, nhưng điểm chốt này không còn trong tệp: nó đã bị xoá.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint %1 is not recorded in the audit log: the newest entries of the log were cut.</source>
+        <translation>Điểm chốt nhật ký %1 không được ghi trong nhật ký thay đổi: các mục mới nhất của nhật ký đã bị cắt bỏ.</translation>
+    </message>
+    <message>
+        <source>%1 signed section(s) signed by %2 are not covered by an audit checkpoint of that certificate (the first: section %3, signed on %4). Checkpoints were deleted, or the signing stopped before it could make one; in that case, sign again with the same token to make one.</source>
+        <translation>%1 hồ sơ do %2 ký chưa được điểm chốt nhật ký nào của chứng thư số đó xác nhận (hồ sơ đầu tiên: hồ sơ %3, ký lúc %4). Có thể điểm chốt đã bị xoá, hoặc đợt ký đã dừng trước khi kịp lập điểm chốt; nếu vậy, hãy ký lại bằng chính USB token đó để lập điểm chốt.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::BatchSignJob</name>
     <message>
         <source>An unfinished signing batch was started with another certificate. Plug in that token to continue it, or abandon the unfinished batch first.</source>
         <translation>Một đợt ký còn dở đã được bắt đầu bằng chứng thư số khác. Hãy cắm lại token đó để tiếp tục, hoặc huỷ đợt ký còn dở trước.</translation>
+    </message>
+    <message>
+        <source>The signed records are stored, but the audit log&apos;s checkpoint could not be signed (%1). Until one is made, &quot;audit verify&quot; reports these records as not covered: sign again with the same token to make it.</source>
+        <translation>Các hồ sơ đã ký đều đã được lưu, nhưng chưa ký được điểm chốt của nhật ký thay đổi (%1). Cho đến khi có điểm chốt, "audit verify" sẽ báo các hồ sơ này chưa được xác nhận: hãy ký lại bằng chính USB token đó để lập điểm chốt.</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1177,10 @@
         <source>The packet is not signed.</source>
         <translation>Gói dữ liệu chưa được ký.</translation>
     </message>
+    <message>
+        <source>The PDF is signed with the certificate of %1 (serial %2), but the packet inside it was completed with the certificate of %3 (serial %4). The signer who completes a record signs the packet and the PDF with the same certificate.</source>
+        <translation>Tệp PDF được ký bằng chứng thư số của %1 (số hiệu %2), nhưng gói dữ liệu bên trong lại được ký hoàn tất bằng chứng thư số của %3 (số hiệu %4). Người ký hoàn tất học bạ phải ký cả gói dữ liệu và tệp PDF bằng cùng một chứng thư số.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::RecordDocuments</name>
@@ -1131,6 +1194,97 @@
     <message>
         <source>The school year of this record no longer exists.</source>
         <translation>Năm học này của học bạ không còn trong dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::SchoolFileCheck</name>
+    <message>
+        <source>Signature %1 is stored out of order.</source>
+        <translation>Chữ ký thứ %1 được lưu sai thứ tự.</translation>
+    </message>
+    <message>
+        <source>The stored packet of signature %1 does not match its recorded digest.</source>
+        <translation>Gói dữ liệu lưu kèm chữ ký thứ %1 không khớp với mã băm đã ghi.</translation>
+    </message>
+    <message>
+        <source>The certificate of signature %1 does not match its recorded fingerprint.</source>
+        <translation>Chứng thư số của chữ ký thứ %1 không khớp với dấu vân tay đã ghi.</translation>
+    </message>
+    <message>
+        <source>The packet of signature %1 is not the packet of signature %2 with one more signature.</source>
+        <translation>Gói dữ liệu của chữ ký thứ %1 không phải là gói dữ liệu của chữ ký thứ %2 có thêm một chữ ký.</translation>
+    </message>
+    <message>
+        <source>A PDF is stored with signature %1, which did not complete the section.</source>
+        <translation>Có tệp PDF lưu kèm chữ ký thứ %1, trong khi chữ ký này chưa phải chữ ký hoàn tất năm học.</translation>
+    </message>
+    <message>
+        <source>No signed PDF is stored.</source>
+        <translation>Không có tệp PDF đã ký nào được lưu.</translation>
+    </message>
+    <message>
+        <source>The stored PDF cannot be checked: %1</source>
+        <translation>Không kiểm tra được tệp PDF đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>The stored PDF does not verify: %1</source>
+        <translation>Tệp PDF đã lưu không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <source>The stored PDF does not carry the stored signed packet.</source>
+        <translation>Tệp PDF đã lưu không chứa gói dữ liệu đã ký được lưu.</translation>
+    </message>
+    <message>
+        <source>The stored PDF was not signed with the certificate that completed the section.</source>
+        <translation>Tệp PDF đã lưu không được ký bằng chứng thư số của người ký hoàn tất năm học.</translation>
+    </message>
+    <message>
+        <source>The signatures in the signed packet are not the stored signatures (roles, signers, times or order differ).</source>
+        <translation>Các chữ ký trong gói dữ liệu đã ký không phải là các chữ ký đã lưu (khác vai trò, người ký, thời điểm ký hoặc thứ tự).</translation>
+    </message>
+    <message>
+        <source>The signed packet belongs to another record (%1).</source>
+        <translation>Gói dữ liệu đã ký thuộc về một học bạ khác (%1).</translation>
+    </message>
+    <message>
+        <source>The signed packet is for school year %1, version %2, grade %3, not for this section.</source>
+        <translation>Gói dữ liệu đã ký là của năm học %1, phiên bản %2, lớp %3, không phải của năm học này.</translation>
+    </message>
+    <message>
+        <source>The signed packet names class %1; the section is in class %2.</source>
+        <translation>Gói dữ liệu đã ký ghi lớp %1, nhưng năm học này thuộc lớp %2.</translation>
+    </message>
+    <message>
+        <source>The signed packet is marked as a draft.</source>
+        <translation>Gói dữ liệu đã ký lại được đánh dấu là bản nháp.</translation>
+    </message>
+    <message>
+        <source>The marks or results in the school file differ from the signed packet (%1).</source>
+        <translation>Điểm hoặc kết quả trong tệp dữ liệu khác với gói dữ liệu đã ký (%1).</translation>
+    </message>
+    <message>
+        <source>The stored results differ from the results of the signed packet.</source>
+        <translation>Kết quả đã lưu khác với kết quả trong gói dữ liệu đã ký.</translation>
+    </message>
+    <message>
+        <source>No signed documents are stored for it.</source>
+        <translation>Không có hồ sơ đã ký nào được lưu cho năm học này.</translation>
+    </message>
+    <message>
+        <source>The signed packet cannot be read: %1</source>
+        <translation>Không đọc được gói dữ liệu đã ký: %1</translation>
+    </message>
+    <message>
+        <source>%1, school year %2, version %3</source>
+        <translation>%1, năm học %2, phiên bản %3</translation>
+    </message>
+    <message>
+        <source>This school year of a record is not signed.</source>
+        <translation>Năm học này của học bạ chưa được ký.</translation>
+    </message>
+    <message>
+        <source>%1: the stored signed documents do not verify, so they are not used: %2</source>
+        <translation>%1: hồ sơ đã ký được lưu không hợp lệ nên không được sử dụng: %2</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1444,22 @@
     <message>
         <source>lint findings need the results they belong to</source>
         <translation>kết quả kiểm tra dữ liệu phải đi kèm phần kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>a packet must not contain markup declarations (such as &lt;!ENTITY&gt;)</source>
+        <translation>gói dữ liệu không được chứa khai báo đánh dấu (ví dụ &lt;!ENTITY&gt;)</translation>
+    </message>
+    <message>
+        <source>the file has more than %1 elements</source>
+        <translation>tệp có hơn %1 phần tử</translation>
+    </message>
+    <message>
+        <source>the elements are nested more than %1 levels deep</source>
+        <translation>các phần tử lồng nhau sâu hơn %1 cấp</translation>
+    </message>
+    <message>
+        <source>the element has more than %1 attributes</source>
+        <translation>phần tử có hơn %1 thuộc tính</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +1951,10 @@
     <message>
         <source>PIN entry was cancelled.</source>
         <translation>Đã huỷ nhập mã PIN.</translation>
+    </message>
+    <message>
+        <source>The PIN file %1 is longer than %2 bytes. It must hold only the PIN.</source>
+        <translation>Tệp mã PIN %1 dài hơn %2 byte. Tệp chỉ được chứa mã PIN.</translation>
     </message>
 </context>
 <context>
