@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>The signer&apos;s certificate is not meant for signing documents: it lacks the non-repudiation key usage.</source>
-        <translation>Chứng thư số của người ký không dùng để ký văn bản: thiếu mục đích sử dụng "chống chối bỏ" (non-repudiation).</translation>
+        <translation>Chứng thư số của người ký không dùng để ký văn bản: thiếu mục đích sử dụng &quot;chống chối bỏ&quot; (non-repudiation).</translation>
     </message>
     <message>
         <source>The record packet inside the PDF is too large (over %1 MiB); a real packet is far smaller. The file is refused.</source>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <source>Check the school file: &quot;audit verify --db FILE&quot; walks the audit log&apos;s hash chain and names the first entry that was changed, removed or moved; checks the chain against the checkpoints signed when records were signed; then checks every signed section (signed, submitted, locked) against its stored signed packet and PDF: their signatures and digests, that they belong to that section and student, and that the marks in the file still make the signed packet. It prints one line per problem and exits with 1 when the chain, a checkpoint or any section is bad.</source>
-        <translation>Kiểm tra tệp dữ liệu của trường: "audit verify --db TỆP" kiểm tra chuỗi mã băm của nhật ký thay đổi và chỉ ra mục đầu tiên bị sửa, bị xoá hoặc bị đổi chỗ; đối chiếu chuỗi với các điểm chốt được ký cùng lúc ký hồ sơ; sau đó đối chiếu từng năm học đã ký (đã ký, đã nộp, đã khoá) với gói dữ liệu và tệp PDF đã ký được lưu: chữ ký và mã băm, việc chúng thuộc đúng năm học và học sinh đó, và điểm trong tệp dữ liệu vẫn cho ra đúng gói dữ liệu đã ký. Mỗi vấn đề được in trên một dòng; mã thoát là 1 khi chuỗi nhật ký, một điểm chốt hoặc một năm học nào đó có vấn đề.</translation>
+        <translation>Kiểm tra tệp dữ liệu của trường: &quot;audit verify --db TỆP&quot; kiểm tra chuỗi mã băm của nhật ký thay đổi và chỉ ra mục đầu tiên bị sửa, bị xoá hoặc bị đổi chỗ; đối chiếu chuỗi với các điểm chốt được ký cùng lúc ký hồ sơ; sau đó đối chiếu từng năm học đã ký (đã ký, đã nộp, đã khoá) với gói dữ liệu và tệp PDF đã ký được lưu: chữ ký và mã băm, việc chúng thuộc đúng năm học và học sinh đó, và điểm trong tệp dữ liệu vẫn cho ra đúng gói dữ liệu đã ký. Mỗi vấn đề được in trên một dòng; mã thoát là 1 khi chuỗi nhật ký, một điểm chốt hoặc một năm học nào đó có vấn đề.</translation>
     </message>
 </context>
 <context>
@@ -572,7 +572,7 @@
     </message>
     <message>
         <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the stored signed packet and signed PDF, refused when they fail the school file check (see &quot;audit verify&quot;).</source>
-        <translation>Xuất các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với năm học đã ký là gói dữ liệu và tệp PDF đã ký được lưu, và từ chối xuất khi chúng không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify").</translation>
+        <translation>Xuất các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với năm học đã ký là gói dữ liệu và tệp PDF đã ký được lưu, và từ chối xuất khi chúng không qua được bước kiểm tra tệp dữ liệu của trường (xem &quot;audit verify&quot;).</translation>
     </message>
 </context>
 <context>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <source>Print the records (học bạ) of a class or the whole school to PDF files in the Ministry&apos;s layout. Signed years are printed from their stored signed packet; a record whose signed documents fail the school file check (see &quot;audit verify&quot;) is refused.</source>
-        <translation>In học bạ của một lớp hoặc cả trường ra tệp PDF theo mẫu của Bộ. Năm học đã ký được in từ gói dữ liệu đã ký được lưu; học bạ có hồ sơ đã ký không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify") sẽ không được in.</translation>
+        <translation>In học bạ của một lớp hoặc cả trường ra tệp PDF theo mẫu của Bộ. Năm học đã ký được in từ gói dữ liệu đã ký được lưu; học bạ có hồ sơ đã ký không qua được bước kiểm tra tệp dữ liệu của trường (xem &quot;audit verify&quot;) sẽ không được in.</translation>
     </message>
 </context>
 <context>
@@ -1046,10 +1046,6 @@
         <translation>Không đọc được %1.</translation>
     </message>
     <message>
-        <source>Cannot read the file.</source>
-        <translation>Không đọc được tệp.</translation>
-    </message>
-    <message>
         <source>INVALID</source>
         <translation>KHÔNG HỢP LỆ</translation>
     </message>
@@ -1136,7 +1132,7 @@
     </message>
     <message>
         <source>The signed records are stored, but the audit log&apos;s checkpoint could not be signed (%1). Until one is made, &quot;audit verify&quot; reports these records as not covered: sign again with the same token to make it.</source>
-        <translation>Các hồ sơ đã ký đều đã được lưu, nhưng chưa ký được điểm chốt của nhật ký thay đổi (%1). Cho đến khi có điểm chốt, "audit verify" sẽ báo các hồ sơ này chưa được xác nhận: hãy ký lại bằng chính USB token đó để lập điểm chốt.</translation>
+        <translation>Các hồ sơ đã ký đều đã được lưu, nhưng chưa ký được điểm chốt của nhật ký thay đổi (%1). Cho đến khi có điểm chốt, &quot;audit verify&quot; sẽ báo các hồ sơ này chưa được xác nhận: hãy ký lại bằng chính USB token đó để lập điểm chốt.</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1176,18 @@
     <message>
         <source>The PDF is signed with the certificate of %1 (serial %2), but the packet inside it was completed with the certificate of %3 (serial %4). The signer who completes a record signs the packet and the PDF with the same certificate.</source>
         <translation>Tệp PDF được ký bằng chứng thư số của %1 (số hiệu %2), nhưng gói dữ liệu bên trong lại được ký hoàn tất bằng chứng thư số của %3 (số hiệu %4). Người ký hoàn tất học bạ phải ký cả gói dữ liệu và tệp PDF bằng cùng một chứng thư số.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>Không mở được tệp.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a signed record (over %1 MiB).</source>
+        <translation>Tệp quá lớn, không thể là một học bạ đã ký (trên %1 MiB).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
     </message>
 </context>
 <context>
@@ -3037,10 +3045,6 @@ Dấu vân tay SHA-256:
         <translation>
             <numerusform>Đang kiểm tra %n tệp…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the file cannot be opened</source>
-        <translation>không mở được tệp</translation>
     </message>
     <message>
         <source>content unchanged</source>

@@ -7,7 +7,6 @@
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -163,15 +162,8 @@ void VerifyWidget::verifyFiles(const QStringList& paths)
     m_hintLabel->setText(tr("Checking %n file(s)…", nullptr, int(paths.size())));
     m_watcher.setFuture(QtConcurrent::run([paths, anchors = m_anchors] {
         QList<FileVerdict> out;
-        for (const QString& path : paths) {
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly)) {
-                out << verdictFor(path,
-                                  fail(ErrorCode::Io, VerifyWidget::tr("the file cannot be opened"), f.errorString()));
-                continue;
-            }
-            out << verdictFor(path, lifecycle::verifyDocument(f.readAll(), anchors));
-        }
+        for (const QString& path : paths)
+            out << verdictFor(path, lifecycle::verifyDocumentFile(path, anchors));
         return out;
     }));
 }

@@ -85,17 +85,8 @@ public:
         QJsonArray results;
         int bad = 0;
         for (const QString& f : files) {
-            QFile file(f);
             QJsonObject entry {{QStringLiteral("file"), f}};
-            if (!file.open(QIODevice::ReadOnly)) {
-                ++bad;
-                entry.insert(QStringLiteral("error"), tr("Cannot read the file."));
-                if (!asJson)
-                    console.out << f << ": " << tr("Cannot read the file.") << '\n';
-                results.append(entry);
-                continue;
-            }
-            auto v = lifecycle::verifyDocument(file.readAll(), der);
+            auto v = lifecycle::verifyDocumentFile(f, der);
             if (!v) {
                 ++bad;
                 entry.insert(QStringLiteral("error"), describe(v.error()));

@@ -7,6 +7,7 @@
 #include "signing/XmlVerifier.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace hocba::lifecycle {
 
@@ -121,6 +122,27 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
     if (xml->signatures.isEmpty())
         v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The packet is not signed.");
     return v;
+}
+
+Result<DocumentVerification> verifyDocumentFile(const QString& path, const QList<QByteArray>& trustAnchorsDer)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The file cannot be opened."),
+                    file.errorString());
+    if (file.size() > kMaxDocumentFileBytes)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                "The file is too large to be a signed record (over %1 MiB).")
+                        .arg(kMaxDocumentFileBytes / (1024 * 1024)),
+                    QStringLiteral("%1 bytes").arg(file.size()));
+    const QByteArray bytes = file.read(kMaxDocumentFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The file cannot be read."),
+                    file.errorString());
+    return verifyDocument(bytes, trustAnchorsDer);
 }
 
 } // namespace hocba::lifecycle

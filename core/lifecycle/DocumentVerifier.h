@@ -39,4 +39,13 @@ struct DocumentVerification
  */
 Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList<QByteArray>& trustAnchorsDer);
 
+/** A signed record PDF is about 70 KiB and a packet a few tens; anything this large is refused before it is read. */
+inline constexpr qint64 kMaxDocumentFileBytes = 64 * 1024 * 1024;
+
+/**
+ * verifyDocument on a file, for the CLI and the desktop alike: an Io error when it cannot be read, InvalidInput when
+ * it is larger than kMaxDocumentFileBytes (checked before reading, so a huge file costs no memory).
+ */
+Result<DocumentVerification> verifyDocumentFile(const QString& path, const QList<QByteArray>& trustAnchorsDer);
+
 } // namespace hocba::lifecycle

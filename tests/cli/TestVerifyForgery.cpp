@@ -284,6 +284,30 @@ private Q_SLOTS:
                      QByteArray("<a>").repeated(100) + QByteArray("</a>").repeated(100) + "</Signatures>");
         expectRefused(deep, QStringLiteral("levels"));
     }
+
+    void hugeFileIsRefusedBeforeReading()
+    {
+        // A sparse file: 1 GiB on paper, no disk space; reading it whole would take a GiB of memory.
+        const QString path = write("huge.pdf", "%PDF-1.7\n");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite) && f.resize(qint64(1) << 30));
+        f.close();
+        QElapsedTimer t;
+        t.start();
+        const auto v = lifecycle::verifyDocumentFile(path, {m_pki.caDer()});
+        QVERIFY(!v);
+        QCOMPARE(v.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(v.error().message.contains(QStringLiteral("64 MiB")), qPrintable(v.error().message));
+        const auto run = runCliInProcess({"verify", "--trust", m_pki.path("ca.pem"), path});
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("INVALID")) && run.out.contains(QStringLiteral("64 MiB")),
+                 qPrintable(run.out));
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+
+        const auto missing = lifecycle::verifyDocumentFile(path + QStringLiteral(".none"), {m_pki.caDer()});
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, ErrorCode::Io);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVerifyForgery)
