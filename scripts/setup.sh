@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git clang-format
+  # fuzzing (scripts/fuzz.sh): Clang 22 with libFuzzer and the sanitizer runtimes (Clang 14 cannot compile
+  # libstdc++ 12's std::expected, Clang 19 not qpdf 11's JSON.hh in C++23)
+  clang-22 libclang-rt-22-dev
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-pdf-dev libqt6svg6 libgl-dev libvulkan-dev

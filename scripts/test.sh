@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine (as root), builds with warnings as errors, runs the whole test suite, then builds the
-# core with AddressSanitizer + UBSan and runs the core tests under it. This is what CI runs (.ci/run).
+# core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet reader, the signature
+# checker and the PDF verifier for 60 s each (scripts/fuzz.sh). This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +23,6 @@ echo "== test: core tests under AddressSanitizer + UBSan"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --preset asan -j "$jobs" -L core --timeout 900
+
+echo "== fuzz: each parser of untrusted files for 60 s (libFuzzer, ASan + UBSan)"
+bash scripts/fuzz.sh 60

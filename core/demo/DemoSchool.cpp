@@ -60,8 +60,7 @@ class Builder
 {
 public:
     Builder(store::Database& db, const DemoOptions& options)
-        : m_db(db)
-        , m_options(options)
+        : m_options(options)
         , m_people(options.seed)
         , m_schools(db)
         , m_students(db)
@@ -225,7 +224,6 @@ private:
         return {};
     }
 
-    store::Database& m_db;
     const DemoOptions& m_options;
     PeopleGenerator m_people;
     Rng m_codeRng {m_options.seed ^ 0x9e3779b97f4a7c15ULL};

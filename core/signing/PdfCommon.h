@@ -5,22 +5,32 @@
 #include <qpdf/QPDF.hh>
 
 #include <functional>
+#include <set>
 
 namespace hocba::signing::detail {
 
-/** Visits every terminal field of the AcroForm (following /Kids), at most `maxDepth` deep (cycles). */
-inline void forEachField(QPDFObjectHandle fields, const std::function<void(QPDFObjectHandle)>& visit, int depth = 0)
+/**
+ * Visits every terminal field of the AcroForm (following /Kids). In a hostile file the field tree is a graph (a field
+ * listed twice among its own kids made a depth-limited walk visit 2^32 nodes): each indirect object is walked once,
+ * so the work is linear in the file's size.
+ */
+inline void forEachField(QPDFObjectHandle fields, const std::function<void(QPDFObjectHandle)>& visit)
 {
-    if (!fields.isArray() || depth > 32)
-        return;
-    for (auto& f : fields.getArrayAsVector()) {
-        if (!f.isDictionary())
-            continue;
-        if (f.getKey("/Kids").isArray() && !f.hasKey("/V"))
-            forEachField(f.getKey("/Kids"), visit, depth + 1);
-        else
-            visit(f);
-    }
+    std::set<QPDFObjGen> seen;
+    const auto firstVisit = [&](QPDFObjectHandle& o) { return !o.isIndirect() || seen.insert(o.getObjGen()).second; };
+    std::function<void(QPDFObjectHandle, int)> walk = [&](QPDFObjectHandle list, int depth) {
+        if (!list.isArray() || depth > 32 || !firstVisit(list))
+            return;
+        for (auto& f : list.getArrayAsVector()) {
+            if (!f.isDictionary() || !firstVisit(f))
+                continue;
+            if (f.getKey("/Kids").isArray() && !f.hasKey("/V"))
+                walk(f.getKey("/Kids"), depth + 1);
+            else
+                visit(f);
+        }
+    };
+    walk(fields, 0);
 }
 
 inline bool isSignatureField(QPDFObjectHandle f)
