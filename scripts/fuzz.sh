@@ -67,4 +67,6 @@ done
 
 echo "== fuzz summary (${seconds}s each)"
 printf '%s\n' "${summary[@]}"
+bad=$(printf '%s\n' "${summary[@]}" | grep -c FAILED || true)
+echo "fuzz: $(( ${#summary[@]} - bad )) passed, $bad failed"
 exit $failed
