@@ -42,7 +42,6 @@ Error buildFailed(const QString& detail)
                   detail};
 }
 
-
 } // namespace
 
 /*

@@ -80,7 +80,6 @@ qsizetype rangeEnd(const RawSignature& raw, qsizetype fileSize)
     return r ? r->end() : -1;
 }
 
-
 void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, SignatureCheck& check)
 {
     check.id = raw.field;
