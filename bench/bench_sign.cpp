@@ -9,8 +9,8 @@
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "packet/PacketBuilder.h"
-#include "signing/TokenManager.h"
-#include "signing/TrustStore.h"
+#include "token/TokenManager.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QDir>

@@ -4,7 +4,7 @@
 #include "domain/Types.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "signing/TokenTypes.h"
+#include "token/TokenTypes.h"
 #include "util/CancellationToken.h"
 
 #include <QDialog>

@@ -3,7 +3,7 @@
 
 #include "MessageBox.h"
 #include "lifecycle/SignPolicy.h"
-#include "signing/SignatureReport.h"
+#include "verify/SignatureReport.h"
 #include "store/Database.h"
 
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignerSource.h"
 
-#include "signing/TokenService.h"
+#include "token/TokenService.h"
 
 namespace hocba::ui {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "signing/PinProvider.h"
-#include "signing/Signer.h"
-#include "signing/TokenTypes.h"
+#include "token/PinProvider.h"
+#include "token/Signer.h"
+#include "token/TokenTypes.h"
 #include "util/Error.h"
 
 #include <QList>

@@ -2,7 +2,7 @@
 #include "TrustAnchorsDialog.h"
 
 #include "MessageBox.h"
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "util/Text.h"
 

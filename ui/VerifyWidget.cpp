@@ -2,7 +2,7 @@
 #include "VerifyWidget.h"
 
 #include "MessageBox.h"
-#include "signing/SignatureReport.h"
+#include "verify/SignatureReport.h"
 
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>

@@ -2,7 +2,7 @@
 #include "Commands.h"
 
 #include "lifecycle/SignPolicy.h"
-#include "signing/SignatureReport.h"
+#include "verify/SignatureReport.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "signing/TokenManager.h"
+#include "token/TokenManager.h"
 #include "util/Text.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "util/Text.h"
 

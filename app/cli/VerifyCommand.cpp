@@ -2,7 +2,7 @@
 #include "Commands.h"
 
 #include "lifecycle/DocumentVerifier.h"
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/AuditCheckpoints.h"
 
-#include "signing/CertificatePolicy.h"
-#include "signing/DetachedCms.h"
-#include "signing/SignatureReport.h"
-#include "signing/TrustStore.h"
+#include "verify/CertificatePolicy.h"
+#include "token/CmsSigner.h"
+#include "verify/DetachedCms.h"
+#include "verify/SignatureReport.h"
+#include "verify/TrustStore.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "util/Digest.h"

@@ -2,8 +2,9 @@
 #pragma once
 
 #include "domain/Finding.h"
-#include "signing/Signer.h"
+#include "token/Signer.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QByteArray>
 #include <QDateTime>

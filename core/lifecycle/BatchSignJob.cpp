@@ -2,7 +2,7 @@
 #include "lifecycle/BatchSignJob.h"
 
 #include "lifecycle/AuditCheckpoints.h"
-#include "signing/SignatureReport.h"
+#include "verify/SignatureReport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "util/Digest.h"

@@ -3,8 +3,8 @@
 
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
-#include "signing/PdfVerifier.h"
-#include "signing/XmlVerifier.h"
+#include "verify/PdfVerifier.h"
+#include "verify/XmlVerifier.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "signing/SignatureReport.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QByteArray>
 #include <QList>
@@ -32,7 +32,7 @@ struct DocumentVerification
 /**
  * Checks a file with XmlVerifier / PdfVerifier against the given trust anchors (DER): integrity, signers (name, role,
  * time, certificate at signing time), a PDF changed after signing, and for a PDF its embedded packet, which must
- * verify itself and have the digest the PDF was rendered for (PdfSigner::kPacketDigestInfoKey, the value in the QR
+ * verify itself and have the digest the PDF was rendered for (kPacketDigestInfoKey, the value in the QR
  * codes' h=), and every PDF signature must be by the certificate of the packet's last (completing) signer. A PDF is
  * recognised by its "%PDF-" header; anything else is read as a packet.
  * A Result error only when the file cannot be examined at all.

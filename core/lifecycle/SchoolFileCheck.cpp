@@ -8,8 +8,8 @@
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
-#include "signing/SignatureReport.h"
-#include "signing/TrustStore.h"
+#include "verify/SignatureReport.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "util/Digest.h"
 

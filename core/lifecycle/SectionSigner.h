@@ -4,8 +4,9 @@
 #include "domain/Types.h"
 #include "packet/Packet.h"
 #include "render/RecordRenderer.h"
-#include "signing/Signer.h"
+#include "token/Signer.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QDateTime>
 #include <QList>

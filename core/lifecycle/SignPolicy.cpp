@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SignPolicy.h"
 
-#include "signing/SignatureReport.h"
+#include "verify/SignatureReport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "signing/Signer.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QList>
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/Types.h"
-#include "signing/Signer.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QByteArray>
 #include <QDateTime>

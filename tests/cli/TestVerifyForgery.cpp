@@ -8,9 +8,9 @@
 #include "lifecycle/DocumentVerifier.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
-#include "signing/SoftwareSigner.h"
-#include "signing/TrustStore.h"
-#include "signing/XmlSigner.h"
+#include "token/SoftwareSigner.h"
+#include "verify/TrustStore.h"
+#include "token/XmlSigner.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@
 #include "TestPki.h"
 
 #include "packet/PacketDigest.h"
-#include "signing/PdfSigner.h"
-#include "signing/XmlSigner.h"
+#include "token/PdfSigner.h"
+#include "token/XmlSigner.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -13,7 +13,7 @@
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QCryptographicHash>

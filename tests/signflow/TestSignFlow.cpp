@@ -11,8 +11,8 @@
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketBuilder.h"
-#include "signing/PdfSigner.h"
-#include "signing/TrustStore.h"
+#include "token/PdfSigner.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 

@@ -2,7 +2,7 @@
 // The AcroForm field tree of a hostile PDF is a graph, not a tree: the verifier must walk it in linear time.
 // Found with the fuzz seed tests/fuzz/corpus/pdf/field-kids-loop.pdf: a field listed twice among its own /Kids
 // made the walk visit 2^32 nodes.
-#include "signing/PdfVerifier.h"
+#include "verify/PdfVerifier.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

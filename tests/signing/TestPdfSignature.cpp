@@ -3,10 +3,10 @@
 // pdfsig exits 0 even for bad signatures, so its text is asserted (SIGNING.md §3d).
 #include "TestPki.h"
 
-#include "signing/PdfSigner.h"
-#include "signing/PdfVerifier.h"
-#include "signing/XmlSigner.h"
-#include "signing/XmlVerifier.h"
+#include "token/PdfSigner.h"
+#include "verify/PdfVerifier.h"
+#include "token/XmlSigner.h"
+#include "verify/XmlVerifier.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>

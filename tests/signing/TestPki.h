@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "signing/SoftwareSigner.h"
+#include "token/SoftwareSigner.h"
 
 #include <QStringList>
 #include <QTemporaryDir>

@@ -2,11 +2,11 @@
 // XMLDSig over the packet: our signer + verifier, cross-checked with the xmlsec1 command line.
 #include "TestPki.h"
 
-#include "signing/XmlSigner.h"
-#include "signing/XmlVerifier.h"
+#include "token/XmlSigner.h"
+#include "verify/XmlVerifier.h"
 
-#include "signing/SoftwareSigner.h"
-#include "signing/TokenTypes.h"
+#include "token/SoftwareSigner.h"
+#include "token/TokenTypes.h"
 
 #include <QDir>
 #include <QElapsedTimer>

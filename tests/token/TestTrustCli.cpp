@@ -4,8 +4,8 @@
 #include "Command.h"
 #include "StoreFixture.h"
 
-#include "signing/CertificatePolicy.h"
-#include "signing/TrustStore.h"
+#include "verify/CertificatePolicy.h"
+#include "verify/TrustStore.h"
 #include "store/AuditLog.h"
 
 #include <QBuffer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "signing/PinProvider.h"
-#include "signing/TokenBackend.h"
+#include "token/PinProvider.h"
+#include "token/TokenBackend.h"
 
 #include <QByteArray>
 #include <QList>

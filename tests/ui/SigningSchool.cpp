@@ -2,7 +2,7 @@
 #include "SigningSchool.h"
 
 #include "demo/DemoSchool.h"
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QFile>

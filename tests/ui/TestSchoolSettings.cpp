@@ -7,7 +7,7 @@
 #include "SigningSchool.h"
 #include "TrustAnchorsDialog.h"
 #include "lifecycle/SignPolicy.h"
-#include "signing/TrustStore.h"
+#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QCheckBox>

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "token/Signer.h"
+
+#include <QByteArray>
+
+namespace hocba::signing {
+
+/**
+ * A detached CMS SignedData (RFC 5652) over content whose SHA-256 the caller gives: signed attributes contentType,
+ * messageDigest and signing-certificate-v2 and no signingTime (PAdES forbids it; the time belongs in the signed
+ * content), the signer's certificate and chain inside. The token signs the DER of the signed attributes.
+ * The PDF signatures (PdfSigner) and the audit checkpoints use it; `openssl cms -verify -binary -content FILE`
+ * checks either (checkDetachedCms in verify/DetachedCms.h). `keyNs`, when given, gets the time spent inside the token
+ * added.
+ */
+Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs = nullptr);
+
+} // namespace hocba::signing

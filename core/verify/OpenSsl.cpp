@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verify/OpenSsl.h"
+
+#include "util/Digest.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <openssl/err.h>
+#include <openssl/ess.h>
+#include <openssl/x509v3.h>
+
+namespace hocba::signing::detail {
+
+QString opensslErrors()
+{
+    QStringList parts;
+    char buf[256];
+    while (unsigned long e = ERR_get_error()) {
+        ERR_error_string_n(e, buf, sizeof buf);
+        parts << QString::fromLatin1(buf);
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+namespace {
+
+/** Parsed certificates by DER; freed at exit so leak checkers see every reference returned. */
+struct CertificateCache
+{
+    static constexpr qsizetype kMaxCached = 64;
+    QMutex mutex;
+    QHash<QByteArray, X509*> byDer;
+
+    ~CertificateCache() { clear(); }
+    void clear()
+    {
+        for (X509* c : std::as_const(byDer))
+            X509_free(c);
+        byDer.clear();
+    }
+};
+
+} // namespace
+
+X509Ptr x509FromDer(const QByteArray& der)
+{
+    // Decoding a certificate costs OpenSSL 3 about 0.1 ms (the key goes through the provider decoders), and a batch
+    // decodes the same signer's certificate and chain several times per record. Parsed certificates are immutable
+    // and reference-counted, so a small shared cache hands out extra references instead.
+    static CertificateCache cache;
+    {
+        QMutexLocker lock(&cache.mutex);
+        if (X509* hit = cache.byDer.value(der)) {
+            X509_up_ref(hit);
+            return X509Ptr(hit);
+        }
+    }
+    auto p = reinterpret_cast<const unsigned char*>(der.constData());
+    X509Ptr cert(d2i_X509(nullptr, &p, der.size()));
+    // Only an exact encoding is shared: with trailing bytes, two different inputs would map to one certificate.
+    if (!cert || p != reinterpret_cast<const unsigned char*>(der.constData()) + der.size())
+        return cert;
+    QMutexLocker lock(&cache.mutex);
+    if (cache.byDer.size() >= CertificateCache::kMaxCached)
+        cache.clear();
+    if (!cache.byDer.contains(der)) {
+        X509_up_ref(cert.get());
+        cache.byDer.insert(der, cert.get());
+    }
+    return cert;
+}
+
+QByteArray x509ToDer(const X509* cert)
+{
+    unsigned char* out = nullptr;
+    int len = i2d_X509(cert, &out);
+    if (len <= 0)
+        return {};
+    QByteArray der(reinterpret_cast<const char*>(out), len);
+    OPENSSL_free(out);
+    return der;
+}
+
+X509StackPtr x509Stack(const QList<QByteArray>& ders)
+{
+    X509StackPtr stack(sk_X509_new_null());
+    for (const auto& d : ders)
+        if (auto c = x509FromDer(d))
+            sk_X509_push(stack.get(), c.release());
+    return stack;
+}
+
+QByteArray sha256(const QByteArray& data)
+{
+    return digest::sha256(data);
+}
+
+static QString nameToString(const X509_NAME* name)
+{
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    // RFC 2253 but keep UTF-8 as is (the default escapes every byte above 0x7f, mangling Vietnamese names).
+    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char* data = nullptr;
+    long len = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, len);
+}
+
+QDateTime fromAsn1Time(const ASN1_TIME* t)
+{
+    struct tm tm
+    { };
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return {};
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
+}
+
+SignerCertificate certificateInfo(const X509* cert)
+{
+    SignerCertificate info;
+    if (!cert)
+        return info;
+    const X509_NAME* subject = X509_get_subject_name(cert);
+    info.subject = nameToString(subject);
+    info.issuer = nameToString(X509_get_issuer_name(cert));
+    int idx = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    if (idx >= 0) {
+        unsigned char* utf8 = nullptr;
+        int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, idx)));
+        if (len >= 0) {
+            info.commonName = QString::fromUtf8(reinterpret_cast<const char*>(utf8), len);
+            OPENSSL_free(utf8);
+        }
+    }
+    if (BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
+        char* hex = BN_bn2hex(bn);
+        info.serialHex = QString::fromLatin1(hex);
+        OPENSSL_free(hex);
+        BN_free(bn);
+    }
+    info.notBefore = fromAsn1Time(X509_get0_notBefore(cert));
+    info.notAfter = fromAsn1Time(X509_get0_notAfter(cert));
+    info.der = x509ToDer(cert);
+    return info;
+}
+
+StorePtr trustStore(const QList<QByteArray>& anchorsDer)
+{
+    StorePtr store(X509_STORE_new());
+    for (const auto& d : anchorsDer)
+        if (auto c = x509FromDer(d))
+            X509_STORE_add_cert(store.get(), c.get());
+    X509_STORE_set_purpose(store.get(), X509_PURPOSE_ANY);
+    return store;
+}
+
+QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, const QDateTime& at)
+{
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), store, cert, untrusted) != 1)
+        return QStringLiteral("X509_STORE_CTX_init failed");
+    if (at.isValid())
+        X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) == 1)
+        return {};
+    return QString::fromLatin1(X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
+}
+
+bool hasNonRepudiation(X509* cert)
+{
+    // X509_get_key_usage reports "all bits" when the extension is absent, hence the extension flag first.
+    return cert && (X509_get_extension_flags(cert) & EXFLAG_KUSAGE) != 0
+        && (X509_get_key_usage(cert) & KU_NON_REPUDIATION) != 0;
+}
+
+bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
+{
+    const int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);
+    if (idx < 0)
+        return false;
+    ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, idx), 0);
+    if (!t || t->type != V_ASN1_SEQUENCE)
+        return false;
+    auto p = static_cast<const unsigned char*>(t->value.sequence->data);
+    std::unique_ptr<ESS_SIGNING_CERT_V2, Free<ESS_SIGNING_CERT_V2_free>> ess(
+        d2i_ESS_SIGNING_CERT_V2(nullptr, &p, t->value.sequence->length));
+    X509StackPtr chain(sk_X509_new_null());
+    X509_up_ref(signerCert);
+    sk_X509_push(chain.get(), signerCert);
+    return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
+}
+
+} // namespace hocba::signing::detail

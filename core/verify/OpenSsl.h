@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal: RAII owners and small helpers around OpenSSL 3.0 for the signature formats. Not part of the public API.
+#pragma once
+
+#include "verify/SignatureReport.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <memory>
+
+namespace hocba::signing::detail {
+
+template <auto F> struct Free
+{
+    template <class T> void operator()(T* p) const { F(p); }
+};
+using X509Ptr = std::unique_ptr<X509, Free<X509_free>>;
+using PkeyPtr = std::unique_ptr<EVP_PKEY, Free<EVP_PKEY_free>>;
+using BioPtr = std::unique_ptr<BIO, Free<BIO_free_all>>;
+using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
+using StorePtr = std::unique_ptr<X509_STORE, Free<X509_STORE_free>>;
+using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Free<EVP_MD_CTX_free>>;
+struct X509StackFree
+{
+    void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
+};
+using X509StackPtr = std::unique_ptr<STACK_OF(X509), X509StackFree>;
+
+/** Drains OpenSSL's error queue into one technical line (for Error::detail). */
+QString opensslErrors();
+
+X509Ptr x509FromDer(const QByteArray& der);
+QByteArray x509ToDer(const X509* cert);
+X509StackPtr x509Stack(const QList<QByteArray>& ders);
+QByteArray sha256(const QByteArray& data);
+SignerCertificate certificateInfo(const X509* cert);
+QDateTime fromAsn1Time(const ASN1_TIME* t);
+/** A store holding the given DER certificates as trust anchors; purpose "any" (school certificates rarely carry
+ *  the S/MIME key usage that CMS_verify would otherwise demand). */
+StorePtr trustStore(const QList<QByteArray>& anchorsDer);
+/** Empty when `cert` chains to the store's anchors at time `at` (now when invalid); else OpenSSL's reason. */
+QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, const QDateTime& at = {});
+/**
+ * True when `cert` has a key usage extension with non-repudiation (contentCommitment) set: what signing demands
+ * (CertificatePolicy) and so what verification demands of every signer, PDF and XML alike. A missing extension is
+ * refused too (formally "any usage", but no signing certificate of a Vietnamese CA lacks it).
+ */
+bool hasNonRepudiation(X509* cert);
+
+/** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
+bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
+
+} // namespace hocba::signing::detail

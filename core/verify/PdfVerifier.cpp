@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verify/PdfVerifier.h"
+
+#include "verify/OpenSsl.h"
+#include "verify/PdfCommon.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <openssl/err.h>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
+#include <qpdf/QPDFEFStreamObjectHelper.hh>
+#include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
+#include <qpdf/QPDFFileSpecObjectHelper.hh>
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+namespace hocba::signing {
+
+using namespace detail;
+
+namespace {
+
+/** "D:YYYYMMDDHHmmSS" followed by Z, +HH'mm' or -HH'mm' (PDF 1.7 §7.9.4). */
+QDateTime parsePdfDate(const QString& s)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-](\d{2})'?(\d{2})?'?)?)"));
+    auto m = re.match(s);
+    if (!m.hasMatch())
+        return {};
+    auto num = [&](int i, int def) { return m.captured(i).isEmpty() ? def : m.captured(i).toInt(); };
+    QDateTime t(QDate(num(1, 0), num(2, 1), num(3, 1)), QTime(num(4, 0), num(5, 0), num(6, 0)), Qt::UTC);
+    const QString zone = m.captured(7);
+    if (!zone.isEmpty() && zone != QLatin1String("Z")) {
+        const int offset = (num(8, 0) * 60 + num(9, 0)) * 60;
+        t = t.addSecs(zone.startsWith(QLatin1Char('+')) ? -offset : offset);
+    }
+    return t;
+}
+
+struct RawSignature
+{
+    QString field;
+    long long range[4] {};
+    QByteArray contents;
+    QString m;
+};
+
+/** A /ByteRange [0 b c d] checked against the file: every offset inside it, so b, c and c + d are safe to use. */
+struct ByteRange
+{
+    qsizetype contentsStart = 0; ///< b: the '<' of the /Contents hex string
+    qsizetype contentsEnd = 0; ///< c: just after its '>'
+    qsizetype tailLength = 0; ///< d
+    qsizetype end() const { return contentsEnd + tailLength; }
+};
+
+/**
+ * The four values come from the file and may be anything a long long holds: each is compared with the file size
+ * before any sum, so nothing overflows. The range must start at 0, skip at least "<>" and stay inside the file.
+ */
+std::optional<ByteRange> checkedByteRange(const long long (&range)[4], qsizetype fileSize)
+{
+    const auto [a, b, c, d] = range;
+    const long long size = fileSize;
+    if (a != 0 || b <= 0 || b >= size || c <= 0 || c > size || d < 0 || d > size - c || c - b < 2)
+        return std::nullopt;
+    return ByteRange {qsizetype(b), qsizetype(c), qsizetype(d)};
+}
+
+/** Where a signature's range ends, for ordering revisions; -1 for a malformed range (reported by checkOne). */
+qsizetype rangeEnd(const RawSignature& raw, qsizetype fileSize)
+{
+    const auto r = checkedByteRange(raw.range, fileSize);
+    return r ? r->end() : -1;
+}
+
+void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, SignatureCheck& check)
+{
+    check.id = raw.field;
+    check.signingTime = parsePdfDate(raw.m);
+    const QString rolePart = raw.field.section(QLatin1Char('-'), 1, 1);
+    if (raw.field.startsWith(QLatin1String("hocba-")))
+        check.role = roleFromCode(rolePart);
+
+    // The range must start at 0, skip exactly the /Contents hex string and stay inside the file.
+    const std::optional<ByteRange> range = checkedByteRange(raw.range, pdf.size());
+    if (!range || pdf.at(range->contentsStart) != '<' || pdf.at(range->contentsEnd - 1) != '>'
+        || QByteArray::fromHex(pdf.mid(range->contentsStart + 1, range->contentsEnd - range->contentsStart - 2))
+            != raw.contents) {
+        check.problems << QCoreApplication::translate("Signing", "The signature's byte range is malformed.");
+        return;
+    }
+    const QByteArray covered = pdf.left(range->contentsStart) + pdf.mid(range->contentsEnd, range->tailLength);
+
+    auto p = reinterpret_cast<const unsigned char*>(raw.contents.constData());
+    CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, raw.contents.size()));
+    auto* infos = cms ? CMS_get0_SignerInfos(cms.get()) : nullptr;
+    if (!infos || sk_CMS_SignerInfo_num(infos) != 1) {
+        check.problems << QCoreApplication::translate("Signing", "The signature data cannot be read.");
+        return;
+    }
+    BioPtr content(BIO_new_mem_buf(covered.constData(), int(covered.size())));
+    // Integrity first, without the chain, so an untrusted issuer and a changed document are told apart.
+    check.integrityOk
+        = CMS_verify(cms.get(), nullptr, nullptr, content.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    ERR_clear_error();
+    CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
+    X509* signerCert = nullptr;
+    X509StackPtr certs(CMS_get1_certs(cms.get()));
+    for (int i = 0; certs && i < sk_X509_num(certs.get()); ++i)
+        if (CMS_SignerInfo_cert_cmp(si, sk_X509_value(certs.get(), i)) == 0)
+            signerCert = sk_X509_value(certs.get(), i);
+    if (!signerCert) {
+        check.integrityOk = false;
+        check.problems << QCoreApplication::translate("Signing",
+                                                      "The signer's certificate is missing from the signature.");
+        return;
+    }
+    check.certificate = certificateInfo(signerCert);
+    check.signerName = check.certificate.commonName;
+    if (check.integrityOk && !signingCertificateV2Matches(si, signerCert)) {
+        check.integrityOk = false;
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
+    }
+    // Trust at the signing time (/M, covered by the signature), not now: a certificate that expired since must not
+    // turn a signed record invalid.
+    const bool chainOk = verifyChain(store, signerCert, certs.get(), check.signingTime).isEmpty();
+    // Signing demands non-repudiation (CertificatePolicy); a certificate without it is not acceptable for a record.
+    const bool forSigning = hasNonRepudiation(signerCert);
+    check.certificateTrusted = chainOk && forSigning;
+    check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
+        && check.signingTime <= check.certificate.notAfter;
+    check.coversWholeDocument = range->end() == pdf.size();
+    if (!check.integrityOk && check.problems.isEmpty())
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signature is not valid: the document has been changed after signing.");
+    if (!chainOk)
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signer's certificate is not issued by a trusted certificate authority.");
+    if (!forSigning)
+        check.problems << QCoreApplication::translate(
+            "Signing",
+            "The signer's certificate is not meant for signing documents: it lacks the non-repudiation key usage.");
+    if (!check.validAtSigningTime)
+        check.problems << QCoreApplication::translate(
+            "Signing", "The signing time lies outside the certificate's validity period.");
+}
+
+/**
+ * The largest embedded packet accepted. Real packets are tens of KB; the cap is far above that and far below what
+ * a compression bomb (1 GB of zeros fits in 1 MB of Flate) would cost in time and memory.
+ */
+constexpr size_t kMaxEmbeddedPacketBytes = 4 * 1024 * 1024;
+
+/** Collects decoded bytes and stops the decoder (by throwing, qpdf's only way) once they pass the cap. */
+class CappedSink final : public Pipeline
+{
+public:
+    explicit CappedSink(size_t cap)
+        : Pipeline("hocba capped sink", nullptr)
+        , m_cap(cap)
+    { }
+    void write(unsigned char const* data, size_t len) override
+    {
+        if (len > m_cap - size_t(m_data.size())) {
+            m_exceeded = true;
+            throw std::length_error("embedded file larger than the cap");
+        }
+        m_data.append(reinterpret_cast<const char*>(data), qsizetype(len));
+    }
+    void finish() override { }
+    bool exceeded() const { return m_exceeded; }
+    QByteArray take() { return std::move(m_data); }
+
+private:
+    size_t m_cap;
+    QByteArray m_data;
+    bool m_exceeded = false;
+};
+
+Error packetTooLarge(const QString& detail)
+{
+    return Error {ErrorCode::InvalidInput,
+                  QCoreApplication::translate("Signing",
+                                              "The record packet inside the PDF is too large (over %1 MiB); a real "
+                                              "packet is far smaller. The file is refused.")
+                      .arg(kMaxEmbeddedPacketBytes / (1024 * 1024)),
+                  detail};
+}
+
+/** A declared length (/Length, /DL, /Params /Size) above the cap; absent or non-integer values are no verdict. */
+bool declaredTooLarge(QPDFObjectHandle value)
+{
+    return value.isInteger() && value.getIntValue() > 0
+        && static_cast<unsigned long long>(value.getIntValue()) > kMaxEmbeddedPacketBytes;
+}
+
+/**
+ * The embedded file's bytes, decoded with the general filters only (Flate and the like; never image codecs). The
+ * declared sizes are checked first, and the decoding itself stops once the output passes the cap, so a file whose
+ * declarations lie costs at most the cap.
+ */
+Result<QByteArray> embeddedFileData(QPDFObjectHandle stream)
+{
+    QPDFObjectHandle dict = stream.getDict();
+    QPDFObjectHandle params = dict.getKey("/Params");
+    if (declaredTooLarge(dict.getKey("/Length")) || declaredTooLarge(dict.getKey("/DL"))
+        || (params.isDictionary() && declaredTooLarge(params.getKey("/Size"))))
+        return std::unexpected(packetTooLarge(QStringLiteral("declared size above %1").arg(kMaxEmbeddedPacketBytes)));
+    CappedSink sink(kMaxEmbeddedPacketBytes);
+    bool decoded = false;
+    try {
+        bool filtered = false;
+        decoded = stream.pipeStreamData(&sink, &filtered, 0, qpdf_dl_generalized, true);
+    } catch (const std::exception&) {
+        decoded = false; // qpdf reports our stop as a decoding error; the flag below tells the two apart
+    }
+    if (sink.exceeded())
+        return std::unexpected(
+            packetTooLarge(QStringLiteral("decoded data passed %1 bytes").arg(kMaxEmbeddedPacketBytes)));
+    if (!decoded)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing", "The record packet inside the PDF cannot be read."),
+                    QStringLiteral("embedded file stream does not decode"));
+    return sink.take();
+}
+
+Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteArray>& anchors,
+                                      const QString& packetName)
+{
+    QPDF q;
+    q.setSuppressWarnings(true);
+    // qpdf would inflate cross-reference and object streams while parsing, with no bound: a 1 MB file can ask for
+    // gigabytes. The PDFs we verify have neither (QPdfWriter and PdfSigner write classic xref tables), so they are
+    // ignored; a file that needs them does not parse and is reported damaged.
+    q.setIgnoreXRefStreams(true);
+    q.processMemoryFile("document.pdf", pdf.constData(), size_t(pdf.size()));
+    QList<RawSignature> raws;
+    QPDFObjectHandle acro = q.getRoot().getKey("/AcroForm");
+    if (acro.isDictionary())
+        forEachField(acro.getKey("/Fields"), [&](QPDFObjectHandle f) {
+            if (!isSignatureField(f))
+                return;
+            QPDFObjectHandle v = f.getKey("/V");
+            RawSignature raw;
+            raw.field = f.getKey("/T").isString() ? QString::fromStdString(f.getKey("/T").getUTF8Value()) : QString();
+            QPDFObjectHandle br = v.getKey("/ByteRange");
+            if (br.isArray() && br.getArrayNItems() == 4)
+                for (int i = 0; i < 4; ++i)
+                    raw.range[i] = br.getArrayItem(i).isInteger() ? br.getArrayItem(i).getIntValue() : -1;
+            if (v.getKey("/Contents").isString())
+                raw.contents = QByteArray::fromStdString(v.getKey("/Contents").getStringValue());
+            if (v.getKey("/M").isString())
+                raw.m = QString::fromStdString(v.getKey("/M").getUTF8Value());
+            raws << raw;
+        });
+    // Revision order: a later signature's range ends further into the file.
+    std::stable_sort(raws.begin(), raws.end(), [size = pdf.size()](const RawSignature& x, const RawSignature& y) {
+        return rangeEnd(x, size) < rangeEnd(y, size);
+    });
+
+    VerificationReport report;
+    report.format = VerificationReport::Format::Pdf;
+    StorePtr store = trustStore(anchors);
+    for (const auto& raw : raws) {
+        SignatureCheck check;
+        checkOne(pdf, raw, store.get(), check);
+        report.signatures << check;
+    }
+    if (!report.signatures.isEmpty() && !report.signatures.last().coversWholeDocument) {
+        // Earlier signatures are followed by later revisions by design; after the last one nothing may follow.
+        auto& last = report.signatures.last();
+        last.changedAfterSigning = true;
+        last.problems << QCoreApplication::translate("Signing", "The document has been changed after signing.");
+    }
+
+    QPDFEmbeddedFileDocumentHelper files(q);
+    for (const auto& [name, spec] : files.getEmbeddedFiles()) {
+        if (QString::fromStdString(name) != packetName)
+            continue;
+        auto data = embeddedFileData(spec->getEmbeddedFileStream());
+        if (!data)
+            return std::unexpected(data.error());
+        report.embeddedPacket = std::move(*data);
+        report.embeddedPacketName = packetName;
+    }
+    if (QPDFObjectHandle info = q.getTrailer().getKey("/Info"); info.isDictionary()) {
+        QPDFObjectHandle digest = info.getKey(kPacketDigestInfoKey);
+        if (digest.isString())
+            report.renderedPacketDigest = QString::fromStdString(digest.getUTF8Value());
+    }
+    return report;
+}
+
+} // namespace
+
+Result<VerificationReport> PdfVerifier::verify(const QByteArray& pdf, const QList<QByteArray>& trustAnchorsDer,
+                                               const QString& packetName)
+{
+    try {
+        return verifyImpl(pdf, trustAnchorsDer, packetName);
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace hocba::signing

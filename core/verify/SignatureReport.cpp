@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verify/SignatureReport.h"
+
+#include "util/Text.h"
+
+#include <QCoreApplication>
+
+namespace hocba::signing {
+
+QString roleCode(SignerRole role)
+{
+    switch (role) {
+    case SignerRole::Principal:
+        return QStringLiteral("principal");
+    case SignerRole::Homeroom:
+        return QStringLiteral("homeroom");
+    case SignerRole::Seal:
+        return QStringLiteral("seal");
+    }
+    return {};
+}
+
+std::optional<SignerRole> roleFromCode(const QString& code)
+{
+    for (auto role : {SignerRole::Principal, SignerRole::Homeroom, SignerRole::Seal})
+        if (roleCode(role) == code)
+            return role;
+    return std::nullopt;
+}
+
+QString roleLabel(SignerRole role)
+{
+    switch (role) {
+    case SignerRole::Principal:
+        return QCoreApplication::translate("Signing", "Principal");
+    case SignerRole::Homeroom:
+        return QCoreApplication::translate("Signing", "Homeroom teacher");
+    case SignerRole::Seal:
+        return QCoreApplication::translate("Signing", "School seal");
+    }
+    return {};
+}
+
+bool VerificationReport::ok() const
+{
+    if (signatures.isEmpty())
+        return false;
+    for (const auto& s : signatures)
+        if (!s.ok())
+            return false;
+    return true;
+}
+
+QString VerificationReport::toText() const
+{
+    QStringList lines;
+    if (signatures.isEmpty())
+        lines << QCoreApplication::translate("Signing", "The document has no digital signature.");
+    int n = 0;
+    for (const auto& s : signatures) {
+        ++n;
+        lines << QCoreApplication::translate("Signing", "Signature %1: %2")
+                     .arg(n)
+                     .arg(s.ok() ? QCoreApplication::translate("Signing", "valid")
+                                 : QCoreApplication::translate("Signing", "NOT valid"));
+        // An XML signature that did not verify names nobody and claims nothing (XmlVerifier): no empty lines then.
+        if (!s.signerName.isEmpty())
+            lines << QCoreApplication::translate("Signing", "  Signer: %1").arg(s.signerName);
+        if (s.role)
+            lines << QCoreApplication::translate("Signing", "  Role: %1").arg(roleLabel(*s.role));
+        // Shown to people: their own time zone and the dd/MM/yyyy they write (the JSON report keeps ISO 8601 UTC).
+        if (s.signingTime.isValid())
+            lines
+                << QCoreApplication::translate("Signing", "  Signing time: %1").arg(text::shownDateTime(s.signingTime));
+        if (!s.certificate.der.isEmpty())
+            lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
+                         .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
+                              text::shownDate(s.certificate.notAfter));
+        for (const auto& p : s.problems)
+            lines << QStringLiteral("  - ") + p;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace hocba::signing

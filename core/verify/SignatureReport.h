@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace hocba::signing {
+
+/** Who signs a year section, written into every signature (DOMAIN.md §5). */
+enum class SignerRole { Principal, Homeroom, Seal };
+
+/** "principal" | "homeroom" | "seal": the technical role code written into XML and PDF signatures. */
+QString roleCode(SignerRole role);
+std::optional<SignerRole> roleFromCode(const QString& code);
+/** The role as shown to people ("Hiệu trưởng", …); also the PDF /Reason. */
+QString roleLabel(SignerRole role);
+
+/**
+ * What a signature's certificate says about its holder; no private data beyond what the certificate publishes.
+ * (Named apart from Certificate.h's CertificateInfo: two classes of one name in one namespace break the ODR.)
+ */
+struct SignerCertificate
+{
+    QString commonName; ///< CN, UTF-8 decoded
+    QString subject; ///< RFC 2253, UTF-8
+    QString issuer; ///< RFC 2253, UTF-8
+    QString serialHex;
+    QDateTime notBefore; ///< UTC
+    QDateTime notAfter; ///< UTC
+    QByteArray der;
+};
+
+/** The outcome of checking one signature (one XMLDSig <Signature> or one PDF signature field). */
+struct SignatureCheck
+{
+    QString id; ///< XML Signature/@Id or PDF field name
+    QString signerName; ///< the certificate's CN
+    std::optional<SignerRole> role;
+    QDateTime signingTime; ///< UTC; claimed by the signer (XML SigningTime property, PDF /M), not a timestamp
+    SignerCertificate certificate;
+
+    bool integrityOk = false; ///< the signed bytes/data are unchanged and the signature value matches the key
+    bool certificateTrusted = false; ///< the certificate chains to one of the given trust anchors
+    bool validAtSigningTime = false; ///< signingTime lies within the certificate's validity
+    bool coversWholeDocument = true; ///< PDF: false when bytes follow the signed range
+    bool changedAfterSigning = false; ///< PDF: the last signature does not cover the whole file
+
+    /** Translated (Vietnamese) explanations of each failed check; empty when the signature is fine. */
+    QStringList problems;
+
+    bool ok() const { return integrityOk && certificateTrusted && validAtSigningTime && !changedAfterSigning; }
+};
+
+/** All signatures of one document. */
+struct VerificationReport
+{
+    enum class Format { Xml, Pdf };
+    Format format = Format::Xml;
+    QList<SignatureCheck> signatures;
+    /** PDF: the packet XML embedded in the PDF, if any (to be verified and compared by the caller). */
+    QByteArray embeddedPacket;
+    QString embeddedPacketName;
+    /** PDF: the packet digest the PDF says it was rendered for (kPacketDigestInfoKey), if any. */
+    QString renderedPacketDigest;
+
+    /** True if there is at least one signature and every one is ok(). */
+    bool ok() const;
+    /** A translated multi-line text for the CLI `verify` command (no personal data beyond the certificates). */
+    QString toText() const;
+};
+
+} // namespace hocba::signing

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "verify/XmlVerifier.h"
+
+#include "verify/OpenSsl.h"
+#include "verify/XmlDom.h"
+
+#include <QCoreApplication>
+
+#include <openssl/x509v3.h>
+
+#include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
+#include <xmlsec/keys.h>
+#include <xmlsec/openssl/evp.h>
+#include <xmlsec/transforms.h>
+#include <xmlsec/xmldsig.h>
+#include <xmlsec/xmlsec.h>
+
+#include <mutex>
+
+namespace hocba::signing {
+
+using namespace detail;
+
+namespace {
+
+QString text(const char* source)
+{
+    return QCoreApplication::translate("Signing", source);
+}
+
+bool initXmlSec()
+{
+    static std::once_flag once;
+    static bool ok = false;
+    std::call_once(once, [] {
+        xmlInitParser();
+        // xmlsec prints its errors to stderr by default; they can quote document content (personal data).
+        xmlSecErrorsDefaultCallbackEnableOutput(0);
+        ok = xmlSecInit() >= 0 && xmlSecCheckVersion() == 1 && xmlSecOpenSSLInit() >= 0;
+    });
+    return ok;
+}
+
+struct CtxFree
+{
+    void operator()(xmlSecDSigCtx* c) const { xmlSecDSigCtxDestroy(c); }
+};
+using CtxPtr = std::unique_ptr<xmlSecDSigCtx, CtxFree>;
+struct KeyFree
+{
+    void operator()(xmlSecKey* k) const { xmlSecKeyDestroy(k); }
+};
+using KeyPtr = std::unique_ptr<xmlSecKey, KeyFree>;
+
+/** An xmlsec key holding nothing but the certificate's public key. */
+KeyPtr publicKeyOf(X509* cert)
+{
+    EVP_PKEY* pkey = X509_get_pubkey(cert);
+    if (!pkey)
+        return {};
+    xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(pkey);
+    if (!data) {
+        EVP_PKEY_free(pkey);
+        return {};
+    }
+    KeyPtr key(xmlSecKeyCreate());
+    if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
+        xmlSecKeyDataDestroy(data);
+        return {};
+    }
+    return key;
+}
+
+/**
+ * Runs xmlsec on one Signature with the signer certificate's key set in advance. With signKey set and no keys
+ * manager, xmlsec never reads KeyInfo: no KeyValue, KeyName, RetrievalMethod or certificate store can supply a key.
+ * The transforms are limited to the ones XmlSigner writes (checked before, too: this is the second lock).
+ */
+CtxPtr runXmlSec(xmlNode* sig, X509* cert)
+{
+    CtxPtr ctx(xmlSecDSigCtxCreate(nullptr));
+    KeyPtr key = publicKeyOf(cert);
+    if (!ctx || !key)
+        return {};
+    ctx->signKey = key.release();
+    ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
+    for (xmlSecTransformId id : {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId, xmlSecTransformSha256Id})
+        if (xmlSecDSigCtxEnableReferenceTransform(ctx.get(), id) < 0)
+            return {};
+    for (xmlSecTransformId id : {xmlSecTransformExclC14NId, xmlSecTransformRsaSha256Id, xmlSecTransformEcdsaSha256Id})
+        if (xmlSecDSigCtxEnableSignatureTransform(ctx.get(), id) < 0)
+            return {};
+    if (xmlSecDSigCtxVerify(ctx.get(), sig) < 0)
+        ctx->status = xmlSecDSigStatusInvalid;
+    return ctx;
+}
+
+bool allReferencesOk(xmlSecDSigCtx* ctx)
+{
+    const xmlSecSize n = xmlSecPtrListGetSize(&ctx->signedInfoReferences);
+    if (n != 2)
+        return false;
+    for (xmlSecSize i = 0; i < n; ++i) {
+        auto* ref = static_cast<xmlSecDSigReferenceCtx*>(xmlSecPtrListGetItem(&ctx->signedInfoReferences, i));
+        if (!ref || ref->status != xmlSecDSigStatusSucceeded)
+            return false;
+    }
+    return true;
+}
+
+/** An XMLDSig element holding only text (a value), so no element can hide inside it. */
+bool isLeaf(xmlNode* node, const char* localName)
+{
+    return isDsig(node, localName) && childElements(node).isEmpty();
+}
+
+bool hasAlgorithm(xmlNode* node, const char* localName, std::initializer_list<const char*> allowed)
+{
+    if (!isDsig(node, localName) || !childElements(node).isEmpty())
+        return false;
+    const QString algorithm = attribute(node, "Algorithm");
+    return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return algorithm == QLatin1String(a); });
+}
+
+/** A Reference to `uri` with exactly the given transforms and SHA-256, as XmlSigner writes it. */
+QString referenceProblem(xmlNode* ref, const QString& uri, std::initializer_list<const char*> transforms)
+{
+    if (!isDsig(ref, "Reference") || attribute(ref, "URI") != uri)
+        return text("The signature must cover exactly the record data and its own signing time, nothing else.");
+    const QList<xmlNode*> parts = childElements(ref);
+    if (parts.size() != 3 || !isDsig(parts[0], "Transforms") || !hasAlgorithm(parts[1], "DigestMethod", {kSha256})
+        || !isLeaf(parts[2], "DigestValue"))
+        return text("The signature uses an algorithm or a transform that is not accepted.");
+    const QList<xmlNode*> steps = childElements(parts[0]);
+    if (steps.size() != qsizetype(transforms.size()))
+        return text("The signature uses an algorithm or a transform that is not accepted.");
+    auto expected = transforms.begin();
+    for (xmlNode* step : steps)
+        if (!hasAlgorithm(step, "Transform", {*expected++}))
+            return text("The signature uses an algorithm or a transform that is not accepted.");
+    return {};
+}
+
+/**
+ * The layout XmlSigner writes, and nothing else: SignedInfo (exclusive C14N, RSA or ECDSA with SHA-256, a reference
+ * to the data with enveloped + exclusive C14N, one to this signature's own SignatureProperties), SignatureValue,
+ * KeyInfo with only X509Data/X509Certificate, one Object with the properties. Anything else could make xmlsec run
+ * an expensive transform or sign something other than what we read, so it is refused before xmlsec runs.
+ */
+QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& layout)
+{
+    const QList<xmlNode*> parts = childElements(sig);
+    if (parts.size() != 4 || !isDsig(parts[0], "SignedInfo") || !isLeaf(parts[1], "SignatureValue")
+        || !isDsig(parts[2], "KeyInfo") || !isDsig(parts[3], "Object"))
+        return text("The signature is not laid out as this program writes signatures.");
+    const QList<xmlNode*> info = childElements(parts[0]);
+    if (info.size() < 2 || !hasAlgorithm(info[0], "CanonicalizationMethod", {kExcC14n})
+        || !hasAlgorithm(info[1], "SignatureMethod", {kRsaSha256, kEcdsaSha256}))
+        return text("The signature uses an algorithm or a transform that is not accepted.");
+    if (info.size() != 4)
+        return text("The signature must cover exactly the record data and its own signing time, nothing else.");
+    const QList<xmlNode*> keyInfo = childElements(parts[2]);
+    const QList<xmlNode*> certs = keyInfo.size() == 1 ? childElements(keyInfo[0]) : QList<xmlNode*>();
+    if (!isDsig(keyInfo.value(0), "X509Data") || certs.isEmpty()
+        || !std::all_of(certs.begin(), certs.end(), [](xmlNode* c) { return isLeaf(c, "X509Certificate"); }))
+        return text("The signature's key information must hold only X.509 certificates.");
+    const QList<xmlNode*> object = childElements(parts[3]);
+    const QString propsId = object.size() == 1 ? attribute(object[0], "Id") : QString();
+    if (!isDsig(object.value(0), "SignatureProperties") || propsId.isEmpty() || findById(doc, propsId) != object[0])
+        return text("The signature is not laid out as this program writes signatures.");
+    if (QString p = referenceProblem(info[2], QLatin1Char('#') + layout.dataId, {kEnveloped, kExcC14n}); !p.isEmpty())
+        return p;
+    return referenceProblem(info[3], QLatin1Char('#') + propsId, {kExcC14n});
+}
+
+/** The signer's certificate is the first in X509Data (XmlSigner writes it first); the others may complete its chain. */
+X509Ptr signerCertificate(xmlNode* sig, X509StackPtr& others)
+{
+    others.reset(sk_X509_new_null());
+    xmlNode* x509Data = childElements(childElements(sig).at(2)).at(0); // shape checked by structureProblem
+    const QList<xmlNode*> certs = childElements(x509Data);
+    for (xmlNode* n : certs.mid(1))
+        if (X509Ptr c = x509FromDer(QByteArray::fromBase64(textOf(n).toLatin1())))
+            sk_X509_push(others.get(), c.release());
+    return x509FromDer(QByteArray::fromBase64(textOf(certs.at(0)).toLatin1()));
+}
+
+bool allowsNonRepudiation(X509* cert)
+{
+    // Like CertificatePolicy for signing: the key usage extension must be there and include nonRepudiation.
+    return (X509_get_extension_flags(cert) & EXFLAG_KUSAGE) && (X509_get_key_usage(cert) & KU_NON_REPUDIATION);
+}
+
+/** Registers every Id (there is no DTD) so "#data" resolves; false when an Id occurs twice. */
+bool registerIds(xmlDoc* doc)
+{
+    bool duplicate = false;
+    forEachElement(xmlDocGetRootElement(doc), [&](xmlNode* n) {
+        if (xmlAttr* a = xmlHasProp(n, X("Id"))) {
+            xmlChar* v = xmlNodeListGetString(doc, a->children, 1);
+            if (xmlAttr* known = xmlGetID(doc, v); !known)
+                xmlAddID(nullptr, doc, v, a);
+            else if (known != a)
+                duplicate = true;
+            xmlFree(v);
+        }
+        return true;
+    });
+    return !duplicate;
+}
+
+struct Context
+{
+    xmlDoc* doc;
+    X509_STORE* anchors;
+    const XmlSignatureLayout& layout;
+};
+
+SignatureCheck checkSignature(const Context& c, xmlNode* sig)
+{
+    SignatureCheck check;
+    check.id = attribute(sig, "Id");
+    if (QString problem = structureProblem(c.doc, sig, c.layout); !problem.isEmpty()) {
+        check.problems << problem;
+        return check;
+    }
+    X509StackPtr others;
+    X509Ptr cert = signerCertificate(sig, others);
+    if (!cert) {
+        check.problems << text("The signer's certificate cannot be read.");
+        return check;
+    }
+    CtxPtr ctx = runXmlSec(sig, cert.get());
+    check.integrityOk = ctx && ctx->status == xmlSecDSigStatusSucceeded && allReferencesOk(ctx.get());
+    if (!check.integrityOk) {
+        // Not named: a certificate whose key did not verify says nothing about who signed.
+        check.problems << text("The signature is not valid: the signed data has been changed after signing.");
+        return check;
+    }
+    // The properties were verified through the second reference (structureProblem tied it to this Object).
+    const QByteArray pns = c.layout.propertiesNamespace.toUtf8();
+    xmlNode* props = childElements(childElements(sig).at(3)).at(0);
+    if (xmlNode* t = findElement(props, "SigningTime", pns.constData()))
+        check.signingTime = QDateTime::fromString(textOf(t).trimmed(), Qt::ISODate).toUTC();
+    if (xmlNode* r = findElement(props, "SignerRole", pns.constData()))
+        check.role = roleFromCode(textOf(r).trimmed());
+    check.certificate = certificateInfo(cert.get());
+    check.signerName = check.certificate.commonName;
+    check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
+        && check.signingTime <= check.certificate.notAfter;
+
+    // The certificate must have been valid and trusted when the record was signed (NĐ 23/2025 Art. 16), not now:
+    // a principal's certificate that expired since must not turn signed records invalid.
+    const bool chainOk
+        = check.signingTime.isValid() && verifyChain(c.anchors, cert.get(), others.get(), check.signingTime).isEmpty();
+    const bool usageOk = allowsNonRepudiation(cert.get());
+    check.certificateTrusted = chainOk && usageOk;
+    if (!chainOk)
+        check.problems << text("The signer's certificate is not issued by a trusted certificate authority.");
+    if (!usageOk)
+        check.problems << text("The signer's certificate does not allow signing with non-repudiation.");
+    if (!check.validAtSigningTime)
+        check.problems << text("The signing time lies outside the certificate's validity period.");
+    return check;
+}
+
+} // namespace
+
+Result<VerificationReport> XmlVerifier::verify(const QByteArray& xml, const QList<QByteArray>& trustAnchorsDer,
+                                               const XmlSignatureLayout& layout)
+{
+    auto doc = packet::SafeXmlDocument::parse(xml);
+    if (!doc)
+        return std::unexpected(doc.error());
+    return verify(*doc, trustAnchorsDer, layout);
+}
+
+Result<VerificationReport> XmlVerifier::verify(const packet::SafeXmlDocument& doc,
+                                               const QList<QByteArray>& trustAnchorsDer,
+                                               const XmlSignatureLayout& layout)
+{
+    if (!initXmlSec())
+        return fail(ErrorCode::Internal, text("The signature library could not be started."), QStringLiteral("xmlsec"));
+    // A duplicate Id could make a reference point at a different element than the one we read.
+    if (!registerIds(doc.get()))
+        return fail(ErrorCode::InvalidInput, text("The packet contains duplicate Id attributes."));
+    xmlNode* container
+        = findElement(doc.root(), layout.containerName.toUtf8().constData(),
+                      layout.containerNamespace.isEmpty() ? nullptr : layout.containerNamespace.toUtf8().constData());
+    xmlNode* data = findById(doc.get(), layout.dataId);
+    if (!container || !data)
+        return fail(ErrorCode::InvalidInput, text("The packet has no data element or no signature container."));
+    // The signed data must be the data everyone reads (a child of the root), not a copy of another record's data
+    // hidden among the signatures, where the schema lets any XMLDSig element hold anything.
+    if (data->parent != doc.root())
+        return fail(ErrorCode::InvalidInput, text("The signed data is not the packet's data element."));
+
+    // Only the anchors we were given: no default paths, no SSL_CERT_FILE/SSL_CERT_DIR, no system bundle.
+    StorePtr anchors = trustStore(trustAnchorsDer);
+    if (!anchors)
+        return fail(ErrorCode::Internal, text("A trust anchor certificate cannot be read."), opensslErrors());
+
+    VerificationReport report;
+    report.format = VerificationReport::Format::Xml;
+    const Context context {doc.get(), anchors.get(), layout};
+    forEachElement(container->children, [&](xmlNode* n) {
+        if (isDsig(n, "Signature"))
+            report.signatures << checkSignature(context, n);
+        return true;
+    });
+    return report;
+}
+
+} // namespace hocba::signing

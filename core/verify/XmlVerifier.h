@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "packet/SafeXml.h"
+#include "verify/SignatureFormats.h"
+#include "verify/SignatureReport.h"
+
+namespace hocba::signing {
+
+/**
+ * Verifies every XMLDSig <Signature> in the packet's signatures container; the data element (Id layout.dataId) must
+ * be a child of the root, where readers find it. Each signature must have exactly the layout
+ * XmlSigner writes (algorithms, transforms, the two references to the data and to its own SigningTime/SignerRole
+ * properties, only certificates in KeyInfo). The key is the public key of the first certificate in X509Data and
+ * nothing else; that certificate is the signer reported, must chain to one of the given trust anchors (DER, and no
+ * other source) at the signed SigningTime and must allow non-repudiation.
+ * A Result error means the document could not be examined at all; bad signatures are reported, not errors.
+ */
+class XmlVerifier
+{
+public:
+    /** Parses with packet::SafeXmlDocument::parse first. */
+    static Result<VerificationReport> verify(const QByteArray& xml, const QList<QByteArray>& trustAnchorsDer,
+                                             const XmlSignatureLayout& layout = {});
+    /** On a document already parsed (it gets its Id attributes registered). */
+    static Result<VerificationReport> verify(const packet::SafeXmlDocument& doc,
+                                             const QList<QByteArray>& trustAnchorsDer,
+                                             const XmlSignatureLayout& layout = {});
+};
+
+} // namespace hocba::signing
