@@ -1,0 +1,3 @@
+#include "Types.h"
+#include "detail/Parts.h"
+#include "domain/Types.h"

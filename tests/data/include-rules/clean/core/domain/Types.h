@@ -1,0 +1,3 @@
+#pragma once
+#include "util/Error.h"
+#include <QString>

@@ -1,0 +1,3 @@
+#include "packet/Packet.h"
+#include "domain/Types.h"
+#include "util/Error.h"

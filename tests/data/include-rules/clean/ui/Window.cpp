@@ -1,0 +1,3 @@
+#include "Window.h"
+#include "packet/Packet.h"
+#include <QWidget>

@@ -1,0 +1,3 @@
+#include "Builder.h"
+#include "domain/Types.h"
+#include "store/Database.h"

@@ -1,0 +1,3 @@
+#pragma once
+#include "../core/store/Database.h"
+#include "store/Database.h"

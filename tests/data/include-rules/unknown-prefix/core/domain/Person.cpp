@@ -1,0 +1,2 @@
+#include "Person.h"
+#include "signing/Signer.h"
