@@ -188,7 +188,7 @@ Result<QMap<QString, QString>> cachedResults(store::Database& db, Id sectionId)
 Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet live, const packet::Packet& signedPacket,
                      QStringList& problems)
 {
-    const std::optional<rules::EvaluationOutput> liveResults = live.results;
+    const std::optional<EvaluationOutput> liveResults = live.results;
     live.createdAt = signedPacket.createdAt;
     live.school = signedPacket.school;
     live.student = signedPacket.student;
