@@ -3,7 +3,7 @@
 
 #include "MessageBox.h"
 #include "SignerSource.h"
-#include "packet/PacketBuilder.h"
+#include "lifecycle/PacketBuilder.h"
 #include "signing/CertificatePolicy.h"
 #include "signing/SignatureReport.h"
 #include "signing/TokenManager.h"
