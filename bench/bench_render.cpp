@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Builds 2,500 realistic records (5-year primary and 4-year THCS books: PeopleGenerator + ResultsGenerator +
 // evaluate) and renders all of them to PDF with every core. Prints figures only; never a pass/fail on time.
+#include "demo/SampleRecord.h"
 #include "render/RenderBatch.h"
-#include "render/SampleRecord.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,7 +30,7 @@ int main(int argc, char** argv)
     QList<RenderInput> inputs;
     inputs.reserve(records);
     for (int i = 0; i < records; ++i)
-        inputs.append(sampleRecord({i % 2 == 0 ? SchoolLevel::Primary : SchoolLevel::Thcs, quint64(i) + 1}));
+        inputs.append(demo::sampleRecord({i % 2 == 0 ? SchoolLevel::Primary : SchoolLevel::Thcs, quint64(i) + 1}));
     const double buildMs = timer.nsecsElapsed() / 1e6;
 
     // HOCBA_BENCH_SAMPLE_DIR=<dir>: also write the first primary and THCS record there, to look at.

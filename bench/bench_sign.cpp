@@ -7,8 +7,8 @@
 // With KEEP_DIR (not empty) the school file and ca.pem stay there for bench_verify.
 #include "demo/DemoSchool.h"
 #include "lifecycle/BatchSignJob.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "packet/PacketBuilder.h"
 #include "token/TokenManager.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"

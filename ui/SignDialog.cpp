@@ -3,7 +3,7 @@
 
 #include "MessageBox.h"
 #include "SignerSource.h"
-#include "packet/PacketBuilder.h"
+#include "lifecycle/PacketBuilder.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/SignatureReport.h"
 #include "token/TokenManager.h"

@@ -60,7 +60,7 @@ public:
         if (!output)
             return printInvalid(console, QStringLiteral("rules.unsupported"), QStringLiteral("grade"),
                                 output.error().message);
-        console.printJson(QJsonDocument(rules::toJson(*output)));
+        console.printJson(QJsonDocument(toJson(*output)));
         return hasErrors(output->findings) ? ExitFailed : ExitOk;
     }
 
@@ -69,8 +69,7 @@ private:
     static int printInvalid(Console& console, const QString& code, const QString& field, const QString& message)
     {
         const Finding finding {Finding::Severity::Error, code, field, message};
-        console.printJson(
-            QJsonDocument(QJsonObject {{QStringLiteral("findings"), QJsonArray {rules::toJson(finding)}}}));
+        console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("findings"), QJsonArray {toJson(finding)}}}));
         console.err << tr("Error: %1").arg(message) << '\n';
         console.err.flush();
         return ExitFailed;

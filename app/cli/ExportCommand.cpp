@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SchoolFileCheck.h"
-#include "packet/PacketBuilder.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
@@ -94,7 +94,7 @@ private:
     store::Database& db;
     const QDir& dir;
     QList<QByteArray> anchors;
-    packet::PacketBuilder builder;
+    lifecycle::PacketBuilder builder;
     store::StudentRepository students;
 };
 
@@ -140,7 +140,7 @@ public:
             return console.fail(chosen.error());
         const SchoolYear schoolYear = *chosen;
 
-        auto ids = packet::sectionsToExport(**db, schoolYear, *className);
+        auto ids = lifecycle::sectionsToExport(**db, schoolYear, *className);
         if (!ids)
             return console.fail(ids.error());
 

@@ -2,7 +2,7 @@
 #include "Commands.h"
 
 #include "lifecycle/BatchSignJob.h"
-#include "packet/PacketBuilder.h"
+#include "lifecycle/PacketBuilder.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/SignatureReport.h"
 #include "token/SoftwareSigner.h"
@@ -223,7 +223,7 @@ public:
         }
 
         // What to sign: the ready sections of the year (or class).
-        auto ids = packet::sectionsToExport(**db, schoolYear, *className);
+        auto ids = lifecycle::sectionsToExport(**db, schoolYear, *className);
         if (!ids)
             return console.fail(ids.error());
         store::StudentRepository repo(**db);

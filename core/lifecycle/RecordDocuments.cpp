@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/RecordDocuments.h"
 
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SchoolFileCheck.h"
-#include "packet/PacketBuilder.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SqlUtil.h"
@@ -19,7 +19,7 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
     auto sections = store::StudentRepository(db).sectionsOfRecord(recordId);
     if (!sections)
         return std::unexpected(sections.error());
-    packet::PacketBuilder builder(db);
+    lifecycle::PacketBuilder builder(db);
     if (sections->isEmpty()) // no year yet, or no such record: the builder tells which
         if (auto none = builder.buildRecord(recordId); !none)
             return std::unexpected(none.error());
@@ -63,7 +63,7 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
 
 Result<QList<Id>> recordsOfYear(store::Database& db, SchoolYear year, const std::optional<QString>& className)
 {
-    auto sections = packet::sectionsToExport(db, year, className);
+    auto sections = lifecycle::sectionsToExport(db, year, className);
     if (!sections)
         return std::unexpected(sections.error());
     QList<Id> records;

@@ -38,10 +38,10 @@ void flatten(const QJsonObject& o, const QString& prefix, QMap<QString, QString>
 
 } // namespace
 
-QMap<QString, QString> flattenResults(const rules::EvaluationOutput& output)
+QMap<QString, QString> flattenResults(const EvaluationOutput& output)
 {
     QMap<QString, QString> values;
-    flatten(rules::toJson(output), {}, values);
+    flatten(toJson(output), {}, values);
     return values;
 }
 
@@ -49,7 +49,7 @@ ResultsCache::ResultsCache(store::Database& db)
     : m_db(db)
 { }
 
-Result<rules::EvaluationOutput> ResultsCache::recompute(Id sectionId)
+Result<EvaluationOutput> ResultsCache::recompute(Id sectionId)
 {
     store::StudentRepository repo(m_db);
     auto section = repo.section(sectionId);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
 #include "domain/Types.h"
-#include "rules/EvaluationOutput.h"
 #include "util/Error.h"
 
 #include <QMap>
@@ -14,7 +14,7 @@ class Database;
 namespace hocba::lifecycle {
 
 /** Results as the cache keeps them: the evaluate JSON flattened to dotted keys (see ResultsCache::results). */
-QMap<QString, QString> flattenResults(const rules::EvaluationOutput& output);
+QMap<QString, QString> flattenResults(const EvaluationOutput& output);
 
 /**
  * Results the rules compute from a year section's inputs, cached in the store (table computed_result). The cache is
@@ -27,7 +27,7 @@ public:
     explicit ResultsCache(store::Database& db);
 
     /** Evaluates the section's inputs and replaces its cached results (in one transaction). */
-    Result<rules::EvaluationOutput> recompute(Id sectionId);
+    Result<EvaluationOutput> recompute(Id sectionId);
 
     /** Recomputes every stale draft/ready section (all of them when `year` is not given); returns how many. */
     Result<int> refreshStale(std::optional<SchoolYear> year = std::nullopt);

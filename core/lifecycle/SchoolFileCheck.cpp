@@ -2,9 +2,9 @@
 #include "lifecycle/SchoolFileCheck.h"
 
 #include "lifecycle/DocumentVerifier.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
-#include "packet/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
@@ -188,7 +188,7 @@ Result<QMap<QString, QString>> cachedResults(store::Database& db, Id sectionId)
 Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet live, const packet::Packet& signedPacket,
                      QStringList& problems)
 {
-    const std::optional<rules::EvaluationOutput> liveResults = live.results;
+    const std::optional<EvaluationOutput> liveResults = live.results;
     live.createdAt = signedPacket.createdAt;
     live.school = signedPacket.school;
     live.student = signedPacket.student;
@@ -222,7 +222,7 @@ struct SectionOutcome
     VerifiedSignedSection verified;
 };
 
-Result<SectionOutcome> checkSection(store::Database& db, packet::PacketBuilder& builder, const SectionRow& s,
+Result<SectionOutcome> checkSection(store::Database& db, lifecycle::PacketBuilder& builder, const SectionRow& s,
                                     const QList<QByteArray>& anchors)
 {
     SectionOutcome out;
@@ -288,7 +288,7 @@ Result<SchoolFileReport> checkSignedSections(store::Database& db)
     auto sections = issuedSections(db, std::nullopt);
     if (!sections)
         return std::unexpected(sections.error());
-    packet::PacketBuilder builder(db);
+    lifecycle::PacketBuilder builder(db);
     SchoolFileReport report;
     for (const SectionRow& s : *sections) {
         auto outcome = checkSection(db, builder, s, *anchors);
@@ -310,7 +310,7 @@ Result<VerifiedSignedSection> verifiedSignedSection(store::Database& db, Id sect
     if (sections->isEmpty())
         return fail(ErrorCode::NotFound, CheckText::tr("This school year of a record is not signed."),
                     QStringLiteral("section %1 not issued").arg(sectionId));
-    packet::PacketBuilder builder(db);
+    lifecycle::PacketBuilder builder(db);
     auto outcome = checkSection(db, builder, sections->first(), trustAnchorsDer);
     if (!outcome)
         return std::unexpected(outcome.error());

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SectionSigner.h"
 
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "packet/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
@@ -62,7 +62,7 @@ struct SectionSigner::Impl
 {
     store::Database& db;
     SectionSignOptions options;
-    packet::PacketBuilder builder;
+    lifecycle::PacketBuilder builder;
     QByteArray certificate;
     QString certificateSha256;
     QString signerName;
@@ -196,9 +196,9 @@ Result<std::variant<PreparedSection, SectionSignOutcome>> SectionSigner::prepare
             return std::unexpected(stored.error());
         // The section went back to draft and was changed after the first signature: the earlier signatures cover
         // other data. Refuse rather than sign something that differs from what the store says.
-        packet::BuildOptions same;
+        lifecycle::BuildOptions same;
         same.createdAt = stored->createdAt;
-        auto fresh = packet::buildPacket(d->db, sectionId, same);
+        auto fresh = lifecycle::buildPacket(d->db, sectionId, same);
         if (!fresh)
             return std::unexpected(fresh.error());
         fresh->draft = false;

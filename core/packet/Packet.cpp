@@ -59,7 +59,7 @@ void compareStudent(Diff& d, const Student& a, const Student& b)
     d.eq(QStringLiteral("student.transferFrom"), a.transferFrom, b.transferFrom);
 }
 
-void compareOutcome(Diff& d, const QString& p, const rules::ThcsSubjectOutcome& a, const rules::ThcsSubjectOutcome& b)
+void compareOutcome(Diff& d, const QString& p, const ThcsSubjectOutcome& a, const ThcsSubjectOutcome& b)
 {
     d.eq(p + QStringLiteral(".code"), a.code, b.code);
     d.eq(p + QStringLiteral(".scoreSubject"), a.scoreSubject, b.scoreSubject);
@@ -74,7 +74,7 @@ void compareOutcome(Diff& d, const QString& p, const rules::ThcsSubjectOutcome& 
     d.eq(p + QStringLiteral(".retestResult"), a.retestResult, b.retestResult);
 }
 
-void compareResults(Diff& d, const rules::EvaluationOutput& a, const rules::EvaluationOutput& b)
+void compareResults(Diff& d, const EvaluationOutput& a, const EvaluationOutput& b)
 {
     d.eq(QStringLiteral("results.ruleSetId"), a.ruleSetId, b.ruleSetId);
     d.eq(QStringLiteral("results.primary"), a.primary, b.primary);

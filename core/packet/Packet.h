@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
-#include "rules/EvaluationOutput.h"
-#include "rules/StudentYearInput.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -58,8 +58,8 @@ struct Packet
 
     QList<StudyHistoryEntry> studyHistory; ///< every year of the record known when the packet was made
 
-    rules::StudentYearInput inputs;
-    std::optional<rules::EvaluationOutput> results;
+    StudentYearInput inputs;
+    std::optional<EvaluationOutput> results;
 
     QDateTime createdAt; ///< when the packet was made (UTC, whole seconds)
 };
@@ -72,7 +72,7 @@ inline constexpr char kDataElementId[] = "data";
 /**
  * The fields in which two packets differ, by dotted path ("student.fullName", "results.thcs.subjects[2].yearAverage"),
  * empty when they say the same thing. Used by the round-trip tests and by verification to say what changed.
- * The rules' structs have no operator==, so the comparison lives here, next to the format that must carry all of them.
+ * The result structs have no operator==, so the comparison lives here, next to the format that must carry all of them.
  */
 QStringList differences(const Packet& a, const Packet& b);
 

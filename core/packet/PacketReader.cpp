@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packet/PacketReader.h"
 
+#include "domain/Decimal.h"
 #include "packet/XmlDiagnostics.h"
-#include "rules/Decimal.h"
 #include "util/Text.h"
 
 #include <QCoreApplication>
@@ -199,7 +199,7 @@ public:
             return std::nullopt;
         const QString t = text(n);
         for (const T v : values)
-            if (rules::toCode(v) == t)
+            if (toCode(v) == t)
                 return v;
         bad(n, ReaderText::tr("unknown code"));
         return std::nullopt;
@@ -210,11 +210,11 @@ public:
             return std::nullopt;
         return text(n) == QLatin1String("true");
     }
-    std::optional<rules::Tenths> tenths(const xmlNode* n)
+    std::optional<Tenths> tenths(const xmlNode* n)
     {
         if (!n)
             return std::nullopt;
-        const rules::ParsedScore s = rules::parseScoreText(text(n));
+        const ParsedScore s = parseScoreText(text(n));
         // The schema already demands "d.d"; this re-check keeps one reading of scores in the program.
         if (!s.tenths) {
             bad(n, ReaderText::tr("not a score written like 7.5"));
@@ -270,9 +270,9 @@ public:
         return s;
     }
 
-    rules::SemesterEntries semester(const xmlNode* n)
+    SemesterEntries semester(const xmlNode* n)
     {
-        rules::SemesterEntries e;
+        SemesterEntries e;
         for (const xmlNode* c : elements(n)) {
             if (is(c, "Regular"))
                 e.regular << text(c);
@@ -286,16 +286,16 @@ public:
         return e;
     }
 
-    rules::StudentYearInput inputs(const xmlNode* n)
+    StudentYearInput inputs(const xmlNode* n)
     {
-        rules::StudentYearInput in;
+        StudentYearInput in;
         in.circular = circularFromCode(attr(n, "circular")).value_or(Circular::TT27);
         in.schoolYear = yearAttr(n, "schoolYear");
         in.grade = intAttr(n, "grade");
         in.recognizedByClass = boolAttr(n, "recognizedByClass");
         for (const xmlNode* c : elements(n)) {
             if (is(c, "Subject")) {
-                rules::SubjectEntry s;
+                SubjectEntry s;
                 s.code = attr(c, "code");
                 s.assessment = attr(c, "assessment");
                 if (hasAttr(c, "periodsPerYear"))
@@ -307,8 +307,8 @@ public:
                     if (!is(sem, "Semester"))
                         continue;
                     const QString term = attr(sem, "term");
-                    rules::SemesterEntries& target = term == QLatin1String("hk1") ? s.hk1 : s.hk2;
-                    if (target != rules::SemesterEntries {})
+                    SemesterEntries& target = term == QLatin1String("hk1") ? s.hk1 : s.hk2;
+                    if (target != SemesterEntries {})
                         bad(sem, ReaderText::tr("the semester %1 appears twice").arg(term));
                     target = semester(sem);
                 }
@@ -334,9 +334,8 @@ public:
         return in;
     }
 
-    rules::EvaluationOutput results(const xmlNode* n)
+    EvaluationOutput results(const xmlNode* n)
     {
-        using namespace rules;
         EvaluationOutput out;
         out.ruleSetId = attr(n, "ruleSet");
         if (const xmlNode* p = child(n, "Primary")) {

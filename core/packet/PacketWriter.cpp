@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packet/PacketWriter.h"
 
-#include "rules/Decimal.h"
+#include "domain/Decimal.h"
 
 #include <QCoreApplication>
 
@@ -75,17 +75,17 @@ public:
     template <class T> void codeLeaf(const QString& name, const std::optional<T>& v)
     {
         if (v)
-            leaf(name, rules::toCode(*v));
+            leaf(name, toCode(*v));
     }
     void boolLeaf(const QString& name, const std::optional<bool>& v)
     {
         if (v)
             leaf(name, *v ? QStringLiteral("true") : QStringLiteral("false"));
     }
-    void tenthsLeaf(const QString& name, const std::optional<rules::Tenths>& v)
+    void tenthsLeaf(const QString& name, const std::optional<Tenths>& v)
     {
         if (v)
-            leaf(name, rules::tenthsToText(*v));
+            leaf(name, tenthsToText(*v));
     }
 
 private:
@@ -214,9 +214,9 @@ void writeStudent(XmlOut& x, const Student& s)
     x.close();
 }
 
-void writeSemester(XmlOut& x, const QString& term, const rules::SemesterEntries& e)
+void writeSemester(XmlOut& x, const QString& term, const SemesterEntries& e)
 {
-    if (e == rules::SemesterEntries {})
+    if (e == SemesterEntries {})
         return;
     x.open(QStringLiteral("Semester"), {{QStringLiteral("term"), term}});
     // Every regular slot is written, empty ones too: their positions are what "the 3rd regular score" means.
@@ -228,14 +228,14 @@ void writeSemester(XmlOut& x, const QString& term, const rules::SemesterEntries&
     x.close();
 }
 
-void writeInputs(XmlOut& x, const rules::StudentYearInput& in)
+void writeInputs(XmlOut& x, const StudentYearInput& in)
 {
     x.open(QStringLiteral("Inputs"),
            {{QStringLiteral("circular"), toCode(in.circular)},
             {QStringLiteral("schoolYear"), in.schoolYear.toString()},
             {QStringLiteral("grade"), QString::number(in.grade)},
             {QStringLiteral("recognizedByClass"), boolText(in.recognizedByClass)}});
-    for (const rules::SubjectEntry& s : in.subjects) {
+    for (const SubjectEntry& s : in.subjects) {
         Attributes attrs {{QStringLiteral("code"), s.code}};
         if (!s.assessment.isEmpty())
             attrs.append({QStringLiteral("assessment"), s.assessment});
@@ -263,11 +263,11 @@ void writeInputs(XmlOut& x, const rules::StudentYearInput& in)
     x.close();
 }
 
-void writeResults(XmlOut& x, const rules::EvaluationOutput& r)
+void writeResults(XmlOut& x, const EvaluationOutput& r)
 {
     x.open(QStringLiteral("Results"), {{QStringLiteral("ruleSet"), r.ruleSetId}});
     if (r.primary) {
-        const rules::PrimaryOutcome& p = r.primaryOutcome;
+        const PrimaryOutcome& p = r.primaryOutcome;
         x.open(QStringLiteral("Primary"));
         x.codeLeaf(QStringLiteral("Result"), p.result);
         x.boolLeaf(QStringLiteral("CompletedGrade"), p.completedGrade);
@@ -276,9 +276,9 @@ void writeResults(XmlOut& x, const rules::EvaluationOutput& r)
         x.codeLeaf(QStringLiteral("Award"), p.award);
         x.close();
     } else {
-        const rules::ThcsOutcome& t = r.thcsOutcome;
+        const ThcsOutcome& t = r.thcsOutcome;
         x.open(QStringLiteral("Thcs"));
-        for (const rules::ThcsSubjectOutcome& s : t.subjects) {
+        for (const ThcsSubjectOutcome& s : t.subjects) {
             x.open(QStringLiteral("Subject"),
                    {{QStringLiteral("code"), s.code},
                     {QStringLiteral("scoreSubject"), boolText(s.scoreSubject)},

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/PrintedText.h"
 
-#include "rules/Decimal.h"
+#include "domain/Decimal.h"
 #include "util/Text.h"
 
 #include <QHash>
 
 namespace hocba::render {
-
-using namespace rules;
 
 QString printedSubjectName(const QString& code)
 {

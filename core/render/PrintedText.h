@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Levels.h"
 #include "domain/Types.h"
-#include "rules/Levels.h"
 
 #include <QDate>
 #include <QString>
@@ -27,12 +27,12 @@ QString printedScore(const QString& typed);
 QString printedSubjectLevel(const QString& code);
 /** A TT27 quality/competency code as printed ("T", "Đ", "C"). */
 QString printedTraitLevel(const QString& code);
-QString printedResult(rules::PrimaryResult r);
-QString printedAward(rules::PrimaryAward a);
-QString printedLevel(rules::ThcsLevel l);
-QString printedCommentResult(rules::CommentResult r);
-QString printedPromotion(rules::Promotion p, int grade);
-QString printedAward(rules::ThcsAward a);
+QString printedResult(PrimaryResult r);
+QString printedAward(PrimaryAward a);
+QString printedLevel(ThcsLevel l);
+QString printedCommentResult(CommentResult r);
+QString printedPromotion(Promotion p, int grade);
+QString printedAward(ThcsAward a);
 /** "1a2b 3c4d …": the lookup code in groups of four, for people to type. */
 QString groupedLookupCode(const QString& code);
 

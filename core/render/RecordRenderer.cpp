@@ -4,12 +4,12 @@
 // pages of duplex printing, and one code path for the PDF and the printer.
 #include "render/RecordRenderer.h"
 
+#include "domain/Curriculum.h"
+#include "domain/Decimal.h"
 #include "render/BookLayout.h"
 #include "render/Fonts.h"
 #include "render/PrintedText.h"
 #include "render/QrCode.h"
-#include "rules/Curriculum.h"
-#include "rules/Decimal.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -460,7 +460,7 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
     QSet<QString> seen;
     auto rowOf = [&](const QString& code) {
         QStringList row {printedSubjectName(code), QString(), QString(), QString()};
-        for (const rules::SubjectEntry& e : p.inputs.subjects)
+        for (const SubjectEntry& e : p.inputs.subjects)
             if (e.code == code) {
                 row[1] = printedSubjectLevel(e.level);
                 row[2] = printedScore(e.score);
@@ -468,14 +468,14 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
             }
         return row;
     };
-    for (const rules::CurriculumSubject& c : rules::curriculumOfGrade(p.grade)) {
+    for (const CurriculumSubject& c : curriculumOfGrade(p.grade)) {
         const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
-                                         [&](const rules::SubjectEntry& e) { return e.code == c.code; });
+                                         [&](const SubjectEntry& e) { return e.code == c.code; });
         if (c.required || present)
             rows.append(rowOf(c.code));
         seen.insert(c.code);
     }
-    for (const rules::SubjectEntry& e : p.inputs.subjects)
+    for (const SubjectEntry& e : p.inputs.subjects)
         if (!seen.contains(e.code))
             rows.append(rowOf(e.code));
     return rows;
@@ -489,10 +489,10 @@ QList<QStringList> traitRows(const QStringList& codes, const QMap<QString, QStri
     return rows;
 }
 
-QString thcsValue(bool score, const std::optional<rules::Tenths>& t, const std::optional<rules::CommentResult>& c)
+QString thcsValue(bool score, const std::optional<Tenths>& t, const std::optional<CommentResult>& c)
 {
     if (score)
-        return t ? rules::tenthsToDisplay(*t) : QString();
+        return t ? tenthsToDisplay(*t) : QString();
     return c ? printedCommentResult(*c) : QString();
 }
 
@@ -500,26 +500,26 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
 {
     QList<QStringList> rows;
     QStringList codes;
-    for (const rules::CurriculumSubject& c : rules::curriculumOfGrade(p.grade)) {
+    for (const CurriculumSubject& c : curriculumOfGrade(p.grade)) {
         const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
-                                         [&](const rules::SubjectEntry& e) { return e.code == c.code; });
+                                         [&](const SubjectEntry& e) { return e.code == c.code; });
         if (c.required || present)
             codes.append(c.code);
     }
-    for (const rules::SubjectEntry& e : p.inputs.subjects)
+    for (const SubjectEntry& e : p.inputs.subjects)
         if (!codes.contains(e.code))
             codes.append(e.code);
     for (const QString& code : codes) {
         QStringList row {printedSubjectName(code), QString(), QString(), QString(), QString(), QString()};
         if (p.results)
-            for (const rules::ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
+            for (const ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
                 if (o.code == code) {
                     row[1] = thcsValue(o.scoreSubject, o.hk1Average, o.hk1Result);
                     row[2] = thcsValue(o.scoreSubject, o.hk2Average, o.hk2Result);
                     row[3] = thcsValue(o.scoreSubject, o.yearAverage, o.yearResult);
                     row[4] = thcsValue(o.scoreSubject, o.retestScore, o.retestResult);
                 }
-        for (const rules::SubjectEntry& e : p.inputs.subjects)
+        for (const SubjectEntry& e : p.inputs.subjects)
             if (e.code == code)
                 row[5] = e.hk2.comment.value_or(e.hk1.comment.value_or(QString()));
         rows.append(row);
@@ -527,7 +527,7 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
     return rows;
 }
 
-QString levelText(const std::optional<rules::ThcsLevel>& l)
+QString levelText(const std::optional<ThcsLevel>& l)
 {
     return l ? printedLevel(*l) : QString();
 }
@@ -539,7 +539,7 @@ void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
     v.insert(QStringLiteral("year.comment"), p.inputs.comment.value_or(QString()));
     QString result, award, completion, promotion, summer, retest;
     if (p.results && p.level == SchoolLevel::Primary) {
-        const rules::PrimaryOutcome& o = p.results->primaryOutcome;
+        const PrimaryOutcome& o = p.results->primaryOutcome;
         if (o.result)
             result = printedResult(*o.result);
         if (o.award)
@@ -551,7 +551,7 @@ void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
                                             : QStringLiteral("Chưa hoàn thành chương trình lớp %1"))
                              .arg(p.grade);
     } else if (p.results) {
-        const rules::ThcsOutcome& o = p.results->thcsOutcome;
+        const ThcsOutcome& o = p.results->thcsOutcome;
         if (o.promotion)
             promotion = printedPromotion(*o.promotion, p.grade);
         summer = levelText(o.conductAfterSummer);
@@ -640,9 +640,9 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
                 rows = QList<QStringList>(12);
             c.table(b.subjects, rows);
             heading(b.qualitiesTitle);
-            c.table(b.qualities, traitRows(rules::primaryQualities(), p.inputs.qualities));
+            c.table(b.qualities, traitRows(primaryQualities(), p.inputs.qualities));
             heading(b.competenciesTitle);
-            const QStringList all = rules::primaryCompetencies();
+            const QStringList all = primaryCompetencies();
             heading(b.generalCompetenciesTitle);
             c.table(b.competencies, traitRows(all.mid(0, 3), p.inputs.competencies));
             heading(b.specificCompetenciesTitle);
@@ -657,7 +657,7 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
             QList<QStringList> conduct {
                 {QStringLiteral("Học kì I")}, {QStringLiteral("Học kì II")}, {QStringLiteral("Cả năm")}};
             if (p.results) {
-                const rules::ThcsOutcome& o = p.results->thcsOutcome;
+                const ThcsOutcome& o = p.results->thcsOutcome;
                 conduct[0] << levelText(o.conductHk1) << levelText(o.learningHk1);
                 conduct[1] << levelText(o.conductHk2) << levelText(o.learningHk2);
                 conduct[2] << levelText(o.conductYear) << levelText(o.learningYear) << p.inputs.absences;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
-#include "rules/StudentYearInput.h"
+#include "rules/LintContext.h"
 #include "util/Error.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rules/FindingSink.h"
 
-#include "rules/Curriculum.h"
+#include "domain/Curriculum.h"
 #include "rules/Names.h"
 #include "rules/RulesText.h"
 #include "util/Text.h"

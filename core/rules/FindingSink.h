@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Decimal.h"
 #include "domain/Finding.h"
-#include "rules/Decimal.h"
-#include "rules/Levels.h"
-#include "rules/StudentYearInput.h"
+#include "domain/Levels.h"
+#include "domain/StudentYearInput.h"
+#include "rules/LintContext.h"
 
 #include <QHash>
 #include <QStringList>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rules/ResultsGenerator.h"
 
+#include "domain/Curriculum.h"
 #include "rules/AssessmentMapping.h"
-#include "rules/Curriculum.h"
+#include "rules/Tt22Rules.h"
 
 #include <random>
 
@@ -93,7 +94,7 @@ void generateThcs(StudentYearInput& in, Draw& draw, double ability)
         s.code = c.code;
         const bool score = c.form == AssessmentForm::Score;
         s.assessment = score ? QStringLiteral("score") : QStringLiteral("comment");
-        const int regular = score ? requiredRegularScores(*c.periodsPerYear) : requiredRegularComments;
+        const int regular = score ? tt22::requiredRegularScores(*c.periodsPerYear) : tt22::requiredRegularComments;
         if (score)
             s.periodsPerYear = c.periodsPerYear;
         // Each subject has its own strength around the student's ability.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
-#include "rules/StudentYearInput.h"
 
 #include <QList>
 

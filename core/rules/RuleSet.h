@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
-#include "rules/EvaluationOutput.h"
-#include "rules/StudentYearInput.h"
+#include "rules/LintContext.h"
 #include "util/Error.h"
 
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rules/Tt22Evaluator.h"
 
-#include "rules/Curriculum.h"
+#include "domain/Curriculum.h"
 #include "rules/FindingSink.h"
 #include "rules/Names.h"
 #include "rules/RulesText.h"
@@ -115,12 +115,13 @@ std::optional<CommentResult> Tt22Evaluation::commentSemester(const SubjectEntry&
         else
             complete = false;
     }
-    checkRegularCount(field + QStringLiteral(".regular"), place(entry.code, term, {}), given, requiredRegularComments);
+    checkRegularCount(field + QStringLiteral(".regular"), place(entry.code, term, {}), given,
+                      tt22::requiredRegularComments);
     const auto midterm = sink_.readCommentResult(s.midterm, field + QStringLiteral(".midterm"),
                                                  place(entry.code, term, RulesText::tr("mid-term assessment")));
     const auto final = sink_.readCommentResult(s.final, field + QStringLiteral(".final"),
                                                place(entry.code, term, RulesText::tr("end-of-term assessment")));
-    if (!complete || given < requiredRegularComments || !midterm || !final)
+    if (!complete || given < tt22::requiredRegularComments || !midterm || !final)
         return std::nullopt;
     all << *midterm << *final;
     sink_.fired(QStringLiteral("tt22.art7.comment_semester_all_pass"));
@@ -157,7 +158,7 @@ ThcsSubjectOutcome Tt22Evaluation::evaluateSubject(const CurriculumSubject& c, c
             return o;
         }
         sink_.fired(QStringLiteral("tt22.art6.regular_count_by_periods"));
-        const int required = requiredRegularScores(*periods);
+        const int required = tt22::requiredRegularScores(*periods);
         o.hk1Average = scoreSemester(entry, kHk1, required);
         o.hk2Average = scoreSemester(entry, kHk2, required);
         if (o.hk1Average && o.hk2Average) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/Decimal.h"
-#include "rules/Levels.h"
+#include "domain/Decimal.h"
+#include "domain/Levels.h"
 
 #include <QList>
 
@@ -10,6 +10,18 @@ namespace hocba::rules::tt22 {
 
 // Thông tư 22/2021/TT-BGDĐT, as pure functions over complete, valid inputs (scores in tenths). Missing or
 // invalid inputs are caught before these are called (Tt22Evaluator); these never guess.
+
+/**
+ * Art. 6 cl. 1: regular assessments per semester of a score subject from its periods per year:
+ * ≤ 35 → 2, > 35 to 70 → 3, > 70 → 4 (DOMAIN.md §2.2 "≤ 35 → 2").
+ */
+constexpr int requiredRegularScores(int periodsPerYear)
+{
+    return periodsPerYear <= 35 ? 2 : periodsPerYear <= 70 ? 3 : 4;
+}
+
+/** Art. 6 cl. 1: comment-only subjects get 2 regular assessments per semester. */
+constexpr int requiredRegularComments = 2;
 
 /** Art. 9 cl. 1b: ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (number of ĐĐGtx + 5), half-up to one decimal. */
 Tenths semesterAverage(const QList<Tenths>& regular, Tenths midterm, Tenths final);

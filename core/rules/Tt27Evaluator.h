@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/EvaluationOutput.h"
-#include "rules/StudentYearInput.h"
+#include "domain/EvaluationOutput.h"
+#include "domain/StudentYearInput.h"
+#include "rules/LintContext.h"
 
 namespace hocba::rules {
 

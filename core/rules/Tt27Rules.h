@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "rules/Levels.h"
+#include "domain/Levels.h"
 
 #include <QList>
 

@@ -32,7 +32,7 @@ inline packet::Packet samplePacket()
     p.inputs.circular = Circular::TT22;
     p.inputs.schoolYear = p.schoolYear;
     p.inputs.grade = 7;
-    rules::SubjectEntry toan;
+    SubjectEntry toan;
     toan.code = QStringLiteral("toan");
     toan.hk1.regular = {QStringLiteral("8"), QString(), QStringLiteral("7.5")};
     toan.hk1.midterm = QStringLiteral("7");
@@ -42,18 +42,18 @@ inline packet::Packet samplePacket()
     p.inputs.conductHk1 = QStringLiteral("T");
     p.inputs.retests.insert(QStringLiteral("toan"), QStringLiteral("6"));
     p.inputs.comment = QString();
-    rules::EvaluationOutput out;
+    EvaluationOutput out;
     out.ruleSetId = QStringLiteral("TT22/2021@v1");
     out.primary = false;
-    rules::ThcsSubjectOutcome so;
+    ThcsSubjectOutcome so;
     so.code = QStringLiteral("toan");
     so.hk1Average = 79;
     so.yearAverage = 100;
     so.retestRequired = true;
     so.retestScore = 0;
     out.thcsOutcome.subjects << so;
-    out.thcsOutcome.learningYear = rules::ThcsLevel::Fair;
-    out.thcsOutcome.promotion = rules::Promotion::Promoted;
+    out.thcsOutcome.learningYear = ThcsLevel::Fair;
+    out.thcsOutcome.promotion = Promotion::Promoted;
     out.rulesApplied << QStringLiteral("tt22.art9.cl1b.semester_average_half_up");
     out.findings << Finding {Finding::Severity::Warning, QStringLiteral("score.comma"),
                              QStringLiteral("subjects.toan.hk1.final"), QStringLiteral("Điểm có dấu phẩy")};

@@ -3,7 +3,7 @@
 #include "TestSupport.h"
 
 #include "demo/DemoSchool.h"
-#include "packet/PacketBuilder.h"
+#include "lifecycle/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
@@ -22,9 +22,9 @@ namespace {
 
 const QDateTime kCreated = QDateTime(QDate(2026, 6, 1), QTime(8, 30, 15), Qt::UTC);
 
-packet::BuildOptions fixedTime()
+lifecycle::BuildOptions fixedTime()
 {
-    packet::BuildOptions o;
+    lifecycle::BuildOptions o;
     o.createdAt = kCreated;
     return o;
 }
@@ -43,7 +43,7 @@ class TestPacket : public QObject
     Id sectionOfLevel(SchoolLevel level)
     {
         for (Id id : m_sections) {
-            auto p = packet::buildPacket(*m_db, id, fixedTime());
+            auto p = lifecycle::buildPacket(*m_db, id, fixedTime());
             if (p && p->level == level && p->results)
                 return id;
         }
@@ -78,7 +78,7 @@ private Q_SLOTS:
         auto db = store::Database::open(path);
         QVERIFY(db);
         m_db = std::move(*db);
-        auto ids = packet::sectionsToExport(*m_db, SchoolYear {2025});
+        auto ids = lifecycle::sectionsToExport(*m_db, SchoolYear {2025});
         QVERIFY(ids);
         QCOMPARE(ids->size(), 100);
         m_sections = *ids;
@@ -86,7 +86,7 @@ private Q_SLOTS:
 
     void roundTripEverySectionOfTheYear()
     {
-        packet::PacketBuilder builder(*m_db, fixedTime());
+        lifecycle::PacketBuilder builder(*m_db, fixedTime());
         int primary = 0, thcs = 0, withFindings = 0;
         for (Id id : m_sections) {
             auto p = builder.build(id);
@@ -108,8 +108,8 @@ private Q_SLOTS:
     {
         const Id id = sectionOfLevel(SchoolLevel::Thcs);
         QVERIFY(id);
-        auto a = packet::buildPacket(*m_db, id, fixedTime());
-        auto b = packet::buildPacket(*m_db, id, fixedTime());
+        auto a = lifecycle::buildPacket(*m_db, id, fixedTime());
+        auto b = lifecycle::buildPacket(*m_db, id, fixedTime());
         QVERIFY(a && b);
         const QByteArray bytesA = *packet::writePacket(*a);
         QCOMPARE(*packet::writePacket(*b), bytesA);
@@ -145,7 +145,7 @@ private Q_SLOTS:
     {
         const Id id = sectionOfLevel(SchoolLevel::Primary);
         QVERIFY(id);
-        auto p = packet::buildPacket(*m_db, id, fixedTime());
+        auto p = lifecycle::buildPacket(*m_db, id, fixedTime());
         QVERIFY(p);
         const QByteArray bytes = *packet::writePacket(*p);
         QVERIFY(bytes.contains("<Results ruleSet=\"TT27/2020@v1\">"));
@@ -168,7 +168,7 @@ private Q_SLOTS:
         store::StudentRepository students(*m_db);
         QVERIFY(students.setSectionState(id, SectionState::Ready));
         QVERIFY(students.setSectionState(id, SectionState::Signed));
-        auto p = packet::buildPacket(*m_db, id, fixedTime());
+        auto p = lifecycle::buildPacket(*m_db, id, fixedTime());
         QVERIFY(p);
         QVERIFY(!p->draft);
         QVERIFY(p->results);
@@ -191,7 +191,7 @@ private Q_SLOTS:
         store::StudentRepository students(*m_db);
         auto section = students.section(m_sections.last());
         QVERIFY(section && *section);
-        auto before = packet::buildPacket(*m_db, m_sections.last(), fixedTime());
+        auto before = lifecycle::buildPacket(*m_db, m_sections.last(), fixedTime());
         QVERIFY(before);
         // Find the student behind the last section and give every field Vietnamese text.
         auto st = m_db->prepare(QStringLiteral("SELECT student_id FROM record WHERE id = ?1"));
@@ -221,7 +221,7 @@ private Q_SLOTS:
         s.enrolmentDate = QDate(2019, 9, 5);
         QVERIFY(students.saveStudent(s));
 
-        auto p = packet::buildPacket(*m_db, m_sections.last(), fixedTime());
+        auto p = lifecycle::buildPacket(*m_db, m_sections.last(), fixedTime());
         QVERIFY(p);
         const QString xml = QString::fromUtf8(*packet::writePacket(*p));
         const QList<QPair<QString, QString>> expected {
@@ -271,7 +271,7 @@ private Q_SLOTS:
             }
         }
         QVERIFY(most >= 2);
-        auto packets = packet::buildRecordPackets(*m_db, best, fixedTime());
+        auto packets = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
         QVERIFY(packets);
         QCOMPARE(packets->size(), most);
         for (qsizetype i = 1; i < packets->size(); ++i) {
@@ -282,8 +282,8 @@ private Q_SLOTS:
         QCOMPARE(packets->last().schoolYear, SchoolYear {2025});
         for (const packet::Packet& p : *packets)
             roundTrip(p);
-        QVERIFY(!packet::buildRecordPackets(*m_db, 999999));
-        QCOMPARE(packet::buildRecordPackets(*m_db, 999999).error().code, ErrorCode::NotFound);
+        QVERIFY(!lifecycle::buildRecordPackets(*m_db, 999999));
+        QCOMPARE(lifecycle::buildRecordPackets(*m_db, 999999).error().code, ErrorCode::NotFound);
     }
 
     void sectionsOfOneClass()
@@ -293,15 +293,15 @@ private Q_SLOTS:
         QVERIFY(classes && !classes->isEmpty());
         int sum = 0;
         for (const ClassGroup& c : *classes) {
-            auto ids = packet::sectionsToExport(*m_db, SchoolYear {2025}, c.name);
+            auto ids = lifecycle::sectionsToExport(*m_db, SchoolYear {2025}, c.name);
             QVERIFY(ids);
             sum += int(ids->size());
         }
         QCOMPARE(sum, int(m_sections.size()));
-        auto none = packet::sectionsToExport(*m_db, SchoolYear {2025}, QStringLiteral("9Z9"));
+        auto none = lifecycle::sectionsToExport(*m_db, SchoolYear {2025}, QStringLiteral("9Z9"));
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
-        QVERIFY(!packet::buildPacket(*m_db, 987654));
+        QVERIFY(!lifecycle::buildPacket(*m_db, 987654));
     }
 
     void xmllintAcceptsThePacket()
@@ -309,7 +309,7 @@ private Q_SLOTS:
         const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
         if (xmllint.isEmpty())
             QSKIP("xmllint (libxml2-utils) is not installed");
-        auto p = packet::buildPacket(*m_db, m_sections.first(), fixedTime());
+        auto p = lifecycle::buildPacket(*m_db, m_sections.first(), fixedTime());
         QVERIFY(p);
         const QString file = m_dir.filePath(QStringLiteral("one.xml"));
         QFile f(file);

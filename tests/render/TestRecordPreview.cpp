@@ -3,7 +3,7 @@
 #include "MessageBox.h"
 #include "RecordPreviewWidget.h"
 
-#include "render/SampleRecord.h"
+#include "demo/SampleRecord.h"
 
 #include <QApplication>
 #include <QFile>
@@ -25,7 +25,7 @@ class TestRecordPreview : public QObject
 private Q_SLOTS:
     void showsPagesNavigatesAndZooms()
     {
-        const render::RenderInput input = render::sampleRecord({SchoolLevel::Primary, 5});
+        const render::RenderInput input = demo::sampleRecord({SchoolLevel::Primary, 5});
         const int expected = render::recordPageCount(input).value();
         ui::RecordPreviewWidget w;
         w.resize(800, 900);
@@ -91,7 +91,7 @@ private Q_SLOTS:
 
     void printsWithTheSameLayoutAndDuplexPages()
     {
-        const render::RenderInput input = render::sampleRecord({SchoolLevel::Thcs, 6});
+        const render::RenderInput input = demo::sampleRecord({SchoolLevel::Thcs, 6});
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);
         const QString path = m_dir.filePath(QStringLiteral("printed.pdf"));

@@ -4,13 +4,13 @@
 #include "RenderTestUtil.h"
 #include "TestSupport.h"
 
+#include "demo/SampleRecord.h"
+#include "domain/Decimal.h"
 #include "render/BookLayout.h"
 #include "render/PrintedText.h"
 #include "render/QrCode.h"
 #include "render/RecordRenderer.h"
 #include "render/RenderBatch.h"
-#include "render/SampleRecord.h"
-#include "rules/Decimal.h"
 
 #include <QFile>
 #include <QImage>
@@ -108,9 +108,9 @@ class TestRecordRender : public QObject
 
     static RenderInput noDataRecord()
     {
-        RenderInput in = sampleRecord({SchoolLevel::Primary, 7, 2});
+        RenderInput in = demo::sampleRecord({SchoolLevel::Primary, 7, 2});
         packet::Packet& p = in.years[1];
-        p.inputs = rules::StudentYearInput {};
+        p.inputs = StudentYearInput {};
         p.inputs.grade = p.grade;
         p.results.reset();
         return in;
@@ -120,8 +120,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_primary = sampleRecord({SchoolLevel::Primary, 42});
-        m_thcs = sampleRecord({SchoolLevel::Thcs, 43});
+        m_primary = demo::sampleRecord({SchoolLevel::Primary, 42});
+        m_thcs = demo::sampleRecord({SchoolLevel::Thcs, 43});
         m_primaryPdf = render(QStringLiteral("primary.pdf"), m_primary);
         m_thcsPdf = render(QStringLiteral("thcs.pdf"), m_thcs);
         QVERIFY(!m_primaryPdf.isEmpty());
@@ -180,13 +180,13 @@ private Q_SLOTS:
         const QString t = text(m_thcsPdf);
         const packet::Packet& p = m_thcs.years.first();
         QVERIFY(p.results.has_value());
-        std::optional<rules::Tenths> avg;
+        std::optional<Tenths> avg;
         for (const auto& o : p.results->thcsOutcome.subjects)
             if (o.yearAverage && *o.yearAverage % 10 != 0)
                 avg = o.yearAverage;
         QVERIFY(avg.has_value());
-        QVERIFY(rules::tenthsToDisplay(*avg).contains(QLatin1Char(',')));
-        QVERIFY2(t.contains(rules::tenthsToDisplay(*avg)), qPrintable(rules::tenthsToDisplay(*avg)));
+        QVERIFY(tenthsToDisplay(*avg).contains(QLatin1Char(',')));
+        QVERIFY2(t.contains(tenthsToDisplay(*avg)), qPrintable(tenthsToDisplay(*avg)));
         for (const QString& v : {QStringLiteral("Ngữ văn"), QStringLiteral("Khoa học tự nhiên"),
                                  QStringLiteral("Kết quả rèn luyện"), QStringLiteral("Phê duyệt của Hiệu trưởng"),
                                  QStringLiteral("TRUNG HỌC CƠ SỞ"), QStringLiteral("Điểm trung bình"),
@@ -288,7 +288,7 @@ private Q_SLOTS:
 
     void draftHasWatermarkOthersNot()
     {
-        RenderInput draft = sampleRecord({SchoolLevel::Thcs, 44, 2, true});
+        RenderInput draft = demo::sampleRecord({SchoolLevel::Thcs, 44, 2, true});
         const QString pdf = render(QStringLiteral("draft.pdf"), draft);
         // pdftotext splits rotated text into fragments, so look for the words' letters and for the red ink.
         const QString all = text(pdf);
@@ -303,7 +303,7 @@ private Q_SLOTS:
 
     void longCommentStaysInsideItsCell()
     {
-        RenderInput in = sampleRecord({SchoolLevel::Primary, 9, 1});
+        RenderInput in = demo::sampleRecord({SchoolLevel::Primary, 9, 1});
         const int before = recordPageCount(in).value();
         QString longComment;
         for (int i = 0; i < 180; ++i)
@@ -354,10 +354,11 @@ private Q_SLOTS:
     {
         QList<RenderJob> jobs;
         for (int i = 0; i < 50; ++i)
-            jobs.append({[i]() -> Result<RenderInput> {
-                             return sampleRecord({i % 2 ? SchoolLevel::Thcs : SchoolLevel::Primary, quint64(100 + i)});
-                         },
-                         {}});
+            jobs.append(
+                {[i]() -> Result<RenderInput> {
+                     return demo::sampleRecord({i % 2 ? SchoolLevel::Thcs : SchoolLevel::Primary, quint64(100 + i)});
+                 },
+                 {}});
         jobs.append({[]() -> Result<RenderInput> { return RenderInput {}; }, {}}); // fails with a reason
         std::atomic_int calls = 0;
         BatchOptions o;
@@ -372,7 +373,7 @@ private Q_SLOTS:
         QCOMPARE(out[50].status.error().code, ErrorCode::InvalidInput);
         // Deterministic: the batch's text equals a lone render's.
         const QString a = text(write(QStringLiteral("b0.pdf"), out[0].pdf));
-        const QString b = text(render(QStringLiteral("s0.pdf"), sampleRecord({SchoolLevel::Primary, 100})));
+        const QString b = text(render(QStringLiteral("s0.pdf"), demo::sampleRecord({SchoolLevel::Primary, 100})));
         QVERIFY(!a.isEmpty());
         QCOMPARE(a, b);
 

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Curriculum.h"
-#include "rules/Decimal.h"
+#include "domain/Curriculum.h"
+#include "domain/Decimal.h"
 #include "rules/Tt22Rules.h"
 
 #include <QTest>
 
 #include <random>
 
+using namespace hocba;
 using namespace hocba::rules;
 
-Q_DECLARE_METATYPE(hocba::rules::ThcsLevel)
-Q_DECLARE_METATYPE(hocba::rules::ThcsAward)
-Q_DECLARE_METATYPE(hocba::rules::ScoreTextProblem)
+Q_DECLARE_METATYPE(hocba::ThcsLevel)
+Q_DECLARE_METATYPE(hocba::ThcsAward)
+Q_DECLARE_METATYPE(hocba::ScoreTextProblem)
 
 namespace {
 using L = ThcsLevel;
@@ -136,7 +137,7 @@ private Q_SLOTS:
     {
         QFETCH(int, periods);
         QFETCH(int, count);
-        QCOMPARE(requiredRegularScores(periods), count);
+        QCOMPARE(tt22::requiredRegularScores(periods), count);
     }
 
     void learningLevelThresholds_data()

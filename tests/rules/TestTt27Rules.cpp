@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Curriculum.h"
+#include "domain/Curriculum.h"
 #include "rules/Evaluator.h"
 #include "rules/Tt27Rules.h"
 
@@ -8,7 +8,7 @@
 using namespace hocba;
 using namespace hocba::rules;
 
-Q_DECLARE_METATYPE(hocba::rules::PrimaryResult)
+Q_DECLARE_METATYPE(hocba::PrimaryResult)
 
 namespace {
 

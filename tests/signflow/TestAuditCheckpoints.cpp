@@ -9,8 +9,8 @@
 #include "demo/DemoSchool.h"
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchSignJob.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "packet/PacketBuilder.h"
 #include "token/CmsSigner.h"
 #include "verify/DetachedCms.h"
 #include "verify/TrustStore.h"
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QVERIFY(lifecycle::confirmSections(**db, co));
         QList<Id> ready;
         store::StudentRepository repo(**db);
-        for (Id id : packet::sectionsToExport(**db, options.year).value_or(QList<Id> {}))
+        for (Id id : lifecycle::sectionsToExport(**db, options.year).value_or(QList<Id> {}))
             if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
                 ready << id;
         QVERIFY(ready.size() >= 2);

@@ -7,10 +7,10 @@
 #include "demo/DemoSchool.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/DocumentVerifier.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "packet/PacketBuilder.h"
 #include "token/PdfSigner.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
@@ -114,7 +114,7 @@ class TestSignFlow : public QObject
     }
     QList<Id> classSections(store::Database& db)
     {
-        auto ids = packet::sectionsToExport(db, m_year, m_class);
+        auto ids = lifecycle::sectionsToExport(db, m_year, m_class);
         QList<Id> ready;
         store::StudentRepository repo(db);
         for (Id id : ids.value_or(QList<Id> {}))

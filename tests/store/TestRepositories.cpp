@@ -2,6 +2,7 @@
 #include "StoreFixture.h"
 
 #include "store/SchoolRepository.h"
+#include "store/SectionRepository.h"
 #include "store/StudentRepository.h"
 
 #include <QTemporaryDir>
@@ -93,6 +94,51 @@ private Q_SLOTS:
         QCOMPARE(summary.sectionsByState.value(QStringLiteral("draft")), 2);
         QCOMPARE(summary.classes.size(), 1);
         QCOMPARE(summary.classes.first().students, 2);
+    }
+    void sectionLoadsWhole()
+    {
+        QTemporaryDir dir;
+        auto db = test::openTestDatabase(dir.filePath(QStringLiteral("a.hocba")));
+        const auto school = test::makeMiniSchool(*db);
+        auto loaded = SectionRepository(*db).load(school.sectionId);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : describe(loaded.error())));
+        QVERIFY(loaded->has_value());
+        const SectionRecord& r = **loaded;
+        QCOMPARE(r.school.name, QStringLiteral("Trường THCS Thử Nghiệm"));
+        QCOMPARE(r.level, SchoolLevel::Thcs);
+        QCOMPARE(r.lookupCode.size(), 32);
+        QCOMPARE(r.student.id, school.studentId);
+        QCOMPARE(r.section.id, school.sectionId);
+        QVERIFY(!r.replacesVersion);
+        QCOMPARE(r.className, QStringLiteral("7A1"));
+        QCOMPARE(r.homeroomTeacherName, QStringLiteral("Lê Thị Hồng"));
+        QCOMPARE(r.studyYears.size(), 1);
+        QCOMPARE(r.studyYears.first().grade, 7);
+        QCOMPARE(r.studyYears.first().className, QStringLiteral("7A1"));
+        QCOMPARE(r.assessments.size(), 4);
+        QCOMPARE(r.classmates, QStringList {QStringLiteral("Trần Thị Bích")});
+    }
+
+    void sectionGapsAndCurrentSections()
+    {
+        QTemporaryDir dir;
+        auto db = test::openTestDatabase(dir.filePath(QStringLiteral("a.hocba")));
+        auto noSchool = SectionRepository(*db).load(1);
+        QVERIFY(noSchool && !noSchool->has_value());
+        QCOMPARE(noSchool->error(), SectionGap::School);
+
+        const auto school = test::makeMiniSchool(*db);
+        SectionRepository sections(*db);
+        auto noSection = sections.load(987654);
+        QVERIFY(noSection && !noSection->has_value());
+        QCOMPARE(noSection->error(), SectionGap::Section);
+
+        QCOMPARE(sections.currentSectionsOfRecord(school.recordId).value(), QList<Id> {school.sectionId});
+        QVERIFY(!sections.currentSectionsOfRecord(987654).value());
+        const QList<Id> year {school.sectionId, school.otherSectionId};
+        QCOMPARE(sections.currentSectionsOfYear(SchoolYear {2025}, std::nullopt).value(), year);
+        QCOMPARE(sections.currentSectionsOfYear(SchoolYear {2025}, QStringLiteral("7A1")).value(), year);
+        QVERIFY(!sections.currentSectionsOfYear(SchoolYear {2025}, QStringLiteral("7A9")).value());
     }
 };
 

@@ -9,7 +9,7 @@
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "packet/PacketBuilder.h"
+#include "lifecycle/PacketBuilder.h"
 #include "store/Database.h"
 
 #include <QCheckBox>

@@ -8,8 +8,8 @@
 #include "StoreFixture.h"
 #include "StudentTableModel.h"
 #include "lifecycle/BatchSignJob.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "packet/PacketBuilder.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 #include "util/Settings.h"
@@ -52,7 +52,8 @@ class TestSignedPreview : public QObject
         co.acknowledgedBy = QStringLiteral("GVCN test");
         if (!lifecycle::confirmSections(*db, co))
             return {};
-        const QList<Id> ids = packet::sectionsToExport(*db, m_school.year, m_school.className).value_or(QList<Id> {});
+        const QList<Id> ids
+            = lifecycle::sectionsToExport(*db, m_school.year, m_school.className).value_or(QList<Id> {});
         store::StudentRepository repo(*db);
         for (Id id : ids)
             if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready) {

@@ -5,9 +5,9 @@
 #include "SigningSchool.h"
 #include "VerifyWidget.h"
 #include "lifecycle/BatchSignJob.h"
+#include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignedDocuments.h"
-#include "packet/PacketBuilder.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 
@@ -64,7 +64,7 @@ private Q_SLOTS:
         co.acknowledgeWarnings = true;
         co.acknowledgedBy = QStringLiteral("GVCN test");
         QVERIFY(lifecycle::confirmSections(*db, co));
-        auto ids = packet::sectionsToExport(*db, m_school.year, m_school.className);
+        auto ids = lifecycle::sectionsToExport(*db, m_school.year, m_school.className);
         QVERIFY(ids);
         QList<Id> ready;
         store::StudentRepository repo(*db);

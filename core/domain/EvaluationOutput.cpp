@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/EvaluationOutput.h"
+#include "domain/EvaluationOutput.h"
 
 #include <QJsonArray>
 
-namespace hocba::rules {
+namespace hocba {
 
 namespace {
 
@@ -92,4 +92,4 @@ QJsonObject toJson(const EvaluationOutput& output)
     return root;
 }
 
-} // namespace hocba::rules
+} // namespace hocba

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Levels.h"
+#include "domain/Levels.h"
 
-namespace hocba::rules {
+namespace hocba {
 
 namespace {
 // Teachers type the Vietnamese letter Đ as often as D; both mean Đạt.
@@ -165,4 +165,4 @@ std::optional<CommentResult> commentResultFromCode(const QString& code)
     return std::nullopt;
 }
 
-} // namespace hocba::rules
+} // namespace hocba

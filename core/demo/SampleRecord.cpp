@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "render/SampleRecord.h"
+#include "demo/SampleRecord.h"
 
 #include "demo/People.h"
 #include "rules/Evaluator.h"
@@ -8,16 +8,16 @@
 #include <QCryptographicHash>
 #include <QTimeZone>
 
-namespace hocba::render {
+namespace hocba::demo {
 
-RenderInput sampleRecord(const SampleRecordOptions& options)
+render::RenderInput sampleRecord(const SampleRecordOptions& options)
 {
     const bool primary = options.level == SchoolLevel::Primary;
     const int firstGrade = primary ? 1 : 6;
     const int firstYear = primary ? 2020 : 2021;
     const int years = options.years > 0 ? options.years : (primary ? 5 : 4);
 
-    demo::PeopleGenerator people(options.seed);
+    PeopleGenerator people(options.seed);
     const Student student = people.student(firstGrade, SchoolYear {firstYear}).student;
     const Teacher principal = people.teacher(options.level);
     School school;
@@ -31,7 +31,7 @@ RenderInput sampleRecord(const SampleRecordOptions& options)
         lookupCode += QStringLiteral("%1").arg(people.rng().next(), 16, 16, QLatin1Char('0'));
     const int section = people.rng().uniform(1, 4);
 
-    RenderInput input;
+    render::RenderInput input;
     QList<packet::StudyHistoryEntry> history;
     for (int y = 0; y < years; ++y) {
         const int grade = firstGrade + y;
@@ -66,4 +66,4 @@ RenderInput sampleRecord(const SampleRecordOptions& options)
     return input;
 }
 
-} // namespace hocba::render
+} // namespace hocba::demo

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Decimal.h"
 #include "domain/Finding.h"
-#include "rules/Decimal.h"
-#include "rules/Levels.h"
+#include "domain/Levels.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -12,7 +12,7 @@
 
 #include <optional>
 
-namespace hocba::rules {
+namespace hocba {
 
 /** TT27 outputs; every field is empty when an input it depends on is missing or invalid. */
 struct PrimaryOutcome
@@ -70,4 +70,4 @@ struct EvaluationOutput
 QJsonObject toJson(const EvaluationOutput& output);
 QJsonObject toJson(const Finding& finding);
 
-} // namespace hocba::rules
+} // namespace hocba

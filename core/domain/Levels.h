@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace hocba::rules {
+namespace hocba {
 
 // Every scale is an enum: the letter "C" means "Chưa hoàn thành" for a TT27 subject but "Cần cố gắng" for a
 // quality (DOMAIN.md §1.2), and "D" means "Đạt" in three different TT22 scales.
@@ -53,4 +53,4 @@ constexpr ThcsLevel oneStepUp(ThcsLevel v)
     return v == ThcsLevel::Good ? v : ThcsLevel(int(v) - 1);
 }
 
-} // namespace hocba::rules
+} // namespace hocba

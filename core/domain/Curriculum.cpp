@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Curriculum.h"
+#include "domain/Curriculum.h"
 
-namespace hocba::rules {
+namespace hocba {
 
 namespace {
 
@@ -101,4 +101,4 @@ const QList<QString>& primaryCompetencies()
     return list;
 }
 
-} // namespace hocba::rules
+} // namespace hocba

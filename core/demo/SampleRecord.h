@@ -5,7 +5,7 @@
 
 #include <QtGlobal>
 
-namespace hocba::render {
+namespace hocba::demo {
 
 /** Knobs of a generated record for tests, the bench and the demo. */
 struct SampleRecordOptions
@@ -21,6 +21,6 @@ struct SampleRecordOptions
  * cohort (grade 1 in 2020-2021, grade 6 in 2021-2022, so every year falls under TT27/TT22) and evaluate()'s results.
  * The packet digests are SHA-256 of a seed-derived text (the real ones come from the packet XML writer).
  */
-RenderInput sampleRecord(const SampleRecordOptions& options);
+render::RenderInput sampleRecord(const SampleRecordOptions& options);
 
-} // namespace hocba::render
+} // namespace hocba::demo

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace hocba::rules {
+namespace hocba {
 
 /**
  * The assessments of one TT22 semester of one subject, as typed. Values stay text so that lint can report what
@@ -66,10 +66,4 @@ struct StudentYearInput
     friend bool operator==(const StudentYearInput&, const StudentYearInput&) = default;
 };
 
-/** What lint needs besides the student's own data. */
-struct LintContext
-{
-    QStringList classmates; ///< full names of the other students of the class
-};
-
-} // namespace hocba::rules
+} // namespace hocba

@@ -4,7 +4,6 @@
 #include "packet/Packet.h"
 #include "util/Error.h"
 
-#include <QHash>
 #include <QList>
 
 #include <memory>
@@ -12,9 +11,10 @@
 
 namespace hocba::store {
 class Database;
-}
+class SectionRepository;
+} // namespace hocba::store
 
-namespace hocba::packet {
+namespace hocba::lifecycle {
 
 struct BuildOptions
 {
@@ -23,11 +23,12 @@ struct BuildOptions
 };
 
 /**
- * Makes packets from the store: one year section plus the record's identity (ARCHITECTURE.md §5). Results are
+ * Makes packets from the store: one year section plus the record's identity (ARCHITECTURE.md §5). The store gives each
+ * section whole, as values (store::SectionRepository); the builder turns them into a packet. Results are
  * computed by the rules from the section's inputs, never guessed. A section that is not signed, submitted or locked
  * gives a draft (revoked and superseded ones too: they are no longer a valid issue); only drafts carry lint
  * findings. Database ids are not part of a packet (they mean nothing outside this file) and are left 0.
- * Caches the school, classes and teachers, so one builder serves a whole export. Not thread-safe.
+ * Its repository caches the school, classes and teachers, so one builder serves a whole export. Not thread-safe.
  */
 class PacketBuilder
 {
@@ -38,21 +39,19 @@ public:
     PacketBuilder& operator=(const PacketBuilder&) = delete;
 
     /** The packet of one year section; NotFound when the section does not exist. */
-    Result<Packet> build(Id sectionId);
+    Result<packet::Packet> build(Id sectionId);
     /** Every year of one record, in year order, the current (latest) version of each (the PDF book needs them all). */
-    Result<QList<Packet>> buildRecord(Id recordId);
+    Result<QList<packet::Packet>> buildRecord(Id recordId);
 
 private:
-    struct Cache;
-    store::Database& m_db;
     BuildOptions m_options;
-    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<store::SectionRepository> m_sections;
 };
 
 /** One section of one record. */
-Result<Packet> buildPacket(store::Database& db, Id sectionId, const BuildOptions& options = {});
+Result<packet::Packet> buildPacket(store::Database& db, Id sectionId, const BuildOptions& options = {});
 /** All years of one record in year order (latest version of each). */
-Result<QList<Packet>> buildRecordPackets(store::Database& db, Id recordId, const BuildOptions& options = {});
+Result<QList<packet::Packet>> buildRecordPackets(store::Database& db, Id recordId, const BuildOptions& options = {});
 
 /**
  * The year sections to export for a school year: the current (latest) version of each record's section, class by
@@ -61,4 +60,9 @@ Result<QList<Packet>> buildRecordPackets(store::Database& db, Id recordId, const
  */
 Result<QList<Id>> sectionsToExport(store::Database& db, SchoolYear year, const std::optional<QString>& className = {});
 
+} // namespace hocba::lifecycle
+
+namespace hocba::packet {
+// ui/SignDialog still calls the export query by its old name; the signing plan (issue 10, item 4) replaces that call.
+using lifecycle::sectionsToExport;
 } // namespace hocba::packet

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rules/Decimal.h"
+#include "domain/Decimal.h"
 
-namespace hocba::rules {
+namespace hocba {
 
 ParsedScore parseScoreText(const QString& text)
 {
@@ -64,4 +64,4 @@ QString displayTypedScore(const QString& typed)
     return s.replace(QLatin1Char('.'), QLatin1Char(','));
 }
 
-} // namespace hocba::rules
+} // namespace hocba

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace hocba::rules {
+namespace hocba {
 
 /** TT22 Art. 5 cl. 3: a subject is assessed by comment only, or by comment and score. */
 enum class AssessmentForm { Score, Comment };
@@ -32,16 +32,4 @@ const QList<QString>& primaryQualities();
 /** The 3 general and 7 specific competencies (năng lực) in record order. */
 const QList<QString>& primaryCompetencies();
 
-/**
- * TT22 Art. 6 cl. 1: regular assessments per semester of a score subject from its periods per year:
- * ≤ 35 → 2, > 35 to 70 → 3, > 70 → 4 (DOMAIN.md §2.2 "≤ 35 → 2").
- */
-constexpr int requiredRegularScores(int periodsPerYear)
-{
-    return periodsPerYear <= 35 ? 2 : periodsPerYear <= 70 ? 3 : 4;
-}
-
-/** TT22 Art. 6 cl. 1: comment-only subjects get 2 regular assessments per semester. */
-constexpr int requiredRegularComments = 2;
-
-} // namespace hocba::rules
+} // namespace hocba

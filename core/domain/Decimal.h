@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace hocba::rules {
+namespace hocba {
 
 /**
  * Scores as integer tenths (7.5 → 75). TT22 Art. 9 cl. 1b defines every average as "a number rounded to one
@@ -41,4 +41,4 @@ QString tenthsToDisplay(Tenths value);
 /** A typed value shown back to the user with a decimal comma ("7.55" → "7,55"). */
 QString displayTypedScore(const QString& typed);
 
-} // namespace hocba::rules
+} // namespace hocba
