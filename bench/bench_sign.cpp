@@ -8,6 +8,7 @@
 #include "demo/DemoSchool.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/TrustAnchors.h"
 #include "packet/PacketBuilder.h"
 #include "signing/TokenManager.h"
 #include "signing/TrustStore.h"
@@ -80,7 +81,7 @@ int main(int argc, char** argv)
         return 1;
     QFile ca(QDir(dir).filePath(QStringLiteral("ca.pem")));
     if (!ca.open(QIODevice::ReadOnly)
-        || !signing::TrustStore::addToDatabase(**db, ca.readAll(), QStringLiteral("bench")))
+        || !lifecycle::TrustAnchors::add(**db, ca.readAll(), QStringLiteral("bench")))
         return 1;
     lifecycle::ConfirmOptions co;
     co.year = demo.year;

@@ -11,6 +11,7 @@
 #include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
 #include "lifecycle/RecordDocuments.h"
+#include "lifecycle/TrustAnchors.h"
 #include "signing/TokenService.h"
 #include "signing/TrustStore.h"
 #include "store/Database.h"
@@ -768,7 +769,7 @@ void MainWindow::showVerify()
 {
     QList<QByteArray> anchors;
     if (m_db) {
-        auto trust = signing::TrustStore::load(*m_db);
+        auto trust = lifecycle::TrustAnchors::load(*m_db);
         if (!trust) {
             MessageBox::critical(this, tr("Check school records"), trust.error().message, trust.error().detail);
             return;

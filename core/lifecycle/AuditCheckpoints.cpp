@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/AuditCheckpoints.h"
 
+#include "lifecycle/TrustAnchors.h"
 #include "signing/CertificatePolicy.h"
 #include "signing/DetachedCms.h"
 #include "signing/SignatureReport.h"
@@ -417,7 +418,7 @@ Result<AuditCheckpoint> makeAuditCheckpoint(store::Database& db, signing::Signer
 
 Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db)
 {
-    auto trust = signing::TrustStore::load(db);
+    auto trust = lifecycle::TrustAnchors::load(db);
     if (!trust)
         return std::unexpected(trust.error());
     const signing::CertificatePolicy policy(std::move(*trust));

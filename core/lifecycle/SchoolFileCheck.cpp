@@ -4,6 +4,7 @@
 #include "lifecycle/DocumentVerifier.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
+#include "lifecycle/TrustAnchors.h"
 #include "packet/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
@@ -274,7 +275,7 @@ bool isIssuedState(SectionState state)
 
 Result<QList<QByteArray>> schoolTrustAnchors(store::Database& db)
 {
-    auto trust = signing::TrustStore::load(db);
+    auto trust = lifecycle::TrustAnchors::load(db);
     if (!trust)
         return std::unexpected(trust.error());
     return trust->anchorsDer();

@@ -10,6 +10,7 @@
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/TrustAnchors.h"
 #include "packet/PacketBuilder.h"
 #include "signing/DetachedCms.h"
 #include "signing/TrustStore.h"
@@ -144,7 +145,7 @@ private Q_SLOTS:
         QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
         auto db = store::Database::open(m_template);
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
         lifecycle::ConfirmOptions co;
         co.year = options.year;
         co.acknowledgeWarnings = true;

@@ -10,6 +10,7 @@
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
+#include "lifecycle/TrustAnchors.h"
 #include "packet/PacketBuilder.h"
 #include "signing/PdfSigner.h"
 #include "signing/TrustStore.h"
@@ -139,7 +140,7 @@ private Q_SLOTS:
         m_year = options.year;
         auto db = store::Database::open(m_template);
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
         m_class = scalar(**db,
                          QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name "
                                         "LIMIT 1")
