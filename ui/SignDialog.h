@@ -4,6 +4,7 @@
 #include "domain/Types.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/SigningPlan.h"
 #include "signing/TokenTypes.h"
 #include "util/CancellationToken.h"
 
@@ -106,6 +107,8 @@ private:
 
     QList<signing::TokenInfo> m_tokens;
     QList<signing::CertificateInfo> m_certificates;
+    /** The plan's judgement of each certificate of the token, in the list's order. */
+    Result<lifecycle::CertificateChoice> m_choice = lifecycle::CertificateChoice {};
     bool m_certificateAccepted = false;
     bool m_busy = false;
 
