@@ -2,7 +2,6 @@
 #include "SignDialog.h"
 
 #include "MessageBox.h"
-#include "SignerSource.h"
 #include "lifecycle/SigningPlan.h"
 #include "signing/SignatureReport.h"
 #include "util/Log.h"
@@ -74,7 +73,7 @@ QString minutesSeconds(double seconds)
 
 } // namespace
 
-SignDialog::SignDialog(store::Database& db, Scope scope, SignerSource& source, signing::PinProvider& pins,
+SignDialog::SignDialog(store::Database& db, Scope scope, lifecycle::SignerSource& source, signing::PinProvider& pins,
                        QWidget* parent)
     : QDialog(parent)
     , m_db(db)

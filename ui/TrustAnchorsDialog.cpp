@@ -4,7 +4,6 @@
 #include "MessageBox.h"
 #include "lifecycle/TrustAnchors.h"
 #include "signing/TrustStore.h"
-#include "store/Database.h"
 #include "util/Text.h"
 
 #include <QDialogButtonBox>
@@ -109,7 +108,7 @@ void TrustAnchorsDialog::addFromFile()
     if (MessageBox::question(this, windowTitle(), text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    auto added = lifecycle::TrustAnchors::add(m_db, bytes, m_db.actor());
+    auto added = lifecycle::TrustAnchors::add(m_db, bytes);
     if (!added) {
         MessageBox::critical(this, windowTitle(), added.error().message, added.error().detail);
         return;
