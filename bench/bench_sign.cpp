@@ -9,6 +9,8 @@
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/TrustAnchors.h"
+#include "lifecycle/PacketBuilder.h"
 #include "token/TokenManager.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
@@ -80,7 +82,7 @@ int main(int argc, char** argv)
         return 1;
     QFile ca(QDir(dir).filePath(QStringLiteral("ca.pem")));
     if (!ca.open(QIODevice::ReadOnly)
-        || !signing::TrustStore::addToDatabase(**db, ca.readAll(), QStringLiteral("bench")))
+        || !lifecycle::TrustAnchors::add(**db, ca.readAll(), QStringLiteral("bench")))
         return 1;
     lifecycle::ConfirmOptions co;
     co.year = demo.year;

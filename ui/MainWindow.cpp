@@ -6,15 +6,14 @@
 #include "RecordPreviewWidget.h"
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
-#include "SignerSource.h"
 #include "StudentTableModel.h"
 #include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
 #include "lifecycle/RecordDocuments.h"
-#include "token/TokenService.h"
+#include "lifecycle/SchoolFile.h"
+#include "lifecycle/SignerSource.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
-#include "store/Database.h"
-#include "store/StudentRepository.h"
 #include "util/Settings.h"
 
 #include <QAction>
@@ -51,11 +50,8 @@ enum Page { EmptyPage, SchoolPage };
 /** Everything the window shows about a school, loaded before the window switches to it. */
 struct MainWindow::SchoolView
 {
-    std::unique_ptr<store::Database> db;
-    std::optional<School> school;
-    QList<SchoolYear> years;
-    QList<ClassGroup> classes;
-    store::SchoolSummary summary;
+    std::unique_ptr<lifecycle::SchoolFile> file;
+    lifecycle::SchoolOverview overview;
 };
 
 MainWindow::MainWindow(Settings& settings, QWidget* parent)
@@ -75,7 +71,7 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::databasePath() const
 {
-    return m_db ? m_db->path() : QString();
+    return m_file ? m_file->path() : QString();
 }
 
 void MainWindow::createActions()
@@ -129,10 +125,10 @@ void MainWindow::createActions()
 
     m_trustAction = settingsMenu->addAction(tr("&Trusted root certificates…"), this, &MainWindow::showTrustAnchors);
     m_trustAction->setObjectName(QStringLiteral("trustAnchorsAction"));
-    m_trustAction->setEnabled(m_db != nullptr);
+    m_trustAction->setEnabled(m_file != nullptr);
     m_policyAction = settingsMenu->addAction(tr("&Required signatures…"), this, &MainWindow::showSignPolicy);
     m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
-    m_policyAction->setEnabled(m_db != nullptr);
+    m_policyAction->setEnabled(m_file != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -307,31 +303,13 @@ bool MainWindow::openDatabase(const QString& path)
     // Opening may take a backup and upgrade an older file; a wait cursor says the app is working.
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto load = [&]() -> Result<SchoolView> {
-        store::Database::OpenOptions options;
-        options.createIfMissing = false; // a mistyped or moved file must not become an empty school
-        auto db = store::Database::open(absolute, options);
-        if (!db)
-            return std::unexpected(db.error());
-        SchoolView view;
-        store::SchoolRepository schools(**db);
-        auto school = schools.school();
-        if (!school)
-            return std::unexpected(school.error());
-        auto years = schools.schoolYears();
-        if (!years)
-            return std::unexpected(years.error());
-        auto classes = schools.classes();
-        if (!classes)
-            return std::unexpected(classes.error());
-        auto summary = schools.summary();
-        if (!summary)
-            return std::unexpected(summary.error());
-        view.db = std::move(*db);
-        view.school = std::move(*school);
-        view.years = std::move(*years);
-        view.classes = std::move(*classes);
-        view.summary = std::move(*summary);
-        return view;
+        auto file = lifecycle::SchoolFile::open(absolute);
+        if (!file)
+            return std::unexpected(file.error());
+        auto overview = (*file)->overview();
+        if (!overview)
+            return std::unexpected(overview.error());
+        return SchoolView {std::move(*file), std::move(*overview)};
     };
     auto view = load();
     QGuiApplication::restoreOverrideCursor();
@@ -357,16 +335,16 @@ bool MainWindow::openDatabase(const QString& path)
 void MainWindow::showOpenError(const QString& path, const Error& error)
 {
     Q_UNUSED(path); // the message from the store already names the file
-    const QString hint = m_db ? tr("The file that was open stays open. You can open another file with File → "
-                                   "Open data file….")
-                              : tr("You can open another data file with File → Open data file….");
+    const QString hint = m_file ? tr("The file that was open stays open. You can open another file with File → "
+                                     "Open data file….")
+                                : tr("You can open another data file with File → Open data file….");
     MessageBox::critical(this, tr("Cannot open the data file"), error.message + QStringLiteral("\n\n") + hint,
                          error.detail);
 }
 
 void MainWindow::openDatabaseWithDialog()
 {
-    QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : QString();
+    QString dir = m_file ? QFileInfo(m_file->path()).absolutePath() : QString();
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = FileDialog::getOpenFileName(this, tr("Open data file"), dir,
@@ -380,12 +358,12 @@ void MainWindow::applySchoolView(SchoolView view)
     clearClass();
     m_navigation->clear();
     m_navigationText.clear();
-    m_db = std::move(view.db);
-    m_school = std::move(view.school);
-    m_summary = std::move(view.summary);
-    m_classes = std::move(view.classes);
+    m_file = std::move(view.file);
+    m_school = std::move(view.overview.school);
+    m_summary = std::move(view.overview.summary);
+    m_classes = std::move(view.overview.classes);
 
-    if (!m_db) {
+    if (!m_file) {
         m_stack->setCurrentIndex(EmptyPage);
         setWindowTitle(kProductName);
         m_schoolLabel->setText(tr("No data file is open"));
@@ -404,7 +382,7 @@ void MainWindow::applySchoolView(SchoolView view)
         sizes.insert(QString::number(c.year.startYear) + QLatin1Char('/') + c.className,
                      c.students - c.sectionsByState.value(toCode(SectionState::Superseded)));
 
-    QList<SchoolYear> years = view.years;
+    QList<SchoolYear> years = view.overview.years;
     for (const ClassGroup& c : std::as_const(m_classes))
         if (!years.contains(c.schoolYear))
             years.append(c.schoolYear);
@@ -455,8 +433,8 @@ void MainWindow::applySchoolView(SchoolView view)
         = m_school && !m_school->name.isEmpty() ? m_school->name : tr("(school name not entered yet)");
     setWindowTitle(QStringLiteral("%1 — %2").arg(schoolName, kProductName));
     m_schoolLabel->setText(schoolName);
-    m_fileLabel->setText(QFileInfo(m_db->path()).fileName());
-    m_fileLabel->setToolTip(QDir::toNativeSeparators(m_db->path()));
+    m_fileLabel->setText(QFileInfo(m_file->path()).fileName());
+    m_fileLabel->setToolTip(QDir::toNativeSeparators(m_file->path()));
     m_countsLabel->setText(tr("Students: %1 · Classes: %2").arg(m_summary.students).arg(m_summary.classes.size()));
     m_classTitle->setText(tr("Choose a class to see its students."));
     // Open on the first class of the newest year: a teacher sees students at once, not an empty table.
@@ -468,7 +446,7 @@ void MainWindow::applySchoolView(SchoolView view)
 
 void MainWindow::onNavigationChanged(const QModelIndex& current)
 {
-    if (!current.isValid() || !m_db) {
+    if (!current.isValid() || !m_file) {
         clearClass();
         m_navigationText.clear();
         updateSelectionStatus();
@@ -497,20 +475,14 @@ void MainWindow::onNavigationChanged(const QModelIndex& current)
 
 void MainWindow::showClass(const ClassGroup& cls)
 {
-    store::StudentRepository students(*m_db);
-    auto roster = students.roster(cls.id);
+    auto roster = m_file->roster(cls.id);
     if (!roster) {
         clearClass();
         MessageBox::critical(this, tr("Cannot show the class"), roster.error().message, roster.error().detail);
         updateSelectionStatus();
         return;
     }
-    m_currentTeacherName.clear();
-    if (cls.homeroomTeacherId) {
-        store::SchoolRepository schools(*m_db);
-        if (auto teacher = schools.teacher(*cls.homeroomTeacherId); teacher && *teacher)
-            m_currentTeacherName = (*teacher)->fullName;
-    }
+    m_currentTeacherName = m_file->homeroomTeacherName(cls);
     m_currentClass = cls;
     m_navigationText.clear();
     m_students->setRoster(std::move(*roster));
@@ -526,7 +498,7 @@ void MainWindow::showClass(const ClassGroup& cls)
 
 void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
 {
-    if (!m_db || !proxyIndex.isValid()) {
+    if (!m_file || !proxyIndex.isValid()) {
         m_previewRecordId = 0;
         m_preview->clear();
         return;
@@ -538,7 +510,7 @@ void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
     if (recordId == m_previewRecordId)
         return; // another cell of the same student
     m_previewRecordId = recordId;
-    auto input = lifecycle::renderInputForRecord(*m_db, recordId);
+    auto input = lifecycle::renderInputForRecord(m_file->database(), recordId);
     if (!input) {
         m_preview->clear();
         MessageBox::critical(this, tr("Cannot show the record"), input.error().message, input.error().detail);
@@ -549,12 +521,12 @@ void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
 
 void MainWindow::previewWholeClass()
 {
-    if (!m_db || !m_currentClass)
+    if (!m_file || !m_currentClass)
         return;
     // The packets are built here (milliseconds each); rendering the class runs in the background.
     QList<render::RenderInput> inputs;
-    for (const store::RosterEntry& e : m_students->roster()) {
-        auto input = lifecycle::renderInputForRecord(*m_db, e.recordId);
+    for (const RosterEntry& e : m_students->roster()) {
+        auto input = lifecycle::renderInputForRecord(m_file->database(), e.recordId);
         if (!input) {
             MessageBox::critical(this, tr("Cannot show the record"), input.error().message, input.error().detail);
             return;
@@ -577,7 +549,7 @@ void MainWindow::clearClass()
     m_previewRecordId = 0;
     if (m_preview)
         m_preview->clear();
-    m_classTitle->setText(m_db ? tr("Choose a class to see its students.") : QString());
+    m_classTitle->setText(m_file ? tr("Choose a class to see its students.") : QString());
     updateRecordActions();
 }
 
@@ -653,8 +625,8 @@ QString MainWindow::aboutText() const
     text += QStringLiteral("<p>%1</p>")
                 .arg(tr("Built with Qt %1, running on Qt %2.")
                          .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
-    const QString file = m_db ? tr("Data file: %1").arg(QDir::toNativeSeparators(m_db->path()).toHtmlEscaped())
-                              : tr("No data file is open.");
+    const QString file = m_file ? tr("Data file: %1").arg(QDir::toNativeSeparators(m_file->path()).toHtmlEscaped())
+                                : tr("No data file is open.");
     text += QStringLiteral("<p>%1</p>").arg(file);
     // scripts/run.sh prepares a demo USB token (SoftHSM2) for newcomers and says so through this variable.
     if (!qEnvironmentVariableIsEmpty("HOCBA_DEMO_TOKEN"))
@@ -689,53 +661,50 @@ void MainWindow::updateRecordActions()
 {
     if (!m_signClassAction)
         return;
-    m_signClassAction->setEnabled(m_db && m_currentClass);
-    m_signSchoolAction->setEnabled(m_db && !m_classes.isEmpty());
-    m_previewClassAction->setEnabled(m_db && m_currentClass && m_students->rowCount() > 0);
+    m_signClassAction->setEnabled(m_file && m_currentClass);
+    m_signSchoolAction->setEnabled(m_file && !m_classes.isEmpty());
+    m_previewClassAction->setEnabled(m_file && m_currentClass && m_students->rowCount() > 0);
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
-        m_trustAction->setEnabled(m_db != nullptr);
+        m_trustAction->setEnabled(m_file != nullptr);
     if (m_policyAction)
-        m_policyAction->setEnabled(m_db != nullptr);
+        m_policyAction->setEnabled(m_file != nullptr);
 }
 
 void MainWindow::showSignPolicy()
 {
-    if (!m_db)
+    if (!m_file)
         return;
-    auto* dialog = new SignPolicyDialog(*m_db, this);
+    auto* dialog = new SignPolicyDialog(m_file->database(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
 void MainWindow::showTrustAnchors()
 {
-    if (!m_db)
+    if (!m_file)
         return;
-    auto* dialog = new TrustAnchorsDialog(*m_db, this);
+    auto* dialog = new TrustAnchorsDialog(m_file->database(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
-SignerSource& MainWindow::signerSource()
+lifecycle::SignerSource& MainWindow::signerSource()
 {
-    if (m_signerSource)
-        return *m_signerSource;
-    if (!m_tokenService) {
-        m_tokenService = std::make_unique<signing::TokenService>(signing::defaultPkcs11Modules());
-        m_tokenSource = std::make_unique<TokenServiceSource>(*m_tokenService);
-    }
+    if (!m_tokenSource)
+        m_tokenSource = std::make_unique<lifecycle::TokenServiceSource>();
     return *m_tokenSource;
 }
 
 void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className)
 {
-    if (!m_db)
+    if (!m_file)
         return;
     if (!m_pins)
         m_pins = std::make_unique<GuiPinProvider>(this);
-    auto* dialog = new SignDialog(*m_db, SignDialog::Scope {year, std::move(className)}, signerSource(), *m_pins, this);
+    auto* dialog = new SignDialog(m_file->database(), SignDialog::Scope {year, std::move(className)}, signerSource(),
+                                  *m_pins, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SignDialog::finished, this, [this] {
         // The class list shows the new states (ready, signed) at once.
@@ -753,7 +722,7 @@ void MainWindow::confirmAndSignClass()
 
 void MainWindow::signWholeSchool()
 {
-    if (!m_db || m_classes.isEmpty())
+    if (!m_file || m_classes.isEmpty())
         return;
     // The year in view (the chosen class's), else the newest year of the file.
     SchoolYear year = m_classes.first().schoolYear;
@@ -767,8 +736,8 @@ void MainWindow::signWholeSchool()
 void MainWindow::showVerify()
 {
     QList<QByteArray> anchors;
-    if (m_db) {
-        auto trust = signing::TrustStore::load(*m_db);
+    if (m_file) {
+        auto trust = lifecycle::TrustAnchors::load(m_file->database());
         if (!trust) {
             MessageBox::critical(this, tr("Check school records"), trust.error().message, trust.error().detail);
             return;

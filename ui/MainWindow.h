@@ -2,7 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
-#include "store/SchoolRepository.h"
+#include "lifecycle/SchoolFile.h"
 #include "util/Error.h"
 
 #include <QMainWindow>
@@ -23,11 +23,8 @@ class QTreeView;
 
 namespace hocba {
 class Settings;
-namespace signing {
-class TokenService;
-}
-namespace store {
-class Database;
+namespace lifecycle {
+class SignerSource;
 }
 } // namespace hocba
 
@@ -35,13 +32,12 @@ namespace hocba::ui {
 
 class GuiPinProvider;
 class RecordPreviewWidget;
-class SignerSource;
 class StudentTableModel;
 class StudentSortFilterProxyModel;
 
 /**
  * The desktop shell: a navigation tree (school year → grade → class) and the class list of the chosen class, with
- * the school, the open file and the counts in the status bar. Owns the open Database; opening another file keeps
+ * the school, the open file and the counts in the status bar. Owns the open school file; opening another file keeps
  * the current one when the new one cannot be opened.
  */
 class MainWindow : public QMainWindow
@@ -62,7 +58,7 @@ public:
      * open stays open and false is returned.
      */
     bool openDatabase(const QString& path);
-    bool hasDatabase() const { return m_db != nullptr; }
+    bool hasDatabase() const { return m_file != nullptr; }
     /** The open file, empty when none. */
     QString databasePath() const;
 
@@ -70,12 +66,6 @@ public:
     QString aboutText() const;
     /** The status bar text, all parts joined (for tests and screen readers). */
     QString statusText() const;
-
-    /**
-     * Test seam: sign dialogs get their tokens from `source` (e.g. a software key) instead of the PKCS#11 modules.
-     * `source` must outlive the window; null goes back to the real tokens.
-     */
-    void setSignerSource(SignerSource* source) { m_signerSource = source; }
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -119,12 +109,12 @@ private:
     void updateRecentMenu();
     void updateRecordActions();
     void openSignDialog(SchoolYear year, std::optional<QString> className);
-    SignerSource& signerSource();
+    lifecycle::SignerSource& signerSource();
 
     Settings& m_settings;
-    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<lifecycle::SchoolFile> m_file;
     std::optional<School> m_school;
-    store::SchoolSummary m_summary;
+    SchoolSummary m_summary;
     QList<ClassGroup> m_classes;
     std::optional<ClassGroup> m_currentClass;
     QString m_currentTeacherName;
@@ -155,9 +145,7 @@ private:
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;
-    SignerSource* m_signerSource = nullptr; ///< test seam; else m_tokenSource
-    std::unique_ptr<signing::TokenService> m_tokenService; ///< started on first use: probing modules takes time
-    std::unique_ptr<SignerSource> m_tokenSource;
+    std::unique_ptr<lifecycle::SignerSource> m_tokenSource; ///< made on first use: probing modules takes time
     std::unique_ptr<GuiPinProvider> m_pins;
 
     QMenu* m_recentMenu = nullptr;

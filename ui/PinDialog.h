@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "token/PinProvider.h"
+#include "lifecycle/SignerSource.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -2,14 +2,8 @@
 #include "SignDialog.h"
 
 #include "MessageBox.h"
-#include "SignerSource.h"
-#include "lifecycle/PacketBuilder.h"
-#include "verify/CertificatePolicy.h"
+#include "lifecycle/SigningPlan.h"
 #include "verify/SignatureReport.h"
-#include "token/TokenManager.h"
-#include "verify/TrustStore.h"
-#include "store/Database.h"
-#include "store/StudentRepository.h"
 #include "util/Log.h"
 
 #include <QCheckBox>
@@ -34,9 +28,7 @@ namespace hocba::ui {
 
 struct SignDialog::ConfirmResult
 {
-    std::optional<Error> error;
-    lifecycle::ConfirmReport report;
-    QList<Id> ready;
+    Result<lifecycle::ConfirmedPlan> plan = fail(ErrorCode::Internal, QString(), QStringLiteral("not run"));
 };
 
 namespace {
@@ -81,7 +73,7 @@ QString minutesSeconds(double seconds)
 
 } // namespace
 
-SignDialog::SignDialog(store::Database& db, Scope scope, SignerSource& source, signing::PinProvider& pins,
+SignDialog::SignDialog(store::Database& db, Scope scope, lifecycle::SignerSource& source, signing::PinProvider& pins,
                        QWidget* parent)
     : QDialog(parent)
     , m_db(db)
@@ -204,10 +196,14 @@ SignDialog::SignDialog(store::Database& db, Scope scope, SignerSource& source, s
     connect(&m_certificateWatcher, &QFutureWatcherBase::finished, this, [this] {
         auto found = m_certificateWatcher.result();
         m_certificates = found.value_or(QList<signing::CertificateInfo> {});
+        m_choice = lifecycle::SigningPlan::chooseCertificate(m_db, m_certificates);
         const QSignalBlocker block(m_certificateCombo);
         m_certificateCombo->clear();
         for (const auto& c : m_certificates)
             m_certificateCombo->addItem(tr("%1 (issued by %2)").arg(c.holder, c.issuer));
+        // The certificate the policy accepts comes first to hand; the list still offers the others.
+        if (m_choice && m_choice->chosen >= 0)
+            m_certificateCombo->setCurrentIndex(m_choice->chosen);
         if (!found)
             m_policyLabel->setText(found.error().message);
         else if (m_certificates.isEmpty())
@@ -278,17 +274,12 @@ void SignDialog::onCertificateChanged()
     const signing::CertificateInfo& c = m_certificates.at(i);
     m_certificateLabel->setText(tr("Holder: %1\nIssued by: %2\nValid from %3 to %4")
                                     .arg(c.holder, c.issuer, dateText(c.notBefore), dateText(c.notAfter)));
-    auto trust = signing::TrustStore::load(m_db);
-    if (!trust) {
-        m_policyLabel->setText(trust.error().message);
+    if (!m_choice || i >= m_choice->candidates.size()) {
+        m_policyLabel->setText(m_choice ? QString() : m_choice.error().message);
         updateSignButton();
         return;
     }
-    QList<QByteArray> ders;
-    for (const auto& other : m_certificates)
-        ders << other.der;
-    const signing::CertificatePolicy policy(*trust);
-    auto verdict = policy.check(c.der, signing::buildChain(c.der, ders));
+    const Result<signing::PolicyVerdict>& verdict = m_choice->candidates.at(i).verdict;
     if (!verdict) {
         m_policyLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
         m_policyLabel->setText(tr("This certificate cannot be used to sign: %1").arg(verdict.error().message));
@@ -363,46 +354,25 @@ void SignDialog::start()
     options.acknowledgeWarnings = m_acknowledgeCheck->isChecked();
     options.acknowledgedBy = m_acknowledgedByEdit->text().trimmed();
     m_confirm = std::make_shared<ConfirmResult>();
-    const QString path = m_db.path();
-    m_confirmWatcher.setFuture(QtConcurrent::run([path, options, out = m_confirm] {
-        store::Database::OpenOptions open;
-        open.createIfMissing = false;
-        auto db = store::Database::open(path, open);
-        if (!db) {
-            out->error = db.error();
-            return;
-        }
-        auto report = lifecycle::confirmSections(**db, options);
-        if (!report) {
-            out->error = report.error();
-            return;
-        }
-        out->report = *report;
-        auto ids = packet::sectionsToExport(**db, options.year, options.className);
-        if (!ids) {
-            out->error = ids.error();
-            return;
-        }
-        store::StudentRepository repo(**db);
-        for (Id id : *ids)
-            if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
-                out->ready << id;
+    m_confirmWatcher.setFuture(QtConcurrent::run([&file = m_db, options, role = role(), out = m_confirm] {
+        out->plan = lifecycle::SigningPlan::confirmAndPlan(file, options, role);
     }));
 }
 
 void SignDialog::onConfirmed()
 {
-    const ConfirmResult result = *m_confirm;
-    if (result.error) {
+    if (!m_confirm->plan) {
+        const Error& e = m_confirm->plan.error();
         setBusy(false);
-        MessageBox::critical(this, tr("Confirm and sign"), result.error->message, result.error->detail);
+        MessageBox::critical(this, tr("Confirm and sign"), e.message, e.detail);
         return;
     }
+    const lifecycle::ConfirmReport& confirmation = m_confirm->plan->confirmation;
     m_names.clear();
-    for (const auto& item : result.report.confirmed)
+    for (const auto& item : confirmation.confirmed)
         m_names.insert(item.studentId, item.fullName);
     int warningsOnly = 0;
-    for (const auto& item : result.report.notConfirmed) {
+    for (const auto& item : confirmation.notConfirmed) {
         m_names.insert(item.studentId, item.fullName);
         auto* top = new QTreeWidgetItem(m_findingsTree, {item.fullName, item.reason});
         if (!hasErrors(item.findings))
@@ -411,19 +381,19 @@ void SignDialog::onConfirmed()
             new QTreeWidgetItem(top, {f.severity == Finding::Severity::Error ? tr("Error") : tr("Warning"), f.message});
     }
     m_findingsTree->expandAll();
-    m_ready = result.ready;
+    m_ready = m_confirm->plan->sections.toSign;
 
     if (m_ready.isEmpty()) {
         setBusy(false);
         m_reportText = tr("No record is ready to sign: %1 record(s) could not be confirmed (see the list above).")
-                           .arg(result.report.notConfirmed.size());
+                           .arg(confirmation.notConfirmed.size());
         m_reportEdit->setPlainText(m_reportText);
         Q_EMIT finished();
         return;
     }
-    if (!result.report.notConfirmed.isEmpty()) {
+    if (!confirmation.notConfirmed.isEmpty()) {
         QString text = tr("%1 record(s) could not be confirmed and will not be signed (see the list).")
-                           .arg(result.report.notConfirmed.size());
+                           .arg(confirmation.notConfirmed.size());
         if (warningsOnly > 0)
             text += QLatin1Char(' ')
                 + tr("%1 of them only have warnings: tick the acknowledgement, enter your name and sign again to "
@@ -508,35 +478,24 @@ void SignDialog::startSigning()
     m_progress->setLabelText(tr("Waiting for the PIN…"));
     m_progress->show();
 
-    const QString path = m_db.path();
     const QList<Id> ids = m_ready;
     const signing::SignerRole signerRole = role();
     auto deliver = [this](int done, int total, double rate, double left) { onProgress(done, total, rate, left); };
-    m_signWatcher.setFuture(
-        QtConcurrent::run([this, path, ids, signerRole, token, certificate, deliver, cancel = m_cancel,
-                           workers = m_workers]() -> Result<lifecycle::BatchReport> {
-            std::optional<Result<lifecycle::BatchReport>> out;
-            GuiProgressSink sink(this, deliver);
-            Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
-                // Opened on the thread that signs, which owns it until the batch ends.
-                store::Database::OpenOptions open;
-                open.createIfMissing = false;
-                auto db = store::Database::open(path, open);
-                if (!db)
-                    return std::unexpected(db.error());
-                lifecycle::SectionSignOptions options;
-                options.role = signerRole;
-                lifecycle::BatchSignJob job(**db, signer, options);
-                job.setWorkers(workers);
-                out.emplace(job.run(ids, sink, *cancel));
-                return {};
-            });
-            if (!ok)
-                return std::unexpected(ok.error());
-            if (!out)
-                return fail(ErrorCode::Internal, tr("Signing did not run."), QStringLiteral("sign dialog: no report"));
-            return std::move(*out);
-        }));
+    m_signWatcher.setFuture(QtConcurrent::run([this, ids, signerRole, token, certificate, deliver, cancel = m_cancel,
+                                               workers = m_workers]() -> Result<lifecycle::BatchReport> {
+        std::optional<Result<lifecycle::BatchReport>> out;
+        GuiProgressSink sink(this, deliver);
+        Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
+            // The batch's connection is opened on the thread that signs, which owns it until the batch ends.
+            out.emplace(lifecycle::SigningPlan::signAt(m_db, signer, signerRole, ids, workers, sink, *cancel));
+            return {};
+        });
+        if (!ok)
+            return std::unexpected(ok.error());
+        if (!out)
+            return fail(ErrorCode::Internal, tr("Signing did not run."), QStringLiteral("sign dialog: no report"));
+        return std::move(*out);
+    }));
 }
 
 void SignDialog::onProgress(int done, int total, double perSecond, double secondsLeft)
@@ -590,13 +549,9 @@ void SignDialog::onSigned()
         Q_EMIT finished();
         return;
     }
-    lifecycle::BatchReport report = *result;
     // Merge with an earlier part of the same run (before a pause), so the end report covers the whole run.
-    if (m_report && report.resumed) {
-        report.signedItems = m_report->signedItems + report.signedItems;
-        report.skipped = m_report->skipped + report.skipped;
-        report.failed = m_report->failed + report.failed;
-    }
+    const lifecycle::BatchReport report
+        = m_report && result->resumed ? lifecycle::SigningPlan::merged(*m_report, *result) : *result;
     m_report = report;
     qCInfo(lcUi, "sign dialog: batch %lld: %lld signed, %lld skipped, %lld failed, %d pending", report.batchId,
            qlonglong(report.signedItems.size()), qlonglong(report.skipped.size()), qlonglong(report.failed.size()),
@@ -621,44 +576,7 @@ void SignDialog::onSigned()
 
 void SignDialog::showReport()
 {
-    const lifecycle::BatchReport& r = *m_report;
-    auto who = [this](const lifecycle::BatchItemResult& i) {
-        const QString name = m_names.value(i.studentId);
-        return name.isEmpty() ? i.lookupCode : QStringLiteral("%1 (%2)").arg(name, i.lookupCode);
-    };
-    QStringList lines;
-    lines << tr("Signed: %1, skipped: %2, failed: %3.")
-                 .arg(r.signedItems.size())
-                 .arg(r.skipped.size())
-                 .arg(r.failed.size());
-    if (r.cancelled)
-        lines << tr("Signing was stopped. %1 record(s) were not signed yet; they stay confirmed and can be signed "
-                    "later.")
-                     .arg(r.pending);
-    else if (r.stoppedBy)
-        lines << tr("Signing stopped: %1. %2 record(s) were not signed yet; they stay confirmed and can be signed "
-                    "later.")
-                     .arg(r.stoppedBy->message)
-                     .arg(r.pending);
-    int waiting = 0;
-    for (const auto& i : r.signedItems)
-        if (!i.completed)
-            ++waiting;
-    if (waiting > 0)
-        lines << tr("%1 record(s) still need the signature of another role before they are complete.").arg(waiting);
-    if (!r.skipped.isEmpty()) {
-        lines << QString() << tr("Skipped:");
-        for (const auto& i : r.skipped)
-            lines << QStringLiteral("  • %1: %2").arg(who(i), i.reason);
-    }
-    if (!r.failed.isEmpty()) {
-        lines << QString() << tr("Failed:");
-        for (const auto& i : r.failed)
-            lines << QStringLiteral("  • %1: %2").arg(who(i), i.reason);
-    }
-    for (const QString& warning : r.warnings)
-        lines << QString() << warning;
-    m_reportText = lines.join(QLatin1Char('\n'));
+    m_reportText = lifecycle::SigningPlan::reportText(*m_report, m_names);
     m_reportEdit->setPlainText(m_reportText);
 }
 

@@ -4,7 +4,8 @@
 #include "domain/Types.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "token/TokenTypes.h"
+#include "lifecycle/SignerSource.h"
+#include "lifecycle/SigningPlan.h"
 #include "util/CancellationToken.h"
 
 #include <QDialog>
@@ -23,13 +24,7 @@ class QPushButton;
 class QTextEdit;
 class QTreeWidget;
 
-namespace hocba::signing {
-class PinProvider;
-}
-
 namespace hocba::ui {
-
-class SignerSource;
 
 /**
  * "Xác nhận và ký": confirms the draft year sections of a class (or the whole school) and signs the ready ones with
@@ -51,7 +46,7 @@ public:
      * `db` is the window's connection (GUI thread; trust anchors); the worker opens `db.path()` itself. `source`
      * and `pins` must outlive the dialog.
      */
-    SignDialog(store::Database& db, Scope scope, SignerSource& source, signing::PinProvider& pins,
+    SignDialog(store::Database& db, Scope scope, lifecycle::SignerSource& source, signing::PinProvider& pins,
                QWidget* parent = nullptr);
     ~SignDialog() override;
 
@@ -101,11 +96,13 @@ private:
 
     store::Database& m_db;
     Scope m_scope;
-    SignerSource& m_source;
+    lifecycle::SignerSource& m_source;
     signing::PinProvider& m_pins;
 
     QList<signing::TokenInfo> m_tokens;
     QList<signing::CertificateInfo> m_certificates;
+    /** The plan's judgement of each certificate of the token, in the list's order. */
+    Result<lifecycle::CertificateChoice> m_choice = lifecycle::CertificateChoice {};
     bool m_certificateAccepted = false;
     bool m_busy = false;
 

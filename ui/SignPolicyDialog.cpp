@@ -4,7 +4,6 @@
 #include "MessageBox.h"
 #include "lifecycle/SignPolicy.h"
 #include "verify/SignatureReport.h"
-#include "store/Database.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -60,15 +59,12 @@ SignPolicyDialog::SignPolicyDialog(store::Database& db, QWidget* parent)
 
 void SignPolicyDialog::accept()
 {
-    store::Transaction tx(m_db);
-    Status status = tx.began();
-    if (status && m_homeroom->isChecked() != m_homeroomWas)
-        status = lifecycle::SignPolicy::setRequired(m_db, signing::SignerRole::Homeroom, m_homeroom->isChecked());
-    if (status && m_seal->isChecked() != m_sealWas)
-        status = lifecycle::SignPolicy::setRequired(m_db, signing::SignerRole::Seal, m_seal->isChecked());
-    if (status)
-        status = tx.commit();
-    if (!status) {
+    QList<lifecycle::SignPolicy::Change> changes;
+    if (m_homeroom->isChecked() != m_homeroomWas)
+        changes.append({signing::SignerRole::Homeroom, m_homeroom->isChecked()});
+    if (m_seal->isChecked() != m_sealWas)
+        changes.append({signing::SignerRole::Seal, m_seal->isChecked()});
+    if (auto status = lifecycle::SignPolicy::set(m_db, changes); !status) {
         MessageBox::critical(this, windowTitle(), status.error().message, status.error().detail);
         return;
     }

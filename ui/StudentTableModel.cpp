@@ -14,7 +14,7 @@ StudentTableModel::StudentTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void StudentTableModel::setRoster(QList<store::RosterEntry> roster)
+void StudentTableModel::setRoster(QList<RosterEntry> roster)
 {
     beginResetModel();
     m_roster = std::move(roster);
@@ -45,7 +45,7 @@ QVariant StudentTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= m_roster.size())
         return {};
-    const store::RosterEntry& e = m_roster.at(index.row());
+    const RosterEntry& e = m_roster.at(index.row());
     const Student& s = e.student;
 
     switch (role) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/StudentRepository.h"
+#include "domain/Overview.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -46,9 +46,9 @@ public:
 
     explicit StudentTableModel(QObject* parent = nullptr);
 
-    void setRoster(QList<store::RosterEntry> roster);
+    void setRoster(QList<RosterEntry> roster);
     void clear();
-    const QList<store::RosterEntry>& roster() const { return m_roster; }
+    const QList<RosterEntry>& roster() const { return m_roster; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -61,7 +61,7 @@ public:
     static QString foldForSearch(const QString& text);
 
 private:
-    QList<store::RosterEntry> m_roster;
+    QList<RosterEntry> m_roster;
     QStringList m_search; ///< folded search text per row, made once per class
 };
 

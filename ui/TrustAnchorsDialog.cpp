@@ -2,8 +2,8 @@
 #include "TrustAnchorsDialog.h"
 
 #include "MessageBox.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
-#include "store/Database.h"
 #include "util/Text.h"
 
 #include <QDialogButtonBox>
@@ -58,7 +58,7 @@ void TrustAnchorsDialog::reload()
 {
     m_list->clear();
     QList<signing::TrustAnchor> anchors = signing::TrustStore::builtIn().anchors();
-    auto school = signing::TrustStore::listDatabase(m_db);
+    auto school = lifecycle::TrustAnchors::school(m_db);
     if (!school)
         MessageBox::critical(this, windowTitle(), school.error().message, school.error().detail);
     else
@@ -108,7 +108,7 @@ void TrustAnchorsDialog::addFromFile()
     if (MessageBox::question(this, windowTitle(), text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    auto added = signing::TrustStore::addToDatabase(m_db, bytes, m_db.actor());
+    auto added = lifecycle::TrustAnchors::add(m_db, bytes);
     if (!added) {
         MessageBox::critical(this, windowTitle(), added.error().message, added.error().detail);
         return;

@@ -38,7 +38,7 @@ public:
         if (!path)
             return console.fail(path.error());
 
-        QList<std::pair<signing::SignerRole, bool>> changes;
+        QList<lifecycle::SignPolicy::Change> changes;
         for (const auto& [option, required] : {std::pair {&require, true}, std::pair {&optional, false}})
             for (const QString& code : parser.values(*option)) {
                 const auto role = signing::roleFromCode(code.trimmed());
@@ -58,13 +58,7 @@ public:
             return console.fail(db.error());
         if (!changes.isEmpty()) {
             (*db)->setActor(chosenActor(parser));
-            store::Transaction tx(**db);
-            if (!tx.began())
-                return console.fail(tx.began().error());
-            for (const auto& [role, required] : changes)
-                if (auto s = lifecycle::SignPolicy::setRequired(**db, role, required); !s)
-                    return console.fail(s.error());
-            if (auto s = tx.commit(); !s)
+            if (auto s = lifecycle::SignPolicy::set(**db, changes); !s)
                 return console.fail(s.error());
         }
 

@@ -2,20 +2,14 @@
 #include "Commands.h"
 
 #include "lifecycle/BatchSignJob.h"
-#include "lifecycle/PacketBuilder.h"
-#include "verify/CertificatePolicy.h"
+#include "lifecycle/SigningPlan.h"
 #include "verify/SignatureReport.h"
 #include "token/SoftwareSigner.h"
 #include "token/TokenManager.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
-#include "store/SchoolRepository.h"
-#include "store/StudentRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonObject>
 
 #include <csignal>
 
@@ -68,6 +62,12 @@ public:
 private:
     Console& m_console;
 };
+
+void printWarnings(const lifecycle::CertificateCandidate& chosen, Console& console)
+{
+    for (const QString& w : chosen.verdict->warnings)
+        console.err << QCoreApplication::translate("hocba::cli::SignCommand", "Warning: %1").arg(w) << '\n';
+}
 
 class SignCommand : public Command
 {
@@ -143,11 +143,6 @@ public:
             return console.fail(chosen.error());
         const SchoolYear schoolYear = *chosen;
 
-        auto trust = signing::TrustStore::load(**db);
-        if (!trust)
-            return console.fail(trust.error());
-        const signing::CertificatePolicy policy(*trust);
-
         // The signer: a token session (kept alive for the whole batch: one PIN entry), or a demo key.
         std::unique_ptr<signing::TokenManager> manager;
         std::unique_ptr<signing::TokenSession> session;
@@ -164,11 +159,12 @@ public:
             auto certInfo = signing::CertificateInfo::fromPemOrDer(certPem);
             if (!certInfo)
                 return console.fail(certInfo.error());
-            auto verdict = policy.check(certInfo->der, {});
-            if (!verdict)
-                return console.fail(verdict.error());
-            for (const QString& w : verdict->warnings)
-                console.err << tr("Warning: %1").arg(w) << '\n';
+            auto choice = lifecycle::SigningPlan::chooseCertificate(**db, {*certInfo});
+            if (!choice)
+                return console.fail(choice.error());
+            if (!choice->choice())
+                return console.fail(*choice->problem);
+            printWarnings(*choice->choice(), console);
             auto s = signing::SoftwareSigner::fromPem(kf.readAll(), certPem);
             if (!s)
                 return console.fail(s.error());
@@ -181,63 +177,33 @@ public:
             auto certs = manager->certificates(*found);
             if (!certs)
                 return console.fail(certs.error());
-            QList<QByteArray> ders;
-            for (const auto& c : *certs)
-                ders << c.der;
-            std::optional<signing::CertificateInfo> chosen;
-            std::optional<Error> firstRefusal;
-            std::optional<signing::PolicyVerdict> verdict;
-            for (const auto& c : *certs) {
-                if (parser.isSet(cert) && QString::fromLatin1(c.id.toHex()) != parser.value(cert).toLower())
-                    continue;
-                auto v = policy.check(c.der, signing::buildChain(c.der, ders));
-                if (v) {
-                    chosen = c;
-                    verdict = *v;
-                    break;
-                }
-                if (!firstRefusal)
-                    firstRefusal = v.error();
-                if (parser.isSet(cert))
-                    break;
-            }
-            if (!chosen) {
-                if (firstRefusal)
-                    return console.fail(*firstRefusal);
-                return console.fail({ErrorCode::TokenError,
-                                     parser.isSet(cert)
-                                         ? tr("The token has no certificate with id %1.").arg(parser.value(cert))
-                                         : tr("The token holds no certificate."),
-                                     QStringLiteral("sign: no certificate")});
-            }
-            for (const QString& w : verdict->warnings)
-                console.err << tr("Warning: %1").arg(w) << '\n';
+            auto choice = lifecycle::SigningPlan::chooseCertificate(**db, *certs, parser.value(cert));
+            if (!choice)
+                return console.fail(choice.error());
+            const lifecycle::CertificateCandidate* chosen = choice->choice();
+            if (!chosen)
+                return console.fail(*choice->problem);
+            if (choice->acceptedCount > 1)
+                console.err << tr("The token holds %1 certificates that the certificate policy accepts; signing with "
+                                  "\"%2\" (id %3). Choose another with --cert ID.")
+                                   .arg(choice->acceptedCount)
+                                   .arg(chosen->certificate.holder, QString::fromLatin1(chosen->certificate.id.toHex()))
+                            << '\n';
+            printWarnings(*chosen, console);
             signing::CliPinProvider::Options pinOptions;
             pinOptions.pinFile = parser.value(pinFile);
             signing::CliPinProvider pins(pinOptions);
-            auto s = manager->login(*found, pins, chosen->holder);
+            auto s = manager->login(*found, pins, chosen->certificate.holder);
             if (!s)
                 return console.fail(s.error());
             session = std::move(*s);
-            signer = session->signer(*chosen, signing::buildChain(chosen->der, ders));
+            signer = session->signer(chosen->certificate, chosen->chain);
         }
 
-        // What to sign: the ready sections of the year (or class).
-        auto ids = lifecycle::sectionsToExport(**db, schoolYear, *className);
-        if (!ids)
-            return console.fail(ids.error());
-        store::StudentRepository repo(**db);
-        QList<Id> ready;
-        int notReady = 0;
-        for (Id id : *ids) {
-            auto s = repo.section(id);
-            if (!s)
-                return console.fail(s.error());
-            if (*s && (*s)->state == SectionState::Ready)
-                ready << id;
-            else if (*s && (*s)->state == SectionState::Draft && (*s)->source == SectionSource::Digital)
-                ++notReady;
-        }
+        // What to sign: the ready sections of the year (or class) that this role has not signed yet.
+        auto plan = lifecycle::SigningPlan::sections(**db, {schoolYear, *className, *signerRole});
+        if (!plan)
+            return console.fail(plan.error());
 
         if (parser.isSet(abandon)) {
             auto open = lifecycle::BatchSignJob::openBatch(**db, *signerRole);
@@ -256,55 +222,17 @@ public:
         CancellationToken cancel;
         g_cancel = &cancel;
         auto previous = std::signal(SIGINT, onInterrupt);
-        auto report = job.run(ready, progress, cancel);
+        auto report = job.run(plan->toSign, progress, cancel);
         std::signal(SIGINT, previous);
         g_cancel = nullptr;
         if (!report)
             return console.fail(report.error());
 
         if (parser.isSet(QStringLiteral("json"))) {
-            auto list = [](const QList<lifecycle::BatchItemResult>& items) {
-                QJsonArray a;
-                for (const auto& i : items)
-                    a.append(QJsonObject {{QStringLiteral("sectionId"), i.sectionId},
-                                          {QStringLiteral("studentId"), i.studentId},
-                                          {QStringLiteral("lookupCode"), i.lookupCode},
-                                          {QStringLiteral("completed"), i.completed},
-                                          {QStringLiteral("reason"), i.reason}});
-                return a;
-            };
-            console.printJson(QJsonDocument(QJsonObject {
-                {QStringLiteral("batch"), report->batchId},
-                {QStringLiteral("resumed"), report->resumed},
-                {QStringLiteral("finished"), report->finished},
-                {QStringLiteral("cancelled"), report->cancelled},
-                {QStringLiteral("stoppedBy"), report->stoppedBy ? describe(*report->stoppedBy) : QString()},
-                {QStringLiteral("signed"), list(report->signedItems)},
-                {QStringLiteral("skipped"), list(report->skipped)},
-                {QStringLiteral("failed"), list(report->failed)},
-                {QStringLiteral("pending"), report->pending},
-                {QStringLiteral("notConfirmed"), notReady},
-                {QStringLiteral("checkpoint"), report->checkpointId},
-                {QStringLiteral("warnings"), QJsonArray::fromStringList(report->warnings)}}));
+            console.printJson(QJsonDocument(lifecycle::SigningPlan::reportJson(*report, plan->notConfirmed)));
         } else {
-            console.out << tr("Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).")
-                               .arg(report->batchId)
-                               .arg(report->signedItems.size())
-                               .arg(report->skipped.size())
-                               .arg(report->failed.size())
-                               .arg(report->pending)
-                               .arg(report->seconds, 0, 'f', 1)
-                        << '\n';
-            for (const auto& i : report->skipped)
-                console.out << "  " << tr("skipped %1: %2").arg(i.lookupCode, i.reason) << '\n';
-            for (const auto& i : report->failed)
-                console.out << "  " << tr("failed %1: %2").arg(i.lookupCode, i.reason) << '\n';
-            if (notReady > 0)
-                console.out << tr("%1 sections are not confirmed yet (run \"confirm\" first).").arg(notReady) << '\n';
-            if (report->cancelled)
-                console.out << tr("Cancelled: run the same command again to continue.") << '\n';
-            for (const QString& w : report->warnings)
-                console.out << tr("WARNING: %1").arg(w) << '\n';
+            for (const QString& line : lifecycle::SigningPlan::reportLines(*report, plan->notConfirmed))
+                console.out << line << '\n';
         }
         console.out.flush();
         if (report->stoppedBy)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "util/Text.h"
@@ -52,7 +53,7 @@ public:
                 return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(f.fileName()), f.errorString()});
             const QString who = chosenActor(parser);
             (*db)->setActor(who);
-            auto added = signing::TrustStore::addToDatabase(**db, f.readAll(), who);
+            auto added = lifecycle::TrustAnchors::add(**db, f.readAll(), who);
             if (!added)
                 return console.fail(added.error());
             if (parser.isSet(QStringLiteral("json"))) {
@@ -65,7 +66,7 @@ public:
             return ExitOk;
         }
 
-        auto list = signing::TrustStore::listDatabase(**db);
+        auto list = lifecycle::TrustAnchors::school(**db);
         if (!list)
             return console.fail(list.error());
         const signing::TrustStore builtIn = signing::TrustStore::builtIn();

@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "lifecycle/DocumentVerifier.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
 
@@ -67,7 +68,7 @@ public:
             auto opened = store::Database::open(parser.value(db), open);
             if (!opened)
                 return console.fail(opened.error());
-            auto school = signing::TrustStore::load(**opened);
+            auto school = lifecycle::TrustAnchors::load(**opened);
             if (!school)
                 return console.fail(school.error());
             anchors = *school;

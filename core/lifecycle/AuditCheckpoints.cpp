@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/AuditCheckpoints.h"
 
-#include "verify/CertificatePolicy.h"
+#include "lifecycle/TrustAnchors.h"
 #include "token/CmsSigner.h"
+#include "verify/CertificatePolicy.h"
 #include "verify/DetachedCms.h"
 #include "verify/SignatureReport.h"
 #include "verify/TrustStore.h"
@@ -418,7 +419,7 @@ Result<AuditCheckpoint> makeAuditCheckpoint(store::Database& db, signing::Signer
 
 Result<CheckpointVerification> verifyAuditCheckpoints(store::Database& db)
 {
-    auto trust = signing::TrustStore::load(db);
+    auto trust = lifecycle::TrustAnchors::load(db);
     if (!trust)
         return std::unexpected(trust.error());
     const signing::CertificatePolicy policy(std::move(*trust));

@@ -60,7 +60,7 @@ struct CheckpointVerification
 
 /**
  * Checks every stored checkpoint: its signature over its content, its certificate (the signing policy at the
- * checkpoint's time, against the school's trust anchors: signing::TrustStore::load), and that the audit entry it
+ * checkpoint's time, against the school's trust anchors: lifecycle::TrustAnchors::load), and that the audit entry it
  * names exists with exactly the signed hash. Then each checkpoint and its audit entry must both still be there, and
  * every signed section must be covered by a valid checkpoint of the same certificate made after its signing (its
  * head at or after the signature's own audit entry, its time at or after the signing time), so deleting checkpoints

@@ -61,8 +61,3 @@ Result<QList<packet::Packet>> buildRecordPackets(store::Database& db, Id recordI
 Result<QList<Id>> sectionsToExport(store::Database& db, SchoolYear year, const std::optional<QString>& className = {});
 
 } // namespace hocba::lifecycle
-
-namespace hocba::packet {
-// ui/SignDialog still calls the export query by its old name; the signing plan (issue 10, item 4) replaces that call.
-using lifecycle::sectionsToExport;
-} // namespace hocba::packet

@@ -5,6 +5,8 @@
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
+#include "lifecycle/TrustAnchors.h"
+#include "lifecycle/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
@@ -274,7 +276,7 @@ bool isIssuedState(SectionState state)
 
 Result<QList<QByteArray>> schoolTrustAnchors(store::Database& db)
 {
-    auto trust = signing::TrustStore::load(db);
+    auto trust = lifecycle::TrustAnchors::load(db);
     if (!trust)
         return std::unexpected(trust.error());
     return trust->anchorsDer();

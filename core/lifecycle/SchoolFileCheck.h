@@ -72,7 +72,7 @@ bool isIssuedState(SectionState state);
  *    the names of the class, homeroom teacher and principal (record and section are fixed by triggers and checked
  *    above). So every input, result, state and section field is compared byte for byte;
  *  - the results cache (computed_result), when not stale, holds the signed packet's results.
- * A Result error only for a database error; the anchors are the school's (TrustStore::load).
+ * A Result error only for a database error; the anchors are the school's (TrustAnchors::load).
  */
 Result<SchoolFileReport> checkSignedSections(store::Database& db);
 

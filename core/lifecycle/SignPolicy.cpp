@@ -32,7 +32,7 @@ Result<QList<signing::SignerRole>> SignPolicy::requiredRoles(store::Database& db
     return sorted;
 }
 
-Status SignPolicy::setRequired(store::Database& db, signing::SignerRole role, bool required)
+Status SignPolicy::set(store::Database& db, const QList<Change>& changes)
 {
     store::Transaction tx(db);
     if (!tx.began())
@@ -40,14 +40,23 @@ Status SignPolicy::setRequired(store::Database& db, signing::SignerRole role, bo
     auto st = db.prepare(QStringLiteral("UPDATE sign_policy SET required = ?1 WHERE role = ?2"));
     if (!st)
         return std::unexpected(st.error());
-    if (auto s = st->bind(1, required ? 1 : 0).bind(2, signing::roleCode(role)).exec(); !s)
-        return s;
-    if (auto s = store::AuditLog(db).append(QStringLiteral("policy.sign"), QStringLiteral("sign_policy"),
-                                            signing::roleCode(role), QStringLiteral("required"), std::nullopt,
-                                            required ? QStringLiteral("1") : QStringLiteral("0"));
-        !s)
-        return s;
+    store::AuditLog audit(db);
+    for (const auto& [role, required] : changes) {
+        st->reset();
+        if (auto s = st->bind(1, required ? 1 : 0).bind(2, signing::roleCode(role)).exec(); !s)
+            return s;
+        if (auto s = audit.append(QStringLiteral("policy.sign"), QStringLiteral("sign_policy"), signing::roleCode(role),
+                                  QStringLiteral("required"), std::nullopt,
+                                  required ? QStringLiteral("1") : QStringLiteral("0"));
+            !s)
+            return s;
+    }
     return tx.commit();
+}
+
+Status SignPolicy::setRequired(store::Database& db, signing::SignerRole role, bool required)
+{
+    return set(db, {{role, required}});
 }
 
 } // namespace hocba::lifecycle

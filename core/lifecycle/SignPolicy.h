@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <utility>
+
 namespace hocba::store {
 class Database;
 }
@@ -22,7 +24,15 @@ class SignPolicy
 public:
     /** The required roles in signing order: homeroom teacher, then principal, then the seal. */
     static Result<QList<signing::SignerRole>> requiredRoles(store::Database& db);
-    /** Makes a role required or optional, with an audit entry. */
+    /** One change of the policy: make `role` required (true) or optional (false). */
+    using Change = std::pair<signing::SignerRole, bool>;
+
+    /**
+     * Applies `changes` in one transaction, each with its audit entry: all of them or none. The principal cannot be
+     * made optional (the trigger refuses it, and the whole change with it).
+     */
+    static Status set(store::Database& db, const QList<Change>& changes);
+    /** Makes one role required or optional: set() with one change. */
     static Status setRequired(store::Database& db, signing::SignerRole role, bool required);
 };
 

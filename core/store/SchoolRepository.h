@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Overview.h"
 #include "domain/Types.h"
 #include "util/Error.h"
 
@@ -12,24 +13,8 @@ namespace hocba::store {
 
 class Database;
 
-/** Counts for `hocba-cli info` and the status bar. */
-struct SchoolSummary
-{
-    struct ClassCount
-    {
-        SchoolYear year;
-        int grade = 0;
-        QString className;
-        int students = 0;
-        QMap<QString, int> sectionsByState; ///< state code → count
-    };
-    qint64 students = 0;
-    qint64 teachers = 0;
-    qint64 records = 0;
-    qint64 sections = 0;
-    QMap<QString, int> sectionsByState;
-    QList<ClassCount> classes;
-};
+/** A plain value (domain/Overview.h), named here too for the store's callers. */
+using hocba::SchoolSummary;
 
 /**
  * The school, its years, teachers and classes. Every write is audited in the same transaction. Text is stored in

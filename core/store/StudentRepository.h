@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Finding.h"
+#include "domain/Overview.h"
 #include "domain/Types.h"
 #include "util/Error.h"
 
@@ -21,14 +22,8 @@ struct StudentSaveOutcome
     Findings findings;
 };
 
-/** One line of a class list: the student with their record and this year's section. */
-struct RosterEntry
-{
-    Student student;
-    Id recordId = 0;
-    QString lookupCode;
-    YearSection section;
-};
+/** A plain value (domain/Overview.h), named here too for the store's callers. */
+using hocba::RosterEntry;
 
 /**
  * Students, their records (học bạ), year sections and assessment inputs. Writes are audited inside the same

@@ -3,9 +3,6 @@
 
 #include "verify/OpenSsl.h"
 
-#include "store/AuditLog.h"
-#include "store/Database.h"
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -75,17 +72,25 @@ TrustStore TrustStore::builtIn()
     return store;
 }
 
-Status TrustStore::addCertificate(const QByteArray& pemOrDer, TrustAnchor::Source source)
+Result<TrustAnchor> TrustStore::anchorFor(const QByteArray& pemOrDer, TrustAnchor::Source source)
 {
     auto cert = CertificateInfo::fromPemOrDer(pemOrDer);
     if (!cert)
         return std::unexpected(cert.error());
     if (auto ca = requireCa(*cert); !ca)
-        return ca;
+        return std::unexpected(ca.error());
     TrustAnchor a;
     a.source = source;
     a.certificate = *cert;
-    m_anchors.append(a);
+    return a;
+}
+
+Status TrustStore::addCertificate(const QByteArray& pemOrDer, TrustAnchor::Source source)
+{
+    auto anchor = anchorFor(pemOrDer, source);
+    if (!anchor)
+        return std::unexpected(anchor.error());
+    m_anchors.append(*anchor);
     return {};
 }
 
@@ -95,92 +100,6 @@ QList<QByteArray> TrustStore::anchorsDer() const
     for (const auto& a : m_anchors)
         out.append(a.certificate.der);
     return out;
-}
-
-Result<TrustStore> TrustStore::load(store::Database& db)
-{
-    TrustStore store = builtIn();
-    auto school = listDatabase(db);
-    if (!school)
-        return std::unexpected(school.error());
-    for (const auto& a : *school)
-        store.add(a);
-    return store;
-}
-
-Result<QList<TrustAnchor>> TrustStore::listDatabase(store::Database& db)
-{
-    auto st = db.prepare(QStringLiteral("SELECT id, der, added_at, added_by FROM trust_anchor ORDER BY id"));
-    if (!st)
-        return std::unexpected(st.error());
-    QList<TrustAnchor> out;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        auto cert = CertificateInfo::fromDer(st->blob(1));
-        if (!cert)
-            continue; // cannot happen for rows we wrote; a damaged row must not hide the others
-        TrustAnchor a;
-        a.id = st->int64(0);
-        a.source = TrustAnchor::Source::School;
-        a.certificate = *cert;
-        a.addedAt = QDateTime::fromString(st->text(2), Qt::ISODate);
-        a.addedBy = st->text(3);
-        out.append(a);
-    }
-    return out;
-}
-
-Result<TrustAnchor> TrustStore::addToDatabase(store::Database& db, const QByteArray& pemOrDer, const QString& addedBy)
-{
-    auto cert = CertificateInfo::fromPemOrDer(pemOrDer);
-    if (!cert)
-        return std::unexpected(cert.error());
-    if (auto ca = requireCa(*cert); !ca)
-        return std::unexpected(ca.error());
-    auto existing = listDatabase(db);
-    if (!existing)
-        return std::unexpected(existing.error());
-    for (const auto& a : *existing)
-        if (a.certificate.sha256 == cert->sha256)
-            return fail(ErrorCode::InvalidInput,
-                        Text::tr("The certificate \"%1\" is already a trust anchor of this school.")
-                            .arg(cert->holder.isEmpty() ? cert->subject : cert->holder),
-                        QStringLiteral("sha256 %1").arg(cert->sha256));
-
-    store::Transaction tx(db);
-    if (!tx.began())
-        return std::unexpected(tx.began().error());
-    TrustAnchor a;
-    a.source = TrustAnchor::Source::School;
-    a.certificate = *cert;
-    a.addedAt = QDateTime::currentDateTimeUtc();
-    a.addedAt.setTime(QTime(a.addedAt.time().hour(), a.addedAt.time().minute(), a.addedAt.time().second()));
-    a.addedBy = addedBy;
-    auto st = db.prepare(QStringLiteral("INSERT INTO trust_anchor (der, subject, sha256, not_after, added_at, "
-                                        "added_by) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!st)
-        return std::unexpected(st.error());
-    st->bind(1, cert->der)
-        .bind(2, cert->subject)
-        .bind(3, cert->sha256)
-        .bind(4, cert->notAfter.toString(Qt::ISODate))
-        .bind(5, a.addedAt.toString(Qt::ISODate))
-        .bind(6, addedBy);
-    if (auto ok = st->exec(); !ok)
-        return std::unexpected(ok.error());
-    a.id = db.lastInsertId();
-    store::AuditLog audit(db);
-    if (auto ok = audit.append(QStringLiteral("add"), QStringLiteral("trust_anchor"), QString::number(a.id), {},
-                               std::nullopt, cert->subject + QStringLiteral(" sha256:") + cert->sha256);
-        !ok)
-        return std::unexpected(ok.error());
-    if (auto ok = tx.commit(); !ok)
-        return std::unexpected(ok.error());
-    return a;
 }
 
 } // namespace hocba::signing

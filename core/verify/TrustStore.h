@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "token/TokenTypes.h"
+#include "verify/Certificate.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
-namespace hocba::store {
-class Database;
-}
 
 namespace hocba::signing {
 
@@ -29,8 +25,8 @@ struct TrustAnchor
 };
 
 /**
- * The trust anchors: PEM files built into the program (the PEM files in resources/trust, a Qt resource) plus the
- * anchors the school added, stored in its data file (table trust_anchor) so every PC of the school trusts the same CAs.
+ * The trust anchors, in memory: PEM files built into the program (the PEM files in resources/trust, a Qt resource)
+ * plus the certificates it is given (the school's anchors come from its data file through lifecycle::TrustAnchors).
  * The roots of Vietnamese CAs (NEAC, VGCA) are not in the OS stores (DOMAIN.md §5.3), so the OS store is not used.
  */
 class TrustStore
@@ -40,8 +36,11 @@ public:
 
     /** Only the built-in anchors. */
     static TrustStore builtIn();
-    /** Built-in anchors plus the school's. */
-    static Result<TrustStore> load(store::Database& db);
+    /**
+     * The anchor a CA certificate (PEM or DER) makes; refuses a certificate that is not a CA (basicConstraints
+     * CA:TRUE), whose anchor would trust anything it signs.
+     */
+    static Result<TrustAnchor> anchorFor(const QByteArray& pemOrDer, TrustAnchor::Source source);
 
     void add(const TrustAnchor& anchor) { m_anchors.append(anchor); }
     /** Adds a CA certificate (PEM or DER) in memory only (`verify --trust`, tests); refuses one that is not a CA. */
@@ -49,13 +48,6 @@ public:
     const QList<TrustAnchor>& anchors() const { return m_anchors; }
     QList<QByteArray> anchorsDer() const;
     bool isEmpty() const { return m_anchors.isEmpty(); }
-
-    /**
-     * Stores a CA certificate (PEM or DER) in the school's data file, with an audit entry. Refuses a certificate
-     * that is not a CA (basicConstraints CA:TRUE) and one that is already there.
-     */
-    static Result<TrustAnchor> addToDatabase(store::Database& db, const QByteArray& pemOrDer, const QString& addedBy);
-    static Result<QList<TrustAnchor>> listDatabase(store::Database& db);
 
 private:
     QList<TrustAnchor> m_anchors;

@@ -13,6 +13,7 @@
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
 
@@ -145,7 +146,7 @@ private Q_SLOTS:
         m_year = options.year;
         auto db = test::openTestDatabase(m_template);
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(*db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(*db, m_pki.caDer(), QStringLiteral("test")));
         lifecycle::ConfirmOptions co;
         co.year = m_year;
         co.acknowledgeWarnings = true;

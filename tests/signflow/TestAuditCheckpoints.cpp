@@ -11,6 +11,8 @@
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
+#include "lifecycle/TrustAnchors.h"
+#include "lifecycle/PacketBuilder.h"
 #include "token/CmsSigner.h"
 #include "verify/DetachedCms.h"
 #include "verify/TrustStore.h"
@@ -145,7 +147,7 @@ private Q_SLOTS:
         QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
         auto db = store::Database::open(m_template);
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
         lifecycle::ConfirmOptions co;
         co.year = options.year;
         co.acknowledgeWarnings = true;

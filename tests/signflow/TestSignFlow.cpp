@@ -11,6 +11,8 @@
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
+#include "lifecycle/TrustAnchors.h"
+#include "lifecycle/PacketBuilder.h"
 #include "token/PdfSigner.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
@@ -139,7 +141,7 @@ private Q_SLOTS:
         m_year = options.year;
         auto db = store::Database::open(m_template);
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
         m_class = scalar(**db,
                          QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name "
                                         "LIMIT 1")

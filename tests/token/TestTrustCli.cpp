@@ -4,6 +4,7 @@
 #include "Command.h"
 #include "StoreFixture.h"
 
+#include "lifecycle/TrustAnchors.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/TrustStore.h"
 #include "store/AuditLog.h"
@@ -96,7 +97,7 @@ private Q_SLOTS:
         // Stored in the file: another "PC" opening it trusts the same anchor, and the policy uses it.
         auto reopened = test::openTestDatabase(db);
         QVERIFY(reopened);
-        auto store = signing::TrustStore::load(*reopened);
+        auto store = lifecycle::TrustAnchors::load(*reopened);
         QVERIFY(store);
         QCOMPARE(store->anchors().size(), 1);
         const signing::CertificatePolicy policy(*store);

@@ -2,6 +2,7 @@
 #include "SigningSchool.h"
 
 #include "demo/DemoSchool.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
 
@@ -91,7 +92,7 @@ bool SigningSchool::create(bool trustCa)
     auto db = store::Database::open(m_template);
     if (!db)
         return false;
-    if (trustCa && !signing::TrustStore::addToDatabase(**db, pki.caDer(), QStringLiteral("test")))
+    if (trustCa && !lifecycle::TrustAnchors::add(**db, pki.caDer(), QStringLiteral("test")))
         return false;
     auto st
         = (*db)->prepare(QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name LIMIT 1")

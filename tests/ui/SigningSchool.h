@@ -3,8 +3,8 @@
 
 #include "../signing/TestPki.h"
 
-#include "SignerSource.h"
 #include "domain/Types.h"
+#include "lifecycle/SignerSource.h"
 
 #include <QAtomicInt>
 #include <QTemporaryDir>
@@ -23,7 +23,7 @@ namespace hocba::test {
  * optional fault: TokenRemoved once after `budget` signatures (each section takes two: packet and PDF); after that
  * the token is "plugged in again".
  */
-class SoftwareSignerSource final : public ui::SignerSource
+class SoftwareSignerSource final : public lifecycle::SignerSource
 {
 public:
     explicit SoftwareSignerSource(const TestPki& pki);

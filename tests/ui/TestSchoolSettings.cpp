@@ -7,6 +7,7 @@
 #include "SigningSchool.h"
 #include "TrustAnchorsDialog.h"
 #include "lifecycle/SignPolicy.h"
+#include "lifecycle/TrustAnchors.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
 
@@ -28,7 +29,7 @@ class TestSchoolSettings : public QObject
 
     int schoolAnchors(store::Database& db)
     {
-        auto list = signing::TrustStore::listDatabase(db);
+        auto list = lifecycle::TrustAnchors::school(db);
         return list ? int(list->size()) : -1;
     }
 

@@ -53,7 +53,8 @@ class TestSignDialog : public QObject
     }
 
     /** A dialog for the school's first class, ready to sign (token and certificate loaded, warnings acknowledged). */
-    std::unique_ptr<SignDialog> dialogFor(store::Database& db, ui::SignerSource& source, signing::PinProvider& pins)
+    std::unique_ptr<SignDialog> dialogFor(store::Database& db, lifecycle::SignerSource& source,
+                                          signing::PinProvider& pins)
     {
         auto dialog
             = std::make_unique<SignDialog>(db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
@@ -259,7 +260,7 @@ private Q_SLOTS:
         {
             // The EC key's batch over this class, stopped before any section: it stays open.
             auto other = m_school.pki.signer(true);
-            auto ids = packet::sectionsToExport(*db, m_school.year, m_school.className);
+            auto ids = lifecycle::sectionsToExport(*db, m_school.year, m_school.className);
             QVERIFY(ids && !ids->isEmpty());
             lifecycle::BatchSignJob job(*db, *other, {});
             struct : lifecycle::ProgressSink
@@ -306,12 +307,12 @@ private Q_SLOTS:
         auto db = m_school.copy();
         QVERIFY(db);
         test::SoftwareSignerSource inner(m_school.pki);
-        struct LateSource : ui::SignerSource
+        struct LateSource : lifecycle::SignerSource
         {
-            ui::SignerSource& inner;
+            lifecycle::SignerSource& inner;
             QAtomicInt plugged {0};
             QAtomicInt searches {0};
-            explicit LateSource(ui::SignerSource& s)
+            explicit LateSource(lifecycle::SignerSource& s)
                 : inner(s)
             { }
             Result<QList<signing::TokenInfo>> tokens() override

@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SignerSource.h"
+#include "lifecycle/SignerSource.h"
 
+#include "token/TokenManager.h"
 #include "token/TokenService.h"
 
-namespace hocba::ui {
+namespace hocba::lifecycle {
+
+TokenServiceSource::TokenServiceSource()
+    : m_service(std::make_unique<signing::TokenService>(signing::defaultPkcs11Modules()))
+{ }
+
+TokenServiceSource::~TokenServiceSource() = default;
 
 Result<QList<signing::TokenInfo>> TokenServiceSource::tokens()
 {
-    return m_service.call<QList<signing::TokenInfo>>([](signing::TokenManager& m) { return m.tokens(); });
+    return m_service->call<QList<signing::TokenInfo>>([](signing::TokenManager& m) { return m.tokens(); });
 }
 
 Result<QList<signing::CertificateInfo>> TokenServiceSource::certificates(const signing::TokenInfo& token)
 {
-    return m_service.call<QList<signing::CertificateInfo>>(
+    return m_service->call<QList<signing::CertificateInfo>>(
         [&](signing::TokenManager& m) { return m.certificates(token); });
 }
 
@@ -20,7 +27,7 @@ Status TokenServiceSource::withSigner(const signing::TokenInfo& token, const sig
                                       signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work)
 {
     // The whole batch runs as one job on the token thread: the session and its signer never leave that thread.
-    return m_service.call([&](signing::TokenManager& m) -> Status {
+    return m_service->call([&](signing::TokenManager& m) -> Status {
         auto certs = m.certificates(token);
         if (!certs)
             return std::unexpected(certs.error());
@@ -35,4 +42,4 @@ Status TokenServiceSource::withSigner(const signing::TokenInfo& token, const sig
     });
 }
 
-} // namespace hocba::ui
+} // namespace hocba::lifecycle

@@ -9,17 +9,18 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 
 namespace hocba::signing {
 class TokenService;
 }
 
-namespace hocba::ui {
+namespace hocba::lifecycle {
 
 /**
- * Where the sign dialog gets tokens, certificates and a logged-in signer. Every call is made on a worker thread,
- * never on the GUI thread (a token can take seconds to answer). The desktop uses TokenServiceSource; tests put a
- * software key behind the same interface.
+ * Where the desktop's sign dialog gets tokens, certificates and a logged-in signer, so the window never deals with
+ * PKCS#11 itself. Every call is made on a worker thread, never on the GUI thread (a token can take seconds to
+ * answer). The desktop uses TokenServiceSource; tests put a software key behind the same interface.
  */
 class SignerSource
 {
@@ -36,20 +37,22 @@ public:
         = 0;
 };
 
-/** The real tokens, through the TokenService thread (STYLE.md C7). */
+/**
+ * The real tokens, through a TokenService thread of its own (STYLE.md C7) on the default PKCS#11 modules. Made on
+ * first use: probing the modules takes time.
+ */
 class TokenServiceSource final : public SignerSource
 {
 public:
-    explicit TokenServiceSource(signing::TokenService& service)
-        : m_service(service)
-    { }
+    TokenServiceSource();
+    ~TokenServiceSource() override;
     Result<QList<signing::TokenInfo>> tokens() override;
     Result<QList<signing::CertificateInfo>> certificates(const signing::TokenInfo& token) override;
     Status withSigner(const signing::TokenInfo& token, const signing::CertificateInfo& certificate,
                       signing::PinProvider& pins, const std::function<Status(signing::Signer&)>& work) override;
 
 private:
-    signing::TokenService& m_service;
+    std::unique_ptr<signing::TokenService> m_service;
 };
 
-} // namespace hocba::ui
+} // namespace hocba::lifecycle
