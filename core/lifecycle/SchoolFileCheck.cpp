@@ -17,8 +17,6 @@
 #include <QCoreApplication>
 #include <QMap>
 
-#include <utility>
-
 namespace hocba::lifecycle {
 
 namespace {
@@ -159,23 +157,6 @@ void checkIdentity(const packet::Packet& p, const SectionRow& s, QStringList& pr
         problems << CheckText::tr("The signed packet is marked as a draft.");
 }
 
-/** The flattened results cache of a section, as ResultsCache writes it. */
-Result<QMap<QString, QString>> cachedResults(store::Database& db, Id sectionId)
-{
-    auto rows = store::queryList<std::pair<QString, QString>>(
-        db, QStringLiteral("SELECT key, value FROM computed_result WHERE section_id = ?1"),
-        [](store::Statement& st) {
-            return std::pair {st.text(0), st.text(1)};
-        },
-        {sectionId});
-    if (!rows)
-        return std::unexpected(rows.error());
-    QMap<QString, QString> out;
-    for (const auto& [key, value] : *rows)
-        out.insert(key, value);
-    return out;
-}
-
 /**
  * The live data make the signed packet: see checkSignedSections for what is compared and why it is exact.
  * `live` is the packet built now; on a match the results cache is compared with its results.
@@ -203,7 +184,7 @@ Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet li
     }
     if (s.resultsStale || !liveResults)
         return {};
-    auto cached = cachedResults(db, s.ref.sectionId);
+    auto cached = ResultsCache(db).stored(s.ref.sectionId);
     if (!cached)
         return std::unexpected(cached.error());
     if (!cached->isEmpty() && *cached != flattenResults(*liveResults))
