@@ -9,6 +9,7 @@
 #include "verify/TrustStore.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "store/SqlUtil.h"
 #include "util/Digest.h"
 #include "util/Text.h"
 
@@ -19,7 +20,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <tuple>
+#include <utility>
 
 namespace hocba::lifecycle {
 
@@ -85,20 +86,6 @@ std::optional<AuditCheckpoint> parseContent(const QByteArray& content)
     return c;
 }
 
-/** The audit chain's newest entry: id and hash (0 and the genesis hash when the log is empty). */
-Result<std::pair<qint64, QString>> chainHead(store::Database& db)
-{
-    auto st = db.prepare(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
-    if (!st)
-        return std::unexpected(st.error());
-    auto row = st->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return std::pair {qint64(0), store::AuditLog::genesisHash()};
-    return std::pair {st->int64(0), st->text(1)};
-}
-
 Status readSchool(store::Database& db, AuditCheckpoint& c)
 {
     auto st = db.prepare(QStringLiteral("SELECT moet_code, name FROM school WHERE id = 1"));
@@ -151,20 +138,14 @@ struct StoredCheckpoint
 
 Result<QList<StoredCheckpoint>> storedCheckpoints(store::Database& db)
 {
-    auto st = db.prepare(QStringLiteral("SELECT id, made_at, role, head_id, head_hash, certificate_sha256, content, "
-                                        "signature FROM audit_checkpoint ORDER BY id"));
-    if (!st)
-        return std::unexpected(st.error());
-    QList<StoredCheckpoint> list;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return list;
-        list << StoredCheckpoint {st->int64(0), st->text(1), st->text(2), st->int64(3),
-                                  st->text(4),  st->text(5), st->blob(6), st->blob(7)};
-    }
+    return store::queryList<StoredCheckpoint>(
+        db,
+        QStringLiteral("SELECT id, made_at, role, head_id, head_hash, certificate_sha256, content, signature "
+                       "FROM audit_checkpoint ORDER BY id"),
+        [](store::Statement& st) {
+            return StoredCheckpoint {st.int64(0), st.text(1), st.text(2), st.int64(3),
+                                     st.text(4),  st.text(5), st.blob(6), st.blob(7)};
+        });
 }
 
 Finding error(const QString& code, const QString& field, const QString& message)
@@ -261,32 +242,38 @@ Result<std::optional<Finding>> checkCheckpoint(store::Database& db, const signin
  */
 Status findUnpairedCheckpoints(store::Database& db, Findings& findings)
 {
-    auto st = db.prepare(QStringLiteral(
-        "SELECT a.id, a.entity_id, 0 FROM audit_log a WHERE a.action = 'audit.checkpoint' AND NOT EXISTS "
-        "(SELECT 1 FROM audit_checkpoint c WHERE CAST(c.id AS TEXT) = a.entity_id) "
-        "UNION ALL SELECT 0, CAST(c.id AS TEXT), 1 FROM audit_checkpoint c WHERE NOT EXISTS (SELECT 1 FROM "
-        "audit_log a WHERE a.action = 'audit.checkpoint' AND a.entity_id = CAST(c.id AS TEXT))"));
-    if (!st)
-        return std::unexpected(st.error());
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return {};
-        const QString checkpoint = st->text(1);
-        const QString field = checkpointField(checkpoint.toLongLong());
-        if (st->int64(2) == 0)
+    struct Unpaired
+    {
+        qint64 entryId = 0;
+        QString checkpoint;
+        bool entryWithoutCheckpoint = false; ///< else a checkpoint without its entry
+    };
+    auto unpaired = store::queryList<Unpaired>(
+        db,
+        QStringLiteral(
+            "SELECT a.id, a.entity_id, 0 FROM audit_log a WHERE a.action = 'audit.checkpoint' AND NOT EXISTS "
+            "(SELECT 1 FROM audit_checkpoint c WHERE CAST(c.id AS TEXT) = a.entity_id) "
+            "UNION ALL SELECT 0, CAST(c.id AS TEXT), 1 FROM audit_checkpoint c WHERE NOT EXISTS (SELECT 1 FROM "
+            "audit_log a WHERE a.action = 'audit.checkpoint' AND a.entity_id = CAST(c.id AS TEXT))"),
+        [](store::Statement& st) {
+            return Unpaired {st.int64(0), st.text(1), st.int64(2) == 0};
+        });
+    if (!unpaired)
+        return std::unexpected(unpaired.error());
+    for (const Unpaired& u : *unpaired) {
+        const QString field = checkpointField(u.checkpoint.toLongLong());
+        if (u.entryWithoutCheckpoint)
             findings << error(QStringLiteral("audit.checkpoint.deleted"), field,
                               Text::tr("Audit entry %1 records audit checkpoint %2, which is no longer in the file: "
                                        "it was deleted.")
-                                  .arg(QString::number(st->int64(0)), checkpoint));
+                                  .arg(QString::number(u.entryId), u.checkpoint));
         else
             findings << error(QStringLiteral("audit.checkpoint.unrecorded"), field,
                               Text::tr("Audit checkpoint %1 is not recorded in the audit log: the newest entries "
                                        "of the log were cut.")
-                                  .arg(checkpoint));
+                                  .arg(u.checkpoint));
     }
+    return {};
 }
 
 /** A valid checkpoint, as far as coverage needs it. */
@@ -306,19 +293,41 @@ struct SignEntry
 /** The "section.sign" entries by section and role ("12/principal"), oldest first. */
 Result<QHash<QString, QList<SignEntry>>> signEntries(store::Database& db)
 {
-    auto st = db.prepare(QStringLiteral("SELECT id, entity_id, field, new_value FROM audit_log WHERE action = "
-                                        "'section.sign' AND entity = 'year_section' ORDER BY id"));
-    if (!st)
-        return std::unexpected(st.error());
+    auto rows = store::queryList<std::pair<QString, SignEntry>>(
+        db,
+        QStringLiteral("SELECT id, entity_id, field, new_value FROM audit_log WHERE action = 'section.sign' AND "
+                       "entity = 'year_section' ORDER BY id"),
+        [](store::Statement& st) {
+            return std::pair {st.text(1) + QLatin1Char('/') + st.text(2), SignEntry {st.int64(0), st.text(3)}};
+        });
+    if (!rows)
+        return std::unexpected(rows.error());
     QHash<QString, QList<SignEntry>> entries;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return entries;
-        entries[st->text(1) + QLatin1Char('/') + st->text(2)] << SignEntry {st->int64(0), st->text(3)};
-    }
+    for (const auto& [key, entry] : *rows)
+        entries[key] << entry;
+    return entries;
+}
+
+/** A stored signature, as coverage needs it. */
+struct SignedSignature
+{
+    qint64 sectionId = 0;
+    QString key; ///< section and role, as signEntries keys them
+    QByteArray certificate;
+    QDateTime signedAt;
+};
+
+/** Every stored signature, by section and role, in signing order. */
+Result<QList<SignedSignature>> signedSignatures(store::Database& db)
+{
+    return store::queryList<SignedSignature>(
+        db,
+        QStringLiteral(
+            "SELECT section_id, role, certificate, signed_at FROM signed_document ORDER BY section_id, role, version"),
+        [](store::Statement& st) {
+            return SignedSignature {st.int64(0), st.text(0) + QLatin1Char('/') + st.text(1), st.blob(2),
+                                    QDateTime::fromString(st.text(3), Qt::ISODate)};
+        });
 }
 
 /** Signed sections of one certificate that no valid checkpoint of it covers. */
@@ -354,29 +363,20 @@ Status checkCoverage(store::Database& db, const QHash<QString, QList<Vouch>>& vo
     auto entries = signEntries(db);
     if (!entries)
         return std::unexpected(entries.error());
-    auto st = db.prepare(QStringLiteral("SELECT section_id, role, certificate, signed_at FROM signed_document "
-                                        "ORDER BY section_id, role, version"));
-    if (!st)
-        return std::unexpected(st.error());
+    auto signatures = signedSignatures(db);
+    if (!signatures)
+        return std::unexpected(signatures.error());
     QHash<QString, Uncovered> uncovered;
     QHash<QString, int> nth; // signatures seen so far per section and role
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
+    for (const SignedSignature& s : *signatures) {
         ++v.signedDocuments;
-        const QString key = st->text(0) + QLatin1Char('/') + st->text(1);
-        const QByteArray certificate = st->blob(2);
-        const QString sha = sha256Hex(certificate);
-        const QDateTime signedAt = QDateTime::fromString(st->text(3), Qt::ISODate);
-        const SignEntry entry = entries->value(key).value(nth[key]++);
-        const bool covered = entry.id > 0 && entry.certificateSha256 == sha && signedAt.isValid()
+        const QString sha = sha256Hex(s.certificate);
+        const SignEntry entry = entries->value(s.key).value(nth[s.key]++);
+        const bool covered = entry.id > 0 && entry.certificateSha256 == sha && s.signedAt.isValid()
             && std::ranges::any_of(vouches.value(sha),
-                                   [&](const Vouch& c) { return c.headId >= entry.id && c.at >= signedAt; });
+                                   [&](const Vouch& c) { return c.headId >= entry.id && c.at >= s.signedAt; });
         if (!covered)
-            addUncovered(uncovered, sha, st->int64(0), signedAt, certificate);
+            addUncovered(uncovered, sha, s.sectionId, s.signedAt, s.certificate);
     }
     QList<Uncovered> found = uncovered.values();
     std::ranges::sort(found, {}, &Uncovered::firstSignedAt);
@@ -396,10 +396,11 @@ Status checkCoverage(store::Database& db, const QHash<QString, QList<Vouch>>& vo
 Result<AuditCheckpoint> makeAuditCheckpoint(store::Database& db, signing::Signer& signer, signing::SignerRole role)
 {
     AuditCheckpoint c;
-    auto head = chainHead(db);
+    auto head = store::AuditLog(db).head();
     if (!head)
         return std::unexpected(head.error());
-    std::tie(c.headId, c.headHash) = *head;
+    c.headId = head->id;
+    c.headHash = head->hash;
     if (auto s = readSchool(db, c); !s)
         return std::unexpected(s.error());
     c.at = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);

@@ -144,7 +144,11 @@ Result<QMap<QString, QString>> ResultsCache::results(Id sectionId)
             !r && r.error().code != ErrorCode::Unsupported && r.error().code != ErrorCode::RecordLocked)
             return std::unexpected(r.error());
     }
-    QMap<QString, QString> out;
+    return stored(sectionId);
+}
+
+Result<QMap<QString, QString>> ResultsCache::stored(Id sectionId)
+{
     auto rows = store::queryList<std::pair<QString, QString>>(
         m_db, QStringLiteral("SELECT key, value FROM computed_result WHERE section_id = ?1"),
         [](store::Statement& st) {
@@ -153,6 +157,7 @@ Result<QMap<QString, QString>> ResultsCache::results(Id sectionId)
         {sectionId});
     if (!rows)
         return std::unexpected(rows.error());
+    QMap<QString, QString> out;
     for (const auto& [k, v] : *rows)
         out.insert(k, v);
     return out;

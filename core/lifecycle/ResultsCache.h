@@ -37,6 +37,9 @@ public:
      * "subjects.toan.year", … (docs/evaluate.md). */
     Result<QMap<QString, QString>> results(Id sectionId);
 
+    /** The cached results as they are stored, stale or not (what the school file check compares). */
+    Result<QMap<QString, QString>> stored(Id sectionId);
+
     /** Whether the section's cache is stale (an input changed since it was computed). */
     Result<bool> isStale(Id sectionId);
 

@@ -13,6 +13,7 @@
 #include "verify/SignatureReport.h"
 #include "verify/TrustStore.h"
 #include "store/Database.h"
+#include "store/SqlUtil.h"
 #include "util/Digest.h"
 
 #include <QCoreApplication>
@@ -42,33 +43,26 @@ const QString kSectionColumns = QStringLiteral(
     "FROM year_section s JOIN record r ON r.id = s.record_id LEFT JOIN class c ON c.id = s.class_id "
     "WHERE s.state IN ('signed', 'submitted', 'locked') ");
 
+SectionRow sectionRow(store::Statement& st)
+{
+    SectionRow s;
+    s.ref.sectionId = st.int64(0);
+    s.ref.lookupCode = st.text(1);
+    s.ref.schoolYear = SchoolYear {int(st.int64(2))};
+    s.ref.version = int(st.int64(3));
+    s.level = schoolLevelFromCode(st.text(4)).value_or(SchoolLevel::Primary);
+    s.grade = int(st.int64(5));
+    s.className = st.text(6);
+    s.resultsStale = st.int64(7) != 0;
+    return s;
+}
+
 Result<QList<SectionRow>> issuedSections(store::Database& db, std::optional<Id> only)
 {
-    auto st = db.prepare(kSectionColumns
-                         + (only ? QStringLiteral("AND s.id = ?1") : QStringLiteral("ORDER BY s.school_year, s.id")));
-    if (!st)
-        return std::unexpected(st.error());
     if (only)
-        st->bind(1, *only);
-    QList<SectionRow> out;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        SectionRow s;
-        s.ref.sectionId = st->int64(0);
-        s.ref.lookupCode = st->text(1);
-        s.ref.schoolYear = SchoolYear {int(st->int64(2))};
-        s.ref.version = int(st->int64(3));
-        s.level = schoolLevelFromCode(st->text(4)).value_or(SchoolLevel::Primary);
-        s.grade = int(st->int64(5));
-        s.className = st->text(6);
-        s.resultsStale = st->int64(7) != 0;
-        out << s;
-    }
-    return out;
+        return store::queryList<SectionRow>(db, kSectionColumns + QStringLiteral("AND s.id = ?1"), sectionRow, {*only});
+    return store::queryList<SectionRow>(db, kSectionColumns + QStringLiteral("ORDER BY s.school_year, s.id"),
+                                        sectionRow);
 }
 
 /**
@@ -165,24 +159,6 @@ void checkIdentity(const packet::Packet& p, const SectionRow& s, QStringList& pr
         problems << CheckText::tr("The signed packet is marked as a draft.");
 }
 
-/** The flattened results cache of a section, as ResultsCache writes it. */
-Result<QMap<QString, QString>> cachedResults(store::Database& db, Id sectionId)
-{
-    auto st = db.prepare(QStringLiteral("SELECT key, value FROM computed_result WHERE section_id = ?1"));
-    if (!st)
-        return std::unexpected(st.error());
-    st->bind(1, sectionId);
-    QMap<QString, QString> out;
-    while (true) {
-        auto row = st->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return out;
-        out.insert(st->text(0), st->text(1));
-    }
-}
-
 /**
  * The live data make the signed packet: see checkSignedSections for what is compared and why it is exact.
  * `live` is the packet built now; on a match the results cache is compared with its results.
@@ -210,7 +186,7 @@ Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet li
     }
     if (s.resultsStale || !liveResults)
         return {};
-    auto cached = cachedResults(db, s.ref.sectionId);
+    auto cached = ResultsCache(db).stored(s.ref.sectionId);
     if (!cached)
         return std::unexpected(cached.error());
     if (!cached->isEmpty() && *cached != flattenResults(*liveResults))

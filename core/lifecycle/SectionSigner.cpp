@@ -99,6 +99,69 @@ struct SectionSigner::Impl
         (*st)->reset();
         return r;
     }
+
+    /** The roles the school requires, read once per signer. */
+    Status loadPolicy()
+    {
+        if (policyLoaded)
+            return {};
+        auto roles = SignPolicy::requiredRoles(db);
+        if (!roles)
+            return std::unexpected(roles.error());
+        required = *roles;
+        policyLoaded = true;
+        return {};
+    }
+
+    /** The time written into the signatures: the options' or now, UTC, whole seconds. */
+    QDateTime signingTime() const
+    {
+        QDateTime when = options.signingTime.isValid() ? options.signingTime : QDateTime::currentDateTimeUtc();
+        when = when.toUTC();
+        when.setTime(QTime(when.time().hour(), when.time().minute(), when.time().second()));
+        return when;
+    }
+
+    /** The first signer signs a packet fresh from the store. */
+    Status buildPacket(PreparedSection& p)
+    {
+        auto built = builder.build(p.sectionId);
+        if (!built)
+            return std::unexpected(built.error());
+        built->draft = false; // a signed issue is final, and carries no lint findings
+        auto bytes = packet::writePacket(*built);
+        if (!bytes)
+            return std::unexpected(bytes.error());
+        p.packet = std::move(*built);
+        p.packetXml = std::move(*bytes);
+        return {};
+    }
+
+    /**
+     * Later signers sign the packet the earlier ones signed, so their signatures stay valid; false when the store
+     * no longer says what that packet says.
+     */
+    Result<bool> earlierPacket(PreparedSection& p, const QByteArray& earlierXml)
+    {
+        p.packetXml = earlierXml;
+        auto stored = packet::readPacket(p.packetXml);
+        if (!stored)
+            return std::unexpected(stored.error());
+        // The section went back to draft and was changed after the first signature: the earlier signatures cover
+        // other data. Refuse rather than sign something that differs from what the store says.
+        lifecycle::BuildOptions same;
+        same.createdAt = stored->createdAt;
+        auto fresh = lifecycle::buildPacket(db, p.sectionId, same);
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        fresh->draft = false;
+        auto a = packet::writePacket(*fresh);
+        auto b = packet::writePacket(*stored);
+        if (!a || !b || *a != *b)
+            return false;
+        p.packet = std::move(*stored);
+        return true;
+    }
 };
 
 SectionSigner::SectionSigner(store::Database& db, const signing::Signer& signer, SectionSignOptions options)
@@ -138,14 +201,8 @@ Result<std::variant<PreparedSection, SectionSignOutcome>> SectionSigner::prepare
     p.sectionId = sectionId;
     SectionSignOutcome& out = p.outcome;
 
-    if (!d->policyLoaded) {
-        auto roles = SignPolicy::requiredRoles(d->db);
-        if (!roles)
-            return std::unexpected(roles.error());
-        d->required = *roles;
-        d->policyLoaded = true;
-    }
-
+    if (auto s = d->loadPolicy(); !s)
+        return std::unexpected(s.error());
     auto row = d->row(sectionId);
     if (!row)
         return std::unexpected(row.error());
@@ -173,43 +230,20 @@ Result<std::variant<PreparedSection, SectionSignOutcome>> SectionSigner::prepare
     p.version = row->version;
     p.seq = int(earlier->size()) + 1;
 
-    QDateTime when = d->options.signingTime.isValid() ? d->options.signingTime : QDateTime::currentDateTimeUtc();
-    when = when.toUTC();
-    when.setTime(QTime(when.time().hour(), when.time().minute(), when.time().second()));
-    p.signingTime = when;
+    p.signingTime = d->signingTime();
 
-    // The packet: fresh from the store, or the one earlier signers signed (their signatures must stay valid).
     if (earlier->isEmpty()) {
-        auto built = d->builder.build(sectionId);
-        if (!built)
-            return std::unexpected(built.error());
-        built->draft = false; // a signed issue is final, and carries no lint findings
-        auto bytes = packet::writePacket(*built);
-        if (!bytes)
-            return std::unexpected(bytes.error());
-        p.packet = std::move(*built);
-        p.packetXml = std::move(*bytes);
+        if (auto s = d->buildPacket(p); !s)
+            return std::unexpected(s.error());
     } else {
-        p.packetXml = earlier->last().packetXml;
-        auto stored = packet::readPacket(p.packetXml);
-        if (!stored)
-            return std::unexpected(stored.error());
-        // The section went back to draft and was changed after the first signature: the earlier signatures cover
-        // other data. Refuse rather than sign something that differs from what the store says.
-        lifecycle::BuildOptions same;
-        same.createdAt = stored->createdAt;
-        auto fresh = lifecycle::buildPacket(d->db, sectionId, same);
-        if (!fresh)
-            return std::unexpected(fresh.error());
-        fresh->draft = false;
-        auto a = packet::writePacket(*fresh);
-        auto b = packet::writePacket(*stored);
-        if (!a || !b || *a != *b)
+        auto same = d->earlierPacket(p, earlier->last().packetXml);
+        if (!same)
+            return std::unexpected(same.error());
+        if (!*same)
             return skipped(out, QStringLiteral("content-changed"),
                            QCoreApplication::translate("hocba::lifecycle::SectionSigner",
                                                        "The record changed after the first signature; it must be "
                                                        "confirmed and signed again as a new version."));
-        p.packet = std::move(*stored);
     }
 
     QList<signing::SignerRole> after = signedRoles;

@@ -38,8 +38,7 @@ QString AuditLog::computeHash(const AuditEntry& e)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-Status AuditLog::append(const QString& action, const QString& entity, const QString& entityId, const QString& field,
-                        const std::optional<QString>& oldValue, const std::optional<QString>& newValue)
+Result<AuditHead> AuditLog::head()
 {
     auto last = m_db.cached(QStringLiteral("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
     if (!last)
@@ -47,9 +46,19 @@ Status AuditLog::append(const QString& action, const QString& entity, const QStr
     auto row = (*last)->step();
     if (!row)
         return std::unexpected(row.error());
-    AuditEntry e;
-    e.prevHash = *row ? (*last)->text(1) : genesisHash();
+    AuditHead h = *row ? AuditHead {(*last)->int64(0), (*last)->text(1)} : AuditHead {0, genesisHash()};
     (*last)->reset();
+    return h;
+}
+
+Status AuditLog::append(const QString& action, const QString& entity, const QString& entityId, const QString& field,
+                        const std::optional<QString>& oldValue, const std::optional<QString>& newValue)
+{
+    auto last = head();
+    if (!last)
+        return std::unexpected(last.error());
+    AuditEntry e;
+    e.prevHash = last->hash;
     // AUTOINCREMENT never reuses an id: the next id is max(seq)+1, which the hash must cover.
     auto seq = m_db.cached(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"));
     if (!seq)

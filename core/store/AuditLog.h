@@ -28,6 +28,13 @@ struct AuditEntry
     QString hash; ///< hex SHA-256 of this entry including prevHash
 };
 
+/** The chain's newest entry. */
+struct AuditHead
+{
+    qint64 id = 0; ///< 0 when the log is empty
+    QString hash; ///< the genesis hash when the log is empty
+};
+
 /** What `verify` found. */
 struct AuditVerification
 {
@@ -51,6 +58,9 @@ public:
     Status append(const QString& action, const QString& entity, const QString& entityId, const QString& field = {},
                   const std::optional<QString>& oldValue = std::nullopt,
                   const std::optional<QString>& newValue = std::nullopt);
+
+    /** The newest entry's id and hash: what the next entry chains to, and what a checkpoint signs. */
+    Result<AuditHead> head();
 
     /** Walks the whole chain. A database error is an Error; a broken chain is a result with ok == false. */
     Result<AuditVerification> verify();
