@@ -307,9 +307,7 @@ bool MainWindow::openDatabase(const QString& path)
     // Opening may take a backup and upgrade an older file; a wait cursor says the app is working.
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto load = [&]() -> Result<SchoolView> {
-        store::Database::OpenOptions options;
-        options.createIfMissing = false; // a mistyped or moved file must not become an empty school
-        auto db = store::Database::open(absolute, options);
+        auto db = store::Database::openExisting(absolute);
         if (!db)
             return std::unexpected(db.error());
         SchoolView view;

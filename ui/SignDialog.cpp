@@ -365,9 +365,7 @@ void SignDialog::start()
     m_confirm = std::make_shared<ConfirmResult>();
     const QString path = m_db.path();
     m_confirmWatcher.setFuture(QtConcurrent::run([path, options, out = m_confirm] {
-        store::Database::OpenOptions open;
-        open.createIfMissing = false;
-        auto db = store::Database::open(path, open);
+        auto db = store::Database::openExisting(path);
         if (!db) {
             out->error = db.error();
             return;
@@ -519,9 +517,7 @@ void SignDialog::startSigning()
             GuiProgressSink sink(this, deliver);
             Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
                 // Opened on the thread that signs, which owns it until the batch ends.
-                store::Database::OpenOptions open;
-                open.createIfMissing = false;
-                auto db = store::Database::open(path, open);
+                auto db = store::Database::openExisting(path);
                 if (!db)
                     return std::unexpected(db.error());
                 lifecycle::SectionSignOptions options;

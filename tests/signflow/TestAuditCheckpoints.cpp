@@ -142,7 +142,7 @@ private Q_SLOTS:
         options.seed = 11;
         auto made = demo::createDemoSchool(m_template, options);
         QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
-        auto db = store::Database::open(m_template);
+        auto db = store::Database::openOrCreate(m_template);
         QVERIFY(db);
         QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
         lifecycle::ConfirmOptions co;
@@ -172,7 +172,7 @@ private Q_SLOTS:
     {
         const QString path = freshCopy();
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), QStringLiteral("1"));
             // The checkpoint's own audit entry is the newest; the checkpoint vouches for the one just before it
@@ -199,7 +199,7 @@ private Q_SLOTS:
     /** (f) The checkpoint is a standard detached CMS: openssl verifies it against the CA, and not a changed copy. */
     void opensslVerifiesCheckpoint()
     {
-        auto db = store::Database::open(m_template);
+        auto db = store::Database::openOrCreate(m_template);
         QVERIFY(db);
         auto st = (*db)->prepare(QStringLiteral("SELECT content, signature, head_id, head_hash FROM audit_checkpoint"));
         QVERIFY(st && st->step().value_or(false));
@@ -241,7 +241,7 @@ private Q_SLOTS:
         const QString path = freshCopy();
         QCOMPARE(test::runSqlite3(path, kDropGuards), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral("UPDATE audit_log SET actor = 'ke.gian' WHERE id = 3")));
             QVERIFY(rechain(**db));
@@ -280,7 +280,7 @@ private Q_SLOTS:
                                             .arg(from)),
                  0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY(store::AuditLog(**db).verify().value().ok); // the walk alone is satisfied
         }
@@ -306,7 +306,7 @@ private Q_SLOTS:
                                   "SET seq = (SELECT max(id) FROM audit_log) WHERE name = 'audit_log';");
         QCOMPARE(test::runSqlite3(path, sql), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY(store::AuditLog(**db).verify().value().ok); // the walk alone is satisfied
         }
@@ -332,7 +332,7 @@ private Q_SLOTS:
         const QString path = freshCopy();
         QCOMPARE(test::runSqlite3(path, kDropGuards), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral("UPDATE audit_log SET actor = 'ke.gian' WHERE id = 3")));
             QVERIFY(rechain(**db));
@@ -376,7 +376,7 @@ private Q_SLOTS:
     {
         const QString path = freshCopy();
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QList<Id> ready;
             auto st = (*db)->prepare(
@@ -402,7 +402,7 @@ private Q_SLOTS:
                              "signed_at > (SELECT made_at FROM audit_checkpoint WHERE id = 1) OR id > 4;")),
                  0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral(
                 "UPDATE audit_log SET actor = 'ke.gian' WHERE id = (SELECT head_id + 3 FROM audit_checkpoint)")));

@@ -109,7 +109,7 @@ class TestSignFlow : public QObject
         const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
         if (!QFile::copy(m_template, path))
             return nullptr;
-        auto db = store::Database::open(path);
+        auto db = store::Database::openOrCreate(path);
         return db ? std::move(*db) : nullptr;
     }
     QList<Id> classSections(store::Database& db)
@@ -137,7 +137,7 @@ private Q_SLOTS:
         auto made = demo::createDemoSchool(m_template, options);
         QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
         m_year = options.year;
-        auto db = store::Database::open(m_template);
+        auto db = store::Database::openOrCreate(m_template);
         QVERIFY(db);
         QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
         m_class = scalar(**db,

@@ -12,7 +12,7 @@ namespace hocba::test {
 
 std::unique_ptr<store::Database> openTestDatabase(const QString& path)
 {
-    auto db = store::Database::open(path);
+    auto db = store::Database::openOrCreate(path);
     if (!db) {
         qWarning("open failed: %s", qPrintable(describe(db.error())));
         return nullptr;

@@ -88,7 +88,7 @@ bool SigningSchool::create(bool trustCa)
     if (!demo::createDemoSchool(m_template, options))
         return false;
     year = options.year;
-    auto db = store::Database::open(m_template);
+    auto db = store::Database::openOrCreate(m_template);
     if (!db)
         return false;
     if (trustCa && !signing::TrustStore::addToDatabase(**db, pki.caDer(), QStringLiteral("test")))
@@ -107,7 +107,7 @@ std::unique_ptr<store::Database> SigningSchool::copy()
     const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
     if (!QFile::copy(m_template, path))
         return nullptr;
-    auto db = store::Database::open(path);
+    auto db = store::Database::openOrCreate(path);
     return db ? std::move(*db) : nullptr;
 }
 

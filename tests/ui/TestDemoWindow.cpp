@@ -69,7 +69,7 @@ private Q_SLOTS:
                  qPrintable(class1A1.data().toString()));
 
         tree->setCurrentIndex(class1A1);
-        auto db = store::Database::open(m_path).value();
+        auto db = store::Database::openOrCreate(m_path).value();
         const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, QStringLiteral("1A1")).value();
         const auto roster = store::StudentRepository(*db).roster(cls->id).value();
         QCOMPARE(table->model()->rowCount(), roster.size());
