@@ -4,18 +4,13 @@
 // key, all of which the chain walk alone calls intact. A demo school signed with a software key and a test CA.
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
+#include "SigningFixture.h"
 #include "StoreFixture.h"
 
-#include "demo/DemoSchool.h"
 #include "lifecycle/AuditCheckpoints.h"
-#include "lifecycle/BatchSignJob.h"
-#include "lifecycle/SectionConfirmer.h"
-#include "packet/PacketBuilder.h"
 #include "signing/DetachedCms.h"
-#include "signing/TrustStore.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
-#include "store/StudentRepository.h"
 #include "util/Digest.h"
 
 #include <QFile>
@@ -27,11 +22,6 @@
 using namespace hocba;
 
 namespace {
-
-struct NullSink : lifecycle::ProgressSink
-{
-    void itemFinished(const lifecycle::BatchItemResult&, const lifecycle::BatchProgress&) override { }
-};
 
 struct Verdict
 {
@@ -58,13 +48,7 @@ Verdict auditVerify(const QString& path)
     return {r.code, QJsonDocument::fromJson(r.out.toUtf8()).object(), r.out + r.err};
 }
 
-QString scalar(store::Database& db, const QString& sql)
-{
-    auto st = db.prepare(sql);
-    if (!st || !st->step().value_or(false))
-        return {};
-    return st->text(0);
-}
+using test::scalar;
 
 // An attacker first has to get past the write-once triggers, as with the sqlite3 shell.
 const QString kDropGuards
@@ -113,14 +97,9 @@ class TestAuditCheckpoints : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     test::TestPki m_pki;
-    QString m_template; ///< a school with one class signed by one batch
-    int m_copies = 0;
+    test::SchoolTemplate m_school; ///< a school with one class signed by one batch
 
-    QString freshCopy()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
-        return QFile::copy(m_template, path) ? path : QString();
-    }
+    QString freshCopy() { return m_school.copyPath(); }
     QString file(const QString& name, const QByteArray& bytes)
     {
         const QString path = m_dir.filePath(name);
@@ -135,32 +114,14 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_pki.create());
-        m_template = m_dir.filePath(QStringLiteral("template.db"));
-        demo::DemoOptions options;
-        options.levels = demo::DemoOptions::Levels::Thcs;
-        options.students = 12;
-        options.seed = 11;
-        auto made = demo::createDemoSchool(m_template, options);
-        QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
-        auto db = store::Database::openOrCreate(m_template);
+        QVERIFY(m_school.create(12, 11, m_pki.caDer()));
+        auto db = store::Database::openOrCreate(m_school.path());
         QVERIFY(db);
-        QVERIFY(signing::TrustStore::addToDatabase(**db, m_pki.caDer(), QStringLiteral("test")));
-        lifecycle::ConfirmOptions co;
-        co.year = options.year;
-        co.acknowledgeWarnings = true;
-        co.acknowledgedBy = QStringLiteral("GVCN test");
-        QVERIFY(lifecycle::confirmSections(**db, co));
-        QList<Id> ready;
-        store::StudentRepository repo(**db);
-        for (Id id : packet::sectionsToExport(**db, options.year).value_or(QList<Id> {}))
-            if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
-                ready << id;
+        QVERIFY(test::confirmAcknowledged(**db, m_school.year));
+        const QList<Id> ready = test::readySections(**db, m_school.year);
         QVERIFY(ready.size() >= 2);
         auto signer = m_pki.signer(false);
-        lifecycle::BatchSignJob job(**db, *signer, {});
-        NullSink sink;
-        CancellationToken cancel;
-        auto report = job.run(ready.mid(0, 4), sink, cancel);
+        auto report = test::signBatch(**db, *signer, ready.mid(0, 4));
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
         QVERIFY(report->signedItems.size() >= 2);
         QVERIFY2(report->warnings.isEmpty(), qPrintable(report->warnings.join(u'\n')));
@@ -199,7 +160,7 @@ private Q_SLOTS:
     /** (f) The checkpoint is a standard detached CMS: openssl verifies it against the CA, and not a changed copy. */
     void opensslVerifiesCheckpoint()
     {
-        auto db = store::Database::openOrCreate(m_template);
+        auto db = store::Database::openOrCreate(m_school.path());
         QVERIFY(db);
         auto st = (*db)->prepare(QStringLiteral("SELECT content, signature, head_id, head_hash FROM audit_checkpoint"));
         QVERIFY(st && st->step().value_or(false));
@@ -385,10 +346,7 @@ private Q_SLOTS:
                 ready << st->int64(0);
             QVERIFY(!ready.isEmpty());
             auto signer = m_pki.signer(false);
-            lifecycle::BatchSignJob job(**db, *signer, {});
-            NullSink sink;
-            CancellationToken cancel;
-            auto second = job.run(ready, sink, cancel);
+            auto second = test::signBatch(**db, *signer, ready);
             QVERIFY(second && second->checkpointId == 2 && !second->signedItems.isEmpty());
         }
         QCOMPARE(test::runSqlite3(

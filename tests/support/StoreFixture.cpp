@@ -89,6 +89,14 @@ int runSqlite3(const QString& dbPath, const QString& sql, QString* output)
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
+QString scalar(store::Database& db, const QString& sql)
+{
+    auto st = db.prepare(sql);
+    if (!st || !st->step().value_or(false))
+        return {};
+    return st->text(0);
+}
+
 QByteArray fileBytes(const QString& path)
 {
     QFile f(path);

@@ -4,10 +4,10 @@
 #include "../signing/TestPki.h"
 
 #include "SignerSource.h"
+#include "SigningFixture.h"
 #include "domain/Types.h"
 
 #include <QAtomicInt>
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -51,9 +51,7 @@ public:
     TestPki pki;
 
 private:
-    QTemporaryDir m_dir;
-    QString m_template;
-    int m_copies = 0;
+    SchoolTemplate m_school;
 };
 
 } // namespace hocba::test
