@@ -423,8 +423,10 @@ private:
 
 QDate issueDate(const packet::Packet& p)
 {
-    // The printed date is the packet's creation date in Vietnam (UTC+7), whatever the machine's time zone.
-    return p.createdAt.isValid() ? p.createdAt.toTimeZone(QTimeZone(7 * 3600)).date() : QDate();
+    // The printed date is the packet's creation date in Vietnam, whatever the machine's time zone (the zone comes
+    // from the system's tz database, Debian's tzdata).
+    static const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
+    return p.createdAt.isValid() ? p.createdAt.toTimeZone(vietnam).date() : QDate();
 }
 
 void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
