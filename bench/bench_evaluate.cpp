@@ -72,7 +72,7 @@ int main(int argc, char** argv)
         out << "demo school failed: " << describe(made.error()) << '\n';
         return 1;
     }
-    auto db = store::Database::open(path).value();
+    auto db = store::Database::openOrCreate(path).value();
     store::StudentRepository repo(*db);
     auto sections = store::queryList<YearSection>(
         *db, QStringLiteral("SELECT id FROM year_section WHERE school_year = 2025"), [](store::Statement& st) {

@@ -77,7 +77,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "demo: %s\n", qPrintable(describe(made.error())));
         return 1;
     }
-    auto db = store::Database::open(dbPath);
+    auto db = store::Database::openOrCreate(dbPath);
     if (!db)
         return 1;
     QFile ca(QDir(dir).filePath(QStringLiteral("ca.pem")));

@@ -48,9 +48,7 @@ int runCase(const char* label, demo::DemoOptions::Levels levels, int students)
     QList<double> openList, listOnly;
     for (int i = 0; i < 15; ++i) {
         t.restart();
-        store::Database::OpenOptions o;
-        o.createIfMissing = false;
-        auto db = store::Database::open(path, o);
+        auto db = store::Database::openExisting(path);
         if (!db)
             return 1;
         store::SchoolRepository schools(**db);

@@ -25,7 +25,7 @@ int main(int argc, char** argv)
     }
     const QDir dir(QString::fromLocal8Bit(argv[1]));
     const int wanted = argc > 2 ? std::max(1, QString::fromLocal8Bit(argv[2]).toInt()) : 1000;
-    auto db = store::Database::open(dir.filePath(QStringLiteral("bench-sign.db")));
+    auto db = store::Database::openOrCreate(dir.filePath(QStringLiteral("bench-sign.db")));
     if (!db)
         return 1;
     QFile ca(dir.filePath(QStringLiteral("ca.pem")));

@@ -18,6 +18,8 @@ packages=(
   libssl-dev openssl libp11-dev softhsm2 opensc libengine-pkcs11-openssl libxml2-dev libxml2-utils libxmlsec1-dev xmlsec1
   libqpdf-dev zlib1g-dev qpdf poppler-utils libpoppler-qt6-dev libnss3-tools libqrencode-dev zxing-cpp-tools
   fonts-noto-core python3-fonttools
+  # the printed dates are Vietnamese local time (QTimeZone "Asia/Ho_Chi_Minh" reads the system tz database)
+  tzdata
   # headless GUI runs and screenshots
   xvfb xauth
 )

@@ -7,7 +7,6 @@
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QProgressDialog>
-#include <QTimer>
 #include <QtConcurrent>
 
 #include <atomic>
@@ -23,16 +22,7 @@ struct DemoCreationText
 
 Status createDemoWithProgress(QWidget* parent, const QString& path, int students)
 {
-    std::atomic<int> done {0};
     std::atomic<bool> cancelled {false};
-    demo::DemoOptions options;
-    options.students = students;
-    // Called on the worker: only atomics cross the thread boundary; the dialog polls them.
-    options.progress = [&](int n, int) {
-        done = n;
-        return !cancelled.load();
-    };
-
     QProgressDialog dialog(DemoCreationText::tr("Creating the demo school (sample data for practice)…"),
                            DemoCreationText::tr("Cancel"), 0, students, parent);
     dialog.setObjectName(QStringLiteral("demoProgressDialog"));
@@ -42,18 +32,25 @@ Status createDemoWithProgress(QWidget* parent, const QString& path, int students
     QObject::connect(&dialog, &QProgressDialog::canceled, [&] { cancelled = true; });
 
     QFutureWatcher<Result<demo::DemoReport>> watcher;
+    // The worker reports through its promise; the watcher delivers the progress on this thread (throttled by Qt).
+    QObject::connect(&watcher, &QFutureWatcherBase::progressValueChanged, &dialog, [&dialog](int done) {
+        if (!dialog.wasCanceled())
+            dialog.setValue(done);
+    });
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &dialog, [&] {
-        if (!dialog.wasCanceled())
-            dialog.setValue(done.load());
-    });
-    poll.start(100);
-    watcher.setFuture(QtConcurrent::run([path, options] { return demo::createDemoSchool(path, options); }));
+    watcher.setFuture(QtConcurrent::run([path, students, &cancelled](QPromise<Result<demo::DemoReport>>& promise) {
+        promise.setProgressRange(0, students);
+        demo::DemoOptions options;
+        options.students = students;
+        options.progress = [&](int done, int) {
+            promise.setProgressValue(done);
+            return !cancelled.load();
+        };
+        promise.addResult(demo::createDemoSchool(path, options));
+    }));
     if (!watcher.isFinished())
         loop.exec();
-    poll.stop();
     dialog.reset();
     const Result<demo::DemoReport> report = watcher.result();
     if (!report)

@@ -215,17 +215,6 @@ void RecordPreviewWidget::print()
         MessageBox::critical(this, tr("Print"), done.error().message, done.error().detail);
 }
 
-Status exportRecordPdf(const render::RenderInput& input, const render::RenderOptions& options, const QString& path)
-{
-    auto pdf = render::renderRecordPdf(input, options);
-    if (!pdf)
-        return std::unexpected(pdf.error());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(*pdf) != pdf->size() || !f.flush())
-        return fail(ErrorCode::Io, RecordPreviewWidget::tr("The PDF file could not be written."), f.errorString());
-    return {};
-}
-
 Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options)
 {
     // Full page: the layout is in paper coordinates, the same as the PDF's.
@@ -247,11 +236,6 @@ Status printRecordsInteractive(QWidget* parent, const QList<render::RenderInput>
     if (dialog.exec() != QDialog::Accepted)
         return fail(ErrorCode::Cancelled, RecordPreviewWidget::tr("Printing was cancelled."));
     return printRecords(printer, inputs, options);
-}
-
-Status printRecordInteractive(QWidget* parent, const render::RenderInput& input, const render::RenderOptions& options)
-{
-    return printRecordsInteractive(parent, {input}, options);
 }
 
 } // namespace hocba::ui

@@ -75,8 +75,6 @@ private:
     QFutureWatcher<Result<QByteArray>> m_watcher;
 };
 
-/** Writes the record as PDF to `path`. */
-Status exportRecordPdf(const render::RenderInput& input, const render::RenderOptions& options, const QString& path);
 /**
  * Prints on a configured printer (full page; a blank page before a year that would start on a left-hand page when
  * the printer prints duplex).
@@ -86,8 +84,5 @@ Status printRecord(QPrinter& printer, const render::RenderInput& input, render::
 Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options = {});
 Status printRecordsInteractive(QWidget* parent, const QList<render::RenderInput>& inputs,
                                const render::RenderOptions& options = {});
-/** QPrintDialog, then printRecord(); Cancelled when the user closes the dialog. */
-Status printRecordInteractive(QWidget* parent, const render::RenderInput& input,
-                              const render::RenderOptions& options = {});
 
 } // namespace hocba::ui

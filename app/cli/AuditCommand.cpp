@@ -108,7 +108,7 @@ public:
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        auto db = openExisting(*path);
+        auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
         auto result = store::AuditLog(**db).verify();

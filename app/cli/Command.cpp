@@ -213,13 +213,6 @@ Result<SchoolYear> Command::chosenYear(const QCommandLineParser& parser, store::
     return years->last();
 }
 
-Result<std::unique_ptr<store::Database>> Command::openExisting(const QString& path)
-{
-    store::Database::OpenOptions options;
-    options.createIfMissing = false;
-    return store::Database::open(path, options);
-}
-
 int runCli(const QStringList& args, Console& console)
 {
     auto commands = allCommands();

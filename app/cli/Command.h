@@ -78,8 +78,6 @@ protected:
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */
     static Result<SchoolYear> chosenYear(const QCommandLineParser& parser, store::Database& db);
-    /** Opens an existing school file (never creates one: a mistyped path must not leave an empty file behind). */
-    static Result<std::unique_ptr<store::Database>> openExisting(const QString& path);
 };
 
 /** Every command, in the order --help lists them. */

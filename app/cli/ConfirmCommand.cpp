@@ -47,10 +47,9 @@ public:
             return console.fail(
                 {ErrorCode::Usage, tr("--acknowledge-warnings needs the name of who acknowledges."), {}});
         store::Database::OpenOptions open;
-        open.createIfMissing = false;
         if (parser.isSet(ack))
             open.actor = parser.value(ack).trimmed();
-        auto db = store::Database::open(*path, open);
+        auto db = store::Database::openExisting(*path, open);
         if (!db)
             return console.fail(db.error());
 

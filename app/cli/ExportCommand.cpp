@@ -131,7 +131,7 @@ public:
         if (!className)
             return console.fail(className.error());
 
-        auto db = openExisting(*path);
+        auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
 

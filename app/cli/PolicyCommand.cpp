@@ -53,7 +53,7 @@ public:
                 changes.append({*role, required});
             }
 
-        auto db = openExisting(*path);
+        auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
         if (!changes.isEmpty()) {

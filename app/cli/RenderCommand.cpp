@@ -63,7 +63,7 @@ public:
         if (!threads)
             return console.fail(threads.error());
 
-        auto db = openExisting(*path);
+        auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
         auto chosen = chosenYear(parser, **db);
@@ -85,9 +85,7 @@ public:
             thread_local std::unique_ptr<store::Database> local;
             thread_local QString localPath;
             if (!local || localPath != dbPath) {
-                store::Database::OpenOptions o;
-                o.createIfMissing = false;
-                auto opened = store::Database::open(dbPath, o);
+                auto opened = store::Database::openExisting(dbPath);
                 if (!opened)
                     return std::unexpected(opened.error());
                 local = std::move(*opened);

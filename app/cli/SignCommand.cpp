@@ -134,7 +134,7 @@ public:
         if (!software && (!parser.isSet(module) || !parser.isSet(token)))
             return console.fail({ErrorCode::Usage, tr("Give the token with --module PATH --token LABEL."), {}});
 
-        auto db = openExisting(*path);
+        auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
 

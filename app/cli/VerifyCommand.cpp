@@ -63,9 +63,7 @@ public:
 
         signing::TrustStore anchors = signing::TrustStore::builtIn();
         if (parser.isSet(db)) {
-            store::Database::OpenOptions open;
-            open.createIfMissing = false;
-            auto opened = store::Database::open(parser.value(db), open);
+            auto opened = store::Database::openExisting(parser.value(db));
             if (!opened)
                 return console.fail(opened.error());
             auto school = lifecycle::TrustAnchors::load(**opened);

@@ -260,7 +260,7 @@ Result<DemoReport> createDemoSchool(const QString& path, const DemoOptions& opti
     {
         store::Database::OpenOptions open;
         open.actor = QStringLiteral("demo");
-        auto db = store::Database::open(temp, open);
+        auto db = store::Database::openOrCreate(temp, open);
         if (!db)
             return std::unexpected(db.error());
         // The file is deleted if anything fails, so the build needs no crash safety: keep the journal in memory and

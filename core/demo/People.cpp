@@ -587,11 +587,6 @@ GeneratedStudent generate(Rng& rng, int grade, SchoolYear year, const PeopleOpti
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
-GeneratedStudent generateStudent(Rng& rng, int grade, SchoolYear year, const PeopleOptions& options)
-{
-    return generate(rng, grade, year, options, {});
-}
-
 Student makeStudent(Rng& rng, int grade, SchoolYear year, const PeopleOptions& options)
 {
     return generate(rng, grade, year, options, {}).student;

@@ -92,7 +92,6 @@ struct GeneratedStudent
  * Stateless: personal IDs and MOET codes are random, so uniqueness over a school is only very likely; use
  * PeopleGenerator where it must hold.
  */
-GeneratedStudent generateStudent(Rng& rng, int grade, SchoolYear year, const PeopleOptions& options = {});
 Student makeStudent(Rng& rng, int grade, SchoolYear year, const PeopleOptions& options = {});
 
 /** A teacher of a primary or THCS school: born 1965–1998, older-style name, subjects as free text. */

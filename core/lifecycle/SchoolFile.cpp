@@ -15,9 +15,7 @@ SchoolFile::~SchoolFile() = default;
 
 Result<std::unique_ptr<SchoolFile>> SchoolFile::open(const QString& path)
 {
-    store::Database::OpenOptions options;
-    options.createIfMissing = false; // a mistyped or moved file must not become an empty school
-    auto db = store::Database::open(path, options);
+    auto db = store::Database::openExisting(path); // a mistyped or moved file must not become an empty school
     if (!db)
         return std::unexpected(db.error());
     return std::unique_ptr<SchoolFile>(new SchoolFile(std::move(*db)));

@@ -84,9 +84,7 @@ QJsonArray itemsJson(const QList<BatchItemResult>& items)
 /** A connection of this thread's own to the file of `other` (a connection belongs to the thread that opened it). */
 Result<std::unique_ptr<store::Database>> openSameFile(const store::Database& other)
 {
-    store::Database::OpenOptions open;
-    open.createIfMissing = false;
-    return store::Database::open(other.path(), open);
+    return store::Database::openExisting(other.path());
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "domain/Types.h"
 #include "render/Fonts.h"
 
+#include <QColor>
 #include <QList>
 #include <QString>
 #include <Qt>
@@ -79,6 +80,11 @@ struct BookLayout
     double headerHeightMm = 9.0; ///< running header: student name, lookup code
     double footerHeightMm = 8.0; ///< running footer: page number
     double qrSizeMm = 26.0;
+    double qrClearanceBelowMm = 2.0; ///< the first full-width line starts this far under the QR code
+    double qrClearanceBesideMm = 3.0; ///< lines beside the QR code end this far from it
+    int qrQuietZoneModules = 4; ///< white modules around the symbol, each side
+    /** The PDF writer's resolution: page coordinates, fonts and the QR image are placed on this grid. */
+    static constexpr int pdfDotsPerInch = 600;
 
     FontSpec bodyFont {10.5};
     FontSpec smallFont {8.5};
@@ -89,11 +95,26 @@ struct BookLayout
     double minCellPoints = 8.5; ///< long comments shrink (a step or two) to this size before their row grows
     double cellPaddingMm = 1.2;
 
-    // Cover
+    // Cover: the ministry (in sectionFont), title and subtitle centred, then the fields indented.
     QString ministry;
     QString coverTitle;
     QString coverSubtitle;
     QList<FieldLine> coverFields;
+    double coverTopMm = 20.0; ///< above the ministry
+    double coverAfterMinistryMm = 45.0;
+    FontSpec coverTitleFont {40.0, true};
+    double coverAfterTitleMm = 2.0;
+    FontSpec coverSubtitleFont {22.0, true};
+    double coverAfterSubtitleMm = 45.0;
+    double coverFieldIndentMm = 15.0;
+    double coverFieldSpacingMm = 3.0; ///< between two field lines
+
+    // The watermark of a draft: under the content, centred on the page, along the diagonal from bottom-left to
+    // top-right (atan(297 / 210) ≈ 54.7°).
+    QString draftWatermark = QStringLiteral("BẢN NHÁP – CHƯA CÓ HIỆU LỰC");
+    FontSpec draftWatermarkFont {34.0, true};
+    double draftWatermarkAngleDeg = -54.7;
+    QColor draftWatermarkColor {200, 30, 30, 90};
 
     // Student information page
     QString infoTitle;

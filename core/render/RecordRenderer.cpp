@@ -423,8 +423,10 @@ private:
 
 QDate issueDate(const packet::Packet& p)
 {
-    // The printed date is the packet's creation date in Vietnam (UTC+7), whatever the machine's time zone.
-    return p.createdAt.isValid() ? p.createdAt.toTimeZone(QTimeZone(7 * 3600)).date() : QDate();
+    // The printed date is the packet's creation date in Vietnam, whatever the machine's time zone (the zone comes
+    // from the system's tz database, Debian's tzdata).
+    static const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
+    return p.createdAt.isValid() ? p.createdAt.toTimeZone(vietnam).date() : QDate();
 }
 
 void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
@@ -586,16 +588,16 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
 
     // Cover
     c.newPage();
-    c.skip(20);
-    c.centred(b.ministry, b.sectionFont, 45);
-    c.centred(b.coverTitle, FontSpec {40, true}, 2);
-    c.centred(b.coverSubtitle, FontSpec {22, true}, 45);
+    c.skip(b.coverTopMm);
+    c.centred(b.ministry, b.sectionFont, b.coverAfterMinistryMm);
+    c.centred(b.coverTitle, b.coverTitleFont, b.coverAfterTitleMm);
+    c.centred(b.coverSubtitle, b.coverSubtitleFont, b.coverAfterSubtitleMm);
     for (const FieldLine& line : b.coverFields) {
         FieldLine shifted = line;
         for (auto& f : shifted.fields)
-            f.xMm += 15;
+            f.xMm += b.coverFieldIndentMm;
         c.fields(shifted);
-        c.skip(3);
+        c.skip(b.coverFieldSpacingMm);
     }
 
     // Student information and study history
@@ -604,7 +606,10 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
     c.addQr(urlOf(order.last()), qrX, c.top());
     c.centred(b.infoTitle, b.titleFont, 4);
     for (const FieldLine& line : b.infoFields)
-        c.fields(line, c.y() < c.top() + u(b.qrSizeMm + 2) ? b.contentWidthMm() - b.qrSizeMm - 3 : 0.0);
+        c.fields(line,
+                 c.y() < c.top() + u(b.qrSizeMm + b.qrClearanceBelowMm)
+                     ? b.contentWidthMm() - b.qrSizeMm - b.qrClearanceBesideMm
+                     : 0.0);
     c.skip(2);
     c.signatures(printedDateLine(latest.school.province, issueDate(latest)),
                  {{b.principalOnInfo, latest.principalName}});
@@ -622,10 +627,10 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
         c.newPage(true);
         c.addQr(urlOf(i), qrX, c.top());
         c.centred(b.yearTitle, b.titleFont, 3);
-        const double narrow = b.contentWidthMm() - b.qrSizeMm - 3;
+        const double narrow = b.contentWidthMm() - b.qrSizeMm - b.qrClearanceBesideMm;
         for (const FieldLine& line : b.yearHeaderFields)
             c.fields(line, narrow);
-        c.setY(std::max(c.y(), c.top() + u(b.qrSizeMm + 2)));
+        c.setY(std::max(c.y(), c.top() + u(b.qrSizeMm + b.qrClearanceBelowMm)));
         const FontSpec section = b.sectionFont;
         auto heading = [&](const QString& text) {
             c.ensureSpace(c.lineHeight(section) + u(16));
@@ -708,11 +713,10 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
             // Under the content, so the record stays readable; diagonal from bottom-left to top-right.
             painter.save();
             painter.translate(u(b.pageWidthMm / 2), u(b.pageHeightMm / 2));
-            painter.rotate(-54.7);
-            painter.setPen(QColor(200, 30, 30, 90));
-            const FontSpec wm {34, true};
-            const QString text = QStringLiteral("BẢN NHÁP – CHƯA CÓ HIỆU LỰC");
-            painter.setFont(fontOf(wm));
+            painter.rotate(b.draftWatermarkAngleDeg);
+            painter.setPen(b.draftWatermarkColor);
+            const QString& text = b.draftWatermark;
+            painter.setFont(fontOf(b.draftWatermarkFont));
             const QFontMetricsF fm(painter.font());
             painter.drawText(QPointF(-fm.horizontalAdvance(text) / 2, fm.ascent() / 2), text);
             painter.restore();
@@ -742,14 +746,15 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
                 // run of dark modules (thousands per record). PDF viewers do not smooth image masks, so the
                 // modules stay sharp.
                 const QrMatrix& m = *op.qr;
-                QImage image(m.size + 8, m.size + 8, QImage::Format_Mono); // 4-module quiet zone each side
+                const int quiet = b.qrQuietZoneModules;
+                QImage image(m.size + 2 * quiet, m.size + 2 * quiet, QImage::Format_Mono);
                 image.setColor(0, qRgb(255, 255, 255));
                 image.setColor(1, qRgb(0, 0, 0));
                 image.fill(0);
                 for (int y = 0; y < m.size; ++y)
                     for (int x = 0; x < m.size; ++x)
                         if (m.dark(x, y))
-                            image.setPixel(x + 4, y + 4, 1);
+                            image.setPixel(x + quiet, y + quiet, 1);
                 painter.drawImage(op.rect, image);
                 break;
             }
@@ -843,7 +848,7 @@ Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QStr
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter writer(&buffer);
-        writer.setResolution(600);
+        writer.setResolution(BookLayout::pdfDotsPerInch);
         writer.setCreator(QStringLiteral("Học bạ số"));
         writer.setTitle(title);
         if (auto painted = paintRecords(writer, inputs, options); !painted)
@@ -863,7 +868,7 @@ Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter writer(&buffer);
-        writer.setResolution(600);
+        writer.setResolution(BookLayout::pdfDotsPerInch);
         writer.setCreator(QStringLiteral("Học bạ số"));
         writer.setTitle(options.titleWithStudentName
                             ? QStringLiteral("Học bạ – ") + latestPacket(input).student.fullName

@@ -98,9 +98,7 @@ Status backupConnection(Database& source, const QString& outPath)
 
 Status backupFile(const QString& dbPath, const QString& outPath)
 {
-    Database::OpenOptions options;
-    options.createIfMissing = false;
-    auto db = Database::open(dbPath, options);
+    auto db = Database::openExisting(dbPath);
     if (!db)
         return std::unexpected(db.error());
     if (QFileInfo(outPath).absoluteFilePath() == QFileInfo(dbPath).absoluteFilePath())
@@ -118,9 +116,8 @@ Status restoreFile(const QString& backupPath, const QString& dbPath)
                         .arg(QDir::toNativeSeparators(backupPath)));
     // Opening through Database checks that it is one of our files and not from a newer version.
     Database::OpenOptions check;
-    check.createIfMissing = false;
     check.migrateTo = 0; // do not change the backup
-    auto source = Database::open(backupPath, check);
+    auto source = Database::openExisting(backupPath, check);
     if (!source)
         return std::unexpected(source.error());
     if (auto s = integrityOk((*source)->handle(), backupPath); !s)

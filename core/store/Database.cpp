@@ -211,11 +211,21 @@ int Database::latestVersion()
     return list.isEmpty() ? 0 : list.last().version;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const OpenOptions& options)
+Result<std::unique_ptr<Database>> Database::openExisting(const QString& path, const OpenOptions& options)
+{
+    return open(path, options, false);
+}
+
+Result<std::unique_ptr<Database>> Database::openOrCreate(const QString& path, const OpenOptions& options)
+{
+    return open(path, options, true);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const OpenOptions& options, bool createIfMissing)
 {
     const QFileInfo info(path);
     const bool exists = info.exists();
-    if (!exists && !options.createIfMissing)
+    if (!exists && !createIfMissing)
         return fail(ErrorCode::NotFound,
                     QCoreApplication::translate("hocba::store::Database", "The data file %1 does not exist.")
                         .arg(QDir::toNativeSeparators(path)));

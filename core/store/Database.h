@@ -64,7 +64,7 @@ private:
 /**
  * One SQLite connection (WAL, foreign keys on). Use one per thread; it is opened without SQLite's own mutex, so it
  * may be lent to another thread only while its owner waits for that thread to hand it back (BatchSignJob does, for
- * its database helper). open() refuses a file that is not a database
+ * its database helper). Opening refuses a file that is not a database
  * or comes from a newer program version without touching it, takes a backup copy, then applies the numbered
  * migrations in resources/sql, each in its own transaction.
  */
@@ -73,15 +73,24 @@ class Database
 public:
     struct OpenOptions
     {
-        bool createIfMissing = true;
         /** Apply migrations up to this version only (tests of older schemas); default: all. */
         std::optional<int> migrateTo;
         /** Who changes data through this connection; written into the audit log. */
         QString actor = QStringLiteral("system");
     };
 
-    static Result<std::unique_ptr<Database>> open(const QString& path, const OpenOptions& options);
-    static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, OpenOptions {}); }
+    /** Opens a data file that must exist: a mistyped or moved path must not become an empty school. */
+    static Result<std::unique_ptr<Database>> openExisting(const QString& path, const OpenOptions& options);
+    static Result<std::unique_ptr<Database>> openExisting(const QString& path)
+    {
+        return openExisting(path, OpenOptions {});
+    }
+    /** Opens a data file, creating an empty one when it does not exist yet. */
+    static Result<std::unique_ptr<Database>> openOrCreate(const QString& path, const OpenOptions& options);
+    static Result<std::unique_ptr<Database>> openOrCreate(const QString& path)
+    {
+        return openOrCreate(path, OpenOptions {});
+    }
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -112,6 +121,8 @@ public:
 
 private:
     Database(sqlite3* db, QString path);
+    static Result<std::unique_ptr<Database>> open(const QString& path, const OpenOptions& options,
+                                                  bool createIfMissing);
     Status configure();
     Status migrate(int from, int to);
     Status backupBeforeMigration(int fromVersion);

@@ -260,13 +260,6 @@ Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
     return r;
 }
 
-Result<QList<Record>> StudentRepository::recordsOfStudent(Id studentId)
-{
-    return queryList<Record>(
-        m_db, QStringLiteral("SELECT id, student_id, level, lookup_code, opened_at FROM record WHERE student_id = ?1"),
-        recordFrom, {studentId});
-}
-
 Result<Id> StudentRepository::addSection(const YearSection& y)
 {
     Transaction tx(m_db);

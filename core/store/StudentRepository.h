@@ -42,7 +42,6 @@ public:
 
     /** The student's record for a level, opened (with a fresh random lookup code) if it does not exist yet. */
     Result<Record> openRecord(Id studentId, SchoolLevel level);
-    Result<QList<Record>> recordsOfStudent(Id studentId);
 
     /** Adds a year section in the draft state; returns its id. */
     Result<Id> addSection(const YearSection& section);

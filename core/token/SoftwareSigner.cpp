@@ -7,7 +7,6 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
-#include <openssl/pkcs12.h>
 
 namespace hocba::signing {
 
@@ -61,30 +60,6 @@ Result<std::unique_ptr<SoftwareSigner>> SoftwareSigner::fromPem(const QByteArray
         first = false;
     }
     ERR_clear_error(); // the loop ends on a "no start line" error
-    auto done = finish(std::move(impl));
-    if (!done)
-        return std::unexpected(done.error());
-    return std::unique_ptr<SoftwareSigner>(new SoftwareSigner(std::move(*done)));
-}
-
-Result<std::unique_ptr<SoftwareSigner>> SoftwareSigner::fromPkcs12(const QByteArray& p12, const QByteArray& password)
-{
-    auto impl = std::make_unique<Impl>();
-    auto p = reinterpret_cast<const unsigned char*>(p12.constData());
-    std::unique_ptr<PKCS12, Free<PKCS12_free>> pk(d2i_PKCS12(nullptr, &p, p12.size()));
-    EVP_PKEY* key = nullptr;
-    X509* cert = nullptr;
-    STACK_OF(X509)* ca = nullptr;
-    if (!pk || PKCS12_parse(pk.get(), password.constData(), &key, &cert, &ca) != 1)
-        return fail(ErrorCode::InvalidInput,
-                    QCoreApplication::translate("Signing", "The key file cannot be opened (wrong password?)."),
-                    opensslErrors());
-    impl->key.reset(key);
-    X509Ptr ownedCert(cert);
-    X509StackPtr ownedCa(ca);
-    impl->cert = x509ToDer(cert);
-    for (int i = 0; ca && i < sk_X509_num(ca); ++i)
-        impl->chain << x509ToDer(sk_X509_value(ca, i));
     auto done = finish(std::move(impl));
     if (!done)
         return std::unexpected(done.error());

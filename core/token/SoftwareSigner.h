@@ -8,7 +8,7 @@
 namespace hocba::signing {
 
 /**
- * A Signer backed by a key in memory (PEM or PKCS#12). FOR TESTS AND DEMOS ONLY: a legally valid school record is
+ * A Signer backed by a key in memory (PEM). FOR TESTS AND DEMOS ONLY: a legally valid school record is
  * signed on the principal's USB token (Pkcs11Signer), where the key cannot be copied. Never ship real keys as files.
  */
 class SoftwareSigner final : public Signer
@@ -21,7 +21,6 @@ public:
     /** `certPem` holds the signer certificate first, then optional issuer certificates (nearest first). */
     static Result<std::unique_ptr<SoftwareSigner>> fromPem(const QByteArray& keyPem, const QByteArray& certPem,
                                                            const QByteArray& passphrase = {});
-    static Result<std::unique_ptr<SoftwareSigner>> fromPkcs12(const QByteArray& p12, const QByteArray& password);
 
     QByteArray certificate() const override;
     QList<QByteArray> chain() const override;

@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(required({}).second, (QStringList {QStringLiteral("homeroom"), QStringLiteral("principal")}));
 
         // Each change is in the audit log, with who made it.
-        auto opened = store::Database::open(db);
+        auto opened = store::Database::openOrCreate(db);
         QVERIFY(opened);
         auto st = (*opened)->prepare(
             QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'policy.sign' AND actor = 'Lê Văn Tâm'"));

@@ -4,17 +4,13 @@
 // `render` and `export` must refuse that section instead of printing or writing what the file now says.
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
+#include "SigningFixture.h"
 #include "StoreFixture.h"
 
-#include "demo/DemoSchool.h"
-#include "lifecycle/BatchSignJob.h"
 #include "lifecycle/RecordDocuments.h"
 #include "lifecycle/SchoolFileCheck.h"
-#include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
 
 #include <QCryptographicHash>
@@ -27,18 +23,7 @@ using namespace hocba;
 
 namespace {
 
-QString scalar(store::Database& db, const QString& sql)
-{
-    auto st = db.prepare(sql);
-    if (!st || !st->step().value_or(false))
-        return {};
-    return st->text(0);
-}
-
-struct QuietSink : lifecycle::ProgressSink
-{
-    void itemFinished(const lifecycle::BatchItemResult&, const lifecycle::BatchProgress&) override { }
-};
+using test::scalar;
 
 /** A signed section of the template school, as the tests need to name and find it. */
 struct Target
@@ -56,16 +41,16 @@ class TestSchoolFileCheck : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     test::TestPki m_pki;
-    QString m_template;
+    test::SchoolTemplate m_school;
     SchoolYear m_year;
     Target m_a; ///< the section that gets tampered with
     Target m_b; ///< another student's signed section, the source of copied documents
-    int m_copies = 0;
+    int m_copies = 0; ///< numbers the output folders of each copy
 
     QString freshCopy()
     {
-        const QString path = m_dir.filePath(QStringLiteral("school-%1.hocba").arg(++m_copies));
-        return QFile::copy(m_template, path) ? path : QString();
+        ++m_copies;
+        return m_school.copyPath();
     }
 
     Target target(store::Database& db, int offset)
@@ -116,18 +101,9 @@ class TestSchoolFileCheck : public QObject
     /** Signs every ready section of the year in `role`. */
     void signAll(store::Database& db, signing::Signer& signer, signing::SignerRole role)
     {
-        QList<Id> ready;
-        auto st = db.prepare(QStringLiteral("SELECT id FROM year_section WHERE state = 'ready' ORDER BY id"));
-        QVERIFY(st);
-        while (st->step().value_or(false))
-            ready << st->int64(0);
+        const QList<Id> ready = test::readySections(db, m_year);
         QVERIFY(ready.size() >= 4);
-        lifecycle::SectionSignOptions options;
-        options.role = role;
-        lifecycle::BatchSignJob job(db, signer, options);
-        QuietSink sink;
-        CancellationToken cancel;
-        auto report = job.run(ready, sink, cancel);
+        auto report = test::signBatch(db, signer, ready, role);
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
         QCOMPARE(report->signedItems.size(), ready.size());
     }
@@ -137,21 +113,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_pki.create());
-        m_template = m_dir.filePath(QStringLiteral("template.hocba"));
-        demo::DemoOptions options;
-        options.levels = demo::DemoOptions::Levels::Thcs;
-        options.students = 16;
-        options.seed = 11;
-        QVERIFY(demo::createDemoSchool(m_template, options));
-        m_year = options.year;
-        auto db = test::openTestDatabase(m_template);
+        QVERIFY(m_school.create(16, 11, m_pki.caDer()));
+        m_year = m_school.year;
+        auto db = test::openTestDatabase(m_school.path());
         QVERIFY(db);
-        QVERIFY(lifecycle::TrustAnchors::add(*db, m_pki.caDer(), QStringLiteral("test")));
-        lifecycle::ConfirmOptions co;
-        co.year = m_year;
-        co.acknowledgeWarnings = true;
-        co.acknowledgedBy = QStringLiteral("GVCN test");
-        QVERIFY(lifecycle::confirmSections(*db, co));
+        QVERIFY(test::confirmAcknowledged(*db, m_year));
         // Two signers per section, so the chain of signature rows is checked too.
         QVERIFY(lifecycle::SignPolicy::setRequired(*db, signing::SignerRole::Homeroom, true));
         signAll(*db, *m_pki.signer(true), signing::SignerRole::Homeroom);

@@ -86,7 +86,7 @@ private Q_SLOTS:
         auto made = demo::createDemoSchool(path, options);
         QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
         m_year = options.year;
-        auto db = store::Database::open(path);
+        auto db = store::Database::openExisting(path);
         QVERIFY(db);
         m_db = std::move(*db);
         QVERIFY(lifecycle::TrustAnchors::add(*m_db, m_pki.caDer(), QStringLiteral("test")));

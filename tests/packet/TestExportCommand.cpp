@@ -47,7 +47,7 @@ private Q_SLOTS:
         options.year = SchoolYear {2025};
         m_db = m_dir.filePath(QStringLiteral("demo.hocba"));
         QVERIFY(demo::createDemoSchool(m_db, options));
-        auto db = store::Database::open(m_db);
+        auto db = store::Database::openOrCreate(m_db);
         QVERIFY(db);
         auto st = (*db)->prepare(QStringLiteral("SELECT full_name FROM student"));
         QVERIFY(st);
@@ -102,7 +102,7 @@ private Q_SLOTS:
     {
         const QString path = m_dir.filePath(QStringLiteral("signed-without-documents.hocba"));
         QVERIFY(QFile::copy(m_db, path));
-        auto db = store::Database::open(path);
+        auto db = store::Database::openOrCreate(path);
         QVERIFY(db);
         // The first class of 2025 and one of its students, moved to signed.
         auto st = (*db)->prepare(QStringLiteral(

@@ -75,7 +75,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("demo.hocba"));
         auto report = demo::createDemoSchool(path, options);
         QVERIFY2(report, qPrintable(report ? QString() : describe(report.error())));
-        auto db = store::Database::open(path);
+        auto db = store::Database::openOrCreate(path);
         QVERIFY(db);
         m_db = std::move(*db);
         auto ids = lifecycle::sectionsToExport(*m_db, SchoolYear {2025});

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace hocba;
 using namespace hocba::render;
@@ -173,6 +174,17 @@ private Q_SLOTS:
         const QString comment = p.inputs.subjects.first().comment.value_or(QString());
         QVERIFY(!comment.isEmpty());
         QVERIFY2(t.simplified().contains(comment.left(20)), qPrintable(comment));
+    }
+
+    void issueDateIsTheDateInVietnam()
+    {
+        RenderInput in = m_primary;
+        // 18:00 UTC is 01:00 the next morning in Hà Nội.
+        for (packet::Packet& p : in.years)
+            p.createdAt = QDateTime(QDate(2025, 5, 31), QTime(18, 0), QTimeZone::utc());
+        const QString t = text(render(QStringLiteral("issue-date.pdf"), in)).simplified();
+        QVERIFY2(t.contains(QStringLiteral("ngày 01 tháng 06 năm 2025")), qPrintable(t.right(2000)));
+        QVERIFY(!t.contains(QStringLiteral("ngày 31 tháng 05 năm 2025")));
     }
 
     void thcsTextHasScoresWithDecimalComma()

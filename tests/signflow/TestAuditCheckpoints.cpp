@@ -4,21 +4,14 @@
 // key, all of which the chain walk alone calls intact. A demo school signed with a software key and a test CA.
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
+#include "SigningFixture.h"
 #include "StoreFixture.h"
 
-#include "demo/DemoSchool.h"
 #include "lifecycle/AuditCheckpoints.h"
-#include "lifecycle/BatchSignJob.h"
-#include "lifecycle/PacketBuilder.h"
-#include "lifecycle/SectionConfirmer.h"
-#include "lifecycle/TrustAnchors.h"
-#include "lifecycle/PacketBuilder.h"
 #include "token/CmsSigner.h"
 #include "verify/DetachedCms.h"
-#include "verify/TrustStore.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
-#include "store/StudentRepository.h"
 #include "util/Digest.h"
 
 #include <QFile>
@@ -30,11 +23,6 @@
 using namespace hocba;
 
 namespace {
-
-struct NullSink : lifecycle::ProgressSink
-{
-    void itemFinished(const lifecycle::BatchItemResult&, const lifecycle::BatchProgress&) override { }
-};
 
 struct Verdict
 {
@@ -61,13 +49,7 @@ Verdict auditVerify(const QString& path)
     return {r.code, QJsonDocument::fromJson(r.out.toUtf8()).object(), r.out + r.err};
 }
 
-QString scalar(store::Database& db, const QString& sql)
-{
-    auto st = db.prepare(sql);
-    if (!st || !st->step().value_or(false))
-        return {};
-    return st->text(0);
-}
+using test::scalar;
 
 // An attacker first has to get past the write-once triggers, as with the sqlite3 shell.
 const QString kDropGuards
@@ -116,14 +98,9 @@ class TestAuditCheckpoints : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     test::TestPki m_pki;
-    QString m_template; ///< a school with one class signed by one batch
-    int m_copies = 0;
+    test::SchoolTemplate m_school; ///< a school with one class signed by one batch
 
-    QString freshCopy()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
-        return QFile::copy(m_template, path) ? path : QString();
-    }
+    QString freshCopy() { return m_school.copyPath(); }
     QString file(const QString& name, const QByteArray& bytes)
     {
         const QString path = m_dir.filePath(name);
@@ -138,32 +115,14 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_pki.create());
-        m_template = m_dir.filePath(QStringLiteral("template.db"));
-        demo::DemoOptions options;
-        options.levels = demo::DemoOptions::Levels::Thcs;
-        options.students = 12;
-        options.seed = 11;
-        auto made = demo::createDemoSchool(m_template, options);
-        QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
-        auto db = store::Database::open(m_template);
+        QVERIFY(m_school.create(12, 11, m_pki.caDer()));
+        auto db = store::Database::openOrCreate(m_school.path());
         QVERIFY(db);
-        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
-        lifecycle::ConfirmOptions co;
-        co.year = options.year;
-        co.acknowledgeWarnings = true;
-        co.acknowledgedBy = QStringLiteral("GVCN test");
-        QVERIFY(lifecycle::confirmSections(**db, co));
-        QList<Id> ready;
-        store::StudentRepository repo(**db);
-        for (Id id : lifecycle::sectionsToExport(**db, options.year).value_or(QList<Id> {}))
-            if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
-                ready << id;
+        QVERIFY(test::confirmAcknowledged(**db, m_school.year));
+        const QList<Id> ready = test::readySections(**db, m_school.year);
         QVERIFY(ready.size() >= 2);
         auto signer = m_pki.signer(false);
-        lifecycle::BatchSignJob job(**db, *signer, {});
-        NullSink sink;
-        CancellationToken cancel;
-        auto report = job.run(ready.mid(0, 4), sink, cancel);
+        auto report = test::signBatch(**db, *signer, ready.mid(0, 4));
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
         QVERIFY(report->signedItems.size() >= 2);
         QVERIFY2(report->warnings.isEmpty(), qPrintable(report->warnings.join(u'\n')));
@@ -175,7 +134,7 @@ private Q_SLOTS:
     {
         const QString path = freshCopy();
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QCOMPARE(scalar(**db, QStringLiteral("SELECT count(*) FROM audit_checkpoint")), QStringLiteral("1"));
             // The checkpoint's own audit entry is the newest; the checkpoint vouches for the one just before it
@@ -202,7 +161,7 @@ private Q_SLOTS:
     /** (f) The checkpoint is a standard detached CMS: openssl verifies it against the CA, and not a changed copy. */
     void opensslVerifiesCheckpoint()
     {
-        auto db = store::Database::open(m_template);
+        auto db = store::Database::openOrCreate(m_school.path());
         QVERIFY(db);
         auto st = (*db)->prepare(QStringLiteral("SELECT content, signature, head_id, head_hash FROM audit_checkpoint"));
         QVERIFY(st && st->step().value_or(false));
@@ -244,7 +203,7 @@ private Q_SLOTS:
         const QString path = freshCopy();
         QCOMPARE(test::runSqlite3(path, kDropGuards), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral("UPDATE audit_log SET actor = 'ke.gian' WHERE id = 3")));
             QVERIFY(rechain(**db));
@@ -283,7 +242,7 @@ private Q_SLOTS:
                                             .arg(from)),
                  0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY(store::AuditLog(**db).verify().value().ok); // the walk alone is satisfied
         }
@@ -309,7 +268,7 @@ private Q_SLOTS:
                                   "SET seq = (SELECT max(id) FROM audit_log) WHERE name = 'audit_log';");
         QCOMPARE(test::runSqlite3(path, sql), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY(store::AuditLog(**db).verify().value().ok); // the walk alone is satisfied
         }
@@ -335,7 +294,7 @@ private Q_SLOTS:
         const QString path = freshCopy();
         QCOMPARE(test::runSqlite3(path, kDropGuards), 0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral("UPDATE audit_log SET actor = 'ke.gian' WHERE id = 3")));
             QVERIFY(rechain(**db));
@@ -379,7 +338,7 @@ private Q_SLOTS:
     {
         const QString path = freshCopy();
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QList<Id> ready;
             auto st = (*db)->prepare(
@@ -388,10 +347,7 @@ private Q_SLOTS:
                 ready << st->int64(0);
             QVERIFY(!ready.isEmpty());
             auto signer = m_pki.signer(false);
-            lifecycle::BatchSignJob job(**db, *signer, {});
-            NullSink sink;
-            CancellationToken cancel;
-            auto second = job.run(ready, sink, cancel);
+            auto second = test::signBatch(**db, *signer, ready);
             QVERIFY(second && second->checkpointId == 2 && !second->signedItems.isEmpty());
         }
         QCOMPARE(test::runSqlite3(
@@ -405,7 +361,7 @@ private Q_SLOTS:
                              "signed_at > (SELECT made_at FROM audit_checkpoint WHERE id = 1) OR id > 4;")),
                  0);
         {
-            auto db = store::Database::open(path);
+            auto db = store::Database::openOrCreate(path);
             QVERIFY(db);
             QVERIFY((*db)->exec(QStringLiteral(
                 "UPDATE audit_log SET actor = 'ke.gian' WHERE id = (SELECT head_id + 3 FROM audit_checkpoint)")));

@@ -3,20 +3,17 @@
 // removed after N signatures, cancel), resume rules, the store's triggers, verification and tamper detection.
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
+#include "SigningFixture.h"
+#include "StoreFixture.h"
 
-#include "demo/DemoSchool.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/DocumentVerifier.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "lifecycle/TrustAnchors.h"
-#include "lifecycle/PacketBuilder.h"
 #include "token/PdfSigner.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
-#include "store/StudentRepository.h"
 
 #include <QFile>
 #include <QSet>
@@ -85,13 +82,7 @@ struct CountingSink : lifecycle::ProgressSink
     }
 };
 
-QString scalar(store::Database& db, const QString& sql)
-{
-    auto st = db.prepare(sql);
-    if (!st || !st->step().value_or(false))
-        return {};
-    return st->text(0);
-}
+using test::scalar;
 
 } // namespace
 
@@ -100,30 +91,13 @@ class TestSignFlow : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
     test::TestPki m_pki;
-    QString m_template;
+    test::SchoolTemplate m_school;
     SchoolYear m_year;
     QString m_class;
-    int m_copies = 0;
 
     /** A fresh copy of the confirmed demo school. */
-    std::unique_ptr<store::Database> freshSchool()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
-        if (!QFile::copy(m_template, path))
-            return nullptr;
-        auto db = store::Database::open(path);
-        return db ? std::move(*db) : nullptr;
-    }
-    QList<Id> classSections(store::Database& db)
-    {
-        auto ids = lifecycle::sectionsToExport(db, m_year, m_class);
-        QList<Id> ready;
-        store::StudentRepository repo(db);
-        for (Id id : ids.value_or(QList<Id> {}))
-            if (auto s = repo.section(id); s && *s && (*s)->state == SectionState::Ready)
-                ready << id;
-        return ready;
-    }
+    std::unique_ptr<store::Database> freshSchool() { return m_school.openCopy(); }
+    QList<Id> classSections(store::Database& db) { return test::readySections(db, m_year, m_class); }
     int count(store::Database& db, const QString& sql) { return scalar(db, sql).toInt(); }
 
 private Q_SLOTS:
@@ -131,17 +105,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_pki.create());
-        m_template = m_dir.filePath(QStringLiteral("template.db"));
-        demo::DemoOptions options;
-        options.levels = demo::DemoOptions::Levels::Thcs;
-        options.students = 60;
-        options.seed = 7;
-        auto made = demo::createDemoSchool(m_template, options);
-        QVERIFY2(made, made ? "" : qPrintable(describe(made.error())));
-        m_year = options.year;
-        auto db = store::Database::open(m_template);
+        QVERIFY(m_school.create(60, 7, m_pki.caDer()));
+        m_year = m_school.year;
+        auto db = store::Database::openOrCreate(m_school.path());
         QVERIFY(db);
-        QVERIFY(lifecycle::TrustAnchors::add(**db, m_pki.caDer(), QStringLiteral("test")));
         m_class = scalar(**db,
                          QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name "
                                         "LIMIT 1")

@@ -57,7 +57,7 @@ Run runCliBinary(const QStringList& args, const QByteArray& pin = {})
 
 int scalar(const QString& db, const QString& sql)
 {
-    auto opened = store::Database::open(db);
+    auto opened = store::Database::openOrCreate(db);
     if (!opened)
         return -1;
     auto st = (*opened)->prepare(sql);

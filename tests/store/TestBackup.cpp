@@ -33,7 +33,7 @@ private Q_SLOTS:
         std::atomic<bool> stop {false};
         std::atomic<int> written {0};
         QThread* writer = QThread::create([&] {
-            auto db = Database::open(path);
+            auto db = Database::openOrCreate(path);
             if (!db)
                 return;
             SchoolRepository repo(**db);

@@ -57,9 +57,7 @@ private Q_SLOTS:
                 threads.emplace_back(QThread::create([&] {
                     waiting.fetchAndSubOrdered(1);
                     while (waiting.loadAcquire() > 0) { } // all open at once
-                    Database::OpenOptions o;
-                    o.createIfMissing = false;
-                    auto db = Database::open(path, o);
+                    auto db = Database::openExisting(path);
                     auto st = db ? (*db)->prepare(QStringLiteral("SELECT count(*) FROM sqlite_master"))
                                  : Result<Statement>(std::unexpected(db.error()));
                     if (!st || !st->step()) {
@@ -81,9 +79,7 @@ private Q_SLOTS:
     void missingFileRefusedWhenNotCreating()
     {
         QTemporaryDir dir;
-        Database::OpenOptions o;
-        o.createIfMissing = false;
-        auto db = Database::open(dir.filePath(QStringLiteral("none.hocba")), o);
+        auto db = Database::openExisting(dir.filePath(QStringLiteral("none.hocba")));
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::NotFound);
     }
@@ -96,7 +92,7 @@ private Q_SLOTS:
             {
                 Database::OpenOptions o;
                 o.migrateTo = from;
-                auto db = Database::open(path, o);
+                auto db = Database::openOrCreate(path, o);
                 QVERIFY2(db, qPrintable(db ? QString() : describe(db.error())));
                 QCOMPARE((*db)->userVersion().value(), from);
                 test::makeMiniSchool(**db);
@@ -114,9 +110,8 @@ private Q_SLOTS:
             const QString backup = path + QStringLiteral(".bak-v%1").arg(from);
             QVERIFY(QFile::exists(backup));
             Database::OpenOptions readOnly;
-            readOnly.createIfMissing = false;
             readOnly.migrateTo = 0;
-            auto old = Database::open(backup, readOnly);
+            auto old = Database::openExisting(backup, readOnly);
             QVERIFY(old);
             QCOMPARE((*old)->userVersion().value(), from);
             Q_UNUSED(before);
@@ -135,7 +130,7 @@ private Q_SLOTS:
         }
         const QByteArray before = test::fileBytes(path);
         QVERIFY(!before.isEmpty());
-        auto db = Database::open(path);
+        auto db = Database::openOrCreate(path);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::DbTooNew);
         QVERIFY(db.error().message.contains(QStringLiteral("999")));
@@ -153,7 +148,7 @@ private Q_SLOTS:
         f.write("PK\x03\x04 this is a spreadsheet, not a school file");
         f.close();
         const QByteArray before = test::fileBytes(path);
-        auto db = Database::open(path);
+        auto db = Database::openOrCreate(path);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::DbNotADatabase);
         QVERIFY(!db.error().message.isEmpty());
@@ -178,7 +173,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
-        auto db = Database::open(path);
+        auto db = Database::openOrCreate(path);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::DbNotADatabase);
         QCOMPARE(test::fileBytes(path), bytes);

@@ -12,7 +12,7 @@ namespace hocba::test {
 
 std::unique_ptr<store::Database> openTestDatabase(const QString& path)
 {
-    auto db = store::Database::open(path);
+    auto db = store::Database::openOrCreate(path);
     if (!db) {
         qWarning("open failed: %s", qPrintable(describe(db.error())));
         return nullptr;
@@ -87,6 +87,14 @@ int runSqlite3(const QString& dbPath, const QString& sql, QString* output)
     if (output)
         *output = QString::fromUtf8(p.readAll());
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString scalar(store::Database& db, const QString& sql)
+{
+    auto st = db.prepare(sql);
+    if (!st || !st->step().value_or(false))
+        return {};
+    return st->text(0);
 }
 
 QByteArray fileBytes(const QString& path)

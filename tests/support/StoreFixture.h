@@ -29,6 +29,9 @@ MiniSchool makeMiniSchool(store::Database& db);
 /** Runs the sqlite3 shell on a file: returns its exit code (stdout/stderr into `output`). */
 int runSqlite3(const QString& dbPath, const QString& sql, QString* output = nullptr);
 
+/** The first column of the first row of a query, as text (empty when there is none). */
+QString scalar(store::Database& db, const QString& sql);
+
 /** Reads a whole file. */
 QByteArray fileBytes(const QString& path);
 

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SigningSchool.h"
 
-#include "demo/DemoSchool.h"
-#include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
 
-#include <QFile>
 #include <QThread>
 
 namespace hocba::test {
@@ -79,20 +75,11 @@ Status SoftwareSignerSource::withSigner(const signing::TokenInfo& token, const s
 
 bool SigningSchool::create(bool trustCa)
 {
-    if (!m_dir.isValid() || !pki.create())
+    if (!pki.create() || !m_school.create(60, 7, trustCa ? pki.caDer() : QByteArray()))
         return false;
-    m_template = m_dir.filePath(QStringLiteral("template.db"));
-    demo::DemoOptions options;
-    options.levels = demo::DemoOptions::Levels::Thcs;
-    options.students = 60;
-    options.seed = 7;
-    if (!demo::createDemoSchool(m_template, options))
-        return false;
-    year = options.year;
-    auto db = store::Database::open(m_template);
+    year = m_school.year;
+    auto db = store::Database::openOrCreate(m_school.path());
     if (!db)
-        return false;
-    if (trustCa && !lifecycle::TrustAnchors::add(**db, pki.caDer(), QStringLiteral("test")))
         return false;
     auto st
         = (*db)->prepare(QStringLiteral("SELECT name FROM class WHERE school_year = %1 ORDER BY grade, name LIMIT 1")
@@ -105,11 +92,7 @@ bool SigningSchool::create(bool trustCa)
 
 std::unique_ptr<store::Database> SigningSchool::copy()
 {
-    const QString path = m_dir.filePath(QStringLiteral("school-%1.db").arg(++m_copies));
-    if (!QFile::copy(m_template, path))
-        return nullptr;
-    auto db = store::Database::open(path);
-    return db ? std::move(*db) : nullptr;
+    return m_school.openCopy();
 }
 
 } // namespace hocba::test

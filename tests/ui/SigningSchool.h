@@ -3,11 +3,11 @@
 
 #include "../signing/TestPki.h"
 
+#include "SigningFixture.h"
 #include "domain/Types.h"
 #include "lifecycle/SignerSource.h"
 
 #include <QAtomicInt>
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -51,9 +51,7 @@ public:
     TestPki pki;
 
 private:
-    QTemporaryDir m_dir;
-    QString m_template;
-    int m_copies = 0;
+    SchoolTemplate m_school;
 };
 
 } // namespace hocba::test

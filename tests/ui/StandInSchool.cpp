@@ -97,7 +97,7 @@ SectionState stateFor(int i)
 
 Status createStandInSchool(const QString& path)
 {
-    auto opened = store::Database::open(path);
+    auto opened = store::Database::openOrCreate(path);
     if (!opened)
         return std::unexpected(opened.error());
     store::Database& db = **opened;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a real demo school (hocba::demo::createDemoSchool), in Vietnamese as users see it.
+#include "DemoCreation.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "RecordPreviewWidget.h"
@@ -14,11 +15,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace hocba;
@@ -69,7 +74,7 @@ private Q_SLOTS:
                  qPrintable(class1A1.data().toString()));
 
         tree->setCurrentIndex(class1A1);
-        auto db = store::Database::open(m_path).value();
+        auto db = store::Database::openOrCreate(m_path).value();
         const auto cls = store::SchoolRepository(*db).classByName(SchoolYear {2025}, QStringLiteral("1A1")).value();
         const auto roster = store::StudentRepository(*db).roster(cls->id).value();
         QCOMPARE(table->model()->rowCount(), roster.size());
@@ -100,6 +105,39 @@ private Q_SLOTS:
         // Another class clears it until a student is chosen.
         tree->setCurrentIndex(m->index(1, 0, grade1));
         QCOMPARE(preview->pageCount(), 0);
+    }
+
+    /** The progress dialog follows the worker; its Cancel button stops the worker, and no file is left. */
+    void demoCreationShowsProgressAndCancels()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cancelled.hocba"));
+        int seen = -1;
+        QTimer watch;
+        QObject::connect(&watch, &QTimer::timeout, [&] {
+            for (QWidget* w : QApplication::topLevelWidgets()) {
+                auto* dialog = qobject_cast<QProgressDialog*>(w);
+                if (!dialog || dialog->objectName() != QStringLiteral("demoProgressDialog") || dialog->value() <= 0)
+                    continue;
+                seen = dialog->value();
+                if (auto* cancel = dialog->findChild<QPushButton*>())
+                    cancel->click();
+                watch.stop();
+            }
+        });
+        watch.start(10);
+        const Status made = ui::createDemoWithProgress(nullptr, path, 2000);
+        QVERIFY(seen > 0);
+        QVERIFY(!made);
+        QCOMPARE(made.error().code, ErrorCode::Cancelled);
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void demoCreationFinishes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("made.hocba"));
+        const Status made = ui::createDemoWithProgress(nullptr, path, 40);
+        QVERIFY2(made, qPrintable(made ? QString() : describe(made.error())));
+        QVERIFY(store::Database::openExisting(path));
     }
 };
 
