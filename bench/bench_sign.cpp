@@ -10,10 +10,9 @@
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/TrustAnchors.h"
-#include "lifecycle/PacketBuilder.h"
+#include "store/Database.h"
 #include "token/TokenManager.h"
 #include "verify/TrustStore.h"
-#include "store/Database.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -81,8 +80,7 @@ int main(int argc, char** argv)
     if (!db)
         return 1;
     QFile ca(QDir(dir).filePath(QStringLiteral("ca.pem")));
-    if (!ca.open(QIODevice::ReadOnly)
-        || !lifecycle::TrustAnchors::add(**db, ca.readAll(), QStringLiteral("bench")))
+    if (!ca.open(QIODevice::ReadOnly) || !lifecycle::TrustAnchors::add(**db, ca.readAll(), QStringLiteral("bench")))
         return 1;
     lifecycle::ConfirmOptions co;
     co.year = demo.year;

@@ -3,8 +3,8 @@
 // against DIR/ca.pem: PAdES signature, the embedded packet's XMLDSig and the digest match (lifecycle::verifyDocument).
 // Prints PDFs/s; peer: poppler `pdfsig` ~60–110 PDFs/s (measured here on a few files when pdfsig is installed).
 #include "lifecycle/DocumentVerifier.h"
-#include "token/TokenTypes.h"
 #include "store/Database.h"
+#include "token/TokenTypes.h"
 
 #include <QDir>
 #include <QElapsedTimer>

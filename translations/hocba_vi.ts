@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
-    <name>ReaderText</name>
-    <message>
-        <source>the semester %1 appears twice</source>
-        <translation>học kì %1 xuất hiện hai lần</translation>
-    </message>
-</context>
-<context>
     <name>Signing</name>
     <message>
         <source>Principal</source>
@@ -61,10 +54,6 @@
     <message>
         <source>Only RSA and EC keys can sign.</source>
         <translation>Chỉ khóa RSA và EC mới ký được.</translation>
-    </message>
-    <message>
-        <source>The key file cannot be opened (wrong password?).</source>
-        <translation>Không mở được tệp khóa (sai mật khẩu?).</translation>
     </message>
     <message>
         <source>Signing failed.</source>
@@ -845,40 +834,12 @@
         <translation>Cảnh báo: %1</translation>
     </message>
     <message>
-        <source>The token has no certificate with id %1.</source>
-        <translation>Token không có chứng thư số mã %1.</translation>
-    </message>
-    <message>
-        <source>The token holds no certificate.</source>
-        <translation>Token không chứa chứng thư số nào.</translation>
-    </message>
-    <message>
-        <source>Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).</source>
-        <translation>Đợt ký %1: đã ký %2, bỏ qua %3, thất bại %4, còn %5 cho lần chạy sau (%6 giây).</translation>
-    </message>
-    <message>
-        <source>skipped %1: %2</source>
-        <translation>bỏ qua %1: %2</translation>
-    </message>
-    <message>
-        <source>failed %1: %2</source>
-        <translation>thất bại %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 sections are not confirmed yet (run &quot;confirm&quot; first).</source>
-        <translation>%1 hồ sơ chưa được xác nhận (hãy chạy &quot;confirm&quot; trước).</translation>
-    </message>
-    <message>
-        <source>Cancelled: run the same command again to continue.</source>
-        <translation>Đã huỷ: chạy lại đúng lệnh này để tiếp tục.</translation>
-    </message>
-    <message>
         <source>How many records to render and sign at once; the token still signs one at a time (default: one per processor core).</source>
         <translation>Số hồ sơ được dựng và ký cùng lúc; token vẫn ký lần lượt từng chữ ký (mặc định: bằng số lõi bộ xử lý).</translation>
     </message>
     <message>
-        <source>WARNING: %1</source>
-        <translation>CẢNH BÁO: %1</translation>
+        <source>The token holds %1 certificates that the certificate policy accepts; signing with &quot;%2&quot; (id %3). Choose another with --cert ID.</source>
+        <translation>Token có %1 chứng thư số được chính sách chứng thư số chấp nhận; sẽ ký bằng "%2" (mã %3). Chọn chứng thư số khác bằng --cert ID.</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1306,76 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::SigningPlan</name>
+    <message>
+        <source>There is no class %1 in the school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>The token holds no certificate.</source>
+        <translation>Token không chứa chứng thư số nào.</translation>
+    </message>
+    <message>
+        <source>The token has no certificate with id %1.</source>
+        <translation>Token không có chứng thư số mã %1.</translation>
+    </message>
+    <message>
+        <source>Signed: %1, skipped: %2, failed: %3.</source>
+        <translation>Đã ký: %1, bỏ qua: %2, không ký được: %3.</translation>
+    </message>
+    <message>
+        <source>Signing was stopped. %1 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
+        <translation>Đã dừng ký. Còn %1 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
+    </message>
+    <message>
+        <source>Signing stopped: %1. %2 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
+        <translation>Đã dừng ký: %1. Còn %2 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) still need the signature of another role before they are complete.</source>
+        <translation>%1 hồ sơ còn chờ chữ ký của người có vai trò khác mới hoàn tất.</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>Bỏ qua:</translation>
+    </message>
+    <message>
+        <source>Failed:</source>
+        <translation>Không ký được:</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 signed, %3 skipped, %4 failed, %5 left for a later run (%6 s).</source>
+        <translation>Đợt ký %1: đã ký %2, bỏ qua %3, thất bại %4, còn %5 cho lần chạy sau (%6 giây).</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>bỏ qua %1: %2</translation>
+    </message>
+    <message>
+        <source>failed %1: %2</source>
+        <translation>thất bại %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 sections are not confirmed yet (run &quot;confirm&quot; first).</source>
+        <translation>%1 hồ sơ chưa được xác nhận (hãy chạy "confirm" trước).</translation>
+    </message>
+    <message>
+        <source>Cancelled: run the same command again to continue.</source>
+        <translation>Đã huỷ: chạy lại đúng lệnh này để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>WARNING: %1</source>
+        <translation>CẢNH BÁO: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::TrustAnchors</name>
+    <message>
+        <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
+        <translation>Chứng thư số "%1" đã có trong danh sách gốc tin cậy của trường.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::packet::PacketBuilder</name>
     <message>
         <source>The school is not set up in this data file yet.</source>
@@ -1468,6 +1499,10 @@
     <message>
         <source>the element has more than %1 attributes</source>
         <translation>phần tử có hơn %1 thuộc tính</translation>
+    </message>
+    <message>
+        <source>the semester %1 appears twice</source>
+        <translation>học kì %1 xuất hiện hai lần</translation>
     </message>
 </context>
 <context>
@@ -2049,10 +2084,6 @@
     <message>
         <source>&quot;%1&quot; is not a certification authority certificate and cannot be a trust anchor.</source>
         <translation>&quot;%1&quot; không phải chứng thư số của tổ chức chứng thực nên không thể dùng làm gốc tin cậy.</translation>
-    </message>
-    <message>
-        <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
-        <translation>Chứng thư số &quot;%1&quot; đã có trong danh sách gốc tin cậy của trường.</translation>
     </message>
 </context>
 <context>
@@ -2734,30 +2765,6 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>Stop</source>
         <translation>Dừng</translation>
-    </message>
-    <message>
-        <source>Signed: %1, skipped: %2, failed: %3.</source>
-        <translation>Đã ký: %1, bỏ qua: %2, không ký được: %3.</translation>
-    </message>
-    <message>
-        <source>Signing was stopped. %1 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
-        <translation>Đã dừng ký. Còn %1 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
-    </message>
-    <message>
-        <source>Signing stopped: %1. %2 record(s) were not signed yet; they stay confirmed and can be signed later.</source>
-        <translation>Đã dừng ký: %1. Còn %2 hồ sơ chưa ký; các hồ sơ này vẫn ở trạng thái đã xác nhận và có thể ký sau.</translation>
-    </message>
-    <message>
-        <source>%1 record(s) still need the signature of another role before they are complete.</source>
-        <translation>%1 hồ sơ còn chờ chữ ký của người có vai trò khác mới hoàn tất.</translation>
-    </message>
-    <message>
-        <source>Skipped:</source>
-        <translation>Bỏ qua:</translation>
-    </message>
-    <message>
-        <source>Failed:</source>
-        <translation>Không ký được:</translation>
     </message>
     <message numerus="yes">
         <source>A signing batch in this role was left unfinished with another certificate (%n record(s) not signed yet). To finish it with that certificate, press No and choose its token.</source>

@@ -13,8 +13,8 @@
 #include "lifecycle/SchoolFile.h"
 #include "lifecycle/SignerSource.h"
 #include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "util/Settings.h"
+#include "verify/TrustStore.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -3,8 +3,8 @@
 
 #include "MessageBox.h"
 #include "lifecycle/SigningPlan.h"
-#include "verify/SignatureReport.h"
 #include "util/Log.h"
+#include "verify/SignatureReport.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,8 +3,8 @@
 
 #include "MessageBox.h"
 #include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "util/Text.h"
+#include "verify/TrustStore.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

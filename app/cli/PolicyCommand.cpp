@@ -2,8 +2,8 @@
 #include "Commands.h"
 
 #include "lifecycle/SignPolicy.h"
-#include "verify/SignatureReport.h"
 #include "store/Database.h"
+#include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

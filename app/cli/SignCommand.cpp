@@ -3,10 +3,10 @@
 
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SigningPlan.h"
-#include "verify/SignatureReport.h"
+#include "store/Database.h"
 #include "token/SoftwareSigner.h"
 #include "token/TokenManager.h"
-#include "store/Database.h"
+#include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,9 +2,9 @@
 #include "Commands.h"
 
 #include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "util/Text.h"
+#include "verify/TrustStore.h"
 
 #include <QCoreApplication>
 #include <QFile>

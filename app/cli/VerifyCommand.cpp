@@ -3,8 +3,8 @@
 
 #include "lifecycle/DocumentVerifier.h"
 #include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
+#include "verify/TrustStore.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -2,16 +2,16 @@
 #include "lifecycle/AuditCheckpoints.h"
 
 #include "lifecycle/TrustAnchors.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/SqlUtil.h"
 #include "token/CmsSigner.h"
+#include "util/Digest.h"
+#include "util/Text.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/DetachedCms.h"
 #include "verify/SignatureReport.h"
 #include "verify/TrustStore.h"
-#include "store/AuditLog.h"
-#include "store/Database.h"
-#include "store/SqlUtil.h"
-#include "util/Digest.h"
-#include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QHash>

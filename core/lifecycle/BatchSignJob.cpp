@@ -3,9 +3,9 @@
 
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchPipeline.h"
-#include "verify/SignatureReport.h"
 #include "store/BatchJournal.h"
 #include "util/Digest.h"
+#include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -6,15 +6,14 @@
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
 #include "lifecycle/TrustAnchors.h"
-#include "lifecycle/PacketBuilder.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
-#include "verify/SignatureReport.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 #include "util/Digest.h"
+#include "verify/SignatureReport.h"
+#include "verify/TrustStore.h"
 
 #include <QCoreApplication>
 #include <QMap>

@@ -7,14 +7,14 @@
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
-#include "token/PdfSigner.h"
-#include "verify/SignatureReport.h"
-#include "token/TokenTypes.h"
-#include "token/XmlSigner.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
+#include "token/PdfSigner.h"
+#include "token/TokenTypes.h"
+#include "token/XmlSigner.h"
 #include "util/Digest.h"
+#include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

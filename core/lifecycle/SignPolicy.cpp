@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SignPolicy.h"
 
-#include "verify/SignatureReport.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "verify/SignatureReport.h"
 
 namespace hocba::lifecycle {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SignedDocuments.h"
 
-#include "verify/SignatureReport.h"
 #include "store/Database.h"
+#include "verify/SignatureReport.h"
 
 namespace hocba::lifecycle {
 

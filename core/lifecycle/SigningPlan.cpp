@@ -2,12 +2,12 @@
 #include "lifecycle/SigningPlan.h"
 
 #include "lifecycle/TrustAnchors.h"
-#include "verify/SignatureReport.h"
-#include "token/TokenManager.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "store/SigningQueries.h"
 #include "store/StudentRepository.h"
+#include "token/TokenManager.h"
+#include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -4,11 +4,11 @@
 #include "domain/Types.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SectionConfirmer.h"
-#include "verify/CertificatePolicy.h"
 #include "token/Signer.h"
 #include "token/TokenTypes.h"
 #include "util/CancellationToken.h"
 #include "util/Error.h"
+#include "verify/CertificatePolicy.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "verify/TrustStore.h"
 #include "util/Error.h"
+#include "verify/TrustStore.h"
 
 #include <QByteArray>
 #include <QList>

@@ -9,8 +9,8 @@
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
 #include "token/SoftwareSigner.h"
-#include "verify/TrustStore.h"
 #include "token/XmlSigner.h"
+#include "verify/TrustStore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

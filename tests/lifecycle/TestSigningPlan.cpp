@@ -9,9 +9,9 @@
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SigningPlan.h"
 #include "lifecycle/TrustAnchors.h"
+#include "store/Database.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/TrustStore.h"
-#include "store/Database.h"
 
 #include <QFile>
 #include <QSet>

@@ -8,11 +8,11 @@
 #include "StoreFixture.h"
 
 #include "lifecycle/AuditCheckpoints.h"
-#include "token/CmsSigner.h"
-#include "verify/DetachedCms.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "token/CmsSigner.h"
 #include "util/Digest.h"
+#include "verify/DetachedCms.h"
 
 #include <QFile>
 #include <QJsonArray>

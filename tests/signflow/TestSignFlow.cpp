@@ -12,8 +12,8 @@
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
-#include "token/PdfSigner.h"
 #include "store/Database.h"
+#include "token/PdfSigner.h"
 
 #include <QFile>
 #include <QSet>

@@ -4,8 +4,8 @@
 #include "TestPki.h"
 
 #include "token/PdfSigner.h"
-#include "verify/PdfVerifier.h"
 #include "token/XmlSigner.h"
+#include "verify/PdfVerifier.h"
 #include "verify/XmlVerifier.h"
 
 #include <QBuffer>

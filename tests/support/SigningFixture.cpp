@@ -2,8 +2,8 @@
 #include "SigningFixture.h"
 
 #include "demo/DemoSchool.h"
-#include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/PacketBuilder.h"
+#include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/TrustAnchors.h"
 #include "store/StudentRepository.h"
 

@@ -4,9 +4,9 @@
 #include "TestSupport.h"
 #include "TokenFakes.h"
 
-#include "verify/CertificatePolicy.h"
 #include "token/TokenManager.h"
 #include "token/TokenService.h"
+#include "verify/CertificatePolicy.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -5,9 +5,9 @@
 #include "StoreFixture.h"
 
 #include "lifecycle/TrustAnchors.h"
+#include "store/AuditLog.h"
 #include "verify/CertificatePolicy.h"
 #include "verify/TrustStore.h"
-#include "store/AuditLog.h"
 
 #include <QBuffer>
 #include <QDir>

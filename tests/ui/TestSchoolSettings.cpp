@@ -8,8 +8,8 @@
 #include "TrustAnchorsDialog.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/TrustAnchors.h"
-#include "verify/TrustStore.h"
 #include "store/Database.h"
+#include "verify/TrustStore.h"
 
 #include <QCheckBox>
 #include <QFile>

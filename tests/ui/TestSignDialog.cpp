@@ -8,8 +8,8 @@
 #include "SigningSchool.h"
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchSignJob.h"
-#include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/PacketBuilder.h"
+#include "lifecycle/SectionConfirmer.h"
 #include "store/Database.h"
 
 #include <QCheckBox>

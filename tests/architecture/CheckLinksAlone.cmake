@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# cmake -DBINARY=<verify_alone> -P CheckLinksAlone.cmake
+# Fails when the verify-only program needs QtGui or libp11, or carries a signer, the token code or the renderer.
+execute_process(COMMAND readelf -d ${BINARY} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
+if(rc)
+    message(FATAL_ERROR "readelf failed on ${BINARY}")
+endif()
+foreach(library libQt6Gui libp11 libqrencode)
+    if(dynamic MATCHES "${library}")
+        message(FATAL_ERROR "${BINARY} needs ${library}: the verify module must link without it")
+    endif()
+endforeach()
+execute_process(COMMAND nm -C ${BINARY} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+if(rc)
+    message(FATAL_ERROR "nm failed on ${BINARY}")
+endif()
+foreach(symbol "hocba::signing::PdfSigner" "hocba::signing::XmlSigner" "hocba::signing::TokenManager"
+               "hocba::render::" "hocba::store::")
+    string(FIND "${symbols}" "${symbol}" at)
+    if(NOT at EQUAL -1)
+        message(FATAL_ERROR "${BINARY} carries ${symbol}: it must stay out of the verify module")
+    endif()
+endforeach()
+if(NOT symbols MATCHES "hocba::signing::XmlVerifier::verify" OR NOT symbols MATCHES "hocba::signing::PdfVerifier::verify")
+    message(FATAL_ERROR "${BINARY} does not contain the verifiers: the check would prove nothing")
+endif()
+message(STATUS "verify_alone links the packet and the verifiers alone")
