@@ -63,7 +63,7 @@ private:
 
 /**
  * One SQLite connection (WAL, foreign keys on). Use one per thread; it is opened without SQLite's own mutex, so it
- * may be lent to another thread only while its owner waits for that thread to hand it back (BatchSignJob does, for
+ * may be lent to another thread only while its owner waits for that thread to hand it back (BatchPipeline does, for
  * its database helper). Opening refuses a file that is not a database
  * or comes from a newer program version without touching it, takes a backup copy, then applies the numbered
  * migrations in resources/sql, each in its own transaction.

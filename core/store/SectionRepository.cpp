@@ -2,6 +2,7 @@
 #include "store/SectionRepository.h"
 
 #include "store/SchoolRepository.h"
+#include "store/SigningQueries.h"
 #include "store/SqlUtil.h"
 #include "store/StudentRepository.h"
 
@@ -222,12 +223,7 @@ Result<std::optional<QList<Id>>> SectionRepository::currentSectionsOfYear(School
     }
     if (!className) {
         // Sections not placed in a class (e.g. a transfer not yet assigned) are part of the school's year too.
-        auto unplaced = queryList<Id>(
-            m_db,
-            QStringLiteral("SELECT ys.id FROM year_section ys WHERE ys.school_year = ?1 AND ys.class_id IS NULL AND "
-                           "ys.version = (SELECT max(version) FROM year_section y2 WHERE y2.record_id = ys.record_id "
-                           "AND y2.school_year = ys.school_year) ORDER BY ys.id"),
-            [](Statement& st) { return Id(st.int64(0)); }, {year.startYear});
+        auto unplaced = unplacedSections(m_db, year);
         if (!unplaced)
             return std::unexpected(unplaced.error());
         ids << *unplaced;

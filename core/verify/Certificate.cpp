@@ -51,16 +51,6 @@ QString oneLine(const X509_NAME* name)
     return QString::fromUtf8(data, qsizetype(len));
 }
 
-QDateTime toDateTime(const ASN1_TIME* t)
-{
-    struct tm tm
-    { };
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
-                     Qt::UTC);
-}
-
 } // namespace
 
 Result<CertificateInfo> CertificateInfo::fromDer(const QByteArray& der)
@@ -85,8 +75,8 @@ Result<CertificateInfo> CertificateInfo::fromDer(const QByteArray& der)
         OPENSSL_free(hex);
         BN_free(bn);
     }
-    c.notBefore = toDateTime(X509_get0_notBefore(x.get()));
-    c.notAfter = toDateTime(X509_get0_notAfter(x.get()));
+    c.notBefore = detail::fromAsn1Time(X509_get0_notBefore(x.get()));
+    c.notAfter = detail::fromAsn1Time(X509_get0_notAfter(x.get()));
     const uint32_t ku = X509_get_key_usage(x.get()); // also computes the extension cache
     c.keyUsage.present = (X509_get_extension_flags(x.get()) & EXFLAG_KUSAGE) != 0;
     c.keyUsage.digitalSignature = c.keyUsage.present && (ku & KU_DIGITAL_SIGNATURE);
