@@ -40,10 +40,7 @@ DetachedCmsCheck checkDetachedCms(const QByteArray& cmsDer, const QByteArray& co
     }
     check.signerCertificate = x509ToDer(signerCert);
     // Integrity only: the chain and the key usage are the certificate policy's to judge, at the signed time.
-    BioPtr data(BIO_new_mem_buf(content.constData(), int(content.size())));
-    const bool verified
-        = CMS_verify(cms.get(), nullptr, nullptr, data.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
-    ERR_clear_error();
+    const bool verified = cmsIntegrityVerifies(cms.get(), content);
     if (!verified)
         check.problem = QCoreApplication::translate(
             "Signing", "The signature is not valid: the document has been changed after signing.");

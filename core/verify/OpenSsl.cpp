@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMutex>
 
+#include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/ess.h>
 #include <openssl/x509v3.h>
@@ -189,6 +190,21 @@ bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
     X509_up_ref(signerCert);
     sk_X509_push(chain.get(), signerCert);
     return ess && OSSL_ESS_check_signing_certs(nullptr, ess.get(), chain.get(), 1) > 0;
+}
+
+bool cmsIntegrityVerifies(CMS_ContentInfo* cms, const QByteArray& content)
+{
+    BioPtr data(BIO_new(BIO_f_buffer()));
+    BIO* source = BIO_new_mem_buf(content.constData(), int(content.size()));
+    if (!data || !source) {
+        BIO_free(source);
+        return false;
+    }
+    BIO_push(data.get(), source);
+    const bool verified
+        = CMS_verify(cms, nullptr, nullptr, data.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    ERR_clear_error();
+    return verified;
 }
 
 } // namespace hocba::signing::detail

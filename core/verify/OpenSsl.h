@@ -55,6 +55,14 @@ QString verifyChain(X509_STORE* store, X509* cert, STACK_OF(X509) * untrusted, c
  */
 bool hasNonRepudiation(X509* cert);
 
+/**
+ * The detached CMS's one signature verifies over `content` (integrity only: no chain, no key usage; those are checked
+ * at the signed time by the caller). The content goes in through a buffering BIO, not a plain memory BIO: OpenSSL 3.0
+ * leaks the copy it makes of a memory BIO when the CMS names no digest algorithm (openssl/openssl#30471), and a
+ * forged signature could repeat that at will against a verifier that runs for days.
+ */
+bool cmsIntegrityVerifies(CMS_ContentInfo* cms, const QByteArray& content);
+
 /** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
 bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
 

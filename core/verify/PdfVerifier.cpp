@@ -105,11 +105,8 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         check.problems << QCoreApplication::translate("Signing", "The signature data cannot be read.");
         return;
     }
-    BioPtr content(BIO_new_mem_buf(covered.constData(), int(covered.size())));
     // Integrity first, without the chain, so an untrusted issuer and a changed document are told apart.
-    check.integrityOk
-        = CMS_verify(cms.get(), nullptr, nullptr, content.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
-    ERR_clear_error();
+    check.integrityOk = cmsIntegrityVerifies(cms.get(), covered);
     CMS_SignerInfo* si = sk_CMS_SignerInfo_value(infos, 0);
     X509* signerCert = nullptr;
     X509StackPtr certs(CMS_get1_certs(cms.get()));
