@@ -290,6 +290,29 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ClassCommand</name>
+    <message>
+        <source>Add a class to a school year: &quot;class add --name 6A1&quot; (its grade is the number it starts with).</source>
+        <translation>Thêm một lớp vào năm học: "class add --name 6A1" (khối của lớp là con số đứng đầu tên lớp).</translation>
+    </message>
+    <message>
+        <source>The class, e.g. 6A1.</source>
+        <translation>Tên lớp, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Say &quot;class add --name 6A1&quot;.</source>
+        <translation>Hãy dùng "class add --name 6A1".</translation>
+    </message>
+    <message>
+        <source>Class %1 added to %2.</source>
+        <translation>Đã thêm lớp %1 vào năm học %2.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::Command</name>
     <message>
         <source>Exit codes: 0 success; 1 invalid data or some items failed; 2 wrong usage; 3 token or PIN; 4 database; 5 network.</source>
@@ -608,6 +631,69 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::InitCommand</name>
+    <message>
+        <source>Create an empty school file for a real school: the school and its first school year (an existing file is never overwritten).</source>
+        <translation>Tạo tệp dữ liệu trống cho một trường thật: thông tin trường và năm học đầu tiên (không bao giờ ghi đè lên tệp đã có).</translation>
+    </message>
+    <message>
+        <source>The school&apos;s name.</source>
+        <translation>Tên trường.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>The school&apos;s code (mã trường).</source>
+        <translation>Mã trường.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>The province or city.</source>
+        <translation>Tỉnh hoặc thành phố.</translation>
+    </message>
+    <message>
+        <source>The commune or ward.</source>
+        <translation>Xã hoặc phường.</translation>
+    </message>
+    <message>
+        <source>Which levels: primary, thcs or both.</source>
+        <translation>Cấp học: primary (tiểu học), thcs (trung học cơ sở) hoặc both (cả hai).</translation>
+    </message>
+    <message>
+        <source>LEVELS</source>
+        <translation>CẤP_HỌC</translation>
+    </message>
+    <message>
+        <source>The first school year, e.g. 2025-2026.</source>
+        <translation>Năm học đầu tiên, ví dụ 2025-2026.</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>--school-name, --school-code, --province, --levels and --year are required.</source>
+        <translation>Cần có --school-name, --school-code, --province, --levels và --year.</translation>
+    </message>
+    <message>
+        <source>--levels must be primary, thcs or both.</source>
+        <translation>--levels phải là primary, thcs hoặc both.</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>Created %1: %2, school year %3.</source>
+        <translation>Đã tạo %1: %2, năm học %3.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::LintCommand</name>
     <message>
         <source>Run the checks before signing on a class or the whole school and list the findings by class and student (exit 1 when there is an error).</source>
@@ -839,7 +925,7 @@
     </message>
     <message>
         <source>The token holds %1 certificates that the certificate policy accepts; signing with &quot;%2&quot; (id %3). Choose another with --cert ID.</source>
-        <translation>Token có %1 chứng thư số được chính sách chứng thư số chấp nhận; sẽ ký bằng "%2" (mã %3). Chọn chứng thư số khác bằng --cert ID.</translation>
+        <translation>Token có %1 chứng thư số được chính sách chứng thư số chấp nhận; sẽ ký bằng &quot;%2&quot; (mã %3). Chọn chứng thư số khác bằng --cert ID.</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1350,45 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::SchoolSetup</name>
+    <message>
+        <source>The school&apos;s name, code and province are required.</source>
+        <translation>Cần có tên trường, mã trường và tỉnh/thành phố.</translation>
+    </message>
+    <message>
+        <source>Choose the levels the school teaches.</source>
+        <translation>Hãy chọn các cấp học của trường.</translation>
+    </message>
+    <message>
+        <source>The school year is not valid.</source>
+        <translation>Năm học không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; a new school needs a new file.</source>
+        <translation>%1 đã tồn tại; trường mới cần một tệp dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message>
+        <source>A class name starts with its grade, for example 6A1 or 3B: &quot;%1&quot;.</source>
+        <translation>Tên lớp phải bắt đầu bằng khối lớp, ví dụ 6A1 hoặc 3B: "%1".</translation>
+    </message>
+    <message>
+        <source>The school does not teach grade %1.</source>
+        <translation>Trường không có khối %1.</translation>
+    </message>
+    <message>
+        <source>The school year %1 is not open in this file.</source>
+        <translation>Năm học %1 chưa được mở trong tệp dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>There is already a class %1 in %2.</source>
+        <translation>Năm học %2 đã có lớp %1.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::SectionConfirmer</name>
     <message>
         <source>Has errors that must be corrected.</source>
@@ -1357,7 +1482,7 @@
     </message>
     <message>
         <source>%1 sections are not confirmed yet (run &quot;confirm&quot; first).</source>
-        <translation>%1 hồ sơ chưa được xác nhận (hãy chạy "confirm" trước).</translation>
+        <translation>%1 hồ sơ chưa được xác nhận (hãy chạy &quot;confirm&quot; trước).</translation>
     </message>
     <message>
         <source>Cancelled: run the same command again to continue.</source>
@@ -1372,7 +1497,7 @@
     <name>hocba::lifecycle::TrustAnchors</name>
     <message>
         <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
-        <translation>Chứng thư số "%1" đã có trong danh sách gốc tin cậy của trường.</translation>
+        <translation>Chứng thư số &quot;%1&quot; đã có trong danh sách gốc tin cậy của trường.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 namespace hocba::cli {
 
 // One factory per command, defined in its own XxxCommand.cpp; allCommands() in Commands.cpp lists them.
+std::unique_ptr<Command> makeInitCommand();
+std::unique_ptr<Command> makeClassCommand();
 std::unique_ptr<Command> makeDemoCommand();
 std::unique_ptr<Command> makeInfoCommand();
 std::unique_ptr<Command> makeAuditCommand();

@@ -28,12 +28,6 @@ constexpr int kThcsClassSize = 40;
 constexpr int kDefectEvery = 30;
 constexpr int kNotCompletedEvery = 40;
 
-void removeDatabaseFiles(const QString& path)
-{
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
 QString schoolName(DemoOptions::Levels levels)
 {
     switch (levels) {
@@ -255,7 +249,7 @@ Result<DemoReport> createDemoSchool(const QString& path, const DemoOptions& opti
 
     // Build under a temporary name so a failed or cancelled run never leaves a half-made school behind.
     const QString temp = path + QStringLiteral(".part");
-    removeDatabaseFiles(temp);
+    store::Database::removeFiles(temp);
     Result<DemoReport> report;
     {
         store::Database::OpenOptions open;
@@ -284,11 +278,11 @@ Result<DemoReport> createDemoSchool(const QString& path, const DemoOptions& opti
         }
     }
     if (!report) {
-        removeDatabaseFiles(temp);
+        store::Database::removeFiles(temp);
         return report;
     }
     if (!QFile::rename(temp, path)) {
-        removeDatabaseFiles(temp);
+        store::Database::removeFiles(temp);
         return fail(ErrorCode::Io,
                     QCoreApplication::translate("hocba::demo::DemoSchool", "Cannot write %1.")
                         .arg(QDir::toNativeSeparators(path)));

@@ -221,6 +221,12 @@ Result<std::unique_ptr<Database>> Database::openOrCreate(const QString& path, co
     return open(path, options, true);
 }
 
+void Database::removeFiles(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString& path, const OpenOptions& options, bool createIfMissing)
 {
     const QFileInfo info(path);

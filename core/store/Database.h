@@ -85,6 +85,8 @@ public:
     {
         return openExisting(path, OpenOptions {});
     }
+    /** Deletes a data file with its WAL, shared-memory and journal files (a half-made file that must not stay). */
+    static void removeFiles(const QString& path);
     /** Opens a data file, creating an empty one when it does not exist yet. */
     static Result<std::unique_ptr<Database>> openOrCreate(const QString& path, const OpenOptions& options);
     static Result<std::unique_ptr<Database>> openOrCreate(const QString& path)

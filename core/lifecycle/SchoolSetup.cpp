@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/SchoolSetup.h"
+
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+#include "util/Text.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+struct SetupText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::SchoolSetup)
+};
+
+Status checkNewSchool(const NewSchool& s)
+{
+    if (s.name.trimmed().isEmpty() || s.moetCode.trimmed().isEmpty() || s.province.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, SetupText::tr("The school's name, code and province are required."));
+    if (!s.primary && !s.thcs)
+        return fail(ErrorCode::InvalidInput, SetupText::tr("Choose the levels the school teaches."));
+    if (s.year.startYear < 2000 || s.year.startYear > 2100)
+        return fail(ErrorCode::InvalidInput, SetupText::tr("The school year is not valid."));
+    return {};
+}
+
+Status fillNewSchool(store::Database& db, const NewSchool& s)
+{
+    store::Transaction tx(db);
+    if (!tx.began())
+        return tx.began();
+    store::SchoolRepository schools(db);
+    School school;
+    school.name = s.name.trimmed();
+    school.moetCode = s.moetCode.trimmed();
+    school.province = s.province.trimmed();
+    school.commune = s.commune.trimmed();
+    school.hasPrimary = s.primary;
+    school.hasThcs = s.thcs;
+    if (auto saved = schools.saveSchool(school); !saved)
+        return saved;
+    if (auto added = schools.addSchoolYear(s.year); !added)
+        return added;
+    return tx.commit();
+}
+
+} // namespace
+
+Status createSchool(const QString& path, const NewSchool& school, const QString& actor)
+{
+    if (auto s = checkNewSchool(school); !s)
+        return s;
+    if (QFile::exists(path))
+        return fail(
+            ErrorCode::InvalidInput,
+            SetupText::tr("%1 already exists; a new school needs a new file.").arg(QDir::toNativeSeparators(path)));
+    // Built under a temporary name, so a failure never leaves a half-made school where the real one should be.
+    const QString temp = path + QStringLiteral(".part");
+    store::Database::removeFiles(temp);
+    Status filled;
+    {
+        store::Database::OpenOptions options;
+        options.actor = actor;
+        auto db = store::Database::openOrCreate(temp, options);
+        filled = db ? fillNewSchool(**db, school) : Status(std::unexpected(db.error()));
+    }
+    if (filled && !QFile::rename(temp, path))
+        filled = fail(ErrorCode::Io, SetupText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+    if (!filled)
+        store::Database::removeFiles(temp);
+    return filled;
+}
+
+Result<Id> addClass(store::Database& db, SchoolYear year, const QString& name)
+{
+    const QString cleaned = text::normalized(name.trimmed());
+    static const QRegularExpression shape(QStringLiteral(R"(^([1-9])[^\s]{0,15}$)"));
+    const QRegularExpressionMatch m = shape.match(cleaned);
+    if (!m.hasMatch())
+        return fail(ErrorCode::InvalidInput,
+                    SetupText::tr("A class name starts with its grade, for example 6A1 or 3B: \"%1\".").arg(name));
+    const int grade = m.captured(1).toInt();
+    store::SchoolRepository schools(db);
+    auto school = schools.school();
+    if (!school)
+        return std::unexpected(school.error());
+    const auto level = levelOfGrade(grade);
+    const bool taught = *school && level
+        && ((*level == SchoolLevel::Primary && (*school)->hasPrimary)
+            || (*level == SchoolLevel::Thcs && (*school)->hasThcs));
+    if (!taught)
+        return fail(ErrorCode::InvalidInput, SetupText::tr("The school does not teach grade %1.").arg(grade));
+    auto years = schools.schoolYears();
+    if (!years)
+        return std::unexpected(years.error());
+    if (!years->contains(year))
+        return fail(ErrorCode::NotFound,
+                    SetupText::tr("The school year %1 is not open in this file.").arg(year.toString()));
+    auto existing = schools.classByName(year, cleaned);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (*existing)
+        return fail(ErrorCode::InvalidInput,
+                    SetupText::tr("There is already a class %1 in %2.").arg(cleaned, year.toString()));
+    ClassGroup cls;
+    cls.schoolYear = year;
+    cls.grade = grade;
+    cls.name = cleaned;
+    return schools.saveClass(cls);
+}
+
+} // namespace hocba::lifecycle
