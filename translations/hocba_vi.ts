@@ -293,7 +293,7 @@
     <name>hocba::cli::ClassCommand</name>
     <message>
         <source>Add a class to a school year: &quot;class add --name 6A1&quot; (its grade is the number it starts with).</source>
-        <translation>Thêm một lớp vào năm học: "class add --name 6A1" (khối của lớp là con số đứng đầu tên lớp).</translation>
+        <translation>Thêm một lớp vào năm học: &quot;class add --name 6A1&quot; (khối của lớp là con số đứng đầu tên lớp).</translation>
     </message>
     <message>
         <source>The class, e.g. 6A1.</source>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>Say &quot;class add --name 6A1&quot;.</source>
-        <translation>Hãy dùng "class add --name 6A1".</translation>
+        <translation>Hãy dùng &quot;class add --name 6A1&quot;.</translation>
     </message>
     <message>
         <source>Class %1 added to %2.</source>
@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>A class name starts with its grade, for example 6A1 or 3B: &quot;%1&quot;.</source>
-        <translation>Tên lớp phải bắt đầu bằng khối lớp, ví dụ 6A1 hoặc 3B: "%1".</translation>
+        <translation>Tên lớp phải bắt đầu bằng khối lớp, ví dụ 6A1 hoặc 3B: &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The school does not teach grade %1.</source>
@@ -2559,6 +2559,93 @@
     <message>
         <source>&amp;Required signatures…</source>
         <translation>Chữ ký &amp;bắt buộc…</translation>
+    </message>
+    <message>
+        <source>&amp;New school…</source>
+        <translation>&amp;Trường mới…</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::NewSchoolDialog</name>
+    <message>
+        <source>New school</source>
+        <translation>Trường mới</translation>
+    </message>
+    <message>
+        <source>School name:</source>
+        <translation>Tên trường:</translation>
+    </message>
+    <message>
+        <source>e.g. Trường THCS Nguyễn Du</source>
+        <translation>ví dụ: Trường THCS Nguyễn Du</translation>
+    </message>
+    <message>
+        <source>School code:</source>
+        <translation>Mã trường:</translation>
+    </message>
+    <message>
+        <source>the code the Department gave the school</source>
+        <translation>mã trường do Sở cấp</translation>
+    </message>
+    <message>
+        <source>Province or city:</source>
+        <translation>Tỉnh/thành phố:</translation>
+    </message>
+    <message>
+        <source>e.g. Hà Nội</source>
+        <translation>ví dụ: Hà Nội</translation>
+    </message>
+    <message>
+        <source>Commune or ward (optional):</source>
+        <translation>Xã/phường (không bắt buộc):</translation>
+    </message>
+    <message>
+        <source>Lower secondary (grades 6–9)</source>
+        <translation>Trung học cơ sở (lớp 6–9)</translation>
+    </message>
+    <message>
+        <source>Primary (grades 1–5)</source>
+        <translation>Tiểu học (lớp 1–5)</translation>
+    </message>
+    <message>
+        <source>Both (grades 1–9)</source>
+        <translation>Cả hai cấp (lớp 1–9)</translation>
+    </message>
+    <message>
+        <source>Levels:</source>
+        <translation>Cấp học:</translation>
+    </message>
+    <message>
+        <source>First school year:</source>
+        <translation>Năm học đầu tiên:</translation>
+    </message>
+    <message>
+        <source>where the school&apos;s file is kept</source>
+        <translation>nơi lưu tệp dữ liệu của trường</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Data file:</source>
+        <translation>Tệp dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Fill in the school&apos;s name, code, province and the data file.</source>
+        <translation>Hãy điền tên trường, mã trường, tỉnh/thành phố và tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>New data file</source>
+        <translation>Tệp dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>School record files (*.hocba);;All files (*)</source>
+        <translation>Tệp học bạ (*.hocba);;Tất cả các tệp (*)</translation>
     </message>
 </context>
 <context>

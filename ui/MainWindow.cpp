@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "MessageBox.h"
+#include "NewSchoolDialog.h"
 #include "PinDialog.h"
 #include "RecordPreviewWidget.h"
 #include "SignDialog.h"
@@ -78,6 +79,9 @@ void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* create = file->addAction(tr("&New school…"), this, &MainWindow::createSchoolWithDialog);
+    create->setObjectName(QStringLiteral("newSchoolAction"));
+    create->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(tr("&Open data file…"), this, &MainWindow::openDatabaseWithDialog);
     open->setObjectName(QStringLiteral("openDatabaseAction"));
     open->setShortcut(QKeySequence::Open);
@@ -340,6 +344,13 @@ void MainWindow::showOpenError(const QString& path, const Error& error)
                                 : tr("You can open another data file with File → Open data file….");
     MessageBox::critical(this, tr("Cannot open the data file"), error.message + QStringLiteral("\n\n") + hint,
                          error.detail);
+}
+
+void MainWindow::createSchoolWithDialog()
+{
+    NewSchoolDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        openDatabase(dialog.path());
 }
 
 void MainWindow::openDatabaseWithDialog()

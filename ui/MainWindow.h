@@ -77,6 +77,7 @@ public Q_SLOTS:
     void showTrustAnchors();
     void showSignPolicy();
     /** File → Open…: asks for a file and opens it. */
+    void createSchoolWithDialog();
     void openDatabaseWithDialog();
     void showAbout();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
