@@ -3,6 +3,7 @@
 
 #include "lifecycle/Accounts.h"
 #include "store/Database.h"
+#include "util/Terminal.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,7 +16,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace hocba::cli {
@@ -81,9 +81,10 @@ Result<Password> readPasswordFile(const QString& path)
     ::close(fd);
     const size_t length = withoutNewline(buf, n);
     Result<Password> out = length > size_t(lifecycle::Accounts::kMaxPasswordBytes)
-        ? fail(ErrorCode::Usage, Text::tr("The password file %1 is longer than %2 bytes. It must hold only the "
-                                          "password.")
-                                     .arg(path, QString::number(lifecycle::Accounts::kMaxPasswordBytes)))
+        ? fail(ErrorCode::Usage,
+               Text::tr("The password file %1 is longer than %2 bytes. It must hold only the "
+                        "password.")
+                   .arg(path, QString::number(lifecycle::Accounts::kMaxPasswordBytes)))
         : Result<Password>(Password(buf, length));
     explicit_bzero(buf, sizeof buf);
     return out;
@@ -91,21 +92,9 @@ Result<Password> readPasswordFile(const QString& path)
 
 Result<Password> readPasswordFromTerminal(const QString& prompt)
 {
-    std::fprintf(stderr, "%s: ", prompt.toUtf8().constData());
-    std::fflush(stderr);
-    termios old {};
-    const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        quiet.c_lflag |= ECHONL;
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
     char buf[lifecycle::Accounts::kMaxPasswordBytes + 2];
-    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-    if (tty)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    Result<Password> out = n > 0 ? Result<Password>(Password(buf, withoutNewline(buf, size_t(n))))
+    const qsizetype n = terminal::readSecretLine(prompt, buf, sizeof buf);
+    Result<Password> out = n > 0 ? Result<Password>(Password(buf, size_t(n)))
                                  : fail(ErrorCode::Cancelled, Text::tr("Password entry was cancelled."));
     explicit_bzero(buf, sizeof buf);
     return out;
@@ -127,8 +116,9 @@ Result<Password> readPassword(const QString& file, const QString& login)
         return password;
     }
     if (!::isatty(STDIN_FILENO))
-        return fail(ErrorCode::Usage, Text::tr("A password is needed but there is no terminal to ask for it. Use "
-                                               "--password-file or HOCBA_PASSWORD."));
+        return fail(ErrorCode::Usage,
+                    Text::tr("A password is needed but there is no terminal to ask for it. Use "
+                             "--password-file or HOCBA_PASSWORD."));
     return readPasswordFromTerminal(Text::tr("New password for %1").arg(login));
 }
 
@@ -177,13 +167,11 @@ public:
         static const QStringList actions {QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("passwd"),
                                           QStringLiteral("disable")};
         if (words.size() != 1 || !actions.contains(action))
-            return console.fail({ErrorCode::Usage, tr("Say \"user add\", \"user list\", \"user passwd\" or \"user "
-                                                      "disable\"."),
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"user add\", \"user list\", \"user passwd\" or \"user "
+                                    "disable\"."),
                                  {}});
-        auto path = requireDb(parser);
-        if (!path)
-            return console.fail(path.error());
-        auto db = store::Database::openExisting(*path);
+        auto db = openDb(parser);
         if (!db)
             return console.fail(db.error());
         (*db)->setActor(chosenActor(parser));
@@ -199,8 +187,8 @@ public:
         if (action == QLatin1String("add")) {
             chosenRole = roleFromWord(parser.value(role).trimmed());
             if (!chosenRole)
-                return console.fail({ErrorCode::Usage, tr("--role must be admin, principal, homeroom, subject or clerk."),
-                                     {}});
+                return console.fail(
+                    {ErrorCode::Usage, tr("--role must be admin, principal, homeroom, subject or clerk."), {}});
             if (!parser.isSet(fullName))
                 return console.fail({ErrorCode::Usage, tr("--name NAME is required."), {}});
         }

@@ -35,8 +35,8 @@ QString isoUtc(const QDateTime& t)
 
 Result<qint64> UserRepository::add(const User& user, const QString& passwordHash)
 {
-    auto st = m_db.prepare(
-        QStringLiteral("INSERT INTO app_user (login, full_name, role, teacher_id, password_hash) VALUES (?, ?, ?, ?, ?)"));
+    auto st = m_db.prepare(QStringLiteral(
+        "INSERT INTO app_user (login, full_name, role, teacher_id, password_hash) VALUES (?, ?, ?, ?, ?)"));
     if (!st)
         return std::unexpected(st.error());
     st->bind(1, user.login)

@@ -69,9 +69,9 @@ private Q_SLOTS:
         QVERIFY2(fromEnv.code == 0, qPrintable(fromEnv.err));
         QVERIFY(!qEnvironmentVariableIsSet("HOCBA_PASSWORD")); // taken out of the environment once read
 
-        auto dup = user({QStringLiteral("add"), QStringLiteral("--login"), QStringLiteral("hieutruong"), QStringLiteral("--name"),
-                         QStringLiteral("X"), QStringLiteral("--role"), QStringLiteral("clerk"),
-                         QStringLiteral("--password-file"), file});
+        auto dup = user({QStringLiteral("add"), QStringLiteral("--login"), QStringLiteral("hieutruong"),
+                         QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
+                         QStringLiteral("clerk"), QStringLiteral("--password-file"), file});
         QCOMPARE(dup.code, int(ExitFailed));
         auto badRole = user({QStringLiteral("add"), QStringLiteral("--login"), QStringLiteral("abc"),
                              QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
@@ -93,7 +93,8 @@ private Q_SLOTS:
             auto db = test::openTestDatabase(m_db);
             QVERIFY(lifecycle::Accounts::authenticate(*db, QStringLiteral("gv.toan"),
                                                       QByteArrayLiteral("Mật-khẩu-đúng-42")));
-            QVERIFY(lifecycle::Accounts::authenticate(*db, QStringLiteral("hieutruong"), QByteArrayLiteral("hieu-truong-pass")));
+            QVERIFY(lifecycle::Accounts::authenticate(*db, QStringLiteral("hieutruong"),
+                                                      QByteArrayLiteral("hieu-truong-pass")));
         }
 
         const QString newFile = writeFile(QStringLiteral("pw2"), QByteArrayLiteral("mat-khau-moi-7"), owner);
@@ -106,8 +107,8 @@ private Q_SLOTS:
             auto db = test::openTestDatabase(m_db);
             QVERIFY(!lifecycle::Accounts::authenticate(*db, QStringLiteral("gv.toan"),
                                                        QByteArrayLiteral("Mật-khẩu-đúng-42")));
-            QVERIFY(lifecycle::Accounts::authenticate(*db, QStringLiteral("gv.toan"),
-                                                      QByteArrayLiteral("mat-khau-moi-7")));
+            QVERIFY(
+                lifecycle::Accounts::authenticate(*db, QStringLiteral("gv.toan"), QByteArrayLiteral("mat-khau-moi-7")));
             QVERIFY(!lifecycle::Accounts::authenticate(*db, QStringLiteral("hieutruong"),
                                                        QByteArrayLiteral("hieu-truong-pass")));
         }

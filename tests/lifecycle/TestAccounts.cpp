@@ -80,8 +80,8 @@ private Q_SLOTS:
 
     void fiveFailuresLockForFifteenMinutes()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("hieu_truong"), QStringLiteral("Trần Thị Bình"),
-                              Role::Principal, kPassword, kFast));
+        QVERIFY(Accounts::add(*m_db, QStringLiteral("hieu_truong"), QStringLiteral("Trần Thị Bình"), Role::Principal,
+                              kPassword, kFast));
         const QDateTime t0(QDate(2026, 9, 5), QTime(8, 0), Qt::UTC);
         for (int i = 1; i <= Accounts::kMaxFailures; ++i) {
             auto r = Accounts::authenticate(*m_db, QStringLiteral("hieu_truong"), QByteArrayLiteral("wrong-pass"),
@@ -106,8 +106,8 @@ private Q_SLOTS:
 
     void adminResetLiftsTheLock()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("gv-toan"), QStringLiteral("Phạm Minh Cường"),
-                              Role::SubjectTeacher, kPassword, kFast));
+        QVERIFY(Accounts::add(*m_db, QStringLiteral("gv-toan"), QStringLiteral("Phạm Minh Cường"), Role::SubjectTeacher,
+                              kPassword, kFast));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 0; i < Accounts::kMaxFailures; ++i)
             QVERIFY(!Accounts::authenticate(*m_db, QStringLiteral("gv-toan"), QByteArrayLiteral("wrong-pass"), now));
@@ -139,15 +139,15 @@ private Q_SLOTS:
 
     void badInputIsRefused()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("admin"), QStringLiteral("Quản trị"), Role::Admin, kPassword,
-                              kFast));
+        QVERIFY(
+            Accounts::add(*m_db, QStringLiteral("admin"), QStringLiteral("Quản trị"), Role::Admin, kPassword, kFast));
         auto dup = Accounts::add(*m_db, QStringLiteral("admin"), QStringLiteral("Người khác"), Role::Clerk,
                                  QByteArrayLiteral("another-password"), kFast);
         QVERIFY(!dup);
         QCOMPARE(dup.error().code, ErrorCode::InvalidInput);
         QVERIFY(dup.error().message.contains(QStringLiteral("already taken")));
-        for (const QString& login : {QStringLiteral("ab"), QStringLiteral("Admin2"), QStringLiteral("có dấu"),
-                                     QString(33, QLatin1Char('a'))})
+        for (const QString& login :
+             {QStringLiteral("ab"), QStringLiteral("Admin2"), QStringLiteral("có dấu"), QString(33, QLatin1Char('a'))})
             QVERIFY2(!Accounts::add(*m_db, login, QStringLiteral("X"), Role::Clerk, kPassword, kFast),
                      qPrintable(login));
         // Eight characters, not eight bytes: "mậtkhẩu" is 7 characters in 10 bytes.
@@ -172,8 +172,9 @@ private Q_SLOTS:
         QVERIFY(hash.startsWith(QStringLiteral("$argon2id$")));
 
         const QString log = test::scalar(
-            *m_db, QStringLiteral("SELECT group_concat(action || '|' || field || '|' || coalesce(old_value, '') || "
-                                  "'|' || coalesce(new_value, ''), '\n') FROM audit_log"));
+            *m_db,
+            QStringLiteral("SELECT group_concat(action || '|' || field || '|' || coalesce(old_value, '') || "
+                           "'|' || coalesce(new_value, ''), '\n') FROM audit_log"));
         for (const char* action : {"user.add", "user.password", "user.login_failed", "user.login", "user.disable"})
             QVERIFY2(log.contains(QLatin1String(action)), action);
         QVERIFY(!log.contains(QString::fromUtf8(kPassword)));
