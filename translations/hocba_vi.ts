@@ -1059,6 +1059,109 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::UserCommand</name>
+    <message>
+        <source>Cannot open the password file %1.</source>
+        <translation>Không mở được tệp mật khẩu %1.</translation>
+    </message>
+    <message>
+        <source>The password file %1 must be a regular file only you can read: chmod 600 %1</source>
+        <translation>Tệp mật khẩu %1 phải là tệp thường chỉ bạn đọc được: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The password file %1 is longer than %2 bytes. It must hold only the password.</source>
+        <translation>Tệp mật khẩu %1 dài hơn %2 byte. Tệp chỉ được chứa mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Password entry was cancelled.</source>
+        <translation>Đã huỷ nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>A password is needed but there is no terminal to ask for it. Use --password-file or HOCBA_PASSWORD.</source>
+        <translation>Cần mật khẩu nhưng không có cửa sổ dòng lệnh để hỏi. Hãy dùng --password-file hoặc HOCBA_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+    <message>
+        <source>Manage the school&apos;s local accounts: &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot;, &quot;user disable&quot;.</source>
+        <translation>Quản lý tài khoản của trường: "user add", "user list", "user passwd", "user disable".</translation>
+    </message>
+    <message>
+        <source>The account&apos;s login (3-32 of a-z 0-9 . _ -).</source>
+        <translation>Tên đăng nhập của tài khoản (3-32 ký tự a-z 0-9 . _ -).</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>TÊN_ĐĂNG_NHẬP</translation>
+    </message>
+    <message>
+        <source>The account holder&apos;s full name.</source>
+        <translation>Họ tên người dùng tài khoản.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>admin, principal, homeroom, subject or clerk.</source>
+        <translation>admin (quản trị), principal (hiệu trưởng), homeroom (giáo viên chủ nhiệm), subject (giáo viên bộ môn) hoặc clerk (văn thư).</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>VAI_TRÒ</translation>
+    </message>
+    <message>
+        <source>Read the password from FILE (mode 600). Otherwise HOCBA_PASSWORD, or a prompt on a terminal.</source>
+        <translation>Đọc mật khẩu từ TỆP (quyền 600). Nếu không có thì dùng HOCBA_PASSWORD, hoặc hỏi trên cửa sổ dòng lệnh.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Say &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot; or &quot;user disable&quot;.</source>
+        <translation>Hãy dùng "user add", "user list", "user passwd" hoặc "user disable".</translation>
+    </message>
+    <message>
+        <source>--login LOGIN is required.</source>
+        <translation>Cần có tuỳ chọn --login TÊN_ĐĂNG_NHẬP.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Đã vô hiệu hoá tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>--role must be admin, principal, homeroom, subject or clerk.</source>
+        <translation>--role phải là admin, principal, homeroom, subject hoặc clerk.</translation>
+    </message>
+    <message>
+        <source>--name NAME is required.</source>
+        <translation>Cần có tuỳ chọn --name TÊN.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Đã đổi mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Đã thêm tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>[disabled]</source>
+        <translation>[đã vô hiệu hoá]</translation>
+    </message>
+    <message>
+        <source>[locked until %1 UTC]</source>
+        <translation>[bị khoá đến %1 UTC]</translation>
+    </message>
+    <message>
+        <source>No accounts yet. Add one with &quot;hocba-cli user add&quot;.</source>
+        <translation>Chưa có tài khoản nào. Hãy thêm bằng "hocba-cli user add".</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::VerifyCommand</name>
     <message>
         <source>Check signed packets and PDFs: integrity, signers, certificates at signing time, changes after signing, and the packet inside a PDF (exit 0 only when every file is valid and trusted).</source>
@@ -1130,6 +1233,49 @@
     <message>
         <source>Cannot write %1.</source>
         <translation>Không ghi được %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Accounts</name>
+    <message>
+        <source>A login has 3 to 32 characters: lower-case letters a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
+        <translation>Tên đăng nhập có từ 3 đến 32 ký tự: chữ thường a-z, chữ số, ".", "_" và "-".</translation>
+    </message>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Mật khẩu phải có ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>A password may have at most %1 bytes.</source>
+        <translation>Mật khẩu dài tối đa %1 byte.</translation>
+    </message>
+    <message>
+        <source>Cannot hash the password.</source>
+        <translation>Không băm được mật khẩu.</translation>
+    </message>
+    <message>
+        <source>There is no account &quot;%1&quot;.</source>
+        <translation>Không có tài khoản "%1".</translation>
+    </message>
+    <message>
+        <source>Give the account&apos;s full name.</source>
+        <translation>Hãy nhập họ tên của người dùng tài khoản.</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is already taken.</source>
+        <translation>Tên đăng nhập "%1" đã có người dùng.</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>Tên đăng nhập hoặc mật khẩu không đúng.</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is disabled. Ask the administrator.</source>
+        <translation>Tài khoản "%1" đã bị vô hiệu hoá. Hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is locked after %2 wrong passwords. Try again after %3.</source>
+        <translation>Tài khoản "%1" bị khoá do nhập sai mật khẩu %2 lần. Hãy thử lại sau %3.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,14 @@ Result<QString> Command::requireDb(const QCommandLineParser& parser)
     return db;
 }
 
+Result<std::unique_ptr<store::Database>> Command::openDb(const QCommandLineParser& parser)
+{
+    auto path = requireDb(parser);
+    if (!path)
+        return std::unexpected(path.error());
+    return store::Database::openExisting(*path);
+}
+
 QCommandLineOption Command::classOption()
 {
     return QCommandLineOption(

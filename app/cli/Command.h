@@ -55,6 +55,8 @@ protected:
     static QCommandLineOption jsonOption();
     /** Reads --db and fails with a usage error when it is missing. */
     static Result<QString> requireDb(const QCommandLineParser& parser);
+    /** Opens the existing data file --db names (a usage error without --db). */
+    static Result<std::unique_ptr<store::Database>> openDb(const QCommandLineParser& parser);
     /** The standard --class NAME and --all options (one class of the chosen year, or every class). */
     static QCommandLineOption classOption();
     static QCommandLineOption allOption();

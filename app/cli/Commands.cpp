@@ -23,6 +23,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeRestoreCommand());
     list.push_back(makeTokenCommand());
     list.push_back(makeTrustCommand());
+    list.push_back(makeUserCommand());
     return list;
 }
 

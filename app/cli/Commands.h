@@ -34,5 +34,7 @@ std::unique_ptr<Command> makeSignCommand();
 std::unique_ptr<Command> makePolicyCommand();
 /** verify FILE... [--trust PEM]... [--db FILE] [--json]: signed packets and PDFs. */
 std::unique_ptr<Command> makeVerifyCommand();
+/** user add|list|passwd|disable: the school's local accounts (docs/accounts.md). */
+std::unique_ptr<Command> makeUserCommand();
 
 } // namespace hocba::cli

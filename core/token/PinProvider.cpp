@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token/PinProvider.h"
 
+#include "util/Terminal.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QtGlobal>
@@ -13,7 +15,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace hocba::signing {
@@ -171,29 +172,14 @@ Result<SecurePin> CliPinProvider::requestPin(const PinRequest& request)
         prompt += QLatin1Char('\n') + Text::tr("Warning: one more wrong PIN will lock the token.");
     else if (request.countLow)
         prompt += QLatin1Char('\n') + Text::tr("Warning: a wrong PIN was entered at least once.");
-    std::fprintf(stderr, "%s: ", prompt.toUtf8().constData());
-    std::fflush(stderr);
-
-    termios old {};
-    const bool tty = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        quiet.c_lflag |= ECHONL;
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
     char buf[256];
-    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
-    if (tty)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    const qsizetype n = terminal::readSecretLine(prompt, buf, sizeof buf);
     if (n <= 0) {
         OPENSSL_cleanse(buf, sizeof buf);
         return fail(ErrorCode::PinCancelled, Text::tr("PIN entry was cancelled."));
     }
-    SecurePin pin(buf, trimmedLength(buf, n));
+    SecurePin pin(buf, n);
     OPENSSL_cleanse(buf, sizeof buf);
-    if (pin.isEmpty())
-        return fail(ErrorCode::PinCancelled, Text::tr("PIN entry was cancelled."));
     return pin;
 }
 

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Commands.h"
+
+#include "lifecycle/Accounts.h"
+#include "store/Database.h"
+#include "util/Terminal.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hocba::cli {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::UserCommand)
+};
+
+/** A password in a buffer wiped when it goes away; never turned into a QString. */
+class Password
+{
+public:
+    Password() = default;
+    Password(const char* data, size_t size)
+        : m_bytes(data, data + size)
+    { }
+    Password(Password&& other) noexcept
+        : m_bytes(std::move(other.m_bytes))
+    { }
+    Password& operator=(Password&&) = delete;
+    ~Password() { explicit_bzero(m_bytes.data(), m_bytes.size()); }
+    QByteArrayView view() const { return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())); }
+
+private:
+    std::vector<char> m_bytes;
+};
+
+size_t withoutNewline(const char* data, size_t n)
+{
+    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
+        --n;
+    return n;
+}
+
+Result<Password> readPasswordFile(const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return fail(ErrorCode::Io, Text::tr("Cannot open the password file %1.").arg(path),
+                    QString::fromLocal8Bit(std::strerror(errno)));
+    struct stat st
+    { };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        ::close(fd);
+        // Like ssh with private keys: a password file others can read is refused, not silently used.
+        return fail(ErrorCode::Usage,
+                    Text::tr("The password file %1 must be a regular file only you can read: chmod 600 %1").arg(path),
+                    QStringLiteral("mode %1").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
+    }
+    char buf[lifecycle::Accounts::kMaxPasswordBytes + 3];
+    size_t n = 0;
+    while (n < sizeof buf) {
+        const ssize_t got = ::read(fd, buf + n, sizeof buf - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        n += size_t(got);
+    }
+    ::close(fd);
+    const size_t length = withoutNewline(buf, n);
+    Result<Password> out = length > size_t(lifecycle::Accounts::kMaxPasswordBytes)
+        ? fail(ErrorCode::Usage,
+               Text::tr("The password file %1 is longer than %2 bytes. It must hold only the "
+                        "password.")
+                   .arg(path, QString::number(lifecycle::Accounts::kMaxPasswordBytes)))
+        : Result<Password>(Password(buf, length));
+    explicit_bzero(buf, sizeof buf);
+    return out;
+}
+
+Result<Password> readPasswordFromTerminal(const QString& prompt)
+{
+    char buf[lifecycle::Accounts::kMaxPasswordBytes + 2];
+    const qsizetype n = terminal::readSecretLine(prompt, buf, sizeof buf);
+    Result<Password> out = n > 0 ? Result<Password>(Password(buf, size_t(n)))
+                                 : fail(ErrorCode::Cancelled, Text::tr("Password entry was cancelled."));
+    explicit_bzero(buf, sizeof buf);
+    return out;
+}
+
+/**
+ * The password from --password-file, else from HOCBA_PASSWORD (then taken out of the environment so programs
+ * started later do not inherit it), else asked for without echo on a terminal.
+ */
+Result<Password> readPassword(const QString& file, const QString& login)
+{
+    if (!file.isEmpty())
+        return readPasswordFile(file);
+    if (char* env = std::getenv("HOCBA_PASSWORD")) {
+        const size_t length = std::strlen(env);
+        Password password(env, length);
+        explicit_bzero(env, length);
+        qunsetenv("HOCBA_PASSWORD");
+        return password;
+    }
+    if (!::isatty(STDIN_FILENO))
+        return fail(ErrorCode::Usage,
+                    Text::tr("A password is needed but there is no terminal to ask for it. Use "
+                             "--password-file or HOCBA_PASSWORD."));
+    return readPasswordFromTerminal(Text::tr("New password for %1").arg(login));
+}
+
+/** The command line's role words; "subject" is the stored subject_teacher. */
+std::optional<Role> roleFromWord(const QString& word)
+{
+    if (word == QLatin1String("subject"))
+        return Role::SubjectTeacher;
+    return word == QLatin1String("subject_teacher") ? std::nullopt : roleFromCode(word);
+}
+
+QString roleWord(Role role)
+{
+    return role == Role::SubjectTeacher ? QStringLiteral("subject") : toCode(role);
+}
+
+class UserCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::UserCommand)
+public:
+    QString name() const override { return QStringLiteral("user"); }
+    QString summary() const override
+    {
+        return tr("Manage the school's local accounts: \"user add\", \"user list\", \"user passwd\", "
+                  "\"user disable\".");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption login(QStringLiteral("login"), tr("The account's login (3-32 of a-z 0-9 . _ -)."),
+                                       tr("LOGIN"));
+        const QCommandLineOption fullName(QStringLiteral("name"), tr("The account holder's full name."), tr("NAME"));
+        const QCommandLineOption role(QStringLiteral("role"), tr("admin, principal, homeroom, subject or clerk."),
+                                      tr("ROLE"));
+        const QCommandLineOption file(QStringLiteral("password-file"),
+                                      tr("Read the password from FILE (mode 600). Otherwise HOCBA_PASSWORD, or a "
+                                         "prompt on a terminal."),
+                                      tr("FILE"));
+        QCommandLineParser parser;
+        if (int code = parse(parser, {dbOption(), login, fullName, role, file, actorOption(), jsonOption()}, args,
+                             console, QStringLiteral("add|list|passwd|disable"));
+            code >= 0)
+            return code;
+        const QStringList words = parser.positionalArguments();
+        const QString action = words.value(0);
+        static const QStringList actions {QStringLiteral("add"), QStringLiteral("list"), QStringLiteral("passwd"),
+                                          QStringLiteral("disable")};
+        if (words.size() != 1 || !actions.contains(action))
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"user add\", \"user list\", \"user passwd\" or \"user "
+                                    "disable\"."),
+                                 {}});
+        auto db = openDb(parser);
+        if (!db)
+            return console.fail(db.error());
+        (*db)->setActor(chosenActor(parser));
+        if (action == QLatin1String("list"))
+            return list(**db, parser.isSet(QStringLiteral("json")), console);
+        if (!parser.isSet(login))
+            return console.fail({ErrorCode::Usage, tr("--login LOGIN is required."), {}});
+        const QString who = parser.value(login).trimmed();
+        if (action == QLatin1String("disable"))
+            return done(lifecycle::Accounts::disable(**db, who), tr("Account %1 disabled.").arg(who), console);
+
+        std::optional<Role> chosenRole;
+        if (action == QLatin1String("add")) {
+            chosenRole = roleFromWord(parser.value(role).trimmed());
+            if (!chosenRole)
+                return console.fail(
+                    {ErrorCode::Usage, tr("--role must be admin, principal, homeroom, subject or clerk."), {}});
+            if (!parser.isSet(fullName))
+                return console.fail({ErrorCode::Usage, tr("--name NAME is required."), {}});
+        }
+        auto password = readPassword(parser.value(file), who);
+        if (!password)
+            return console.fail(password.error());
+        if (action == QLatin1String("passwd"))
+            return done(lifecycle::Accounts::changePassword(**db, who, password->view()),
+                        tr("Password of %1 changed.").arg(who), console);
+        auto added = lifecycle::Accounts::add(**db, who, parser.value(fullName), *chosenRole, password->view());
+        return done(added ? Status() : std::unexpected(added.error()), tr("Account %1 added.").arg(who), console);
+    }
+
+private:
+    static int done(const Status& status, const QString& message, Console& console)
+    {
+        if (!status)
+            return console.fail(status.error());
+        console.out << message << '\n';
+        console.out.flush();
+        return ExitOk;
+    }
+
+    static int list(store::Database& db, bool json, Console& console)
+    {
+        auto users = lifecycle::Accounts::list(db);
+        if (!users)
+            return console.fail(users.error());
+        QJsonArray rows;
+        for (const auto& u : *users) {
+            const QString lockedUntil = u.lockedUntil.isValid() ? u.lockedUntil.toString(Qt::ISODate) : QString();
+            if (json) {
+                rows.append(QJsonObject {{QStringLiteral("login"), u.user.login},
+                                         {QStringLiteral("name"), u.user.fullName},
+                                         {QStringLiteral("role"), roleWord(u.user.role)},
+                                         {QStringLiteral("disabled"), u.disabled},
+                                         {QStringLiteral("failedAttempts"), u.failedAttempts},
+                                         {QStringLiteral("lockedUntil"), lockedUntil}});
+                continue;
+            }
+            console.out << u.user.login << '\t' << roleWord(u.user.role) << '\t' << u.user.fullName;
+            if (u.disabled)
+                console.out << '\t' << tr("[disabled]");
+            if (!lockedUntil.isEmpty())
+                console.out << '\t' << tr("[locked until %1 UTC]").arg(lockedUntil);
+            console.out << '\n';
+        }
+        if (json)
+            console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("users"), rows}}));
+        else if (users->isEmpty())
+            console.out << tr("No accounts yet. Add one with \"hocba-cli user add\".") << '\n';
+        console.out.flush();
+        return ExitOk;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeUserCommand()
+{
+    return std::make_unique<UserCommand>();
+}
+
+} // namespace hocba::cli
