@@ -677,10 +677,6 @@
         <translation>NĂM</translation>
     </message>
     <message>
-        <source>--school-name, --school-code, --province, --levels and --year are required.</source>
-        <translation>Cần có --school-name, --school-code, --province, --levels và --year.</translation>
-    </message>
-    <message>
         <source>--levels must be primary, thcs or both.</source>
         <translation>--levels phải là primary, thcs hoặc both.</translation>
     </message>
@@ -689,8 +685,32 @@
         <translation>--year phải có dạng 2025-2026.</translation>
     </message>
     <message>
-        <source>Created %1: %2, school year %3.</source>
-        <translation>Đã tạo %1: %2, năm học %3.</translation>
+        <source>The login of the school&apos;s administrator (IT), created with the file.</source>
+        <translation>Tên đăng nhập của người quản trị (cán bộ tin học) của trường, được tạo cùng tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>TÊN_ĐĂNG_NHẬP</translation>
+    </message>
+    <message>
+        <source>The administrator&apos;s full name (default: the login).</source>
+        <translation>Họ tên người quản trị (mặc định: tên đăng nhập).</translation>
+    </message>
+    <message>
+        <source>Read the administrator&apos;s password from FILE (mode 600). Otherwise HOCBA_PASSWORD, or a prompt on a terminal.</source>
+        <translation>Đọc mật khẩu của người quản trị từ TỆP (quyền 600). Nếu không thì từ HOCBA_PASSWORD, hoặc hỏi trực tiếp trên cửa sổ dòng lệnh.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>--school-name, --school-code, --province, --levels, --year and --admin are required.</source>
+        <translation>Cần có --school-name, --school-code, --province, --levels, --year và --admin.</translation>
+    </message>
+    <message>
+        <source>Created %1: %2, school year %3, administrator %4.</source>
+        <translation>Đã tạo %1: %2, năm học %3, người quản trị %4.</translation>
     </message>
 </context>
 <context>
@@ -1086,7 +1106,7 @@
     </message>
     <message>
         <source>Manage the school&apos;s local accounts: &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot;, &quot;user disable&quot;.</source>
-        <translation>Quản lý tài khoản của trường: "user add", "user list", "user passwd", "user disable".</translation>
+        <translation>Quản lý tài khoản của trường: &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot;, &quot;user disable&quot;.</translation>
     </message>
     <message>
         <source>The account&apos;s login (3-32 of a-z 0-9 . _ -).</source>
@@ -1122,7 +1142,7 @@
     </message>
     <message>
         <source>Say &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot; or &quot;user disable&quot;.</source>
-        <translation>Hãy dùng "user add", "user list", "user passwd" hoặc "user disable".</translation>
+        <translation>Hãy dùng &quot;user add&quot;, &quot;user list&quot;, &quot;user passwd&quot; hoặc &quot;user disable&quot;.</translation>
     </message>
     <message>
         <source>--login LOGIN is required.</source>
@@ -1158,7 +1178,7 @@
     </message>
     <message>
         <source>No accounts yet. Add one with &quot;hocba-cli user add&quot;.</source>
-        <translation>Chưa có tài khoản nào. Hãy thêm bằng "hocba-cli user add".</translation>
+        <translation>Chưa có tài khoản nào. Hãy thêm bằng &quot;hocba-cli user add&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1259,7 @@
     <name>hocba::lifecycle::Accounts</name>
     <message>
         <source>A login has 3 to 32 characters: lower-case letters a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
-        <translation>Tên đăng nhập có từ 3 đến 32 ký tự: chữ thường a-z, chữ số, ".", "_" và "-".</translation>
+        <translation>Tên đăng nhập có từ 3 đến 32 ký tự: chữ thường a-z, chữ số, &quot;.&quot;, &quot;_&quot; và &quot;-&quot;.</translation>
     </message>
     <message>
         <source>A password needs at least %1 characters.</source>
@@ -1255,7 +1275,7 @@
     </message>
     <message>
         <source>There is no account &quot;%1&quot;.</source>
-        <translation>Không có tài khoản "%1".</translation>
+        <translation>Không có tài khoản &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Give the account&apos;s full name.</source>
@@ -1263,7 +1283,7 @@
     </message>
     <message>
         <source>The login &quot;%1&quot; is already taken.</source>
-        <translation>Tên đăng nhập "%1" đã có người dùng.</translation>
+        <translation>Tên đăng nhập &quot;%1&quot; đã có người dùng.</translation>
     </message>
     <message>
         <source>The login or the password is wrong.</source>
@@ -1271,11 +1291,11 @@
     </message>
     <message>
         <source>The account &quot;%1&quot; is disabled. Ask the administrator.</source>
-        <translation>Tài khoản "%1" đã bị vô hiệu hoá. Hãy liên hệ quản trị viên.</translation>
+        <translation>Tài khoản &quot;%1&quot; đã bị vô hiệu hoá. Hãy liên hệ quản trị viên.</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; is locked after %2 wrong passwords. Try again after %3.</source>
-        <translation>Tài khoản "%1" bị khoá do nhập sai mật khẩu %2 lần. Hãy thử lại sau %3.</translation>
+        <translation>Tài khoản &quot;%1&quot; bị khoá do nhập sai mật khẩu %2 lần. Hãy thử lại sau %3.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The first day of a real school: "init" makes an empty school file, "class add" adds a class to one of its years.
 #include "Commands.h"
+#include "PasswordInput.h"
 
+#include "lifecycle/Accounts.h"
 #include "lifecycle/SchoolSetup.h"
 #include "store/Database.h"
 
@@ -33,19 +35,31 @@ public:
         const QCommandLineOption levels(QStringLiteral("levels"), tr("Which levels: primary, thcs or both."),
                                         tr("LEVELS"));
         const QCommandLineOption year(QStringLiteral("year"), tr("The first school year, e.g. 2025-2026."), tr("YEAR"));
+        const QCommandLineOption admin(QStringLiteral("admin"),
+                                       tr("The login of the school's administrator (IT), created with the file."),
+                                       tr("LOGIN"));
+        const QCommandLineOption adminName(QStringLiteral("admin-name"),
+                                           tr("The administrator's full name (default: the login)."), tr("NAME"));
+        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                              tr("Read the administrator's password from FILE (mode 600). Otherwise "
+                                                 "HOCBA_PASSWORD, or a prompt on a terminal."),
+                                              tr("FILE"));
         QCommandLineParser parser;
-        if (int c = parse(parser, {dbOption(), schoolName, code, province, commune, levels, year, actorOption()}, args,
-                          console);
+        if (int c = parse(parser,
+                          {dbOption(), schoolName, code, province, commune, levels, year, admin, adminName,
+                           passwordFile, actorOption()},
+                          args, console);
             c >= 0)
             return c;
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
-        for (const auto* required : {&schoolName, &code, &province, &levels, &year})
+        for (const auto* required : {&schoolName, &code, &province, &levels, &year, &admin})
             if (!parser.isSet(*required))
-                return console.fail({ErrorCode::Usage,
-                                     tr("--school-name, --school-code, --province, --levels and --year are required."),
-                                     {}});
+                return console.fail(
+                    {ErrorCode::Usage,
+                     tr("--school-name, --school-code, --province, --levels, --year and --admin are required."),
+                     {}});
         lifecycle::NewSchool school;
         school.name = parser.value(schoolName);
         school.moetCode = parser.value(code);
@@ -60,10 +74,19 @@ public:
         if (!first)
             return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
         school.year = *first;
-        if (auto made = lifecycle::createSchool(*path, school, chosenActor(parser)); !made)
+        const QString login = parser.value(admin).trimmed();
+        const QString fullName = parser.isSet(adminName) ? parser.value(adminName).trimmed() : login;
+        auto password = readPassword(parser.value(passwordFile), login);
+        if (!password)
+            return console.fail(password.error());
+        const auto addAdmin = [&](store::Database& db) -> Status {
+            auto added = lifecycle::Accounts::add(db, login, fullName, Role::Admin, password->view());
+            return added ? Status {} : Status(std::unexpected(added.error()));
+        };
+        if (auto made = lifecycle::createSchool(*path, school, chosenActor(parser), addAdmin); !made)
             return console.fail(made.error());
-        console.out << tr("Created %1: %2, school year %3.")
-                           .arg(QDir::toNativeSeparators(*path), school.name.trimmed(), school.year.toString())
+        console.out << tr("Created %1: %2, school year %3, administrator %4.")
+                           .arg(QDir::toNativeSeparators(*path), school.name.trimmed(), school.year.toString(), login)
                     << '\n';
         console.out.flush();
         return ExitOk;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
+#include "PasswordInput.h"
 
 #include "lifecycle/Accounts.h"
 #include "store/Database.h"
@@ -26,101 +27,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::cli::UserCommand)
 };
-
-/** A password in a buffer wiped when it goes away; never turned into a QString. */
-class Password
-{
-public:
-    Password() = default;
-    Password(const char* data, size_t size)
-        : m_bytes(data, data + size)
-    { }
-    Password(Password&& other) noexcept
-        : m_bytes(std::move(other.m_bytes))
-    { }
-    Password& operator=(Password&&) = delete;
-    ~Password() { explicit_bzero(m_bytes.data(), m_bytes.size()); }
-    QByteArrayView view() const { return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())); }
-
-private:
-    std::vector<char> m_bytes;
-};
-
-size_t withoutNewline(const char* data, size_t n)
-{
-    while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
-        --n;
-    return n;
-}
-
-Result<Password> readPasswordFile(const QString& path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0)
-        return fail(ErrorCode::Io, Text::tr("Cannot open the password file %1.").arg(path),
-                    QString::fromLocal8Bit(std::strerror(errno)));
-    struct stat st
-    { };
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-        ::close(fd);
-        // Like ssh with private keys: a password file others can read is refused, not silently used.
-        return fail(ErrorCode::Usage,
-                    Text::tr("The password file %1 must be a regular file only you can read: chmod 600 %1").arg(path),
-                    QStringLiteral("mode %1").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')));
-    }
-    char buf[lifecycle::Accounts::kMaxPasswordBytes + 3];
-    size_t n = 0;
-    while (n < sizeof buf) {
-        const ssize_t got = ::read(fd, buf + n, sizeof buf - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        n += size_t(got);
-    }
-    ::close(fd);
-    const size_t length = withoutNewline(buf, n);
-    Result<Password> out = length > size_t(lifecycle::Accounts::kMaxPasswordBytes)
-        ? fail(ErrorCode::Usage,
-               Text::tr("The password file %1 is longer than %2 bytes. It must hold only the "
-                        "password.")
-                   .arg(path, QString::number(lifecycle::Accounts::kMaxPasswordBytes)))
-        : Result<Password>(Password(buf, length));
-    explicit_bzero(buf, sizeof buf);
-    return out;
-}
-
-Result<Password> readPasswordFromTerminal(const QString& prompt)
-{
-    char buf[lifecycle::Accounts::kMaxPasswordBytes + 2];
-    const qsizetype n = terminal::readSecretLine(prompt, buf, sizeof buf);
-    Result<Password> out = n > 0 ? Result<Password>(Password(buf, size_t(n)))
-                                 : fail(ErrorCode::Cancelled, Text::tr("Password entry was cancelled."));
-    explicit_bzero(buf, sizeof buf);
-    return out;
-}
-
-/**
- * The password from --password-file, else from HOCBA_PASSWORD (then taken out of the environment so programs
- * started later do not inherit it), else asked for without echo on a terminal.
- */
-Result<Password> readPassword(const QString& file, const QString& login)
-{
-    if (!file.isEmpty())
-        return readPasswordFile(file);
-    if (char* env = std::getenv("HOCBA_PASSWORD")) {
-        const size_t length = std::strlen(env);
-        Password password(env, length);
-        explicit_bzero(env, length);
-        qunsetenv("HOCBA_PASSWORD");
-        return password;
-    }
-    if (!::isatty(STDIN_FILENO))
-        return fail(ErrorCode::Usage,
-                    Text::tr("A password is needed but there is no terminal to ask for it. Use "
-                             "--password-file or HOCBA_PASSWORD."));
-    return readPasswordFromTerminal(Text::tr("New password for %1").arg(login));
-}
 
 /** The command line's role words; "subject" is the stored subject_teacher. */
 std::optional<Role> roleFromWord(const QString& word)

@@ -30,7 +30,7 @@ Status checkNewSchool(const NewSchool& s)
     return {};
 }
 
-Status fillNewSchool(store::Database& db, const NewSchool& s)
+Status fillNewSchool(store::Database& db, const NewSchool& s, const std::function<Status(store::Database&)>& also)
 {
     store::Transaction tx(db);
     if (!tx.began())
@@ -47,12 +47,17 @@ Status fillNewSchool(store::Database& db, const NewSchool& s)
         return saved;
     if (auto added = schools.addSchoolYear(s.year); !added)
         return added;
+    if (also) {
+        if (auto extra = also(db); !extra)
+            return extra;
+    }
     return tx.commit();
 }
 
 } // namespace
 
-Status createSchool(const QString& path, const NewSchool& school, const QString& actor)
+Status createSchool(const QString& path, const NewSchool& school, const QString& actor,
+                    const std::function<Status(store::Database&)>& alsoInNewFile)
 {
     if (auto s = checkNewSchool(school); !s)
         return s;
@@ -68,7 +73,7 @@ Status createSchool(const QString& path, const NewSchool& school, const QString&
         store::Database::OpenOptions options;
         options.actor = actor;
         auto db = store::Database::openOrCreate(temp, options);
-        filled = db ? fillNewSchool(**db, school) : Status(std::unexpected(db.error()));
+        filled = db ? fillNewSchool(**db, school, alsoInNewFile) : Status(std::unexpected(db.error()));
     }
     if (filled && !QFile::rename(temp, path))
         filled = fail(ErrorCode::Io, SetupText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <optional>
 
 namespace hocba::store {
@@ -27,10 +29,12 @@ struct NewSchool
 };
 
 /**
- * Creates an empty school file at `path`: the school and its first year, audited as `actor`. Refuses a path that
- * already exists (an existing school is never overwritten) and leaves nothing behind when it fails.
+ * Creates an empty school file at `path`: the school and its first year, audited as `actor`, and whatever
+ * `alsoInNewFile` writes (e.g. the administrator's account) in the same transaction. Refuses a path that already
+ * exists (an existing school is never overwritten) and leaves nothing behind when any step fails.
  */
-Status createSchool(const QString& path, const NewSchool& school, const QString& actor);
+Status createSchool(const QString& path, const NewSchool& school, const QString& actor,
+                    const std::function<Status(store::Database&)>& alsoInNewFile = {});
 
 /**
  * Adds a class to a year of the school: its grade is the number the name starts with ("6A1" → 6) and must be one

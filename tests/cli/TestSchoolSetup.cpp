@@ -7,6 +7,7 @@
 #include "util/Digest.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,8 +21,22 @@ QByteArray fileDigest(const QString& path)
     return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
 }
 
-QStringList initArgs(const QString& db, const QString& levels = QStringLiteral("thcs"))
+/** A password file only its owner can read, as hocba-cli demands. */
+QString passwordFile(const QString& dir, const QByteArray& password)
 {
+    const QString path = dir + QStringLiteral("/admin-password");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(password + '\n');
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return path;
+}
+
+QStringList initArgs(const QString& db, const QString& levels = QStringLiteral("thcs"),
+                     const QByteArray& password = "mat-khau-truong")
+{
+    const QString file = passwordFile(QFileInfo(db).absolutePath(), password);
     return {QStringLiteral("init"),
             QStringLiteral("--db"),
             db,
@@ -38,7 +53,13 @@ QStringList initArgs(const QString& db, const QString& levels = QStringLiteral("
             QStringLiteral("--year"),
             QStringLiteral("2025-2026"),
             QStringLiteral("--by"),
-            QStringLiteral("Cô Hằng (IT)")};
+            QStringLiteral("Cô Hằng (IT)"),
+            QStringLiteral("--admin"),
+            QStringLiteral("hang.it"),
+            QStringLiteral("--admin-name"),
+            QStringLiteral("Nguyễn Thu Hằng"),
+            QStringLiteral("--password-file"),
+            file};
 }
 
 QStringList classAdd(const QString& db, const QString& name, const QString& year = QStringLiteral("2025-2026"))
@@ -75,7 +96,26 @@ private Q_SLOTS:
                  QStringLiteral("1"));
         QVERIFY(test::scalar(d, QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'Cô Hằng (IT)'")).toInt()
                 > 0);
+        QCOMPARE(test::scalar(d, QStringLiteral("SELECT login || '|' || full_name || '|' || role FROM app_user")),
+                 QStringLiteral("hang.it|Nguyễn Thu Hằng|admin"));
+        QVERIFY(test::scalar(d, QStringLiteral("SELECT password_hash FROM app_user"))
+                    .startsWith(QStringLiteral("$argon2id$")));
         QCOMPARE(test::runCliInProcess({QStringLiteral("info"), QStringLiteral("--db"), db}).code, 0);
+    }
+
+    // The administrator is created with the file: a refused password leaves no file at all, not a school nobody
+    // can administer.
+    void aRefusedAdministratorLeavesNoFile()
+    {
+        const QString db = path(QStringLiteral("weak.hocba"));
+        const auto run = test::runCliInProcess(initArgs(db, QStringLiteral("thcs"), "short"));
+        QCOMPARE(run.code, 1);
+        QVERIFY(!QFile::exists(db));
+        QVERIFY(!QFile::exists(db + QStringLiteral(".part")));
+        QStringList noAdmin = initArgs(db);
+        noAdmin.remove(noAdmin.indexOf(QStringLiteral("--admin")), 2);
+        QCOMPARE(test::runCliInProcess(noAdmin).code, 2);
+        QVERIFY(!QFile::exists(db));
     }
 
     void initNeverOverwritesAFile()

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "util/Error.h"
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <cstddef>
+#include <string.h>
+#include <vector>
+
+namespace hocba::cli {
+
+/** A password in a buffer wiped when it goes away; never turned into a QString. */
+class Password
+{
+public:
+    Password() = default;
+    Password(const char* data, size_t size)
+        : m_bytes(data, data + size)
+    { }
+    Password(Password&& other) noexcept
+        : m_bytes(std::move(other.m_bytes))
+    { }
+    Password& operator=(Password&&) = delete;
+    ~Password() { explicit_bzero(m_bytes.data(), m_bytes.size()); }
+    QByteArrayView view() const { return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())); }
+
+private:
+    std::vector<char> m_bytes;
+};
+
+/**
+ * The password from --password-file, else from HOCBA_PASSWORD (then taken out of the environment so programs
+ * started later do not inherit it), else asked for without echo on a terminal.
+ */
+Result<Password> readPassword(const QString& file, const QString& login);
+
+} // namespace hocba::cli
