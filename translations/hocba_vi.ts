@@ -2802,16 +2802,48 @@
         <translation>Tạo</translation>
     </message>
     <message>
-        <source>Fill in the school&apos;s name, code, province and the data file.</source>
-        <translation>Hãy điền tên trường, mã trường, tỉnh/thành phố và tệp dữ liệu.</translation>
-    </message>
-    <message>
         <source>New data file</source>
         <translation>Tệp dữ liệu mới</translation>
     </message>
     <message>
         <source>School record files (*.hocba);;All files (*)</source>
         <translation>Tệp học bạ (*.hocba);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s login:</source>
+        <translation>Tên đăng nhập của người quản trị:</translation>
+    </message>
+    <message>
+        <source>e.g. hang.it (a-z, 0-9, . _ -)</source>
+        <translation>ví dụ: hang.it (a-z, 0-9, . _ -)</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s full name:</source>
+        <translation>Họ tên người quản trị:</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Thu Hằng</source>
+        <translation>ví dụ: Nguyễn Thu Hằng</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>ít nhất 8 ký tự</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Fill in the school&apos;s name, code, province, the data file and the administrator&apos;s account.</source>
+        <translation>Hãy điền tên trường, mã trường, tỉnh/thành phố, tệp dữ liệu và tài khoản người quản trị.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>

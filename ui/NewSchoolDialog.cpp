@@ -3,6 +3,8 @@
 
 #include "MessageBox.h"
 
+#include "lifecycle/Accounts.h"
+
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
@@ -62,6 +64,13 @@ NewSchoolDialog::NewSchoolDialog(QWidget* parent)
     fileRow->addWidget(browse);
     form->addRow(tr("Data file:"), fileRow);
 
+    m_adminLogin = field("adminLogin", tr("Administrator's login:"), tr("e.g. hang.it (a-z, 0-9, . _ -)"));
+    m_adminName = field("adminName", tr("Administrator's full name:"), tr("e.g. Nguyễn Thu Hằng"));
+    m_password = field("password", tr("Password:"), tr("at least 8 characters"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordAgain = field("passwordAgain", tr("Password again:"), QString());
+    m_passwordAgain->setEchoMode(QLineEdit::Password);
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -96,7 +105,9 @@ void NewSchoolDialog::updateOk()
     const bool filled = !m_name->text().trimmed().isEmpty() && !m_code->text().trimmed().isEmpty()
         && !m_province->text().trimmed().isEmpty() && !m_file->text().trimmed().isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(filled);
-    m_problem->setText(filled ? QString() : tr("Fill in the school's name, code, province and the data file."));
+    m_problem->setText(
+        filled ? QString()
+               : tr("Fill in the school's name, code, province, the data file and the administrator's account."));
 }
 
 void NewSchoolDialog::chooseFile()
@@ -113,13 +124,27 @@ void NewSchoolDialog::chooseFile()
 
 void NewSchoolDialog::accept()
 {
+    if (m_password->text() != m_passwordAgain->text()) {
+        m_problem->setText(tr("The two passwords are not the same."));
+        return;
+    }
     const QString path = QDir::fromNativeSeparators(m_file->text().trimmed());
-    auto made = lifecycle::createSchool(path, entered(), qEnvironmentVariable("USER", QStringLiteral("desktop")));
+    QByteArray password = m_password->text().toUtf8();
+    const auto addAdmin = [&](store::Database& db) -> Status {
+        auto added = lifecycle::Accounts::add(db, m_adminLogin->text().trimmed(), m_adminName->text().trimmed(),
+                                              Role::Admin, password);
+        return added ? Status {} : Status(std::unexpected(added.error()));
+    };
+    auto made
+        = lifecycle::createSchool(path, entered(), qEnvironmentVariable("USER", QStringLiteral("desktop")), addAdmin);
+    password.fill('\0');
     if (!made) {
         // The dialog stays open with what was typed, so nothing has to be entered again.
         m_problem->setText(made.error().message);
         return;
     }
+    m_password->clear();
+    m_passwordAgain->clear();
     m_path = path;
     QDialog::accept();
 }

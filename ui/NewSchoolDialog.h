@@ -13,9 +13,9 @@ class QLineEdit;
 namespace hocba::ui {
 
 /**
- * File → New school…: the school's name, code, province, commune, levels and first year, and where to keep the
- * file. OK stays disabled until every required field is filled; on OK the empty school file is created (never over
- * an existing file) and path() names it.
+ * File → New school…: the school's name, code, province, commune, levels and first year, where to keep the file,
+ * and the administrator's account. OK stays disabled until every required field is filled; on OK the empty school
+ * file is created with the administrator in one transaction (never over an existing file) and path() names it.
  */
 class NewSchoolDialog : public QDialog
 {
@@ -41,6 +41,10 @@ private:
     QComboBox* m_levels = nullptr;
     QComboBox* m_year = nullptr;
     QLineEdit* m_file = nullptr;
+    QLineEdit* m_adminLogin = nullptr;
+    QLineEdit* m_adminName = nullptr;
+    QLineEdit* m_password = nullptr;
+    QLineEdit* m_passwordAgain = nullptr;
     QLabel* m_problem = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QString m_path;

@@ -33,6 +33,10 @@ void fill(QDialog& dialog, const QString& file)
     auto* levels = dialog.findChild<QComboBox*>(QStringLiteral("levels"));
     levels->setCurrentIndex(levels->findData(QStringLiteral("primary")));
     dialog.findChild<QLineEdit*>(QStringLiteral("file"))->setText(file);
+    dialog.findChild<QLineEdit*>(QStringLiteral("adminLogin"))->setText(QStringLiteral("thu.it"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("adminName"))->setText(QStringLiteral("Lò Văn Thu"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("password"))->setText(QStringLiteral("mật khẩu trường"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("passwordAgain"))->setText(QStringLiteral("mật khẩu trường"));
 }
 
 QPushButton* okButton(QDialog& dialog)
@@ -77,6 +81,29 @@ private Q_SLOTS:
         QVERIFY(db);
         QCOMPARE(test::scalar(**db, QStringLiteral("SELECT name || '|' || has_primary || has_thcs FROM school")),
                  QStringLiteral("Trường Tiểu học Kim Đồng|10"));
+        QCOMPARE(test::scalar(**db, QStringLiteral("SELECT login || '|' || full_name || '|' || role FROM app_user")),
+                 QStringLiteral("thu.it|Lò Văn Thu|admin"));
+        QVERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("password"))->text().isEmpty()); // not kept around
+    }
+
+    void passwordsThatDifferOrAreTooShortCreateNothing()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("no-admin.hocba"));
+        ui::NewSchoolDialog dialog;
+        dialog.show();
+        fill(dialog, path);
+        dialog.findChild<QLineEdit*>(QStringLiteral("passwordAgain"))->setText(QStringLiteral("something else"));
+        okButton(dialog)->click();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!QFile::exists(path));
+        auto* password = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+        password->setText(QStringLiteral("short"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("passwordAgain"))->setText(QStringLiteral("short"));
+        okButton(dialog)->click();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!dialog.findChild<QLabel*>(QStringLiteral("problem"))->text().isEmpty());
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
     }
 
     void anExistingFileIsNeverOverwritten()
