@@ -176,7 +176,8 @@ public:
         s.address = m_columns.value(row, Address);
         s.fatherName = m_columns.value(row, FatherName);
         s.motherName = m_columns.value(row, MotherName);
-        p.className = m_columns.value(row, ClassName);
+        // Lists mix "6a2" and "6A2" for one class; the school's classes are written in capitals.
+        p.className = m_columns.value(row, ClassName).toUpper();
         if (p.className.isEmpty())
             return problem(row, ClassName, u"class"_qs, ImportText::tr("The class is missing."));
         return p;
