@@ -413,12 +413,15 @@ Status StudentImporter::importRow(const ParsedRow& p)
         m_report.rejected.append(rowProblem(p.row, ClassName, u"class"_qs, cls.error().message));
         return {};
     }
+    const qsizetype conflictsBefore = m_report.conflicts.size();
     if (auto written = write(p, *cls, std::get<std::optional<Id>>(matched)); !written) {
         if (written.error().code == ErrorCode::DbQueryFailed)
             return written;
         m_report.rejected.append(rowProblem(p.row, FullName, u"store"_qs, written.error().message));
         return {};
     }
+    if (m_report.conflicts.size() != conflictsBefore)
+        return {}; // the savepoint's rollback drops a class created for a row that is not imported
     return rowTx.commit();
 }
 

@@ -131,6 +131,37 @@ private Q_SLOTS:
         QCOMPARE(fileDigest(db), imported);
     }
 
+    void updatesStoredStudentsAndReportsDisagreeingIds()
+    {
+        const QString db = newSchool(QStringLiteral("update.hocba"));
+        QVERIFY(!db.isEmpty());
+        QCOMPARE(test::runCliInProcess(importArgs(db, writeCsv(QStringLiteral("a.csv"), fiveStudents.toUtf8()))).code,
+                 0);
+        const QString changes = header
+            + QStringLiteral("1,0100000001,Nguyễn Văn An,05/03/2013,Nam,Kinh,6A1,001213000001,Số 9 Hàng Bông,,\n"
+                             "2,0100000002,Trần Thị Bích,12/11/2013,Nữ,Kinh,6A1,001313000099,,,\n"
+                             "3,,Lê Minh Châu,01/01/2013,Nam,Tày,6A3,,,,\n");
+        const auto run = test::runCliInProcess(
+            importArgs(db, writeCsv(QStringLiteral("b.csv"), changes.toUtf8()), {QStringLiteral("--json")}));
+        QCOMPARE(run.code, 0);
+        const QJsonObject report = json(run);
+        QCOMPARE(report.value(QStringLiteral("updated")).toInt(), 1);
+        const QJsonArray conflicts = report.value(QStringLiteral("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 2);
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("mismatch"));
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("column")).toString(),
+                 QStringLiteral("Số định danh cá nhân"));
+        QCOMPARE(conflicts.at(1).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("class_change"));
+        auto opened = store::Database::openExisting(db);
+        QVERIFY(opened);
+        QCOMPARE(test::scalar(**opened,
+                              QStringLiteral("SELECT address || '|' || father_name FROM student WHERE "
+                                             "moet_code = '0100000001'")),
+                 QStringLiteral("Số 9 Hàng Bông|Nguyễn Văn Bình"));
+        QCOMPARE(test::scalar(**opened, QStringLiteral("SELECT count(*) FROM class WHERE name = '6A3'")),
+                 QStringLiteral("0"));
+    }
+
     void rejectsBadRowsAndWritesTheOthers()
     {
         const QString db = newSchool(QStringLiteral("bad.hocba"));
