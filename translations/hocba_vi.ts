@@ -588,6 +588,45 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ImportCommand</name>
+    <message>
+        <source>Import a student list from a CSV file: &quot;import students --file list.csv&quot; (--dry-run to preview without writing).</source>
+        <translation>Nhập danh sách học sinh từ tệp CSV: "import students --file list.csv" (--dry-run để xem trước mà không ghi).</translation>
+    </message>
+    <message>
+        <source>The CSV file (UTF-8).</source>
+        <translation>Tệp CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Show what would change; write nothing.</source>
+        <translation>Cho xem những gì sẽ thay đổi; không ghi gì.</translation>
+    </message>
+    <message>
+        <source>Say &quot;import students --file list.csv&quot;.</source>
+        <translation>Hãy gõ "import students --file list.csv".</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Chạy thử: không ghi gì.</translation>
+    </message>
+    <message>
+        <source>Added: %1, updated: %2, unchanged: %3, conflicts: %4, rejected: %5.</source>
+        <translation>Thêm mới: %1, cập nhật: %2, không đổi: %3, trùng lặp cần xem: %4, bị từ chối: %5.</translation>
+    </message>
+    <message>
+        <source>Row %1, column &quot;%2&quot;: %3</source>
+        <translation>Dòng %1, cột "%2": %3</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::InfoCommand</name>
     <message>
         <source>Summarise a school&apos;s data file: students and records per grade and class, and their states.</source>
@@ -1660,6 +1699,49 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::StudentImport</name>
+    <message>
+        <source>The student&apos;s name is missing.</source>
+        <translation>Thiếu họ tên học sinh.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
+        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>The gender must be Nam or Nữ.</source>
+        <translation>Giới tính phải là Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <source>The class is missing.</source>
+        <translation>Thiếu lớp.</translation>
+    </message>
+    <message>
+        <source>%1 students in the school file have this name and birth date.</source>
+        <translation>Tệp dữ liệu của trường có %1 học sinh cùng họ tên và ngày sinh này.</translation>
+    </message>
+    <message>
+        <source>The school file has this student with another %1.</source>
+        <translation>Tệp dữ liệu của trường có học sinh này nhưng với %1 khác.</translation>
+    </message>
+    <message>
+        <source>The class %1 was not saved.</source>
+        <translation>Lớp %1 chưa được lưu.</translation>
+    </message>
+    <message>
+        <source>The same student as row %1.</source>
+        <translation>Trùng học sinh ở dòng %1.</translation>
+    </message>
+    <message>
+        <source>The student is already in another class in %1.</source>
+        <translation>Học sinh đã ở một lớp khác trong năm học %1.</translation>
+    </message>
+    <message>
+        <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and &quot;Ngày sinh&quot;.</source>
+        <translation>Không tìm thấy dòng tiêu đề: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có "Họ và tên" (hoặc "Họ đệm" và "Tên") và "Ngày sinh".</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::TrustAnchors</name>
     <message>
         <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
@@ -2206,6 +2288,29 @@
     <message>
         <source>%1 has no year-end test in grade %2; the score %3 is not used.</source>
         <translation>Môn %1 không có bài kiểm tra định kì cuối năm ở lớp %2; điểm %3 không được sử dụng.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::sheets::Csv</name>
+    <message>
+        <source>Row %1 opens a quote that is never closed.</source>
+        <translation>Dòng %1 mở dấu ngoặc kép mà không đóng lại.</translation>
+    </message>
+    <message>
+        <source>Row %1 has more than %2 columns.</source>
+        <translation>Dòng %1 có hơn %2 cột.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows.</source>
+        <translation>Tệp có hơn %1 dòng.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>Tệp lớn hơn %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The file is not in UTF-8. In Excel choose File → Save As → &quot;CSV UTF-8 (Comma delimited)&quot; and import that file.</source>
+        <translation>Tệp không ở mã UTF-8. Trong Excel chọn File → Save As → "CSV UTF-8 (Comma delimited)" rồi nhập tệp đó.</translation>
     </message>
 </context>
 <context>

@@ -127,8 +127,8 @@ private Q_SLOTS:
         for (const ModuleRule& rule : rules->modules())
             names.append(rule.name);
         QCOMPARE(names,
-                 (QStringList {"util", "domain", "rules", "store", "packet", "render", "verify", "token", "lifecycle",
-                               "demo", "ui", "cli", "desktop"}));
+                 (QStringList {"util", "sheets", "domain", "rules", "store", "packet", "render", "verify", "token",
+                               "lifecycle", "demo", "ui", "cli", "desktop"}));
         const ModuleRule* ui = rules->module(QStringLiteral("ui"));
         QVERIFY(!ui->mayInclude.contains(QStringLiteral("store")));
         QVERIFY(!ui->mayInclude.contains(QStringLiteral("token")));

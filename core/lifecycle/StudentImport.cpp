@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/StudentImport.h"
+
+#include "domain/PersonalId.h"
+#include "lifecycle/SchoolSetup.h"
+#include "sheets/Csv.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/SchoolRepository.h"
+#include "store/StudentRepository.h"
+#include "util/Digest.h"
+#include "util/Text.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <array>
+#include <variant>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+struct ImportText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::StudentImport)
+};
+
+constexpr int headerSearchRows = 20;
+
+enum Field {
+    MoetCode,
+    PersonalIdField,
+    FullName,
+    FamilyAndMiddle,
+    GivenName,
+    BirthDate,
+    GenderField,
+    Ethnicity,
+    Nationality,
+    ClassName,
+    Birthplace,
+    Hometown,
+    Address,
+    FatherName,
+    MotherName,
+    FieldCount
+};
+
+/** Header spellings seen in MOET/CSDL exports and vendors' templates (WORKFLOWS.md §2), folded as foldedHeader(). */
+const std::array<QStringList, FieldCount>& aliases()
+{
+    static const std::array<QStringList, FieldCount> table {
+        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma hoc sinh"_qs, u"ma dinh danh"_qs},
+        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
+        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
+        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
+        QStringList {u"ten"_qs},
+        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
+        QStringList {u"gioi tinh"_qs},
+        QStringList {u"dan toc"_qs},
+        QStringList {u"quoc tich"_qs},
+        QStringList {u"lop"_qs, u"lop hoc"_qs, u"ten lop"_qs},
+        QStringList {u"noi sinh"_qs, u"noi sinh chi tiet"_qs},
+        QStringList {u"que quan"_qs},
+        QStringList {u"cho o hien nay"_qs, u"noi o hien nay"_qs, u"dia chi"_qs},
+        QStringList {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs},
+        QStringList {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs},
+    };
+    return table;
+}
+
+/** Accent- and case-insensitive form of a header cell: "Mã định danh Bộ GD&ĐT" → "ma dinh danh bo gd&dt". */
+QString foldedHeader(const QString& cell)
+{
+    const QString decomposed = text::normalized(cell).normalized(QString::NormalizationForm_D);
+    QString out;
+    for (QChar c : decomposed) {
+        if (c.isMark())
+            continue;
+        out += (c == u'đ' || c == u'Đ') ? QChar(u'd') : c.toLower();
+    }
+    return out.simplified();
+}
+
+struct Columns
+{
+    int headerIndex = -1; ///< index into the sheet's rows
+    std::array<int, FieldCount> index;
+    QStringList header;
+
+    QString name(Field f) const { return index[f] >= 0 ? header.value(index[f]).trimmed() : QString(); }
+    QString value(const sheets::SheetRow& row, Field f) const
+    {
+        return index[f] >= 0 ? text::normalized(row.cell(index[f]).trimmed()) : QString();
+    }
+};
+
+/** The first row that names a student's name and birth date; a cell must equal an alias, never merely contain it. */
+std::optional<Columns> findHeader(const sheets::Sheet& sheet)
+{
+    for (int r = 0; r < std::min<int>(headerSearchRows, sheet.rows.size()); ++r) {
+        Columns c;
+        c.headerIndex = r;
+        c.header = sheet.rows.at(r).cells;
+        c.index.fill(-1);
+        for (int col = 0; col < c.header.size(); ++col) {
+            const QString key = foldedHeader(c.header.at(col));
+            for (int f = 0; f < FieldCount; ++f)
+                if (c.index[f] < 0 && aliases()[f].contains(key))
+                    c.index[f] = col;
+        }
+        const bool named = c.index[FullName] >= 0 || (c.index[FamilyAndMiddle] >= 0 && c.index[GivenName] >= 0);
+        if (named && c.index[BirthDate] >= 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+struct ParsedRow
+{
+    int row = 0;
+    Student student;
+    QString className;
+};
+
+using RowOutcome = std::variant<ParsedRow, ImportProblem>;
+
+QDate parseBirthDate(const QString& cell)
+{
+    static const QRegularExpression shape(QStringLiteral(R"(^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$)"));
+    const auto m = shape.match(cell);
+    return m.hasMatch() ? QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt()) : QDate();
+}
+
+class RowReader
+{
+public:
+    RowReader(const sheets::Sheet& sheet, const Columns& columns)
+        : m_sheet(sheet)
+        , m_columns(columns)
+    { }
+
+    RowOutcome read(const sheets::SheetRow& row) const
+    {
+        ParsedRow p;
+        p.row = row.number;
+        Student& s = p.student;
+        s.fullName = m_columns.value(row, FullName);
+        if (s.fullName.isEmpty())
+            s.fullName = (m_columns.value(row, FamilyAndMiddle) + u' ' + m_columns.value(row, GivenName)).trimmed();
+        if (s.fullName.isEmpty())
+            return problem(row, FullName, u"name"_qs, ImportText::tr("The student's name is missing."));
+        const QString birth = m_columns.value(row, BirthDate);
+        s.birthDate = parseBirthDate(birth);
+        if (!s.birthDate.isValid())
+            return problem(row, BirthDate, u"birth_date"_qs,
+                           ImportText::tr("\"%1\" is not a date as dd/mm/yyyy.").arg(birth));
+        if (m_columns.index[GenderField] >= 0) {
+            const QString gender = foldedHeader(m_columns.value(row, GenderField));
+            if (gender != u"nam"_qs && gender != u"nu"_qs)
+                return problem(row, GenderField, u"gender"_qs, ImportText::tr("The gender must be Nam or Nữ."));
+            s.gender = gender == u"nam"_qs ? Gender::Male : Gender::Female;
+        }
+        s.personalId = m_columns.value(row, PersonalIdField);
+        if (!s.personalId.isEmpty())
+            for (const Finding& f : personal_id::check(s.personalId, s.birthDate, s.gender))
+                if (f.isError())
+                    return problem(row, PersonalIdField, u"personal_id"_qs, f.message);
+        s.moetCode = m_columns.value(row, MoetCode);
+        s.ethnicity = m_columns.value(row, Ethnicity);
+        s.nationality = m_columns.value(row, Nationality);
+        s.birthplace = m_columns.value(row, Birthplace);
+        s.hometown = m_columns.value(row, Hometown);
+        s.address = m_columns.value(row, Address);
+        s.fatherName = m_columns.value(row, FatherName);
+        s.motherName = m_columns.value(row, MotherName);
+        // Lists mix "6a2" and "6A2" for one class; the school's classes are written in capitals.
+        p.className = m_columns.value(row, ClassName).toUpper();
+        if (p.className.isEmpty())
+            return problem(row, ClassName, u"class"_qs, ImportText::tr("The class is missing."));
+        return p;
+    }
+
+    ImportProblem problem(const sheets::SheetRow& row, Field f, const QString& code, const QString& message) const
+    {
+        return {m_sheet.name, row.number, m_columns.name(f), code, message};
+    }
+
+private:
+    const sheets::Sheet& m_sheet;
+    const Columns& m_columns;
+};
+
+/** What the file says about a student, laid over what the school file holds: an empty cell keeps the stored value. */
+Student merged(Student stored, const Student& incoming)
+{
+    for (QString Student::*f :
+         {&Student::fullName, &Student::personalId, &Student::moetCode, &Student::ethnicity, &Student::nationality,
+          &Student::birthplace, &Student::hometown, &Student::address, &Student::fatherName, &Student::motherName})
+        if (!(incoming.*f).isEmpty())
+            stored.*f = incoming.*f;
+    stored.birthDate = incoming.birthDate;
+    if (incoming.gender != Gender::Unknown)
+        stored.gender = incoming.gender;
+    return stored;
+}
+
+QString nameKey(const Student& s)
+{
+    return s.fullName.toCaseFolded().simplified() + u'|' + s.birthDate.toString(Qt::ISODate);
+}
+
+} // namespace
+
+namespace {
+
+/** The school's students as the matching needs them: by personal ID, by MOET code, by name and birth date. */
+struct StudentIndex
+{
+    QHash<Id, Student> byId;
+    QHash<QString, Id> byPersonalId;
+    QHash<QString, Id> byMoetCode;
+    QMultiHash<QString, Id> byNameAndBirth;
+
+    void add(const Student& s)
+    {
+        byId.insert(s.id, s);
+        if (!s.personalId.isEmpty())
+            byPersonalId.insert(s.personalId, s.id);
+        if (!s.moetCode.isEmpty())
+            byMoetCode.insert(s.moetCode, s.id);
+        byNameAndBirth.insert(nameKey(s), s.id);
+    }
+};
+
+Result<StudentIndex> loadStudents(store::Database& db)
+{
+    auto st = db.prepare(QStringLiteral("SELECT id FROM student"));
+    if (!st)
+        return std::unexpected(st.error());
+    QList<Id> ids;
+    for (auto row = st->step(); row && *row; row = st->step())
+        ids.append(st->int64(0));
+    store::StudentRepository students(db);
+    StudentIndex index;
+    for (Id id : ids) {
+        auto s = students.student(id);
+        if (!s)
+            return std::unexpected(s.error());
+        if (*s)
+            index.add(**s);
+    }
+    return index;
+}
+
+class StudentImporter
+{
+public:
+    StudentImporter(store::Database& db, const sheets::Sheet& sheet, const Columns& columns, SchoolYear year)
+        : m_db(db)
+        , m_sheet(sheet)
+        , m_columns(columns)
+        , m_year(year)
+        , m_schools(db)
+        , m_students(db)
+    { }
+
+    Status run(StudentIndex index)
+    {
+        m_index = std::move(index);
+        const RowReader reader(m_sheet, m_columns);
+        for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
+            const sheets::SheetRow& row = m_sheet.rows.at(r);
+            if (std::all_of(row.cells.begin(), row.cells.end(), [](const QString& c) { return c.trimmed().isEmpty(); }))
+                continue;
+            RowOutcome outcome = reader.read(row);
+            if (auto* p = std::get_if<ImportProblem>(&outcome)) {
+                m_report.rejected.append(*p);
+                continue;
+            }
+            if (auto s = importRow(std::get<ParsedRow>(outcome)); !s)
+                return s;
+        }
+        return {};
+    }
+
+    const ImportReport& report() const { return m_report; }
+
+private:
+    ImportProblem rowProblem(int row, Field f, const QString& code, const QString& message) const
+    {
+        return {m_sheet.name, row, m_columns.name(f), code, message};
+    }
+
+    /** The row of this file that already named the same student, or 0. */
+    int earlierRow(const Student& s) const
+    {
+        for (const QString& key : identityKeys(s))
+            if (int row = m_seen.value(key); row > 0)
+                return row;
+        return 0;
+    }
+
+    static QStringList identityKeys(const Student& s)
+    {
+        QStringList keys {u"n:"_qs + nameKey(s)};
+        if (!s.personalId.isEmpty())
+            keys.append(u"p:"_qs + s.personalId);
+        if (!s.moetCode.isEmpty())
+            keys.append(u"m:"_qs + s.moetCode);
+        return keys;
+    }
+
+    /** The stored student the row names, or a conflict when the identifiers disagree or the name is ambiguous. */
+    std::variant<std::optional<Id>, ImportProblem> match(const ParsedRow& p) const
+    {
+        const Student& s = p.student;
+        std::optional<Id> found;
+        if (!s.personalId.isEmpty() && m_index.byPersonalId.contains(s.personalId))
+            found = m_index.byPersonalId.value(s.personalId);
+        else if (!s.moetCode.isEmpty() && m_index.byMoetCode.contains(s.moetCode))
+            found = m_index.byMoetCode.value(s.moetCode);
+        else if (const auto same = m_index.byNameAndBirth.values(nameKey(s)); same.size() > 1)
+            return rowProblem(
+                p.row, FullName, u"ambiguous"_qs,
+                ImportText::tr("%1 students in the school file have this name and birth date.").arg(same.size()));
+        else if (same.size() == 1)
+            found = same.first();
+        if (!found)
+            return found;
+        const Student& stored = m_index.byId.value(*found);
+        const bool otherId
+            = !s.personalId.isEmpty() && !stored.personalId.isEmpty() && s.personalId != stored.personalId;
+        const bool otherCode = !s.moetCode.isEmpty() && !stored.moetCode.isEmpty() && s.moetCode != stored.moetCode;
+        if (otherId || otherCode)
+            return rowProblem(p.row, otherId ? PersonalIdField : MoetCode, u"mismatch"_qs,
+                              ImportText::tr("The school file has this student with another %1.")
+                                  .arg(m_columns.name(otherId ? PersonalIdField : MoetCode)));
+        return found;
+    }
+
+    Result<ClassGroup> classFor(const QString& name)
+    {
+        auto existing = m_schools.classByName(m_year, text::normalized(name));
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (*existing)
+            return **existing;
+        auto added = addClass(m_db, m_year, name);
+        if (!added)
+            return std::unexpected(added.error());
+        auto made = m_schools.classByName(m_year, text::normalized(name));
+        if (!made)
+            return std::unexpected(made.error());
+        if (!*made)
+            return fail(ErrorCode::NotFound, ImportText::tr("The class %1 was not saved.").arg(name));
+        return **made;
+    }
+
+    /** The class of the student's section in the import's year: nullopt when there is none, 0 when it has no class. */
+    Result<std::optional<Id>> sectionClass(Id studentId)
+    {
+        auto st
+            = m_db.prepare(QStringLiteral("SELECT coalesce(ys.class_id, 0) FROM year_section ys JOIN record r "
+                                          "ON r.id = ys.record_id WHERE r.student_id = ?1 AND ys.school_year = ?2"));
+        if (!st)
+            return std::unexpected(st.error());
+        st->bind(1, studentId).bind(2, m_year.startYear);
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        return *row ? std::optional<Id>(st->int64(0)) : std::nullopt;
+    }
+
+    Status importRow(const ParsedRow& p);
+    Status write(const ParsedRow& p, const ClassGroup& cls, std::optional<Id> storedId);
+
+    store::Database& m_db;
+    const sheets::Sheet& m_sheet;
+    const Columns& m_columns;
+    SchoolYear m_year;
+    store::SchoolRepository m_schools;
+    store::StudentRepository m_students;
+    StudentIndex m_index;
+    QHash<QString, int> m_seen;
+    ImportReport m_report;
+};
+
+Status StudentImporter::importRow(const ParsedRow& p)
+{
+    if (int earlier = earlierRow(p.student); earlier > 0) {
+        m_report.conflicts.append(
+            rowProblem(p.row, FullName, u"duplicate"_qs, ImportText::tr("The same student as row %1.").arg(earlier)));
+        return {};
+    }
+    for (const QString& key : identityKeys(p.student))
+        m_seen.insert(key, p.row);
+    auto matched = match(p);
+    if (auto* conflict = std::get_if<ImportProblem>(&matched)) {
+        m_report.conflicts.append(*conflict);
+        return {};
+    }
+    // Each row in its own savepoint: a row the store refuses leaves nothing of itself behind.
+    store::Transaction rowTx(m_db);
+    if (!rowTx.began())
+        return rowTx.began();
+    auto cls = classFor(p.className);
+    if (!cls) {
+        if (cls.error().code != ErrorCode::InvalidInput && cls.error().code != ErrorCode::NotFound)
+            return std::unexpected(cls.error());
+        m_report.rejected.append(rowProblem(p.row, ClassName, u"class"_qs, cls.error().message));
+        return {};
+    }
+    const qsizetype conflictsBefore = m_report.conflicts.size();
+    if (auto written = write(p, *cls, std::get<std::optional<Id>>(matched)); !written) {
+        if (written.error().code == ErrorCode::DbQueryFailed)
+            return written;
+        m_report.rejected.append(rowProblem(p.row, FullName, u"store"_qs, written.error().message));
+        return {};
+    }
+    if (m_report.conflicts.size() != conflictsBefore)
+        return {}; // the savepoint's rollback drops a class created for a row that is not imported
+    return rowTx.commit();
+}
+
+Status StudentImporter::write(const ParsedRow& p, const ClassGroup& cls, std::optional<Id> storedId)
+{
+    Student student = storedId ? merged(m_index.byId.value(*storedId), p.student) : p.student;
+    const bool fieldsChanged
+        = !storedId || store::studentFields(student) != store::studentFields(m_index.byId.value(*storedId));
+    std::optional<Id> inYear;
+    if (storedId) {
+        auto section = sectionClass(*storedId);
+        if (!section)
+            return std::unexpected(section.error());
+        inYear = *section;
+    }
+    if (inYear && *inYear != cls.id) {
+        m_report.conflicts.append(
+            rowProblem(p.row, ClassName, u"class_change"_qs,
+                       ImportText::tr("The student is already in another class in %1.").arg(m_year.toString())));
+        return {};
+    }
+    if (!fieldsChanged && inYear) {
+        ++m_report.unchanged;
+        return {};
+    }
+    if (fieldsChanged) {
+        auto saved = m_students.saveStudent(student);
+        if (!saved)
+            return std::unexpected(saved.error());
+        student.id = saved->id;
+    }
+    if (!inYear) {
+        auto record = m_students.openRecord(student.id, levelOfGrade(cls.grade).value_or(SchoolLevel::Thcs));
+        if (!record)
+            return std::unexpected(record.error());
+        YearSection section;
+        section.recordId = record->id;
+        section.schoolYear = m_year;
+        section.grade = cls.grade;
+        section.classId = cls.id;
+        section.circular = circularOfGrade(cls.grade).value_or(Circular::TT22);
+        if (auto added = m_students.addSection(section); !added)
+            return std::unexpected(added.error());
+    }
+    ++(storedId ? m_report.updated : m_report.added);
+    m_index.add(student);
+    return {};
+}
+
+QString batchSummary(const QByteArray& fileDigest, const ImportReport& r)
+{
+    return QStringLiteral("sha256=%1 added=%2 updated=%3 unchanged=%4 conflicts=%5 rejected=%6")
+        .arg(QString::fromLatin1(fileDigest.toHex()))
+        .arg(r.added)
+        .arg(r.updated)
+        .arg(r.unchanged)
+        .arg(r.conflicts.size())
+        .arg(r.rejected.size());
+}
+
+} // namespace
+
+Result<ImportReport> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
+                                    const StudentImportOptions& options)
+{
+    const auto columns = findHeader(sheet);
+    if (!columns)
+        return fail(ErrorCode::InvalidInput,
+                    ImportText::tr("No header row found: one of the first %1 rows must name the columns, with at "
+                                   "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and \"Ngày sinh\".")
+                        .arg(headerSearchRows));
+    store::Transaction tx(db);
+    if (!tx.began())
+        return std::unexpected(tx.began().error());
+    auto index = loadStudents(db);
+    if (!index)
+        return std::unexpected(index.error());
+    StudentImporter importer(db, sheet, *columns, options.year);
+    if (auto s = importer.run(std::move(*index)); !s)
+        return std::unexpected(s.error());
+    const ImportReport& report = importer.report();
+    // A dry run and an import that changes nothing both end in the rollback: the school file is left as it was.
+    if (options.dryRun || report.added + report.updated == 0)
+        return report;
+    if (auto s = store::AuditLog(db).append(QStringLiteral("import.students"), QStringLiteral("import"),
+                                            options.fileName, {}, std::nullopt, batchSummary(fileDigest, report));
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return report;
+}
+
+Result<ImportReport> importStudents(store::Database& db, const QByteArray& csv, const StudentImportOptions& options)
+{
+    auto sheet = sheets::readCsv(csv);
+    if (!sheet)
+        return std::unexpected(sheet.error());
+    sheet->name = options.fileName;
+    return importStudents(db, *sheet, digest::sha256(csv), options);
+}
+
+} // namespace hocba::lifecycle

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// hocba-cli import students: a student list from CSV into a new school, again without change, and the rows it refuses.
+#include "CliRunner.h"
+#include "StoreFixture.h"
+
+#include "store/Database.h"
+#include "util/Digest.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hocba;
+
+namespace {
+
+QByteArray fileDigest(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
+}
+
+const QString header = QStringLiteral("STT,Mã định danh Bộ GD&ĐT,Họ tên,Ngày sinh,Giới tính,Dân tộc,Lớp học,"
+                                      "Số định danh cá nhân,Chỗ ở hiện nay,Tên cha,Tên mẹ\n");
+
+// Made-up people; the personal IDs pass the check (province 001, century+gender digit, birth year) and are no one's.
+const QString fiveStudents = QStringLiteral("SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI,,,\n"
+                                            "DANH SÁCH HỌC SINH LỚP 6,,,\n"
+                                            "\n")
+    + header
+    + QStringLiteral("1,0100000001,Nguyễn Văn An,05/03/2013,Nam,Kinh,6A1,001213000001,\"Số 1, Phố Huế\",Nguyễn "
+                     "Văn Bình,Lê Thị Cúc\n"
+                     "2,0100000002,Trần Thị Bích,12/11/2013,Nữ,Kinh,6A1,001313000002,,,\n"
+                     "3,0100000003,Lê Minh Châu,01/01/2013,nam,Tày,6A2,,,,\n"
+                     "4,,Phạm Thu Dung,29/02/2012,NỮ,Kinh,7A1,001312000004,,,\n"
+                     "5,0100000005,Hoàng Gia Huy,30/09/2013,Nam,Kinh,6a2,,,,\n");
+
+} // namespace
+
+class TestStudentImport : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    QString newSchool(const QString& name)
+    {
+        const QString db = path(name);
+        qputenv("HOCBA_PASSWORD", "mat-khau-truong"); // init takes it out of the environment once read
+        const auto run = test::runCliInProcess(
+            {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--school-name"),
+             QStringLiteral("Trường THCS Thử"), QStringLiteral("--school-code"), QStringLiteral("01000999"),
+             QStringLiteral("--province"), QStringLiteral("Hà Nội"), QStringLiteral("--levels"), QStringLiteral("thcs"),
+             QStringLiteral("--year"), QStringLiteral("2025-2026"), QStringLiteral("--admin"),
+             QStringLiteral("admin")});
+        return run.code == 0 ? db : QString();
+    }
+
+    QString writeCsv(const QString& name, const QByteArray& bytes)
+    {
+        QFile f(path(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return {};
+        return f.fileName();
+    }
+
+    static QStringList importArgs(const QString& db, const QString& csv, const QStringList& extra = {})
+    {
+        return QStringList {QStringLiteral("import"), QStringLiteral("students"),
+                            QStringLiteral("--db"),   db,
+                            QStringLiteral("--file"), csv}
+        + extra;
+    }
+
+    static QJsonObject json(const test::CliRun& run) { return QJsonDocument::fromJson(run.out.toUtf8()).object(); }
+
+private Q_SLOTS:
+    void importsAListThenFindsItUnchanged()
+    {
+        const QString db = newSchool(QStringLiteral("list.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv = writeCsv(QStringLiteral("lop6.csv"), QByteArray("\xEF\xBB\xBF") + fiveStudents.toUtf8());
+
+        const QByteArray empty = fileDigest(db);
+        const auto preview
+            = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--dry-run"), QStringLiteral("--json")}));
+        QVERIFY2(preview.code == 0, qPrintable(preview.err + preview.out));
+        QCOMPARE(json(preview).value(QStringLiteral("added")).toInt(), 5);
+        QCOMPARE(fileDigest(db), empty);
+
+        const auto first = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
+        QVERIFY2(first.code == 0, qPrintable(first.err + first.out));
+        const QJsonObject report = json(first);
+        QCOMPARE(report.value(QStringLiteral("added")).toInt(), 5);
+        QCOMPARE(report.value(QStringLiteral("rejected")).toArray().size(), 0);
+        QCOMPARE(report.value(QStringLiteral("conflicts")).toArray().size(), 0);
+        {
+            auto opened = store::Database::openExisting(db);
+            QVERIFY(opened);
+            store::Database& d = **opened;
+            QCOMPARE(test::scalar(d,
+                                  QStringLiteral("SELECT group_concat(name, ' ') FROM (SELECT name FROM class "
+                                                 "ORDER BY name)")),
+                     QStringLiteral("6A1 6A2 7A1"));
+            QCOMPARE(test::scalar(d,
+                                  QStringLiteral("SELECT count(*) FROM year_section ys JOIN record r ON r.id = "
+                                                 "ys.record_id WHERE r.level = 'thcs' AND ys.state = 'draft' AND "
+                                                 "ys.school_year = 2025")),
+                     QStringLiteral("5"));
+            QCOMPARE(test::scalar(d,
+                                  QStringLiteral("SELECT address || '|' || father_name || '|' || personal_id "
+                                                 "FROM student WHERE moet_code = '0100000001'")),
+                     QStringLiteral("Số 1, Phố Huế|Nguyễn Văn Bình|001213000001"));
+            QCOMPARE(test::scalar(d,
+                                  QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'import.students' "
+                                                 "AND new_value LIKE 'sha256=% added=5 %'")),
+                     QStringLiteral("1"));
+        }
+
+        const QByteArray imported = fileDigest(db);
+        const auto again = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
+        QVERIFY2(again.code == 0, qPrintable(again.err + again.out));
+        QCOMPARE(json(again).value(QStringLiteral("unchanged")).toInt(), 5);
+        QCOMPARE(json(again).value(QStringLiteral("added")).toInt(), 0);
+        QCOMPARE(json(again).value(QStringLiteral("updated")).toInt(), 0);
+        QCOMPARE(fileDigest(db), imported);
+        const auto dryAgain = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--dry-run")}));
+        QCOMPARE(dryAgain.code, 0);
+        QCOMPARE(fileDigest(db), imported);
+    }
+
+    void updatesStoredStudentsAndReportsDisagreeingIds()
+    {
+        const QString db = newSchool(QStringLiteral("update.hocba"));
+        QVERIFY(!db.isEmpty());
+        QCOMPARE(test::runCliInProcess(importArgs(db, writeCsv(QStringLiteral("a.csv"), fiveStudents.toUtf8()))).code,
+                 0);
+        const QString changes = header
+            + QStringLiteral("1,0100000001,Nguyễn Văn An,05/03/2013,Nam,Kinh,6A1,001213000001,Số 9 Hàng Bông,,\n"
+                             "2,0100000002,Trần Thị Bích,12/11/2013,Nữ,Kinh,6A1,001313000099,,,\n"
+                             "3,,Lê Minh Châu,01/01/2013,Nam,Tày,6A3,,,,\n");
+        const auto run = test::runCliInProcess(
+            importArgs(db, writeCsv(QStringLiteral("b.csv"), changes.toUtf8()), {QStringLiteral("--json")}));
+        QCOMPARE(run.code, 0);
+        const QJsonObject report = json(run);
+        QCOMPARE(report.value(QStringLiteral("updated")).toInt(), 1);
+        const QJsonArray conflicts = report.value(QStringLiteral("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 2);
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("mismatch"));
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("column")).toString(),
+                 QStringLiteral("Số định danh cá nhân"));
+        QCOMPARE(conflicts.at(1).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("class_change"));
+        auto opened = store::Database::openExisting(db);
+        QVERIFY(opened);
+        QCOMPARE(test::scalar(**opened,
+                              QStringLiteral("SELECT address || '|' || father_name FROM student WHERE "
+                                             "moet_code = '0100000001'")),
+                 QStringLiteral("Số 9 Hàng Bông|Nguyễn Văn Bình"));
+        QCOMPARE(test::scalar(**opened, QStringLiteral("SELECT count(*) FROM class WHERE name = '6A3'")),
+                 QStringLiteral("0"));
+    }
+
+    void rejectsBadRowsAndWritesTheOthers()
+    {
+        const QString db = newSchool(QStringLiteral("bad.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv
+            = writeCsv(QStringLiteral("bad.csv"),
+                       QString(header
+                               + QStringLiteral("1,0200000001,Đỗ Văn Khoa,31/02/2013,Nam,Kinh,6A1,,,,\n"
+                                                "2,0200000002,Vũ Thị Lan,14/07/2013,Nữ,Kinh,6A1,001213000007,,,\n"
+                                                "3,0200000003,Bùi Văn Minh,02/02/2016,Nam,Kinh,3A,,,,\n"
+                                                "4,0200000004,Ngô Thị Nga,03/03/2013,Nữ,Kinh,6A1,001313000008,,,\n"
+                                                "5,0200000005,Đinh Văn Phúc,04/04/2013,Nam,Kinh,6A1,,,,\n"))
+                           .toUtf8());
+        const auto run = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
+        QCOMPARE(run.code, 1);
+        const QJsonObject report = json(run);
+        QCOMPARE(report.value(QStringLiteral("added")).toInt(), 2);
+        const QJsonArray rejected = report.value(QStringLiteral("rejected")).toArray();
+        QCOMPARE(rejected.size(), 3);
+        const QList<QPair<int, QString>> expected {{2, QStringLiteral("Ngày sinh")},
+                                                   {3, QStringLiteral("Số định danh cá nhân")},
+                                                   {4, QStringLiteral("Lớp học")}};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject r = rejected.at(i).toObject();
+            QCOMPARE(r.value(QStringLiteral("row")).toInt(), expected.at(i).first);
+            QCOMPARE(r.value(QStringLiteral("column")).toString(), expected.at(i).second);
+            QCOMPARE(r.value(QStringLiteral("sheet")).toString(), QStringLiteral("bad.csv"));
+            QVERIFY(!r.value(QStringLiteral("message")).toString().isEmpty());
+        }
+        QCOMPARE(rejected.at(2).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("class"));
+        auto opened = store::Database::openExisting(db);
+        QVERIFY(opened);
+        QCOMPARE(test::scalar(**opened,
+                              QStringLiteral("SELECT group_concat(full_name, ', ') FROM (SELECT full_name "
+                                             "FROM student ORDER BY id)")),
+                 QStringLiteral("Ngô Thị Nga, Đinh Văn Phúc"));
+        QCOMPARE(test::scalar(**opened, QStringLiteral("SELECT count(*) FROM class")), QStringLiteral("1"));
+    }
+
+    void reportsDuplicatesAsConflicts()
+    {
+        const QString db = newSchool(QStringLiteral("dup.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv
+            = writeCsv(QStringLiteral("dup.csv"),
+                       QString(header
+                               + QStringLiteral("1,0300000001,Lý Văn Quang,05/05/2013,Nam,Kinh,6A1,,,,\n"
+                                                "2,0300000002,Lý Văn Quang,05/05/2013,Nam,Kinh,6A2,,,,\n"))
+                           .toUtf8());
+        const auto run = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
+        QCOMPARE(run.code, 0);
+        const QJsonArray conflicts = json(run).value(QStringLiteral("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("row")).toInt(), 3);
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("duplicate"));
+        QCOMPARE(json(run).value(QStringLiteral("added")).toInt(), 1);
+    }
+
+    void refusesAWindows1258FileWithoutWriting()
+    {
+        const QString db = newSchool(QStringLiteral("cp1258.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv = writeCsv(QStringLiteral("ansi.csv"), QByteArray("STT,H\xF5 t\xEAn,Ng\xE0y sinh\n"));
+        const QByteArray before = fileDigest(db);
+        const auto run = test::runCliInProcess(importArgs(db, csv));
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("CSV UTF-8")), qPrintable(run.err));
+        QCOMPARE(fileDigest(db), before);
+    }
+
+    void refusesAFileWithoutAHeader()
+    {
+        const QString db = newSchool(QStringLiteral("nohead.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv = writeCsv(QStringLiteral("nohead.csv"), QByteArray("BẢNG TỔNG HỢP HỌ VÀ TÊN,x\n1,2\n"));
+        const auto run = test::runCliInProcess(importArgs(db, csv));
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Ngày sinh")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStudentImport)
+#include "TestStudentImport.moc"
