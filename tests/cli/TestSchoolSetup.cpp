@@ -2,6 +2,7 @@
 // hocba-cli init and class add: a real school's empty file, and the classes of its first year.
 #include "CliRunner.h"
 #include "StoreFixture.h"
+#include "TestSupport.h"
 
 #include "store/Database.h"
 #include "util/Digest.h"
@@ -14,12 +15,6 @@
 using namespace hocba;
 
 namespace {
-
-QByteArray fileDigest(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
-}
 
 /** A password file only its owner can read, as hocba-cli demands. */
 QString passwordFile(const QString& dir, const QByteArray& password)
@@ -122,11 +117,11 @@ private Q_SLOTS:
     {
         const QString db = path(QStringLiteral("existing.hocba"));
         QCOMPARE(test::runCliInProcess(initArgs(db)).code, 0);
-        const QByteArray before = fileDigest(db);
+        const QByteArray before = test::fileDigest(db);
         const auto again = test::runCliInProcess(initArgs(db, QStringLiteral("primary")));
         QCOMPARE(again.code, 1);
         QVERIFY2(again.err.contains(QStringLiteral("already exists")), qPrintable(again.err));
-        QCOMPARE(fileDigest(db), before);
+        QCOMPARE(test::fileDigest(db), before);
     }
 
     void initRefusesIncompleteOrWrongOptions()
@@ -151,7 +146,7 @@ private Q_SLOTS:
         QVERIFY2(added.code == 0, qPrintable(added.err));
         QCOMPARE(test::runCliInProcess(classAdd(db, QStringLiteral("9A3"))).code, 0);
 
-        const QByteArray before = fileDigest(db);
+        const QByteArray before = test::fileDigest(db);
         const auto duplicate = test::runCliInProcess(classAdd(db, QStringLiteral("6A1")));
         QCOMPARE(duplicate.code, 1);
         QVERIFY2(duplicate.err.contains(QStringLiteral("already a class")), qPrintable(duplicate.err));
@@ -164,7 +159,7 @@ private Q_SLOTS:
                                         QStringLiteral("--name"), QStringLiteral("6A1")})
                      .code,
                  2);
-        QCOMPARE(fileDigest(db), before); // refusals write nothing
+        QCOMPARE(test::fileDigest(db), before); // refusals write nothing
 
         auto opened = store::Database::openExisting(db);
         QVERIFY(opened);

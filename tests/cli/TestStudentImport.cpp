@@ -2,6 +2,7 @@
 // hocba-cli import students: a student list from CSV into a new school, again without change, and the rows it refuses.
 #include "CliRunner.h"
 #include "StoreFixture.h"
+#include "TestSupport.h"
 
 #include "store/Database.h"
 #include "util/Digest.h"
@@ -16,12 +17,6 @@
 using namespace hocba;
 
 namespace {
-
-QByteArray fileDigest(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
-}
 
 const QString header = QStringLiteral("STT,Mã định danh Bộ GD&ĐT,Họ tên,Ngày sinh,Giới tính,Dân tộc,Lớp học,"
                                       "Số định danh cá nhân,Chỗ ở hiện nay,Tên cha,Tên mẹ\n");
@@ -85,12 +80,12 @@ private Q_SLOTS:
         QVERIFY(!db.isEmpty());
         const QString csv = writeCsv(QStringLiteral("lop6.csv"), QByteArray("\xEF\xBB\xBF") + fiveStudents.toUtf8());
 
-        const QByteArray empty = fileDigest(db);
+        const QByteArray empty = test::fileDigest(db);
         const auto preview
             = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--dry-run"), QStringLiteral("--json")}));
         QVERIFY2(preview.code == 0, qPrintable(preview.err + preview.out));
         QCOMPARE(json(preview).value(QStringLiteral("added")).toInt(), 5);
-        QCOMPARE(fileDigest(db), empty);
+        QCOMPARE(test::fileDigest(db), empty);
 
         const auto first = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
         QVERIFY2(first.code == 0, qPrintable(first.err + first.out));
@@ -121,16 +116,16 @@ private Q_SLOTS:
                      QStringLiteral("1"));
         }
 
-        const QByteArray imported = fileDigest(db);
+        const QByteArray imported = test::fileDigest(db);
         const auto again = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--json")}));
         QVERIFY2(again.code == 0, qPrintable(again.err + again.out));
         QCOMPARE(json(again).value(QStringLiteral("unchanged")).toInt(), 5);
         QCOMPARE(json(again).value(QStringLiteral("added")).toInt(), 0);
         QCOMPARE(json(again).value(QStringLiteral("updated")).toInt(), 0);
-        QCOMPARE(fileDigest(db), imported);
+        QCOMPARE(test::fileDigest(db), imported);
         const auto dryAgain = test::runCliInProcess(importArgs(db, csv, {QStringLiteral("--dry-run")}));
         QCOMPARE(dryAgain.code, 0);
-        QCOMPARE(fileDigest(db), imported);
+        QCOMPARE(test::fileDigest(db), imported);
     }
 
     void updatesStoredStudentsAndReportsDisagreeingIds()
@@ -227,11 +222,11 @@ private Q_SLOTS:
         const QString db = newSchool(QStringLiteral("cp1258.hocba"));
         QVERIFY(!db.isEmpty());
         const QString csv = writeCsv(QStringLiteral("ansi.csv"), QByteArray("STT,H\xF5 t\xEAn,Ng\xE0y sinh\n"));
-        const QByteArray before = fileDigest(db);
+        const QByteArray before = test::fileDigest(db);
         const auto run = test::runCliInProcess(importArgs(db, csv));
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QStringLiteral("CSV UTF-8")), qPrintable(run.err));
-        QCOMPARE(fileDigest(db), before);
+        QCOMPARE(test::fileDigest(db), before);
     }
 
     void refusesAFileWithoutAHeader()

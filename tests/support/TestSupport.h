@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+
 #include <QString>
 
 namespace hocba::test {
@@ -11,5 +13,8 @@ QString dataDir();
 QString binaryDir();
 /** Path of a built executable, e.g. "hocba-cli". */
 QString executable(const QString& name);
+
+/** SHA-256 of a file's bytes (empty when it cannot be read): "nothing was written" checks compare two of them. */
+QByteArray fileDigest(const QString& path);
 
 } // namespace hocba::test

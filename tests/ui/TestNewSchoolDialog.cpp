@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "NewSchoolDialog.h"
 #include "StoreFixture.h"
+#include "TestSupport.h"
 
 #include "store/Database.h"
 #include "util/Digest.h"
@@ -42,12 +43,6 @@ void fill(QDialog& dialog, const QString& file)
 QPushButton* okButton(QDialog& dialog)
 {
     return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-}
-
-QByteArray fileDigest(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
 }
 
 } // namespace
@@ -114,7 +109,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("somebody's work");
         }
-        const QByteArray before = fileDigest(path);
+        const QByteArray before = test::fileDigest(path);
         ui::NewSchoolDialog dialog;
         dialog.show();
         fill(dialog, path);
@@ -122,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(dialog.isVisible()); // still open with what was typed
         QVERIFY(
             dialog.findChild<QLabel*>(QStringLiteral("problem"))->text().contains(QStringLiteral("already exists")));
-        QCOMPARE(fileDigest(path), before);
+        QCOMPARE(test::fileDigest(path), before);
         QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("schoolName"))->text(),
                  QStringLiteral("Trường Tiểu học Kim Đồng"));
     }
