@@ -24,7 +24,11 @@ public:
         : m_bytes(std::move(other.m_bytes))
     { }
     Password& operator=(Password&&) = delete;
-    ~Password() { explicit_bzero(m_bytes.data(), m_bytes.size()); }
+    ~Password()
+    {
+        if (!m_bytes.empty()) // a moved-from buffer has no storage, and explicit_bzero must not get null
+            explicit_bzero(m_bytes.data(), m_bytes.size());
+    }
     QByteArrayView view() const { return QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())); }
 
 private:
