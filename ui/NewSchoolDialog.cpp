@@ -3,8 +3,6 @@
 
 #include "MessageBox.h"
 
-#include "lifecycle/Accounts.h"
-
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
@@ -97,6 +95,8 @@ lifecycle::NewSchool NewSchoolDialog::entered() const
     s.primary = levels != QLatin1String("thcs");
     s.thcs = levels != QLatin1String("primary");
     s.year = SchoolYear {m_year->currentData().toInt()};
+    s.adminLogin = m_adminLogin->text();
+    s.adminName = m_adminName->text();
     return s;
 }
 
@@ -130,13 +130,8 @@ void NewSchoolDialog::accept()
     }
     const QString path = QDir::fromNativeSeparators(m_file->text().trimmed());
     QByteArray password = m_password->text().toUtf8();
-    const auto addAdmin = [&](store::Database& db) -> Status {
-        auto added = lifecycle::Accounts::add(db, m_adminLogin->text().trimmed(), m_adminName->text().trimmed(),
-                                              Role::Admin, password);
-        return added ? Status {} : Status(std::unexpected(added.error()));
-    };
     auto made
-        = lifecycle::createSchool(path, entered(), qEnvironmentVariable("USER", QStringLiteral("desktop")), addAdmin);
+        = lifecycle::createSchool(path, entered(), password, qEnvironmentVariable("USER", QStringLiteral("desktop")));
     password.fill('\0');
     if (!made) {
         // The dialog stays open with what was typed, so nothing has to be entered again.

@@ -50,14 +50,11 @@ public:
             return c;
         if (parser.positionalArguments() != QStringList {QStringLiteral("students")} || !parser.isSet(file))
             return console.fail({ErrorCode::Usage, tr("Say \"import students --file list.csv\"."), {}});
-        auto path = requireDb(parser);
-        if (!path)
-            return console.fail(path.error());
         QFile input(parser.value(file));
         if (!input.open(QIODevice::ReadOnly))
             return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(QDir::toNativeSeparators(parser.value(file))),
                                  input.errorString()});
-        auto db = store::Database::openExisting(*path);
+        auto db = openDb(parser);
         if (!db)
             return console.fail(db.error());
         (*db)->setActor(chosenActor(parser));

@@ -3,7 +3,6 @@
 #include "Commands.h"
 #include "PasswordInput.h"
 
-#include "lifecycle/Accounts.h"
 #include "lifecycle/SchoolSetup.h"
 #include "store/Database.h"
 
@@ -74,19 +73,16 @@ public:
         if (!first)
             return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
         school.year = *first;
-        const QString login = parser.value(admin).trimmed();
-        const QString fullName = parser.isSet(adminName) ? parser.value(adminName).trimmed() : login;
-        auto password = readPassword(parser.value(passwordFile), login);
+        school.adminLogin = parser.value(admin).trimmed();
+        school.adminName = parser.isSet(adminName) ? parser.value(adminName).trimmed() : school.adminLogin;
+        auto password = readPassword(parser.value(passwordFile), school.adminLogin);
         if (!password)
             return console.fail(password.error());
-        const auto addAdmin = [&](store::Database& db) -> Status {
-            auto added = lifecycle::Accounts::add(db, login, fullName, Role::Admin, password->view());
-            return added ? Status {} : Status(std::unexpected(added.error()));
-        };
-        if (auto made = lifecycle::createSchool(*path, school, chosenActor(parser), addAdmin); !made)
+        if (auto made = lifecycle::createSchool(*path, school, password->view(), chosenActor(parser)); !made)
             return console.fail(made.error());
         console.out << tr("Created %1: %2, school year %3, administrator %4.")
-                           .arg(QDir::toNativeSeparators(*path), school.name.trimmed(), school.year.toString(), login)
+                           .arg(QDir::toNativeSeparators(*path), school.name.trimmed(), school.year.toString(),
+                                school.adminLogin)
                     << '\n';
         console.out.flush();
         return ExitOk;
@@ -113,10 +109,7 @@ public:
             return c;
         if (parser.positionalArguments() != QStringList {QStringLiteral("add")} || !parser.isSet(className))
             return console.fail({ErrorCode::Usage, tr("Say \"class add --name 6A1\"."), {}});
-        auto path = requireDb(parser);
-        if (!path)
-            return console.fail(path.error());
-        auto db = store::Database::openExisting(*path);
+        auto db = openDb(parser);
         if (!db)
             return console.fail(db.error());
         (*db)->setActor(chosenActor(parser));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SchoolSetup.h"
 
+#include "lifecycle/Accounts.h"
+
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "util/Text.h"
@@ -30,7 +32,7 @@ Status checkNewSchool(const NewSchool& s)
     return {};
 }
 
-Status fillNewSchool(store::Database& db, const NewSchool& s, const std::function<Status(store::Database&)>& also)
+Status fillNewSchool(store::Database& db, const NewSchool& s, QByteArrayView adminPassword)
 {
     store::Transaction tx(db);
     if (!tx.began())
@@ -47,17 +49,15 @@ Status fillNewSchool(store::Database& db, const NewSchool& s, const std::functio
         return saved;
     if (auto added = schools.addSchoolYear(s.year); !added)
         return added;
-    if (also) {
-        if (auto extra = also(db); !extra)
-            return extra;
-    }
+    if (auto admin = Accounts::add(db, s.adminLogin.trimmed(), s.adminName.trimmed(), Role::Admin, adminPassword);
+        !admin)
+        return std::unexpected(admin.error());
     return tx.commit();
 }
 
 } // namespace
 
-Status createSchool(const QString& path, const NewSchool& school, const QString& actor,
-                    const std::function<Status(store::Database&)>& alsoInNewFile)
+Status createSchool(const QString& path, const NewSchool& school, QByteArrayView adminPassword, const QString& actor)
 {
     if (auto s = checkNewSchool(school); !s)
         return s;
@@ -73,7 +73,7 @@ Status createSchool(const QString& path, const NewSchool& school, const QString&
         store::Database::OpenOptions options;
         options.actor = actor;
         auto db = store::Database::openOrCreate(temp, options);
-        filled = db ? fillNewSchool(**db, school, alsoInNewFile) : Status(std::unexpected(db.error()));
+        filled = db ? fillNewSchool(**db, school, adminPassword) : Status(std::unexpected(db.error()));
     }
     if (filled && !QFile::rename(temp, path))
         filled = fail(ErrorCode::Io, SetupText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));

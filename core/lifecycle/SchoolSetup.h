@@ -4,9 +4,8 @@
 #include "domain/Types.h"
 #include "util/Error.h"
 
+#include <QByteArrayView>
 #include <QString>
-
-#include <functional>
 
 #include <optional>
 
@@ -26,15 +25,16 @@ struct NewSchool
     bool primary = false;
     bool thcs = false;
     SchoolYear year; ///< the first school year
+    QString adminLogin; ///< the school's administrator (IT), created with the file
+    QString adminName;
 };
 
 /**
- * Creates an empty school file at `path`: the school and its first year, audited as `actor`, and whatever
- * `alsoInNewFile` writes (e.g. the administrator's account) in the same transaction. Refuses a path that already
- * exists (an existing school is never overwritten) and leaves nothing behind when any step fails.
+ * Creates an empty school file at `path`: the school, its first year and its administrator's account (with
+ * `adminPassword`, which the caller owns and wipes), audited as `actor`, in one transaction. Refuses a path that
+ * already exists (an existing school is never overwritten) and leaves nothing behind when any step fails.
  */
-Status createSchool(const QString& path, const NewSchool& school, const QString& actor,
-                    const std::function<Status(store::Database&)>& alsoInNewFile = {});
+Status createSchool(const QString& path, const NewSchool& school, QByteArrayView adminPassword, const QString& actor);
 
 /**
  * Adds a class to a year of the school: its grade is the number the name starts with ("6A1" → 6) and must be one
