@@ -30,6 +30,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::InvalidInput:
     case ErrorCode::NotFound:
     case ErrorCode::Unsupported:
+    case ErrorCode::PermissionDenied:
     case ErrorCode::Io:
     case ErrorCode::Cancelled:
     case ErrorCode::Internal:

@@ -14,6 +14,7 @@ enum class ErrorCode {
     Usage, ///< a command line that cannot be understood
     NotFound, ///< a named class, student, record or file that does not exist
     Unsupported, ///< a year/grade/circular combination the rules do not cover
+    PermissionDenied, ///< the account working lacks the right an action needs (nothing was written)
     // database
     DbOpenFailed,
     DbNotADatabase,
