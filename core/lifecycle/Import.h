@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The one entry point the desktop and the CLI use to import a file (issue "A real school in the app" §3): it reads
+// the file whatever its format, runs the student or grade import, and can take the last import back.
+
+#include "domain/Types.h"
+#include "lifecycle/Actor.h"
+#include "lifecycle/StudentImport.h"
+#include "util/Error.h"
+
+#include <QList>
+#include <QString>
+
+namespace hocba::store {
+class Database;
+}
+
+namespace hocba::lifecycle {
+
+enum class ImportKind { Students, Grades };
+
+/** What became of one data row of the file; the desktop's preview shows one line per row. */
+enum class RowOutcome { Added, Updated, Unchanged, Conflict, Rejected };
+
+struct ImportRow
+{
+    QString sheet;
+    int row = 0; ///< as a spreadsheet program numbers it
+    RowOutcome outcome = RowOutcome::Unchanged;
+    QString summary; ///< what the row is about, for the preview: "Nguyễn Văn An, 6A1" (never logged)
+    QList<ImportProblem> problems; ///< why a row was rejected or is in conflict
+};
+
+struct ImportRequest
+{
+    ImportKind kind = ImportKind::Students;
+    QString filePath; ///< .xlsx, .xls or .csv
+    std::optional<SchoolYear> year; ///< students: the list's year (default: the school's latest); grades: required
+    QString className; ///< students: only this class; grades: the class of the grade book
+    QString subject; ///< grades: a subject code of docs/evaluate.md (or taken from the file's title rows)
+    QString term; ///< grades: "hk1", "hk2" or "cn" (or taken from the file's title rows)
+    bool dryRun = false; ///< preview: nothing is written, not even the audit log
+    bool allOrNothing = false; ///< with a rejected row nothing is written
+};
+
+struct ImportResult
+{
+    ImportReport report; ///< the counts and problems, as `--json` prints them
+    QList<ImportRow> rows; ///< every data row of the file, in file order
+    qint64 batchId = 0; ///< the audit entry of the written batch; 0 when nothing was written (dry run, no change)
+};
+
+/**
+ * Reads `request.filePath`, checks `actor`'s rights (students: ManageSchool; grades: WriteGrades for the class and
+ * subject) and imports. Everything accepted is written in one transaction with one audit entry naming the file, its
+ * SHA-256 and the account; the same file again changes nothing. An error is a file that cannot be read at all or a
+ * missing right; then nothing is written.
+ */
+Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor);
+
+/**
+ * Takes back the import written as `batchId` in one transaction, audited as `actor`, when nothing has changed in the
+ * school file since (the audit log's head is still that batch); otherwise refuses and changes nothing.
+ */
+Status undoImport(store::Database& db, qint64 batchId, const Actor& actor);
+
+} // namespace hocba::lifecycle
