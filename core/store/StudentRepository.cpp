@@ -260,6 +260,27 @@ Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
     return r;
 }
 
+Status StudentRepository::closeRecord(Id recordId, const QString& reason)
+{
+    Transaction tx(m_db);
+    if (!tx.began())
+        return tx.began();
+    auto st = m_db.prepare(
+        QStringLiteral("UPDATE record SET closed_at = ?1, closed_reason = ?2 WHERE id = ?3 AND closed_at IS NULL"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)).bind(2, reason).bind(3, recordId);
+    if (auto s = st->exec(); !s)
+        return s;
+    if (m_db.changes() == 0)
+        return {};
+    if (auto s = AuditLog(m_db).append(QStringLiteral("record.close"), QStringLiteral("record"),
+                                       QString::number(recordId), QStringLiteral("closedReason"), std::nullopt, reason);
+        !s)
+        return s;
+    return tx.commit();
+}
+
 Result<Id> StudentRepository::addSection(const YearSection& y)
 {
     Transaction tx(m_db);
