@@ -76,8 +76,7 @@ QJsonObject planJson(const lifecycle::YearOpeningPlan& plan, bool applied)
         problems.append(QJsonObject {{QStringLiteral("code"), p.code},
                                      {QStringLiteral("class"), p.className},
                                      {QStringLiteral("student"), p.studentName},
-                                     {QStringLiteral("message"), p.message},
-                                     {QStringLiteral("blocking"), p.blocking}});
+                                     {QStringLiteral("message"), p.message}});
     return {{QStringLiteral("from"), plan.from.toString()},
             {QStringLiteral("to"), plan.to.toString()},
             {QStringLiteral("promoted"), plan.count(lifecycle::YearMove::Promoted)},

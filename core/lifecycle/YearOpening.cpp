@@ -83,7 +83,7 @@ Outcome outcomeOf(const QMap<QString, QString>& results, int grade)
 
 YearOpeningProblem problem(const LastYearSection& s, const QString& code, const QString& message)
 {
-    return {code, s.className, s.studentName, message, true};
+    return {code, s.className, s.studentName, message};
 }
 
 /** A problem that stops this student's move from being known, or nothing. */
@@ -158,13 +158,12 @@ Status checkYearToOpen(store::SchoolRepository& schools, SchoolYear next)
     return {};
 }
 
-void sortMoves(QList<StudentMove>& moves)
+/** By class (grade first: a class name starts with it), then Vietnamese name order, as a class list reads. */
+template <class T> void sortByClassAndName(QList<T>& list, QString T::*className)
 {
-    std::stable_sort(moves.begin(), moves.end(), [](const StudentMove& a, const StudentMove& b) {
-        if (a.fromGrade != b.fromGrade)
-            return a.fromGrade < b.fromGrade;
-        if (a.fromClass != b.fromClass)
-            return a.fromClass < b.fromClass;
+    std::stable_sort(list.begin(), list.end(), [className](const T& a, const T& b) {
+        if (a.*className != b.*className)
+            return a.*className < b.*className;
         return text::compareVietnameseNames(a.studentName, b.studentName) < 0;
     });
 }
@@ -248,11 +247,6 @@ int YearOpeningPlan::count(YearMove move) const
     return int(std::count_if(moves.begin(), moves.end(), [move](const StudentMove& m) { return m.move == move; }));
 }
 
-bool YearOpeningPlan::canApply() const
-{
-    return std::none_of(problems.begin(), problems.end(), [](const YearOpeningProblem& p) { return p.blocking; });
-}
-
 Result<YearOpeningPlan> planYearOpening(store::Database& db, SchoolYear next)
 {
     store::SchoolRepository schools(db);
@@ -285,7 +279,8 @@ Result<YearOpeningPlan> planYearOpening(store::Database& db, SchoolYear next)
         }
         plan.moves.append(moveOf(s, outcome, **school));
     }
-    sortMoves(plan.moves);
+    sortByClassAndName(plan.moves, &StudentMove::fromClass);
+    sortByClassAndName(plan.problems, &YearOpeningProblem::className);
     plan.newClasses = classesOf(plan.moves);
     return plan;
 }

@@ -38,14 +38,13 @@ struct StudentMove
     friend bool operator==(const StudentMove&, const StudentMove&) = default;
 };
 
-/** Something the school must know before opening the year; a blocking one must be fixed first. */
+/** A student whose move is not known yet: the year cannot be opened before it is fixed. */
 struct YearOpeningProblem
 {
     QString code; ///< stable: "unconfirmed", "pending", "no_result", "no_class", "revoked"
     QString className;
     QString studentName;
     QString message; ///< translated, says what to do
-    bool blocking = true;
     friend bool operator==(const YearOpeningProblem&, const YearOpeningProblem&) = default;
 };
 
@@ -54,12 +53,12 @@ struct YearOpeningPlan
 {
     SchoolYear from; ///< the last school year in the file
     SchoolYear to; ///< the year to open: from + 1
-    QList<StudentMove> moves; ///< in the order of the last year's classes, then Vietnamese name order
+    QList<StudentMove> moves; ///< by the last year's class, then Vietnamese name order
     QStringList newClasses; ///< classes of `to` the opening creates, by grade and name
-    QList<YearOpeningProblem> problems;
+    QList<YearOpeningProblem> problems; ///< in the same order
 
     int count(YearMove move) const;
-    bool canApply() const;
+    bool canApply() const { return problems.isEmpty(); }
     friend bool operator==(const YearOpeningPlan&, const YearOpeningPlan&) = default;
 };
 
@@ -69,7 +68,7 @@ struct YearOpeningPlan
  * result from the rules' results of the last year's section (TT22: the year's promotion; TT27: whether the grade's
  * programme was completed, a CHT that remains after the additional assessment meaning the student stays). A
  * section not yet confirmed by its homeroom teacher, or whose result is still pending (summer training, re-tests),
- * is a blocking problem: its student's move is not known yet. Writes nothing.
+ * is a problem: its student's move is not known yet. Writes nothing.
  */
 Result<YearOpeningPlan> planYearOpening(store::Database& db, SchoolYear next);
 
@@ -77,7 +76,7 @@ Result<YearOpeningPlan> planYearOpening(store::Database& db, SchoolYear next);
  * Opens the year as `plan` says, in one transaction: the year, the classes it lacks, a draft section for every
  * promoted and retained student and the closing of the leavers' records, with one "year.open" audit entry for the
  * whole move beside the entries each written row gets. Needs Right::ManageSchool. Refused, writing nothing, when the
- * plan has blocking problems or no longer matches the file (something changed since the preview). An account's
+ * plan has problems or no longer matches the file (something changed since the preview). An account's
  * changes are audited under its login; the unrestricted actor keeps the connection's actor.
  */
 Status applyYearOpening(store::Database& db, const YearOpeningPlan& plan, const Actor& actor);

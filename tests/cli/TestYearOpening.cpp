@@ -248,6 +248,22 @@ private Q_SLOTS:
         QCOMPARE(test::fileDigest(path), before);
     }
 
+    void aPlanTheFileNoLongerMatchesIsRefused()
+    {
+        const QString path = fullSchool(QStringLiteral("stale.hocba"));
+        QVERIFY(!path.isEmpty());
+        auto db = test::openTestDatabase(path);
+        const auto plan = lifecycle::planYearOpening(*db, nextYear).value();
+        addStudent(*db, QStringLiteral("Đinh Văn Phong"), QStringLiteral("6A1"), inputs(6, 8));
+        const QByteArray before = test::fileDigest(path);
+        const auto refused = lifecycle::applyYearOpening(*db, plan, lifecycle::Actor::unrestricted());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QCOMPARE(test::scalar(*db, QStringLiteral("SELECT count(*) FROM school_year WHERE start_year = 2026")),
+                 QStringLiteral("0"));
+        QCOMPARE(test::fileDigest(path), before);
+    }
+
     void unconfirmedAndPendingResultsBlockTheOpening()
     {
         const QString path
@@ -258,6 +274,7 @@ private Q_SLOTS:
             addStudent(*db, QStringLiteral("Lê Văn Cường"), QStringLiteral("6A1"), inputs(6, 3));
             addStudent(*db, QStringLiteral("Đỗ Thị Hoa"), QStringLiteral("6A1"), inputs(6, 6), false);
             addStudent(*db, QStringLiteral("Vũ Văn Khánh"), QStringLiteral("7A1"), inputs(7, 7, conductFailed));
+            addStudent(*db, QStringLiteral("Bùi Thị Lan"), QStringLiteral("7A1"), {});
         }
         const QByteArray before = test::fileDigest(path);
         {
@@ -265,11 +282,13 @@ private Q_SLOTS:
             const auto plan = lifecycle::planYearOpening(*db, nextYear).value();
             QVERIFY(!plan.canApply());
             QCOMPARE(plan.moves.size(), 1);
-            QCOMPARE(plan.problems.size(), 2);
-            QCOMPARE(plan.problems.at(0).code, QStringLiteral("unconfirmed"));
-            QCOMPARE(plan.problems.at(0).studentName, QStringLiteral("Đỗ Thị Hoa"));
-            QCOMPARE(plan.problems.at(1).code, QStringLiteral("pending"));
-            QCOMPARE(plan.problems.at(1).className, QStringLiteral("7A1"));
+            QStringList problems;
+            for (const auto& p : plan.problems)
+                problems << QStringLiteral("%1 %2 %3").arg(p.className, p.studentName, p.code);
+            QCOMPARE(
+                problems,
+                (QStringList {QStringLiteral("6A1 Đỗ Thị Hoa unconfirmed"), QStringLiteral("7A1 Vũ Văn Khánh pending"),
+                              QStringLiteral("7A1 Bùi Thị Lan no_result")}));
             const auto refused = lifecycle::applyYearOpening(*db, plan, lifecycle::Actor::unrestricted());
             QVERIFY(!refused);
             QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
@@ -277,7 +296,7 @@ private Q_SLOTS:
         const auto cli = test::runCliInProcess(yearOpen(path, {QStringLiteral("--yes"), QStringLiteral("--json")}));
         QCOMPARE(cli.code, 1);
         QCOMPARE(json(cli).value(QStringLiteral("applied")).toBool(), false);
-        QCOMPARE(json(cli).value(QStringLiteral("problems")).toArray().size(), 2);
+        QCOMPARE(json(cli).value(QStringLiteral("problems")).toArray().size(), 3);
         QCOMPARE(test::fileDigest(path), before);
     }
 
