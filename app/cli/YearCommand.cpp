@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QMap>
 
+#include <algorithm>
+
 namespace hocba::cli {
 
 namespace {
@@ -161,8 +163,15 @@ private:
             console.out << tr("New classes: %1.").arg(plan.newClasses.join(QStringLiteral(", "))) << '\n';
         if (!plan.problems.isEmpty())
             console.out << tr("To fix before the year can be opened (%1):").arg(plan.problems.size()) << '\n';
-        for (const lifecycle::YearOpeningProblem& p : plan.problems)
+        // A file where nothing is confirmed yet would list every student: the first ones say enough.
+        constexpr int shownProblems = 20;
+        for (const lifecycle::YearOpeningProblem& p :
+             plan.problems.first(std::min(plan.problems.size(), qsizetype(shownProblems))))
             console.out << "  " << tr("%1, %2: %3").arg(p.className, p.studentName, p.message) << '\n';
+        if (plan.problems.size() > shownProblems)
+            console.out << "  "
+                        << tr("… and %1 more (--json lists them all).").arg(plan.problems.size() - shownProblems)
+                        << '\n';
         if (applied)
             console.out << tr("The school year %1 is open.").arg(plan.to.toString()) << '\n';
         else if (plan.canApply())
