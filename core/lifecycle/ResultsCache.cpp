@@ -49,9 +49,12 @@ ResultsCache::ResultsCache(store::Database& db)
     : m_db(db)
 { }
 
-Result<EvaluationOutput> ResultsCache::recompute(Id sectionId)
+namespace {
+
+/** The rules' results for a section's current inputs, written nowhere; Unsupported when no circular covers it. */
+Result<EvaluationOutput> evaluateSection(store::Database& db, Id sectionId)
 {
-    store::StudentRepository repo(m_db);
+    store::StudentRepository repo(db);
     auto section = repo.section(sectionId);
     if (!section)
         return std::unexpected(section.error());
@@ -63,7 +66,14 @@ Result<EvaluationOutput> ResultsCache::recompute(Id sectionId)
     if (!rows)
         return std::unexpected(rows.error());
     const auto input = rules::fromAssessments(*rows, (*section)->circular, (*section)->schoolYear, (*section)->grade);
-    auto output = rules::evaluate(input);
+    return rules::evaluate(input);
+}
+
+} // namespace
+
+Result<EvaluationOutput> ResultsCache::recompute(Id sectionId)
+{
+    auto output = evaluateSection(m_db, sectionId);
     if (!output && output.error().code != ErrorCode::Unsupported)
         return output;
 
@@ -145,6 +155,21 @@ Result<QMap<QString, QString>> ResultsCache::results(Id sectionId)
             return std::unexpected(r.error());
     }
     return stored(sectionId);
+}
+
+Result<QMap<QString, QString>> ResultsCache::current(Id sectionId)
+{
+    auto stale = isStale(sectionId);
+    if (!stale)
+        return std::unexpected(stale.error());
+    if (!*stale)
+        return stored(sectionId);
+    auto output = evaluateSection(m_db, sectionId);
+    if (!output && output.error().code == ErrorCode::Unsupported)
+        return QMap<QString, QString>();
+    if (!output)
+        return std::unexpected(output.error());
+    return flattenResults(*output);
 }
 
 Result<QMap<QString, QString>> ResultsCache::stored(Id sectionId)

@@ -37,6 +37,9 @@ public:
      * "subjects.toan.year", … (docs/evaluate.md). */
     Result<QMap<QString, QString>> results(Id sectionId);
 
+    /** The same values as `results`, but a stale section is evaluated in memory and nothing is written (previews). */
+    Result<QMap<QString, QString>> current(Id sectionId);
+
     /** The cached results as they are stored, stale or not (what the school file check compares). */
     Result<QMap<QString, QString>> stored(Id sectionId);
 

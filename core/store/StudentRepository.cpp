@@ -161,7 +161,7 @@ Result<StudentSaveOutcome> StudentRepository::saveStudent(const Student& input)
         old = *existing;
     }
     const bool insert = !old;
-    auto st = m_db.prepare(
+    auto st = m_db.cached(
         insert ? QStringLiteral(
             "INSERT INTO student (full_name, gender, birth_date, ethnicity, nationality, birthplace, hometown, "
             "address, father_name, father_occupation, mother_name, mother_occupation, guardian_name, "
@@ -181,13 +181,13 @@ Result<StudentSaveOutcome> StudentRepository::saveStudent(const Student& input)
         const QString& v = fields.at(i).second;
         const bool isDate = fields.at(i).first.endsWith(QLatin1String("Date"));
         if (isDate && v.isEmpty())
-            st->bindNull(i + 1);
+            (*st)->bindNull(i + 1);
         else
-            st->bind(i + 1, v.isNull() ? QStringLiteral("") : v);
+            (*st)->bind(i + 1, v.isNull() ? QStringLiteral("") : v);
     }
     if (!insert)
-        st->bind(22, s.id);
-    if (auto r = st->exec(); !r)
+        (*st)->bind(22, s.id);
+    if (auto r = (*st)->exec(); !r)
         return std::unexpected(r.error());
     outcome.id = insert ? m_db.lastInsertId() : s.id;
 
@@ -243,12 +243,12 @@ Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
     r.level = level;
     r.lookupCode = m_lookupCodeSource ? m_lookupCodeSource() : newLookupCode();
     r.openedAt = QDateTime::currentDateTimeUtc();
-    auto st = m_db.prepare(
+    auto st = m_db.cached(
         QStringLiteral("INSERT INTO record (student_id, level, lookup_code, opened_at) VALUES (?1, ?2, ?3, ?4)"));
     if (!st)
         return std::unexpected(st.error());
-    st->bind(1, studentId).bind(2, toCode(level)).bind(3, r.lookupCode).bind(4, r.openedAt.toString(Qt::ISODate));
-    if (auto s = st->exec(); !s)
+    (*st)->bind(1, studentId).bind(2, toCode(level)).bind(3, r.lookupCode).bind(4, r.openedAt.toString(Qt::ISODate));
+    if (auto s = (*st)->exec(); !s)
         return std::unexpected(s.error());
     r.id = m_db.lastInsertId();
     if (auto s = AuditLog(m_db).append(QStringLiteral("record.open"), QStringLiteral("record"), QString::number(r.id),
@@ -260,25 +260,46 @@ Result<Record> StudentRepository::openRecord(Id studentId, SchoolLevel level)
     return r;
 }
 
+Status StudentRepository::closeRecord(Id recordId, const QString& reason)
+{
+    Transaction tx(m_db);
+    if (!tx.began())
+        return tx.began();
+    auto st = m_db.prepare(
+        QStringLiteral("UPDATE record SET closed_at = ?1, closed_reason = ?2 WHERE id = ?3 AND closed_at IS NULL"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)).bind(2, reason).bind(3, recordId);
+    if (auto s = st->exec(); !s)
+        return s;
+    if (m_db.changes() == 0)
+        return {};
+    if (auto s = AuditLog(m_db).append(QStringLiteral("record.close"), QStringLiteral("record"),
+                                       QString::number(recordId), QStringLiteral("closedReason"), std::nullopt, reason);
+        !s)
+        return s;
+    return tx.commit();
+}
+
 Result<Id> StudentRepository::addSection(const YearSection& y)
 {
     Transaction tx(m_db);
     if (!tx.began())
         return std::unexpected(tx.began().error());
-    auto year = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO school_year (start_year, name) VALUES (?1, ?2)"));
+    auto year = m_db.cached(QStringLiteral("INSERT OR IGNORE INTO school_year (start_year, name) VALUES (?1, ?2)"));
     if (!year)
         return std::unexpected(year.error());
-    if (auto s = year->bind(1, y.schoolYear.startYear).bind(2, y.schoolYear.toString()).exec(); !s)
+    if (auto s = (*year)->bind(1, y.schoolYear.startYear).bind(2, y.schoolYear.toString()).exec(); !s)
         return std::unexpected(s.error());
-    auto st = m_db.prepare(QStringLiteral(
+    auto st = m_db.cached(QStringLiteral(
         "INSERT INTO year_section (record_id, school_year, grade, class_id, homeroom_teacher_id, circular, source, "
         "version, replaces_id, additional_assessment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
     if (!st)
         return std::unexpected(st.error());
-    st->bind(1, y.recordId).bind(2, y.schoolYear.startYear).bind(3, y.grade).bind(4, y.classId);
-    st->bind(5, y.homeroomTeacherId).bind(6, toCode(y.circular)).bind(7, toCode(y.source)).bind(8, y.version);
-    st->bind(9, y.replacesId).bind(10, qint64(y.awaitingAdditionalAssessment));
-    if (auto s = st->exec(); !s)
+    (*st)->bind(1, y.recordId).bind(2, y.schoolYear.startYear).bind(3, y.grade).bind(4, y.classId);
+    (*st)->bind(5, y.homeroomTeacherId).bind(6, toCode(y.circular)).bind(7, toCode(y.source)).bind(8, y.version);
+    (*st)->bind(9, y.replacesId).bind(10, qint64(y.awaitingAdditionalAssessment));
+    if (auto s = (*st)->exec(); !s)
         return std::unexpected(s.error());
     const Id id = m_db.lastInsertId();
     if (auto s

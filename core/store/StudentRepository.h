@@ -43,6 +43,12 @@ public:
     /** The student's record for a level, opened (with a fresh random lookup code) if it does not exist yet. */
     Result<Record> openRecord(Id studentId, SchoolLevel level);
 
+    /**
+     * Closes a record whose student finished its level (`reason` "completed"), audited: it keeps its years but gets
+     * no later one (the database refuses it). Closing a closed record changes nothing.
+     */
+    Status closeRecord(Id recordId, const QString& reason);
+
     /** Adds a year section in the draft state; returns its id. */
     Result<Id> addSection(const YearSection& section);
     Result<std::optional<YearSection>> section(Id id);

@@ -5,6 +5,7 @@
 #include "store/StudentRepository.h"
 
 #include <QAtomicInt>
+#include <QDir>
 #include <QFile>
 #include <QMutex>
 #include <QTemporaryDir>
@@ -87,6 +88,11 @@ private Q_SLOTS:
     void migratesFromEachEarlierVersionKeepingDataAndBackup()
     {
         for (int from = 1; from < Database::latestVersion(); ++from) {
+            // Migration numbers are reserved per branch, so a version may have no migration of its own.
+            if (QDir(QStringLiteral(":/sql"))
+                    .entryList({QStringLiteral("%1_*.sql").arg(from, 4, 10, QLatin1Char('0'))})
+                    .isEmpty())
+                continue;
             QTemporaryDir dir;
             const QString path = dir.filePath(QStringLiteral("old.hocba"));
             {
