@@ -10,6 +10,8 @@ std::unique_ptr<Command> makeInitCommand();
 std::unique_ptr<Command> makeClassCommand();
 /** import students --db FILE --file F.csv [--year Y] [--dry-run] [--json]: a student list (docs/import.md). */
 std::unique_ptr<Command> makeImportCommand();
+/** template students|grades [--level primary|thcs] --out F.xlsx [--force]: an empty workbook to import. */
+std::unique_ptr<Command> makeTemplateCommand();
 std::unique_ptr<Command> makeDemoCommand();
 std::unique_ptr<Command> makeInfoCommand();
 std::unique_ptr<Command> makeAuditCommand();

@@ -75,8 +75,11 @@ Status checkDeclaredSize(const QByteArray& path, const SheetLimits& limits)
         if (freexl_select_active_worksheet(handle->get(), i) != FREEXL_OK
             || freexl_worksheet_dimensions(handle->get(), &rows, &columns) != FREEXL_OK)
             continue;
-        if (rows > unsigned(limits.maxRows))
-            return std::unexpected(tooManyRows(QString::number(i + 1), limits));
+        if (rows > unsigned(limits.maxRows)) {
+            const char* name = nullptr;
+            freexl_get_worksheet_name(handle->get(), i, &name);
+            return std::unexpected(tooManyRows(name ? QString::fromUtf8(name) : QString::number(i + 1), limits));
+        }
         area += qint64(rows) * columns;
         if (area > limits.maxCells)
             return std::unexpected(tooManyCells(limits));
