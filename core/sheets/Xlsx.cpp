@@ -566,6 +566,8 @@ Result<QList<Sheet>> readWorksheets(ZipParts& zip, const WorkbookPart& workbook,
     QList<Sheet> sheets;
     for (const SheetEntry& entry : workbook.sheets) {
         const Relationship rel = rels.value(entry.relationshipId);
+        if (rel.target.isEmpty())
+            return std::unexpected(damagedWorkbook(entry.name + u": no part for the sheet"_qs));
         if (rel.type != u"worksheet"_qs)
             continue; // a chart sheet or a dialog sheet holds no table
         auto bytes = zip.read(rel.target);

@@ -267,6 +267,16 @@ private Q_SLOTS:
         }
     }
 
+    void refusesASheetWithoutItsPart()
+    {
+        const auto read = sheets::readXlsx(
+            minimalXlsx(worksheet({}),
+                        {{QStringLiteral("xl/_rels/workbook.xml.rels"),
+                          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>"}}));
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.contains(QStringLiteral("damaged or incomplete")), qPrintable(message(read)));
+    }
+
     void refusesADoctype()
     {
         const QByteArray withEntity
