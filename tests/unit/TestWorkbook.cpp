@@ -159,6 +159,10 @@ class TestWorkbook : public QObject
         worksheet_write_number(other, 0, 0, 7.0, nullptr);
         worksheet_write_number(other, 1, 1, 0.1 + 0.2, nullptr);
         worksheet_write_number(other, 2, 0, 123456789012345.0, nullptr);
+        lxw_rich_string_tuple family {bold, const_cast<char*>("Lê Thị ")};
+        lxw_rich_string_tuple given {nullptr, const_cast<char*>("Hà")};
+        lxw_rich_string_tuple* runs[] = {&family, &given, nullptr};
+        worksheet_write_rich_string(other, 3, 0, runs, nullptr);
         if (workbook_close(wb) != LXW_NO_ERROR)
             return {};
         QFile f(path);
@@ -198,6 +202,7 @@ private Q_SLOTS:
         QCOMPARE(notes.rows.at(0).cell(0), QStringLiteral("7"));
         QCOMPARE(notes.rows.at(1).cell(1), QStringLiteral("0.3"));
         QCOMPARE(notes.rows.at(2).cell(0), QStringLiteral("123456789012345"));
+        QCOMPARE(notes.rows.at(3).cell(0), QStringLiteral("Lê Thị Hà")); // shared rich text: its runs joined
     }
 
     void readsInlineAndRichTextAnd1904Dates()
