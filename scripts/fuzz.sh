@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_packet_reader fuzz_xml_verifier fuzz_pdf_verifier)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_packet_reader fuzz_xml_verifier fuzz_pdf_verifier fuzz_xlsx_reader)
 
 echo "== build (preset fuzz)"
 cmake --preset fuzz >/dev/null
@@ -36,6 +36,7 @@ seeds_for() {
     fuzz_packet_reader) echo "tests/fuzz/corpus/packet tests/fuzz/corpus/xml $work/generated/xml" ;;
     fuzz_xml_verifier) echo "tests/fuzz/corpus/xml tests/fuzz/corpus/packet $work/generated/xml" ;;
     fuzz_pdf_verifier) echo "tests/fuzz/corpus/pdf $work/generated/pdf" ;;
+    fuzz_xlsx_reader) echo "$work/generated/xlsx" ;;
     *) echo "fuzz.sh: unknown target $1" >&2; exit 2 ;;
   esac
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine (as root), builds with warnings as errors, runs the whole test suite, then builds the
 # core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet reader, the signature
-# checker and the PDF verifier for 60 s each (scripts/fuzz.sh). This is what CI runs (.ci/run).
+# checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -10,6 +10,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeClassCommand());
     list.push_back(makeYearCommand());
     list.push_back(makeImportCommand());
+    list.push_back(makeTemplateCommand());
     list.push_back(makeDemoCommand());
     list.push_back(makeInfoCommand());
     list.push_back(makeEvaluateCommand());

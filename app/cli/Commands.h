@@ -12,6 +12,8 @@ std::unique_ptr<Command> makeClassCommand();
 std::unique_ptr<Command> makeYearCommand();
 /** import students --db FILE --file F.csv [--year Y] [--dry-run] [--json]: a student list (docs/import.md). */
 std::unique_ptr<Command> makeImportCommand();
+/** template students|grades [--level primary|thcs] --out F.xlsx [--force]: an empty workbook to import. */
+std::unique_ptr<Command> makeTemplateCommand();
 std::unique_ptr<Command> makeDemoCommand();
 std::unique_ptr<Command> makeInfoCommand();
 std::unique_ptr<Command> makeAuditCommand();

@@ -3,6 +3,7 @@
 
 #include "domain/PersonalId.h"
 #include "lifecycle/SchoolSetup.h"
+#include "lifecycle/StudentColumns.h"
 #include "sheets/Csv.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -29,47 +30,7 @@ struct ImportText
 
 constexpr int headerSearchRows = 20;
 
-enum Field {
-    MoetCode,
-    PersonalIdField,
-    FullName,
-    FamilyAndMiddle,
-    GivenName,
-    BirthDate,
-    GenderField,
-    Ethnicity,
-    Nationality,
-    ClassName,
-    Birthplace,
-    Hometown,
-    Address,
-    FatherName,
-    MotherName,
-    FieldCount
-};
-
-/** Header spellings seen in MOET/CSDL exports and vendors' templates (WORKFLOWS.md §2), folded as foldedHeader(). */
-const std::array<QStringList, FieldCount>& aliases()
-{
-    static const std::array<QStringList, FieldCount> table {
-        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma hoc sinh"_qs, u"ma dinh danh"_qs},
-        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
-        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
-        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
-        QStringList {u"ten"_qs},
-        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
-        QStringList {u"gioi tinh"_qs},
-        QStringList {u"dan toc"_qs},
-        QStringList {u"quoc tich"_qs},
-        QStringList {u"lop"_qs, u"lop hoc"_qs, u"ten lop"_qs},
-        QStringList {u"noi sinh"_qs, u"noi sinh chi tiet"_qs},
-        QStringList {u"que quan"_qs},
-        QStringList {u"cho o hien nay"_qs, u"noi o hien nay"_qs, u"dia chi"_qs},
-        QStringList {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs},
-        QStringList {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs},
-    };
-    return table;
-}
+using namespace student_columns;
 
 /** Accent- and case-insensitive form of a header cell: "Mã định danh Bộ GD&ĐT" → "ma dinh danh bo gd&dt". */
 QString foldedHeader(const QString& cell)
