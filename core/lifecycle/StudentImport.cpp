@@ -2,18 +2,17 @@
 #include "lifecycle/StudentImport.h"
 
 #include "domain/PersonalId.h"
+#include "lifecycle/ImportBatch.h"
+#include "lifecycle/ImportColumns.h"
 #include "lifecycle/SchoolSetup.h"
-#include "sheets/Csv.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
-#include "util/Digest.h"
 #include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
 
 #include <array>
 #include <variant>
@@ -71,19 +70,6 @@ const std::array<QStringList, FieldCount>& aliases()
     return table;
 }
 
-/** Accent- and case-insensitive form of a header cell: "Mã định danh Bộ GD&ĐT" → "ma dinh danh bo gd&dt". */
-QString foldedHeader(const QString& cell)
-{
-    const QString decomposed = text::normalized(cell).normalized(QString::NormalizationForm_D);
-    QString out;
-    for (QChar c : decomposed) {
-        if (c.isMark())
-            continue;
-        out += (c == u'đ' || c == u'Đ') ? QChar(u'd') : c.toLower();
-    }
-    return out.simplified();
-}
-
 struct Columns
 {
     int headerIndex = -1; ///< index into the sheet's rows
@@ -125,24 +111,18 @@ struct ParsedRow
     QString className;
 };
 
-using RowOutcome = std::variant<ParsedRow, ImportProblem>;
-
-QDate parseBirthDate(const QString& cell)
-{
-    static const QRegularExpression shape(QStringLiteral(R"(^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$)"));
-    const auto m = shape.match(cell);
-    return m.hasMatch() ? QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt()) : QDate();
-}
+using ParseOutcome = std::variant<ParsedRow, ImportProblem>;
 
 class RowReader
 {
 public:
-    RowReader(const sheets::Sheet& sheet, const Columns& columns)
+    RowReader(const sheets::Sheet& sheet, const Columns& columns, const QString& onlyClass)
         : m_sheet(sheet)
         , m_columns(columns)
+        , m_onlyClass(onlyClass.toUpper())
     { }
 
-    RowOutcome read(const sheets::SheetRow& row) const
+    ParseOutcome read(const sheets::SheetRow& row) const
     {
         ParsedRow p;
         p.row = row.number;
@@ -179,7 +159,13 @@ public:
         // Lists mix "6a2" and "6A2" for one class; the school's classes are written in capitals.
         p.className = m_columns.value(row, ClassName).toUpper();
         if (p.className.isEmpty())
+            p.className = m_onlyClass;
+        if (p.className.isEmpty())
             return problem(row, ClassName, u"class"_qs, ImportText::tr("The class is missing."));
+        if (!m_onlyClass.isEmpty() && p.className != m_onlyClass)
+            return problem(row, ClassName, u"class"_qs,
+                           ImportText::tr("The row is for class %1; this import takes only class %2.")
+                               .arg(p.className, m_onlyClass));
         return p;
     }
 
@@ -188,9 +174,20 @@ public:
         return {m_sheet.name, row.number, m_columns.name(f), code, message};
     }
 
+    /** What the row is about, for the preview; read without checks, so that a rejected row has one too. */
+    QString summary(const sheets::SheetRow& row) const
+    {
+        QString name = m_columns.value(row, FullName);
+        if (name.isEmpty())
+            name = (m_columns.value(row, FamilyAndMiddle) + u' ' + m_columns.value(row, GivenName)).trimmed();
+        const QString cls = m_columns.value(row, ClassName);
+        return cls.isEmpty() ? name : name + QStringLiteral(", ") + cls;
+    }
+
 private:
     const sheets::Sheet& m_sheet;
     const Columns& m_columns;
+    QString m_onlyClass;
 };
 
 /** What the file says about a student, laid over what the school file holds: an empty cell keeps the stored value. */
@@ -209,7 +206,7 @@ Student merged(Student stored, const Student& incoming)
 
 QString nameKey(const Student& s)
 {
-    return s.fullName.toCaseFolded().simplified() + u'|' + s.birthDate.toString(Qt::ISODate);
+    return lifecycle::nameKey(s.fullName, s.birthDate);
 }
 
 } // namespace
@@ -267,26 +264,28 @@ public:
         , m_students(db)
     { }
 
-    Status run(StudentIndex index)
+    Status run(StudentIndex index, const QString& onlyClass)
     {
         m_index = std::move(index);
-        const RowReader reader(m_sheet, m_columns);
+        const RowReader reader(m_sheet, m_columns, onlyClass);
+        RowTracker tracker(m_report);
         for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
             const sheets::SheetRow& row = m_sheet.rows.at(r);
-            if (std::all_of(row.cells.begin(), row.cells.end(), [](const QString& c) { return c.trimmed().isEmpty(); }))
+            if (isBlank(row))
                 continue;
-            RowOutcome outcome = reader.read(row);
-            if (auto* p = std::get_if<ImportProblem>(&outcome)) {
+            tracker.start();
+            ParseOutcome outcome = reader.read(row);
+            if (auto* p = std::get_if<ImportProblem>(&outcome))
                 m_report.rejected.append(*p);
-                continue;
-            }
-            if (auto s = importRow(std::get<ParsedRow>(outcome)); !s)
+            else if (auto s = importRow(std::get<ParsedRow>(outcome)); !s)
                 return s;
+            m_rows.append(tracker.finish(m_sheet.name, row.number, reader.summary(row)));
         }
         return {};
     }
 
     const ImportReport& report() const { return m_report; }
+    const QList<ImportRow>& rows() const { return m_rows; }
 
 private:
     ImportProblem rowProblem(int row, Field f, const QString& code, const QString& message) const
@@ -386,6 +385,7 @@ private:
     StudentIndex m_index;
     QHash<QString, int> m_seen;
     ImportReport m_report;
+    QList<ImportRow> m_rows;
 };
 
 Status StudentImporter::importRow(const ParsedRow& p)
@@ -471,57 +471,37 @@ Status StudentImporter::write(const ParsedRow& p, const ClassGroup& cls, std::op
     return {};
 }
 
-QString batchSummary(const QByteArray& fileDigest, const ImportReport& r)
-{
-    return QStringLiteral("sha256=%1 added=%2 updated=%3 unchanged=%4 conflicts=%5 rejected=%6")
-        .arg(QString::fromLatin1(fileDigest.toHex()))
-        .arg(r.added)
-        .arg(r.updated)
-        .arg(r.unchanged)
-        .arg(r.conflicts.size())
-        .arg(r.rejected.size());
-}
-
 } // namespace
 
-Result<ImportReport> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
-                                    const StudentImportOptions& options)
+Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
+                                    const StudentImportOptions& options, const Actor& actor)
 {
+    if (auto s = actor.require(Right::ManageSchool, {options.year, std::nullopt, {}, std::nullopt}); !s)
+        return std::unexpected(s.error());
     const auto columns = findHeader(sheet);
     if (!columns)
         return fail(ErrorCode::InvalidInput,
                     ImportText::tr("No header row found: one of the first %1 rows must name the columns, with at "
                                    "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and \"Ngày sinh\".")
                         .arg(headerSearchRows));
-    store::Transaction tx(db);
-    if (!tx.began())
-        return std::unexpected(tx.began().error());
+    ImportBatch batch(db, actor);
+    if (!batch.began())
+        return std::unexpected(batch.began().error());
     auto index = loadStudents(db);
     if (!index)
         return std::unexpected(index.error());
     StudentImporter importer(db, sheet, *columns, options.year);
-    if (auto s = importer.run(std::move(*index)); !s)
+    if (auto s = importer.run(std::move(*index), options.className); !s)
         return std::unexpected(s.error());
-    const ImportReport& report = importer.report();
-    // A dry run and an import that changes nothing both end in the rollback: the school file is left as it was.
-    if (options.dryRun || report.added + report.updated == 0)
-        return report;
-    if (auto s = store::AuditLog(db).append(QStringLiteral("import.students"), QStringLiteral("import"),
-                                            options.fileName, {}, std::nullopt, batchSummary(fileDigest, report));
-        !s)
-        return std::unexpected(s.error());
-    if (auto s = tx.commit(); !s)
-        return std::unexpected(s.error());
-    return report;
-}
-
-Result<ImportReport> importStudents(store::Database& db, const QByteArray& csv, const StudentImportOptions& options)
-{
-    auto sheet = sheets::readCsv(csv);
-    if (!sheet)
-        return std::unexpected(sheet.error());
-    sheet->name = options.fileName;
-    return importStudents(db, *sheet, digest::sha256(csv), options);
+    ImportResult result {importer.report(), importer.rows(), 0};
+    auto written
+        = batch.finish({QStringLiteral("import.students"), options.fileName, fileDigest,
+                        QStringLiteral("year=%1").arg(options.year.toString()), options.dryRun, options.allOrNothing},
+                       result.report);
+    if (!written)
+        return std::unexpected(written.error());
+    result.batchId = *written;
+    return result;
 }
 
 } // namespace hocba::lifecycle
