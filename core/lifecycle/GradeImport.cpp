@@ -26,36 +26,14 @@ struct GradeText
     Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::GradeImport)
 };
 
-constexpr int headerSearchRows = 20;
+/** The columns after the identity ones (ImportColumns.h), numbered on from them. */
+enum Field { SchoolCode = IdentityFieldCount, RegularAll, Midterm, Final, Comment, Level, Score, FieldCount };
 
-enum Field {
-    PersonalIdField,
-    MoetCode,
-    SchoolCode,
-    FullName,
-    FamilyAndMiddle,
-    GivenName,
-    BirthDate,
-    RegularAll,
-    Midterm,
-    Final,
-    Comment,
-    Level,
-    Score,
-    FieldCount
-};
-
-/** Header spellings of VnEdu, CSDL Mẫu 1/Mẫu 2 and the Hà Nội export (WORKFLOWS.md §2.2), folded as foldedHeader(). */
-const std::array<QStringList, FieldCount>& aliases()
+/** Header spellings of the mark columns of VnEdu, CSDL Mẫu 1/Mẫu 2 and the Hà Nội export (WORKFLOWS.md §2.2). */
+const QStringList& aliases(int field)
 {
-    static const std::array<QStringList, FieldCount> table {
-        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
-        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma dinh danh"_qs, u"ma hoc sinh"_qs},
+    static const std::array<QStringList, std::size_t(FieldCount) - IdentityFieldCount> table {
         QStringList {u"so dang bo"_qs},
-        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
-        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
-        QStringList {u"ten"_qs},
-        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
         QStringList {u"ddgtx"_qs, u"ddg tx"_qs, u"diem danh gia thuong xuyen"_qs},
         QStringList {u"ddggk"_qs, u"ddg gk"_qs, u"giua ky"_qs, u"giua ki"_qs},
         QStringList {u"ddgck"_qs, u"ddg ck"_qs, u"cuoi ky"_qs, u"cuoi ki"_qs},
@@ -63,7 +41,7 @@ const std::array<QStringList, FieldCount>& aliases()
         QStringList {u"muc dat duoc"_qs, u"muc dat"_qs, u"xl"_qs},
         QStringList {u"diem ktdk"_qs, u"diem kiem tra dinh ky"_qs, u"ktdk"_qs, u"kt"_qs},
     };
-    return table;
+    return field < IdentityFieldCount ? identityAliases()[field] : table[field - IdentityFieldCount];
 }
 
 /** Subject names as titles write them (folded), to their codes of docs/evaluate.md. */
@@ -139,7 +117,7 @@ ColumnKind classify(const QString& cell)
     if (const auto m = regular.match(key); m.hasMatch() && m.captured(1).toInt() > 0)
         return {-1, m.captured(1).toInt()};
     for (int f = 0; f < FieldCount; ++f)
-        if (aliases()[f].contains(key))
+        if (aliases(f).contains(key))
             return {f, 0};
     return {};
 }
@@ -152,13 +130,10 @@ struct Columns
     QMap<int, int> regular; ///< seq → column
     QStringList names;
 
-    QString name(int column) const { return names.value(column); }
-    QString name(Field f) const { return index[f] >= 0 ? names.value(index[f]) : QString(); }
-    QString value(const sheets::SheetRow& row, Field f) const
-    {
-        return index[f] >= 0 ? text::normalized(row.cell(index[f]).trimmed()) : QString();
-    }
-    bool named() const { return index[FullName] >= 0 || (index[FamilyAndMiddle] >= 0 && index[GivenName] >= 0); }
+    QString columnName(int column) const { return names.value(column); }
+    QString name(int f) const { return index[f] >= 0 ? names.value(index[f]) : QString(); }
+    QString value(const sheets::SheetRow& row, int f) const { return cellText(row, index[f]); }
+    bool named() const { return index[IdFullName] >= 0 || (index[IdFamilyAndMiddle] >= 0 && index[IdGivenName] >= 0); }
     bool hasThcsMarks() const
     {
         return !regular.isEmpty() || index[RegularAll] >= 0 || index[Midterm] >= 0 || index[Final] >= 0
@@ -214,7 +189,7 @@ bool namesStudent(const QStringList& cells)
 {
     return std::ranges::any_of(cells, [](const QString& cell) {
         const int f = classify(cell).field;
-        return f == FullName || f == FamilyAndMiddle;
+        return f == IdFullName || f == IdFamilyAndMiddle;
     });
 }
 
@@ -429,9 +404,9 @@ public:
 
     QString name(const sheets::SheetRow& row) const
     {
-        const QString full = m_columns.value(row, FullName);
+        const QString full = m_columns.value(row, IdFullName);
         return full.isEmpty()
-            ? (m_columns.value(row, FamilyAndMiddle) + u' ' + m_columns.value(row, GivenName)).simplified()
+            ? (m_columns.value(row, IdFamilyAndMiddle) + u' ' + m_columns.value(row, IdGivenName)).simplified()
             : full;
     }
 
@@ -441,15 +416,16 @@ public:
         g.row = row.number;
         g.name = name(row);
         if (g.name.isEmpty())
-            return problem(row, m_columns.name(FullName), u"name"_qs, GradeText::tr("The student's name is missing."));
-        if (const QString birth = m_columns.value(row, BirthDate); !birth.isEmpty()) {
+            return problem(row, m_columns.name(IdFullName), u"name"_qs,
+                           GradeText::tr("The student's name is missing."));
+        if (const QString birth = m_columns.value(row, IdBirthDate); !birth.isEmpty()) {
             g.birthDate = parseBirthDate(birth);
             if (!g.birthDate.isValid())
-                return problem(row, m_columns.name(BirthDate), u"birth_date"_qs,
+                return problem(row, m_columns.name(IdBirthDate), u"birth_date"_qs,
                                GradeText::tr("\"%1\" is not a date as dd/mm/yyyy.").arg(birth));
         }
-        g.personalId = m_columns.value(row, PersonalIdField);
-        g.moetCode = m_columns.value(row, MoetCode);
+        g.personalId = m_columns.value(row, IdPersonalId);
+        g.moetCode = m_columns.value(row, IdMoetCode);
         g.schoolCode = m_columns.value(row, SchoolCode);
         const auto marks = m_book.level == SchoolLevel::Primary ? primaryMarks(row, g) : thcsMarks(row, g);
         if (marks)
@@ -473,10 +449,10 @@ private:
         if (isCommentSubject(m_book.subject)) {
             value = parseLevel(cell, commentResults());
             if (value.isEmpty())
-                return problem(row, m_columns.name(column), u"level"_qs,
+                return problem(row, m_columns.columnName(column), u"level"_qs,
                                GradeText::tr("\"%1\" is not Đ (Đạt) or CĐ (Chưa đạt).").arg(cell.trimmed()));
         } else if (value = parseScore(cell, why); value.isEmpty())
-            return problem(row, m_columns.name(column), u"score"_qs, why);
+            return problem(row, m_columns.columnName(column), u"score"_qs, why);
         g.marks.append({m_book.subject, m_book.term, item, seq, value});
         if (item == u"regular"_qs)
             g.regularSeqs.append(seq);
@@ -595,20 +571,10 @@ public:
 
     Status run()
     {
-        RowTracker tracker(m_report);
-        for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
-            const sheets::SheetRow& row = m_sheet.rows.at(r);
-            if (isBlank(row))
-                continue;
-            tracker.start();
-            ReadOutcome outcome = m_reader.read(row);
-            if (auto* p = std::get_if<ImportProblem>(&outcome))
-                m_report.rejected.append(*p);
-            else if (auto s = importRow(row, std::get<GradeRow>(outcome)); !s)
-                return s;
-            m_rows.append(tracker.finish(m_sheet.name, row.number, m_reader.name(row)));
-        }
-        return {};
+        return importDataRows<GradeRow>(
+            m_sheet, m_columns.headerIndex, m_report, m_rows, [&](const auto& row) { return m_reader.read(row); },
+            [&](const auto& row, const GradeRow& g) { return importRow(row, g); },
+            [&](const auto& row) { return m_reader.name(row); });
     }
 
     const ImportReport& report() const { return m_report; }
@@ -640,7 +606,7 @@ std::variant<qsizetype, ImportProblem> GradeImporter::match(const sheets::SheetR
 {
     const auto unique = [&](const QList<qsizetype>& found) -> std::variant<qsizetype, ImportProblem> {
         if (found.size() > 1)
-            return m_reader.problem(row, m_columns.name(FullName), u"ambiguous"_qs,
+            return m_reader.problem(row, m_columns.name(IdFullName), u"ambiguous"_qs,
                                     GradeText::tr("%1 students of class %2 have this name; add their personal ID or "
                                                   "birth date to the file.")
                                         .arg(found.size())
@@ -662,13 +628,13 @@ std::variant<qsizetype, ImportProblem> GradeImporter::match(const sheets::SheetR
         return found;
     const qsizetype i = std::get<qsizetype>(found);
     if (i < 0)
-        return m_reader.problem(row, m_columns.name(FullName), u"not_found"_qs,
+        return m_reader.problem(row, m_columns.name(IdFullName), u"not_found"_qs,
                                 GradeText::tr("No student of class %1 in %2 has this name and these identifiers. "
                                               "Check the row, or import the class list first.")
                                     .arg(m_book.cls.name, m_book.year.toString()));
     const Student& s = m_index.entries.at(i).student;
     if (!g.personalId.isEmpty() && !s.personalId.isEmpty() && g.personalId != s.personalId)
-        return m_reader.problem(row, m_columns.name(PersonalIdField), u"mismatch"_qs,
+        return m_reader.problem(row, m_columns.name(IdPersonalId), u"mismatch"_qs,
                                 GradeText::tr("The school file has this student with another personal ID."));
     return i;
 }
@@ -682,7 +648,7 @@ Status GradeImporter::importRow(const sheets::SheetRow& row, const GradeRow& g)
     }
     const qsizetype i = std::get<qsizetype>(matched);
     if (const int earlier = m_seen.value(i); earlier > 0) {
-        reject(row, m_columns.name(FullName), u"duplicate"_qs,
+        reject(row, m_columns.name(IdFullName), u"duplicate"_qs,
                GradeText::tr("The same student as row %1.").arg(earlier));
         return {};
     }
@@ -776,16 +742,11 @@ Result<ImportResult> importGrades(store::Database& db, const sheets::Sheet& shee
     GradeImporter importer(db, sheet, *columns, *book, ClassIndex(std::move(*roster)));
     if (auto s = importer.run(); !s)
         return std::unexpected(s.error());
-    ImportResult result {importer.report(), importer.rows(), 0};
     const QString scope = QStringLiteral("year=%1 class=%2 subject=%3 term=%4")
                               .arg(book->year.toString(), book->cls.name, book->subject, book->term);
-    auto written = batch.finish(
+    return batch.finish(
         {QStringLiteral("import.grades"), options.fileName, fileDigest, scope, options.dryRun, options.allOrNothing},
-        result.report);
-    if (!written)
-        return std::unexpected(written.error());
-    result.batchId = *written;
-    return result;
+        {importer.report(), importer.rows(), 0});
 }
 
 } // namespace hocba::lifecycle

@@ -143,12 +143,13 @@ ImportBatch::~ImportBatch()
     m_db.setActor(m_previousActor);
 }
 
-Result<qint64> ImportBatch::finish(const BatchDescription& d, const ImportReport& report)
+Result<ImportResult> ImportBatch::finish(const BatchDescription& d, ImportResult result)
 {
+    const ImportReport& report = result.report;
     const bool refused = d.allOrNothing && !report.rejected.isEmpty();
     // A dry run, an import that changes nothing and a refused all-or-nothing import all end in the rollback.
     if (d.dryRun || refused || report.added + report.updated == 0)
-        return 0;
+        return result;
     store::AuditLog audit(m_db);
     if (auto s
         = audit.append(d.action, QStringLiteral("import"), d.fileName, {}, std::nullopt, batchSummary(d, report));
@@ -165,7 +166,8 @@ Result<qint64> ImportBatch::finish(const BatchDescription& d, const ImportReport
         return std::unexpected(s.error());
     if (auto s = m_tx->commit(); !s)
         return std::unexpected(s.error());
-    return head->id;
+    result.batchId = head->id;
+    return result;
 }
 
 namespace {

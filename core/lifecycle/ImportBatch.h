@@ -44,10 +44,10 @@ public:
 
     /**
      * Writes the audit entry and the undo record and commits, unless it is a dry run, nothing changed, or a row was
-     * rejected in an all-or-nothing import: then everything is rolled back. Returns the batch id, 0 when nothing was
-     * written.
+     * rejected in an all-or-nothing import: then everything is rolled back. Returns `result` with its batch id set,
+     * 0 when nothing was written.
      */
-    Result<qint64> finish(const BatchDescription& description, const ImportReport& report);
+    Result<ImportResult> finish(const BatchDescription& description, ImportResult result);
 
 private:
     store::Database& m_db;

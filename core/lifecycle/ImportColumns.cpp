@@ -9,6 +9,24 @@
 
 namespace hocba::lifecycle {
 
+const std::array<QStringList, IdentityFieldCount>& identityAliases()
+{
+    static const std::array<QStringList, IdentityFieldCount> table {
+        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma hoc sinh"_qs, u"ma dinh danh"_qs},
+        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
+        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
+        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
+        QStringList {u"ten"_qs},
+        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
+    };
+    return table;
+}
+
+QString cellText(const sheets::SheetRow& row, int column)
+{
+    return column >= 0 ? text::normalized(row.cell(column).trimmed()) : QString();
+}
+
 QString foldedHeader(const QString& cell)
 {
     const QString decomposed = text::normalized(cell).normalized(QString::NormalizationForm_D);

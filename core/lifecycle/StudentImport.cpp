@@ -26,16 +26,14 @@ struct ImportText
     Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::StudentImport)
 };
 
-constexpr int headerSearchRows = 20;
-
 enum Field {
-    MoetCode,
-    PersonalIdField,
-    FullName,
-    FamilyAndMiddle,
-    GivenName,
-    BirthDate,
-    GenderField,
+    MoetCode = IdMoetCode,
+    PersonalIdField = IdPersonalId,
+    FullName = IdFullName,
+    FamilyAndMiddle = IdFamilyAndMiddle,
+    GivenName = IdGivenName,
+    BirthDate = IdBirthDate,
+    GenderField = IdentityFieldCount,
     Ethnicity,
     Nationality,
     ClassName,
@@ -47,16 +45,10 @@ enum Field {
     FieldCount
 };
 
-/** Header spellings seen in MOET/CSDL exports and vendors' templates (WORKFLOWS.md §2), folded as foldedHeader(). */
-const std::array<QStringList, FieldCount>& aliases()
+/** Header spellings of the fields after the identity ones (WORKFLOWS.md §2), folded as foldedHeader(). */
+const QStringList& aliases(int field)
 {
-    static const std::array<QStringList, FieldCount> table {
-        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma hoc sinh"_qs, u"ma dinh danh"_qs},
-        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
-        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
-        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
-        QStringList {u"ten"_qs},
-        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
+    static const std::array<QStringList, std::size_t(FieldCount) - IdentityFieldCount> table {
         QStringList {u"gioi tinh"_qs},
         QStringList {u"dan toc"_qs},
         QStringList {u"quoc tich"_qs},
@@ -67,7 +59,7 @@ const std::array<QStringList, FieldCount>& aliases()
         QStringList {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs},
         QStringList {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs},
     };
-    return table;
+    return field < IdentityFieldCount ? identityAliases()[field] : table[field - IdentityFieldCount];
 }
 
 struct Columns
@@ -77,10 +69,7 @@ struct Columns
     QStringList header;
 
     QString name(Field f) const { return index[f] >= 0 ? header.value(index[f]).trimmed() : QString(); }
-    QString value(const sheets::SheetRow& row, Field f) const
-    {
-        return index[f] >= 0 ? text::normalized(row.cell(index[f]).trimmed()) : QString();
-    }
+    QString value(const sheets::SheetRow& row, Field f) const { return cellText(row, index[f]); }
 };
 
 /** The first row that names a student's name and birth date; a cell must equal an alias, never merely contain it. */
@@ -94,7 +83,7 @@ std::optional<Columns> findHeader(const sheets::Sheet& sheet)
         for (int col = 0; col < c.header.size(); ++col) {
             const QString key = foldedHeader(c.header.at(col));
             for (int f = 0; f < FieldCount; ++f)
-                if (c.index[f] < 0 && aliases()[f].contains(key))
+                if (c.index[f] < 0 && aliases(f).contains(key))
                     c.index[f] = col;
         }
         const bool named = c.index[FullName] >= 0 || (c.index[FamilyAndMiddle] >= 0 && c.index[GivenName] >= 0);
@@ -268,20 +257,10 @@ public:
     {
         m_index = std::move(index);
         const RowReader reader(m_sheet, m_columns, onlyClass);
-        RowTracker tracker(m_report);
-        for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
-            const sheets::SheetRow& row = m_sheet.rows.at(r);
-            if (isBlank(row))
-                continue;
-            tracker.start();
-            ParseOutcome outcome = reader.read(row);
-            if (auto* p = std::get_if<ImportProblem>(&outcome))
-                m_report.rejected.append(*p);
-            else if (auto s = importRow(std::get<ParsedRow>(outcome)); !s)
-                return s;
-            m_rows.append(tracker.finish(m_sheet.name, row.number, reader.summary(row)));
-        }
-        return {};
+        return importDataRows<ParsedRow>(
+            m_sheet, m_columns.headerIndex, m_report, m_rows, [&](const auto& row) { return reader.read(row); },
+            [&](const auto&, const ParsedRow& p) { return importRow(p); },
+            [&](const auto& row) { return reader.summary(row); });
     }
 
     const ImportReport& report() const { return m_report; }
@@ -493,15 +472,9 @@ Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sh
     StudentImporter importer(db, sheet, *columns, options.year);
     if (auto s = importer.run(std::move(*index), options.className); !s)
         return std::unexpected(s.error());
-    ImportResult result {importer.report(), importer.rows(), 0};
-    auto written
-        = batch.finish({QStringLiteral("import.students"), options.fileName, fileDigest,
-                        QStringLiteral("year=%1").arg(options.year.toString()), options.dryRun, options.allOrNothing},
-                       result.report);
-    if (!written)
-        return std::unexpected(written.error());
-    result.batchId = *written;
-    return result;
+    return batch.finish({QStringLiteral("import.students"), options.fileName, fileDigest,
+                         QStringLiteral("year=%1").arg(options.year.toString()), options.dryRun, options.allOrNothing},
+                        {importer.report(), importer.rows(), 0});
 }
 
 } // namespace hocba::lifecycle
