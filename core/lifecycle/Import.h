@@ -24,7 +24,9 @@ struct ImportRequest
 {
     ImportKind kind = ImportKind::Students;
     QString filePath; ///< .xlsx, .xls or .csv
-    std::optional<SchoolYear> year; ///< students: the list's year (default: the school's latest); grades: required
+    /// students: the list's year (default: the school's latest); grades: the book's year, or taken from its title
+    /// rows (a title naming another year than this one refuses the file)
+    std::optional<SchoolYear> year;
     QString className; ///< students: only this class; grades: the class of the grade book
     QString subject; ///< grades: a subject code of docs/evaluate.md (or taken from the file's title rows)
     QString term; ///< grades: "hk1", "hk2" or "cn" (or taken from the file's title rows)

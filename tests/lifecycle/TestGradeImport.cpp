@@ -237,6 +237,34 @@ private Q_SLOTS:
         QCOMPARE(subject(an, u"toan"_qs)->hk1.regular, (QList<QString> {u"8"_qs, u"7.5"_qs, u"9"_qs}));
     }
 
+    void importsASheetBuiltInMemoryMatchingByIdentifiersFirst()
+    {
+        // CSDL Mẫu 1; the names are spelled differently from the school file, the identifiers decide.
+        const auto sheet
+            = sheetOf(u"Mẫu 1"_qs,
+                      {{u"STT"_qs, u"Lớp"_qs, u"Mã định danh Bộ GD&ĐT"_qs, u"Họ và tên"_qs, u"Ngày sinh"_qs,
+                        u"ĐĐGtx1"_qs, u"ĐĐGtx2"_qs, u"ĐĐGtx3"_qs, u"ĐĐGgk"_qs, u"ĐĐGck"_qs, u"Nhận xét"_qs},
+                       {u"1"_qs, u"6A1"_qs, u"0100000002"_qs, u"TRẦN THỊ BÍCH"_qs, u"12/11/2013"_qs, u"7"_qs, u"8"_qs,
+                        u"9"_qs, u"8"_qs, u"9"_qs, QString()},
+                       {u"2"_qs, u"6A1"_qs, u"0100000001"_qs, u"Nguyễn An"_qs, QString(), u"9"_qs, QString(), QString(),
+                        QString(), QString(), u"Chăm chỉ"_qs}});
+        lifecycle::GradeImportOptions o;
+        o.year = kYear;
+        o.className = u"6a1"_qs;
+        o.subject = u"ngu_van"_qs;
+        o.term = u"hk2"_qs;
+        o.fileName = u"mau1.xlsx"_qs;
+        auto result = lifecycle::importGrades(*m_db, sheet, QByteArray(32, 'y'), o, Actor::unrestricted());
+        QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+        QCOMPARE(result->report.added, 2);
+        QCOMPARE(result->rows[0].sheet, u"Mẫu 1"_qs);
+        const auto bichInput = input(u"6A1"_qs, u"Trần Thị Bích"_qs);
+        QCOMPARE(subject(bichInput, u"ngu_van"_qs)->hk2.regular, (QList<QString> {u"7"_qs, u"8"_qs, u"9"_qs}));
+        const auto an = input(u"6A1"_qs, u"Nguyễn Văn An"_qs);
+        QCOMPARE(subject(an, u"ngu_van"_qs)->hk2.regular, (QList<QString> {u"9"_qs}));
+        QCOMPARE(subject(an, u"ngu_van"_qs)->hk2.comment.value_or(QString()), u"Chăm chỉ"_qs);
+    }
+
     void importsAPrimaryBookNeverReadingALevelFromAName()
     {
         // The student "Lê Văn Đạt" has no level in the file: his name must not become one.
