@@ -437,6 +437,11 @@ private Q_SLOTS:
         QVERIFY2(done, qPrintable(done ? QString() : describe(done.error())));
         QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT actor FROM audit_log WHERE id = %1").arg(done->batchId)),
                  u"gv.toan"_qs);
+        // Only the account that imported (or the administrator) takes the import back.
+        auto notYours = lifecycle::undoImport(*m_db, done->batchId, literature);
+        QVERIFY(!notYours);
+        QCOMPARE(notYours.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(lifecycle::undoImport(*m_db, done->batchId, maths));
         // A student list needs the right to manage the school.
         ImportRequest students;
         students.filePath = file;
@@ -488,6 +493,24 @@ private Q_SLOTS:
         QVERIFY(lifecycle::undoImport(*m_db, result->batchId, Actor::unrestricted()));
         QCOMPARE(dump(*m_db), before);
         QVERIFY(!store::SchoolRepository(*m_db).classByName(kYear, u"6A9"_qs).value());
+    }
+
+    void aStudentListForOneClass()
+    {
+        const QByteArray list = QStringLiteral("Họ tên,Ngày sinh,Lớp\n"
+                                               "Vũ Hải Nam,02/02/2013,\n"
+                                               "Đỗ Thị Lan,03/03/2013,6A2\n")
+                                    .toUtf8();
+        ImportRequest r;
+        r.filePath = writeFile(u"6a1.csv"_qs, list);
+        r.className = u"6a1"_qs;
+        auto result = lifecycle::runImport(*m_db, r, Actor::unrestricted());
+        QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+        QCOMPARE(result->report.added, 1);
+        QCOMPARE(result->report.rejected.size(), 1);
+        QCOMPARE(result->report.rejected[0].row, 3);
+        QCOMPARE(result->report.rejected[0].code, u"class"_qs);
+        QCOMPARE(entry(u"6A1"_qs, u"Vũ Hải Nam"_qs).section.schoolYear, kYear);
     }
 
     void undoIsRefusedAfterALaterChange()
