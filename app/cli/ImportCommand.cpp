@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// import students: a school's student list from a CSV file, previewed (--dry-run) or written in one transaction.
+// import students|grades: a student list or a grade book, previewed (--dry-run) or written in one transaction,
+// through lifecycle::runImport as the desktop does.
 #include "Commands.h"
 
-#include "lifecycle/StudentImport.h"
+#include "lifecycle/Import.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -35,47 +33,72 @@ public:
     QString name() const override { return QStringLiteral("import"); }
     QString summary() const override
     {
-        return tr("Import a student list from a CSV file: \"import students --file list.csv\" (--dry-run to preview "
-                  "without writing).");
+        return tr("Import a student list or a grade book: \"import students --file list.csv\", \"import grades "
+                  "--file book.csv --class 6A1 --subject toan --term hk1\" (--dry-run to preview without writing).");
     }
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption file(QStringLiteral("file"), tr("The CSV file (UTF-8)."), tr("FILE"));
+        const QCommandLineOption file(QStringLiteral("file"), tr("The file to import (CSV in UTF-8)."), tr("FILE"));
         const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Show what would change; write nothing."));
+        const QCommandLineOption allOrNothing(QStringLiteral("all-or-nothing"),
+                                              tr("Write nothing when a row is rejected."));
+        const QCommandLineOption cls(QStringLiteral("class"),
+                                     tr("Students: only this class; grades: the class of the grade book."), tr("NAME"));
+        const QCommandLineOption subject(QStringLiteral("subject"),
+                                         tr("Grades: the subject code (docs/evaluate.md), e.g. toan."), tr("CODE"));
+        const QCommandLineOption term(QStringLiteral("term"), tr("Grades: hk1, hk2 or cn."), tr("TERM"));
         QCommandLineParser parser;
-        if (int c = parse(parser, {dbOption(), file, yearOption(), dryRun, jsonOption(), actorOption()}, args, console,
-                          QStringLiteral("students"));
+        if (int c = parse(
+                parser,
+                {dbOption(), file, yearOption(), cls, subject, term, dryRun, allOrNothing, jsonOption(), actorOption()},
+                args, console, QStringLiteral("students|grades"));
             c >= 0)
             return c;
-        if (parser.positionalArguments() != QStringList {QStringLiteral("students")} || !parser.isSet(file))
-            return console.fail({ErrorCode::Usage, tr("Say \"import students --file list.csv\"."), {}});
-        QFile input(parser.value(file));
-        if (!input.open(QIODevice::ReadOnly))
-            return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(QDir::toNativeSeparators(parser.value(file))),
-                                 input.errorString()});
+        const QStringList kinds {QStringLiteral("students"), QStringLiteral("grades")};
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() != 1 || !kinds.contains(positional.first()) || !parser.isSet(file))
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"import students --file list.csv\" or \"import grades --file book.csv\"."),
+                                 {}});
+        lifecycle::ImportRequest request;
+        request.kind
+            = positional.first() == kinds.first() ? lifecycle::ImportKind::Students : lifecycle::ImportKind::Grades;
+        request.filePath = parser.value(file);
+        if (const QString year = parser.value(yearOption()); !year.isEmpty()) {
+            request.year = SchoolYear::fromString(year);
+            if (!request.year)
+                return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
+        }
+        request.className = parser.value(cls).trimmed();
+        request.subject = parser.value(subject).trimmed();
+        request.term = parser.value(term).trimmed().toLower();
+        if (!request.term.isEmpty() && !QStringList {u"hk1"_qs, u"hk2"_qs, u"cn"_qs}.contains(request.term))
+            return console.fail({ErrorCode::Usage, tr("--term must be hk1, hk2 or cn."), {}});
+        request.dryRun = parser.isSet(dryRun);
+        request.allOrNothing = parser.isSet(allOrNothing);
         auto db = openDb(parser);
         if (!db)
             return console.fail(db.error());
-        (*db)->setActor(chosenActor(parser));
-        auto year = chosenYear(parser, **db);
-        if (!year)
-            return console.fail(year.error());
-        lifecycle::StudentImportOptions options;
-        options.year = *year;
-        options.fileName = QFileInfo(input.fileName()).fileName();
-        options.dryRun = parser.isSet(dryRun);
-        auto report = lifecycle::importStudents(**db, input.readAll(), options);
-        if (!report)
-            return console.fail(report.error());
+        const lifecycle::Actor actor = importingActor(parser, **db);
+        auto result = lifecycle::runImport(**db, request, actor);
+        if (!result)
+            return console.fail(result.error());
         if (parser.isSet(jsonOption()))
-            printJson(*report, console);
+            printJson(result->report, console);
         else
-            printText(*report, options.dryRun, console);
-        return report->rejected.isEmpty() ? ExitOk : ExitFailed;
+            printText(*result, request, console);
+        return result->report.rejected.isEmpty() ? ExitOk : ExitFailed;
     }
 
 private:
+    /** Who imports. The one place that changes when the command learns --user. */
+    static lifecycle::Actor importingActor(const QCommandLineParser& parser, store::Database& db)
+    {
+        db.setActor(chosenActor(parser));
+        return lifecycle::Actor::unrestricted();
+    }
+
     static void printJson(const lifecycle::ImportReport& r, Console& console)
     {
         console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("added"), r.added},
@@ -85,10 +108,14 @@ private:
                                                      {QStringLiteral("rejected"), problemsJson(r.rejected)}}));
     }
 
-    static void printText(const lifecycle::ImportReport& r, bool dryRun, Console& console)
+    static void printText(const lifecycle::ImportResult& result, const lifecycle::ImportRequest& request,
+                          Console& console)
     {
-        if (dryRun)
+        const lifecycle::ImportReport& r = result.report;
+        if (request.dryRun)
             console.out << tr("Dry run: nothing was written.") << '\n';
+        else if (request.allOrNothing && !r.rejected.isEmpty())
+            console.out << tr("Nothing was written: a row was rejected and --all-or-nothing was given.") << '\n';
         console.out << tr("Added: %1, updated: %2, unchanged: %3, conflicts: %4, rejected: %5.")
                            .arg(r.added)
                            .arg(r.updated)

@@ -6,7 +6,7 @@
 
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
-#include "lifecycle/StudentImport.h"
+#include "lifecycle/ImportReport.h"
 #include "util/Error.h"
 
 #include <QList>
@@ -20,35 +20,18 @@ namespace hocba::lifecycle {
 
 enum class ImportKind { Students, Grades };
 
-/** What became of one data row of the file; the desktop's preview shows one line per row. */
-enum class RowOutcome { Added, Updated, Unchanged, Conflict, Rejected };
-
-struct ImportRow
-{
-    QString sheet;
-    int row = 0; ///< as a spreadsheet program numbers it
-    RowOutcome outcome = RowOutcome::Unchanged;
-    QString summary; ///< what the row is about, for the preview: "Nguyễn Văn An, 6A1" (never logged)
-    QList<ImportProblem> problems; ///< why a row was rejected or is in conflict
-};
-
 struct ImportRequest
 {
     ImportKind kind = ImportKind::Students;
     QString filePath; ///< .xlsx, .xls or .csv
-    std::optional<SchoolYear> year; ///< students: the list's year (default: the school's latest); grades: required
+    /// students: the list's year (default: the school's latest); grades: the book's year, or taken from its title
+    /// rows (a title naming another year than this one refuses the file)
+    std::optional<SchoolYear> year;
     QString className; ///< students: only this class; grades: the class of the grade book
     QString subject; ///< grades: a subject code of docs/evaluate.md (or taken from the file's title rows)
     QString term; ///< grades: "hk1", "hk2" or "cn" (or taken from the file's title rows)
     bool dryRun = false; ///< preview: nothing is written, not even the audit log
     bool allOrNothing = false; ///< with a rejected row nothing is written
-};
-
-struct ImportResult
-{
-    ImportReport report; ///< the counts and problems, as `--json` prints them
-    QList<ImportRow> rows; ///< every data row of the file, in file order
-    qint64 batchId = 0; ///< the audit entry of the written batch; 0 when nothing was written (dry run, no change)
 };
 
 /**

@@ -1,27 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/StudentColumns.h"
 
+#include "lifecycle/ImportColumns.h"
+
 namespace hocba::lifecycle::student_columns {
+
+static_assert(int(MoetCode) == IdMoetCode && int(BirthDate) == IdBirthDate && int(GenderField) == IdentityFieldCount,
+              "a student list begins with the identity columns of ImportColumns.h");
 
 const std::array<QStringList, FieldCount>& aliases()
 {
-    static const std::array<QStringList, FieldCount> table {
-        QStringList {u"ma dinh danh bo gd&dt"_qs, u"ma dinh danh bo gddt"_qs, u"ma hoc sinh"_qs, u"ma dinh danh"_qs},
-        QStringList {u"so dinh danh ca nhan"_qs, u"ma dinh danh ca nhan"_qs, u"so cccd"_qs},
-        QStringList {u"ho va ten"_qs, u"ho ten"_qs, u"ho ten hoc sinh"_qs, u"ho va ten hoc sinh"_qs},
-        QStringList {u"ho dem"_qs, u"ho va ten dem"_qs, u"ho va dem"_qs},
-        QStringList {u"ten"_qs},
-        QStringList {u"ngay sinh"_qs, u"ngay thang nam sinh"_qs},
-        QStringList {u"gioi tinh"_qs},
-        QStringList {u"dan toc"_qs},
-        QStringList {u"quoc tich"_qs},
-        QStringList {u"lop"_qs, u"lop hoc"_qs, u"ten lop"_qs},
-        QStringList {u"noi sinh"_qs, u"noi sinh chi tiet"_qs},
-        QStringList {u"que quan"_qs},
-        QStringList {u"cho o hien nay"_qs, u"noi o hien nay"_qs, u"dia chi"_qs},
-        QStringList {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs},
-        QStringList {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs},
-    };
+    // The identity columns are spelled as in a grade book (ImportColumns.h); the rest belong to the student list.
+    static const std::array<QStringList, FieldCount> table = [] {
+        std::array<QStringList, FieldCount> t;
+        for (int f = 0; f < IdentityFieldCount; ++f)
+            t[std::size_t(f)] = identityAliases()[std::size_t(f)];
+        t[GenderField] = {u"gioi tinh"_qs};
+        t[Ethnicity] = {u"dan toc"_qs};
+        t[Nationality] = {u"quoc tich"_qs};
+        t[ClassName] = {u"lop"_qs, u"lop hoc"_qs, u"ten lop"_qs};
+        t[Birthplace] = {u"noi sinh"_qs, u"noi sinh chi tiet"_qs};
+        t[Hometown] = {u"que quan"_qs};
+        t[Address] = {u"cho o hien nay"_qs, u"noi o hien nay"_qs, u"dia chi"_qs};
+        t[FatherName] = {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs};
+        t[MotherName] = {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs};
+        return t;
+    }();
     return table;
 }
 

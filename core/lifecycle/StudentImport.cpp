@@ -2,19 +2,18 @@
 #include "lifecycle/StudentImport.h"
 
 #include "domain/PersonalId.h"
+#include "lifecycle/ImportBatch.h"
+#include "lifecycle/ImportColumns.h"
 #include "lifecycle/SchoolSetup.h"
 #include "lifecycle/StudentColumns.h"
-#include "sheets/Csv.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
-#include "util/Digest.h"
 #include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QRegularExpression>
 
 #include <array>
 #include <variant>
@@ -28,21 +27,11 @@ struct ImportText
     Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::StudentImport)
 };
 
-constexpr int headerSearchRows = 20;
-
 using namespace student_columns;
 
-/** Accent- and case-insensitive form of a header cell: "Mã định danh Bộ GD&ĐT" → "ma dinh danh bo gd&dt". */
-QString foldedHeader(const QString& cell)
+const QStringList& aliases(int field)
 {
-    const QString decomposed = text::normalized(cell).normalized(QString::NormalizationForm_D);
-    QString out;
-    for (QChar c : decomposed) {
-        if (c.isMark())
-            continue;
-        out += (c == u'đ' || c == u'Đ') ? QChar(u'd') : c.toLower();
-    }
-    return out.simplified();
+    return student_columns::aliases()[std::size_t(field)];
 }
 
 struct Columns
@@ -52,10 +41,7 @@ struct Columns
     QStringList header;
 
     QString name(Field f) const { return index[f] >= 0 ? header.value(index[f]).trimmed() : QString(); }
-    QString value(const sheets::SheetRow& row, Field f) const
-    {
-        return index[f] >= 0 ? text::normalized(row.cell(index[f]).trimmed()) : QString();
-    }
+    QString value(const sheets::SheetRow& row, Field f) const { return cellText(row, index[f]); }
 };
 
 /** The first row that names a student's name and birth date; a cell must equal an alias, never merely contain it. */
@@ -69,7 +55,7 @@ std::optional<Columns> findHeader(const sheets::Sheet& sheet)
         for (int col = 0; col < c.header.size(); ++col) {
             const QString key = foldedHeader(c.header.at(col));
             for (int f = 0; f < FieldCount; ++f)
-                if (c.index[f] < 0 && aliases()[f].contains(key))
+                if (c.index[f] < 0 && aliases(f).contains(key))
                     c.index[f] = col;
         }
         const bool named = c.index[FullName] >= 0 || (c.index[FamilyAndMiddle] >= 0 && c.index[GivenName] >= 0);
@@ -86,24 +72,18 @@ struct ParsedRow
     QString className;
 };
 
-using RowOutcome = std::variant<ParsedRow, ImportProblem>;
-
-QDate parseBirthDate(const QString& cell)
-{
-    static const QRegularExpression shape(QStringLiteral(R"(^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$)"));
-    const auto m = shape.match(cell);
-    return m.hasMatch() ? QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt()) : QDate();
-}
+using ParseOutcome = std::variant<ParsedRow, ImportProblem>;
 
 class RowReader
 {
 public:
-    RowReader(const sheets::Sheet& sheet, const Columns& columns)
+    RowReader(const sheets::Sheet& sheet, const Columns& columns, const QString& onlyClass)
         : m_sheet(sheet)
         , m_columns(columns)
+        , m_onlyClass(onlyClass.toUpper())
     { }
 
-    RowOutcome read(const sheets::SheetRow& row) const
+    ParseOutcome read(const sheets::SheetRow& row) const
     {
         ParsedRow p;
         p.row = row.number;
@@ -140,7 +120,13 @@ public:
         // Lists mix "6a2" and "6A2" for one class; the school's classes are written in capitals.
         p.className = m_columns.value(row, ClassName).toUpper();
         if (p.className.isEmpty())
+            p.className = m_onlyClass;
+        if (p.className.isEmpty())
             return problem(row, ClassName, u"class"_qs, ImportText::tr("The class is missing."));
+        if (!m_onlyClass.isEmpty() && p.className != m_onlyClass)
+            return problem(row, ClassName, u"class"_qs,
+                           ImportText::tr("The row is for class %1; this import takes only class %2.")
+                               .arg(p.className, m_onlyClass));
         return p;
     }
 
@@ -149,9 +135,20 @@ public:
         return {m_sheet.name, row.number, m_columns.name(f), code, message};
     }
 
+    /** What the row is about, for the preview; read without checks, so that a rejected row has one too. */
+    QString summary(const sheets::SheetRow& row) const
+    {
+        QString name = m_columns.value(row, FullName);
+        if (name.isEmpty())
+            name = (m_columns.value(row, FamilyAndMiddle) + u' ' + m_columns.value(row, GivenName)).trimmed();
+        const QString cls = m_columns.value(row, ClassName);
+        return cls.isEmpty() ? name : name + QStringLiteral(", ") + cls;
+    }
+
 private:
     const sheets::Sheet& m_sheet;
     const Columns& m_columns;
+    QString m_onlyClass;
 };
 
 /** What the file says about a student, laid over what the school file holds: an empty cell keeps the stored value. */
@@ -170,7 +167,7 @@ Student merged(Student stored, const Student& incoming)
 
 QString nameKey(const Student& s)
 {
-    return s.fullName.toCaseFolded().simplified() + u'|' + s.birthDate.toString(Qt::ISODate);
+    return lifecycle::nameKey(s.fullName, s.birthDate);
 }
 
 } // namespace
@@ -228,26 +225,18 @@ public:
         , m_students(db)
     { }
 
-    Status run(StudentIndex index)
+    Status run(StudentIndex index, const QString& onlyClass)
     {
         m_index = std::move(index);
-        const RowReader reader(m_sheet, m_columns);
-        for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
-            const sheets::SheetRow& row = m_sheet.rows.at(r);
-            if (std::all_of(row.cells.begin(), row.cells.end(), [](const QString& c) { return c.trimmed().isEmpty(); }))
-                continue;
-            RowOutcome outcome = reader.read(row);
-            if (auto* p = std::get_if<ImportProblem>(&outcome)) {
-                m_report.rejected.append(*p);
-                continue;
-            }
-            if (auto s = importRow(std::get<ParsedRow>(outcome)); !s)
-                return s;
-        }
-        return {};
+        const RowReader reader(m_sheet, m_columns, onlyClass);
+        return importDataRows<ParsedRow>(
+            m_sheet, m_columns.headerIndex, m_report, m_rows, [&](const auto& row) { return reader.read(row); },
+            [&](const auto&, const ParsedRow& p) { return importRow(p); },
+            [&](const auto& row) { return reader.summary(row); });
     }
 
     const ImportReport& report() const { return m_report; }
+    const QList<ImportRow>& rows() const { return m_rows; }
 
 private:
     ImportProblem rowProblem(int row, Field f, const QString& code, const QString& message) const
@@ -347,6 +336,7 @@ private:
     StudentIndex m_index;
     QHash<QString, int> m_seen;
     ImportReport m_report;
+    QList<ImportRow> m_rows;
 };
 
 Status StudentImporter::importRow(const ParsedRow& p)
@@ -432,57 +422,31 @@ Status StudentImporter::write(const ParsedRow& p, const ClassGroup& cls, std::op
     return {};
 }
 
-QString batchSummary(const QByteArray& fileDigest, const ImportReport& r)
-{
-    return QStringLiteral("sha256=%1 added=%2 updated=%3 unchanged=%4 conflicts=%5 rejected=%6")
-        .arg(QString::fromLatin1(fileDigest.toHex()))
-        .arg(r.added)
-        .arg(r.updated)
-        .arg(r.unchanged)
-        .arg(r.conflicts.size())
-        .arg(r.rejected.size());
-}
-
 } // namespace
 
-Result<ImportReport> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
-                                    const StudentImportOptions& options)
+Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
+                                    const StudentImportOptions& options, const Actor& actor)
 {
+    if (auto s = actor.require(Right::ManageSchool, {options.year, std::nullopt, {}, std::nullopt}); !s)
+        return std::unexpected(s.error());
     const auto columns = findHeader(sheet);
     if (!columns)
         return fail(ErrorCode::InvalidInput,
                     ImportText::tr("No header row found: one of the first %1 rows must name the columns, with at "
                                    "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and \"Ngày sinh\".")
                         .arg(headerSearchRows));
-    store::Transaction tx(db);
-    if (!tx.began())
-        return std::unexpected(tx.began().error());
+    ImportBatch batch(db, actor);
+    if (!batch.began())
+        return std::unexpected(batch.began().error());
     auto index = loadStudents(db);
     if (!index)
         return std::unexpected(index.error());
     StudentImporter importer(db, sheet, *columns, options.year);
-    if (auto s = importer.run(std::move(*index)); !s)
+    if (auto s = importer.run(std::move(*index), options.className); !s)
         return std::unexpected(s.error());
-    const ImportReport& report = importer.report();
-    // A dry run and an import that changes nothing both end in the rollback: the school file is left as it was.
-    if (options.dryRun || report.added + report.updated == 0)
-        return report;
-    if (auto s = store::AuditLog(db).append(QStringLiteral("import.students"), QStringLiteral("import"),
-                                            options.fileName, {}, std::nullopt, batchSummary(fileDigest, report));
-        !s)
-        return std::unexpected(s.error());
-    if (auto s = tx.commit(); !s)
-        return std::unexpected(s.error());
-    return report;
-}
-
-Result<ImportReport> importStudents(store::Database& db, const QByteArray& csv, const StudentImportOptions& options)
-{
-    auto sheet = sheets::readCsv(csv);
-    if (!sheet)
-        return std::unexpected(sheet.error());
-    sheet->name = options.fileName;
-    return importStudents(db, *sheet, digest::sha256(csv), options);
+    return batch.finish({QStringLiteral("import.students"), options.fileName, fileDigest,
+                         QStringLiteral("year=%1").arg(options.year.toString()), options.dryRun, options.allOrNothing},
+                        {importer.report(), importer.rows(), 0});
 }
 
 } // namespace hocba::lifecycle

@@ -71,6 +71,27 @@ class TestStudentImport : public QObject
         + extra;
     }
 
+    static QStringList gradeArgs(const QString& db, const QString& csv, const QStringList& extra = {})
+    {
+        return QStringList {QStringLiteral("import"), QStringLiteral("grades"),
+                            QStringLiteral("--db"),   db,
+                            QStringLiteral("--file"), csv,
+                            QStringLiteral("--year"), QStringLiteral("2025-2026")}
+        + extra;
+    }
+
+    /** A school with the five students of the list. */
+    QString schoolWithStudents(const QString& name)
+    {
+        const QString db = newSchool(name);
+        if (db.isEmpty()
+            || test::runCliInProcess(importArgs(db, writeCsv(name + QStringLiteral(".csv"), fiveStudents.toUtf8())))
+                    .code
+                != 0)
+            return {};
+        return db;
+    }
+
     static QJsonObject json(const test::CliRun& run) { return QJsonDocument::fromJson(run.out.toUtf8()).object(); }
 
 private Q_SLOTS:
@@ -237,6 +258,88 @@ private Q_SLOTS:
         const auto run = test::runCliInProcess(importArgs(db, csv));
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QStringLiteral("Ngày sinh")), qPrintable(run.err));
+    }
+
+    void importsAGradeBookWithExitCodesAndJson()
+    {
+        const QString db = schoolWithStudents(QStringLiteral("grades.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString bad = writeCsv(QStringLiteral("toan-bad.csv"),
+                                     QStringLiteral("Môn: Toán,,,\nHọc kỳ I,,,\n"
+                                                    "Họ và tên,Ngày sinh,ĐĐGtx1,ĐĐGtx2,ĐĐGgk,ĐĐGck\n"
+                                                    "Nguyễn Văn An,05/03/2013,8,\"8,5\",7,9\n"
+                                                    "Trần Thị Bích,12/11/2013,8,15,7,9\n")
+                                         .toUtf8());
+        const auto run = test::runCliInProcess(
+            gradeArgs(db, bad, {QStringLiteral("--class"), QStringLiteral("6A1"), QStringLiteral("--json")}));
+        QCOMPARE(run.code, 1);
+        const QJsonObject report = json(run);
+        QCOMPARE(report.keys(),
+                 (QStringList {QStringLiteral("added"), QStringLiteral("conflicts"), QStringLiteral("rejected"),
+                               QStringLiteral("unchanged"), QStringLiteral("updated")}));
+        QCOMPARE(report.value(QStringLiteral("added")).toInt(), 1);
+        const QJsonObject rejected = report.value(QStringLiteral("rejected")).toArray().first().toObject();
+        QCOMPARE(rejected.keys(),
+                 (QStringList {QStringLiteral("code"), QStringLiteral("column"), QStringLiteral("message"),
+                               QStringLiteral("row"), QStringLiteral("sheet")}));
+        QCOMPARE(rejected.value(QStringLiteral("row")).toInt(), 5);
+        QCOMPARE(rejected.value(QStringLiteral("column")).toString(), QStringLiteral("ĐĐGtx2"));
+        QCOMPARE(rejected.value(QStringLiteral("code")).toString(), QStringLiteral("score"));
+        QCOMPARE(rejected.value(QStringLiteral("sheet")).toString(), QStringLiteral("toan-bad.csv"));
+
+        // A clean book: exit 0; the same book again changes nothing.
+        const QString good = writeCsv(QStringLiteral("toan.csv"),
+                                      QStringLiteral("Họ và tên,Ngày sinh,ĐĐGtx1,ĐĐGtx2,ĐĐGgk,ĐĐGck\n"
+                                                     "Trần Thị Bích,12/11/2013,8,9,7,9\n")
+                                          .toUtf8());
+        const QStringList book {QStringLiteral("--class"), QStringLiteral("6A1"),    QStringLiteral("--subject"),
+                                QStringLiteral("toan"),    QStringLiteral("--term"), QStringLiteral("hk1")};
+        const auto clean = test::runCliInProcess(gradeArgs(db, good, book + QStringList {QStringLiteral("--json")}));
+        QVERIFY2(clean.code == 0, qPrintable(clean.err + clean.out));
+        QCOMPARE(json(clean).value(QStringLiteral("added")).toInt(), 1);
+        const QByteArray imported = test::fileDigest(db);
+        const auto again = test::runCliInProcess(gradeArgs(db, good, book + QStringList {QStringLiteral("--json")}));
+        QCOMPARE(again.code, 0);
+        QCOMPARE(json(again).value(QStringLiteral("unchanged")).toInt(), 1);
+        QCOMPARE(test::fileDigest(db), imported);
+
+        // A wrong year in the title refuses the whole file.
+        const QString old = writeCsv(QStringLiteral("old.csv"),
+                                     QStringLiteral("Năm học 2024-2025,,,\nHọ và tên,Ngày sinh,ĐĐGgk\n"
+                                                    "Trần Thị Bích,12/11/2013,5\n")
+                                         .toUtf8());
+        const auto wrongYear = test::runCliInProcess(gradeArgs(db, old, book));
+        QCOMPARE(wrongYear.code, 1);
+        QVERIFY(wrongYear.err.contains(QStringLiteral("2024-2025")));
+        QCOMPARE(test::fileDigest(db), imported);
+
+        const auto badTerm
+            = test::runCliInProcess(gradeArgs(db, good, {QStringLiteral("--term"), QStringLiteral("hk3")}));
+        QCOMPARE(badTerm.code, 2);
+    }
+
+    void dryRunAndAllOrNothingLeaveTheFileAsItWas()
+    {
+        const QString db = schoolWithStudents(QStringLiteral("grades-dry.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString csv = writeCsv(QStringLiteral("book.csv"),
+                                     QStringLiteral("Họ và tên,Ngày sinh,ĐĐGtx,ĐĐGgk,ĐĐGck\n"
+                                                    "Nguyễn Văn An,05/03/2013,8 9 7,7,9\n"
+                                                    "Không Có Ai,01/01/2013,8 9,7,9\n")
+                                         .toUtf8());
+        const QStringList book {QStringLiteral("--class"), QStringLiteral("6A1"),    QStringLiteral("--subject"),
+                                QStringLiteral("khtn"),    QStringLiteral("--term"), QStringLiteral("hk2")};
+        const QByteArray before = test::fileDigest(db);
+        const auto dry = test::runCliInProcess(gradeArgs(db, csv, book + QStringList {QStringLiteral("--dry-run")}));
+        QCOMPARE(dry.code, 1);
+        QCOMPARE(test::fileDigest(db), before);
+        const auto none
+            = test::runCliInProcess(gradeArgs(db, csv, book + QStringList {QStringLiteral("--all-or-nothing")}));
+        QCOMPARE(none.code, 1);
+        QCOMPARE(test::fileDigest(db), before);
+        const auto written = test::runCliInProcess(gradeArgs(db, csv, book));
+        QCOMPARE(written.code, 1);
+        QVERIFY(test::fileDigest(db) != before);
     }
 };
 

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/Import.h"
+
+#include "lifecycle/GradeImport.h"
+#include "lifecycle/ImportBatch.h"
+#include "lifecycle/StudentImport.h"
+#include "sheets/Workbook.h"
+#include "store/SchoolRepository.h"
+#include "util/Digest.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+struct ImportText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::Import)
+};
+
+/** The file as it is on disk: its bytes (within the size cap) and their SHA-256. */
+Result<QByteArray> readBytes(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, ImportText::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)),
+                    file.errorString());
+    if (file.size() > sheets::SheetLimits {}.maxBytes)
+        return fail(ErrorCode::InvalidInput,
+                    ImportText::tr("%1 is larger than %2 MB; split it into smaller files.")
+                        .arg(QFileInfo(path).fileName())
+                        .arg(sheets::SheetLimits {}.maxBytes / (1024 * 1024)));
+    return file.readAll();
+}
+
+Result<SchoolYear> latestYear(store::Database& db)
+{
+    auto years = store::SchoolRepository(db).schoolYears();
+    if (!years)
+        return std::unexpected(years.error());
+    if (years->isEmpty())
+        return fail(ErrorCode::NotFound,
+                    ImportText::tr("The school file has no school years yet: add a class for the year first."));
+    return years->last();
+}
+
+} // namespace
+
+Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor)
+{
+    auto bytes = readBytes(request.filePath);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    const QString fileName = QFileInfo(request.filePath).fileName();
+    // .xlsx, .xls or CSV, told apart by content: a list saved under the wrong extension still reads.
+    auto sheets = sheets::readBytes(*bytes, fileName);
+    if (!sheets)
+        return std::unexpected(sheets.error());
+    if (sheets->isEmpty())
+        return fail(ErrorCode::InvalidInput, ImportText::tr("The file has no sheet."));
+    // A workbook's first sheet is the list or the book; its name is what a rejection names as its sheet.
+    sheets::Sheet sheet = sheets->first();
+    if (sheet.name.isEmpty())
+        sheet.name = fileName;
+    const QByteArray digest = digest::sha256(*bytes);
+    if (request.kind == ImportKind::Students) {
+        StudentImportOptions options;
+        if (request.year)
+            options.year = *request.year;
+        else if (auto year = latestYear(db); year)
+            options.year = *year;
+        else
+            return std::unexpected(year.error());
+        options.fileName = fileName;
+        options.className = request.className;
+        options.dryRun = request.dryRun;
+        options.allOrNothing = request.allOrNothing;
+        return importStudents(db, sheet, digest, options, actor);
+    }
+    GradeImportOptions options;
+    options.year = request.year;
+    options.className = request.className;
+    options.subject = request.subject;
+    options.term = request.term;
+    options.fileName = fileName;
+    options.dryRun = request.dryRun;
+    options.allOrNothing = request.allOrNothing;
+    return importGrades(db, sheet, digest, options, actor);
+}
+
+Status undoImport(store::Database& db, qint64 batchId, const Actor& actor)
+{
+    return undoBatch(db, batchId, actor);
+}
+
+} // namespace hocba::lifecycle
