@@ -3,22 +3,30 @@
 // import, and the undo step's confirmation and refusal. The import itself is a fake: this test needs no school file.
 #include "ImportDialog.h"
 #include "ImportPreviewModel.h"
+#include "MainWindow.h"
 #include "MessageBox.h"
+#include "StandInSchool.h"
 
 #include "rules/Names.h"
+#include "store/Database.h"
+#include "util/Settings.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMutex>
+#include <QPointer>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTreeView>
 
 #include <memory>
 
@@ -136,9 +144,29 @@ bool preview(ui::ImportDialog& dialog, const QString& file = QStringLiteral("/tm
 class TestImportDialog : public QObject
 {
     Q_OBJECT
+    QTemporaryDir m_dir;
+
+    /** File → Import… of `window`, run to the end with a file of any name; false when a step did not happen. */
+    bool importThroughTheMenu(ui::MainWindow& window)
+    {
+        window.findChild<QAction*>(QStringLiteral("importAction"))->trigger();
+        QPointer<ui::ImportDialog> dialog = window.findChild<ui::ImportDialog*>();
+        if (!dialog || !preview(*dialog))
+            return false;
+        dialog->findChild<QPushButton*>(QStringLiteral("importButton"))->click();
+        if (!QTest::qWaitFor([&] { return dialog.isNull(); }, 5000)) // closed and deleted
+            return false;
+        // The offscreen platform does not give the focus back to the window as a desktop does.
+        window.activateWindow();
+        return QTest::qWaitForWindowActive(&window);
+    }
 
 private Q_SLOTS:
-    void initTestCase() { ui::MessageBox::setAutoAnswer(true); }
+    void initTestCase()
+    {
+        ui::MessageBox::setAutoAnswer(true);
+        QVERIFY(m_dir.isValid());
+    }
     void init() { ui::MessageBox::resetShown(); }
 
     void previewShowsEveryOutcomeWithItsCount()
@@ -412,6 +440,104 @@ private Q_SLOTS:
         ui::MessageBox::setNextAnswer(QMessageBox::Yes);
         QCOMPARE(ui::undoImportWithConfirmation(nullptr, undo, written), ui::UndoAnswer::Undone);
         QCOMPARE(ui::MessageBox::lastShown().icon, QMessageBox::Information);
+    }
+
+    void theWindowOffersImportOnlyWithAFileAndAnImport()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("offer.hocba"));
+        QVERIFY(test::createStandInSchool(path));
+        Settings settings(m_dir.filePath(QStringLiteral("offer.ini")));
+        ui::MainWindow window(settings);
+        auto* import = window.findChild<QAction*>(QStringLiteral("importAction"));
+        auto* undo = window.findChild<QAction*>(QStringLiteral("undoImportAction"));
+        QVERIFY(import && undo);
+        QVERIFY(window.openDatabase(path));
+        QVERIFY(!import->isEnabled()); // nothing to run it with
+        window.setImportRunners([](store::Database&, const lifecycle::Actor&) { return ui::ImportRunners {}; });
+        QVERIFY(import->isEnabled());
+        QVERIFY(!undo->isEnabled()); // nothing imported yet
+    }
+
+    void theWholeImportIsOneUndoStep()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("undo.hocba"));
+        QVERIFY(test::createStandInSchool(path));
+        Settings settings(m_dir.filePath(QStringLiteral("undo.ini")));
+        ui::MainWindow window(settings);
+        FakeImport fake;
+        QList<qint64> undoAsked;
+        Status undoAnswer = fail(ErrorCode::InvalidInput, QStringLiteral("Tệp dữ liệu đã thay đổi sau lần nhập này."));
+        // The fake's write and undo change the school's name, so the window's refresh can be seen.
+        const auto rename = [](store::Database& db, const char* name) {
+            return db.exec(QStringLiteral("UPDATE school SET name = '%1'").arg(QString::fromUtf8(name)));
+        };
+        bool unrestricted = false;
+        window.setImportRunners([&](store::Database& db, const lifecycle::Actor& actor) {
+            unrestricted = actor.isUnrestricted();
+            const ui::ImportRunner run = fake.runner();
+            return ui::ImportRunners {
+                [&db, run, rename](const ImportRequest& request) {
+                    if (!request.dryRun && !rename(db, "Trường đã nhập"))
+                        return Result<ImportResult>(fail(ErrorCode::Internal, QStringLiteral("rename")));
+                    return run(request);
+                },
+                [&](qint64 batchId) {
+                    undoAsked << batchId;
+                    if (!undoAnswer)
+                        return undoAnswer;
+                    return rename(db, test::kStandInSchoolName);
+                },
+            };
+        });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openDatabase(path));
+        auto* tree = window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"));
+        const QModelIndex chosen = tree->model()->index(1, 0, tree->model()->index(0, 0, tree->model()->index(0, 0)));
+        tree->setCurrentIndex(chosen); // a class other than the first, kept through the refresh
+        const QString chosenText = chosen.data().toString();
+
+        ImportResult written = withoutProblems();
+        written.batchId = 7;
+        fake.answer = written;
+        QVERIFY(importThroughTheMenu(window));
+        QVERIFY(unrestricted); // until the login dialog says who is working
+        QCOMPARE(window.lastImport()->batchId, 7);
+        QVERIFY(window.statusText().contains(QStringLiteral("Trường đã nhập")));
+        QCOMPARE(tree->currentIndex().data().toString(), chosenText);
+        auto* undo = window.findChild<QAction*>(QStringLiteral("undoImportAction"));
+        QVERIFY(undo->isEnabled());
+
+        // Ctrl+Z in a text field undoes the typing there, not the import.
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterLineEdit"));
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("An"));
+        QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(ui::MessageBox::shownCount(), 1); // only the import's own report
+        QVERIFY(undoAsked.isEmpty());
+
+        // Elsewhere Ctrl+Z asks, and core's refusal is shown; the step is gone after it.
+        tree->setFocus();
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::keyClick(tree, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(undoAsked, QList<qint64> {7});
+        QCOMPARE(ui::MessageBox::lastShown().icon, QMessageBox::Critical);
+        QVERIFY(ui::MessageBox::lastShown().text.contains(QStringLiteral("đã thay đổi sau lần nhập")));
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(window.statusText().contains(QStringLiteral("Trường đã nhập")));
+
+        // A later import, taken back from the Edit menu: the window shows the file as it was.
+        written.batchId = 8;
+        fake.answer = written;
+        QVERIFY(importThroughTheMenu(window));
+        undoAnswer = {};
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        undo->trigger();
+        QCOMPARE(undoAsked, (QList<qint64> {7, 8}));
+        QCOMPARE(ui::MessageBox::lastShown().icon, QMessageBox::Information);
+        QVERIFY(window.statusText().contains(QString::fromUtf8(test::kStandInSchoolName)));
+        QVERIFY(!window.lastImport());
+        QVERIFY(!undo->isEnabled());
     }
 };
 
