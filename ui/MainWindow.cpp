@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "ImportDialog.h"
 #include "MessageBox.h"
 #include "NewSchoolDialog.h"
 #include "PinDialog.h"
@@ -89,9 +90,19 @@ void MainWindow::createActions()
     m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     updateRecentMenu();
     file->addSeparator();
+    m_importAction = file->addAction(tr("&Import from a file…"), this, &MainWindow::importFromFile);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("E&xit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    m_undoImportAction = edit->addAction(tr("&Undo the import"), this, &MainWindow::undoLastImport);
+    m_undoImportAction->setObjectName(QStringLiteral("undoImportAction"));
+    // A focused text field takes Ctrl+Z for itself (QLineEdit overrides the shortcut), so typing is undone there.
+    m_undoImportAction->setShortcut(QKeySequence::Undo);
 
     QMenu* records = menuBar()->addMenu(tr("&Records"));
     records->setObjectName(QStringLiteral("recordsMenu"));
@@ -329,6 +340,7 @@ bool MainWindow::openDatabase(const QString& path)
         showOpenError(absolute, view.error());
         return false;
     }
+    m_lastImport.reset(); // an undo step belongs to the file it was made in
     applySchoolView(std::move(*view));
     m_tree->setFocus(Qt::OtherFocusReason); // arrow keys move through years and classes right away
     rememberRecent(absolute);
@@ -453,6 +465,25 @@ void MainWindow::applySchoolView(SchoolView view)
         m_tree->setCurrentIndex(firstClass);
     updateSelectionStatus();
     updateRecordActions();
+}
+
+void MainWindow::refreshSchool()
+{
+    if (!m_file)
+        return;
+    auto overview = m_file->overview();
+    if (!overview) {
+        MessageBox::critical(this, tr("Cannot show the school"), overview.error().message, overview.error().detail);
+        return;
+    }
+    const std::optional<Id> classId = m_currentClass ? std::optional<Id>(m_currentClass->id) : std::nullopt;
+    applySchoolView(SchoolView {std::move(m_file), std::move(*overview)});
+    if (!classId || m_navigation->rowCount() == 0)
+        return;
+    const QModelIndexList found = m_navigation->match(m_navigation->index(0, 0), ClassIdRole, *classId, 1,
+                                                      Qt::MatchExactly | Qt::MatchRecursive);
+    if (!found.isEmpty())
+        m_tree->setCurrentIndex(found.first());
 }
 
 void MainWindow::onNavigationChanged(const QModelIndex& current)
@@ -681,6 +712,10 @@ void MainWindow::updateRecordActions()
         m_trustAction->setEnabled(m_file != nullptr);
     if (m_policyAction)
         m_policyAction->setEnabled(m_file != nullptr);
+    if (m_importAction) {
+        m_importAction->setEnabled(m_file && m_importRunners);
+        m_undoImportAction->setEnabled(m_file && m_importRunners && m_lastImport);
+    }
 }
 
 void MainWindow::showSignPolicy()
@@ -742,6 +777,47 @@ void MainWindow::signWholeSchool()
     if (m_currentClass)
         year = m_currentClass->schoolYear;
     openSignDialog(year, std::nullopt);
+}
+
+void MainWindow::setImportRunners(ImportRunnersFactory factory)
+{
+    m_importRunners = std::move(factory);
+    updateRecordActions();
+}
+
+void MainWindow::importFromFile()
+{
+    if (!m_file || !m_importRunners)
+        return;
+    ImportDialog::Choices choices;
+    for (int i = 0; i < m_navigation->rowCount(); ++i) // the tree's years: those with classes and empty ones
+        choices.years.append(SchoolYear {m_navigation->index(i, 0).data(SchoolYearRole).toInt()});
+    choices.classes = m_classes;
+    auto* dialog = new ImportDialog(m_importRunners(m_file->database(), m_actor).run, std::move(choices), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // An import that changed nothing leaves the previous one as the step to undo.
+        if (auto written = dialog->written())
+            m_lastImport = std::move(written);
+        refreshSchool();
+    });
+    dialog->open();
+}
+
+void MainWindow::undoLastImport()
+{
+    if (!m_file || !m_lastImport || !m_importRunners)
+        return;
+    const UndoAnswer answer
+        = undoImportWithConfirmation(this, m_importRunners(m_file->database(), m_actor).undo, *m_lastImport);
+    if (answer == UndoAnswer::Declined)
+        return;
+    // A refusal means the file changed since the import; asking again would be refused again.
+    m_lastImport.reset();
+    if (answer == UndoAnswer::Undone)
+        refreshSchool();
+    else
+        updateRecordActions();
 }
 
 void MainWindow::showVerify()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ImportDialog.h"
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "lifecycle/SchoolFile.h"
 #include "util/Error.h"
 
@@ -66,6 +68,13 @@ public:
     QString aboutText() const;
     /** The status bar text, all parts joined (for tests and screen readers). */
     QString statusText() const;
+    /**
+     * What File → Import… and Edit → Undo the import run (ui::importRunners in the desktop, a fake in tests);
+     * without it the import is not offered.
+     */
+    void setImportRunners(ImportRunnersFactory factory);
+    /** The import Edit → Undo the import would take back. */
+    const std::optional<WrittenImport>& lastImport() const { return m_lastImport; }
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -79,6 +88,10 @@ public Q_SLOTS:
     /** File → Open…: asks for a file and opens it. */
     void createSchoolWithDialog();
     void openDatabaseWithDialog();
+    /** File → Import…: a student list or a grade book, previewed before anything is written. */
+    void importFromFile();
+    /** Edit → Undo the import: takes the last written import back as one step, after asking. */
+    void undoLastImport();
     void showAbout();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
     void setLanguage(const QString& code);
@@ -100,6 +113,8 @@ private:
 
     void showOpenError(const QString& path, const Error& error);
     void applySchoolView(SchoolView view);
+    /** Reads the open file's overview again (after an import or its undo), keeping the chosen class. */
+    void refreshSchool();
     void onNavigationChanged(const QModelIndex& current);
     void showClass(const ClassGroup& cls);
     void clearClass();
@@ -146,8 +161,15 @@ private:
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_undoImportAction = nullptr;
     std::unique_ptr<lifecycle::SignerSource> m_tokenSource; ///< made on first use: probing modules takes time
     std::unique_ptr<GuiPinProvider> m_pins;
+
+    /** Who is working; every import is checked and audited as this actor. */
+    lifecycle::Actor m_actor = lifecycle::Actor::unrestricted();
+    ImportRunnersFactory m_importRunners;
+    std::optional<WrittenImport> m_lastImport;
 
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_languageGroup = nullptr;

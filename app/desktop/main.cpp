@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoCreation.h"
+#include "ImportDialog.h"
 #include "MainWindow.h"
 #include "StartupController.h"
 
@@ -33,6 +34,7 @@ int main(int argc, char* argv[])
 
     // First run: the demo school is made on a worker thread with a progress dialog, then opened.
     hocba::ui::MainWindow window(*settings);
+    window.setImportRunners(&hocba::ui::importRunners);
     auto makeDemo
         = [&window](const QString& path) -> hocba::Status { return hocba::ui::createDemoWithProgress(&window, path); };
     hocba::ui::StartupController startup(*settings, makeDemo, hocba::ui::StartupController::standardDemoPath());
