@@ -2,8 +2,8 @@
 // Import benchmark (issue "A real school in the app", figures): a generated class list of 2,500 students imported
 // into a fresh school file through lifecycle::importStudents, beside the sqlite3 shell importing the same CSV
 // (`.import --csv`) into a bare table in the same run. Prints medians; never fails on time.
+#include "lifecycle/Import.h"
 #include "lifecycle/SchoolSetup.h"
-#include "lifecycle/StudentImport.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -97,19 +97,20 @@ double importOnce(const QString& emptySchool, const QString& csvPath, const QStr
     QElapsedTimer t;
     t.start();
     auto db = store::Database::openExisting(target);
-    QFile csv(csvPath);
-    if (!db || !csv.open(QIODevice::ReadOnly))
+    if (!db)
         return -1;
-    lifecycle::StudentImportOptions options;
-    options.year = kYear;
-    options.fileName = QStringLiteral("danh-sach.csv");
-    auto report = lifecycle::importStudents(**db, csv.readAll(), options);
+    lifecycle::ImportRequest request;
+    request.kind = lifecycle::ImportKind::Students;
+    request.filePath = csvPath;
+    request.year = kYear;
+    auto result = lifecycle::runImport(**db, request, lifecycle::Actor::unrestricted());
+    const auto* report = result ? &result->report : nullptr;
     const double ms = t.nsecsElapsed() / 1e6;
     if (!report || report->added != kStudents || !report->rejected.isEmpty()) {
         std::fprintf(
             stderr, "import: %s\n",
             report ? qPrintable(QStringLiteral("added %1, rejected %2").arg(report->added).arg(report->rejected.size()))
-                   : qPrintable(describe(report.error())));
+                   : qPrintable(describe(result.error())));
         return -1;
     }
     return ms;
