@@ -687,7 +687,7 @@ void MainWindow::showSignPolicy()
 {
     if (!m_file)
         return;
-    auto* dialog = new SignPolicyDialog(m_file->database(), this);
+    auto* dialog = new SignPolicyDialog(m_file->database(), m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -696,7 +696,7 @@ void MainWindow::showTrustAnchors()
 {
     if (!m_file)
         return;
-    auto* dialog = new TrustAnchorsDialog(m_file->database(), this);
+    auto* dialog = new TrustAnchorsDialog(m_file->database(), m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -714,8 +714,8 @@ void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> classNam
         return;
     if (!m_pins)
         m_pins = std::make_unique<GuiPinProvider>(this);
-    auto* dialog = new SignDialog(m_file->database(), SignDialog::Scope {year, std::move(className)}, signerSource(),
-                                  *m_pins, this);
+    auto* dialog = new SignDialog(m_file->database(), m_actor, SignDialog::Scope {year, std::move(className)},
+                                  signerSource(), *m_pins, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SignDialog::finished, this, [this] {
         // The class list shows the new states (ready, signed) at once.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "lifecycle/SchoolFile.h"
 #include "util/Error.h"
 
@@ -114,6 +115,8 @@ private:
 
     Settings& m_settings;
     std::unique_ptr<lifecycle::SchoolFile> m_file;
+    /** Who works on m_file: the logged-in account, or unrestricted for a file without accounts. */
+    lifecycle::Actor m_actor = lifecycle::Actor::unrestricted();
     std::optional<School> m_school;
     SchoolSummary m_summary;
     QList<ClassGroup> m_classes;

@@ -8,6 +8,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> list;
     list.push_back(makeInitCommand());
     list.push_back(makeClassCommand());
+    list.push_back(makeAssignCommand());
     list.push_back(makeImportCommand());
     list.push_back(makeDemoCommand());
     list.push_back(makeInfoCommand());

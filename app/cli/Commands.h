@@ -8,6 +8,7 @@ namespace hocba::cli {
 // One factory per command, defined in its own XxxCommand.cpp; allCommands() in Commands.cpp lists them.
 std::unique_ptr<Command> makeInitCommand();
 std::unique_ptr<Command> makeClassCommand();
+std::unique_ptr<Command> makeAssignCommand();
 /** import students --db FILE --file F.csv [--year Y] [--dry-run] [--json]: a student list (docs/import.md). */
 std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makeDemoCommand();
