@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "LoginDialog.h"
 #include "MessageBox.h"
 #include "NewSchoolDialog.h"
 #include "PinDialog.h"
@@ -12,6 +13,7 @@
 #include "VerifyWidget.h"
 #include "lifecycle/RecordDocuments.h"
 #include "lifecycle/SchoolFile.h"
+#include "lifecycle/Session.h"
 #include "lifecycle/SignerSource.h"
 #include "lifecycle/TrustAnchors.h"
 #include "util/Settings.h"
@@ -88,6 +90,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
     updateRecentMenu();
+    m_switchUserAction = file->addAction(tr("&Log out / switch user…"), this, &MainWindow::switchUser);
+    m_switchUserAction->setObjectName(QStringLiteral("switchUserAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("E&xit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -261,10 +265,12 @@ void MainWindow::createStatusBar()
     m_fileLabel = make("fileStatusLabel");
     m_countsLabel = make("countsStatusLabel");
     m_selectionLabel = make("selectionStatusLabel");
+    m_userLabel = make("userStatusLabel");
     statusBar()->addWidget(m_schoolLabel);
     statusBar()->addWidget(m_fileLabel);
     statusBar()->addWidget(m_countsLabel);
     statusBar()->addWidget(m_selectionLabel, 1);
+    statusBar()->addPermanentWidget(m_userLabel);
 }
 
 void MainWindow::restoreLayout()
@@ -300,6 +306,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 bool MainWindow::openDatabase(const QString& path)
 {
+    return openDatabase(path, std::nullopt);
+}
+
+bool MainWindow::openDatabase(const QString& path, std::optional<lifecycle::Actor> loggedIn)
+{
     if (path.isEmpty())
         return false;
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -329,11 +340,43 @@ bool MainWindow::openDatabase(const QString& path)
         showOpenError(absolute, view.error());
         return false;
     }
+    auto actor = loggedIn ? Result<lifecycle::Actor>(std::move(*loggedIn)) : whoWorksOn(*view);
+    if (!actor) {
+        if (actor.error().code != ErrorCode::Cancelled)
+            showOpenError(absolute, actor.error());
+        return false; // nobody logged in: the file is not opened
+    }
+    m_actor = std::move(*actor);
     applySchoolView(std::move(*view));
     m_tree->setFocus(Qt::OtherFocusReason); // arrow keys move through years and classes right away
     rememberRecent(absolute);
     Q_EMIT databaseOpened(absolute);
     return true;
+}
+
+Result<lifecycle::Actor> MainWindow::whoWorksOn(const SchoolView& view)
+{
+    auto hasAccounts = lifecycle::schoolHasAccounts(view.file->database());
+    if (!hasAccounts)
+        return std::unexpected(hasAccounts.error());
+    if (!*hasAccounts)
+        return lifecycle::Actor::unrestricted();
+    return LoginDialog::ask(view.file->database(), view.overview.school ? view.overview.school->name : QString(), this);
+}
+
+void MainWindow::switchUser()
+{
+    if (!m_file)
+        return;
+    auto actor = LoginDialog::ask(m_file->database(), m_school ? m_school->name : QString(), this);
+    if (!actor) {
+        // Logging out without a new login closes the file: nobody works on it any more.
+        m_actor = lifecycle::Actor::unrestricted();
+        applySchoolView(SchoolView {});
+        return;
+    }
+    m_actor = std::move(*actor);
+    updateRecordActions();
 }
 
 void MainWindow::showOpenError(const QString& path, const Error& error)
@@ -350,7 +393,7 @@ void MainWindow::createSchoolWithDialog()
 {
     NewSchoolDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        openDatabase(dialog.path());
+        openDatabase(dialog.path(), dialog.administrator());
 }
 
 void MainWindow::openDatabaseWithDialog()
@@ -583,7 +626,7 @@ void MainWindow::updateSelectionStatus()
 QString MainWindow::statusText() const
 {
     QStringList parts;
-    for (const QLabel* l : {m_schoolLabel, m_fileLabel, m_countsLabel, m_selectionLabel})
+    for (const QLabel* l : {m_schoolLabel, m_fileLabel, m_countsLabel, m_selectionLabel, m_userLabel})
         if (!l->text().isEmpty())
             parts << l->text();
     return parts.join(QStringLiteral(" | "));
@@ -672,15 +715,21 @@ void MainWindow::updateRecordActions()
 {
     if (!m_signClassAction)
         return;
-    m_signClassAction->setEnabled(m_file && m_currentClass);
-    m_signSchoolAction->setEnabled(m_file && !m_classes.isEmpty());
+    // Hidden rights are not the guard (core refuses anyway): the menu only spares a teacher a refusal.
+    const bool mayConfirmOrSign = m_actor.has(lifecycle::Right::Sign) || m_actor.has(lifecycle::Right::WriteHomeroom);
+    const bool mayManage = m_actor.has(lifecycle::Right::ManageSchool);
+    if (m_userLabel)
+        m_userLabel->setText(m_file ? actorText(m_actor) : QString());
+    m_switchUserAction->setEnabled(m_file && !m_actor.isUnrestricted());
+    m_signClassAction->setEnabled(m_file && m_currentClass && mayConfirmOrSign);
+    m_signSchoolAction->setEnabled(m_file && !m_classes.isEmpty() && mayConfirmOrSign);
     m_previewClassAction->setEnabled(m_file && m_currentClass && m_students->rowCount() > 0);
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
-        m_trustAction->setEnabled(m_file != nullptr);
+        m_trustAction->setEnabled(m_file != nullptr && mayManage);
     if (m_policyAction)
-        m_policyAction->setEnabled(m_file != nullptr);
+        m_policyAction->setEnabled(m_file != nullptr && mayManage);
 }
 
 void MainWindow::showSignPolicy()

@@ -59,6 +59,8 @@ public:
      * open stays open and false is returned.
      */
     bool openDatabase(const QString& path);
+    /** The same with the account that works on it already logged in (the administrator of a new school). */
+    bool openDatabase(const QString& path, std::optional<lifecycle::Actor> loggedIn);
     bool hasDatabase() const { return m_file != nullptr; }
     /** The open file, empty when none. */
     QString databasePath() const;
@@ -67,6 +69,8 @@ public:
     QString aboutText() const;
     /** The status bar text, all parts joined (for tests and screen readers). */
     QString statusText() const;
+    /** Who works on the open file: an account, or unrestricted for a file without accounts. */
+    const lifecycle::Actor& actor() const { return m_actor; }
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -77,6 +81,8 @@ public Q_SLOTS:
     void showVerify();
     void showTrustAnchors();
     void showSignPolicy();
+    /** File → Log out / switch user…: asks who works now; cancel closes the file. */
+    void switchUser();
     /** File → Open…: asks for a file and opens it. */
     void createSchoolWithDialog();
     void openDatabaseWithDialog();
@@ -100,6 +106,8 @@ private:
     void saveLayout();
 
     void showOpenError(const QString& path, const Error& error);
+    /** The login a school file with accounts needs (LoginDialog); unrestricted for a file without any. */
+    Result<lifecycle::Actor> whoWorksOn(const SchoolView& view);
     void applySchoolView(SchoolView view);
     void onNavigationChanged(const QModelIndex& current);
     void showClass(const ClassGroup& cls);
@@ -143,12 +151,14 @@ private:
     QLabel* m_fileLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_selectionLabel = nullptr;
+    QLabel* m_userLabel = nullptr;
 
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;
+    QAction* m_switchUserAction = nullptr;
     std::unique_ptr<lifecycle::SignerSource> m_tokenSource; ///< made on first use: probing modules takes time
     std::unique_ptr<GuiPinProvider> m_pins;
 

@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(!db->exec(QStringLiteral("UPDATE sign_policy SET required = 0 WHERE role = 'principal'")));
         // Signing again skips with a reason.
         CountingSink again;
-        lifecycle::BatchSignJob second(*db, *signer, {});
+        lifecycle::BatchSignJob second(*db, *signer, {}, lifecycle::Actor::unrestricted());
         auto rerun = second.run(ids, again, cancel);
         QVERIFY(rerun);
         QCOMPARE(rerun->signedItems.size(), 0);
@@ -316,14 +316,14 @@ private Q_SLOTS:
 
         // Another certificate (the EC key) may not continue this batch.
         auto other = m_pki.signer(true);
-        lifecycle::BatchSignJob wrong(*db, *other, {});
+        lifecycle::BatchSignJob wrong(*db, *other, {}, lifecycle::Actor::unrestricted());
         auto refused = wrong.run(ids, sink, cancel);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::CertificateInvalid);
         QVERIFY(refused.error().detail.startsWith(QLatin1String("batch-certificate-mismatch")));
 
         // The same certificate is back: the batch resumes and finishes.
-        lifecycle::BatchSignJob resume(*db, *good, {});
+        lifecycle::BatchSignJob resume(*db, *good, {}, lifecycle::Actor::unrestricted());
         CountingSink sink2;
         auto finished = resume.run(ids, sink2, cancel);
         QVERIFY(finished);
@@ -443,12 +443,12 @@ private Q_SLOTS:
         CountingSink sink;
         lifecycle::SectionSignOptions homeroom;
         homeroom.role = signing::SignerRole::Homeroom;
-        lifecycle::BatchSignJob first(*db, *teacher, homeroom);
+        lifecycle::BatchSignJob first(*db, *teacher, homeroom, lifecycle::Actor::unrestricted());
         auto r1 = first.run(ids, sink, cancel);
         QVERIFY(r1 && r1->signedItems.size() == 2 && !r1->signedItems.first().completed);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 0);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document WHERE pdf IS NULL")), 2);
-        lifecycle::BatchSignJob second(*db, *principal, {});
+        lifecycle::BatchSignJob second(*db, *principal, {}, lifecycle::Actor::unrestricted());
         auto r2 = second.run(ids, sink, cancel);
         QVERIFY(r2 && r2->signedItems.size() == 2 && r2->signedItems.first().completed);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 2);
