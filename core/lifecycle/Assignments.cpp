@@ -13,6 +13,8 @@
 
 #include <QCoreApplication>
 
+#include <functional>
+
 namespace hocba::lifecycle {
 
 namespace {
@@ -97,9 +99,9 @@ Status otherHomeroom(store::Database& db, const AssignmentRequest& r, const Reso
     return {};
 }
 
-} // namespace
-
-Status assign(store::Database& db, const Actor& actor, const AssignmentRequest& request)
+/** The one shape of a change of assignments: the right, then in one transaction the names resolved and `change`. */
+Status changeAssignments(store::Database& db, const Actor& actor, const AssignmentRequest& request,
+                         const std::function<Status(const Resolved&)>& change)
 {
     if (auto ok = permit(db, actor, Right::ManageSchool, RightScope::inYear(request.year)); !ok)
         return ok;
@@ -109,55 +111,53 @@ Status assign(store::Database& db, const Actor& actor, const AssignmentRequest& 
     auto found = resolve(db, request);
     if (!found)
         return std::unexpected(found.error());
-    if (request.subject.isEmpty()) {
-        if (auto ok = otherHomeroom(db, request, *found); !ok)
-            return ok;
-    }
-    auto id = store::AssignmentRepository(db).add(request.year, found->account.user.id, found->cls.id, request.subject);
-    if (!id) {
-        if (id.error().code == ErrorCode::DbConstraint)
-            return fail(ErrorCode::InvalidInput, Text::tr("This assignment is already there."));
-        return std::unexpected(id.error());
-    }
-    if (request.subject.isEmpty())
-        if (auto ok = makeHomeroomTeacher(db, found->account, found->cls); !ok)
-            return ok;
-    if (auto ok
-        = store::AuditLog(db).append(QStringLiteral("assignment.add"), QStringLiteral("assignment"),
-                                     QString::number(*id), {}, std::nullopt, describe(request, found->cls.name));
-        !ok)
+    if (auto ok = change(*found); !ok)
         return ok;
     return tx.commit();
 }
 
+} // namespace
+
+Status assign(store::Database& db, const Actor& actor, const AssignmentRequest& request)
+{
+    return changeAssignments(db, actor, request, [&](const Resolved& found) -> Status {
+        if (request.subject.isEmpty())
+            if (auto ok = otherHomeroom(db, request, found); !ok)
+                return ok;
+        auto id
+            = store::AssignmentRepository(db).add(request.year, found.account.user.id, found.cls.id, request.subject);
+        if (!id) {
+            if (id.error().code == ErrorCode::DbConstraint)
+                return fail(ErrorCode::InvalidInput, Text::tr("This assignment is already there."));
+            return std::unexpected(id.error());
+        }
+        if (request.subject.isEmpty())
+            if (auto ok = makeHomeroomTeacher(db, found.account, found.cls); !ok)
+                return ok;
+        return store::AuditLog(db).append(QStringLiteral("assignment.add"), QStringLiteral("assignment"),
+                                          QString::number(*id), {}, std::nullopt, describe(request, found.cls.name));
+    });
+}
+
 Status unassign(store::Database& db, const Actor& actor, const AssignmentRequest& request)
 {
-    if (auto ok = permit(db, actor, Right::ManageSchool, RightScope::inYear(request.year)); !ok)
-        return ok;
-    store::Transaction tx(db);
-    if (!tx.began())
-        return tx.began();
-    auto found = resolve(db, request);
-    if (!found)
-        return std::unexpected(found.error());
-    auto removed
-        = store::AssignmentRepository(db).remove(request.year, found->account.user.id, found->cls.id, request.subject);
-    if (!removed)
-        return std::unexpected(removed.error());
-    if (!*removed)
-        return fail(ErrorCode::NotFound, Text::tr("There is no such assignment."));
-    if (request.subject.isEmpty() && found->cls.homeroomTeacherId == found->account.user.teacherId) {
-        ClassGroup cls = found->cls;
-        cls.homeroomTeacherId.reset();
-        if (auto saved = store::SchoolRepository(db).saveClass(cls); !saved)
-            return std::unexpected(saved.error());
-    }
-    if (auto ok = store::AuditLog(db).append(QStringLiteral("assignment.remove"), QStringLiteral("assignment"),
-                                             QString::number(found->account.user.id), {},
-                                             describe(request, found->cls.name), std::nullopt);
-        !ok)
-        return ok;
-    return tx.commit();
+    return changeAssignments(db, actor, request, [&](const Resolved& found) -> Status {
+        auto removed = store::AssignmentRepository(db).remove(request.year, found.account.user.id, found.cls.id,
+                                                              request.subject);
+        if (!removed)
+            return std::unexpected(removed.error());
+        if (!*removed)
+            return fail(ErrorCode::NotFound, Text::tr("There is no such assignment."));
+        if (request.subject.isEmpty() && found.cls.homeroomTeacherId == found.account.user.teacherId) {
+            ClassGroup cls = found.cls;
+            cls.homeroomTeacherId.reset();
+            if (auto saved = store::SchoolRepository(db).saveClass(cls); !saved)
+                return std::unexpected(saved.error());
+        }
+        return store::AuditLog(db).append(QStringLiteral("assignment.remove"), QStringLiteral("assignment"),
+                                          QString::number(found.account.user.id), {}, describe(request, found.cls.name),
+                                          std::nullopt);
+    });
 }
 
 Result<QList<AssignmentLine>> assignments(store::Database& db, SchoolYear year)
