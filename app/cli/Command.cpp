@@ -242,6 +242,14 @@ Result<lifecycle::Actor> Command::actingUser(const QCommandLineParser& parser, s
     return actor;
 }
 
+Status Command::requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right)
+{
+    auto actor = actingUser(parser, db);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return lifecycle::permit(db, *actor, right);
+}
+
 QCommandLineOption Command::yearOption()
 {
     return QCommandLineOption(

@@ -89,6 +89,11 @@ protected:
      */
     static Result<lifecycle::Actor> actingUser(const QCommandLineParser& parser, store::Database& db,
                                                const QString& passwordFile = QStringLiteral("password-file"));
+    /**
+     * For a command that changes no data but needs a right (printing, exporting): actingUser, then the right checked
+     * by lifecycle::permit. In a file without accounts, always allowed.
+     */
+    static Status requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right);
     /** The standard --year YYYY-YYYY option. */
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */

@@ -203,6 +203,12 @@ private Q_SLOTS:
                            QStringLiteral("--demo-key"), m_dir.filePath(QStringLiteral("no.key")),
                            QStringLiteral("--demo-cert"), m_dir.filePath(QStringLiteral("no.pem"))},
                           QStringLiteral("sign and approve records"));
+        for (const QString& command : {QStringLiteral("render"), QStringLiteral("export")})
+            expectRefused(QStringLiteral("gv.toan"), {command, QStringLiteral("--out"), m_dir.filePath(command)},
+                          QStringLiteral("print and export records"));
+        auto printed = as(QStringLiteral("van.thu"),
+                          {QStringLiteral("export"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("out"))});
+        QVERIFY2(printed.code == 0, qPrintable(printed.err));
         expectRefused(QStringLiteral("gv.toan"),
                       {QStringLiteral("restore"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("any.bak"))},
                       QStringLiteral("manage the school"));
