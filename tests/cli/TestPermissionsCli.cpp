@@ -31,13 +31,7 @@ class TestPermissionsCli : public QObject
 
     QString writeSecret(const QString& name, const QByteArray& content)
     {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return {};
-        f.write(content + '\n');
-        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        return path;
+        return test::writeSecretFile(m_dir.filePath(name), content + '\n');
     }
 
     /** Runs a command on the school file as `login` (no --user when empty), the password from HOCBA_PASSWORD. */
