@@ -80,7 +80,8 @@ int main(int argc, char** argv)
     if (!db)
         return 1;
     QFile ca(QDir(dir).filePath(QStringLiteral("ca.pem")));
-    if (!ca.open(QIODevice::ReadOnly) || !lifecycle::TrustAnchors::add(**db, ca.readAll(), QStringLiteral("bench")))
+    if (!ca.open(QIODevice::ReadOnly)
+        || !lifecycle::TrustAnchors::add(**db, lifecycle::Actor::unrestricted(), ca.readAll(), QStringLiteral("bench")))
         return 1;
     lifecycle::ConfirmOptions co;
     co.year = demo.year;
@@ -88,7 +89,7 @@ int main(int argc, char** argv)
     co.acknowledgedBy = QStringLiteral("bench");
     QElapsedTimer t;
     t.start();
-    auto confirmed = lifecycle::confirmSections(**db, co);
+    auto confirmed = lifecycle::confirmSections(**db, lifecycle::Actor::unrestricted(), co);
     if (!confirmed)
         return 1;
     std::printf("confirm: %lld sections in %.2f s (results cache refreshed first)\n",
@@ -129,7 +130,7 @@ int main(int argc, char** argv)
     // token call, which the batch thread makes); reading, building, the XMLDSig and storing run on the batch side
     // meanwhile. Wall time minus rendering is what the token and our code add to a record.
     const int workers = argc > 3 ? std::max(1, QString::fromLocal8Bit(argv[3]).toInt()) : 1;
-    lifecycle::BatchSignJob job(**db, *signer, {});
+    lifecycle::BatchSignJob job(**db, *signer, {}, lifecycle::Actor::unrestricted());
     job.setWorkers(workers);
     QuietSink sink;
     CancellationToken cancel;

@@ -60,6 +60,8 @@ public:
      * open stays open and false is returned.
      */
     bool openDatabase(const QString& path);
+    /** The same with the account that works on it already logged in (the administrator of a new school). */
+    bool openDatabase(const QString& path, std::optional<lifecycle::Actor> loggedIn);
     bool hasDatabase() const { return m_file != nullptr; }
     /** The open file, empty when none. */
     QString databasePath() const;
@@ -75,6 +77,8 @@ public:
     void setImportRunners(ImportRunnersFactory factory);
     /** The import Edit → Undo the import would take back. */
     const std::optional<WrittenImport>& lastImport() const { return m_lastImport; }
+    /** Who works on the open file: an account, or unrestricted for a file without accounts. */
+    const lifecycle::Actor& actor() const { return m_actor; }
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -85,6 +89,8 @@ public Q_SLOTS:
     void showVerify();
     void showTrustAnchors();
     void showSignPolicy();
+    /** File → Log out / switch user…: asks who works now; cancel closes the file. */
+    void switchUser();
     /** File → Open…: asks for a file and opens it. */
     void createSchoolWithDialog();
     void openDatabaseWithDialog();
@@ -112,6 +118,8 @@ private:
     void saveLayout();
 
     void showOpenError(const QString& path, const Error& error);
+    /** The login a school file with accounts needs (LoginDialog); unrestricted for a file without any. */
+    Result<lifecycle::Actor> whoWorksOn(const SchoolView& view);
     void applySchoolView(SchoolView view);
     /** Reads the open file's overview again (after an import or its undo), keeping the chosen class. */
     void refreshSchool();
@@ -129,6 +137,8 @@ private:
 
     Settings& m_settings;
     std::unique_ptr<lifecycle::SchoolFile> m_file;
+    /** Who works on m_file: the logged-in account, or unrestricted for a file without accounts. */
+    lifecycle::Actor m_actor = lifecycle::Actor::unrestricted();
     std::optional<School> m_school;
     SchoolSummary m_summary;
     QList<ClassGroup> m_classes;
@@ -155,6 +165,7 @@ private:
     QLabel* m_fileLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
     QLabel* m_selectionLabel = nullptr;
+    QLabel* m_userLabel = nullptr;
 
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
@@ -163,11 +174,10 @@ private:
     QAction* m_policyAction = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_undoImportAction = nullptr;
+    QAction* m_switchUserAction = nullptr;
     std::unique_ptr<lifecycle::SignerSource> m_tokenSource; ///< made on first use: probing modules takes time
     std::unique_ptr<GuiPinProvider> m_pins;
 
-    /** Who is working; every import is checked and audited as this actor. */
-    lifecycle::Actor m_actor = lifecycle::Actor::unrestricted();
     ImportRunnersFactory m_importRunners;
     std::optional<WrittenImport> m_lastImport;
 

@@ -3,6 +3,9 @@
 
 #include "MessageBox.h"
 
+#include "lifecycle/SchoolFile.h"
+#include "lifecycle/Session.h"
+
 #include <QComboBox>
 #include <QDate>
 #include <QDialogButtonBox>
@@ -122,6 +125,20 @@ void NewSchoolDialog::chooseFile()
     m_file->setText(QDir::toNativeSeparators(path));
 }
 
+namespace {
+
+/** The new file's administrator; nothing when the login fails, and the window then asks as for any file. */
+std::optional<lifecycle::Actor> logInAdministrator(const QString& path, const QString& login, QByteArrayView password)
+{
+    auto file = lifecycle::SchoolFile::open(path);
+    if (!file)
+        return std::nullopt;
+    auto actor = lifecycle::logIn((*file)->database(), login, password);
+    return actor ? std::optional(*actor) : std::nullopt;
+}
+
+} // namespace
+
 void NewSchoolDialog::accept()
 {
     if (m_password->text() != m_passwordAgain->text()) {
@@ -132,6 +149,8 @@ void NewSchoolDialog::accept()
     QByteArray password = m_password->text().toUtf8();
     auto made
         = lifecycle::createSchool(path, entered(), password, qEnvironmentVariable("USER", QStringLiteral("desktop")));
+    if (made)
+        m_administrator = logInAdministrator(path, m_adminLogin->text().trimmed(), password);
     password.fill('\0');
     if (!made) {
         // The dialog stays open with what was typed, so nothing has to be entered again.

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lifecycle/Actor.h"
 #include "lifecycle/SchoolSetup.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -25,6 +28,8 @@ public:
 
     /** The created file, after the dialog was accepted. */
     QString path() const { return m_path; }
+    /** The administrator, logged in with the password just chosen (after accept), so it is not asked again. */
+    const std::optional<lifecycle::Actor>& administrator() const { return m_administrator; }
 
 public Q_SLOTS:
     void accept() override;
@@ -48,6 +53,7 @@ private:
     QLabel* m_problem = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QString m_path;
+    std::optional<lifecycle::Actor> m_administrator;
 };
 
 } // namespace hocba::ui

@@ -73,10 +73,11 @@ QString minutesSeconds(double seconds)
 
 } // namespace
 
-SignDialog::SignDialog(store::Database& db, Scope scope, lifecycle::SignerSource& source, signing::PinProvider& pins,
-                       QWidget* parent)
+SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope, lifecycle::SignerSource& source,
+                       signing::PinProvider& pins, QWidget* parent)
     : QDialog(parent)
     , m_db(db)
+    , m_actor(std::move(actor))
     , m_scope(std::move(scope))
     , m_source(source)
     , m_pins(pins)
@@ -354,9 +355,10 @@ void SignDialog::start()
     options.acknowledgeWarnings = m_acknowledgeCheck->isChecked();
     options.acknowledgedBy = m_acknowledgedByEdit->text().trimmed();
     m_confirm = std::make_shared<ConfirmResult>();
-    m_confirmWatcher.setFuture(QtConcurrent::run([&file = m_db, options, role = role(), out = m_confirm] {
-        out->plan = lifecycle::SigningPlan::confirmAndPlan(file, options, role);
-    }));
+    m_confirmWatcher.setFuture(
+        QtConcurrent::run([&file = m_db, actor = m_actor, options, role = role(), out = m_confirm] {
+            out->plan = lifecycle::SigningPlan::confirmAndPlan(file, actor, options, role);
+        }));
 }
 
 void SignDialog::onConfirmed()
@@ -487,7 +489,7 @@ void SignDialog::startSigning()
         GuiProgressSink sink(this, deliver);
         Status ok = m_source.withSigner(token, certificate, m_pins, [&](signing::Signer& signer) -> Status {
             // The batch's connection is opened on the thread that signs, which owns it until the batch ends.
-            out.emplace(lifecycle::SigningPlan::signAt(m_db, signer, signerRole, ids, workers, sink, *cancel));
+            out.emplace(lifecycle::SigningPlan::signAt(m_db, m_actor, signer, signerRole, ids, workers, sink, *cancel));
             return {};
         });
         if (!ok)

@@ -46,8 +46,8 @@ public:
      * `db` is the window's connection (GUI thread; trust anchors); the worker opens `db.path()` itself. `source`
      * and `pins` must outlive the dialog.
      */
-    SignDialog(store::Database& db, Scope scope, lifecycle::SignerSource& source, signing::PinProvider& pins,
-               QWidget* parent = nullptr);
+    SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope, lifecycle::SignerSource& source,
+               signing::PinProvider& pins, QWidget* parent = nullptr);
     ~SignDialog() override;
 
     /** Re-reads the tokens (asynchronous). */
@@ -95,6 +95,7 @@ private:
     signing::SignerRole role() const;
 
     store::Database& m_db;
+    lifecycle::Actor m_actor; ///< who confirms and signs: core refuses what the account may not do
     Scope m_scope;
     lifecycle::SignerSource& m_source;
     signing::PinProvider& m_pins;

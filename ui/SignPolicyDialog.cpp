@@ -12,9 +12,10 @@
 
 namespace hocba::ui {
 
-SignPolicyDialog::SignPolicyDialog(store::Database& db, QWidget* parent)
+SignPolicyDialog::SignPolicyDialog(store::Database& db, lifecycle::Actor actor, QWidget* parent)
     : QDialog(parent)
     , m_db(db)
+    , m_actor(std::move(actor))
 {
     setWindowTitle(tr("Required signatures"));
     setObjectName(QStringLiteral("signPolicyDialog"));
@@ -64,7 +65,7 @@ void SignPolicyDialog::accept()
         changes.append({signing::SignerRole::Homeroom, m_homeroom->isChecked()});
     if (m_seal->isChecked() != m_sealWas)
         changes.append({signing::SignerRole::Seal, m_seal->isChecked()});
-    if (auto status = lifecycle::SignPolicy::set(m_db, changes); !status) {
+    if (auto status = lifecycle::SignPolicy::set(m_db, m_actor, changes); !status) {
         MessageBox::critical(this, windowTitle(), status.error().message, status.error().detail);
         return;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lifecycle/Actor.h"
+
 #include <QDialog>
 
 class QCheckBox;
@@ -21,12 +23,14 @@ class SignPolicyDialog : public QDialog
     Q_OBJECT
 
 public:
-    SignPolicyDialog(store::Database& db, QWidget* parent = nullptr);
+    /** `actor` is who works: core refuses the change when the account lacks the right. */
+    SignPolicyDialog(store::Database& db, lifecycle::Actor actor, QWidget* parent = nullptr);
 
     void accept() override;
 
 private:
     store::Database& m_db;
+    lifecycle::Actor m_actor;
     QCheckBox* m_homeroom = nullptr;
     QCheckBox* m_seal = nullptr;
     bool m_homeroomWas = false;

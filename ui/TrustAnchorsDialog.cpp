@@ -18,9 +18,10 @@ namespace hocba::ui {
 
 using text::shownDate;
 
-TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, QWidget* parent)
+TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, lifecycle::Actor actor, QWidget* parent)
     : QDialog(parent)
     , m_db(db)
+    , m_actor(std::move(actor))
 {
     setWindowTitle(tr("Trusted root certificates"));
     setObjectName(QStringLiteral("trustAnchorsDialog"));
@@ -108,7 +109,7 @@ void TrustAnchorsDialog::addFromFile()
     if (MessageBox::question(this, windowTitle(), text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
         != QMessageBox::Yes)
         return;
-    auto added = lifecycle::TrustAnchors::add(m_db, bytes);
+    auto added = lifecycle::TrustAnchors::add(m_db, m_actor, bytes);
     if (!added) {
         MessageBox::critical(this, windowTitle(), added.error().message, added.error().detail);
         return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lifecycle/Actor.h"
+
 #include <QDialog>
 
 class QTreeWidget;
@@ -21,7 +23,8 @@ class TrustAnchorsDialog : public QDialog
     Q_OBJECT
 
 public:
-    TrustAnchorsDialog(store::Database& db, QWidget* parent = nullptr);
+    /** `actor` is who works: core refuses the change when the account lacks the right. */
+    TrustAnchorsDialog(store::Database& db, lifecycle::Actor actor, QWidget* parent = nullptr);
 
     /** Asks for a certificate file and adds it, as the add button does. */
     void addFromFile();
@@ -31,6 +34,7 @@ private:
     void reload();
 
     store::Database& m_db;
+    lifecycle::Actor m_actor;
     QTreeWidget* m_list = nullptr;
 };
 

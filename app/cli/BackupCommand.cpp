@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/SchoolSetup.h"
 #include "store/Backup.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 
 namespace hocba::cli {
 
@@ -53,14 +55,25 @@ public:
     {
         QCommandLineParser parser;
         const QCommandLineOption from(QStringLiteral("from"), tr("The backup file to restore."), tr("FILE"));
-        if (int code = parse(parser, {dbOption(), from}, args, console); code >= 0)
+        if (int code = parse(parser, QList<QCommandLineOption> {dbOption(), from} + userOptions(), args, console);
+            code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
         if (!parser.isSet(from))
             return console.fail({ErrorCode::Usage, tr("The --from FILE option is required."), {}});
-        if (auto s = store::restoreFile(parser.value(from), *path); !s)
+        // Who may replace the file is decided by the accounts of the file being replaced (a missing file has none).
+        Result<lifecycle::Actor> actor = lifecycle::Actor::unrestricted();
+        if (QFile::exists(*path)) {
+            auto db = openDb(parser);
+            if (!db)
+                return console.fail(db.error());
+            actor = actingUser(parser, **db);
+        }
+        if (!actor)
+            return console.fail(actor.error());
+        if (auto s = lifecycle::restoreSchoolFile(*actor, parser.value(from), *path); !s)
             return console.fail(s.error());
         console.out << tr("Restored %1 from %2.")
                            .arg(QDir::toNativeSeparators(*path), QDir::toNativeSeparators(parser.value(from)))

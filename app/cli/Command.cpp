@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
+#include "PasswordInput.h"
 
+#include "lifecycle/Session.h"
 #include "store/SchoolRepository.h"
 
 #include <QCoreApplication>
@@ -191,6 +193,61 @@ QString Command::chosenActor(const QCommandLineParser& parser)
         ? parser.value(QStringLiteral("by")).trimmed()
         : QString();
     return given.isEmpty() ? qEnvironmentVariable("USER", QStringLiteral("system")) : given;
+}
+
+QList<QCommandLineOption> Command::userOptions(const QString& passwordFile)
+{
+    return {QCommandLineOption(QStringLiteral("user"),
+                               QCoreApplication::translate("hocba::cli::Command",
+                                                           "Your account's login: a school file with accounts needs "
+                                                           "it for every change."),
+                               QCoreApplication::translate("hocba::cli::Command", "LOGIN")),
+            QCommandLineOption(passwordFile,
+                               QCoreApplication::translate("hocba::cli::Command",
+                                                           "Read your account's password from FILE (mode 600). "
+                                                           "Otherwise HOCBA_PASSWORD, or a prompt on a terminal."),
+                               QCoreApplication::translate("hocba::cli::Command", "FILE"))};
+}
+
+Result<lifecycle::Actor> Command::actingUser(const QCommandLineParser& parser, store::Database& db,
+                                             const QString& passwordFile)
+{
+    auto hasAccounts = lifecycle::schoolHasAccounts(db);
+    if (!hasAccounts)
+        return std::unexpected(hasAccounts.error());
+    const bool given = parser.optionNames().contains(QStringLiteral("user"));
+    if (!*hasAccounts) {
+        if (given)
+            return fail(ErrorCode::InvalidInput,
+                        QCoreApplication::translate("hocba::cli::Command",
+                                                    "This school file has no accounts yet; leave out --user."));
+        return lifecycle::Actor::unrestricted();
+    }
+    const QString login = parser.value(QStringLiteral("user")).trimmed();
+    if (login.isEmpty())
+        return fail(ErrorCode::PermissionDenied,
+                    QCoreApplication::translate("hocba::cli::Command",
+                                                "This school file has accounts: say who you are with --user LOGIN "
+                                                "(the password comes from HOCBA_PASSWORD, --%1 FILE or a prompt). "
+                                                "Nothing was changed.")
+                        .arg(passwordFile),
+                    QStringLiteral("no --user"));
+    auto password = readPassword(parser.value(passwordFile), login, PasswordPurpose::LogIn);
+    if (!password)
+        return std::unexpected(password.error());
+    auto actor = lifecycle::logIn(db, login, password->view());
+    if (!actor)
+        return std::unexpected(actor.error());
+    lifecycle::actAs(db, *actor);
+    return actor;
+}
+
+Status Command::requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right)
+{
+    auto actor = actingUser(parser, db);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return lifecycle::permit(db, *actor, right);
 }
 
 QCommandLineOption Command::yearOption()

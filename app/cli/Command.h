@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "store/Database.h"
 #include "util/Error.h"
 
@@ -76,6 +77,23 @@ protected:
     static QCommandLineOption actorOption();
     /** --by NAME, or the system user's name when it is not given. */
     static QString chosenActor(const QCommandLineParser& parser);
+    /**
+     * --user LOGIN and its --password-file FILE (named `passwordFile`: "user-password-file" where --password-file is
+     * a new account's password): who makes a change in a school file that has accounts.
+     */
+    static QList<QCommandLineOption> userOptions(const QString& passwordFile = QStringLiteral("password-file"));
+    /**
+     * Who works on `db`: in a file with accounts, the --user account after its password (HOCBA_PASSWORD, the
+     * password file, or a prompt) is checked, with its assignments; an error naming the option when --user is
+     * missing. In a file without accounts, Actor::unrestricted(): the audit keeps the connection's name.
+     */
+    static Result<lifecycle::Actor> actingUser(const QCommandLineParser& parser, store::Database& db,
+                                               const QString& passwordFile = QStringLiteral("password-file"));
+    /**
+     * For a command that changes no data but needs a right (printing, exporting): actingUser, then the right checked
+     * by lifecycle::permit. In a file without accounts, always allowed.
+     */
+    static Status requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right);
     /** The standard --year YYYY-YYYY option. */
     static QCommandLineOption yearOption();
     /** The school year of --year, or the latest school year in the file; a usage error for a malformed year. */

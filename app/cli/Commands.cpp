@@ -9,6 +9,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeInitCommand());
     list.push_back(makeClassCommand());
     list.push_back(makeYearCommand());
+    list.push_back(makeAssignCommand());
     list.push_back(makeImportCommand());
     list.push_back(makeTemplateCommand());
     list.push_back(makeDemoCommand());

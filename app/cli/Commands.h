@@ -10,6 +10,7 @@ std::unique_ptr<Command> makeInitCommand();
 std::unique_ptr<Command> makeClassCommand();
 /** year open --db FILE --year Y [--yes] [--json]: the next school year from the last one (docs/import.md). */
 std::unique_ptr<Command> makeYearCommand();
+std::unique_ptr<Command> makeAssignCommand();
 /** import students --db FILE --file F.csv [--year Y] [--dry-run] [--json]: a student list (docs/import.md). */
 std::unique_ptr<Command> makeImportCommand();
 /** template students|grades [--level primary|thcs] --out F.xlsx [--force]: an empty workbook to import. */

@@ -35,7 +35,10 @@ public:
                                         "the audit log under this name."),
                                      tr("NAME"));
         QCommandLineParser parser;
-        if (int code = parse(parser, {dbOption(), cls, all, year, ack, jsonOption()}, args, console); code >= 0)
+        if (int code
+            = parse(parser, QList<QCommandLineOption> {dbOption(), cls, all, year, ack, jsonOption()} + userOptions(),
+                    args, console);
+            code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
@@ -52,6 +55,9 @@ public:
         auto db = store::Database::openExisting(*path, open);
         if (!db)
             return console.fail(db.error());
+        auto actor = actingUser(parser, **db);
+        if (!actor)
+            return console.fail(actor.error());
 
         lifecycle::ConfirmOptions options;
         auto chosen = chosenYear(parser, **db);
@@ -61,7 +67,7 @@ public:
         options.className = *className;
         options.acknowledgeWarnings = parser.isSet(ack);
         options.acknowledgedBy = parser.value(ack).trimmed();
-        auto report = lifecycle::confirmSections(**db, options);
+        auto report = lifecycle::confirmSections(**db, *actor, options);
         if (!report)
             return console.fail(report.error());
 

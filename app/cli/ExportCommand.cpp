@@ -119,7 +119,9 @@ public:
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
         QCommandLineParser parser;
-        if (const int code = parse(parser, {dbOption(), out, cls, all, year}, args, console); code >= 0)
+        if (const int code
+            = parse(parser, QList<QCommandLineOption> {dbOption(), out, cls, all, year} + userOptions(), args, console);
+            code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
@@ -134,6 +136,8 @@ public:
         auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
+        if (auto ok = requireRight(parser, **db, lifecycle::Right::PrintExport); !ok)
+            return console.fail(ok.error());
 
         auto chosen = chosenYear(parser, **db);
         if (!chosen)

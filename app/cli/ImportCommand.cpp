@@ -49,10 +49,11 @@ public:
                                          tr("Grades: the subject code (docs/evaluate.md), e.g. toan."), tr("CODE"));
         const QCommandLineOption term(QStringLiteral("term"), tr("Grades: hk1, hk2 or cn."), tr("TERM"));
         QCommandLineParser parser;
-        if (int c = parse(
-                parser,
-                {dbOption(), file, yearOption(), cls, subject, term, dryRun, allOrNothing, jsonOption(), actorOption()},
-                args, console, QStringLiteral("students|grades"));
+        if (int c = parse(parser,
+                          QList<QCommandLineOption> {dbOption(), file, yearOption(), cls, subject, term, dryRun,
+                                                     allOrNothing, jsonOption(), actorOption()}
+                              + userOptions(),
+                          args, console, QStringLiteral("students|grades"));
             c >= 0)
             return c;
         const QStringList kinds {QStringLiteral("students"), QStringLiteral("grades")};
@@ -80,8 +81,11 @@ public:
         auto db = openDb(parser);
         if (!db)
             return console.fail(db.error());
-        const lifecycle::Actor actor = importingActor(parser, **db);
-        auto result = lifecycle::runImport(**db, request, actor);
+        (*db)->setActor(chosenActor(parser));
+        auto actor = actingUser(parser, **db);
+        if (!actor)
+            return console.fail(actor.error());
+        auto result = lifecycle::runImport(**db, request, *actor);
         if (!result)
             return console.fail(result.error());
         if (parser.isSet(jsonOption()))
@@ -92,13 +96,6 @@ public:
     }
 
 private:
-    /** Who imports. The one place that changes when the command learns --user. */
-    static lifecycle::Actor importingActor(const QCommandLineParser& parser, store::Database& db)
-    {
-        db.setActor(chosenActor(parser));
-        return lifecycle::Actor::unrestricted();
-    }
-
     static void printJson(const lifecycle::ImportReport& r, Console& console)
     {
         console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("added"), r.added},

@@ -80,7 +80,7 @@ Result<Password> readPasswordFromTerminal(const QString& prompt)
 
 } // namespace
 
-Result<Password> readPassword(const QString& file, const QString& login)
+Result<Password> readPassword(const QString& file, const QString& login, PasswordPurpose purpose)
 {
     if (!file.isEmpty())
         return readPasswordFile(file);
@@ -95,7 +95,8 @@ Result<Password> readPassword(const QString& file, const QString& login)
         return fail(ErrorCode::Usage,
                     Text::tr("A password is needed but there is no terminal to ask for it. Use "
                              "--password-file or HOCBA_PASSWORD."));
-    return readPasswordFromTerminal(Text::tr("New password for %1").arg(login));
+    return readPasswordFromTerminal(purpose == PasswordPurpose::LogIn ? Text::tr("Password of %1").arg(login)
+                                                                      : Text::tr("New password for %1").arg(login));
 }
 
 } // namespace hocba::cli

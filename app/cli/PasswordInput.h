@@ -35,10 +35,17 @@ private:
     std::vector<char> m_bytes;
 };
 
+/** What a password is read for: the prompt differs. */
+enum class PasswordPurpose {
+    NewPassword, ///< an account's new password
+    LogIn ///< the password of the account that is working (--user)
+};
+
 /**
  * The password from --password-file, else from HOCBA_PASSWORD (then taken out of the environment so programs
  * started later do not inherit it), else asked for without echo on a terminal.
  */
-Result<Password> readPassword(const QString& file, const QString& login);
+Result<Password> readPassword(const QString& file, const QString& login,
+                              PasswordPurpose purpose = PasswordPurpose::NewPassword);
 
 } // namespace hocba::cli

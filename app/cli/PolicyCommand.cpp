@@ -32,7 +32,10 @@ public:
                                           tr("ROLE"));
         const QCommandLineOption by = actorOption();
         QCommandLineParser parser;
-        if (int code = parse(parser, {dbOption(), require, optional, by, jsonOption()}, args, console); code >= 0)
+        if (int code
+            = parse(parser, QList<QCommandLineOption> {dbOption(), require, optional, by, jsonOption()} + userOptions(),
+                    args, console);
+            code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
@@ -58,7 +61,10 @@ public:
             return console.fail(db.error());
         if (!changes.isEmpty()) {
             (*db)->setActor(chosenActor(parser));
-            if (auto s = lifecycle::SignPolicy::set(**db, changes); !s)
+            auto actor = actingUser(parser, **db);
+            if (!actor)
+                return console.fail(actor.error());
+            if (auto s = lifecycle::SignPolicy::set(**db, *actor, changes); !s)
                 return console.fail(s.error());
         }
 

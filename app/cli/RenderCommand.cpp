@@ -48,7 +48,10 @@ public:
         const QCommandLineOption jobs
             = jobsOption(tr("How many records to render at once (default: one per processor core)."));
         QCommandLineParser parser;
-        if (int code = parse(parser, {dbOption(), out, cls, all, year, jobs, jsonOption()}, args, console); code >= 0)
+        if (int code = parse(
+                parser, QList<QCommandLineOption> {dbOption(), out, cls, all, year, jobs, jsonOption()} + userOptions(),
+                args, console);
+            code >= 0)
             return code;
         auto path = requireDb(parser);
         if (!path)
@@ -66,6 +69,8 @@ public:
         auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
+        if (auto ok = requireRight(parser, **db, lifecycle::Right::PrintExport); !ok)
+            return console.fail(ok.error());
         auto chosen = chosenYear(parser, **db);
         if (!chosen)
             return console.fail(chosen.error());

@@ -102,9 +102,14 @@ public:
     int run(const QStringList& args, Console& console) override
     {
         const QCommandLineOption className(QStringLiteral("name"), tr("The class, e.g. 6A1."), tr("NAME"));
+        const QCommandLineOption homeroom(QStringLiteral("homeroom"),
+                                          tr("The login of the class's homeroom teacher (a teacher account)."),
+                                          tr("LOGIN"));
         QCommandLineParser parser;
-        if (int c
-            = parse(parser, {dbOption(), yearOption(), className, actorOption()}, args, console, QStringLiteral("add"));
+        if (int c = parse(parser,
+                          QList<QCommandLineOption> {dbOption(), yearOption(), className, homeroom, actorOption()}
+                              + userOptions(),
+                          args, console, QStringLiteral("add"));
             c >= 0)
             return c;
         if (parser.positionalArguments() != QStringList {QStringLiteral("add")} || !parser.isSet(className))
@@ -113,10 +118,14 @@ public:
         if (!db)
             return console.fail(db.error());
         (*db)->setActor(chosenActor(parser));
+        auto actor = actingUser(parser, **db);
+        if (!actor)
+            return console.fail(actor.error());
         auto year = chosenYear(parser, **db);
         if (!year)
             return console.fail(year.error());
-        auto added = lifecycle::addClass(**db, *year, parser.value(className));
+        auto added
+            = lifecycle::addClass(**db, *actor, *year, parser.value(className), parser.value(homeroom).trimmed());
         if (!added)
             return console.fail(added.error());
         console.out << tr("Class %1 added to %2.").arg(parser.value(className).trimmed(), year->toString()) << '\n';

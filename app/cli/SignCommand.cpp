@@ -111,8 +111,9 @@ public:
                "processor core)."));
         QCommandLineParser parser;
         if (int code = parse(parser,
-                             {dbOption(), module, token, cert, role, pinFile, cls, all, year, abandon, key, keyCert,
-                              jobs, jsonOption()},
+                             QList<QCommandLineOption> {dbOption(), module, token, cert, role, pinFile, cls, all, year,
+                                                        abandon, key, keyCert, jobs, jsonOption()}
+                                 + userOptions(),
                              args, console);
             code >= 0)
             return code;
@@ -137,6 +138,12 @@ public:
         auto db = store::Database::openExisting(*path);
         if (!db)
             return console.fail(db.error());
+        auto actor = actingUser(parser, **db);
+        if (!actor)
+            return console.fail(actor.error());
+        // Asked before the token's PIN; the batch asks again for each section's class.
+        if (auto ok = actor->require(lifecycle::rightToSignAs(*signerRole)); !ok)
+            return console.fail(ok.error());
 
         auto chosen = chosenYear(parser, **db);
         if (!chosen)
@@ -216,7 +223,7 @@ public:
 
         lifecycle::SectionSignOptions options;
         options.role = *signerRole;
-        lifecycle::BatchSignJob job(**db, *signer, options);
+        lifecycle::BatchSignJob job(**db, *signer, options, *actor);
         job.setWorkers(*workers);
         CliProgress progress(console);
         CancellationToken cancel;

@@ -31,7 +31,8 @@ public:
         const QCommandLineOption cert(QStringLiteral("cert"), tr("CA certificate to trust (PEM or DER)."), tr("FILE"));
         const QCommandLineOption by = actorOption();
         QCommandLineParser parser;
-        if (int code = parse(parser, {dbOption(), cert, by, jsonOption()}, args, console, QStringLiteral("add|list"));
+        if (int code = parse(parser, QList<QCommandLineOption> {dbOption(), cert, by, jsonOption()} + userOptions(),
+                             args, console, QStringLiteral("add|list"));
             code >= 0)
             return code;
         const QStringList words = parser.positionalArguments();
@@ -51,9 +52,11 @@ public:
             QFile f(parser.value(cert));
             if (!f.open(QIODevice::ReadOnly))
                 return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(f.fileName()), f.errorString()});
-            const QString who = chosenActor(parser);
-            (*db)->setActor(who);
-            auto added = lifecycle::TrustAnchors::add(**db, f.readAll(), who);
+            (*db)->setActor(chosenActor(parser));
+            auto actor = actingUser(parser, **db);
+            if (!actor)
+                return console.fail(actor.error());
+            auto added = lifecycle::TrustAnchors::add(**db, *actor, f.readAll());
             if (!added)
                 return console.fail(added.error());
             if (parser.isSet(QStringLiteral("json"))) {

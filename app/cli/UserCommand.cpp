@@ -28,6 +28,9 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(hocba::cli::UserCommand)
 };
 
+/** --password-file is the new password here; the working account's password file has its own option. */
+const QString kActingPasswordFile = QStringLiteral("user-password-file");
+
 /** The command line's role words; "subject" is the stored subject_teacher. */
 std::optional<Role> roleFromWord(const QString& word)
 {
@@ -64,8 +67,11 @@ public:
                                          "prompt on a terminal."),
                                       tr("FILE"));
         QCommandLineParser parser;
-        if (int code = parse(parser, {dbOption(), login, fullName, role, file, actorOption(), jsonOption()}, args,
-                             console, QStringLiteral("add|list|passwd|disable"));
+        if (int code
+            = parse(parser,
+                    QList<QCommandLineOption> {dbOption(), login, fullName, role, file, actorOption(), jsonOption()}
+                        + userOptions(kActingPasswordFile),
+                    args, console, QStringLiteral("add|list|passwd|disable"));
             code >= 0)
             return code;
         const QStringList words = parser.positionalArguments();
@@ -86,8 +92,12 @@ public:
         if (!parser.isSet(login))
             return console.fail({ErrorCode::Usage, tr("--login LOGIN is required."), {}});
         const QString who = parser.value(login).trimmed();
+        // The working account's password is read first, so HOCBA_PASSWORD is its password, never the new one.
+        auto actor = actingUser(parser, **db, kActingPasswordFile);
+        if (!actor)
+            return console.fail(actor.error());
         if (action == QLatin1String("disable"))
-            return done(lifecycle::Accounts::disable(**db, who), tr("Account %1 disabled.").arg(who), console);
+            return done(lifecycle::Accounts::disable(**db, *actor, who), tr("Account %1 disabled.").arg(who), console);
 
         std::optional<Role> chosenRole;
         if (action == QLatin1String("add")) {
@@ -102,9 +112,9 @@ public:
         if (!password)
             return console.fail(password.error());
         if (action == QLatin1String("passwd"))
-            return done(lifecycle::Accounts::changePassword(**db, who, password->view()),
+            return done(lifecycle::Accounts::changePassword(**db, *actor, who, password->view()),
                         tr("Password of %1 changed.").arg(who), console);
-        auto added = lifecycle::Accounts::add(**db, who, parser.value(fullName), *chosenRole, password->view());
+        auto added = lifecycle::Accounts::add(**db, *actor, who, parser.value(fullName), *chosenRole, password->view());
         return done(added ? Status() : std::unexpected(added.error()), tr("Account %1 added.").arg(who), console);
     }
 

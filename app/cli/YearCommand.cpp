@@ -17,15 +17,6 @@ namespace hocba::cli {
 
 namespace {
 
-/**
- * Who opens the year. Today the CLI has no login, so the change is made with every right and audited under --by;
- * this is the one place to switch to the --user account.
- */
-lifecycle::Actor workingActor(const QCommandLineParser&)
-{
-    return lifecycle::Actor::unrestricted();
-}
-
 /** One line of the preview per class of the last year. */
 struct ClassLine
 {
@@ -109,8 +100,9 @@ public:
                                      tr("Open the year as previewed (without it nothing is "
                                         "written)."));
         QCommandLineParser parser;
-        if (int c = parse(parser, {dbOption(), year, yes, jsonOption(), actorOption()}, args, console,
-                          QStringLiteral("open"));
+        if (int c = parse(
+                parser, QList<QCommandLineOption> {dbOption(), year, yes, jsonOption(), actorOption()} + userOptions(),
+                args, console, QStringLiteral("open"));
             c >= 0)
             return c;
         if (parser.positionalArguments() != QStringList {QStringLiteral("open")} || !parser.isSet(year))
@@ -126,9 +118,13 @@ public:
         if (!plan)
             return console.fail(plan.error());
         const bool apply = parser.isSet(yes) && plan->canApply();
-        if (apply)
-            if (auto s = lifecycle::applyYearOpening(**db, *plan, workingActor(parser)); !s)
+        if (apply) {
+            auto actor = actingUser(parser, **db);
+            if (!actor)
+                return console.fail(actor.error());
+            if (auto s = lifecycle::applyYearOpening(**db, *plan, *actor); !s)
                 return console.fail(s.error());
+        }
         if (parser.isSet(jsonOption()))
             console.printJson(QJsonDocument(planJson(*plan, apply)));
         else

@@ -104,9 +104,11 @@ Status audit(store::Database& db, const QString& action, qint64 id, const QStrin
 
 } // namespace
 
-Result<User> Accounts::add(store::Database& db, const QString& login, const QString& fullName, Role role,
-                           QByteArrayView password, HashCost cost)
+Result<User> Accounts::add(store::Database& db, const Actor& actor, const QString& login, const QString& fullName,
+                           Role role, QByteArrayView password, HashCost cost)
 {
+    if (auto ok = permit(db, actor, Right::ManageAccounts); !ok)
+        return std::unexpected(ok.error());
     if (auto ok = checkLogin(login); !ok)
         return std::unexpected(ok.error());
     if (fullName.trimmed().isEmpty())
@@ -188,8 +190,11 @@ Result<User> Accounts::authenticate(store::Database& db, const QString& login, Q
     return outcome;
 }
 
-Status Accounts::changePassword(store::Database& db, const QString& login, QByteArrayView password, HashCost cost)
+Status Accounts::changePassword(store::Database& db, const Actor& actor, const QString& login, QByteArrayView password,
+                                HashCost cost)
 {
+    if (auto ok = permit(db, actor, Right::ChangePassword, RightScope::ofAccount(login)); !ok)
+        return ok;
     auto hash = hashPassword(password, cost);
     if (!hash)
         return std::unexpected(hash.error());
@@ -205,8 +210,10 @@ Status Accounts::changePassword(store::Database& db, const QString& login, QByte
     });
 }
 
-Status Accounts::disable(store::Database& db, const QString& login)
+Status Accounts::disable(store::Database& db, const Actor& actor, const QString& login)
 {
+    if (auto ok = permit(db, actor, Right::ManageAccounts); !ok)
+        return ok;
     return inTransaction(db, [&]() -> Status {
         auto u = existing(db, login);
         if (!u)

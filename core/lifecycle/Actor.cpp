@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/Actor.h"
 
+#include "store/Database.h"
+#include "store/UserRepository.h"
+
 #include <QCoreApplication>
 
 namespace hocba::lifecycle {
@@ -17,6 +20,8 @@ QString rightCode(Right right)
     switch (right) {
     case Right::ManageAccounts:
         return QStringLiteral("manage_accounts");
+    case Right::ChangePassword:
+        return QStringLiteral("change_password");
     case Right::ManageSchool:
         return QStringLiteral("manage_school");
     case Right::WriteGrades:
@@ -35,6 +40,7 @@ bool roleHolds(Role role, Right right)
 {
     switch (right) {
     case Right::ManageAccounts:
+    case Right::ChangePassword:
     case Right::ManageSchool:
         return role == Role::Admin;
     case Right::Sign:
@@ -103,6 +109,9 @@ Status Actor::require(Right right, const RightScope& scope) const
         return {};
     if (roleHolds(m_user->role, right))
         return {};
+    // Having logged in with the old password, anyone may choose a new one for their own account.
+    if (right == Right::ChangePassword && scope.account == m_user->login)
+        return {};
     if (isTeacher(m_user->role) && assignmentsHold(m_assignments, right, scope))
         return {};
     return fail(ErrorCode::PermissionDenied,
@@ -116,6 +125,8 @@ QString displayName(Right right)
     switch (right) {
     case Right::ManageAccounts:
         return Text::tr("manage accounts");
+    case Right::ChangePassword:
+        return Text::tr("change another account's password");
     case Right::ManageSchool:
         return Text::tr("manage the school (classes, school years, assignments, student lists)");
     case Right::WriteGrades:
@@ -127,6 +138,36 @@ QString displayName(Right right)
     case Right::PrintExport:
         return Text::tr("print and export records");
     }
+    return {};
+}
+
+Right rightToSignAs(signing::SignerRole role)
+{
+    return role == signing::SignerRole::Homeroom ? Right::WriteHomeroom : Right::Sign;
+}
+
+void actAs(store::Database& db, const Actor& actor)
+{
+    if (!actor.isUnrestricted())
+        db.setActor(actor.auditName());
+}
+
+Status permit(store::Database& db, const Actor& actor, Right right, const RightScope& scope)
+{
+    if (actor.isUnrestricted()) {
+        auto accounts = store::UserRepository(db).count();
+        if (!accounts)
+            return std::unexpected(accounts.error());
+        if (*accounts > 0)
+            return fail(ErrorCode::PermissionDenied,
+                        Text::tr("This school file has accounts: log in with your account to %1. Nothing was "
+                                 "changed.")
+                            .arg(displayName(right)),
+                        QStringLiteral("no account logged in; missing right %1").arg(rightCode(right)));
+    }
+    if (auto ok = actor.require(right, scope); !ok)
+        return ok;
+    actAs(db, actor);
     return {};
 }
 

@@ -3,11 +3,16 @@
 
 #include "domain/Types.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <QList>
 #include <QString>
 
 #include <optional>
+
+namespace hocba::store {
+class Database;
+}
 
 namespace hocba::lifecycle {
 
@@ -25,6 +30,7 @@ struct Assignment
 /** What an action needs (issue "A real school in the app" §2). */
 enum class Right {
     ManageAccounts, ///< add, reset and disable accounts: the administrator only
+    ChangePassword, ///< set an account's password (scope: account): the administrator, or the account itself
     ManageSchool, ///< classes, school years, assignments, student lists, trust anchors, the signing policy
     WriteGrades, ///< a subject's marks in a class (scope: year, class, subject)
     WriteHomeroom, ///< a class's conduct, absences, comments and confirmation (scope: year, class)
@@ -40,6 +46,34 @@ struct RightScope
     QString subject;
     /** The class's level: the homeroom teacher of a primary class also assesses its subjects (TT27). */
     std::optional<SchoolLevel> level;
+    /** The login of the account acted on (ChangePassword). */
+    QString account;
+
+    static RightScope inYear(SchoolYear year)
+    {
+        RightScope s;
+        s.year = year;
+        return s;
+    }
+    static RightScope inClass(SchoolYear year, Id classId)
+    {
+        RightScope s = inYear(year);
+        s.classId = classId;
+        return s;
+    }
+    static RightScope ofSubject(SchoolYear year, Id classId, const QString& subject, SchoolLevel level)
+    {
+        RightScope s = inClass(year, classId);
+        s.subject = subject;
+        s.level = level;
+        return s;
+    }
+    static RightScope ofAccount(const QString& login)
+    {
+        RightScope s;
+        s.account = login;
+        return s;
+    }
 };
 
 /**
@@ -72,5 +106,24 @@ private:
 
 /** The right's name in a sentence, translated ("quản lý tài khoản"). */
 QString displayName(Right right);
+
+/**
+ * The right a signature in `role` needs: the principal's and the school seal's need Sign; the homeroom teacher's
+ * (when the signing policy asks for it) needs WriteHomeroom in the section's class.
+ */
+Right rightToSignAs(signing::SignerRole role);
+
+/**
+ * Makes `db` record `actor`'s changes in the audit log: an account's login. An unrestricted actor leaves the name the
+ * connection already has ("system", or the name a front end gave for a file without accounts).
+ */
+void actAs(store::Database& db, const Actor& actor);
+
+/**
+ * The check each lifecycle entry point that changes data makes before it writes anything: `actor.require(right,
+ * scope)`, and an unrestricted actor only in a file without any account (a file with accounts needs a login for
+ * every change, whatever the front end passes). When allowed, `db` records the actor's changes (actAs).
+ */
+Status permit(store::Database& db, const Actor& actor, Right right, const RightScope& scope = {});
 
 } // namespace hocba::lifecycle

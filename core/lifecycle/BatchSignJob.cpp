@@ -4,6 +4,8 @@
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchPipeline.h"
 #include "store/BatchJournal.h"
+#include "store/Database.h"
+#include "store/StudentRepository.h"
 #include "util/Digest.h"
 #include "verify/SignatureReport.h"
 
@@ -76,6 +78,38 @@ void addCheckpoint(store::Database& db, signing::Signer& signer, signing::Signer
                            .arg(checkpoint.error().message);
 }
 
+/** The homeroom teacher signs only their classes' sections: each one is checked, and those of a batch resumed. */
+Status requireSigning(store::Database& db, const Actor& actor, signing::SignerRole role, const QList<Id>& sectionIds)
+{
+    const Right right = rightToSignAs(role);
+    if (right != Right::WriteHomeroom || actor.isUnrestricted())
+        return permit(db, actor, right);
+    QList<Id> all = sectionIds;
+    store::BatchJournal journal(db);
+    auto open = journal.openBatch(signing::roleCode(role));
+    if (!open)
+        return std::unexpected(open.error());
+    if (*open) {
+        auto items = journal.unfinishedItems((*open)->id);
+        if (!items)
+            return std::unexpected(items.error());
+        for (const auto& item : *items)
+            all.append(item.sectionId);
+    }
+    store::StudentRepository repo(db);
+    for (Id id : all) {
+        auto section = repo.section(id);
+        if (!section)
+            return std::unexpected(section.error());
+        if (!*section)
+            continue;
+        const RightScope scope = RightScope::inClass((*section)->schoolYear, (*section)->classId.value_or(0));
+        if (auto ok = permit(db, actor, right, scope); !ok)
+            return ok;
+    }
+    return {};
+}
+
 } // namespace
 
 bool isTokenError(const Error& error)
@@ -93,10 +127,11 @@ bool isTokenError(const Error& error)
     }
 }
 
-BatchSignJob::BatchSignJob(store::Database& db, signing::Signer& signer, SectionSignOptions options)
+BatchSignJob::BatchSignJob(store::Database& db, signing::Signer& signer, SectionSignOptions options, Actor actor)
     : m_db(db)
     , m_signer(signer)
     , m_options(std::move(options))
+    , m_actor(std::move(actor))
 { }
 
 BatchSignJob::~BatchSignJob() = default;
@@ -122,6 +157,8 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     clock.start();
     m_timings = {};
     BatchReport report;
+    if (auto ok = requireSigning(m_db, m_actor, m_options.role, sectionIds); !ok)
+        return std::unexpected(ok.error());
     store::BatchJournal journal(m_db);
     const QString fingerprint = QString::fromLatin1(digest::sha256(m_signer.certificate()).toHex());
     if (auto s = startOrResume(journal, signing::roleCode(m_options.role), fingerprint, sectionIds, report); !s)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "lifecycle/SectionSigner.h"
 #include "util/CancellationToken.h"
 #include "util/Error.h"
@@ -93,13 +94,15 @@ struct OpenBatch
  * At the end of a run that signed anything (cancelled or stopped too), or that ended normally, the same signer signs
  * the audit chain's head (makeAuditCheckpoint, docs/audit.md). A checkpoint that fails loses no signed record: the
  * report carries a warning.
+ * `actor` must hold the right to sign in the options' role (rightToSignAs) for every section, resumed ones too: a
+ * refusal comes before the journal or anything else is written.
  * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread. Either way every token
  * call is made on that thread (the workers hand theirs over).
  */
 class BatchSignJob
 {
 public:
-    BatchSignJob(store::Database& db, signing::Signer& signer, SectionSignOptions options);
+    BatchSignJob(store::Database& db, signing::Signer& signer, SectionSignOptions options, Actor actor);
     ~BatchSignJob();
 
     /** The open batch of a role, if any. */
@@ -127,6 +130,7 @@ private:
     store::Database& m_db;
     signing::Signer& m_signer;
     SectionSignOptions m_options;
+    Actor m_actor;
     SectionSignTimings m_timings;
     int m_workers = 0;
 };

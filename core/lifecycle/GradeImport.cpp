@@ -722,7 +722,9 @@ Result<ImportResult> importGrades(store::Database& db, const sheets::Sheet& shee
     auto book = resolveBook(db, options, readTitle(sheet, columns->firstHeaderRow));
     if (!book)
         return std::unexpected(book.error());
-    if (auto s = actor.require(Right::WriteGrades, {book->year, book->cls.id, book->subject, book->level}); !s)
+    if (auto s = permit(db, actor, Right::WriteGrades,
+                        RightScope::ofSubject(book->year, book->cls.id, book->subject, book->level));
+        !s)
         return std::unexpected(s.error());
     const bool primary = book->level == SchoolLevel::Primary;
     if (primary ? !columns->hasPrimaryMarks() : !columns->hasThcsMarks())

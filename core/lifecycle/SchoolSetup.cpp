@@ -2,7 +2,10 @@
 #include "lifecycle/SchoolSetup.h"
 
 #include "lifecycle/Accounts.h"
+#include "lifecycle/Actor.h"
+#include "lifecycle/Assignments.h"
 
+#include "store/Backup.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "util/Text.h"
@@ -49,7 +52,8 @@ Status fillNewSchool(store::Database& db, const NewSchool& s, QByteArrayView adm
         return saved;
     if (auto added = schools.addSchoolYear(s.year); !added)
         return added;
-    if (auto admin = Accounts::add(db, s.adminLogin.trimmed(), s.adminName.trimmed(), Role::Admin, adminPassword);
+    if (auto admin = Accounts::add(db, Actor::unrestricted(), s.adminLogin.trimmed(), s.adminName.trimmed(),
+                                   Role::Admin, adminPassword);
         !admin)
         return std::unexpected(admin.error());
     return tx.commit();
@@ -118,6 +122,32 @@ Result<Id> addClass(store::Database& db, SchoolYear year, const QString& name)
     cls.grade = grade;
     cls.name = cleaned;
     return schools.saveClass(cls);
+}
+
+Result<Id> addClass(store::Database& db, const Actor& actor, SchoolYear year, const QString& name,
+                    const QString& homeroomLogin)
+{
+    if (auto ok = permit(db, actor, Right::ManageSchool, RightScope::inYear(year)); !ok)
+        return std::unexpected(ok.error());
+    store::Transaction tx(db);
+    if (!tx.began())
+        return std::unexpected(tx.began().error());
+    auto id = addClass(db, year, name);
+    if (!id)
+        return id;
+    if (!homeroomLogin.isEmpty())
+        if (auto ok = assign(db, actor, {year, homeroomLogin.trimmed(), name, {}}); !ok)
+            return std::unexpected(ok.error());
+    if (auto ok = tx.commit(); !ok)
+        return std::unexpected(ok.error());
+    return id;
+}
+
+Status restoreSchoolFile(const Actor& actor, const QString& backupPath, const QString& dbPath)
+{
+    if (auto ok = actor.require(Right::ManageSchool); !ok)
+        return ok;
+    return store::restoreFile(backupPath, dbPath);
 }
 
 } // namespace hocba::lifecycle

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "util/Error.h"
 
 #include <QByteArrayView>
@@ -38,8 +39,22 @@ Status createSchool(const QString& path, const NewSchool& school, QByteArrayView
 
 /**
  * Adds a class to a year of the school: its grade is the number the name starts with ("6A1" → 6) and must be one
- * the school teaches; the year must exist and the name be new in it. Returns the class id.
+ * the school teaches; the year must exist and the name be new in it. Returns the class id. Checks no right: for a
+ * caller that has checked ManageSchool already (the student import).
  */
 Result<Id> addClass(store::Database& db, SchoolYear year, const QString& name);
+
+/**
+ * The same for `actor` (ManageSchool, checked before anything is written), with the class's homeroom teacher
+ * (`homeroomLogin`, optional) assigned in the same transaction (lifecycle::assign).
+ */
+Result<Id> addClass(store::Database& db, const Actor& actor, SchoolYear year, const QString& name,
+                    const QString& homeroomLogin = {});
+
+/**
+ * Replaces the school file at `dbPath` with a backup (store::restoreFile, which keeps the file it replaces). `actor`
+ * is who logged in to the file being replaced and needs ManageSchool.
+ */
+Status restoreSchoolFile(const Actor& actor, const QString& backupPath, const QString& dbPath);
 
 } // namespace hocba::lifecycle

@@ -1,18 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SectionConfirmer.h"
 
+#include "lifecycle/Actor.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SchoolLint.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
+#include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
 #include <QCoreApplication>
 
 namespace hocba::lifecycle {
 
-Result<ConfirmReport> confirmSections(store::Database& db, const ConfirmOptions& options)
+namespace {
+
+/** A confirmation covers classes: the actor must be the homeroom teacher of each (or unrestricted). */
+Status requireConfirmation(store::Database& db, const Actor& actor, const ConfirmOptions& options)
 {
+    if (actor.isUnrestricted())
+        return permit(db, actor, Right::WriteHomeroom);
+    auto classes = store::SchoolRepository(db).classes(options.year);
+    if (!classes)
+        return std::unexpected(classes.error());
+    bool any = false;
+    for (const ClassGroup& cls : *classes) {
+        if (options.className && cls.name != *options.className)
+            continue;
+        any = true;
+        if (auto ok = permit(db, actor, Right::WriteHomeroom, RightScope::inClass(options.year, cls.id)); !ok)
+            return ok;
+    }
+    // No class matched: still ask, so a refusal names the right rather than a missing class.
+    return any ? Status() : permit(db, actor, Right::WriteHomeroom, RightScope::inClass(options.year, 0));
+}
+
+} // namespace
+
+Result<ConfirmReport> confirmSections(store::Database& db, const Actor& actor, const ConfirmOptions& options)
+{
+    if (auto ok = requireConfirmation(db, actor, options); !ok)
+        return std::unexpected(ok.error());
     if (auto refreshed = ResultsCache(db).refreshStale(options.year); !refreshed)
         return std::unexpected(refreshed.error());
     SchoolLintOptions lo;

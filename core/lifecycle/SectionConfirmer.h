@@ -3,6 +3,7 @@
 
 #include "domain/Finding.h"
 #include "domain/Types.h"
+#include "lifecycle/Actor.h"
 #include "util/Error.h"
 
 #include <QList>
@@ -45,8 +46,9 @@ struct ConfirmReport
 /**
  * The homeroom teacher's confirmation (draft → ready, ARCHITECTURE.md §3): the results cache is refreshed first (so
  * packets carry computed results), then every draft section whose lint is clean — or whose only findings are warnings
- * that were acknowledged, audited by name — moves to ready, each in its own transaction.
+ * that were acknowledged, audited by name — moves to ready, each in its own transaction. `actor` needs WriteHomeroom
+ * for every class of the scope (the whole school: every class of the year), checked before anything is written.
  */
-Result<ConfirmReport> confirmSections(store::Database& db, const ConfirmOptions& options);
+Result<ConfirmReport> confirmSections(store::Database& db, const Actor& actor, const ConfirmOptions& options);
 
 } // namespace hocba::lifecycle

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SignPolicy.h"
 
+#include "lifecycle/Actor.h"
+
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "verify/SignatureReport.h"
@@ -32,8 +34,10 @@ Result<QList<signing::SignerRole>> SignPolicy::requiredRoles(store::Database& db
     return sorted;
 }
 
-Status SignPolicy::set(store::Database& db, const QList<Change>& changes)
+Status SignPolicy::set(store::Database& db, const Actor& actor, const QList<Change>& changes)
 {
+    if (auto ok = permit(db, actor, Right::ManageSchool); !ok)
+        return ok;
     store::Transaction tx(db);
     if (!tx.began())
         return tx.began();
@@ -54,9 +58,9 @@ Status SignPolicy::set(store::Database& db, const QList<Change>& changes)
     return tx.commit();
 }
 
-Status SignPolicy::setRequired(store::Database& db, signing::SignerRole role, bool required)
+Status SignPolicy::setRequired(store::Database& db, const Actor& actor, signing::SignerRole role, bool required)
 {
-    return set(db, {{role, required}});
+    return set(db, actor, {{role, required}});
 }
 
 } // namespace hocba::lifecycle

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lifecycle/Actor.h"
 #include "util/Error.h"
 #include "verify/SignatureReport.h"
 
@@ -29,11 +30,11 @@ public:
 
     /**
      * Applies `changes` in one transaction, each with its audit entry: all of them or none. The principal cannot be
-     * made optional (the trigger refuses it, and the whole change with it).
+     * made optional (the trigger refuses it, and the whole change with it). `actor` needs ManageSchool.
      */
-    static Status set(store::Database& db, const QList<Change>& changes);
+    static Status set(store::Database& db, const Actor& actor, const QList<Change>& changes);
     /** Makes one role required or optional: set() with one change. */
-    static Status setRequired(store::Database& db, signing::SignerRole role, bool required);
+    static Status setRequired(store::Database& db, const Actor& actor, signing::SignerRole role, bool required);
 };
 
 } // namespace hocba::lifecycle

@@ -148,14 +148,14 @@ Result<CertificateChoice> SigningPlan::chooseCertificate(store::Database& db,
     return chooseCertificate(signing::CertificatePolicy(*trust), certificates, wantedIdHex);
 }
 
-Result<ConfirmedPlan> SigningPlan::confirmAndPlan(const store::Database& file, const ConfirmOptions& confirm,
-                                                  signing::SignerRole role)
+Result<ConfirmedPlan> SigningPlan::confirmAndPlan(const store::Database& file, const Actor& actor,
+                                                  const ConfirmOptions& confirm, signing::SignerRole role)
 {
     auto db = openSameFile(file);
     if (!db)
         return std::unexpected(db.error());
     ConfirmedPlan out;
-    auto report = confirmSections(**db, confirm);
+    auto report = confirmSections(**db, actor, confirm);
     if (!report)
         return std::unexpected(report.error());
     out.confirmation = *report;
@@ -166,16 +166,16 @@ Result<ConfirmedPlan> SigningPlan::confirmAndPlan(const store::Database& file, c
     return out;
 }
 
-Result<BatchReport> SigningPlan::signAt(const store::Database& file, signing::Signer& signer, signing::SignerRole role,
-                                        const QList<Id>& sections, int workers, ProgressSink& sink,
-                                        CancellationToken& cancel)
+Result<BatchReport> SigningPlan::signAt(const store::Database& file, const Actor& actor, signing::Signer& signer,
+                                        signing::SignerRole role, const QList<Id>& sections, int workers,
+                                        ProgressSink& sink, CancellationToken& cancel)
 {
     auto db = openSameFile(file);
     if (!db)
         return std::unexpected(db.error());
     SectionSignOptions options;
     options.role = role;
-    BatchSignJob job(**db, signer, options);
+    BatchSignJob job(**db, signer, options, actor);
     job.setWorkers(workers);
     return job.run(sections, sink, cancel);
 }

@@ -93,12 +93,12 @@ public:
      * The desktop's worker: confirms the scope's drafts, then plans the batch. `file` is a connection of another
      * thread: only its file is used, on a connection of its own opened on this thread.
      */
-    static Result<ConfirmedPlan> confirmAndPlan(const store::Database& file, const ConfirmOptions& confirm,
-                                                signing::SignerRole role);
+    static Result<ConfirmedPlan> confirmAndPlan(const store::Database& file, const Actor& actor,
+                                                const ConfirmOptions& confirm, signing::SignerRole role);
     /** Runs the batch for `sections` with `signer`, on a connection of its own to `file`'s file. */
-    static Result<BatchReport> signAt(const store::Database& file, signing::Signer& signer, signing::SignerRole role,
-                                      const QList<Id>& sections, int workers, ProgressSink& sink,
-                                      CancellationToken& cancel);
+    static Result<BatchReport> signAt(const store::Database& file, const Actor& actor, signing::Signer& signer,
+                                      signing::SignerRole role, const QList<Id>& sections, int workers,
+                                      ProgressSink& sink, CancellationToken& cancel);
 
     /** A later run's report merged after an earlier part of the same run (it resumed after a pause). */
     static BatchReport merged(const BatchReport& earlier, const BatchReport& later);

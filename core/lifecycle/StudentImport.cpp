@@ -427,7 +427,7 @@ Status StudentImporter::write(const ParsedRow& p, const ClassGroup& cls, std::op
 Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
                                     const StudentImportOptions& options, const Actor& actor)
 {
-    if (auto s = actor.require(Right::ManageSchool, {options.year, std::nullopt, {}, std::nullopt}); !s)
+    if (auto s = permit(db, actor, Right::ManageSchool, RightScope::inYear(options.year)); !s)
         return std::unexpected(s.error());
     const auto columns = findHeader(sheet);
     if (!columns)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/TrustAnchors.h"
 
+#include "lifecycle/Actor.h"
+
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/TrustAnchorRepository.h"
@@ -55,13 +57,16 @@ Result<signing::TrustStore> TrustAnchors::load(store::Database& db)
     return store;
 }
 
-Result<signing::TrustAnchor> TrustAnchors::add(store::Database& db, const QByteArray& pemOrDer)
+Result<signing::TrustAnchor> TrustAnchors::add(store::Database& db, const Actor& actor, const QByteArray& pemOrDer)
 {
-    return add(db, pemOrDer, db.actor());
+    return add(db, actor, pemOrDer, actor.isUnrestricted() ? db.actor() : actor.auditName());
 }
 
-Result<signing::TrustAnchor> TrustAnchors::add(store::Database& db, const QByteArray& pemOrDer, const QString& addedBy)
+Result<signing::TrustAnchor> TrustAnchors::add(store::Database& db, const Actor& actor, const QByteArray& pemOrDer,
+                                               const QString& addedBy)
 {
+    if (auto ok = permit(db, actor, Right::ManageSchool); !ok)
+        return std::unexpected(ok.error());
     auto anchor = signing::TrustStore::anchorFor(pemOrDer, signing::TrustAnchor::Source::School);
     if (!anchor)
         return std::unexpected(anchor.error());

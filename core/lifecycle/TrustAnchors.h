@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "lifecycle/Actor.h"
 #include "util/Error.h"
 #include "verify/TrustStore.h"
 
@@ -28,11 +29,12 @@ public:
     static Result<QList<signing::TrustAnchor>> school(store::Database& db);
     /**
      * Stores a CA certificate (PEM or DER) in the school's data file with an audit entry, in one transaction.
-     * Refuses a certificate that is not a CA and one that is already there. `addedBy` defaults to the connection's
-     * actor.
+     * Refuses a certificate that is not a CA and one that is already there. `actor` needs ManageSchool; `addedBy`
+     * defaults to the actor's login (or the connection's name when the actor is unrestricted).
      */
-    static Result<signing::TrustAnchor> add(store::Database& db, const QByteArray& pemOrDer);
-    static Result<signing::TrustAnchor> add(store::Database& db, const QByteArray& pemOrDer, const QString& addedBy);
+    static Result<signing::TrustAnchor> add(store::Database& db, const Actor& actor, const QByteArray& pemOrDer);
+    static Result<signing::TrustAnchor> add(store::Database& db, const Actor& actor, const QByteArray& pemOrDer,
+                                            const QString& addedBy);
 };
 
 } // namespace hocba::lifecycle

@@ -289,7 +289,7 @@ Status applyYearOpening(store::Database& db, const YearOpeningPlan& plan, const 
 {
     RightScope scope;
     scope.year = plan.to;
-    if (auto s = actor.require(Right::ManageSchool, scope); !s)
+    if (auto s = permit(db, actor, Right::ManageSchool, scope); !s)
         return s;
     if (!plan.canApply())
         return fail(ErrorCode::InvalidInput,

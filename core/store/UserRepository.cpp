@@ -82,6 +82,23 @@ Status UserRepository::setDisabled(qint64 id, bool disabled)
                   [&](Statement& st) { st.bind(1, disabled ? 1 : 0).bind(2, id); });
 }
 
+Status UserRepository::setTeacher(qint64 id, Id teacherId)
+{
+    return update(QStringLiteral("UPDATE app_user SET teacher_id = ? WHERE id = ?"),
+                  [&](Statement& st) { st.bind(1, teacherId).bind(2, id); });
+}
+
+Result<qint64> UserRepository::count()
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT count(*) FROM app_user"));
+    if (!st)
+        return std::unexpected(st.error());
+    auto row = st->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? st->int64(0) : 0;
+}
+
 Status UserRepository::recordFailure(qint64 id, int failedAttempts, const QDateTime& lockedUntil)
 {
     return update(QStringLiteral("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE id = ?"),

@@ -46,6 +46,10 @@ public:
     /** Sets a new hash and clears the failure count and any lock. */
     Status setPasswordHash(qint64 id, const QString& passwordHash);
     Status setDisabled(qint64 id, bool disabled);
+    /** Links the account to its row in table teacher (the name a printed record shows). */
+    Status setTeacher(qint64 id, Id teacherId);
+    /** How many accounts the file has (disabled ones too). */
+    Result<qint64> count();
     /** Counts one more wrong password; `lockedUntil` (invalid: no lock) is stored with it. */
     Status recordFailure(qint64 id, int failedAttempts, const QDateTime& lockedUntil);
     /** After a good password: no failures, no lock. */

@@ -59,10 +59,19 @@ QStringList initArgs(const QString& db, const QString& levels = QStringLiteral("
 
 QStringList classAdd(const QString& db, const QString& name, const QString& year = QStringLiteral("2025-2026"))
 {
-    return {QStringLiteral("class"),  QStringLiteral("add"),
-            QStringLiteral("--db"),   db,
-            QStringLiteral("--year"), year,
-            QStringLiteral("--name"), name};
+    // The file has the administrator's account from init, so changes are made logged in as that account.
+    return {QStringLiteral("class"),
+            QStringLiteral("add"),
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--year"),
+            year,
+            QStringLiteral("--name"),
+            name,
+            QStringLiteral("--user"),
+            QStringLiteral("hang.it"),
+            QStringLiteral("--password-file"),
+            QFileInfo(db).absolutePath() + QStringLiteral("/admin-password")};
 }
 
 } // namespace

@@ -63,21 +63,67 @@ class TestStudentImport : public QObject
         return f.fileName();
     }
 
-    static QStringList importArgs(const QString& db, const QString& csv, const QStringList& extra = {})
+    /** `--user LOGIN --password-file F` with every test account's password, "mat-khau-truong". */
+    QStringList loggedIn(const QString& login, const QString& passwordOption = QStringLiteral("--password-file"))
+    {
+        const QString file = path(QStringLiteral("password"));
+        if (!QFile::exists(file)) {
+            QFile f(file);
+            if (!f.open(QIODevice::WriteOnly) || f.write("mat-khau-truong") != 15)
+                return {};
+            f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        }
+        return {QStringLiteral("--user"), login, passwordOption, file};
+    }
+
+    /** The school's administrator (from init) imports student lists: a file with accounts needs a login. */
+    QStringList asAdmin() { return loggedIn(QStringLiteral("admin")); }
+
+    /** A subject teacher of 6A1's toan and khtn imports their grade books. */
+    bool addTeacher(const QString& db)
+    {
+        const QStringList user {QStringLiteral("user"),
+                                QStringLiteral("add"),
+                                QStringLiteral("--db"),
+                                db,
+                                QStringLiteral("--login"),
+                                QStringLiteral("gv.tn"),
+                                QStringLiteral("--name"),
+                                QStringLiteral("Lê Văn Tú"),
+                                QStringLiteral("--role"),
+                                QStringLiteral("subject"),
+                                QStringLiteral("--password-file"),
+                                path(QStringLiteral("password"))};
+        if (test::runCliInProcess(user + loggedIn(QStringLiteral("admin"), QStringLiteral("--user-password-file"))).code
+            != 0)
+            return false;
+        for (const QString& subject : {QStringLiteral("toan"), QStringLiteral("khtn")})
+            if (test::runCliInProcess(QStringList {QStringLiteral("assign"), QStringLiteral("--db"), db,
+                                                   QStringLiteral("--teacher"), QStringLiteral("gv.tn"),
+                                                   QStringLiteral("--class"), QStringLiteral("6A1"),
+                                                   QStringLiteral("--subject"), subject}
+                                      + asAdmin())
+                    .code
+                != 0)
+                return false;
+        return true;
+    }
+
+    QStringList importArgs(const QString& db, const QString& csv, const QStringList& extra = {})
     {
         return QStringList {QStringLiteral("import"), QStringLiteral("students"),
                             QStringLiteral("--db"),   db,
                             QStringLiteral("--file"), csv}
-        + extra;
+        + asAdmin() + extra;
     }
 
-    static QStringList gradeArgs(const QString& db, const QString& csv, const QStringList& extra = {})
+    QStringList gradeArgs(const QString& db, const QString& csv, const QStringList& extra = {})
     {
         return QStringList {QStringLiteral("import"), QStringLiteral("grades"),
                             QStringLiteral("--db"),   db,
                             QStringLiteral("--file"), csv,
                             QStringLiteral("--year"), QStringLiteral("2025-2026")}
-        + extra;
+        + loggedIn(QStringLiteral("gv.tn")) + extra;
     }
 
     /** A school with the five students of the list. */
@@ -87,7 +133,8 @@ class TestStudentImport : public QObject
         if (db.isEmpty()
             || test::runCliInProcess(importArgs(db, writeCsv(name + QStringLiteral(".csv"), fiveStudents.toUtf8())))
                     .code
-                != 0)
+                != 0
+            || !addTeacher(db))
             return {};
         return db;
     }

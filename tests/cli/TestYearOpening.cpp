@@ -256,7 +256,7 @@ private Q_SLOTS:
         const auto plan = lifecycle::planYearOpening(*db, nextYear).value();
         addStudent(*db, QStringLiteral("Đinh Văn Phong"), QStringLiteral("6A1"), inputs(6, 8));
         const QByteArray before = test::fileDigest(path);
-        const auto refused = lifecycle::applyYearOpening(*db, plan, lifecycle::Actor::unrestricted());
+        const auto refused = lifecycle::applyYearOpening(*db, plan, accountActor(*db, QStringLiteral("admin")));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
         QCOMPARE(test::scalar(*db, QStringLiteral("SELECT count(*) FROM school_year WHERE start_year = 2026")),
@@ -289,7 +289,7 @@ private Q_SLOTS:
                 problems,
                 (QStringList {QStringLiteral("6A1 Đỗ Thị Hoa unconfirmed"), QStringLiteral("7A1 Vũ Văn Khánh pending"),
                               QStringLiteral("7A1 Bùi Thị Lan no_result")}));
-            const auto refused = lifecycle::applyYearOpening(*db, plan, lifecycle::Actor::unrestricted());
+            const auto refused = lifecycle::applyYearOpening(*db, plan, accountActor(*db, QStringLiteral("admin")));
             QVERIFY(!refused);
             QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
         }
@@ -313,7 +313,7 @@ private Q_SLOTS:
         QCOMPARE(plan.moves.size(), 1);
         QCOMPARE(plan.moves.first().move, YearMove::Leaves);
         QVERIFY(plan.newClasses.isEmpty());
-        QVERIFY(lifecycle::applyYearOpening(*db, plan, lifecycle::Actor::unrestricted()));
+        QVERIFY(lifecycle::applyYearOpening(*db, plan, accountActor(*db, QStringLiteral("admin"))));
         QCOMPARE(test::scalar(*db, QStringLiteral("SELECT closed_reason FROM record")), QStringLiteral("completed"));
         QCOMPARE(test::scalar(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE school_year = 2026")),
                  QStringLiteral("0"));
@@ -342,14 +342,21 @@ private Q_SLOTS:
         QCOMPARE(p.value(QStringLiteral("applied")).toBool(), false);
         QCOMPARE(test::fileDigest(path), before);
 
+        // The file has the administrator's account from createSchool: opening the year needs that login.
+        const auto anonymous = test::runCliInProcess(yearOpen(path, {QStringLiteral("--yes")}));
+        QCOMPARE(anonymous.code, 1);
+        QVERIFY2(anonymous.err.contains(QStringLiteral("--user")), qPrintable(anonymous.err));
+        QCOMPARE(test::fileDigest(path), before);
+        qputenv("HOCBA_PASSWORD", "mat-khau-dai-du");
         const auto opened = test::runCliInProcess(
-            yearOpen(path, {QStringLiteral("--yes"), QStringLiteral("--by"), QStringLiteral("Cô Hằng (IT)")}));
+            yearOpen(path, {QStringLiteral("--yes"), QStringLiteral("--user"), QStringLiteral("admin")}));
+        qunsetenv("HOCBA_PASSWORD");
         QVERIFY2(opened.code == 0, qPrintable(opened.err + opened.out));
         QVERIFY(test::fileDigest(path) != before);
         auto db = store::Database::openExisting(path);
         QVERIFY(db);
         QCOMPARE(test::scalar(**db, QStringLiteral("SELECT actor FROM audit_log WHERE action = 'year.open'")),
-                 QStringLiteral("Cô Hằng (IT)"));
+                 QStringLiteral("admin"));
         QCOMPARE(test::scalar(**db, QStringLiteral("SELECT count(*) FROM year_section WHERE school_year = 2026")),
                  QStringLiteral("4"));
 

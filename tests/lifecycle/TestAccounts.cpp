@@ -19,6 +19,9 @@ namespace {
 
 const QByteArray kPassword = QByteArrayLiteral("Mật-khẩu-đúng-42");
 constexpr auto kFast = Accounts::HashCost::Minimum;
+/** A file with accounts takes changes only from a logged-in account: the administrator's. */
+const lifecycle::Actor kAdmin = lifecycle::Actor::forAccount(
+    User {0, QStringLiteral("quan.tri"), QStringLiteral("Quản trị"), Role::Admin, std::nullopt}, {});
 
 QByteArray fileBytes(const QString& dbPath)
 {
@@ -52,7 +55,7 @@ private Q_SLOTS:
 
     void addAndAuthenticate()
     {
-        auto added = Accounts::add(*m_db, QStringLiteral("le.an"), QStringLiteral("Lê Văn An"), Role::Homeroom,
+        auto added = Accounts::add(*m_db, kAdmin, QStringLiteral("le.an"), QStringLiteral("Lê Văn An"), Role::Homeroom,
                                    kPassword, kFast);
         QVERIFY2(added, qPrintable(describe(added.error())));
         QVERIFY(added->id > 0);
@@ -80,8 +83,8 @@ private Q_SLOTS:
 
     void fiveFailuresLockForFifteenMinutes()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("hieu_truong"), QStringLiteral("Trần Thị Bình"), Role::Principal,
-                              kPassword, kFast));
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("hieu_truong"), QStringLiteral("Trần Thị Bình"),
+                              Role::Principal, kPassword, kFast));
         const QDateTime t0(QDate(2026, 9, 5), QTime(8, 0), Qt::UTC);
         for (int i = 1; i <= Accounts::kMaxFailures; ++i) {
             auto r = Accounts::authenticate(*m_db, QStringLiteral("hieu_truong"), QByteArrayLiteral("wrong-pass"),
@@ -106,26 +109,26 @@ private Q_SLOTS:
 
     void adminResetLiftsTheLock()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("gv-toan"), QStringLiteral("Phạm Minh Cường"), Role::SubjectTeacher,
-                              kPassword, kFast));
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("gv-toan"), QStringLiteral("Phạm Minh Cường"),
+                              Role::SubjectTeacher, kPassword, kFast));
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 0; i < Accounts::kMaxFailures; ++i)
             QVERIFY(!Accounts::authenticate(*m_db, QStringLiteral("gv-toan"), QByteArrayLiteral("wrong-pass"), now));
         QVERIFY(!Accounts::authenticate(*m_db, QStringLiteral("gv-toan"), kPassword, now));
         const QByteArray fresh = QByteArrayLiteral("mot-mat-khau-moi");
-        QVERIFY(Accounts::changePassword(*m_db, QStringLiteral("gv-toan"), fresh, kFast));
+        QVERIFY(Accounts::changePassword(*m_db, kAdmin, QStringLiteral("gv-toan"), fresh, kFast));
         QVERIFY(!Accounts::authenticate(*m_db, QStringLiteral("gv-toan"), kPassword, now));
         QVERIFY(Accounts::authenticate(*m_db, QStringLiteral("gv-toan"), fresh, now));
-        auto missing = Accounts::changePassword(*m_db, QStringLiteral("nobody"), fresh, kFast);
+        auto missing = Accounts::changePassword(*m_db, kAdmin, QStringLiteral("nobody"), fresh, kFast);
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::NotFound);
     }
 
     void disabledAccountIsRefused()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("van-thu"), QStringLiteral("Đỗ Thu Hà"), Role::Clerk, kPassword,
-                              kFast));
-        QVERIFY(Accounts::disable(*m_db, QStringLiteral("van-thu")));
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("van-thu"), QStringLiteral("Đỗ Thu Hà"), Role::Clerk,
+                              kPassword, kFast));
+        QVERIFY(Accounts::disable(*m_db, kAdmin, QStringLiteral("van-thu")));
         auto r = Accounts::authenticate(*m_db, QStringLiteral("van-thu"), kPassword);
         QVERIFY(!r);
         QCOMPARE(r.error().detail, QStringLiteral("disabled"));
@@ -139,35 +142,36 @@ private Q_SLOTS:
 
     void badInputIsRefused()
     {
-        QVERIFY(
-            Accounts::add(*m_db, QStringLiteral("admin"), QStringLiteral("Quản trị"), Role::Admin, kPassword, kFast));
-        auto dup = Accounts::add(*m_db, QStringLiteral("admin"), QStringLiteral("Người khác"), Role::Clerk,
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("admin"), QStringLiteral("Quản trị"), Role::Admin,
+                              kPassword, kFast));
+        auto dup = Accounts::add(*m_db, kAdmin, QStringLiteral("admin"), QStringLiteral("Người khác"), Role::Clerk,
                                  QByteArrayLiteral("another-password"), kFast);
         QVERIFY(!dup);
         QCOMPARE(dup.error().code, ErrorCode::InvalidInput);
         QVERIFY(dup.error().message.contains(QStringLiteral("already taken")));
         for (const QString& login :
              {QStringLiteral("ab"), QStringLiteral("Admin2"), QStringLiteral("có dấu"), QString(33, QLatin1Char('a'))})
-            QVERIFY2(!Accounts::add(*m_db, login, QStringLiteral("X"), Role::Clerk, kPassword, kFast),
+            QVERIFY2(!Accounts::add(*m_db, kAdmin, login, QStringLiteral("X"), Role::Clerk, kPassword, kFast),
                      qPrintable(login));
         // Eight characters, not eight bytes: "mậtkhẩu" is 7 characters in 10 bytes.
-        QVERIFY(!Accounts::add(*m_db, QStringLiteral("short"), QStringLiteral("X"), Role::Clerk,
+        QVERIFY(!Accounts::add(*m_db, kAdmin, QStringLiteral("short"), QStringLiteral("X"), Role::Clerk,
                                QByteArrayLiteral("mậtkhẩu"), kFast));
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("long-enough"), QStringLiteral("X"), Role::Clerk,
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("long-enough"), QStringLiteral("X"), Role::Clerk,
                               QByteArrayLiteral("mậtkhẩu1"), kFast));
-        QVERIFY(!Accounts::add(*m_db, QStringLiteral("noname"), QStringLiteral("  "), Role::Clerk, kPassword, kFast));
+        QVERIFY(!Accounts::add(*m_db, kAdmin, QStringLiteral("noname"), QStringLiteral("  "), Role::Clerk, kPassword,
+                               kFast));
         QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT count(*) FROM app_user")), QStringLiteral("2"));
     }
 
     void passwordIsNowhereInTheFileOrTheLog()
     {
-        QVERIFY(Accounts::add(*m_db, QStringLiteral("le.an"), QStringLiteral("Lê Văn An"), Role::Homeroom, kPassword,
-                              kFast));
+        QVERIFY(Accounts::add(*m_db, kAdmin, QStringLiteral("le.an"), QStringLiteral("Lê Văn An"), Role::Homeroom,
+                              kPassword, kFast));
         const QByteArray second = QByteArrayLiteral("second-Secret-99");
-        QVERIFY(Accounts::changePassword(*m_db, QStringLiteral("le.an"), second, kFast));
+        QVERIFY(Accounts::changePassword(*m_db, kAdmin, QStringLiteral("le.an"), second, kFast));
         QVERIFY(!Accounts::authenticate(*m_db, QStringLiteral("le.an"), kPassword));
         QVERIFY(Accounts::authenticate(*m_db, QStringLiteral("le.an"), second));
-        QVERIFY(Accounts::disable(*m_db, QStringLiteral("le.an")));
+        QVERIFY(Accounts::disable(*m_db, kAdmin, QStringLiteral("le.an")));
         const QString hash = test::scalar(*m_db, QStringLiteral("SELECT password_hash FROM app_user"));
         QVERIFY(hash.startsWith(QStringLiteral("$argon2id$")));
 

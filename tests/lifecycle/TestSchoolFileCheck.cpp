@@ -119,7 +119,8 @@ private Q_SLOTS:
         QVERIFY(db);
         QVERIFY(test::confirmAcknowledged(*db, m_year));
         // Two signers per section, so the chain of signature rows is checked too.
-        QVERIFY(lifecycle::SignPolicy::setRequired(*db, signing::SignerRole::Homeroom, true));
+        QVERIFY(lifecycle::SignPolicy::setRequired(*db, lifecycle::Actor::unrestricted(), signing::SignerRole::Homeroom,
+                                                   true));
         signAll(*db, *m_pki.signer(true), signing::SignerRole::Homeroom);
         signAll(*db, *m_pki.signer(false), signing::SignerRole::Principal);
         m_a = target(*db, 0);

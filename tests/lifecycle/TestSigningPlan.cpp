@@ -89,7 +89,8 @@ private Q_SLOTS:
         auto db = store::Database::openExisting(path);
         QVERIFY(db);
         m_db = std::move(*db);
-        QVERIFY(lifecycle::TrustAnchors::add(*m_db, m_pki.caDer(), QStringLiteral("test")));
+        QVERIFY(lifecycle::TrustAnchors::add(*m_db, lifecycle::Actor::unrestricted(), m_pki.caDer(),
+                                             QStringLiteral("test")));
         auto cls = ids(*m_db,
                        QStringLiteral("SELECT id FROM class WHERE school_year = %1 ORDER BY grade, name LIMIT 1")
                            .arg(m_year.startYear));
@@ -103,7 +104,7 @@ private Q_SLOTS:
         co.className = m_class;
         co.acknowledgeWarnings = true;
         co.acknowledgedBy = QStringLiteral("GVCN test");
-        QVERIFY(lifecycle::confirmSections(*m_db, co));
+        QVERIFY(lifecycle::confirmSections(*m_db, lifecycle::Actor::unrestricted(), co));
     }
 
     // Ready sections are chosen, drafts are not (they are counted as not confirmed); a section this role already
@@ -130,9 +131,10 @@ private Q_SLOTS:
         QCOMPARE(cls->notConfirmed, 0);
 
         // The homeroom teacher must sign too: after the principal signs, the section stays ready for the homeroom.
-        QVERIFY(lifecycle::SignPolicy::setRequired(*m_db, signing::SignerRole::Homeroom, true));
+        QVERIFY(lifecycle::SignPolicy::setRequired(*m_db, lifecycle::Actor::unrestricted(),
+                                                   signing::SignerRole::Homeroom, true));
         auto signer = m_pki.signer(false);
-        lifecycle::BatchSignJob job(*m_db, *signer, {});
+        lifecycle::BatchSignJob job(*m_db, *signer, {}, lifecycle::Actor::unrestricted());
         NullSink sink;
         CancellationToken cancel;
         const Id first = school->toSign.first();

@@ -117,11 +117,11 @@ private Q_SLOTS:
         lifecycle::ConfirmOptions co;
         co.year = m_year;
         co.className = m_class;
-        auto strict = lifecycle::confirmSections(**db, co);
+        auto strict = lifecycle::confirmSections(**db, lifecycle::Actor::unrestricted(), co);
         QVERIFY(strict);
         co.acknowledgeWarnings = true;
         co.acknowledgedBy = QStringLiteral("GVCN test");
-        auto report = lifecycle::confirmSections(**db, co);
+        auto report = lifecycle::confirmSections(**db, lifecycle::Actor::unrestricted(), co);
         QVERIFY(report);
         qInfo("confirm: %lld confirmed strictly, then %lld with warnings acknowledged, %lld left with errors",
               qlonglong(strict->confirmed.size()), qlonglong(report->confirmed.size()),
@@ -143,7 +143,7 @@ private Q_SLOTS:
         auto signer = m_pki.signer(false);
         const QList<Id> ids = classSections(*db);
         QVERIFY(ids.size() >= 5);
-        lifecycle::BatchSignJob job(*db, *signer, {});
+        lifecycle::BatchSignJob job(*db, *signer, {}, lifecycle::Actor::unrestricted());
         CountingSink sink;
         CancellationToken cancel;
         auto report = job.run(ids, sink, cancel);
@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(!db->exec(QStringLiteral("UPDATE sign_policy SET required = 0 WHERE role = 'principal'")));
         // Signing again skips with a reason.
         CountingSink again;
-        lifecycle::BatchSignJob second(*db, *signer, {});
+        lifecycle::BatchSignJob second(*db, *signer, {}, lifecycle::Actor::unrestricted());
         auto rerun = second.run(ids, again, cancel);
         QVERIFY(rerun);
         QCOMPARE(rerun->signedItems.size(), 0);
@@ -221,7 +221,7 @@ private Q_SLOTS:
         auto key = m_pki.signer(false);
         ThreadCheckingSigner signer(*key);
         const QList<Id> ids = classSections(*db);
-        lifecycle::BatchSignJob job(*db, signer, {});
+        lifecycle::BatchSignJob job(*db, signer, {}, lifecycle::Actor::unrestricted());
         job.setWorkers(workers);
         CountingSink sink;
         CancellationToken cancel;
@@ -267,7 +267,7 @@ private Q_SLOTS:
                                                "'digital' LIMIT 1"))
                              .toLongLong();
         QVERIFY(paper > 0 && draft > 0);
-        lifecycle::BatchSignJob job(*db, *signer, {});
+        lifecycle::BatchSignJob job(*db, *signer, {}, lifecycle::Actor::unrestricted());
         CountingSink sink;
         CancellationToken cancel;
         auto report = job.run({paper, draft}, sink, cancel);
@@ -291,7 +291,7 @@ private Q_SLOTS:
         // Two token operations per section: removed at the 8th. The batch signs the next packets while earlier
         // PDFs render, so which sections had both operations by then depends on timing: at least two.
         FaultySigner faulty(*good, 7);
-        lifecycle::BatchSignJob job(*db, faulty, {});
+        lifecycle::BatchSignJob job(*db, faulty, {}, lifecycle::Actor::unrestricted());
         job.setWorkers(1);
         CountingSink sink;
         CancellationToken cancel;
@@ -316,14 +316,14 @@ private Q_SLOTS:
 
         // Another certificate (the EC key) may not continue this batch.
         auto other = m_pki.signer(true);
-        lifecycle::BatchSignJob wrong(*db, *other, {});
+        lifecycle::BatchSignJob wrong(*db, *other, {}, lifecycle::Actor::unrestricted());
         auto refused = wrong.run(ids, sink, cancel);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::CertificateInvalid);
         QVERIFY(refused.error().detail.startsWith(QLatin1String("batch-certificate-mismatch")));
 
         // The same certificate is back: the batch resumes and finishes.
-        lifecycle::BatchSignJob resume(*db, *good, {});
+        lifecycle::BatchSignJob resume(*db, *good, {}, lifecycle::Actor::unrestricted());
         CountingSink sink2;
         auto finished = resume.run(ids, sink2, cancel);
         QVERIFY(finished);
@@ -357,7 +357,7 @@ private Q_SLOTS:
         CountingSink sink;
         sink.cancel = &cancel;
         sink.cancelAfter = cancelAfter;
-        lifecycle::BatchSignJob job(*db, *signer, {});
+        lifecycle::BatchSignJob job(*db, *signer, {}, lifecycle::Actor::unrestricted());
         job.setWorkers(workers);
         auto report = job.run(ids, sink, cancel);
         QVERIFY(report);
@@ -369,7 +369,7 @@ private Q_SLOTS:
         QVERIFY(report->checkpointId > 0); // a cancelled batch that signed something still signs the chain's head
         CancellationToken fresh;
         CountingSink sink2;
-        lifecycle::BatchSignJob job2(*db, *signer, {});
+        lifecycle::BatchSignJob job2(*db, *signer, {}, lifecycle::Actor::unrestricted());
         job2.setWorkers(workers);
         auto rest = job2.run(ids, sink2, fresh);
         QVERIFY(rest && rest->resumed && rest->finished);
@@ -385,7 +385,7 @@ private Q_SLOTS:
         QVERIFY(db);
         auto principal = m_pki.signer(false);
         const QList<Id> ids = classSections(*db).mid(0, 1);
-        lifecycle::BatchSignJob job(*db, *principal, {});
+        lifecycle::BatchSignJob job(*db, *principal, {}, lifecycle::Actor::unrestricted());
         CountingSink sink;
         CancellationToken cancel;
         auto report = job.run(ids, sink, cancel);
@@ -432,7 +432,8 @@ private Q_SLOTS:
     {
         auto db = freshSchool();
         QVERIFY(db);
-        QVERIFY(lifecycle::SignPolicy::setRequired(*db, signing::SignerRole::Homeroom, true));
+        QVERIFY(lifecycle::SignPolicy::setRequired(*db, lifecycle::Actor::unrestricted(), signing::SignerRole::Homeroom,
+                                                   true));
         auto roles = lifecycle::SignPolicy::requiredRoles(*db);
         QVERIFY(roles && roles->size() == 2);
         const QList<Id> ids = classSections(*db).mid(0, 2);
@@ -442,12 +443,12 @@ private Q_SLOTS:
         CountingSink sink;
         lifecycle::SectionSignOptions homeroom;
         homeroom.role = signing::SignerRole::Homeroom;
-        lifecycle::BatchSignJob first(*db, *teacher, homeroom);
+        lifecycle::BatchSignJob first(*db, *teacher, homeroom, lifecycle::Actor::unrestricted());
         auto r1 = first.run(ids, sink, cancel);
         QVERIFY(r1 && r1->signedItems.size() == 2 && !r1->signedItems.first().completed);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 0);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM signed_document WHERE pdf IS NULL")), 2);
-        lifecycle::BatchSignJob second(*db, *principal, {});
+        lifecycle::BatchSignJob second(*db, *principal, {}, lifecycle::Actor::unrestricted());
         auto r2 = second.run(ids, sink, cancel);
         QVERIFY(r2 && r2->signedItems.size() == 2 && r2->signedItems.first().completed);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 2);

@@ -35,7 +35,8 @@ bool SchoolTemplate::create(int students, quint64 seed, const QByteArray& truste
     if (trustedCaDer.isEmpty())
         return true;
     auto db = store::Database::openOrCreate(m_path);
-    return db && lifecycle::TrustAnchors::add(**db, trustedCaDer, QStringLiteral("test"));
+    return db
+        && lifecycle::TrustAnchors::add(**db, lifecycle::Actor::unrestricted(), trustedCaDer, QStringLiteral("test"));
 }
 
 QString SchoolTemplate::copyPath()
@@ -60,7 +61,7 @@ bool confirmAcknowledged(store::Database& db, SchoolYear year, const std::option
     options.className = className;
     options.acknowledgeWarnings = true;
     options.acknowledgedBy = QStringLiteral("GVCN test");
-    return lifecycle::confirmSections(db, options).has_value();
+    return lifecycle::confirmSections(db, lifecycle::Actor::unrestricted(), options).has_value();
 }
 
 QList<Id> readySections(store::Database& db, SchoolYear year, const std::optional<QString>& className)
@@ -78,7 +79,7 @@ Result<lifecycle::BatchReport> signBatch(store::Database& db, signing::Signer& s
 {
     lifecycle::SectionSignOptions options;
     options.role = role;
-    lifecycle::BatchSignJob job(db, signer, options);
+    lifecycle::BatchSignJob job(db, signer, options, lifecycle::Actor::unrestricted());
     QuietSink sink;
     CancellationToken cancel;
     return job.run(sectionIds, sink, cancel);

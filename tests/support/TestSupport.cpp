@@ -28,4 +28,13 @@ QByteArray fileDigest(const QString& path)
     return f.open(QIODevice::ReadOnly) ? digest::sha256(f.readAll()) : QByteArray();
 }
 
+QString writeSecretFile(const QString& path, const QByteArray& content)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        return {};
+    f.close();
+    return f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ? path : QString();
+}
+
 } // namespace hocba::test

@@ -46,7 +46,7 @@ private Q_SLOTS:
         auto db = m_school.copy();
         QVERIFY(db);
         db->setActor(QStringLiteral("Trần Văn Minh"));
-        TrustAnchorsDialog dialog(*db);
+        TrustAnchorsDialog dialog(*db, lifecycle::Actor::unrestricted());
         auto* list = dialog.findChild<QTreeWidget*>(QStringLiteral("trustAnchorList"));
         QVERIFY(list);
         QCOMPARE(schoolAnchors(*db), 0);
@@ -84,7 +84,7 @@ private Q_SLOTS:
     {
         auto db = m_school.copy();
         QVERIFY(db);
-        TrustAnchorsDialog dialog(*db);
+        TrustAnchorsDialog dialog(*db, lifecycle::Actor::unrestricted());
         // A personal signing certificate is not a CA: the question is asked (it is a certificate), then refused.
         QVERIFY(QFile::exists(m_school.pki.path(QStringLiteral("rsa.pem"))));
         FileDialog::setNextFileName(m_school.pki.path(QStringLiteral("rsa.pem")));
@@ -121,7 +121,7 @@ private Q_SLOTS:
         auto roles = [&] { return lifecycle::SignPolicy::requiredRoles(*db).value_or(QList<SignerRole> {}); };
         QCOMPARE(roles(), QList<SignerRole> {SignerRole::Principal});
         {
-            SignPolicyDialog dialog(*db);
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
             auto* homeroom = dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"));
             QVERIFY(homeroom && !homeroom->isChecked());
             homeroom->setChecked(true);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         }
         QCOMPARE(roles(), QList<SignerRole> {SignerRole::Principal});
         {
-            SignPolicyDialog dialog(*db);
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
             dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"))->setChecked(true);
             dialog.findChild<QCheckBox*>(QStringLiteral("sealRequiredCheckBox"))->setChecked(true);
             dialog.accept();
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(roles(), (QList<SignerRole> {SignerRole::Homeroom, SignerRole::Principal, SignerRole::Seal}));
         {
             // Reopened, it shows the stored rule; unticking the seal makes it optional again.
-            SignPolicyDialog dialog(*db);
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
             QVERIFY(dialog.findChild<QCheckBox*>(QStringLiteral("homeroomRequiredCheckBox"))->isChecked());
             auto* seal = dialog.findChild<QCheckBox*>(QStringLiteral("sealRequiredCheckBox"));
             QVERIFY(seal->isChecked());

@@ -56,8 +56,8 @@ class TestSignDialog : public QObject
     std::unique_ptr<SignDialog> dialogFor(store::Database& db, lifecycle::SignerSource& source,
                                           signing::PinProvider& pins)
     {
-        auto dialog
-            = std::make_unique<SignDialog>(db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
+        auto dialog = std::make_unique<SignDialog>(db, lifecycle::Actor::unrestricted(),
+                                                   SignDialog::Scope {m_school.year, m_school.className}, source, pins);
         dialog->findChild<QCheckBox*>(QStringLiteral("acknowledgeCheckBox"))->setChecked(true);
         dialog->findChild<QLineEdit*>(QStringLiteral("acknowledgedByLineEdit"))
             ->setText(QStringLiteral("Nguyễn Thị Lan"));
@@ -190,7 +190,7 @@ private Q_SLOTS:
         confirm.className = m_school.className;
         confirm.acknowledgeWarnings = true;
         confirm.acknowledgedBy = QStringLiteral("Nguyễn Thị Lan");
-        QVERIFY(lifecycle::confirmSections(*db, confirm));
+        QVERIFY(lifecycle::confirmSections(*db, lifecycle::Actor::unrestricted(), confirm));
         const int ready = classSections(*db, QStringLiteral("ready"));
         QVERIFY(ready > 0);
         test::SoftwareSignerSource source(m_school.pki);
@@ -262,7 +262,7 @@ private Q_SLOTS:
             auto other = m_school.pki.signer(true);
             auto ids = lifecycle::sectionsToExport(*db, m_school.year, m_school.className);
             QVERIFY(ids && !ids->isEmpty());
-            lifecycle::BatchSignJob job(*db, *other, {});
+            lifecycle::BatchSignJob job(*db, *other, {}, lifecycle::Actor::unrestricted());
             struct : lifecycle::ProgressSink
             {
                 void itemFinished(const lifecycle::BatchItemResult&, const lifecycle::BatchProgress&) override { }
@@ -331,7 +331,8 @@ private Q_SLOTS:
             }
         } source(inner);
         ui::GuiPinProvider pins(nullptr);
-        SignDialog dialog(*db, SignDialog::Scope {m_school.year, m_school.className}, source, pins);
+        SignDialog dialog(*db, lifecycle::Actor::unrestricted(), SignDialog::Scope {m_school.year, m_school.className},
+                          source, pins);
         QTRY_VERIFY(source.searches.loadRelaxed() >= 1);
         QTest::qWait(100);
         QVERIFY(!dialog.canSign());
@@ -354,7 +355,8 @@ private Q_SLOTS:
         QVERIFY(db);
         test::SoftwareSignerSource source(other.pki);
         ui::GuiPinProvider pins(nullptr);
-        SignDialog dialog(*db, SignDialog::Scope {other.year, other.className}, source, pins);
+        SignDialog dialog(*db, lifecycle::Actor::unrestricted(), SignDialog::Scope {other.year, other.className},
+                          source, pins);
         QSignalSpy loaded(&dialog, &SignDialog::certificatesLoaded);
         QTRY_VERIFY(loaded.count() == 1);
         QVERIFY(!dialog.canSign());

@@ -50,7 +50,7 @@ class TestSignedPreview : public QObject
         co.className = m_school.className;
         co.acknowledgeWarnings = true;
         co.acknowledgedBy = QStringLiteral("GVCN test");
-        if (!lifecycle::confirmSections(*db, co))
+        if (!lifecycle::confirmSections(*db, lifecycle::Actor::unrestricted(), co))
             return {};
         const QList<Id> ids
             = lifecycle::sectionsToExport(*db, m_school.year, m_school.className).value_or(QList<Id> {});
@@ -61,7 +61,7 @@ class TestSignedPreview : public QObject
                 break;
             }
         auto signer = m_school.pki.signer(false);
-        lifecycle::BatchSignJob job(*db, *signer, {});
+        lifecycle::BatchSignJob job(*db, *signer, {}, lifecycle::Actor::unrestricted());
         NullSink sink;
         CancellationToken cancel;
         auto report = job.run({m_sectionId}, sink, cancel);

@@ -63,7 +63,7 @@ private Q_SLOTS:
         co.className = m_school.className;
         co.acknowledgeWarnings = true;
         co.acknowledgedBy = QStringLiteral("GVCN test");
-        QVERIFY(lifecycle::confirmSections(*db, co));
+        QVERIFY(lifecycle::confirmSections(*db, lifecycle::Actor::unrestricted(), co));
         auto ids = lifecycle::sectionsToExport(*db, m_school.year, m_school.className);
         QVERIFY(ids);
         QList<Id> ready;
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(!ready.isEmpty());
         ready = ready.mid(0, 1);
         auto signer = m_school.pki.signer(false);
-        lifecycle::BatchSignJob job(*db, *signer, {});
+        lifecycle::BatchSignJob job(*db, *signer, {}, lifecycle::Actor::unrestricted());
         NullSink sink;
         CancellationToken cancel;
         auto report = job.run(ready, sink, cancel);
