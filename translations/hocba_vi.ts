@@ -224,6 +224,69 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::AssignCommand</name>
+    <message>
+        <source>Assign a teacher account to a class for a school year: homeroom teacher, or with --subject the teacher of that subject (&quot;assign&quot;, &quot;assign remove&quot;, &quot;assign list&quot;).</source>
+        <translation>Phân công tài khoản giáo viên cho một lớp trong năm học: giáo viên chủ nhiệm, hoặc với --subject là giáo viên bộ môn đó ("assign", "assign remove", "assign list").</translation>
+    </message>
+    <message>
+        <source>The login of the teacher account assigned.</source>
+        <translation>Tên đăng nhập của tài khoản giáo viên được phân công.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>TÊN_ĐĂNG_NHẬP</translation>
+    </message>
+    <message>
+        <source>The class, e.g. 6A1.</source>
+        <translation>Tên lớp, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>A subject code of docs/evaluate.md (e.g. toan); without it, the homeroom teacher.</source>
+        <translation>Mã môn học theo docs/evaluate.md (ví dụ toan); không có thì là giáo viên chủ nhiệm.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>Say &quot;assign&quot;, &quot;assign remove&quot; or &quot;assign list&quot;.</source>
+        <translation>Hãy dùng "assign", "assign remove" hoặc "assign list".</translation>
+    </message>
+    <message>
+        <source>--teacher LOGIN and --class NAME are required.</source>
+        <translation>Cần có --teacher TÊN_ĐĂNG_NHẬP và --class TÊN.</translation>
+    </message>
+    <message>
+        <source>homeroom teacher of %1</source>
+        <translation>giáo viên chủ nhiệm lớp %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 ở lớp %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer %2 in %3.</source>
+        <translation>%1 không còn là %2 trong năm học %3.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2 in %3.</source>
+        <translation>%1 nay là %2 trong năm học %3.</translation>
+    </message>
+    <message>
+        <source>homeroom</source>
+        <translation>chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>No assignments in %1 yet.</source>
+        <translation>Năm học %1 chưa có phân công nào.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::AuditCommand</name>
     <message>
         <source>Use: hocba-cli audit verify --db FILE</source>
@@ -310,6 +373,14 @@
     <message>
         <source>Class %1 added to %2.</source>
         <translation>Đã thêm lớp %1 vào năm học %2.</translation>
+    </message>
+    <message>
+        <source>The login of the class&apos;s homeroom teacher (a teacher account).</source>
+        <translation>Tên đăng nhập của giáo viên chủ nhiệm lớp (một tài khoản giáo viên).</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>TÊN_ĐĂNG_NHẬP</translation>
     </message>
 </context>
 <context>
@@ -425,6 +496,26 @@
     <message>
         <source>Cannot create the folder %1.</source>
         <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Your account&apos;s login: a school file with accounts needs it for every change.</source>
+        <translation>Tên đăng nhập của bạn: tệp dữ liệu có tài khoản cần nó cho mọi thay đổi.</translation>
+    </message>
+    <message>
+        <source>LOGIN</source>
+        <translation>TÊN_ĐĂNG_NHẬP</translation>
+    </message>
+    <message>
+        <source>Read your account&apos;s password from FILE (mode 600). Otherwise HOCBA_PASSWORD, or a prompt on a terminal.</source>
+        <translation>Đọc mật khẩu tài khoản của bạn từ TỆP (quyền 600). Nếu không: HOCBA_PASSWORD, hoặc hỏi trên terminal.</translation>
+    </message>
+    <message>
+        <source>This school file has no accounts yet; leave out --user.</source>
+        <translation>Tệp dữ liệu của trường này chưa có tài khoản nào; hãy bỏ --user.</translation>
+    </message>
+    <message>
+        <source>This school file has accounts: say who you are with --user LOGIN (the password comes from HOCBA_PASSWORD, --%1 FILE or a prompt). Nothing was changed.</source>
+        <translation>Tệp dữ liệu của trường này có tài khoản: hãy cho biết bạn là ai bằng --user TÊN_ĐĂNG_NHẬP (mật khẩu lấy từ HOCBA_PASSWORD, --%1 TỆP hoặc được hỏi). Chưa có gì bị thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -590,28 +681,12 @@
 <context>
     <name>hocba::cli::ImportCommand</name>
     <message>
-        <source>Import a student list from a CSV file: &quot;import students --file list.csv&quot; (--dry-run to preview without writing).</source>
-        <translation>Nhập danh sách học sinh từ tệp CSV: "import students --file list.csv" (--dry-run để xem trước mà không ghi).</translation>
-    </message>
-    <message>
-        <source>The CSV file (UTF-8).</source>
-        <translation>Tệp CSV (UTF-8).</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>TỆP</translation>
     </message>
     <message>
         <source>Show what would change; write nothing.</source>
         <translation>Cho xem những gì sẽ thay đổi; không ghi gì.</translation>
-    </message>
-    <message>
-        <source>Say &quot;import students --file list.csv&quot;.</source>
-        <translation>Hãy gõ "import students --file list.csv".</translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation>Không đọc được %1.</translation>
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
@@ -623,7 +698,59 @@
     </message>
     <message>
         <source>Row %1, column &quot;%2&quot;: %3</source>
-        <translation>Dòng %1, cột "%2": %3</translation>
+        <translation>Dòng %1, cột &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>Import a student list or a grade book: &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv --class 6A1 --subject toan --term hk1&quot; (--dry-run to preview without writing).</source>
+        <translation>Nhập danh sách học sinh hoặc sổ điểm: "import students --file list.csv", "import grades --file book.csv --class 6A1 --subject toan --term hk1" (--dry-run để xem trước mà không ghi).</translation>
+    </message>
+    <message>
+        <source>The file to import (CSV in UTF-8).</source>
+        <translation>Tệp cần nhập (CSV mã UTF-8).</translation>
+    </message>
+    <message>
+        <source>Write nothing when a row is rejected.</source>
+        <translation>Không ghi gì khi có dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Students: only this class; grades: the class of the grade book.</source>
+        <translation>Học sinh: chỉ lớp này; điểm: lớp của sổ điểm.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Grades: the subject code (docs/evaluate.md), e.g. toan.</source>
+        <translation>Điểm: mã môn học (docs/evaluate.md), ví dụ toan.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>Grades: hk1, hk2 or cn.</source>
+        <translation>Điểm: hk1, hk2 hoặc cn.</translation>
+    </message>
+    <message>
+        <source>TERM</source>
+        <translation>HỌC KÌ</translation>
+    </message>
+    <message>
+        <source>Say &quot;import students --file list.csv&quot; or &quot;import grades --file book.csv&quot;.</source>
+        <translation>Hãy dùng "import students --file list.csv" hoặc "import grades --file book.csv".</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>--term must be hk1, hk2 or cn.</source>
+        <translation>--term phải là hk1, hk2 hoặc cn.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: a row was rejected and --all-or-nothing was given.</source>
+        <translation>Không ghi gì: có dòng bị từ chối và đã dùng --all-or-nothing.</translation>
     </message>
 </context>
 <context>
@@ -988,6 +1115,49 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::TemplateCommand</name>
+    <message>
+        <source>Write an empty workbook to fill in and import: &quot;template students --out list.xlsx&quot; or &quot;template grades --level thcs --out grades.xlsx&quot;.</source>
+        <translation>Ghi một bảng tính trống để điền rồi nhập: "template students --out list.xlsx" hoặc "template grades --level thcs --out grades.xlsx".</translation>
+    </message>
+    <message>
+        <source>The .xlsx file to write.</source>
+        <translation>Tệp .xlsx cần ghi.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>For grades: primary (TT27) or thcs (TT22, the default).</source>
+        <translation>Với bảng điểm: primary (tiểu học, TT27) hoặc thcs (THCS, TT22, mặc định).</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>CẤP</translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists.</source>
+        <translation>Ghi đè tệp nếu đã có.</translation>
+    </message>
+    <message>
+        <source>Say &quot;template students --out F.xlsx&quot; or &quot;template grades --out F.xlsx&quot;.</source>
+        <translation>Hãy gõ "template students --out F.xlsx" hoặc "template grades --out F.xlsx".</translation>
+    </message>
+    <message>
+        <source>--level must be primary or thcs.</source>
+        <translation>--level phải là primary hoặc thcs.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file or add --force to replace it.</source>
+        <translation>%1 đã có; hãy chọn tệp khác hoặc thêm --force để ghi đè.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>Đã ghi %1.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::TokenCommand</name>
     <message>
         <source>List USB tokens and their digital certificates (&quot;token list&quot;; no PIN needed).</source>
@@ -1219,6 +1389,10 @@
         <source>No accounts yet. Add one with &quot;hocba-cli user add&quot;.</source>
         <translation>Chưa có tài khoản nào. Hãy thêm bằng &quot;hocba-cli user add&quot;.</translation>
     </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Mật khẩu của %1</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::VerifyCommand</name>
@@ -1269,6 +1443,73 @@
     <message>
         <source>%1 of %2 files valid and trusted.</source>
         <translation>%1 trên %2 tệp hợp lệ và được tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::YearCommand</name>
+    <message>
+        <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them.</source>
+        <translation>Mở năm học mới từ năm học vừa qua: "year open --year 2026-2027" cho xem trước việc chuyển lớp, thêm --yes để thực hiện.</translation>
+    </message>
+    <message>
+        <source>The school year to open, e.g. 2026-2027.</source>
+        <translation>Năm học cần mở, ví dụ 2026-2027.</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>Open the year as previewed (without it nothing is written).</source>
+        <translation>Mở năm học đúng như bản xem trước (không có tùy chọn này thì không ghi gì).</translation>
+    </message>
+    <message>
+        <source>Say &quot;year open --year 2026-2027&quot;.</source>
+        <translation>Hãy gõ "year open --year 2026-2027".</translation>
+    </message>
+    <message>
+        <source>--year must look like 2026-2027.</source>
+        <translation>--year phải có dạng 2026-2027.</translation>
+    </message>
+    <message>
+        <source>School year %1 from %2: %3 promoted, %4 retained, %5 leaving (their records are closed), %6 classes to create.</source>
+        <translation>Năm học %1 từ năm học %2: %3 học sinh lên lớp, %4 ở lại lớp, %5 rời trường (đóng học bạ), %6 lớp sẽ được tạo.</translation>
+    </message>
+    <message>
+        <source>%1: %2 promoted to %3, %4 retained, %5 leaving.</source>
+        <translation>%1: %2 lên lớp %3, %4 ở lại lớp, %5 rời trường.</translation>
+    </message>
+    <message>
+        <source>%1: %2 retained, %3 leaving.</source>
+        <translation>%1: %2 ở lại lớp, %3 rời trường.</translation>
+    </message>
+    <message>
+        <source>New classes: %1.</source>
+        <translation>Lớp mới: %1.</translation>
+    </message>
+    <message>
+        <source>To fix before the year can be opened (%1):</source>
+        <translation>Cần xử lý trước khi mở năm học (%1):</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>… and %1 more (--json lists them all).</source>
+        <translation>… và %1 vấn đề khác (--json liệt kê đầy đủ).</translation>
+    </message>
+    <message>
+        <source>The school year %1 is open.</source>
+        <translation>Đã mở năm học %1.</translation>
+    </message>
+    <message>
+        <source>Preview only: nothing was written. To open the year, run the same command with --yes.</source>
+        <translation>Chỉ xem trước: chưa ghi gì. Để mở năm học, chạy lại đúng lệnh này với --yes.</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Fix the problems above, then run the command again.</source>
+        <translation>Chưa ghi gì. Hãy xử lý các vấn đề trên rồi chạy lại lệnh.</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1576,76 @@
     <message>
         <source>The account &quot;%1&quot; is locked after %2 wrong passwords. Try again after %3.</source>
         <translation>Tài khoản &quot;%1&quot; bị khoá do nhập sai mật khẩu %2 lần. Hãy thử lại sau %3.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Actor</name>
+    <message>
+        <source>The account “%1” (%2) does not have the right to %3. Nothing was changed.</source>
+        <translation>Tài khoản “%1” (%2) không có quyền %3. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>quản lý tài khoản</translation>
+    </message>
+    <message>
+        <source>change another account&apos;s password</source>
+        <translation>đổi mật khẩu của tài khoản khác</translation>
+    </message>
+    <message>
+        <source>manage the school (classes, school years, assignments, student lists)</source>
+        <translation>quản lý nhà trường (lớp, năm học, phân công, danh sách học sinh)</translation>
+    </message>
+    <message>
+        <source>enter this subject&apos;s marks in this class</source>
+        <translation>nhập điểm môn học này của lớp này</translation>
+    </message>
+    <message>
+        <source>enter this class&apos;s conduct, absences and comments and confirm its records</source>
+        <translation>nhập rèn luyện, số buổi nghỉ, nhận xét và xác nhận học bạ của lớp này</translation>
+    </message>
+    <message>
+        <source>sign and approve records</source>
+        <translation>ký và duyệt học bạ</translation>
+    </message>
+    <message>
+        <source>print and export records</source>
+        <translation>in và xuất học bạ</translation>
+    </message>
+    <message>
+        <source>This school file has accounts: log in with your account to %1. Nothing was changed.</source>
+        <translation>Tệp dữ liệu của trường này có tài khoản: hãy đăng nhập bằng tài khoản của bạn để %1. Chưa có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Assignments</name>
+    <message>
+        <source>There is no account &quot;%1&quot;.</source>
+        <translation>Không có tài khoản "%1".</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; is a %2 account; only teacher accounts are assigned to classes.</source>
+        <translation>Tài khoản "%1" là tài khoản %2; chỉ tài khoản giáo viên mới được phân công cho lớp.</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in %2. Add it first with &quot;class add&quot;.</source>
+        <translation>Không có lớp %1 trong năm học %2. Hãy thêm lớp trước bằng "class add".</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subject code of grade %2 (see docs/evaluate.md, for example toan or ngu_van).</source>
+        <translation>"%1" không phải mã môn học của khối %2 (xem docs/evaluate.md, ví dụ toan hoặc ngu_van).</translation>
+    </message>
+    <message>
+        <source>Class %1 already has a homeroom teacher in %2. Remove that assignment first (&quot;assign remove&quot;).</source>
+        <translation>Lớp %1 đã có giáo viên chủ nhiệm trong năm học %2. Hãy bỏ phân công đó trước ("assign remove").</translation>
+    </message>
+    <message>
+        <source>This assignment is already there.</source>
+        <translation>Phân công này đã có.</translation>
+    </message>
+    <message>
+        <source>There is no such assignment.</source>
+        <translation>Không có phân công này.</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1751,135 @@
     <message>
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::GradeImport</name>
+    <message>
+        <source>The file&apos;s title says it is for the school year %1, but the import is for %2. Nothing was imported: choose the grade book of %2, or the year %1.</source>
+        <translation>Tiêu đề của tệp ghi năm học %1, nhưng đang nhập cho năm học %2. Chưa nhập gì: hãy chọn sổ điểm của năm học %2, hoặc chọn năm học %1.</translation>
+    </message>
+    <message>
+        <source>Say which school year the grade book is for (its title names none).</source>
+        <translation>Hãy cho biết sổ điểm thuộc năm học nào (tiêu đề của tệp không ghi).</translation>
+    </message>
+    <message>
+        <source>Say which subject the grade book is for (its title names none), for example toan.</source>
+        <translation>Hãy cho biết sổ điểm của môn nào (tiêu đề của tệp không ghi), ví dụ toan.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subject code; the codes are listed in docs/evaluate.md, for example toan or ngu_van.</source>
+        <translation>"%1" không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+    </message>
+    <message>
+        <source>A primary grade book is imported for the whole year (cn): the school file keeps the year-end level, test score and comment.</source>
+        <translation>Sổ điểm tiểu học được nhập cho cả năm (cn): tệp dữ liệu lưu mức đạt được, điểm kiểm tra định kì và nhận xét cuối năm.</translation>
+    </message>
+    <message>
+        <source>Say which semester the grade book is for: hk1 or hk2 (the year&apos;s results are computed from both).</source>
+        <translation>Hãy cho biết sổ điểm của học kì nào: hk1 hoặc hk2 (kết quả cả năm được tính từ hai học kì).</translation>
+    </message>
+    <message>
+        <source>Say which class the grade book is for (its title names none), for example 6A1.</source>
+        <translation>Hãy cho biết sổ điểm của lớp nào (tiêu đề của tệp không ghi), ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in %2. Import the class list first.</source>
+        <translation>Năm học %2 không có lớp %1. Hãy nhập danh sách lớp trước.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a score from 0 to 10.</source>
+        <translation>"%1" không phải là điểm từ 0 đến 10.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than one decimal; write a score like 8 or 8,5.</source>
+        <translation>"%1" có nhiều hơn một chữ số thập phân; hãy ghi điểm dạng 8 hoặc 8,5.</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name is missing.</source>
+        <translation>Thiếu họ tên học sinh.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
+        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not Đ (Đạt) or CĐ (Chưa đạt).</source>
+        <translation>"%1" không phải Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a level: write T (Hoàn thành tốt), H (Hoàn thành) or C (Chưa hoàn thành).</source>
+        <translation>"%1" không phải mức đạt được: hãy ghi T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the periodic test score is a whole number from 0 to 10.</source>
+        <translation>"%1": điểm kiểm tra định kì là số nguyên từ 0 đến 10.</translation>
+    </message>
+    <message>
+        <source>%1 students of class %2 have this name; add their personal ID or birth date to the file.</source>
+        <translation>Lớp %2 có %1 học sinh trùng họ tên này; hãy thêm số định danh cá nhân hoặc ngày sinh vào tệp.</translation>
+    </message>
+    <message>
+        <source>No student of class %1 in %2 has this name and these identifiers. Check the row, or import the class list first.</source>
+        <translation>Lớp %1 năm học %2 không có học sinh nào có họ tên và mã định danh này. Hãy kiểm tra lại dòng này, hoặc nhập danh sách lớp trước.</translation>
+    </message>
+    <message>
+        <source>The school file has this student with another personal ID.</source>
+        <translation>Tệp dữ liệu đã có học sinh này với số định danh cá nhân khác.</translation>
+    </message>
+    <message>
+        <source>The same student as row %1.</source>
+        <translation>Trùng học sinh ở dòng %1.</translation>
+    </message>
+    <message>
+        <source>This student&apos;s record for %1 is already signed or locked; its marks cannot change.</source>
+        <translation>Học bạ năm học %1 của học sinh này đã được ký hoặc đã khoá; không thể thay đổi điểm.</translation>
+    </message>
+    <message>
+        <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and a mark column such as &quot;ĐĐGtx1&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot;, &quot;Mức đạt được&quot; or &quot;Điểm KTĐK&quot;.</source>
+        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, tối thiểu có "Họ và tên" (hoặc "Họ đệm" và "Tên") và một cột điểm như "ĐĐGtx1", "ĐĐGgk", "ĐĐGck", "Mức đạt được" hoặc "Điểm KTĐK".</translation>
+    </message>
+    <message>
+        <source>Class %1 is a primary class, but the file has no &quot;Mức đạt được&quot;, &quot;Điểm KTĐK&quot; or &quot;Nhận xét&quot; column.</source>
+        <translation>Lớp %1 là lớp tiểu học, nhưng tệp không có cột "Mức đạt được", "Điểm KTĐK" hay "Nhận xét".</translation>
+    </message>
+    <message>
+        <source>Class %1 is a THCS class, but the file has no &quot;ĐĐGtx&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot; or &quot;Nhận xét&quot; column.</source>
+        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột "ĐĐGtx", "ĐĐGgk", "ĐĐGck" hay "Nhận xét".</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Import</name>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>%1 lớn hơn %2 MB; hãy chia thành các tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <source>The school file has no school years yet: add a class for the year first.</source>
+        <translation>Tệp dữ liệu chưa có năm học nào: hãy thêm một lớp cho năm học trước.</translation>
+    </message>
+    <message>
+        <source>The file has no sheet.</source>
+        <translation>Tệp không có trang tính nào.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::ImportBatch</name>
+    <message>
+        <source>The record of this import is damaged; it cannot be undone.</source>
+        <translation>Dữ liệu lưu lại của lần nhập này bị hỏng; không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>There is no such import in this school file. Nothing was changed.</source>
+        <translation>Tệp dữ liệu không có lần nhập này. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>This import can no longer be undone: the school file has changed since (or the import was already undone). Nothing was changed; correct the values by hand or import a corrected file.</source>
+        <translation>Không thể hoàn tác lần nhập này nữa: tệp dữ liệu đã thay đổi sau đó (hoặc lần nhập đã được hoàn tác). Chưa có gì bị thay đổi; hãy sửa trực tiếp các giá trị hoặc nhập một tệp đã sửa.</translation>
     </message>
 </context>
 <context>
@@ -1706,7 +2146,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
-        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>&quot;%1&quot; không phải ngày theo dạng dd/mm/yyyy.</translation>
     </message>
     <message>
         <source>The gender must be Nam or Nữ.</source>
@@ -1738,7 +2178,11 @@
     </message>
     <message>
         <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and &quot;Ngày sinh&quot;.</source>
-        <translation>Không tìm thấy dòng tiêu đề: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có "Họ và tên" (hoặc "Họ đệm" và "Tên") và "Ngày sinh".</translation>
+        <translation>Không tìm thấy dòng tiêu đề: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có &quot;Họ và tên&quot; (hoặc &quot;Họ đệm&quot; và &quot;Tên&quot;) và &quot;Ngày sinh&quot;.</translation>
+    </message>
+    <message>
+        <source>The row is for class %1; this import takes only class %2.</source>
+        <translation>Dòng này thuộc lớp %1; lần nhập này chỉ nhận lớp %2.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +2190,49 @@
     <message>
         <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
         <translation>Chứng thư số &quot;%1&quot; đã có trong danh sách gốc tin cậy của trường.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::YearOpening</name>
+    <message>
+        <source>This student has no class in %1; put them in a class first.</source>
+        <translation>Học sinh này chưa có lớp trong năm học %1; hãy xếp lớp cho học sinh trước.</translation>
+    </message>
+    <message>
+        <source>This year&apos;s record was revoked and has no replacement; replace it first.</source>
+        <translation>Học bạ năm học này đã bị thu hồi mà chưa có bản thay thế; hãy lập bản thay thế trước.</translation>
+    </message>
+    <message>
+        <source>The homeroom teacher has not confirmed this year&apos;s results yet; confirm them first.</source>
+        <translation>Giáo viên chủ nhiệm chưa xác nhận kết quả năm học này; hãy xác nhận trước.</translation>
+    </message>
+    <message>
+        <source>Summer training or a re-assessment has no result yet; enter it, then open the year.</source>
+        <translation>Chưa có kết quả rèn luyện trong hè hoặc kiểm tra, đánh giá lại; hãy nhập kết quả rồi mở năm học.</translation>
+    </message>
+    <message>
+        <source>The year&apos;s results are incomplete, so promotion cannot be decided; complete them and confirm again.</source>
+        <translation>Kết quả cả năm chưa đủ nên chưa xét được lên lớp; hãy nhập đủ rồi xác nhận lại.</translation>
+    </message>
+    <message>
+        <source>The school year %1 is already open in this file.</source>
+        <translation>Năm học %1 đã được mở trong tệp này.</translation>
+    </message>
+    <message>
+        <source>A new school year is opened from the one just before it, the last in the file (%1); open %2 next.</source>
+        <translation>Năm học mới được mở từ năm học ngay trước nó, là năm học cuối cùng trong tệp (%1); năm học cần mở tiếp theo là %2.</translation>
+    </message>
+    <message>
+        <source>This file has no school yet.</source>
+        <translation>Tệp này chưa có thông tin trường.</translation>
+    </message>
+    <message>
+        <source>The school year %1 cannot be opened yet: %2 student(s) have problems to fix first.</source>
+        <translation>Chưa thể mở năm học %1: còn %2 học sinh có vấn đề cần xử lý trước.</translation>
+    </message>
+    <message>
+        <source>The school file changed after the preview; preview the opening of %1 again.</source>
+        <translation>Tệp dữ liệu của trường đã thay đổi sau khi xem trước; hãy xem trước việc mở năm học %1 lại.</translation>
     </message>
 </context>
 <context>
@@ -2310,7 +2797,75 @@
     </message>
     <message>
         <source>The file is not in UTF-8. In Excel choose File → Save As → &quot;CSV UTF-8 (Comma delimited)&quot; and import that file.</source>
-        <translation>Tệp không ở mã UTF-8. Trong Excel chọn File → Save As → "CSV UTF-8 (Comma delimited)" rồi nhập tệp đó.</translation>
+        <translation>Tệp không ở mã UTF-8. Trong Excel chọn File → Save As → &quot;CSV UTF-8 (Comma delimited)&quot; rồi nhập tệp đó.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::sheets::Workbook</name>
+    <message>
+        <source>The file is protected by a password. Open it in Excel, save it without a password (File → Info → Protect Workbook) and import that file.</source>
+        <translation>Tệp được bảo vệ bằng mật khẩu. Hãy mở tệp trong Excel, lưu lại không có mật khẩu (File → Info → Protect Workbook) rồi nhập tệp đó.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete and cannot be read as a workbook. Open it in Excel, save it again and import the new file.</source>
+        <translation>Tệp bị hỏng hoặc không đầy đủ nên không đọc được như một bảng tính. Hãy mở tệp trong Excel, lưu lại rồi nhập tệp mới.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>Tệp lớn hơn %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; has more than %2 rows.</source>
+        <translation>Trang tính "%1" có hơn %2 dòng.</translation>
+    </message>
+    <message>
+        <source>Row %1 of the sheet &quot;%2&quot; has more than %3 columns.</source>
+        <translation>Dòng %1 của trang tính "%2" có hơn %3 cột.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 filled cells; import one class or one subject at a time.</source>
+        <translation>Tệp có hơn %1 ô có dữ liệu; hãy nhập từng lớp hoặc từng môn một.</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 sheets.</source>
+        <translation>Tệp có hơn %1 trang tính.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::sheets::Xls</name>
+    <message>
+        <source>The file cannot be read as an Excel 97–2003 workbook (.xls). Open it in Excel, save it as &quot;Excel Workbook (*.xlsx)&quot; and import that file.</source>
+        <translation>Không đọc được tệp như một bảng tính Excel 97–2003 (.xls). Hãy mở tệp trong Excel, lưu lại dạng "Excel Workbook (*.xlsx)" rồi nhập tệp đó.</translation>
+    </message>
+    <message>
+        <source>Cannot write a temporary copy of the workbook.</source>
+        <translation>Không ghi được bản sao tạm của bảng tính.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::sheets::Xlsx</name>
+    <message>
+        <source>The workbook unpacks to more than %1 MiB, more than any school list or grade book; it was not opened.</source>
+        <translation>Bảng tính khi giải nén lớn hơn %1 MiB, lớn hơn mọi danh sách hay sổ điểm của trường; tệp không được mở.</translation>
+    </message>
+    <message>
+        <source>A part of the workbook unpacks to more than %1 times its size (a &quot;zip bomb&quot;); the file was not opened.</source>
+        <translation>Một phần của bảng tính khi giải nén lớn hơn %1 lần kích thước của nó ("bom zip"); tệp không được mở.</translation>
+    </message>
+    <message>
+        <source>The workbook contains a document type declaration (DOCTYPE), which spreadsheet programs do not write; the file was not opened.</source>
+        <translation>Bảng tính chứa khai báo kiểu tài liệu (DOCTYPE), thứ mà các chương trình bảng tính không ghi ra; tệp không được mở.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::sheets::XlsxWriter</name>
+    <message>
+        <source>Cannot write the workbook %1. Check that the folder exists and that the file is not open in Excel.</source>
+        <translation>Không ghi được bảng tính %1. Hãy kiểm tra thư mục có tồn tại và tệp không đang mở trong Excel.</translation>
     </message>
 </context>
 <context>
@@ -2626,6 +3181,295 @@
     </message>
 </context>
 <context>
+    <name>hocba::ui::ImportDialog</name>
+    <message>
+        <source>This version of the program cannot write templates yet.</source>
+        <translation>Phiên bản này của chương trình chưa tạo được tệp mẫu.</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Take back the import of “%1”? The students and marks it added or changed go back to what they were before it.</source>
+        <translation>Hoàn tác lần nhập tệp “%1”? Các học sinh và điểm mà lần nhập đó đã thêm hoặc sửa sẽ trở lại như trước khi nhập.</translation>
+    </message>
+    <message>
+        <source>Cannot undo the import</source>
+        <translation>Không hoàn tác được lần nhập</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the imported data stays. Correct it in the program, or correct the file and import it again.</source>
+        <translation>Chưa có gì thay đổi: dữ liệu đã nhập vẫn giữ nguyên. Hãy sửa trực tiếp trong chương trình, hoặc sửa tệp rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>The import of “%1” was taken back.</source>
+        <translation>Đã hoàn tác lần nhập tệp “%1”.</translation>
+    </message>
+    <message>
+        <source>Import from a file</source>
+        <translation>Nhập dữ liệu từ tệp</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>A student list</source>
+        <translation>Danh sách học sinh</translation>
+    </message>
+    <message>
+        <source>The marks of one subject in a class (grade book)</source>
+        <translation>Điểm một môn học của một lớp (sổ điểm)</translation>
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation>Tệp chứa:</translation>
+    </message>
+    <message>
+        <source>an Excel workbook (.xlsx, .xls) or a CSV file</source>
+        <translation>tệp Excel (.xlsx, .xls) hoặc tệp CSV</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>Lưu tệp mẫu trống…</translation>
+    </message>
+    <message>
+        <source>An empty workbook with the columns this import reads, to fill in</source>
+        <translation>Một tệp Excel trống có sẵn các cột mà chức năng nhập này đọc, để điền vào</translation>
+    </message>
+    <message>
+        <source>Empty templates come with a later version of the program.</source>
+        <translation>Tệp mẫu trống sẽ có trong một phiên bản sau của chương trình.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>School year:</source>
+        <translation>Năm học:</translation>
+    </message>
+    <message>
+        <source>Class %1 · School year %2</source>
+        <translation>Lớp %1 · Năm học %2</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Lớp:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Môn học:</translation>
+    </message>
+    <message>
+        <source>Semester I</source>
+        <translation>Học kì I</translation>
+    </message>
+    <message>
+        <source>Semester II</source>
+        <translation>Học kì II</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Kì đánh giá:</translation>
+    </message>
+    <message>
+        <source>Nothing is written to the school file until you have seen the preview and chosen Import.</source>
+        <translation>Chưa có gì được ghi vào tệp dữ liệu cho đến khi bạn xem trước và chọn Nhập.</translation>
+    </message>
+    <message>
+        <source>Show only rows with a problem</source>
+        <translation>Chỉ hiện dòng có vấn đề</translation>
+    </message>
+    <message>
+        <source>Write nothing if any row is rejected</source>
+        <translation>Không ghi gì nếu có dòng bị từ chối</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Chọn tệp cần nhập</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save an empty template</source>
+        <translation>Lưu tệp mẫu trống</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The empty template is saved as %1. Fill it in, then import it here.</source>
+        <translation>Đã lưu tệp mẫu trống thành %1. Hãy điền vào tệp rồi nhập tại đây.</translation>
+    </message>
+    <message>
+        <source>Reading the file… Nothing is written yet.</source>
+        <translation>Đang đọc tệp… Chưa ghi gì vào tệp dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Writing to the school file…</source>
+        <translation>Đang ghi vào tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Stopping: the dialog closes as soon as the file has been read. Nothing is written.</source>
+        <translation>Đang dừng: hộp thoại sẽ đóng ngay khi đọc xong tệp. Không có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Không đọc được tệp</translation>
+    </message>
+    <message>
+        <source>Cannot import the file</source>
+        <translation>Không nhập được tệp</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1 rows were rejected. Correct them in the file and import it again.</source>
+        <translation>Không có gì được ghi: %1 dòng bị từ chối. Hãy sửa các dòng đó trong tệp rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the school file already holds what this file holds.</source>
+        <translation>Không có gì thay đổi: tệp dữ liệu đã có sẵn mọi nội dung của tệp này.</translation>
+    </message>
+    <message>
+        <source>The import is written: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>Đã nhập xong: %1 dòng thêm mới, %2 dòng cập nhật, %3 dòng không đổi.</translation>
+    </message>
+    <message>
+        <source>%1 rows were not imported (rejected or in conflict); the preview listed why.</source>
+        <translation>%1 dòng không được nhập (bị từ chối hoặc xung đột); lý do đã nêu trong phần xem trước.</translation>
+    </message>
+    <message>
+        <source>To take the whole import back, choose Edit → Undo the import.</source>
+        <translation>Muốn hoàn tác toàn bộ lần nhập này, chọn Sửa → Hoàn tác lần nhập.</translation>
+    </message>
+    <message>
+        <source>The school has no class yet: import the student list first.</source>
+        <translation>Trường chưa có lớp nào: hãy nhập danh sách học sinh trước.</translation>
+    </message>
+    <message>
+        <source>Nothing to write: no row is new or changed.</source>
+        <translation>Không có gì để ghi: không có dòng nào mới hoặc thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 rows are rejected, so with the box above ticked nothing would be written. Correct the file and preview it again, or untick the box to import the other rows.</source>
+        <translation>Có %1 dòng bị từ chối, nên khi ô phía trên đang được đánh dấu thì sẽ không có gì được ghi. Hãy sửa tệp rồi xem trước lại, hoặc bỏ đánh dấu ô đó để nhập các dòng còn lại.</translation>
+    </message>
+    <message>
+        <source>%1 rows with a problem will not be imported; the other rows will.</source>
+        <translation>%1 dòng có vấn đề sẽ không được nhập; các dòng còn lại sẽ được nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::ImportPreviewModel</name>
+    <message>
+        <source>Column “%1”: %2</source>
+        <translation>Cột “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>The school file of %1 has accounts. Log in with yours to work on it.</source>
+        <translation>Tệp dữ liệu của %1 có tài khoản. Hãy đăng nhập bằng tài khoản của bạn để làm việc.</translation>
+    </message>
+    <message>
+        <source>this school</source>
+        <translation>trường này</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Nobody logged in.</source>
+        <translation>Chưa có ai đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation>Đang đăng nhập: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>hocba::ui::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2834,6 +3678,26 @@
     <message>
         <source>&amp;New school…</source>
         <translation>&amp;Trường mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out / switch user…</source>
+        <translation>Đăng &amp;xuất / đổi người dùng…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a file…</source>
+        <translation>&amp;Nhập dữ liệu từ tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the import</source>
+        <translation>&amp;Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Cannot show the school</source>
+        <translation>Không hiển thị được thông tin trường</translation>
     </message>
 </context>
 <context>
