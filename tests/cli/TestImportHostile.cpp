@@ -265,6 +265,27 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM class WHERE name = '6A4'")), QStringLiteral("0"));
     }
 
+    void aStudentTwiceInAGradeBookIsRejected()
+    {
+        const QString book = written(QStringLiteral("toan-trung.csv"),
+                                     QStringLiteral("Họ và tên,Ngày sinh,ĐĐGtx1,ĐĐGgk,ĐĐGck\n"
+                                                    "Trần Thị Bích,12/11/2013,8,7,9\n"
+                                                    "Trần Thị Bích,12/11/2013,5,4,3\n")
+                                         .toUtf8());
+        const QByteArray before = test::fileDigest(m_db);
+        const auto run
+            = importGrades(book,
+                           {QStringLiteral("--subject"), QStringLiteral("toan"), QStringLiteral("--term"),
+                            QStringLiteral("hk2"), QStringLiteral("--all-or-nothing"), QStringLiteral("--json")});
+        QVERIFY2(run.code == int(ExitFailed), qPrintable(run.err + run.out));
+        const QJsonArray rejected = json(run).value(QStringLiteral("rejected")).toArray();
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("row")).toInt(), 3);
+        QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("duplicate"));
+        QVERIFY(rejected.at(0).toObject().value(QStringLiteral("message")).toString().contains(u"row 2"));
+        QCOMPARE(test::fileDigest(m_db), before);
+    }
+
     void importsAnXlsList()
     {
         const QString python = test::pythonWithXlwt();
