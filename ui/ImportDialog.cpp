@@ -4,6 +4,7 @@
 #include "ImportPreviewModel.h"
 #include "MessageBox.h"
 #include "domain/Curriculum.h"
+#include "lifecycle/ImportTemplates.h"
 #include "rules/Names.h"
 
 #include <QCheckBox>
@@ -49,16 +50,11 @@ int countOf(const ImportResult& result, RowOutcome outcome)
 
 } // namespace
 
-bool templatesAvailable()
+Status saveTemplate(lifecycle::ImportKind kind, SchoolLevel level, const QString& path)
 {
-    return false; // the template writer (lifecycle/ImportTemplates.h) is not in this tree yet
-}
-
-Status saveTemplate(lifecycle::ImportKind kind, const QString& path)
-{
-    Q_UNUSED(kind);
-    Q_UNUSED(path);
-    return fail(ErrorCode::Unsupported, ImportDialog::tr("This version of the program cannot write templates yet."));
+    return lifecycle::writeImportTemplate(
+        path, kind == ImportKind::Students ? lifecycle::ImportTemplate::Students : lifecycle::ImportTemplate::Grades,
+        level);
 }
 
 UndoAnswer undoImportWithConfirmation(QWidget* parent, const UndoRunner& undo, const WrittenImport& import)
@@ -173,10 +169,7 @@ QWidget* ImportDialog::createChoicePage()
     connect(browse, &QPushButton::clicked, this, &ImportDialog::chooseFile);
     m_templateButton = new QPushButton(tr("Save an empty template…"), page);
     m_templateButton->setObjectName(QStringLiteral("saveTemplate"));
-    m_templateButton->setEnabled(templatesAvailable());
-    m_templateButton->setToolTip(templatesAvailable()
-                                     ? tr("An empty workbook with the columns this import reads, to fill in")
-                                     : tr("Empty templates come with a later version of the program."));
+    m_templateButton->setToolTip(tr("An empty workbook with the columns this import reads, to fill in"));
     connect(m_templateButton, &QPushButton::clicked, this, &ImportDialog::offerTemplate);
     auto* fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
@@ -305,7 +298,10 @@ void ImportDialog::offerTemplate()
         return;
     if (!path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
         path += QStringLiteral(".xlsx");
-    const Status saved = saveTemplate(kind(), path);
+    // A grade book's columns follow the chosen class's level: TT22 marks for THCS, TT27 levels for primary.
+    const ClassGroup* cls = chosenClass();
+    const SchoolLevel level = cls ? levelOfGrade(cls->grade).value_or(SchoolLevel::Thcs) : SchoolLevel::Thcs;
+    const Status saved = saveTemplate(kind(), level, path);
     if (!saved) {
         MessageBox::critical(this, tr("Save an empty template"), saved.error().message, saved.error().detail);
         return;

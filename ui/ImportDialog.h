@@ -70,12 +70,10 @@ enum class UndoAnswer { Declined, Undone, Refused };
 UndoAnswer undoImportWithConfirmation(QWidget* parent, const UndoRunner& undo, const WrittenImport& import);
 
 /**
- * Writes an empty workbook in the canonical columns of `kind` to `path`. Until the template writer
- * (lifecycle/ImportTemplates.h) is in the tree this is the one place to connect it; `templatesAvailable()` keeps the
- * button off meanwhile.
+ * Writes an empty workbook in the canonical columns of `kind` to `path` (lifecycle::writeImportTemplate): a grade
+ * book in the layout of `level` (THCS: TT22 marks, primary: TT27 levels); `level` does not matter for a student list.
  */
-Status saveTemplate(lifecycle::ImportKind kind, const QString& path);
-bool templatesAvailable();
+Status saveTemplate(lifecycle::ImportKind kind, SchoolLevel level, const QString& path);
 
 /**
  * File → Import…: step 1 chooses what the file holds (a student list or one subject's grade book of a class and

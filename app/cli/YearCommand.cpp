@@ -12,6 +12,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <optional>
 
 namespace hocba::cli {
 
@@ -114,17 +115,24 @@ public:
         if (!db)
             return console.fail(db.error());
         (*db)->setActor(chosenActor(parser));
+        // With --yes the account's right comes first: someone who may not open the year is told so, not sent to fix
+        // the students' problems. The preview alone reads and needs no login.
+        std::optional<lifecycle::Actor> actor;
+        if (parser.isSet(yes)) {
+            auto acting = actingUser(parser, **db);
+            if (!acting)
+                return console.fail(acting.error());
+            if (auto s = acting->require(lifecycle::Right::ManageSchool, lifecycle::RightScope::inYear(*next)); !s)
+                return console.fail(s.error());
+            actor = std::move(*acting);
+        }
         auto plan = lifecycle::planYearOpening(**db, *next);
         if (!plan)
             return console.fail(plan.error());
-        const bool apply = parser.isSet(yes) && plan->canApply();
-        if (apply) {
-            auto actor = actingUser(parser, **db);
-            if (!actor)
-                return console.fail(actor.error());
+        const bool apply = actor && plan->canApply();
+        if (apply)
             if (auto s = lifecycle::applyYearOpening(**db, *plan, *actor); !s)
                 return console.fail(s.error());
-        }
         if (parser.isSet(jsonOption()))
             console.printJson(QJsonDocument(planJson(*plan, apply)));
         else

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // hocba-cli's --user: a school file with accounts takes a change only from a logged-in account that has the right;
-// a refusal exits 1 naming the missing right (or the missing --user) and leaves the file byte-identical.
+// a refusal exits 1 naming the missing right (or the missing --user) and leaves the file byte-identical. The imports
+// and the opening of a year too.
 #include "CliRunner.h"
 #include "StoreFixture.h"
 #include "TestSupport.h"
+#include "WorkbookFixtures.h"
 
 #include "store/Database.h"
 
@@ -62,7 +64,7 @@ class TestPermissionsCli : public QObject
         const QByteArray before = test::fileDigest(m_db);
         const auto run = as(login, args);
         QVERIFY2(run.code == int(ExitFailed), qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + run.err));
-        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QVERIFY2(run.err.contains(expected), qPrintable(args.join(u' ') + QStringLiteral(": ") + run.err + run.out));
         QVERIFY2(test::fileDigest(m_db) == before, qPrintable(args.join(QLatin1Char(' '))));
     }
 
@@ -206,6 +208,64 @@ private Q_SLOTS:
         expectRefused(QStringLiteral("gv.toan"),
                       {QStringLiteral("restore"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("any.bak"))},
                       QStringLiteral("manage the school"));
+    }
+
+    void importsAndYearOpeningNeedTheirRights()
+    {
+        // Before any student is in the year, so that it could be opened: the CLI asks for the login only when
+        // --yes is given and the plan has no problem.
+        const QStringList openYear {QStringLiteral("year"), QStringLiteral("open"), QStringLiteral("--year"),
+                                    QStringLiteral("2026-2027"), QStringLiteral("--yes")};
+        for (const QString& login : {QStringLiteral("van.thu"), QStringLiteral("gv.toan"), QStringLiteral("gvcn.a1")})
+            expectRefused(login, openYear, QStringLiteral("manage the school"));
+        expectRefused({}, openYear, QStringLiteral("--user LOGIN"));
+
+        const QString list = m_dir.filePath(QStringLiteral("lop6a1.csv"));
+        QVERIFY(test::writeBytes(list,
+                                 QStringLiteral("STT,Họ và tên,Ngày sinh,Giới tính,Lớp\n"
+                                                "1,Nguyễn Văn An,05/03/2013,Nam,6A1\n"
+                                                "2,Trần Thị Bích,12/11/2013,Nữ,6A1\n")
+                                     .toUtf8()));
+        const QStringList students {QStringLiteral("import"), QStringLiteral("students"), QStringLiteral("--file"),
+                                    list};
+        for (const QString& login : {QStringLiteral("van.thu"), QStringLiteral("gv.toan")})
+            expectRefused(login, students, QStringLiteral("manage the school"));
+        expectRefused({}, students, QStringLiteral("--user LOGIN"));
+        const auto listed = as(QStringLiteral("hang.it"), students);
+        QVERIFY2(listed.code == 0, qPrintable(listed.err + listed.out));
+
+        const QString book = m_dir.filePath(QStringLiteral("bang-diem.csv"));
+        QVERIFY(test::writeBytes(book,
+                                 QStringLiteral("Họ và tên,Ngày sinh,ĐĐGtx1,ĐĐGgk,ĐĐGck\n"
+                                                "Nguyễn Văn An,05/03/2013,8,7,9\n")
+                                     .toUtf8()));
+        const auto grades = [&](const QString& cls, const QString& subject) {
+            return QStringList {QStringLiteral("import"),    QStringLiteral("grades"),
+                                QStringLiteral("--file"),    book,
+                                QStringLiteral("--year"),    QStringLiteral("2025-2026"),
+                                QStringLiteral("--class"),   cls,
+                                QStringLiteral("--subject"), subject,
+                                QStringLiteral("--term"),    QStringLiteral("hk1")};
+        };
+        const QString marks = QStringLiteral("enter this subject's marks in this class");
+        expectRefused(QStringLiteral("gv.toan"), grades(QStringLiteral("6A1"), QStringLiteral("khtn")), marks);
+        expectRefused(QStringLiteral("gv.toan"), grades(QStringLiteral("6A2"), QStringLiteral("toan")), marks);
+        // The homeroom teacher of a THCS class does not enter its subjects' marks (in a primary class they would).
+        expectRefused(QStringLiteral("gvcn.a1"), grades(QStringLiteral("6A1"), QStringLiteral("toan")), marks);
+        expectRefused(QStringLiteral("hang.it"), grades(QStringLiteral("6A1"), QStringLiteral("toan")), marks);
+        expectRefused({}, grades(QStringLiteral("6A1"), QStringLiteral("toan")), QStringLiteral("--user LOGIN"));
+        const auto own = as(QStringLiteral("gv.toan"), grades(QStringLiteral("6A1"), QStringLiteral("toan")));
+        QVERIFY2(own.code == 0, qPrintable(own.err + own.out));
+
+        // Now the year has unconfirmed sections: the clerk is still told about the right, not about them.
+        expectRefused(QStringLiteral("van.thu"), openYear, QStringLiteral("manage the school"));
+
+        auto db = store::Database::openExisting(m_db);
+        QVERIFY(db);
+        QCOMPARE(test::scalar(**db,
+                              QStringLiteral("SELECT group_concat(actor || ' ' || action, ', ') FROM (SELECT actor, "
+                                             "action FROM audit_log WHERE action LIKE 'import.%' ORDER BY id)")),
+                 QStringLiteral("hang.it import.students, gv.toan import.grades"));
     }
 
     void ownPasswordOnly()

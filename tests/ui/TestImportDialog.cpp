@@ -6,14 +6,17 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "StandInSchool.h"
+#include "lifecycle/ImportTemplates.h"
 
 #include "rules/Names.h"
+#include "sheets/Workbook.h"
 #include "store/Database.h"
 #include "util/Settings.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMutex>
@@ -408,13 +411,60 @@ private Q_SLOTS:
         QCOMPARE(subject->findData(QStringLiteral("ngu_van")), -1);
     }
 
-    void theTemplateButtonWaitsForTheTemplateWriter()
+    void theTemplateButtonWritesTheTemplateOfTheChoice()
     {
         FakeImport fake;
         ui::ImportDialog dialog(fake.runner(), choices());
+        dialog.show();
         auto* button = child<QPushButton>(dialog, "saveTemplate");
-        QCOMPARE(button->isEnabled(), ui::templatesAvailable());
+        QVERIFY(button->isEnabled());
         QVERIFY(!button->toolTip().isEmpty());
+        const auto headerOf = [](const QString& path) {
+            const auto read = sheets::readFile(path);
+            return read && !read->isEmpty() && !read->first().rows.isEmpty() ? read->first().rows.first().cells
+                                                                             : QStringList {};
+        };
+        const auto headings = [](const sheets::SheetTemplate& t) {
+            QStringList h;
+            for (const sheets::TemplateColumn& c : t.columns)
+                h << c.heading;
+            return h;
+        };
+
+        // The name gets its .xlsx; the saved template reads back with the header of the student list.
+        const QString list = m_dir.filePath(QStringLiteral("danh-sach"));
+        ui::FileDialog::setNextFileName(list);
+        button->click();
+        QCOMPARE(headerOf(list + QStringLiteral(".xlsx")), headings(lifecycle::studentListTemplate()));
+        QCOMPARE(ui::MessageBox::lastShown().icon, QMessageBox::Information);
+
+        // A grade book follows the chosen class: TT22 marks for 6A1, TT27 levels for the primary 1A1.
+        auto* kind = child<QComboBox>(dialog, "kind");
+        kind->setCurrentIndex(kind->findData(int(ImportKind::Grades)));
+        auto* cls = child<QComboBox>(dialog, "class");
+        const QList<QPair<int, SchoolLevel>> classes {{61, SchoolLevel::Thcs}, {11, SchoolLevel::Primary}};
+        for (const auto& [id, level] : classes) {
+            cls->setCurrentIndex(cls->findData(id));
+            const QString book = m_dir.filePath(QStringLiteral("bang-diem-%1.xlsx").arg(id));
+            ui::FileDialog::setNextFileName(book);
+            button->click();
+            QCOMPARE(headerOf(book), headings(lifecycle::gradeBookTemplate(level)));
+        }
+        QVERIFY(headings(lifecycle::gradeBookTemplate(SchoolLevel::Thcs)).contains(QStringLiteral("ĐĐGgk")));
+        QVERIFY(headings(lifecycle::gradeBookTemplate(SchoolLevel::Primary)).contains(QStringLiteral("Mức đạt được")));
+
+        // A folder that cannot be written: an error says so and nothing is left behind; cancelling writes nothing.
+        ui::MessageBox::resetShown();
+        const QString nowhere = m_dir.filePath(QStringLiteral("khong-co/mau.xlsx"));
+        ui::FileDialog::setNextFileName(nowhere);
+        button->click();
+        QCOMPARE(ui::MessageBox::lastShown().icon, QMessageBox::Critical);
+        QVERIFY(!ui::MessageBox::lastShown().text.isEmpty());
+        QVERIFY(!QFile::exists(nowhere));
+        ui::MessageBox::resetShown();
+        ui::FileDialog::setNextFileName({});
+        button->click();
+        QCOMPARE(ui::MessageBox::shownCount(), 0);
     }
 
     void undoAsksFirstAndShowsARefusal()

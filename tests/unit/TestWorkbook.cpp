@@ -7,110 +7,24 @@
 #include "sheets/Xlsx.h"
 #include "sheets/XlsxWriter.h"
 
+#include "WorkbookFixtures.h"
+
 #include <QFile>
-#include <QMap>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <xlsxwriter.h>
-#include <zip.h>
 
 using namespace hocba;
 
 namespace {
 
-/** A zip made in memory from name → bytes (stored as deflate, like Excel's). */
-QByteArray makeZip(const QMap<QString, QByteArray>& parts)
-{
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_source_keep(buffer);
-    zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-    for (auto it = parts.begin(); it != parts.end(); ++it) {
-        zip_source_t* part = zip_source_buffer(zip, it.value().constData(), zip_uint64_t(it.value().size()), 0);
-        zip_file_add(zip, it.key().toUtf8().constData(), part, ZIP_FL_ENC_UTF_8);
-    }
-    zip_close(zip);
-    QByteArray bytes;
-    if (zip_source_open(buffer) == 0) {
-        zip_source_seek(buffer, 0, SEEK_END);
-        bytes.resize(qsizetype(zip_source_tell(buffer)));
-        zip_source_seek(buffer, 0, SEEK_SET);
-        zip_source_read(buffer, bytes.data(), zip_uint64_t(bytes.size()));
-        zip_source_close(buffer);
-    }
-    zip_source_free(buffer);
-    zip_error_fini(&error);
-    return bytes;
-}
-
-QByteArray worksheet(const QByteArray& sheetData)
-{
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet "
-           "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-        + sheetData + "</sheetData></worksheet>";
-}
-
-/** The smallest workbook Excel opens: one sheet "Trang 1" with inline strings, plus any extra parts. */
-QByteArray minimalXlsx(const QByteArray& sheetXml, const QMap<QString, QByteArray>& extra = {},
-                       const QByteArray& workbookPr = {})
-{
-    QMap<QString, QByteArray> parts {
-        {QStringLiteral("_rels/.rels"),
-         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
-         "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-         "Target=\"xl/workbook.xml\"/></Relationships>"},
-        {QStringLiteral("xl/workbook.xml"),
-         "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-             + workbookPr + "<sheets><sheet name=\"Trang 1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
-        {QStringLiteral("xl/_rels/workbook.xml.rels"),
-         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
-         "Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-         "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" "
-         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-         "Target=\"styles.xml\"/></Relationships>"},
-        {QStringLiteral("xl/worksheets/sheet1.xml"), sheetXml},
-    };
-    parts.insert(extra);
-    return makeZip(parts);
-}
-
-/** Overwrites the uncompressed size of one entry, in its local header and in the central directory. */
-QByteArray withStatedSize(QByteArray zip, const QByteArray& name, quint32 size)
-{
-    const auto patch = [&](const char* signature, int sizeOffset, int nameOffset) {
-        for (qsizetype at = zip.indexOf(signature); at >= 0; at = zip.indexOf(signature, at + 4))
-            if (zip.mid(at + nameOffset, name.size()) == name)
-                for (int i = 0; i < 4; ++i)
-                    zip[at + sizeOffset + i] = char((size >> (8 * i)) & 0xFF);
-    };
-    patch("PK\x03\x04", 22, 30);
-    patch("PK\x01\x02", 24, 46);
-    return zip;
-}
+using test::minimalXlsx;
+using test::worksheetXml;
 
 QString message(const Result<QList<sheets::Sheet>>& read)
 {
     return read ? QStringLiteral("(read)") : read.error().message + u" / "_qs + read.error().detail;
-}
-
-/** A python3 that has xlwt (Debian's python3-xlwt), or empty. */
-QString pythonWithXlwt()
-{
-    for (const QString& candidate :
-         {QStandardPaths::findExecutable(QStringLiteral("python3")), QStringLiteral("/usr/bin/python3")}) {
-        if (candidate.isEmpty() || !QFile::exists(candidate))
-            continue;
-        QProcess p;
-        p.start(candidate, {QStringLiteral("-c"), QStringLiteral("import xlwt")});
-        if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
-            return candidate;
-    }
-    return {};
 }
 
 } // namespace
@@ -210,7 +124,7 @@ private Q_SLOTS:
         const QByteArray styles
             = "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><cellXfs count=\"2\">"
               "<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
-        const QByteArray sheet = worksheet(
+        const QByteArray sheet = worksheetXml(
             "<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><r><t>Lê </t></r><r><t xml:space=\"preserve\">Thị </t></r>"
             "<r><t>Hà</t></r><rPh><t>ignored</t></rPh></is></c><c r=\"C2\" s=\"1\"><v>0</v></c>"
             "<c r=\"D2\" s=\"1\"><v>39873</v></c><c r=\"E2\" t=\"d\"><v>2013-03-05T00:00:00</v></c>"
@@ -230,9 +144,7 @@ private Q_SLOTS:
 
     void refusesAZipBomb()
     {
-        // 64 MiB of zeros deflate to about 64 KiB: a ratio near 1000 to 1.
-        const QByteArray zeros(64 * 1024 * 1024, '\0');
-        const QByteArray bomb = minimalXlsx(worksheet({}), {{QStringLiteral("xl/sharedStrings.xml"), zeros}});
+        const QByteArray bomb = test::zipBombXlsx();
         QVERIFY(bomb.size() < 1024 * 1024);
         const auto read = sheets::readXlsx(bomb);
         QVERIFY(!read);
@@ -253,8 +165,9 @@ private Q_SLOTS:
     {
         // Headers that state 100 bytes for an 8 MiB part: the reading stops past the stated size.
         const QByteArray zeros(8 * 1024 * 1024, ' ');
-        const QByteArray lying = withStatedSize(
-            minimalXlsx(worksheet({}), {{QStringLiteral("xl/sharedStrings.xml"), zeros}}), "xl/sharedStrings.xml", 100);
+        const QByteArray lying
+            = test::withStatedSize(minimalXlsx(worksheetXml({}), {{QStringLiteral("xl/sharedStrings.xml"), zeros}}),
+                                   "xl/sharedStrings.xml", 100);
         const auto read = sheets::readXlsx(lying);
         QVERIFY(!read);
         QCOMPARE(read.error().code, ErrorCode::InvalidInput);
@@ -275,7 +188,7 @@ private Q_SLOTS:
     void refusesASheetWithoutItsPart()
     {
         const auto read = sheets::readXlsx(
-            minimalXlsx(worksheet({}),
+            minimalXlsx(worksheetXml({}),
                         {{QStringLiteral("xl/_rels/workbook.xml.rels"),
                           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>"}}));
         QVERIFY(!read);
@@ -284,11 +197,7 @@ private Q_SLOTS:
 
     void refusesADoctype()
     {
-        const QByteArray withEntity
-            = "<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
-              "\"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<worksheet "
-              "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c "
-              "t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>";
+        const QByteArray withEntity = test::sheetWithDoctype();
         const auto read = sheets::readXlsx(minimalXlsx(withEntity));
         QVERIFY(!read);
         QCOMPARE(read.error().code, ErrorCode::InvalidInput);
@@ -331,7 +240,7 @@ private Q_SLOTS:
         for (int r = 1; r <= 50; ++r)
             rows += "<row r=\"" + QByteArray::number(r) + "\"><c r=\"A" + QByteArray::number(r)
                 + "\"><v>1</v></c><c r=\"B" + QByteArray::number(r) + "\"><v>2</v></c></row>";
-        const QByteArray fifty = minimalXlsx(worksheet(rows));
+        const QByteArray fifty = minimalXlsx(worksheetXml(rows));
         QVERIFY(sheets::readXlsx(fifty));
         sheets::SheetLimits limits;
         limits.maxRows = 10;
@@ -351,7 +260,7 @@ private Q_SLOTS:
         QCOMPARE(read.error().detail, QStringLiteral("too-many-columns"));
 
         // A row numbered a million is refused without a million empty rows made first.
-        read = sheets::readXlsx(minimalXlsx(worksheet("<row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row>")));
+        read = sheets::readXlsx(minimalXlsx(worksheetXml("<row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row>")));
         QVERIFY(!read);
         QCOMPARE(read.error().detail, QStringLiteral("too-many-rows"));
     }
@@ -392,7 +301,7 @@ private Q_SLOTS:
 
     void readsAnXlsWorkbook()
     {
-        const QString python = pythonWithXlwt();
+        const QString python = test::pythonWithXlwt();
         if (python.isEmpty()) {
             qWarning("python3 with xlwt (Debian package python3-xlwt, scripts/setup.sh) is missing: no .xls fixture");
             QSKIP("python3-xlwt is not installed");
@@ -411,10 +320,8 @@ private Q_SLOTS:
             "ws.write(5, 2, 'Trần Thị Bích'); ws.write(5, 4, 7)\n"
             "wb.add_sheet('Trống')\n"
             "wb.save(sys.argv[1])\n");
-        QProcess p;
-        p.start(python, {QStringLiteral("-c"), script, path});
-        QVERIFY(p.waitForFinished(60000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QString failed = test::runPython(python, script, {path});
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
