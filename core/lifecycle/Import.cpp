@@ -2,6 +2,7 @@
 #include "lifecycle/Import.h"
 
 #include "lifecycle/GradeImport.h"
+#include "lifecycle/HomeroomImport.h"
 #include "lifecycle/ImportBatch.h"
 #include "lifecycle/StudentImport.h"
 #include "sheets/Workbook.h"
@@ -80,6 +81,16 @@ Result<ImportResult> runImport(store::Database& db, const ImportRequest& request
         options.dryRun = request.dryRun;
         options.allOrNothing = request.allOrNothing;
         return importStudents(db, sheet, digest, options, actor);
+    }
+    if (request.kind == ImportKind::Homeroom) {
+        HomeroomImportOptions options;
+        options.year = request.year;
+        options.className = request.className;
+        options.term = request.term;
+        options.fileName = fileName;
+        options.dryRun = request.dryRun;
+        options.allOrNothing = request.allOrNothing;
+        return importHomeroomBook(db, sheet, digest, options, actor);
     }
     GradeImportOptions options;
     options.year = request.year;
