@@ -292,14 +292,21 @@ Result<Book> resolveBook(store::Database& db, const HomeroomImportOptions& optio
     static_cast<ClassBook&>(book) = *cls;
     book.conductTerm = options.term.isEmpty() ? title.term : options.term.trimmed().toLower();
     const bool primary = book.level == SchoolLevel::Primary;
-    if (primary ? !hasPrimaryColumns(columns) : !hasThcsColumns(columns))
+    // Primary has no conduct or absences in its record: such a book is a THCS class's. A THCS summary may head a
+    // subject "Tin học", so trait columns in a THCS book are only read past.
+    const bool thcsOnly = std::ranges::any_of(
+        std::array {ConductHk1, ConductHk2, ConductOfTitle, AbsencesTotal, AbsencesExcused, AbsencesUnexcused},
+        [&](int f) { return columns.has(f); });
+    if (primary ? !hasPrimaryColumns(columns) || thcsOnly : !hasThcsColumns(columns))
         return fail(ErrorCode::InvalidInput,
-                    primary ? HomeroomText::tr("Class %1 is a primary class, but the file has no column of a quality "
-                                               "or competency (\"Yêu nước\", \"Tự chủ và tự học\", …) or \"Nhận xét\".")
-                                  .arg(book.cls.name)
-                            : HomeroomText::tr("Class %1 is a THCS class, but the file has no \"Rèn luyện HK1\", "
-                                               "\"Rèn luyện HK2\", \"Số buổi nghỉ\" or \"Nhận xét\" column.")
-                                  .arg(book.cls.name));
+                    primary
+                        ? HomeroomText::tr("Class %1 is a primary class: its book has a column for each quality and "
+                                           "competency (\"Yêu nước\", \"Tự chủ và tự học\", …) and \"Nhận xét\", "
+                                           "and no conduct or absences.")
+                              .arg(book.cls.name)
+                        : HomeroomText::tr("Class %1 is a THCS class, but the file has no \"Rèn luyện HK1\", "
+                                           "\"Rèn luyện HK2\", \"Số buổi nghỉ\" or \"Nhận xét\" column.")
+                              .arg(book.cls.name));
     if (!primary && columns.has(ConductOfTitle) && book.conductTerm.isEmpty())
         return fail(ErrorCode::InvalidInput,
                     HomeroomText::tr("Say which semester the column \"%1\" is for: hk1 or hk2 (the title names none), "
