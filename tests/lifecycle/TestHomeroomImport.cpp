@@ -7,6 +7,7 @@
 
 #include "lifecycle/HomeroomImport.h"
 #include "lifecycle/Import.h"
+#include "lifecycle/ImportTemplates.h"
 #include "rules/AssessmentMapping.h"
 #include "rules/Evaluator.h"
 #include "store/Database.h"
@@ -347,6 +348,37 @@ private Q_SLOTS:
         QCOMPARE(result->report.rejected[0].row, 6);
         QCOMPARE(result->report.rejected[0].code, u"locked"_qs);
         QVERIFY(students.assessments(signedSection).value().isEmpty());
+    }
+
+    void theImportReadsEveryColumnOfTheTemplates()
+    {
+        for (const auto& [level, cls, student] : {std::tuple {SchoolLevel::Thcs, u"6A1"_qs, u"Phạm Thu Dung"_qs},
+                                                  std::tuple {SchoolLevel::Primary, u"3A1"_qs, u"Hoàng Thị Mai"_qs}}) {
+            const sheets::SheetTemplate t = lifecycle::homeroomBookTemplate(level);
+            QStringList header;
+            QStringList row {u"1"_qs, QString(), student, QString()};
+            for (const auto& column : t.columns)
+                header.append(column.heading);
+            while (row.size() < header.size() - 1)
+                row.append(header.at(row.size()) == u"Số buổi nghỉ"_qs ? u"4"_qs : u"Đ"_qs);
+            row.append(u"Tiến bộ"_qs);
+            lifecycle::HomeroomImportOptions o;
+            o.year = kYear;
+            o.className = cls;
+            auto result = lifecycle::importHomeroomBook(*m_db, test::sheetOf(t.name, {header, row}),
+                                                        QByteArray(32, 't'), o, Actor::unrestricted());
+            QVERIFY2(result, qPrintable(result ? QString() : describe(result.error())));
+            QVERIFY(result->report.rejected.isEmpty());
+            QCOMPARE(result->report.added, 1);
+            const StudentYearInput in = input(cls, student);
+            QCOMPARE(in.comment.value_or(QString()), u"Tiến bộ"_qs);
+            if (level == SchoolLevel::Thcs) {
+                QCOMPARE(in.conductHk1 + in.conductHk2 + in.absences, u"DD4"_qs);
+            } else {
+                QCOMPARE(in.qualities.size() + in.competencies.size(), 15);
+                QCOMPARE(homeroomFindings(cls, student), 0);
+            }
+        }
     }
 };
 
