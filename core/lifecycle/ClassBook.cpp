@@ -269,9 +269,29 @@ std::variant<qsizetype, ImportProblem> ClassBookRows::match(const sheets::SheetR
     return i;
 }
 
+Status ClassBookRows::importRows(const ValueReader& read, const SlotTest& owns, const DropTest& drop,
+                                 ImportReport& report, QList<ImportRow>& lines)
+{
+    return importDataRows<BookRow>(
+        m_sheet, m_columns.headerIndex, report, lines,
+        [&](const sheets::SheetRow& row) -> std::variant<BookRow, ImportProblem> {
+            auto who = identity(row);
+            if (auto* p = std::get_if<ImportProblem>(&who))
+                return *p;
+            BookRow r {std::get<RowIdentity>(who), {}};
+            if (auto p = read(row, r.values))
+                return *p;
+            return r;
+        },
+        [&](const sheets::SheetRow& row, const BookRow& r) {
+            return write(
+                row, r.who, r.values, owns, [&](const Assessment& a) { return drop(r.values, a); }, report);
+        },
+        [&](const sheets::SheetRow& row) { return name(row); });
+}
+
 Status ClassBookRows::write(const sheets::SheetRow& row, const RowIdentity& who, const QList<Assessment>& values,
-                            const std::function<bool(const Assessment&)>& owns,
-                            const std::function<bool(const Assessment&)>& drop, ImportReport& report)
+                            const SlotTest& owns, const SlotTest& drop, ImportReport& report)
 {
     auto matched = match(row, who);
     if (auto* p = std::get_if<ImportProblem>(&matched)) {
@@ -297,8 +317,7 @@ Status ClassBookRows::write(const sheets::SheetRow& row, const RowIdentity& who,
 }
 
 Status ClassBookRows::replace(const sheets::SheetRow& row, const RosterEntry& entry, const QList<Assessment>& values,
-                              const std::function<bool(const Assessment&)>& owns,
-                              const std::function<bool(const Assessment&)>& drop, ImportReport& report)
+                              const SlotTest& owns, const SlotTest& drop, ImportReport& report)
 {
     store::StudentRepository students(m_db);
     auto stored = students.assessments(entry.section.id);

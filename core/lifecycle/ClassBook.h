@@ -103,6 +103,19 @@ struct RowIdentity
     QString schoolCode;
 };
 
+/** One data row read and checked: whom it names and the values it gives (empty cells give none). */
+struct BookRow
+{
+    RowIdentity who;
+    QList<Assessment> values;
+};
+
+/** Reads a row's values into the list, or says what rejects the row. */
+using ValueReader = std::function<std::optional<ImportProblem>(const sheets::SheetRow&, QList<Assessment>&)>;
+using SlotTest = std::function<bool(const Assessment&)>;
+/** Whether a stored row goes, given the values a row of the file gives. */
+using DropTest = std::function<bool(const QList<Assessment>& given, const Assessment& stored)>;
+
 /**
  * Reads whom a row names (ImportProblem when the name is missing or the birth date does not parse) and matches it
  * to a student of the class: by personal ID, then MOET code, then school code, then name and birth date (name alone
@@ -120,6 +133,13 @@ public:
                           const QString& message) const;
 
     /**
+     * Walks the book's data rows (importDataRows): reads whom each names and, by `read`, what it gives, and writes it
+     * (write()); each row's line of the preview goes to `lines`.
+     */
+    Status importRows(const ValueReader& read, const SlotTest& owns, const DropTest& drop, ImportReport& report,
+                      QList<ImportRow>& lines);
+
+    /**
      * Writes `values` into the section of the student the row names: each value replaces the stored one of its slot
      * (subject, term, item, seq); a stored row for which `drop` says yes goes. Counts the row in `report` as added
      * (nothing of the book was stored, by `owns`), updated or unchanged, or rejects it (no such student, the same
@@ -132,8 +152,7 @@ public:
 private:
     std::variant<qsizetype, ImportProblem> match(const sheets::SheetRow& row, const RowIdentity& who) const;
     Status replace(const sheets::SheetRow& row, const RosterEntry& entry, const QList<Assessment>& values,
-                   const std::function<bool(const Assessment&)>& owns,
-                   const std::function<bool(const Assessment&)>& drop, ImportReport& report);
+                   const SlotTest& owns, const SlotTest& drop, ImportReport& report);
 
     store::Database& m_db;
     const sheets::Sheet& m_sheet;

@@ -198,16 +198,6 @@ Result<Book> resolveBook(store::Database& db, const GradeImportOptions& options,
 
 namespace {
 
-/** One data row read and checked: who it names and the marks it gives (empty cells give none). */
-struct GradeRow
-{
-    RowIdentity who;
-    QList<Assessment> marks;
-    QList<int> regularSeqs; ///< the regular marks the row gives; they replace the stored ones
-};
-
-using ReadOutcome = std::variant<GradeRow, ImportProblem>;
-
 /** "8,5" and "8.5" → "8.5"; "8,0" → "8". Empty with `why` set when it is not a score of 0–10 with one decimal. */
 QString parseScore(const QString& cell, QString& why)
 {
@@ -253,23 +243,16 @@ public:
         , m_book(book)
     { }
 
-    ReadOutcome read(const sheets::SheetRow& row) const
+    /** The row's marks of the book's subject and term. */
+    std::optional<ImportProblem> marks(const sheets::SheetRow& row, QList<Assessment>& marks) const
     {
-        auto who = m_rows.identity(row);
-        if (auto* p = std::get_if<ImportProblem>(&who))
-            return *p;
-        GradeRow g;
-        g.who = std::get<RowIdentity>(who);
-        const auto marks = m_book.level == SchoolLevel::Primary ? primaryMarks(row, g) : thcsMarks(row, g);
-        if (marks)
-            return *marks;
-        return g;
+        return m_book.level == SchoolLevel::Primary ? primaryMarks(row, marks) : thcsMarks(row, marks);
     }
 
 private:
     /** A THCS mark: a score, or Đ/CĐ in a subject assessed by comment. */
     std::optional<ImportProblem> thcsMark(const sheets::SheetRow& row, int column, const QString& cell,
-                                          const QString& item, int seq, GradeRow& g) const
+                                          const QString& item, int seq, QList<Assessment>& marks) const
     {
         QString value;
         QString why;
@@ -280,35 +263,33 @@ private:
                                GradeText::tr("\"%1\" is not Đ (Đạt) or CĐ (Chưa đạt).").arg(cell.trimmed()));
         } else if (value = parseScore(cell, why); value.isEmpty())
             return problem(row, m_columns.columnName(column), u"score"_qs, why);
-        g.marks.append({m_book.subject, m_book.term, item, seq, value});
-        if (item == u"regular"_qs)
-            g.regularSeqs.append(seq);
+        marks.append({m_book.subject, m_book.term, item, seq, value});
         return std::nullopt;
     }
 
-    std::optional<ImportProblem> thcsMarks(const sheets::SheetRow& row, GradeRow& g) const
+    std::optional<ImportProblem> thcsMarks(const sheets::SheetRow& row, QList<Assessment>& marks) const
     {
         if (const int col = m_columns.index[RegularAll]; col >= 0 && m_columns.series.isEmpty()) {
             static const QRegularExpression separators(QStringLiteral(R"([\s;|]+)"));
             const QStringList tokens = row.cell(col).split(separators, Qt::SkipEmptyParts);
             for (int i = 0; i < tokens.size(); ++i)
-                if (auto p = thcsMark(row, col, tokens.at(i), u"regular"_qs, i + 1, g))
+                if (auto p = thcsMark(row, col, tokens.at(i), u"regular"_qs, i + 1, marks))
                     return p;
         }
         for (auto it = m_columns.series.cbegin(); it != m_columns.series.cend(); ++it)
             if (const QString cell = row.cell(it.value()); !cell.trimmed().isEmpty())
-                if (auto p = thcsMark(row, it.value(), cell, u"regular"_qs, it.key(), g))
+                if (auto p = thcsMark(row, it.value(), cell, u"regular"_qs, it.key(), marks))
                     return p;
         for (const auto& [field, item] : {std::pair {Midterm, u"midterm"_qs}, std::pair {Final, u"final"_qs}})
             if (const QString cell = m_columns.value(row, field); !cell.isEmpty())
-                if (auto p = thcsMark(row, m_columns.index[field], cell, item, 0, g))
+                if (auto p = thcsMark(row, m_columns.index[field], cell, item, 0, marks))
                     return p;
         if (const QString comment = m_columns.value(row, Comment); !comment.isEmpty())
-            g.marks.append({m_book.subject, m_book.term, u"comment"_qs, 0, comment});
+            marks.append({m_book.subject, m_book.term, u"comment"_qs, 0, comment});
         return std::nullopt;
     }
 
-    std::optional<ImportProblem> primaryMarks(const sheets::SheetRow& row, GradeRow& g) const
+    std::optional<ImportProblem> primaryMarks(const sheets::SheetRow& row, QList<Assessment>& marks) const
     {
         // Only the level column is read for a level: a name cell ("Đạt") is never taken for one.
         if (const QString cell = m_columns.value(row, Level); !cell.isEmpty()) {
@@ -318,7 +299,7 @@ private:
                                GradeText::tr("\"%1\" is not a level: write T (Hoàn thành tốt), H (Hoàn thành) or C "
                                              "(Chưa hoàn thành).")
                                    .arg(cell));
-            g.marks.append({m_book.subject, m_book.term, u"level"_qs, 0, level});
+            marks.append({m_book.subject, m_book.term, u"level"_qs, 0, level});
         }
         if (const QString cell = m_columns.value(row, Score); !cell.isEmpty()) {
             QString why;
@@ -329,10 +310,10 @@ private:
                     score.isEmpty()
                         ? why
                         : GradeText::tr("\"%1\": the periodic test score is a whole number from 0 to 10.").arg(cell));
-            g.marks.append({m_book.subject, m_book.term, u"score"_qs, 0, score});
+            marks.append({m_book.subject, m_book.term, u"score"_qs, 0, score});
         }
         if (const QString comment = m_columns.value(row, Comment); !comment.isEmpty())
-            g.marks.append({m_book.subject, m_book.term, u"comment"_qs, 0, comment});
+            marks.append({m_book.subject, m_book.term, u"comment"_qs, 0, comment});
         return std::nullopt;
     }
 
@@ -351,46 +332,20 @@ private:
 
 namespace {
 
-class GradeImporter
+/** The book's marks are the row's of its subject and term; a row's regular marks replace the stored list. */
+Status importMarks(ClassBookRows& rows, const GradeRowReader& reader, const Book& book, ImportReport& report,
+                   QList<ImportRow>& lines)
 {
-public:
-    GradeImporter(store::Database& db, const sheets::Sheet& sheet, const BookColumns& columns, const Book& book,
-                  QList<RosterEntry> roster)
-        : m_sheet(sheet)
-        , m_columns(columns)
-        , m_book(book)
-        , m_rows(db, sheet, columns, book, std::move(roster))
-        , m_reader(m_rows, columns, book)
-    { }
-
-    Status run()
-    {
-        const auto isBooks = [&](const Assessment& a) { return a.subject == m_book.subject && a.term == m_book.term; };
-        return importDataRows<GradeRow>(
-            m_sheet, m_columns.headerIndex, m_report, m_lines, [&](const auto& row) { return m_reader.read(row); },
-            [&](const auto& row, const GradeRow& g) {
-                // The row's regular marks are the whole list: a stored one the row no longer has goes.
-                const auto dropped = [&](const Assessment& a) {
-                    return !g.regularSeqs.isEmpty() && isBooks(a) && a.item == u"regular"_qs
-                        && !g.regularSeqs.contains(a.seq);
-                };
-                return m_rows.write(row, g.who, g.marks, isBooks, dropped, m_report);
-            },
-            [&](const auto& row) { return m_rows.name(row); });
-    }
-
-    const ImportReport& report() const { return m_report; }
-    const QList<ImportRow>& rows() const { return m_lines; }
-
-private:
-    const sheets::Sheet& m_sheet;
-    const BookColumns& m_columns;
-    const Book& m_book;
-    ClassBookRows m_rows;
-    GradeRowReader m_reader;
-    ImportReport m_report;
-    QList<ImportRow> m_lines;
-};
+    const auto isBooks = [&](const Assessment& a) { return a.subject == book.subject && a.term == book.term; };
+    const auto isRegular = [](const Assessment& a) { return a.item == u"regular"_qs; };
+    const auto dropped = [&](const QList<Assessment>& given, const Assessment& stored) {
+        return isBooks(stored) && isRegular(stored) && std::ranges::any_of(given, isRegular)
+            && std::ranges::none_of(given, [&](const Assessment& a) { return isRegular(a) && a.seq == stored.seq; });
+    };
+    return rows.importRows(
+        [&](const sheets::SheetRow& row, QList<Assessment>& marks) { return reader.marks(row, marks); }, isBooks,
+        dropped, report, lines);
+}
 
 } // namespace
 
@@ -426,14 +381,16 @@ Result<ImportResult> importGrades(store::Database& db, const sheets::Sheet& shee
     auto roster = store::StudentRepository(db).roster(book->cls.id);
     if (!roster)
         return std::unexpected(roster.error());
-    GradeImporter importer(db, sheet, *columns, *book, std::move(*roster));
-    if (auto s = importer.run(); !s)
+    ClassBookRows rows(db, sheet, *columns, *book, std::move(*roster));
+    ImportReport report;
+    QList<ImportRow> lines;
+    if (auto s = importMarks(rows, GradeRowReader(rows, *columns, *book), *book, report, lines); !s)
         return std::unexpected(s.error());
     const QString scope = QStringLiteral("year=%1 class=%2 subject=%3 term=%4")
                               .arg(book->year.toString(), book->cls.name, book->subject, book->term);
     return batch.finish(
         {QStringLiteral("import.grades"), options.fileName, fileDigest, scope, options.dryRun, options.allOrNothing},
-        {importer.report(), importer.rows(), 0});
+        {report, lines, 0});
 }
 
 } // namespace hocba::lifecycle

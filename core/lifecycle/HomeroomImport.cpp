@@ -151,12 +151,6 @@ struct Book : ClassBook
     QString conductTerm; ///< "hk1", "hk2", "cn" (read past) or empty
 };
 
-struct HomeroomRow
-{
-    RowIdentity who;
-    QList<Assessment> values;
-};
-
 class HomeroomRowReader
 {
 public:
@@ -166,24 +160,21 @@ public:
         , m_book(book)
     { }
 
-    std::variant<HomeroomRow, ImportProblem> read(const sheets::SheetRow& row) const
+    /** The row's homeroom values (the level's, and the comment). */
+    std::optional<ImportProblem> values(const sheets::SheetRow& row, QList<Assessment>& values) const
     {
-        auto who = m_rows.identity(row);
-        if (auto* p = std::get_if<ImportProblem>(&who))
-            return *p;
-        HomeroomRow h;
-        h.who = std::get<RowIdentity>(who);
-        const auto problem = m_book.level == SchoolLevel::Primary ? primaryValues(row, h) : thcsValues(row, h);
+        const auto problem
+            = m_book.level == SchoolLevel::Primary ? primaryValues(row, values) : thcsValues(row, values);
         if (problem)
-            return *problem;
+            return problem;
         if (const QString comment = m_columns.value(row, Comment); !comment.isEmpty())
-            h.values.append({QString(), u"year"_qs, u"comment"_qs, 0, comment});
-        return h;
+            values.append({QString(), u"year"_qs, u"comment"_qs, 0, comment});
+        return std::nullopt;
     }
 
 private:
     std::optional<ImportProblem> conduct(const sheets::SheetRow& row, int field, const QString& term,
-                                         HomeroomRow& h) const
+                                         QList<Assessment>& h) const
     {
         const QString cell = m_columns.value(row, field);
         if (cell.isEmpty())
@@ -194,7 +185,7 @@ private:
                                   HomeroomText::tr("\"%1\" is not a conduct result: write T (Tốt), K (Khá), Đ (Đạt) "
                                                    "or CĐ (Chưa đạt).")
                                       .arg(cell));
-        h.values.append({QString(), term, u"conduct"_qs, 0, level});
+        h.append({QString(), term, u"conduct"_qs, 0, level});
         return std::nullopt;
     }
 
@@ -216,7 +207,7 @@ private:
     }
 
     /** Tổng when it is given, else P + K (VnEdu leaves Tổng empty at times); a Tổng that is not P + K is refused. */
-    std::optional<ImportProblem> absences(const sheets::SheetRow& row, HomeroomRow& h) const
+    std::optional<ImportProblem> absences(const sheets::SheetRow& row, QList<Assessment>& h) const
     {
         std::optional<ImportProblem> problem;
         const int total = sessions(row, AbsencesTotal, problem);
@@ -235,12 +226,12 @@ private:
                                       .arg(excused)
                                       .arg(unexcused));
         if (hasTotal || hasParts)
-            h.values.append(
+            h.append(
                 {QString(), u"year"_qs, u"absences"_qs, 0, QString::number(hasTotal ? total : excused + unexcused)});
         return std::nullopt;
     }
 
-    std::optional<ImportProblem> thcsValues(const sheets::SheetRow& row, HomeroomRow& h) const
+    std::optional<ImportProblem> thcsValues(const sheets::SheetRow& row, QList<Assessment>& h) const
     {
         if (auto p = conduct(row, ConductHk1, u"hk1"_qs, h))
             return p;
@@ -252,7 +243,7 @@ private:
         return absences(row, h);
     }
 
-    std::optional<ImportProblem> primaryValues(const sheets::SheetRow& row, HomeroomRow& h) const
+    std::optional<ImportProblem> primaryValues(const sheets::SheetRow& row, QList<Assessment>& h) const
     {
         for (int i = 0; i < traits().size(); ++i) {
             const QString cell = m_columns.value(row, Trait0 + i);
@@ -264,7 +255,7 @@ private:
                                       HomeroomText::tr("\"%1\" is not a level: write T (Tốt), Đ (Đạt) or C (Cần cố "
                                                        "gắng).")
                                           .arg(cell));
-            h.values.append({traits().at(i).key, u"cn"_qs, u"level"_qs, 0, level});
+            h.append({traits().at(i).key, u"cn"_qs, u"level"_qs, 0, level});
         }
         return std::nullopt;
     }
@@ -343,13 +334,10 @@ Result<ImportResult> importHomeroomBook(store::Database& db, const sheets::Sheet
     const HomeroomRowReader reader(rows, *columns, *book);
     ImportReport report;
     QList<ImportRow> lines;
-    const auto keep = [](const Assessment&) { return false; };
-    if (auto s = importDataRows<HomeroomRow>(
-            sheet, columns->headerIndex, report, lines, [&](const auto& row) { return reader.read(row); },
-            [&](const auto& row, const HomeroomRow& h) {
-                return rows.write(row, h.who, h.values, isHomeroomRow, keep, report);
-            },
-            [&](const auto& row) { return rows.name(row); });
+    const auto keep = [](const QList<Assessment>&, const Assessment&) { return false; };
+    if (auto s = rows.importRows(
+            [&](const sheets::SheetRow& row, QList<Assessment>& values) { return reader.values(row, values); },
+            isHomeroomRow, keep, report, lines);
         !s)
         return std::unexpected(s.error());
     const QString scope = QStringLiteral("year=%1 class=%2").arg(book->year.toString(), book->cls.name);

@@ -9,12 +9,17 @@
 
 #include "domain/Types.h"
 #include "lifecycle/StudentImport.h"
+#include "rules/AssessmentMapping.h"
 #include "sheets/Sheet.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
+#include "store/StudentRepository.h"
 
+#include <QFile>
 #include <QList>
+#include <QObject>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace hocba::test {
 
@@ -89,5 +94,63 @@ inline bool addSchoolWithStudents(store::Database& db)
     }
     return true;
 }
+
+/** What the book import tests share: a school file per test function, files written beside it, its students. */
+class BookImportTest : public QObject
+{
+protected:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Database> m_db;
+
+    /** A new school file with addSchoolWithStudents(); call from init(). */
+    bool openSchool()
+    {
+        static int n = 0;
+        m_path = m_dir.filePath(QStringLiteral("school-%1.hocba").arg(++n));
+        m_db = openTestDatabase(m_path);
+        return m_db && addSchoolWithStudents(*m_db);
+    }
+
+    QString writeFile(const QString& name, const QByteArray& bytes)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return {};
+        return f.fileName();
+    }
+
+    Id classId(const QString& name)
+    {
+        return store::SchoolRepository(*m_db).classByName(kYear, name).value().value().id;
+    }
+
+    /** The section of a student of 6A1 or 3A1 by name. */
+    RosterEntry entry(const QString& className, const QString& name)
+    {
+        const QList<RosterEntry> roster = store::StudentRepository(*m_db).roster(classId(className)).value();
+        for (const RosterEntry& e : roster)
+            if (e.student.fullName == name)
+                return e;
+        qFatal("no student %s", qPrintable(name));
+    }
+
+    /** What the rules read of the student's section. */
+    StudentYearInput input(const QString& className, const QString& name)
+    {
+        const RosterEntry e = entry(className, name);
+        return rules::fromAssessments(store::StudentRepository(*m_db).assessments(e.section.id).value(),
+                                      e.section.circular, e.section.schoolYear, e.section.grade);
+    }
+
+    /** The school file's bytes with the connection closed (WAL checkpointed), then opened again. */
+    QByteArray closedDigest()
+    {
+        m_db.reset();
+        const QByteArray d = fileDigest(m_path);
+        m_db = openTestDatabase(m_path);
+        return d;
+    }
+};
 
 } // namespace hocba::test

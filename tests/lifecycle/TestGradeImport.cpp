@@ -45,43 +45,9 @@ const QByteArray vnEduBook = QStringLiteral("PHÒNG GD&ĐT QUẬN THỬ,,,,,,,,,
 
 } // namespace
 
-class TestGradeImport : public QObject
+class TestGradeImport : public test::BookImportTest
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    QString m_path;
-    std::unique_ptr<store::Database> m_db;
-
-    QString writeFile(const QString& name, const QByteArray& bytes)
-    {
-        QFile f(m_dir.filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            return {};
-        return f.fileName();
-    }
-
-    Id classId(const QString& name)
-    {
-        return store::SchoolRepository(*m_db).classByName(kYear, name).value().value().id;
-    }
-
-    /** The section of a student of 6A1 or 3A1 by name. */
-    RosterEntry entry(const QString& className, const QString& name)
-    {
-        const QList<RosterEntry> roster = store::StudentRepository(*m_db).roster(classId(className)).value();
-        for (const RosterEntry& e : roster)
-            if (e.student.fullName == name)
-                return e;
-        qFatal("no student %s", qPrintable(name));
-    }
-
-    StudentYearInput input(const QString& className, const QString& name)
-    {
-        const RosterEntry e = entry(className, name);
-        return rules::fromAssessments(store::StudentRepository(*m_db).assessments(e.section.id).value(),
-                                      e.section.circular, e.section.schoolYear, e.section.grade);
-    }
-
     static const SubjectEntry* subject(const StudentYearInput& in, const QString& code)
     {
         for (const SubjectEntry& s : in.subjects)
@@ -110,24 +76,8 @@ class TestGradeImport : public QObject
 
     qint64 auditHead() { return store::AuditLog(*m_db).head().value().id; }
 
-    /** The school file's bytes with the connection closed (WAL checkpointed), then opened again. */
-    QByteArray closedDigest()
-    {
-        m_db.reset();
-        const QByteArray d = test::fileDigest(m_path);
-        m_db = test::openTestDatabase(m_path);
-        return d;
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        static int n = 0;
-        m_path = m_dir.filePath(QStringLiteral("school-%1.hocba").arg(++n));
-        m_db = test::openTestDatabase(m_path);
-        QVERIFY(m_db);
-        QVERIFY(test::addSchoolWithStudents(*m_db));
-    }
+    void init() { QVERIFY(openSchool()); }
 
     void cleanup() { m_db.reset(); }
 

@@ -65,45 +65,12 @@ bool concernsHomeroom(const Finding& f)
 
 } // namespace
 
-class TestHomeroomImport : public QObject
+class TestHomeroomImport : public test::BookImportTest
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    QString m_path;
-    std::unique_ptr<store::Database> m_db;
-
-    QString writeFile(const QString& name, const QByteArray& bytes)
-    {
-        QFile f(m_dir.filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            return {};
-        return f.fileName();
-    }
-
-    Id classId(const QString& name)
-    {
-        return store::SchoolRepository(*m_db).classByName(kYear, name).value().value().id;
-    }
-
-    RosterEntry entry(const QString& className, const QString& name)
-    {
-        const QList<RosterEntry> roster = store::StudentRepository(*m_db).roster(classId(className)).value();
-        for (const RosterEntry& e : roster)
-            if (e.student.fullName == name)
-                return e;
-        qFatal("no student %s", qPrintable(name));
-    }
-
     QList<Assessment> stored(const QString& className, const QString& name)
     {
         return store::StudentRepository(*m_db).assessments(entry(className, name).section.id).value();
-    }
-
-    StudentYearInput input(const QString& className, const QString& name)
-    {
-        const RosterEntry e = entry(className, name);
-        return rules::fromAssessments(stored(className, name), e.section.circular, e.section.schoolYear,
-                                      e.section.grade);
     }
 
     int homeroomFindings(const QString& className, const QString& name)
@@ -123,14 +90,6 @@ class TestHomeroomImport : public QObject
         return lifecycle::runImport(*m_db, r, actor);
     }
 
-    QByteArray closedDigest()
-    {
-        m_db.reset();
-        const QByteArray d = test::fileDigest(m_path);
-        m_db = test::openTestDatabase(m_path);
-        return d;
-    }
-
     static Actor teacher(Role role, const QString& login, QList<lifecycle::Assignment> duties)
     {
         User u;
@@ -142,14 +101,7 @@ class TestHomeroomImport : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        static int n = 0;
-        m_path = m_dir.filePath(QStringLiteral("school-%1.hocba").arg(++n));
-        m_db = test::openTestDatabase(m_path);
-        QVERIFY(m_db);
-        QVERIFY(test::addSchoolWithStudents(*m_db));
-    }
+    void init() { QVERIFY(openSchool()); }
 
     void cleanup() { m_db.reset(); }
 
