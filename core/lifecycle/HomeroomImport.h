@@ -3,6 +3,7 @@
 
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
+#include "lifecycle/BookImportOptions.h"
 #include "lifecycle/ImportReport.h"
 #include "sheets/Sheet.h"
 #include "util/Error.h"
@@ -18,16 +19,7 @@ class Database;
 
 namespace hocba::lifecycle {
 
-/** What the caller says about a homeroom book; an empty field is taken from the book's title rows. */
-struct HomeroomImportOptions
-{
-    std::optional<SchoolYear> year; ///< a title naming another year refuses the whole file
-    QString className; ///< "6A1"
-    QString term; ///< "hk1" or "hk2": the semester of a conduct column that names none ("Kết quả rèn luyện")
-    QString fileName; ///< named in the audit entry of the batch
-    bool dryRun = false;
-    bool allOrNothing = false; ///< with a rejected row nothing is written
-};
+using HomeroomImportOptions = BookImportOptions;
 
 /**
  * Imports the homeroom teacher's part of one class's year sections (issue "A real school in the app" §3):
