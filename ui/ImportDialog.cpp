@@ -157,6 +157,8 @@ QWidget* ImportDialog::createChoicePage()
     m_kind->setObjectName(QStringLiteral("kind"));
     m_kind->addItem(tr("A student list"), int(ImportKind::Students));
     m_kind->addItem(tr("The marks of one subject in a class (grade book)"), int(ImportKind::Grades));
+    m_kind->addItem(tr("A class's homeroom book: conduct, absences, comments / qualities, competencies"),
+                    int(ImportKind::Homeroom));
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::updateKind);
     m_form->addRow(tr("The file holds:"), m_kind);
 
@@ -263,9 +265,11 @@ const ClassGroup* ImportDialog::chosenClass() const
 void ImportDialog::updateKind()
 {
     const bool grades = kind() == ImportKind::Grades;
-    m_form->setRowVisible(m_year, !grades);
-    for (QWidget* field :
-         {static_cast<QWidget*>(m_class), static_cast<QWidget*>(m_subject), static_cast<QWidget*>(m_term)})
+    // A homeroom book is a class's, like a grade book, for no one subject or term.
+    const bool ofClass = kind() != ImportKind::Students;
+    m_form->setRowVisible(m_year, !ofClass);
+    m_form->setRowVisible(m_class, ofClass);
+    for (QWidget* field : {static_cast<QWidget*>(m_subject), static_cast<QWidget*>(m_term)})
         m_form->setRowVisible(field, grades);
     updateButtons();
 }
@@ -322,8 +326,10 @@ ImportRequest ImportDialog::request() const
     } else if (const ClassGroup* c = chosenClass()) {
         r.year = c->schoolYear;
         r.className = c->name;
-        r.subject = m_subject->currentData().toString();
-        r.term = m_term->currentData().toString();
+        if (r.kind == ImportKind::Grades) {
+            r.subject = m_subject->currentData().toString();
+            r.term = m_term->currentData().toString();
+        }
     }
     r.dryRun = true;
     r.allOrNothing = m_allOrNothing->isChecked();
@@ -482,7 +488,8 @@ void ImportDialog::updateButtons()
     m_backButton->setVisible(!onChoice);
     m_importButton->setVisible(!onChoice);
     const bool hasFile = !m_file->text().trimmed().isEmpty();
-    const bool gradesReady = kind() == ImportKind::Students || (chosenClass() && m_subject->count() > 0);
+    const bool gradesReady = kind() == ImportKind::Students
+        || (chosenClass() && (kind() == ImportKind::Homeroom || m_subject->count() > 0));
     m_previewButton->setEnabled(!busy && hasFile && gradesReady);
     m_backButton->setEnabled(!busy);
     if (onChoice) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// import students|grades: a student list or a grade book, previewed (--dry-run) or written in one transaction,
-// through lifecycle::runImport as the desktop does.
+// import students|grades|homeroom: a student list, a grade book or a homeroom book, previewed (--dry-run) or written in
+// one transaction, through lifecycle::runImport as the desktop does.
 #include "Commands.h"
 
 #include "lifecycle/Import.h"
@@ -33,8 +33,9 @@ public:
     QString name() const override { return QStringLiteral("import"); }
     QString summary() const override
     {
-        return tr("Import a student list or a grade book: \"import students --file list.csv\", \"import grades "
-                  "--file book.csv --class 6A1 --subject toan --term hk1\" (--dry-run to preview without writing).");
+        return tr("Import a student list, a grade book or a homeroom book: \"import students --file list.csv\", "
+                  "\"import grades --file book.csv --class 6A1 --subject toan --term hk1\", \"import homeroom "
+                  "--file book.csv --class 6A1\" (--dry-run to preview without writing).");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -44,27 +45,33 @@ public:
         const QCommandLineOption allOrNothing(QStringLiteral("all-or-nothing"),
                                               tr("Write nothing when a row is rejected."));
         const QCommandLineOption cls(QStringLiteral("class"),
-                                     tr("Students: only this class; grades: the class of the grade book."), tr("NAME"));
+                                     tr("Students: only this class; grades, homeroom: the class of the book."),
+                                     tr("NAME"));
         const QCommandLineOption subject(QStringLiteral("subject"),
                                          tr("Grades: the subject code (docs/evaluate.md), e.g. toan."), tr("CODE"));
-        const QCommandLineOption term(QStringLiteral("term"), tr("Grades: hk1, hk2 or cn."), tr("TERM"));
+        const QCommandLineOption term(
+            QStringLiteral("term"),
+            tr("Grades: hk1, hk2 or cn; homeroom: the semester of a conduct column that names none."), tr("TERM"));
         QCommandLineParser parser;
         if (int c = parse(parser,
                           QList<QCommandLineOption> {dbOption(), file, yearOption(), cls, subject, term, dryRun,
                                                      allOrNothing, jsonOption(), actorOption()}
                               + userOptions(),
-                          args, console, QStringLiteral("students|grades"));
+                          args, console, QStringLiteral("students|grades|homeroom"));
             c >= 0)
             return c;
-        const QStringList kinds {QStringLiteral("students"), QStringLiteral("grades")};
+        const QStringList kinds {QStringLiteral("students"), QStringLiteral("grades"), QStringLiteral("homeroom")};
         const QStringList positional = parser.positionalArguments();
         if (positional.size() != 1 || !kinds.contains(positional.first()) || !parser.isSet(file))
             return console.fail({ErrorCode::Usage,
-                                 tr("Say \"import students --file list.csv\" or \"import grades --file book.csv\"."),
+                                 tr("Say \"import students --file list.csv\", \"import grades --file book.csv\" or "
+                                    "\"import homeroom --file book.csv\"."),
                                  {}});
         lifecycle::ImportRequest request;
-        request.kind
-            = positional.first() == kinds.first() ? lifecycle::ImportKind::Students : lifecycle::ImportKind::Grades;
+        // In the order of kinds.
+        const lifecycle::ImportKind kindOf[] {lifecycle::ImportKind::Students, lifecycle::ImportKind::Grades,
+                                              lifecycle::ImportKind::Homeroom};
+        request.kind = kindOf[kinds.indexOf(positional.first())];
         request.filePath = parser.value(file);
         if (const QString year = parser.value(yearOption()); !year.isEmpty()) {
             request.year = SchoolYear::fromString(year);

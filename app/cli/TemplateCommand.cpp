@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// template students|grades: the empty workbooks a school fills in and imports.
+// template students|grades|homeroom: the empty workbooks a school fills in and imports.
 #include "Commands.h"
 
 #include "lifecycle/ImportTemplates.h"
@@ -19,24 +19,29 @@ public:
     QString name() const override { return QStringLiteral("template"); }
     QString summary() const override
     {
-        return tr("Write an empty workbook to fill in and import: \"template students --out list.xlsx\" or "
-                  "\"template grades --level thcs --out grades.xlsx\".");
+        return tr("Write an empty workbook to fill in and import: \"template students --out list.xlsx\", "
+                  "\"template grades --level thcs --out grades.xlsx\" or \"template homeroom --level primary --out "
+                  "gvcn.xlsx\".");
     }
 
     int run(const QStringList& args, Console& console) override
     {
         const QCommandLineOption out(QStringLiteral("out"), tr("The .xlsx file to write."), tr("FILE"));
         const QCommandLineOption level(QStringLiteral("level"),
-                                       tr("For grades: primary (TT27) or thcs (TT22, the default)."), tr("LEVEL"));
+                                       tr("For grades and homeroom: primary (TT27) or thcs (TT22, the default)."),
+                                       tr("LEVEL"));
         const QCommandLineOption force(QStringLiteral("force"), tr("Replace the file if it exists."));
         QCommandLineParser parser;
-        if (int c = parse(parser, {out, level, force}, args, console, QStringLiteral("students|grades")); c >= 0)
+        if (int c = parse(parser, {out, level, force}, args, console, QStringLiteral("students|grades|homeroom"));
+            c >= 0)
             return c;
         const QStringList words = parser.positionalArguments();
-        const bool students = words == QStringList {QStringLiteral("students")};
-        if ((!students && words != QStringList {QStringLiteral("grades")}) || !parser.isSet(out))
+        // In the order of lifecycle::ImportTemplate.
+        const QStringList kinds {QStringLiteral("students"), QStringLiteral("grades"), QStringLiteral("homeroom")};
+        if (words.size() != 1 || !kinds.contains(words.first()) || !parser.isSet(out))
             return console.fail({ErrorCode::Usage,
-                                 tr("Say \"template students --out F.xlsx\" or \"template grades --out F.xlsx\"."),
+                                 tr("Say \"template students --out F.xlsx\", \"template grades --out F.xlsx\" or "
+                                    "\"template homeroom --out F.xlsx\"."),
                                  {}});
         const std::optional<SchoolLevel> chosen
             = parser.isSet(level) ? schoolLevelFromCode(parser.value(level)) : std::optional(SchoolLevel::Thcs);
@@ -48,8 +53,8 @@ public:
                                  tr("%1 already exists; choose another file or add --force to replace it.")
                                      .arg(QDir::toNativeSeparators(path)),
                                  {}});
-        if (auto s = lifecycle::writeImportTemplate(
-                path, students ? lifecycle::ImportTemplate::Students : lifecycle::ImportTemplate::Grades, *chosen);
+        if (auto s
+            = lifecycle::writeImportTemplate(path, lifecycle::ImportTemplate(kinds.indexOf(words.first())), *chosen);
             !s)
             return console.fail(s.error());
         console.out << tr("Wrote %1.").arg(QDir::toNativeSeparators(path)) << '\n';

@@ -3,6 +3,7 @@
 
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
+#include "lifecycle/BookImportOptions.h"
 #include "lifecycle/ImportReport.h"
 #include "sheets/Sheet.h"
 #include "util/Error.h"
@@ -19,15 +20,9 @@ class Database;
 namespace hocba::lifecycle {
 
 /** What the caller says about a grade book; an empty field is taken from the book's title rows. */
-struct GradeImportOptions
+struct GradeImportOptions : BookImportOptions
 {
-    std::optional<SchoolYear> year; ///< a title naming another year refuses the whole file
-    QString className; ///< "6A1"
     QString subject; ///< a subject code of docs/evaluate.md
-    QString term; ///< "hk1" or "hk2" (THCS), "cn" (primary)
-    QString fileName; ///< named in the audit entry of the batch
-    bool dryRun = false;
-    bool allOrNothing = false; ///< with a rejected row nothing is written
 };
 
 /**

@@ -2,6 +2,7 @@
 #include "lifecycle/Import.h"
 
 #include "lifecycle/GradeImport.h"
+#include "lifecycle/HomeroomImport.h"
 #include "lifecycle/ImportBatch.h"
 #include "lifecycle/StudentImport.h"
 #include "sheets/Workbook.h"
@@ -81,14 +82,11 @@ Result<ImportResult> runImport(store::Database& db, const ImportRequest& request
         options.allOrNothing = request.allOrNothing;
         return importStudents(db, sheet, digest, options, actor);
     }
-    GradeImportOptions options;
-    options.year = request.year;
-    options.className = request.className;
-    options.subject = request.subject;
-    options.term = request.term;
-    options.fileName = fileName;
-    options.dryRun = request.dryRun;
-    options.allOrNothing = request.allOrNothing;
+    const BookImportOptions book {request.year, request.className, request.term,
+                                  fileName,     request.dryRun,    request.allOrNothing};
+    if (request.kind == ImportKind::Homeroom)
+        return importHomeroomBook(db, sheet, digest, book, actor);
+    GradeImportOptions options {book, request.subject};
     return importGrades(db, sheet, digest, options, actor);
 }
 

@@ -18,7 +18,7 @@ class Database;
 
 namespace hocba::lifecycle {
 
-enum class ImportKind { Students, Grades };
+enum class ImportKind { Students, Grades, Homeroom };
 
 struct ImportRequest
 {
@@ -27,18 +27,19 @@ struct ImportRequest
     /// students: the list's year (default: the school's latest); grades: the book's year, or taken from its title
     /// rows (a title naming another year than this one refuses the file)
     std::optional<SchoolYear> year;
-    QString className; ///< students: only this class; grades: the class of the grade book
+    QString className; ///< students: only this class; grades, homeroom: the class of the book
     QString subject; ///< grades: a subject code of docs/evaluate.md (or taken from the file's title rows)
-    QString term; ///< grades: "hk1", "hk2" or "cn" (or taken from the file's title rows)
+    QString
+        term; ///< grades: "hk1", "hk2" or "cn"; homeroom: the semester of an unnamed conduct column (or the title's)
     bool dryRun = false; ///< preview: nothing is written, not even the audit log
     bool allOrNothing = false; ///< with a rejected row nothing is written
 };
 
 /**
  * Reads `request.filePath`, checks `actor`'s rights (students: ManageSchool; grades: WriteGrades for the class and
- * subject) and imports. Everything accepted is written in one transaction with one audit entry naming the file, its
- * SHA-256 and the account; the same file again changes nothing. An error is a file that cannot be read at all or a
- * missing right; then nothing is written.
+ * subject; homeroom: WriteHomeroom for the class) and imports. Everything accepted is written in one transaction with
+ * one audit entry naming the file, its SHA-256 and the account; the same file again changes nothing. An error is a file
+ * that cannot be read at all or a missing right; then nothing is written.
  */
 Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor);
 

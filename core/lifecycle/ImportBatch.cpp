@@ -273,8 +273,8 @@ Result<QList<UndoStep>> undoSteps(store::Database& db, qint64 batchId)
 /** Who imported the batch, or nothing when `batchId` is not an import's audit entry. */
 Result<std::optional<QString>> importer(store::Database& db, qint64 batchId)
 {
-    auto st = db.prepare(
-        QStringLiteral("SELECT actor FROM audit_log WHERE id = ?1 AND action IN ('import.students', 'import.grades')"));
+    auto st = db.prepare(QStringLiteral("SELECT actor FROM audit_log WHERE id = ?1 AND action IN ('import.students', "
+                                        "'import.grades', 'import.homeroom')"));
     if (!st)
         return std::unexpected(st.error());
     auto row = st->bind(1, batchId).step();

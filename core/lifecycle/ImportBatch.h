@@ -18,7 +18,7 @@ namespace hocba::lifecycle {
 /** What the batch's audit entry says about the file. */
 struct BatchDescription
 {
-    QString action; ///< "import.students" or "import.grades"
+    QString action; ///< "import.students", "import.grades" or "import.homeroom"
     QString fileName;
     QByteArray fileDigest; ///< SHA-256 of the file's bytes
     QString scope; ///< e.g. "class=6A1 subject=toan term=hk1"; no personal data

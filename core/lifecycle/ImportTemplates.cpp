@@ -82,10 +82,39 @@ sheets::SheetTemplate gradeBookTemplate(SchoolLevel level)
     return t;
 }
 
+sheets::SheetTemplate homeroomBookTemplate(SchoolLevel level)
+{
+    sheets::SheetTemplate t {u"Sổ chủ nhiệm"_qs, {number()}};
+    if (level == SchoolLevel::Primary) {
+        t.columns += {identifier(u"Mã định danh"_qs), name(u"Họ và tên"_qs), date(u"Ngày sinh"_qs)};
+        for (const QString& trait :
+             {u"Yêu nước"_qs, u"Nhân ái"_qs, u"Chăm chỉ"_qs, u"Trung thực"_qs, u"Trách nhiệm"_qs,
+              u"Tự chủ và tự học"_qs, u"Giao tiếp và hợp tác"_qs, u"Giải quyết vấn đề và sáng tạo"_qs, u"Ngôn ngữ"_qs,
+              u"Tính toán"_qs, u"Khoa học"_qs, u"Công nghệ"_qs, u"Tin học"_qs, u"Thẩm mĩ"_qs, u"Thể chất"_qs})
+            t.columns.append(mark(trait));
+    } else {
+        t.columns += {identifier(u"Mã định danh Bộ GD&ĐT"_qs),
+                      name(u"Họ và tên"_qs),
+                      date(u"Ngày sinh"_qs),
+                      mark(u"Rèn luyện HK1"_qs),
+                      mark(u"Rèn luyện HK2"_qs),
+                      mark(u"Số buổi nghỉ"_qs)};
+    }
+    t.columns.append(comment(u"Nhận xét của GVCN"_qs));
+    return t;
+}
+
 Status writeImportTemplate(const QString& path, ImportTemplate kind, SchoolLevel level)
 {
-    return sheets::writeXlsx(path,
-                             {kind == ImportTemplate::Students ? studentListTemplate() : gradeBookTemplate(level)});
+    switch (kind) {
+    case ImportTemplate::Students:
+        return sheets::writeXlsx(path, {studentListTemplate()});
+    case ImportTemplate::Grades:
+        return sheets::writeXlsx(path, {gradeBookTemplate(level)});
+    case ImportTemplate::Homeroom:
+        break;
+    }
+    return sheets::writeXlsx(path, {homeroomBookTemplate(level)});
 }
 
 } // namespace hocba::lifecycle

@@ -10,7 +10,7 @@
 namespace hocba::lifecycle {
 
 /** The empty workbooks a school fills in and imports (hocba-cli template, docs/import.md). */
-enum class ImportTemplate { Students, Grades };
+enum class ImportTemplate { Students, Grades, Homeroom };
 
 /** The student list: STT, then each column the student import reads (StudentColumns.h), under its first alias. */
 sheets::SheetTemplate studentListTemplate();
@@ -21,6 +21,13 @@ sheets::SheetTemplate studentListTemplate();
  * Điểm KTĐK, Nhận xét.
  */
 sheets::SheetTemplate gradeBookTemplate(SchoolLevel level);
+
+/**
+ * The homeroom book of one class: THCS (TT22) STT, Mã định danh Bộ GD&ĐT, Họ và tên, Ngày sinh, Rèn luyện HK1,
+ * Rèn luyện HK2, Số buổi nghỉ, Nhận xét của GVCN; primary (TT27) STT, Mã định danh, Họ và tên, Ngày sinh, the 5
+ * qualities and 10 competencies by name, Nhận xét của GVCN.
+ */
+sheets::SheetTemplate homeroomBookTemplate(SchoolLevel level);
 
 /** Writes the template as an .xlsx file at `path` (replacing a file there: the caller asks first). */
 Status writeImportTemplate(const QString& path, ImportTemplate kind, SchoolLevel level);

@@ -79,34 +79,41 @@ class TestStudentImport : public QObject
     /** The school's administrator (from init) imports student lists: a file with accounts needs a login. */
     QStringList asAdmin() { return loggedIn(QStringLiteral("admin")); }
 
-    /** A subject teacher of 6A1's toan and khtn imports their grade books. */
-    bool addTeacher(const QString& db)
+    /** An account of `role` with the given duties in 6A1 (a subject code, or "" for its homeroom teacher). */
+    bool addAccount(const QString& db, const QString& login, const QString& role, const QStringList& duties)
     {
         const QStringList user {QStringLiteral("user"),
                                 QStringLiteral("add"),
                                 QStringLiteral("--db"),
                                 db,
                                 QStringLiteral("--login"),
-                                QStringLiteral("gv.tn"),
+                                login,
                                 QStringLiteral("--name"),
                                 QStringLiteral("Lê Văn Tú"),
                                 QStringLiteral("--role"),
-                                QStringLiteral("subject"),
+                                role,
                                 QStringLiteral("--password-file"),
                                 path(QStringLiteral("password"))};
         if (test::runCliInProcess(user + loggedIn(QStringLiteral("admin"), QStringLiteral("--user-password-file"))).code
             != 0)
             return false;
-        for (const QString& subject : {QStringLiteral("toan"), QStringLiteral("khtn")})
-            if (test::runCliInProcess(QStringList {QStringLiteral("assign"), QStringLiteral("--db"), db,
-                                                   QStringLiteral("--teacher"), QStringLiteral("gv.tn"),
-                                                   QStringLiteral("--class"), QStringLiteral("6A1"),
-                                                   QStringLiteral("--subject"), subject}
-                                      + asAdmin())
-                    .code
-                != 0)
+        for (const QString& subject : duties) {
+            QStringList assign {
+                QStringLiteral("assign"),  QStringLiteral("--db"), db, QStringLiteral("--teacher"), login,
+                QStringLiteral("--class"), QStringLiteral("6A1")};
+            if (!subject.isEmpty())
+                assign << QStringLiteral("--subject") << subject;
+            if (test::runCliInProcess(assign + asAdmin()).code != 0)
                 return false;
+        }
         return true;
+    }
+
+    /** A subject teacher of 6A1's toan and khtn imports their grade books. */
+    bool addTeacher(const QString& db)
+    {
+        return addAccount(db, QStringLiteral("gv.tn"), QStringLiteral("subject"),
+                          {QStringLiteral("toan"), QStringLiteral("khtn")});
     }
 
     QStringList importArgs(const QString& db, const QString& csv, const QStringList& extra = {})
@@ -387,6 +394,52 @@ private Q_SLOTS:
         const auto written = test::runCliInProcess(gradeArgs(db, csv, book));
         QCOMPARE(written.code, 1);
         QVERIFY(test::fileDigest(db) != before);
+    }
+
+    void importsAHomeroomBookWithExitCodesAndJson()
+    {
+        const QString db = schoolWithStudents(QStringLiteral("homeroom.hocba"));
+        QVERIFY(!db.isEmpty());
+        QVERIFY(addAccount(db, QStringLiteral("gvcn"), QStringLiteral("homeroom"), {QString()}));
+        const QString csv = writeCsv(QStringLiteral("gvcn.csv"),
+                                     QStringLiteral("SỔ CHỦ NHIỆM - LỚP 6A1 - NĂM HỌC 2025-2026,,,,,\n"
+                                                    "Họ và tên,Ngày sinh,Rèn luyện HK1,Rèn luyện HK2,Số buổi nghỉ,"
+                                                    "Nhận xét\n"
+                                                    "Nguyễn Văn An,05/03/2013,Tốt,K,2,Chăm ngoan\n"
+                                                    "Trần Thị Bích,12/11/2013,T,Yếu,-1,\n")
+                                         .toUtf8());
+        const auto homeroom = [&](const QString& login, const QStringList& extra) {
+            return test::runCliInProcess(QStringList {QStringLiteral("import"), QStringLiteral("homeroom"),
+                                                      QStringLiteral("--db"), db, QStringLiteral("--file"), csv}
+                                         + loggedIn(login) + extra);
+        };
+        // A subject teacher of the class (schoolWithStudents adds one) may not write its homeroom book.
+        const QByteArray before = test::fileDigest(db);
+        const auto denied = homeroom(QStringLiteral("gv.tn"), {});
+        QCOMPARE(denied.code, int(ExitFailed));
+        QCOMPARE(test::fileDigest(db), before);
+
+        const auto dry = homeroom(QStringLiteral("gvcn"), {QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QCOMPARE(dry.code, int(ExitFailed));
+        QCOMPARE(test::fileDigest(db), before);
+        const auto run = homeroom(QStringLiteral("gvcn"), {QStringLiteral("--json")});
+        QCOMPARE(run.code, int(ExitFailed));
+        const QJsonObject report = json(run);
+        QCOMPARE(report.value(QStringLiteral("added")).toInt(), 1);
+        const QJsonObject rejected = report.value(QStringLiteral("rejected")).toArray().first().toObject();
+        QCOMPARE(rejected.value(QStringLiteral("row")).toInt(), 4);
+        QCOMPARE(rejected.value(QStringLiteral("column")).toString(), QStringLiteral("Rèn luyện HK2"));
+        QCOMPARE(rejected.value(QStringLiteral("code")).toString(), QStringLiteral("conduct"));
+        const QByteArray imported = test::fileDigest(db);
+        QVERIFY(imported != before);
+        const auto again = homeroom(QStringLiteral("gvcn"), {QStringLiteral("--json")});
+        QCOMPARE(json(again).value(QStringLiteral("unchanged")).toInt(), 1);
+        QCOMPARE(test::fileDigest(db), imported);
+        const auto wrongYear
+            = homeroom(QStringLiteral("gvcn"), {QStringLiteral("--year"), QStringLiteral("2024-2025")});
+        QCOMPARE(wrongYear.code, int(ExitFailed));
+        QVERIFY2(wrongYear.err.contains(QStringLiteral("2025-2026")), qPrintable(wrongYear.err));
+        QCOMPARE(test::fileDigest(db), imported);
     }
 };
 

@@ -83,6 +83,13 @@ private Q_SLOTS:
                      templateArgs(QStringLiteral("grades"), other, {QStringLiteral("--level"), QStringLiteral("thpt")}))
                      .code,
                  int(ExitUsage));
+        const QString homeroom = m_dir.filePath(QStringLiteral("gvcn.xlsx"));
+        QCOMPARE(test::runCliInProcess(templateArgs(QStringLiteral("homeroom"), homeroom,
+                                                    {QStringLiteral("--level"), QStringLiteral("primary")}))
+                     .code,
+                 0);
+        QCOMPARE(headerOf(homeroom).value(4), QStringLiteral("Yêu nước"));
+        QCOMPARE(headerOf(homeroom).size(), 20);
         QCOMPARE(test::runCliInProcess(templateArgs(QStringLiteral("teachers"), other)).code, int(ExitUsage));
         QVERIFY(!QFile::exists(other));
     }

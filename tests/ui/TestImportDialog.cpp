@@ -409,6 +409,19 @@ private Q_SLOTS:
         cls->setCurrentIndex(cls->findData(11));
         QVERIFY(subject->findData(QStringLiteral("tieng_viet")) >= 0);
         QCOMPARE(subject->findData(QStringLiteral("ngu_van")), -1);
+
+        // A homeroom book names its class only: no subject, no term.
+        kind->setCurrentIndex(kind->findData(int(ImportKind::Homeroom)));
+        QVERIFY(cls->isVisible());
+        QVERIFY(!subject->isVisible());
+        QVERIFY(!term->isVisible());
+        QVERIFY(preview(dialog, QStringLiteral("/tmp/so-chu-nhiem.xlsx")));
+        sent = fake.last();
+        QCOMPARE(sent.kind, ImportKind::Homeroom);
+        QCOMPARE(sent.className, QStringLiteral("1A1"));
+        QCOMPARE(sent.year, std::optional<SchoolYear>(SchoolYear {2024}));
+        QCOMPARE(sent.subject, QString());
+        QCOMPARE(sent.term, QString());
     }
 
     void theTemplateButtonWritesTheTemplateOfTheChoice()
