@@ -227,7 +227,7 @@
     <name>hocba::cli::AssignCommand</name>
     <message>
         <source>Assign a teacher account to a class for a school year: homeroom teacher, or with --subject the teacher of that subject (&quot;assign&quot;, &quot;assign remove&quot;, &quot;assign list&quot;).</source>
-        <translation>Phân công tài khoản giáo viên cho một lớp trong năm học: giáo viên chủ nhiệm, hoặc với --subject là giáo viên bộ môn đó ("assign", "assign remove", "assign list").</translation>
+        <translation>Phân công tài khoản giáo viên cho một lớp trong năm học: giáo viên chủ nhiệm, hoặc với --subject là giáo viên bộ môn đó (&quot;assign&quot;, &quot;assign remove&quot;, &quot;assign list&quot;).</translation>
     </message>
     <message>
         <source>The login of the teacher account assigned.</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>Say &quot;assign&quot;, &quot;assign remove&quot; or &quot;assign list&quot;.</source>
-        <translation>Hãy dùng "assign", "assign remove" hoặc "assign list".</translation>
+        <translation>Hãy dùng &quot;assign&quot;, &quot;assign remove&quot; hoặc &quot;assign list&quot;.</translation>
     </message>
     <message>
         <source>--teacher LOGIN and --class NAME are required.</source>
@@ -701,20 +701,12 @@
         <translation>Dòng %1, cột &quot;%2&quot;: %3</translation>
     </message>
     <message>
-        <source>Import a student list or a grade book: &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv --class 6A1 --subject toan --term hk1&quot; (--dry-run to preview without writing).</source>
-        <translation>Nhập danh sách học sinh hoặc sổ điểm: "import students --file list.csv", "import grades --file book.csv --class 6A1 --subject toan --term hk1" (--dry-run để xem trước mà không ghi).</translation>
-    </message>
-    <message>
         <source>The file to import (CSV in UTF-8).</source>
         <translation>Tệp cần nhập (CSV mã UTF-8).</translation>
     </message>
     <message>
         <source>Write nothing when a row is rejected.</source>
         <translation>Không ghi gì khi có dòng bị từ chối.</translation>
-    </message>
-    <message>
-        <source>Students: only this class; grades: the class of the grade book.</source>
-        <translation>Học sinh: chỉ lớp này; điểm: lớp của sổ điểm.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -729,16 +721,8 @@
         <translation>MÃ</translation>
     </message>
     <message>
-        <source>Grades: hk1, hk2 or cn.</source>
-        <translation>Điểm: hk1, hk2 hoặc cn.</translation>
-    </message>
-    <message>
         <source>TERM</source>
         <translation>HỌC KÌ</translation>
-    </message>
-    <message>
-        <source>Say &quot;import students --file list.csv&quot; or &quot;import grades --file book.csv&quot;.</source>
-        <translation>Hãy dùng "import students --file list.csv" hoặc "import grades --file book.csv".</translation>
     </message>
     <message>
         <source>--year must look like 2025-2026.</source>
@@ -751,6 +735,22 @@
     <message>
         <source>Nothing was written: a row was rejected and --all-or-nothing was given.</source>
         <translation>Không ghi gì: có dòng bị từ chối và đã dùng --all-or-nothing.</translation>
+    </message>
+    <message>
+        <source>Import a student list, a grade book or a homeroom book: &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv --class 6A1 --subject toan --term hk1&quot;, &quot;import homeroom --file book.csv --class 6A1&quot; (--dry-run to preview without writing).</source>
+        <translation>Nhập danh sách học sinh, sổ điểm hoặc sổ chủ nhiệm: "import students --file list.csv", "import grades --file book.csv --class 6A1 --subject toan --term hk1", "import homeroom --file book.csv --class 6A1" (--dry-run để xem trước mà không ghi).</translation>
+    </message>
+    <message>
+        <source>Students: only this class; grades, homeroom: the class of the book.</source>
+        <translation>Học sinh: chỉ lớp này; điểm, sổ chủ nhiệm: lớp của sổ.</translation>
+    </message>
+    <message>
+        <source>Grades: hk1, hk2 or cn; homeroom: the semester of a conduct column that names none.</source>
+        <translation>Điểm: hk1, hk2 hoặc cn; sổ chủ nhiệm: học kì của cột rèn luyện không ghi học kì.</translation>
+    </message>
+    <message>
+        <source>Say &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv&quot; or &quot;import homeroom --file book.csv&quot;.</source>
+        <translation>Hãy dùng "import students --file list.csv", "import grades --file book.csv" hoặc "import homeroom --file book.csv".</translation>
     </message>
 </context>
 <context>
@@ -1117,10 +1117,6 @@
 <context>
     <name>hocba::cli::TemplateCommand</name>
     <message>
-        <source>Write an empty workbook to fill in and import: &quot;template students --out list.xlsx&quot; or &quot;template grades --level thcs --out grades.xlsx&quot;.</source>
-        <translation>Ghi một bảng tính trống để điền rồi nhập: "template students --out list.xlsx" hoặc "template grades --level thcs --out grades.xlsx".</translation>
-    </message>
-    <message>
         <source>The .xlsx file to write.</source>
         <translation>Tệp .xlsx cần ghi.</translation>
     </message>
@@ -1129,20 +1125,12 @@
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>For grades: primary (TT27) or thcs (TT22, the default).</source>
-        <translation>Với bảng điểm: primary (tiểu học, TT27) hoặc thcs (THCS, TT22, mặc định).</translation>
-    </message>
-    <message>
         <source>LEVEL</source>
         <translation>CẤP</translation>
     </message>
     <message>
         <source>Replace the file if it exists.</source>
         <translation>Ghi đè tệp nếu đã có.</translation>
-    </message>
-    <message>
-        <source>Say &quot;template students --out F.xlsx&quot; or &quot;template grades --out F.xlsx&quot;.</source>
-        <translation>Hãy gõ "template students --out F.xlsx" hoặc "template grades --out F.xlsx".</translation>
     </message>
     <message>
         <source>--level must be primary or thcs.</source>
@@ -1155,6 +1143,18 @@
     <message>
         <source>Wrote %1.</source>
         <translation>Đã ghi %1.</translation>
+    </message>
+    <message>
+        <source>Write an empty workbook to fill in and import: &quot;template students --out list.xlsx&quot;, &quot;template grades --level thcs --out grades.xlsx&quot; or &quot;template homeroom --level primary --out gvcn.xlsx&quot;.</source>
+        <translation>Ghi một bảng tính trống để điền rồi nhập: "template students --out list.xlsx", "template grades --level thcs --out grades.xlsx" hoặc "template homeroom --level primary --out gvcn.xlsx".</translation>
+    </message>
+    <message>
+        <source>For grades and homeroom: primary (TT27) or thcs (TT22, the default).</source>
+        <translation>Với bảng điểm và sổ chủ nhiệm: primary (tiểu học, TT27) hoặc thcs (THCS, TT22, mặc định).</translation>
+    </message>
+    <message>
+        <source>Say &quot;template students --out F.xlsx&quot;, &quot;template grades --out F.xlsx&quot; or &quot;template homeroom --out F.xlsx&quot;.</source>
+        <translation>Hãy gõ "template students --out F.xlsx", "template grades --out F.xlsx" hoặc "template homeroom --out F.xlsx".</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1449,7 @@
     <name>hocba::cli::YearCommand</name>
     <message>
         <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them.</source>
-        <translation>Mở năm học mới từ năm học vừa qua: "year open --year 2026-2027" cho xem trước việc chuyển lớp, thêm --yes để thực hiện.</translation>
+        <translation>Mở năm học mới từ năm học vừa qua: &quot;year open --year 2026-2027&quot; cho xem trước việc chuyển lớp, thêm --yes để thực hiện.</translation>
     </message>
     <message>
         <source>The school year to open, e.g. 2026-2027.</source>
@@ -1465,7 +1465,7 @@
     </message>
     <message>
         <source>Say &quot;year open --year 2026-2027&quot;.</source>
-        <translation>Hãy gõ "year open --year 2026-2027".</translation>
+        <translation>Hãy gõ &quot;year open --year 2026-2027&quot;.</translation>
     </message>
     <message>
         <source>--year must look like 2026-2027.</source>
@@ -1621,23 +1621,23 @@
     <name>hocba::lifecycle::Assignments</name>
     <message>
         <source>There is no account &quot;%1&quot;.</source>
-        <translation>Không có tài khoản "%1".</translation>
+        <translation>Không có tài khoản &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; is a %2 account; only teacher accounts are assigned to classes.</source>
-        <translation>Tài khoản "%1" là tài khoản %2; chỉ tài khoản giáo viên mới được phân công cho lớp.</translation>
+        <translation>Tài khoản &quot;%1&quot; là tài khoản %2; chỉ tài khoản giáo viên mới được phân công cho lớp.</translation>
     </message>
     <message>
         <source>There is no class %1 in %2. Add it first with &quot;class add&quot;.</source>
-        <translation>Không có lớp %1 trong năm học %2. Hãy thêm lớp trước bằng "class add".</translation>
+        <translation>Không có lớp %1 trong năm học %2. Hãy thêm lớp trước bằng &quot;class add&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code of grade %2 (see docs/evaluate.md, for example toan or ngu_van).</source>
-        <translation>"%1" không phải mã môn học của khối %2 (xem docs/evaluate.md, ví dụ toan hoặc ngu_van).</translation>
+        <translation>&quot;%1&quot; không phải mã môn học của khối %2 (xem docs/evaluate.md, ví dụ toan hoặc ngu_van).</translation>
     </message>
     <message>
         <source>Class %1 already has a homeroom teacher in %2. Remove that assignment first (&quot;assign remove&quot;).</source>
-        <translation>Lớp %1 đã có giáo viên chủ nhiệm trong năm học %2. Hãy bỏ phân công đó trước ("assign remove").</translation>
+        <translation>Lớp %1 đã có giáo viên chủ nhiệm trong năm học %2. Hãy bỏ phân công đó trước (&quot;assign remove&quot;).</translation>
     </message>
     <message>
         <source>This assignment is already there.</source>
@@ -1699,6 +1699,53 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::ClassBook</name>
+    <message>
+        <source>The file&apos;s title says it is for the school year %1, but the import is for %2. Nothing was imported: choose the file of %2, or the year %1.</source>
+        <translation>Tiêu đề của tệp ghi năm học %1, nhưng đang nhập cho năm học %2. Chưa nhập gì: hãy chọn tệp của năm học %2, hoặc chọn năm học %1.</translation>
+    </message>
+    <message>
+        <source>Say which school year the file is for (its title names none).</source>
+        <translation>Hãy cho biết tệp thuộc năm học nào (tiêu đề của tệp không ghi).</translation>
+    </message>
+    <message>
+        <source>Say which class the file is for (its title names none), for example 6A1.</source>
+        <translation>Hãy cho biết tệp của lớp nào (tiêu đề của tệp không ghi), ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in %2. Import the class list first.</source>
+        <translation>Năm học %2 không có lớp %1. Hãy nhập danh sách lớp trước.</translation>
+    </message>
+    <message>
+        <source>The student&apos;s name is missing.</source>
+        <translation>Thiếu họ tên học sinh.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
+        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>%1 students of class %2 have this name; add their personal ID or birth date to the file.</source>
+        <translation>Lớp %2 có %1 học sinh trùng họ tên này; hãy thêm số định danh cá nhân hoặc ngày sinh vào tệp.</translation>
+    </message>
+    <message>
+        <source>No student of class %1 in %2 has this name and these identifiers. Check the row, or import the class list first.</source>
+        <translation>Lớp %1 năm học %2 không có học sinh nào có họ tên và mã định danh này. Hãy kiểm tra lại dòng này, hoặc nhập danh sách lớp trước.</translation>
+    </message>
+    <message>
+        <source>The school file has this student with another personal ID.</source>
+        <translation>Tệp dữ liệu đã có học sinh này với số định danh cá nhân khác.</translation>
+    </message>
+    <message>
+        <source>The same student as row %1.</source>
+        <translation>Trùng học sinh ở dòng %1.</translation>
+    </message>
+    <message>
+        <source>This student&apos;s record for %1 is already signed or locked; it cannot change.</source>
+        <translation>Học bạ năm học %1 của học sinh này đã được ký hoặc đã khoá; không thể thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::DocumentVerifier</name>
     <message>
         <source>The PDF is not signed.</source>
@@ -1756,20 +1803,12 @@
 <context>
     <name>hocba::lifecycle::GradeImport</name>
     <message>
-        <source>The file&apos;s title says it is for the school year %1, but the import is for %2. Nothing was imported: choose the grade book of %2, or the year %1.</source>
-        <translation>Tiêu đề của tệp ghi năm học %1, nhưng đang nhập cho năm học %2. Chưa nhập gì: hãy chọn sổ điểm của năm học %2, hoặc chọn năm học %1.</translation>
-    </message>
-    <message>
-        <source>Say which school year the grade book is for (its title names none).</source>
-        <translation>Hãy cho biết sổ điểm thuộc năm học nào (tiêu đề của tệp không ghi).</translation>
-    </message>
-    <message>
         <source>Say which subject the grade book is for (its title names none), for example toan.</source>
         <translation>Hãy cho biết sổ điểm của môn nào (tiêu đề của tệp không ghi), ví dụ toan.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code; the codes are listed in docs/evaluate.md, for example toan or ngu_van.</source>
-        <translation>"%1" không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+        <translation>&quot;%1&quot; không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
     </message>
     <message>
         <source>A primary grade book is imported for the whole year (cn): the school file keeps the year-end level, test score and comment.</source>
@@ -1780,72 +1819,71 @@
         <translation>Hãy cho biết sổ điểm của học kì nào: hk1 hoặc hk2 (kết quả cả năm được tính từ hai học kì).</translation>
     </message>
     <message>
-        <source>Say which class the grade book is for (its title names none), for example 6A1.</source>
-        <translation>Hãy cho biết sổ điểm của lớp nào (tiêu đề của tệp không ghi), ví dụ 6A1.</translation>
-    </message>
-    <message>
-        <source>There is no class %1 in %2. Import the class list first.</source>
-        <translation>Năm học %2 không có lớp %1. Hãy nhập danh sách lớp trước.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a score from 0 to 10.</source>
-        <translation>"%1" không phải là điểm từ 0 đến 10.</translation>
+        <translation>&quot;%1&quot; không phải là điểm từ 0 đến 10.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has more than one decimal; write a score like 8 or 8,5.</source>
-        <translation>"%1" có nhiều hơn một chữ số thập phân; hãy ghi điểm dạng 8 hoặc 8,5.</translation>
-    </message>
-    <message>
-        <source>The student&apos;s name is missing.</source>
-        <translation>Thiếu họ tên học sinh.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
-        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>&quot;%1&quot; có nhiều hơn một chữ số thập phân; hãy ghi điểm dạng 8 hoặc 8,5.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not Đ (Đạt) or CĐ (Chưa đạt).</source>
-        <translation>"%1" không phải Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
+        <translation>&quot;%1&quot; không phải Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a level: write T (Hoàn thành tốt), H (Hoàn thành) or C (Chưa hoàn thành).</source>
-        <translation>"%1" không phải mức đạt được: hãy ghi T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).</translation>
+        <translation>&quot;%1&quot; không phải mức đạt được: hãy ghi T (Hoàn thành tốt), H (Hoàn thành) hoặc C (Chưa hoàn thành).</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the periodic test score is a whole number from 0 to 10.</source>
-        <translation>"%1": điểm kiểm tra định kì là số nguyên từ 0 đến 10.</translation>
-    </message>
-    <message>
-        <source>%1 students of class %2 have this name; add their personal ID or birth date to the file.</source>
-        <translation>Lớp %2 có %1 học sinh trùng họ tên này; hãy thêm số định danh cá nhân hoặc ngày sinh vào tệp.</translation>
-    </message>
-    <message>
-        <source>No student of class %1 in %2 has this name and these identifiers. Check the row, or import the class list first.</source>
-        <translation>Lớp %1 năm học %2 không có học sinh nào có họ tên và mã định danh này. Hãy kiểm tra lại dòng này, hoặc nhập danh sách lớp trước.</translation>
-    </message>
-    <message>
-        <source>The school file has this student with another personal ID.</source>
-        <translation>Tệp dữ liệu đã có học sinh này với số định danh cá nhân khác.</translation>
-    </message>
-    <message>
-        <source>The same student as row %1.</source>
-        <translation>Trùng học sinh ở dòng %1.</translation>
-    </message>
-    <message>
-        <source>This student&apos;s record for %1 is already signed or locked; its marks cannot change.</source>
-        <translation>Học bạ năm học %1 của học sinh này đã được ký hoặc đã khoá; không thể thay đổi điểm.</translation>
+        <translation>&quot;%1&quot;: điểm kiểm tra định kì là số nguyên từ 0 đến 10.</translation>
     </message>
     <message>
         <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and a mark column such as &quot;ĐĐGtx1&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot;, &quot;Mức đạt được&quot; or &quot;Điểm KTĐK&quot;.</source>
-        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, tối thiểu có "Họ và tên" (hoặc "Họ đệm" và "Tên") và một cột điểm như "ĐĐGtx1", "ĐĐGgk", "ĐĐGck", "Mức đạt được" hoặc "Điểm KTĐK".</translation>
+        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, tối thiểu có &quot;Họ và tên&quot; (hoặc &quot;Họ đệm&quot; và &quot;Tên&quot;) và một cột điểm như &quot;ĐĐGtx1&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot;, &quot;Mức đạt được&quot; hoặc &quot;Điểm KTĐK&quot;.</translation>
     </message>
     <message>
         <source>Class %1 is a primary class, but the file has no &quot;Mức đạt được&quot;, &quot;Điểm KTĐK&quot; or &quot;Nhận xét&quot; column.</source>
-        <translation>Lớp %1 là lớp tiểu học, nhưng tệp không có cột "Mức đạt được", "Điểm KTĐK" hay "Nhận xét".</translation>
+        <translation>Lớp %1 là lớp tiểu học, nhưng tệp không có cột &quot;Mức đạt được&quot;, &quot;Điểm KTĐK&quot; hay &quot;Nhận xét&quot;.</translation>
     </message>
     <message>
         <source>Class %1 is a THCS class, but the file has no &quot;ĐĐGtx&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot; or &quot;Nhận xét&quot; column.</source>
-        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột "ĐĐGtx", "ĐĐGgk", "ĐĐGck" hay "Nhận xét".</translation>
+        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột &quot;ĐĐGtx&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot; hay &quot;Nhận xét&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::HomeroomImport</name>
+    <message>
+        <source>&quot;%1&quot; is not a conduct result: write T (Tốt), K (Khá), Đ (Đạt) or CĐ (Chưa đạt).</source>
+        <translation>"%1" không phải kết quả rèn luyện: hãy ghi T (Tốt), K (Khá), Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of sessions missed: write a whole number such as 0 or 3.</source>
+        <translation>"%1" không phải số buổi nghỉ: hãy ghi một số nguyên, ví dụ 0 hoặc 3.</translation>
+    </message>
+    <message>
+        <source>The total of sessions missed (%1) is not the excused (%2) plus the unexcused (%3) ones.</source>
+        <translation>Tổng số buổi nghỉ (%1) không bằng số buổi nghỉ có phép (%2) cộng không phép (%3).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a level: write T (Tốt), Đ (Đạt) or C (Cần cố gắng).</source>
+        <translation>"%1" không phải mức đánh giá: hãy ghi T (Tốt), Đ (Đạt) hoặc C (Cần cố gắng).</translation>
+    </message>
+    <message>
+        <source>Class %1 is a primary class: its book has a column for each quality and competency (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …) and &quot;Nhận xét&quot;, and no conduct or absences.</source>
+        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực ("Yêu nước", "Tự chủ và tự học", …) và cột "Nhận xét", không có rèn luyện hay số buổi nghỉ.</translation>
+    </message>
+    <message>
+        <source>Class %1 is a THCS class, but the file has no &quot;Rèn luyện HK1&quot;, &quot;Rèn luyện HK2&quot;, &quot;Số buổi nghỉ&quot; or &quot;Nhận xét&quot; column.</source>
+        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột "Rèn luyện HK1", "Rèn luyện HK2", "Số buổi nghỉ" hay "Nhận xét".</translation>
+    </message>
+    <message>
+        <source>Say which semester the column &quot;%1&quot; is for: hk1 or hk2 (the title names none), or head it &quot;Rèn luyện HK1&quot; or &quot;Rèn luyện HK2&quot;.</source>
+        <translation>Hãy cho biết cột "%1" thuộc học kì nào: hk1 hoặc hk2 (tiêu đề của tệp không ghi), hoặc đặt tên cột là "Rèn luyện HK1" hay "Rèn luyện HK2".</translation>
+    </message>
+    <message>
+        <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and a column such as &quot;Rèn luyện HK1&quot;, &quot;Số buổi nghỉ&quot;, &quot;Yêu nước&quot; or &quot;Nhận xét&quot;.</source>
+        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có "Họ và tên" (hoặc "Họ đệm" và "Tên") và một cột như "Rèn luyện HK1", "Số buổi nghỉ", "Yêu nước" hay "Nhận xét".</translation>
     </message>
 </context>
 <context>
@@ -2816,11 +2854,11 @@
     </message>
     <message>
         <source>The sheet &quot;%1&quot; has more than %2 rows.</source>
-        <translation>Trang tính "%1" có hơn %2 dòng.</translation>
+        <translation>Trang tính &quot;%1&quot; có hơn %2 dòng.</translation>
     </message>
     <message>
         <source>Row %1 of the sheet &quot;%2&quot; has more than %3 columns.</source>
-        <translation>Dòng %1 của trang tính "%2" có hơn %3 cột.</translation>
+        <translation>Dòng %1 của trang tính &quot;%2&quot; có hơn %3 cột.</translation>
     </message>
     <message>
         <source>The file has more than %1 filled cells; import one class or one subject at a time.</source>
@@ -2839,7 +2877,7 @@
     <name>hocba::sheets::Xls</name>
     <message>
         <source>The file cannot be read as an Excel 97–2003 workbook (.xls). Open it in Excel, save it as &quot;Excel Workbook (*.xlsx)&quot; and import that file.</source>
-        <translation>Không đọc được tệp như một bảng tính Excel 97–2003 (.xls). Hãy mở tệp trong Excel, lưu lại dạng "Excel Workbook (*.xlsx)" rồi nhập tệp đó.</translation>
+        <translation>Không đọc được tệp như một bảng tính Excel 97–2003 (.xls). Hãy mở tệp trong Excel, lưu lại dạng &quot;Excel Workbook (*.xlsx)&quot; rồi nhập tệp đó.</translation>
     </message>
     <message>
         <source>Cannot write a temporary copy of the workbook.</source>
@@ -2854,7 +2892,7 @@
     </message>
     <message>
         <source>A part of the workbook unpacks to more than %1 times its size (a &quot;zip bomb&quot;); the file was not opened.</source>
-        <translation>Một phần của bảng tính khi giải nén lớn hơn %1 lần kích thước của nó ("bom zip"); tệp không được mở.</translation>
+        <translation>Một phần của bảng tính khi giải nén lớn hơn %1 lần kích thước của nó (&quot;bom zip&quot;); tệp không được mở.</translation>
     </message>
     <message>
         <source>The workbook contains a document type declaration (DOCTYPE), which spreadsheet programs do not write; the file was not opened.</source>
@@ -3183,10 +3221,6 @@
 <context>
     <name>hocba::ui::ImportDialog</name>
     <message>
-        <source>This version of the program cannot write templates yet.</source>
-        <translation>Phiên bản này của chương trình chưa tạo được tệp mẫu.</translation>
-    </message>
-    <message>
         <source>Undo the import</source>
         <translation>Hoàn tác lần nhập</translation>
     </message>
@@ -3253,10 +3287,6 @@
     <message>
         <source>An empty workbook with the columns this import reads, to fill in</source>
         <translation>Một tệp Excel trống có sẵn các cột mà chức năng nhập này đọc, để điền vào</translation>
-    </message>
-    <message>
-        <source>Empty templates come with a later version of the program.</source>
-        <translation>Tệp mẫu trống sẽ có trong một phiên bản sau của chương trình.</translation>
     </message>
     <message>
         <source>File:</source>
@@ -3385,6 +3415,10 @@
     <message>
         <source>%1 rows with a problem will not be imported; the other rows will.</source>
         <translation>%1 dòng có vấn đề sẽ không được nhập; các dòng còn lại sẽ được nhập.</translation>
+    </message>
+    <message>
+        <source>A class&apos;s homeroom book: conduct, absences, comments / qualities, competencies</source>
+        <translation>Sổ chủ nhiệm của lớp: rèn luyện, nghỉ học, nhận xét / phẩm chất, năng lực</translation>
     </message>
 </context>
 <context>
