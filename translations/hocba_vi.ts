@@ -701,10 +701,6 @@
         <translation>Dòng %1, cột &quot;%2&quot;: %3</translation>
     </message>
     <message>
-        <source>The file to import (CSV in UTF-8).</source>
-        <translation>Tệp cần nhập (CSV mã UTF-8).</translation>
-    </message>
-    <message>
         <source>Write nothing when a row is rejected.</source>
         <translation>Không ghi gì khi có dòng bị từ chối.</translation>
     </message>
@@ -737,10 +733,6 @@
         <translation>Không ghi gì: có dòng bị từ chối và đã dùng --all-or-nothing.</translation>
     </message>
     <message>
-        <source>Import a student list, a grade book or a homeroom book: &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv --class 6A1 --subject toan --term hk1&quot;, &quot;import homeroom --file book.csv --class 6A1&quot; (--dry-run to preview without writing).</source>
-        <translation>Nhập danh sách học sinh, sổ điểm hoặc sổ chủ nhiệm: "import students --file list.csv", "import grades --file book.csv --class 6A1 --subject toan --term hk1", "import homeroom --file book.csv --class 6A1" (--dry-run để xem trước mà không ghi).</translation>
-    </message>
-    <message>
         <source>Students: only this class; grades, homeroom: the class of the book.</source>
         <translation>Học sinh: chỉ lớp này; điểm, sổ chủ nhiệm: lớp của sổ.</translation>
     </message>
@@ -750,7 +742,15 @@
     </message>
     <message>
         <source>Say &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv&quot; or &quot;import homeroom --file book.csv&quot;.</source>
-        <translation>Hãy dùng "import students --file list.csv", "import grades --file book.csv" hoặc "import homeroom --file book.csv".</translation>
+        <translation>Hãy dùng &quot;import students --file list.csv&quot;, &quot;import grades --file book.csv&quot; hoặc &quot;import homeroom --file book.csv&quot;.</translation>
+    </message>
+    <message>
+        <source>Import a student list, a grade book or a homeroom book (.xlsx, .xls or CSV): &quot;import students --file list.xlsx&quot;, &quot;import grades --file book.xlsx --class 6A1 --subject toan --term hk1&quot;, &quot;import homeroom --file book.xlsx --class 6A1&quot; (--dry-run to preview without writing).</source>
+        <translation>Nhập danh sách học sinh, bảng điểm hoặc sổ chủ nhiệm (.xlsx, .xls hoặc CSV): "import students --file list.xlsx", "import grades --file book.xlsx --class 6A1 --subject toan --term hk1", "import homeroom --file book.xlsx --class 6A1" (--dry-run để xem trước mà không ghi).</translation>
+    </message>
+    <message>
+        <source>The file to import: .xlsx, .xls or CSV in UTF-8.</source>
+        <translation>Tệp cần nhập: .xlsx, .xls hoặc CSV mã UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>Write an empty workbook to fill in and import: &quot;template students --out list.xlsx&quot;, &quot;template grades --level thcs --out grades.xlsx&quot; or &quot;template homeroom --level primary --out gvcn.xlsx&quot;.</source>
-        <translation>Ghi một bảng tính trống để điền rồi nhập: "template students --out list.xlsx", "template grades --level thcs --out grades.xlsx" hoặc "template homeroom --level primary --out gvcn.xlsx".</translation>
+        <translation>Ghi một bảng tính trống để điền rồi nhập: &quot;template students --out list.xlsx&quot;, &quot;template grades --level thcs --out grades.xlsx&quot; hoặc &quot;template homeroom --level primary --out gvcn.xlsx&quot;.</translation>
     </message>
     <message>
         <source>For grades and homeroom: primary (TT27) or thcs (TT22, the default).</source>
@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>Say &quot;template students --out F.xlsx&quot;, &quot;template grades --out F.xlsx&quot; or &quot;template homeroom --out F.xlsx&quot;.</source>
-        <translation>Hãy gõ "template students --out F.xlsx", "template grades --out F.xlsx" hoặc "template homeroom --out F.xlsx".</translation>
+        <translation>Hãy gõ &quot;template students --out F.xlsx&quot;, &quot;template grades --out F.xlsx&quot; hoặc &quot;template homeroom --out F.xlsx&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1722,7 +1722,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a date as dd/mm/yyyy.</source>
-        <translation>"%1" không phải ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>&quot;%1&quot; không phải ngày theo dạng dd/mm/yyyy.</translation>
     </message>
     <message>
         <source>%1 students of class %2 have this name; add their personal ID or birth date to the file.</source>
@@ -1855,11 +1855,11 @@
     <name>hocba::lifecycle::HomeroomImport</name>
     <message>
         <source>&quot;%1&quot; is not a conduct result: write T (Tốt), K (Khá), Đ (Đạt) or CĐ (Chưa đạt).</source>
-        <translation>"%1" không phải kết quả rèn luyện: hãy ghi T (Tốt), K (Khá), Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
+        <translation>&quot;%1&quot; không phải kết quả rèn luyện: hãy ghi T (Tốt), K (Khá), Đ (Đạt) hoặc CĐ (Chưa đạt).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number of sessions missed: write a whole number such as 0 or 3.</source>
-        <translation>"%1" không phải số buổi nghỉ: hãy ghi một số nguyên, ví dụ 0 hoặc 3.</translation>
+        <translation>&quot;%1&quot; không phải số buổi nghỉ: hãy ghi một số nguyên, ví dụ 0 hoặc 3.</translation>
     </message>
     <message>
         <source>The total of sessions missed (%1) is not the excused (%2) plus the unexcused (%3) ones.</source>
@@ -1867,23 +1867,23 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a level: write T (Tốt), Đ (Đạt) or C (Cần cố gắng).</source>
-        <translation>"%1" không phải mức đánh giá: hãy ghi T (Tốt), Đ (Đạt) hoặc C (Cần cố gắng).</translation>
+        <translation>&quot;%1&quot; không phải mức đánh giá: hãy ghi T (Tốt), Đ (Đạt) hoặc C (Cần cố gắng).</translation>
     </message>
     <message>
         <source>Class %1 is a primary class: its book has a column for each quality and competency (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …) and &quot;Nhận xét&quot;, and no conduct or absences.</source>
-        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực ("Yêu nước", "Tự chủ và tự học", …) và cột "Nhận xét", không có rèn luyện hay số buổi nghỉ.</translation>
+        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …) và cột &quot;Nhận xét&quot;, không có rèn luyện hay số buổi nghỉ.</translation>
     </message>
     <message>
         <source>Class %1 is a THCS class, but the file has no &quot;Rèn luyện HK1&quot;, &quot;Rèn luyện HK2&quot;, &quot;Số buổi nghỉ&quot; or &quot;Nhận xét&quot; column.</source>
-        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột "Rèn luyện HK1", "Rèn luyện HK2", "Số buổi nghỉ" hay "Nhận xét".</translation>
+        <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột &quot;Rèn luyện HK1&quot;, &quot;Rèn luyện HK2&quot;, &quot;Số buổi nghỉ&quot; hay &quot;Nhận xét&quot;.</translation>
     </message>
     <message>
         <source>Say which semester the column &quot;%1&quot; is for: hk1 or hk2 (the title names none), or head it &quot;Rèn luyện HK1&quot; or &quot;Rèn luyện HK2&quot;.</source>
-        <translation>Hãy cho biết cột "%1" thuộc học kì nào: hk1 hoặc hk2 (tiêu đề của tệp không ghi), hoặc đặt tên cột là "Rèn luyện HK1" hay "Rèn luyện HK2".</translation>
+        <translation>Hãy cho biết cột &quot;%1&quot; thuộc học kì nào: hk1 hoặc hk2 (tiêu đề của tệp không ghi), hoặc đặt tên cột là &quot;Rèn luyện HK1&quot; hay &quot;Rèn luyện HK2&quot;.</translation>
     </message>
     <message>
         <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and a column such as &quot;Rèn luyện HK1&quot;, &quot;Số buổi nghỉ&quot;, &quot;Yêu nước&quot; or &quot;Nhận xét&quot;.</source>
-        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có "Họ và tên" (hoặc "Họ đệm" và "Tên") và một cột như "Rèn luyện HK1", "Số buổi nghỉ", "Yêu nước" hay "Nhận xét".</translation>
+        <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có &quot;Họ và tên&quot; (hoặc &quot;Họ đệm&quot; và &quot;Tên&quot;) và một cột như &quot;Rèn luyện HK1&quot;, &quot;Số buổi nghỉ&quot;, &quot;Yêu nước&quot; hay &quot;Nhận xét&quot;.</translation>
     </message>
 </context>
 <context>

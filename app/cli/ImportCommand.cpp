@@ -33,14 +33,15 @@ public:
     QString name() const override { return QStringLiteral("import"); }
     QString summary() const override
     {
-        return tr("Import a student list, a grade book or a homeroom book: \"import students --file list.csv\", "
-                  "\"import grades --file book.csv --class 6A1 --subject toan --term hk1\", \"import homeroom "
-                  "--file book.csv --class 6A1\" (--dry-run to preview without writing).");
+        return tr("Import a student list, a grade book or a homeroom book (.xlsx, .xls or CSV): \"import students "
+                  "--file list.xlsx\", \"import grades --file book.xlsx --class 6A1 --subject toan --term hk1\", "
+                  "\"import homeroom --file book.xlsx --class 6A1\" (--dry-run to preview without writing).");
     }
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption file(QStringLiteral("file"), tr("The file to import (CSV in UTF-8)."), tr("FILE"));
+        const QCommandLineOption file(QStringLiteral("file"), tr("The file to import: .xlsx, .xls or CSV in UTF-8."),
+                                      tr("FILE"));
         const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Show what would change; write nothing."));
         const QCommandLineOption allOrNothing(QStringLiteral("all-or-nothing"),
                                               tr("Write nothing when a row is rejected."));

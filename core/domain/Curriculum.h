@@ -31,5 +31,10 @@ const CurriculumSubject* findSubject(int grade, const QString& code);
 const QList<QString>& primaryQualities();
 /** The 3 general and 7 specific competencies (năng lực) in record order. */
 const QList<QString>& primaryCompetencies();
+/**
+ * A quality's or competency's name as the Ministry's forms print it and schools head their columns ("Giải quyết vấn
+ * đề và sáng tạo" for giai_quyet_van_de); the code itself for an unknown one.
+ */
+QString traitName(const QString& code);
 
 } // namespace hocba

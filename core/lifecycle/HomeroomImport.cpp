@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/HomeroomImport.h"
 
+#include "domain/Curriculum.h"
+
 #include "lifecycle/ClassBook.h"
 #include "lifecycle/ImportBatch.h"
 #include "lifecycle/ImportColumns.h"
 #include "store/StudentRepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <array>
@@ -39,27 +42,26 @@ struct Trait
     QStringList names; ///< folded
 };
 
-/** TT27's 5 qualities and 10 competencies (docs/evaluate.md), as a primary summary sheet heads them. */
+/**
+ * TT27's 5 qualities and 10 competencies (docs/evaluate.md), headed by their printed names (traitName) or the
+ * shorter forms some summary sheets use.
+ */
 const QList<Trait>& traits()
 {
-    static const QList<Trait> list {
-        {u"q.yeu_nuoc"_qs, {u"yeu nuoc"_qs}},
-        {u"q.nhan_ai"_qs, {u"nhan ai"_qs}},
-        {u"q.cham_chi"_qs, {u"cham chi"_qs}},
-        {u"q.trung_thuc"_qs, {u"trung thuc"_qs}},
-        {u"q.trach_nhiem"_qs, {u"trach nhiem"_qs}},
-        {u"c.tu_chu_tu_hoc"_qs, {u"tu chu va tu hoc"_qs, u"tu chu tu hoc"_qs}},
-        {u"c.giao_tiep_hop_tac"_qs, {u"giao tiep va hop tac"_qs, u"giao tiep hop tac"_qs}},
-        {u"c.giai_quyet_van_de"_qs,
-         {u"giai quyet van de va sang tao"_qs, u"giai quyet van de sang tao"_qs, u"giai quyet van de"_qs}},
-        {u"c.ngon_ngu"_qs, {u"ngon ngu"_qs}},
-        {u"c.tinh_toan"_qs, {u"tinh toan"_qs}},
-        {u"c.khoa_hoc"_qs, {u"khoa hoc"_qs}},
-        {u"c.cong_nghe"_qs, {u"cong nghe"_qs}},
-        {u"c.tin_hoc"_qs, {u"tin hoc"_qs}},
-        {u"c.tham_mi"_qs, {u"tham mi"_qs, u"tham my"_qs}},
-        {u"c.the_chat"_qs, {u"the chat"_qs}},
-    };
+    static const QList<Trait> list = [] {
+        static const QHash<QString, QStringList> shorter {
+            {u"tu_chu_tu_hoc"_qs, {u"tu chu tu hoc"_qs}},
+            {u"giao_tiep_hop_tac"_qs, {u"giao tiep hop tac"_qs}},
+            {u"giai_quyet_van_de"_qs, {u"giai quyet van de sang tao"_qs, u"giai quyet van de"_qs}},
+            {u"tham_mi"_qs, {u"tham my"_qs}},
+        };
+        QList<Trait> out;
+        for (const QString& code : primaryQualities())
+            out.append({u"q."_qs + code, QStringList {foldedHeader(traitName(code))} + shorter.value(code)});
+        for (const QString& code : primaryCompetencies())
+            out.append({u"c."_qs + code, QStringList {foldedHeader(traitName(code))} + shorter.value(code)});
+        return out;
+    }();
     return list;
 }
 

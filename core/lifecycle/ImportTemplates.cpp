@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/ImportTemplates.h"
 
+#include "domain/Curriculum.h"
+
 #include "lifecycle/StudentColumns.h"
 
 namespace hocba::lifecycle {
@@ -87,11 +89,8 @@ sheets::SheetTemplate homeroomBookTemplate(SchoolLevel level)
     sheets::SheetTemplate t {u"Sổ chủ nhiệm"_qs, {number()}};
     if (level == SchoolLevel::Primary) {
         t.columns += {identifier(u"Mã định danh"_qs), name(u"Họ và tên"_qs), date(u"Ngày sinh"_qs)};
-        for (const QString& trait :
-             {u"Yêu nước"_qs, u"Nhân ái"_qs, u"Chăm chỉ"_qs, u"Trung thực"_qs, u"Trách nhiệm"_qs,
-              u"Tự chủ và tự học"_qs, u"Giao tiếp và hợp tác"_qs, u"Giải quyết vấn đề và sáng tạo"_qs, u"Ngôn ngữ"_qs,
-              u"Tính toán"_qs, u"Khoa học"_qs, u"Công nghệ"_qs, u"Tin học"_qs, u"Thẩm mĩ"_qs, u"Thể chất"_qs})
-            t.columns.append(mark(trait));
+        for (const QString& code : primaryQualities() + primaryCompetencies())
+            t.columns.append(mark(traitName(code)));
     } else {
         t.columns += {identifier(u"Mã định danh Bộ GD&ĐT"_qs),
                       name(u"Họ và tên"_qs),

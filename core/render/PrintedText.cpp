@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/PrintedText.h"
 
+#include "domain/Curriculum.h"
+
 #include "domain/Decimal.h"
 #include "util/Text.h"
 
@@ -38,24 +40,7 @@ QString printedSubjectName(const QString& code)
 
 QString printedTraitName(const QString& code)
 {
-    static const QHash<QString, QString> names {
-        {QStringLiteral("yeu_nuoc"), QStringLiteral("Yêu nước")},
-        {QStringLiteral("nhan_ai"), QStringLiteral("Nhân ái")},
-        {QStringLiteral("cham_chi"), QStringLiteral("Chăm chỉ")},
-        {QStringLiteral("trung_thuc"), QStringLiteral("Trung thực")},
-        {QStringLiteral("trach_nhiem"), QStringLiteral("Trách nhiệm")},
-        {QStringLiteral("tu_chu_tu_hoc"), QStringLiteral("Tự chủ và tự học")},
-        {QStringLiteral("giao_tiep_hop_tac"), QStringLiteral("Giao tiếp và hợp tác")},
-        {QStringLiteral("giai_quyet_van_de"), QStringLiteral("Giải quyết vấn đề và sáng tạo")},
-        {QStringLiteral("ngon_ngu"), QStringLiteral("Ngôn ngữ")},
-        {QStringLiteral("tinh_toan"), QStringLiteral("Tính toán")},
-        {QStringLiteral("khoa_hoc"), QStringLiteral("Khoa học")},
-        {QStringLiteral("cong_nghe"), QStringLiteral("Công nghệ")},
-        {QStringLiteral("tin_hoc"), QStringLiteral("Tin học")},
-        {QStringLiteral("tham_mi"), QStringLiteral("Thẩm mĩ")},
-        {QStringLiteral("the_chat"), QStringLiteral("Thể chất")},
-    };
-    return names.value(code, code);
+    return traitName(code);
 }
 
 QString printedGender(Gender g)
