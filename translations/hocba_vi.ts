@@ -746,7 +746,7 @@
     </message>
     <message>
         <source>Import a student list, a grade book or a homeroom book (.xlsx, .xls or CSV): &quot;import students --file list.xlsx&quot;, &quot;import grades --file book.xlsx --class 6A1 --subject toan --term hk1&quot;, &quot;import homeroom --file book.xlsx --class 6A1&quot; (--dry-run to preview without writing).</source>
-        <translation>Nhập danh sách học sinh, bảng điểm hoặc sổ chủ nhiệm (.xlsx, .xls hoặc CSV): "import students --file list.xlsx", "import grades --file book.xlsx --class 6A1 --subject toan --term hk1", "import homeroom --file book.xlsx --class 6A1" (--dry-run để xem trước mà không ghi).</translation>
+        <translation>Nhập danh sách học sinh, bảng điểm hoặc sổ chủ nhiệm (.xlsx, .xls hoặc CSV): &quot;import students --file list.xlsx&quot;, &quot;import grades --file book.xlsx --class 6A1 --subject toan --term hk1&quot;, &quot;import homeroom --file book.xlsx --class 6A1&quot; (--dry-run để xem trước mà không ghi).</translation>
     </message>
     <message>
         <source>The file to import: .xlsx, .xls or CSV in UTF-8.</source>
@@ -1737,12 +1737,12 @@
         <translation>Tệp dữ liệu đã có học sinh này với số định danh cá nhân khác.</translation>
     </message>
     <message>
-        <source>The same student as row %1.</source>
-        <translation>Trùng học sinh ở dòng %1.</translation>
-    </message>
-    <message>
         <source>This student&apos;s record for %1 is already signed or locked; it cannot change.</source>
         <translation>Học bạ năm học %1 của học sinh này đã được ký hoặc đã khoá; không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>The same student as row %1: none of these rows is imported; keep one and import again.</source>
+        <translation>Trùng học sinh với dòng %1: không dòng nào trong số này được nhập; hãy giữ lại một dòng rồi nhập lại.</translation>
     </message>
 </context>
 <context>
@@ -2207,10 +2207,6 @@
         <translation>Lớp %1 chưa được lưu.</translation>
     </message>
     <message>
-        <source>The same student as row %1.</source>
-        <translation>Trùng học sinh ở dòng %1.</translation>
-    </message>
-    <message>
         <source>The student is already in another class in %1.</source>
         <translation>Học sinh đã ở một lớp khác trong năm học %1.</translation>
     </message>
@@ -2221,6 +2217,10 @@
     <message>
         <source>The row is for class %1; this import takes only class %2.</source>
         <translation>Dòng này thuộc lớp %1; lần nhập này chỉ nhận lớp %2.</translation>
+    </message>
+    <message>
+        <source>The same student as row %1: none of these rows is imported; keep one and import again.</source>
+        <translation>Trùng học sinh với dòng %1: không dòng nào trong số này được nhập; hãy giữ lại một dòng rồi nhập lại.</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,18 @@ std::variant<qsizetype, ImportProblem> ClassBookRows::match(const sheets::SheetR
 Status ClassBookRows::importRows(const ValueReader& read, const SlotTest& owns, const DropTest& drop,
                                  ImportReport& report, QList<ImportRow>& lines)
 {
+    // A student named twice in one book: which row is right is the teacher's call, so neither row is written.
+    for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
+        const sheets::SheetRow& row = m_sheet.rows.at(r);
+        if (isBlank(row))
+            continue;
+        const auto who = identity(row);
+        if (const auto* w = std::get_if<RowIdentity>(&who)) {
+            const auto matched = match(row, *w);
+            if (const auto* i = std::get_if<qsizetype>(&matched))
+                m_rowsOf[*i].append(row.number);
+        }
+    }
     return importDataRows<BookRow>(
         m_sheet, m_columns.headerIndex, report, lines,
         [&](const sheets::SheetRow& row) -> std::variant<BookRow, ImportProblem> {
@@ -299,12 +311,17 @@ Status ClassBookRows::write(const sheets::SheetRow& row, const RowIdentity& who,
         return {};
     }
     const qsizetype i = std::get<qsizetype>(matched);
-    if (const int earlier = m_seen.value(i); earlier > 0) {
-        report.rejected.append(problem(row, m_columns.name(IdFullName), u"duplicate"_qs,
-                                       BookText::tr("The same student as row %1.").arg(earlier)));
+    if (QList<int> others = m_rowsOf.value(i); others.size() > 1) {
+        others.removeAll(row.number);
+        QStringList numbers;
+        for (int other : others)
+            numbers << QString::number(other);
+        report.rejected.append(problem(
+            row, m_columns.name(IdFullName), u"duplicate"_qs,
+            BookText::tr("The same student as row %1: none of these rows is imported; keep one and import again.")
+                .arg(numbers.join(u", "_qs))));
         return {};
     }
-    m_seen.insert(i, row.number);
     const RosterEntry& entry = m_entries.at(i);
     if (entry.section.state != SectionState::Draft && entry.section.state != SectionState::Ready) {
         report.rejected.append(

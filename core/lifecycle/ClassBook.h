@@ -164,7 +164,7 @@ private:
     QHash<QString, qsizetype> m_bySchoolCode;
     QMultiHash<QString, qsizetype> m_byNameAndBirth;
     QMultiHash<QString, qsizetype> m_byName;
-    QHash<qsizetype, int> m_seen; ///< entry → the row of the file that named it
+    QHash<qsizetype, QList<int>> m_rowsOf; ///< entry → the rows of the file that name it
 };
 
 } // namespace hocba::lifecycle

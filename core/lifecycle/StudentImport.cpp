@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
 #include <array>
 #include <variant>
 
@@ -229,6 +230,16 @@ public:
     {
         m_index = std::move(index);
         const RowReader reader(m_sheet, m_columns, onlyClass);
+        // A student named twice in one file: which row is right is the school's call, so neither row is imported.
+        for (int r = m_columns.headerIndex + 1; r < m_sheet.rows.size(); ++r) {
+            const sheets::SheetRow& row = m_sheet.rows.at(r);
+            if (isBlank(row))
+                continue;
+            const auto parsed = reader.read(row);
+            if (const auto* p = std::get_if<ParsedRow>(&parsed))
+                for (const QString& key : identityKeys(p->student))
+                    m_rowsByKey[key].append(row.number);
+        }
         return importDataRows<ParsedRow>(
             m_sheet, m_columns.headerIndex, m_report, m_rows, [&](const auto& row) { return reader.read(row); },
             [&](const auto&, const ParsedRow& p) { return importRow(p); },
@@ -244,13 +255,16 @@ private:
         return {m_sheet.name, row, m_columns.name(f), code, message};
     }
 
-    /** The row of this file that already named the same student, or 0. */
-    int earlierRow(const Student& s) const
+    /** The other rows of this file that name the same student, ascending. */
+    QList<int> otherRows(const ParsedRow& p) const
     {
-        for (const QString& key : identityKeys(s))
-            if (int row = m_seen.value(key); row > 0)
-                return row;
-        return 0;
+        QList<int> rows;
+        for (const QString& key : identityKeys(p.student))
+            for (int row : m_rowsByKey.value(key))
+                if (row != p.row && !rows.contains(row))
+                    rows.append(row);
+        std::sort(rows.begin(), rows.end());
+        return rows;
     }
 
     static QStringList identityKeys(const Student& s)
@@ -334,20 +348,23 @@ private:
     store::SchoolRepository m_schools;
     store::StudentRepository m_students;
     StudentIndex m_index;
-    QHash<QString, int> m_seen;
+    QHash<QString, QList<int>> m_rowsByKey; ///< each student key of the file and the rows that name it
     ImportReport m_report;
     QList<ImportRow> m_rows;
 };
 
 Status StudentImporter::importRow(const ParsedRow& p)
 {
-    if (int earlier = earlierRow(p.student); earlier > 0) {
-        m_report.conflicts.append(
-            rowProblem(p.row, FullName, u"duplicate"_qs, ImportText::tr("The same student as row %1.").arg(earlier)));
+    if (const QList<int> others = otherRows(p); !others.isEmpty()) {
+        QStringList numbers;
+        for (int row : others)
+            numbers << QString::number(row);
+        m_report.conflicts.append(rowProblem(
+            p.row, FullName, u"duplicate"_qs,
+            ImportText::tr("The same student as row %1: none of these rows is imported; keep one and import again.")
+                .arg(numbers.join(u", "_qs))));
         return {};
     }
-    for (const QString& key : identityKeys(p.student))
-        m_seen.insert(key, p.row);
     auto matched = match(p);
     if (auto* conflict = std::get_if<ImportProblem>(&matched)) {
         m_report.conflicts.append(*conflict);
