@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/ClassBook.h"
 
+#include "lifecycle/StudentColumns.h"
+
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
@@ -26,7 +28,7 @@ ColumnKind classifyCell(const QString& cell, const BookClassifier& classify)
     for (int f = 0; f < IdentityFieldCount; ++f)
         if (identityAliases()[f].contains(key))
             return {f, 0};
-    if (key == u"so dang bo"_qs)
+    if (student_columns::aliases()[student_columns::RegistrationNumber].contains(key))
         return {IdSchoolCode, 0};
     return classify(key);
 }

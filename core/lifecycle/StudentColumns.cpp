@@ -24,6 +24,7 @@ const std::array<QStringList, FieldCount>& aliases()
         t[Address] = {u"cho o hien nay"_qs, u"noi o hien nay"_qs, u"dia chi"_qs};
         t[FatherName] = {u"ho ten cha"_qs, u"ho va ten cha"_qs, u"ten cha"_qs};
         t[MotherName] = {u"ho ten me"_qs, u"ho va ten me"_qs, u"ten me"_qs};
+        t[RegistrationNumber] = {u"so dang bo"_qs};
         return t;
     }();
     return table;
@@ -47,6 +48,7 @@ const std::array<QString, FieldCount>& headings()
         u"Chỗ ở hiện nay"_qs,
         u"Họ tên cha"_qs,
         u"Họ tên mẹ"_qs,
+        u"Số đăng bộ"_qs,
     };
     return table;
 }

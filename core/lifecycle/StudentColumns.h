@@ -26,6 +26,7 @@ enum Field {
     Address,
     FatherName,
     MotherName,
+    RegistrationNumber, ///< số đăng bộ, the school's own register number
     FieldCount
 };
 

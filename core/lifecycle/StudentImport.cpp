@@ -111,6 +111,7 @@ public:
                 if (f.isError())
                     return problem(row, PersonalIdField, u"personal_id"_qs, f.message);
         s.moetCode = m_columns.value(row, MoetCode);
+        s.registrationNumber = m_columns.value(row, RegistrationNumber);
         s.ethnicity = m_columns.value(row, Ethnicity);
         s.nationality = m_columns.value(row, Nationality);
         s.birthplace = m_columns.value(row, Birthplace);
@@ -156,8 +157,9 @@ private:
 Student merged(Student stored, const Student& incoming)
 {
     for (QString Student::*f :
-         {&Student::fullName, &Student::personalId, &Student::moetCode, &Student::ethnicity, &Student::nationality,
-          &Student::birthplace, &Student::hometown, &Student::address, &Student::fatherName, &Student::motherName})
+         {&Student::fullName, &Student::personalId, &Student::moetCode, &Student::registrationNumber,
+          &Student::ethnicity, &Student::nationality, &Student::birthplace, &Student::hometown, &Student::address,
+          &Student::fatherName, &Student::motherName})
         if (!(incoming.*f).isEmpty())
             stored.*f = incoming.*f;
     stored.birthDate = incoming.birthDate;
@@ -175,12 +177,16 @@ QString nameKey(const Student& s)
 
 namespace {
 
-/** The school's students as the matching needs them: by personal ID, by MOET code, by name and birth date. */
+/**
+ * The school's students as the matching needs them: by personal ID, by MOET code, by the school's register number
+ * (số đăng bộ), by name and birth date.
+ */
 struct StudentIndex
 {
     QHash<Id, Student> byId;
     QHash<QString, Id> byPersonalId;
     QHash<QString, Id> byMoetCode;
+    QHash<QString, Id> byRegistration;
     QMultiHash<QString, Id> byNameAndBirth;
 
     void add(const Student& s)
@@ -190,6 +196,8 @@ struct StudentIndex
             byPersonalId.insert(s.personalId, s.id);
         if (!s.moetCode.isEmpty())
             byMoetCode.insert(s.moetCode, s.id);
+        if (!s.registrationNumber.isEmpty())
+            byRegistration.insert(s.registrationNumber, s.id);
         byNameAndBirth.insert(nameKey(s), s.id);
     }
 };
@@ -274,6 +282,8 @@ private:
             keys.append(u"p:"_qs + s.personalId);
         if (!s.moetCode.isEmpty())
             keys.append(u"m:"_qs + s.moetCode);
+        if (!s.registrationNumber.isEmpty())
+            keys.append(u"r:"_qs + s.registrationNumber);
         return keys;
     }
 
@@ -286,6 +296,8 @@ private:
             found = m_index.byPersonalId.value(s.personalId);
         else if (!s.moetCode.isEmpty() && m_index.byMoetCode.contains(s.moetCode))
             found = m_index.byMoetCode.value(s.moetCode);
+        else if (!s.registrationNumber.isEmpty() && m_index.byRegistration.contains(s.registrationNumber))
+            found = m_index.byRegistration.value(s.registrationNumber);
         else if (const auto same = m_index.byNameAndBirth.values(nameKey(s)); same.size() > 1)
             return rowProblem(
                 p.row, FullName, u"ambiguous"_qs,

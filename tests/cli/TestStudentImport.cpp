@@ -295,6 +295,29 @@ private Q_SLOTS:
         QCOMPARE(json(run).value(QStringLiteral("added")).toInt(), 0);
     }
 
+    void matchesByTheSchoolRegisterNumber()
+    {
+        const QString db = newSchool(QStringLiteral("so-dang-bo.hocba"));
+        QVERIFY(!db.isEmpty());
+        const QString first = writeCsv(QStringLiteral("sdb1.csv"),
+                                       QByteArray("Số đăng bộ,Họ và tên,Ngày sinh,Lớp\n"
+                                                  "SDB-0042,Nguyễn Văn Anh,05/03/2013,6A1\n"));
+        QCOMPARE(test::runCliInProcess(importArgs(db, first)).code, 0);
+        // The register number finds the student even when the name was corrected and the birth date fixed.
+        const QString second = writeCsv(QStringLiteral("sdb2.csv"),
+                                        QByteArray("Số đăng bộ,Họ và tên,Ngày sinh,Lớp\n"
+                                                   "SDB-0042,Nguyễn Văn An,06/03/2013,6A1\n"));
+        const auto run = test::runCliInProcess(importArgs(db, second, {QStringLiteral("--json")}));
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        QCOMPARE(json(run).value(QStringLiteral("updated")).toInt(), 1);
+        QCOMPARE(json(run).value(QStringLiteral("added")).toInt(), 0);
+        auto opened = test::openTestDatabase(db);
+        QCOMPARE(test::scalar(*opened,
+                              QStringLiteral("SELECT count(*) || '|' || max(full_name) || '|' || "
+                                             "max(registration_number) FROM student")),
+                 QStringLiteral("1|Nguyễn Văn An|SDB-0042"));
+    }
+
     void refusesAWindows1258FileWithoutWriting()
     {
         const QString db = newSchool(QStringLiteral("cp1258.hocba"));
