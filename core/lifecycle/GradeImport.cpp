@@ -358,7 +358,8 @@ Result<ImportResult> importGrades(store::Database& db, const sheets::Sheet& shee
                     GradeText::tr("No header row found: one of the first %1 rows must name the columns, with at least "
                                   "\"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and a mark column such as \"ĐĐGtx1\", "
                                   "\"ĐĐGgk\", \"ĐĐGck\", \"Mức đạt được\" or \"Điểm KTĐK\".")
-                        .arg(headerSearchRows));
+                        .arg(headerSearchRows),
+                    QString::fromLatin1(kNoHeaderRow));
     auto book = resolveBook(db, options, readBookTitle(sheet, columns->firstHeaderRow));
     if (!book)
         return std::unexpected(book.error());

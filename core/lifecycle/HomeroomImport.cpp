@@ -320,7 +320,8 @@ Result<ImportResult> importHomeroomBook(store::Database& db, const sheets::Sheet
                     HomeroomText::tr("No header row found: one of the first %1 rows must name the columns, with at "
                                      "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and a column such as \"Rèn "
                                      "luyện HK1\", \"Số buổi nghỉ\", \"Yêu nước\" or \"Nhận xét\".")
-                        .arg(headerSearchRows));
+                        .arg(headerSearchRows),
+                    QString::fromLatin1(kNoHeaderRow));
     auto book = resolveBook(db, options, *columns, readBookTitle(sheet, columns->firstHeaderRow));
     if (!book)
         return std::unexpected(book.error());

@@ -4,6 +4,7 @@
 #include "lifecycle/GradeImport.h"
 #include "lifecycle/HomeroomImport.h"
 #include "lifecycle/ImportBatch.h"
+#include "lifecycle/ImportColumns.h"
 #include "lifecycle/StudentImport.h"
 #include "sheets/Workbook.h"
 #include "store/SchoolRepository.h"
@@ -51,23 +52,11 @@ Result<SchoolYear> latestYear(store::Database& db)
 
 } // namespace
 
-Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor)
+namespace {
+
+Result<ImportResult> importSheet(store::Database& db, const ImportRequest& request, const sheets::Sheet& sheet,
+                                 const QByteArray& digest, const QString& fileName, const Actor& actor)
 {
-    auto bytes = readBytes(request.filePath);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    const QString fileName = QFileInfo(request.filePath).fileName();
-    // .xlsx, .xls or CSV, told apart by content: a list saved under the wrong extension still reads.
-    auto sheets = sheets::readBytes(*bytes, fileName);
-    if (!sheets)
-        return std::unexpected(sheets.error());
-    if (sheets->isEmpty())
-        return fail(ErrorCode::InvalidInput, ImportText::tr("The file has no sheet."));
-    // A workbook's first sheet is the list or the book; its name is what a rejection names as its sheet.
-    sheets::Sheet sheet = sheets->first();
-    if (sheet.name.isEmpty())
-        sheet.name = fileName;
-    const QByteArray digest = digest::sha256(*bytes);
     if (request.kind == ImportKind::Students) {
         StudentImportOptions options;
         if (request.year)
@@ -88,6 +77,35 @@ Result<ImportResult> runImport(store::Database& db, const ImportRequest& request
         return importHomeroomBook(db, sheet, digest, book, actor);
     GradeImportOptions options {book, request.subject};
     return importGrades(db, sheet, digest, options, actor);
+}
+
+} // namespace
+
+Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor)
+{
+    auto bytes = readBytes(request.filePath);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    const QString fileName = QFileInfo(request.filePath).fileName();
+    // .xlsx, .xls or CSV, told apart by content: a list saved under the wrong extension still reads.
+    auto sheets = sheets::readBytes(*bytes, fileName);
+    if (!sheets)
+        return std::unexpected(sheets.error());
+    if (sheets->isEmpty())
+        return fail(ErrorCode::InvalidInput, ImportText::tr("The file has no sheet."));
+    const QByteArray digest = digest::sha256(*bytes);
+    // The first sheet with a header row is the list or the book: templates often open with an instructions sheet.
+    std::optional<Error> firstError;
+    for (sheets::Sheet sheet : *sheets) {
+        if (sheet.name.isEmpty())
+            sheet.name = fileName; // what a rejection names as its sheet
+        auto imported = importSheet(db, request, sheet, digest, fileName, actor);
+        if (imported || imported.error().detail != QLatin1String(kNoHeaderRow))
+            return imported;
+        if (!firstError)
+            firstError = imported.error();
+    }
+    return std::unexpected(*firstError);
 }
 
 Status undoImport(store::Database& db, qint64 batchId, const Actor& actor)

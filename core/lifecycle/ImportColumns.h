@@ -19,6 +19,9 @@ namespace hocba::lifecycle {
 /** How far down a sheet the header row is looked for: title rows come first. */
 constexpr int headerSearchRows = 20;
 
+/** The technical detail of the error of a sheet without a header row, so that runImport can try the next sheet. */
+inline constexpr char kNoHeaderRow[] = "no header row";
+
 /** The columns that say whom a row is about, the same in a student list and a grade book. */
 enum IdentityField {
     IdMoetCode,

@@ -463,7 +463,8 @@ Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sh
         return fail(ErrorCode::InvalidInput,
                     ImportText::tr("No header row found: one of the first %1 rows must name the columns, with at "
                                    "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and \"Ngày sinh\".")
-                        .arg(headerSearchRows));
+                        .arg(headerSearchRows),
+                    QString::fromLatin1(kNoHeaderRow));
     ImportBatch batch(db, actor);
     if (!batch.began())
         return std::unexpected(batch.began().error());

@@ -270,6 +270,33 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM class WHERE name = '6A4'")), QStringLiteral("0"));
     }
 
+    void aWorkbookThatOpensWithInstructionsImportsItsListSheet()
+    {
+        const QString file = path(QStringLiteral("co-huong-dan.xlsx"));
+        const QStringList ha {QStringLiteral("1"),          QStringLiteral("0100000901"), QStringLiteral("Vũ Thu Hà"),
+                              QStringLiteral("14/02/2013"), QStringLiteral("Nữ"),         QStringLiteral("6A1")};
+        QVERIFY(test::writeXlsxSheets(
+            file,
+            {{QStringLiteral("Hướng dẫn"),
+              {{QStringLiteral("Nhập mỗi học sinh một dòng ở trang Danh sách; ngày sinh dạng dd/mm/yyyy.")}}},
+             {QStringLiteral("Danh sách"), {kListHeader, ha}}}));
+        const auto run = importStudents(file, {QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+        QCOMPARE(json(run).value(QStringLiteral("added")).toInt(), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM student WHERE full_name = 'Vũ Thu Hà'")),
+                 QStringLiteral("1"));
+        // A workbook with no list at all still says what a header needs.
+        const QString none = path(QStringLiteral("khong-co-danh-sach.xlsx"));
+        QVERIFY(test::writeXlsxSheets(none,
+                                      {{QStringLiteral("Hướng dẫn"), {{QStringLiteral("Trang trống")}}},
+                                       {QStringLiteral("Ghi chú"), {{QStringLiteral("…")}}}}));
+        const QByteArray before = test::fileDigest(m_db);
+        const auto refused = importStudents(none);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("Ngày sinh")), qPrintable(refused.err));
+        QCOMPARE(test::fileDigest(m_db), before);
+    }
+
     void aStudentTwiceInAGradeBookWritesNeitherRow()
     {
         const QString book = written(QStringLiteral("toan-trung.csv"),

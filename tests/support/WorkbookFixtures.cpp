@@ -94,27 +94,34 @@ QByteArray withStatedSize(QByteArray zip, const QByteArray& name, quint32 size)
     return zip;
 }
 
-bool writeXlsxRows(const QString& path, const QString& sheetName, const QList<QStringList>& rows, int mergedTitleRows)
+bool writeXlsxSheets(const QString& path, const QList<XlsxSheet>& sheets)
 {
     lxw_workbook* wb = workbook_new(QFile::encodeName(path).constData());
     if (!wb)
         return false;
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheetName.toUtf8().constData());
-    qsizetype width = 1;
-    for (const QStringList& row : rows)
-        width = std::max(width, row.size());
-    for (qsizetype r = 0; r < rows.size(); ++r) {
-        const QStringList& cells = rows.at(r);
-        if (r < mergedTitleRows && width > 1) {
-            worksheet_merge_range(ws, lxw_row_t(r), 0, lxw_row_t(r), lxw_col_t(width - 1),
-                                  cells.value(0).toUtf8().constData(), nullptr);
-            continue;
+    for (const XlsxSheet& sheet : sheets) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.toUtf8().constData());
+        qsizetype width = 1;
+        for (const QStringList& row : sheet.rows)
+            width = std::max(width, row.size());
+        for (qsizetype r = 0; r < sheet.rows.size(); ++r) {
+            const QStringList& cells = sheet.rows.at(r);
+            if (r < sheet.mergedTitleRows && width > 1) {
+                worksheet_merge_range(ws, lxw_row_t(r), 0, lxw_row_t(r), lxw_col_t(width - 1),
+                                      cells.value(0).toUtf8().constData(), nullptr);
+                continue;
+            }
+            for (qsizetype c = 0; c < cells.size(); ++c)
+                if (!cells.at(c).isEmpty())
+                    worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), cells.at(c).toUtf8().constData(), nullptr);
         }
-        for (qsizetype c = 0; c < cells.size(); ++c)
-            if (!cells.at(c).isEmpty())
-                worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), cells.at(c).toUtf8().constData(), nullptr);
     }
     return workbook_close(wb) == LXW_NO_ERROR;
+}
+
+bool writeXlsxRows(const QString& path, const QString& sheetName, const QList<QStringList>& rows, int mergedTitleRows)
+{
+    return writeXlsxSheets(path, {{sheetName, rows, mergedTitleRows}});
 }
 
 bool writeBytes(const QString& path, const QByteArray& bytes)

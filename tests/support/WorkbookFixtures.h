@@ -37,6 +37,16 @@ QByteArray withStatedSize(QByteArray zip, const QByteArray& name, quint32 size);
 bool writeXlsxRows(const QString& path, const QString& sheetName, const QList<QStringList>& rows,
                    int mergedTitleRows = 0);
 
+struct XlsxSheet
+{
+    QString name;
+    QList<QStringList> rows;
+    int mergedTitleRows = 0;
+};
+
+/** A workbook of several such sheets, in order. */
+bool writeXlsxSheets(const QString& path, const QList<XlsxSheet>& sheets);
+
 /** Writes `bytes` to `path`; false on failure. */
 bool writeBytes(const QString& path, const QByteArray& bytes);
 
