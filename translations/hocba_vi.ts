@@ -752,6 +752,14 @@
         <source>The file to import: .xlsx, .xls or CSV in UTF-8.</source>
         <translation>Tệp cần nhập: .xlsx, .xls hoặc CSV mã UTF-8.</translation>
     </message>
+    <message>
+        <source>The school year, e.g. 2025-2026. Students: default the latest in the file; grades, homeroom: taken from the book&apos;s title when not given.</source>
+        <translation>Năm học, ví dụ 2025-2026. Danh sách học sinh: mặc định là năm mới nhất trong tệp; bảng điểm, sổ chủ nhiệm: lấy từ tiêu đề của sổ khi không ghi.</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::InfoCommand</name>

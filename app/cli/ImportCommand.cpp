@@ -42,6 +42,11 @@ public:
     {
         const QCommandLineOption file(QStringLiteral("file"), tr("The file to import: .xlsx, .xls or CSV in UTF-8."),
                                       tr("FILE"));
+        // Not the shared --year: a book's year is never guessed, since a late book could land in a new year's class.
+        const QCommandLineOption year(QStringLiteral("year"),
+                                      tr("The school year, e.g. 2025-2026. Students: default the latest in the file; "
+                                         "grades, homeroom: taken from the book's title when not given."),
+                                      tr("YEAR"));
         const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Show what would change; write nothing."));
         const QCommandLineOption allOrNothing(QStringLiteral("all-or-nothing"),
                                               tr("Write nothing when a row is rejected."));
@@ -55,8 +60,8 @@ public:
             tr("Grades: hk1, hk2 or cn; homeroom: the semester of a conduct column that names none."), tr("TERM"));
         QCommandLineParser parser;
         if (int c = parse(parser,
-                          QList<QCommandLineOption> {dbOption(), file, yearOption(), cls, subject, term, dryRun,
-                                                     allOrNothing, jsonOption(), actorOption()}
+                          QList<QCommandLineOption> {dbOption(), file, year, cls, subject, term, dryRun, allOrNothing,
+                                                     jsonOption(), actorOption()}
                               + userOptions(),
                           args, console, QStringLiteral("students|grades|homeroom"));
             c >= 0)
@@ -74,8 +79,8 @@ public:
                                               lifecycle::ImportKind::Homeroom};
         request.kind = kindOf[kinds.indexOf(positional.first())];
         request.filePath = parser.value(file);
-        if (const QString year = parser.value(yearOption()); !year.isEmpty()) {
-            request.year = SchoolYear::fromString(year);
+        if (const QString chosen = parser.value(year); !chosen.isEmpty()) {
+            request.year = SchoolYear::fromString(chosen);
             if (!request.year)
                 return console.fail({ErrorCode::Usage, tr("--year must look like 2025-2026."), {}});
         }
