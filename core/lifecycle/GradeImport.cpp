@@ -376,7 +376,7 @@ Result<ImportResult> importGrades(store::Database& db, const sheets::Sheet& shee
                             : GradeText::tr("Class %1 is a THCS class, but the file has no \"ĐĐGtx\", \"ĐĐGgk\", "
                                             "\"ĐĐGck\" or \"Nhận xét\" column.")
                                   .arg(book->cls.name));
-    ImportBatch batch(db, actor);
+    ImportBatch batch(db);
     if (!batch.began())
         return std::unexpected(batch.began().error());
     auto roster = store::StudentRepository(db).roster(book->cls.id);

@@ -327,7 +327,7 @@ Result<ImportResult> importHomeroomBook(store::Database& db, const sheets::Sheet
         return std::unexpected(book.error());
     if (auto s = permit(db, actor, Right::WriteHomeroom, RightScope::inClass(book->year, book->cls.id)); !s)
         return std::unexpected(s.error());
-    ImportBatch batch(db, actor);
+    ImportBatch batch(db);
     if (!batch.began())
         return std::unexpected(batch.began().error());
     auto roster = store::StudentRepository(db).roster(book->cls.id);

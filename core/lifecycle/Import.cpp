@@ -11,8 +11,6 @@
 #include "util/Digest.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace hocba::lifecycle {
@@ -23,21 +21,6 @@ struct ImportText
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::Import)
 };
-
-/** The file as it is on disk: its bytes (within the size cap) and their SHA-256. */
-Result<QByteArray> readBytes(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, ImportText::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)),
-                    file.errorString());
-    if (file.size() > sheets::SheetLimits {}.maxBytes)
-        return fail(ErrorCode::InvalidInput,
-                    ImportText::tr("%1 is larger than %2 MB; split it into smaller files.")
-                        .arg(QFileInfo(path).fileName())
-                        .arg(sheets::SheetLimits {}.maxBytes / (1024 * 1024)));
-    return file.readAll();
-}
 
 Result<SchoolYear> latestYear(store::Database& db)
 {
@@ -83,7 +66,7 @@ Result<ImportResult> importSheet(store::Database& db, const ImportRequest& reque
 
 Result<ImportResult> runImport(store::Database& db, const ImportRequest& request, const Actor& actor)
 {
-    auto bytes = readBytes(request.filePath);
+    auto bytes = sheets::readFileBytes(request.filePath);
     if (!bytes)
         return std::unexpected(bytes.error());
     const QString fileName = QFileInfo(request.filePath).fileName();

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QScopeGuard>
 
 #include <cmath>
 
@@ -123,13 +122,9 @@ QString batchSummary(const BatchDescription& d, const ImportReport& r)
 
 } // namespace
 
-ImportBatch::ImportBatch(store::Database& db, const Actor& actor)
+ImportBatch::ImportBatch(store::Database& db)
     : m_db(db)
-    , m_previousActor(db.actor())
 {
-    // The unrestricted actor keeps the name the connection already audits under (the CLI's --by).
-    if (!actor.isUnrestricted())
-        m_db.setActor(actor.auditName());
     if (m_began = createCapture(m_db); !m_began)
         return;
     m_tx = std::make_unique<store::Transaction>(m_db);
@@ -140,7 +135,6 @@ ImportBatch::~ImportBatch()
 {
     m_tx.reset();
     dropCapture(m_db);
-    m_db.setActor(m_previousActor);
 }
 
 Result<ImportResult> ImportBatch::finish(const BatchDescription& d, ImportResult result)
@@ -287,10 +281,7 @@ Result<std::optional<QString>> importer(store::Database& db, qint64 batchId)
 
 Status undoBatch(store::Database& db, qint64 batchId, const Actor& actor)
 {
-    const QString previousActor = db.actor();
-    if (!actor.isUnrestricted())
-        db.setActor(actor.auditName());
-    const auto restoreActor = qScopeGuard([&] { db.setActor(previousActor); });
+    actAs(db, actor); // the importer needs no further right, so permit below may not run
     store::Transaction tx(db);
     if (!tx.began())
         return tx.began();

@@ -27,15 +27,15 @@ struct BatchDescription
 };
 
 /**
- * One import's write: a transaction audited as the actor, and a record of every row the import changes in the school's
- * tables, kept with the batch's audit entry so that undoImport can take it back. The record is made by temporary
- * triggers, so whatever the repositories write for a row (classes, students, records, sections, marks) is covered
- * without each of them knowing about imports. Destroying an unfinished batch rolls everything back.
+ * One import's write (audited as the actor `permit` set before it): a transaction, and a record of every row the import
+ * changes in the school's tables, kept with the batch's audit entry so that undoImport can take it back. The record is
+ * made by temporary triggers, so whatever the repositories write for a row (classes, students, records, sections,
+ * marks) is covered without each of them knowing about imports. Destroying an unfinished batch rolls everything back.
  */
 class ImportBatch
 {
 public:
-    ImportBatch(store::Database& db, const Actor& actor);
+    explicit ImportBatch(store::Database& db);
     ~ImportBatch();
     ImportBatch(const ImportBatch&) = delete;
     ImportBatch& operator=(const ImportBatch&) = delete;
@@ -51,7 +51,6 @@ public:
 
 private:
     store::Database& m_db;
-    QString m_previousActor;
     std::unique_ptr<store::Transaction> m_tx;
     Status m_began;
 };

@@ -243,13 +243,15 @@ public:
             const sheets::SheetRow& row = m_sheet.rows.at(r);
             if (isBlank(row))
                 continue;
-            const auto parsed = reader.read(row);
+            auto parsed = reader.read(row);
             if (const auto* p = std::get_if<ParsedRow>(&parsed))
                 for (const QString& key : identityKeys(p->student))
                     m_rowsByKey[key].append(row.number);
+            m_parsed.insert(row.number, std::move(parsed));
         }
         return importDataRows<ParsedRow>(
-            m_sheet, m_columns.headerIndex, m_report, m_rows, [&](const auto& row) { return reader.read(row); },
+            m_sheet, m_columns.headerIndex, m_report, m_rows,
+            [&](const auto& row) { return m_parsed.take(row.number); },
             [&](const auto&, const ParsedRow& p) { return importRow(p); },
             [&](const auto& row) { return reader.summary(row); });
     }
@@ -361,6 +363,7 @@ private:
     store::StudentRepository m_students;
     StudentIndex m_index;
     QHash<QString, QList<int>> m_rowsByKey; ///< each student key of the file and the rows that name it
+    QHash<int, std::variant<ParsedRow, ImportProblem>> m_parsed; ///< each data row as read once, by row number
     ImportReport m_report;
     QList<ImportRow> m_rows;
 };
@@ -465,7 +468,7 @@ Result<ImportResult> importStudents(store::Database& db, const sheets::Sheet& sh
                                    "least \"Họ và tên\" (or \"Họ đệm\" and \"Tên\") and \"Ngày sinh\".")
                         .arg(headerSearchRows),
                     QString::fromLatin1(kNoHeaderRow));
-    ImportBatch batch(db, actor);
+    ImportBatch batch(db);
     if (!batch.began())
         return std::unexpected(batch.began().error());
     auto index = loadStudents(db);

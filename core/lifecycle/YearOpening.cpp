@@ -179,26 +179,6 @@ QStringList classesOf(const QList<StudentMove>& moves)
     return list;
 }
 
-/** Keeps the audit actor of an account's changes for the length of one call. */
-class AuditActorScope
-{
-public:
-    AuditActorScope(store::Database& db, const Actor& actor)
-        : m_db(db)
-        , m_previous(db.actor())
-    {
-        if (!actor.isUnrestricted())
-            m_db.setActor(actor.auditName());
-    }
-    ~AuditActorScope() { m_db.setActor(m_previous); }
-    AuditActorScope(const AuditActorScope&) = delete;
-    AuditActorScope& operator=(const AuditActorScope&) = delete;
-
-private:
-    store::Database& m_db;
-    QString m_previous;
-};
-
 Result<QHash<QString, Id>> createClasses(store::SchoolRepository& schools, const YearOpeningPlan& plan)
 {
     QHash<QString, Id> ids;
@@ -296,7 +276,6 @@ Status applyYearOpening(store::Database& db, const YearOpeningPlan& plan, const 
                     YearText::tr("The school year %1 cannot be opened yet: %2 student(s) have problems to fix first.")
                         .arg(plan.to.toString())
                         .arg(plan.problems.size()));
-    AuditActorScope auditActor(db, actor);
     store::Transaction tx(db);
     if (!tx.began())
         return tx.began();

@@ -35,7 +35,7 @@ Result<QList<Sheet>> readBytes(const QByteArray& bytes, const QString& fileName,
     return QList<Sheet> {std::move(*sheet)};
 }
 
-Result<QList<Sheet>> readFile(const QString& path, const SheetLimits& limits)
+Result<QByteArray> readFileBytes(const QString& path, const SheetLimits& limits)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -44,11 +44,19 @@ Result<QList<Sheet>> readFile(const QString& path, const SheetLimits& limits)
     if (file.size() > limits.maxBytes)
         return std::unexpected(detail::fileTooLarge(limits));
     // A file that grows while it is read is cut at one byte past the cap, which the readers refuse.
-    const QByteArray bytes = file.read(limits.maxBytes + 1);
+    QByteArray bytes = file.read(limits.maxBytes + 1);
     if (file.error() != QFileDevice::NoError)
         return fail(ErrorCode::Io, WorkbookText::tr("Cannot read %1.").arg(QDir::toNativeSeparators(path)),
                     file.errorString());
-    return readBytes(bytes, QFileInfo(path).fileName(), limits);
+    return bytes;
+}
+
+Result<QList<Sheet>> readFile(const QString& path, const SheetLimits& limits)
+{
+    auto bytes = readFileBytes(path, limits);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return readBytes(*bytes, QFileInfo(path).fileName(), limits);
 }
 
 } // namespace hocba::sheets

@@ -17,7 +17,10 @@ namespace hocba::sheets {
  */
 Result<QList<Sheet>> readBytes(const QByteArray& bytes, const QString& fileName, const SheetLimits& limits = {});
 
-/** readBytes on a file's content; a file above `limits.maxBytes` is refused before it is read. */
+/** A file's bytes; a file above `limits.maxBytes` is refused before it is read (one that grows meanwhile is cut). */
+Result<QByteArray> readFileBytes(const QString& path, const SheetLimits& limits = {});
+
+/** readBytes on a file's content (readFileBytes). */
 Result<QList<Sheet>> readFile(const QString& path, const SheetLimits& limits = {});
 
 } // namespace hocba::sheets

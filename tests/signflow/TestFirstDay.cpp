@@ -5,6 +5,8 @@
 // rows, an .xls, CSV), the homeroom teachers' books, then each homeroom teacher confirms their class, the principal
 // signs with a SoftHSM2 token, and the exported signed packets carry the imported marks and verify.
 
+#include "WorkbookFixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,8 +16,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <xlsxwriter.h>
 
 namespace {
 
@@ -50,25 +50,13 @@ QString cliPath()
 
 using Rows = QList<QStringList>;
 
-/** An .xlsx written with libxlsxwriter; a row whose only cell is text above the header is merged across the sheet. */
-bool writeXlsx(const QString& path, const Rows& rows, int width)
+/** An .xlsx of one sheet whose leading one-cell rows are titles merged across the sheet, as schools write them. */
+bool writeXlsx(const QString& path, const Rows& rows)
 {
-    lxw_workbook* book = workbook_new(QFile::encodeName(path).constData());
-    if (!book)
-        return false;
-    lxw_worksheet* sheet = workbook_add_worksheet(book, "Sheet1");
-    for (int r = 0; r < rows.size(); ++r) {
-        const QStringList& row = rows.at(r);
-        if (row.size() == 1 && width > 1) {
-            worksheet_merge_range(sheet, lxw_row_t(r), 0, lxw_row_t(r), lxw_col_t(width - 1),
-                                  row.first().toUtf8().constData(), nullptr);
-            continue;
-        }
-        for (int c = 0; c < row.size(); ++c)
-            if (!row.at(c).isEmpty())
-                worksheet_write_string(sheet, lxw_row_t(r), lxw_col_t(c), row.at(c).toUtf8().constData(), nullptr);
-    }
-    return workbook_close(book) == LXW_NO_ERROR;
+    int titles = 0;
+    while (titles < rows.size() && rows.at(titles).size() == 1)
+        ++titles;
+    return hocba::test::writeXlsxRows(path, QStringLiteral("Sheet1"), rows, titles);
 }
 
 bool writeCsv(const QString& path, const Rows& rows)
@@ -88,24 +76,22 @@ bool writeCsv(const QString& path, const Rows& rows)
 /** An .xls (BIFF8) written by python3-xlwt, as older VnEdu and CSDL exports are; false when xlwt is missing. */
 bool writeXls(const QString& path, const Rows& rows)
 {
+    const QString python = hocba::test::pythonWithXlwt();
+    if (python.isEmpty())
+        return false;
     QJsonArray json;
     for (const QStringList& row : rows)
         json.append(QJsonArray::fromStringList(row));
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), // Debian's, with python3-xlwt (a pyenv python3 may come first)
-            {QStringLiteral("-c"),
-             QStringLiteral("import sys, json, xlwt\n"
-                            "book = xlwt.Workbook()\nsheet = book.add_sheet('Sheet1')\n"
-                            "for r, row in enumerate(json.load(sys.stdin)):\n"
-                            "    for c, cell in enumerate(row):\n"
-                            "        sheet.write(r, c, cell)\n"
-                            "book.save(sys.argv[1])\n"),
-             path});
-    if (!p.waitForStarted())
-        return false;
-    p.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    p.closeWriteChannel();
-    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return hocba::test::runPython(
+               python,
+               QStringLiteral("import sys, json, xlwt\n"
+                              "book = xlwt.Workbook(encoding='utf-8')\nsheet = book.add_sheet('Sheet1')\n"
+                              "for r, row in enumerate(json.loads(sys.argv[2])):\n"
+                              "    for c, cell in enumerate(row):\n"
+                              "        sheet.write(r, c, cell)\n"
+                              "book.save(sys.argv[1])\n"),
+               {path, QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact))})
+        .isEmpty();
 }
 
 struct Pupil
@@ -317,7 +303,7 @@ private Q_SLOTS:
                                  p.cls,
                                  u"Hà Nội"_qs,
                                  u"Số 5 phố Hàng Bài, Hoàn Kiếm, Hà Nội"_qs};
-        QVERIFY(writeXlsx(path(QStringLiteral("danh-sach.xlsx")), list, 10));
+        QVERIFY(writeXlsx(path(QStringLiteral("danh-sach.xlsx")), list));
         importAs(QStringLiteral("it.truong"), QStringLiteral("students"), path(QStringLiteral("danh-sach.xlsx")),
                  {QStringLiteral("--year"), QStringLiteral("2025-2026")});
 
@@ -325,7 +311,7 @@ private Q_SLOTS:
         //    (first term) and as an .xls (second term); the other subjects as CSV with the command line naming them.
         const QStringList titles {u"BẢNG ĐIỂM CHI TIẾT"_qs, u"Môn: Toán"_qs, u"Học kỳ I"_qs, u"Lớp: 6A1"_qs,
                                   u"Năm học 2025-2026"_qs};
-        QVERIFY(writeXlsx(path(QStringLiteral("toan-hk1.xlsx")), thcsBook(u"toan"_qs, u"hk1"_qs, titles), 11));
+        QVERIFY(writeXlsx(path(QStringLiteral("toan-hk1.xlsx")), thcsBook(u"toan"_qs, u"hk1"_qs, titles)));
         importAs(QStringLiteral("gv.toan"), QStringLiteral("grades"), path(QStringLiteral("toan-hk1.xlsx")),
                  {QStringLiteral("--year"), QStringLiteral("2025-2026")});
         const Rows toanHk2 = thcsBook(u"toan"_qs, u"hk2"_qs, {});
@@ -354,7 +340,7 @@ private Q_SLOTS:
         // 5. The primary class's books: its homeroom teacher assesses every subject (TT27).
         for (const QString& subject : kGrade1Subjects) {
             const QString file = path(QStringLiteral("1a-") + subject + QStringLiteral(".xlsx"));
-            QVERIFY(writeXlsx(file, primaryBook(subject), 7));
+            QVERIFY(writeXlsx(file, primaryBook(subject)));
             importAs(QStringLiteral("gvcn.1a"), QStringLiteral("grades"), file,
                      {QStringLiteral("--class"), QStringLiteral("1A"), QStringLiteral("--subject"), subject,
                       QStringLiteral("--term"), QStringLiteral("cn")});
@@ -366,7 +352,7 @@ private Q_SLOTS:
         for (const Pupil& p : inClass(u"6A1"_qs))
             thcsHomeroom << QStringList {p.name,  p.birth, u"T"_qs,
                                          u"T"_qs, u"1"_qs, u"Em ngoan, lễ phép, hoà đồng với bạn bè."_qs};
-        QVERIFY(writeXlsx(path(QStringLiteral("chu-nhiem-6a1.xlsx")), thcsHomeroom, 6));
+        QVERIFY(writeXlsx(path(QStringLiteral("chu-nhiem-6a1.xlsx")), thcsHomeroom));
         importAs(
             QStringLiteral("gvcn.6a1"), QStringLiteral("homeroom"), path(QStringLiteral("chu-nhiem-6a1.xlsx")),
             {QStringLiteral("--class"), QStringLiteral("6A1"), QStringLiteral("--year"), QStringLiteral("2025-2026")});
@@ -389,7 +375,7 @@ private Q_SLOTS:
         for (const Pupil& p : inClass(u"1A"_qs))
             primaryHomeroom << QStringList {p.name, p.birth} + QStringList(traits.size(), u"T"_qs)
                     + QStringList {u"Em chăm ngoan, học tốt."_qs};
-        QVERIFY(writeXlsx(path(QStringLiteral("chu-nhiem-1a.xlsx")), primaryHomeroom, int(traits.size()) + 3));
+        QVERIFY(writeXlsx(path(QStringLiteral("chu-nhiem-1a.xlsx")), primaryHomeroom));
         importAs(
             QStringLiteral("gvcn.1a"), QStringLiteral("homeroom"), path(QStringLiteral("chu-nhiem-1a.xlsx")),
             {QStringLiteral("--class"), QStringLiteral("1A"), QStringLiteral("--year"), QStringLiteral("2025-2026")});
