@@ -1897,14 +1897,6 @@
 <context>
     <name>hocba::lifecycle::Import</name>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>Không đọc được %1.</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 MB; split it into smaller files.</source>
-        <translation>%1 lớn hơn %2 MB; hãy chia thành các tệp nhỏ hơn.</translation>
-    </message>
-    <message>
         <source>The school file has no school years yet: add a class for the year first.</source>
         <translation>Tệp dữ liệu chưa có năm học nào: hãy thêm một lớp cho năm học trước.</translation>
     </message>
