@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_verify DIR [N]: verifies up to N (default 1,000) signed PDFs stored by bench_sign in DIR/bench-sign.db
-// against DIR/ca.pem: PAdES signature, the embedded packet's XMLDSig and the digest match (lifecycle::verifyDocument).
+// against DIR/ca.pem: PAdES signature, the embedded packet's XMLDSig and the digest match (signing::verifyDocument).
 // Prints PDFs/s; peer: poppler `pdfsig` ~60–110 PDFs/s (measured here on a few files when pdfsig is installed).
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 #include "store/Database.h"
 #include "token/TokenTypes.h"
 
@@ -47,7 +47,7 @@ int main(int argc, char** argv)
     t.start();
     int ok = 0;
     for (const QByteArray& pdf : pdfs)
-        if (auto v = lifecycle::verifyDocument(pdf, {anchor->der}); v && v->ok())
+        if (auto v = signing::verifyDocument(pdf, {anchor->der}); v && v->ok())
             ++ok;
     const double secs = t.nsecsElapsed() / 1e9;
     std::printf("verified %lld PDFs (%d valid) in %.2f s: %.1f PDFs/s (%.2f ms each; PAdES + embedded packet XMLDSig "

@@ -20,6 +20,9 @@ packages=(
   # spreadsheets schools import (xlsx through libzip + libxml2, BIFF .xls through libfreexl) and the templates
   # written with libxlsxwriter; python3-xlwt only makes .xls fixtures in tests
   libzip-dev libfreexl-dev libxlsxwriter-dev python3-xlwt
+  # the Department endpoint (hocba-dept): Qt HttpServer (its CMake package needs the WebSockets one), libpq and a
+  # PostgreSQL 15 server its tests start in a temporary folder, wrk for bench/, Chromium for the lookup page test
+  qt6-httpserver-dev qt6-websockets-dev libpq-dev postgresql-15 wrk chromium
   fonts-noto-core python3-fonttools
   # the printed dates are Vietnamese local time (QTimeZone "Asia/Ho_Chi_Minh" reads the system tz database)
   tzdata

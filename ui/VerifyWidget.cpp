@@ -34,7 +34,7 @@ QString signerText(const signing::SignatureCheck& s)
 }
 
 /** Every signature that matters for the verdict: the file's own, and for a PDF those of the packet inside it. */
-QList<signing::SignatureCheck> allSignatures(const lifecycle::DocumentVerification& v)
+QList<signing::SignatureCheck> allSignatures(const signing::DocumentVerification& v)
 {
     QList<signing::SignatureCheck> all = v.report.signatures;
     if (v.embedded)
@@ -44,7 +44,7 @@ QList<signing::SignatureCheck> allSignatures(const lifecycle::DocumentVerificati
 
 } // namespace
 
-FileVerdict verdictFor(const QString& path, const Result<lifecycle::DocumentVerification>& verification)
+FileVerdict verdictFor(const QString& path, const Result<signing::DocumentVerification>& verification)
 {
     FileVerdict out;
     out.path = path;
@@ -163,7 +163,7 @@ void VerifyWidget::verifyFiles(const QStringList& paths)
     m_watcher.setFuture(QtConcurrent::run([paths, anchors = m_anchors] {
         QList<FileVerdict> out;
         for (const QString& path : paths)
-            out << verdictFor(path, lifecycle::verifyDocumentFile(path, anchors));
+            out << verdictFor(path, signing::verifyDocumentFile(path, anchors));
         return out;
     }));
 }
@@ -195,7 +195,7 @@ void VerifyWidget::onVerified()
             }
         };
         addSignatures(fv.verification->report,
-                      fv.verification->kind == lifecycle::DocumentVerification::Kind::Pdf ? tr("PDF signature")
+                      fv.verification->kind == signing::DocumentVerification::Kind::Pdf ? tr("PDF signature")
                                                                                           : tr("Signature"));
         if (fv.verification->embedded)
             addSignatures(*fv.verification->embedded, tr("Record data inside the PDF"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -19,11 +19,11 @@ struct FileVerdict
     QString path;
     Kind kind = Kind::Unreadable;
     QString verdict; ///< one translated sentence
-    std::optional<lifecycle::DocumentVerification> verification;
+    std::optional<signing::DocumentVerification> verification;
 };
 
 /** The plain verdict sentence for a verified file (the same words the dialog shows). */
-FileVerdict verdictFor(const QString& path, const Result<lifecycle::DocumentVerification>& verification);
+FileVerdict verdictFor(const QString& path, const Result<signing::DocumentVerification>& verification);
 
 /**
  * "Kiểm tra học bạ": checks signed PDFs and packets (opened or dropped here) against the trust anchors of the open

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 #include "lifecycle/TrustAnchors.h"
 #include "store/Database.h"
 #include "verify/TrustStore.h"
@@ -85,7 +85,7 @@ public:
         int bad = 0;
         for (const QString& f : files) {
             QJsonObject entry {{QStringLiteral("file"), f}};
-            auto v = lifecycle::verifyDocumentFile(f, der);
+            auto v = signing::verifyDocumentFile(f, der);
             if (!v) {
                 ++bad;
                 entry.insert(QStringLiteral("error"), describe(v.error()));
@@ -97,14 +97,14 @@ public:
             const bool ok = v->ok();
             bad += ok ? 0 : 1;
             entry.insert(QStringLiteral("kind"),
-                         v->kind == lifecycle::DocumentVerification::Kind::Pdf ? QStringLiteral("pdf")
+                         v->kind == signing::DocumentVerification::Kind::Pdf ? QStringLiteral("pdf")
                                                                                : QStringLiteral("packet"));
             entry.insert(QStringLiteral("ok"), ok);
             entry.insert(QStringLiteral("packetDigest"), v->packetDigest);
             entry.insert(QStringLiteral("signatures"), toJson(v->report));
             if (v->embedded)
                 entry.insert(QStringLiteral("embeddedPacketSignatures"), toJson(*v->embedded));
-            if (v->kind == lifecycle::DocumentVerification::Kind::Pdf)
+            if (v->kind == signing::DocumentVerification::Kind::Pdf)
                 entry.insert(QStringLiteral("renderedDigest"), v->renderedDigest);
             entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(v->problems));
             results.append(entry);

@@ -32,6 +32,8 @@ QString rightCode(Right right)
         return QStringLiteral("sign");
     case Right::PrintExport:
         return QStringLiteral("print_export");
+    case Right::Report:
+        return QStringLiteral("report");
     }
     return {};
 }
@@ -46,6 +48,7 @@ bool roleHolds(Role role, Right right)
     case Right::Sign:
         return role == Role::Principal;
     case Right::PrintExport:
+    case Right::Report:
         return role == Role::Admin || role == Role::Principal || role == Role::Clerk;
     case Right::WriteGrades:
     case Right::WriteHomeroom:
@@ -137,6 +140,8 @@ QString displayName(Right right)
         return Text::tr("sign and approve records");
     case Right::PrintExport:
         return Text::tr("print and export records");
+    case Right::Report:
+        return Text::tr("send records to the Department");
     }
     return {};
 }

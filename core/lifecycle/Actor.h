@@ -36,6 +36,7 @@ enum class Right {
     WriteHomeroom, ///< a class's conduct, absences, comments and confirmation (scope: year, class)
     Sign, ///< sign and approve records
     PrintExport, ///< print, render and export records
+    Report, ///< send signed records to the Department and fetch its receipts: admin, principal, clerk
 };
 
 /** Where a right is wanted; an empty field means "any". */

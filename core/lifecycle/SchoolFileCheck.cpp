@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SchoolFileCheck.h"
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
@@ -110,7 +110,7 @@ void checkPdf(const QList<SignedDocument>& rows, const QList<QByteArray>& anchor
         problems << CheckText::tr("No signed PDF is stored.");
         return;
     }
-    auto v = verifyDocument(last.pdf, anchors);
+    auto v = signing::verifyDocument(last.pdf, anchors);
     if (!v) {
         problems << CheckText::tr("The stored PDF cannot be checked: %1").arg(describe(v.error()));
         return;

@@ -128,12 +128,18 @@ private Q_SLOTS:
             names.append(rule.name);
         QCOMPARE(names,
                  (QStringList {"util", "sheets", "domain", "rules", "store", "packet", "render", "verify", "token",
-                               "lifecycle", "demo", "ui", "cli", "desktop"}));
+                               "dept", "lifecycle", "demo", "ui", "server", "cli", "desktop"}));
         const ModuleRule* ui = rules->module(QStringLiteral("ui"));
         QVERIFY(!ui->mayInclude.contains(QStringLiteral("store")));
         QVERIFY(!ui->mayInclude.contains(QStringLiteral("token")));
         QVERIFY(!rules->module(QStringLiteral("verify"))->mayInclude.contains(QStringLiteral("token")));
         QCOMPARE(rules->module(QStringLiteral("cli"))->folder, QStringLiteral("app/cli"));
+        // The Department's server never sees the school file or a token.
+        for (const char* module : {"dept", "server"}) {
+            QVERIFY(!rules->module(QLatin1String(module))->mayInclude.contains(QStringLiteral("store")));
+            QVERIFY(!rules->module(QLatin1String(module))->mayInclude.contains(QStringLiteral("token")));
+            QVERIFY(!rules->module(QLatin1String(module))->mayInclude.contains(QStringLiteral("lifecycle")));
+        }
     }
 };
 

@@ -5,7 +5,7 @@
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
 #include "token/SoftwareSigner.h"
@@ -73,7 +73,7 @@ class TestVerifyForgery : public QObject
     {
         QElapsedTimer t;
         t.start();
-        auto v = lifecycle::verifyDocument(bytes, {m_pki.caDer()});
+        auto v = signing::verifyDocument(bytes, {m_pki.caDer()});
         QVERIFY2(!v, "hostile packet was examined");
         QVERIFY2(v.error().message.contains(fragment), qPrintable(v.error().message));
         auto schema = packet::validatePacket(bytes);
@@ -113,7 +113,7 @@ private Q_SLOTS:
         qputenv("SSL_CERT_FILE", m_pki.path(QStringLiteral("ca.pem")).toLocal8Bit());
         qputenv("SSL_CERT_DIR", hashDir.toLocal8Bit());
         const auto run = runCliInProcess({"verify", "--json", m_pki.path("signed.xml")});
-        auto v = lifecycle::verifyDocument(m_signed, {});
+        auto v = signing::verifyDocument(m_signed, {});
         qunsetenv("SSL_CERT_FILE");
         qunsetenv("SSL_CERT_DIR");
         QCOMPARE(run.code, 1);
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void forgedPacketIsInvalid()
     {
-        auto original = lifecycle::verifyDocument(m_signed, {m_pki.caDer()});
+        auto original = signing::verifyDocument(m_signed, {m_pki.caDer()});
         QVERIFY(original && original->ok());
         const auto good = runCliInProcess({"verify", "--trust", m_pki.path("ca.pem"), m_pki.path("signed.xml")});
         QVERIFY2(good.code == 0, qPrintable(good.out + good.err));
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(changed != m_signed);
         const QByteArray forged = m_pki.forgeWithFreshKey(changed, QStringLiteral("urn:hocba:packet:1:Data"));
         QVERIFY(forged.contains("<KeyValue>") && forged.contains("<Final>9,25</Final>"));
-        auto v = lifecycle::verifyDocument(forged, {m_pki.caDer()});
+        auto v = signing::verifyDocument(forged, {m_pki.caDer()});
         QVERIFY(v);
         QVERIFY(v->packetValid);
         QVERIFY(!v->ok());
@@ -166,7 +166,7 @@ private Q_SLOTS:
         forged.replace(forged.indexOf("<Final>8,25</Final>"), 19, "<Final>9,25</Final>"); // the shown Data only
         QVERIFY(forged.contains("<Final>8,25</Final>") && forged.contains("<Final>9,25</Final>"));
         QVERIFY(packet::validatePacket(forged));
-        auto v = lifecycle::verifyDocument(forged, {m_pki.caDer()});
+        auto v = signing::verifyDocument(forged, {m_pki.caDer()});
         QVERIFY(!v || !v->ok());
         const auto run = runCliInProcess({"verify", "--trust", m_pki.path("ca.pem"), write("hidden.xml", forged)});
         QCOMPARE(run.code, 1);
@@ -253,7 +253,7 @@ private Q_SLOTS:
         QVERIFY(elements * 16 < packet::kMaxXmlElements);
         QVERIFY(maxDepth * 4 < packet::kMaxXmlDepth);
         QVERIFY(maxAttributes * 4 < packet::kMaxXmlAttributes);
-        auto v = lifecycle::verifyDocument(xml, {m_pki.caDer()});
+        auto v = signing::verifyDocument(xml, {m_pki.caDer()});
         QVERIFY(v && v->ok());
     }
 
@@ -294,7 +294,7 @@ private Q_SLOTS:
         f.close();
         QElapsedTimer t;
         t.start();
-        const auto v = lifecycle::verifyDocumentFile(path, {m_pki.caDer()});
+        const auto v = signing::verifyDocumentFile(path, {m_pki.caDer()});
         QVERIFY(!v);
         QCOMPARE(v.error().code, ErrorCode::InvalidInput);
         QVERIFY2(v.error().message.contains(QStringLiteral("64 MiB")), qPrintable(v.error().message));
@@ -304,7 +304,7 @@ private Q_SLOTS:
                  qPrintable(run.out));
         QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
 
-        const auto missing = lifecycle::verifyDocumentFile(path + QStringLiteral(".none"), {m_pki.caDer()});
+        const auto missing = signing::verifyDocumentFile(path + QStringLiteral(".none"), {m_pki.caDer()});
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::Io);
     }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The PDF verifier on arbitrary bytes that start like a PDF, the way `verify` and the check screen call it:
-// lifecycle::verifyDocument (PdfVerifier::verify, then the embedded packet's schema check and signatures).
+// signing::verifyDocument (PdfVerifier::verify, then the embedded packet's schema check and signatures).
 #include "FuzzSupport.h"
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 
 using namespace hocba;
 
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QByteArray bytes = fuzz::bytesOf(data, size);
     if (!bytes.startsWith("%PDF-"))
         return -1; // verifyDocument reads anything else as a packet: fuzz_xml_verifier's input
-    const auto v = lifecycle::verifyDocument(bytes, fuzz::anchors());
+    const auto v = signing::verifyDocument(bytes, fuzz::anchors());
     if (!v)
         return 0;
     (void)v->ok();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The signature checker on arbitrary packet bytes, the way `verify` and the check screen call it:
-// lifecycle::verifyDocument (schema check, digest, XmlVerifier::verify with the packet layout, the report's text).
+// signing::verifyDocument (schema check, digest, XmlVerifier::verify with the packet layout, the report's text).
 #include "FuzzSupport.h"
 
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 
 using namespace hocba;
 
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QByteArray bytes = fuzz::bytesOf(data, size);
     if (bytes.startsWith("%PDF-"))
         return -1; // fuzz_pdf_verifier's input; keep it out of this corpus
-    const auto v = lifecycle::verifyDocument(bytes, fuzz::anchors());
+    const auto v = signing::verifyDocument(bytes, fuzz::anchors());
     if (!v)
         return 0;
     (void)v->ok();

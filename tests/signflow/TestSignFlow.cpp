@@ -7,7 +7,7 @@
 #include "StoreFixture.h"
 
 #include "lifecycle/BatchSignJob.h"
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
@@ -162,20 +162,20 @@ private Q_SLOTS:
         auto doc = docs.completed(ids.first(), 1);
         QVERIFY(doc && *doc);
         const QList<QByteArray> anchors {m_pki.caDer()};
-        auto pdf = lifecycle::verifyDocument((*doc)->pdf, anchors);
+        auto pdf = signing::verifyDocument((*doc)->pdf, anchors);
         QVERIFY(pdf);
         QVERIFY2(pdf->ok(), qPrintable(pdf->problems.join(u'\n') + pdf->report.toText()));
         QCOMPARE(pdf->report.signatures.first().role, signing::SignerRole::Principal);
-        auto xml = lifecycle::verifyDocument((*doc)->packetXml, anchors);
+        auto xml = signing::verifyDocument((*doc)->packetXml, anchors);
         QVERIFY(xml && xml->ok());
         QCOMPARE(xml->packetDigest, (*doc)->packetDigest);
 
         // Untrusted without the anchor.
-        auto untrusted = lifecycle::verifyDocument((*doc)->pdf, {});
+        auto untrusted = signing::verifyDocument((*doc)->pdf, {});
         QVERIFY(untrusted && !untrusted->ok());
 
         // Tamper: one more byte after the PDF's signature; a changed score in the packet.
-        auto appended = lifecycle::verifyDocument((*doc)->pdf + "\n", anchors);
+        auto appended = signing::verifyDocument((*doc)->pdf + "\n", anchors);
         QVERIFY(appended && !appended->ok());
         QByteArray changed = (*doc)->packetXml;
         const qsizetype at = changed.indexOf("<Score>");
@@ -187,7 +187,7 @@ private Q_SLOTS:
             changed.replace("Trường", "Truong");
         }
         QVERIFY(changed != (*doc)->packetXml);
-        auto tampered = lifecycle::verifyDocument(changed, anchors);
+        auto tampered = signing::verifyDocument(changed, anchors);
         QVERIFY(!tampered || !tampered->ok());
 
         // The store: no update, no delete, no second copy; signed sections stay signed.
@@ -249,7 +249,7 @@ private Q_SLOTS:
         for (Id id : ids) {
             auto doc = docs.completed(id, 1);
             QVERIFY(doc && *doc);
-            auto verdict = lifecycle::verifyDocument((*doc)->pdf, {m_pki.caDer()});
+            auto verdict = signing::verifyDocument((*doc)->pdf, {m_pki.caDer()});
             QVERIFY(verdict);
             QVERIFY2(verdict->ok(), qPrintable(verdict->problems.join(u'\n')));
         }
@@ -407,7 +407,7 @@ private Q_SLOTS:
         QVERIFY(forged);
 
         const QList<QByteArray> anchors {m_pki.caDer()};
-        auto v = lifecycle::verifyDocument(*forged, anchors);
+        auto v = signing::verifyDocument(*forged, anchors);
         QVERIFY(v);
         QVERIFY2(v->report.ok(), qPrintable(v->report.toText())); // the PDF signature on its own
         QVERIFY(v->embedded && v->embedded->ok()); // the packet on its own
@@ -415,7 +415,7 @@ private Q_SLOTS:
         QVERIFY(!v->ok());
         QVERIFY2(v->problems.join(u' ').contains(QLatin1String("same certificate")),
                  qPrintable(v->problems.join(u' ')));
-        auto still = lifecycle::verifyDocument(genuine, anchors);
+        auto still = signing::verifyDocument(genuine, anchors);
         QVERIFY(still && still->ok());
 
         QFile out(m_dir.filePath(QStringLiteral("other-signer.pdf")));
@@ -454,7 +454,7 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE state = 'signed'")), 2);
         auto doc = lifecycle::SignedDocuments(*db).completed(ids.first(), 1);
         QVERIFY(doc && *doc);
-        auto v = lifecycle::verifyDocument((*doc)->pdf, {m_pki.caDer()});
+        auto v = signing::verifyDocument((*doc)->pdf, {m_pki.caDer()});
         QVERIFY(v && v->ok());
         QCOMPARE(v->embedded->signatures.size(), 2);
         QCOMPARE(v->embedded->signatures[0].role, signing::SignerRole::Homeroom);

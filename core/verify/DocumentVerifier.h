@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace hocba::lifecycle {
+namespace hocba::signing {
 
 /** Everything checked about one file (a signed packet or a signed PDF). */
 struct DocumentVerification
@@ -48,4 +48,4 @@ inline constexpr qint64 kMaxDocumentFileBytes = 64 * 1024 * 1024;
  */
 Result<DocumentVerification> verifyDocumentFile(const QString& path, const QList<QByteArray>& trustAnchorsDer);
 
-} // namespace hocba::lifecycle
+} // namespace hocba::signing

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "lifecycle/DocumentVerifier.h"
+#include "verify/DocumentVerifier.h"
 
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
@@ -9,7 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 
-namespace hocba::lifecycle {
+namespace hocba::signing {
 
 namespace {
 
@@ -145,4 +145,4 @@ Result<DocumentVerification> verifyDocumentFile(const QString& path, const QList
     return verifyDocument(bytes, trustAnchorsDer);
 }
 
-} // namespace hocba::lifecycle
+} // namespace hocba::signing

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dept/DeptTypes.h"
+#include "util/Error.h"
+
+#include <functional>
+#include <memory>
+
+namespace hocba::dept {
+
+/** Signs one receipt with the Department's key (ReceiptSigner.h makes one from the data folder). */
+using ReceiptSigning = std::function<Result<SignedReceipt>(const signing::Receipt&)>;
+
+/**
+ * One worker thread's connection to the Department's storage (ENDPOINT.md §8). Not thread-safe: each HTTP worker and
+ * each admin command opens its own. Every write is one transaction and appends to the hash-chained audit log in it.
+ */
+class DeptSession
+{
+public:
+    virtual ~DeptSession() = default;
+
+    // --- schools and their credentials (admin)
+    virtual Result<School> addSchool(const QString& code, const QString& name) = 0; ///< DbConstraint if the code exists
+    virtual Result<std::optional<School>> schoolByCode(const QString& code) = 0;
+    /** Stores SHA-256(token) for the school; the token itself is never stored. */
+    virtual Status addCredential(Id schoolId, const QByteArray& tokenSha256) = 0;
+    virtual Result<int> revokeCredentials(Id schoolId) = 0; ///< how many were revoked
+    /** The school of an unrevoked credential, or nullopt. */
+    virtual Result<std::optional<School>> schoolForCredential(const QByteArray& tokenSha256) = 0;
+
+    // --- trust anchors: the CAs whose signatures are accepted (never the system bundle)
+    virtual Status addTrustAnchor(const QByteArray& der, const QString& label) = 0; ///< idempotent by SHA-256
+    virtual Result<QList<QByteArray>> trustAnchors() = 0;
+
+    // --- windows
+    virtual Status addWindow(const Window& window) = 0; ///< DbConstraint if the id exists
+    virtual Result<QList<Window>> windows() = 0;
+    virtual Result<std::optional<Window>> window(const QString& id) = 0;
+    /** The open window a packet of this school year (June, or August when `august`) goes into, if any. */
+    virtual Result<std::optional<Window>> openWindowFor(int schoolYearStart, bool august) = 0;
+
+    // --- records
+    /**
+     * One transaction, idempotent by digest: a digest already stored gives Duplicate with the original receipt (also
+     * after the lock); otherwise a lookup code of another school gives OtherSchool, a locked record Locked, a version
+     * not above the current one VersionNotNewer; else the packet is stored, the head moves to it and `sign`ed upload
+     * receipt is stored with it. The window must be open (the caller checked; the store checks again inside the
+     * transaction and answers Locked when it closed meanwhile).
+     */
+    virtual Result<SubmitOutcome> submit(const NewSubmission& submission, const ReceiptSigning& sign) = 0;
+    /** Heads of the school's own records among `codes` (unknown or other schools' codes are left out). */
+    virtual Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) = 0;
+    /** Lock receipts of the school, ordered, `limit` at most, after the cursor; window empty = all windows. */
+    virtual Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
+                                                     int limit)
+        = 0;
+    virtual Result<std::optional<LookupRow>> lookup(const QString& lookupCode) = 0;
+    virtual Result<QByteArray> signedPdf(const QString& lookupCode) = 0; ///< of the current version; empty if none
+
+    /**
+     * Locks the window: state locked, every submitted record of it locked with locked_at = `effectiveAt`, one signed
+     * lock receipt per record; in batches, so a crash part-way leaves a window that the next call finishes.
+     * Returns how many records this call locked. Idempotent.
+     */
+    virtual Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign)
+        = 0;
+    /** Locked records of the window in a consistent snapshot; the sink returns false to stop. */
+    virtual Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) = 0;
+    virtual Result<QList<WindowCounts>> counts() = 0;
+
+    // --- audit
+    virtual Status appendAudit(const AuditEvent& event) = 0;
+    /** Re-computes the chain; an AuditChainBroken error names the first entry that does not match. */
+    virtual Result<qint64> verifyAudit() = 0;
+};
+
+/**
+ * The Department's storage: SQLite (WAL, one writer, synchronous=FULL; the default, in the data folder) or
+ * PostgreSQL 15 through libpq. Thread-safe: sessions are opened per thread.
+ */
+class DeptStore
+{
+public:
+    virtual ~DeptStore() = default;
+    /**
+     * "sqlite:/path/dept.db" (or a plain path) or "postgresql://…" / a libpq "host=… dbname=…" string. Migrates the
+     * schema (resources/sql/dept/{sqlite,pg}/NNNN_*.sql) before returning.
+     */
+    static Result<std::unique_ptr<DeptStore>> open(const QString& url);
+    virtual Result<std::unique_ptr<DeptSession>> openSession() = 0;
+    virtual QString engine() const = 0; ///< "sqlite" | "postgresql"
+};
+
+} // namespace hocba::dept

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dept/DeptTypes.h"
+
+#include <QCryptographicHash>
+#include <QTimeZone>
+
+namespace hocba::dept {
+
+QString recordStateCode(RecordState state)
+{
+    switch (state) {
+    case RecordState::Submitted:
+        return QStringLiteral("submitted");
+    case RecordState::Locked:
+        return QStringLiteral("locked");
+    case RecordState::Revoked:
+        return QStringLiteral("revoked");
+    }
+    return {};
+}
+
+std::optional<RecordState> recordStateFromCode(const QString& code)
+{
+    for (RecordState s : {RecordState::Submitted, RecordState::Locked, RecordState::Revoked})
+        if (recordStateCode(s) == code)
+            return s;
+    return std::nullopt;
+}
+
+QDateTime lockInstant(const QDate& deadline)
+{
+    // Vietnam has kept UTC+7 without daylight saving since 1975; the zone database is used where it is installed.
+    const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
+    const QTimeZone zone = vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
+    return QDateTime(deadline, QTime(23, 59, 59), zone).toUTC();
+}
+
+QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString* field :
+         {&prevHash, &atIso, &event.actor, &event.action, &event.entity, &event.entityId, &event.detail}) {
+        hash.addData(field->toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace hocba::dept

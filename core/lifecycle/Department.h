@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "lifecycle/Actor.h"
+#include "util/CancellationToken.h"
+#include "util/Error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace hocba::store {
+class Database;
+}
+
+/**
+ * The school's side of reporting to the Department (docs/api.md, docs/upload.md): the endpoint it reports to, the
+ * outbox that signing fills, the upload, the receipts that move sections to `submitted` and `locked`, and the public
+ * lookup by code. Both front ends call these; the network work runs on the calling thread (the desktop calls from a
+ * worker thread) with its own event loop.
+ */
+namespace hocba::lifecycle {
+
+/** Where and as whom the school reports; kept in the school file (the credential is a secret: never logged). */
+struct EndpointSettings
+{
+    QString url; ///< https://…, or http:// on a loopback address only
+    QString credential; ///< the bearer token the Department issued (64 hex)
+    QByteArray departmentCertDer; ///< pinned: receipts must be signed by exactly this certificate
+    QString departmentName; ///< the certificate's CN, for display
+};
+
+/**
+ * Sets the endpoint (ManageSchool): checks the URL (https, or http only to a loopback address), reads the credential
+ * file (one line, 64 hex) and the Department certificate (PEM or DER), and stores all three in one transaction with
+ * an audit entry that names the URL and the certificate's SHA-256, never the credential.
+ */
+Status setEndpoint(store::Database& db, const Actor& actor, const QString& url, const QString& credentialFile,
+                   const QString& departmentCertFile);
+/** nullopt when none is set yet. */
+Result<std::optional<EndpointSettings>> endpointSettings(store::Database& db);
+
+/** One signed section version waiting for (or past) its upload. */
+struct OutboxEntry
+{
+    qint64 sectionId = 0;
+    QString lookupCode;
+    int version = 0;
+    QString className;
+    QString schoolYear; ///< "2025-2026"
+    enum class State { Pending, Submitted, Locked } state = State::Pending;
+    int attempts = 0;
+    QString lastError; ///< translated; empty when none
+    QDateTime submittedAt; ///< UTC, from the upload receipt
+    QDateTime lockedAt; ///< UTC, the lock receipt's effective date
+};
+
+/** The outbox, optionally for one class (by name, in any year); pending entries first. */
+Result<QList<OutboxEntry>> outbox(store::Database& db, const QString& className = {});
+
+struct UploadRequest
+{
+    QString className; ///< empty: every pending entry (the CLI's --all)
+    int maxAttempts = 4; ///< per entry in this run, with backoff between tries (network errors and 5xx/429 only)
+    int firstBackoffMs = 500; ///< doubled after each failed try
+};
+
+/** What happened to one entry in an upload run. */
+struct UploadItemResult
+{
+    QString lookupCode;
+    int version = 0;
+    enum class Outcome { Submitted, AlreadyThere, Refused, Failed } outcome = Outcome::Failed;
+    int httpStatus = 0; ///< 0 when no answer came
+    QString errorCode; ///< docs/api.md's `error`, when refused
+    QString message; ///< translated
+};
+
+struct UploadReport
+{
+    QList<UploadItemResult> items;
+    int submitted() const;
+    int refused() const; ///< the Department said no (4xx): retrying will not help until something changes
+    int failed() const; ///< no answer or a server error after every try: the entry stays pending
+};
+
+/**
+ * Sends pending outbox entries (Right::Report: admin, principal and clerk), each with its signed packet
+ * and signed PDF, and for each accepted one verifies the upload receipt against the pinned certificate before it
+ * marks the section `submitted` and stores the receipt, in one transaction. Idempotent by digest: a crash or a pulled
+ * cable loses nothing and a re-run never duplicates. `progress(done, total)` after each entry; cancel between entries.
+ */
+Result<UploadReport> uploadOutbox(store::Database& db, const Actor& actor, const UploadRequest& request,
+                                  const CancellationToken* cancel = nullptr,
+                                  const std::function<void(int done, int total)>& progress = {});
+
+struct ReceiptsReport
+{
+    int fetched = 0;
+    int locked = 0; ///< sections newly marked locked
+    int rejected = 0; ///< receipts that failed verification (nothing was marked for them)
+};
+/**
+ * Fetches the lock receipts (all pages; Right::Report), verifies each against the pinned certificate, and marks its
+ * section `locked` with the effective date; a receipt for a version or digest the school did not submit is rejected.
+ */
+Result<ReceiptsReport> fetchReceipts(store::Database& db, const Actor& actor,
+                                     const CancellationToken* cancel = nullptr);
+
+/** The public answer for a lookup code (docs/api.md "Lookup by code"); no credential needed. */
+struct LookupAnswer
+{
+    QString lookupCode;
+    QString state; ///< "submitted" | "locked" | "revoked"
+    int version = 0;
+    QString schoolName;
+    QDateTime receivedAt;
+    QDateTime lockedAt; ///< invalid unless locked
+    QByteArray contentJson; ///< the readable content object, as the Department sent it
+};
+/** NotFound for an unknown code; InvalidInput for a code that is not 32 hex characters (checked before sending). */
+Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code);
+
+/**
+ * The lookup code in what a person types or a QR code holds: the printed QR's "…?ma=<code>&nam=…&h=…", a
+ * "…/tra-cuu/<code>" link, or the bare code, also grouped with spaces or dashes as printed; lowercased; empty if none.
+ */
+QString lookupCodeFromText(const QString& text);
+
+} // namespace hocba::lifecycle
