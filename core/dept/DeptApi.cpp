@@ -208,8 +208,8 @@ Checked<signing::DocumentVerification> verified(const QByteArray& bytes, const Q
     if (v->kind != kind)
         return std::unexpected(refuse(422, "invalid_packet",
                                       kind == signing::DocumentVerification::Kind::Pdf
-                                          ? ApiText::tr("The record was not accepted: the PDF is not a PDF file.")
-                                          : ApiText::tr("The record was not accepted: the packet is a PDF file.")));
+                                          ? ApiText::tr("The record was not accepted: the file sent as the PDF is not a PDF.")
+                                          : ApiText::tr("The record was not accepted: the file sent as the packet is a PDF.")));
     if (v->ok())
         return *v;
     const QString reasons = reasonsOf(*v).join(u' ');
@@ -257,6 +257,8 @@ struct DeptApi::Impl
     Checked<School> school(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> route(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> submit(const ApiRequest& request, LogLine& log);
+    Checked<packet::Packet> verifiedPacket(const Upload& upload);
+    Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
@@ -421,8 +423,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
     return json(outcome->status == SubmitStatus::Accepted ? 201 : 200, answer);
 }
 
-/** The checks of docs/api.md after the body is read: verification, same packet, school, signatures, window. */
-Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
+/** The packet, once both files verify against the Department's anchors and the PDF carries exactly this packet. */
+Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload)
 {
     auto anchors = trustAnchors();
     if (!anchors)
@@ -434,8 +436,7 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
     auto xml = verified(upload.packet, *anchors, Kind::Packet);
     if (!xml)
         return std::unexpected(xml.error());
-    const QString digest = packet::packetDigest(upload.packet);
-    if (pdf->packetDigest != digest)
+    if (pdf->packetDigest != xml->packetDigest)
         return std::unexpected(refuse(422, "invalid_packet",
                                       ApiText::tr("The record was not accepted: the PDF carries a different packet "
                                                   "from the one sent with it.")));
@@ -449,23 +450,50 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
     if (p->draft || !principal)
         return std::unexpected(refuse(422, "invalid_packet",
                                       ApiText::tr("The record was not accepted: it is not signed by the principal.")));
+    return *p;
+}
+
+/**
+ * The open window of the packet's school year. Once it has closed, the same packet sent again still goes to the
+ * store, which answers with the original receipt: a school that lost the answer must get its receipt back.
+ */
+Checked<QString> DeptApi::Impl::windowFor(const packet::Packet& p, const School& school, const QString& digest)
+{
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto window = (*s)->openWindowFor(p.schoolYear.startYear, p.awaitingAdditionalAssessment);
+    if (!window)
+        return std::unexpected(serverError(window.error()));
+    if (*window)
+        return (*window)->id;
+    auto heads = (*s)->status(school.id, {p.lookupCode});
+    if (!heads)
+        return std::unexpected(serverError(heads.error()));
+    if (heads->isEmpty() || heads->first().digest != digest)
+        return std::unexpected(windowClosed());
+    return heads->first().windowId;
+}
+
+/** The checks of docs/api.md after the body is read: verification, same packet, signatures, school, window. */
+Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
+{
+    auto p = verifiedPacket(upload);
+    if (!p)
+        return std::unexpected(p.error());
     if (p->school.moetCode != school.code)
         return std::unexpected(refuse(403, "other_school",
                                       ApiText::tr("The record was issued by another school (school code %1); this "
                                                   "credential is for school %2.")
                                           .arg(p->school.moetCode, school.code)));
-    auto s = session();
-    if (!s)
-        return std::unexpected(s.error());
-    auto window = (*s)->openWindowFor(p->schoolYear.startYear, p->awaitingAdditionalAssessment);
-    if (!window)
-        return std::unexpected(serverError(window.error()));
-    if (!*window)
-        return std::unexpected(windowClosed());
+    const QString digest = packet::packetDigest(upload.packet);
+    auto windowId = windowFor(*p, school, digest);
+    if (!windowId)
+        return std::unexpected(windowId.error());
     QDateTime now = QDateTime::currentDateTimeUtc();
     now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
-    return NewSubmission {p->lookupCode, p->version, school.id, (*window)->id,        digest,
-                          upload.packet, upload.pdf, now,       lookupContentJson(*p)};
+    return NewSubmission {p->lookupCode, p->version,           school.id, *windowId, digest, upload.packet, upload.pdf,
+                          now,           lookupContentJson(*p)};
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)
