@@ -143,6 +143,29 @@ bool isJsonContentType(const QByteArray& contentType)
     return contentType.split(';').value(0).trimmed().toLower() == "application/json";
 }
 
+/** The store's answer as the client gets it; nullopt when the packet is stored (or was already). */
+std::optional<Refusal> refusalOf(SubmitStatus status)
+{
+    switch (status) {
+    case SubmitStatus::Accepted:
+    case SubmitStatus::Duplicate:
+        return std::nullopt;
+    case SubmitStatus::VersionNotNewer:
+        return refuse(409, "version_not_newer",
+                      ApiText::tr("The Department already has this version of the record or a newer "
+                                  "one. Sign a correction (a new version) to replace it."));
+    case SubmitStatus::Locked:
+        return refuse(409, "locked",
+                      ApiText::tr("The record is locked at the Department and can no longer be "
+                                  "changed."));
+    case SubmitStatus::OtherSchool:
+        return refuse(403, "other_school", ApiText::tr("This lookup code belongs to a record of another school."));
+    case SubmitStatus::WindowClosed:
+        return windowClosed();
+    }
+    return std::nullopt;
+}
+
 /** The packet and the PDF of a submit body, decoded. */
 struct Upload
 {
@@ -206,10 +229,11 @@ Checked<signing::DocumentVerification> verified(const QByteArray& bytes, const Q
         return std::unexpected(
             refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(v.error().message)));
     if (v->kind != kind)
-        return std::unexpected(refuse(422, "invalid_packet",
-                                      kind == signing::DocumentVerification::Kind::Pdf
-                                          ? ApiText::tr("The record was not accepted: the file sent as the PDF is not a PDF.")
-                                          : ApiText::tr("The record was not accepted: the file sent as the packet is a PDF.")));
+        return std::unexpected(
+            refuse(422, "invalid_packet",
+                   kind == signing::DocumentVerification::Kind::Pdf
+                       ? ApiText::tr("The record was not accepted: the file sent as the PDF is not a PDF.")
+                       : ApiText::tr("The record was not accepted: the file sent as the packet is a PDF.")));
     if (v->ok())
         return *v;
     const QString reasons = reasonsOf(*v).join(u' ');
@@ -252,6 +276,8 @@ struct DeptApi::Impl
     std::map<std::thread::id, ThreadSession> sessions;
 
     Checked<ThreadSession*> threadSession();
+    /** After a storage error: the next request of this thread opens a new session (a lost connection heals). */
+    void dropThreadSession();
     Checked<DeptSession*> session();
     Checked<QList<QByteArray>> trustAnchors();
     Checked<School> school(const ApiRequest& request, LogLine& log);
@@ -280,6 +306,12 @@ Checked<DeptApi::Impl::ThreadSession*> DeptApi::Impl::threadSession()
         mine.session = std::move(*opened);
     }
     return &mine;
+}
+
+void DeptApi::Impl::dropThreadSession()
+{
+    const std::lock_guard lock(sessionsMutex);
+    sessions.erase(std::this_thread::get_id());
 }
 
 Checked<DeptSession*> DeptApi::Impl::session()
@@ -387,24 +419,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
     auto outcome = (*s)->submit(*submission, sign);
     if (!outcome)
         return std::unexpected(serverError(outcome.error()));
-    switch (outcome->status) {
-    case SubmitStatus::Accepted:
-    case SubmitStatus::Duplicate:
-        break;
-    case SubmitStatus::VersionNotNewer:
-        return std::unexpected(refuse(409, "version_not_newer",
-                                      ApiText::tr("The Department already has this version of the record or a newer "
-                                                  "one. Sign a correction (a new version) to replace it.")));
-    case SubmitStatus::Locked:
-        return std::unexpected(refuse(409, "locked",
-                                      ApiText::tr("The record is locked at the Department and can no longer be "
-                                                  "changed.")));
-    case SubmitStatus::OtherSchool:
-        return std::unexpected(
-            refuse(403, "other_school", ApiText::tr("This lookup code belongs to a record of another school.")));
-    case SubmitStatus::WindowClosed:
-        return std::unexpected(windowClosed());
-    }
+    if (auto refused = refusalOf(outcome->status))
+        return std::unexpected(*refused);
     const auto receipt = signing::Receipt::fromCanonicalBytes(outcome->receipt.canonical);
     if (!receipt)
         return std::unexpected(
@@ -644,6 +660,8 @@ ApiResponse DeptApi::handle(const ApiRequest& request)
     LogLine log;
     auto answer = d->route(request, log);
     ApiResponse response = answer ? *answer : errorResponse(answer.error());
+    if (response.status >= 500)
+        d->dropThreadSession();
     qCInfo(lcDeptApi).noquote() << request.method << log.route << response.status
                                 << (log.school.isEmpty() ? QStringLiteral("-") : log.school)
                                 << (log.codePrefix.isEmpty() ? QStringLiteral("-") : log.codePrefix);

@@ -26,7 +26,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
 #include <QTranslator>
+#include <thread>
+#include <vector>
 
 using namespace hocba;
 using namespace hocba::dept;
@@ -181,6 +184,7 @@ private Q_SLOTS:
     void badQueriesAndCodes();
     void lookupsAreRateLimited();
     void lookupShowsContentWithoutIdentifiers();
+    void workerThreadsShareTheApi();
 };
 
 bool TestDeptApi::signCopy(int count, QList<SignedRecord>& out)
@@ -673,6 +677,34 @@ void TestDeptApi::lookupShowsContentWithoutIdentifiers()
     QCOMPARE(pdf.status, 200);
     QCOMPARE(pdf.contentType, QByteArray("application/pdf"));
     QCOMPARE(pdf.body, record.pdf);
+}
+
+void TestDeptApi::workerThreadsShareTheApi()
+{
+    auto d = department(m_pki.caDer());
+    QVERIFY(d);
+    // Four worker threads, as the front end runs them: each its own session; every record stored once.
+    constexpr int kThreads = 4;
+    QList<QList<int>> statuses(kThreads);
+    std::vector<std::thread> workers;
+    for (int t = 0; t < kThreads; ++t)
+        workers.emplace_back([&, t] {
+            for (const SignedRecord& record : m_records) {
+                statuses[t] << d->api->handle(submitRequest(d->token, record)).status;
+                statuses[t] << d->api->handle(get(QStringLiteral("/api/v1/lookup/") + record.parsed.lookupCode)).status;
+            }
+        });
+    for (std::thread& w : workers)
+        w.join();
+    int created = 0;
+    for (const QList<int>& list : statuses)
+        for (int i = 0; i < list.size(); i += 2) {
+            QVERIFY2(list[i] == 201 || list[i] == 200, qPrintable(QString::number(list[i])));
+            created += list[i] == 201;
+            QCOMPARE(list[i + 1], 200); // stored before the thread looked
+        }
+    QCOMPARE(created, int(m_records.size()));
+    QVERIFY(d->admin->verifyAudit());
 }
 
 // A QGuiApplication: the school side renders the PDFs the tests upload.
