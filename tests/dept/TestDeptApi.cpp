@@ -168,6 +168,7 @@ private Q_SLOTS:
     void rateLimiterTakesBurstThenRate();
     void rateLimiterStaysBounded();
     void lookupViewLeavesIdentifiersOut();
+    void lookupViewOfAPrimaryRecord();
     void lookupPageEscapesAndSpeaksVietnamese();
 
     // through handle() on a real store
@@ -340,6 +341,46 @@ void TestDeptApi::lookupViewLeavesIdentifiersOut()
     QVERIFY(!c.contains(QStringLiteral("qualities"))); // a TT22 record has none
 }
 
+void TestDeptApi::lookupViewOfAPrimaryRecord()
+{
+    packet::Packet p = test::samplePacket();
+    p.level = SchoolLevel::Primary;
+    p.grade = 3;
+    p.inputs = {};
+    p.inputs.grade = 3;
+    SubjectEntry tiengViet;
+    tiengViet.code = QStringLiteral("tieng_viet");
+    tiengViet.level = QStringLiteral("t");
+    tiengViet.score = QStringLiteral("9.5");
+    SubjectEntry toan;
+    toan.code = QStringLiteral("toan");
+    toan.level = QStringLiteral("H");
+    toan.comment = QStringLiteral("Làm tính cẩn thận");
+    p.inputs.subjects = {toan, tiengViet}; // entered out of the record's order
+    p.inputs.qualities.insert(QStringLiteral("cham_chi"), QStringLiteral("D"));
+    EvaluationOutput out;
+    out.primaryOutcome.result = PrimaryResult::Good;
+    out.primaryOutcome.completedGrade = true;
+    p.results = out;
+    const QJsonObject c = QJsonDocument::fromJson(lookupContentJson(p)).object();
+    const QJsonArray results = c.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0][QStringLiteral("subject")].toString(), QStringLiteral("Tiếng Việt"));
+    QCOMPARE(results[0][QStringLiteral("level")].toString(), QStringLiteral("T"));
+    QCOMPARE(results[0][QStringLiteral("score")].toString(), QStringLiteral("9,5"));
+    QCOMPARE(results[1][QStringLiteral("subject")].toString(), QStringLiteral("Toán"));
+    QVERIFY(!results[1].toObject().contains(QStringLiteral("score")));
+    QCOMPARE(results[1][QStringLiteral("comment")].toString(), QStringLiteral("Làm tính cẩn thận"));
+    const QJsonArray qualities = c.value(QStringLiteral("qualities")).toArray();
+    QCOMPARE(qualities.size(), 1);
+    QCOMPARE(qualities[0][QStringLiteral("name")].toString(), QStringLiteral("Chăm chỉ"));
+    QCOMPARE(qualities[0][QStringLiteral("level")].toString(), QStringLiteral("Đ"));
+    const QJsonObject outcome = c.value(QStringLiteral("outcome")).toObject();
+    QCOMPARE(outcome.value(QStringLiteral("result")).toString(), QStringLiteral("Hoàn thành tốt"));
+    QCOMPARE(outcome.value(QStringLiteral("completion")).toString(), QStringLiteral("Hoàn thành chương trình lớp 3"));
+    QVERIFY(!c.contains(QStringLiteral("conduct")));
+}
+
 void TestDeptApi::lookupPageEscapesAndSpeaksVietnamese()
 {
     LookupRow row;
@@ -450,7 +491,12 @@ void TestDeptApi::tamperedPacketIsRefused()
     QVERIFY2(m.hasMatch(), "no year average in the packet");
     xml.replace(m.capturedStart(2), m.capturedLength(2), m.captured(2) == QLatin1String("10") ? "9" : "10");
     const QByteArray tampered = xml.toUtf8();
-    EXPECT_ERROR(d->api->handle(submitRequest(d->token, uploadBody(tampered, record.pdf))), 422, "invalid_packet");
+    const ApiResponse changed = d->api->handle(submitRequest(d->token, uploadBody(tampered, record.pdf)));
+    EXPECT_ERROR(changed, 422, "invalid_packet");
+    QVERIFY(jsonOf(changed)
+                .value(QStringLiteral("message"))
+                .toString()
+                .startsWith(QStringLiteral("Học bạ không được tiếp nhận: ")));
     // Both files tampered alike cannot be made, but the packet alone is refused too, naming why.
     const ApiResponse alone = d->api->handle(submitRequest(d->token, uploadBody(tampered, tampered)));
     EXPECT_ERROR(alone, 422, "invalid_packet");
