@@ -1,0 +1,585 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Department's storage, engine-neutral: every test runs once per row of initTestCase_data ("sqlite", and
+// "postgresql" from HOCBA_TEST_PG, skipped when unset). Packets are plain bytes: the store does not verify them.
+#include "dept/DataFolder.h"
+#include "dept/DeptStore.h"
+#include "packet/PacketDigest.h"
+#include "verify/Receipt.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace hocba;
+using namespace hocba::dept;
+
+namespace {
+
+const QDateTime kReceived(QDate(2026, 6, 20), QTime(3, 4, 5), Qt::UTC);
+
+QString codeFor(const QString& seed)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Md5).toHex());
+}
+
+/** Runs SQL outside the program, as someone with the database file or a psql prompt would; false when refused. */
+bool rawExec(const QString& url, const QString& sql)
+{
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        sqlite3* db = nullptr;
+        bool ok = sqlite3_open_v2(QFile::encodeName(url.mid(7)).constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
+            == SQLITE_OK;
+        sqlite3_busy_timeout(db, 5000);
+        ok = ok && sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+        sqlite3_close(db);
+        return ok;
+    }
+    PGconn* conn = PQconnectdb(url.toUtf8().constData());
+    PGresult* res = PQexec(conn, sql.toUtf8().constData());
+    const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK;
+    PQclear(res);
+    PQfinish(conn);
+    return ok;
+}
+
+} // namespace
+
+class TestDeptStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_tmp;
+    DataFolder m_folder;
+    ReceiptSigning m_sign;
+    QByteArray m_certDer;
+    std::unique_ptr<QTemporaryDir> m_dbDir;
+    QString m_url;
+    std::unique_ptr<DeptStore> m_store;
+    std::unique_ptr<DeptSession> m_session;
+    School m_a;
+    School m_b;
+    Window m_june;
+    Window m_august;
+
+    NewSubmission submission(const QString& code, int version, const School& school, const QString& windowId = {})
+    {
+        NewSubmission s;
+        s.lookupCode = codeFor(code);
+        s.version = version;
+        s.schoolId = school.id;
+        s.windowId = windowId.isEmpty() ? m_june.id : windowId;
+        s.packetXml = QStringLiteral("<Packet code='%1' version='%2'/>").arg(code).arg(version).toUtf8();
+        s.digest = packet::packetDigest(s.packetXml);
+        s.pdf = "%PDF-1.7 " + s.packetXml;
+        s.receivedAt = kReceived;
+        s.lookupJson = QStringLiteral(R"({"version":%1})").arg(version).toUtf8();
+        return s;
+    }
+    SubmitStatus submit(const NewSubmission& s, SignedReceipt* receipt = nullptr)
+    {
+        auto outcome = m_session->submit(s, m_sign);
+        if (!outcome) {
+            qWarning() << describe(outcome.error());
+            return SubmitStatus::WindowClosed;
+        }
+        if (receipt)
+            *receipt = outcome->receipt;
+        return outcome->status;
+    }
+    signing::Receipt verified(const SignedReceipt& r)
+    {
+        auto receipt = signing::verifyReceipt(r.canonical, r.signature, m_certDer);
+        if (!receipt)
+            qWarning() << describe(receipt.error());
+        return receipt.value_or(signing::Receipt {});
+    }
+    qint64 lockJune(const QDateTime& at = lockInstant(QDate(2026, 6, 30)))
+    {
+        auto locked = m_session->lockWindow(m_june.id, at, m_sign);
+        if (!locked)
+            qWarning() << describe(locked.error());
+        return locked.value_or(-1);
+    }
+    QList<RecordStatus> statusOf(const School& school, const QStringList& codes)
+    {
+        QStringList lookupCodes;
+        for (const QString& c : codes)
+            lookupCodes << codeFor(c);
+        return m_session->status(school.id, lookupCodes).value_or(QList<RecordStatus> {});
+    }
+
+private Q_SLOTS:
+    void initTestCase_data();
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void submitAccepted();
+    void submitDuplicateGivesTheOriginalReceipt();
+    void submitVersionNotNewer();
+    void submitOtherSchool();
+    void submitLockedAndWindowClosed();
+    void receiptsVerifyWithOpensslCli();
+    void lockWindowSetsTheEffectiveDate();
+    void lockWindowFinishesAfterASignerFailure();
+    void lockReceiptsPaging();
+    void statusOnlyOwnCodes();
+    void lookupAndPdf();
+    void exportLocked();
+    void credentials();
+    void trustAnchors();
+    void counts();
+    void auditChainAndTampering();
+    void triggersRefuseRawChanges();
+    void twoThreadsSubmitAtOnce();
+};
+
+void TestDeptStore::initTestCase_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("sqlite") << QStringLiteral("sqlite");
+    QTest::newRow("postgresql") << qEnvironmentVariable("HOCBA_TEST_PG");
+}
+
+void TestDeptStore::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    auto folder = DataFolder::init(m_tmp.filePath(QStringLiteral("dept")), QStringLiteral("Sở GD&ĐT Thử nghiệm"));
+    QVERIFY2(folder, folder ? "" : qPrintable(describe(folder.error())));
+    m_folder = *folder;
+    auto sign = m_folder.receiptSigner();
+    QVERIFY(sign);
+    m_sign = *sign;
+    const auto certs = QSslCertificate::fromPath(m_folder.certificatePath());
+    QCOMPARE(certs.size(), 1);
+    m_certDer = certs.first().toDer();
+}
+
+void TestDeptStore::init()
+{
+    QFETCH_GLOBAL(QString, url);
+    if (url.isEmpty())
+        QSKIP("HOCBA_TEST_PG is not set: the PostgreSQL row is skipped");
+    if (url == QLatin1String("sqlite")) {
+        m_dbDir = std::make_unique<QTemporaryDir>();
+        m_url = QStringLiteral("sqlite:") + m_dbDir->filePath(QStringLiteral("dept.db"));
+    } else {
+        // Every test starts from an empty schema: HOCBA_TEST_PG must name a database used by nothing else.
+        m_url = url;
+        QVERIFY(rawExec(m_url, QStringLiteral("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;")));
+    }
+    auto store = DeptStore::open(m_url);
+    QVERIFY2(store, store ? "" : qPrintable(describe(store.error())));
+    m_store = std::move(*store);
+    auto session = m_store->openSession();
+    QVERIFY(session);
+    m_session = std::move(*session);
+    auto a = m_session->addSchool(QStringLiteral("79000001"), QStringLiteral("THCS Thử A"));
+    auto b = m_session->addSchool(QStringLiteral("79000002"), QStringLiteral("THCS Thử B"));
+    QVERIFY(a && b);
+    m_a = *a;
+    m_b = *b;
+    m_june = {QStringLiteral("2025-2026-06"), 2025, false, QDate(2026, 6, 30), WindowState::Open, {}};
+    m_august = {QStringLiteral("2025-2026-08"), 2025, true, QDate(2026, 8, 15), WindowState::Open, {}};
+    QVERIFY(m_session->addWindow(m_june));
+    QVERIFY(m_session->addWindow(m_august));
+}
+
+void TestDeptStore::cleanup()
+{
+    m_session.reset();
+    m_store.reset();
+    m_dbDir.reset();
+}
+
+void TestDeptStore::submitAccepted()
+{
+    const NewSubmission s = submission(QStringLiteral("r1"), 1, m_a);
+    SignedReceipt receipt;
+    QCOMPARE(submit(s, &receipt), SubmitStatus::Accepted);
+    const signing::Receipt r = verified(receipt);
+    QCOMPARE(r.kind, signing::Receipt::Kind::Upload);
+    QCOMPARE(r.lookupCode, s.lookupCode);
+    QCOMPARE(r.version, 1);
+    QCOMPARE(r.packetDigest, s.digest);
+    QCOMPARE(r.schoolCode, m_a.code);
+    QCOMPARE(r.windowId, m_june.id);
+    QCOMPARE(r.at, kReceived);
+    QCOMPARE(r.department, QStringLiteral("Sở GD&ĐT Thử nghiệm"));
+    const auto heads = statusOf(m_a, {QStringLiteral("r1")});
+    QCOMPARE(heads.size(), 1);
+    QCOMPARE(heads[0].state, RecordState::Submitted);
+    QCOMPARE(heads[0].digest, s.digest);
+    QCOMPARE(heads[0].receivedAt, kReceived);
+    QVERIFY(!heads[0].lockedAt.isValid());
+    // A newer version moves the head.
+    const NewSubmission v2 = submission(QStringLiteral("r1"), 2, m_a);
+    QCOMPARE(submit(v2), SubmitStatus::Accepted);
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).version, 2);
+}
+
+void TestDeptStore::submitDuplicateGivesTheOriginalReceipt()
+{
+    const NewSubmission s = submission(QStringLiteral("r1"), 1, m_a);
+    SignedReceipt original;
+    QCOMPARE(submit(s, &original), SubmitStatus::Accepted);
+    NewSubmission again = s;
+    again.receivedAt = kReceived.addSecs(60);
+    SignedReceipt second;
+    QCOMPARE(submit(again, &second), SubmitStatus::Duplicate);
+    QCOMPARE(second.canonical, original.canonical);
+    QCOMPARE(second.signature, original.signature);
+    QCOMPARE(lockJune(), 1);
+    SignedReceipt afterLock;
+    QCOMPARE(submit(again, &afterLock), SubmitStatus::Duplicate);
+    QCOMPARE(afterLock.canonical, original.canonical);
+}
+
+void TestDeptStore::submitVersionNotNewer()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::VersionNotNewer);
+    NewSubmission sameVersion = submission(QStringLiteral("r1"), 2, m_a);
+    sameVersion.packetXml += " changed";
+    sameVersion.digest = packet::packetDigest(sameVersion.packetXml);
+    QCOMPARE(submit(sameVersion), SubmitStatus::VersionNotNewer);
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).digest, submission(QStringLiteral("r1"), 2, m_a).digest);
+}
+
+void TestDeptStore::submitOtherSchool()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    NewSubmission theirs = submission(QStringLiteral("r1"), 2, m_b);
+    QCOMPARE(submit(theirs), SubmitStatus::OtherSchool);
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).version, 1);
+}
+
+void TestDeptStore::submitLockedAndWindowClosed()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(lockJune(), 1);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Locked);
+    QCOMPARE(submit(submission(QStringLiteral("r2"), 1, m_a)), SubmitStatus::WindowClosed);
+    QVERIFY(statusOf(m_a, {QStringLiteral("r2")}).isEmpty());
+    QVERIFY(!m_session->openWindowFor(2025, false).value_or(Window {}).has_value());
+    QCOMPARE(m_session->openWindowFor(2025, true).value_or(std::nullopt).value_or(Window {}).id, m_august.id);
+}
+
+void TestDeptStore::receiptsVerifyWithOpensslCli()
+{
+    SignedReceipt receipt;
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a), &receipt), SubmitStatus::Accepted);
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("receipt.json"));
+    const QString sig = dir.filePath(QStringLiteral("receipt.sig"));
+    for (auto [path, bytes] : {std::pair {json, receipt.canonical}, std::pair {sig, receipt.signature}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+    const QStringList args {QStringLiteral("cms"),
+                            QStringLiteral("-verify"),
+                            QStringLiteral("-binary"),
+                            QStringLiteral("-inform"),
+                            QStringLiteral("DER"),
+                            QStringLiteral("-in"),
+                            sig,
+                            QStringLiteral("-content"),
+                            json,
+                            QStringLiteral("-CAfile"),
+                            m_folder.certificatePath(),
+                            QStringLiteral("-purpose"),
+                            QStringLiteral("any"),
+                            QStringLiteral("-out"),
+                            QStringLiteral("/dev/null")};
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"), args);
+    QVERIFY(openssl.waitForFinished(30000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+    // The same check refuses a changed receipt, so it is not a check that always passes.
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(receipt.canonical.replace("\"version\":1", "\"version\":7")) > 0);
+    f.close();
+    openssl.start(QStringLiteral("openssl"), args);
+    QVERIFY(openssl.waitForFinished(30000));
+    QVERIFY(openssl.exitCode() != 0);
+}
+
+void TestDeptStore::lockWindowSetsTheEffectiveDate()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r2"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r3"), 1, m_b)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("aug"), 1, m_a, m_august.id)), SubmitStatus::Accepted);
+    const QDateTime effective = lockInstant(m_june.deadline);
+    QCOMPARE(effective, QDateTime(QDate(2026, 6, 30), QTime(16, 59, 59), Qt::UTC));
+    QCOMPARE(lockJune(effective), 3);
+    const Window june = m_session->window(m_june.id).value_or(std::nullopt).value_or(Window {});
+    QCOMPARE(june.state, WindowState::Locked);
+    QCOMPARE(june.lockedAt, effective);
+    for (const RecordStatus& head : statusOf(m_a, {QStringLiteral("r1"), QStringLiteral("r2")})) {
+        QCOMPARE(head.state, RecordState::Locked);
+        QCOMPARE(head.lockedAt, effective);
+    }
+    QCOMPARE(statusOf(m_a, {QStringLiteral("aug")}).value(0).state, RecordState::Submitted);
+    // Idempotent: a second call (even with another date) locks nothing and keeps the first effective date.
+    QCOMPARE(lockJune(effective.addDays(3)), 0);
+    QCOMPARE(m_session->window(m_june.id).value_or(std::nullopt).value_or(Window {}).lockedAt, effective);
+    const auto page = m_session->lockReceipts(m_b.id, m_june.id, {}, 10);
+    QVERIFY(page);
+    QCOMPARE(page->items.size(), 1);
+    const signing::Receipt r = verified(page->items[0]);
+    QCOMPARE(r.kind, signing::Receipt::Kind::Lock);
+    QCOMPARE(r.lookupCode, codeFor(QStringLiteral("r3")));
+    QCOMPARE(r.schoolCode, m_b.code);
+    QCOMPARE(r.at, effective);
+}
+
+void TestDeptStore::lockWindowFinishesAfterASignerFailure()
+{
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(submit(submission(QStringLiteral("r%1").arg(i), 1, i % 2 ? m_a : m_b)), SubmitStatus::Accepted);
+    const QDateTime effective = lockInstant(m_june.deadline);
+    auto signedSoFar = std::make_shared<std::atomic<int>>(0);
+    const ReceiptSigning failsAfterTwo = [this, signedSoFar](const signing::Receipt& r) -> Result<SignedReceipt> {
+        if (++*signedSoFar > 2)
+            return fail(ErrorCode::Internal, QStringLiteral("signer gone"));
+        return m_sign(r);
+    };
+    QVERIFY(!m_session->lockWindow(m_june.id, effective, failsAfterTwo));
+    const Window june = m_session->window(m_june.id).value_or(std::nullopt).value_or(Window {});
+    QCOMPARE(june.state, WindowState::Locked);
+    QCOMPARE(june.lockedAt, effective);
+    QCOMPARE(submit(submission(QStringLiteral("late"), 1, m_a)), SubmitStatus::WindowClosed);
+    const auto before = m_session->counts().value_or(QList<WindowCounts> {});
+    QCOMPARE(before.size(), 2);
+    const qint64 lockedBefore = before[0].locked;
+    QVERIFY(lockedBefore < 6);
+    // The next call finishes the window with its stored effective date, not the one it is given.
+    QCOMPARE(lockJune(effective.addDays(2)), 6 - lockedBefore);
+    QStringList all;
+    for (int i = 0; i < 6; ++i)
+        all << QStringLiteral("r%1").arg(i);
+    const auto heads = statusOf(m_a, all) + statusOf(m_b, all);
+    QCOMPARE(heads.size(), 6);
+    for (const RecordStatus& head : heads) {
+        QCOMPARE(head.state, RecordState::Locked);
+        QCOMPARE(head.lockedAt, effective);
+    }
+    for (const School& school : {m_a, m_b}) {
+        const auto page = m_session->lockReceipts(school.id, {}, {}, 100);
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 3);
+        for (const SignedReceipt& receipt : page->items)
+            QCOMPARE(verified(receipt).at, effective);
+    }
+}
+
+void TestDeptStore::lockReceiptsPaging()
+{
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(submit(submission(QStringLiteral("a%1").arg(i), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("b0"), 1, m_b)), SubmitStatus::Accepted);
+    QCOMPARE(lockJune(), 6);
+    QSet<QString> seen;
+    QString cursor;
+    QList<int> sizes;
+    do {
+        const auto page = m_session->lockReceipts(m_a.id, m_june.id, cursor, 2);
+        QVERIFY(page);
+        sizes << int(page->items.size());
+        for (const SignedReceipt& r : page->items) {
+            const signing::Receipt receipt = verified(r);
+            QCOMPARE(receipt.schoolCode, m_a.code);
+            seen.insert(receipt.lookupCode);
+        }
+        cursor = page->next;
+    } while (!cursor.isEmpty() && sizes.size() < 10);
+    QCOMPARE(sizes, (QList<int> {2, 2, 1}));
+    QCOMPARE(seen.size(), 5);
+    QCOMPARE(m_session->lockReceipts(m_a.id, m_august.id, {}, 10).value_or(Page<SignedReceipt> {}).items.size(), 0);
+    QCOMPARE(m_session->lockReceipts(m_b.id, {}, {}, 10).value_or(Page<SignedReceipt> {}).items.size(), 1);
+}
+
+void TestDeptStore::statusOnlyOwnCodes()
+{
+    QCOMPARE(submit(submission(QStringLiteral("mine"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("theirs"), 1, m_b)), SubmitStatus::Accepted);
+    const auto heads = statusOf(m_a, {QStringLiteral("mine"), QStringLiteral("theirs"), QStringLiteral("unknown")});
+    QCOMPARE(heads.size(), 1);
+    QCOMPARE(heads[0].lookupCode, codeFor(QStringLiteral("mine")));
+    QCOMPARE(heads[0].windowId, m_june.id);
+}
+
+void TestDeptStore::lookupAndPdf()
+{
+    QVERIFY(!m_session->lookup(codeFor(QStringLiteral("r1"))).value_or(LookupRow {}).has_value());
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
+    const auto row = m_session->lookup(codeFor(QStringLiteral("r1")));
+    QVERIFY(row && *row);
+    QCOMPARE((*row)->status.version, 2);
+    QCOMPARE((*row)->status.state, RecordState::Submitted);
+    QCOMPARE((*row)->school.code, m_a.code);
+    QCOMPARE((*row)->school.name, m_a.name);
+    QCOMPARE((*row)->lookupJson, QByteArray(R"({"version":2})"));
+    QCOMPARE(m_session->signedPdf(codeFor(QStringLiteral("r1"))).value_or(QByteArray()),
+             submission(QStringLiteral("r1"), 2, m_a).pdf);
+    QVERIFY(m_session->signedPdf(codeFor(QStringLiteral("none"))).value_or("x").isEmpty());
+}
+
+void TestDeptStore::exportLocked()
+{
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(submit(submission(QStringLiteral("r%1").arg(i), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("aug"), 1, m_b, m_august.id)), SubmitStatus::Accepted);
+    QCOMPARE(lockJune(), 3);
+    QList<ExportItem> items;
+    QVERIFY(m_session->exportLocked(m_june.id, [&](const ExportItem& item) {
+        items << item;
+        return true;
+    }));
+    QCOMPARE(items.size(), 3);
+    for (const ExportItem& item : items) {
+        QCOMPARE(item.schoolCode, m_a.code);
+        QCOMPARE(item.status.state, RecordState::Locked);
+        QCOMPARE(packet::packetDigest(item.packetXml), item.status.digest);
+        QVERIFY(item.pdf.startsWith("%PDF"));
+        const signing::Receipt r = verified(item.lockReceipt);
+        QCOMPARE(r.lookupCode, item.status.lookupCode);
+        QCOMPARE(r.kind, signing::Receipt::Kind::Lock);
+    }
+    int seen = 0;
+    QVERIFY(m_session->exportLocked(m_june.id, [&](const ExportItem&) { return ++seen < 1; }));
+    QCOMPARE(seen, 1);
+    seen = 0;
+    QVERIFY(m_session->exportLocked(m_august.id, [&](const ExportItem&) { return ++seen > 0; }));
+    QCOMPARE(seen, 0); // submitted, not locked: nothing to export
+}
+
+void TestDeptStore::credentials()
+{
+    const QString token = newCredentialToken();
+    QCOMPARE(token.size(), 64);
+    QVERIFY(m_session->addCredential(m_a.id, credentialDigest(token)));
+    QCOMPARE(m_session->schoolForCredential(credentialDigest(token)).value_or(std::nullopt).value_or(School {}).code,
+             m_a.code);
+    QVERIFY(!m_session->schoolForCredential(credentialDigest(newCredentialToken())).value_or(School {}).has_value());
+    QCOMPARE(m_session->revokeCredentials(m_b.id).value_or(-1), 0);
+    QCOMPARE(m_session->revokeCredentials(m_a.id).value_or(-1), 1);
+    QVERIFY(!m_session->schoolForCredential(credentialDigest(token)).value_or(School {}).has_value());
+    QCOMPARE(m_session->schoolByCode(m_b.code).value_or(std::nullopt).value_or(School {}).id, m_b.id);
+    QVERIFY(!m_session->schoolByCode(QStringLiteral("none")).value_or(School {}).has_value());
+    const auto again = m_session->addSchool(m_a.code, QStringLiteral("again"));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::DbConstraint);
+}
+
+void TestDeptStore::trustAnchors()
+{
+    QVERIFY(m_session->addTrustAnchor(m_certDer, QStringLiteral("one")));
+    QVERIFY(m_session->addTrustAnchor(m_certDer, QStringLiteral("one again")));
+    QVERIFY(m_session->addTrustAnchor("another", QStringLiteral("two")));
+    const auto anchors = m_session->trustAnchors().value_or(QList<QByteArray> {});
+    QCOMPARE(anchors.size(), 2);
+    QVERIFY(anchors.contains(m_certDer));
+    QVERIFY(anchors.contains("another"));
+}
+
+void TestDeptStore::counts()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r2"), 1, m_b)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r3"), 1, m_b)), SubmitStatus::Accepted);
+    auto before = m_session->counts().value_or(QList<WindowCounts> {});
+    QCOMPARE(before.size(), 2);
+    QCOMPARE(before[0].window.id, m_june.id);
+    QCOMPARE(before[0].window.deadline, m_june.deadline);
+    QCOMPARE(before[0].submitted, 3);
+    QCOMPARE(before[0].locked, 0);
+    QCOMPARE(before[0].schools, 2);
+    QCOMPARE(before[1].window.id, m_august.id);
+    QVERIFY(before[1].window.august);
+    QCOMPARE(before[1].submitted + before[1].locked + before[1].schools, 0);
+    QCOMPARE(lockJune(), 3);
+    const auto after = m_session->counts().value_or(QList<WindowCounts> {});
+    QCOMPARE(after.value(0).submitted, 0);
+    QCOMPARE(after.value(0).locked, 3);
+    QCOMPARE(after.value(0).window.state, WindowState::Locked);
+}
+
+void TestDeptStore::auditChainAndTampering()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QVERIFY(m_session->appendAudit({QStringLiteral("admin"), QStringLiteral("note"), QStringLiteral("window"),
+                                    m_june.id, QStringLiteral("checked")}));
+    QCOMPARE(lockJune(), 1);
+    const auto entries = m_session->verifyAudit();
+    QVERIFY2(entries, entries ? "" : qPrintable(describe(entries.error())));
+    // addSchool ×2, addWindow ×2, submit, note, lock_window, lock_batch.
+    QCOMPARE(*entries, 8);
+    const QString edit
+        = QStringLiteral("UPDATE audit SET detail = 'edited' WHERE id = (SELECT min(id) + 4 FROM audit);");
+    if (m_url.startsWith(QLatin1String("sqlite:"))) {
+        // Someone with the file and the sqlite3 shell: drop the trigger, then edit an entry.
+        QProcess shell;
+        shell.start(QStringLiteral("sqlite3"), {m_url.mid(7), QStringLiteral("DROP TRIGGER audit_no_update; ") + edit});
+        QVERIFY(shell.waitForFinished(30000));
+        QVERIFY2(shell.exitCode() == 0, shell.readAllStandardError().constData());
+    } else {
+        QVERIFY(rawExec(m_url, QStringLiteral("ALTER TABLE audit DISABLE TRIGGER USER; ") + edit));
+    }
+    const auto broken = m_session->verifyAudit();
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, ErrorCode::AuditChainBroken);
+}
+
+void TestDeptStore::triggersRefuseRawChanges()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(lockJune(), 1);
+    for (const char* sql :
+         {"UPDATE packets SET version = 9", "DELETE FROM packets", "UPDATE lock_receipts SET version = 9",
+          "DELETE FROM lock_receipts", "UPDATE record_heads SET current_version = 9", "DELETE FROM record_heads",
+          "UPDATE audit SET detail = 'x'", "DELETE FROM audit", "UPDATE windows SET state = 'open'"})
+        QVERIFY2(!rawExec(m_url, QString::fromLatin1(sql)), sql);
+    // The same route can write where nothing forbids it, so the refusals above are the triggers'.
+    QVERIFY(rawExec(m_url, QStringLiteral("UPDATE schools SET name = 'renamed' WHERE code = '79000001'")));
+    QCOMPARE(m_session->verifyAudit().value_or(-1), 7); // init's four entries, submit, lock_window, lock_batch
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).version, 1);
+}
+
+void TestDeptStore::twoThreadsSubmitAtOnce()
+{
+    constexpr int kEach = 25;
+    std::atomic<int> accepted = 0;
+    auto work = [&](const School& school, const QString& prefix) {
+        auto session = m_store->openSession();
+        if (!session)
+            return;
+        for (int i = 0; i < kEach; ++i) {
+            auto outcome = (*session)->submit(submission(prefix + QString::number(i), 1, school), m_sign);
+            if (outcome && outcome->status == SubmitStatus::Accepted)
+                ++accepted;
+        }
+    };
+    std::thread first(work, m_a, QStringLiteral("a"));
+    std::thread second(work, m_b, QStringLiteral("b"));
+    first.join();
+    second.join();
+    QCOMPARE(accepted.load(), 2 * kEach);
+    const auto counts = m_session->counts().value_or(QList<WindowCounts> {});
+    QCOMPARE(counts.value(0).submitted, 2 * kEach);
+    QCOMPARE(m_session->verifyAudit().value_or(-1), 4 + 2 * kEach);
+}
+
+QTEST_GUILESS_MAIN(TestDeptStore)
+#include "TestDeptStore.moc"
