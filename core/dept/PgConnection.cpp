@@ -35,12 +35,12 @@ Error statementError(const PGresult* result, const QByteArray& state, PGconn* co
               .arg(QString::fromLatin1(state), QString::fromUtf8(primary ? primary : PQerrorMessage(conn)).trimmed());
     if (state == "HBL01")
         return Error {ErrorCode::RecordLocked,
-                      tr("The Department's database refused to change a received, locked or logged entry."), detail};
-    if (state.startsWith("23"))
-        return Error {ErrorCode::DbConstraint,
-                      tr("The Department's database refused the change: it breaks a rule of "
-                         "its data (an entry that exists already or one that is missing)."),
+                      tr("The Department's database refused to change data that is received, locked or logged."),
                       detail};
+    if (state == "23505")
+        return Error {ErrorCode::DbConstraint, tr("This entry already exists in the Department's database."), detail};
+    if (state.startsWith("23"))
+        return Error {ErrorCode::DbConstraint, tr("The Department's database could not be updated."), detail};
     return queryFailed(detail);
 }
 

@@ -191,15 +191,15 @@ Result<qint64> PgSession::verifyAudit()
     const auto check = [&](const Rows& rows, int r) {
         const qint64 id = rows.integer(r, 0);
         const AuditEvent event {rows.text(r, 2), rows.text(r, 3), rows.text(r, 4), rows.text(r, 5), rows.text(r, 6)};
-        QString problem;
-        if (id != entries + 1)
-            problem = tr("Entry %1 is missing: it was deleted.").arg(entries + 1);
-        else if (rows.text(r, 7) != expectedPrev)
-            problem = tr("Entry %1 does not follow the entry before it: entries were removed or reordered.").arg(id);
-        else if (auditEntryHash(expectedPrev, isoSeconds(rows.time(r, 1)), event) != rows.text(r, 8))
-            problem = tr("Entry %1 was changed after it was written.").arg(id);
-        if (!problem.isEmpty()) {
-            broken = Error {ErrorCode::AuditChainBroken, problem, QStringLiteral("audit id %1").arg(id)};
+        // A gap in the ids (the appender numbers them) is a deleted entry; the hashes show edits and reordering.
+        if (id != entries + 1 || rows.text(r, 7) != expectedPrev
+            || auditEntryHash(expectedPrev, isoSeconds(rows.time(r, 1)), event) != rows.text(r, 8)) {
+            const qint64 first = qMin(id, entries + 1);
+            broken = Error {ErrorCode::AuditChainBroken,
+                            tr("The Department's audit log has been changed outside the program (entry %1). Keep the "
+                               "database as it is and tell the Department's IT staff.")
+                                .arg(first),
+                            QStringLiteral("audit chain broken at id %1").arg(first)};
             return false;
         }
         expectedPrev = rows.text(r, 8);
@@ -555,9 +555,8 @@ Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& 
     bool ok = true;
     const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&ok);
     if (!ok || afterId < 0)
-        return fail(ErrorCode::InvalidInput,
-                    tr("The position in the list of receipts is not valid. Start again "
-                       "from the beginning."));
+        return fail(ErrorCode::InvalidInput, tr("The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
     const int pageSize = qMax(1, limit);
     // One row more than the page shows whether another page follows.
     auto rows = m_db->exec("lock_receipts",
