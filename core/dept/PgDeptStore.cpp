@@ -29,8 +29,8 @@ constexpr qint64 kMigrationLockKey = 0x686f63626d;
 // Receipts go to the server in statements of this many rows, so a 50,000-row batch is not one huge parameter.
 constexpr int kLockChunkRows = 2000;
 
-const char* const kStatusColumns = "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, "
-                                   "h.received_at, h.locked_at";
+#define STATUS_COLUMNS                                                                                                 \
+    "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, h.locked_at"
 constexpr int kStatusColumnCount = 7;
 
 RecordStatus readStatus(const Rows& rows, int row, int first = 0)
@@ -46,7 +46,7 @@ RecordStatus readStatus(const Rows& rows, int row, int first = 0)
     return s;
 }
 
-const char* const kWindowColumns = "id, school_year_start, august, deadline, state, locked_at";
+#define WINDOW_COLUMNS "id, school_year_start, august, deadline, state, locked_at"
 
 Window readWindow(const Rows& rows, int row)
 {
@@ -65,14 +65,18 @@ School readSchool(const Rows& rows, int row, int first = 0)
     return School {rows.integer(row, first), rows.text(row, first + 1), rows.text(row, first + 2)};
 }
 
+Result<std::optional<Window>> firstOf(const Result<QList<Window>>& windows)
+{
+    if (!windows)
+        return std::unexpected(windows.error());
+    if (windows->isEmpty())
+        return std::optional<Window>();
+    return std::optional<Window>(windows->first());
+}
+
 QString isoSeconds(const QDateTime& time)
 {
     return time.toUTC().toString(Qt::ISODate);
-}
-
-QByteArray sql(const QString& text)
-{
-    return text.toUtf8();
 }
 
 class PgSession;
@@ -127,6 +131,7 @@ public:
 private:
     /** Appends to the chain inside the caller's transaction; the advisory lock keeps one chain across sessions. */
     Status appendAuditInTransaction(const AuditEvent& event);
+    Result<QList<Window>> windowsWhere(const char* name, const char* query, const QList<Param>& params = {});
     Result<std::optional<SubmitOutcome>> storeSubmission(const NewSubmission& s, const ReceiptSigning& sign);
     Result<SubmitOutcome> refusal(const NewSubmission& s);
     Result<std::optional<SubmitOutcome>> duplicateOf(const QString& digest);
@@ -380,11 +385,9 @@ Status PgSession::addWindow(const Window& w)
     });
 }
 
-Result<QList<Window>> PgSession::windows()
+Result<QList<Window>> PgSession::windowsWhere(const char* name, const char* query, const QList<Param>& params)
 {
-    auto rows = m_db->exec(
-        "window_list",
-        sql(QStringLiteral("SELECT %1 FROM windows ORDER BY id").arg(QLatin1String(kWindowColumns))).constData());
+    auto rows = m_db->exec(name, query, params);
     if (!rows)
         return std::unexpected(rows.error());
     QList<Window> list;
@@ -393,33 +396,23 @@ Result<QList<Window>> PgSession::windows()
     return list;
 }
 
+Result<QList<Window>> PgSession::windows()
+{
+    return windowsWhere("window_list", "SELECT " WINDOW_COLUMNS " FROM windows ORDER BY id");
+}
+
 Result<std::optional<Window>> PgSession::window(const QString& id)
 {
-    auto rows = m_db->exec(
-        "window_get",
-        sql(QStringLiteral("SELECT %1 FROM windows WHERE id = $1::text").arg(QLatin1String(kWindowColumns)))
-            .constData(),
-        {Param::text(id)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->size() == 0)
-        return std::optional<Window>();
-    return std::optional<Window>(readWindow(*rows, 0));
+    return firstOf(
+        windowsWhere("window_get", "SELECT " WINDOW_COLUMNS " FROM windows WHERE id = $1::text", {Param::text(id)}));
 }
 
 Result<std::optional<Window>> PgSession::openWindowFor(int schoolYearStart, bool august)
 {
-    auto rows = m_db->exec("window_open_for",
-                           sql(QStringLiteral("SELECT %1 FROM windows WHERE school_year_start = $1::integer AND "
-                                              "august = $2::boolean AND state = 'open'")
-                                   .arg(QLatin1String(kWindowColumns)))
-                               .constData(),
-                           {Param::integer(schoolYearStart), Param::boolean(august)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->size() == 0)
-        return std::optional<Window>();
-    return std::optional<Window>(readWindow(*rows, 0));
+    return firstOf(windowsWhere("window_open_for",
+                                "SELECT " WINDOW_COLUMNS " FROM windows WHERE school_year_start = $1::integer AND "
+                                "august = $2::boolean AND state = 'open'",
+                                {Param::integer(schoolYearStart), Param::boolean(august)}));
 }
 
 // --- submit
@@ -530,10 +523,8 @@ Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
 Result<QList<RecordStatus>> PgSession::status(Id schoolId, const QStringList& codes)
 {
     auto rows = m_db->exec("status",
-                           sql(QStringLiteral("SELECT %1 FROM record_heads h WHERE h.school_id = $1::bigint "
-                                              "AND h.lookup_code = ANY($2::text[])")
-                                   .arg(QLatin1String(kStatusColumns)))
-                               .constData(),
+                           "SELECT " STATUS_COLUMNS
+                           " FROM record_heads h WHERE h.school_id = $1::bigint AND h.lookup_code = ANY($2::text[])",
                            {Param::integer(schoolId), Param::textArray(codes)});
     if (!rows)
         return std::unexpected(rows.error());
@@ -577,15 +568,12 @@ Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& 
 
 Result<std::optional<LookupRow>> PgSession::lookup(const QString& lookupCode)
 {
-    auto rows = m_db->exec(
-        "lookup",
-        sql(QStringLiteral("SELECT %1, s.id, s.code, s.name, p.lookup_json FROM record_heads h "
+    auto rows = m_db->exec("lookup",
+                           "SELECT " STATUS_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
                            "JOIN schools s ON s.id = h.school_id "
                            "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
-                           "WHERE h.lookup_code = $1::text")
-                .arg(QLatin1String(kStatusColumns)))
-            .constData(),
-        {Param::text(lookupCode)});
+                           "WHERE h.lookup_code = $1::text",
+                           {Param::text(lookupCode)});
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->size() == 0)
@@ -718,19 +706,17 @@ Status PgSession::storeLockReceipts(const QString& windowId, const QDateTime& lo
 
 Status PgSession::exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink)
 {
-    const QByteArray declare
-        = sql(QStringLiteral("DECLARE hocba_export NO SCROLL CURSOR FOR SELECT %1, s.code, p.packet_xml, p.pdf, "
-                             "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
-                             "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
-                             "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
-                             "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code")
-                  .arg(QLatin1String(kStatusColumns)));
+    const char* const declare
+        = "DECLARE hocba_export NO SCROLL CURSOR FOR SELECT " STATUS_COLUMNS ", s.code, p.packet_xml, p.pdf, "
+          "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
+          "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
+          "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
+          "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code";
     constexpr int c = kStatusColumnCount;
-    return readCursor(
-        declare.constData(), {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
-            return sink(ExportItem {readStatus(rows, r), rows.text(r, c), rows.bytes(r, c + 1), rows.bytes(r, c + 2),
-                                    SignedReceipt {rows.bytes(r, c + 3), rows.bytes(r, c + 4)}});
-        });
+    return readCursor(declare, {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
+        return sink(ExportItem {readStatus(rows, r), rows.text(r, c), rows.bytes(r, c + 1), rows.bytes(r, c + 2),
+                                SignedReceipt {rows.bytes(r, c + 3), rows.bytes(r, c + 4)}});
+    });
 }
 
 Result<QList<WindowCounts>> PgSession::counts()
