@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up a Debian 12 machine (as root), builds with warnings as errors, starts a throwaway PostgreSQL cluster
-# (scripts/pg-test-cluster.sh; HOCBA_TEST_PG) so the Department store runs on both engines, runs the whole test suite, then builds the
-# core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet reader, the signature
-# checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is what CI runs (.ci/run).
+# Sets up a Debian 12 machine (as root), builds with warnings as errors, starts a throwaway PostgreSQL server
+# (scripts/pg-test-cluster.sh, HOCBA_TEST_PG) so the Department store's tests run on both engines, runs the whole test
+# suite, then builds the core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet
+# reader, the signature checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is
+# what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
