@@ -13,7 +13,10 @@ action=$1
 dir=$2
 
 pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-[[ -n "$pgbin" && -x "$pgbin/initdb" ]] || die "PostgreSQL server programs not found under /usr/lib/postgresql/*/bin (install postgresql-15)"
+need_pgbin() {
+    [[ -n "$pgbin" && -x "$pgbin/initdb" ]] \
+        || die "PostgreSQL server programs not found under /usr/lib/postgresql/*/bin (install postgresql-15)"
+}
 
 as_owner() {
     if [[ $(id -u) -eq 0 ]]; then
@@ -38,6 +41,7 @@ free_port() {
 
 case "$action" in
 start)
+    need_pgbin
     mkdir -p "$dir"
     [[ -z "$(ls -A "$dir")" ]] || die "$dir is not empty; stop the cluster there first or pick another folder"
     if [[ $(id -u) -eq 0 ]]; then
@@ -57,6 +61,7 @@ start)
     ;;
 stop)
     if [[ -f "$dir/data/postmaster.pid" ]]; then
+        need_pgbin
         as_owner "$pgbin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || die "pg_ctl stop failed"
     fi
     rm -rf "$dir"
