@@ -255,36 +255,58 @@ struct ParamArrays
 
 } // namespace
 
-Result<Rows> Connection::exec(const char* name, const char* sql, const QList<Param>& params)
+Result<Rows> Connection::run(const std::function<Result<Rows>()>& send, const QList<Param>& params)
 {
+    for (const Param& p : params)
+        if (!p.binary && p.value.contains('\0'))
+            return fail(ErrorCode::InvalidInput,
+                        tr("The request holds a character (NUL) that cannot be stored. Nothing was stored."),
+                        QStringLiteral("NUL in a text parameter"));
     if (auto ok = reconnectIfLost(); !ok)
         return std::unexpected(ok.error());
-    const QByteArray key(name);
-    if (!m_prepared.contains(key)) {
-        auto prepared = take(PQprepare(m_conn, name, sql, int(params.size()), nullptr));
-        if (!prepared)
-            return prepared;
-        m_prepared.insert(key);
+    auto result = send();
+    // Between transactions a statement that met a dropped connection (a server restart) is only a read or BEGIN:
+    // safe to send once more on a new connection.
+    if (!result && !m_inTransaction && PQstatus(m_conn) == CONNECTION_BAD) {
+        if (auto ok = reconnectIfLost(); !ok)
+            return std::unexpected(ok.error());
+        result = send();
     }
-    const ParamArrays a(params);
-    return take(PQexecPrepared(m_conn, name, int(params.size()), a.values.constData(), a.lengths.constData(),
-                               a.formats.constData(), 1));
+    return result;
+}
+
+Result<Rows> Connection::exec(const char* name, const char* sql, const QList<Param>& params)
+{
+    return run(
+        [&]() -> Result<Rows> {
+            const QByteArray key(name);
+            if (!m_prepared.contains(key)) {
+                auto prepared = take(PQprepare(m_conn, name, sql, int(params.size()), nullptr));
+                if (!prepared)
+                    return prepared;
+                m_prepared.insert(key);
+            }
+            const ParamArrays a(params);
+            return take(PQexecPrepared(m_conn, name, int(params.size()), a.values.constData(), a.lengths.constData(),
+                                       a.formats.constData(), 1));
+        },
+        params);
 }
 
 Result<Rows> Connection::execOnce(const char* sql, const QList<Param>& params)
 {
-    if (auto ok = reconnectIfLost(); !ok)
-        return std::unexpected(ok.error());
-    const ParamArrays a(params);
-    return take(PQexecParams(m_conn, sql, int(params.size()), nullptr, a.values.constData(), a.lengths.constData(),
-                             a.formats.constData(), 1));
+    return run(
+        [&]() {
+            const ParamArrays a(params);
+            return take(PQexecParams(m_conn, sql, int(params.size()), nullptr, a.values.constData(),
+                                     a.lengths.constData(), a.formats.constData(), 1));
+        },
+        params);
 }
 
 Status Connection::script(const QByteArray& sql)
 {
-    if (auto ok = reconnectIfLost(); !ok)
-        return ok;
-    auto done = take(PQexec(m_conn, sql.constData()));
+    auto done = run([&]() { return take(PQexec(m_conn, sql.constData())); });
     if (!done)
         return std::unexpected(done.error());
     return {};
@@ -293,8 +315,6 @@ Status Connection::script(const QByteArray& sql)
 Status Connection::beginTransaction(const char* begin)
 {
     m_lastState.clear();
-    if (auto ok = reconnectIfLost(); !ok)
-        return ok;
     if (auto started = script(begin); !started)
         return started;
     m_inTransaction = true;

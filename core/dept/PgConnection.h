@@ -106,6 +106,8 @@ private:
     Status beginTransaction(const char* begin);
     Status finishTransaction(bool commit);
     Status reconnectIfLost();
+    /** Sends a statement; a NUL in a text parameter is refused (libpq would cut the text there). */
+    Result<Rows> run(const std::function<Result<Rows>()>& send, const QList<Param>& params = {});
     Result<Rows> take(pg_result* result);
 
     pg_conn* m_conn = nullptr;

@@ -140,7 +140,7 @@ private:
     Result<qint64> lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign);
     Status storeLockReceipts(const QString& windowId, const QDateTime& lockedAt, const Rows& heads, int from, int to,
                              const QList<SignedReceipt>& receipts);
-    Status readCursor(const char* declare, const QList<Param>& params, int fetchRows,
+    Status readCursor(const char* query, const QList<Param>& params, int fetchRows,
                       const std::function<bool(const Rows&, int)>& row);
 
     std::unique_ptr<pg::Connection> m_db;
@@ -211,7 +211,7 @@ Result<qint64> PgSession::verifyAudit()
         ++entries;
         return true;
     };
-    if (auto read = readCursor("DECLARE hocba_audit NO SCROLL CURSOR FOR SELECT id, at, actor, action, entity, "
+    if (auto read = readCursor("SELECT id, at, actor, action, entity, "
                                "entity_id, detail, prev_hash, hash FROM audit ORDER BY id",
                                {}, 10000, check);
         !read)
@@ -222,17 +222,17 @@ Result<qint64> PgSession::verifyAudit()
 }
 
 /**
- * Runs `declare` (a DECLARE … CURSOR named hocba_*) in a read-only REPEATABLE READ transaction and hands every row to
+ * Runs `query` through a cursor in a read-only REPEATABLE READ transaction and hands every row to
  * `row` until it returns false: one snapshot however long the reading takes, without holding all rows in memory.
  */
-Status PgSession::readCursor(const char* declare, const QList<Param>& params, int fetchRows,
+Status PgSession::readCursor(const char* query, const QList<Param>& params, int fetchRows,
                              const std::function<bool(const Rows&, int)>& row)
 {
-    const QByteArray cursor = QByteArray(declare).split(' ').value(1);
-    const QByteArray fetch = "FETCH " + QByteArray::number(qMax(1, fetchRows)) + " FROM " + cursor;
+    const QByteArray declare = QByteArray("DECLARE hocba_read NO SCROLL CURSOR FOR ") + query;
+    const QByteArray fetch = "FETCH " + QByteArray::number(qMax(1, fetchRows)) + " FROM hocba_read";
     return m_db->transaction<void>(
         [&]() -> Status {
-            if (auto declared = m_db->execOnce(declare, params); !declared)
+            if (auto declared = m_db->execOnce(declare.constData(), params); !declared)
                 return std::unexpected(declared.error());
             for (;;) {
                 auto rows = m_db->execOnce(fetch.constData());
@@ -706,14 +706,13 @@ Status PgSession::storeLockReceipts(const QString& windowId, const QDateTime& lo
 
 Status PgSession::exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink)
 {
-    const char* const declare
-        = "DECLARE hocba_export NO SCROLL CURSOR FOR SELECT " STATUS_COLUMNS ", s.code, p.packet_xml, p.pdf, "
-          "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
-          "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
-          "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
-          "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code";
+    const char* const query = "SELECT " STATUS_COLUMNS ", s.code, p.packet_xml, p.pdf, "
+                              "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                              "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
+                              "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
+                              "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code";
     constexpr int c = kStatusColumnCount;
-    return readCursor(declare, {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
+    return readCursor(query, {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
         return sink(ExportItem {readStatus(rows, r), rows.text(r, c), rows.bytes(r, c + 1), rows.bytes(r, c + 2),
                                 SignedReceipt {rows.bytes(r, c + 3), rows.bytes(r, c + 4)}});
     });

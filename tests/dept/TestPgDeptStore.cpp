@@ -178,6 +178,8 @@ private Q_SLOTS:
     void aLockCutShortIsFinishedAndTheExportIsOneSnapshot();
     void auditIsOneChainUnderConcurrentSessions();
     void triggersRefuseChanges();
+    void aDroppedConnectionIsMadeAgain();
+    void textWithANulIsRefused();
     void figures();
 };
 
@@ -520,6 +522,38 @@ void TestPgDeptStore::triggersRefuseChanges()
     QCOMPARE(raw.run("UPDATE windows SET state = 'open' WHERE state = 'locked'"), QByteArray("HBL01"));
     // A submitted head and an open window may still change (that is how submit and lockWindow work).
     QCOMPARE(raw.run("UPDATE record_heads SET received_at = received_at WHERE state = 'submitted'"), QByteArray());
+    QVERIFY(m_session->verifyAudit());
+}
+
+void TestPgDeptStore::aDroppedConnectionIsMadeAgain()
+{
+    QVERIFY(m_session->schoolByCode(m_schoolA.code));
+    RawPg raw(m_conninfo);
+    QCOMPARE(raw.scalar("SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity WHERE datname = "
+                        "current_database() AND application_name = 'hocba-dept'"),
+             QStringLiteral("t"));
+    // A read, then a write: both on a new connection, with the statements prepared again.
+    auto school = m_session->schoolByCode(m_schoolA.code);
+    QVERIFY2(school, qPrintable(school ? QString() : describe(school.error())));
+    QVERIFY(*school);
+    QCOMPARE((*school)->id, m_schoolA.id);
+    QVERIFY(m_session->appendAudit(
+        {QStringLiteral("admin"), QStringLiteral("test"), QStringLiteral("t"), QStringLiteral("reconnect"), {}}));
+    QVERIFY(m_session->verifyAudit());
+}
+
+void TestPgDeptStore::textWithANulIsRefused()
+{
+    RawPg raw(m_conninfo);
+    const QString before = raw.scalar("SELECT count(*) FROM audit");
+    auto refused = m_session->appendAudit({QStringLiteral("admin"),
+                                           QStringLiteral("test"),
+                                           QStringLiteral("t"),
+                                           QStringLiteral("a") + QChar(0) + QStringLiteral("b"),
+                                           {}});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(raw.scalar("SELECT count(*) FROM audit"), before);
     QVERIFY(m_session->verifyAudit());
 }
 
