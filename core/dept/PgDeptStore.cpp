@@ -224,6 +224,7 @@ Result<qint64> PgSession::verifyAudit()
 /**
  * Runs `query` through a cursor in a read-only REPEATABLE READ transaction and hands every row to
  * `row` until it returns false: one snapshot however long the reading takes, without holding all rows in memory.
+ * The transaction is this session's, so `row` must not use this session (another one is fine).
  */
 Status PgSession::readCursor(const char* query, const QList<Param>& params, int fetchRows,
                              const std::function<bool(const Rows&, int)>& row)
