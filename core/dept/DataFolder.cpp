@@ -159,9 +159,10 @@ Result<DataFolder> DataFolder::init(const QString& folderPath, const QString& de
     const QString name = departmentName.trimmed();
     if (name.isEmpty() || name.size() > 200
         || std::any_of(name.begin(), name.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
-        return fail(ErrorCode::InvalidInput,
-                    tr("Give the Department's name on one line, for example \"Sở Giáo dục và Đào tạo Hà Nội\"."),
-                    QStringLiteral("bad department name"));
+        return fail(
+            ErrorCode::InvalidInput,
+            tr("Give the Department's name, on one line: it is written into the certificate that schools keep."),
+            QStringLiteral("bad department name"));
     DataFolder folder {QDir(folderPath).absolutePath()};
     const QFileInfo info(folder.path);
     if (info.exists() && !info.isDir())

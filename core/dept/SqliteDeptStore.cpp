@@ -245,7 +245,7 @@ Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const Q
                     QStringLiteral("no window %1").arg(windowId));
     }
     if (w.text(0) == QLatin1String("locked"))
-        return w.time(1);
+        return w.isNull(1) ? effectiveAt.toUTC() : w.time(1); // added already locked without a date: this call's
     Statement lock(db, "UPDATE windows SET state = 'locked', locked_at = ? WHERE id = ?");
     lock.bind(1, effectiveAt.toUTC()).bind(2, windowId);
     if (auto ok = lock.run(); !ok)

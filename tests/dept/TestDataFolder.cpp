@@ -4,6 +4,7 @@
 #include "verify/Receipt.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void initRefusesAUsedFolder();
     void openNamesHocbaDeptInit();
     void credentialTokens();
+    void storeUrls();
 };
 
 void TestDataFolder::initMakesTheFilesWithTheirModes()
@@ -137,6 +139,32 @@ void TestDataFolder::credentialTokens()
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(a).hasMatch());
     QCOMPARE(credentialDigest(a).size(), 32);
     QCOMPARE(credentialDigest(a), QCryptographicHash::hash(a.toUtf8(), QCryptographicHash::Sha256));
+}
+
+void TestDataFolder::storeUrls()
+{
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("plain.db"));
+    for (const QString& url : {path, QStringLiteral("sqlite:") + path}) {
+        // Opening again finds the schema at its version and migrates nothing.
+        auto store = DeptStore::open(url);
+        QVERIFY2(store, store ? "" : qPrintable(describe(store.error())));
+        QCOMPARE((*store)->engine(), QStringLiteral("sqlite"));
+        QVERIFY((*store)->openSession());
+    }
+    QCOMPARE(DeptStore::open(QStringLiteral("sqlite:")).error().code, ErrorCode::Usage);
+    QFile text(tmp.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(text.open(QIODevice::WriteOnly) && text.write(QByteArray(4096, 'x')) == 4096);
+    text.close();
+    QCOMPARE(DeptStore::open(text.fileName()).error().code, ErrorCode::DbNotADatabase);
+    // libpq strings never become SQLite files named after them.
+    QVERIFY(QDir::setCurrent(tmp.path()));
+    for (const QString& url : {QStringLiteral("host=/nonexistent dbname=hocba"), QStringLiteral("dbname=hocba"),
+                               QStringLiteral("postgresql://localhost:1/hocba")}) {
+        auto store = DeptStore::open(url);
+        QVERIFY(!store || (*store)->engine() == QLatin1String("postgresql"));
+    }
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestDataFolder)

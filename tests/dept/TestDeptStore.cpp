@@ -518,16 +518,19 @@ void TestDeptStore::counts()
 
 void TestDeptStore::auditChainAndTampering()
 {
+    // Each write is one audit entry (a lock at least one); the counts need no knowledge of what init() logged.
+    const qint64 before = m_session->verifyAudit().value_or(-1);
+    QVERIFY(before > 0);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
     QVERIFY(m_session->appendAudit({QStringLiteral("admin"), QStringLiteral("note"), QStringLiteral("window"),
                                     m_june.id, QStringLiteral("checked")}));
+    QCOMPARE(m_session->verifyAudit().value_or(-1), before + 2);
     QCOMPARE(lockJune(), 1);
     const auto entries = m_session->verifyAudit();
     QVERIFY2(entries, entries ? "" : qPrintable(describe(entries.error())));
-    // addSchool ×2, addWindow ×2, submit, note, lock_window, lock_batch.
-    QCOMPARE(*entries, 8);
+    QVERIFY(*entries > before + 2);
     const QString edit
-        = QStringLiteral("UPDATE audit SET detail = 'edited' WHERE id = (SELECT min(id) + 4 FROM audit);");
+        = QStringLiteral("UPDATE audit SET detail = 'edited' WHERE id = (SELECT min(id) + 2 FROM audit);");
     if (m_url.startsWith(QLatin1String("sqlite:"))) {
         // Someone with the file and the sqlite3 shell: drop the trigger, then edit an entry.
         QProcess shell;
@@ -546,6 +549,7 @@ void TestDeptStore::triggersRefuseRawChanges()
 {
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
     QCOMPARE(lockJune(), 1);
+    const qint64 auditBefore = m_session->verifyAudit().value_or(-1);
     for (const char* sql :
          {"UPDATE packets SET version = 9", "DELETE FROM packets", "UPDATE lock_receipts SET version = 9",
           "DELETE FROM lock_receipts", "UPDATE record_heads SET current_version = 9", "DELETE FROM record_heads",
@@ -553,7 +557,7 @@ void TestDeptStore::triggersRefuseRawChanges()
         QVERIFY2(!rawExec(m_url, QString::fromLatin1(sql)), sql);
     // The same route can write where nothing forbids it, so the refusals above are the triggers'.
     QVERIFY(rawExec(m_url, QStringLiteral("UPDATE schools SET name = 'renamed' WHERE code = '79000001'")));
-    QCOMPARE(m_session->verifyAudit().value_or(-1), 7); // init's four entries, submit, lock_window, lock_batch
+    QCOMPARE(m_session->verifyAudit().value_or(-1), auditBefore); // the refused statements wrote nothing
     QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).version, 1);
 }
 
@@ -571,6 +575,7 @@ void TestDeptStore::twoThreadsSubmitAtOnce()
                 ++accepted;
         }
     };
+    const qint64 auditBefore = m_session->verifyAudit().value_or(-1);
     std::thread first(work, m_a, QStringLiteral("a"));
     std::thread second(work, m_b, QStringLiteral("b"));
     first.join();
@@ -578,7 +583,7 @@ void TestDeptStore::twoThreadsSubmitAtOnce()
     QCOMPARE(accepted.load(), 2 * kEach);
     const auto counts = m_session->counts().value_or(QList<WindowCounts> {});
     QCOMPARE(counts.value(0).submitted, 2 * kEach);
-    QCOMPARE(m_session->verifyAudit().value_or(-1), 4 + 2 * kEach);
+    QCOMPARE(m_session->verifyAudit().value_or(-1), auditBefore + 2 * kEach);
 }
 
 QTEST_GUILESS_MAIN(TestDeptStore)
