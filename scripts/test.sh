@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up a Debian 12 machine (as root), builds with warnings as errors, runs the whole test suite, then builds the
-# core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet reader, the signature
-# checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is what CI runs (.ci/run).
+# Sets up a Debian 12 machine (as root), builds with warnings as errors, starts a throwaway PostgreSQL server
+# (scripts/pg-test-cluster.sh, HOCBA_TEST_PG) so the Department store's tests run on both engines, runs the whole test
+# suite, then builds the core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet
+# reader, the signature checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is
+# what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,15 @@ jobs=$(nproc)
 echo "== build (preset ci: warnings are errors)"
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"
+
+echo "== PostgreSQL for the Department store's tests (a throwaway cluster, ENDPOINT.md §7)"
+pg_dir=$(mktemp -d /tmp/hocba-pg.XXXXXX)
+trap 'bash scripts/pg-test-cluster.sh stop "$pg_dir" || true' EXIT
+if ! HOCBA_TEST_PG=$(bash scripts/pg-test-cluster.sh start "$pg_dir"); then
+    echo "The PostgreSQL test cluster did not start (see above); the PostgreSQL variants cannot run, so the run fails." >&2
+    exit 1
+fi
+export HOCBA_TEST_PG
 
 echo "== test: whole suite"
 ctest --preset ci -j "$jobs" --timeout 600

@@ -1,12 +1,832 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dept/PgDeptStore.h"
 
+#include "dept/PgConnection.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <libpq-fe.h>
+
 namespace hocba::dept {
 
-// Placeholder until the PostgreSQL store lands (helper dept-pg replaces this file).
-Result<std::unique_ptr<DeptStore>> openPgDeptStore(const QString&)
+using pg::Param;
+using pg::Rows;
+
+namespace {
+
+QString tr(const char* text)
 {
-    return fail(ErrorCode::Unsupported, QStringLiteral("PostgreSQL store not built yet"));
+    return QCoreApplication::translate("hocba::dept::PgDeptStore", text);
+}
+
+// Advisory lock keys: one chain of audit entries, one migration run at a time ("hocba" and "hocbm" in ASCII).
+constexpr qint64 kAuditLockKey = 0x686f636261;
+constexpr qint64 kMigrationLockKey = 0x686f63626d;
+// Receipts go to the server in statements of this many rows, so a 50,000-row batch is not one huge parameter.
+constexpr int kLockChunkRows = 2000;
+
+#define STATUS_COLUMNS                                                                                                 \
+    "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, h.locked_at"
+constexpr int kStatusColumnCount = 7;
+
+RecordStatus readStatus(const Rows& rows, int row, int first = 0)
+{
+    RecordStatus s;
+    s.lookupCode = rows.text(row, first);
+    s.version = int(rows.integer(row, first + 1));
+    s.state = recordStateFromCode(rows.text(row, first + 2)).value_or(RecordState::Submitted);
+    s.digest = rows.text(row, first + 3);
+    s.windowId = rows.text(row, first + 4);
+    s.receivedAt = rows.time(row, first + 5);
+    s.lockedAt = rows.time(row, first + 6);
+    return s;
+}
+
+#define WINDOW_COLUMNS "id, school_year_start, august, deadline, state, locked_at"
+
+Window readWindow(const Rows& rows, int row)
+{
+    Window w;
+    w.id = rows.text(row, 0);
+    w.schoolYearStart = int(rows.integer(row, 1));
+    w.august = rows.boolean(row, 2);
+    w.deadline = rows.date(row, 3);
+    w.state = rows.text(row, 4) == QLatin1String("locked") ? WindowState::Locked : WindowState::Open;
+    w.lockedAt = rows.time(row, 5);
+    return w;
+}
+
+School readSchool(const Rows& rows, int row, int first = 0)
+{
+    return School {rows.integer(row, first), rows.text(row, first + 1), rows.text(row, first + 2)};
+}
+
+Result<std::optional<Window>> firstOf(const Result<QList<Window>>& windows)
+{
+    if (!windows)
+        return std::unexpected(windows.error());
+    if (windows->isEmpty())
+        return std::optional<Window>();
+    return std::optional<Window>(windows->first());
+}
+
+QString isoSeconds(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+class PgSession;
+
+class PgStore final : public DeptStore
+{
+public:
+    PgStore(QByteArray conninfo, PgStoreOptions options)
+        : m_conninfo(std::move(conninfo))
+        , m_options(options)
+    { }
+    Result<std::unique_ptr<DeptSession>> openSession() override;
+    QString engine() const override { return QStringLiteral("postgresql"); }
+
+private:
+    const QByteArray m_conninfo;
+    const PgStoreOptions m_options;
+};
+
+class PgSession final : public DeptSession
+{
+public:
+    PgSession(std::unique_ptr<pg::Connection> conn, PgStoreOptions options)
+        : m_db(std::move(conn))
+        , m_options(options)
+    { }
+
+    Result<School> addSchool(const QString& code, const QString& name) override;
+    Result<std::optional<School>> schoolByCode(const QString& code) override;
+    Status addCredential(Id schoolId, const QByteArray& tokenSha256) override;
+    Result<int> revokeCredentials(Id schoolId) override;
+    Result<std::optional<School>> schoolForCredential(const QByteArray& tokenSha256) override;
+    Status addTrustAnchor(const QByteArray& der, const QString& label) override;
+    Result<QList<QByteArray>> trustAnchors() override;
+    Status addWindow(const Window& window) override;
+    Result<QList<Window>> windows() override;
+    Result<std::optional<Window>> window(const QString& id) override;
+    Result<std::optional<Window>> openWindowFor(int schoolYearStart, bool august) override;
+    Result<SubmitOutcome> submit(const NewSubmission& submission, const ReceiptSigning& sign) override;
+    Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
+    Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
+                                             int limit) override;
+    Result<std::optional<LookupRow>> lookup(const QString& lookupCode) override;
+    Result<QByteArray> signedPdf(const QString& lookupCode) override;
+    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt,
+                              const ReceiptSigning& sign) override;
+    Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) override;
+    Result<QList<WindowCounts>> counts() override;
+    Status appendAudit(const AuditEvent& event) override;
+    Result<qint64> verifyAudit() override;
+
+private:
+    /** Appends to the chain inside the caller's transaction; the advisory lock keeps one chain across sessions. */
+    Status appendAuditInTransaction(const AuditEvent& event);
+    Result<QList<Window>> windowsWhere(const char* name, const char* query, const QList<Param>& params = {});
+    Result<std::optional<SubmitOutcome>> storeSubmission(const NewSubmission& s, const ReceiptSigning& sign);
+    Result<SubmitOutcome> refusal(const NewSubmission& s);
+    Result<std::optional<SubmitOutcome>> duplicateOf(const QString& digest);
+    /** Locks the window itself if still open; returns the effective date its heads get. */
+    Result<QDateTime> closeWindow(const QString& windowId, const QDateTime& effectiveAt);
+    Result<qint64> lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign);
+    Status storeLockReceipts(const QString& windowId, const QDateTime& lockedAt, const Rows& heads, int from, int to,
+                             const QList<SignedReceipt>& receipts);
+    Status readCursor(const char* query, const QList<Param>& params, int fetchRows,
+                      const std::function<bool(const Rows&, int)>& row);
+
+    std::unique_ptr<pg::Connection> m_db;
+    PgStoreOptions m_options;
+};
+
+Result<std::unique_ptr<DeptSession>> PgStore::openSession()
+{
+    auto conn = pg::Connection::open(m_conninfo);
+    if (!conn)
+        return std::unexpected(conn.error());
+    return std::unique_ptr<DeptSession>(std::make_unique<PgSession>(std::move(*conn), m_options));
+}
+
+// --- audit
+
+Status PgSession::appendAuditInTransaction(const AuditEvent& event)
+{
+    if (auto locked
+        = m_db->exec("audit_lock", "SELECT pg_advisory_xact_lock($1::bigint)", {Param::integer(kAuditLockKey)});
+        !locked)
+        return std::unexpected(locked.error());
+    auto last = m_db->exec("audit_last", "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+    if (!last)
+        return std::unexpected(last.error());
+    const qint64 id = last->size() ? last->integer(0, 0) + 1 : 1;
+    const QString prev = last->size() ? last->text(0, 1) : QString(64, QLatin1Char('0'));
+    // Taken under the lock, so the times along the chain never go backwards.
+    const QString at = isoSeconds(QDateTime::currentDateTimeUtc());
+    auto inserted
+        = m_db->exec("audit_insert",
+                     "INSERT INTO audit (id, at, actor, action, entity, entity_id, detail, prev_hash, hash) "
+                     "VALUES ($1::bigint, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, "
+                     "$7::text, $8::text, $9::text)",
+                     {Param::integer(id), Param::text(at), Param::text(event.actor), Param::text(event.action),
+                      Param::text(event.entity), Param::text(event.entityId), Param::text(event.detail),
+                      Param::text(prev), Param::text(auditEntryHash(prev, at, event))});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    return {};
+}
+
+Status PgSession::appendAudit(const AuditEvent& event)
+{
+    return m_db->transaction<void>([&]() { return appendAuditInTransaction(event); });
+}
+
+Result<qint64> PgSession::verifyAudit()
+{
+    qint64 entries = 0;
+    QString expectedPrev(64, QLatin1Char('0'));
+    std::optional<Error> broken;
+    const auto check = [&](const Rows& rows, int r) {
+        const qint64 id = rows.integer(r, 0);
+        const AuditEvent event {rows.text(r, 2), rows.text(r, 3), rows.text(r, 4), rows.text(r, 5), rows.text(r, 6)};
+        // A gap in the ids (the appender numbers them) is a deleted entry; the hashes show edits and reordering.
+        if (id != entries + 1 || rows.text(r, 7) != expectedPrev
+            || auditEntryHash(expectedPrev, isoSeconds(rows.time(r, 1)), event) != rows.text(r, 8)) {
+            const qint64 first = qMin(id, entries + 1);
+            broken = Error {ErrorCode::AuditChainBroken,
+                            tr("The Department's audit log has been changed outside the program (entry %1). Keep the "
+                               "database as it is and tell the Department's IT staff.")
+                                .arg(first),
+                            QStringLiteral("audit chain broken at id %1").arg(first)};
+            return false;
+        }
+        expectedPrev = rows.text(r, 8);
+        ++entries;
+        return true;
+    };
+    if (auto read = readCursor("SELECT id, at, actor, action, entity, "
+                               "entity_id, detail, prev_hash, hash FROM audit ORDER BY id",
+                               {}, 10000, check);
+        !read)
+        return std::unexpected(read.error());
+    if (broken)
+        return std::unexpected(*broken);
+    return entries;
+}
+
+/**
+ * Runs `query` through a cursor in a read-only REPEATABLE READ transaction and hands every row to
+ * `row` until it returns false: one snapshot however long the reading takes, without holding all rows in memory.
+ * The transaction is this session's, so `row` must not use this session (another one is fine).
+ */
+Status PgSession::readCursor(const char* query, const QList<Param>& params, int fetchRows,
+                             const std::function<bool(const Rows&, int)>& row)
+{
+    const QByteArray declare = QByteArray("DECLARE hocba_read NO SCROLL CURSOR FOR ") + query;
+    const QByteArray fetch = "FETCH " + QByteArray::number(qMax(1, fetchRows)) + " FROM hocba_read";
+    return m_db->transaction<void>(
+        [&]() -> Status {
+            if (auto declared = m_db->execOnce(declare.constData(), params); !declared)
+                return std::unexpected(declared.error());
+            for (;;) {
+                auto rows = m_db->execOnce(fetch.constData());
+                if (!rows)
+                    return std::unexpected(rows.error());
+                for (int r = 0; r < rows->size(); ++r)
+                    if (!row(*rows, r))
+                        return {};
+                if (rows->size() < fetchRows)
+                    return {};
+            }
+        },
+        "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}
+
+// --- schools, credentials, trust anchors, windows
+
+Result<School> PgSession::addSchool(const QString& code, const QString& name)
+{
+    return m_db->transaction<School>([&]() -> Result<School> {
+        auto rows = m_db->exec("school_add",
+                               "INSERT INTO schools (code, name) VALUES ($1::text, $2::text) "
+                               "ON CONFLICT (code) DO NOTHING RETURNING id",
+                               {Param::text(code), Param::text(name)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->size() == 0)
+            return fail(ErrorCode::DbConstraint, tr("A school with the code %1 is registered already.").arg(code));
+        if (auto logged = appendAuditInTransaction(
+                {QStringLiteral("admin"), QStringLiteral("school_add"), QStringLiteral("school"), code, {}});
+            !logged)
+            return std::unexpected(logged.error());
+        return School {rows->integer(0, 0), code, name};
+    });
+}
+
+Result<std::optional<School>> PgSession::schoolByCode(const QString& code)
+{
+    auto rows
+        = m_db->exec("school_by_code", "SELECT id, code, name FROM schools WHERE code = $1::text", {Param::text(code)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<School>();
+    return std::optional<School>(readSchool(*rows, 0));
+}
+
+Status PgSession::addCredential(Id schoolId, const QByteArray& tokenSha256)
+{
+    return m_db->transaction<void>([&]() -> Status {
+        auto rows = m_db->exec("credential_add",
+                               "INSERT INTO school_credentials (token_sha256, school_id) "
+                               "SELECT $1::bytea, id FROM schools WHERE id = $2::bigint RETURNING "
+                               "(SELECT code FROM schools WHERE id = $2::bigint)",
+                               {Param::bytes(tokenSha256), Param::integer(schoolId)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->size() == 0)
+            return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
+                        QStringLiteral("school id %1").arg(schoolId));
+        return appendAuditInTransaction({QStringLiteral("admin"),
+                                         QStringLiteral("credential_add"),
+                                         QStringLiteral("school"),
+                                         rows->text(0, 0),
+                                         {}});
+    });
+}
+
+Result<int> PgSession::revokeCredentials(Id schoolId)
+{
+    return m_db->transaction<int>([&]() -> Result<int> {
+        auto rows = m_db->exec("credential_revoke",
+                               "UPDATE school_credentials SET revoked_at = now() "
+                               "WHERE school_id = $1::bigint AND revoked_at IS NULL RETURNING "
+                               "(SELECT code FROM schools WHERE id = $1::bigint)",
+                               {Param::integer(schoolId)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        const int revoked = rows->size();
+        if (revoked > 0)
+            if (auto logged
+                = appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("credential_revoke"),
+                                            QStringLiteral("school"), rows->text(0, 0), QString::number(revoked)});
+                !logged)
+                return std::unexpected(logged.error());
+        return revoked;
+    });
+}
+
+Result<std::optional<School>> PgSession::schoolForCredential(const QByteArray& tokenSha256)
+{
+    auto rows = m_db->exec("school_for_credential",
+                           "SELECT s.id, s.code, s.name FROM school_credentials c JOIN schools s ON s.id = c.school_id "
+                           "WHERE c.token_sha256 = $1::bytea AND c.revoked_at IS NULL",
+                           {Param::bytes(tokenSha256)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<School>();
+    return std::optional<School>(readSchool(*rows, 0));
+}
+
+Status PgSession::addTrustAnchor(const QByteArray& der, const QString& label)
+{
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+    return m_db->transaction<void>([&]() -> Status {
+        auto rows = m_db->exec("trust_add",
+                               "INSERT INTO trust_anchors (sha256, der, label) VALUES ($1::text, $2::bytea, $3::text) "
+                               "ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
+                               {Param::text(sha), Param::bytes(der), Param::text(label)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->size() == 0)
+            return {};
+        return appendAuditInTransaction(
+            {QStringLiteral("admin"), QStringLiteral("trust_add"), QStringLiteral("trust_anchor"), sha, label});
+    });
+}
+
+Result<QList<QByteArray>> PgSession::trustAnchors()
+{
+    auto rows = m_db->exec("trust_list", "SELECT der FROM trust_anchors ORDER BY added_at, sha256");
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<QByteArray> anchors;
+    for (int r = 0; r < rows->size(); ++r)
+        anchors.append(rows->bytes(r, 0));
+    return anchors;
+}
+
+Status PgSession::addWindow(const Window& w)
+{
+    return m_db->transaction<void>([&]() -> Status {
+        auto rows = m_db->exec(
+            "window_add",
+            "INSERT INTO windows (id, school_year_start, august, deadline, state, locked_at) "
+            "VALUES ($1::text, $2::integer, $3::boolean, $4::date, $5::text, $6::timestamptz) ON CONFLICT DO NOTHING "
+            "RETURNING id",
+            {Param::text(w.id), Param::integer(w.schoolYearStart), Param::boolean(w.august), Param::date(w.deadline),
+             Param::text(w.state == WindowState::Locked ? QStringLiteral("locked") : QStringLiteral("open")),
+             Param::time(w.lockedAt)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->size() == 0)
+            return fail(
+                ErrorCode::DbConstraint,
+                tr("The window %1 exists already, or another window has the same school year and month.").arg(w.id));
+        return appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("window_add"),
+                                         QStringLiteral("window"), w.id, w.deadline.toString(Qt::ISODate)});
+    });
+}
+
+Result<QList<Window>> PgSession::windowsWhere(const char* name, const char* query, const QList<Param>& params)
+{
+    auto rows = m_db->exec(name, query, params);
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<Window> list;
+    for (int r = 0; r < rows->size(); ++r)
+        list.append(readWindow(*rows, r));
+    return list;
+}
+
+Result<QList<Window>> PgSession::windows()
+{
+    return windowsWhere("window_list", "SELECT " WINDOW_COLUMNS " FROM windows ORDER BY id");
+}
+
+Result<std::optional<Window>> PgSession::window(const QString& id)
+{
+    return firstOf(
+        windowsWhere("window_get", "SELECT " WINDOW_COLUMNS " FROM windows WHERE id = $1::text", {Param::text(id)}));
+}
+
+Result<std::optional<Window>> PgSession::openWindowFor(int schoolYearStart, bool august)
+{
+    return firstOf(windowsWhere("window_open_for",
+                                "SELECT " WINDOW_COLUMNS " FROM windows WHERE school_year_start = $1::integer AND "
+                                "august = $2::boolean AND state = 'open'",
+                                {Param::integer(schoolYearStart), Param::boolean(august)}));
+}
+
+// --- submit
+
+Result<SubmitOutcome> PgSession::submit(const NewSubmission& s, const ReceiptSigning& sign)
+{
+    return m_db->transaction<SubmitOutcome>([&]() -> Result<SubmitOutcome> {
+        auto duplicate = duplicateOf(s.digest);
+        if (!duplicate)
+            return std::unexpected(duplicate.error());
+        if (*duplicate)
+            return **duplicate;
+        auto stored = storeSubmission(s, sign);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (*stored)
+            return **stored;
+        return refusal(s);
+    });
+}
+
+Result<std::optional<SubmitOutcome>> PgSession::duplicateOf(const QString& digest)
+{
+    auto rows = m_db->exec("packet_by_digest",
+                           "SELECT upload_receipt, upload_receipt_sig FROM packets WHERE digest = $1::text",
+                           {Param::text(digest)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<SubmitOutcome>();
+    return std::optional<SubmitOutcome>(
+        SubmitOutcome {SubmitStatus::Duplicate, SignedReceipt {rows->bytes(0, 0), rows->bytes(0, 1)}});
+}
+
+/**
+ * One statement (ENDPOINT.md §8): the window must be open (FOR SHARE, so lockWindow waits for submits in flight and
+ * they see it locked after), the head is inserted or moved forward only when it is the school's, not locked and older,
+ * and the packet goes in only when the head did. No row back: refused, and refusal() says why. A conflicting head is
+ * row-locked either way, so concurrent submits of one code are decided one after the other.
+ */
+Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmission& s, const ReceiptSigning& sign)
+{
+    auto school
+        = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint", {Param::integer(s.schoolId)});
+    if (!school)
+        return std::unexpected(school.error());
+    if (school->size() == 0)
+        return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
+                    QStringLiteral("school id %1").arg(s.schoolId));
+    const QString schoolCode = school->text(0, 0);
+    auto receipt = sign(signing::Receipt {
+        signing::Receipt::Kind::Upload, s.lookupCode, s.version, s.digest, schoolCode, s.windowId, s.receivedAt, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    auto rows = m_db->exec(
+        "submit_upsert",
+        "WITH open_window AS (SELECT id FROM windows WHERE id = $3::text AND state = 'open' FOR SHARE), "
+        "head AS (INSERT INTO record_heads AS h (lookup_code, school_id, window_id, current_version, current_digest, "
+        "state, received_at) SELECT $1::text, $2::bigint, id, $4::integer, $5::text, 'submitted', $6::timestamptz "
+        "FROM open_window ON CONFLICT (lookup_code) DO UPDATE SET window_id = excluded.window_id, "
+        "current_version = excluded.current_version, current_digest = excluded.current_digest, state = 'submitted', "
+        "received_at = excluded.received_at WHERE h.school_id = excluded.school_id AND h.state <> 'locked' "
+        "AND h.current_version < excluded.current_version RETURNING lookup_code) "
+        "INSERT INTO packets (lookup_code, version, digest, school_id, window_id, received_at, packet_xml, pdf, "
+        "lookup_json, upload_receipt, upload_receipt_sig) SELECT lookup_code, $4::integer, $5::text, $2::bigint, "
+        "$3::text, $6::timestamptz, $7::bytea, $8::bytea, $9::bytea, $10::bytea, $11::bytea FROM head RETURNING id",
+        {Param::text(s.lookupCode), Param::integer(s.schoolId), Param::text(s.windowId), Param::integer(s.version),
+         Param::text(s.digest), Param::time(s.receivedAt), Param::bytes(s.packetXml), Param::bytes(s.pdf),
+         Param::bytes(s.lookupJson), Param::bytes(receipt->canonical), Param::bytes(receipt->signature)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<SubmitOutcome>();
+    if (auto logged = appendAuditInTransaction({QStringLiteral("school:") + schoolCode, QStringLiteral("submit"),
+                                                QStringLiteral("record"), s.lookupCode,
+                                                QStringLiteral("version %1").arg(s.version)});
+        !logged)
+        return std::unexpected(logged.error());
+    return std::optional<SubmitOutcome>(SubmitOutcome {SubmitStatus::Accepted, *receipt});
+}
+
+/** Why storeSubmission stored nothing, in the order schema.md gives; the same digest may have won meanwhile. */
+Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
+{
+    auto duplicate = duplicateOf(s.digest);
+    if (!duplicate)
+        return std::unexpected(duplicate.error());
+    if (*duplicate)
+        return **duplicate;
+    auto head = m_db->exec("submit_head",
+                           "SELECT school_id, state, current_version FROM record_heads WHERE lookup_code = $1::text",
+                           {Param::text(s.lookupCode)});
+    if (!head)
+        return std::unexpected(head.error());
+    if (head->size() > 0) {
+        if (head->integer(0, 0) != s.schoolId)
+            return SubmitOutcome {SubmitStatus::OtherSchool, {}};
+        if (head->text(0, 1) == QLatin1String("locked"))
+            return SubmitOutcome {SubmitStatus::Locked, {}};
+        if (s.version <= head->integer(0, 2))
+            return SubmitOutcome {SubmitStatus::VersionNotNewer, {}};
+    }
+    return SubmitOutcome {SubmitStatus::WindowClosed, {}};
+}
+
+// --- what schools and the public read
+
+Result<QList<RecordStatus>> PgSession::status(Id schoolId, const QStringList& codes)
+{
+    auto rows = m_db->exec("status",
+                           "SELECT " STATUS_COLUMNS
+                           " FROM record_heads h WHERE h.school_id = $1::bigint AND h.lookup_code = ANY($2::text[])",
+                           {Param::integer(schoolId), Param::textArray(codes)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    QHash<QString, RecordStatus> byCode;
+    for (int r = 0; r < rows->size(); ++r) {
+        RecordStatus st = readStatus(*rows, r);
+        byCode.insert(st.lookupCode, st);
+    }
+    QList<RecordStatus> ordered; // in the order asked
+    for (const QString& code : codes)
+        if (const auto it = byCode.constFind(code); it != byCode.cend())
+            ordered.append(*it);
+    return ordered;
+}
+
+Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& windowId, const QString& after,
+                                                    int limit)
+{
+    bool ok = true;
+    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&ok);
+    if (!ok || afterId < 0)
+        return fail(ErrorCode::InvalidInput, tr("The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
+    const int pageSize = qMax(1, limit);
+    // One row more than the page shows whether another page follows.
+    auto rows = m_db->exec("lock_receipts",
+                           "SELECT id, receipt, receipt_sig FROM lock_receipts WHERE school_id = $1::bigint "
+                           "AND ($2::text = '' OR window_id = $2::text) AND id > $3::bigint ORDER BY id "
+                           "LIMIT $4::integer",
+                           {Param::integer(schoolId), Param::text(windowId), Param::integer(afterId),
+                            Param::integer(qint64(pageSize) + 1)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    Page<SignedReceipt> page;
+    for (int r = 0; r < qMin(rows->size(), pageSize); ++r)
+        page.items.append(SignedReceipt {rows->bytes(r, 1), rows->bytes(r, 2)});
+    if (rows->size() > pageSize)
+        page.next = QString::number(rows->integer(pageSize - 1, 0));
+    return page;
+}
+
+Result<std::optional<LookupRow>> PgSession::lookup(const QString& lookupCode)
+{
+    auto rows = m_db->exec("lookup",
+                           "SELECT " STATUS_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
+                           "JOIN schools s ON s.id = h.school_id "
+                           "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
+                           "WHERE h.lookup_code = $1::text",
+                           {Param::text(lookupCode)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<LookupRow>();
+    return std::optional<LookupRow>(LookupRow {readStatus(*rows, 0), readSchool(*rows, 0, kStatusColumnCount),
+                                               rows->bytes(0, kStatusColumnCount + 3)});
+}
+
+Result<QByteArray> PgSession::signedPdf(const QString& lookupCode)
+{
+    auto rows = m_db->exec("signed_pdf",
+                           "SELECT p.pdf FROM record_heads h JOIN packets p ON p.lookup_code = h.lookup_code "
+                           "AND p.version = h.current_version WHERE h.lookup_code = $1::text",
+                           {Param::text(lookupCode)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    return rows->size() ? rows->bytes(0, 0) : QByteArray();
+}
+
+// --- the lock, the export, the counts
+
+Result<qint64> PgSession::lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign)
+{
+    auto lockedAt = m_db->transaction<QDateTime>([&]() { return closeWindow(windowId, effectiveAt); });
+    if (!lockedAt)
+        return std::unexpected(lockedAt.error());
+    qint64 total = 0;
+    for (;;) {
+        auto locked = m_db->transaction<qint64>([&]() { return lockBatch(windowId, *lockedAt, sign); });
+        if (!locked)
+            return std::unexpected(locked.error());
+        total += *locked;
+        if (*locked < m_options.lockBatchRows)
+            return total;
+    }
+}
+
+Result<QDateTime> PgSession::closeWindow(const QString& windowId, const QDateTime& effectiveAt)
+{
+    auto rows = m_db->exec("window_for_lock", "SELECT state, locked_at FROM windows WHERE id = $1::text FOR UPDATE",
+                           {Param::text(windowId)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return fail(ErrorCode::NotFound, tr("There is no reporting window %1.").arg(windowId));
+    // A window locked before (a lock cut short) keeps its date: every record of it gets the same effective date.
+    if (rows->text(0, 0) == QLatin1String("locked"))
+        return rows->time(0, 1);
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(effectiveAt.toSecsSinceEpoch(), Qt::UTC);
+    if (auto updated = m_db->exec(
+            "window_lock", "UPDATE windows SET state = 'locked', locked_at = $2::timestamptz WHERE id = $1::text",
+            {Param::text(windowId), Param::time(at)});
+        !updated)
+        return std::unexpected(updated.error());
+    if (auto logged = appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("lock_window"),
+                                                QStringLiteral("window"), windowId, isoSeconds(at)});
+        !logged)
+        return std::unexpected(logged.error());
+    return at;
+}
+
+Result<qint64> PgSession::lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign)
+{
+    auto heads = m_db->exec("lock_take",
+                            "SELECT h.lookup_code, h.current_version, h.current_digest, h.school_id, s.code "
+                            "FROM record_heads h JOIN schools s ON s.id = h.school_id WHERE h.window_id = $1::text "
+                            "AND h.state = 'submitted' ORDER BY h.lookup_code LIMIT $2::integer FOR UPDATE OF h",
+                            {Param::text(windowId), Param::integer(m_options.lockBatchRows)});
+    if (!heads)
+        return std::unexpected(heads.error());
+    const int count = heads->size();
+    for (int from = 0; from < count; from += kLockChunkRows) {
+        const int to = qMin(count, from + kLockChunkRows);
+        QList<SignedReceipt> receipts;
+        receipts.reserve(to - from);
+        for (int r = from; r < to; ++r) {
+            auto receipt = sign(signing::Receipt {signing::Receipt::Kind::Lock,
+                                                  heads->text(r, 0),
+                                                  int(heads->integer(r, 1)),
+                                                  heads->text(r, 2),
+                                                  heads->text(r, 4),
+                                                  windowId,
+                                                  lockedAt,
+                                                  {}});
+            if (!receipt)
+                return std::unexpected(receipt.error());
+            receipts.append(*receipt);
+        }
+        if (auto stored = storeLockReceipts(windowId, lockedAt, *heads, from, to, receipts); !stored)
+            return std::unexpected(stored.error());
+    }
+    if (count > 0)
+        if (auto logged = appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("lock_batch"),
+                                                    QStringLiteral("window"), windowId, QString::number(count)});
+            !logged)
+            return std::unexpected(logged.error());
+    return qint64(count);
+}
+
+Status PgSession::storeLockReceipts(const QString& windowId, const QDateTime& lockedAt, const Rows& heads, int from,
+                                    int to, const QList<SignedReceipt>& receipts)
+{
+    QStringList codes, canonical, signatures;
+    QList<qint64> versions, schools;
+    for (int r = from; r < to; ++r) {
+        codes.append(heads.text(r, 0));
+        versions.append(heads.integer(r, 1));
+        schools.append(heads.integer(r, 3));
+        canonical.append(QString::fromLatin1(receipts[r - from].canonical.toHex()));
+        signatures.append(QString::fromLatin1(receipts[r - from].signature.toHex()));
+    }
+    if (auto updated = m_db->exec("lock_heads",
+                                  "UPDATE record_heads SET state = 'locked', locked_at = $2::timestamptz "
+                                  "WHERE lookup_code = ANY($1::text[])",
+                                  {Param::textArray(codes), Param::time(lockedAt)});
+        !updated)
+        return std::unexpected(updated.error());
+    auto inserted = m_db->exec(
+        "lock_receipts_insert",
+        "INSERT INTO lock_receipts (lookup_code, version, school_id, window_id, locked_at, receipt, receipt_sig) "
+        "SELECT u.code, u.version, u.school, $4::text, $5::timestamptz, decode(u.receipt, 'hex'), "
+        "decode(u.sig, 'hex') FROM unnest($1::text[], $2::integer[], $3::bigint[], $6::text[], $7::text[]) "
+        "WITH ORDINALITY AS u(code, version, school, receipt, sig, n) ORDER BY u.n",
+        {Param::textArray(codes), Param::integerArray(versions), Param::integerArray(schools), Param::text(windowId),
+         Param::time(lockedAt), Param::textArray(canonical), Param::textArray(signatures)});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    return {};
+}
+
+Status PgSession::exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink)
+{
+    const char* const query = "SELECT " STATUS_COLUMNS ", s.code, p.packet_xml, p.pdf, "
+                              "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                              "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
+                              "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
+                              "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code";
+    constexpr int c = kStatusColumnCount;
+    return readCursor(query, {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
+        return sink(ExportItem {readStatus(rows, r), rows.text(r, c), rows.bytes(r, c + 1), rows.bytes(r, c + 2),
+                                SignedReceipt {rows.bytes(r, c + 3), rows.bytes(r, c + 4)}});
+    });
+}
+
+Result<QList<WindowCounts>> PgSession::counts()
+{
+    auto rows = m_db->exec("counts",
+                           "SELECT w.id, w.school_year_start, w.august, w.deadline, w.state, w.locked_at, "
+                           "count(h.lookup_code) FILTER (WHERE h.state = 'submitted'), "
+                           "count(h.lookup_code) FILTER (WHERE h.state = 'locked'), count(DISTINCT h.school_id) "
+                           "FROM windows w LEFT JOIN record_heads h ON h.window_id = w.id GROUP BY w.id ORDER BY w.id");
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<WindowCounts> list;
+    for (int r = 0; r < rows->size(); ++r)
+        list.append(WindowCounts {readWindow(*rows, r), rows->integer(r, 6), rows->integer(r, 7), rows->integer(r, 8)});
+    return list;
+}
+
+// --- migrations
+
+struct Migration
+{
+    int version = 0;
+    QString name;
+    QByteArray sql;
+};
+
+Result<QList<Migration>> bundledMigrations()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    QList<Migration> list;
+    const QDir dir(QStringLiteral(":/sql/dept/pg"));
+    for (const QString& name : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = pattern.match(name);
+        if (!match.hasMatch())
+            continue;
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::DbMigrationFailed, tr("The program's database scripts are missing."), name);
+        list.append(Migration {match.captured(1).toInt(), name, file.readAll()});
+    }
+    if (list.isEmpty())
+        return fail(ErrorCode::DbMigrationFailed, tr("The program's database scripts are missing."),
+                    QStringLiteral(":/sql/dept/pg is empty"));
+    return list;
+}
+
+/** One transaction under an advisory lock, so servers started together migrate once. */
+Status migrate(pg::Connection& db)
+{
+    auto migrations = bundledMigrations();
+    if (!migrations)
+        return std::unexpected(migrations.error());
+    return db.transaction<void>([&]() -> Status {
+        if (auto locked = db.execOnce("SELECT pg_advisory_xact_lock($1::bigint)", {Param::integer(kMigrationLockKey)});
+            !locked)
+            return std::unexpected(locked.error());
+        if (auto made = db.script("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, "
+                                  "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+            !made)
+            return made;
+        auto current = db.execOnce("SELECT coalesce(max(version), 0) FROM schema_version");
+        if (!current)
+            return std::unexpected(current.error());
+        const qint64 have = current->integer(0, 0);
+        if (have > migrations->last().version)
+            return fail(ErrorCode::DbTooNew,
+                        tr("The Department's database was made by a newer version of hocba-dept. Install that "
+                           "version or newer."),
+                        QStringLiteral("schema version %1").arg(have));
+        for (const Migration& m : *migrations) {
+            if (m.version <= have)
+                continue;
+            if (auto ran = db.script(m.sql); !ran)
+                return fail(ErrorCode::DbMigrationFailed,
+                            tr("The Department's database could not be brought up to date; nothing was changed."),
+                            m.name + QStringLiteral(": ") + ran.error().detail);
+            if (auto noted = db.execOnce("INSERT INTO schema_version (version, name) VALUES ($1::integer, $2::text)",
+                                         {Param::integer(m.version), Param::text(m.name)});
+                !noted)
+                return std::unexpected(noted.error());
+        }
+        return {};
+    });
+}
+
+} // namespace
+
+Result<std::unique_ptr<DeptStore>> openPgDeptStore(const QString& conninfo, const PgStoreOptions& options)
+{
+    const QByteArray info = conninfo.trimmed().toUtf8();
+    char* parseError = nullptr;
+    PQconninfoOption* parsed = PQconninfoParse(info.constData(), &parseError);
+    if (!parsed) {
+        const QString detail = QString::fromUtf8(parseError ? parseError : "out of memory").trimmed();
+        PQfreemem(parseError);
+        return fail(ErrorCode::DbOpenFailed,
+                    tr("The PostgreSQL database address cannot be read. Write it as postgresql://user@host/database "
+                       "or as host=… dbname=…"),
+                    detail);
+    }
+    PQconninfoFree(parsed);
+    auto conn = pg::Connection::open(info);
+    if (!conn)
+        return std::unexpected(conn.error());
+    if (auto migrated = migrate(**conn); !migrated)
+        return std::unexpected(migrated.error());
+    PgStoreOptions checked = options;
+    checked.lockBatchRows = qMax(1, options.lockBatchRows);
+    checked.exportFetchRows = qMax(1, options.exportFetchRows);
+    return std::unique_ptr<DeptStore>(std::make_unique<PgStore>(info, checked));
 }
 
 } // namespace hocba::dept
