@@ -227,18 +227,15 @@ FakeDepartment::Reply FakeDepartment::submit(const QByteArray& body)
     r.at.setTime(QTime(r.at.time().hour(), r.at.time().minute(), r.at.time().second()));
     r.department = QStringLiteral("Sở GDĐT Thử");
     const QByteArray canonical = r.canonicalBytes();
-    m_records.append({r.lookupCode, r.version, digest, canonical, sign(canonical)});
+    m_records.append({r.lookupCode, r.version, digest, canonical});
     return {201, receiptJson(canonical)};
 }
 
 QByteArray FakeDepartment::receiptJson(const QByteArray& canonical) const
 {
     const auto r = signing::Receipt::fromCanonicalBytes(canonical);
-    const Stored* stored = nullptr;
-    for (const Stored& s : m_records)
-        if (s.uploadReceipt == canonical)
-            stored = &s;
-    const QByteArray signature = stored ? stored->uploadSignature : sign(canonical);
+    // Signed now, by the current key: a test that switches to the impostor's key gets its signature on old receipts.
+    const QByteArray signature = sign(canonical);
     return QJsonDocument(QJsonObject {{QStringLiteral("lookup_code"), r ? r->lookupCode : QString()},
                                       {QStringLiteral("version"), r ? r->version : 0},
                                       {QStringLiteral("digest"), r ? r->packetDigest : QString()},

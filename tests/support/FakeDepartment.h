@@ -84,7 +84,6 @@ private:
         int version = 0;
         QString digest;
         QByteArray uploadReceipt;
-        QByteArray uploadSignature;
     };
     void onConnection();
     void onReadable(QTcpSocket* socket);
