@@ -135,44 +135,53 @@ Status storeReceipt(store::Database& db, qint64 sectionId, const signing::Receip
                                       QStringLiteral("v%1 %2 %3").arg(receipt.version).arg(at, receipt.packetDigest));
 }
 
-Result<SectionState> sectionState(store::Database& db, qint64 sectionId)
-{
-    auto section = store::StudentRepository(db).section(sectionId);
-    if (!section)
-        return std::unexpected(section.error());
-    if (!*section)
-        return fail(ErrorCode::NotFound, Text::tr("A section in the outbox no longer exists."));
-    return (*section)->state;
-}
-
-/** In one transaction: the upload receipt, the section signed → submitted, the outbox entry submitted. */
-Status markSubmitted(store::Database& db, const Pending& p, int tries, const signing::Receipt& receipt,
-                     const SignedReceipt& r)
+/**
+ * The one shape of a receipt taking effect, in one transaction: the receipt stored, the section moved forward step by
+ * step to `target` (signed → submitted → locked; a step already taken is skipped), and the outbox entry updated by
+ * `outboxSql` (?1 the receipt's date, ?2 the section, ?3 the version).
+ */
+Status applyReceipt(store::Database& db, qint64 sectionId, SectionState target, const signing::Receipt& receipt,
+                    const SignedReceipt& r, const QString& outboxSql)
 {
     store::Transaction tx(db);
     if (!tx.began())
         return tx.began();
-    auto state = sectionState(db, p.sectionId);
-    if (!state)
-        return std::unexpected(state.error());
-    if (*state == SectionState::Signed)
-        if (auto s = store::StudentRepository(db).setSectionState(p.sectionId, SectionState::Submitted); !s)
+    store::StudentRepository sections(db);
+    auto section = sections.section(sectionId);
+    if (!section)
+        return std::unexpected(section.error());
+    if (!*section)
+        return fail(ErrorCode::NotFound, Text::tr("A section in the outbox no longer exists."));
+    const SectionState state = (*section)->state;
+    const bool toSubmitted = state == SectionState::Signed;
+    const bool toLocked
+        = target == SectionState::Locked && (state == SectionState::Signed || state == SectionState::Submitted);
+    if (toSubmitted)
+        if (auto s = sections.setSectionState(sectionId, SectionState::Submitted); !s)
             return s;
-    if (auto s = storeReceipt(db, p.sectionId, receipt, r); !s)
+    if (toLocked)
+        if (auto s = sections.setSectionState(sectionId, SectionState::Locked); !s)
+            return s;
+    if (auto s = storeReceipt(db, sectionId, receipt, r); !s)
         return s;
-    auto st = db.prepare(
-        QStringLiteral("UPDATE department_outbox SET state = 'submitted', attempts = attempts + ?1, last_error = '', "
-                       "submitted_at = ?2 WHERE section_id = ?3 AND version = ?4 AND state = 'pending'"));
+    auto st = db.prepare(outboxSql);
     if (!st)
         return std::unexpected(st.error());
-    if (auto s = st->bind(1, tries)
-                     .bind(2, receipt.at.toUTC().toString(Qt::ISODate))
-                     .bind(3, p.sectionId)
-                     .bind(4, p.version)
-                     .exec();
+    if (auto s
+        = st->bind(1, receipt.at.toUTC().toString(Qt::ISODate)).bind(2, sectionId).bind(3, receipt.version).exec();
         !s)
         return s;
     return tx.commit();
+}
+
+Status markSubmitted(store::Database& db, const Pending& p, int tries, const signing::Receipt& receipt,
+                     const SignedReceipt& r)
+{
+    return applyReceipt(db, p.sectionId, SectionState::Submitted, receipt, r,
+                        QStringLiteral("UPDATE department_outbox SET state = 'submitted', attempts = attempts + %1, "
+                                       "last_error = '', submitted_at = ?1 WHERE section_id = ?2 AND version = ?3 "
+                                       "AND state = 'pending'")
+                            .arg(tries));
 }
 
 /** Sends one packet and reads the answer; `p.sectionId` 0 for a record without a school file. */
@@ -233,9 +242,10 @@ Result<std::pair<QUrl, EndpointSettings>> configuredEndpoint(store::Database& db
     if (!settings)
         return std::unexpected(settings.error());
     if (!*settings)
-        return fail(ErrorCode::NotFound,
-                    Text::tr("The Department's server is not set up for this school yet. Set it first "
-                             "(\"hocba-cli endpoint set\", or Settings → Department in the app)."));
+        return fail(
+            ErrorCode::NotFound,
+            Text::tr("The Department's server is not set up for this school yet. Ask the school's administrator "
+                     "to set it first (\"hocba-cli endpoint set\")."));
     auto base = http::checkedBaseUrl((*settings)->url);
     if (!base)
         return std::unexpected(base.error());
@@ -330,36 +340,12 @@ Result<std::optional<LockTarget>> lockTarget(store::Database& db, const signing:
     return std::optional(LockTarget {st->int64(0), st->text(1)});
 }
 
-/** In one transaction: the lock receipt, the section (signed →) submitted → locked, the outbox entry locked. */
 Status markLocked(store::Database& db, const LockTarget& target, const signing::Receipt& receipt,
                   const SignedReceipt& r)
 {
-    store::Transaction tx(db);
-    if (!tx.began())
-        return tx.began();
-    auto state = sectionState(db, target.sectionId);
-    if (!state)
-        return std::unexpected(state.error());
-    store::StudentRepository sections(db);
-    if (*state == SectionState::Signed)
-        if (auto s = sections.setSectionState(target.sectionId, SectionState::Submitted); !s)
-            return s;
-    if (*state == SectionState::Signed || *state == SectionState::Submitted)
-        if (auto s = sections.setSectionState(target.sectionId, SectionState::Locked); !s)
-            return s;
-    if (auto s = storeReceipt(db, target.sectionId, receipt, r); !s)
-        return s;
-    auto st = db.prepare(QStringLiteral("UPDATE department_outbox SET state = 'locked', locked_at = ?1, "
-                                        "last_error = '' WHERE section_id = ?2 AND version = ?3"));
-    if (!st)
-        return std::unexpected(st.error());
-    if (auto s = st->bind(1, receipt.at.toUTC().toString(Qt::ISODate))
-                     .bind(2, target.sectionId)
-                     .bind(3, receipt.version)
-                     .exec();
-        !s)
-        return s;
-    return tx.commit();
+    return applyReceipt(db, target.sectionId, SectionState::Locked, receipt, r,
+                        QStringLiteral("UPDATE department_outbox SET state = 'locked', locked_at = ?1, last_error = '' "
+                                       "WHERE section_id = ?2 AND version = ?3"));
 }
 
 /** Checks one lock receipt and marks its section; false when it was rejected. */

@@ -70,13 +70,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_pki.create());
         QVERIFY(m_template.create(8, 5, m_pki.caDer()));
-        auto db = store::Database::openExisting(m_template.path());
-        QVERIFY(db);
-        QVERIFY(test::confirmAcknowledged(**db, m_template.year));
         auto signer = m_pki.signer(false);
-        const QList<Id> ready = test::readySections(**db, m_template.year);
-        QVERIFY(ready.size() >= kSigned);
-        QVERIFY(test::signBatch(**db, *signer, ready.mid(0, kSigned)));
+        QVERIFY(test::signFirstSections(m_template.path(), m_template.year, *signer, kSigned));
     }
 
     void init()
