@@ -236,8 +236,11 @@ UploadItemResult sendOne(const QUrl& base, const QString& credential, const QByt
     return out;
 }
 
-Result<std::pair<QUrl, EndpointSettings>> configuredEndpoint(store::Database& db)
+/** The right to report, then the endpoint set for the school: what every call to the Department starts with. */
+Result<std::pair<QUrl, EndpointSettings>> reportingEndpoint(store::Database& db, const Actor& actor)
 {
+    if (auto ok = permit(db, actor, Right::Report); !ok)
+        return std::unexpected(ok.error());
     auto settings = endpointSettings(db);
     if (!settings)
         return std::unexpected(settings.error());
@@ -273,9 +276,7 @@ int UploadReport::failed() const
 Result<UploadReport> uploadOutbox(store::Database& db, const Actor& actor, const UploadRequest& request,
                                   const CancellationToken* cancel, const std::function<void(int, int)>& progress)
 {
-    if (auto ok = permit(db, actor, Right::Report); !ok)
-        return std::unexpected(ok.error());
-    auto endpoint = configuredEndpoint(db);
+    auto endpoint = reportingEndpoint(db, actor);
     if (!endpoint)
         return std::unexpected(endpoint.error());
     const auto& [base, settings] = *endpoint;
@@ -372,9 +373,7 @@ Result<bool> applyLockReceipt(store::Database& db, const QByteArray& pinned, con
 
 Result<ReceiptsReport> fetchReceipts(store::Database& db, const Actor& actor, const CancellationToken* cancel)
 {
-    if (auto ok = permit(db, actor, Right::Report); !ok)
-        return std::unexpected(ok.error());
-    auto endpoint = configuredEndpoint(db);
+    auto endpoint = reportingEndpoint(db, actor);
     if (!endpoint)
         return std::unexpected(endpoint.error());
     const auto& [base, settings] = *endpoint;
