@@ -166,8 +166,11 @@ QString lookupCodeFromText(const QString& text)
     static const QRegularExpression code(QStringLiteral("^[0-9a-f]{32}$"));
     const QString trimmed = text.trimmed();
     QString candidate;
-    const QUrl url(trimmed);
-    if (url.isValid() && !url.scheme().isEmpty()) {
+    // A link typed without its scheme ("tracuu.example.vn/tra-cuu/…") is still a link.
+    const bool looksLikeLink = trimmed.contains(QLatin1Char('/')) || trimmed.contains(QLatin1Char('?'));
+    const QUrl url(looksLikeLink && !trimmed.contains(QLatin1String("://")) ? QStringLiteral("https://") + trimmed
+                                                                            : trimmed);
+    if (looksLikeLink && url.isValid()) {
         const QUrlQuery query(url);
         if (query.hasQueryItem(QStringLiteral("ma")))
             candidate = query.queryItemValue(QStringLiteral("ma"));

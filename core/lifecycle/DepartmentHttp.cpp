@@ -12,6 +12,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace hocba::lifecycle::http {
 
 namespace {
@@ -82,6 +84,8 @@ Answer send(const Request& request)
     Answer a;
     a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     a.body = reply->readAll();
+    constexpr int kLongestWaitS = 60;
+    a.retryAfterMs = 1000 * std::clamp(reply->rawHeader("Retry-After").trimmed().toInt(), 0, kLongestWaitS);
     if (!a.answered())
         a.networkProblem = QStringLiteral("%1 %2: %3")
                                .arg(QString::fromLatin1(request.method), request.url.path(), reply->errorString());
@@ -96,7 +100,7 @@ Answer sendWithRetries(const Request& request, const RetryPolicy& policy, const 
     const int attempts = std::max(1, policy.maxAttempts);
     for (int i = 0; i < attempts; ++i) {
         if (i > 0) {
-            waitMs(backoff, cancel);
+            waitMs(std::max(backoff, a.retryAfterMs), cancel);
             backoff *= 2;
         }
         if (cancel && cancel->isCancelled())

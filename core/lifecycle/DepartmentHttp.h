@@ -21,6 +21,7 @@ struct Answer
     int status = 0; ///< 0 when no answer came
     QByteArray body;
     QString networkProblem; ///< what went wrong when status is 0 (for the detail: no credential, no body)
+    int retryAfterMs = 0; ///< a 429's or 503's Retry-After (whole seconds), capped at a minute
     bool answered() const { return status != 0; }
     /** docs/api.md's error object: {"error", "message"}; empty strings when the body is not one. */
     QString errorCode() const;
@@ -44,7 +45,10 @@ struct RetryPolicy
 
 /** One try. */
 Answer send(const Request& request);
-/** Tries until an answer that is not 5xx/429 comes, the attempts run out or `cancel` is set; `tried` counts tries. */
+/**
+ * Tries until an answer that is not 5xx/429 comes, the attempts run out or `cancel` is set; `tried` counts tries.
+ * Between tries it waits the backoff, or longer when the server's Retry-After asks for it.
+ */
 Answer sendWithRetries(const Request& request, const RetryPolicy& policy, const CancellationToken* cancel,
                        int* tried = nullptr);
 

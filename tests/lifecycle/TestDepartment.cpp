@@ -13,6 +13,7 @@
 #include "lifecycle/Session.h"
 #include "store/Database.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -231,6 +232,21 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT max(attempts) FROM department_outbox")), 3);
     }
 
+    void aRateLimitWaitsAsTheServerAsks()
+    {
+        auto db = school();
+        QVERIFY(db);
+        m_fake->script(QStringLiteral("POST /api/v1/records"),
+                       {{429, QByteArrayLiteral(R"({"error":"rate_limited","message":"Chậm lại."})"), false, 1}});
+        QElapsedTimer timer;
+        timer.start();
+        auto report = lifecycle::uploadOutbox(*db, Actor::unrestricted(), fast());
+        QVERIFY(report);
+        QCOMPARE(report->submitted(), kSigned);
+        QVERIFY2(timer.elapsed() >= 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_fake->count(QStringLiteral("POST /api/v1/records")), kSigned + 1);
+    }
+
     void refusalsStayPendingWithTheServersMessage_data()
     {
         QTest::addColumn<int>("status");
@@ -387,6 +403,8 @@ private Q_SLOTS:
         QTest::newRow("qr") << QStringLiteral("https://tracuu.example.vn/hocba?ma=%1&nam=2025&v=1&h=abc").arg(code)
                             << code;
         QTest::newRow("page link") << QStringLiteral("https://tracuu.example.vn/tra-cuu/%1").arg(code) << code;
+        QTest::newRow("link without scheme") << QStringLiteral("tracuu.example.vn/tra-cuu/%1").arg(code) << code;
+        QTest::newRow("qr without scheme") << QStringLiteral("tracuu.example.vn/?ma=%1&nam=2025").arg(code) << code;
         QTest::newRow("short") << QStringLiteral("0123456789abcdef") << QString();
         QTest::newRow("not hex") << QStringLiteral("0123456789abcdef0123456789abcdeg") << QString();
         QTest::newRow("empty") << QString() << QString();

@@ -172,6 +172,7 @@ void FakeDepartment::onReadable(QTcpSocket* socket)
     }
     socket->write("HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + statusText(reply.status)
                   + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(reply.body.size())
+                  + (reply.retryAfterS ? "\r\nRetry-After: " + QByteArray::number(reply.retryAfterS) : QByteArray())
                   + "\r\nConnection: close\r\n\r\n" + reply.body);
     socket->disconnectFromHost();
 }

@@ -30,6 +30,7 @@ public:
         int status = 200;
         QByteArray body;
         bool drop = false;
+        int retryAfterS = 0; ///< sent as Retry-After when not 0
     };
     struct Received
     {
