@@ -28,6 +28,11 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(makeTokenCommand());
     list.push_back(makeTrustCommand());
     list.push_back(makeUserCommand());
+    list.push_back(makeEndpointCommand());
+    list.push_back(makeOutboxCommand());
+    list.push_back(makeUploadCommand());
+    list.push_back(makeReceiptsCommand());
+    list.push_back(makeLookupCommand());
     return list;
 }
 

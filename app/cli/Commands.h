@@ -43,5 +43,15 @@ std::unique_ptr<Command> makePolicyCommand();
 std::unique_ptr<Command> makeVerifyCommand();
 /** user add|list|passwd|disable: the school's local accounts (docs/accounts.md). */
 std::unique_ptr<Command> makeUserCommand();
+/** endpoint set|show --db FILE: the Department's server, the school's credential, the pinned certificate. */
+std::unique_ptr<Command> makeEndpointCommand();
+/** outbox --db FILE [--class C] [--json]: the signed records for the Department and their states. */
+std::unique_ptr<Command> makeOutboxCommand();
+/** upload --db FILE [--class C | --all], or upload --url --credential-file --packet --pdf: send to the Department. */
+std::unique_ptr<Command> makeUploadCommand();
+/** receipts --db FILE [--json]: the Department's lock receipts lock the sections. */
+std::unique_ptr<Command> makeReceiptsCommand();
+/** lookup CODE --url URL [--json]: a record's public state at the Department. */
+std::unique_ptr<Command> makeLookupCommand();
 
 } // namespace hocba::cli

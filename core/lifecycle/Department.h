@@ -43,6 +43,8 @@ Status setEndpoint(store::Database& db, const Actor& actor, const QString& url, 
                    const QString& departmentCertFile);
 /** nullopt when none is set yet. */
 Result<std::optional<EndpointSettings>> endpointSettings(store::Database& db);
+/** A credential file's one line of 64 hex characters (lowercased); InvalidInput naming the file otherwise. */
+Result<QString> readCredentialFile(const QString& path);
 
 /** One signed section version waiting for (or past) its upload. */
 struct OutboxEntry
@@ -97,6 +99,15 @@ struct UploadReport
 Result<UploadReport> uploadOutbox(store::Database& db, const Actor& actor, const UploadRequest& request,
                                   const CancellationToken* cancel = nullptr,
                                   const std::function<void(int done, int total)>& progress = {});
+
+/**
+ * Sends one exported record (its signed packet and signed PDF) without a school file: for scripts and tests
+ * (`hocba-cli upload --url … --packet … --pdf …`). When `pinnedDepartmentCertDer` is not empty the receipt is
+ * checked against it and must name this packet's digest; otherwise the outcome says the receipt was not checked.
+ */
+Result<UploadItemResult> uploadRecord(const QString& baseUrl, const QString& credential, const QByteArray& packetXml,
+                                      const QByteArray& pdf, const QByteArray& pinnedDepartmentCertDer,
+                                      const UploadRequest& retries = {});
 
 struct ReceiptsReport
 {

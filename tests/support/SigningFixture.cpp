@@ -85,4 +85,19 @@ Result<lifecycle::BatchReport> signBatch(store::Database& db, signing::Signer& s
     return job.run(sectionIds, sink, cancel);
 }
 
+bool signFirstSections(const QString& path, SchoolYear year, signing::Signer& signer, int count)
+{
+    auto db = store::Database::openExisting(path);
+    if (!db || !confirmAcknowledged(**db, year))
+        return false;
+    const QList<Id> ready = readySections(**db, year);
+    auto report = signBatch(**db, signer, ready.mid(0, count));
+    if (!report || int(report->signedItems.size()) != count) {
+        qWarning("signing %d sections: %s", count,
+                 report ? "some were not signed" : qPrintable(describe(report.error())));
+        return false;
+    }
+    return true;
+}
+
 } // namespace hocba::test

@@ -53,4 +53,10 @@ QList<Id> readySections(store::Database& db, SchoolYear year, const std::optiona
 Result<lifecycle::BatchReport> signBatch(store::Database& db, signing::Signer& signer, const QList<Id>& sectionIds,
                                          signing::SignerRole role = signing::SignerRole::Principal);
 
+/**
+ * Confirms the school file's year and signs its first `count` ready sections as principal, in place (a template
+ * before its copies are made). False, with a warning, when fewer were signed.
+ */
+bool signFirstSections(const QString& path, SchoolYear year, signing::Signer& signer, int count);
+
 } // namespace hocba::test
