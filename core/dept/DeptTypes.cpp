@@ -27,12 +27,25 @@ std::optional<RecordState> recordStateFromCode(const QString& code)
     return std::nullopt;
 }
 
-QDateTime lockInstant(const QDate& deadline)
+namespace {
+
+QTimeZone vietnamZone()
 {
     // Vietnam has kept UTC+7 without daylight saving since 1975; the zone database is used where it is installed.
     const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
-    const QTimeZone zone = vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
-    return QDateTime(deadline, QTime(23, 59, 59), zone).toUTC();
+    return vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
+}
+
+} // namespace
+
+QDateTime lockInstant(const QDate& deadline)
+{
+    return QDateTime(deadline, QTime(23, 59, 59), vietnamZone()).toUTC();
+}
+
+QDate vietnamDate(const QDateTime& utc)
+{
+    return utc.toTimeZone(vietnamZone()).date();
 }
 
 QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)

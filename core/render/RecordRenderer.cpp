@@ -6,9 +6,9 @@
 
 #include "domain/Curriculum.h"
 #include "domain/Decimal.h"
+#include "domain/PrintedText.h"
 #include "render/BookLayout.h"
 #include "render/Fonts.h"
-#include "render/PrintedText.h"
 #include "render/QrCode.h"
 
 #include <QBuffer>
@@ -546,12 +546,7 @@ void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
             result = printedResult(*o.result);
         if (o.award)
             award = printedAward(*o.award);
-        if (o.completedPrimary && *o.completedPrimary)
-            completion = QStringLiteral("Hoàn thành chương trình tiểu học");
-        else if (o.completedGrade)
-            completion = (*o.completedGrade ? QStringLiteral("Hoàn thành chương trình lớp %1")
-                                            : QStringLiteral("Chưa hoàn thành chương trình lớp %1"))
-                             .arg(p.grade);
+        completion = printedCompletion(o, p.grade);
     } else if (p.results) {
         const ThcsOutcome& o = p.results->thcsOutcome;
         if (o.promotion)

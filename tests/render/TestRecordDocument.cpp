@@ -7,9 +7,9 @@
 #include "StoreFixture.h"
 
 #include "demo/DemoSchool.h"
+#include "domain/PrintedText.h"
 #include "lifecycle/RecordDocuments.h"
 #include "packet/PacketWriter.h"
-#include "render/PrintedText.h"
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
@@ -103,8 +103,8 @@ private Q_SLOTS:
             QVERIFY2(packetText.contains(value.toHtmlEscaped()) || packetText.contains(value), qPrintable(value));
             QVERIFY2(text.contains(value.simplified()), qPrintable(QStringLiteral("PDF lacks: ") + value));
         }
-        QVERIFY(text.contains(render::printedDate(s.birthDate))); // dd/MM/yyyy
-        QVERIFY(text.contains(render::printedGender(s.gender)));
+        QVERIFY(text.contains(printedDate(s.birthDate))); // dd/MM/yyyy
+        QVERIFY(text.contains(printedGender(s.gender)));
         QVERIFY(text.contains(QStringLiteral("Hoa Sen"))); // the school
         for (const auto& p : input->years) // every year and class of the book
             QVERIFY2(text.contains(p.schoolYear.toString()), qPrintable(p.schoolYear.toString()));

@@ -6,8 +6,8 @@
 
 #include "demo/SampleRecord.h"
 #include "domain/Decimal.h"
+#include "domain/PrintedText.h"
 #include "render/BookLayout.h"
-#include "render/PrintedText.h"
 #include "render/QrCode.h"
 #include "render/RecordRenderer.h"
 #include "render/RenderBatch.h"

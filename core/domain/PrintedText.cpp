@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "render/PrintedText.h"
+#include "domain/PrintedText.h"
 
 #include "domain/Curriculum.h"
 
@@ -8,7 +8,7 @@
 
 #include <QHash>
 
-namespace hocba::render {
+namespace hocba {
 
 QString printedSubjectName(const QString& code)
 {
@@ -129,6 +129,17 @@ QString printedLevel(ThcsLevel l)
     return QString();
 }
 
+QString printedCompletion(const PrimaryOutcome& o, int grade)
+{
+    if (o.completedPrimary && *o.completedPrimary)
+        return QStringLiteral("Hoàn thành chương trình tiểu học");
+    if (!o.completedGrade)
+        return QString();
+    return (*o.completedGrade ? QStringLiteral("Hoàn thành chương trình lớp %1")
+                              : QStringLiteral("Chưa hoàn thành chương trình lớp %1"))
+        .arg(grade);
+}
+
 QString printedCommentResult(CommentResult r)
 {
     return r == CommentResult::Pass ? QStringLiteral("Đ") : QStringLiteral("CĐ");
@@ -175,4 +186,4 @@ QString groupedLookupCode(const QString& code)
     return out;
 }
 
-} // namespace hocba::render
+} // namespace hocba

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
 #include "domain/Levels.h"
 #include "domain/Types.h"
 
@@ -9,7 +10,7 @@
 
 #include <optional>
 
-namespace hocba::render {
+namespace hocba {
 
 // The printed record's words. The record is a legal Vietnamese document, so these are fixed Vietnamese whatever
 // the UI language (rules::subjectName() and friends are translated UI strings and must not be used here).
@@ -30,10 +31,12 @@ QString printedTraitLevel(const QString& code);
 QString printedResult(PrimaryResult r);
 QString printedAward(PrimaryAward a);
 QString printedLevel(ThcsLevel l);
+/** "Hoàn thành chương trình tiểu học", "(Chưa) hoàn thành chương trình lớp N"; empty while undecided. */
+QString printedCompletion(const PrimaryOutcome& o, int grade);
 QString printedCommentResult(CommentResult r);
 QString printedPromotion(Promotion p, int grade);
 QString printedAward(ThcsAward a);
 /** "1a2b 3c4d …": the lookup code in groups of four, for people to type. */
 QString groupedLookupCode(const QString& code);
 
-} // namespace hocba::render
+} // namespace hocba

@@ -1,0 +1,652 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dept/DeptApi.h"
+
+#include "dept/DataFolder.h"
+#include "dept/LookupPage.h"
+#include "dept/LookupView.h"
+#include "dept/RateLimiter.h"
+#include "packet/PacketDigest.h"
+#include "packet/PacketReader.h"
+#include "verify/DocumentVerifier.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace hocba::dept {
+
+Q_LOGGING_CATEGORY(lcDeptApi, "hocba.dept")
+
+namespace {
+
+/** Translation context of the API's messages (lupdate reads it from the macro). */
+class ApiText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::dept::DeptApi)
+};
+
+constexpr auto kAnchorRefresh = std::chrono::seconds(60);
+
+/** What one request leaves in the log: never a name, an ID number or a whole lookup code. */
+struct LogLine
+{
+    QString route = QStringLiteral("-");
+    QString school;
+    QString codePrefix;
+};
+
+/** A refusal on its way to the client: HTTP status, error code and the user's sentence. */
+struct Refusal
+{
+    int status = 500;
+    QByteArray code;
+    QString message;
+    int retryAfter = 0;
+};
+
+template <class T> using Checked = std::expected<T, Refusal>;
+
+Refusal refuse(int status, const char* code, const QString& message)
+{
+    return Refusal {status, code, message, 0};
+}
+
+Refusal serverError(const Error& error)
+{
+    qCWarning(lcDeptApi) << "storage error" << int(error.code) << error.message;
+    return refuse(500, "server_error",
+                  ApiText::tr("The Department's server could not complete the request. Try again in a few minutes."));
+}
+
+Refusal windowClosed()
+{
+    return refuse(409, "window_closed",
+                  ApiText::tr("The Department is not accepting records of this school year now: the deadline has "
+                              "passed or the reporting period is not open."));
+}
+
+Refusal badRequest(const QString& message)
+{
+    return refuse(400, "bad_request", message);
+}
+
+Refusal notFound()
+{
+    return refuse(404, "not_found", ApiText::tr("No school record has this lookup code."));
+}
+
+ApiResponse json(int status, const QJsonObject& object)
+{
+    ApiResponse r;
+    r.status = status;
+    r.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    r.headers.emplaceBack("Cache-Control", "no-store");
+    return r;
+}
+
+ApiResponse errorResponse(const Refusal& refusal)
+{
+    ApiResponse r = json(refusal.status,
+                         QJsonObject {{QStringLiteral("error"), QString::fromLatin1(refusal.code)},
+                                      {QStringLiteral("message"), refusal.message}});
+    if (refusal.retryAfter > 0)
+        r.headers.emplaceBack("Retry-After", QByteArray::number(refusal.retryAfter));
+    return r;
+}
+
+bool isLookupCode(const QString& code)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\A[0-9a-f]{32}\\z"));
+    return pattern.match(code).hasMatch();
+}
+
+QJsonValue isoOrNull(const QDateTime& at)
+{
+    return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject receiptJson(const SignedReceipt& r)
+{
+    return {{QStringLiteral("receipt"), QString::fromLatin1(r.canonical.toBase64())},
+            {QStringLiteral("receipt_signature"), QString::fromLatin1(r.signature.toBase64())}};
+}
+
+QJsonObject statusJson(const RecordStatus& s)
+{
+    return {{QStringLiteral("lookup_code"), s.lookupCode},
+            {QStringLiteral("version"), s.version},
+            {QStringLiteral("state"), recordStateCode(s.state)},
+            {QStringLiteral("digest"), s.digest},
+            {QStringLiteral("window"), s.windowId},
+            {QStringLiteral("received_at"), isoOrNull(s.receivedAt)},
+            {QStringLiteral("locked_at"), isoOrNull(s.lockedAt)}};
+}
+
+QString queryValue(const ApiRequest& request, const QString& key)
+{
+    for (const auto& [k, v] : request.query)
+        if (k == key)
+            return v;
+    return {};
+}
+
+bool isJsonContentType(const QByteArray& contentType)
+{
+    return contentType.split(';').value(0).trimmed().toLower() == "application/json";
+}
+
+/** The packet and the PDF of a submit body, decoded. */
+struct Upload
+{
+    QByteArray packet;
+    QByteArray pdf;
+};
+
+Checked<Upload> parseUpload(const QByteArray& body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonObject o = doc.object();
+    if (error.error != QJsonParseError::NoError || !o.value(QStringLiteral("packet")).isString()
+        || !o.value(QStringLiteral("pdf")).isString())
+        return std::unexpected(badRequest(ApiText::tr(
+            "The request is not the JSON the Department expects ({\"packet\": …, \"pdf\": …}). Update the program.")));
+    Upload upload;
+    for (auto [key, out] : {std::pair {"packet", &upload.packet}, std::pair {"pdf", &upload.pdf}}) {
+        auto decoded = QByteArray::fromBase64Encoding(o.value(QLatin1String(key)).toString().toLatin1(),
+                                                      QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty())
+            return std::unexpected(badRequest(ApiText::tr("The %1 in the request is not valid base64. Update the "
+                                                          "program.")
+                                                  .arg(QLatin1String(key))));
+        *out = decoded.decoded;
+    }
+    return upload;
+}
+
+/** Every reason a verification gives, for the 422 message. */
+QStringList reasonsOf(const signing::DocumentVerification& v)
+{
+    QStringList reasons = v.problems;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures)
+                reasons << check.problems;
+    reasons.removeDuplicates();
+    return reasons;
+}
+
+/** Untrusted when every signature is intact and one of them does not chain to the Department's anchors. */
+bool onlyUntrusted(const signing::DocumentVerification& v)
+{
+    bool untrusted = false;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures) {
+                if (!check.integrityOk)
+                    return false;
+                untrusted = untrusted || !check.certificateTrusted;
+            }
+    return untrusted;
+}
+
+Checked<signing::DocumentVerification> verified(const QByteArray& bytes, const QList<QByteArray>& anchors,
+                                                signing::DocumentVerification::Kind kind)
+{
+    auto v = signing::verifyDocument(bytes, anchors);
+    if (!v)
+        return std::unexpected(
+            refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(v.error().message)));
+    if (v->kind != kind)
+        return std::unexpected(refuse(422, "invalid_packet",
+                                      kind == signing::DocumentVerification::Kind::Pdf
+                                          ? ApiText::tr("The record was not accepted: the PDF is not a PDF file.")
+                                          : ApiText::tr("The record was not accepted: the packet is a PDF file.")));
+    if (v->ok())
+        return *v;
+    const QString reasons = reasonsOf(*v).join(u' ');
+    if (onlyUntrusted(*v))
+        return std::unexpected(
+            refuse(422, "untrusted_signature",
+                   ApiText::tr("The record was not accepted: it is signed with a certificate from a certification "
+                               "authority the Department does not trust. %1")
+                       .arg(reasons)));
+    return std::unexpected(refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(reasons)));
+}
+
+} // namespace
+
+struct DeptApi::Impl
+{
+    /** One worker thread's session and its cached trust anchors. */
+    struct ThreadSession
+    {
+        std::unique_ptr<DeptSession> session;
+        QList<QByteArray> anchors;
+        RateLimiter::Clock::time_point anchorsAt;
+        bool anchorsLoaded = false;
+    };
+
+    Impl(DeptStore& store, QString departmentName, ReceiptSigning sign, ApiLimits limits)
+        : store(store)
+        , departmentName(std::move(departmentName))
+        , sign(std::move(sign))
+        , limits(limits)
+    { }
+
+    DeptStore& store;
+    QString departmentName;
+    ReceiptSigning sign;
+    ApiLimits limits;
+    RateLimiter lookups {limits.lookupsPerSecondPerAddress, limits.lookupBurstPerAddress};
+    RateLimiter uploads {limits.uploadsPerSecondPerSchool, limits.uploadBurstPerSchool};
+    std::mutex sessionsMutex;
+    std::map<std::thread::id, ThreadSession> sessions;
+
+    Checked<ThreadSession*> threadSession();
+    Checked<DeptSession*> session();
+    Checked<QList<QByteArray>> trustAnchors();
+    Checked<School> school(const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> route(const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> submit(const ApiRequest& request, LogLine& log);
+    Checked<NewSubmission> accepted(const Upload& upload, const School& school);
+    Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
+    Checked<LookupRow> lookupRow(const QString& code, const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> lookup(const QString& code, const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> lookupPdf(const QString& code, const ApiRequest& request, LogLine& log);
+    ApiResponse lookupPage(const QString& code, const ApiRequest& request, LogLine& log);
+};
+
+Checked<DeptApi::Impl::ThreadSession*> DeptApi::Impl::threadSession()
+{
+    // Sessions are created and used by their own thread only; the map itself is what the mutex guards.
+    const std::lock_guard lock(sessionsMutex);
+    ThreadSession& mine = sessions[std::this_thread::get_id()];
+    if (!mine.session) {
+        auto opened = store.openSession();
+        if (!opened)
+            return std::unexpected(serverError(opened.error()));
+        mine.session = std::move(*opened);
+    }
+    return &mine;
+}
+
+Checked<DeptSession*> DeptApi::Impl::session()
+{
+    auto mine = threadSession();
+    if (!mine)
+        return std::unexpected(mine.error());
+    return (*mine)->session.get();
+}
+
+Checked<QList<QByteArray>> DeptApi::Impl::trustAnchors()
+{
+    auto mine = threadSession();
+    if (!mine)
+        return std::unexpected(mine.error());
+    ThreadSession& t = **mine;
+    const auto now = RateLimiter::Clock::now();
+    if (!t.anchorsLoaded || now - t.anchorsAt >= kAnchorRefresh) {
+        auto anchors = t.session->trustAnchors();
+        if (!anchors)
+            return std::unexpected(serverError(anchors.error()));
+        t.anchors = *anchors;
+        t.anchorsAt = now;
+        t.anchorsLoaded = true;
+    }
+    return t.anchors;
+}
+
+Checked<School> DeptApi::Impl::school(const ApiRequest& request, LogLine& log)
+{
+    static const QRegularExpression bearer(QStringLiteral("\\ABearer ([0-9a-f]{64})\\z"));
+    const QRegularExpressionMatch m = bearer.match(QString::fromLatin1(request.authorization));
+    const Refusal unauthorized = refuse(401, "unauthorized",
+                                        ApiText::tr("The school's credential for the Department is missing, wrong "
+                                                    "or revoked. Ask the Department for a new credential file."));
+    if (!m.hasMatch())
+        return std::unexpected(unauthorized);
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto found = (*s)->schoolForCredential(credentialDigest(m.captured(1)));
+    if (!found)
+        return std::unexpected(serverError(found.error()));
+    if (!*found)
+        return std::unexpected(unauthorized);
+    log.school = (*found)->code;
+    return **found;
+}
+
+Checked<ApiResponse> DeptApi::Impl::route(const ApiRequest& request, LogLine& log)
+{
+    static const QRegularExpression lookupPath(QStringLiteral("\\A/api/v1/lookup/([^/]*)(/pdf)?\\z"));
+    const bool get = request.method == "GET";
+    if (request.path == QLatin1String("/api/v1/records")) {
+        log.route = QStringLiteral("/api/v1/records");
+        if (request.method == "POST")
+            return submit(request, log);
+        if (get)
+            return states(request, log);
+    } else if (request.path == QLatin1String("/api/v1/receipts") && get) {
+        log.route = QStringLiteral("/api/v1/receipts");
+        return receipts(request, log);
+    } else if (const QRegularExpressionMatch m = lookupPath.match(request.path); m.hasMatch() && get) {
+        log.route = m.captured(2).isEmpty() ? QStringLiteral("/api/v1/lookup/{code}")
+                                            : QStringLiteral("/api/v1/lookup/{code}/pdf");
+        return m.captured(2).isEmpty() ? lookup(m.captured(1), request, log) : lookupPdf(m.captured(1), request, log);
+    } else if (request.path.startsWith(QLatin1String("/tra-cuu/")) && get) {
+        log.route = QStringLiteral("/tra-cuu/{code}");
+        return lookupPage(request.path.mid(9), request, log);
+    }
+    return std::unexpected(refuse(404, "not_found",
+                                  ApiText::tr("The Department's server has no such address. "
+                                              "Check the Department's address in the settings.")));
+}
+
+Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& log)
+{
+    auto school = this->school(request, log);
+    if (!school)
+        return std::unexpected(school.error());
+    if (const int wait = uploads.take(school->code, RateLimiter::Clock::now()); wait > 0) {
+        Refusal r = refuse(429, "rate_limited",
+                           ApiText::tr("The school is sending too many records at once. The program tries again "
+                                       "by itself in a moment."));
+        r.retryAfter = wait;
+        return std::unexpected(r);
+    }
+    if (!isJsonContentType(request.contentType))
+        return std::unexpected(
+            refuse(415, "unsupported_media_type", ApiText::tr("The request is not sent as JSON. Update the program.")));
+    if (request.body.size() > limits.maxBodyBytes)
+        return std::unexpected(refuse(
+            413, "too_large",
+            ApiText::tr("The record is larger than the Department accepts (%1 KiB).").arg(limits.maxBodyBytes / 1024)));
+    auto upload = parseUpload(request.body);
+    if (!upload)
+        return std::unexpected(upload.error());
+    auto submission = accepted(*upload, *school);
+    if (!submission)
+        return std::unexpected(submission.error());
+    log.codePrefix = submission->lookupCode.left(6);
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto outcome = (*s)->submit(*submission, sign);
+    if (!outcome)
+        return std::unexpected(serverError(outcome.error()));
+    switch (outcome->status) {
+    case SubmitStatus::Accepted:
+    case SubmitStatus::Duplicate:
+        break;
+    case SubmitStatus::VersionNotNewer:
+        return std::unexpected(refuse(409, "version_not_newer",
+                                      ApiText::tr("The Department already has this version of the record or a newer "
+                                                  "one. Sign a correction (a new version) to replace it.")));
+    case SubmitStatus::Locked:
+        return std::unexpected(refuse(409, "locked",
+                                      ApiText::tr("The record is locked at the Department and can no longer be "
+                                                  "changed.")));
+    case SubmitStatus::OtherSchool:
+        return std::unexpected(
+            refuse(403, "other_school", ApiText::tr("This lookup code belongs to a record of another school.")));
+    case SubmitStatus::WindowClosed:
+        return std::unexpected(windowClosed());
+    }
+    const auto receipt = signing::Receipt::fromCanonicalBytes(outcome->receipt.canonical);
+    if (!receipt)
+        return std::unexpected(
+            serverError(Error {ErrorCode::Internal, QStringLiteral("unreadable stored receipt"), {}}));
+    QString state = recordStateCode(RecordState::Submitted);
+    if (auto heads = (*s)->status(school->id, {receipt->lookupCode});
+        heads && !heads->isEmpty() && heads->first().digest == receipt->packetDigest)
+        state = recordStateCode(heads->first().state);
+    QJsonObject answer = receiptJson(outcome->receipt);
+    answer.insert(QStringLiteral("lookup_code"), receipt->lookupCode);
+    answer.insert(QStringLiteral("version"), receipt->version);
+    answer.insert(QStringLiteral("digest"), receipt->packetDigest);
+    answer.insert(QStringLiteral("state"), state);
+    answer.insert(QStringLiteral("window"), receipt->windowId);
+    answer.insert(QStringLiteral("received_at"), isoOrNull(receipt->at));
+    return json(outcome->status == SubmitStatus::Accepted ? 201 : 200, answer);
+}
+
+/** The checks of docs/api.md after the body is read: verification, same packet, school, signatures, window. */
+Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
+{
+    auto anchors = trustAnchors();
+    if (!anchors)
+        return std::unexpected(anchors.error());
+    using Kind = signing::DocumentVerification::Kind;
+    auto pdf = verified(upload.pdf, *anchors, Kind::Pdf);
+    if (!pdf)
+        return std::unexpected(pdf.error());
+    auto xml = verified(upload.packet, *anchors, Kind::Packet);
+    if (!xml)
+        return std::unexpected(xml.error());
+    const QString digest = packet::packetDigest(upload.packet);
+    if (pdf->packetDigest != digest)
+        return std::unexpected(refuse(422, "invalid_packet",
+                                      ApiText::tr("The record was not accepted: the PDF carries a different packet "
+                                                  "from the one sent with it.")));
+    auto p = packet::readPacket(upload.packet);
+    if (!p)
+        return std::unexpected(
+            refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(p.error().message)));
+    const bool principal
+        = std::any_of(xml->report.signatures.begin(), xml->report.signatures.end(),
+                      [](const signing::SignatureCheck& c) { return c.role == signing::SignerRole::Principal; });
+    if (p->draft || !principal)
+        return std::unexpected(refuse(422, "invalid_packet",
+                                      ApiText::tr("The record was not accepted: it is not signed by the principal.")));
+    if (p->school.moetCode != school.code)
+        return std::unexpected(refuse(403, "other_school",
+                                      ApiText::tr("The record was issued by another school (school code %1); this "
+                                                  "credential is for school %2.")
+                                          .arg(p->school.moetCode, school.code)));
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto window = (*s)->openWindowFor(p->schoolYear.startYear, p->awaitingAdditionalAssessment);
+    if (!window)
+        return std::unexpected(serverError(window.error()));
+    if (!*window)
+        return std::unexpected(windowClosed());
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    return NewSubmission {p->lookupCode, p->version, school.id, (*window)->id,        digest,
+                          upload.packet, upload.pdf, now,       lookupContentJson(*p)};
+}
+
+Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)
+{
+    auto school = this->school(request, log);
+    if (!school)
+        return std::unexpected(school.error());
+    const QStringList codes = queryValue(request, QStringLiteral("codes")).split(u',', Qt::SkipEmptyParts);
+    if (codes.size() > limits.maxCodesPerStatus)
+        return std::unexpected(badRequest(
+            ApiText::tr("At most %1 lookup codes can be asked about at once.").arg(limits.maxCodesPerStatus)));
+    if (!std::all_of(codes.begin(), codes.end(), isLookupCode))
+        return std::unexpected(badRequest(ApiText::tr("A lookup code in the request is not 32 characters 0-9, a-f.")));
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto heads = (*s)->status(school->id, codes);
+    if (!heads)
+        return std::unexpected(serverError(heads.error()));
+    QJsonArray records;
+    for (const RecordStatus& head : *heads)
+        records.append(statusJson(head));
+    return json(200, QJsonObject {{QStringLiteral("records"), records}});
+}
+
+Checked<ApiResponse> DeptApi::Impl::receipts(const ApiRequest& request, LogLine& log)
+{
+    auto school = this->school(request, log);
+    if (!school)
+        return std::unexpected(school.error());
+    const QString limitText = queryValue(request, QStringLiteral("limit"));
+    bool numeric = true;
+    const int limit = limitText.isEmpty() ? limits.maxReceiptsPerPage : limitText.toInt(&numeric);
+    if (!numeric || limit < 1 || limit > limits.maxReceiptsPerPage)
+        return std::unexpected(badRequest(
+            ApiText::tr("The number of receipts asked for must be from 1 to %1.").arg(limits.maxReceiptsPerPage)));
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto page = (*s)->lockReceipts(school->id, queryValue(request, QStringLiteral("window")),
+                                   queryValue(request, QStringLiteral("after")), limit);
+    if (!page)
+        return std::unexpected(serverError(page.error()));
+    QJsonArray items;
+    for (const SignedReceipt& r : page->items)
+        items.append(receiptJson(r));
+    return json(200,
+                QJsonObject {{QStringLiteral("receipts"), items},
+                             {QStringLiteral("next"),
+                              page->next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page->next)}});
+}
+
+/** The public lookup's common part: the address's rate, the code's form, the row. */
+Checked<LookupRow> DeptApi::Impl::lookupRow(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    log.codePrefix = code.left(6);
+    if (const int wait = lookups.take(request.peer.toString(), RateLimiter::Clock::now()); wait > 0) {
+        Refusal r = refuse(429, "rate_limited",
+                           ApiText::tr("Too many lookups from this address. Wait a moment and "
+                                       "try again."));
+        r.retryAfter = wait;
+        return std::unexpected(r);
+    }
+    if (!isLookupCode(code))
+        return std::unexpected(badRequest(ApiText::tr("A lookup code has 32 characters: the digits 0-9 and the "
+                                                      "letters a-f. Check the code printed under the QR code of "
+                                                      "the paper copy.")));
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto row = (*s)->lookup(code);
+    if (!row)
+        return std::unexpected(serverError(row.error()));
+    if (!*row)
+        return std::unexpected(notFound());
+    return **row;
+}
+
+Checked<ApiResponse> DeptApi::Impl::lookup(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    auto row = lookupRow(code, request, log);
+    if (!row)
+        return std::unexpected(row.error());
+    QJsonObject answer = statusJson(row->status);
+    answer.remove(QStringLiteral("digest"));
+    answer.insert(QStringLiteral("school"),
+                  QJsonObject {{QStringLiteral("code"), row->school.code}, {QStringLiteral("name"), row->school.name}});
+    if (row->status.state != RecordState::Revoked)
+        answer.insert(QStringLiteral("content"), QJsonDocument::fromJson(row->lookupJson).object());
+    return json(200, answer);
+}
+
+Checked<ApiResponse> DeptApi::Impl::lookupPdf(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    auto row = lookupRow(code, request, log);
+    if (!row)
+        return std::unexpected(row.error());
+    if (row->status.state == RecordState::Revoked)
+        return std::unexpected(notFound());
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto pdf = (*s)->signedPdf(code);
+    if (!pdf)
+        return std::unexpected(serverError(pdf.error()));
+    if (pdf->isEmpty())
+        return std::unexpected(notFound());
+    ApiResponse r;
+    r.contentType = "application/pdf";
+    r.body = *pdf;
+    r.headers.emplaceBack("Content-Disposition", "attachment; filename=\"hoc-ba-" + code.toLatin1() + ".pdf\"");
+    r.headers.emplaceBack("Cache-Control", "no-store");
+    return r;
+}
+
+ApiResponse DeptApi::Impl::lookupPage(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    ApiResponse r;
+    r.contentType = "text/html; charset=utf-8";
+    // The code in the address is the secret: no referrer carries it away, and nothing is cached.
+    r.headers = {{"Content-Security-Policy", kLookupPageCsp},
+                 {"Referrer-Policy", "no-referrer"},
+                 {"X-Content-Type-Options", "nosniff"},
+                 {"Cache-Control", "no-store"}};
+    auto row = lookupRow(code, request, log);
+    if (row) {
+        r.body = lookupPageHtml(departmentName, *row);
+        return r;
+    }
+    if (row.error().status == 429 || row.error().status == 500) {
+        ApiResponse e = errorResponse(row.error());
+        e.headers += r.headers;
+        return e;
+    }
+    r.status = row.error().status;
+    r.body = r.status == 400 ? lookupBadCodeHtml(departmentName) : lookupNotFoundHtml(departmentName);
+    return r;
+}
+
+DeptApi::DeptApi(DeptStore& store, QString departmentName, ReceiptSigning sign, ApiLimits limits)
+    : d(std::make_unique<Impl>(store, std::move(departmentName), std::move(sign), limits))
+{ }
+
+DeptApi::~DeptApi() = default;
+
+ApiResponse DeptApi::handle(const ApiRequest& request)
+{
+    LogLine log;
+    auto answer = d->route(request, log);
+    ApiResponse response = answer ? *answer : errorResponse(answer.error());
+    qCInfo(lcDeptApi).noquote() << request.method << log.route << response.status
+                                << (log.school.isEmpty() ? QStringLiteral("-") : log.school)
+                                << (log.codePrefix.isEmpty() ? QStringLiteral("-") : log.codePrefix);
+    return response;
+}
+
+Result<qint64> DeptApi::lockDueWindows(const QDateTime& nowUtc)
+{
+    auto s = d->session();
+    if (!s)
+        return fail(ErrorCode::Internal, s.error().message);
+    auto windows = (*s)->windows();
+    if (!windows)
+        return std::unexpected(windows.error());
+    qint64 locked = 0;
+    for (const Window& w : *windows) {
+        const QDateTime effective = lockInstant(w.deadline);
+        if (w.state != WindowState::Open || effective > nowUtc)
+            continue;
+        auto n = (*s)->lockWindow(w.id, effective, d->sign);
+        if (!n)
+            return std::unexpected(n.error());
+        if (auto audited
+            = (*s)->appendAudit({QStringLiteral("scheduler"), QStringLiteral("lock_window_due"),
+                                 QStringLiteral("window"), w.id, QStringLiteral("%1 records locked").arg(*n)});
+            !audited)
+            return std::unexpected(audited.error());
+        qCInfo(lcDeptApi).noquote() << "window" << w.id << "locked at its deadline:" << *n << "records";
+        locked += *n;
+    }
+    return locked;
+}
+
+} // namespace hocba::dept

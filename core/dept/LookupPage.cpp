@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dept/LookupPage.h"
+
+#include "domain/PrintedText.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace hocba::dept {
+
+namespace {
+
+/** Translation context of the page (lupdate reads it from the macro). */
+class PageText
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::dept::LookupPage)
+};
+
+QString esc(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QByteArray page(const QString& departmentName, const QString& body)
+{
+    static const QString style = QStringLiteral(
+        "body{font-family:sans-serif;max-width:48em;margin:1em auto;padding:0 1em;color:#222}"
+        "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:.3em .5em;"
+        "text-align:left;vertical-align:top}th{background:#eee}.state{font-size:1.3em;font-weight:bold}"
+        "dt{font-weight:bold;float:left;clear:left;width:12em}dd{margin:0 0 .3em 12em}");
+    return QStringLiteral(
+               "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+               "<title>%1</title><style>%2</style></head><body><main><p>%3</p><h1>%1</h1>%4</main></body></html>\n")
+        .arg(esc(PageText::tr("Digital school record lookup")), style, esc(departmentName), body)
+        .toUtf8();
+}
+
+QString definitions(const QList<QPair<QString, QString>>& items)
+{
+    QString html = QStringLiteral("<dl>");
+    for (const auto& [term, value] : items)
+        if (!value.isEmpty())
+            html += QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(esc(term), esc(value));
+    return html + QStringLiteral("</dl>");
+}
+
+QString table(const QStringList& headers, const QList<QStringList>& rows)
+{
+    if (rows.isEmpty())
+        return {};
+    QString html = QStringLiteral("<table><tr>");
+    for (const QString& h : headers)
+        html += QStringLiteral("<th>%1</th>").arg(esc(h));
+    html += QStringLiteral("</tr>");
+    for (const QStringList& row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString& cell : row)
+            html += QStringLiteral("<td>%1</td>").arg(esc(cell));
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString stateText(const RecordStatus& s)
+{
+    switch (s.state) {
+    case RecordState::Submitted:
+        return PageText::tr("Submitted, not locked yet");
+    case RecordState::Locked:
+        return PageText::tr("Locked");
+    case RecordState::Revoked:
+        return PageText::tr("Revoked");
+    }
+    return {};
+}
+
+QString resultsTable(const QJsonArray& results)
+{
+    QList<QStringList> rows;
+    for (const QJsonValue& v : results) {
+        const QJsonObject r = v.toObject();
+        const QString mark = r.contains(QStringLiteral("score")) ? r.value(QStringLiteral("score")).toString()
+                                                                 : r.value(QStringLiteral("level")).toString();
+        rows.append(
+            {r.value(QStringLiteral("subject")).toString(), mark, r.value(QStringLiteral("comment")).toString()});
+    }
+    return table({PageText::tr("Subject"), PageText::tr("Level or score"), PageText::tr("Comment")}, rows);
+}
+
+QString traitsTable(const QString& title, const QJsonArray& traits)
+{
+    QList<QStringList> rows;
+    for (const QJsonValue& v : traits)
+        rows.append({v[QStringLiteral("name")].toString(), v[QStringLiteral("level")].toString()});
+    return rows.isEmpty() ? QString() : table({title, PageText::tr("Level")}, rows);
+}
+
+QString contentHtml(const QJsonObject& c)
+{
+    const QJsonObject outcome = c.value(QStringLiteral("outcome")).toObject();
+    QString html = QStringLiteral("<h2>%1</h2>").arg(esc(PageText::tr("Content of the record")));
+    html += definitions({
+        {PageText::tr("Student"), c.value(QStringLiteral("student_name")).toString()},
+        {PageText::tr("Date of birth"), c.value(QStringLiteral("birth_date")).toString()},
+        {PageText::tr("School year"), c.value(QStringLiteral("school_year")).toString()},
+        {PageText::tr("Grade"), QString::number(c.value(QStringLiteral("grade")).toInt())},
+        {PageText::tr("Class"), c.value(QStringLiteral("class")).toString()},
+    });
+    html += resultsTable(c.value(QStringLiteral("results")).toArray());
+    html += traitsTable(PageText::tr("Quality"), c.value(QStringLiteral("qualities")).toArray());
+    html += traitsTable(PageText::tr("Competency"), c.value(QStringLiteral("competencies")).toArray());
+    html += definitions({
+        {PageText::tr("Conduct"), c.value(QStringLiteral("conduct")).toString()},
+        {PageText::tr("Learning"), outcome.value(QStringLiteral("learning")).toString()},
+        {PageText::tr("Result"), outcome.value(QStringLiteral("result")).toString()},
+        {PageText::tr("Completion"), outcome.value(QStringLiteral("completion")).toString()},
+        {PageText::tr("Promotion"), outcome.value(QStringLiteral("promotion")).toString()},
+        {PageText::tr("Award"), outcome.value(QStringLiteral("award")).toString()},
+        {PageText::tr("Homeroom teacher's comment"), c.value(QStringLiteral("comment")).toString()},
+    });
+    return html;
+}
+
+} // namespace
+
+QByteArray lookupPageHtml(const QString& departmentName, const LookupRow& row)
+{
+    const RecordStatus& s = row.status;
+    QString body = QStringLiteral("<p class=\"state\">%1</p>").arg(esc(stateText(s)));
+    body += definitions({
+        {PageText::tr("Lookup code"), groupedLookupCode(s.lookupCode)},
+        {PageText::tr("School"), row.school.name},
+        {PageText::tr("Version"), QString::number(s.version)},
+        {PageText::tr("Received on"), printedDate(vietnamDate(s.receivedAt))},
+        {PageText::tr("Locked (effective) on"),
+         s.state == RecordState::Locked ? printedDate(vietnamDate(s.lockedAt)) : QString()},
+    });
+    if (s.state == RecordState::Revoked) {
+        body += QStringLiteral("<p>%1</p>")
+                    .arg(esc(PageText::tr("The school has revoked this version of the record. Ask the school for "
+                                          "the valid copy.")));
+        return page(departmentName, body);
+    }
+    body += contentHtml(QJsonDocument::fromJson(row.lookupJson).object());
+    body += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf\">%2</a></p>")
+                .arg(esc(s.lookupCode), esc(PageText::tr("Download the soft copy (PDF with digital signatures)")));
+    return page(departmentName, body);
+}
+
+QByteArray lookupNotFoundHtml(const QString& departmentName)
+{
+    return page(departmentName,
+                QStringLiteral("<p>%1</p>").arg(esc(PageText::tr("No school record has this lookup code."))));
+}
+
+QByteArray lookupBadCodeHtml(const QString& departmentName)
+{
+    return page(departmentName,
+                QStringLiteral("<p>%1</p>")
+                    .arg(esc(PageText::tr("A lookup code has 32 characters: the digits 0-9 and the letters a-f. "
+                                          "Check the code printed under the QR code of the paper copy."))));
+}
+
+} // namespace hocba::dept

@@ -1,0 +1,673 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dept/SqliteDeptStore.h"
+
+#include "dept/SqliteDb.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+#include <mutex>
+
+namespace hocba::dept {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hocba::dept::SqliteDeptStore", text);
+}
+
+const QString kAdmin = QStringLiteral("admin");
+
+QDateTime nowUtc()
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    return now.addMSecs(-now.time().msec());
+}
+
+std::unexpected<Error> failed(const Statement& s, const char* what)
+{
+    return std::unexpected(s.error(QString::fromLatin1(what)));
+}
+
+Status appendAuditIn(Connection& db, const AuditEvent& event)
+{
+    Statement last(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+    QString prev(64, QLatin1Char('0'));
+    if (last.next())
+        prev = last.text(0);
+    else if (last.failed())
+        return failed(last, "audit last");
+    const QString at = sqlite::isoTime(nowUtc());
+    Statement insert(db,
+                     "INSERT INTO audit (at, actor, action, entity, entity_id, detail, prev_hash, hash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, at).bind(2, event.actor).bind(3, event.action).bind(4, event.entity).bind(5, event.entityId);
+    insert.bind(6, event.detail).bind(7, prev).bind(8, auditEntryHash(prev, at, event));
+    return insert.run();
+}
+
+/** The one writer connection and the mutex every write takes. Shared with the sessions, which may outlive a store. */
+struct Writer
+{
+    std::mutex mutex;
+    std::unique_ptr<Connection> db;
+
+    /** Runs `work` in one BEGIN IMMEDIATE transaction: committed when it succeeds, rolled back when it fails. */
+    template <class T, class F> Result<T> transact(F&& work)
+    {
+        std::lock_guard lock(mutex);
+        if (auto ok = db->exec("BEGIN IMMEDIATE"); !ok)
+            return std::unexpected(ok.error());
+        Result<T> result = work(*db);
+        if (!result) {
+            (void)db->exec("ROLLBACK");
+            return result;
+        }
+        if (auto ok = db->exec("COMMIT"); !ok) {
+            (void)db->exec("ROLLBACK");
+            return std::unexpected(ok.error());
+        }
+        return result;
+    }
+    /** A write of one row plus its audit entry. */
+    Status write(const char* sql, const std::function<void(Statement&)>& bind, const AuditEvent& event)
+    {
+        return transact<void>([&](Connection& c) -> Status {
+            Statement s(c, sql);
+            bind(s);
+            if (auto ok = s.run(); !ok)
+                return ok;
+            return appendAuditIn(c, event);
+        });
+    }
+};
+
+RecordStatus recordStatusFrom(const Statement& s, int first)
+{
+    // Columns from `first`: lookup_code, current_version, state, current_digest, window_id, received_at, locked_at.
+    RecordStatus r;
+    r.lookupCode = s.text(first);
+    r.version = int(s.integer(first + 1));
+    r.state = recordStateFromCode(s.text(first + 2)).value_or(RecordState::Submitted);
+    r.digest = s.text(first + 3);
+    r.windowId = s.text(first + 4);
+    r.receivedAt = s.time(first + 5);
+    r.lockedAt = s.time(first + 6);
+    return r;
+}
+#define HEAD_COLUMNS                                                                                                   \
+    "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, h.locked_at"
+
+Window windowFrom(const Statement& s)
+{
+    // Columns: id, school_year_start, august, deadline, state, locked_at.
+    Window w;
+    w.id = s.text(0);
+    w.schoolYearStart = int(s.integer(1));
+    w.august = s.integer(2) != 0;
+    w.deadline = QDate::fromString(s.text(3), Qt::ISODate);
+    w.state = s.text(4) == QLatin1String("locked") ? WindowState::Locked : WindowState::Open;
+    w.lockedAt = s.time(5);
+    return w;
+}
+#define WINDOW_COLUMNS "id, school_year_start, august, deadline, state, locked_at"
+
+Result<std::optional<School>> schoolWhere(Connection& db, const char* sql, const std::function<void(Statement&)>& bind)
+{
+    Statement s(db, sql);
+    bind(s);
+    if (s.next())
+        return School {s.integer(0), s.text(1), s.text(2)};
+    if (s.failed())
+        return failed(s, "school");
+    return std::nullopt;
+}
+
+struct HeadRow
+{
+    Id schoolId = 0;
+    QString state;
+    int version = 0;
+};
+
+/** Decides a submit that is not a duplicate: nullopt when it may go ahead, else the refusal. */
+Result<std::optional<SubmitStatus>> refusal(Connection& db, const NewSubmission& sub, std::optional<HeadRow>& head)
+{
+    Statement h(db, "SELECT school_id, state, current_version FROM record_heads WHERE lookup_code = ?");
+    h.bind(1, sub.lookupCode);
+    if (h.next())
+        head = HeadRow {h.integer(0), h.text(1), int(h.integer(2))};
+    else if (h.failed())
+        return failed(h, "head");
+    if (head && head->schoolId != sub.schoolId)
+        return SubmitStatus::OtherSchool;
+    if (head && head->state == QLatin1String("locked"))
+        return SubmitStatus::Locked;
+    if (head && sub.version <= head->version)
+        return SubmitStatus::VersionNotNewer;
+    Statement w(db, "SELECT state FROM windows WHERE id = ?");
+    w.bind(1, sub.windowId);
+    if (!w.next()) {
+        if (w.failed())
+            return failed(w, "window");
+        return SubmitStatus::WindowClosed;
+    }
+    if (w.text(0) != QLatin1String("open"))
+        return SubmitStatus::WindowClosed;
+    return std::nullopt;
+}
+
+Result<QString> schoolCodeIn(Connection& db, Id schoolId)
+{
+    Statement s(db, "SELECT code FROM schools WHERE id = ?");
+    s.bind(1, schoolId);
+    if (s.next())
+        return s.text(0);
+    if (s.failed())
+        return failed(s, "school code");
+    return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
+                QStringLiteral("no school id %1").arg(schoolId));
+}
+
+Status storeSubmission(Connection& db, const NewSubmission& sub, bool headExists, const SignedReceipt& receipt)
+{
+    Statement head(db,
+                   headExists ? "UPDATE record_heads SET current_version = ?2, current_digest = ?3, window_id = ?4, "
+                                "received_at = ?5, state = 'submitted', locked_at = NULL WHERE lookup_code = ?1"
+                              : "INSERT INTO record_heads (lookup_code, current_version, current_digest, "
+                                "window_id, received_at, school_id, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                "'submitted')");
+    head.bind(1, sub.lookupCode).bind(2, qint64(sub.version)).bind(3, sub.digest).bind(4, sub.windowId);
+    head.bind(5, sub.receivedAt);
+    if (!headExists)
+        head.bind(6, sub.schoolId);
+    if (auto ok = head.run(); !ok)
+        return ok;
+    Statement p(db,
+                "INSERT INTO packets (lookup_code, version, digest, school_id, window_id, received_at, packet_xml, "
+                "pdf, lookup_json, upload_receipt, upload_receipt_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    p.bind(1, sub.lookupCode).bind(2, qint64(sub.version)).bind(3, sub.digest).bind(4, sub.schoolId);
+    p.bind(5, sub.windowId).bind(6, sub.receivedAt).bind(7, sub.packetXml).bind(8, sub.pdf).bind(9, sub.lookupJson);
+    p.bind(10, receipt.canonical).bind(11, receipt.signature);
+    return p.run();
+}
+
+Result<SubmitOutcome> submitIn(Connection& db, const NewSubmission& sub, const ReceiptSigning& sign)
+{
+    Statement dup(db, "SELECT upload_receipt, upload_receipt_sig FROM packets WHERE digest = ?");
+    dup.bind(1, sub.digest);
+    if (dup.next())
+        return SubmitOutcome {SubmitStatus::Duplicate, {dup.blob(0), dup.blob(1)}};
+    if (dup.failed())
+        return failed(dup, "duplicate");
+    std::optional<HeadRow> head;
+    auto refused = refusal(db, sub, head);
+    if (!refused)
+        return std::unexpected(refused.error());
+    if (*refused)
+        return SubmitOutcome {**refused, {}};
+    auto schoolCode = schoolCodeIn(db, sub.schoolId);
+    if (!schoolCode)
+        return std::unexpected(schoolCode.error());
+    signing::Receipt receipt {signing::Receipt::Kind::Upload,
+                              sub.lookupCode,
+                              sub.version,
+                              sub.digest,
+                              *schoolCode,
+                              sub.windowId,
+                              sub.receivedAt.toUTC(),
+                              {}};
+    auto signedReceipt = sign(receipt);
+    if (!signedReceipt)
+        return std::unexpected(signedReceipt.error());
+    if (auto ok = storeSubmission(db, sub, head.has_value(), *signedReceipt); !ok)
+        return std::unexpected(ok.error());
+    const AuditEvent event {QStringLiteral("school:") + *schoolCode, QStringLiteral("submit"), QStringLiteral("record"),
+                            sub.lookupCode, QStringLiteral("version %1").arg(sub.version)};
+    if (auto ok = appendAuditIn(db, event); !ok)
+        return std::unexpected(ok.error());
+    return SubmitOutcome {SubmitStatus::Accepted, *signedReceipt};
+}
+
+/** Locks the window itself if still open; the effective date of every record it locks (the stored one if locked). */
+Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const QDateTime& effectiveAt)
+{
+    Statement w(db, "SELECT state, locked_at FROM windows WHERE id = ?");
+    w.bind(1, windowId);
+    if (!w.next()) {
+        if (w.failed())
+            return failed(w, "window");
+        return fail(ErrorCode::NotFound, tr("There is no reporting window %1.").arg(windowId),
+                    QStringLiteral("no window %1").arg(windowId));
+    }
+    if (w.text(0) == QLatin1String("locked"))
+        return w.time(1);
+    Statement lock(db, "UPDATE windows SET state = 'locked', locked_at = ? WHERE id = ?");
+    lock.bind(1, effectiveAt.toUTC()).bind(2, windowId);
+    if (auto ok = lock.run(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = appendAuditIn(
+            db,
+            {kAdmin, QStringLiteral("lock_window"), QStringLiteral("window"), windowId, sqlite::isoTime(effectiveAt)});
+        !ok)
+        return std::unexpected(ok.error());
+    return effectiveAt.toUTC();
+}
+
+struct ToLock
+{
+    QString lookupCode;
+    int version = 0;
+    QString digest;
+    QString schoolCode;
+    Id schoolId = 0;
+};
+
+Status lockOne(Connection& db, const ToLock& r, const QString& windowId, const QDateTime& at,
+               const ReceiptSigning& sign)
+{
+    auto receipt
+        = sign({signing::Receipt::Kind::Lock, r.lookupCode, r.version, r.digest, r.schoolCode, windowId, at, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    Statement head(db, "UPDATE record_heads SET state = 'locked', locked_at = ? WHERE lookup_code = ?");
+    head.bind(1, at).bind(2, r.lookupCode);
+    if (auto ok = head.run(); !ok)
+        return ok;
+    Statement insert(db,
+                     "INSERT INTO lock_receipts (lookup_code, version, school_id, window_id, locked_at, receipt, "
+                     "receipt_sig) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, r.lookupCode).bind(2, qint64(r.version)).bind(3, r.schoolId).bind(4, windowId).bind(5, at);
+    insert.bind(6, receipt->canonical).bind(7, receipt->signature);
+    return insert.run();
+}
+
+/** One batch of lockWindow in the caller's transaction; how many it locked (0: the window is done). */
+Result<qint64> lockBatchIn(Connection& db, const QString& windowId, const QDateTime& at, const ReceiptSigning& sign)
+{
+    Statement select(db,
+                     "SELECT h.lookup_code, h.current_version, h.current_digest, s.code, h.school_id "
+                     "FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                     "WHERE h.window_id = ? AND h.state = 'submitted' ORDER BY h.lookup_code LIMIT ?");
+    select.bind(1, windowId).bind(2, qint64(kSqliteLockBatch));
+    QList<ToLock> batch;
+    while (select.next())
+        batch.append({select.text(0), int(select.integer(1)), select.text(2), select.text(3), select.integer(4)});
+    if (select.failed())
+        return failed(select, "lock batch");
+    for (const ToLock& r : batch)
+        if (auto ok = lockOne(db, r, windowId, at, sign); !ok)
+            return std::unexpected(ok.error());
+    if (!batch.isEmpty())
+        if (auto ok = appendAuditIn(db,
+                                    {kAdmin, QStringLiteral("lock_batch"), QStringLiteral("window"), windowId,
+                                     QString::number(batch.size())});
+            !ok)
+            return std::unexpected(ok.error());
+    return qint64(batch.size());
+}
+
+} // namespace
+
+namespace {
+
+class SqliteDeptSession final : public DeptSession
+{
+public:
+    SqliteDeptSession(std::shared_ptr<Writer> writer, std::unique_ptr<Connection> reader)
+        : m_writer(std::move(writer))
+        , m_reader(std::move(reader))
+    { }
+
+    Result<School> addSchool(const QString& code, const QString& name) override
+    {
+        return m_writer->transact<School>([&](Connection& db) -> Result<School> {
+            Statement s(db, "INSERT INTO schools (code, name, created_at) VALUES (?, ?, ?)");
+            s.bind(1, code).bind(2, name).bind(3, nowUtc());
+            if (auto ok = s.run(); !ok)
+                return std::unexpected(ok.error());
+            const School school {db.lastInsertId(), code, name};
+            if (auto ok = appendAuditIn(db, {kAdmin, QStringLiteral("school_add"), QStringLiteral("school"), code, {}});
+                !ok)
+                return std::unexpected(ok.error());
+            return school;
+        });
+    }
+
+    Result<std::optional<School>> schoolByCode(const QString& code) override
+    {
+        return schoolWhere(*m_reader, "SELECT id, code, name FROM schools WHERE code = ?",
+                           [&](Statement& s) { s.bind(1, code); });
+    }
+
+    Status addCredential(Id schoolId, const QByteArray& tokenSha256) override
+    {
+        return m_writer->write(
+            "INSERT INTO school_credentials (token_sha256, school_id, created_at) VALUES (?, ?, ?)",
+            [&](Statement& s) { s.bind(1, tokenSha256).bind(2, schoolId).bind(3, nowUtc()); },
+            {kAdmin, QStringLiteral("credential_add"), QStringLiteral("school"), QString::number(schoolId), {}});
+    }
+
+    Result<int> revokeCredentials(Id schoolId) override
+    {
+        return m_writer->transact<int>([&](Connection& db) -> Result<int> {
+            Statement s(db, "UPDATE school_credentials SET revoked_at = ? WHERE school_id = ? AND revoked_at IS NULL");
+            s.bind(1, nowUtc()).bind(2, schoolId);
+            if (auto ok = s.run(); !ok)
+                return std::unexpected(ok.error());
+            const int revoked = int(db.changes());
+            if (auto ok = appendAuditIn(db,
+                                        {kAdmin, QStringLiteral("credential_revoke"), QStringLiteral("school"),
+                                         QString::number(schoolId), QString::number(revoked)});
+                !ok)
+                return std::unexpected(ok.error());
+            return revoked;
+        });
+    }
+
+    Result<std::optional<School>> schoolForCredential(const QByteArray& tokenSha256) override
+    {
+        return schoolWhere(*m_reader,
+                           "SELECT s.id, s.code, s.name FROM school_credentials c JOIN schools s ON s.id = c.school_id "
+                           "WHERE c.token_sha256 = ? AND c.revoked_at IS NULL",
+                           [&](Statement& s) { s.bind(1, tokenSha256); });
+    }
+
+    Status addTrustAnchor(const QByteArray& der, const QString& label) override
+    {
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+        return m_writer->transact<void>([&](Connection& db) -> Status {
+            Statement s(db, "INSERT OR IGNORE INTO trust_anchors (sha256, der, label, added_at) VALUES (?, ?, ?, ?)");
+            s.bind(1, sha).bind(2, der).bind(3, label).bind(4, nowUtc());
+            if (auto ok = s.run(); !ok || db.changes() == 0)
+                return ok;
+            return appendAuditIn(db, {kAdmin, QStringLiteral("trust_add"), QStringLiteral("trust_anchor"), sha, {}});
+        });
+    }
+
+    Result<QList<QByteArray>> trustAnchors() override
+    {
+        Statement s(*m_reader, "SELECT der FROM trust_anchors ORDER BY added_at, sha256");
+        QList<QByteArray> anchors;
+        while (s.next())
+            anchors.append(s.blob(0));
+        if (s.failed())
+            return failed(s, "trust anchors");
+        return anchors;
+    }
+
+    Status addWindow(const Window& w) override
+    {
+        return m_writer->write(
+            "INSERT INTO windows (id, school_year_start, august, deadline, state, locked_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [&](Statement& s) {
+                s.bind(1, w.id).bind(2, qint64(w.schoolYearStart)).bind(3, qint64(w.august ? 1 : 0));
+                s.bind(4, w.deadline.toString(Qt::ISODate));
+                s.bind(5, w.state == WindowState::Locked ? QStringLiteral("locked") : QStringLiteral("open"));
+                s.bind(6, w.state == WindowState::Locked ? w.lockedAt : QDateTime());
+            },
+            {kAdmin, QStringLiteral("window_add"), QStringLiteral("window"), w.id, w.deadline.toString(Qt::ISODate)});
+    }
+
+    Result<QList<Window>> windows() override
+    {
+        return windowsWhere("SELECT " WINDOW_COLUMNS " FROM windows ORDER BY id", {});
+    }
+
+    Result<std::optional<Window>> window(const QString& id) override
+    {
+        auto list
+            = windowsWhere("SELECT " WINDOW_COLUMNS " FROM windows WHERE id = ?", [&](Statement& s) { s.bind(1, id); });
+        if (!list)
+            return std::unexpected(list.error());
+        return list->isEmpty() ? std::nullopt : std::optional<Window>(list->first());
+    }
+
+    Result<std::optional<Window>> openWindowFor(int schoolYearStart, bool august) override
+    {
+        auto list = windowsWhere("SELECT " WINDOW_COLUMNS
+                                 " FROM windows WHERE school_year_start = ? AND august = ? AND state = 'open'",
+                                 [&](Statement& s) { s.bind(1, qint64(schoolYearStart)).bind(2, qint64(august)); });
+        if (!list)
+            return std::unexpected(list.error());
+        return list->isEmpty() ? std::nullopt : std::optional<Window>(list->first());
+    }
+
+    Result<SubmitOutcome> submit(const NewSubmission& submission, const ReceiptSigning& sign) override
+    {
+        return m_writer->transact<SubmitOutcome>([&](Connection& db) { return submitIn(db, submission, sign); });
+    }
+
+    Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
+    Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
+                                             int limit) override;
+    Result<std::optional<LookupRow>> lookup(const QString& lookupCode) override;
+    Result<QByteArray> signedPdf(const QString& lookupCode) override;
+    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt,
+                              const ReceiptSigning& sign) override;
+    Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) override;
+    Result<QList<WindowCounts>> counts() override;
+
+    Status appendAudit(const AuditEvent& event) override
+    {
+        return m_writer->transact<void>([&](Connection& db) { return appendAuditIn(db, event); });
+    }
+
+    Result<qint64> verifyAudit() override;
+
+private:
+    Result<QList<Window>> windowsWhere(const char* sql, const std::function<void(Statement&)>& bind)
+    {
+        Statement s(*m_reader, sql);
+        if (bind)
+            bind(s);
+        QList<Window> list;
+        while (s.next())
+            list.append(windowFrom(s));
+        if (s.failed())
+            return failed(s, "windows");
+        return list;
+    }
+
+    std::shared_ptr<Writer> m_writer;
+    std::unique_ptr<Connection> m_reader;
+};
+
+} // namespace
+
+Result<QList<RecordStatus>> SqliteDeptSession::status(Id schoolId, const QStringList& codes)
+{
+    Statement s(*m_reader, "SELECT " HEAD_COLUMNS " FROM record_heads h WHERE h.lookup_code = ? AND h.school_id = ?");
+    QList<RecordStatus> list;
+    for (const QString& code : codes) {
+        s.reset();
+        s.bind(1, code).bind(2, schoolId);
+        if (s.next())
+            list.append(recordStatusFrom(s, 0));
+        if (s.failed())
+            return failed(s, "status");
+    }
+    s.reset();
+    return list;
+}
+
+Result<Page<SignedReceipt>> SqliteDeptSession::lockReceipts(Id schoolId, const QString& windowId, const QString& after,
+                                                            int limit)
+{
+    bool cursorOk = true;
+    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&cursorOk);
+    if (!cursorOk || afterId < 0)
+        return fail(ErrorCode::InvalidInput, tr("The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
+    Statement s(*m_reader,
+                "SELECT id, receipt, receipt_sig FROM lock_receipts WHERE school_id = ?1 "
+                "AND (?2 = '' OR window_id = ?2) AND id > ?3 ORDER BY id LIMIT ?4");
+    s.bind(1, schoolId).bind(2, windowId).bind(3, afterId).bind(4, qint64(std::max(limit, 0)) + 1);
+    Page<SignedReceipt> page;
+    qint64 lastId = 0;
+    while (s.next()) {
+        if (page.items.size() == std::max(limit, 0)) {
+            page.next = QString::number(lastId);
+            break;
+        }
+        lastId = s.integer(0);
+        page.items.append({s.blob(1), s.blob(2)});
+    }
+    if (s.failed())
+        return failed(s, "lock receipts");
+    return page;
+}
+
+Result<std::optional<LookupRow>> SqliteDeptSession::lookup(const QString& lookupCode)
+{
+    Statement s(*m_reader,
+                "SELECT " HEAD_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
+                "JOIN schools s ON s.id = h.school_id JOIN packets p ON p.digest = h.current_digest "
+                "WHERE h.lookup_code = ?");
+    s.bind(1, lookupCode);
+    if (s.next())
+        return LookupRow {recordStatusFrom(s, 0), School {s.integer(7), s.text(8), s.text(9)}, s.blob(10)};
+    if (s.failed())
+        return failed(s, "lookup");
+    return std::nullopt;
+}
+
+Result<QByteArray> SqliteDeptSession::signedPdf(const QString& lookupCode)
+{
+    Statement s(*m_reader,
+                "SELECT p.pdf FROM record_heads h JOIN packets p ON p.digest = h.current_digest "
+                "WHERE h.lookup_code = ?");
+    s.bind(1, lookupCode);
+    if (s.next())
+        return s.blob(0);
+    if (s.failed())
+        return failed(s, "pdf");
+    return QByteArray();
+}
+
+Result<qint64> SqliteDeptSession::lockWindow(const QString& windowId, const QDateTime& effectiveAt,
+                                             const ReceiptSigning& sign)
+{
+    // The window closes first, in its own transaction: from then on no submit gets in, and the records are locked in
+    // batches with the window's stored effective date, whichever call finishes them.
+    auto at = m_writer->transact<QDateTime>([&](Connection& db) { return closeWindowIn(db, windowId, effectiveAt); });
+    if (!at)
+        return std::unexpected(at.error());
+    qint64 total = 0;
+    for (;;) {
+        auto locked = m_writer->transact<qint64>([&](Connection& db) { return lockBatchIn(db, windowId, *at, sign); });
+        if (!locked)
+            return std::unexpected(locked.error());
+        if (*locked == 0)
+            return total;
+        total += *locked;
+    }
+}
+
+Status SqliteDeptSession::exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink)
+{
+    // One read transaction: the export is one snapshot even while schools of other windows keep uploading.
+    if (auto ok = m_reader->exec("BEGIN"); !ok)
+        return ok;
+    Statement s(*m_reader,
+                "SELECT " HEAD_COLUMNS ", s.code, p.packet_xml, p.pdf, l.receipt, l.receipt_sig "
+                "FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                "JOIN packets p ON p.digest = h.current_digest "
+                "JOIN lock_receipts l ON l.lookup_code = h.lookup_code AND l.version = h.current_version "
+                "WHERE h.window_id = ? AND h.state = 'locked' ORDER BY h.lookup_code");
+    s.bind(1, windowId);
+    while (s.next()) {
+        const ExportItem item {recordStatusFrom(s, 0), s.text(7), s.blob(8), s.blob(9), {s.blob(10), s.blob(11)}};
+        if (!sink(item))
+            break;
+    }
+    const std::optional<Error> readError = s.failed() ? std::optional(s.error(QStringLiteral("export"))) : std::nullopt;
+    s.reset();
+    (void)m_reader->exec("COMMIT");
+    if (readError)
+        return std::unexpected(*readError);
+    return {};
+}
+
+Result<QList<WindowCounts>> SqliteDeptSession::counts()
+{
+    Statement s(*m_reader,
+                "SELECT " WINDOW_COLUMNS ", "
+                "(SELECT count(*) FROM record_heads h WHERE h.window_id = w.id AND h.state = 'submitted'), "
+                "(SELECT count(*) FROM record_heads h WHERE h.window_id = w.id AND h.state = 'locked'), "
+                "(SELECT count(DISTINCT h.school_id) FROM record_heads h WHERE h.window_id = w.id) "
+                "FROM windows w ORDER BY w.id");
+    QList<WindowCounts> list;
+    while (s.next())
+        list.append({windowFrom(s), s.integer(6), s.integer(7), s.integer(8)});
+    if (s.failed())
+        return failed(s, "counts");
+    return list;
+}
+
+Result<qint64> SqliteDeptSession::verifyAudit()
+{
+    Statement s(*m_reader,
+                "SELECT id, at, actor, action, entity, entity_id, detail, prev_hash, hash FROM audit "
+                "ORDER BY id");
+    QString prev(64, QLatin1Char('0'));
+    qint64 count = 0;
+    while (s.next()) {
+        const AuditEvent event {s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+        if (s.text(7) != prev || auditEntryHash(prev, s.text(1), event) != s.text(8))
+            return fail(ErrorCode::AuditChainBroken,
+                        tr("The Department's audit log has been changed outside the program (entry %1). Keep the "
+                           "database as it is and tell the Department's IT staff.")
+                            .arg(s.integer(0)),
+                        QStringLiteral("audit chain broken at id %1").arg(s.integer(0)));
+        prev = s.text(8);
+        ++count;
+    }
+    if (s.failed())
+        return failed(s, "audit");
+    return count;
+}
+
+namespace {
+
+class SqliteDeptStore final : public DeptStore
+{
+public:
+    SqliteDeptStore(QString path, std::shared_ptr<Writer> writer)
+        : m_path(std::move(path))
+        , m_writer(std::move(writer))
+    { }
+
+    Result<std::unique_ptr<DeptSession>> openSession() override
+    {
+        auto reader = Connection::open(m_path, Connection::Mode::Reader);
+        if (!reader)
+            return std::unexpected(reader.error());
+        return std::make_unique<SqliteDeptSession>(m_writer, std::move(*reader));
+    }
+    QString engine() const override { return QStringLiteral("sqlite"); }
+
+private:
+    QString m_path;
+    std::shared_ptr<Writer> m_writer;
+};
+
+} // namespace
+
+Result<std::unique_ptr<DeptStore>> openSqliteDeptStore(const QString& path)
+{
+    auto db = Connection::open(path, Connection::Mode::Writer);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto ok = (*db)->migrate(); !ok)
+        return std::unexpected(ok.error());
+    auto writer = std::make_shared<Writer>();
+    writer->db = std::move(*db);
+    return std::make_unique<SqliteDeptStore>(path, std::move(writer));
+}
+
+} // namespace hocba::dept
