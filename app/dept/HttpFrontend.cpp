@@ -48,16 +48,18 @@ constexpr int kStopGraceMs = 5000; ///< on SIGTERM: time for the answers already
 class ConnectionCounts
 {
 public:
-    explicit ConnectionCounts(const ServerLimits& limits)
+    ConnectionCounts(const ServerLimits& limits, bool capPerAddress)
         : limits(limits)
+        , capPerAddress(capPerAddress)
     { }
     const ServerLimits limits;
+    const bool capPerAddress;
 
     bool admit(const QHostAddress& peer)
     {
         QMutexLocker lock(&m_mutex);
         const int fromPeer = m_perAddress.value(peer);
-        if (m_total < limits.maxConnections && fromPeer < limits.maxConnectionsPerAddress) {
+        if (m_total < limits.maxConnections && (!capPerAddress || fromPeer < limits.maxConnectionsPerAddress)) {
             ++m_total;
             m_perAddress[peer] = fromPeer + 1;
             return true;
@@ -270,7 +272,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
-dept::ApiRequest apiRequest(const QHttpServerRequest& request, const QTcpSocket* socket)
+dept::ApiRequest apiRequest(const QHttpServerRequest& request, const QTcpSocket* socket, bool behindProxy)
 {
     dept::ApiRequest r;
     r.method = methodName(request.method());
@@ -282,6 +284,11 @@ dept::ApiRequest apiRequest(const QHttpServerRequest& request, const QTcpSocket*
     r.contentType = request.value("content-type");
     r.body = request.body();
     r.peer = socket->peerAddress();
+    if (behindProxy) {
+        const QHostAddress client(QString::fromLatin1(request.value("x-real-ip").trimmed()));
+        if (!client.isNull())
+            r.peer = client;
+    }
     return r;
 }
 
@@ -289,14 +296,15 @@ dept::ApiRequest apiRequest(const QHttpServerRequest& request, const QTcpSocket*
 class ApiHttpServer final : public QAbstractHttpServer
 {
 public:
-    explicit ApiHttpServer(dept::DeptApi& api)
+    ApiHttpServer(dept::DeptApi& api, bool behindProxy)
         : m_api(api)
+        , m_behindProxy(behindProxy)
     { }
 
 protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override
     {
-        const dept::ApiResponse answer = m_api.handle(apiRequest(request, socket));
+        const dept::ApiResponse answer = m_api.handle(apiRequest(request, socket, m_behindProxy));
         QHttpServerResponse response(answer.contentType, answer.body,
                                      static_cast<QHttpServerResponder::StatusCode>(answer.status));
         for (const auto& [name, value] : answer.headers)
@@ -312,14 +320,16 @@ protected:
 
 private:
     dept::DeptApi& m_api;
+    const bool m_behindProxy;
 };
 
 /** One worker thread's server. Lives in its thread; deleted there when the thread finishes. */
 class Worker : public QObject
 {
 public:
-    Worker(dept::DeptApi& api, std::shared_ptr<ConnectionCounts> counts)
+    Worker(dept::DeptApi& api, std::shared_ptr<ConnectionCounts> counts, bool behindProxy)
         : m_api(api)
+        , m_behindProxy(behindProxy)
         , m_counts(std::move(counts))
         , m_live(std::make_shared<LiveSockets>())
     { }
@@ -347,7 +357,7 @@ public:
                         QCoreApplication::translate("hocba::server::HttpFrontend", "The server cannot listen."),
                         m_tcp->errorString());
         }
-        m_http = new ApiHttpServer(m_api);
+        m_http = new ApiHttpServer(m_api, m_behindProxy);
         m_http->bind(m_tcp);
         return {};
     }
@@ -370,6 +380,7 @@ public:
 
 private:
     dept::DeptApi& m_api;
+    const bool m_behindProxy;
     std::shared_ptr<ConnectionCounts> m_counts;
     std::shared_ptr<LiveSockets> m_live;
     QPointer<QTcpServer> m_tcp;
@@ -497,7 +508,7 @@ Result<quint16> HttpFrontend::start()
             return std::unexpected(configuration.error());
         tls = *configuration;
     }
-    auto counts = std::make_shared<ConnectionCounts>(d->options.limits);
+    auto counts = std::make_shared<ConnectionCounts>(d->options.limits, !d->options.behindProxy);
     quint16 port = d->options.port;
     for (int i = 0; i < d->options.workers; ++i) {
         auto fd = listeningSocket(d->options.address, port);
@@ -507,7 +518,7 @@ Result<quint16> HttpFrontend::start()
         }
         port = boundPort(*fd); // port 0: the others join the port the first one got
         auto* thread = new QThread;
-        auto* worker = new Worker(d->api, counts);
+        auto* worker = new Worker(d->api, counts, d->options.behindProxy);
         worker->moveToThread(thread);
         QObject::connect(
             thread, &QThread::finished, worker, [worker] { delete worker; }, Qt::DirectConnection);

@@ -34,6 +34,12 @@ struct FrontendOptions
     int workers = 4;
     QString tlsCertificateFile; ///< PEM: the server certificate, then its intermediates; empty = plain HTTP
     QString tlsKeyFile; ///< PEM private key (RSA or EC)
+    /**
+     * Behind a reverse proxy on this machine (nginx): every connection comes from the proxy, so the per-address
+     * connection cap is left to the proxy, and the client's address (for the API's per-address lookup rate) is taken
+     * from the X-Real-IP header the proxy sets.
+     */
+    bool behindProxy = false;
     ServerLimits limits;
 };
 

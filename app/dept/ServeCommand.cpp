@@ -91,12 +91,15 @@ public:
         const QCommandLineOption key(QStringLiteral("tls-key"), tr("The TLS certificate's private key (PEM)."),
                                      tr("FILE"));
         const QCommandLineOption workers(QStringLiteral("workers"), tr("Worker threads (default 4)."), tr("N"));
+        const QCommandLineOption proxy(QStringLiteral("behind-proxy"),
+                                       tr("A reverse proxy on this machine (nginx) does TLS and limits connections; "
+                                          "the client's address comes from its X-Real-IP header."));
         QCommandLineOption timeout(QStringLiteral("request-timeout-ms"), QStringLiteral("for tests"),
                                    QStringLiteral("MS"));
         timeout.setFlags(QCommandLineOption::HiddenFromHelp);
         QCommandLineParser parser;
-        if (int code
-            = parse(parser, {dataOption(), listen, cert, key, databaseOption(), workers, timeout}, args, console);
+        if (int code = parse(parser, {dataOption(), listen, cert, key, databaseOption(), workers, proxy, timeout}, args,
+                             console);
             code >= 0)
             return code;
         auto options = frontendOptions(parser);
@@ -127,6 +130,10 @@ private:
                         tr("Without TLS the server listens only on this machine (127.0.0.1 or ::1): credentials "
                            "and records must not cross the network unencrypted. Give --tls-cert and --tls-key, or "
                            "listen on 127.0.0.1 behind a proxy that does TLS (docs/operator.md)."));
+        o.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
+        if (o.behindProxy && (!o.tlsCertificateFile.isEmpty() || !o.address.isLoopback()))
+            return fail(ErrorCode::Usage,
+                        tr("--behind-proxy is for plain HTTP on 127.0.0.1 or ::1, with the proxy on this machine."));
         if (parser.isSet(QStringLiteral("workers"))) {
             bool ok = false;
             o.workers = parser.value(QStringLiteral("workers")).toInt(&ok);

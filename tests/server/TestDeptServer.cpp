@@ -281,6 +281,43 @@ private Q_SLOTS:
         QCOMPARE(tls.terminate(), 0);
     }
 
+    void behindAProxy()
+    {
+        DeptServer proxied;
+        QVERIFY(
+            proxied.start({QStringLiteral("--data"), data(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                           QStringLiteral("--workers"), QStringLiteral("1"), QStringLiteral("--behind-proxy")}));
+        // Every connection comes from the proxy: no per-address cap (the proxy has its own).
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        for (int i = 0; i < 70; ++i)
+            sockets.push_back(connectFrom(proxied.port));
+        QTest::qWait(500);
+        for (auto& s : sockets) {
+            s->waitForReadyRead(1);
+            QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
+        }
+        sockets.clear();
+        // The lookup rate is per client (X-Real-IP), not per proxy.
+        const auto lookupFrom = [&](const QByteArray& client) {
+            auto socket = connectFrom(proxied.port);
+            socket->write("GET /api/v1/lookup/0123456789abcdef0123456789abcdef HTTP/1.1\r\nHost: dept\r\n"
+                          "X-Real-IP: "
+                          + client + "\r\n\r\n");
+            return readAnswer(*socket, 3000).left(12);
+        };
+        bool limited = false;
+        for (int i = 0; i < 40 && !limited; ++i)
+            limited = lookupFrom("203.0.113.7") == "HTTP/1.1 429";
+        QVERIFY(limited);
+        QCOMPARE(lookupFrom("203.0.113.8"), QByteArray("HTTP/1.1 404"));
+        QCOMPARE(proxied.terminate(), 0);
+
+        const DeptRun refused
+            = runDept({QStringLiteral("serve"), QStringLiteral("--data"), data(), QStringLiteral("--listen"),
+                       QStringLiteral("0.0.0.0:0"), QStringLiteral("--behind-proxy")});
+        QCOMPARE(refused.code, 2);
+    }
+
     void sigtermExitsZero()
     {
         auto kept = connectFrom(m_server.port); // an open connection does not hold the stop up
