@@ -76,7 +76,10 @@ public:
             m_process.waitForFinished(5000);
             return -1;
         }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        const int code = m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        if (code != 0)
+            qWarning("server exit %d: %s", code, m_process.readAllStandardError().right(4000).constData());
+        return code;
     }
 
     bool running() const { return m_process.state() == QProcess::Running; }
