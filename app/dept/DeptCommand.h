@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "dept/DataFolder.h"
+#include "dept/DeptStore.h"
+#include "util/Error.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServer)
+
+/** The `hocba-dept` program (app/dept): the Department's admin commands and its HTTP server. */
+namespace hocba::server {
+
+/** Where a command writes; bound to stdout/stderr in main. */
+struct Console
+{
+    Console(QIODevice* outDevice, QIODevice* errDevice);
+    QTextStream out;
+    QTextStream err;
+
+    /** Prints "Error: <message>" (and the detail) to err, returns the exit code of the error's class. */
+    int fail(const Error& error);
+    void printJson(const QJsonDocument& doc);
+};
+
+/** A data folder opened for an admin command: its store (SQLite, or --database) and one session on it. */
+struct OpenedData
+{
+    dept::DataFolder folder;
+    std::unique_ptr<dept::DeptStore> store;
+    std::unique_ptr<dept::DeptSession> session;
+};
+
+/** One sub-command of hocba-dept. */
+class DeptCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::server::DeptCommand)
+public:
+    virtual ~DeptCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    /** Runs with args[0] == name(); returns the process exit code (util/Error.h ExitCode). */
+    virtual int run(const QStringList& args, Console& console) = 0;
+
+protected:
+    /** Adds --help, parses; an exit code when the command must stop (help → 0, bad usage → 2), or -1 to go on. */
+    int parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
+              Console& console, const QString& positionalSyntax = {});
+    static QCommandLineOption dataOption();
+    static QCommandLineOption databaseOption();
+    static QCommandLineOption jsonOption();
+    /** A required option's value; a usage error naming it when it is missing or empty. */
+    static Result<QString> required(const QCommandLineParser& parser, const QString& option, const QString& valueName);
+    /** --data DIR opened, its store (--database URL overrides the folder's SQLite file) and a session. */
+    static Result<OpenedData> openData(const QCommandLineParser& parser);
+    /** The store URL: --database when given, else the folder's SQLite file. */
+    static QString storeUrl(const QCommandLineParser& parser, const dept::DataFolder& folder);
+};
+
+std::unique_ptr<DeptCommand> makeInitCommand();
+/** serve --data DIR --listen HOST:PORT [--tls-cert F --tls-key F] [--database URL] [--workers N] */
+std::unique_ptr<DeptCommand> makeServeCommand();
+/** school add | new-credential | revoke-credential: the schools and their credentials. */
+std::unique_ptr<DeptCommand> makeSchoolCommand();
+/** trust add --cert F: a CA whose signatures the Department accepts. */
+std::unique_ptr<DeptCommand> makeTrustCommand();
+/** window add | lock: the reporting windows. */
+std::unique_ptr<DeptCommand> makeWindowCommand();
+/** export --window ID --out DIR: the locked records and a manifest for the Ministry. */
+std::unique_ptr<DeptCommand> makeExportCommand();
+/** status [--json]: the windows with their counts. */
+std::unique_ptr<DeptCommand> makeStatusCommand();
+
+/** Dispatches args (without the program name) to a command. */
+int runDept(const QStringList& args, Console& console);
+
+} // namespace hocba::server

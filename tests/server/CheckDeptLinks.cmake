@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# cmake -DBINARY=<hocba-dept> -P CheckDeptLinks.cmake
+# Fails when the Department's server needs QtGui or libp11, or carries the school's store, the token code, the
+# signers, the renderer or the lifecycle.
+execute_process(COMMAND readelf -d ${BINARY} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
+if(rc)
+    message(FATAL_ERROR "readelf failed on ${BINARY}")
+endif()
+foreach(library libQt6Gui libQt6Widgets libp11 libqrencode)
+    if(dynamic MATCHES "${library}")
+        message(FATAL_ERROR "${BINARY} needs ${library}: the server must link without it")
+    endif()
+endforeach()
+if(NOT dynamic MATCHES "libQt6HttpServer")
+    message(FATAL_ERROR "${BINARY} does not link Qt HttpServer: the check would prove nothing")
+endif()
+execute_process(COMMAND nm -C ${BINARY} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
+if(rc)
+    message(FATAL_ERROR "nm failed on ${BINARY}")
+endif()
+foreach(symbol "hocba::signing::PdfSigner" "hocba::signing::XmlSigner" "hocba::signing::TokenManager"
+               "hocba::render::" "hocba::store::" "hocba::lifecycle::")
+    string(FIND "${symbols}" "${symbol}" at)
+    if(NOT at EQUAL -1)
+        message(FATAL_ERROR "${BINARY} carries ${symbol}: it must stay out of the server")
+    endif()
+endforeach()
+if(NOT symbols MATCHES "hocba::dept::DeptApi::handle")
+    message(FATAL_ERROR "${BINARY} does not contain the API: the check would prove nothing")
+endif()
+message(STATUS "hocba-dept links the dept module alone")
