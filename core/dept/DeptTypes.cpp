@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dept/DeptTypes.h"
 
+#include "domain/PrintedText.h"
+
 #include <QCryptographicHash>
 #include <QTimeZone>
 
@@ -27,25 +29,9 @@ std::optional<RecordState> recordStateFromCode(const QString& code)
     return std::nullopt;
 }
 
-namespace {
-
-QTimeZone vietnamZone()
-{
-    // Vietnam has kept UTC+7 without daylight saving since 1975; the zone database is used where it is installed.
-    const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
-    return vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
-}
-
-} // namespace
-
 QDateTime lockInstant(const QDate& deadline)
 {
-    return QDateTime(deadline, QTime(23, 59, 59), vietnamZone()).toUTC();
-}
-
-QDate vietnamDate(const QDateTime& utc)
-{
-    return utc.toTimeZone(vietnamZone()).date();
+    return QDateTime(deadline, QTime(23, 59, 59), vietnamTimeZone()).toUTC();
 }
 
 QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)

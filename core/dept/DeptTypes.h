@@ -35,8 +35,6 @@ struct Window
 };
 /** The end of the deadline day in Asia/Ho_Chi_Minh, as UTC: the effective date a lock at the deadline gives. */
 QDateTime lockInstant(const QDate& deadline);
-/** The calendar date of a UTC instant in Vietnam (what the lookup page prints for a lock date). */
-QDate vietnamDate(const QDateTime& utc);
 
 struct School
 {

@@ -9,6 +9,7 @@
 #include "dept/DeptApi.h"
 #include "dept/LookupPage.h"
 #include "dept/LookupView.h"
+#include "domain/PrintedText.h"
 #include "dept/RateLimiter.h"
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketDigest.h"
