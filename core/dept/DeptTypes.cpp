@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dept/DeptTypes.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QTimeZone>
 
@@ -46,6 +47,23 @@ QDateTime lockInstant(const QDate& deadline)
 QDate vietnamDate(const QDateTime& utc)
 {
     return utc.toTimeZone(vietnamZone()).date();
+}
+
+Result<qint64> receiptsCursor(const QString& after, int limit)
+{
+    if (limit < 1)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "At least one receipt must be asked for. Update the program."),
+                    QStringLiteral("receipts limit %1").arg(limit));
+    bool numeric = true;
+    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&numeric);
+    if (!numeric || afterId < 0)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
+    return afterId;
 }
 
 QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)
