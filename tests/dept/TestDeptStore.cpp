@@ -126,6 +126,13 @@ class TestDeptStore : public QObject
         s.lookupJson = QStringLiteral(R"({"version":%1})").arg(version).toUtf8();
         return s;
     }
+    /** Another packet of the same code, year and version: a new digest. */
+    static NewSubmission changed(NewSubmission s)
+    {
+        s.packetXml += " changed";
+        s.digest = packet::packetDigest(s.packetXml);
+        return s;
+    }
     /** A submission of the year before m_june's (2024-2025), into m_earlier, which this adds. */
     NewSubmission earlier(const QString& code, int version, const School& school)
     {
@@ -311,10 +318,7 @@ void TestDeptStore::submitVersionNotNewer()
 {
     QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::VersionNotNewer);
-    NewSubmission sameVersion = submission(QStringLiteral("r1"), 2, m_a);
-    sameVersion.packetXml += " changed";
-    sameVersion.digest = packet::packetDigest(sameVersion.packetXml);
-    QCOMPARE(submit(sameVersion), SubmitStatus::VersionNotNewer);
+    QCOMPARE(submit(changed(submission(QStringLiteral("r1"), 2, m_a))), SubmitStatus::VersionNotNewer);
     QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).digest, submission(QStringLiteral("r1"), 2, m_a).digest);
 }
 
@@ -364,14 +368,8 @@ void TestDeptStore::versionsRestartEveryYear()
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
     QCOMPARE(submit(earlier(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Duplicate);
-    NewSubmission sameVersion = submission(QStringLiteral("r1"), 2, m_a);
-    sameVersion.packetXml += " changed";
-    sameVersion.digest = packet::packetDigest(sameVersion.packetXml);
-    QCOMPARE(submit(sameVersion), SubmitStatus::VersionNotNewer);
-    NewSubmission olderOfTheYearBefore = earlier(QStringLiteral("r1"), 1, m_a);
-    olderOfTheYearBefore.packetXml += " changed";
-    olderOfTheYearBefore.digest = packet::packetDigest(olderOfTheYearBefore.packetXml);
-    QCOMPARE(submit(olderOfTheYearBefore), SubmitStatus::VersionNotNewer);
+    QCOMPARE(submit(changed(submission(QStringLiteral("r1"), 2, m_a))), SubmitStatus::VersionNotNewer);
+    QCOMPARE(submit(changed(earlier(QStringLiteral("r1"), 1, m_a))), SubmitStatus::VersionNotNewer);
     const auto heads = statusOf(m_a, {QStringLiteral("r1")});
     QCOMPARE(heads.size(), 2);
     QCOMPARE(heads[0].version, 2);
