@@ -11,6 +11,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <atomic>
 #include <latch>
 #include <thread>
@@ -175,6 +176,7 @@ private Q_SLOTS:
     void byteaKeepsEveryByte();
     void submitOutcomes();
     void concurrentSubmitsOfOneCodeAcceptOne();
+    void twoSchoolsAtOnceInTwoYearsOfOneCodeAcceptOne();
     void lockWindowInBatches();
     void aLockCutShortIsFinishedAndTheExportIsOneSnapshot();
     void auditIsOneChainUnderConcurrentSessions();
@@ -362,6 +364,32 @@ void TestPgDeptStore::concurrentSubmitsOfOneCodeAcceptOne()
     QCOMPARE(raw.scalar("SELECT count(*) FROM packets WHERE window_id = '" + w.id.toLatin1() + "'"),
              QStringLiteral("20"));
     QVERIFY(m_session->verifyAudit());
+}
+
+void TestPgDeptStore::twoSchoolsAtOnceInTwoYearsOfOneCodeAcceptOne()
+{
+    // The heads of two years are different rows: only the code's advisory lock keeps the other-school rule.
+    const Window first = openWindow(2050);
+    const Window second = openWindow(2051);
+    QVERIFY(m_session->addWindow(first) && m_session->addWindow(second));
+    for (int round = 0; round < 20; ++round) {
+        const QString seed = QStringLiteral("school-race%1").arg(round);
+        auto results = inParallel<SubmitOutcome>(*m_store, 2, [&](DeptSession& s, int i) {
+            return s.submit(
+                submission(seed, 1, i ? m_schoolB : m_schoolA, i ? second.id : first.id, QString::number(i)), fakeSign);
+        });
+        QList<SubmitStatus> statuses;
+        for (const auto& r : results) {
+            QVERIFY2(r, qPrintable(r ? QString() : describe(r.error())));
+            statuses << r->status;
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<SubmitStatus> {SubmitStatus::Accepted, SubmitStatus::OtherSchool}));
+    }
+    RawPg raw(m_conninfo);
+    QCOMPARE(raw.scalar("SELECT count(DISTINCT school_id) FROM record_heads GROUP BY lookup_code "
+                        "ORDER BY 1 DESC LIMIT 1"),
+             QStringLiteral("1"));
 }
 
 void TestPgDeptStore::lockWindowInBatches()
