@@ -3,6 +3,7 @@
 
 #include "domain/PrintedText.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QTimeZone>
 
@@ -32,6 +33,23 @@ std::optional<RecordState> recordStateFromCode(const QString& code)
 QDateTime lockInstant(const QDate& deadline)
 {
     return QDateTime(deadline, QTime(23, 59, 59), vietnamTimeZone()).toUTC();
+}
+
+Result<qint64> receiptsCursor(const QString& after, int limit)
+{
+    if (limit < 1)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "At least one receipt must be asked for. Update the program."),
+                    QStringLiteral("receipts limit %1").arg(limit));
+    bool numeric = true;
+    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&numeric);
+    if (!numeric || afterId < 0)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
+    return afterId;
 }
 
 QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)
