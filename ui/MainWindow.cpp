@@ -294,8 +294,11 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_schoolLabel);
     statusBar()->addWidget(m_fileLabel);
     statusBar()->addWidget(m_countsLabel);
+    statusBar()->addWidget(m_outboxLabel);
+    // The selection repeats what the window shows; when the bar is crowded it is cut, not the school's or the
+    // outbox's words.
+    m_selectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_selectionLabel, 1);
-    statusBar()->addPermanentWidget(m_outboxLabel);
     statusBar()->addPermanentWidget(m_userLabel);
 }
 
@@ -943,6 +946,8 @@ DepartmentSync* MainWindow::departmentSync()
             // The class list and the count show the new states (submitted, locked) at once.
             if (m_currentClass)
                 showClass(*m_currentClass);
+            // "Đã khoá dd/MM/yyyy" is longer than the states the column was sized for.
+            m_table->resizeColumnToContents(StudentTableModel::State);
             updateOutboxStatus();
         });
         connect(m_sync, &DepartmentSync::statusMessage, this,

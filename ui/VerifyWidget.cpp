@@ -119,7 +119,7 @@ VerifyWidget::VerifyWidget(QList<QByteArray> trustAnchorsDer, QWidget* parent)
     setObjectName(QStringLiteral("verifyWidget"));
     setWindowTitle(tr("Check school records"));
     setAcceptDrops(true);
-    resize(760, 680);
+    resize(760, 760);
 
     m_hintLabel = new QLabel(tr("Open or drop here the signed records (PDF or XML files) you want to check."), this);
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
@@ -144,7 +144,7 @@ VerifyWidget::VerifyWidget(QList<QByteArray> trustAnchorsDer, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_resultsTree, 1);
-    layout->addWidget(createLookupBox(), 1);
+    layout->addWidget(createLookupBox(), 2); // an answer has many rows; the file list needs few
     layout->addWidget(buttons);
 
     connect(m_openButton, &QPushButton::clicked, this, &VerifyWidget::openFiles);
