@@ -143,6 +143,27 @@ class TestDepartmentUi : public QObject
         return set ? path : QString();
     }
 
+    struct Opened
+    {
+        std::unique_ptr<store::Database> db;
+        std::unique_ptr<ui::MainWindow> window;
+    };
+    /** A connected copy of the school, open in a shown window, the quiet try on opening switched off; null on failure.
+     */
+    Opened openWithoutQuietTry()
+    {
+        m_settings->setValue(ui::AutoUploadOnOpenSetting, false);
+        const QString path = school();
+        auto db = path.isEmpty() ? nullptr : std::move(store::Database::openExisting(path).value_or(nullptr));
+        if (!db)
+            return {};
+        auto window = std::make_unique<ui::MainWindow>(*m_settings);
+        window->show();
+        if (!window->openDatabase(path))
+            return {};
+        return {std::move(db), std::move(window)};
+    }
+
     /** Shows the class of the first outbox entry (the signed sections) in the window. */
     static bool showSignedClass(ui::MainWindow& window, store::Database& db)
     {
@@ -246,14 +267,10 @@ private Q_SLOTS:
 
     void sendFromTheWindowThenLock()
     {
-        m_settings->setValue(ui::AutoUploadOnOpenSetting, false);
-        const QString path = school();
-        QVERIFY(!path.isEmpty());
-        auto db = store::Database::openExisting(path);
-        QVERIFY(db);
-        ui::MainWindow window(*m_settings);
-        window.show();
-        QVERIFY(window.openDatabase(path));
+        Opened opened = openWithoutQuietTry();
+        QVERIFY(opened.window);
+        ui::MainWindow& window = *opened.window;
+        auto& db = opened.db;
         QCOMPARE(window.pendingForDepartment(), kSigned);
         QVERIFY2(window.statusText().contains(QStringLiteral("%1 học bạ chờ gửi Sở").arg(kSigned)),
                  qPrintable(window.statusText()));
@@ -292,18 +309,18 @@ private Q_SLOTS:
         QVERIFY2(report.contains(QStringLiteral("mã %1…").arg(refusedItem.code.left(8))), qPrintable(report));
         QVERIFY2(report.contains(QStringLiteral("Lớp %1").arg(refusedItem.className)), qPrintable(report));
         QVERIFY(!report.contains(refusedItem.code)); // the code is the record's secret: only its first characters
-        QCOMPARE(pendingIn(**db), 2);
+        QCOMPARE(pendingIn(*db), 2);
         QVERIFY(window.statusText().contains(QStringLiteral("2 học bạ chờ gửi Sở")));
 
         // Again: the two left are sent; the status bar has nothing waiting any more.
         upload->trigger();
         QVERIFY(done.wait(60000));
         QCOMPARE(sync->lastUpload()->submitted(), 2);
-        QCOMPARE(pendingIn(**db), 0);
+        QCOMPARE(pendingIn(*db), 0);
         QCOMPARE(MessageBox::lastShown().icon, QMessageBox::Information);
         QVERIFY(!window.statusText().contains(QStringLiteral("chờ gửi Sở")));
-        QVERIFY(showSignedClass(window, **db));
-        QCOMPARE(stateColumn(window).count(QStringLiteral("Đã nộp Sở")), countInShownClass(**db));
+        QVERIFY(showSignedClass(window, *db));
+        QCOMPARE(stateColumn(window).count(QStringLiteral("Đã nộp Sở")), countInShownClass(*db));
 
         // The deadline passes: the lock receipts lock the sections, shown with their date.
         const QDateTime lockedAt(QDate(2026, 6, 30), QTime(16, 59, 59), Qt::UTC);
@@ -317,7 +334,7 @@ private Q_SLOTS:
         QVERIFY2(MessageBox::lastShown().text.contains(QStringLiteral("Số học bạ mới được khoá: %1").arg(kSigned)),
                  qPrintable(MessageBox::lastShown().text));
         const QString lockedText = QStringLiteral("Đã khoá %1").arg(text::shownDate(lockedAt));
-        QCOMPARE(stateColumn(window).count(lockedText), countInShownClass(**db));
+        QCOMPARE(stateColumn(window).count(lockedText), countInShownClass(*db));
         QVERIFY(stateColumn(window).count(lockedText) > 0);
         auto* table = window.findChild<QTableView*>(QStringLiteral("studentTableView"));
         table->scrollTo(table->model()->index(0, ui::StudentTableModel::LookupCode));
@@ -326,13 +343,10 @@ private Q_SLOTS:
 
     void cancelStopsBetweenRecords()
     {
-        m_settings->setValue(ui::AutoUploadOnOpenSetting, false);
-        const QString path = school();
-        QVERIFY(!path.isEmpty());
-        auto db = store::Database::openExisting(path);
-        QVERIFY(db);
-        ui::MainWindow window(*m_settings);
-        QVERIFY(window.openDatabase(path));
+        Opened opened = openWithoutQuietTry();
+        QVERIFY(opened.window);
+        ui::MainWindow& window = *opened.window;
+        auto& db = opened.db;
         window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"))->setCurrentIndex(QModelIndex());
         ui::DepartmentSync* sync = window.departmentSync();
         QSignalSpy done(sync, &ui::DepartmentSync::finished);
@@ -346,7 +360,7 @@ private Q_SLOTS:
         const int sent = sync->lastUpload()->submitted();
         QVERIFY2(sent >= 1 && sent < kSigned, qPrintable(QString::number(sent)));
         QCOMPARE(int(sync->lastUpload()->items.size()), sent); // nothing half done
-        QCOMPARE(pendingIn(**db), kSigned - sent);
+        QCOMPARE(pendingIn(*db), kSigned - sent);
         QCOMPARE(m_fake->stored(), sent);
     }
 
