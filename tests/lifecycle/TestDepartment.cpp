@@ -10,12 +10,16 @@
 
 #include "lifecycle/Accounts.h"
 #include "lifecycle/Department.h"
+#include "lifecycle/RecordDocuments.h"
 #include "lifecycle/Session.h"
+#include "render/RecordRenderer.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace hocba;
@@ -348,6 +352,58 @@ private Q_SLOTS:
         QVERIFY(fromSigned);
         QCOMPARE(fromSigned->locked, kSigned);
         QCOMPARE(inState(*other, QStringLiteral("locked")), kSigned);
+    }
+
+    /**
+     * A copy printed after the lock says so under the year, with the effective date of the stored lock receipt, checked
+     * again at printing: a receipt edited behind the program's back prints no lock at all.
+     */
+    void aCopyPrintedAfterTheLockSaysSo()
+    {
+        auto db = school();
+        QVERIFY(db);
+        QVERIFY(lifecycle::uploadOutbox(*db, Actor::unrestricted(), fast()));
+        // 30/06 16:59:59 UTC is the last second of 30/06 in Vietnam.
+        m_fake->lockAll(QDateTime(QDate(2026, 6, 30), QTime(16, 59, 59), Qt::UTC));
+        QVERIFY(lifecycle::fetchReceipts(*db, Actor::unrestricted()));
+        const qint64 section = count(*db,
+                                     QStringLiteral("SELECT min(section_id) FROM department_receipt "
+                                                    "WHERE kind = 'lock'"));
+        auto record = lifecycle::recordOfSection(*db, section);
+        QVERIFY(record);
+        auto input = lifecycle::renderInputForRecord(*db, *record);
+        QVERIFY2(input, input ? "" : qPrintable(describe(input.error())));
+        QCOMPARE(input->lockedAt.size(), input->years.size());
+        QCOMPARE(input->lockedAt.last(), QDateTime(QDate(2026, 6, 30), QTime(16, 59, 59), Qt::UTC));
+        auto pdf = render::renderRecordPdf(*input);
+        QVERIFY(pdf);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("copy.pdf"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(*pdf) == pdf->size());
+        out.close();
+        const QString text
+            = test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), path, QStringLiteral("-")}).output;
+        QVERIFY2(text.contains(QStringLiteral("khoá sổ, có hiệu lực từ ngày 30/06/2026")), qPrintable(text.right(400)));
+
+        // The stored receipt's date changed with the sqlite3 shell (its append-only trigger dropped first).
+        db.reset();
+        auto forged = school();
+        QVERIFY(forged);
+        QVERIFY(lifecycle::uploadOutbox(*forged, Actor::unrestricted(), fast()));
+        QVERIFY(lifecycle::fetchReceipts(*forged, Actor::unrestricted()));
+        const QString forgedPath = forged->path();
+        forged.reset();
+        QCOMPARE(test::runSqlite3(forgedPath,
+                                  QStringLiteral("DROP TRIGGER department_receipt_no_update; UPDATE department_receipt "
+                                                 "SET canonical = CAST(replace(CAST(canonical AS TEXT), '2026-06-30', "
+                                                 "'2026-05-31') AS BLOB) WHERE kind = 'lock';")),
+                 0);
+        auto reopened = test::openTestDatabase(forgedPath);
+        QVERIFY(reopened);
+        auto forgedInput = lifecycle::renderInputForRecord(*reopened, *record);
+        QVERIFY(forgedInput);
+        QVERIFY(!forgedInput->lockedAt.last().isValid());
     }
 
     void lockReceiptsFromAnotherKeyAreRejected()
