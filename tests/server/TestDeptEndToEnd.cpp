@@ -531,7 +531,9 @@ void TestDeptEndToEnd::lookupPageInABrowser()
         QVERIFY2(!secret.isEmpty() && !dom.contains(secret), "the page shows an identifier or a credential");
     QVERIFY(!dom.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
 
-    const QString unknown = browse(d.url() + QStringLiteral("/tra-cuu/") + QString(32, QLatin1Char('e')));
+    const QString unknownPage = d.url() + QStringLiteral("/tra-cuu/") + QString(32, QLatin1Char('e'));
+    const QString unknown = browse(unknownPage);
+    browse(unknownPage, QCoreApplication::applicationDirPath() + QStringLiteral("/lookup-page-unknown.png"));
     QVERIFY2(unknown.contains(QStringLiteral("Không tìm thấy học bạ với mã tra cứu này.")), qPrintable(unknown));
     QCOMPARE(d.server->terminate(), 0);
 }
