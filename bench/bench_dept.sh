@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench/bench_dept.sh [BUILD_DIR] [RECORDS]: the Department server's figures (issue 12; docs/scaling.md), never a CI
+# gate. Signs RECORDS (default 600) demo records (bench_sign), then for SQLite and for PostgreSQL (a throwaway cluster,
+# scripts/pg-test-cluster.sh) runs the real `hocba-dept serve` on loopback and drives it with wrk:
+#   uploads  POST /api/v1/records cycling over the records' bodies with the school's credential, -c1 and -c16, 5 s each,
+#            each on a new empty Department: the first pass stores (201); after it every answer is a 200 duplicate,
+#            still fully verified (both signatures, the PDF against the packet) but without an insert;
+#   lookups  GET /api/v1/lookup/{code} of random stored codes, -c1 and -c16, 5 s each.
+# Beside them: the in-process verification bound of the same records in the same run (signing::verifyDocument of the
+# PDF and of the packet, one thread). The server's per-school and per-address rates are lifted (--unlimited-rates):
+# one school and one address stand for a province's many. Needs wrk, SoftHSM2 (bench_sign) and PostgreSQL 15's
+# server programs (else the PostgreSQL rows are left out).
+set -euo pipefail
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build/ci}
+records=${2:-600}
+secs=5
+dept=$build/app/hocba-dept
+for tool in "$dept" "$build/bench/bench_sign" "$build/bench/bench_dept_prep"; do
+    [[ -x $tool ]] || { echo "bench_dept: build $tool first (cmake --build --preset ci --target hocba-dept bench_sign bench_dept_prep)" >&2; exit 2; }
+done
+command -v wrk >/dev/null || { echo "bench_dept: wrk is not installed (Debian package wrk)" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/bench-dept.XXXXXX)
+pg_dir=$(mktemp -d /tmp/bench-dept-pg.XXXXXX) # beside $work: as root the cluster runs as postgres, who cannot enter $work
+server_pid=
+pg_conninfo=
+cleanup() {
+    [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    [[ -n $pg_conninfo ]] && bash "$src/scripts/pg-test-cluster.sh" stop "$pg_dir" >/dev/null 2>&1
+    rm -rf "$work" "$pg_dir"
+}
+trap cleanup EXIT
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "signing $records demo records (bench_sign)…" >&2
+QT_QPA_PLATFORM=offscreen "$build/bench/bench_sign" "$records" "$work/sign" >/dev/null 2>&1
+prep=$("$build/bench/bench_dept_prep" "$work/sign" "$records")
+read -r bound bound_ms < <(awk '/^bound/ {print $2, $3}' <<<"$prep")
+read -r school year <"$work/sign/school.txt"
+
+cat >"$work/upload.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+    bodies = {}
+    for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
+    auth = "Bearer " .. args[2]
+    next_body, created, duplicate, other = 0, 0, 0, 0
+end
+function request()
+    next_body = next_body % #bodies + 1
+    return wrk.format("POST", "/api/v1/records",
+                      {["Content-Type"] = "application/json", ["Authorization"] = auth}, bodies[next_body])
+end
+function response(status)
+    if status == 201 then created = created + 1
+    elseif status == 200 then duplicate = duplicate + 1
+    else other = other + 1 end
+end
+function done()
+    local c, d, o = 0, 0, 0
+    for _, t in ipairs(threads) do c = c + t:get("created"); d = d + t:get("duplicate"); o = o + t:get("other") end
+    io.write(string.format("STATUS %d %d %d\n", c, d, o))
+end
+LUA
+cat >"$work/lookup.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args)
+    codes = {}
+    for line in io.lines(args[1]) do codes[#codes + 1] = line end
+    math.randomseed(os.time())
+    found, other = 0, 0
+end
+function request() return wrk.format("GET", "/api/v1/lookup/" .. codes[math.random(#codes)]) end
+function response(status)
+    if status == 200 then found = found + 1 else other = other + 1 end
+end
+function done()
+    local f, o = 0, 0
+    for _, t in ipairs(threads) do f = f + t:get("found"); o = o + t:get("other") end
+    io.write(string.format("STATUS %d 0 %d\n", f, o))
+end
+LUA
+
+# A new empty Department (data folder, database) with the school, the test CA and an open window; its server.
+fresh_department() { # engine name
+    local engine=$1 name=$2
+    data=$work/$name
+    db=()
+    if [[ $engine == postgresql ]]; then
+        psql -q "$pg_conninfo" -c "CREATE DATABASE bench_$name" >/dev/null
+        db=(--database "$pg_conninfo dbname=bench_$name")
+    fi
+    "$dept" init --data "$data" --name "Sở GDĐT Đo đạc" "${db[@]}" >/dev/null
+    "$dept" school add --data "$data" --code "$school" --name "Trường đo" --credential-out "$data/credential" "${db[@]}" >/dev/null
+    "$dept" trust add --data "$data" --cert "$work/sign/ca.pem" "${db[@]}" >/dev/null
+    "$dept" window add --data "$data" --id "$year-06" --year "$year" --deadline "$(date -d '+30 days' +%F)" "${db[@]}" >/dev/null
+    "$dept" serve --data "$data" --listen 127.0.0.1:0 --unlimited-rates "${db[@]}" >"$data/serve.out" 2>"$data/serve.log" &
+    server_pid=$!
+    for _ in $(seq 100); do
+        port=$(grep -o '127.0.0.1:[0-9]*' "$data/serve.out" 2>/dev/null | cut -d: -f2 || true)
+        [[ -n $port ]] && return 0
+        sleep 0.1
+    done
+    echo "bench_dept: the server did not start: $(tail -3 "$data/serve.log")" >&2
+    exit 1
+}
+
+stop_server() {
+    kill "$server_pid" && wait "$server_pid" || true
+    server_pid=
+}
+
+# wrk with a script; prints: req/s p50 p99 ok duplicates other
+run_wrk() { # connections script args…
+    local c=$1 script=$2
+    shift 2
+    local out
+    out=$(wrk -t1 -c"$c" -d"${secs}s" --timeout 30s --latency -s "$script" "http://127.0.0.1:$port" -- "$@")
+    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^STATUS/ {ok=$2; dup=$3; other=$4}
+         END {printf "%.1f %s %s %d %d %d\n", rps, p50, p99, ok, dup, other}' <<<"$out"
+}
+
+rows=()
+bench_engine() { # engine
+    local engine=$1 c line
+    for c in 1 16; do
+        fresh_department "$engine" "${engine}_up$c"
+        line=$(run_wrk "$c" "$work/upload.lua" "$work/sign/bodies.txt" "$(cat "$data/credential")")
+        rows+=("$engine upload $c $line")
+        if [[ $c -eq 16 ]]; then
+            # Lookups of stored records: the rest of the records are stored first (cycling bodies until all are in).
+            local stored
+            stored=$("$dept" status --data "$data" --json "${db[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["windows"][0]["submitted"])')
+            while [[ $stored -lt $records ]]; do
+                run_wrk 16 "$work/upload.lua" "$work/sign/bodies.txt" "$(cat "$data/credential")" >/dev/null
+                stored=$("$dept" status --data "$data" --json "${db[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["windows"][0]["submitted"])')
+            done
+            for lc in 1 16; do
+                rows+=("$engine lookup $lc $(run_wrk "$lc" "$work/lookup.lua" "$work/sign/codes.txt")")
+            done
+        fi
+        stop_server
+    done
+}
+
+bench_engine sqlite
+if pg_conninfo=$(bash "$src/scripts/pg-test-cluster.sh" start "$pg_dir" 2>"$work/pg.err"); then
+    bench_engine postgresql
+else
+    pg_conninfo=
+    echo "bench_dept: no PostgreSQL cluster could be started, its rows are left out: $(cat "$work/pg.err")" >&2
+fi
+
+echo
+echo "hocba-dept on loopback (4 workers), wrk -t1 ${secs}s per row, $records distinct signed records (~$(( $(stat -c %s "$work/sign/bodies.txt") / records / 1024 )) KiB a body)"
+echo "$(nproc) cores, load average before the run: $load (wrk, the server and PostgreSQL share them)"
+echo "in-process verification bound (verifyDocument of PDF + packet, 1 thread): $bound records/s ($bound_ms ms each)"
+printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s\n' engine route conns "req/s" p50 p99 new/found "dup 200" other
+for r in "${rows[@]}"; do
+    read -r engine route c rps p50 p99 ok dup other <<<"$r"
+    printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s\n' "$engine" "$route" "$c" "$rps" "$p50" "$p99" "$ok" "$dup" "$other"
+done
+echo "uploads: new = records stored (201); dup 200 = the same record again after the first pass of $records:"
+echo "         fully verified like a new one (both signatures, the PDF against the packet), no insert."
+echo "lookups: found = 200 with the record; every code asked was stored. other = any other answer (none expected)."
