@@ -115,14 +115,31 @@ stop_server() {
     server_pid=
 }
 
-# wrk with a script; prints: req/s p50 p99 ok duplicates other
+# The server's CPU time so far (user + system, in clock ticks).
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+# PostgreSQL's: its postmaster and the backends it started (0 with SQLite).
+database_ticks() {
+    [[ ${#db[@]} -gt 0 ]] || { echo 0; return; }
+    local postmaster
+    postmaster=$(head -1 "$pg_dir/data/postmaster.pid")
+    for p in "$postmaster" $(pgrep -P "$postmaster"); do cat "/proc/$p/stat" 2>/dev/null || true; done |
+        awk '{sum += $14 + $15} END {print sum + 0}'
+}
+
+# wrk with a script; prints: req/s p50 p99 ok duplicates other server-CPU-ms-per-request
 run_wrk() { # connections script args…
     local c=$1 script=$2
     shift 2
-    local out
+    local out before after db_before db_after
+    before=$(server_ticks)
+    db_before=$(database_ticks)
     out=$(wrk -t1 -c"$c" -d"${secs}s" --timeout 30s --latency -s "$script" "http://127.0.0.1:$port" -- "$@")
-    awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^STATUS/ {ok=$2; dup=$3; other=$4}
-         END {printf "%.1f %s %s %d %d %d\n", rps, p50, p99, ok, dup, other}' <<<"$out"
+    after=$(server_ticks)
+    db_after=$(database_ticks)
+    awk -v ticks=$((after - before)) -v db_ticks=$((db_after - db_before)) -v hz="$(getconf CLK_TCK)" \
+        '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^STATUS/ {ok=$2; dup=$3; other=$4}
+         END {n = ok + dup + other; printf "%.1f %s %s %d %d %d %.2f %.2f\n", rps, p50, p99, ok, dup, other,
+              n ? ticks * 1000 / hz / n : 0, n ? db_ticks * 1000 / hz / n : 0}' <<<"$out"
 }
 
 rows=()
@@ -160,11 +177,15 @@ echo
 echo "hocba-dept on loopback (4 workers), wrk -t1 ${secs}s per row, $records distinct signed records (~$(( $(stat -c %s "$work/sign/bodies.txt") / records / 1024 )) KiB a body)"
 echo "$(nproc) cores, load average before the run: $load (wrk, the server and PostgreSQL share them)"
 echo "in-process verification bound (verifyDocument of PDF + packet, 1 thread): $bound records/s ($bound_ms ms each)"
-printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s\n' engine route conns "req/s" p50 p99 new/found "dup 200" other
+printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s %12s %12s\n' engine route conns "req/s" p50 p99 new/found "dup 200" \
+    other "server CPU" "db CPU"
 for r in "${rows[@]}"; do
-    read -r engine route c rps p50 p99 ok dup other <<<"$r"
-    printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s\n' "$engine" "$route" "$c" "$rps" "$p50" "$p99" "$ok" "$dup" "$other"
+    read -r engine route c rps p50 p99 ok dup other cpu db_cpu <<<"$r"
+    printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s %9s ms %9s ms\n' "$engine" "$route" "$c" "$rps" "$p50" "$p99" "$ok" \
+        "$dup" "$other" "$cpu" "$db_cpu"
 done
 echo "uploads: new = records stored (201); dup 200 = the same record again after the first pass of $records:"
 echo "         fully verified like a new one (both signatures, the PDF against the packet), no insert."
+echo "server CPU = the hocba-dept process's user + system time per request during the row; db CPU = PostgreSQL's"
+echo "             (its postmaster and backends), per request (SQLite works inside the server's process)."
 echo "lookups: found = 200 with the record; every code asked was stored. other = any other answer (none expected)."
