@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>QrImageReader</name>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>Ảnh trống.</translation>
+    </message>
+    <message>
+        <source>No QR code could be read in this picture. Take the photo again, closer and sharper, with the whole QR code in it, or type the code printed under it.</source>
+        <translation>Không đọc được mã QR trong ảnh này. Hãy chụp lại gần hơn, rõ hơn, lấy trọn mã QR, hoặc gõ mã in dưới mã QR.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read as a picture. Choose a PNG or JPEG photo or scan.</source>
+        <translation>Không mở được tệp %1 như một ảnh. Hãy chọn ảnh chụp hoặc ảnh quét dạng PNG hoặc JPEG.</translation>
+    </message>
+</context>
+<context>
     <name>Signing</name>
     <message>
         <source>Principal</source>
@@ -621,6 +636,61 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::EndpointCommand</name>
+    <message>
+        <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</source>
+        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: "endpoint set --url URL --credential-file F --department-cert F", "endpoint show".</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
+        <translation>Máy chủ của Sở, ví dụ https://hocba.sogd.example.vn.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The school&apos;s credential file the Department gave (one line).</source>
+        <translation>Tệp mã xác thực Sở cấp cho trường (một dòng).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s certificate (department-cert.pem): its receipts must be signed with it.</source>
+        <translation>Chứng thư của Sở (department-cert.pem): biên nhận của Sở phải được ký bằng chứng thư này.</translation>
+    </message>
+    <message>
+        <source>Say &quot;endpoint set&quot; or &quot;endpoint show&quot;.</source>
+        <translation>Hãy ghi "endpoint set" hoặc "endpoint show".</translation>
+    </message>
+    <message>
+        <source>--url URL, --credential-file FILE and --department-cert FILE are required.</source>
+        <translation>Cần có --url URL, --credential-file TỆP và --department-cert TỆP.</translation>
+    </message>
+    <message>
+        <source>No Department server is set for this school yet. Set it with &quot;hocba-cli endpoint set&quot;.</source>
+        <translation>Trường chưa cài đặt máy chủ của Sở. Hãy cài đặt bằng "hocba-cli endpoint set".</translation>
+    </message>
+    <message>
+        <source>Department server: %1</source>
+        <translation>Máy chủ của Sở: %1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>Sở: %1</translation>
+    </message>
+    <message>
+        <source>Department certificate SHA-256: %1</source>
+        <translation>SHA-256 của chứng thư Sở: %1</translation>
+    </message>
+    <message>
+        <source>The school&apos;s credential is set (it is never shown).</source>
+        <translation>Đã có mã xác thực của trường (mã này không bao giờ được hiện ra).</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::EvaluateCommand</name>
     <message>
         <source>Compute one student-year&apos;s results under Circular 27 or 22 and check its data (JSON in, JSON out).</source>
@@ -911,6 +981,92 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::LookupCommand</name>
+    <message>
+        <source>Look a record up at the Department by its lookup code (as printed, or the QR code&apos;s text): &quot;lookup CODE --url URL&quot;.</source>
+        <translation>Tra cứu một học bạ trên máy chủ của Sở theo mã tra cứu (như in trên giấy, hoặc nội dung mã QR): "lookup MÃ --url URL".</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
+        <translation>Máy chủ của Sở, ví dụ https://hocba.sogd.example.vn.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Say &quot;lookup CODE --url URL&quot;.</source>
+        <translation>Hãy ghi "lookup MÃ --url URL".</translation>
+    </message>
+    <message>
+        <source>Lookup code: %1</source>
+        <translation>Mã tra cứu: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Phiên bản: %1</translation>
+    </message>
+    <message>
+        <source>School: %1</source>
+        <translation>Trường: %1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Ngày nhận: %1</translation>
+    </message>
+    <message>
+        <source>Locked on: %1</source>
+        <translation>Ngày khoá: %1</translation>
+    </message>
+    <message>
+        <source>locked (final)</source>
+        <translation>đã khoá (chính thức)</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>received, not locked yet</source>
+        <translation>đã nhận, chưa khoá</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::OutboxCommand</name>
+    <message>
+        <source>List the signed records for the Department: waiting, sent (submitted) and locked.</source>
+        <translation>Liệt kê các học bạ đã ký để nộp lên Sở: đang chờ, đã nộp và đã khoá.</translation>
+    </message>
+    <message>
+        <source>Only the records of this class, e.g. 6A1.</source>
+        <translation>Chỉ các học bạ của lớp này, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>The outbox is empty: signed records appear here.</source>
+        <translation>Hộp thư đi trống: học bạ đã ký sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>sent on %1</source>
+        <translation>đã nộp ngày %1</translation>
+    </message>
+    <message>
+        <source>locked on %1</source>
+        <translation>đã khoá ngày %1</translation>
+    </message>
+    <message>
+        <source>waiting (%1 tries)</source>
+        <translation>đang chờ (đã thử %1 lần)</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::PolicyCommand</name>
     <message>
         <source>Which roles must sign each school year: the principal always; the homeroom teacher and the school seal when the school requires them.</source>
@@ -943,6 +1099,21 @@
     <message>
         <source>The rule applies to records signed from now on; records already signed keep their signatures.</source>
         <translation>Quy định áp dụng cho các hồ sơ ký từ nay; hồ sơ đã ký giữ nguyên chữ ký.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::ReceiptsCommand</name>
+    <message>
+        <source>Fetch the Department&apos;s lock receipts: the records it locked become locked in the school file, with the lock&apos;s date.</source>
+        <translation>Tải các biên nhận khoá của Sở: học bạ Sở đã khoá sẽ được khoá trong tệp dữ liệu của trường, kèm ngày khoá.</translation>
+    </message>
+    <message>
+        <source>%1 receipts fetched, %2 records newly locked.</source>
+        <translation>Đã tải %1 biên nhận, %2 học bạ mới được khoá.</translation>
+    </message>
+    <message>
+        <source>%1 receipts were not accepted: they were not signed with the Department certificate set for this school, or name a record version this school did not send. Nothing was marked for them; tell the Department&apos;s IT staff.</source>
+        <translation>%1 biên nhận không được chấp nhận: không được ký bằng chứng thư của Sở đã cài đặt cho trường, hoặc nói về một phiên bản học bạ mà trường không gửi. Không đánh dấu gì cho các biên nhận này; hãy báo cho cán bộ công nghệ thông tin của Sở.</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1467,89 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::UploadCommand</name>
+    <message>
+        <source>Send the signed records waiting in the outbox to the Department (&quot;upload --db F [--class C | --all]&quot;), or one exported record (&quot;upload --url URL --credential-file F --packet X.xml --pdf Y.pdf&quot;).</source>
+        <translation>Gửi các học bạ đã ký đang chờ trong hộp thư đi lên Sở ("upload --db F [--class C | --all]"), hoặc một học bạ đã xuất ra tệp ("upload --url URL --credential-file F --packet X.xml --pdf Y.pdf").</translation>
+    </message>
+    <message>
+        <source>Only the records of this class, e.g. 6A1.</source>
+        <translation>Chỉ các học bạ của lớp này, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Every record waiting in the outbox (the default).</source>
+        <translation>Mọi học bạ đang chờ trong hộp thư đi (mặc định).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server (without --db).</source>
+        <translation>Máy chủ của Sở (khi không dùng --db).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The school&apos;s credential file (without --db).</source>
+        <translation>Tệp mã xác thực của trường (khi không dùng --db).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The signed packet to send (without --db).</source>
+        <translation>Gói dữ liệu đã ký cần gửi (khi không dùng --db).</translation>
+    </message>
+    <message>
+        <source>The signed PDF of that packet (without --db).</source>
+        <translation>Tệp PDF đã ký của gói đó (khi không dùng --db).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s certificate to check the receipt with (without --db).</source>
+        <translation>Chứng thư của Sở để kiểm tra biên nhận (khi không dùng --db).</translation>
+    </message>
+    <message>
+        <source>How often to try each record when the server does not answer or is busy, waiting longer each time (1 to 10, default 4).</source>
+        <translation>Số lần thử gửi mỗi học bạ khi máy chủ không trả lời hoặc đang bận, mỗi lần chờ lâu hơn (từ 1 đến 10, mặc định 4).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>--tries takes a number from 1 to 10.</source>
+        <translation>--tries nhận một số từ 1 đến 10.</translation>
+    </message>
+    <message>
+        <source>Give either --db (the outbox) or --url with --packet and --pdf (one exported record), not both.</source>
+        <translation>Chỉ dùng --db (hộp thư đi) hoặc --url cùng --packet và --pdf (một học bạ đã xuất), không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>Give --db FILE, or --url URL --credential-file FILE --packet FILE --pdf FILE.</source>
+        <translation>Hãy dùng --db TỆP, hoặc --url URL --credential-file TỆP --packet TỆP --pdf TỆP.</translation>
+    </message>
+    <message>
+        <source>Give either --class or --all, not both.</source>
+        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Không có học bạ nào chờ gửi.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 refused by the Department, %3 not sent (no answer; try again later).</source>
+        <translation>%1 đã gửi, %2 bị Sở từ chối, %3 chưa gửi được (không có trả lời; hãy thử lại sau).</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::UserCommand</name>
     <message>
         <source>Cannot open the password file %1.</source>
@@ -1544,6 +1798,431 @@
     </message>
 </context>
 <context>
+    <name>hocba::dept</name>
+    <message>
+        <source>The Department&apos;s key or certificate could not be made or read. Tell the Department&apos;s IT staff.</source>
+        <translation>Không tạo hoặc đọc được khóa hay chứng thư của Sở. Hãy báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written. Check that the folder is writable and the disk is not full.</source>
+        <translation>Không ghi được %1. Hãy kiểm tra thư mục cho phép ghi và ổ đĩa chưa đầy.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read. Check that the program may read the data folder.</source>
+        <translation>Không đọc được %1. Hãy kiểm tra chương trình có quyền đọc thư mục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The program&apos;s database scripts are missing.</source>
+        <translation>Thiếu các tệp lệnh cơ sở dữ liệu của chương trình.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database was made by a newer version of hocba-dept. Install that version or newer.</source>
+        <translation>Cơ sở dữ liệu của Sở được tạo bởi phiên bản hocba-dept mới hơn. Hãy cài phiên bản đó hoặc mới hơn.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database could not be brought up to date; nothing was changed.</source>
+        <translation>Không cập nhật được cấu trúc cơ sở dữ liệu của Sở; chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database address cannot be read. Write it as postgresql://user@host/database or as host=… dbname=…</source>
+        <translation>Không đọc được địa chỉ cơ sở dữ liệu PostgreSQL. Hãy viết theo dạng postgresql://user@host/database hoặc host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>The school is not registered at the Department.</source>
+        <translation>Trường chưa được đăng ký với Sở.</translation>
+    </message>
+    <message>
+        <source>There is no reporting window %1.</source>
+        <translation>Không có đợt nộp %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::DataFolder</name>
+    <message>
+        <source>Give the Department&apos;s name, on one line: it is written into the certificate that schools keep.</source>
+        <translation>Hãy nhập tên Sở trên một dòng: tên này được ghi vào chứng thư mà các trường lưu giữ.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Give a new or empty folder for the Department&apos;s data.</source>
+        <translation>%1 là một tệp, không phải thư mục. Hãy chỉ một thư mục mới hoặc trống cho dữ liệu của Sở.</translation>
+    </message>
+    <message>
+        <source>%1 already holds a Department&apos;s data. Its key is never replaced: schools have pinned its certificate. Use this folder as it is, or give a new, empty folder.</source>
+        <translation>%1 đã chứa dữ liệu của một Sở. Khóa của Sở không bao giờ được thay: các trường đã cài chứng thư của Sở. Hãy dùng thư mục này như hiện có, hoặc chỉ một thư mục mới, trống.</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be made. Check that the program may write there.</source>
+        <translation>Không tạo được thư mục %1. Hãy kiểm tra chương trình có quyền ghi vào đó.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Department data folder. Make one first with: hocba-dept init --data %1</source>
+        <translation>%1 không phải là thư mục dữ liệu của Sở. Hãy tạo trước bằng lệnh: hocba-dept init --data %1</translation>
+    </message>
+    <message>
+        <source>%1 does not name the Department. Write the line name=… (the Department&apos;s name) into it.</source>
+        <translation>%1 không ghi tên Sở. Hãy thêm dòng name=… (tên Sở) vào tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::DeptApi</name>
+    <message>
+        <source>The Department&apos;s server could not complete the request. Try again in a few minutes.</source>
+        <translation>Máy chủ của Sở chưa xử lý được yêu cầu. Hãy thử lại sau vài phút.</translation>
+    </message>
+    <message>
+        <source>The Department is not accepting records of this school year now: the deadline has passed or the reporting period is not open.</source>
+        <translation>Sở hiện không nhận học bạ của năm học này: đã quá hạn nộp hoặc chưa đến đợt nộp.</translation>
+    </message>
+    <message>
+        <source>No school record has this lookup code.</source>
+        <translation>Không tìm thấy học bạ với mã tra cứu này.</translation>
+    </message>
+    <message>
+        <source>The Department already has this version of the record or a newer one. Sign a correction (a new version) to replace it.</source>
+        <translation>Sở đã có phiên bản này của học bạ hoặc một phiên bản mới hơn. Hãy ký bản điều chỉnh (phiên bản mới) để thay thế.</translation>
+    </message>
+    <message>
+        <source>The record is locked at the Department and can no longer be changed.</source>
+        <translation>Học bạ đã được Sở khoá và không thể thay đổi nữa.</translation>
+    </message>
+    <message>
+        <source>This lookup code belongs to a record of another school.</source>
+        <translation>Mã tra cứu này thuộc học bạ của trường khác.</translation>
+    </message>
+    <message>
+        <source>The request is not the JSON the Department expects ({&quot;packet&quot;: …, &quot;pdf&quot;: …}). Update the program.</source>
+        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({"packet": …, "pdf": …}). Hãy cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <source>The %1 in the request is not valid base64. Update the program.</source>
+        <translation>Trường %1 trong yêu cầu không phải dữ liệu base64 hợp lệ. Hãy cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: %1</source>
+        <translation>Học bạ không được tiếp nhận: %1</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: the file sent as the PDF is not a PDF.</source>
+        <translation>Học bạ không được tiếp nhận: tệp gửi làm bản PDF không phải là tệp PDF.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: the file sent as the packet is a PDF.</source>
+        <translation>Học bạ không được tiếp nhận: tệp gửi làm gói dữ liệu lại là tệp PDF.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: it is signed with a certificate from a certification authority the Department does not trust. %1</source>
+        <translation>Học bạ không được tiếp nhận: học bạ được ký bằng chứng thư số của một tổ chức chứng thực mà Sở không tin cậy. %1</translation>
+    </message>
+    <message>
+        <source>The school&apos;s credential for the Department is missing, wrong or revoked. Ask the Department for a new credential file.</source>
+        <translation>Thiếu khoá truy cập của trường, khoá không đúng hoặc đã bị thu hồi. Hãy đề nghị Sở cấp tệp khoá truy cập mới.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server has no such address. Check the Department&apos;s address in the settings.</source>
+        <translation>Máy chủ của Sở không có địa chỉ này. Hãy kiểm tra địa chỉ máy chủ của Sở trong phần cài đặt.</translation>
+    </message>
+    <message>
+        <source>The school is sending too many records at once. The program tries again by itself in a moment.</source>
+        <translation>Trường đang gửi quá nhiều học bạ cùng lúc. Phần mềm sẽ tự gửi lại sau ít phút.</translation>
+    </message>
+    <message>
+        <source>The request is not sent as JSON. Update the program.</source>
+        <translation>Yêu cầu không được gửi dưới dạng JSON. Hãy cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <source>The record is larger than the Department accepts (%1 KiB).</source>
+        <translation>Học bạ lớn hơn dung lượng Sở tiếp nhận (%1 KiB).</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: the PDF carries a different packet from the one sent with it.</source>
+        <translation>Học bạ không được tiếp nhận: tệp PDF chứa gói dữ liệu khác với gói được gửi kèm.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: it is not signed by the principal.</source>
+        <translation>Học bạ không được tiếp nhận: học bạ chưa có chữ ký của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>The record was issued by another school (school code %1); this credential is for school %2.</source>
+        <translation>Học bạ do trường khác cấp (mã trường %1); khoá truy cập này là của trường %2.</translation>
+    </message>
+    <message>
+        <source>At most %1 lookup codes can be asked about at once.</source>
+        <translation>Mỗi lần chỉ hỏi được tối đa %1 mã tra cứu.</translation>
+    </message>
+    <message>
+        <source>A lookup code in the request is not 32 characters 0-9, a-f.</source>
+        <translation>Có mã tra cứu trong yêu cầu không gồm đúng 32 ký tự 0-9, a-f.</translation>
+    </message>
+    <message>
+        <source>The number of receipts asked for must be from 1 to %1.</source>
+        <translation>Số biên nhận yêu cầu phải từ 1 đến %1.</translation>
+    </message>
+    <message>
+        <source>Too many lookups from this address. Wait a moment and try again.</source>
+        <translation>Có quá nhiều lượt tra cứu từ địa chỉ này. Hãy đợi một lát rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>A lookup code has 32 characters: the digits 0-9 and the letters a-f. Check the code printed under the QR code of the paper copy.</source>
+        <translation>Mã tra cứu gồm 32 ký tự: các chữ số 0-9 và các chữ cái a-f. Hãy kiểm tra mã in dưới mã QR trên bản giấy.</translation>
+    </message>
+    <message>
+        <source>The school year is given by the year it starts in, for example year=2025 for 2025-2026.</source>
+        <translation>Năm học được ghi bằng năm bắt đầu, ví dụ year=2025 cho năm học 2025-2026.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::DeptStore</name>
+    <message>
+        <source>No database was given. Give the data folder&apos;s dept.db or a PostgreSQL address (postgresql://…).</source>
+        <translation>Chưa chỉ cơ sở dữ liệu. Hãy chỉ tệp dept.db của thư mục dữ liệu hoặc một địa chỉ PostgreSQL (postgresql://…).</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::DeptTypes</name>
+    <message>
+        <source>At least one receipt must be asked for. Update the program.</source>
+        <translation>Cần yêu cầu ít nhất một biên nhận. Hãy cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <source>The page cursor is not valid. Start again from the first page.</source>
+        <translation>Vị trí trang không hợp lệ. Hãy bắt đầu lại từ trang đầu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::LookupPage</name>
+    <message>
+        <source>Digital school record lookup</source>
+        <translation>Tra cứu học bạ số</translation>
+    </message>
+    <message>
+        <source>Submitted, not locked yet</source>
+        <translation>Đã nộp, chưa khoá</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Đã khoá</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Môn học</translation>
+    </message>
+    <message>
+        <source>Level or score</source>
+        <translation>Mức đạt hoặc điểm</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức đạt</translation>
+    </message>
+    <message>
+        <source>Content of the record</source>
+        <translation>Nội dung học bạ</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Năm học</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Khối</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Phẩm chất</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>Năng lực</translation>
+    </message>
+    <message>
+        <source>Conduct</source>
+        <translation>Kết quả rèn luyện</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Kết quả học tập</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Hoàn thành chương trình</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>Lên lớp</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher&apos;s comment</source>
+        <translation>Nhận xét của giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Locked (effective) on</source>
+        <translation>Ngày khoá (có hiệu lực)</translation>
+    </message>
+    <message>
+        <source>The school has revoked this version of the record. Ask the school for the valid copy.</source>
+        <translation>Nhà trường đã thu hồi phiên bản này của học bạ. Hãy liên hệ nhà trường để nhận bản có hiệu lực.</translation>
+    </message>
+    <message>
+        <source>Download the soft copy (PDF with digital signatures)</source>
+        <translation>Tải bản mềm (PDF có chữ ký số)</translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation>Mã tra cứu</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>No school record has this lookup code.</source>
+        <translation>Không tìm thấy học bạ với mã tra cứu này.</translation>
+    </message>
+    <message>
+        <source>A lookup code has 32 characters: the digits 0-9 and the letters a-f. Check the code printed under the QR code of the paper copy.</source>
+        <translation>Mã tra cứu gồm 32 ký tự: các chữ số 0-9 và các chữ cái a-f. Hãy kiểm tra mã in dưới mã QR trên bản giấy.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::PgSession</name>
+    <message>
+        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
+        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>A school with the code %1 is registered already.</source>
+        <translation>Trường có mã %1 đã được đăng ký.</translation>
+    </message>
+    <message>
+        <source>The school is not registered at the Department.</source>
+        <translation>Trường chưa được đăng ký với Sở.</translation>
+    </message>
+    <message>
+        <source>The window %1 exists already, or another window has the same school year and month.</source>
+        <translation>Đợt nộp %1 đã có, hoặc đã có một đợt nộp khác cùng năm học và cùng tháng.</translation>
+    </message>
+    <message>
+        <source>There is no reporting window %1.</source>
+        <translation>Không có đợt nộp %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::SqliteDeptSession</name>
+    <message>
+        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
+        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::pg</name>
+    <message>
+        <source>The Department&apos;s database refused to change data that is received, locked or logged.</source>
+        <translation>Cơ sở dữ liệu của Sở từ chối sửa dữ liệu đã nhận, đã khóa hoặc đã ghi nhật ký.</translation>
+    </message>
+    <message>
+        <source>This entry already exists in the Department&apos;s database.</source>
+        <translation>Mục này đã có trong cơ sở dữ liệu của Sở.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database could not be updated.</source>
+        <translation>Không cập nhật được cơ sở dữ liệu của Sở.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database could not carry out a request. Try again; if it keeps failing, give the technical details to the Department&apos;s IT staff.</source>
+        <translation>Cơ sở dữ liệu của Sở không thực hiện được một yêu cầu. Hãy thử lại; nếu vẫn lỗi, hãy gửi chi tiết kỹ thuật cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::pg::Connection</name>
+    <message>
+        <source>Out of memory while connecting to the Department&apos;s database.</source>
+        <translation>Hết bộ nhớ khi kết nối tới cơ sở dữ liệu của Sở.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s PostgreSQL database cannot be reached. Check that PostgreSQL is running and that the database address, user and password are right.</source>
+        <translation>Không kết nối được cơ sở dữ liệu PostgreSQL của Sở. Hãy kiểm tra PostgreSQL đang chạy và địa chỉ cơ sở dữ liệu, tên người dùng, mật khẩu là đúng.</translation>
+    </message>
+    <message>
+        <source>The connection to the Department&apos;s PostgreSQL database was lost and cannot be made again. Check that PostgreSQL is running.</source>
+        <translation>Mất kết nối tới cơ sở dữ liệu PostgreSQL của Sở và không kết nối lại được. Hãy kiểm tra PostgreSQL đang chạy.</translation>
+    </message>
+    <message>
+        <source>The request holds a character (NUL) that cannot be stored. Nothing was stored.</source>
+        <translation>Yêu cầu chứa một ký tự (NUL) không thể lưu. Chưa có gì được lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::dept::sqlite::Connection</name>
+    <message>
+        <source>The Department&apos;s database %1 cannot be opened. Check that the data folder exists and that the program may read and write it.</source>
+        <translation>Không mở được cơ sở dữ liệu của Sở %1. Hãy kiểm tra thư mục dữ liệu có tồn tại và chương trình có quyền đọc, ghi vào đó.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Department database. Give the dept.db of a data folder made with hocba-dept init.</source>
+        <translation>%1 không phải là cơ sở dữ liệu của Sở. Hãy chỉ tệp dept.db trong thư mục dữ liệu đã tạo bằng hocba-dept init.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database refused to change data that is received, locked or logged.</source>
+        <translation>Cơ sở dữ liệu của Sở từ chối sửa dữ liệu đã nhận, đã khóa hoặc đã ghi nhật ký.</translation>
+    </message>
+    <message>
+        <source>This entry already exists in the Department&apos;s database.</source>
+        <translation>Mục này đã có trong cơ sở dữ liệu của Sở.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database file is damaged or is not a database.</source>
+        <translation>Tệp cơ sở dữ liệu của Sở bị hỏng hoặc không phải là cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database could not be read or written. Check the disk space and the data folder, then try again.</source>
+        <translation>Không đọc hoặc ghi được cơ sở dữ liệu của Sở. Hãy kiểm tra dung lượng ổ đĩa và thư mục dữ liệu rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s database could not be updated.</source>
+        <translation>Không cập nhật được cơ sở dữ liệu của Sở.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::Accounts</name>
     <message>
         <source>A login has 3 to 32 characters: lower-case letters a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
@@ -1623,6 +2302,10 @@
     <message>
         <source>This school file has accounts: log in with your account to %1. Nothing was changed.</source>
         <translation>Tệp dữ liệu của trường này có tài khoản: hãy đăng nhập bằng tài khoản của bạn để %1. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>send records to the Department</source>
+        <translation>gửi học bạ lên Sở</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2434,101 @@
     <message>
         <source>The same student as row %1: none of these rows is imported; keep one and import again.</source>
         <translation>Trùng học sinh với dòng %1: không dòng nào trong số này được nhập; hãy giữ lại một dòng rồi nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Department</name>
+    <message>
+        <source>Cannot read the file %1. Check the name and try again.</source>
+        <translation>Không đọc được tệp %1. Hãy kiểm tra tên tệp rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large for what it should hold.</source>
+        <translation>Tệp %1 quá lớn so với nội dung lẽ ra nó chứa.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a school credential: it must hold one line of 64 characters 0-9 and a-f, as the Department wrote it. Ask the Department for the file again.</source>
+        <translation>Tệp %1 không phải là tệp mã xác thực của trường: tệp phải có đúng một dòng gồm 64 ký tự 0-9 và a-f, như Sở đã cấp. Hãy xin Sở gửi lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a certificate. Use the Department&apos;s certificate file (department-cert.pem) as the Department gave it.</source>
+        <translation>Tệp %1 không phải là chứng thư. Hãy dùng tệp chứng thư của Sở (department-cert.pem) đúng như Sở cung cấp.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a lookup code: a lookup code has 32 characters 0-9 and a-f, as printed under the QR code.</source>
+        <translation>"%1" không phải là mã tra cứu: mã tra cứu gồm 32 ký tự 0-9 và a-f, như in dưới mã QR.</translation>
+    </message>
+    <message>
+        <source>The Department has no record with this lookup code. Check the code on the paper copy; a record the school has not sent yet cannot be found.</source>
+        <translation>Sở không có học bạ nào với mã tra cứu này. Hãy kiểm tra mã trên bản giấy; học bạ mà trường chưa nộp thì chưa tra cứu được.</translation>
+    </message>
+    <message>
+        <source>lookup</source>
+        <translation>tra cứu</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s answer cannot be read. Try again later; if this repeats, tell the Department&apos;s IT staff.</source>
+        <translation>Không đọc được câu trả lời của Sở. Hãy thử lại sau; nếu vẫn lỗi, báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address of the Department&apos;s server. Write it as the Department gave it, for example https://hocba.sogd.example.vn.</source>
+        <translation>"%1" không phải là địa chỉ máy chủ của Sở. Hãy ghi đúng như Sở cung cấp, ví dụ https://hocba.sogd.example.vn.</translation>
+    </message>
+    <message>
+        <source>The address %1 starts with http://, which sends the school&apos;s credential unprotected. Use the https:// address the Department gave.</source>
+        <translation>Địa chỉ %1 bắt đầu bằng http://, sẽ gửi mã xác thực của trường mà không được bảo vệ. Hãy dùng địa chỉ https:// mà Sở cung cấp.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server did not answer (%1). Check the Internet connection and try again later; nothing was lost.</source>
+        <translation>Máy chủ của Sở không trả lời (%1). Hãy kiểm tra kết nối Internet và thử lại sau; không có gì bị mất.</translation>
+    </message>
+    <message>
+        <source>The Department did not accept the school&apos;s credential. Ask the Department for a new credential file and set it again.</source>
+        <translation>Sở không chấp nhận mã xác thực của trường. Hãy xin Sở tệp mã xác thực mới và cài đặt lại.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server is busy or has a problem (%1). Try again later; nothing was lost.</source>
+        <translation>Máy chủ của Sở đang bận hoặc gặp sự cố (%1). Hãy thử lại sau; không có gì bị mất.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server refused the request (%1).</source>
+        <translation>Máy chủ của Sở từ chối yêu cầu (%1).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s receipt is for another record or another version than the one sent. Nothing was marked as sent; tell the Department&apos;s IT staff.</source>
+        <translation>Biên nhận của Sở nói về một học bạ hoặc một phiên bản khác với bản đã gửi. Chưa đánh dấu là đã nộp; hãy báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>A section in the outbox no longer exists.</source>
+        <translation>Một phần học bạ trong hộp thư đi không còn nữa.</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>nộp</translation>
+    </message>
+    <message>
+        <source>Received by the Department (the receipt was not checked: no Department certificate was given).</source>
+        <translation>Sở đã nhận (biên nhận chưa được kiểm tra vì không có chứng thư của Sở).</translation>
+    </message>
+    <message>
+        <source>Received by the Department.</source>
+        <translation>Sở đã nhận.</translation>
+    </message>
+    <message>
+        <source>The Department already had this record; its receipt is kept.</source>
+        <translation>Sở đã có học bạ này; biên nhận của Sở được giữ lại.</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s server is not set up for this school yet. Ask the school&apos;s administrator to set it first (&quot;hocba-cli endpoint set&quot;).</source>
+        <translation>Chưa cài đặt máy chủ của Sở cho trường. Hãy nhờ quản trị viên của trường cài đặt trước ("hocba-cli endpoint set").</translation>
+    </message>
+    <message>
+        <source>Fetching the receipts was stopped.</source>
+        <translation>Đã dừng tải biên nhận.</translation>
+    </message>
+    <message>
+        <source>receipts</source>
+        <translation>biên nhận</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +3273,10 @@
         <source>There is no record to print.</source>
         <translation>Không có học bạ nào để in.</translation>
     </message>
+    <message>
+        <source>Every school year needs its lock date or none.</source>
+        <translation>Mỗi năm học phải có ngày khoá sổ, hoặc không năm nào có.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::rules</name>
@@ -2816,6 +3598,433 @@
     </message>
 </context>
 <context>
+    <name>hocba::server::DeptCommand</name>
+    <message>
+        <source>%1 exists already. A credential is written only to a new file: choose another name, or move the old file away first.</source>
+        <translation>%1 đã có. Khoá truy cập chỉ được ghi vào một tệp mới: hãy chọn tên khác, hoặc chuyển tệp cũ đi chỗ khác trước.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Không tạo được %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success; 1 invalid data; 2 wrong usage; 4 database; 5 network (the server could not listen).</source>
+        <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ; 2 dùng sai lệnh; 4 cơ sở dữ liệu; 5 mạng (máy chủ không mở được cổng).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiện hướng dẫn này.</translation>
+    </message>
+    <message>
+        <source>Run &quot;hocba-dept %1 --help&quot; for the options.</source>
+        <translation>Chạy "hocba-dept %1 --help" để xem các tuỳ chọn.</translation>
+    </message>
+    <message>
+        <source>Usage: hocba-dept %1 %2[options]</source>
+        <translation>Cách dùng: hocba-dept %1 %2[tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Tuỳ chọn:</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s data folder (made by &quot;hocba-dept init&quot;).</source>
+        <translation>Thư mục dữ liệu của Sở (tạo bằng "hocba-dept init").</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Use this database instead of the folder&apos;s SQLite file, e.g. postgresql://hocba@localhost/hocba.</source>
+        <translation>Dùng cơ sở dữ liệu này thay cho tệp SQLite trong thư mục, ví dụ postgresql://hocba@localhost/hocba.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Print the output as JSON.</source>
+        <translation>In kết quả dạng JSON.</translation>
+    </message>
+    <message>
+        <source>The --%1 %2 option is required.</source>
+        <translation>Cần có tuỳ chọn --%1 %2.</translation>
+    </message>
+    <message>
+        <source>Usage: hocba-dept &lt;command&gt; [options]</source>
+        <translation>Cách dùng: hocba-dept &lt;lệnh&gt; [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Các lệnh:</translation>
+    </message>
+    <message>
+        <source>Run &quot;hocba-dept &lt;command&gt; --help&quot; for the options of a command.</source>
+        <translation>Chạy "hocba-dept &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+    </message>
+    <message>
+        <source>Error: unknown command &quot;%1&quot;.</source>
+        <translation>Lỗi: không có lệnh "%1".</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::ExportCommand</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Không tạo được %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message>
+        <source>Write the locked records of a window into an empty folder for the Ministry: per record its signed packet (.xml), signed PDF, lock receipt (.receipt.json, .receipt.sig), and manifest.json with the SHA-256 of every file.</source>
+        <translation>Ghi các học bạ đã chốt của một đợt nộp vào một thư mục trống để gửi Bộ: với mỗi học bạ có gói dữ liệu đã ký (.xml), tệp PDF đã ký, biên nhận chốt (.receipt.json, .receipt.sig), kèm manifest.json ghi SHA-256 của từng tệp.</translation>
+    </message>
+    <message>
+        <source>The window to export, e.g. 2025-2026-06.</source>
+        <translation>Đợt nộp cần xuất, ví dụ 2025-2026-06.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>An empty (or new) folder to write into.</source>
+        <translation>Thư mục trống (hoặc chưa có) để ghi vào.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty. Export into a new or empty folder, so that nothing old is mixed with the export.</source>
+        <translation>Thư mục %1 không trống. Hãy xuất vào một thư mục mới hoặc trống, để không lẫn tệp cũ vào bản xuất.</translation>
+    </message>
+    <message>
+        <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
+        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+    </message>
+    <message>
+        <source>Window %1 is not locked yet; only locked records are exported. It locks at the end of its deadline day, or now with &quot;hocba-dept window lock&quot;.</source>
+        <translation>Đợt nộp %1 chưa chốt; chỉ học bạ đã chốt mới được xuất. Đợt nộp tự chốt vào cuối ngày hạn chót, hoặc chốt ngay bằng "hocba-dept window lock".</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>%1 locked record(s) of window %2 exported to %3.</source>
+        <translation>Đã xuất %1 học bạ đã chốt của đợt nộp %2 vào %3.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::HttpFrontend</name>
+    <message>
+        <source>The request&apos;s header is too long. Nothing was stored.</source>
+        <translation>Phần đầu của yêu cầu quá dài. Không có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>The request is larger than 1 MiB; a signed record is much smaller. Nothing was stored.</source>
+        <translation>Yêu cầu lớn hơn 1 MiB; một học bạ đã ký nhỏ hơn nhiều. Không có gì được lưu.</translation>
+    </message>
+    <message>
+        <source>The server cannot listen.</source>
+        <translation>Máy chủ không mở được cổng để nhận kết nối.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2. Is another program using this port, or is the address not one of this machine&apos;s?</source>
+        <translation>Không mở được địa chỉ %1 cổng %2. Có chương trình khác đang dùng cổng này, hoặc địa chỉ này không thuộc máy này?</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>TLS is not available: Qt&apos;s OpenSSL support is missing.</source>
+        <translation>Không dùng được TLS: thiếu thành phần OpenSSL của Qt.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate. Give the server&apos;s certificate (and its intermediates) in PEM form.</source>
+        <translation>%1 không chứa chứng thư PEM nào. Hãy đưa chứng thư của máy chủ (kèm các chứng thư trung gian) ở dạng PEM.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation>%1 không chứa khoá bí mật PEM không mã hoá (RSA hoặc EC).</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::InitCommand</name>
+    <message>
+        <source>Make the Department&apos;s data folder: its database, its receipt key and the certificate schools pin (department-cert.pem).</source>
+        <translation>Tạo thư mục dữ liệu của Sở: cơ sở dữ liệu, khoá ký biên nhận và chứng thư để các trường cài đặt (department-cert.pem).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s name, e.g. &quot;Sở GDĐT Hà Nội&quot;.</source>
+        <translation>Tên của Sở, ví dụ "Sở GDĐT Hà Nội".</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Data folder made: %1</source>
+        <translation>Đã tạo thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Give schools this certificate to pin: %1</source>
+        <translation>Gửi chứng thư này cho các trường để cài đặt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::SchoolCommand</name>
+    <message>
+        <source>Add a school and write its credential to a file (&quot;school add&quot;), give it a new credential (&quot;school new-credential&quot;), or revoke its credentials (&quot;school revoke-credential&quot;).</source>
+        <translation>Thêm trường và ghi khoá truy cập của trường vào một tệp ("school add"), cấp khoá truy cập mới ("school new-credential"), hoặc thu hồi khoá truy cập ("school revoke-credential").</translation>
+    </message>
+    <message>
+        <source>The school&apos;s MOET code.</source>
+        <translation>Mã trường của Bộ GDĐT.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>The school&apos;s name (school add).</source>
+        <translation>Tên trường (school add).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Write the school&apos;s new credential to this new file (mode 600); hand it to the school.</source>
+        <translation>Ghi khoá truy cập mới của trường vào tệp mới này (quyền 600); giao tệp cho trường.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Say &quot;school add&quot;, &quot;school new-credential&quot; or &quot;school revoke-credential&quot;.</source>
+        <translation>Hãy dùng "school add", "school new-credential" hoặc "school revoke-credential".</translation>
+    </message>
+    <message>
+        <source>School %1 (%2): its credential is in %3. Hand this file to the school by a safe way; it is not kept anywhere else.</source>
+        <translation>Trường %1 (%2): khoá truy cập nằm trong %3. Hãy giao tệp này cho trường theo cách an toàn; khoá không được lưu ở nơi nào khác.</translation>
+    </message>
+    <message>
+        <source>School %1 exists already. To give it a new credential, run &quot;hocba-dept school new-credential --code %1 --credential-out FILE&quot;.</source>
+        <translation>Trường %1 đã có. Để cấp khoá truy cập mới, chạy "hocba-dept school new-credential --code %1 --credential-out TỆP".</translation>
+    </message>
+    <message>
+        <source>There is no school with code %1. Add it with &quot;hocba-dept school add&quot;.</source>
+        <translation>Không có trường nào mã %1. Hãy thêm bằng "hocba-dept school add".</translation>
+    </message>
+    <message>
+        <source>School %1: %2 credential(s) revoked. The school can no longer upload until it gets a new one (&quot;hocba-dept school new-credential&quot;).</source>
+        <translation>Trường %1: đã thu hồi %2 khoá truy cập. Trường không gửi được học bạ cho đến khi được cấp khoá mới ("hocba-dept school new-credential").</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::ServeCommand</name>
+    <message>
+        <source>Run the Department&apos;s server (API v1 and the lookup page) until stopped (SIGTERM or Ctrl+C); it also locks each window at the end of its deadline day.</source>
+        <translation>Chạy máy chủ của Sở (API v1 và trang tra cứu) cho đến khi bị dừng (SIGTERM hoặc Ctrl+C); máy chủ cũng tự chốt từng đợt nộp vào cuối ngày hạn chót.</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 0.0.0.0:8443 (with TLS) or 127.0.0.1:8080 (plain HTTP, behind a proxy).</source>
+        <translation>Địa chỉ và cổng nhận kết nối, ví dụ 0.0.0.0:8443 (có TLS) hoặc 127.0.0.1:8080 (HTTP thường, sau một proxy).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>ĐỊA_CHỈ:CỔNG</translation>
+    </message>
+    <message>
+        <source>The server&apos;s TLS certificate (PEM, with its intermediates).</source>
+        <translation>Chứng thư TLS của máy chủ (PEM, kèm các chứng thư trung gian).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The TLS certificate&apos;s private key (PEM).</source>
+        <translation>Khoá bí mật của chứng thư TLS (PEM).</translation>
+    </message>
+    <message>
+        <source>Worker threads (default 4).</source>
+        <translation>Số luồng xử lý (mặc định 4).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>A reverse proxy on this machine (nginx) does TLS and limits connections; the client&apos;s address comes from its X-Real-IP header.</source>
+        <translation>Một proxy ngược trên chính máy này (nginx) làm TLS và giới hạn kết nối; địa chỉ của người dùng lấy từ tiêu đề X-Real-IP do proxy gửi.</translation>
+    </message>
+    <message>
+        <source>--listen must be an address and a port, e.g. 127.0.0.1:8080 or 0.0.0.0:8443.</source>
+        <translation>--listen phải là một địa chỉ và một cổng, ví dụ 127.0.0.1:8080 hoặc 0.0.0.0:8443.</translation>
+    </message>
+    <message>
+        <source>Give both --tls-cert and --tls-key, or neither.</source>
+        <translation>Hãy đưa cả --tls-cert và --tls-key, hoặc không đưa cả hai.</translation>
+    </message>
+    <message>
+        <source>Without TLS the server listens only on this machine (127.0.0.1 or ::1): credentials and records must not cross the network unencrypted. Give --tls-cert and --tls-key, or listen on 127.0.0.1 behind a proxy that does TLS (docs/operator.md).</source>
+        <translation>Không có TLS thì máy chủ chỉ nhận kết nối trên chính máy này (127.0.0.1 hoặc ::1): khoá truy cập và học bạ không được đi qua mạng mà không mã hoá. Hãy đưa --tls-cert và --tls-key, hoặc nhận kết nối trên 127.0.0.1 sau một proxy làm TLS (docs/operator.md).</translation>
+    </message>
+    <message>
+        <source>--behind-proxy is for plain HTTP on 127.0.0.1 or ::1, with the proxy on this machine.</source>
+        <translation>--behind-proxy chỉ dùng với HTTP thường trên 127.0.0.1 hoặc ::1, khi proxy chạy trên chính máy này.</translation>
+    </message>
+    <message>
+        <source>--workers must be a whole number from 1 to 64.</source>
+        <translation>--workers phải là số nguyên từ 1 đến 64.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>THƯ_MỤC</translation>
+    </message>
+    <message>
+        <source>Listening on %1://%2:%3 (%4 workers, %5 database). Stop with Ctrl+C or SIGTERM.</source>
+        <translation>Đang nhận kết nối tại %1://%2:%3 (%4 luồng xử lý, cơ sở dữ liệu %5). Dừng bằng Ctrl+C hoặc SIGTERM.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::StatusCommand</name>
+    <message>
+        <source>Show the reporting windows with their counts of records.</source>
+        <translation>Hiện các đợt nộp cùng số học bạ của từng đợt.</translation>
+    </message>
+    <message>
+        <source>No reporting windows yet. Open one with &quot;hocba-dept window add&quot;.</source>
+        <translation>Chưa có đợt nộp nào. Hãy mở một đợt bằng "hocba-dept window add".</translation>
+    </message>
+    <message>
+        <source>locked %1 (UTC)</source>
+        <translation>đã chốt %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>open until the end of %1</source>
+        <translation>mở đến hết ngày %1</translation>
+    </message>
+    <message>
+        <source>%1 submitted, %2 locked, from %3 school(s)</source>
+        <translation>%1 đã nộp, %2 đã chốt, từ %3 trường</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::TrustCommand</name>
+    <message>
+        <source>Trust a certification authority (&quot;trust add --cert FILE&quot;): only signatures that chain to the CAs added here are accepted.</source>
+        <translation>Tin cậy một tổ chức chứng thực ("trust add --cert TỆP"): chỉ chấp nhận chữ ký có chuỗi chứng thư dẫn về các tổ chức chứng thực được thêm ở đây.</translation>
+    </message>
+    <message>
+        <source>CA certificate to trust (PEM or DER).</source>
+        <translation>Chứng thư số của tổ chức chứng thực cần tin cậy (PEM hoặc DER).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Say &quot;trust add --cert FILE&quot;.</source>
+        <translation>Hãy dùng "trust add --cert TỆP".</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>Trusted: %1</source>
+        <translation>Đã tin cậy: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::WindowCommand</name>
+    <message>
+        <source>Open a reporting window (&quot;window add&quot;) or lock one now (&quot;window lock&quot;); the server locks each window by itself at the end of its deadline day.</source>
+        <translation>Mở một đợt nộp ("window add") hoặc chốt ngay một đợt ("window lock"); máy chủ tự chốt từng đợt vào cuối ngày hạn chót.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s name, e.g. 2025-2026-06.</source>
+        <translation>Tên đợt nộp, ví dụ 2025-2026-06.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>The school year, e.g. 2025-2026 (window add).</source>
+        <translation>Năm học, ví dụ 2025-2026 (window add).</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>NĂM</translation>
+    </message>
+    <message>
+        <source>The last day, e.g. 2026-06-30 (window add); the window locks at the end of that day, Vietnam time.</source>
+        <translation>Ngày hạn chót, ví dụ 2026-06-30 (window add); đợt nộp chốt vào cuối ngày đó, theo giờ Việt Nam.</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>NGÀY</translation>
+    </message>
+    <message>
+        <source>For pupils assessed again in August (window add).</source>
+        <translation>Dành cho học sinh được đánh giá lại vào tháng 8 (window add).</translation>
+    </message>
+    <message>
+        <source>Say &quot;window add&quot; or &quot;window lock&quot;.</source>
+        <translation>Hãy dùng "window add" hoặc "window lock".</translation>
+    </message>
+    <message>
+        <source>A window&apos;s name may hold only letters, digits, dots, dashes and underscores, e.g. 2025-2026-06.</source>
+        <translation>Tên đợt nộp chỉ gồm chữ cái, chữ số, dấu chấm, dấu gạch ngang và gạch dưới, ví dụ 2025-2026-06.</translation>
+    </message>
+    <message>
+        <source>Window %1 is open until the end of %2 (Vietnam time).</source>
+        <translation>Đợt nộp %1 mở đến hết ngày %2 (giờ Việt Nam).</translation>
+    </message>
+    <message>
+        <source>--year must look like 2025-2026.</source>
+        <translation>--year phải có dạng 2025-2026.</translation>
+    </message>
+    <message>
+        <source>--deadline must be a date like 2026-06-30.</source>
+        <translation>--deadline phải là một ngày có dạng 2026-06-30.</translation>
+    </message>
+    <message>
+        <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
+        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+    </message>
+    <message>
+        <source>Window %1 is locked, effective %2 (UTC): %3 record(s) locked now.</source>
+        <translation>Đợt nộp %1 đã chốt, có hiệu lực từ %2 (UTC): lần này chốt %3 học bạ.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::sheets::Csv</name>
     <message>
         <source>Row %1 opens a quote that is never closed.</source>
@@ -2904,6 +4113,21 @@
     <message>
         <source>Cannot write the workbook %1. Check that the folder exists and that the file is not open in Excel.</source>
         <translation>Không ghi được bảng tính %1. Hãy kiểm tra thư mục có tồn tại và tệp không đang mở trong Excel.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::signing</name>
+    <message>
+        <source>The Department&apos;s receipt is damaged or was not signed by the Department. Try fetching it again; if this repeats, tell the Department&apos;s IT staff.</source>
+        <translation>Biên nhận của Sở bị hỏng hoặc không phải do Sở ký. Hãy tải lại; nếu vẫn lỗi, báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>The receipt was signed with a certificate other than the Department certificate set up for this school. Check the Department settings (its certificate file) with the school&apos;s IT person.</source>
+        <translation>Biên nhận được ký bằng một chứng thư khác với chứng thư của Sở đã cài đặt cho trường. Hãy cùng cán bộ công nghệ thông tin của trường kiểm tra phần cài đặt kết nối Sở (tệp chứng thư của Sở).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s receipt cannot be read.</source>
+        <translation>Không đọc được biên nhận của Sở.</translation>
     </message>
 </context>
 <context>
@@ -3216,6 +4440,172 @@
     <message>
         <source>Demo school</source>
         <translation>Trường mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::DepartmentDialog</name>
+    <message>
+        <source>Connection to the Department of Education</source>
+        <translation>Kết nối Sở GDĐT</translation>
+    </message>
+    <message>
+        <source>Current settings</source>
+        <translation>Cài đặt hiện tại</translation>
+    </message>
+    <message>
+        <source>Change the connection</source>
+        <translation>Thay đổi kết nối</translation>
+    </message>
+    <message>
+        <source>Fill in what the Department gave the school: the address of its server, the school&apos;s credential file and the Department&apos;s certificate file.</source>
+        <translation>Điền những gì Sở đã cấp cho trường: địa chỉ máy chủ của Sở, tệp mã xác thực của trường và tệp chứng thư của Sở.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>School&apos;s credential file:</source>
+        <translation>Tệp mã xác thực của trường:</translation>
+    </message>
+    <message>
+        <source>Choose the school&apos;s credential file</source>
+        <translation>Chọn tệp mã xác thực của trường</translation>
+    </message>
+    <message>
+        <source>Credential files (*.txt *.key);;All files (*)</source>
+        <translation>Tệp mã xác thực (*.txt *.key);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Department&apos;s certificate:</source>
+        <translation>Chứng thư của Sở:</translation>
+    </message>
+    <message>
+        <source>Choose the Department&apos;s certificate</source>
+        <translation>Chọn chứng thư của Sở</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>When this computer opens the school file, send the records waiting for the Department without asking</source>
+        <translation>Khi máy này mở tệp dữ liệu của trường, tự động gửi các học bạ đang chờ lên Sở</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Not set yet: records cannot be sent to the Department.</source>
+        <translation>Chưa cài đặt: chưa gửi được học bạ lên Sở.</translation>
+    </message>
+    <message>
+        <source>Server address: %1
+Department: %2
+School&apos;s credential: saved</source>
+        <translation>Địa chỉ máy chủ: %1
+Sở: %2
+Mã xác thực của trường: đã lưu</translation>
+    </message>
+    <message>
+        <source>(name not given)</source>
+        <translation>(không ghi tên)</translation>
+    </message>
+    <message>
+        <source>Choose both the school&apos;s credential file and the Department&apos;s certificate file, then save again.</source>
+        <translation>Hãy chọn cả tệp mã xác thực của trường và tệp chứng thư của Sở, rồi bấm Lưu lại.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::DepartmentSync</name>
+    <message>
+        <source>Stop after this record</source>
+        <translation>Dừng sau hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Stopping after the record being sent…</source>
+        <translation>Đang dừng sau học bạ đang gửi…</translation>
+    </message>
+    <message>
+        <source>Sending %1/%2 …</source>
+        <translation>Đang gửi %1/%2 …</translation>
+    </message>
+    <message>
+        <source>Sending to the Department</source>
+        <translation>Gửi lên Sở</translation>
+    </message>
+    <message>
+        <source>Connecting to the Department&apos;s server…</source>
+        <translation>Đang kết nối tới máy chủ của Sở…</translation>
+    </message>
+    <message>
+        <source>Records were not sent to the Department: %1</source>
+        <translation>Chưa gửi được học bạ lên Sở: %1</translation>
+    </message>
+    <message>
+        <source>Records were not sent to the Department (no connection): they will be sent later.</source>
+        <translation>Chưa gửi được học bạ lên Sở (không có kết nối): học bạ sẽ được gửi sau.</translation>
+    </message>
+    <message>
+        <source>Sent to the Department: %1 record(s). Refused: %2. Not sent yet: %3.</source>
+        <translation>Đã gửi lên Sở: %1 học bạ. Bị từ chối: %2. Chưa gửi được: %3.</translation>
+    </message>
+    <message>
+        <source>No record is waiting to be sent to the Department.</source>
+        <translation>Không có học bạ nào đang chờ gửi lên Sở.</translation>
+    </message>
+    <message>
+        <source>Sent to the Department: %1 record(s).</source>
+        <translation>Đã gửi lên Sở: %1 học bạ.</translation>
+    </message>
+    <message>
+        <source>Refused by the Department: %1 (the records stay waiting; correct what the Department says, then send again).</source>
+        <translation>Sở từ chối: %1 (các học bạ này vẫn chờ gửi; hãy sửa theo thông báo của Sở rồi gửi lại).</translation>
+    </message>
+    <message>
+        <source>Not sent (no answer from the server): %1. They will be sent again next time.</source>
+        <translation>Chưa gửi được (máy chủ không trả lời): %1. Lần sau chương trình sẽ gửi lại.</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>chưa gửi được</translation>
+    </message>
+    <message>
+        <source>• Class %1, code %2 (%3): %4</source>
+        <translation>• Lớp %1, mã %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… và %1 học bạ khác.</translation>
+    </message>
+    <message>
+        <source>Receiving lock receipts</source>
+        <translation>Nhận biên nhận khoá sổ</translation>
+    </message>
+    <message>
+        <source>Receiving the Department&apos;s lock receipts…</source>
+        <translation>Đang nhận biên nhận khoá sổ của Sở…</translation>
+    </message>
+    <message>
+        <source>Receipts received: %1. Records newly locked: %2.</source>
+        <translation>Đã nhận %1 biên nhận. Số học bạ mới được khoá: %2.</translation>
+    </message>
+    <message>
+        <source>%1 receipt(s) did not pass the check against the Department&apos;s certificate and were not used. Tell the Department.</source>
+        <translation>%1 biên nhận không khớp với chứng thư của Sở nên không được dùng. Hãy báo cho Sở.</translation>
     </message>
 </context>
 <context>
@@ -3732,6 +5122,26 @@
     <message>
         <source>Cannot show the school</source>
         <translation>Không hiển thị được thông tin trường</translation>
+    </message>
+    <message>
+        <source>&amp;Send the whole school to the Department…</source>
+        <translation>&amp;Gửi cả trường lên Sở…</translation>
+    </message>
+    <message>
+        <source>Receive &amp;lock receipts…</source>
+        <translation>Nhận &amp;biên nhận khoá sổ…</translation>
+    </message>
+    <message>
+        <source>Connection to the &amp;Department of Education…</source>
+        <translation>Kết nối &amp;Sở GDĐT…</translation>
+    </message>
+    <message>
+        <source>&amp;Send class %1 to the Department…</source>
+        <translation>&amp;Gửi lớp %1 lên Sở…</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting to be sent to the Department</source>
+        <translation>%1 học bạ chờ gửi Sở</translation>
     </message>
 </context>
 <context>
@@ -4312,6 +5722,14 @@ Có hiệu lực từ %3 đến %4</translation>
         <source>Lookup code</source>
         <translation>Mã tra cứu</translation>
     </message>
+    <message>
+        <source>Submitted to the Department</source>
+        <translation>Đã nộp Sở</translation>
+    </message>
+    <message>
+        <source>Locked %1</source>
+        <translation>Đã khoá %1</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::TrustAnchorsDialog</name>
@@ -4505,6 +5923,138 @@ Dấu vân tay SHA-256:
     <message>
         <source>Problem</source>
         <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Received by the Department, not locked yet</source>
+        <translation>Sở đã nhận, chưa khoá</translation>
+    </message>
+    <message>
+        <source>Locked by the Department</source>
+        <translation>Sở đã khoá</translation>
+    </message>
+    <message>
+        <source>Revoked: this version is no longer valid</source>
+        <translation>Đã thu hồi: phiên bản này không còn giá trị</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Năm học</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Khối</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Conduct</source>
+        <translation>Kết quả rèn luyện</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher&apos;s comment</source>
+        <translation>Nhận xét của giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Kết quả học tập</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Hoàn thành chương trình</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>Lên lớp</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>Ngày khoá</translation>
+    </message>
+    <message>
+        <source>Look up by code at the Department</source>
+        <translation>Tra cứu bằng mã trên máy chủ của Sở</translation>
+    </message>
+    <message>
+        <source>The code printed under the QR code, or the link it holds</source>
+        <translation>Mã in dưới mã QR, hoặc đường dẫn trong mã QR</translation>
+    </message>
+    <message>
+        <source>Read a QR code from a picture…</source>
+        <translation>Đọc mã QR từ ảnh…</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Tra cứu</translation>
+    </message>
+    <message>
+        <source>Department&apos;s server:</source>
+        <translation>Máy chủ của Sở:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Read a QR code from a picture</source>
+        <translation>Đọc mã QR từ ảnh</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Look up by code</source>
+        <translation>Tra cứu bằng mã</translation>
+    </message>
+    <message>
+        <source>The QR code in this picture holds no lookup code of a school record.</source>
+        <translation>Mã QR trong ảnh này không chứa mã tra cứu học bạ.</translation>
+    </message>
+    <message>
+        <source>Write the address of the Department&apos;s server first.</source>
+        <translation>Hãy ghi địa chỉ máy chủ của Sở trước.</translation>
+    </message>
+    <message>
+        <source>Asking the Department…</source>
+        <translation>Đang hỏi máy chủ của Sở…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "DepartmentDialog.h"
+#include "DepartmentSync.h"
 #include "ImportDialog.h"
 #include "LoginDialog.h"
 #include "MessageBox.h"
@@ -12,6 +14,7 @@
 #include "StudentTableModel.h"
 #include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
+#include "lifecycle/Department.h"
 #include "lifecycle/RecordDocuments.h"
 #include "lifecycle/SchoolFile.h"
 #include "lifecycle/Session.h"
@@ -119,6 +122,12 @@ void MainWindow::createActions()
         = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
     m_previewClassAction->setObjectName(QStringLiteral("previewClassAction"));
     records->addSeparator();
+    m_uploadAction
+        = records->addAction(tr("&Send the whole school to the Department…"), this, &MainWindow::uploadToDepartment);
+    m_uploadAction->setObjectName(QStringLiteral("uploadAction"));
+    m_receiptsAction = records->addAction(tr("Receive &lock receipts…"), this, &MainWindow::fetchDepartmentReceipts);
+    m_receiptsAction->setObjectName(QStringLiteral("receiptsAction"));
+    records->addSeparator();
     m_verifyAction = records->addAction(tr("C&heck school records…"), this, &MainWindow::showVerify);
     m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
     updateRecordActions();
@@ -148,6 +157,10 @@ void MainWindow::createActions()
     m_policyAction = settingsMenu->addAction(tr("&Required signatures…"), this, &MainWindow::showSignPolicy);
     m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
     m_policyAction->setEnabled(m_file != nullptr);
+    m_departmentAction = settingsMenu->addAction(tr("Connection to the &Department of Education…"), this,
+                                                 &MainWindow::showDepartmentSettings);
+    m_departmentAction->setObjectName(QStringLiteral("departmentAction"));
+    m_departmentAction->setEnabled(m_file != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -277,9 +290,14 @@ void MainWindow::createStatusBar()
     m_countsLabel = make("countsStatusLabel");
     m_selectionLabel = make("selectionStatusLabel");
     m_userLabel = make("userStatusLabel");
+    m_outboxLabel = make("outboxStatusLabel");
     statusBar()->addWidget(m_schoolLabel);
     statusBar()->addWidget(m_fileLabel);
     statusBar()->addWidget(m_countsLabel);
+    statusBar()->addWidget(m_outboxLabel);
+    // The selection repeats what the window shows; when the bar is crowded it is cut, not the school's or the
+    // outbox's words.
+    m_selectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_selectionLabel, 1);
     statusBar()->addPermanentWidget(m_userLabel);
 }
@@ -357,12 +375,14 @@ bool MainWindow::openDatabase(const QString& path, std::optional<lifecycle::Acto
             showOpenError(absolute, actor.error());
         return false; // nobody logged in: the file is not opened
     }
+    dropDepartmentSync(); // it belongs to the file and the account that were open
     m_actor = std::move(*actor);
     m_lastImport.reset(); // an undo step belongs to the file it was made in
     applySchoolView(std::move(*view));
     m_tree->setFocus(Qt::OtherFocusReason); // arrow keys move through years and classes right away
     rememberRecent(absolute);
     Q_EMIT databaseOpened(absolute);
+    tryQuietUpload();
     return true;
 }
 
@@ -383,10 +403,12 @@ void MainWindow::switchUser()
     auto actor = LoginDialog::ask(m_file->database(), m_school ? m_school->name : QString(), this);
     if (!actor) {
         // Logging out without a new login closes the file: nobody works on it any more.
+        dropDepartmentSync();
         m_actor = lifecycle::Actor::unrestricted();
         applySchoolView(SchoolView {});
         return;
     }
+    dropDepartmentSync();
     m_actor = std::move(*actor);
     updateRecordActions();
 }
@@ -436,6 +458,8 @@ void MainWindow::applySchoolView(SchoolView view)
         m_fileLabel->clear();
         m_fileLabel->setToolTip(QString());
         m_countsLabel->clear();
+        dropDepartmentSync();
+        updateOutboxStatus();
         updateSelectionStatus();
         updateRecordActions();
         return;
@@ -506,6 +530,7 @@ void MainWindow::applySchoolView(SchoolView view)
     // Open on the first class of the newest year: a teacher sees students at once, not an empty table.
     if (firstClass.isValid())
         m_tree->setCurrentIndex(firstClass);
+    updateOutboxStatus();
     updateSelectionStatus();
     updateRecordActions();
 }
@@ -570,6 +595,7 @@ void MainWindow::showClass(const ClassGroup& cls)
     m_currentTeacherName = m_file->homeroomTeacherName(cls);
     m_currentClass = cls;
     m_navigationText.clear();
+    loadLockDates(cls);
     m_students->setRoster(std::move(*roster));
     m_filter->setEnabled(true);
     m_classTitle->setText(tr("Class %1 · School year %2").arg(cls.name, cls.schoolYear.toString()));
@@ -657,7 +683,7 @@ void MainWindow::updateSelectionStatus()
 QString MainWindow::statusText() const
 {
     QStringList parts;
-    for (const QLabel* l : {m_schoolLabel, m_fileLabel, m_countsLabel, m_selectionLabel, m_userLabel})
+    for (const QLabel* l : {m_schoolLabel, m_fileLabel, m_countsLabel, m_selectionLabel, m_outboxLabel, m_userLabel})
         if (!l->text().isEmpty())
             parts << l->text();
     return parts.join(QStringLiteral(" | "));
@@ -761,6 +787,13 @@ void MainWindow::updateRecordActions()
         m_trustAction->setEnabled(m_file != nullptr && mayManage);
     if (m_policyAction)
         m_policyAction->setEnabled(m_file != nullptr && mayManage);
+    if (m_departmentAction)
+        m_departmentAction->setEnabled(m_file != nullptr && mayManage);
+    const bool mayReport = m_file && m_actor.has(lifecycle::Right::Report);
+    m_uploadAction->setEnabled(mayReport && !m_classes.isEmpty());
+    m_uploadAction->setText(m_currentClass ? tr("&Send class %1 to the Department…").arg(m_currentClass->name)
+                                           : tr("&Send the whole school to the Department…"));
+    m_receiptsAction->setEnabled(mayReport);
     if (m_importAction) {
         // Student lists need the school's management, grade books a teaching assignment; core checks each import.
         const bool mayImport
@@ -808,6 +841,7 @@ void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> classNam
         // The class list shows the new states (ready, signed) at once.
         if (m_currentClass)
             showClass(*m_currentClass);
+        updateOutboxStatus(); // signing fills the outbox
     });
     dialog->open();
 }
@@ -887,7 +921,92 @@ void MainWindow::showVerify()
     }
     auto* dialog = new VerifyWidget(anchors, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_file)
+        if (auto endpoint = lifecycle::endpointSettings(m_file->database()); endpoint && *endpoint)
+            dialog->setLookupUrl((*endpoint)->url);
     dialog->open();
+}
+
+void MainWindow::showDepartmentSettings()
+{
+    if (!m_file)
+        return;
+    auto* dialog = new DepartmentDialog(m_file->database(), m_actor, m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+DepartmentSync* MainWindow::departmentSync()
+{
+    if (!m_file)
+        return nullptr;
+    if (!m_sync) {
+        m_sync = new DepartmentSync(m_file->path(), m_actor, this);
+        connect(m_sync, &DepartmentSync::finished, this, [this] {
+            // The class list and the count show the new states (submitted, locked) at once.
+            if (m_currentClass)
+                showClass(*m_currentClass);
+            // "Đã khoá dd/MM/yyyy" is longer than the states the column was sized for.
+            m_table->resizeColumnToContents(StudentTableModel::State);
+            updateOutboxStatus();
+        });
+        connect(m_sync, &DepartmentSync::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+    }
+    return m_sync;
+}
+
+void MainWindow::dropDepartmentSync()
+{
+    delete m_sync; // stops a run and waits for it
+    m_sync = nullptr;
+}
+
+void MainWindow::uploadToDepartment()
+{
+    if (DepartmentSync* sync = departmentSync())
+        sync->upload(m_currentClass ? m_currentClass->name : QString());
+}
+
+void MainWindow::fetchDepartmentReceipts()
+{
+    if (DepartmentSync* sync = departmentSync())
+        sync->fetchReceipts();
+}
+
+void MainWindow::tryQuietUpload()
+{
+    if (!m_file || m_pendingUploads == 0 || !m_settings.value(AutoUploadOnOpenSetting)
+        || !m_actor.has(lifecycle::Right::Report))
+        return;
+    auto endpoint = lifecycle::endpointSettings(m_file->database());
+    if (!endpoint || !*endpoint)
+        return;
+    departmentSync()->uploadQuietly();
+}
+
+void MainWindow::updateOutboxStatus()
+{
+    m_pendingUploads = 0;
+    if (m_file) {
+        if (auto entries = lifecycle::outbox(m_file->database()))
+            m_pendingUploads = int(std::count_if(entries->cbegin(), entries->cend(), [](const auto& e) {
+                return e.state == lifecycle::OutboxEntry::State::Pending;
+            }));
+    }
+    m_outboxLabel->setText(m_pendingUploads > 0
+                               ? tr("%1 record(s) waiting to be sent to the Department").arg(m_pendingUploads)
+                               : QString());
+}
+
+void MainWindow::loadLockDates(const ClassGroup& cls)
+{
+    QHash<Id, QDateTime> locked;
+    if (auto entries = lifecycle::outbox(m_file->database(), cls.name))
+        for (const lifecycle::OutboxEntry& e : *entries)
+            if (e.schoolYear == cls.schoolYear.toString() && e.lockedAt.isValid())
+                locked.insert(e.sectionId, e.lockedAt);
+    m_students->setLockDates(std::move(locked));
 }
 
 } // namespace hocba::ui

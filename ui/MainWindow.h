@@ -32,6 +32,7 @@ class SignerSource;
 
 namespace hocba::ui {
 
+class DepartmentSync;
 class GuiPinProvider;
 class RecordPreviewWidget;
 class StudentTableModel;
@@ -79,6 +80,10 @@ public:
     const std::optional<WrittenImport>& lastImport() const { return m_lastImport; }
     /** Who works on the open file: an account, or unrestricted for a file without accounts. */
     const lifecycle::Actor& actor() const { return m_actor; }
+    /** The runs against the Department for the open file and actor (made on first use; null without a file). */
+    DepartmentSync* departmentSync();
+    /** Records signed but not yet sent to the Department (from the outbox), as the status bar counts them. */
+    int pendingForDepartment() const { return m_pendingUploads; }
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -89,6 +94,12 @@ public Q_SLOTS:
     void showVerify();
     void showTrustAnchors();
     void showSignPolicy();
+    /** Settings → Connection to the Department…: the endpoint of the open school file. */
+    void showDepartmentSettings();
+    /** Records → Send to the Department: the chosen class's pending records, else the whole school's. */
+    void uploadToDepartment();
+    /** Records → Receive lock receipts. */
+    void fetchDepartmentReceipts();
     /** File → Log out / switch user…: asks who works now; cancel closes the file. */
     void switchUser();
     /** File → Open…: asks for a file and opens it. */
@@ -134,6 +145,13 @@ private:
     void updateRecordActions();
     void openSignDialog(SchoolYear year, std::optional<QString> className);
     lifecycle::SignerSource& signerSource();
+    /** Recounts the outbox and shows "N records waiting to be sent" in the status bar. */
+    void updateOutboxStatus();
+    /** The lock dates of the shown class's sections, for the status column. */
+    void loadLockDates(const ClassGroup& cls);
+    /** Once per opening: sends pending records quietly when an endpoint is set and the user has not said no. */
+    void tryQuietUpload();
+    void dropDepartmentSync();
 
     Settings& m_settings;
     std::unique_ptr<lifecycle::SchoolFile> m_file;
@@ -166,12 +184,18 @@ private:
     QLabel* m_countsLabel = nullptr;
     QLabel* m_selectionLabel = nullptr;
     QLabel* m_userLabel = nullptr;
+    QLabel* m_outboxLabel = nullptr;
+    int m_pendingUploads = 0;
+    DepartmentSync* m_sync = nullptr;
 
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;
+    QAction* m_departmentAction = nullptr;
+    QAction* m_uploadAction = nullptr;
+    QAction* m_receiptsAction = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_undoImportAction = nullptr;
     QAction* m_switchUserAction = nullptr;

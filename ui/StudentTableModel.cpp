@@ -111,13 +111,29 @@ QVariant StudentTableModel::data(const QModelIndex& index, int role) const
     case Guardian:
         return s.guardianName;
     case State:
-        return e.section.id != 0 ? displayName(e.section.state) : QString();
+        return stateText(e.section);
     case LookupCode:
         return groupedLookupCode(e.lookupCode);
     case ColumnCount:
         break;
     }
     return {};
+}
+
+QString StudentTableModel::stateText(const YearSection& section) const
+{
+    if (section.id == 0)
+        return {};
+    switch (section.state) {
+    case SectionState::Submitted:
+        return tr("Submitted to the Department");
+    case SectionState::Locked: {
+        const QDateTime at = m_lockedAt.value(section.id);
+        return at.isValid() ? tr("Locked %1").arg(shownDate(at)) : displayName(section.state);
+    }
+    default:
+        return displayName(section.state);
+    }
 }
 
 QVariant StudentTableModel::headerData(int section, Qt::Orientation orientation, int role) const

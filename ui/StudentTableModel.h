@@ -4,6 +4,8 @@
 #include "domain/Overview.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSortFilterProxyModel>
 
@@ -47,6 +49,10 @@ public:
     explicit StudentTableModel(QObject* parent = nullptr);
 
     void setRoster(QList<RosterEntry> roster);
+    /** When each locked section (by id) was locked, for the status column; set before setRoster. */
+    void setLockDates(QHash<Id, QDateTime> lockedAt) { m_lockedAt = std::move(lockedAt); }
+    /** The status column's text: the section's state, "Submitted to the Department", "Locked dd/MM/yyyy". */
+    QString stateText(const YearSection& section) const;
     void clear();
     const QList<RosterEntry>& roster() const { return m_roster; }
 
@@ -63,6 +69,7 @@ public:
 private:
     QList<RosterEntry> m_roster;
     QStringList m_search; ///< folded search text per row, made once per class
+    QHash<Id, QDateTime> m_lockedAt;
 };
 
 /**

@@ -2,18 +2,28 @@
 #include "VerifyWidget.h"
 
 #include "MessageBox.h"
+#include "QrImageReader.h"
+#include "util/Text.h"
 #include "verify/SignatureReport.h"
 
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -109,7 +119,7 @@ VerifyWidget::VerifyWidget(QList<QByteArray> trustAnchorsDer, QWidget* parent)
     setObjectName(QStringLiteral("verifyWidget"));
     setWindowTitle(tr("Check school records"));
     setAcceptDrops(true);
-    resize(760, 480);
+    resize(760, 760);
 
     m_hintLabel = new QLabel(tr("Open or drop here the signed records (PDF or XML files) you want to check."), this);
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
@@ -134,15 +144,18 @@ VerifyWidget::VerifyWidget(QList<QByteArray> trustAnchorsDer, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_resultsTree, 1);
+    layout->addWidget(createLookupBox(), 2); // an answer has many rows; the file list needs few
     layout->addWidget(buttons);
 
     connect(m_openButton, &QPushButton::clicked, this, &VerifyWidget::openFiles);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &VerifyWidget::onVerified);
+    connect(&m_lookupWatcher, &QFutureWatcherBase::finished, this, &VerifyWidget::onLookedUp);
 }
 
 VerifyWidget::~VerifyWidget()
 {
     m_watcher.waitForFinished();
+    m_lookupWatcher.waitForFinished();
 }
 
 void VerifyWidget::openFiles()
@@ -196,7 +209,7 @@ void VerifyWidget::onVerified()
         };
         addSignatures(fv.verification->report,
                       fv.verification->kind == signing::DocumentVerification::Kind::Pdf ? tr("PDF signature")
-                                                                                          : tr("Signature"));
+                                                                                        : tr("Signature"));
         if (fv.verification->embedded)
             addSignatures(*fv.verification->embedded, tr("Record data inside the PDF"));
         for (const QString& p : fv.verification->problems)
@@ -229,6 +242,210 @@ void VerifyWidget::dropEvent(QDropEvent* event)
         verifyFiles(paths);
         event->acceptProposedAction();
     }
+}
+
+namespace {
+
+/** Scores as Vietnamese forms write them: 8,5 (a decimal comma). */
+QString scoreText(const QJsonValue& v)
+{
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'f', 1).replace(QLatin1Char('.'), QLatin1Char(','));
+    static const QRegularExpression decimalPoint(QStringLiteral("^\\d+\\.\\d+$"));
+    QString text = v.toString();
+    if (decimalPoint.match(text).hasMatch())
+        text.replace(QLatin1Char('.'), QLatin1Char(','));
+    return text;
+}
+
+QString stateName(const QString& state)
+{
+    if (state == QLatin1String("submitted"))
+        return VerifyWidget::tr("Received by the Department, not locked yet");
+    if (state == QLatin1String("locked"))
+        return VerifyWidget::tr("Locked by the Department");
+    if (state == QLatin1String("revoked"))
+        return VerifyWidget::tr("Revoked: this version is no longer valid");
+    return state;
+}
+
+void addContentRows(QList<QPair<QString, QString>>& rows, const QJsonObject& c)
+{
+    auto add = [&rows](const QString& label, const QJsonValue& v) {
+        const QString text = v.isDouble() ? QString::number(v.toInt()) : v.toString();
+        if (!text.isEmpty())
+            rows.append({label, text});
+    };
+    add(VerifyWidget::tr("Student"), c.value(QStringLiteral("student_name")));
+    add(VerifyWidget::tr("Date of birth"), c.value(QStringLiteral("birth_date")));
+    add(VerifyWidget::tr("School year"), c.value(QStringLiteral("school_year")));
+    add(VerifyWidget::tr("Grade"), c.value(QStringLiteral("grade")));
+    add(VerifyWidget::tr("Class"), c.value(QStringLiteral("class")));
+    for (const QJsonValue& r : c.value(QStringLiteral("results")).toArray()) {
+        const QJsonObject o = r.toObject();
+        QString value = o.contains(QStringLiteral("score")) ? scoreText(o.value(QStringLiteral("score")))
+                                                            : o.value(QStringLiteral("level")).toString();
+        const QString comment = o.value(QStringLiteral("comment")).toString();
+        if (!comment.isEmpty())
+            value += (value.isEmpty() ? QString() : QStringLiteral(" — ")) + comment;
+        rows.append({o.value(QStringLiteral("subject")).toString(), value});
+    }
+    for (const QString& key : {QStringLiteral("qualities"), QStringLiteral("competencies")})
+        for (const QJsonValue& t : c.value(key).toArray())
+            add(t.toObject().value(QStringLiteral("name")).toString(), t.toObject().value(QStringLiteral("level")));
+    add(VerifyWidget::tr("Conduct"), c.value(QStringLiteral("conduct")));
+    add(VerifyWidget::tr("Homeroom teacher's comment"), c.value(QStringLiteral("comment")));
+    const QJsonObject outcome = c.value(QStringLiteral("outcome")).toObject();
+    add(VerifyWidget::tr("Learning"), outcome.value(QStringLiteral("learning")));
+    add(VerifyWidget::tr("Result"), outcome.value(QStringLiteral("result")));
+    add(VerifyWidget::tr("Completion"), outcome.value(QStringLiteral("completion")));
+    add(VerifyWidget::tr("Promotion"), outcome.value(QStringLiteral("promotion")));
+    add(VerifyWidget::tr("Award"), outcome.value(QStringLiteral("award")));
+}
+
+} // namespace
+
+QList<QPair<QString, QString>> VerifyWidget::lookupAnswerRows(const lifecycle::LookupAnswer& answer)
+{
+    QList<QPair<QString, QString>> rows;
+    rows.append({tr("State"), stateName(answer.state)});
+    rows.append({tr("Version"), QString::number(answer.version)});
+    rows.append({tr("School"), answer.schoolName});
+    if (answer.receivedAt.isValid())
+        rows.append({tr("Received on"), text::shownDate(answer.receivedAt)});
+    if (answer.lockedAt.isValid())
+        rows.append({tr("Locked on"), text::shownDate(answer.lockedAt)});
+    addContentRows(rows, QJsonDocument::fromJson(answer.contentJson).object());
+    return rows;
+}
+
+QWidget* VerifyWidget::createLookupBox()
+{
+    auto* box = new QGroupBox(tr("Look up by code at the Department"), this);
+    m_codeEdit = new QLineEdit(box);
+    m_codeEdit->setObjectName(QStringLiteral("codeLineEdit"));
+    m_codeEdit->setPlaceholderText(tr("The code printed under the QR code, or the link it holds"));
+    auto* readQr = new QPushButton(tr("Read a QR code from a picture…"), box);
+    readQr->setObjectName(QStringLiteral("readQrPushButton"));
+    m_lookupButton = new QPushButton(tr("Look up"), box);
+    m_lookupButton->setObjectName(QStringLiteral("lookupPushButton"));
+    auto* codeRow = new QHBoxLayout;
+    codeRow->addWidget(m_codeEdit, 1);
+    codeRow->addWidget(readQr);
+    codeRow->addWidget(m_lookupButton);
+    m_urlLabel = new QLabel(tr("Department's server:"), box);
+    m_urlEdit = new QLineEdit(box);
+    m_urlEdit->setObjectName(QStringLiteral("lookupUrlLineEdit"));
+    m_urlEdit->setPlaceholderText(QStringLiteral("https://hocba.sogd.example.vn"));
+    auto* form = new QFormLayout;
+    form->addRow(tr("Code:"), codeRow);
+    form->addRow(m_urlLabel, m_urlEdit);
+    m_lookupTable = new QTableWidget(0, 2, box);
+    m_lookupTable->setObjectName(QStringLiteral("lookupTableWidget"));
+    m_lookupTable->setHorizontalHeaderLabels({tr("Item"), tr("Content")});
+    m_lookupTable->verticalHeader()->hide();
+    m_lookupTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_lookupTable->horizontalHeader()->setStretchLastSection(true);
+    m_lookupTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lookupTable->setWordWrap(true);
+    auto* layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(m_lookupTable, 1);
+    connect(readQr, &QPushButton::clicked, this, &VerifyWidget::chooseQrImage);
+    connect(m_lookupButton, &QPushButton::clicked, this, &VerifyWidget::lookUp);
+    connect(m_codeEdit, &QLineEdit::returnPressed, this, &VerifyWidget::lookUp);
+    return box;
+}
+
+void VerifyWidget::setLookupUrl(const QString& url)
+{
+    m_lookupUrl = url;
+    // The school's own setting is the address to use; the field is for a computer without one.
+    m_urlLabel->setVisible(url.isEmpty());
+    m_urlEdit->setVisible(url.isEmpty());
+}
+
+void VerifyWidget::setCodeText(const QString& text)
+{
+    m_codeEdit->setText(text);
+}
+
+QString VerifyWidget::codeText() const
+{
+    return m_codeEdit->text();
+}
+
+void VerifyWidget::chooseQrImage()
+{
+    const QString path = FileDialog::getOpenFileName(this, tr("Read a QR code from a picture"), QString(),
+                                                     tr("Pictures (*.png *.jpg *.jpeg);;All files (*)"));
+    if (!path.isEmpty())
+        readCodeFromImage(path);
+}
+
+bool VerifyWidget::readCodeFromImage(const QString& path)
+{
+    const Result<QString> text = readQrCodeFile(path);
+    if (!text) {
+        MessageBox::warning(this, tr("Look up by code"), text.error().message);
+        return false;
+    }
+    const QString code = lifecycle::lookupCodeFromText(*text);
+    if (code.isEmpty()) {
+        MessageBox::warning(this, tr("Look up by code"),
+                            tr("The QR code in this picture holds no lookup code of a school record."));
+        return false;
+    }
+    m_codeEdit->setText(code);
+    return true;
+}
+
+void VerifyWidget::lookUp()
+{
+    if (m_lookupWatcher.isRunning())
+        return;
+    const QString url = m_lookupUrl.isEmpty() ? m_urlEdit->text().trimmed() : m_lookupUrl;
+    if (url.isEmpty()) {
+        showLookupRows({{tr("Department's server:"), tr("Write the address of the Department's server first.")}});
+        Q_EMIT lookedUp();
+        return;
+    }
+    // Whatever was typed or read: a link, a grouped code; lookupCode refuses what is not a code before sending.
+    const QString typed = m_codeEdit->text().trimmed();
+    const QString code = lifecycle::lookupCodeFromText(typed);
+    m_lookupButton->setEnabled(false);
+    showLookupRows({{tr("State"), tr("Asking the Department…")}});
+    m_lookupWatcher.setFuture(
+        QtConcurrent::run([url, code = code.isEmpty() ? typed : code] { return lifecycle::lookupCode(url, code); }));
+}
+
+void VerifyWidget::onLookedUp()
+{
+    m_lookupButton->setEnabled(true);
+    const Result<lifecycle::LookupAnswer> answer = m_lookupWatcher.result();
+    if (!answer)
+        showLookupRows({{tr("Result"), answer.error().message}});
+    else
+        showLookupRows(lookupAnswerRows(*answer));
+    Q_EMIT lookedUp();
+}
+
+void VerifyWidget::showLookupRows(const QList<QPair<QString, QString>>& rows)
+{
+    m_lookupTable->setRowCount(int(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) {
+        m_lookupTable->setItem(i, 0, new QTableWidgetItem(rows.at(i).first));
+        m_lookupTable->setItem(i, 1, new QTableWidgetItem(rows.at(i).second));
+    }
+    m_lookupTable->resizeRowsToContents();
+}
+
+QStringList VerifyWidget::lookupRows() const
+{
+    QStringList out;
+    for (int i = 0; i < m_lookupTable->rowCount(); ++i)
+        out << m_lookupTable->item(i, 0)->text() + QStringLiteral(": ") + m_lookupTable->item(i, 1)->text();
+    return out;
 }
 
 } // namespace hocba::ui

@@ -5,6 +5,7 @@
 #include "dept/LookupPage.h"
 #include "dept/LookupView.h"
 #include "dept/RateLimiter.h"
+#include "domain/Types.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "verify/DocumentVerifier.h"
@@ -122,12 +123,23 @@ QJsonObject receiptJson(const SignedReceipt& r)
 QJsonObject statusJson(const RecordStatus& s)
 {
     return {{QStringLiteral("lookup_code"), s.lookupCode},
+            {QStringLiteral("school_year"), SchoolYear {s.schoolYearStart}.toString()},
             {QStringLiteral("version"), s.version},
             {QStringLiteral("state"), recordStateCode(s.state)},
             {QStringLiteral("digest"), s.digest},
             {QStringLiteral("window"), s.windowId},
             {QStringLiteral("received_at"), isoOrNull(s.receivedAt)},
             {QStringLiteral("locked_at"), isoOrNull(s.lockedAt)}};
+}
+
+/** The year of a record whose current version is this packet, among a code's heads (one per school year). */
+std::optional<RecordStatus> headWithDigest(const Result<QList<RecordStatus>>& heads, const QString& digest)
+{
+    if (heads)
+        for (const RecordStatus& head : *heads)
+            if (head.digest == digest)
+                return head;
+    return std::nullopt;
 }
 
 QString queryValue(const ApiRequest& request, const QString& key)
@@ -288,7 +300,7 @@ struct DeptApi::Impl
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
-    Checked<LookupRow> lookupRow(const QString& code, const ApiRequest& request, LogLine& log);
+    Checked<QList<LookupRow>> lookupYears(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> lookup(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> lookupPdf(const QString& code, const ApiRequest& request, LogLine& log);
     ApiResponse lookupPage(const QString& code, const ApiRequest& request, LogLine& log);
@@ -426,9 +438,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
         return std::unexpected(
             serverError(Error {ErrorCode::Internal, QStringLiteral("unreadable stored receipt"), {}}));
     QString state = recordStateCode(RecordState::Submitted);
-    if (auto heads = (*s)->status(school->id, {receipt->lookupCode});
-        heads && !heads->isEmpty() && heads->first().digest == receipt->packetDigest)
-        state = recordStateCode(heads->first().state);
+    if (const auto head = headWithDigest((*s)->status(school->id, {receipt->lookupCode}), receipt->packetDigest))
+        state = recordStateCode(head->state);
     QJsonObject answer = receiptJson(outcome->receipt);
     answer.insert(QStringLiteral("lookup_code"), receipt->lookupCode);
     answer.insert(QStringLiteral("version"), receipt->version);
@@ -486,9 +497,10 @@ Checked<QString> DeptApi::Impl::windowFor(const packet::Packet& p, const School&
     auto heads = (*s)->status(school.id, {p.lookupCode});
     if (!heads)
         return std::unexpected(serverError(heads.error()));
-    if (heads->isEmpty() || heads->first().digest != digest)
+    const auto head = headWithDigest(heads, digest);
+    if (!head)
         return std::unexpected(windowClosed());
-    return heads->first().windowId;
+    return head->windowId;
 }
 
 /** The checks of docs/api.md after the body is read: verification, same packet, signatures, school, window. */
@@ -508,8 +520,8 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
         return std::unexpected(windowId.error());
     QDateTime now = QDateTime::currentDateTimeUtc();
     now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
-    return NewSubmission {p->lookupCode, p->version,           school.id, *windowId, digest, upload.packet, upload.pdf,
-                          now,           lookupContentJson(*p)};
+    return NewSubmission {p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId,
+                          digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p)};
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)
@@ -562,8 +574,8 @@ Checked<ApiResponse> DeptApi::Impl::receipts(const ApiRequest& request, LogLine&
                               page->next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page->next)}});
 }
 
-/** The public lookup's common part: the address's rate, the code's form, the row. */
-Checked<LookupRow> DeptApi::Impl::lookupRow(const QString& code, const ApiRequest& request, LogLine& log)
+/** The public lookup's common part: the address's rate, the code's form, every year of the record (never empty). */
+Checked<QList<LookupRow>> DeptApi::Impl::lookupYears(const QString& code, const ApiRequest& request, LogLine& log)
 {
     log.codePrefix = code.left(6);
     if (const int wait = lookups.take(request.peer.toString(), RateLimiter::Clock::now()); wait > 0) {
@@ -580,39 +592,67 @@ Checked<LookupRow> DeptApi::Impl::lookupRow(const QString& code, const ApiReques
     auto s = session();
     if (!s)
         return std::unexpected(s.error());
-    auto row = (*s)->lookup(code);
-    if (!row)
-        return std::unexpected(serverError(row.error()));
-    if (!*row)
+    auto years = (*s)->lookup(code);
+    if (!years)
+        return std::unexpected(serverError(years.error()));
+    if (years->isEmpty())
         return std::unexpected(notFound());
-    return **row;
+    return *years;
+}
+
+/** One year of a lookup answer: its head and its readable content (none when revoked). */
+QJsonObject lookupYearJson(const LookupRow& row)
+{
+    QJsonObject year = statusJson(row.status);
+    year.remove(QStringLiteral("lookup_code"));
+    const QJsonObject content = QJsonDocument::fromJson(row.lookupJson).object();
+    year.insert(QStringLiteral("grade"), content.value(QStringLiteral("grade")));
+    if (row.status.state != RecordState::Revoked)
+        year.insert(QStringLiteral("content"), content);
+    return year;
 }
 
 Checked<ApiResponse> DeptApi::Impl::lookup(const QString& code, const ApiRequest& request, LogLine& log)
 {
-    auto row = lookupRow(code, request, log);
-    if (!row)
-        return std::unexpected(row.error());
-    QJsonObject answer = statusJson(row->status);
+    auto years = lookupYears(code, request, log);
+    if (!years)
+        return std::unexpected(years.error());
+    // The top-level fields describe the latest year, as the answer did before records had several years.
+    const LookupRow& latest = years->last();
+    QJsonObject answer = statusJson(latest.status);
     answer.remove(QStringLiteral("digest"));
-    answer.insert(QStringLiteral("school"),
-                  QJsonObject {{QStringLiteral("code"), row->school.code}, {QStringLiteral("name"), row->school.name}});
-    if (row->status.state != RecordState::Revoked)
-        answer.insert(QStringLiteral("content"), QJsonDocument::fromJson(row->lookupJson).object());
+    answer.remove(QStringLiteral("school_year"));
+    answer.insert(
+        QStringLiteral("school"),
+        QJsonObject {{QStringLiteral("code"), latest.school.code}, {QStringLiteral("name"), latest.school.name}});
+    if (latest.status.state != RecordState::Revoked)
+        answer.insert(QStringLiteral("content"), QJsonDocument::fromJson(latest.lookupJson).object());
+    QJsonArray list;
+    for (const LookupRow& year : *years)
+        list.append(lookupYearJson(year));
+    answer.insert(QStringLiteral("years"), list);
     return json(200, answer);
 }
 
 Checked<ApiResponse> DeptApi::Impl::lookupPdf(const QString& code, const ApiRequest& request, LogLine& log)
 {
-    auto row = lookupRow(code, request, log);
-    if (!row)
-        return std::unexpected(row.error());
-    if (row->status.state == RecordState::Revoked)
+    auto years = lookupYears(code, request, log);
+    if (!years)
+        return std::unexpected(years.error());
+    const QString yearText = queryValue(request, QStringLiteral("year"));
+    bool numeric = true;
+    const int wanted = yearText.isEmpty() ? years->last().status.schoolYearStart : yearText.toInt(&numeric);
+    if (!numeric)
+        return std::unexpected(badRequest(
+            ApiText::tr("The school year is given by the year it starts in, for example year=2025 for 2025-2026.")));
+    const auto row = std::find_if(years->cbegin(), years->cend(),
+                                  [&](const LookupRow& y) { return y.status.schoolYearStart == wanted; });
+    if (row == years->cend() || row->status.state == RecordState::Revoked)
         return std::unexpected(notFound());
     auto s = session();
     if (!s)
         return std::unexpected(s.error());
-    auto pdf = (*s)->signedPdf(code);
+    auto pdf = (*s)->signedPdf(code, wanted);
     if (!pdf)
         return std::unexpected(serverError(pdf.error()));
     if (pdf->isEmpty())
@@ -620,7 +660,9 @@ Checked<ApiResponse> DeptApi::Impl::lookupPdf(const QString& code, const ApiRequ
     ApiResponse r;
     r.contentType = "application/pdf";
     r.body = *pdf;
-    r.headers.emplaceBack("Content-Disposition", "attachment; filename=\"hoc-ba-" + code.toLatin1() + ".pdf\"");
+    r.headers.emplaceBack("Content-Disposition",
+                          "attachment; filename=\"hoc-ba-" + code.toLatin1() + "-" + QByteArray::number(wanted)
+                              + ".pdf\"");
     r.headers.emplaceBack("Cache-Control", "no-store");
     return r;
 }
@@ -634,17 +676,17 @@ ApiResponse DeptApi::Impl::lookupPage(const QString& code, const ApiRequest& req
                  {"Referrer-Policy", "no-referrer"},
                  {"X-Content-Type-Options", "nosniff"},
                  {"Cache-Control", "no-store"}};
-    auto row = lookupRow(code, request, log);
-    if (row) {
-        r.body = lookupPageHtml(departmentName, *row);
+    auto years = lookupYears(code, request, log);
+    if (years) {
+        r.body = lookupPageHtml(departmentName, *years);
         return r;
     }
-    if (row.error().status == 429 || row.error().status == 500) {
-        ApiResponse e = errorResponse(row.error());
+    if (years.error().status == 429 || years.error().status == 500) {
+        ApiResponse e = errorResponse(years.error());
         e.headers += r.headers;
         return e;
     }
-    r.status = row.error().status;
+    r.status = years.error().status;
     r.body = r.status == 400 ? lookupBadCodeHtml(departmentName) : lookupNotFoundHtml(departmentName);
     return r;
 }
@@ -681,14 +723,9 @@ Result<qint64> DeptApi::lockDueWindows(const QDateTime& nowUtc)
         const QDateTime effective = lockInstant(w.deadline);
         if (w.state != WindowState::Open || effective > nowUtc)
             continue;
-        auto n = (*s)->lockWindow(w.id, effective, d->sign);
+        auto n = (*s)->lockWindow(w.id, effective, d->sign, QStringLiteral("scheduler"));
         if (!n)
             return std::unexpected(n.error());
-        if (auto audited
-            = (*s)->appendAudit({QStringLiteral("scheduler"), QStringLiteral("lock_window_due"),
-                                 QStringLiteral("window"), w.id, QStringLiteral("%1 records locked").arg(*n)});
-            !audited)
-            return std::unexpected(audited.error());
         qCInfo(lcDeptApi).noquote() << "window" << w.id << "locked at its deadline:" << *n << "records";
         locked += *n;
     }

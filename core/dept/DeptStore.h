@@ -44,27 +44,41 @@ public:
     // --- records
     /**
      * One transaction, idempotent by digest: a digest already stored gives Duplicate with the original receipt (also
-     * after the lock); otherwise a lookup code of another school gives OtherSchool, a locked record Locked, a version
-     * not above the current one VersionNotNewer; else the packet is stored, the head moves to it and `sign`ed upload
-     * receipt is stored with it. The window must be open (the caller checked; the store checks again inside the
-     * transaction and answers Locked when it closed meanwhile).
+     * after the lock); otherwise a lookup code with a head of another school in any year gives OtherSchool (a record
+     * belongs to one school), and the head of the submission's school year decides: locked gives Locked, a version not
+     * above its current one VersionNotNewer; else the packet is stored, that year's head moves to it (or is made: the
+     * first version of a year) and the `sign`ed upload receipt is stored with it. The window must be open (the caller
+     * checked; the store checks again inside the transaction and answers WindowClosed when it closed meanwhile).
      */
     virtual Result<SubmitOutcome> submit(const NewSubmission& submission, const ReceiptSigning& sign) = 0;
-    /** Heads of the school's own records among `codes` (unknown or other schools' codes are left out). */
+    /**
+     * Heads of the school's own records among `codes`, one per (code, school year), in the order of `codes` and then
+     * by year (unknown or other schools' codes are left out).
+     */
     virtual Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) = 0;
-    /** Lock receipts of the school, ordered, `limit` at most, after the cursor; window empty = all windows. */
+    /**
+     * Lock receipts of the school, ordered, `limit` (at least 1) at most, after the cursor; window empty = all
+     * windows. A bad cursor or limit is InvalidInput (receiptsCursor).
+     */
     virtual Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                                      int limit)
         = 0;
-    virtual Result<std::optional<LookupRow>> lookup(const QString& lookupCode) = 0;
-    virtual Result<QByteArray> signedPdf(const QString& lookupCode) = 0; ///< of the current version; empty if none
+    /** Every year of the record, oldest school year first; empty for an unknown code. */
+    virtual Result<QList<LookupRow>> lookup(const QString& lookupCode) = 0;
+    /**
+     * The signed PDF of the current version of one year of the record; `schoolYearStart` 0 = the latest year. Empty
+     * when the code or that year is unknown.
+     */
+    virtual Result<QByteArray> signedPdf(const QString& lookupCode, int schoolYearStart) = 0;
 
     /**
      * Locks the window: state locked, every submitted record of it locked with locked_at = `effectiveAt`, one signed
      * lock receipt per record; in batches, so a crash part-way leaves a window that the next call finishes.
-     * Returns how many records this call locked. Idempotent.
+     * Returns how many records this call locked. Idempotent. `actor` is who the audit log names: "admin" for
+     * `hocba-dept lock`, "scheduler" for the lock at the deadline.
      */
-    virtual Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign)
+    virtual Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
+                                      const QString& actor = QStringLiteral("admin"))
         = 0;
     /** Locked records of the window in a consistent snapshot; the sink returns false to stop. */
     virtual Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) = 0;

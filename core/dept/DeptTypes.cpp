@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dept/DeptTypes.h"
 
+#include "domain/PrintedText.h"
+
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QTimeZone>
 
@@ -27,25 +30,26 @@ std::optional<RecordState> recordStateFromCode(const QString& code)
     return std::nullopt;
 }
 
-namespace {
-
-QTimeZone vietnamZone()
-{
-    // Vietnam has kept UTC+7 without daylight saving since 1975; the zone database is used where it is installed.
-    const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
-    return vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
-}
-
-} // namespace
-
 QDateTime lockInstant(const QDate& deadline)
 {
-    return QDateTime(deadline, QTime(23, 59, 59), vietnamZone()).toUTC();
+    return QDateTime(deadline, QTime(23, 59, 59), vietnamTimeZone()).toUTC();
 }
 
-QDate vietnamDate(const QDateTime& utc)
+Result<qint64> receiptsCursor(const QString& after, int limit)
 {
-    return utc.toTimeZone(vietnamZone()).date();
+    if (limit < 1)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "At least one receipt must be asked for. Update the program."),
+                    QStringLiteral("receipts limit %1").arg(limit));
+    bool numeric = true;
+    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&numeric);
+    if (!numeric || afterId < 0)
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("hocba::dept::DeptTypes",
+                                                "The page cursor is not valid. Start again from the first page."),
+                    QStringLiteral("bad receipts cursor"));
+    return afterId;
 }
 
 QString auditEntryHash(const QString& prevHash, const QString& atIso, const AuditEvent& event)

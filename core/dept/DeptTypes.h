@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "util/Error.h"
 #include "verify/Receipt.h"
 
 #include <QByteArray>
@@ -35,8 +36,6 @@ struct Window
 };
 /** The end of the deadline day in Asia/Ho_Chi_Minh, as UTC: the effective date a lock at the deadline gives. */
 QDateTime lockInstant(const QDate& deadline);
-/** The calendar date of a UTC instant in Vietnam (what the lookup page prints for a lock date). */
-QDate vietnamDate(const QDateTime& utc);
 
 struct School
 {
@@ -49,6 +48,7 @@ struct School
 struct NewSubmission
 {
     QString lookupCode;
+    int schoolYearStart = 0; ///< the year section this packet is: each year has its own head and versions
     int version = 0;
     Id schoolId = 0;
     QString windowId;
@@ -62,9 +62,9 @@ struct NewSubmission
 enum class SubmitStatus {
     Accepted, ///< new: 201
     Duplicate, ///< the same packet again: 200 with the original receipt
-    VersionNotNewer, ///< 409
-    Locked, ///< the record is locked: 409
-    OtherSchool, ///< the lookup code belongs to another school: 403
+    VersionNotNewer, ///< not above the version of this year's head: 409
+    Locked, ///< this year of the record is locked: 409
+    OtherSchool, ///< a head of the lookup code (any year) belongs to another school: 403
     WindowClosed, ///< the window locked between the caller's check and the transaction: 409 window_closed
 };
 
@@ -81,10 +81,11 @@ struct SubmitOutcome
     SignedReceipt receipt; ///< Accepted: the new upload receipt; Duplicate: the original one
 };
 
-/** A record's head as a school sees it (status) and the public sees it (lookup). */
+/** The head of one year of a record as a school sees it (status) and the public sees it (lookup). */
 struct RecordStatus
 {
     QString lookupCode;
+    int schoolYearStart = 0; ///< 2025 for 2025-2026
     int version = 0;
     RecordState state = RecordState::Submitted;
     QString digest;
@@ -93,13 +94,19 @@ struct RecordStatus
     QDateTime lockedAt; ///< invalid unless locked
 };
 
-/** What a public lookup returns: the head, the school, and the readable content stored at upload. */
+/** What a public lookup returns per year: the head, the school, and the readable content stored at upload. */
 struct LookupRow
 {
     RecordStatus status;
     School school;
     QByteArray lookupJson;
 };
+
+/**
+ * The checks of a lock receipts page request both engines share: `limit` at least 1, `after` empty (from the start)
+ * or a receipt id; the id to read after, or InvalidInput.
+ */
+Result<qint64> receiptsCursor(const QString& after, int limit);
 
 template <class T> struct Page
 {

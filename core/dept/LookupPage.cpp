@@ -2,6 +2,7 @@
 #include "dept/LookupPage.h"
 
 #include "domain/PrintedText.h"
+#include "domain/Types.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -137,7 +138,7 @@ QString traitsTable(const QString& title, const QJsonArray& traits)
 QString contentHtml(const QJsonObject& c)
 {
     const QJsonObject outcome = c.value(QStringLiteral("outcome")).toObject();
-    QString html = QStringLiteral("<h2>%1</h2>").arg(esc(PageText::tr("Content of the record")));
+    QString html = QStringLiteral("<h3>%1</h3>").arg(esc(PageText::tr("Content of the record")));
     html += definitions({
         {PageText::tr("Student"), c.value(QStringLiteral("student_name")).toString()},
         {PageText::tr("Date of birth"), c.value(QStringLiteral("birth_date")).toString()},
@@ -160,31 +161,46 @@ QString contentHtml(const QJsonObject& c)
     return html;
 }
 
-} // namespace
-
-QByteArray lookupPageHtml(const QString& departmentName, const LookupRow& row)
+/** One school year of the record: its own state, dates, content and signed PDF. */
+QString yearHtml(const LookupRow& row)
 {
     const RecordStatus& s = row.status;
-    QString body = QStringLiteral("<p class=\"state %1\">%2</p>").arg(stateClass(s), esc(stateText(s)));
+    const QString schoolYear = SchoolYear {s.schoolYearStart}.toString();
+    QString html = QStringLiteral("<section><h2>%1</h2><p class=\"state %2\">%3</p>")
+                       .arg(esc(PageText::tr("School year %1").arg(schoolYear)), stateClass(s), esc(stateText(s)));
     if (const QString meaning = stateMeaning(s); !meaning.isEmpty())
-        body += QStringLiteral("<p>%1</p>").arg(esc(meaning));
-    body += definitions({
-        {PageText::tr("Lookup code"), groupedLookupCode(s.lookupCode)},
-        {PageText::tr("School"), row.school.name},
+        html += QStringLiteral("<p>%1</p>").arg(esc(meaning));
+    html += definitions({
         {PageText::tr("Version"), QString::number(s.version)},
         {PageText::tr("Received on"), printedDate(vietnamDate(s.receivedAt))},
         {PageText::tr("Locked (effective) on"),
          s.state == RecordState::Locked ? printedDate(vietnamDate(s.lockedAt)) : QString()},
     });
-    if (s.state == RecordState::Revoked) {
-        body += QStringLiteral("<p>%1</p>")
-                    .arg(esc(PageText::tr("The school has revoked this version of the record. Ask the school for "
-                                          "the valid copy.")));
-        return page(departmentName, body);
-    }
-    body += contentHtml(QJsonDocument::fromJson(row.lookupJson).object());
-    body += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf\">%2</a></p>")
-                .arg(esc(s.lookupCode), esc(PageText::tr("Download the soft copy (PDF with digital signatures)")));
+    if (s.state == RecordState::Revoked)
+        return html
+            + QStringLiteral("<p>%1</p></section>")
+                  .arg(esc(PageText::tr("The school has revoked this version of the record. Ask the school for "
+                                        "the valid copy.")));
+    html += contentHtml(QJsonDocument::fromJson(row.lookupJson).object());
+    html += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf?year=%2\">%3</a></p></section>")
+                .arg(esc(s.lookupCode), QString::number(s.schoolYearStart),
+                     esc(PageText::tr("Download the soft copy (PDF with digital signatures)")));
+    return html;
+}
+
+} // namespace
+
+QByteArray lookupPageHtml(const QString& departmentName, const QList<LookupRow>& years)
+{
+    if (years.isEmpty())
+        return lookupNotFoundHtml(departmentName);
+    const LookupRow& latest = years.last();
+    QString body = definitions({
+        {PageText::tr("Lookup code"), groupedLookupCode(latest.status.lookupCode)},
+        {PageText::tr("School"), latest.school.name},
+    });
+    for (auto year = years.crbegin(); year != years.crend(); ++year)
+        body += yearHtml(*year);
     return page(departmentName, body);
 }
 

@@ -26,23 +26,27 @@ QString tr(const char* text)
 // Advisory lock keys: one chain of audit entries, one migration run at a time ("hocba" and "hocbm" in ASCII).
 constexpr qint64 kAuditLockKey = 0x686f636261;
 constexpr qint64 kMigrationLockKey = 0x686f63626d;
+// With a hash of the lookup code: the submits of one record are decided one after the other, whatever their year.
+constexpr qint64 kSubmitLockKey = 0x686f6362;
 // Receipts go to the server in statements of this many rows, so a 50,000-row batch is not one huge parameter.
 constexpr int kLockChunkRows = 2000;
 
 #define STATUS_COLUMNS                                                                                                 \
-    "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, h.locked_at"
-constexpr int kStatusColumnCount = 7;
+    "h.lookup_code, h.school_year_start, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, "   \
+    "h.locked_at"
+constexpr int kStatusColumnCount = 8;
 
 RecordStatus readStatus(const Rows& rows, int row, int first = 0)
 {
     RecordStatus s;
     s.lookupCode = rows.text(row, first);
-    s.version = int(rows.integer(row, first + 1));
-    s.state = recordStateFromCode(rows.text(row, first + 2)).value_or(RecordState::Submitted);
-    s.digest = rows.text(row, first + 3);
-    s.windowId = rows.text(row, first + 4);
-    s.receivedAt = rows.time(row, first + 5);
-    s.lockedAt = rows.time(row, first + 6);
+    s.schoolYearStart = int(rows.integer(row, first + 1));
+    s.version = int(rows.integer(row, first + 2));
+    s.state = recordStateFromCode(rows.text(row, first + 3)).value_or(RecordState::Submitted);
+    s.digest = rows.text(row, first + 4);
+    s.windowId = rows.text(row, first + 5);
+    s.receivedAt = rows.time(row, first + 6);
+    s.lockedAt = rows.time(row, first + 7);
     return s;
 }
 
@@ -119,10 +123,10 @@ public:
     Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
     Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                              int limit) override;
-    Result<std::optional<LookupRow>> lookup(const QString& lookupCode) override;
-    Result<QByteArray> signedPdf(const QString& lookupCode) override;
-    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt,
-                              const ReceiptSigning& sign) override;
+    Result<QList<LookupRow>> lookup(const QString& lookupCode) override;
+    Result<QByteArray> signedPdf(const QString& lookupCode, int schoolYearStart) override;
+    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
+                              const QString& actor) override;
     Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) override;
     Result<QList<WindowCounts>> counts() override;
     Status appendAudit(const AuditEvent& event) override;
@@ -135,9 +139,11 @@ private:
     Result<std::optional<SubmitOutcome>> storeSubmission(const NewSubmission& s, const ReceiptSigning& sign);
     Result<SubmitOutcome> refusal(const NewSubmission& s);
     Result<std::optional<SubmitOutcome>> duplicateOf(const QString& digest);
+    Result<bool> heldByOtherSchool(const NewSubmission& s);
     /** Locks the window itself if still open; returns the effective date its heads get. */
-    Result<QDateTime> closeWindow(const QString& windowId, const QDateTime& effectiveAt);
-    Result<qint64> lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign);
+    Result<QDateTime> closeWindow(const QString& windowId, const QDateTime& effectiveAt, const QString& actor);
+    Result<qint64> lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign,
+                             const QString& actor);
     Status storeLockReceipts(const QString& windowId, const QDateTime& lockedAt, const Rows& heads, int from, int to,
                              const QList<SignedReceipt>& receipts);
     Status readCursor(const char* query, const QList<Param>& params, int fetchRows,
@@ -421,11 +427,21 @@ Result<std::optional<Window>> PgSession::openWindowFor(int schoolYearStart, bool
 Result<SubmitOutcome> PgSession::submit(const NewSubmission& s, const ReceiptSigning& sign)
 {
     return m_db->transaction<SubmitOutcome>([&]() -> Result<SubmitOutcome> {
+        if (auto locked
+            = m_db->exec("submit_code_lock", "SELECT pg_advisory_xact_lock($1::integer, hashtext($2::text))",
+                         {Param::integer(kSubmitLockKey), Param::text(s.lookupCode)});
+            !locked)
+            return std::unexpected(locked.error());
         auto duplicate = duplicateOf(s.digest);
         if (!duplicate)
             return std::unexpected(duplicate.error());
         if (*duplicate)
             return **duplicate;
+        auto other = heldByOtherSchool(s);
+        if (!other)
+            return std::unexpected(other.error());
+        if (*other)
+            return SubmitOutcome {SubmitStatus::OtherSchool, {}};
         auto stored = storeSubmission(s, sign);
         if (!stored)
             return std::unexpected(stored.error());
@@ -448,11 +464,23 @@ Result<std::optional<SubmitOutcome>> PgSession::duplicateOf(const QString& diges
         SubmitOutcome {SubmitStatus::Duplicate, SignedReceipt {rows->bytes(0, 0), rows->bytes(0, 1)}});
 }
 
+/** A record belongs to one school: a head of the code in any year held by another school refuses the submit. */
+Result<bool> PgSession::heldByOtherSchool(const NewSubmission& s)
+{
+    auto rows
+        = m_db->exec("submit_other_school",
+                     "SELECT 1 FROM record_heads WHERE lookup_code = $1::text AND school_id <> $2::bigint LIMIT 1",
+                     {Param::text(s.lookupCode), Param::integer(s.schoolId)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    return rows->size() > 0;
+}
+
 /**
  * One statement (ENDPOINT.md §8): the window must be open (FOR SHARE, so lockWindow waits for submits in flight and
- * they see it locked after), the head is inserted or moved forward only when it is the school's, not locked and older,
- * and the packet goes in only when the head did. No row back: refused, and refusal() says why. A conflicting head is
- * row-locked either way, so concurrent submits of one code are decided one after the other.
+ * they see it locked after), the head of the packet's school year is inserted or moved forward only when it is not
+ * locked and older, and the packet goes in only when the head did. No row back: refused, and refusal() says why. The
+ * caller holds the lookup code's advisory lock and has checked the other-school rule under it.
  */
 Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmission& s, const ReceiptSigning& sign)
 {
@@ -471,18 +499,21 @@ Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmiss
     auto rows = m_db->exec(
         "submit_upsert",
         "WITH open_window AS (SELECT id FROM windows WHERE id = $3::text AND state = 'open' FOR SHARE), "
-        "head AS (INSERT INTO record_heads AS h (lookup_code, school_id, window_id, current_version, current_digest, "
-        "state, received_at) SELECT $1::text, $2::bigint, id, $4::integer, $5::text, 'submitted', $6::timestamptz "
-        "FROM open_window ON CONFLICT (lookup_code) DO UPDATE SET window_id = excluded.window_id, "
+        "head AS (INSERT INTO record_heads AS h (lookup_code, school_year_start, school_id, window_id, "
+        "current_version, current_digest, state, received_at) SELECT $1::text, $12::integer, $2::bigint, id, "
+        "$4::integer, $5::text, 'submitted', $6::timestamptz FROM open_window "
+        "ON CONFLICT (lookup_code, school_year_start) DO UPDATE SET window_id = excluded.window_id, "
         "current_version = excluded.current_version, current_digest = excluded.current_digest, state = 'submitted', "
-        "received_at = excluded.received_at WHERE h.school_id = excluded.school_id AND h.state <> 'locked' "
+        "received_at = excluded.received_at WHERE h.state <> 'locked' "
         "AND h.current_version < excluded.current_version RETURNING lookup_code) "
-        "INSERT INTO packets (lookup_code, version, digest, school_id, window_id, received_at, packet_xml, pdf, "
-        "lookup_json, upload_receipt, upload_receipt_sig) SELECT lookup_code, $4::integer, $5::text, $2::bigint, "
-        "$3::text, $6::timestamptz, $7::bytea, $8::bytea, $9::bytea, $10::bytea, $11::bytea FROM head RETURNING id",
+        "INSERT INTO packets (lookup_code, school_year_start, version, digest, school_id, window_id, received_at, "
+        "packet_xml, pdf, lookup_json, upload_receipt, upload_receipt_sig) SELECT lookup_code, $12::integer, "
+        "$4::integer, $5::text, $2::bigint, $3::text, $6::timestamptz, $7::bytea, $8::bytea, $9::bytea, $10::bytea, "
+        "$11::bytea FROM head RETURNING id",
         {Param::text(s.lookupCode), Param::integer(s.schoolId), Param::text(s.windowId), Param::integer(s.version),
          Param::text(s.digest), Param::time(s.receivedAt), Param::bytes(s.packetXml), Param::bytes(s.pdf),
-         Param::bytes(s.lookupJson), Param::bytes(receipt->canonical), Param::bytes(receipt->signature)});
+         Param::bytes(s.lookupJson), Param::bytes(receipt->canonical), Param::bytes(receipt->signature),
+         Param::integer(s.schoolYearStart)});
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->size() == 0)
@@ -504,16 +535,15 @@ Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
     if (*duplicate)
         return **duplicate;
     auto head = m_db->exec("submit_head",
-                           "SELECT school_id, state, current_version FROM record_heads WHERE lookup_code = $1::text",
-                           {Param::text(s.lookupCode)});
+                           "SELECT state, current_version FROM record_heads WHERE lookup_code = $1::text "
+                           "AND school_year_start = $2::integer",
+                           {Param::text(s.lookupCode), Param::integer(s.schoolYearStart)});
     if (!head)
         return std::unexpected(head.error());
     if (head->size() > 0) {
-        if (head->integer(0, 0) != s.schoolId)
-            return SubmitOutcome {SubmitStatus::OtherSchool, {}};
-        if (head->text(0, 1) == QLatin1String("locked"))
+        if (head->text(0, 0) == QLatin1String("locked"))
             return SubmitOutcome {SubmitStatus::Locked, {}};
-        if (s.version <= head->integer(0, 2))
+        if (s.version <= head->integer(0, 1))
             return SubmitOutcome {SubmitStatus::VersionNotNewer, {}};
     }
     return SubmitOutcome {SubmitStatus::WindowClosed, {}};
@@ -524,38 +554,35 @@ Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
 Result<QList<RecordStatus>> PgSession::status(Id schoolId, const QStringList& codes)
 {
     auto rows = m_db->exec("status",
-                           "SELECT " STATUS_COLUMNS
-                           " FROM record_heads h WHERE h.school_id = $1::bigint AND h.lookup_code = ANY($2::text[])",
+                           "SELECT " STATUS_COLUMNS " FROM record_heads h WHERE h.school_id = $1::bigint "
+                           "AND h.lookup_code = ANY($2::text[]) ORDER BY h.school_year_start",
                            {Param::integer(schoolId), Param::textArray(codes)});
     if (!rows)
         return std::unexpected(rows.error());
-    QHash<QString, RecordStatus> byCode;
+    QHash<QString, QList<RecordStatus>> byCode;
     for (int r = 0; r < rows->size(); ++r) {
         RecordStatus st = readStatus(*rows, r);
-        byCode.insert(st.lookupCode, st);
+        byCode[st.lookupCode].append(st);
     }
-    QList<RecordStatus> ordered; // in the order asked
+    QList<RecordStatus> ordered; // in the order asked, each code's years in order
     for (const QString& code : codes)
-        if (const auto it = byCode.constFind(code); it != byCode.cend())
-            ordered.append(*it);
+        ordered += byCode.take(code);
     return ordered;
 }
 
 Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                                     int limit)
 {
-    bool ok = true;
-    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&ok);
-    if (!ok || afterId < 0)
-        return fail(ErrorCode::InvalidInput, tr("The page cursor is not valid. Start again from the first page."),
-                    QStringLiteral("bad receipts cursor"));
-    const int pageSize = qMax(1, limit);
+    const auto afterId = receiptsCursor(after, limit);
+    if (!afterId)
+        return std::unexpected(afterId.error());
+    const int pageSize = limit;
     // One row more than the page shows whether another page follows.
     auto rows = m_db->exec("lock_receipts",
                            "SELECT id, receipt, receipt_sig FROM lock_receipts WHERE school_id = $1::bigint "
                            "AND ($2::text = '' OR window_id = $2::text) AND id > $3::bigint ORDER BY id "
                            "LIMIT $4::integer",
-                           {Param::integer(schoolId), Param::text(windowId), Param::integer(afterId),
+                           {Param::integer(schoolId), Param::text(windowId), Param::integer(*afterId),
                             Param::integer(qint64(pageSize) + 1)});
     if (!rows)
         return std::unexpected(rows.error());
@@ -567,28 +594,29 @@ Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& 
     return page;
 }
 
-Result<std::optional<LookupRow>> PgSession::lookup(const QString& lookupCode)
+Result<QList<LookupRow>> PgSession::lookup(const QString& lookupCode)
 {
     auto rows = m_db->exec("lookup",
                            "SELECT " STATUS_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
-                           "JOIN schools s ON s.id = h.school_id "
-                           "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
-                           "WHERE h.lookup_code = $1::text",
+                           "JOIN schools s ON s.id = h.school_id JOIN packets p ON p.digest = h.current_digest "
+                           "WHERE h.lookup_code = $1::text ORDER BY h.school_year_start",
                            {Param::text(lookupCode)});
     if (!rows)
         return std::unexpected(rows.error());
-    if (rows->size() == 0)
-        return std::optional<LookupRow>();
-    return std::optional<LookupRow>(LookupRow {readStatus(*rows, 0), readSchool(*rows, 0, kStatusColumnCount),
-                                               rows->bytes(0, kStatusColumnCount + 3)});
+    QList<LookupRow> years;
+    for (int r = 0; r < rows->size(); ++r)
+        years.append(LookupRow {readStatus(*rows, r), readSchool(*rows, r, kStatusColumnCount),
+                                rows->bytes(r, kStatusColumnCount + 3)});
+    return years;
 }
 
-Result<QByteArray> PgSession::signedPdf(const QString& lookupCode)
+Result<QByteArray> PgSession::signedPdf(const QString& lookupCode, int schoolYearStart)
 {
     auto rows = m_db->exec("signed_pdf",
-                           "SELECT p.pdf FROM record_heads h JOIN packets p ON p.lookup_code = h.lookup_code "
-                           "AND p.version = h.current_version WHERE h.lookup_code = $1::text",
-                           {Param::text(lookupCode)});
+                           "SELECT p.pdf FROM record_heads h JOIN packets p ON p.digest = h.current_digest "
+                           "WHERE h.lookup_code = $1::text AND ($2::integer = 0 OR h.school_year_start = $2::integer) "
+                           "ORDER BY h.school_year_start DESC LIMIT 1",
+                           {Param::text(lookupCode), Param::integer(schoolYearStart)});
     if (!rows)
         return std::unexpected(rows.error());
     return rows->size() ? rows->bytes(0, 0) : QByteArray();
@@ -596,14 +624,15 @@ Result<QByteArray> PgSession::signedPdf(const QString& lookupCode)
 
 // --- the lock, the export, the counts
 
-Result<qint64> PgSession::lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign)
+Result<qint64> PgSession::lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
+                                     const QString& actor)
 {
-    auto lockedAt = m_db->transaction<QDateTime>([&]() { return closeWindow(windowId, effectiveAt); });
+    auto lockedAt = m_db->transaction<QDateTime>([&]() { return closeWindow(windowId, effectiveAt, actor); });
     if (!lockedAt)
         return std::unexpected(lockedAt.error());
     qint64 total = 0;
     for (;;) {
-        auto locked = m_db->transaction<qint64>([&]() { return lockBatch(windowId, *lockedAt, sign); });
+        auto locked = m_db->transaction<qint64>([&]() { return lockBatch(windowId, *lockedAt, sign, actor); });
         if (!locked)
             return std::unexpected(locked.error());
         total += *locked;
@@ -612,7 +641,7 @@ Result<qint64> PgSession::lockWindow(const QString& windowId, const QDateTime& e
     }
 }
 
-Result<QDateTime> PgSession::closeWindow(const QString& windowId, const QDateTime& effectiveAt)
+Result<QDateTime> PgSession::closeWindow(const QString& windowId, const QDateTime& effectiveAt, const QString& actor)
 {
     auto rows = m_db->exec("window_for_lock", "SELECT state, locked_at FROM windows WHERE id = $1::text FOR UPDATE",
                            {Param::text(windowId)});
@@ -629,19 +658,21 @@ Result<QDateTime> PgSession::closeWindow(const QString& windowId, const QDateTim
             {Param::text(windowId), Param::time(at)});
         !updated)
         return std::unexpected(updated.error());
-    if (auto logged = appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("lock_window"),
-                                                QStringLiteral("window"), windowId, isoSeconds(at)});
+    if (auto logged = appendAuditInTransaction(
+            {actor, QStringLiteral("lock_window"), QStringLiteral("window"), windowId, isoSeconds(at)});
         !logged)
         return std::unexpected(logged.error());
     return at;
 }
 
-Result<qint64> PgSession::lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign)
+Result<qint64> PgSession::lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign,
+                                    const QString& actor)
 {
     auto heads = m_db->exec("lock_take",
-                            "SELECT h.lookup_code, h.current_version, h.current_digest, h.school_id, s.code "
-                            "FROM record_heads h JOIN schools s ON s.id = h.school_id WHERE h.window_id = $1::text "
-                            "AND h.state = 'submitted' ORDER BY h.lookup_code LIMIT $2::integer FOR UPDATE OF h",
+                            "SELECT h.lookup_code, h.current_version, h.current_digest, h.school_id, s.code, "
+                            "h.school_year_start FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                            "WHERE h.window_id = $1::text AND h.state = 'submitted' "
+                            "ORDER BY h.lookup_code, h.school_year_start LIMIT $2::integer FOR UPDATE OF h",
                             {Param::text(windowId), Param::integer(m_options.lockBatchRows)});
     if (!heads)
         return std::unexpected(heads.error());
@@ -667,8 +698,8 @@ Result<qint64> PgSession::lockBatch(const QString& windowId, const QDateTime& lo
             return std::unexpected(stored.error());
     }
     if (count > 0)
-        if (auto logged = appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("lock_batch"),
-                                                    QStringLiteral("window"), windowId, QString::number(count)});
+        if (auto logged = appendAuditInTransaction(
+                {actor, QStringLiteral("lock_batch"), QStringLiteral("window"), windowId, QString::number(count)});
             !logged)
             return std::unexpected(logged.error());
     return qint64(count);
@@ -678,28 +709,31 @@ Status PgSession::storeLockReceipts(const QString& windowId, const QDateTime& lo
                                     int to, const QList<SignedReceipt>& receipts)
 {
     QStringList codes, canonical, signatures;
-    QList<qint64> versions, schools;
+    QList<qint64> versions, schools, years;
     for (int r = from; r < to; ++r) {
         codes.append(heads.text(r, 0));
         versions.append(heads.integer(r, 1));
         schools.append(heads.integer(r, 3));
+        years.append(heads.integer(r, 5));
         canonical.append(QString::fromLatin1(receipts[r - from].canonical.toHex()));
         signatures.append(QString::fromLatin1(receipts[r - from].signature.toHex()));
     }
     if (auto updated = m_db->exec("lock_heads",
-                                  "UPDATE record_heads SET state = 'locked', locked_at = $2::timestamptz "
-                                  "WHERE lookup_code = ANY($1::text[])",
-                                  {Param::textArray(codes), Param::time(lockedAt)});
+                                  "UPDATE record_heads h SET state = 'locked', locked_at = $2::timestamptz "
+                                  "FROM unnest($1::text[], $3::integer[]) AS u(code, year) "
+                                  "WHERE h.lookup_code = u.code AND h.school_year_start = u.year",
+                                  {Param::textArray(codes), Param::time(lockedAt), Param::integerArray(years)});
         !updated)
         return std::unexpected(updated.error());
     auto inserted = m_db->exec(
         "lock_receipts_insert",
-        "INSERT INTO lock_receipts (lookup_code, version, school_id, window_id, locked_at, receipt, receipt_sig) "
-        "SELECT u.code, u.version, u.school, $4::text, $5::timestamptz, decode(u.receipt, 'hex'), "
-        "decode(u.sig, 'hex') FROM unnest($1::text[], $2::integer[], $3::bigint[], $6::text[], $7::text[]) "
-        "WITH ORDINALITY AS u(code, version, school, receipt, sig, n) ORDER BY u.n",
+        "INSERT INTO lock_receipts (lookup_code, school_year_start, version, school_id, window_id, locked_at, "
+        "receipt, receipt_sig) SELECT u.code, u.year, u.version, u.school, $4::text, $5::timestamptz, "
+        "decode(u.receipt, 'hex'), decode(u.sig, 'hex') "
+        "FROM unnest($1::text[], $2::integer[], $3::bigint[], $6::text[], $7::text[], $8::integer[]) "
+        "WITH ORDINALITY AS u(code, version, school, receipt, sig, year, n) ORDER BY u.n",
         {Param::textArray(codes), Param::integerArray(versions), Param::integerArray(schools), Param::text(windowId),
-         Param::time(lockedAt), Param::textArray(canonical), Param::textArray(signatures)});
+         Param::time(lockedAt), Param::textArray(canonical), Param::textArray(signatures), Param::integerArray(years)});
     if (!inserted)
         return std::unexpected(inserted.error());
     return {};
@@ -709,9 +743,11 @@ Status PgSession::exportLocked(const QString& windowId, const std::function<bool
 {
     const char* const query = "SELECT " STATUS_COLUMNS ", s.code, p.packet_xml, p.pdf, "
                               "r.receipt, r.receipt_sig FROM record_heads h JOIN schools s ON s.id = h.school_id "
-                              "JOIN packets p ON p.lookup_code = h.lookup_code AND p.version = h.current_version "
-                              "JOIN lock_receipts r ON r.lookup_code = h.lookup_code AND r.version = h.current_version "
-                              "WHERE h.window_id = $1::text AND h.state = 'locked' ORDER BY h.lookup_code";
+                              "JOIN packets p ON p.digest = h.current_digest "
+                              "JOIN lock_receipts r ON r.lookup_code = h.lookup_code "
+                              "AND r.school_year_start = h.school_year_start AND r.version = h.current_version "
+                              "WHERE h.window_id = $1::text AND h.state = 'locked' "
+                              "ORDER BY h.lookup_code, h.school_year_start";
     constexpr int c = kStatusColumnCount;
     return readCursor(query, {Param::text(windowId)}, m_options.exportFetchRows, [&](const Rows& rows, int r) {
         return sink(ExportItem {readStatus(rows, r), rows.text(r, c), rows.bytes(r, c + 1), rows.bytes(r, c + 2),

@@ -88,19 +88,23 @@ struct Writer
 
 RecordStatus recordStatusFrom(const Statement& s, int first)
 {
-    // Columns from `first`: lookup_code, current_version, state, current_digest, window_id, received_at, locked_at.
+    // Columns from `first`: lookup_code, school_year_start, current_version, state, current_digest, window_id,
+    // received_at, locked_at.
     RecordStatus r;
     r.lookupCode = s.text(first);
-    r.version = int(s.integer(first + 1));
-    r.state = recordStateFromCode(s.text(first + 2)).value_or(RecordState::Submitted);
-    r.digest = s.text(first + 3);
-    r.windowId = s.text(first + 4);
-    r.receivedAt = s.time(first + 5);
-    r.lockedAt = s.time(first + 6);
+    r.schoolYearStart = int(s.integer(first + 1));
+    r.version = int(s.integer(first + 2));
+    r.state = recordStateFromCode(s.text(first + 3)).value_or(RecordState::Submitted);
+    r.digest = s.text(first + 4);
+    r.windowId = s.text(first + 5);
+    r.receivedAt = s.time(first + 6);
+    r.lockedAt = s.time(first + 7);
     return r;
 }
 #define HEAD_COLUMNS                                                                                                   \
-    "h.lookup_code, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, h.locked_at"
+    "h.lookup_code, h.school_year_start, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, "   \
+    "h.locked_at"
+constexpr int kHeadColumnCount = 8;
 
 Window windowFrom(const Statement& s)
 {
@@ -129,22 +133,36 @@ Result<std::optional<School>> schoolWhere(Connection& db, const char* sql, const
 
 struct HeadRow
 {
-    Id schoolId = 0;
     QString state;
     int version = 0;
 };
 
+/** A record belongs to one school: a head of the code in any year held by another school refuses the submit. */
+Result<bool> heldByOtherSchool(Connection& db, const NewSubmission& sub)
+{
+    Statement other(db, "SELECT 1 FROM record_heads WHERE lookup_code = ? AND school_id <> ? LIMIT 1");
+    other.bind(1, sub.lookupCode).bind(2, sub.schoolId);
+    if (other.next())
+        return true;
+    if (other.failed())
+        return failed(other, "other school");
+    return false;
+}
+
 /** Decides a submit that is not a duplicate: nullopt when it may go ahead, else the refusal. */
 Result<std::optional<SubmitStatus>> refusal(Connection& db, const NewSubmission& sub, std::optional<HeadRow>& head)
 {
-    Statement h(db, "SELECT school_id, state, current_version FROM record_heads WHERE lookup_code = ?");
-    h.bind(1, sub.lookupCode);
+    auto other = heldByOtherSchool(db, sub);
+    if (!other)
+        return std::unexpected(other.error());
+    if (*other)
+        return SubmitStatus::OtherSchool;
+    Statement h(db, "SELECT state, current_version FROM record_heads WHERE lookup_code = ? AND school_year_start = ?");
+    h.bind(1, sub.lookupCode).bind(2, qint64(sub.schoolYearStart));
     if (h.next())
-        head = HeadRow {h.integer(0), h.text(1), int(h.integer(2))};
+        head = HeadRow {h.text(0), int(h.integer(1))};
     else if (h.failed())
         return failed(h, "head");
-    if (head && head->schoolId != sub.schoolId)
-        return SubmitStatus::OtherSchool;
     if (head && head->state == QLatin1String("locked"))
         return SubmitStatus::Locked;
     if (head && sub.version <= head->version)
@@ -177,22 +195,24 @@ Status storeSubmission(Connection& db, const NewSubmission& sub, bool headExists
 {
     Statement head(db,
                    headExists ? "UPDATE record_heads SET current_version = ?2, current_digest = ?3, window_id = ?4, "
-                                "received_at = ?5, state = 'submitted', locked_at = NULL WHERE lookup_code = ?1"
+                                "received_at = ?5, state = 'submitted', locked_at = NULL "
+                                "WHERE lookup_code = ?1 AND school_year_start = ?7"
                               : "INSERT INTO record_heads (lookup_code, current_version, current_digest, "
-                                "window_id, received_at, school_id, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                "'submitted')");
+                                "window_id, received_at, school_id, school_year_start, state) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'submitted')");
     head.bind(1, sub.lookupCode).bind(2, qint64(sub.version)).bind(3, sub.digest).bind(4, sub.windowId);
-    head.bind(5, sub.receivedAt);
+    head.bind(5, sub.receivedAt).bind(7, qint64(sub.schoolYearStart));
     if (!headExists)
         head.bind(6, sub.schoolId);
     if (auto ok = head.run(); !ok)
         return ok;
     Statement p(db,
                 "INSERT INTO packets (lookup_code, version, digest, school_id, window_id, received_at, packet_xml, "
-                "pdf, lookup_json, upload_receipt, upload_receipt_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "pdf, lookup_json, upload_receipt, upload_receipt_sig, school_year_start) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     p.bind(1, sub.lookupCode).bind(2, qint64(sub.version)).bind(3, sub.digest).bind(4, sub.schoolId);
     p.bind(5, sub.windowId).bind(6, sub.receivedAt).bind(7, sub.packetXml).bind(8, sub.pdf).bind(9, sub.lookupJson);
-    p.bind(10, receipt.canonical).bind(11, receipt.signature);
+    p.bind(10, receipt.canonical).bind(11, receipt.signature).bind(12, qint64(sub.schoolYearStart));
     return p.run();
 }
 
@@ -234,7 +254,8 @@ Result<SubmitOutcome> submitIn(Connection& db, const NewSubmission& sub, const R
 }
 
 /** Locks the window itself if still open; the effective date of every record it locks (the stored one if locked). */
-Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const QDateTime& effectiveAt)
+Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const QDateTime& effectiveAt,
+                                const QString& actor)
 {
     Statement w(db, "SELECT state, locked_at FROM windows WHERE id = ?");
     w.bind(1, windowId);
@@ -252,7 +273,7 @@ Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const Q
         return std::unexpected(ok.error());
     if (auto ok = appendAuditIn(
             db,
-            {kAdmin, QStringLiteral("lock_window"), QStringLiteral("window"), windowId, sqlite::isoTime(effectiveAt)});
+            {actor, QStringLiteral("lock_window"), QStringLiteral("window"), windowId, sqlite::isoTime(effectiveAt)});
         !ok)
         return std::unexpected(ok.error());
     return effectiveAt.toUTC();
@@ -261,6 +282,7 @@ Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const Q
 struct ToLock
 {
     QString lookupCode;
+    int schoolYearStart = 0;
     int version = 0;
     QString digest;
     QString schoolCode;
@@ -274,29 +296,34 @@ Status lockOne(Connection& db, const ToLock& r, const QString& windowId, const Q
         = sign({signing::Receipt::Kind::Lock, r.lookupCode, r.version, r.digest, r.schoolCode, windowId, at, {}});
     if (!receipt)
         return std::unexpected(receipt.error());
-    Statement head(db, "UPDATE record_heads SET state = 'locked', locked_at = ? WHERE lookup_code = ?");
-    head.bind(1, at).bind(2, r.lookupCode);
+    Statement head(db,
+                   "UPDATE record_heads SET state = 'locked', locked_at = ? WHERE lookup_code = ? "
+                   "AND school_year_start = ?");
+    head.bind(1, at).bind(2, r.lookupCode).bind(3, qint64(r.schoolYearStart));
     if (auto ok = head.run(); !ok)
         return ok;
     Statement insert(db,
                      "INSERT INTO lock_receipts (lookup_code, version, school_id, window_id, locked_at, receipt, "
-                     "receipt_sig) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     "receipt_sig, school_year_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, r.lookupCode).bind(2, qint64(r.version)).bind(3, r.schoolId).bind(4, windowId).bind(5, at);
-    insert.bind(6, receipt->canonical).bind(7, receipt->signature);
+    insert.bind(6, receipt->canonical).bind(7, receipt->signature).bind(8, qint64(r.schoolYearStart));
     return insert.run();
 }
 
 /** One batch of lockWindow in the caller's transaction; how many it locked (0: the window is done). */
-Result<qint64> lockBatchIn(Connection& db, const QString& windowId, const QDateTime& at, const ReceiptSigning& sign)
+Result<qint64> lockBatchIn(Connection& db, const QString& windowId, const QDateTime& at, const ReceiptSigning& sign,
+                           const QString& actor)
 {
     Statement select(db,
-                     "SELECT h.lookup_code, h.current_version, h.current_digest, s.code, h.school_id "
-                     "FROM record_heads h JOIN schools s ON s.id = h.school_id "
-                     "WHERE h.window_id = ? AND h.state = 'submitted' ORDER BY h.lookup_code LIMIT ?");
+                     "SELECT h.lookup_code, h.school_year_start, h.current_version, h.current_digest, s.code, "
+                     "h.school_id FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                     "WHERE h.window_id = ? AND h.state = 'submitted' ORDER BY h.lookup_code, h.school_year_start "
+                     "LIMIT ?");
     select.bind(1, windowId).bind(2, qint64(kSqliteLockBatch));
     QList<ToLock> batch;
     while (select.next())
-        batch.append({select.text(0), int(select.integer(1)), select.text(2), select.text(3), select.integer(4)});
+        batch.append({select.text(0), int(select.integer(1)), int(select.integer(2)), select.text(3), select.text(4),
+                      select.integer(5)});
     if (select.failed())
         return failed(select, "lock batch");
     for (const ToLock& r : batch)
@@ -304,7 +331,7 @@ Result<qint64> lockBatchIn(Connection& db, const QString& windowId, const QDateT
             return std::unexpected(ok.error());
     if (!batch.isEmpty())
         if (auto ok = appendAuditIn(db,
-                                    {kAdmin, QStringLiteral("lock_batch"), QStringLiteral("window"), windowId,
+                                    {actor, QStringLiteral("lock_batch"), QStringLiteral("window"), windowId,
                                      QString::number(batch.size())});
             !ok)
             return std::unexpected(ok.error());
@@ -346,10 +373,16 @@ public:
 
     Status addCredential(Id schoolId, const QByteArray& tokenSha256) override
     {
-        return m_writer->write(
-            "INSERT INTO school_credentials (token_sha256, school_id, created_at) VALUES (?, ?, ?)",
-            [&](Statement& s) { s.bind(1, tokenSha256).bind(2, schoolId).bind(3, nowUtc()); },
-            {kAdmin, QStringLiteral("credential_add"), QStringLiteral("school"), QString::number(schoolId), {}});
+        return m_writer->transact<void>([&](Connection& db) -> Status {
+            auto code = schoolCodeIn(db, schoolId);
+            if (!code)
+                return std::unexpected(code.error());
+            Statement s(db, "INSERT INTO school_credentials (token_sha256, school_id, created_at) VALUES (?, ?, ?)");
+            s.bind(1, tokenSha256).bind(2, schoolId).bind(3, nowUtc());
+            if (auto ok = s.run(); !ok)
+                return ok;
+            return appendAuditIn(db, {kAdmin, QStringLiteral("credential_add"), QStringLiteral("school"), *code, {}});
+        });
     }
 
     Result<int> revokeCredentials(Id schoolId) override
@@ -360,9 +393,14 @@ public:
             if (auto ok = s.run(); !ok)
                 return std::unexpected(ok.error());
             const int revoked = int(db.changes());
+            if (revoked == 0)
+                return 0;
+            auto code = schoolCodeIn(db, schoolId);
+            if (!code)
+                return std::unexpected(code.error());
             if (auto ok = appendAuditIn(db,
-                                        {kAdmin, QStringLiteral("credential_revoke"), QStringLiteral("school"),
-                                         QString::number(schoolId), QString::number(revoked)});
+                                        {kAdmin, QStringLiteral("credential_revoke"), QStringLiteral("school"), *code,
+                                         QString::number(revoked)});
                 !ok)
                 return std::unexpected(ok.error());
             return revoked;
@@ -445,10 +483,10 @@ public:
     Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
     Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                              int limit) override;
-    Result<std::optional<LookupRow>> lookup(const QString& lookupCode) override;
-    Result<QByteArray> signedPdf(const QString& lookupCode) override;
-    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt,
-                              const ReceiptSigning& sign) override;
+    Result<QList<LookupRow>> lookup(const QString& lookupCode) override;
+    Result<QByteArray> signedPdf(const QString& lookupCode, int schoolYearStart) override;
+    Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
+                              const QString& actor) override;
     Status exportLocked(const QString& windowId, const std::function<bool(const ExportItem&)>& sink) override;
     Result<QList<WindowCounts>> counts() override;
 
@@ -481,12 +519,14 @@ private:
 
 Result<QList<RecordStatus>> SqliteDeptSession::status(Id schoolId, const QStringList& codes)
 {
-    Statement s(*m_reader, "SELECT " HEAD_COLUMNS " FROM record_heads h WHERE h.lookup_code = ? AND h.school_id = ?");
+    Statement s(*m_reader,
+                "SELECT " HEAD_COLUMNS " FROM record_heads h WHERE h.lookup_code = ? AND h.school_id = ? "
+                "ORDER BY h.school_year_start");
     QList<RecordStatus> list;
     for (const QString& code : codes) {
         s.reset();
         s.bind(1, code).bind(2, schoolId);
-        if (s.next())
+        while (s.next())
             list.append(recordStatusFrom(s, 0));
         if (s.failed())
             return failed(s, "status");
@@ -498,19 +538,17 @@ Result<QList<RecordStatus>> SqliteDeptSession::status(Id schoolId, const QString
 Result<Page<SignedReceipt>> SqliteDeptSession::lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                                             int limit)
 {
-    bool cursorOk = true;
-    const qint64 afterId = after.isEmpty() ? 0 : after.toLongLong(&cursorOk);
-    if (!cursorOk || afterId < 0)
-        return fail(ErrorCode::InvalidInput, tr("The page cursor is not valid. Start again from the first page."),
-                    QStringLiteral("bad receipts cursor"));
+    const auto afterId = receiptsCursor(after, limit);
+    if (!afterId)
+        return std::unexpected(afterId.error());
     Statement s(*m_reader,
                 "SELECT id, receipt, receipt_sig FROM lock_receipts WHERE school_id = ?1 "
                 "AND (?2 = '' OR window_id = ?2) AND id > ?3 ORDER BY id LIMIT ?4");
-    s.bind(1, schoolId).bind(2, windowId).bind(3, afterId).bind(4, qint64(std::max(limit, 0)) + 1);
+    s.bind(1, schoolId).bind(2, windowId).bind(3, *afterId).bind(4, qint64(limit) + 1);
     Page<SignedReceipt> page;
     qint64 lastId = 0;
     while (s.next()) {
-        if (page.items.size() == std::max(limit, 0)) {
+        if (page.items.size() == limit) {
             page.next = QString::number(lastId);
             break;
         }
@@ -522,26 +560,29 @@ Result<Page<SignedReceipt>> SqliteDeptSession::lockReceipts(Id schoolId, const Q
     return page;
 }
 
-Result<std::optional<LookupRow>> SqliteDeptSession::lookup(const QString& lookupCode)
+Result<QList<LookupRow>> SqliteDeptSession::lookup(const QString& lookupCode)
 {
     Statement s(*m_reader,
                 "SELECT " HEAD_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
                 "JOIN schools s ON s.id = h.school_id JOIN packets p ON p.digest = h.current_digest "
-                "WHERE h.lookup_code = ?");
+                "WHERE h.lookup_code = ? ORDER BY h.school_year_start");
     s.bind(1, lookupCode);
-    if (s.next())
-        return LookupRow {recordStatusFrom(s, 0), School {s.integer(7), s.text(8), s.text(9)}, s.blob(10)};
+    constexpr int c = kHeadColumnCount;
+    QList<LookupRow> years;
+    while (s.next())
+        years.append({recordStatusFrom(s, 0), School {s.integer(c), s.text(c + 1), s.text(c + 2)}, s.blob(c + 3)});
     if (s.failed())
         return failed(s, "lookup");
-    return std::nullopt;
+    return years;
 }
 
-Result<QByteArray> SqliteDeptSession::signedPdf(const QString& lookupCode)
+Result<QByteArray> SqliteDeptSession::signedPdf(const QString& lookupCode, int schoolYearStart)
 {
     Statement s(*m_reader,
                 "SELECT p.pdf FROM record_heads h JOIN packets p ON p.digest = h.current_digest "
-                "WHERE h.lookup_code = ?");
-    s.bind(1, lookupCode);
+                "WHERE h.lookup_code = ?1 AND (?2 = 0 OR h.school_year_start = ?2) "
+                "ORDER BY h.school_year_start DESC LIMIT 1");
+    s.bind(1, lookupCode).bind(2, qint64(schoolYearStart));
     if (s.next())
         return s.blob(0);
     if (s.failed())
@@ -550,16 +591,18 @@ Result<QByteArray> SqliteDeptSession::signedPdf(const QString& lookupCode)
 }
 
 Result<qint64> SqliteDeptSession::lockWindow(const QString& windowId, const QDateTime& effectiveAt,
-                                             const ReceiptSigning& sign)
+                                             const ReceiptSigning& sign, const QString& actor)
 {
     // The window closes first, in its own transaction: from then on no submit gets in, and the records are locked in
     // batches with the window's stored effective date, whichever call finishes them.
-    auto at = m_writer->transact<QDateTime>([&](Connection& db) { return closeWindowIn(db, windowId, effectiveAt); });
+    auto at = m_writer->transact<QDateTime>(
+        [&](Connection& db) { return closeWindowIn(db, windowId, effectiveAt, actor); });
     if (!at)
         return std::unexpected(at.error());
     qint64 total = 0;
     for (;;) {
-        auto locked = m_writer->transact<qint64>([&](Connection& db) { return lockBatchIn(db, windowId, *at, sign); });
+        auto locked
+            = m_writer->transact<qint64>([&](Connection& db) { return lockBatchIn(db, windowId, *at, sign, actor); });
         if (!locked)
             return std::unexpected(locked.error());
         if (*locked == 0)
@@ -577,11 +620,14 @@ Status SqliteDeptSession::exportLocked(const QString& windowId, const std::funct
                 "SELECT " HEAD_COLUMNS ", s.code, p.packet_xml, p.pdf, l.receipt, l.receipt_sig "
                 "FROM record_heads h JOIN schools s ON s.id = h.school_id "
                 "JOIN packets p ON p.digest = h.current_digest "
-                "JOIN lock_receipts l ON l.lookup_code = h.lookup_code AND l.version = h.current_version "
-                "WHERE h.window_id = ? AND h.state = 'locked' ORDER BY h.lookup_code");
+                "JOIN lock_receipts l ON l.lookup_code = h.lookup_code "
+                "AND l.school_year_start = h.school_year_start AND l.version = h.current_version "
+                "WHERE h.window_id = ? AND h.state = 'locked' ORDER BY h.lookup_code, h.school_year_start");
     s.bind(1, windowId);
+    constexpr int c = kHeadColumnCount;
     while (s.next()) {
-        const ExportItem item {recordStatusFrom(s, 0), s.text(7), s.blob(8), s.blob(9), {s.blob(10), s.blob(11)}};
+        const ExportItem item {
+            recordStatusFrom(s, 0), s.text(c), s.blob(c + 1), s.blob(c + 2), {s.blob(c + 3), s.blob(c + 4)}};
         if (!sink(item))
             break;
     }

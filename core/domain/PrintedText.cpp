@@ -61,6 +61,21 @@ QString printedDate(QDate d)
     return text::shownDate(d);
 }
 
+QTimeZone vietnamTimeZone()
+{
+    // Vietnam has kept UTC+7 without daylight saving since 1975.
+    static const QTimeZone zone = [] {
+        const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
+        return vietnam.isValid() ? vietnam : QTimeZone(7 * 3600);
+    }();
+    return zone;
+}
+
+QDate vietnamDate(const QDateTime& instant)
+{
+    return instant.isValid() ? instant.toTimeZone(vietnamTimeZone()).date() : QDate();
+}
+
 QString printedDateLine(const QString& place, QDate d)
 {
     const QString where = place.isEmpty() ? QStringLiteral("……………") : place;

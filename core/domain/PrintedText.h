@@ -6,6 +6,8 @@
 #include "domain/Types.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QString>
 
 #include <optional>
@@ -20,6 +22,10 @@ QString printedTraitName(const QString& code);
 QString printedGender(Gender g);
 /** dd/MM/yyyy; empty for an invalid date. */
 QString printedDate(QDate d);
+/** Asia/Ho_Chi_Minh from the system's tz database (Debian's tzdata), or a fixed UTC+7 where it is missing. */
+QTimeZone vietnamTimeZone();
+/** The calendar day an instant falls on in Vietnam, whatever the machine's time zone; invalid for an invalid time. */
+QDate vietnamDate(const QDateTime& instant);
 /** "Hà Nội, ngày 31 tháng 05 năm 2025"; dotted blanks for an invalid date. */
 QString printedDateLine(const QString& place, QDate d);
 /** A typed score with a decimal comma ("7.5" → "7,5"). */

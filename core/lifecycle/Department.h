@@ -122,6 +122,14 @@ struct ReceiptsReport
 Result<ReceiptsReport> fetchReceipts(store::Database& db, const Actor& actor,
                                      const CancellationToken* cancel = nullptr);
 
+/**
+ * The effective date of the Department's lock of this section version, from its stored lock receipt checked again
+ * against the pinned Department certificate and against this record, version and packet digest, so that a row
+ * written behind the program's back never prints as a lock; nullopt when there is none or it does not verify.
+ */
+Result<std::optional<QDateTime>> verifiedLockDate(store::Database& db, qint64 sectionId, int version,
+                                                  const QString& lookupCode, const QString& packetDigest);
+
 /** The public answer for a lookup code (docs/api.md "Lookup by code"); no credential needed. */
 struct LookupAnswer
 {

@@ -411,3 +411,35 @@ Result<ReceiptsReport> fetchReceipts(store::Database& db, const Actor& actor, co
 }
 
 } // namespace hocba::lifecycle
+
+namespace hocba::lifecycle {
+
+Result<std::optional<QDateTime>> verifiedLockDate(store::Database& db, qint64 sectionId, int version,
+                                                  const QString& lookupCode, const QString& packetDigest)
+{
+    auto st = db.prepare(QStringLiteral("SELECT canonical, signature FROM department_receipt "
+                                        "WHERE section_id = ?1 AND version = ?2 AND kind = 'lock'"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, sectionId);
+    st->bind(2, version);
+    auto row = st->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<QDateTime> {};
+    const SignedReceipt stored {st->blob(0), st->blob(1)};
+    auto settings = endpointSettings(db);
+    if (!settings)
+        return std::unexpected(settings.error());
+    if (!*settings)
+        return std::optional<QDateTime> {};
+    // Checked again at every use: a receipt row written behind the program's back must not print as a lock.
+    auto receipt = checkedReceipt(stored, (*settings)->departmentCertDer, signing::Receipt::Kind::Lock, lookupCode,
+                                  version, packetDigest);
+    if (!receipt)
+        return std::optional<QDateTime> {};
+    return std::optional(receipt->at);
+}
+
+} // namespace hocba::lifecycle

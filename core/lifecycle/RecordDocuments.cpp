@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/RecordDocuments.h"
 
+#include "lifecycle/Department.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SchoolFileCheck.h"
+#include "packet/PacketDigest.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SqlUtil.h"
@@ -45,8 +47,17 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
             auto verified = verifiedSignedSection(db, s.id, *anchors);
             if (!verified)
                 return std::unexpected(verified.error());
+            QDateTime lockedAt;
+            if (s.state == SectionState::Locked) {
+                auto locked = verifiedLockDate(db, s.id, s.version, verified->packet.lookupCode,
+                                               packet::packetDigestFromSha256(verified->packetSha256));
+                if (!locked)
+                    return std::unexpected(locked.error());
+                lockedAt = locked->value_or(QDateTime());
+            }
             input.years.append(std::move(verified->packet));
             input.packetSha256.append(verified->packetSha256);
+            input.lockedAt.append(lockedAt);
             continue;
         }
         auto p = builder.build(s.id);
@@ -57,6 +68,7 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
             return std::unexpected(bytes.error());
         input.packetSha256.append(digest::sha256(*bytes));
         input.years.append(std::move(*p));
+        input.lockedAt.append(QDateTime());
     }
     return input;
 }

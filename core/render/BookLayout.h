@@ -112,6 +112,9 @@ struct BookLayout
     // The watermark of a draft: under the content, centred on the page, along the diagonal from bottom-left to
     // top-right (atan(297 / 210) ≈ 54.7°).
     QString draftWatermark = QStringLiteral("BẢN NHÁP – CHƯA CÓ HIỆU LỰC");
+    /** Printed under a year the Department has locked (%1: the effective date), on copies printed after the lock. */
+    QString lockedNote = QStringLiteral("Năm học này đã được Sở GDĐT khoá sổ, có hiệu lực từ ngày %1; "
+                                        "nội dung không thể thay đổi.");
     FontSpec draftWatermarkFont {34.0, true};
     double draftWatermarkAngleDeg = -54.7;
     QColor draftWatermarkColor {200, 30, 30, 90};

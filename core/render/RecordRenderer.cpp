@@ -410,6 +410,15 @@ public:
         y_ += blockH + u(2);
     }
 
+    /** One italic line of small print across the page, kept on the page it starts on. */
+    void note(const QString& text)
+    {
+        const FontSpec f {b_.smallFont.points, false, true};
+        ensureSpace(lineHeight(f));
+        addText(left(), y_, width(), text, f, Qt::AlignLeft);
+        y_ += lineHeight(f) + u(1);
+    }
+
     double y() const { return y_; }
     void setY(double y) { y_ = y; }
     Metrics& metrics() { return m_; }
@@ -423,10 +432,8 @@ private:
 
 QDate issueDate(const packet::Packet& p)
 {
-    // The printed date is the packet's creation date in Vietnam, whatever the machine's time zone (the zone comes
-    // from the system's tz database, Debian's tzdata).
-    static const QTimeZone vietnam(QByteArrayLiteral("Asia/Ho_Chi_Minh"));
-    return p.createdAt.isValid() ? p.createdAt.toTimeZone(vietnam).date() : QDate();
+    // The printed date is the packet's creation date in Vietnam, whatever the machine's time zone.
+    return vietnamDate(p.createdAt);
 }
 
 void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
@@ -669,6 +676,8 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
         c.skip(2);
         c.signatures(printedDateLine(p.school.province, issueDate(p)),
                      {{b.yearLeftSignature, p.principalName}, {b.yearRightSignature, p.homeroomTeacherName}});
+        if (i < input.lockedAt.size() && input.lockedAt[i].isValid())
+            c.note(b.lockedNote.arg(printedDate(vietnamDate(input.lockedAt[i]))));
     }
     return c.pages;
 }
@@ -779,6 +788,9 @@ Status validateRenderInput(const RenderInput& input)
         if (input.packetSha256[i].size() != 32)
             return fail(ErrorCode::InvalidInput, tr("A packet digest is not a SHA-256 value."),
                         QStringLiteral("digest %1 has %2 bytes").arg(i).arg(input.packetSha256[i].size()));
+        if (!input.lockedAt.isEmpty() && input.lockedAt.size() != input.years.size())
+            return fail(ErrorCode::InvalidInput, tr("Every school year needs its lock date or none."),
+                        QStringLiteral("%1 packets, %2 lock dates").arg(input.years.size()).arg(input.lockedAt.size()));
         if (input.years[i].lookupCode != input.years.first().lookupCode
             || input.years[i].level != input.years.first().level)
             return fail(ErrorCode::InvalidInput, tr("The school years belong to different records."),

@@ -5,6 +5,7 @@
 #include "util/Error.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -21,6 +22,11 @@ struct RenderInput
 {
     QList<packet::Packet> years;
     QList<QByteArray> packetSha256;
+    /**
+     * Per year (same order as `years`), the effective date of the Department's lock, from a verified lock receipt;
+     * invalid for a year that is not locked. Empty: no year is locked. A copy printed after the lock says so.
+     */
+    QList<QDateTime> lockedAt;
 };
 
 struct RenderOptions

@@ -9,6 +9,7 @@
 #include "dept/DeptApi.h"
 #include "dept/LookupPage.h"
 #include "dept/LookupView.h"
+#include "domain/PrintedText.h"
 #include "dept/RateLimiter.h"
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketDigest.h"
@@ -185,6 +186,7 @@ private Q_SLOTS:
     void badQueriesAndCodes();
     void lookupsAreRateLimited();
     void lookupShowsContentWithoutIdentifiers();
+    void lookupOfARecordWithTwoYears();
     void workerThreadsShareTheApi();
 };
 
@@ -385,13 +387,14 @@ void TestDeptApi::lookupPageEscapesAndSpeaksVietnamese()
 {
     LookupRow row;
     row.status.lookupCode = QStringLiteral("0123456789abcdef0123456789abcdef");
+    row.status.schoolYearStart = 2025;
     row.status.version = 2;
     row.status.state = RecordState::Locked;
     row.status.receivedAt = QDateTime(QDate(2026, 6, 20), QTime(3, 4, 5), Qt::UTC);
     row.status.lockedAt = lockInstant(QDate(2026, 6, 30));
     row.school = {1, QStringLiteral("66000123"), QString::fromUtf8(kHostileSchoolName)};
     row.lookupJson = lookupContentJson(test::samplePacket());
-    const QString html = QString::fromUtf8(lookupPageHtml(QStringLiteral("Sở GDĐT <b>"), row));
+    const QString html = QString::fromUtf8(lookupPageHtml(QStringLiteral("Sở GDĐT <b>"), {row}));
     QVERIFY(!html.contains(QLatin1String("<script"), Qt::CaseInsensitive));
     QVERIFY(!html.contains(QLatin1String("<b>")));
     QVERIFY(
@@ -399,14 +402,14 @@ void TestDeptApi::lookupPageEscapesAndSpeaksVietnamese()
     QVERIFY(html.contains(QStringLiteral("Tiến bộ &lt;rõ&gt; &amp; &quot;đều&quot;"))); // a teacher's comment too
     QVERIFY(html.contains(QStringLiteral("Đã khoá")));
     QVERIFY(html.contains(QLatin1String("30/06/2026"))); // the effective date, Vietnam time
-    QVERIFY(html.contains(QLatin1String("/api/v1/lookup/0123456789abcdef0123456789abcdef/pdf")));
+    QVERIFY(html.contains(QLatin1String("/api/v1/lookup/0123456789abcdef0123456789abcdef/pdf?year=2025")));
     QVERIFY(html.contains(QStringLiteral("Tải bản mềm (PDF có chữ ký số)")));
     QVERIFY(html.contains(QLatin1String("<meta charset=\"utf-8\">")));
 
     row.status.state = RecordState::Submitted;
-    QVERIFY(QString::fromUtf8(lookupPageHtml({}, row)).contains(QStringLiteral("Đã nộp, chưa khoá")));
+    QVERIFY(QString::fromUtf8(lookupPageHtml({}, {row})).contains(QStringLiteral("Đã nộp, chưa khoá")));
     row.status.state = RecordState::Revoked;
-    const QString revoked = QString::fromUtf8(lookupPageHtml({}, row));
+    const QString revoked = QString::fromUtf8(lookupPageHtml({}, {row}));
     QVERIFY(revoked.contains(QStringLiteral("Đã thu hồi")));
     QVERIFY(!revoked.contains(QLatin1String("/pdf"))); // no soft copy of a revoked version
     QVERIFY(!revoked.contains(QStringLiteral("Lê Văn Tùng")));
@@ -468,7 +471,8 @@ void TestDeptApi::credentialsAreChecked()
     QCOMPARE(d->admin->revokeCredentials(d->school.id).value_or(0), 1);
     EXPECT_ERROR(d->api->handle(submitRequest(d->token, record)), 401, "unauthorized");
     EXPECT_ERROR(d->api->handle(get(QStringLiteral("/api/v1/records"), {}, d->token)), 401, "unauthorized");
-    QVERIFY(!d->admin->lookup(record.parsed.lookupCode).value_or(std::nullopt)); // nothing was stored
+    QVERIFY(
+        d->admin->lookup(record.parsed.lookupCode).value_or(QList<LookupRow>({{}})).isEmpty()); // nothing was stored
 }
 
 void TestDeptApi::otherSchoolsPacketIsRefused()
@@ -476,7 +480,7 @@ void TestDeptApi::otherSchoolsPacketIsRefused()
     auto d = department(m_pki.caDer());
     QVERIFY(d);
     EXPECT_ERROR(d->api->handle(submitRequest(d->otherToken, m_records.first())), 403, "other_school");
-    QVERIFY(!d->admin->lookup(m_records.first().parsed.lookupCode).value_or(std::nullopt));
+    QVERIFY(d->admin->lookup(m_records.first().parsed.lookupCode).value_or(QList<LookupRow>({{}})).isEmpty());
 }
 
 void TestDeptApi::tamperedPacketIsRefused()
@@ -500,7 +504,7 @@ void TestDeptApi::tamperedPacketIsRefused()
     // Both files tampered alike cannot be made, but the packet alone is refused too, naming why.
     const ApiResponse alone = d->api->handle(submitRequest(d->token, uploadBody(tampered, tampered)));
     EXPECT_ERROR(alone, 422, "invalid_packet");
-    QVERIFY(!d->admin->lookup(record.parsed.lookupCode).value_or(std::nullopt));
+    QVERIFY(d->admin->lookup(record.parsed.lookupCode).value_or(QList<LookupRow>({{}})).isEmpty());
 }
 
 void TestDeptApi::untrustedCaIsRefused()
@@ -511,7 +515,7 @@ void TestDeptApi::untrustedCaIsRefused()
     QVERIFY(d);
     const ApiResponse r = d->api->handle(submitRequest(d->token, m_records.first()));
     EXPECT_ERROR(r, 422, "untrusted_signature");
-    QVERIFY(!d->admin->lookup(m_records.first().parsed.lookupCode).value_or(std::nullopt));
+    QVERIFY(d->admin->lookup(m_records.first().parsed.lookupCode).value_or(QList<LookupRow>({{}})).isEmpty());
 }
 
 void TestDeptApi::pdfOfAnotherPacketIsRefused()
@@ -553,10 +557,12 @@ void TestDeptApi::lockAtTheDeadline()
     const SignedRecord& record = m_records.first();
     QCOMPARE(d->api->handle(submitRequest(d->token, record)).status, 201);
     const QDateTime deadline = lockInstant(d->window.deadline);
+    const qint64 auditBefore = d->admin->verifyAudit().value_or(-1);
     QCOMPARE(d->api->lockDueWindows(deadline.addSecs(-1)).value_or(-1), qint64(0));
     QCOMPARE(d->api->lockDueWindows(deadline.addSecs(3600)).value_or(-1), qint64(1));
     QCOMPARE(d->api->lockDueWindows(deadline.addSecs(7200)).value_or(-1), qint64(0)); // already locked
-    QVERIFY(d->admin->verifyAudit());
+    // The lock itself names the scheduler (TestDeptStore reads the actor): its window and its one batch, no more.
+    QCOMPARE(d->admin->verifyAudit().value_or(-1), auditBefore + 2);
 
     // A new packet after the lock is refused; the same packet again gets its original receipt back.
     EXPECT_ERROR(d->api->handle(submitRequest(d->token, m_records[1])), 409, "window_closed");
@@ -723,6 +729,99 @@ void TestDeptApi::lookupShowsContentWithoutIdentifiers()
     QCOMPARE(pdf.status, 200);
     QCOMPARE(pdf.contentType, QByteArray("application/pdf"));
     QCOMPARE(pdf.body, record.pdf);
+}
+
+/**
+ * The signed year comes through the API; the year before of the same record is put in the store directly (the demo
+ * school has one year to sign, and the store does not check what it is given), as a locked year of its own.
+ */
+void TestDeptApi::lookupOfARecordWithTwoYears()
+{
+    auto d = department(m_pki.caDer());
+    QVERIFY(d);
+    const SignedRecord& record = m_records.first();
+    const QString code = record.parsed.lookupCode;
+    const int year = m_school.year.startYear;
+    const Window before {SchoolYear {year - 1}.toString() + QStringLiteral("-06"),
+                         year - 1,
+                         false,
+                         QDate(year, 6, 30),
+                         WindowState::Open,
+                         {}};
+    QVERIFY(d->admin->addWindow(before));
+    packet::Packet older = record.parsed;
+    older.schoolYear = SchoolYear {year - 1};
+    older.grade -= 1;
+    NewSubmission first {code,
+                         year - 1,
+                         3,
+                         d->school.id,
+                         before.id,
+                         QStringLiteral("older-digest"),
+                         "<older/>",
+                         "%PDF older",
+                         QDateTime(QDate(year, 6, 1), QTime(2, 0), Qt::UTC),
+                         lookupContentJson(older)};
+    const ReceiptSigning sign = d->folder.receiptSigner().value();
+    QCOMPARE(d->admin->submit(first, sign).value_or(SubmitOutcome {SubmitStatus::WindowClosed, {}}).status,
+             SubmitStatus::Accepted);
+    QCOMPARE(d->admin->lockWindow(before.id, lockInstant(before.deadline), sign).value_or(-1), 1);
+    // Year 1 is locked: year 2 of the same record is a record year of its own, version 1.
+    QCOMPARE(d->api->handle(submitRequest(d->token, record)).status, 201);
+
+    const ApiResponse lookup = d->api->handle(get(QStringLiteral("/api/v1/lookup/") + code));
+    QVERIFY2(lookup.status == 200, lookup.body.constData());
+    const QJsonObject o = jsonOf(lookup);
+    // The top level is the latest year, as before records had several years.
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("submitted"));
+    QCOMPARE(o.value(QStringLiteral("version")).toInt(), record.parsed.version);
+    QCOMPARE(o.value(QStringLiteral("window")).toString(), d->window.id);
+    QVERIFY(o.value(QStringLiteral("locked_at")).isNull());
+    QCOMPARE(o[QStringLiteral("content")][QStringLiteral("school_year")].toString(), m_school.year.toString());
+    const QJsonArray years = o.value(QStringLiteral("years")).toArray();
+    QCOMPARE(years.size(), 2);
+    const QJsonObject y1 = years[0].toObject();
+    QCOMPARE(y1.value(QStringLiteral("school_year")).toString(), before.id.left(9));
+    QCOMPARE(y1.value(QStringLiteral("grade")).toInt(), record.parsed.grade - 1);
+    QCOMPARE(y1.value(QStringLiteral("state")).toString(), QStringLiteral("locked"));
+    QCOMPARE(y1.value(QStringLiteral("version")).toInt(), 3);
+    QCOMPARE(y1.value(QStringLiteral("window")).toString(), before.id);
+    QCOMPARE(y1.value(QStringLiteral("digest")).toString(), QStringLiteral("older-digest"));
+    QCOMPARE(y1.value(QStringLiteral("locked_at")).toString(), QStringLiteral("%1-06-30T16:59:59Z").arg(year));
+    QCOMPARE(y1[QStringLiteral("content")][QStringLiteral("grade")].toInt(), record.parsed.grade - 1);
+    const QJsonObject y2 = years[1].toObject();
+    QCOMPARE(y2.value(QStringLiteral("school_year")).toString(), m_school.year.toString());
+    QCOMPARE(y2.value(QStringLiteral("state")).toString(), QStringLiteral("submitted"));
+    QCOMPARE(y2.value(QStringLiteral("digest")).toString(), packet::packetDigest(record.packet));
+
+    const QString pdfPath = QStringLiteral("/api/v1/lookup/") + code + QStringLiteral("/pdf");
+    QCOMPARE(d->api->handle(get(pdfPath)).body, record.pdf);
+    QCOMPARE(d->api->handle(get(pdfPath, {{QStringLiteral("year"), QString::number(year)}})).body, record.pdf);
+    const ApiResponse olderPdf = d->api->handle(get(pdfPath, {{QStringLiteral("year"), QString::number(year - 1)}}));
+    QCOMPARE(olderPdf.status, 200);
+    QCOMPARE(olderPdf.body, QByteArray("%PDF older"));
+    EXPECT_ERROR(d->api->handle(get(pdfPath, {{QStringLiteral("year"), QString::number(year - 5)}})), 404, "not_found");
+    EXPECT_ERROR(d->api->handle(get(pdfPath, {{QStringLiteral("year"), QStringLiteral("2025-2026")}})), 400,
+                 "bad_request");
+
+    const ApiResponse states
+        = d->api->handle(get(QStringLiteral("/api/v1/records"), {{QStringLiteral("codes"), code}}, d->token));
+    QCOMPARE(states.status, 200);
+    const QJsonArray rows = jsonOf(states).value(QStringLiteral("records")).toArray();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0][QStringLiteral("school_year")].toString(), before.id.left(9));
+    QCOMPARE(rows[1][QStringLiteral("school_year")].toString(), m_school.year.toString());
+
+    // The page: every year, the latest first, each with its state, its lock date and its own PDF.
+    const QString html = QString::fromUtf8(d->api->handle(get(QStringLiteral("/tra-cuu/") + code)).body);
+    const qsizetype latest = html.indexOf(m_school.year.toString());
+    const qsizetype earlier = html.indexOf(before.id.left(9));
+    QVERIFY(latest > 0 && earlier > latest);
+    QVERIFY(html.indexOf(QStringLiteral("Đã nộp, chưa khoá"), latest) < earlier);
+    QVERIFY(html.indexOf(QStringLiteral("Đã khoá"), earlier) > earlier);
+    QVERIFY(html.indexOf(QStringLiteral("30/06/%1").arg(year), earlier) > earlier);
+    QVERIFY(html.indexOf(pdfPath + QStringLiteral("?year=%1").arg(year), latest) < earlier);
+    QVERIFY(html.indexOf(pdfPath + QStringLiteral("?year=%1").arg(year - 1), earlier) > earlier);
 }
 
 void TestDeptApi::workerThreadsShareTheApi()

@@ -51,6 +51,40 @@ bool rawExec(const QString& url, const QString& sql)
     return ok;
 }
 
+/** The rows of a query run outside the program, each row's columns joined by '|'. */
+QStringList rawRows(const QString& url, const QString& sql)
+{
+    QStringList rows;
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        sqlite3* db = nullptr;
+        if (sqlite3_open_v2(QFile::encodeName(url.mid(7)).constData(), &db, SQLITE_OPEN_READONLY, nullptr)
+            == SQLITE_OK) {
+            sqlite3_busy_timeout(db, 5000);
+            const auto collect = [](void* out, int columns, char** values, char**) {
+                QStringList row;
+                for (int c = 0; c < columns; ++c)
+                    row << QString::fromUtf8(values[c] ? values[c] : "");
+                static_cast<QStringList*>(out)->append(row.join(u'|'));
+                return 0;
+            };
+            sqlite3_exec(db, sql.toUtf8().constData(), collect, &rows, nullptr);
+        }
+        sqlite3_close(db);
+        return rows;
+    }
+    PGconn* conn = PQconnectdb(url.toUtf8().constData());
+    PGresult* res = PQexec(conn, sql.toUtf8().constData());
+    for (int r = 0; PQresultStatus(res) == PGRES_TUPLES_OK && r < PQntuples(res); ++r) {
+        QStringList row;
+        for (int c = 0; c < PQnfields(res); ++c)
+            row << QString::fromUtf8(PQgetvalue(res, r, c));
+        rows << row.join(u'|');
+    }
+    PQclear(res);
+    PQfinish(conn);
+    return rows;
+}
+
 } // namespace
 
 class TestDeptStore : public QObject
@@ -70,19 +104,47 @@ class TestDeptStore : public QObject
     Window m_june;
     Window m_august;
 
-    NewSubmission submission(const QString& code, int version, const School& school, const QString& windowId = {})
+    Window m_earlier; ///< the year before m_june's; added by the tests of records with several years
+
+    NewSubmission submission(const QString& code, int version, const School& school, const QString& windowId = {},
+                             int schoolYearStart = 2025)
     {
         NewSubmission s;
         s.lookupCode = codeFor(code);
+        s.schoolYearStart = schoolYearStart;
         s.version = version;
         s.schoolId = school.id;
         s.windowId = windowId.isEmpty() ? m_june.id : windowId;
-        s.packetXml = QStringLiteral("<Packet code='%1' version='%2'/>").arg(code).arg(version).toUtf8();
+        s.packetXml = QStringLiteral("<Packet code='%1' year='%2' version='%3'/>")
+                          .arg(code)
+                          .arg(schoolYearStart)
+                          .arg(version)
+                          .toUtf8();
         s.digest = packet::packetDigest(s.packetXml);
         s.pdf = "%PDF-1.7 " + s.packetXml;
         s.receivedAt = kReceived;
         s.lookupJson = QStringLiteral(R"({"version":%1})").arg(version).toUtf8();
         return s;
+    }
+    /** Another packet of the same code, year and version: a new digest. */
+    static NewSubmission changed(NewSubmission s)
+    {
+        s.packetXml += " changed";
+        s.digest = packet::packetDigest(s.packetXml);
+        return s;
+    }
+    /** A submission of the year before m_june's (2024-2025), into m_earlier, which this adds. */
+    NewSubmission earlier(const QString& code, int version, const School& school)
+    {
+        if (!m_session->window(m_earlier.id).value_or(std::nullopt))
+            if (auto added = m_session->addWindow(m_earlier); !added)
+                qWarning() << describe(added.error());
+        return submission(code, version, school, m_earlier.id, 2024);
+    }
+    QStringList auditRows(const QString& action)
+    {
+        return rawRows(
+            m_url, QStringLiteral("SELECT actor, entity_id FROM audit WHERE action = '%1' ORDER BY id").arg(action));
     }
     SubmitStatus submit(const NewSubmission& s, SignedReceipt* receipt = nullptr)
     {
@@ -128,6 +190,13 @@ private Q_SLOTS:
     void submitVersionNotNewer();
     void submitOtherSchool();
     void submitLockedAndWindowClosed();
+    void nextYearAfterTheLockIsAccepted();
+    void versionsRestartEveryYear();
+    void otherSchoolInAnotherYear();
+    void lookupListsEveryYear();
+    void statusPerYear();
+    void lockAuditNamesItsActor();
+    void lockReceiptsRefusesABadPage();
     void receiptsVerifyWithOpensslCli();
     void lockWindowSetsTheEffectiveDate();
     void lockWindowFinishesAfterASignerFailure();
@@ -190,6 +259,7 @@ void TestDeptStore::init()
     m_b = *b;
     m_june = {QStringLiteral("2025-2026-06"), 2025, false, QDate(2026, 6, 30), WindowState::Open, {}};
     m_august = {QStringLiteral("2025-2026-08"), 2025, true, QDate(2026, 8, 15), WindowState::Open, {}};
+    m_earlier = {QStringLiteral("2024-2025-06"), 2024, false, QDate(2025, 6, 30), WindowState::Open, {}};
     QVERIFY(m_session->addWindow(m_june));
     QVERIFY(m_session->addWindow(m_august));
 }
@@ -248,10 +318,7 @@ void TestDeptStore::submitVersionNotNewer()
 {
     QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::VersionNotNewer);
-    NewSubmission sameVersion = submission(QStringLiteral("r1"), 2, m_a);
-    sameVersion.packetXml += " changed";
-    sameVersion.digest = packet::packetDigest(sameVersion.packetXml);
-    QCOMPARE(submit(sameVersion), SubmitStatus::VersionNotNewer);
+    QCOMPARE(submit(changed(submission(QStringLiteral("r1"), 2, m_a))), SubmitStatus::VersionNotNewer);
     QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).digest, submission(QStringLiteral("r1"), 2, m_a).digest);
 }
 
@@ -272,6 +339,132 @@ void TestDeptStore::submitLockedAndWindowClosed()
     QVERIFY(statusOf(m_a, {QStringLiteral("r2")}).isEmpty());
     QVERIFY(!m_session->openWindowFor(2025, false).value_or(Window {}).has_value());
     QCOMPARE(m_session->openWindowFor(2025, true).value_or(std::nullopt).value_or(Window {}).id, m_august.id);
+}
+
+void TestDeptStore::nextYearAfterTheLockIsAccepted()
+{
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(m_session->lockWindow(m_earlier.id, lockInstant(m_earlier.deadline), m_sign).value_or(-1), 1);
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Locked);
+    SignedReceipt receipt;
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a), &receipt), SubmitStatus::Accepted);
+    QCOMPARE(verified(receipt).windowId, m_june.id);
+    // The lock of this year leaves the locked year before as it was.
+    QCOMPARE(lockJune(), 1);
+    const auto heads = statusOf(m_a, {QStringLiteral("r1")});
+    QCOMPARE(heads.size(), 2);
+    QCOMPARE(heads[0].lockedAt, lockInstant(m_earlier.deadline));
+    QCOMPARE(heads[1].lockedAt, lockInstant(m_june.deadline));
+    const auto page = m_session->lockReceipts(m_a.id, {}, {}, 10).value_or(Page<SignedReceipt> {});
+    QCOMPARE(page.items.size(), 2);
+    QCOMPARE(verified(page.items[0]).windowId, m_earlier.id);
+    QCOMPARE(verified(page.items[1]).windowId, m_june.id);
+}
+
+void TestDeptStore::versionsRestartEveryYear()
+{
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Duplicate);
+    QCOMPARE(submit(changed(submission(QStringLiteral("r1"), 2, m_a))), SubmitStatus::VersionNotNewer);
+    QCOMPARE(submit(changed(earlier(QStringLiteral("r1"), 1, m_a))), SubmitStatus::VersionNotNewer);
+    const auto heads = statusOf(m_a, {QStringLiteral("r1")});
+    QCOMPARE(heads.size(), 2);
+    QCOMPARE(heads[0].version, 2);
+    QCOMPARE(heads[1].version, 2);
+    QCOMPARE(heads[1].digest, submission(QStringLiteral("r1"), 2, m_a).digest);
+}
+
+void TestDeptStore::otherSchoolInAnotherYear()
+{
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    const qint64 auditBefore = m_session->verifyAudit().value_or(-1);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_b)), SubmitStatus::OtherSchool);
+    QCOMPARE(submit(earlier(QStringLiteral("r2"), 1, m_b)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r2"), 1, m_a)), SubmitStatus::OtherSchool);
+    QCOMPARE(m_session->verifyAudit().value_or(-1), auditBefore + 1); // the refusals wrote nothing
+    QVERIFY(statusOf(m_b, {QStringLiteral("r1")}).isEmpty());
+    QVERIFY(statusOf(m_a, {QStringLiteral("r2")}).isEmpty());
+    QCOMPARE(m_session->lookup(codeFor(QStringLiteral("r1"))).value_or(QList<LookupRow> {}).size(), 1);
+}
+
+void TestDeptStore::lookupListsEveryYear()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 3, m_a)), SubmitStatus::Accepted);
+    const auto years = m_session->lookup(codeFor(QStringLiteral("r1"))).value_or(QList<LookupRow> {});
+    QCOMPARE(years.size(), 2);
+    QCOMPARE(years[0].status.schoolYearStart, 2024);
+    QCOMPARE(years[0].status.version, 3);
+    QCOMPARE(years[0].status.windowId, m_earlier.id);
+    QCOMPARE(years[0].lookupJson, QByteArray(R"({"version":3})"));
+    QCOMPARE(years[1].status.schoolYearStart, 2025);
+    QCOMPARE(years[1].status.version, 2);
+    QCOMPARE(years[1].school.code, m_a.code);
+    const QString code = codeFor(QStringLiteral("r1"));
+    QCOMPARE(m_session->signedPdf(code, 0).value_or(QByteArray()), submission(QStringLiteral("r1"), 2, m_a).pdf);
+    QCOMPARE(m_session->signedPdf(code, 2025).value_or(QByteArray()), submission(QStringLiteral("r1"), 2, m_a).pdf);
+    QCOMPARE(m_session->signedPdf(code, 2024).value_or(QByteArray()), earlier(QStringLiteral("r1"), 3, m_a).pdf);
+    QVERIFY(m_session->signedPdf(code, 2023).value_or("x").isEmpty());
+}
+
+void TestDeptStore::statusPerYear()
+{
+    QCOMPARE(submit(earlier(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 4, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(submission(QStringLiteral("r2"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(m_session->lockWindow(m_earlier.id, lockInstant(m_earlier.deadline), m_sign).value_or(-1), 1);
+    // In the order asked, then by year.
+    const auto heads = statusOf(m_a, {QStringLiteral("r2"), QStringLiteral("r1")});
+    QCOMPARE(heads.size(), 3);
+    QCOMPARE(heads[0].lookupCode, codeFor(QStringLiteral("r2")));
+    QCOMPARE(heads[1].schoolYearStart, 2024);
+    QCOMPARE(heads[1].state, RecordState::Locked);
+    QCOMPARE(heads[1].version, 1);
+    QCOMPARE(heads[2].schoolYearStart, 2025);
+    QCOMPARE(heads[2].state, RecordState::Submitted);
+    QCOMPARE(heads[2].version, 4);
+    QCOMPARE(heads[2].windowId, m_june.id);
+}
+
+void TestDeptStore::lockAuditNamesItsActor()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(submit(earlier(QStringLiteral("r2"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(m_session->lockWindow(m_june.id, lockInstant(m_june.deadline), m_sign, QStringLiteral("scheduler"))
+                 .value_or(-1),
+             1);
+    QCOMPARE(m_session->lockWindow(m_earlier.id, lockInstant(m_earlier.deadline), m_sign).value_or(-1), 1);
+    QCOMPARE(auditRows(QStringLiteral("lock_window")),
+             (QStringList {QStringLiteral("scheduler|") + m_june.id, QStringLiteral("admin|") + m_earlier.id}));
+    QCOMPARE(auditRows(QStringLiteral("lock_batch")),
+             (QStringList {QStringLiteral("scheduler|") + m_june.id, QStringLiteral("admin|") + m_earlier.id}));
+    // Credentials are logged by the school's code, never its row id.
+    QVERIFY(m_session->addCredential(m_b.id, credentialDigest(newCredentialToken())));
+    QCOMPARE(m_session->revokeCredentials(m_b.id).value_or(-1), 1);
+    QCOMPARE(m_session->revokeCredentials(m_b.id).value_or(-1), 0);
+    QCOMPARE(auditRows(QStringLiteral("credential_add")), QStringList {QStringLiteral("admin|") + m_b.code});
+    QCOMPARE(auditRows(QStringLiteral("credential_revoke")), QStringList {QStringLiteral("admin|") + m_b.code});
+}
+
+void TestDeptStore::lockReceiptsRefusesABadPage()
+{
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
+    QCOMPARE(lockJune(), 1);
+    QCOMPARE(m_session->lockReceipts(m_a.id, {}, {}, 1).value_or(Page<SignedReceipt> {}).items.size(), 1);
+    for (int limit : {0, -1}) {
+        const auto page = m_session->lockReceipts(m_a.id, {}, {}, limit);
+        QVERIFY(!page);
+        QCOMPARE(page.error().code, ErrorCode::InvalidInput);
+    }
+    for (const QString& cursor : {QStringLiteral("x1"), QStringLiteral("-1")}) {
+        const auto page = m_session->lockReceipts(m_a.id, {}, cursor, 10);
+        QVERIFY(!page);
+        QCOMPARE(page.error().code, ErrorCode::InvalidInput);
+    }
 }
 
 void TestDeptStore::receiptsVerifyWithOpensslCli()
@@ -421,19 +614,22 @@ void TestDeptStore::statusOnlyOwnCodes()
 
 void TestDeptStore::lookupAndPdf()
 {
-    QVERIFY(!m_session->lookup(codeFor(QStringLiteral("r1"))).value_or(LookupRow {}).has_value());
+    const auto unknown = m_session->lookup(codeFor(QStringLiteral("r1")));
+    QVERIFY(unknown && unknown->isEmpty());
     QCOMPARE(submit(submission(QStringLiteral("r1"), 1, m_a)), SubmitStatus::Accepted);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted);
-    const auto row = m_session->lookup(codeFor(QStringLiteral("r1")));
-    QVERIFY(row && *row);
-    QCOMPARE((*row)->status.version, 2);
-    QCOMPARE((*row)->status.state, RecordState::Submitted);
-    QCOMPARE((*row)->school.code, m_a.code);
-    QCOMPARE((*row)->school.name, m_a.name);
-    QCOMPARE((*row)->lookupJson, QByteArray(R"({"version":2})"));
-    QCOMPARE(m_session->signedPdf(codeFor(QStringLiteral("r1"))).value_or(QByteArray()),
+    const auto rows = m_session->lookup(codeFor(QStringLiteral("r1")));
+    QVERIFY(rows && rows->size() == 1);
+    const LookupRow& row = rows->first();
+    QCOMPARE(row.status.version, 2);
+    QCOMPARE(row.status.schoolYearStart, 2025);
+    QCOMPARE(row.status.state, RecordState::Submitted);
+    QCOMPARE(row.school.code, m_a.code);
+    QCOMPARE(row.school.name, m_a.name);
+    QCOMPARE(row.lookupJson, QByteArray(R"({"version":2})"));
+    QCOMPARE(m_session->signedPdf(codeFor(QStringLiteral("r1")), 0).value_or(QByteArray()),
              submission(QStringLiteral("r1"), 2, m_a).pdf);
-    QVERIFY(m_session->signedPdf(codeFor(QStringLiteral("none"))).value_or("x").isEmpty());
+    QVERIFY(m_session->signedPdf(codeFor(QStringLiteral("none")), 0).value_or("x").isEmpty());
 }
 
 void TestDeptStore::exportLocked()

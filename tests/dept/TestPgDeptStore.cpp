@@ -11,6 +11,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <atomic>
 #include <latch>
 #include <thread>
@@ -86,6 +87,7 @@ NewSubmission submission(const QString& seed, int version, const School& school,
 {
     NewSubmission s;
     s.lookupCode = codeFor(seed);
+    s.schoolYearStart = windowId.left(4).toInt(); // the year of openWindow()'s ids
     s.version = version;
     s.schoolId = school.id;
     s.windowId = windowId;
@@ -174,6 +176,7 @@ private Q_SLOTS:
     void byteaKeepsEveryByte();
     void submitOutcomes();
     void concurrentSubmitsOfOneCodeAcceptOne();
+    void twoSchoolsAtOnceInTwoYearsOfOneCodeAcceptOne();
     void lockWindowInBatches();
     void aLockCutShortIsFinishedAndTheExportIsOneSnapshot();
     void auditIsOneChainUnderConcurrentSessions();
@@ -268,12 +271,12 @@ void TestPgDeptStore::byteaKeepsEveryByte()
     QCOMPARE(accepted->status, SubmitStatus::Accepted);
     QVERIFY(accepted->receipt.signature.contains('\0'));
 
-    auto row = m_session->lookup(s.lookupCode);
-    QVERIFY(row && *row);
-    QCOMPARE((*row)->lookupJson, s.lookupJson);
-    QCOMPARE((*row)->school.code, m_schoolA.code);
-    QCOMPARE((*row)->status.receivedAt, s.receivedAt);
-    QCOMPARE(m_session->signedPdf(s.lookupCode).value_or(QByteArray()), s.pdf);
+    auto rows = m_session->lookup(s.lookupCode);
+    QVERIFY(rows && rows->size() == 1);
+    QCOMPARE(rows->first().lookupJson, s.lookupJson);
+    QCOMPARE(rows->first().school.code, m_schoolA.code);
+    QCOMPARE(rows->first().status.receivedAt, s.receivedAt);
+    QCOMPARE(m_session->signedPdf(s.lookupCode, 0).value_or(QByteArray()), s.pdf);
     auto again = m_session->submit(s, fakeSign);
     QVERIFY(again);
     QCOMPARE(again->status, SubmitStatus::Duplicate);
@@ -320,11 +323,11 @@ void TestPgDeptStore::submitOutcomes()
     QCOMPARE(status(submission(QStringLiteral("rec"), 3, m_schoolA, w.id)), SubmitStatus::Locked);
     QCOMPARE(status(v2), SubmitStatus::Duplicate);
     QCOMPARE(status(submission(QStringLiteral("late"), 1, m_schoolA, w.id)), SubmitStatus::WindowClosed);
-    auto row = m_session->lookup(v1.lookupCode);
-    QVERIFY(row && *row);
-    QCOMPARE((*row)->status.state, RecordState::Locked);
-    QCOMPARE((*row)->status.lockedAt, at);
-    QVERIFY(!m_session->lookup(codeFor(QStringLiteral("late"))).value_or(std::nullopt));
+    auto rows = m_session->lookup(v1.lookupCode);
+    QVERIFY(rows && rows->size() == 1);
+    QCOMPARE(rows->first().status.state, RecordState::Locked);
+    QCOMPARE(rows->first().status.lockedAt, at);
+    QVERIFY(m_session->lookup(codeFor(QStringLiteral("late"))).value_or(QList<LookupRow>({{}})).isEmpty());
 }
 
 void TestPgDeptStore::concurrentSubmitsOfOneCodeAcceptOne()
@@ -361,6 +364,32 @@ void TestPgDeptStore::concurrentSubmitsOfOneCodeAcceptOne()
     QCOMPARE(raw.scalar("SELECT count(*) FROM packets WHERE window_id = '" + w.id.toLatin1() + "'"),
              QStringLiteral("20"));
     QVERIFY(m_session->verifyAudit());
+}
+
+void TestPgDeptStore::twoSchoolsAtOnceInTwoYearsOfOneCodeAcceptOne()
+{
+    // The heads of two years are different rows: only the code's advisory lock keeps the other-school rule.
+    const Window first = openWindow(2050);
+    const Window second = openWindow(2051);
+    QVERIFY(m_session->addWindow(first) && m_session->addWindow(second));
+    for (int round = 0; round < 20; ++round) {
+        const QString seed = QStringLiteral("school-race%1").arg(round);
+        auto results = inParallel<SubmitOutcome>(*m_store, 2, [&](DeptSession& s, int i) {
+            return s.submit(
+                submission(seed, 1, i ? m_schoolB : m_schoolA, i ? second.id : first.id, QString::number(i)), fakeSign);
+        });
+        QList<SubmitStatus> statuses;
+        for (const auto& r : results) {
+            QVERIFY2(r, qPrintable(r ? QString() : describe(r.error())));
+            statuses << r->status;
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<SubmitStatus> {SubmitStatus::Accepted, SubmitStatus::OtherSchool}));
+    }
+    RawPg raw(m_conninfo);
+    QCOMPARE(raw.scalar("SELECT count(DISTINCT school_id) FROM record_heads GROUP BY lookup_code "
+                        "ORDER BY 1 DESC LIMIT 1"),
+             QStringLiteral("1"));
 }
 
 void TestPgDeptStore::lockWindowInBatches()

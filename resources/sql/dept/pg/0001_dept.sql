@@ -34,15 +34,19 @@ CREATE TABLE windows (
     UNIQUE (school_year_start, august)
 );
 
+-- A record (one lookup code) has one head per school year: each year section is signed, uploaded and locked on its
+-- own, and its versions restart at 1 every year.
 CREATE TABLE record_heads (
-    lookup_code text PRIMARY KEY,
+    lookup_code text NOT NULL,
+    school_year_start integer NOT NULL,
     school_id bigint NOT NULL REFERENCES schools (id),
     window_id text NOT NULL REFERENCES windows (id),
     current_version integer NOT NULL,
     current_digest text NOT NULL,
     state text NOT NULL CHECK (state IN ('submitted', 'locked', 'revoked')),
     received_at timestamptz NOT NULL,
-    locked_at timestamptz
+    locked_at timestamptz,
+    PRIMARY KEY (lookup_code, school_year_start)
 );
 -- lockWindow takes the submitted heads of one window, batch by batch.
 CREATE INDEX record_heads_window_state ON record_heads (window_id, state);
@@ -51,6 +55,7 @@ CREATE INDEX record_heads_school ON record_heads (school_id);
 CREATE TABLE packets (
     id bigserial PRIMARY KEY,
     lookup_code text NOT NULL,
+    school_year_start integer NOT NULL,
     version integer NOT NULL,
     digest text NOT NULL UNIQUE,
     school_id bigint NOT NULL REFERENCES schools (id),
@@ -61,19 +66,20 @@ CREATE TABLE packets (
     lookup_json bytea NOT NULL,
     upload_receipt bytea NOT NULL,
     upload_receipt_sig bytea NOT NULL,
-    UNIQUE (lookup_code, version)
+    UNIQUE (lookup_code, school_year_start, version)
 );
 
 CREATE TABLE lock_receipts (
     id bigserial PRIMARY KEY, -- the paging cursor of a school's lock receipts
     lookup_code text NOT NULL,
+    school_year_start integer NOT NULL,
     version integer NOT NULL,
     school_id bigint NOT NULL REFERENCES schools (id),
     window_id text NOT NULL REFERENCES windows (id),
     locked_at timestamptz NOT NULL,
     receipt bytea NOT NULL,
     receipt_sig bytea NOT NULL,
-    UNIQUE (lookup_code, version)
+    UNIQUE (lookup_code, school_year_start, version)
 );
 CREATE INDEX lock_receipts_school ON lock_receipts (school_id, id);
 

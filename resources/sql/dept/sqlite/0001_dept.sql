@@ -35,15 +35,19 @@ CREATE TABLE windows (
     UNIQUE (school_year_start, august)
 );
 
+-- A record (one lookup code) has one head per school year: each year section is signed, uploaded and locked on its
+-- own, and its versions restart at 1 every year.
 CREATE TABLE record_heads (
-    lookup_code TEXT PRIMARY KEY,
+    lookup_code TEXT NOT NULL,
+    school_year_start INTEGER NOT NULL,
     school_id INTEGER NOT NULL REFERENCES schools(id),
     window_id TEXT NOT NULL REFERENCES windows(id),
     current_version INTEGER NOT NULL,
     current_digest TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('submitted', 'locked', 'revoked')),
     received_at TEXT NOT NULL,
-    locked_at TEXT
+    locked_at TEXT,
+    PRIMARY KEY (lookup_code, school_year_start)
 );
 CREATE INDEX record_heads_window_state ON record_heads(window_id, state);
 CREATE INDEX record_heads_school ON record_heads(school_id);
@@ -51,6 +55,7 @@ CREATE INDEX record_heads_school ON record_heads(school_id);
 CREATE TABLE packets (
     id INTEGER PRIMARY KEY,
     lookup_code TEXT NOT NULL,
+    school_year_start INTEGER NOT NULL,
     version INTEGER NOT NULL,
     digest TEXT NOT NULL UNIQUE,
     school_id INTEGER NOT NULL REFERENCES schools(id),
@@ -61,20 +66,21 @@ CREATE TABLE packets (
     lookup_json BLOB NOT NULL,
     upload_receipt BLOB NOT NULL,
     upload_receipt_sig BLOB NOT NULL,
-    UNIQUE (lookup_code, version)
+    UNIQUE (lookup_code, school_year_start, version)
 );
 
 -- The id is the paging cursor of GET /api/v1/receipts: AUTOINCREMENT so an id is never handed out twice.
 CREATE TABLE lock_receipts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     lookup_code TEXT NOT NULL,
+    school_year_start INTEGER NOT NULL,
     version INTEGER NOT NULL,
     school_id INTEGER NOT NULL REFERENCES schools(id),
     window_id TEXT NOT NULL REFERENCES windows(id),
     locked_at TEXT NOT NULL,
     receipt BLOB NOT NULL,
     receipt_sig BLOB NOT NULL,
-    UNIQUE (lookup_code, version)
+    UNIQUE (lookup_code, school_year_start, version)
 );
 CREATE INDEX lock_receipts_school ON lock_receipts(school_id, id);
 
