@@ -33,7 +33,7 @@ QByteArray page(const QString& departmentName, const QString& body)
         "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:.3em .5em;"
         "text-align:left;vertical-align:top}th{background:#eee}"
         ".state{display:inline-block;font-size:1.3em;font-weight:bold;padding:.2em .6em;border-radius:.3em;"
-        "margin-bottom:0}.locked{background:#dff0d8;color:#1e5b1e}.submitted{background:#fcf3d4;color:#6b4e00}"
+        "margin:0}.locked{background:#dff0d8;color:#1e5b1e}.submitted{background:#fcf3d4;color:#6b4e00}"
         ".revoked{background:#f6dddd;color:#8a1f1f}"
         "dl{overflow:hidden;margin:.5em 0}dt{font-weight:bold;float:left;clear:left;width:13em}"
         "dd{margin:0 0 .3em 13em}"
@@ -181,11 +181,11 @@ QString yearHtml(const LookupRow& row)
             + QStringLiteral("<p>%1</p></section>")
                   .arg(esc(PageText::tr("The school has revoked this version of the record. Ask the school for "
                                         "the valid copy.")));
-    html += contentHtml(QJsonDocument::fromJson(row.lookupJson).object());
-    html += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf?year=%2\">%3</a></p></section>")
+    // The soft copy before the long content, where a phone shows it without scrolling.
+    html += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf?year=%2\">%3</a></p>")
                 .arg(esc(s.lookupCode), QString::number(s.schoolYearStart),
                      esc(PageText::tr("Download the soft copy (PDF with digital signatures)")));
-    return html;
+    return html + contentHtml(QJsonDocument::fromJson(row.lookupJson).object()) + QStringLiteral("</section>");
 }
 
 } // namespace
