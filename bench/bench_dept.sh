@@ -14,7 +14,7 @@
 set -euo pipefail
 
 src=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$src/build/ci}
+build=$(cd "${1:-$src/build/ci}" && pwd)
 records=${2:-600}
 secs=5
 dept=$build/app/hocba-dept
@@ -41,49 +41,42 @@ prep=$("$build/bench/bench_dept_prep" "$work/sign" "$records")
 read -r bound bound_ms < <(awk '/^bound/ {print $2, $3}' <<<"$prep")
 read -r school year <"$work/sign/school.txt"
 
-cat >"$work/upload.lua" <<'LUA'
+# Both scripts count the answers: `first` (201 stored / 200 found), `second` (200 again) and any other status.
+cat >"$work/common.lua" <<'LUA'
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
+function read_lines(path)
+    local t = {}
+    for line in io.lines(path) do t[#t + 1] = line end
+    return t
+end
+function response(status)
+    if status == first then n1 = n1 + 1 elseif status == second then n2 = n2 + 1 else n3 = n3 + 1 end
+end
+function done()
+    local a, b, c = 0, 0, 0
+    for _, t in ipairs(threads) do a = a + t:get("n1"); b = b + t:get("n2"); c = c + t:get("n3") end
+    io.write(string.format("STATUS %d %d %d\n", a, b, c))
+end
+LUA
+{ cat "$work/common.lua"; cat <<'LUA'; } >"$work/upload.lua"
 function init(args)
-    bodies = {}
-    for line in io.lines(args[1]) do bodies[#bodies + 1] = line end
-    auth = "Bearer " .. args[2]
-    next_body, created, duplicate, other = 0, 0, 0, 0
+    bodies, auth = read_lines(args[1]), "Bearer " .. args[2]
+    first, second, n1, n2, n3, next_body = 201, 200, 0, 0, 0, 0
 end
 function request()
     next_body = next_body % #bodies + 1
     return wrk.format("POST", "/api/v1/records",
                       {["Content-Type"] = "application/json", ["Authorization"] = auth}, bodies[next_body])
 end
-function response(status)
-    if status == 201 then created = created + 1
-    elseif status == 200 then duplicate = duplicate + 1
-    else other = other + 1 end
-end
-function done()
-    local c, d, o = 0, 0, 0
-    for _, t in ipairs(threads) do c = c + t:get("created"); d = d + t:get("duplicate"); o = o + t:get("other") end
-    io.write(string.format("STATUS %d %d %d\n", c, d, o))
-end
 LUA
-cat >"$work/lookup.lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
+{ cat "$work/common.lua"; cat <<'LUA'; } >"$work/lookup.lua"
 function init(args)
-    codes = {}
-    for line in io.lines(args[1]) do codes[#codes + 1] = line end
+    codes = read_lines(args[1])
     math.randomseed(os.time())
-    found, other = 0, 0
+    first, second, n1, n2, n3 = 200, -1, 0, 0, 0
 end
 function request() return wrk.format("GET", "/api/v1/lookup/" .. codes[math.random(#codes)]) end
-function response(status)
-    if status == 200 then found = found + 1 else other = other + 1 end
-end
-function done()
-    local f, o = 0, 0
-    for _, t in ipairs(threads) do f = f + t:get("found"); o = o + t:get("other") end
-    io.write(string.format("STATUS %d 0 %d\n", f, o))
-end
 LUA
 
 # A new empty Department (data folder, database) with the school, the test CA and an open window; its server.

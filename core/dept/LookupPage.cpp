@@ -72,19 +72,6 @@ QString table(const QStringList& headers, const QList<QStringList>& rows)
     return html + QStringLiteral("</table>");
 }
 
-QString stateClass(const RecordStatus& s)
-{
-    switch (s.state) {
-    case RecordState::Submitted:
-        return QStringLiteral("submitted");
-    case RecordState::Locked:
-        return QStringLiteral("locked");
-    case RecordState::Revoked:
-        return QStringLiteral("revoked");
-    }
-    return {};
-}
-
 /** What the state means to someone holding the paper copy (the revoked page says it in its own words). */
 QString stateMeaning(const RecordStatus& s)
 {
@@ -166,8 +153,9 @@ QString yearHtml(const LookupRow& row)
 {
     const RecordStatus& s = row.status;
     const QString schoolYear = SchoolYear {s.schoolYearStart}.toString();
-    QString html = QStringLiteral("<section><h2>%1</h2><p class=\"state %2\">%3</p>")
-                       .arg(esc(PageText::tr("School year %1").arg(schoolYear)), stateClass(s), esc(stateText(s)));
+    QString html
+        = QStringLiteral("<section><h2>%1</h2><p class=\"state %2\">%3</p>")
+              .arg(esc(PageText::tr("School year %1").arg(schoolYear)), recordStateCode(s.state), esc(stateText(s)));
     if (const QString meaning = stateMeaning(s); !meaning.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(meaning));
     html += definitions({
