@@ -9,6 +9,7 @@
 
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketReader.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QFile>
@@ -76,6 +77,18 @@ QString pgExec(const QString& conninfo, const QString& sql)
     }
     PQfinish(conn);
     return error;
+}
+
+/** How many receipts of `kind` (upload | lock) the school file keeps, one per section at most; -1 on error. */
+qint64 schoolReceipts(const QString& school, const QString& kind)
+{
+    auto db = store::Database::openExisting(school);
+    if (!db)
+        return -1;
+    auto st = (*db)->prepare(QStringLiteral("SELECT count(*) FROM department_receipt WHERE kind = ?1"));
+    if (!st || !st->bind(1, kind).step().value_or(false))
+        return -1;
+    return st->int64(0);
 }
 
 /** The Vietnamese calendar date of an instant, as the printed record and the lookup page write it. */
@@ -333,6 +346,7 @@ void TestDeptEndToEnd::killedMidUploadThenRunAgain(Department& d, const QString&
     for (const QJsonValue& e : entries)
         QCOMPARE(e[QStringLiteral("state")].toString(), QStringLiteral("submitted"));
     QCOMPARE(departmentStatus(d).value(QStringLiteral("submitted")).toInt(), kRecords);
+    QCOMPARE(schoolReceipts(school, QStringLiteral("upload")), qint64(kRecords));
 
     // Again: nothing is pending, nothing is sent, nothing is stored twice.
     const DeptRun nothing = cli({QStringLiteral("upload"), QStringLiteral("--db"), school, QStringLiteral("--json")});
@@ -392,6 +406,7 @@ void TestDeptEndToEnd::lockThenReceipts(const Department& d, const QString& scho
     QVERIFY2(receipts.code == 0, qPrintable(describeRun(receipts)));
     QCOMPARE(jsonOf(receipts).value(QStringLiteral("locked")).toInt(), kRecords);
     QCOMPARE(jsonOf(receipts).value(QStringLiteral("rejected")).toInt(), 0);
+    QCOMPARE(schoolReceipts(school, QStringLiteral("lock")), qint64(kRecords));
     for (const QJsonValue& e : outbox(school)) {
         QCOMPARE(e[QStringLiteral("state")].toString(), QStringLiteral("locked"));
         QCOMPARE(QDateTime::fromString(e[QStringLiteral("locked_at")].toString(), Qt::ISODate), lockedAt);
