@@ -26,11 +26,18 @@ QString esc(const QString& text)
 
 QByteArray page(const QString& departmentName, const QString& body)
 {
+    // The state stands out by colour as well as by words; a list closes its floats, so nothing after it is pushed
+    // aside; on a phone the terms stand above their values.
     static const QString style = QStringLiteral(
-        "body{font-family:sans-serif;max-width:48em;margin:1em auto;padding:0 1em;color:#222}"
+        "body{font-family:sans-serif;max-width:48em;margin:1em auto;padding:0 1em;color:#222;line-height:1.4}"
         "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:.3em .5em;"
-        "text-align:left;vertical-align:top}th{background:#eee}.state{font-size:1.3em;font-weight:bold}"
-        "dt{font-weight:bold;float:left;clear:left;width:12em}dd{margin:0 0 .3em 12em}");
+        "text-align:left;vertical-align:top}th{background:#eee}"
+        ".state{display:inline-block;font-size:1.3em;font-weight:bold;padding:.2em .6em;border-radius:.3em;"
+        "margin:0}.locked{background:#dff0d8;color:#1e5b1e}.submitted{background:#fcf3d4;color:#6b4e00}"
+        ".revoked{background:#f6dddd;color:#8a1f1f}"
+        "dl{overflow:hidden;margin:.5em 0}dt{font-weight:bold;float:left;clear:left;width:13em}"
+        "dd{margin:0 0 .3em 13em}"
+        "@media (max-width:36em){dt{float:none;width:auto}dd{margin-left:0}}");
     return QStringLiteral(
                "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -63,6 +70,22 @@ QString table(const QStringList& headers, const QList<QStringList>& rows)
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
+}
+
+/** What the state means to someone holding the paper copy (the revoked page says it in its own words). */
+QString stateMeaning(const RecordStatus& s)
+{
+    switch (s.state) {
+    case RecordState::Submitted:
+        return PageText::tr("The school has submitted this record to the Department. The Department locks it after "
+                            "the reporting deadline. Compare the content below with the paper copy you hold.");
+    case RecordState::Locked:
+        return PageText::tr("The Department has locked this record: its content can no longer be changed. Compare "
+                            "the content below with the paper copy you hold.");
+    case RecordState::Revoked:
+        return {};
+    }
+    return {};
 }
 
 QString stateText(const RecordStatus& s)
@@ -114,8 +137,8 @@ QString contentHtml(const QJsonObject& c)
     html += traitsTable(PageText::tr("Quality"), c.value(QStringLiteral("qualities")).toArray());
     html += traitsTable(PageText::tr("Competency"), c.value(QStringLiteral("competencies")).toArray());
     html += definitions({
-        {PageText::tr("Conduct"), c.value(QStringLiteral("conduct")).toString()},
-        {PageText::tr("Learning"), outcome.value(QStringLiteral("learning")).toString()},
+        {PageText::tr("Conduct result"), c.value(QStringLiteral("conduct")).toString()},
+        {PageText::tr("Learning result"), outcome.value(QStringLiteral("learning")).toString()},
         {PageText::tr("Result"), outcome.value(QStringLiteral("result")).toString()},
         {PageText::tr("Completion"), outcome.value(QStringLiteral("completion")).toString()},
         {PageText::tr("Promotion"), outcome.value(QStringLiteral("promotion")).toString()},
@@ -130,8 +153,11 @@ QString yearHtml(const LookupRow& row)
 {
     const RecordStatus& s = row.status;
     const QString schoolYear = SchoolYear {s.schoolYearStart}.toString();
-    QString html = QStringLiteral("<section><h2>%1</h2><p class=\"state\">%2</p>")
-                       .arg(esc(PageText::tr("School year %1").arg(schoolYear)), esc(stateText(s)));
+    QString html
+        = QStringLiteral("<section><h2>%1</h2><p class=\"state %2\">%3</p>")
+              .arg(esc(PageText::tr("School year %1").arg(schoolYear)), recordStateCode(s.state), esc(stateText(s)));
+    if (const QString meaning = stateMeaning(s); !meaning.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(esc(meaning));
     html += definitions({
         {PageText::tr("Version"), QString::number(s.version)},
         {PageText::tr("Received on"), printedDate(vietnamDate(s.receivedAt))},
@@ -143,11 +169,11 @@ QString yearHtml(const LookupRow& row)
             + QStringLiteral("<p>%1</p></section>")
                   .arg(esc(PageText::tr("The school has revoked this version of the record. Ask the school for "
                                         "the valid copy.")));
-    html += contentHtml(QJsonDocument::fromJson(row.lookupJson).object());
-    html += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf?year=%2\">%3</a></p></section>")
+    // The soft copy before the long content, where a phone shows it without scrolling.
+    html += QStringLiteral("<p><a href=\"/api/v1/lookup/%1/pdf?year=%2\">%3</a></p>")
                 .arg(esc(s.lookupCode), QString::number(s.schoolYearStart),
                      esc(PageText::tr("Download the soft copy (PDF with digital signatures)")));
-    return html;
+    return html + contentHtml(QJsonDocument::fromJson(row.lookupJson).object()) + QStringLiteral("</section>");
 }
 
 } // namespace
@@ -169,7 +195,11 @@ QByteArray lookupPageHtml(const QString& departmentName, const QList<LookupRow>&
 QByteArray lookupNotFoundHtml(const QString& departmentName)
 {
     return page(departmentName,
-                QStringLiteral("<p>%1</p>").arg(esc(PageText::tr("No school record has this lookup code."))));
+                QStringLiteral("<p class=\"state revoked\">%1</p><p>%2</p>")
+                    .arg(esc(PageText::tr("No school record has this lookup code.")),
+                         esc(PageText::tr("Check that the code is typed exactly as printed under the QR code of the "
+                                          "paper copy. If it is, the school may not have submitted the record yet: "
+                                          "ask the school."))));
 }
 
 QByteArray lookupBadCodeHtml(const QString& departmentName)

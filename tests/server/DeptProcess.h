@@ -17,14 +17,14 @@ struct DeptRun
     QString err;
 };
 
-/** Runs `hocba-dept args…` to its end (30 s at most), in English so that tests can read the messages. */
-inline DeptRun runDept(const QStringList& args)
+/** Runs the built `program args…` to its end (30 s at most), in English so that tests can read the messages. */
+inline DeptRun runProgram(const QString& program, const QStringList& args)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOCBA_LANG"), QStringLiteral("en"));
     p.setProcessEnvironment(env);
-    p.start(executable(QStringLiteral("hocba-dept")), args);
+    p.start(executable(program), args);
     DeptRun r;
     if (!p.waitForFinished(30000)) {
         p.kill();
@@ -38,14 +38,23 @@ inline DeptRun runDept(const QStringList& args)
     return r;
 }
 
-/** `hocba-dept serve … --listen 127.0.0.1:0`; start() waits for the line that names the port. */
+/** Runs `hocba-dept args…` to its end (30 s at most), in English. */
+inline DeptRun runDept(const QStringList& args)
+{
+    return runProgram(QStringLiteral("hocba-dept"), args);
+}
+
+/**
+ * `hocba-dept serve … --listen 127.0.0.1:0`; start() waits for the line that names the port. The server speaks
+ * `language` (English unless a test looks at what the public sees).
+ */
 class DeptServer
 {
 public:
-    bool start(const QStringList& args)
+    bool start(const QStringList& args, const QString& language = QStringLiteral("en"))
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOCBA_LANG"), QStringLiteral("en"));
+        env.insert(QStringLiteral("HOCBA_LANG"), language);
         m_process.setProcessEnvironment(env);
         m_process.start(executable(QStringLiteral("hocba-dept")), QStringList {QStringLiteral("serve")} + args);
         const QRegularExpression listening(QStringLiteral("https?://[^ ]*:(\\d+)"));
@@ -82,9 +91,24 @@ public:
         return code;
     }
 
+    /** SIGKILL, as a power cut would stop it: nothing is finished or flushed. */
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+
     bool running() const { return m_process.state() == QProcess::Running; }
     qint64 pid() const { return m_process.processId(); }
     QByteArray errors() { return m_process.readAllStandardError(); }
+    /** What the server wrote to stderr (its log) until now, waiting up to `ms` for something new. */
+    QByteArray waitForLog(int ms)
+    {
+        m_process.setReadChannel(QProcess::StandardError);
+        m_process.waitForReadyRead(ms);
+        m_process.setReadChannel(QProcess::StandardOutput);
+        return m_process.readAllStandardError();
+    }
 
     quint16 port = 0;
 
