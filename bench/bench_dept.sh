@@ -5,10 +5,11 @@
 # scripts/pg-test-cluster.sh) runs the real `hocba-dept serve` on loopback and drives it with wrk:
 #   uploads  POST /api/v1/records cycling over the records' bodies with the school's credential, -c1 and -c16, 5 s each,
 #            each on a new empty Department: the first pass stores (201); after it every answer is a 200 duplicate,
-#            still fully verified (both signatures, the PDF against the packet) but without an insert;
+#            still fully verified (the PDF's signatures and the packet's it carries, the packet sent beside it by
+#            digest) but without an insert;
 #   lookups  GET /api/v1/lookup/{code} of random stored codes, -c1 and -c16, 5 s each.
 # Beside them: the in-process verification bound of the same records in the same run (signing::verifyDocument of the
-# PDF and of the packet, one thread). The server's per-school and per-address rates are lifted (--unlimited-rates):
+# PDF with its packet, one thread). The server's per-school and per-address rates are lifted (--unlimited-rates):
 # one school and one address stand for a province's many. Needs wrk, SoftHSM2 (bench_sign) and PostgreSQL 15's
 # server programs (else the PostgreSQL rows are left out).
 set -euo pipefail

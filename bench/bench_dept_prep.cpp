@@ -2,8 +2,10 @@
 // bench_dept_prep DIR [N]: for bench_dept.sh. Reads up to N (default 200) signed records that bench_sign kept in
 // DIR/bench-sign.db and writes what wrk sends: DIR/bodies.txt (one upload body {"packet","pdf"} a line), DIR/codes.txt
 // (their lookup codes) and DIR/school.txt (school code, school year). Then measures the in-process verification bound
-// the server cannot beat: signing::verifyDocument of the PDF and of the packet, one record after another, one thread,
+// the server cannot beat: signing::verifyDocument of the PDF with the packet it carries (what the server checks; the
+// packet sent beside it is compared by digest, not verified again), one record after another, one thread,
 // against DIR/ca.pem, for at least 3 s; prints it as "bound <records/s> <ms each>".
+#include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "store/Database.h"
 #include "token/TokenTypes.h"
@@ -66,8 +68,7 @@ int main(int argc, char** argv)
     while (done == 0 || t.elapsed() < 3000)
         for (const auto& [packetXml, pdf] : records) {
             auto p = signing::verifyDocument(pdf, {anchor->der});
-            auto x = signing::verifyDocument(packetXml, {anchor->der});
-            ok += p && p->ok() && x && x->ok();
+            ok += p && p->ok() && p->packetDigest == packet::packetDigest(packetXml);
             ++done;
         }
     const double secs = t.nsecsElapsed() / 1e9;

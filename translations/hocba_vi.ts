@@ -639,7 +639,7 @@
     <name>hocba::cli::EndpointCommand</name>
     <message>
         <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</source>
-        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: "endpoint set --url URL --credential-file F --department-cert F", "endpoint show".</translation>
+        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</translation>
     </message>
     <message>
         <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>Say &quot;endpoint set&quot; or &quot;endpoint show&quot;.</source>
-        <translation>Hãy ghi "endpoint set" hoặc "endpoint show".</translation>
+        <translation>Hãy ghi &quot;endpoint set&quot; hoặc &quot;endpoint show&quot;.</translation>
     </message>
     <message>
         <source>--url URL, --credential-file FILE and --department-cert FILE are required.</source>
@@ -671,7 +671,7 @@
     </message>
     <message>
         <source>No Department server is set for this school yet. Set it with &quot;hocba-cli endpoint set&quot;.</source>
-        <translation>Trường chưa cài đặt máy chủ của Sở. Hãy cài đặt bằng "hocba-cli endpoint set".</translation>
+        <translation>Trường chưa cài đặt máy chủ của Sở. Hãy cài đặt bằng &quot;hocba-cli endpoint set&quot;.</translation>
     </message>
     <message>
         <source>Department server: %1</source>
@@ -984,7 +984,7 @@
     <name>hocba::cli::LookupCommand</name>
     <message>
         <source>Look a record up at the Department by its lookup code (as printed, or the QR code&apos;s text): &quot;lookup CODE --url URL&quot;.</source>
-        <translation>Tra cứu một học bạ trên máy chủ của Sở theo mã tra cứu (như in trên giấy, hoặc nội dung mã QR): "lookup MÃ --url URL".</translation>
+        <translation>Tra cứu một học bạ trên máy chủ của Sở theo mã tra cứu (như in trên giấy, hoặc nội dung mã QR): &quot;lookup MÃ --url URL&quot;.</translation>
     </message>
     <message>
         <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>Say &quot;lookup CODE --url URL&quot;.</source>
-        <translation>Hãy ghi "lookup MÃ --url URL".</translation>
+        <translation>Hãy ghi &quot;lookup MÃ --url URL&quot;.</translation>
     </message>
     <message>
         <source>Lookup code: %1</source>
@@ -1470,7 +1470,7 @@
     <name>hocba::cli::UploadCommand</name>
     <message>
         <source>Send the signed records waiting in the outbox to the Department (&quot;upload --db F [--class C | --all]&quot;), or one exported record (&quot;upload --url URL --credential-file F --packet X.xml --pdf Y.pdf&quot;).</source>
-        <translation>Gửi các học bạ đã ký đang chờ trong hộp thư đi lên Sở ("upload --db F [--class C | --all]"), hoặc một học bạ đã xuất ra tệp ("upload --url URL --credential-file F --packet X.xml --pdf Y.pdf").</translation>
+        <translation>Gửi các học bạ đã ký đang chờ trong hộp thư đi lên Sở (&quot;upload --db F [--class C | --all]&quot;), hoặc một học bạ đã xuất ra tệp (&quot;upload --url URL --credential-file F --packet X.xml --pdf Y.pdf&quot;).</translation>
     </message>
     <message>
         <source>Only the records of this class, e.g. 6A1.</source>
@@ -1891,7 +1891,7 @@
     </message>
     <message>
         <source>The request is not the JSON the Department expects ({&quot;packet&quot;: …, &quot;pdf&quot;: …}). Update the program.</source>
-        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({"packet": …, "pdf": …}). Hãy cập nhật phần mềm.</translation>
+        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({&quot;packet&quot;: …, &quot;pdf&quot;: …}). Hãy cập nhật phần mềm.</translation>
     </message>
     <message>
         <source>The %1 in the request is not valid base64. Update the program.</source>
@@ -1904,10 +1904,6 @@
     <message>
         <source>The record was not accepted: the file sent as the PDF is not a PDF.</source>
         <translation>Học bạ không được tiếp nhận: tệp gửi làm bản PDF không phải là tệp PDF.</translation>
-    </message>
-    <message>
-        <source>The record was not accepted: the file sent as the packet is a PDF.</source>
-        <translation>Học bạ không được tiếp nhận: tệp gửi làm gói dữ liệu lại là tệp PDF.</translation>
     </message>
     <message>
         <source>The record was not accepted: it is signed with a certificate from a certification authority the Department does not trust. %1</source>
@@ -2055,14 +2051,6 @@
         <translation>Năng lực</translation>
     </message>
     <message>
-        <source>Conduct</source>
-        <translation>Kết quả rèn luyện</translation>
-    </message>
-    <message>
-        <source>Learning</source>
-        <translation>Kết quả học tập</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
@@ -2121,6 +2109,26 @@
     <message>
         <source>A lookup code has 32 characters: the digits 0-9 and the letters a-f. Check the code printed under the QR code of the paper copy.</source>
         <translation>Mã tra cứu gồm 32 ký tự: các chữ số 0-9 và các chữ cái a-f. Hãy kiểm tra mã in dưới mã QR trên bản giấy.</translation>
+    </message>
+    <message>
+        <source>The school has submitted this record to the Department. The Department locks it after the reporting deadline. Compare the content below with the paper copy you hold.</source>
+        <translation>Nhà trường đã nộp học bạ này lên Sở. Sở sẽ khoá học bạ sau hạn chót nộp. Hãy đối chiếu nội dung dưới đây với bản giấy bạn đang giữ.</translation>
+    </message>
+    <message>
+        <source>The Department has locked this record: its content can no longer be changed. Compare the content below with the paper copy you hold.</source>
+        <translation>Sở đã khoá học bạ này: nội dung không thể thay đổi được nữa. Hãy đối chiếu nội dung dưới đây với bản giấy bạn đang giữ.</translation>
+    </message>
+    <message>
+        <source>Conduct result</source>
+        <translation>Kết quả rèn luyện</translation>
+    </message>
+    <message>
+        <source>Learning result</source>
+        <translation>Kết quả học tập</translation>
+    </message>
+    <message>
+        <source>Check that the code is typed exactly as printed under the QR code of the paper copy. If it is, the school may not have submitted the record yet: ask the school.</source>
+        <translation>Hãy kiểm tra mã đã nhập có đúng như mã in dưới mã QR trên bản giấy không. Nếu mã đúng, có thể nhà trường chưa nộp học bạ này: hãy hỏi nhà trường.</translation>
     </message>
 </context>
 <context>
@@ -2456,7 +2464,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a lookup code: a lookup code has 32 characters 0-9 and a-f, as printed under the QR code.</source>
-        <translation>"%1" không phải là mã tra cứu: mã tra cứu gồm 32 ký tự 0-9 và a-f, như in dưới mã QR.</translation>
+        <translation>&quot;%1&quot; không phải là mã tra cứu: mã tra cứu gồm 32 ký tự 0-9 và a-f, như in dưới mã QR.</translation>
     </message>
     <message>
         <source>The Department has no record with this lookup code. Check the code on the paper copy; a record the school has not sent yet cannot be found.</source>
@@ -2472,7 +2480,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a web address of the Department&apos;s server. Write it as the Department gave it, for example https://hocba.sogd.example.vn.</source>
-        <translation>"%1" không phải là địa chỉ máy chủ của Sở. Hãy ghi đúng như Sở cung cấp, ví dụ https://hocba.sogd.example.vn.</translation>
+        <translation>&quot;%1&quot; không phải là địa chỉ máy chủ của Sở. Hãy ghi đúng như Sở cung cấp, ví dụ https://hocba.sogd.example.vn.</translation>
     </message>
     <message>
         <source>The address %1 starts with http://, which sends the school&apos;s credential unprotected. Use the https:// address the Department gave.</source>
@@ -2520,7 +2528,7 @@
     </message>
     <message>
         <source>The Department&apos;s server is not set up for this school yet. Ask the school&apos;s administrator to set it first (&quot;hocba-cli endpoint set&quot;).</source>
-        <translation>Chưa cài đặt máy chủ của Sở cho trường. Hãy nhờ quản trị viên của trường cài đặt trước ("hocba-cli endpoint set").</translation>
+        <translation>Chưa cài đặt máy chủ của Sở cho trường. Hãy nhờ quản trị viên của trường cài đặt trước (&quot;hocba-cli endpoint set&quot;).</translation>
     </message>
     <message>
         <source>Fetching the receipts was stopped.</source>
@@ -3625,7 +3633,7 @@
     </message>
     <message>
         <source>Run &quot;hocba-dept %1 --help&quot; for the options.</source>
-        <translation>Chạy "hocba-dept %1 --help" để xem các tuỳ chọn.</translation>
+        <translation>Chạy &quot;hocba-dept %1 --help&quot; để xem các tuỳ chọn.</translation>
     </message>
     <message>
         <source>Usage: hocba-dept %1 %2[options]</source>
@@ -3637,7 +3645,7 @@
     </message>
     <message>
         <source>The Department&apos;s data folder (made by &quot;hocba-dept init&quot;).</source>
-        <translation>Thư mục dữ liệu của Sở (tạo bằng "hocba-dept init").</translation>
+        <translation>Thư mục dữ liệu của Sở (tạo bằng &quot;hocba-dept init&quot;).</translation>
     </message>
     <message>
         <source>DIR</source>
@@ -3669,11 +3677,11 @@
     </message>
     <message>
         <source>Run &quot;hocba-dept &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy "hocba-dept &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+        <translation>Chạy &quot;hocba-dept &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
     </message>
     <message>
         <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh "%1".</translation>
+        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3712,11 +3720,11 @@
     </message>
     <message>
         <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
-        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+        <translation>Không có đợt nộp %1. Lệnh &quot;hocba-dept status&quot; liệt kê các đợt nộp.</translation>
     </message>
     <message>
         <source>Window %1 is not locked yet; only locked records are exported. It locks at the end of its deadline day, or now with &quot;hocba-dept window lock&quot;.</source>
-        <translation>Đợt nộp %1 chưa chốt; chỉ học bạ đã chốt mới được xuất. Đợt nộp tự chốt vào cuối ngày hạn chót, hoặc chốt ngay bằng "hocba-dept window lock".</translation>
+        <translation>Đợt nộp %1 chưa chốt; chỉ học bạ đã chốt mới được xuất. Đợt nộp tự chốt vào cuối ngày hạn chót, hoặc chốt ngay bằng &quot;hocba-dept window lock&quot;.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -3770,7 +3778,7 @@
     </message>
     <message>
         <source>The Department&apos;s name, e.g. &quot;Sở GDĐT Hà Nội&quot;.</source>
-        <translation>Tên của Sở, ví dụ "Sở GDĐT Hà Nội".</translation>
+        <translation>Tên của Sở, ví dụ &quot;Sở GDĐT Hà Nội&quot;.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -3793,7 +3801,7 @@
     <name>hocba::server::SchoolCommand</name>
     <message>
         <source>Add a school and write its credential to a file (&quot;school add&quot;), give it a new credential (&quot;school new-credential&quot;), or revoke its credentials (&quot;school revoke-credential&quot;).</source>
-        <translation>Thêm trường và ghi khoá truy cập của trường vào một tệp ("school add"), cấp khoá truy cập mới ("school new-credential"), hoặc thu hồi khoá truy cập ("school revoke-credential").</translation>
+        <translation>Thêm trường và ghi khoá truy cập của trường vào một tệp (&quot;school add&quot;), cấp khoá truy cập mới (&quot;school new-credential&quot;), hoặc thu hồi khoá truy cập (&quot;school revoke-credential&quot;).</translation>
     </message>
     <message>
         <source>The school&apos;s MOET code.</source>
@@ -3821,7 +3829,7 @@
     </message>
     <message>
         <source>Say &quot;school add&quot;, &quot;school new-credential&quot; or &quot;school revoke-credential&quot;.</source>
-        <translation>Hãy dùng "school add", "school new-credential" hoặc "school revoke-credential".</translation>
+        <translation>Hãy dùng &quot;school add&quot;, &quot;school new-credential&quot; hoặc &quot;school revoke-credential&quot;.</translation>
     </message>
     <message>
         <source>School %1 (%2): its credential is in %3. Hand this file to the school by a safe way; it is not kept anywhere else.</source>
@@ -3829,15 +3837,15 @@
     </message>
     <message>
         <source>School %1 exists already. To give it a new credential, run &quot;hocba-dept school new-credential --code %1 --credential-out FILE&quot;.</source>
-        <translation>Trường %1 đã có. Để cấp khoá truy cập mới, chạy "hocba-dept school new-credential --code %1 --credential-out TỆP".</translation>
+        <translation>Trường %1 đã có. Để cấp khoá truy cập mới, chạy &quot;hocba-dept school new-credential --code %1 --credential-out TỆP&quot;.</translation>
     </message>
     <message>
         <source>There is no school with code %1. Add it with &quot;hocba-dept school add&quot;.</source>
-        <translation>Không có trường nào mã %1. Hãy thêm bằng "hocba-dept school add".</translation>
+        <translation>Không có trường nào mã %1. Hãy thêm bằng &quot;hocba-dept school add&quot;.</translation>
     </message>
     <message>
         <source>School %1: %2 credential(s) revoked. The school can no longer upload until it gets a new one (&quot;hocba-dept school new-credential&quot;).</source>
-        <translation>Trường %1: đã thu hồi %2 khoá truy cập. Trường không gửi được học bạ cho đến khi được cấp khoá mới ("hocba-dept school new-credential").</translation>
+        <translation>Trường %1: đã thu hồi %2 khoá truy cập. Trường không gửi được học bạ cho đến khi được cấp khoá mới (&quot;hocba-dept school new-credential&quot;).</translation>
     </message>
 </context>
 <context>
@@ -3915,7 +3923,7 @@
     </message>
     <message>
         <source>No reporting windows yet. Open one with &quot;hocba-dept window add&quot;.</source>
-        <translation>Chưa có đợt nộp nào. Hãy mở một đợt bằng "hocba-dept window add".</translation>
+        <translation>Chưa có đợt nộp nào. Hãy mở một đợt bằng &quot;hocba-dept window add&quot;.</translation>
     </message>
     <message>
         <source>locked %1 (UTC)</source>
@@ -3934,7 +3942,7 @@
     <name>hocba::server::TrustCommand</name>
     <message>
         <source>Trust a certification authority (&quot;trust add --cert FILE&quot;): only signatures that chain to the CAs added here are accepted.</source>
-        <translation>Tin cậy một tổ chức chứng thực ("trust add --cert TỆP"): chỉ chấp nhận chữ ký có chuỗi chứng thư dẫn về các tổ chức chứng thực được thêm ở đây.</translation>
+        <translation>Tin cậy một tổ chức chứng thực (&quot;trust add --cert TỆP&quot;): chỉ chấp nhận chữ ký có chuỗi chứng thư dẫn về các tổ chức chứng thực được thêm ở đây.</translation>
     </message>
     <message>
         <source>CA certificate to trust (PEM or DER).</source>
@@ -3946,7 +3954,7 @@
     </message>
     <message>
         <source>Say &quot;trust add --cert FILE&quot;.</source>
-        <translation>Hãy dùng "trust add --cert TỆP".</translation>
+        <translation>Hãy dùng &quot;trust add --cert TỆP&quot;.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -3965,7 +3973,7 @@
     <name>hocba::server::WindowCommand</name>
     <message>
         <source>Open a reporting window (&quot;window add&quot;) or lock one now (&quot;window lock&quot;); the server locks each window by itself at the end of its deadline day.</source>
-        <translation>Mở một đợt nộp ("window add") hoặc chốt ngay một đợt ("window lock"); máy chủ tự chốt từng đợt vào cuối ngày hạn chót.</translation>
+        <translation>Mở một đợt nộp (&quot;window add&quot;) hoặc chốt ngay một đợt (&quot;window lock&quot;); máy chủ tự chốt từng đợt vào cuối ngày hạn chót.</translation>
     </message>
     <message>
         <source>The window&apos;s name, e.g. 2025-2026-06.</source>
@@ -3997,7 +4005,7 @@
     </message>
     <message>
         <source>Say &quot;window add&quot; or &quot;window lock&quot;.</source>
-        <translation>Hãy dùng "window add" hoặc "window lock".</translation>
+        <translation>Hãy dùng &quot;window add&quot; hoặc &quot;window lock&quot;.</translation>
     </message>
     <message>
         <source>A window&apos;s name may hold only letters, digits, dots, dashes and underscores, e.g. 2025-2026-06.</source>
@@ -4017,7 +4025,7 @@
     </message>
     <message>
         <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
-        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+        <translation>Không có đợt nộp %1. Lệnh &quot;hocba-dept status&quot; liệt kê các đợt nộp.</translation>
     </message>
     <message>
         <source>Window %1 is locked, effective %2 (UTC): %3 record(s) locked now.</source>

@@ -233,19 +233,16 @@ bool onlyUntrusted(const signing::DocumentVerification& v)
     return untrusted;
 }
 
-Checked<signing::DocumentVerification> verified(const QByteArray& bytes, const QList<QByteArray>& anchors,
-                                                signing::DocumentVerification::Kind kind)
+/** The signed PDF with the packet it carries, checked as `hocba-cli verify` checks it. */
+Checked<signing::DocumentVerification> verifiedPdf(const QByteArray& bytes, const QList<QByteArray>& anchors)
 {
     auto v = signing::verifyDocument(bytes, anchors);
     if (!v)
         return std::unexpected(
             refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(v.error().message)));
-    if (v->kind != kind)
-        return std::unexpected(
-            refuse(422, "invalid_packet",
-                   kind == signing::DocumentVerification::Kind::Pdf
-                       ? ApiText::tr("The record was not accepted: the file sent as the PDF is not a PDF.")
-                       : ApiText::tr("The record was not accepted: the file sent as the packet is a PDF.")));
+    if (v->kind != signing::DocumentVerification::Kind::Pdf)
+        return std::unexpected(refuse(
+            422, "invalid_packet", ApiText::tr("The record was not accepted: the file sent as the PDF is not a PDF.")));
     if (v->ok())
         return *v;
     const QString reasons = reasonsOf(*v).join(u' ');
@@ -456,14 +453,12 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload)
     auto anchors = trustAnchors();
     if (!anchors)
         return std::unexpected(anchors.error());
-    using Kind = signing::DocumentVerification::Kind;
-    auto pdf = verified(upload.pdf, *anchors, Kind::Pdf);
+    // The PDF's check covers the packet it carries (its signatures, schema and the digest the PDF was rendered for);
+    // a packet sent with the same SHA-256 is that packet byte for byte, so it is not verified a second time.
+    auto pdf = verifiedPdf(upload.pdf, *anchors);
     if (!pdf)
         return std::unexpected(pdf.error());
-    auto xml = verified(upload.packet, *anchors, Kind::Packet);
-    if (!xml)
-        return std::unexpected(xml.error());
-    if (pdf->packetDigest != xml->packetDigest)
+    if (pdf->packetDigest != packet::packetDigest(upload.packet) || !pdf->embedded)
         return std::unexpected(refuse(422, "invalid_packet",
                                       ApiText::tr("The record was not accepted: the PDF carries a different packet "
                                                   "from the one sent with it.")));
@@ -471,8 +466,9 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload)
     if (!p)
         return std::unexpected(
             refuse(422, "invalid_packet", ApiText::tr("The record was not accepted: %1").arg(p.error().message)));
+    const QList<signing::SignatureCheck>& packetSignatures = pdf->embedded->signatures;
     const bool principal
-        = std::any_of(xml->report.signatures.begin(), xml->report.signatures.end(),
+        = std::any_of(packetSignatures.begin(), packetSignatures.end(),
                       [](const signing::SignatureCheck& c) { return c.role == signing::SignerRole::Principal; });
     if (p->draft || !principal)
         return std::unexpected(refuse(422, "invalid_packet",
