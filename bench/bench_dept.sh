@@ -170,7 +170,7 @@ fi
 echo
 echo "hocba-dept on loopback (4 workers), wrk -t1 ${secs}s per row, $records distinct signed records (~$(( $(stat -c %s "$work/sign/bodies.txt") / records / 1024 )) KiB a body)"
 echo "$(nproc) cores, load average before the run: $load (wrk, the server and PostgreSQL share them)"
-echo "in-process verification bound (verifyDocument of PDF + packet, 1 thread): $bound records/s ($bound_ms ms each)"
+echo "in-process verification bound (verifyDocument of the PDF with its packet, 1 thread): $bound records/s ($bound_ms ms each)"
 printf '%-11s %-7s %5s %9s %9s %9s %9s %8s %6s %12s %12s\n' engine route conns "req/s" p50 p99 new/found "dup 200" \
     other "server CPU" "db CPU"
 for r in "${rows[@]}"; do
@@ -179,7 +179,7 @@ for r in "${rows[@]}"; do
         "$dup" "$other" "$cpu" "$db_cpu"
 done
 echo "uploads: new = records stored (201); dup 200 = the same record again after the first pass of $records:"
-echo "         fully verified like a new one (both signatures, the PDF against the packet), no insert."
+echo "         fully verified like a new one (the PDF and the packet it carries; the packet sent beside it by digest), no insert."
 echo "server CPU = the hocba-dept process's user + system time per request during the row; db CPU = PostgreSQL's"
 echo "             (its postmaster and backends), per request (SQLite works inside the server's process)."
 echo "lookups: found = 200 with the record; every code asked was stored. other = any other answer (none expected)."
