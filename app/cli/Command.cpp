@@ -185,6 +185,23 @@ Result<lifecycle::Actor> Command::actingUser(const QCommandLineParser& parser, s
     return actor;
 }
 
+Result<lifecycle::Actor> Command::changingUser(const QCommandLineParser& parser, store::Database& db)
+{
+    db.setActor(chosenActor(parser));
+    return actingUser(parser, db);
+}
+
+Result<Command::OpenedForChange> Command::openForChange(const QCommandLineParser& parser)
+{
+    auto db = openDb(parser);
+    if (!db)
+        return std::unexpected(db.error());
+    auto actor = changingUser(parser, **db);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return OpenedForChange {std::move(*db), std::move(*actor)};
+}
+
 Status Command::requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right)
 {
     auto actor = actingUser(parser, db);

@@ -62,6 +62,16 @@ protected:
      */
     static Result<lifecycle::Actor> actingUser(const QCommandLineParser& parser, store::Database& db,
                                                const QString& passwordFile = QStringLiteral("password-file"));
+    /** For a command about to change `db`: the audit log's name (chosenActor) set on db, then actingUser. */
+    static Result<lifecycle::Actor> changingUser(const QCommandLineParser& parser, store::Database& db);
+    /** A school file opened for a change, and who makes it. */
+    struct OpenedForChange
+    {
+        std::unique_ptr<store::Database> db;
+        lifecycle::Actor actor;
+    };
+    /** openDb, then changingUser. */
+    static Result<OpenedForChange> openForChange(const QCommandLineParser& parser);
     /**
      * For a command that changes no data but needs a right (printing, exporting): actingUser, then the right checked
      * by lifecycle::permit. In a file without accounts, always allowed.
