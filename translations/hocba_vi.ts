@@ -405,26 +405,6 @@
         <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ hoặc có mục bị lỗi; 2 dùng sai lệnh; 3 USB token hoặc mã PIN; 4 cơ sở dữ liệu; 5 mạng.</translation>
     </message>
     <message>
-        <source>Error: %1</source>
-        <translation>Lỗi: %1</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Hiện hướng dẫn này.</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-cli %1 --help&quot; for the options.</source>
-        <translation>Chạy &quot;hocba-cli %1 --help&quot; để xem các tuỳ chọn.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-cli %1 [options]</source>
-        <translation>Cách dùng: hocba-cli %1 [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Tuỳ chọn:</translation>
-    </message>
-    <message>
         <source>The school&apos;s data file (SQLite).</source>
         <translation>Tệp dữ liệu của trường (SQLite).</translation>
     </message>
@@ -433,28 +413,8 @@
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>Print the output as JSON.</source>
-        <translation>In kết quả dạng JSON.</translation>
-    </message>
-    <message>
         <source>The --db FILE option is required.</source>
         <translation>Cần có tuỳ chọn --db TỆP.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-cli &lt;command&gt; [options]</source>
-        <translation>Cách dùng: hocba-cli &lt;lệnh&gt; [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>Các lệnh:</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-cli &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy &quot;hocba-cli &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
-    </message>
-    <message>
-        <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
@@ -639,7 +599,7 @@
     <name>hocba::cli::EndpointCommand</name>
     <message>
         <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</source>
-        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: "endpoint set --url URL --credential-file F --department-cert F", "endpoint show".</translation>
+        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</translation>
     </message>
     <message>
         <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
@@ -663,7 +623,7 @@
     </message>
     <message>
         <source>Say &quot;endpoint set&quot; or &quot;endpoint show&quot;.</source>
-        <translation>Hãy ghi "endpoint set" hoặc "endpoint show".</translation>
+        <translation>Hãy ghi &quot;endpoint set&quot; hoặc &quot;endpoint show&quot;.</translation>
     </message>
     <message>
         <source>--url URL, --credential-file FILE and --department-cert FILE are required.</source>
@@ -671,7 +631,7 @@
     </message>
     <message>
         <source>No Department server is set for this school yet. Set it with &quot;hocba-cli endpoint set&quot;.</source>
-        <translation>Trường chưa cài đặt máy chủ của Sở. Hãy cài đặt bằng "hocba-cli endpoint set".</translation>
+        <translation>Trường chưa cài đặt máy chủ của Sở. Hãy cài đặt bằng &quot;hocba-cli endpoint set&quot;.</translation>
     </message>
     <message>
         <source>Department server: %1</source>
@@ -984,7 +944,7 @@
     <name>hocba::cli::LookupCommand</name>
     <message>
         <source>Look a record up at the Department by its lookup code (as printed, or the QR code&apos;s text): &quot;lookup CODE --url URL&quot;.</source>
-        <translation>Tra cứu một học bạ trên máy chủ của Sở theo mã tra cứu (như in trên giấy, hoặc nội dung mã QR): "lookup MÃ --url URL".</translation>
+        <translation>Tra cứu một học bạ trên máy chủ của Sở theo mã tra cứu (như in trên giấy, hoặc nội dung mã QR): &quot;lookup MÃ --url URL&quot;.</translation>
     </message>
     <message>
         <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
@@ -996,7 +956,7 @@
     </message>
     <message>
         <source>Say &quot;lookup CODE --url URL&quot;.</source>
-        <translation>Hãy ghi "lookup MÃ --url URL".</translation>
+        <translation>Hãy ghi &quot;lookup MÃ --url URL&quot;.</translation>
     </message>
     <message>
         <source>Lookup code: %1</source>
@@ -1470,7 +1430,7 @@
     <name>hocba::cli::UploadCommand</name>
     <message>
         <source>Send the signed records waiting in the outbox to the Department (&quot;upload --db F [--class C | --all]&quot;), or one exported record (&quot;upload --url URL --credential-file F --packet X.xml --pdf Y.pdf&quot;).</source>
-        <translation>Gửi các học bạ đã ký đang chờ trong hộp thư đi lên Sở ("upload --db F [--class C | --all]"), hoặc một học bạ đã xuất ra tệp ("upload --url URL --credential-file F --packet X.xml --pdf Y.pdf").</translation>
+        <translation>Gửi các học bạ đã ký đang chờ trong hộp thư đi lên Sở (&quot;upload --db F [--class C | --all]&quot;), hoặc một học bạ đã xuất ra tệp (&quot;upload --url URL --credential-file F --packet X.xml --pdf Y.pdf&quot;).</translation>
     </message>
     <message>
         <source>Only the records of this class, e.g. 6A1.</source>
@@ -1531,10 +1491,6 @@
     <message>
         <source>Give --db FILE, or --url URL --credential-file FILE --packet FILE --pdf FILE.</source>
         <translation>Hãy dùng --db TỆP, hoặc --url URL --credential-file TỆP --packet TỆP --pdf TỆP.</translation>
-    </message>
-    <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -1775,6 +1731,49 @@
     </message>
 </context>
 <context>
+    <name>hocba::cmdline::Command</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2 [options]</source>
+        <translation>Cách dùng: %1 %2 [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiện hướng dẫn này.</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 %2 --help&quot; for the options.</source>
+        <translation>Chạy "%1 %2 --help" để xem các tuỳ chọn.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Tuỳ chọn:</translation>
+    </message>
+    <message>
+        <source>Print the output as JSON.</source>
+        <translation>In kết quả dạng JSON.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 &lt;command&gt; [options]</source>
+        <translation>Cách dùng: %1 &lt;lệnh&gt; [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Các lệnh:</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 &lt;command&gt; --help&quot; for the options of a command.</source>
+        <translation>Chạy "%1 &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+    </message>
+    <message>
+        <source>Error: unknown command &quot;%1&quot;.</source>
+        <translation>Lỗi: không có lệnh "%1".</translation>
+    </message>
+</context>
+<context>
     <name>hocba::demo::DemoSchool</name>
     <message>
         <source>Creating the demo school was cancelled.</source>
@@ -1826,14 +1825,6 @@
     <message>
         <source>The PostgreSQL database address cannot be read. Write it as postgresql://user@host/database or as host=… dbname=…</source>
         <translation>Không đọc được địa chỉ cơ sở dữ liệu PostgreSQL. Hãy viết theo dạng postgresql://user@host/database hoặc host=… dbname=…</translation>
-    </message>
-    <message>
-        <source>The school is not registered at the Department.</source>
-        <translation>Trường chưa được đăng ký với Sở.</translation>
-    </message>
-    <message>
-        <source>There is no reporting window %1.</source>
-        <translation>Không có đợt nộp %1.</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1882,7 @@
     </message>
     <message>
         <source>The request is not the JSON the Department expects ({&quot;packet&quot;: …, &quot;pdf&quot;: …}). Update the program.</source>
-        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({"packet": …, "pdf": …}). Hãy cập nhật phần mềm.</translation>
+        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({&quot;packet&quot;: …, &quot;pdf&quot;: …}). Hãy cập nhật phần mềm.</translation>
     </message>
     <message>
         <source>The %1 in the request is not valid base64. Update the program.</source>
@@ -1975,6 +1966,18 @@
     <message>
         <source>No database was given. Give the data folder&apos;s dept.db or a PostgreSQL address (postgresql://…).</source>
         <translation>Chưa chỉ cơ sở dữ liệu. Hãy chỉ tệp dept.db của thư mục dữ liệu hoặc một địa chỉ PostgreSQL (postgresql://…).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
+        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>The school is not registered at the Department.</source>
+        <translation>Trường chưa được đăng ký với Sở.</translation>
+    </message>
+    <message>
+        <source>There is no reporting window %1.</source>
+        <translation>Không có đợt nộp %1.</translation>
     </message>
 </context>
 <context>
@@ -2126,31 +2129,12 @@
 <context>
     <name>hocba::dept::PgSession</name>
     <message>
-        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
-        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
-    </message>
-    <message>
         <source>A school with the code %1 is registered already.</source>
         <translation>Trường có mã %1 đã được đăng ký.</translation>
     </message>
     <message>
-        <source>The school is not registered at the Department.</source>
-        <translation>Trường chưa được đăng ký với Sở.</translation>
-    </message>
-    <message>
         <source>The window %1 exists already, or another window has the same school year and month.</source>
         <translation>Đợt nộp %1 đã có, hoặc đã có một đợt nộp khác cùng năm học và cùng tháng.</translation>
-    </message>
-    <message>
-        <source>There is no reporting window %1.</source>
-        <translation>Không có đợt nộp %1.</translation>
-    </message>
-</context>
-<context>
-    <name>hocba::dept::SqliteDeptSession</name>
-    <message>
-        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
-        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
     </message>
 </context>
 <context>
@@ -2456,7 +2440,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a lookup code: a lookup code has 32 characters 0-9 and a-f, as printed under the QR code.</source>
-        <translation>"%1" không phải là mã tra cứu: mã tra cứu gồm 32 ký tự 0-9 và a-f, như in dưới mã QR.</translation>
+        <translation>&quot;%1&quot; không phải là mã tra cứu: mã tra cứu gồm 32 ký tự 0-9 và a-f, như in dưới mã QR.</translation>
     </message>
     <message>
         <source>The Department has no record with this lookup code. Check the code on the paper copy; a record the school has not sent yet cannot be found.</source>
@@ -2472,7 +2456,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a web address of the Department&apos;s server. Write it as the Department gave it, for example https://hocba.sogd.example.vn.</source>
-        <translation>"%1" không phải là địa chỉ máy chủ của Sở. Hãy ghi đúng như Sở cung cấp, ví dụ https://hocba.sogd.example.vn.</translation>
+        <translation>&quot;%1&quot; không phải là địa chỉ máy chủ của Sở. Hãy ghi đúng như Sở cung cấp, ví dụ https://hocba.sogd.example.vn.</translation>
     </message>
     <message>
         <source>The address %1 starts with http://, which sends the school&apos;s credential unprotected. Use the https:// address the Department gave.</source>
@@ -2520,7 +2504,7 @@
     </message>
     <message>
         <source>The Department&apos;s server is not set up for this school yet. Ask the school&apos;s administrator to set it first (&quot;hocba-cli endpoint set&quot;).</source>
-        <translation>Chưa cài đặt máy chủ của Sở cho trường. Hãy nhờ quản trị viên của trường cài đặt trước ("hocba-cli endpoint set").</translation>
+        <translation>Chưa cài đặt máy chủ của Sở cho trường. Hãy nhờ quản trị viên của trường cài đặt trước (&quot;hocba-cli endpoint set&quot;).</translation>
     </message>
     <message>
         <source>Fetching the receipts was stopped.</source>
@@ -3616,28 +3600,8 @@
         <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ; 2 dùng sai lệnh; 4 cơ sở dữ liệu; 5 mạng (máy chủ không mở được cổng).</translation>
     </message>
     <message>
-        <source>Error: %1</source>
-        <translation>Lỗi: %1</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Hiện hướng dẫn này.</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-dept %1 --help&quot; for the options.</source>
-        <translation>Chạy "hocba-dept %1 --help" để xem các tuỳ chọn.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-dept %1 %2[options]</source>
-        <translation>Cách dùng: hocba-dept %1 %2[tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Tuỳ chọn:</translation>
-    </message>
-    <message>
         <source>The Department&apos;s data folder (made by &quot;hocba-dept init&quot;).</source>
-        <translation>Thư mục dữ liệu của Sở (tạo bằng "hocba-dept init").</translation>
+        <translation>Thư mục dữ liệu của Sở (tạo bằng &quot;hocba-dept init&quot;).</translation>
     </message>
     <message>
         <source>DIR</source>
@@ -3652,28 +3616,8 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Print the output as JSON.</source>
-        <translation>In kết quả dạng JSON.</translation>
-    </message>
-    <message>
         <source>The --%1 %2 option is required.</source>
         <translation>Cần có tuỳ chọn --%1 %2.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-dept &lt;command&gt; [options]</source>
-        <translation>Cách dùng: hocba-dept &lt;lệnh&gt; [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>Các lệnh:</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-dept &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy "hocba-dept &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
-    </message>
-    <message>
-        <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh "%1".</translation>
     </message>
 </context>
 <context>
@@ -3712,11 +3656,11 @@
     </message>
     <message>
         <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
-        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+        <translation>Không có đợt nộp %1. Lệnh &quot;hocba-dept status&quot; liệt kê các đợt nộp.</translation>
     </message>
     <message>
         <source>Window %1 is not locked yet; only locked records are exported. It locks at the end of its deadline day, or now with &quot;hocba-dept window lock&quot;.</source>
-        <translation>Đợt nộp %1 chưa chốt; chỉ học bạ đã chốt mới được xuất. Đợt nộp tự chốt vào cuối ngày hạn chót, hoặc chốt ngay bằng "hocba-dept window lock".</translation>
+        <translation>Đợt nộp %1 chưa chốt; chỉ học bạ đã chốt mới được xuất. Đợt nộp tự chốt vào cuối ngày hạn chót, hoặc chốt ngay bằng &quot;hocba-dept window lock&quot;.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -3770,7 +3714,7 @@
     </message>
     <message>
         <source>The Department&apos;s name, e.g. &quot;Sở GDĐT Hà Nội&quot;.</source>
-        <translation>Tên của Sở, ví dụ "Sở GDĐT Hà Nội".</translation>
+        <translation>Tên của Sở, ví dụ &quot;Sở GDĐT Hà Nội&quot;.</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -3793,7 +3737,7 @@
     <name>hocba::server::SchoolCommand</name>
     <message>
         <source>Add a school and write its credential to a file (&quot;school add&quot;), give it a new credential (&quot;school new-credential&quot;), or revoke its credentials (&quot;school revoke-credential&quot;).</source>
-        <translation>Thêm trường và ghi khoá truy cập của trường vào một tệp ("school add"), cấp khoá truy cập mới ("school new-credential"), hoặc thu hồi khoá truy cập ("school revoke-credential").</translation>
+        <translation>Thêm trường và ghi khoá truy cập của trường vào một tệp (&quot;school add&quot;), cấp khoá truy cập mới (&quot;school new-credential&quot;), hoặc thu hồi khoá truy cập (&quot;school revoke-credential&quot;).</translation>
     </message>
     <message>
         <source>The school&apos;s MOET code.</source>
@@ -3821,7 +3765,7 @@
     </message>
     <message>
         <source>Say &quot;school add&quot;, &quot;school new-credential&quot; or &quot;school revoke-credential&quot;.</source>
-        <translation>Hãy dùng "school add", "school new-credential" hoặc "school revoke-credential".</translation>
+        <translation>Hãy dùng &quot;school add&quot;, &quot;school new-credential&quot; hoặc &quot;school revoke-credential&quot;.</translation>
     </message>
     <message>
         <source>School %1 (%2): its credential is in %3. Hand this file to the school by a safe way; it is not kept anywhere else.</source>
@@ -3829,15 +3773,15 @@
     </message>
     <message>
         <source>School %1 exists already. To give it a new credential, run &quot;hocba-dept school new-credential --code %1 --credential-out FILE&quot;.</source>
-        <translation>Trường %1 đã có. Để cấp khoá truy cập mới, chạy "hocba-dept school new-credential --code %1 --credential-out TỆP".</translation>
+        <translation>Trường %1 đã có. Để cấp khoá truy cập mới, chạy &quot;hocba-dept school new-credential --code %1 --credential-out TỆP&quot;.</translation>
     </message>
     <message>
         <source>There is no school with code %1. Add it with &quot;hocba-dept school add&quot;.</source>
-        <translation>Không có trường nào mã %1. Hãy thêm bằng "hocba-dept school add".</translation>
+        <translation>Không có trường nào mã %1. Hãy thêm bằng &quot;hocba-dept school add&quot;.</translation>
     </message>
     <message>
         <source>School %1: %2 credential(s) revoked. The school can no longer upload until it gets a new one (&quot;hocba-dept school new-credential&quot;).</source>
-        <translation>Trường %1: đã thu hồi %2 khoá truy cập. Trường không gửi được học bạ cho đến khi được cấp khoá mới ("hocba-dept school new-credential").</translation>
+        <translation>Trường %1: đã thu hồi %2 khoá truy cập. Trường không gửi được học bạ cho đến khi được cấp khoá mới (&quot;hocba-dept school new-credential&quot;).</translation>
     </message>
 </context>
 <context>
@@ -3915,7 +3859,7 @@
     </message>
     <message>
         <source>No reporting windows yet. Open one with &quot;hocba-dept window add&quot;.</source>
-        <translation>Chưa có đợt nộp nào. Hãy mở một đợt bằng "hocba-dept window add".</translation>
+        <translation>Chưa có đợt nộp nào. Hãy mở một đợt bằng &quot;hocba-dept window add&quot;.</translation>
     </message>
     <message>
         <source>locked %1 (UTC)</source>
@@ -3934,7 +3878,7 @@
     <name>hocba::server::TrustCommand</name>
     <message>
         <source>Trust a certification authority (&quot;trust add --cert FILE&quot;): only signatures that chain to the CAs added here are accepted.</source>
-        <translation>Tin cậy một tổ chức chứng thực ("trust add --cert TỆP"): chỉ chấp nhận chữ ký có chuỗi chứng thư dẫn về các tổ chức chứng thực được thêm ở đây.</translation>
+        <translation>Tin cậy một tổ chức chứng thực (&quot;trust add --cert TỆP&quot;): chỉ chấp nhận chữ ký có chuỗi chứng thư dẫn về các tổ chức chứng thực được thêm ở đây.</translation>
     </message>
     <message>
         <source>CA certificate to trust (PEM or DER).</source>
@@ -3946,7 +3890,7 @@
     </message>
     <message>
         <source>Say &quot;trust add --cert FILE&quot;.</source>
-        <translation>Hãy dùng "trust add --cert TỆP".</translation>
+        <translation>Hãy dùng &quot;trust add --cert TỆP&quot;.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
@@ -3965,7 +3909,7 @@
     <name>hocba::server::WindowCommand</name>
     <message>
         <source>Open a reporting window (&quot;window add&quot;) or lock one now (&quot;window lock&quot;); the server locks each window by itself at the end of its deadline day.</source>
-        <translation>Mở một đợt nộp ("window add") hoặc chốt ngay một đợt ("window lock"); máy chủ tự chốt từng đợt vào cuối ngày hạn chót.</translation>
+        <translation>Mở một đợt nộp (&quot;window add&quot;) hoặc chốt ngay một đợt (&quot;window lock&quot;); máy chủ tự chốt từng đợt vào cuối ngày hạn chót.</translation>
     </message>
     <message>
         <source>The window&apos;s name, e.g. 2025-2026-06.</source>
@@ -3997,7 +3941,7 @@
     </message>
     <message>
         <source>Say &quot;window add&quot; or &quot;window lock&quot;.</source>
-        <translation>Hãy dùng "window add" hoặc "window lock".</translation>
+        <translation>Hãy dùng &quot;window add&quot; hoặc &quot;window lock&quot;.</translation>
     </message>
     <message>
         <source>A window&apos;s name may hold only letters, digits, dots, dashes and underscores, e.g. 2025-2026-06.</source>
@@ -4017,7 +3961,7 @@
     </message>
     <message>
         <source>There is no window %1. &quot;hocba-dept status&quot; lists them.</source>
-        <translation>Không có đợt nộp %1. Lệnh "hocba-dept status" liệt kê các đợt nộp.</translation>
+        <translation>Không có đợt nộp %1. Lệnh &quot;hocba-dept status&quot; liệt kê các đợt nộp.</translation>
     </message>
     <message>
         <source>Window %1 is locked, effective %2 (UTC): %3 record(s) locked now.</source>
