@@ -405,26 +405,6 @@
         <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ hoặc có mục bị lỗi; 2 dùng sai lệnh; 3 USB token hoặc mã PIN; 4 cơ sở dữ liệu; 5 mạng.</translation>
     </message>
     <message>
-        <source>Error: %1</source>
-        <translation>Lỗi: %1</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Hiện hướng dẫn này.</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-cli %1 --help&quot; for the options.</source>
-        <translation>Chạy &quot;hocba-cli %1 --help&quot; để xem các tuỳ chọn.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-cli %1 [options]</source>
-        <translation>Cách dùng: hocba-cli %1 [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Tuỳ chọn:</translation>
-    </message>
-    <message>
         <source>The school&apos;s data file (SQLite).</source>
         <translation>Tệp dữ liệu của trường (SQLite).</translation>
     </message>
@@ -433,28 +413,8 @@
         <translation>TỆP</translation>
     </message>
     <message>
-        <source>Print the output as JSON.</source>
-        <translation>In kết quả dạng JSON.</translation>
-    </message>
-    <message>
         <source>The --db FILE option is required.</source>
         <translation>Cần có tuỳ chọn --db TỆP.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-cli &lt;command&gt; [options]</source>
-        <translation>Cách dùng: hocba-cli &lt;lệnh&gt; [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>Các lệnh:</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-cli &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy &quot;hocba-cli &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
-    </message>
-    <message>
-        <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The school year, e.g. 2025-2026 (default: the latest in the file).</source>
@@ -1533,10 +1493,6 @@
         <translation>Hãy dùng --db TỆP, hoặc --url URL --credential-file TỆP --packet TỆP --pdf TỆP.</translation>
     </message>
     <message>
-        <source>Give either --class or --all, not both.</source>
-        <translation>Chỉ dùng --class hoặc --all, không dùng cả hai.</translation>
-    </message>
-    <message>
         <source>Cannot read %1.</source>
         <translation>Không đọc được %1.</translation>
     </message>
@@ -1775,6 +1731,49 @@
     </message>
 </context>
 <context>
+    <name>hocba::cmdline::Command</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Usage: %1 %2 [options]</source>
+        <translation>Cách dùng: %1 %2 [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Hiện hướng dẫn này.</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 %2 --help&quot; for the options.</source>
+        <translation>Chạy "%1 %2 --help" để xem các tuỳ chọn.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Tuỳ chọn:</translation>
+    </message>
+    <message>
+        <source>Print the output as JSON.</source>
+        <translation>In kết quả dạng JSON.</translation>
+    </message>
+    <message>
+        <source>Usage: %1 &lt;command&gt; [options]</source>
+        <translation>Cách dùng: %1 &lt;lệnh&gt; [tuỳ chọn]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Các lệnh:</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1 &lt;command&gt; --help&quot; for the options of a command.</source>
+        <translation>Chạy "%1 &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+    </message>
+    <message>
+        <source>Error: unknown command &quot;%1&quot;.</source>
+        <translation>Lỗi: không có lệnh "%1".</translation>
+    </message>
+</context>
+<context>
     <name>hocba::demo::DemoSchool</name>
     <message>
         <source>Creating the demo school was cancelled.</source>
@@ -1826,14 +1825,6 @@
     <message>
         <source>The PostgreSQL database address cannot be read. Write it as postgresql://user@host/database or as host=… dbname=…</source>
         <translation>Không đọc được địa chỉ cơ sở dữ liệu PostgreSQL. Hãy viết theo dạng postgresql://user@host/database hoặc host=… dbname=…</translation>
-    </message>
-    <message>
-        <source>The school is not registered at the Department.</source>
-        <translation>Trường chưa được đăng ký với Sở.</translation>
-    </message>
-    <message>
-        <source>There is no reporting window %1.</source>
-        <translation>Không có đợt nộp %1.</translation>
     </message>
 </context>
 <context>
@@ -1971,6 +1962,18 @@
     <message>
         <source>No database was given. Give the data folder&apos;s dept.db or a PostgreSQL address (postgresql://…).</source>
         <translation>Chưa chỉ cơ sở dữ liệu. Hãy chỉ tệp dept.db của thư mục dữ liệu hoặc một địa chỉ PostgreSQL (postgresql://…).</translation>
+    </message>
+    <message>
+        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
+        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
+    </message>
+    <message>
+        <source>The school is not registered at the Department.</source>
+        <translation>Trường chưa được đăng ký với Sở.</translation>
+    </message>
+    <message>
+        <source>There is no reporting window %1.</source>
+        <translation>Không có đợt nộp %1.</translation>
     </message>
 </context>
 <context>
@@ -2134,31 +2137,12 @@
 <context>
     <name>hocba::dept::PgSession</name>
     <message>
-        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
-        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
-    </message>
-    <message>
         <source>A school with the code %1 is registered already.</source>
         <translation>Trường có mã %1 đã được đăng ký.</translation>
     </message>
     <message>
-        <source>The school is not registered at the Department.</source>
-        <translation>Trường chưa được đăng ký với Sở.</translation>
-    </message>
-    <message>
         <source>The window %1 exists already, or another window has the same school year and month.</source>
         <translation>Đợt nộp %1 đã có, hoặc đã có một đợt nộp khác cùng năm học và cùng tháng.</translation>
-    </message>
-    <message>
-        <source>There is no reporting window %1.</source>
-        <translation>Không có đợt nộp %1.</translation>
-    </message>
-</context>
-<context>
-    <name>hocba::dept::SqliteDeptSession</name>
-    <message>
-        <source>The Department&apos;s audit log has been changed outside the program (entry %1). Keep the database as it is and tell the Department&apos;s IT staff.</source>
-        <translation>Nhật ký kiểm tra của Sở đã bị sửa bên ngoài chương trình (mục %1). Hãy giữ nguyên cơ sở dữ liệu và báo cho cán bộ công nghệ thông tin của Sở.</translation>
     </message>
 </context>
 <context>
@@ -3624,26 +3608,6 @@
         <translation>Mã thoát: 0 thành công; 1 dữ liệu không hợp lệ; 2 dùng sai lệnh; 4 cơ sở dữ liệu; 5 mạng (máy chủ không mở được cổng).</translation>
     </message>
     <message>
-        <source>Error: %1</source>
-        <translation>Lỗi: %1</translation>
-    </message>
-    <message>
-        <source>Show this help.</source>
-        <translation>Hiện hướng dẫn này.</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-dept %1 --help&quot; for the options.</source>
-        <translation>Chạy &quot;hocba-dept %1 --help&quot; để xem các tuỳ chọn.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-dept %1 %2[options]</source>
-        <translation>Cách dùng: hocba-dept %1 %2[tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Tuỳ chọn:</translation>
-    </message>
-    <message>
         <source>The Department&apos;s data folder (made by &quot;hocba-dept init&quot;).</source>
         <translation>Thư mục dữ liệu của Sở (tạo bằng &quot;hocba-dept init&quot;).</translation>
     </message>
@@ -3660,28 +3624,8 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Print the output as JSON.</source>
-        <translation>In kết quả dạng JSON.</translation>
-    </message>
-    <message>
         <source>The --%1 %2 option is required.</source>
         <translation>Cần có tuỳ chọn --%1 %2.</translation>
-    </message>
-    <message>
-        <source>Usage: hocba-dept &lt;command&gt; [options]</source>
-        <translation>Cách dùng: hocba-dept &lt;lệnh&gt; [tuỳ chọn]</translation>
-    </message>
-    <message>
-        <source>Commands:</source>
-        <translation>Các lệnh:</translation>
-    </message>
-    <message>
-        <source>Run &quot;hocba-dept &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy &quot;hocba-dept &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
-    </message>
-    <message>
-        <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>

@@ -57,8 +57,7 @@ public:
             return list(**db, *year, parser.isSet(QStringLiteral("json")), console);
         if (!parser.isSet(teacher) || !parser.isSet(cls))
             return console.fail({ErrorCode::Usage, tr("--teacher LOGIN and --class NAME are required."), {}});
-        (*db)->setActor(chosenActor(parser));
-        auto actor = actingUser(parser, **db);
+        auto actor = changingUser(parser, **db);
         if (!actor)
             return console.fail(actor.error());
         const lifecycle::AssignmentRequest request {*year, parser.value(teacher).trimmed(), parser.value(cls).trimmed(),

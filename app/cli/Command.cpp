@@ -18,67 +18,16 @@ QString exitCodesHelp()
         "Exit codes: 0 success; 1 invalid data or some items failed; 2 wrong usage; 3 token or PIN; "
         "4 database; 5 network.");
 }
+
+cmdline::Program cliProgram()
+{
+    return {QStringLiteral("hocba-cli"), exitCodesHelp(), 12};
+}
 } // namespace
 
-Console::Console(QIODevice* inDevice, QIODevice* outDevice, QIODevice* errDevice)
-    : in(inDevice)
-    , out(outDevice)
-    , err(errDevice)
-{ }
-
-int Console::fail(const Error& error)
+cmdline::Program Command::program() const
 {
-    err << QCoreApplication::translate("hocba::cli::Command", "Error: %1").arg(error.message) << '\n';
-    if (!error.detail.isEmpty())
-        err << "  (" << error.detail << ")\n";
-    err.flush();
-    return exitCodeFor(error.code);
-}
-
-void Console::printJson(const QJsonDocument& doc)
-{
-    out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    out.flush();
-}
-
-int Command::parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
-                   Console& console, const QString& positionalSyntax)
-{
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("hocba::cli::Command", "Show this help."));
-    parser.addOptions(options);
-    parser.addOption(help);
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(args)) {
-        console.err << QCoreApplication::translate("hocba::cli::Command", "Error: %1").arg(parser.errorText()) << '\n'
-                    << QCoreApplication::translate("hocba::cli::Command",
-                                                   "Run \"hocba-cli %1 --help\" for the options.")
-                           .arg(name())
-                    << '\n';
-        console.err.flush();
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        console.out << QCoreApplication::translate("hocba::cli::Command", "Usage: hocba-cli %1 [options]").arg(name());
-        if (!positionalSyntax.isEmpty())
-            console.out << ' ' << positionalSyntax;
-        console.out << "\n\n"
-                    << summary() << "\n\n"
-                    << QCoreApplication::translate("hocba::cli::Command", "Options:") << '\n';
-        for (const QCommandLineOption& o : options + QList<QCommandLineOption> {help}) {
-            QStringList names;
-            for (const QString& n : o.names())
-                names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
-            QString left = names.join(QStringLiteral(", "));
-            if (!o.valueName().isEmpty())
-                left += QLatin1Char(' ') + o.valueName();
-            console.out << "  " << left.leftJustified(28) << ' ' << o.description() << '\n';
-        }
-        console.out << '\n' << exitCodesHelp() << '\n';
-        console.out.flush();
-        return ExitOk;
-    }
-    return -1;
+    return cliProgram();
 }
 
 QCommandLineOption Command::dbOption()
@@ -86,12 +35,6 @@ QCommandLineOption Command::dbOption()
     return QCommandLineOption(QStringLiteral("db"),
                               QCoreApplication::translate("hocba::cli::Command", "The school's data file (SQLite)."),
                               QCoreApplication::translate("hocba::cli::Command", "FILE"));
-}
-
-QCommandLineOption Command::jsonOption()
-{
-    return QCommandLineOption(QStringLiteral("json"),
-                              QCoreApplication::translate("hocba::cli::Command", "Print the output as JSON."));
 }
 
 Result<QString> Command::requireDb(const QCommandLineParser& parser)
@@ -242,6 +185,23 @@ Result<lifecycle::Actor> Command::actingUser(const QCommandLineParser& parser, s
     return actor;
 }
 
+Result<lifecycle::Actor> Command::changingUser(const QCommandLineParser& parser, store::Database& db)
+{
+    db.setActor(chosenActor(parser));
+    return actingUser(parser, db);
+}
+
+Result<Command::OpenedForChange> Command::openForChange(const QCommandLineParser& parser)
+{
+    auto db = openDb(parser);
+    if (!db)
+        return std::unexpected(db.error());
+    auto actor = changingUser(parser, **db);
+    if (!actor)
+        return std::unexpected(actor.error());
+    return OpenedForChange {std::move(*db), std::move(*actor)};
+}
+
 Status Command::requireRight(const QCommandLineParser& parser, store::Database& db, lifecycle::Right right)
 {
     auto actor = actingUser(parser, db);
@@ -280,40 +240,7 @@ Result<SchoolYear> Command::chosenYear(const QCommandLineParser& parser, store::
 
 int runCli(const QStringList& args, Console& console)
 {
-    auto commands = allCommands();
-    const auto printCommands = [&](QTextStream& s) {
-        s << QCoreApplication::translate("hocba::cli::Command", "Usage: hocba-cli <command> [options]") << "\n\n"
-          << QCoreApplication::translate("hocba::cli::Command", "Commands:") << '\n';
-        for (const auto& c : commands)
-            s << "  " << c->name().leftJustified(12) << ' ' << c->summary() << '\n';
-        s << '\n'
-          << QCoreApplication::translate("hocba::cli::Command",
-                                         "Run \"hocba-cli <command> --help\" for the options of a command.")
-          << '\n'
-          << exitCodesHelp() << '\n';
-        s.flush();
-    };
-    if (args.isEmpty()) {
-        printCommands(console.err);
-        return ExitUsage;
-    }
-    const QString& word = args.first();
-    if (word == QLatin1String("--help") || word == QLatin1String("-h") || word == QLatin1String("help")) {
-        printCommands(console.out);
-        return ExitOk;
-    }
-    if (word == QLatin1String("--version")) {
-        console.out << "hocba-cli " << QCoreApplication::applicationVersion() << '\n';
-        console.out.flush();
-        return ExitOk;
-    }
-    for (const auto& c : commands)
-        if (c->name() == word)
-            return c->run(args, console);
-    console.err << QCoreApplication::translate("hocba::cli::Command", "Error: unknown command \"%1\".").arg(word)
-                << '\n';
-    printCommands(console.err);
-    return ExitUsage;
+    return cmdline::dispatch(cliProgram(), allCommands(), args, console);
 }
 
 } // namespace hocba::cli

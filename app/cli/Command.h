@@ -4,13 +4,11 @@
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
 #include "store/Database.h"
+#include "util/CommandLine.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
-#include <QIODevice>
-#include <QJsonDocument>
 #include <QStringList>
-#include <QTextStream>
 
 #include <memory>
 #include <optional>
@@ -18,42 +16,17 @@
 
 namespace hocba::cli {
 
-/** Where a command reads and writes; bound to stdin/stdout/stderr in main, to buffers in tests. */
-struct Console
-{
-    Console(QIODevice* inDevice, QIODevice* outDevice, QIODevice* errDevice);
-    QIODevice* in;
-    QTextStream out;
-    QTextStream err;
+using cmdline::Console;
 
-    /** Prints "Lỗi: <message>" (and the detail) to err, returns the exit code of the error's class. */
-    int fail(const Error& error);
-    void printJson(const QJsonDocument& doc);
-};
-
-/** One sub-command of hocba-cli. */
-class Command
+/** One sub-command of hocba-cli: the shared command line (util/CommandLine.h) and the options of a school file. */
+class Command : public cmdline::Command
 {
 public:
-    virtual ~Command() = default;
-    /** The word after hocba-cli, e.g. "demo". */
-    virtual QString name() const = 0;
-    /** One translated line for the command list. */
-    virtual QString summary() const = 0;
-    /** Runs with args[0] == name(); returns the process exit code (util/Error.h ExitCode). */
-    virtual int run(const QStringList& args, Console& console) = 0;
+    cmdline::Program program() const override;
 
 protected:
-    /**
-     * Adds `options` and --help to parser and parses args. Returns an exit code when the command
-     * must stop (help printed → 0, bad usage → 2), or -1 to go on. The help text is translated and lists the
-     * exit codes.
-     */
-    int parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
-              Console& console, const QString& positionalSyntax = {});
     /** The standard --db FILE option. */
     static QCommandLineOption dbOption();
-    static QCommandLineOption jsonOption();
     /** Reads --db and fails with a usage error when it is missing. */
     static Result<QString> requireDb(const QCommandLineParser& parser);
     /** Opens the existing data file --db names (a usage error without --db). */
@@ -89,6 +62,16 @@ protected:
      */
     static Result<lifecycle::Actor> actingUser(const QCommandLineParser& parser, store::Database& db,
                                                const QString& passwordFile = QStringLiteral("password-file"));
+    /** For a command about to change `db`: the audit log's name (chosenActor) set on db, then actingUser. */
+    static Result<lifecycle::Actor> changingUser(const QCommandLineParser& parser, store::Database& db);
+    /** A school file opened for a change, and who makes it. */
+    struct OpenedForChange
+    {
+        std::unique_ptr<store::Database> db;
+        lifecycle::Actor actor;
+    };
+    /** openDb, then changingUser. */
+    static Result<OpenedForChange> openForChange(const QCommandLineParser& parser);
     /**
      * For a command that changes no data but needs a right (printing, exporting): actingUser, then the right checked
      * by lifecycle::permit. In a file without accounts, always allowed.
@@ -101,7 +84,7 @@ protected:
 };
 
 /** Every command, in the order --help lists them. */
-std::vector<std::unique_ptr<Command>> allCommands();
+std::vector<std::unique_ptr<cmdline::Command>> allCommands();
 
 /** Dispatches args (without the program name) to a command; the whole CLI, testable in-process. */
 int runCli(const QStringList& args, Console& console);

@@ -3,9 +3,9 @@
 
 namespace hocba::cli {
 
-std::vector<std::unique_ptr<Command>> allCommands()
+std::vector<std::unique_ptr<cmdline::Command>> allCommands()
 {
-    std::vector<std::unique_ptr<Command>> list;
+    std::vector<std::unique_ptr<cmdline::Command>> list;
     list.push_back(makeInitCommand());
     list.push_back(makeClassCommand());
     list.push_back(makeYearCommand());

@@ -55,8 +55,7 @@ public:
                 return console.fail({ErrorCode::Usage,
                                      tr("--url URL, --credential-file FILE and --department-cert FILE are required."),
                                      {}});
-            (*db)->setActor(chosenActor(parser));
-            auto actor = actingUser(parser, **db);
+            auto actor = changingUser(parser, **db);
             if (!actor)
                 return console.fail(actor.error());
             if (auto set

@@ -91,14 +91,10 @@ public:
             return console.fail({ErrorCode::Usage, tr("--term must be hk1, hk2 or cn."), {}});
         request.dryRun = parser.isSet(dryRun);
         request.allOrNothing = parser.isSet(allOrNothing);
-        auto db = openDb(parser);
-        if (!db)
-            return console.fail(db.error());
-        (*db)->setActor(chosenActor(parser));
-        auto actor = actingUser(parser, **db);
-        if (!actor)
-            return console.fail(actor.error());
-        auto result = lifecycle::runImport(**db, request, *actor);
+        auto school = openForChange(parser);
+        if (!school)
+            return console.fail(school.error());
+        auto result = lifecycle::runImport(*school->db, request, school->actor);
         if (!result)
             return console.fail(result.error());
         if (parser.isSet(jsonOption()))

@@ -60,8 +60,7 @@ public:
         if (!db)
             return console.fail(db.error());
         if (!changes.isEmpty()) {
-            (*db)->setActor(chosenActor(parser));
-            auto actor = actingUser(parser, **db);
+            auto actor = changingUser(parser, **db);
             if (!actor)
                 return console.fail(actor.error());
             if (auto s = lifecycle::SignPolicy::set(**db, *actor, changes); !s)

@@ -30,14 +30,10 @@ public:
                           args, console);
             c >= 0)
             return c;
-        auto db = openDb(parser);
-        if (!db)
-            return console.fail(db.error());
-        (*db)->setActor(chosenActor(parser));
-        auto actor = actingUser(parser, **db);
-        if (!actor)
-            return console.fail(actor.error());
-        auto report = lifecycle::fetchReceipts(**db, *actor);
+        auto school = openForChange(parser);
+        if (!school)
+            return console.fail(school.error());
+        auto report = lifecycle::fetchReceipts(*school->db, school->actor);
         if (!report)
             return console.fail(report.error());
         if (parser.isSet(QStringLiteral("json"))) {

@@ -114,18 +114,14 @@ public:
             return c;
         if (parser.positionalArguments() != QStringList {QStringLiteral("add")} || !parser.isSet(className))
             return console.fail({ErrorCode::Usage, tr("Say \"class add --name 6A1\"."), {}});
-        auto db = openDb(parser);
-        if (!db)
-            return console.fail(db.error());
-        (*db)->setActor(chosenActor(parser));
-        auto actor = actingUser(parser, **db);
-        if (!actor)
-            return console.fail(actor.error());
-        auto year = chosenYear(parser, **db);
+        auto school = openForChange(parser);
+        if (!school)
+            return console.fail(school.error());
+        auto year = chosenYear(parser, *school->db);
         if (!year)
             return console.fail(year.error());
-        auto added
-            = lifecycle::addClass(**db, *actor, *year, parser.value(className), parser.value(homeroom).trimmed());
+        auto added = lifecycle::addClass(*school->db, school->actor, *year, parser.value(className),
+                                         parser.value(homeroom).trimmed());
         if (!added)
             return console.fail(added.error());
         console.out << tr("Class %1 added to %2.").arg(parser.value(className).trimmed(), year->toString()) << '\n';

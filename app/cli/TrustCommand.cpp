@@ -52,8 +52,7 @@ public:
             QFile f(parser.value(cert));
             if (!f.open(QIODevice::ReadOnly))
                 return console.fail({ErrorCode::Io, tr("Cannot read %1.").arg(f.fileName()), f.errorString()});
-            (*db)->setActor(chosenActor(parser));
-            auto actor = actingUser(parser, **db);
+            auto actor = changingUser(parser, **db);
             if (!actor)
                 return console.fail(actor.error());
             auto added = lifecycle::TrustAnchors::add(**db, *actor, f.readAll());

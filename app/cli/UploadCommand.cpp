@@ -86,7 +86,7 @@ public:
                                      tr("Give either --db (the outbox) or --url with --packet and --pdf (one "
                                         "exported record), not both."),
                                      {}});
-            return fromOutbox(parser, cls, all, request, json, console);
+            return fromOutbox(parser, request, json, console);
         }
         if (!parser.isSet(url) || !parser.isSet(credential) || !parser.isSet(packet) || !parser.isSet(pdf))
             return console.fail({ErrorCode::Usage,
@@ -97,20 +97,17 @@ public:
     }
 
 private:
-    static int fromOutbox(const QCommandLineParser& parser, const QCommandLineOption& cls,
-                          const QCommandLineOption& all, lifecycle::UploadRequest request, bool json, Console& console)
+    static int fromOutbox(const QCommandLineParser& parser, lifecycle::UploadRequest request, bool json,
+                          Console& console)
     {
-        if (parser.isSet(cls) && parser.isSet(all))
-            return console.fail({ErrorCode::Usage, tr("Give either --class or --all, not both."), {}});
-        auto db = openDb(parser);
-        if (!db)
-            return console.fail(db.error());
-        (*db)->setActor(chosenActor(parser));
-        auto actor = actingUser(parser, **db);
-        if (!actor)
-            return console.fail(actor.error());
-        request.className = parser.value(cls).trimmed();
-        auto report = lifecycle::uploadOutbox(**db, *actor, request);
+        auto className = chosenClass(parser);
+        if (!className)
+            return console.fail(className.error());
+        auto school = openForChange(parser);
+        if (!school)
+            return console.fail(school.error());
+        request.className = className->value_or(QString());
+        auto report = lifecycle::uploadOutbox(*school->db, school->actor, request);
         if (!report)
             return console.fail(report.error());
         return answer(*report, json, console);

@@ -15,9 +15,9 @@ QString exitCodesHelp()
                            "could not listen).");
 }
 
-std::vector<std::unique_ptr<DeptCommand>> allCommands()
+std::vector<std::unique_ptr<cmdline::Command>> allCommands()
 {
-    std::vector<std::unique_ptr<DeptCommand>> list;
+    std::vector<std::unique_ptr<cmdline::Command>> list;
     list.push_back(makeInitCommand());
     list.push_back(makeServeCommand());
     list.push_back(makeSchoolCommand());
@@ -28,62 +28,16 @@ std::vector<std::unique_ptr<DeptCommand>> allCommands()
     return list;
 }
 
+cmdline::Program deptProgram()
+{
+    return {QStringLiteral("hocba-dept"), exitCodesHelp(), 8, true};
+}
+
 } // namespace
 
-Console::Console(QIODevice* outDevice, QIODevice* errDevice)
-    : out(outDevice)
-    , err(errDevice)
-{ }
-
-int Console::fail(const Error& error)
+cmdline::Program DeptCommand::program() const
 {
-    err << DeptCommand::tr("Error: %1").arg(error.message) << '\n';
-    if (!error.detail.isEmpty())
-        err << "  (" << error.detail << ")\n";
-    err.flush();
-    return exitCodeFor(error.code);
-}
-
-void Console::printJson(const QJsonDocument& doc)
-{
-    out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    out.flush();
-}
-
-int DeptCommand::parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
-                       Console& console, const QString& positionalSyntax)
-{
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, DeptCommand::tr("Show this help."));
-    parser.addOptions(options);
-    parser.addOption(help);
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(args)) {
-        console.err << DeptCommand::tr("Error: %1").arg(parser.errorText()) << '\n'
-                    << DeptCommand::tr("Run \"hocba-dept %1 --help\" for the options.").arg(name()) << '\n';
-        console.err.flush();
-        return ExitUsage;
-    }
-    if (!parser.isSet(help))
-        return -1;
-    console.out << DeptCommand::tr("Usage: hocba-dept %1 %2[options]")
-                       .arg(name(), positionalSyntax.isEmpty() ? QString() : positionalSyntax + QLatin1Char(' '))
-                << "\n\n"
-                << summary() << "\n\n"
-                << DeptCommand::tr("Options:") << '\n';
-    for (const QCommandLineOption& o : options + QList<QCommandLineOption> {help}) {
-        if (o.flags().testFlag(QCommandLineOption::HiddenFromHelp))
-            continue;
-        QStringList names;
-        for (const QString& n : o.names())
-            names << (n.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + n;
-        QString left = names.join(QStringLiteral(", "));
-        if (!o.valueName().isEmpty())
-            left += QLatin1Char(' ') + o.valueName();
-        console.out << "  " << left.leftJustified(28) << ' ' << o.description() << '\n';
-    }
-    console.out << '\n' << exitCodesHelp() << '\n';
-    console.out.flush();
-    return ExitOk;
+    return deptProgram();
 }
 
 QCommandLineOption DeptCommand::dataOption()
@@ -99,11 +53,6 @@ QCommandLineOption DeptCommand::databaseOption()
                               DeptCommand::tr("Use this database instead of the folder's SQLite file, e.g. "
                                               "postgresql://hocba@localhost/hocba."),
                               DeptCommand::tr("URL"));
-}
-
-QCommandLineOption DeptCommand::jsonOption()
-{
-    return QCommandLineOption(QStringLiteral("json"), DeptCommand::tr("Print the output as JSON."));
 }
 
 Result<QString> DeptCommand::required(const QCommandLineParser& parser, const QString& option, const QString& valueName)
@@ -139,36 +88,7 @@ Result<OpenedData> DeptCommand::openData(const QCommandLineParser& parser)
 
 int runDept(const QStringList& args, Console& console)
 {
-    auto commands = allCommands();
-    const auto printCommands = [&](QTextStream& s) {
-        s << DeptCommand::tr("Usage: hocba-dept <command> [options]") << "\n\n" << DeptCommand::tr("Commands:") << '\n';
-        for (const auto& c : commands)
-            s << "  " << c->name().leftJustified(8) << ' ' << c->summary() << '\n';
-        s << '\n'
-          << DeptCommand::tr("Run \"hocba-dept <command> --help\" for the options of a command.") << '\n'
-          << exitCodesHelp() << '\n';
-        s.flush();
-    };
-    if (args.isEmpty()) {
-        printCommands(console.err);
-        return ExitUsage;
-    }
-    const QString& word = args.first();
-    if (word == QLatin1String("--help") || word == QLatin1String("-h") || word == QLatin1String("help")) {
-        printCommands(console.out);
-        return ExitOk;
-    }
-    if (word == QLatin1String("--version")) {
-        console.out << "hocba-dept " << QCoreApplication::applicationVersion() << '\n';
-        console.out.flush();
-        return ExitOk;
-    }
-    for (const auto& c : commands)
-        if (c->name() == word)
-            return c->run(args, console);
-    console.err << DeptCommand::tr("Error: unknown command \"%1\".").arg(word) << '\n';
-    printCommands(console.err);
-    return ExitUsage;
+    return cmdline::dispatch(deptProgram(), allCommands(), args, console);
 }
 
 } // namespace hocba::server

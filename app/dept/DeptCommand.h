@@ -3,15 +3,13 @@
 
 #include "dept/DataFolder.h"
 #include "dept/DeptStore.h"
+#include "util/CommandLine.h"
 #include "util/Error.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QIODevice>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStringList>
-#include <QTextStream>
 
 #include <memory>
 #include <vector>
@@ -21,17 +19,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcServer)
 /** The `hocba-dept` program (app/dept): the Department's admin commands and its HTTP server. */
 namespace hocba::server {
 
-/** Where a command writes; bound to stdout/stderr in main. */
-struct Console
-{
-    Console(QIODevice* outDevice, QIODevice* errDevice);
-    QTextStream out;
-    QTextStream err;
-
-    /** Prints "Error: <message>" (and the detail) to err, returns the exit code of the error's class. */
-    int fail(const Error& error);
-    void printJson(const QJsonDocument& doc);
-};
+using cmdline::Console;
 
 /** A data folder opened for an admin command: its store (SQLite, or --database) and one session on it. */
 struct OpenedData
@@ -41,24 +29,16 @@ struct OpenedData
     std::unique_ptr<dept::DeptSession> session;
 };
 
-/** One sub-command of hocba-dept. */
-class DeptCommand
+/** One sub-command of hocba-dept: the shared command line (util/CommandLine.h) and the data folder's options. */
+class DeptCommand : public cmdline::Command
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::server::DeptCommand)
 public:
-    virtual ~DeptCommand() = default;
-    virtual QString name() const = 0;
-    virtual QString summary() const = 0;
-    /** Runs with args[0] == name(); returns the process exit code (util/Error.h ExitCode). */
-    virtual int run(const QStringList& args, Console& console) = 0;
+    cmdline::Program program() const override;
 
 protected:
-    /** Adds --help, parses; an exit code when the command must stop (help → 0, bad usage → 2), or -1 to go on. */
-    int parse(QCommandLineParser& parser, const QList<QCommandLineOption>& options, const QStringList& args,
-              Console& console, const QString& positionalSyntax = {});
     static QCommandLineOption dataOption();
     static QCommandLineOption databaseOption();
-    static QCommandLineOption jsonOption();
     /** A required option's value; a usage error naming it when it is missing or empty. */
     static Result<QString> required(const QCommandLineParser& parser, const QString& option, const QString& valueName);
     /** --data DIR opened, its store (--database URL overrides the folder's SQLite file) and a session. */

@@ -17,7 +17,7 @@ int main(int argc, char* argv[])
     QFile out, err;
     out.open(stdout, QIODevice::WriteOnly);
     err.open(stderr, QIODevice::WriteOnly);
-    hocba::server::Console console(&out, &err);
+    hocba::server::Console console(nullptr, &out, &err);
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
     return hocba::server::runDept(args, console);

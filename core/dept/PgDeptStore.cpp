@@ -2,6 +2,7 @@
 #include "dept/PgDeptStore.h"
 
 #include "dept/PgConnection.h"
+#include "dept/StoreErrors.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -205,12 +206,7 @@ Result<qint64> PgSession::verifyAudit()
         // A gap in the ids (the appender numbers them) is a deleted entry; the hashes show edits and reordering.
         if (id != entries + 1 || rows.text(r, 7) != expectedPrev
             || auditEntryHash(expectedPrev, isoSeconds(rows.time(r, 1)), event) != rows.text(r, 8)) {
-            const qint64 first = qMin(id, entries + 1);
-            broken = Error {ErrorCode::AuditChainBroken,
-                            tr("The Department's audit log has been changed outside the program (entry %1). Keep the "
-                               "database as it is and tell the Department's IT staff.")
-                                .arg(first),
-                            QStringLiteral("audit chain broken at id %1").arg(first)};
+            broken = storeerror::auditChainBroken(qMin(id, entries + 1));
             return false;
         }
         expectedPrev = rows.text(r, 8);
@@ -298,8 +294,7 @@ Status PgSession::addCredential(Id schoolId, const QByteArray& tokenSha256)
         if (!rows)
             return std::unexpected(rows.error());
         if (rows->size() == 0)
-            return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
-                        QStringLiteral("school id %1").arg(schoolId));
+            return std::unexpected(storeerror::schoolNotRegistered(schoolId));
         return appendAuditInTransaction({QStringLiteral("admin"),
                                          QStringLiteral("credential_add"),
                                          QStringLiteral("school"),
@@ -489,8 +484,7 @@ Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmiss
     if (!school)
         return std::unexpected(school.error());
     if (school->size() == 0)
-        return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
-                    QStringLiteral("school id %1").arg(s.schoolId));
+        return std::unexpected(storeerror::schoolNotRegistered(s.schoolId));
     const QString schoolCode = school->text(0, 0);
     auto receipt = sign(signing::Receipt {
         signing::Receipt::Kind::Upload, s.lookupCode, s.version, s.digest, schoolCode, s.windowId, s.receivedAt, {}});
@@ -648,7 +642,7 @@ Result<QDateTime> PgSession::closeWindow(const QString& windowId, const QDateTim
     if (!rows)
         return std::unexpected(rows.error());
     if (rows->size() == 0)
-        return fail(ErrorCode::NotFound, tr("There is no reporting window %1.").arg(windowId));
+        return std::unexpected(storeerror::noWindow(windowId));
     // A window locked before (a lock cut short) keeps its date: every record of it gets the same effective date.
     if (rows->text(0, 0) == QLatin1String("locked"))
         return rows->time(0, 1);

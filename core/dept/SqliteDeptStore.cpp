@@ -2,8 +2,8 @@
 #include "dept/SqliteDeptStore.h"
 
 #include "dept/SqliteDb.h"
+#include "dept/StoreErrors.h"
 
-#include <QCoreApplication>
 #include <QCryptographicHash>
 
 #include <mutex>
@@ -14,11 +14,6 @@ using sqlite::Connection;
 using sqlite::Statement;
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hocba::dept::SqliteDeptStore", text);
-}
 
 const QString kAdmin = QStringLiteral("admin");
 
@@ -187,8 +182,7 @@ Result<QString> schoolCodeIn(Connection& db, Id schoolId)
         return s.text(0);
     if (s.failed())
         return failed(s, "school code");
-    return fail(ErrorCode::NotFound, tr("The school is not registered at the Department."),
-                QStringLiteral("no school id %1").arg(schoolId));
+    return std::unexpected(storeerror::schoolNotRegistered(schoolId));
 }
 
 Status storeSubmission(Connection& db, const NewSubmission& sub, bool headExists, const SignedReceipt& receipt)
@@ -262,8 +256,7 @@ Result<QDateTime> closeWindowIn(Connection& db, const QString& windowId, const Q
     if (!w.next()) {
         if (w.failed())
             return failed(w, "window");
-        return fail(ErrorCode::NotFound, tr("There is no reporting window %1.").arg(windowId),
-                    QStringLiteral("no window %1").arg(windowId));
+        return std::unexpected(storeerror::noWindow(windowId));
     }
     if (w.text(0) == QLatin1String("locked"))
         return w.isNull(1) ? effectiveAt.toUTC() : w.time(1); // added already locked without a date: this call's
@@ -665,11 +658,7 @@ Result<qint64> SqliteDeptSession::verifyAudit()
     while (s.next()) {
         const AuditEvent event {s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
         if (s.text(7) != prev || auditEntryHash(prev, s.text(1), event) != s.text(8))
-            return fail(ErrorCode::AuditChainBroken,
-                        tr("The Department's audit log has been changed outside the program (entry %1). Keep the "
-                           "database as it is and tell the Department's IT staff.")
-                            .arg(s.integer(0)),
-                        QStringLiteral("audit chain broken at id %1").arg(s.integer(0)));
+            return std::unexpected(storeerror::auditChainBroken(s.integer(0)));
         prev = s.text(8);
         ++count;
     }
