@@ -2,9 +2,9 @@
 // bench_verify DIR [N]: verifies up to N (default 1,000) signed PDFs stored by bench_sign in DIR/bench-sign.db
 // against DIR/ca.pem: PAdES signature, the embedded packet's XMLDSig and the digest match (signing::verifyDocument).
 // Prints PDFs/s; peer: poppler `pdfsig` ~60–110 PDFs/s (measured here on a few files when pdfsig is installed).
-#include "verify/DocumentVerifier.h"
 #include "store/Database.h"
 #include "token/TokenTypes.h"
+#include "verify/DocumentVerifier.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
-#include "verify/DocumentVerifier.h"
 #include "lifecycle/TrustAnchors.h"
 #include "store/Database.h"
+#include "verify/DocumentVerifier.h"
 #include "verify/TrustStore.h"
 
 #include <QCoreApplication>
@@ -98,7 +98,7 @@ public:
             bad += ok ? 0 : 1;
             entry.insert(QStringLiteral("kind"),
                          v->kind == signing::DocumentVerification::Kind::Pdf ? QStringLiteral("pdf")
-                                                                               : QStringLiteral("packet"));
+                                                                             : QStringLiteral("packet"));
             entry.insert(QStringLiteral("ok"), ok);
             entry.insert(QStringLiteral("packetDigest"), v->packetDigest);
             entry.insert(QStringLiteral("signatures"), toJson(v->report));

@@ -7,8 +7,8 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 

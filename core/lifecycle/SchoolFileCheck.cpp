@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SchoolFileCheck.h"
 
-#include "verify/DocumentVerifier.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/ResultsCache.h"
 #include "lifecycle/SignedDocuments.h"
@@ -12,6 +11,7 @@
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 #include "util/Digest.h"
+#include "verify/DocumentVerifier.h"
 #include "verify/SignatureReport.h"
 #include "verify/TrustStore.h"
 

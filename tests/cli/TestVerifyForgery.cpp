@@ -5,11 +5,11 @@
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
 
-#include "verify/DocumentVerifier.h"
 #include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
 #include "token/SoftwareSigner.h"
 #include "token/XmlSigner.h"
+#include "verify/DocumentVerifier.h"
 #include "verify/TrustStore.h"
 
 #include <QDir>

@@ -7,13 +7,13 @@
 #include "StoreFixture.h"
 
 #include "lifecycle/BatchSignJob.h"
-#include "verify/DocumentVerifier.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
 #include "store/Database.h"
 #include "token/PdfSigner.h"
+#include "verify/DocumentVerifier.h"
 
 #include <QFile>
 #include <QSet>
