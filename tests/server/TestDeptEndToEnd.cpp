@@ -478,6 +478,19 @@ void TestDeptEndToEnd::endToEnd()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(d.server->terminate(), 0);
+    // The server's log of the uploads, refusals, lock and lookups: routes and status codes, never a name, an ID
+    // number, a credential or a whole lookup code.
+    const QString log = QString::fromUtf8(d.server->errors());
+    QVERIFY2(log.contains(QStringLiteral("/api/v1/lookup")), qPrintable(log.left(2000)));
+    QFile credential(d.credential);
+    QVERIFY(credential.open(QIODevice::ReadOnly));
+    QStringList secrets {QString::fromLatin1(credential.readAll().trimmed())};
+    for (const Exported& r : m_records)
+        secrets << r.parsed.student.fullName << r.parsed.student.personalId << r.parsed.student.moetCode
+                << r.parsed.lookupCode;
+    for (const QString& secret : std::as_const(secrets))
+        if (!secret.isEmpty())
+            QVERIFY2(!log.contains(secret), "the server's log holds personal data, a credential or a lookup code");
     qInfo("%s: %lld ms", qPrintable(engine), clock.elapsed());
 }
 
