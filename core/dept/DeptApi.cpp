@@ -514,8 +514,7 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
     auto windowId = windowFor(*p, school, digest);
     if (!windowId)
         return std::unexpected(windowId.error());
-    QDateTime now = QDateTime::currentDateTimeUtc();
-    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     return NewSubmission {p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId,
                           digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p)};
 }

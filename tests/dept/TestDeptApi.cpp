@@ -37,36 +37,6 @@ using namespace hocba::dept;
 
 namespace {
 
-/**
- * The branch's pending Vietnamese (translations/pending/h-dept-api.tsv) until it is merged into hocba_vi.ts; after
- * that the file is gone and the installed translation answers.
- */
-class PendingTranslator : public QTranslator
-{
-public:
-    bool load(const QString& path)
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return false;
-        for (const QByteArray& line : file.readAll().split('\n')) {
-            const QList<QByteArray> parts = line.split('\t');
-            if (parts.size() == 2)
-                m_words.insert(QString::fromUtf8(parts[0]).replace(QLatin1String("\\n"), QLatin1String("\n")),
-                               QString::fromUtf8(parts[1]).replace(QLatin1String("\\n"), QLatin1String("\n")));
-        }
-        return true;
-    }
-    QString translate(const char*, const char* source, const char* = nullptr, int = -1) const override
-    {
-        return m_words.value(QString::fromUtf8(source));
-    }
-    bool isEmpty() const override { return m_words.isEmpty(); }
-
-private:
-    QHash<QString, QString> m_words;
-};
-
 /** One signed year section as the school uploads it. */
 struct SignedRecord
 {
@@ -157,7 +127,6 @@ class TestDeptApi : public QObject
     test::SchoolTemplate m_school;
     QList<SignedRecord> m_records; ///< three sections of the school, signed in one copy of its file
     SignedRecord m_resigned; ///< the first section signed again in another copy: same code and version, new digest
-    PendingTranslator m_pending;
 
     bool signCopy(int count, QList<SignedRecord>& out);
     std::unique_ptr<Department> department(const QByteArray& anchorDer, const ApiLimits& limits = {});
@@ -215,9 +184,6 @@ bool TestDeptApi::signCopy(int count, QList<SignedRecord>& out)
 void TestDeptApi::initTestCase()
 {
     installTranslations(*QCoreApplication::instance(), QStringLiteral("vi"));
-    if (m_pending.load(qEnvironmentVariable("HOCBA_SOURCE_DIR")
-                       + QStringLiteral("/translations/pending/h-dept-api.tsv")))
-        QCoreApplication::installTranslator(&m_pending);
     QVERIFY(m_pki.create());
     QVERIFY(m_school.create(6, 12, m_pki.caDer()));
     QVERIFY(signCopy(3, m_records));

@@ -48,34 +48,6 @@ namespace {
 
 constexpr int kSigned = 4;
 
-/**
- * The Vietnamese of strings still waiting in translations/pending (this branch's and the school side's), so the
- * checks and screenshots show what users will read once the lead merges them into hocba_vi.ts.
- */
-class PendingTranslator final : public QTranslator
-{
-public:
-    void load(const QString& tsvPath)
-    {
-        QFile f(tsvPath);
-        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(tsvPath));
-        for (const QByteArray& line : f.readAll().split('\n')) {
-            const QList<QByteArray> parts = line.split('\t');
-            if (parts.size() == 2)
-                m_vi.insert(QString::fromUtf8(parts[0]).replace(QStringLiteral("\\n"), QStringLiteral("\n")),
-                            QString::fromUtf8(parts[1]).replace(QStringLiteral("\\n"), QStringLiteral("\n")));
-        }
-    }
-    QString translate(const char*, const char* source, const char* = nullptr, int = -1) const override
-    {
-        return m_vi.value(QString::fromUtf8(source));
-    }
-    bool isEmpty() const override { return m_vi.isEmpty(); }
-
-private:
-    QHash<QString, QString> m_vi;
-};
-
 QString screenshotPath(const QString& name)
 {
     const QString dir = QDir(test::binaryDir()).filePath(QStringLiteral("screenshots/desktop-dept"));
@@ -121,7 +93,6 @@ int pendingIn(store::Database& db)
 class TestDepartmentUi : public QObject
 {
     Q_OBJECT
-    PendingTranslator m_pending;
     test::TestPki m_pki;
     test::SchoolTemplate m_template;
     std::unique_ptr<test::FakeDepartment> m_fake;
@@ -200,11 +171,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         installTranslations(*qApp, QStringLiteral("vi"));
-        m_pending.load(QDir(qEnvironmentVariable("HOCBA_SOURCE_DIR"))
-                           .filePath(QStringLiteral("translations/pending/h-desktop-dept.tsv")));
-        m_pending.load(QDir(qEnvironmentVariable("HOCBA_SOURCE_DIR"))
-                           .filePath(QStringLiteral("translations/pending/h-school-side.tsv")));
-        qApp->installTranslator(&m_pending);
         MessageBox::setAutoAnswer(true);
         QVERIFY(m_pki.create());
         QVERIFY(m_template.create(12, 7, m_pki.caDer()));
