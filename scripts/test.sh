@@ -2,7 +2,7 @@
 # Sets up a Debian 12 machine (as root), builds with warnings as errors, starts a throwaway PostgreSQL server
 # (scripts/pg-test-cluster.sh, HOCBA_TEST_PG) so the Department store's tests run on both engines, runs the whole test
 # suite, then builds the core with AddressSanitizer + UBSan and runs the core tests under it, then fuzzes the packet
-# reader, the signature checker, the PDF verifier and the workbook reader for 60 s each (scripts/fuzz.sh). This is
+# reader, the signature checker, the PDF verifier and the workbook reader for 30 s each (scripts/fuzz.sh 30). This is
 # what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,5 +35,5 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_strin
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --preset asan -j "$jobs" -L core --timeout 900
 
-echo "== fuzz: each parser of untrusted files for 60 s (libFuzzer, ASan + UBSan)"
-bash scripts/fuzz.sh 60
+echo "== fuzz: each parser of untrusted files for 30 s (libFuzzer, ASan + UBSan)"
+bash scripts/fuzz.sh 30
