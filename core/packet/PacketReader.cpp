@@ -42,35 +42,6 @@ xmlSchemaPtr packetSchema()
     return schema;
 }
 
-/** Checks every text and attribute value below `node` for NFC; the schema bounds the depth, so recursion is safe. */
-Status checkNfc(const xmlNode* node)
-{
-    for (const xmlNode* n = node; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            const QString text = QString::fromUtf8(reinterpret_cast<const char*>(n->content));
-            if (!text::isNfc(text))
-                return located(
-                    int(xmlGetLineNo(n->parent)), nodeName(n->parent),
-                    ReaderText::tr("the text is not in Unicode NFC form (a packet is always written in NFC)"),
-                    QStringLiteral("not-nfc"));
-        } else if (n->type == XML_ELEMENT_NODE) {
-            for (const xmlAttr* a = n->properties; a; a = a->next) {
-                xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
-                const QString value = QString::fromUtf8(reinterpret_cast<const char*>(v));
-                xmlFree(v);
-                if (!text::isNfc(value))
-                    return located(int(xmlGetLineNo(n)), nodeName(n),
-                                   ReaderText::tr("the attribute %1 is not in Unicode NFC form")
-                                       .arg(nodeName(reinterpret_cast<const xmlNode*>(a))),
-                                   QStringLiteral("not-nfc"));
-            }
-            if (auto s = checkNfc(n->children); !s)
-                return s;
-        }
-    }
-    return {};
-}
-
 /** Validates a parsed document against the XSD and checks NFC. */
 Status validateDocument(const SafeXmlDocument& doc)
 {
@@ -108,51 +79,6 @@ Result<SafeXmlDocument> parseValid(const QByteArray& bytes)
 }
 
 // ------------------------------------------------------------------------------------------ tree → Packet
-
-QString text(const xmlNode* n)
-{
-    if (!n)
-        return {};
-    xmlChar* c = xmlNodeGetContent(n);
-    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(c));
-    xmlFree(c);
-    return s;
-}
-
-bool hasAttr(const xmlNode* n, const char* name)
-{
-    return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
-}
-
-QString attr(const xmlNode* n, const char* name)
-{
-    xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
-    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(v));
-    xmlFree(v);
-    return s;
-}
-
-QList<const xmlNode*> elements(const xmlNode* parent)
-{
-    QList<const xmlNode*> out;
-    for (const xmlNode* n = parent ? parent->children : nullptr; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            out.append(n);
-    return out;
-}
-
-bool is(const xmlNode* n, const char* name)
-{
-    return xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
-}
-
-const xmlNode* child(const xmlNode* parent, const char* name)
-{
-    for (const xmlNode* n : elements(parent))
-        if (is(n, name))
-            return n;
-    return nullptr;
-}
 
 /** Turns schema-valid elements into values; semantic problems the XSD cannot express end up in `error`. */
 class TreeReader

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packet/XmlDiagnostics.h"
 
+#include "util/Text.h"
+
 #include <libxml/parser.h>
 
 namespace hocba::packet::detail {
@@ -59,6 +61,81 @@ std::unexpected<Error> located(int line, const QString& element, const QString& 
     // The detail goes to logs: line and element name only, never the offending text (it may be a name).
     return fail(ErrorCode::InvalidInput, message,
                 QStringLiteral("packet.read %1 line %2 element %3").arg(detail).arg(line).arg(element));
+}
+
+QString text(const xmlNode* n)
+{
+    if (!n)
+        return {};
+    xmlChar* c = xmlNodeGetContent(n);
+    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(c));
+    xmlFree(c);
+    return s;
+}
+
+bool hasAttr(const xmlNode* n, const char* name)
+{
+    return xmlHasProp(n, reinterpret_cast<const xmlChar*>(name)) != nullptr;
+}
+
+QString attr(const xmlNode* n, const char* name)
+{
+    xmlChar* v = xmlGetNoNsProp(n, reinterpret_cast<const xmlChar*>(name));
+    const QString s = QString::fromUtf8(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return s;
+}
+
+QList<const xmlNode*> elements(const xmlNode* parent)
+{
+    QList<const xmlNode*> out;
+    for (const xmlNode* n = parent ? parent->children : nullptr; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            out.append(n);
+    return out;
+}
+
+bool is(const xmlNode* n, const char* name)
+{
+    return xmlStrEqual(n->name, reinterpret_cast<const xmlChar*>(name));
+}
+
+const xmlNode* child(const xmlNode* parent, const char* name)
+{
+    for (const xmlNode* n : elements(parent))
+        if (is(n, name))
+            return n;
+    return nullptr;
+}
+
+/** Checks every text and attribute value below `node` for NFC; SafeXmlDocument::parse bounds the depth, so recursion is
+ * safe. */
+Status checkNfc(const xmlNode* node)
+{
+    for (const xmlNode* n = node; n; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            const QString text = QString::fromUtf8(reinterpret_cast<const char*>(n->content));
+            if (!text::isNfc(text))
+                return located(
+                    int(xmlGetLineNo(n->parent)), nodeName(n->parent),
+                    ReaderText::tr("the text is not in Unicode NFC form (a packet is always written in NFC)"),
+                    QStringLiteral("not-nfc"));
+        } else if (n->type == XML_ELEMENT_NODE) {
+            for (const xmlAttr* a = n->properties; a; a = a->next) {
+                xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
+                const QString value = QString::fromUtf8(reinterpret_cast<const char*>(v));
+                xmlFree(v);
+                if (!text::isNfc(value))
+                    return located(int(xmlGetLineNo(n)), nodeName(n),
+                                   ReaderText::tr("the attribute %1 is not in Unicode NFC form")
+                                       .arg(nodeName(reinterpret_cast<const xmlNode*>(a))),
+                                   QStringLiteral("not-nfc"));
+            }
+            if (auto s = checkNfc(n->children); !s)
+                return s;
+        }
+    }
+    return {};
 }
 
 } // namespace hocba::packet::detail

@@ -5,6 +5,7 @@
 #include "util/Error.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 #include <libxml/tree.h>
@@ -47,5 +48,16 @@ public:
 
 /** "Line 12, element <X>: what" as an InvalidInput error; the detail names line and element only. */
 std::unexpected<Error> located(int line, const QString& element, const QString& what, const QString& detail);
+
+// Reading elements of a parsed document (packets and signed requests).
+QString text(const xmlNode* n); ///< the element's text content, UTF-8 decoded; empty for null
+bool hasAttr(const xmlNode* n, const char* name);
+QString attr(const xmlNode* n, const char* name); ///< an unprefixed attribute's value
+QList<const xmlNode*> elements(const xmlNode* parent); ///< the child elements, in order
+bool is(const xmlNode* n, const char* name); ///< local name equals
+const xmlNode* child(const xmlNode* parent, const char* name); ///< first child element of that local name
+
+/** Every text and attribute value below `node` (and its following siblings) is NFC; else a located InvalidInput. */
+Status checkNfc(const xmlNode* node);
 
 } // namespace hocba::packet::detail
