@@ -67,7 +67,7 @@ Result<Id> reopenSection(store::Database& db, const Actor& actor, Id sectionId, 
  * version, or when a newer version exists. Returns the signed request XML.
  */
 Result<QByteArray> revokeSection(store::Database& db, const Actor& actor, Id sectionId, const QString& reason,
-                                 const signing::Signer& signer);
+                                 signing::Signer& signer);
 
 /** A signed request waiting for (or past) its sending to the Department. */
 struct DepartmentRequest

@@ -55,7 +55,7 @@ struct TransferOutResult
  * record to the new school) and the audit entry written. The zip is written to a temporary name and renamed.
  */
 Result<TransferOutResult> transferOut(store::Database& db, const Actor& actor, const TransferOutRequest& request,
-                                      const signing::Signer& signer);
+                                      signing::Signer& signer);
 
 /** One version in a package, as checked. */
 struct ArrivingVersion

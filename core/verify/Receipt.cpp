@@ -23,6 +23,10 @@ std::optional<Receipt::Kind> kindFromCode(const QString& code)
         return Receipt::Kind::Upload;
     if (code == QLatin1String("lock"))
         return Receipt::Kind::Lock;
+    if (code == QLatin1String("revoke"))
+        return Receipt::Kind::Revoke;
+    if (code == QLatin1String("transfer"))
+        return Receipt::Kind::Transfer;
     return std::nullopt;
 }
 
@@ -30,7 +34,17 @@ std::optional<Receipt::Kind> kindFromCode(const QString& code)
 
 QString receiptKindCode(Receipt::Kind kind)
 {
-    return kind == Receipt::Kind::Lock ? QStringLiteral("lock") : QStringLiteral("upload");
+    switch (kind) {
+    case Receipt::Kind::Upload:
+        break;
+    case Receipt::Kind::Lock:
+        return QStringLiteral("lock");
+    case Receipt::Kind::Revoke:
+        return QStringLiteral("revoke");
+    case Receipt::Kind::Transfer:
+        return QStringLiteral("transfer");
+    }
+    return QStringLiteral("upload");
 }
 
 QByteArray Receipt::canonicalBytes() const
@@ -68,7 +82,9 @@ std::optional<Receipt> Receipt::fromCanonicalBytes(const QByteArray& bytes)
     r.version = o.value(QStringLiteral("version")).toInt(0);
     r.windowId = o.value(QStringLiteral("window")).toString();
     static const QRegularExpression code(QStringLiteral("^[0-9a-f]{32}$"));
-    if (!r.at.isValid() || r.version < 1 || r.packetDigest.size() != 43 || !code.match(r.lookupCode).hasMatch())
+    // A transfer moves the whole record, not one version: its receipt alone carries version 0.
+    const bool versionOk = r.kind == Receipt::Kind::Transfer ? r.version == 0 : r.version >= 1;
+    if (!r.at.isValid() || !versionOk || r.packetDigest.size() != 43 || !code.match(r.lookupCode).hasMatch())
         return std::nullopt;
     // Only the exact canonical form is a receipt: nothing can hide in whitespace, key order or extra fields.
     if (r.canonicalBytes() != bytes)

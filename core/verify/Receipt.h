@@ -13,18 +13,20 @@ namespace hocba::signing {
 
 /**
  * What the Department endpoint promises about one record version (docs/api.md, "Receipts"): that it received it
- * (kind Upload) or that it locked it (kind Lock, effectiveAt = the lock's effective date). The endpoint signs the
+ * (kind Upload) or that it locked it (kind Lock, effectiveAt = the lock's effective date), that it revoked a version
+ * on the school's signed request (kind Revoke: digest = the request's) or moved a record to another school (kind
+ * Transfer: version 0, digest = the statement's, school = the new school, window empty). The endpoint signs the
  * receipt's canonical bytes with its receipt key (detached CMS, signing-certificate-v2); a school marks a section
  * `submitted` or `locked` only after verifyReceipt against the Department certificate it pinned.
  * Holds no personal data: the lookup code, the packet digest and the school's code are enough.
  */
 struct Receipt
 {
-    enum class Kind { Upload, Lock };
+    enum class Kind { Upload, Lock, Revoke, Transfer };
     Kind kind = Kind::Upload;
     QString lookupCode; ///< 32 lowercase hex
-    int version = 0;
-    QString packetDigest; ///< packet::packetDigest of the packet received (43 characters)
+    int version = 0; ///< ≥ 1; 0 only for kind Transfer
+    QString packetDigest; ///< packet::packetDigest of the packet received, or of the request/statement (43 characters)
     QString schoolCode; ///< the school's MOET code, as the credential names it
     QString windowId; ///< e.g. "2025-2026-06"
     QDateTime at; ///< UTC, whole seconds: received (Upload) or the lock's effective date (Lock)
@@ -32,7 +34,7 @@ struct Receipt
 
     /**
      * The bytes that are signed: compact JSON with keys in a fixed (sorted) order, UTF-8, no trailing newline:
-     * {"at","department","digest","kind":"upload"|"lock","lookup_code","school","version","window"}.
+     * {"at","department","digest","kind":"upload"|"lock"|"revoke"|"transfer","lookup_code","school","version","window"}.
      */
     QByteArray canonicalBytes() const;
     /** Reads canonical bytes back; nullopt for anything that is not exactly such a receipt. */
@@ -40,7 +42,7 @@ struct Receipt
     friend bool operator==(const Receipt&, const Receipt&) = default;
 };
 
-QString receiptKindCode(Receipt::Kind kind); ///< "upload" | "lock"
+QString receiptKindCode(Receipt::Kind kind); ///< "upload" | "lock" | "revoke" | "transfer"
 
 /**
  * Checks a receipt: the detached CMS (DER) must verify over `canonical` and be signed by exactly the pinned
