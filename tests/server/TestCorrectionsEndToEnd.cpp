@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 15 end to end on loopback, with the real hocba-dept and hocba-cli (SQLite: the store's tests cover both
+// engines): a signed record reopened, signed again and uploaded replaces version 1 at the Department; a record revoked
+// before the lock; a pupil transferred from school A to school B, two school files with different trust stores and
+// two schools registered at one Department, after which A may no longer submit for that code; after the lock a reopen
+// is refused by the school file and a signed revoke request by the Department (409).
+#include "../signing/TestPki.h"
+#include "DeptProcess.h"
+#include "SigningFixture.h"
+
+#include "lifecycle/Actor.h"
+#include "lifecycle/Corrections.h"
+#include "lifecycle/SignedDocuments.h"
+#include "lifecycle/Transfer.h"
+#include "packet/PacketDigest.h"
+#include "packet/PacketReader.h"
+#include "packet/SignedRequest.h"
+#include "store/Database.h"
+#include "token/XmlSigner.h"
+#include "verify/RequestVerifier.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+
+using namespace hocba;
+using namespace hocba::test;
+
+namespace {
+
+const QString kSchoolB = QStringLiteral("0100999902");
+const QString kSchoolBName = QStringLiteral("Trường THCS Chu Văn An");
+
+struct Http
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+/** One request on loopback, 20 s at most. */
+Http http(const QString& method, const QString& url, const QString& credential = {}, const QByteArray& body = {})
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request {QUrl(url)};
+    if (!credential.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + credential.toLatin1());
+    if (method == QLatin1String("POST"))
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply* reply = method == QLatin1String("POST") ? manager.post(request, body) : manager.get(request);
+    QEventLoop loop;
+    QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Http out;
+    if (reply->isFinished()) {
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = reply->readAll();
+    }
+    reply->deleteLater();
+    return out;
+}
+
+QString describeRun(const DeptRun& r)
+{
+    return QStringLiteral("exit %1\n%2\n%3").arg(r.code).arg(r.out.left(3000), r.err.left(3000));
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/** One value of a one-row query on a school file (empty when there is no row or on error). */
+QString queryOne(const QString& school, const QString& sql, const QVariantList& binds = {})
+{
+    auto db = store::Database::openExisting(school);
+    if (!db)
+        return {};
+    auto st = (*db)->prepare(sql);
+    if (!st)
+        return {};
+    for (int i = 0; i < binds.size(); ++i)
+        st->bind(i + 1, binds[i].toString());
+    if (!st->step().value_or(false))
+        return {};
+    return st->text(0);
+}
+
+/** Runs one statement on a school file behind the program's back; the SQLite error, or empty. */
+QString rawSql(const QString& school, const QString& sql)
+{
+    auto db = store::Database::openExisting(school);
+    if (!db)
+        return QStringLiteral("cannot open");
+    auto r = (*db)->exec(sql);
+    return r ? QString() : r.error().detail;
+}
+
+} // namespace
+
+class TestCorrectionsEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    TestPki m_pkiA; ///< school A's principal
+    TestPki m_pkiB; ///< school B's principal
+    SchoolTemplate m_templateA;
+    SchoolTemplate m_templateB;
+    QTemporaryDir m_dir;
+    QString m_data;
+    QString m_credentialA;
+    QString m_credentialB;
+    QString m_windowId;
+    std::unique_ptr<DeptServer> m_server;
+    QString m_schoolA;
+    QString m_schoolB;
+    QList<Id> m_sections; ///< school A's signed sections: [0] reopened, [1] revoked, [2] transferred
+    QList<QString> m_codes; ///< their lookup codes
+
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port); }
+    DeptRun dept(const QStringList& args) { return runDept(args + QStringList {QStringLiteral("--data"), m_data}); }
+    DeptRun cli(const QStringList& args) { return runProgram(QStringLiteral("hocba-cli"), args); }
+    QString credential(const QString& file) const { return QString::fromLatin1(readFile(file)).trimmed(); }
+    QJsonObject lookup(const QString& code, const QString& digest = {})
+    {
+        const Http r = http(QStringLiteral("GET"), url() + QStringLiteral("/api/v1/lookup/") + code
+                                                       + (digest.isEmpty() ? QString() : QStringLiteral("?h=") + digest));
+        if (r.status != 200)
+            qWarning("lookup: %d %s", r.status, r.body.left(500).constData());
+        return r.json();
+    }
+    QJsonObject upload(const QString& school)
+    {
+        const DeptRun r = cli({QStringLiteral("upload"), QStringLiteral("--db"), school, QStringLiteral("--tries"),
+                               QStringLiteral("1"), QStringLiteral("--json")});
+        if (r.code != 0)
+            qWarning("upload: %s", qPrintable(describeRun(r)));
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+    Result<QByteArray> signedRevoke(const QString& code, int version, const QString& reason);
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void reopenSignUploadReplaces();
+    void revokeBeforeTheLock();
+    void transferBetweenTwoSchools();
+    void afterTheLockNothingChanges();
+};
+
+void TestCorrectionsEndToEnd::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_pkiA.create());
+    QVERIFY(m_pkiB.create());
+    QVERIFY(m_templateA.create(4, 31, m_pkiA.caDer()));
+    QVERIFY(m_templateB.create(2, 32, m_pkiB.caDer()));
+    QCOMPARE(m_templateA.year, m_templateB.year);
+
+    // School A: three signed records.
+    m_schoolA = m_templateA.copyPath();
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        QVERIFY(confirmAcknowledged(**db, m_templateA.year));
+        m_sections = readySections(**db, m_templateA.year).mid(0, 3);
+        QCOMPARE(m_sections.size(), 3);
+        auto report = signBatch(**db, *m_pkiA.signer(false), m_sections);
+        QVERIFY(report && report->signedItems.size() == 3);
+        for (Id id : std::as_const(m_sections)) {
+            auto doc = lifecycle::SignedDocuments(**db).completed(id, 1);
+            QVERIFY(doc && *doc);
+            auto parsed = packet::readPacket((*doc)->packetXml);
+            QVERIFY(parsed);
+            m_codes << parsed->lookupCode;
+        }
+    }
+    // School B: another MOET code (the demo schools share one), its own CA, and school A's CA added to its trust store
+    // so that it can check what A signed.
+    m_schoolB = m_templateB.copyPath();
+    QCOMPARE(rawSql(m_schoolB, QStringLiteral("UPDATE school SET moet_code = '%1', name = '%2'").arg(kSchoolB, kSchoolBName)),
+             QString());
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("caA.der")), m_pkiA.caDer()));
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("caB.der")), m_pkiB.caDer()));
+    const DeptRun trust = cli({QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--db"), m_schoolB,
+                               QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("caA.der"))});
+    QVERIFY2(trust.code == 0, qPrintable(describeRun(trust)));
+
+    // One Department, both schools registered, both CAs trusted, the year's June window open.
+    m_data = m_dir.filePath(QStringLiteral("dept"));
+    m_credentialA = m_dir.filePath(QStringLiteral("a.credential"));
+    m_credentialB = m_dir.filePath(QStringLiteral("b.credential"));
+    m_windowId = m_templateA.year.toString() + QStringLiteral("-06");
+    const QString schoolAName = queryOne(m_schoolA, QStringLiteral("SELECT name FROM school"));
+    const QString schoolACode = queryOne(m_schoolA, QStringLiteral("SELECT moet_code FROM school"));
+    QVERIFY(!schoolACode.isEmpty() && schoolACode != kSchoolB);
+    const QList<QStringList> steps {
+        {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Sở GDĐT Thử nghiệm")},
+        {QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--code"), schoolACode, QStringLiteral("--name"),
+         schoolAName, QStringLiteral("--credential-out"), m_credentialA},
+        {QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--code"), kSchoolB, QStringLiteral("--name"),
+         kSchoolBName, QStringLiteral("--credential-out"), m_credentialB},
+        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("caA.der"))},
+        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("caB.der"))},
+        {QStringLiteral("window"), QStringLiteral("add"), QStringLiteral("--id"), m_windowId, QStringLiteral("--year"),
+         m_templateA.year.toString(), QStringLiteral("--deadline"),
+         QDate::currentDate().addDays(30).toString(Qt::ISODate)},
+    };
+    for (const QStringList& step : steps) {
+        const DeptRun r = dept(step);
+        QVERIFY2(r.code == 0, qPrintable(step.join(' ') + QLatin1Char('\n') + describeRun(r)));
+    }
+    m_server = std::make_unique<DeptServer>();
+    QVERIFY(m_server->start({QStringLiteral("--data"), m_data, QStringLiteral("--listen"),
+                             QStringLiteral("127.0.0.1:0"), QStringLiteral("--workers"), QStringLiteral("2")}));
+    for (const auto& [school, file] : {std::pair {m_schoolA, m_credentialA}, std::pair {m_schoolB, m_credentialB}}) {
+        const DeptRun set = cli({QStringLiteral("endpoint"), QStringLiteral("set"), QStringLiteral("--db"), school,
+                                 QStringLiteral("--url"), url(), QStringLiteral("--credential-file"), file,
+                                 QStringLiteral("--department-cert"), m_data + QStringLiteral("/department-cert.pem")});
+        QVERIFY2(set.code == 0, qPrintable(describeRun(set)));
+    }
+    const QJsonObject first = upload(m_schoolA);
+    QCOMPARE(first.value(QStringLiteral("submitted")).toInt(), 3);
+}
+
+void TestCorrectionsEndToEnd::cleanupTestCase()
+{
+    if (m_server)
+        QCOMPARE(m_server->terminate(), 0);
+}
+
+/** reopen (CLI) → v2 draft → confirm, sign → upload: the Department's head is v2, v1 listed as replaced. */
+void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
+{
+    const Id v1 = m_sections[0];
+    const DeptRun reopen = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
+                                QString::number(v1), QStringLiteral("--reason"), QStringLiteral("Nhập sai điểm Toán")});
+    QVERIFY2(reopen.code == 0, qPrintable(describeRun(reopen)));
+    QString v1Digest;
+    Id v2 = 0;
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto versions = lifecycle::sectionVersions(**db, v1);
+        QVERIFY2(versions, qPrintable(versions ? QString() : versions.error().message));
+        QCOMPARE(versions->size(), 2);
+        QCOMPARE(versions->at(1).version, 2);
+        QCOMPARE(versions->at(1).state, SectionState::Draft);
+        QCOMPARE(versions->at(1).reopenReason, QStringLiteral("Nhập sai điểm Toán"));
+        v2 = versions->at(1).sectionId;
+        // Until v2 is signed, v1 stays the valid version.
+        QCOMPARE(versions->at(0).state, SectionState::Submitted);
+        auto doc = lifecycle::SignedDocuments(**db).completed(v1, 1);
+        QVERIFY(doc && *doc);
+        v1Digest = packet::packetDigest((*doc)->packetXml);
+
+        QVERIFY(confirmAcknowledged(**db, m_templateA.year));
+        QVERIFY(readySections(**db, m_templateA.year).contains(v2));
+        auto report = signBatch(**db, *m_pkiA.signer(false), {v2});
+        QVERIFY(report && report->signedItems.size() == 1);
+        versions = lifecycle::sectionVersions(**db, v2);
+        QVERIFY(versions);
+        QCOMPARE(versions->at(0).state, SectionState::Superseded);
+        QCOMPARE(versions->at(1).state, SectionState::Signed);
+    }
+    const QJsonObject sent = upload(m_schoolA);
+    QCOMPARE(sent.value(QStringLiteral("submitted")).toInt(), 1);
+
+    const QJsonObject answer = lookup(m_codes[0]);
+    QCOMPARE(answer.value(QStringLiteral("version")).toInt(), 2);
+    QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("submitted"));
+    const QJsonArray versions
+        = answer.value(QStringLiteral("years")).toArray().last().toObject().value(QStringLiteral("versions")).toArray();
+    QCOMPARE(versions.size(), 2);
+    QCOMPARE(versions[0].toObject().value(QStringLiteral("version")).toInt(), 1);
+    QVERIFY(QDateTime::fromString(versions[0].toObject().value(QStringLiteral("replaced_at")).toString(), Qt::ISODate)
+                .isValid());
+    QVERIFY(versions[1].toObject().value(QStringLiteral("replaced_at")).isNull());
+    // A paper copy of version 1, checked by its QR code: a newer version exists.
+    const QJsonObject checked = lookup(m_codes[0], v1Digest).value(QStringLiteral("checked")).toObject();
+    QCOMPARE(checked.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(checked.value(QStringLiteral("current")).toBool(true), false);
+    const Http page = http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[0]
+                                                      + QStringLiteral("?h=") + v1Digest);
+    QCOMPARE(page.status, 200);
+}
+
+/** A principal-signed revoke request goes through the outbox; the lookup says the record was revoked. */
+void TestCorrectionsEndToEnd::revokeBeforeTheLock()
+{
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto xml = lifecycle::revokeSection(**db, lifecycle::Actor::unrestricted(), m_sections[1],
+                                            QStringLiteral("Lập nhầm cho học sinh khác"), *m_pkiA.signer(false));
+        QVERIFY2(xml, qPrintable(xml ? QString() : xml.error().message));
+        auto checked = signing::verifyRevokeRequest(*xml, {m_pkiA.caDer()});
+        QVERIFY(checked && checked->ok());
+        QCOMPARE(checked->request.lookupCode, m_codes[1]);
+    }
+    QCOMPARE(queryOne(m_schoolA, QStringLiteral("SELECT state FROM year_section WHERE id = ?1"),
+                      {QString::number(m_sections[1])}),
+             QStringLiteral("revoked"));
+    upload(m_schoolA);
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto requests = lifecycle::departmentRequests(**db);
+        QVERIFY(requests && requests->size() == 1);
+        QCOMPARE(requests->first().state, lifecycle::DepartmentRequest::State::Sent);
+    }
+    const QJsonObject answer = lookup(m_codes[1]);
+    QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("revoked"));
+    QVERIFY(QDateTime::fromString(
+                answer.value(QStringLiteral("years")).toArray().last().toObject().value(QStringLiteral("revoked_at")).toString(),
+                Qt::ISODate)
+                .isValid());
+}
+
+/** A → package → B, checked by B against its own trust store; the Department moves the record; A gets 403. */
+void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
+{
+    const QString studentCode = queryOne(
+        m_schoolA,
+        QStringLiteral("SELECT st.moet_code FROM year_section s JOIN record r ON r.id = s.record_id "
+                       "JOIN student st ON st.id = r.student_id WHERE s.id = ?1"),
+        {QString::number(m_sections[2])});
+    QVERIFY(!studentCode.isEmpty());
+    const QString out = m_dir.filePath(QStringLiteral("packages"));
+    QVERIFY(QDir().mkpath(out));
+    QString package;
+    QByteArray v1Packet;
+    QByteArray v1Pdf;
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto doc = lifecycle::SignedDocuments(**db).completed(m_sections[2], 1);
+        QVERIFY(doc && *doc);
+        v1Packet = (*doc)->packetXml;
+        v1Pdf = (*doc)->pdf;
+        lifecycle::TransferOutRequest request;
+        request.studentCode = studentCode;
+        request.toSchoolCode = kSchoolB;
+        request.toSchoolName = kSchoolBName;
+        request.reason = QStringLiteral("Gia đình chuyển nơi ở");
+        request.outDir = out;
+        auto made = lifecycle::transferOut(**db, lifecycle::Actor::unrestricted(), request, *m_pkiA.signer(false));
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+        QCOMPARE(made->lookupCode, m_codes[2]);
+        package = made->packagePath;
+    }
+    QVERIFY(QFile::exists(package));
+    // The old school reports the transfer with its next upload.
+    upload(m_schoolA);
+    QCOMPARE(lookup(m_codes[2]).value(QStringLiteral("transfers")).toArray().size(), 1);
+
+    // The new school checks and imports the package under the same lookup code, then reports it too (the same
+    // statement again: nothing changes at the Department).
+    const DeptRun in = cli({QStringLiteral("transfer"), QStringLiteral("in"), QStringLiteral("--db"), m_schoolB,
+                            QStringLiteral("--file"), package});
+    QVERIFY2(in.code == 0, qPrintable(describeRun(in)));
+    QCOMPARE(queryOne(m_schoolB, QStringLiteral("SELECT count(*) FROM record WHERE lookup_code = ?1"), {m_codes[2]}),
+             QStringLiteral("1"));
+    upload(m_schoolB);
+    {
+        auto db = store::Database::openExisting(m_schoolB);
+        QVERIFY(db);
+        auto requests = lifecycle::departmentRequests(**db);
+        QVERIFY(requests && requests->size() == 1);
+        QCOMPARE(requests->first().state, lifecycle::DepartmentRequest::State::Sent);
+    }
+    const QJsonArray transfers = lookup(m_codes[2]).value(QStringLiteral("transfers")).toArray();
+    QCOMPARE(transfers.size(), 1);
+    QCOMPARE(transfers[0].toObject().value(QStringLiteral("to")).toString(), kSchoolBName);
+
+    // The old school's record is read-only whatever program writes, and A may no longer submit for that code.
+    QVERIFY(!rawSql(m_schoolA, QStringLiteral("UPDATE assessment SET value = value WHERE section_id = %1")
+                                   .arg(m_sections[2]))
+                 .isEmpty()
+            || !rawSql(m_schoolA, QStringLiteral("DELETE FROM year_section WHERE id = %1").arg(m_sections[2])).isEmpty());
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("packet"), QString::fromLatin1(v1Packet.toBase64())},
+                                                       {QStringLiteral("pdf"), QString::fromLatin1(v1Pdf.toBase64())}})
+                                .toJson(QJsonDocument::Compact);
+    const Http again = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records"), credential(m_credentialA), body);
+    QCOMPARE(again.status, 403);
+    QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("other_school"));
+}
+
+Result<QByteArray> TestCorrectionsEndToEnd::signedRevoke(const QString& code, int version, const QString& reason)
+{
+    packet::RevokeRequest r;
+    r.lookupCode = code;
+    r.schoolYearStart = m_templateA.year.startYear;
+    r.version = version;
+    r.schoolCode = queryOne(m_schoolA, QStringLiteral("SELECT moet_code FROM school"));
+    r.schoolName = queryOne(m_schoolA, QStringLiteral("SELECT name FROM school"));
+    r.reason = reason;
+    r.requestedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    signing::XmlSignOptions o;
+    o.role = signing::SignerRole::Principal;
+    o.layout = signing::requestSignatureLayout();
+    return signing::XmlSigner::sign(packet::writeRevokeRequest(r), *m_pkiA.signer(false), o);
+}
+
+/** window lock → receipts: the school file refuses a reopen and a revoke, the Department a signed revoke (409). */
+void TestCorrectionsEndToEnd::afterTheLockNothingChanges()
+{
+    const DeptRun lock = dept({QStringLiteral("window"), QStringLiteral("lock"), QStringLiteral("--id"), m_windowId});
+    QVERIFY2(lock.code == 0, qPrintable(describeRun(lock)));
+    const DeptRun receipts = cli({QStringLiteral("receipts"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--json")});
+    QVERIFY2(receipts.code == 0, qPrintable(describeRun(receipts)));
+
+    Id current = 0;
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto versions = lifecycle::sectionVersions(**db, m_sections[0]);
+        QVERIFY(versions && versions->size() == 2);
+        QCOMPARE(versions->at(1).state, SectionState::Locked);
+        current = versions->at(1).sectionId;
+    }
+    const DeptRun reopen = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
+                                QString::number(current), QStringLiteral("--reason"), QStringLiteral("Sửa lần nữa")});
+    QVERIFY2(reopen.code != 0 && reopen.err.contains(QStringLiteral("lock"), Qt::CaseInsensitive),
+             qPrintable(describeRun(reopen)));
+    {
+        auto db = store::Database::openExisting(m_schoolA);
+        QVERIFY(db);
+        auto revoked = lifecycle::revokeSection(**db, lifecycle::Actor::unrestricted(), current,
+                                                QStringLiteral("Thu hồi sau khi khoá"), *m_pkiA.signer(false));
+        QVERIFY(!revoked);
+        auto versions = lifecycle::sectionVersions(**db, current);
+        QVERIFY(versions && versions->size() == 2); // nothing new
+        auto requests = lifecycle::departmentRequests(**db);
+        QVERIFY(requests && requests->size() == 1); // only the earlier revoke
+    }
+    // Behind the program's back: the trigger keeps the locked section.
+    QVERIFY(!rawSql(m_schoolA, QStringLiteral("UPDATE year_section SET state = 'revoked' WHERE id = %1").arg(current))
+                 .isEmpty());
+
+    // A revoke request the principal signs outside the program: the Department refuses it after the lock.
+    auto xml = signedRevoke(m_codes[0], 2, QStringLiteral("Thu hồi sau khi khoá"));
+    QVERIFY(xml);
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("request"), QString::fromLatin1(xml->toBase64())}})
+              .toJson(QJsonDocument::Compact);
+    const Http refused = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records/") + m_codes[0]
+                                                          + QStringLiteral("/revoke"),
+                              credential(m_credentialA), body);
+    QCOMPARE(refused.status, 409);
+    QCOMPARE(refused.json().value(QStringLiteral("error")).toString(), QStringLiteral("locked"));
+    const QJsonObject answer = lookup(m_codes[0]);
+    QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("locked"));
+    QCOMPARE(answer.value(QStringLiteral("version")).toInt(), 2);
+}
+
+QTEST_MAIN(TestCorrectionsEndToEnd) // signing renders the book: fonts need a QGuiApplication
+#include "TestCorrectionsEndToEnd.moc"
