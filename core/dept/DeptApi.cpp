@@ -515,8 +515,9 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
     if (!windowId)
         return std::unexpected(windowId.error());
     const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-    return NewSubmission {p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId,
-                          digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p)};
+    return NewSubmission {
+        p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId, digest, upload.packet, upload.pdf,
+        now,           lookupContentJson(*p),   {}};
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)
