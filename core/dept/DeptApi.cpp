@@ -11,6 +11,7 @@
 #include "verify/DocumentVerifier.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -292,7 +293,7 @@ struct DeptApi::Impl
     Checked<School> school(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> route(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> submit(const ApiRequest& request, LogLine& log);
-    Checked<packet::Packet> verifiedPacket(const Upload& upload);
+    Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr);
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
@@ -448,7 +449,7 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
 }
 
 /** The packet, once both files verify against the Department's anchors and the PDF carries exactly this packet. */
-Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload)
+Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStringList* principalCerts)
 {
     auto anchors = trustAnchors();
     if (!anchors)
@@ -473,6 +474,11 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload)
     if (p->draft || !principal)
         return std::unexpected(refuse(422, "invalid_packet",
                                       ApiText::tr("The record was not accepted: it is not signed by the principal.")));
+    if (principalCerts)
+        for (const signing::SignatureCheck& c : packetSignatures)
+            if (c.role == signing::SignerRole::Principal)
+                principalCerts->append(QString::fromLatin1(
+                    QCryptographicHash::hash(c.certificate.der, QCryptographicHash::Sha256).toHex()));
     return *p;
 }
 
@@ -502,7 +508,8 @@ Checked<QString> DeptApi::Impl::windowFor(const packet::Packet& p, const School&
 /** The checks of docs/api.md after the body is read: verification, same packet, signatures, school, window. */
 Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
 {
-    auto p = verifiedPacket(upload);
+    QStringList principalCerts;
+    auto p = verifiedPacket(upload, &principalCerts);
     if (!p)
         return std::unexpected(p.error());
     if (p->school.moetCode != school.code)
@@ -516,7 +523,8 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
         return std::unexpected(windowId.error());
     const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     return NewSubmission {p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId,
-                          digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p)};
+                          digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p),
+                          principalCerts};
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)

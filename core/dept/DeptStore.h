@@ -44,11 +44,12 @@ public:
     // --- records
     /**
      * One transaction, idempotent by digest: a digest already stored gives Duplicate with the original receipt (also
-     * after the lock); otherwise a lookup code with a head of another school in any year gives OtherSchool (a record
-     * belongs to one school), and the head of the submission's school year decides: locked gives Locked, a version not
-     * above its current one VersionNotNewer; else the packet is stored, that year's head moves to it (or is made: the
-     * first version of a year) and the `sign`ed upload receipt is stored with it. The window must be open (the caller
-     * checked; the store checks again inside the transaction and answers WindowClosed when it closed meanwhile).
+     * after the lock); otherwise a lookup code managed by another school gives OtherSchool (a record
+     * is managed by one school: the first to report it, until a transfer moves it), and the head of the submission's
+     * school year decides: locked gives Locked, a version not above its current one VersionNotNewer; else the packet is
+     * stored, that year's head moves to it (or is made: the first version of a year) and the `sign`ed upload receipt is
+     * stored with it. The window must be open (the caller checked; the store checks again inside the transaction and
+     * answers WindowClosed when it closed meanwhile).
      */
     virtual Result<SubmitOutcome> submit(const NewSubmission& submission, const ReceiptSigning& sign) = 0;
     /**
@@ -63,7 +64,24 @@ public:
     virtual Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                                      int limit)
         = 0;
-    /** Every year of the record, oldest school year first; empty for an unknown code. */
+    /**
+     * Revokes the current version of one year (docs/api.md "Revoke"), one transaction, idempotent by digest: the
+     * head becomes revoked with revoked_at = receivedAt, the request and the signed revoke receipt are stored.
+     * Refusals in this order: NotFound, OtherSchool (the school does not manage the record), Locked (locked or
+     * history), SignerNotPrincipal, VersionNotNewer (not the current version, or already revoked).
+     */
+    virtual Result<RevokeOutcome> revoke(const NewRevocation& revocation, const ReceiptSigning& sign) = 0;
+    /**
+     * Moves the record's management to the statement's to-school (docs/api.md "Transfer"), one transaction,
+     * idempotent by digest. Refusals: NotFound (to-school not registered), OtherSchool (the sender is neither side,
+     * or the from-school does not manage the record), SignerNotPrincipal (the from-school is registered here and the
+     * signer never signed one of its packets as principal). For a record unknown here the history versions are
+     * stored and each year's head is made from its latest version in state history.
+     */
+    virtual Result<TransferOutcome> transfer(const NewTransfer& transfer, const ReceiptSigning& sign) = 0;
+    /** The record's transfers, oldest first. */
+    virtual Result<QList<TransferRow>> transfers(const QString& lookupCode) = 0;
+    /** Every year of the record, oldest school year first, with its versions; empty for an unknown code. */
     virtual Result<QList<LookupRow>> lookup(const QString& lookupCode) = 0;
     /**
      * The signed PDF of the current version of one year of the record; `schoolYearStart` 0 = the latest year. Empty

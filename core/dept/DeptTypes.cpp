@@ -18,13 +18,15 @@ QString recordStateCode(RecordState state)
         return QStringLiteral("locked");
     case RecordState::Revoked:
         return QStringLiteral("revoked");
+    case RecordState::History:
+        return QStringLiteral("history");
     }
     return {};
 }
 
 std::optional<RecordState> recordStateFromCode(const QString& code)
 {
-    for (RecordState s : {RecordState::Submitted, RecordState::Locked, RecordState::Revoked})
+    for (RecordState s : {RecordState::Submitted, RecordState::Locked, RecordState::Revoked, RecordState::History})
         if (recordStateCode(s) == code)
             return s;
     return std::nullopt;

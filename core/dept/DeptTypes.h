@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,8 +19,13 @@ namespace hocba::dept {
 using Id = qint64;
 
 /** The state of a record version at the Department. */
-enum class RecordState { Submitted, Locked, Revoked };
-QString recordStateCode(RecordState state); ///< "submitted" | "locked" | "revoked"
+enum class RecordState {
+    Submitted,
+    Locked,
+    Revoked,
+    History, ///< received with a transfer from another province: signed and reported elsewhere, never changes here
+};
+QString recordStateCode(RecordState state); ///< "submitted" | "locked" | "revoked" | "history"
 std::optional<RecordState> recordStateFromCode(const QString& code);
 
 enum class WindowState { Open, Locked };
@@ -57,6 +63,9 @@ struct NewSubmission
     QByteArray pdf;
     QDateTime receivedAt; ///< UTC, whole seconds
     QByteArray lookupJson; ///< the readable, public part of the content (LookupView), computed once on upload
+    /** Hex SHA-256 of the DER of each certificate that signed the packet as principal: who may sign its school's
+     * revoke requests and transfer statements from then on. */
+    QStringList principalCertSha256;
 };
 
 enum class SubmitStatus {
@@ -92,14 +101,103 @@ struct RecordStatus
     QString windowId;
     QDateTime receivedAt;
     QDateTime lockedAt; ///< invalid unless locked
+    QDateTime revokedAt; ///< invalid unless revoked
+};
+
+/** One version of a year of a record as the lookup lists it. */
+struct VersionRow
+{
+    int version = 0;
+    QString digest;
+    QDateTime receivedAt;
+    QDateTime replacedAt; ///< when the next version of the year arrived; invalid for the current one
 };
 
 /** What a public lookup returns per year: the head, the school, and the readable content stored at upload. */
 struct LookupRow
 {
     RecordStatus status;
-    School school;
+    School school; ///< for a history year: the school its packet names (id 0)
     QByteArray lookupJson;
+    QList<VersionRow> versions; ///< every version of the year received, oldest first
+};
+
+/** One transfer of a record, for the lookup. */
+struct TransferRow
+{
+    QString fromSchoolName;
+    QString toSchoolName;
+    QDate transferDate; ///< the statement's date
+    QDateTime receivedAt;
+};
+
+/** The store's answer to a revoke request or a transfer statement. */
+enum class RequestStatus {
+    Accepted, ///< 201
+    Duplicate, ///< the same request (digest) again: 200 with the original receipt
+    NotFound, ///< no head of that code and year (revoke), or the new school is not registered (transfer): 404
+    OtherSchool, ///< the credential's school does not manage the record (or is neither side of the transfer): 403
+    Locked, ///< the year is locked (or history): 409
+    VersionNotNewer, ///< the request's version is not the head's current one: 409
+    SignerNotPrincipal, ///< the signer never signed as principal a packet of the school: 422 invalid_request
+};
+
+/** A revoke request whose signature verified (RequestVerifier), as the store needs it. */
+struct NewRevocation
+{
+    QString lookupCode;
+    int schoolYearStart = 0;
+    int version = 0;
+    Id schoolId = 0; ///< the credential's school (the request names the same school: the caller checked)
+    QString digest; ///< base64url SHA-256 of the request's bytes: the idempotency key
+    QByteArray requestXml;
+    QString signerCertSha256; ///< hex SHA-256 of the signer's certificate DER
+    QDateTime receivedAt; ///< UTC, whole seconds
+};
+
+struct RevokeOutcome
+{
+    RequestStatus status = RequestStatus::Accepted;
+    SignedReceipt receipt; ///< Accepted / Duplicate
+    int version = 0; ///< the version revoked
+    QDateTime revokedAt;
+};
+
+/** A version of another province's record that arrives with a transfer, verified as on submit. */
+struct HistoryVersion
+{
+    int schoolYearStart = 0;
+    int version = 0;
+    QString digest;
+    QString schoolCode; ///< the school its packet names
+    QString schoolName;
+    QByteArray packetXml;
+    QByteArray pdf;
+    QByteArray lookupJson;
+};
+
+/** A transfer statement whose signature verified, as the store needs it. */
+struct NewTransfer
+{
+    QString lookupCode;
+    QString fromSchoolCode;
+    QString fromSchoolName;
+    QString toSchoolCode;
+    Id senderSchoolId = 0; ///< the credential's school: the statement's from- or to-school
+    QDate transferDate;
+    QString digest; ///< base64url SHA-256 of the statement's bytes
+    QByteArray statementXml;
+    QString signerCertSha256;
+    QDateTime receivedAt;
+    QList<HistoryVersion> history; ///< stored only when the record is unknown here
+};
+
+struct TransferOutcome
+{
+    RequestStatus status = RequestStatus::Accepted;
+    SignedReceipt receipt;
+    School toSchool;
+    QDateTime transferredAt;
 };
 
 /**

@@ -84,6 +84,10 @@ QString stateMeaning(const RecordStatus& s)
                             "the content below with the paper copy you hold.");
     case RecordState::Revoked:
         return {};
+    case RecordState::History:
+        return PageText::tr("This year was signed and reported by a school of another province; it came here with "
+                            "the pupil's transfer and does not change here. Compare the content below with the paper "
+                            "copy you hold.");
     }
     return {};
 }
@@ -97,6 +101,8 @@ QString stateText(const RecordStatus& s)
         return PageText::tr("Locked");
     case RecordState::Revoked:
         return PageText::tr("Revoked");
+    case RecordState::History:
+        return PageText::tr("Received with a transfer");
     }
     return {};
 }

@@ -124,6 +124,19 @@ public:
     Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
     Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                              int limit) override;
+    // Issue 15 on PostgreSQL: the schema (0002) is in place; revoke and transfer are not implemented on this engine
+    // yet.
+    Result<RevokeOutcome> revoke(const NewRevocation&, const ReceiptSigning&) override
+    {
+        return fail(ErrorCode::Internal, tr("This operation is not available on PostgreSQL yet."),
+                    QStringLiteral("revoke not implemented for postgresql"));
+    }
+    Result<TransferOutcome> transfer(const NewTransfer&, const ReceiptSigning&) override
+    {
+        return fail(ErrorCode::Internal, tr("This operation is not available on PostgreSQL yet."),
+                    QStringLiteral("transfer not implemented for postgresql"));
+    }
+    Result<QList<TransferRow>> transfers(const QString&) override { return QList<TransferRow>(); }
     Result<QList<LookupRow>> lookup(const QString& lookupCode) override;
     Result<QByteArray> signedPdf(const QString& lookupCode, int schoolYearStart) override;
     Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
@@ -599,8 +612,10 @@ Result<QList<LookupRow>> PgSession::lookup(const QString& lookupCode)
         return std::unexpected(rows.error());
     QList<LookupRow> years;
     for (int r = 0; r < rows->size(); ++r)
-        years.append(LookupRow {readStatus(*rows, r), readSchool(*rows, r, kStatusColumnCount),
-                                rows->bytes(r, kStatusColumnCount + 3)});
+        years.append(LookupRow {readStatus(*rows, r),
+                                readSchool(*rows, r, kStatusColumnCount),
+                                rows->bytes(r, kStatusColumnCount + 3),
+                                {}});
     return years;
 }
 

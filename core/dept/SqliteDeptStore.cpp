@@ -5,6 +5,7 @@
 #include "dept/StoreErrors.h"
 
 #include <QCryptographicHash>
+#include <QMap>
 
 #include <mutex>
 
@@ -94,12 +95,13 @@ RecordStatus recordStatusFrom(const Statement& s, int first)
     r.windowId = s.text(first + 5);
     r.receivedAt = s.time(first + 6);
     r.lockedAt = s.time(first + 7);
+    r.revokedAt = s.time(first + 8);
     return r;
 }
 #define HEAD_COLUMNS                                                                                                   \
     "h.lookup_code, h.school_year_start, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, "   \
-    "h.locked_at"
-constexpr int kHeadColumnCount = 8;
+    "h.locked_at, h.revoked_at"
+constexpr int kHeadColumnCount = 9;
 
 Window windowFrom(const Statement& s)
 {
@@ -132,22 +134,43 @@ struct HeadRow
     int version = 0;
 };
 
-/** A record belongs to one school: a head of the code in any year held by another school refuses the submit. */
-Result<bool> heldByOtherSchool(Connection& db, const NewSubmission& sub)
+/** The school that manages the record (the first to report it, until a transfer moves it); nullopt when unknown. */
+Result<std::optional<Id>> managerOf(Connection& db, const QString& lookupCode)
 {
-    Statement other(db, "SELECT 1 FROM record_heads WHERE lookup_code = ? AND school_id <> ? LIMIT 1");
-    other.bind(1, sub.lookupCode).bind(2, sub.schoolId);
-    if (other.next())
+    Statement m(db, "SELECT school_id FROM record_managers WHERE lookup_code = ?");
+    m.bind(1, lookupCode);
+    if (m.next())
+        return std::optional<Id>(m.integer(0));
+    if (m.failed())
+        return failed(m, "manager");
+    return std::optional<Id>();
+}
+
+/** A record is managed by one school: another school's submit is refused. */
+Result<bool> heldByOtherSchool(Connection& db, const QString& lookupCode, Id schoolId)
+{
+    auto manager = managerOf(db, lookupCode);
+    if (!manager)
+        return std::unexpected(manager.error());
+    return manager->has_value() && **manager != schoolId;
+}
+
+/** Whether the certificate signed, as principal, a packet this school submitted. */
+Result<bool> isPrincipalOf(Connection& db, Id schoolId, const QString& certSha256)
+{
+    Statement c(db, "SELECT 1 FROM principal_certs WHERE school_id = ? AND cert_sha256 = ?");
+    c.bind(1, schoolId).bind(2, certSha256);
+    if (c.next())
         return true;
-    if (other.failed())
-        return failed(other, "other school");
+    if (c.failed())
+        return failed(c, "principal cert");
     return false;
 }
 
 /** Decides a submit that is not a duplicate: nullopt when it may go ahead, else the refusal. */
 Result<std::optional<SubmitStatus>> refusal(Connection& db, const NewSubmission& sub, std::optional<HeadRow>& head)
 {
-    auto other = heldByOtherSchool(db, sub);
+    auto other = heldByOtherSchool(db, sub.lookupCode, sub.schoolId);
     if (!other)
         return std::unexpected(other.error());
     if (*other)
@@ -158,7 +181,7 @@ Result<std::optional<SubmitStatus>> refusal(Connection& db, const NewSubmission&
         head = HeadRow {h.text(0), int(h.integer(1))};
     else if (h.failed())
         return failed(h, "head");
-    if (head && head->state == QLatin1String("locked"))
+    if (head && (head->state == QLatin1String("locked") || head->state == QLatin1String("history")))
         return SubmitStatus::Locked;
     if (head && sub.version <= head->version)
         return SubmitStatus::VersionNotNewer;
@@ -189,7 +212,7 @@ Status storeSubmission(Connection& db, const NewSubmission& sub, bool headExists
 {
     Statement head(db,
                    headExists ? "UPDATE record_heads SET current_version = ?2, current_digest = ?3, window_id = ?4, "
-                                "received_at = ?5, state = 'submitted', locked_at = NULL "
+                                "received_at = ?5, state = 'submitted', locked_at = NULL, revoked_at = NULL "
                                 "WHERE lookup_code = ?1 AND school_year_start = ?7"
                               : "INSERT INTO record_heads (lookup_code, current_version, current_digest, "
                                 "window_id, received_at, school_id, school_year_start, state) "
@@ -207,7 +230,21 @@ Status storeSubmission(Connection& db, const NewSubmission& sub, bool headExists
     p.bind(1, sub.lookupCode).bind(2, qint64(sub.version)).bind(3, sub.digest).bind(4, sub.schoolId);
     p.bind(5, sub.windowId).bind(6, sub.receivedAt).bind(7, sub.packetXml).bind(8, sub.pdf).bind(9, sub.lookupJson);
     p.bind(10, receipt.canonical).bind(11, receipt.signature).bind(12, qint64(sub.schoolYearStart));
-    return p.run();
+    if (auto ok = p.run(); !ok)
+        return ok;
+    Statement manager(db, "INSERT OR IGNORE INTO record_managers (lookup_code, school_id, since) VALUES (?, ?, ?)");
+    manager.bind(1, sub.lookupCode).bind(2, sub.schoolId).bind(3, sub.receivedAt);
+    if (auto ok = manager.run(); !ok)
+        return ok;
+    for (const QString& cert : sub.principalCertSha256) {
+        Statement c(db,
+                    "INSERT OR IGNORE INTO principal_certs (school_id, cert_sha256, first_digest, first_seen_at) "
+                    "VALUES (?, ?, ?, ?)");
+        c.bind(1, sub.schoolId).bind(2, cert).bind(3, sub.digest).bind(4, sub.receivedAt);
+        if (auto ok = c.run(); !ok)
+            return ok;
+    }
+    return {};
 }
 
 Result<SubmitOutcome> submitIn(Connection& db, const NewSubmission& sub, const ReceiptSigning& sign)
@@ -245,6 +282,184 @@ Result<SubmitOutcome> submitIn(Connection& db, const NewSubmission& sub, const R
     if (auto ok = appendAuditIn(db, event); !ok)
         return std::unexpected(ok.error());
     return SubmitOutcome {SubmitStatus::Accepted, *signedReceipt};
+}
+
+Result<RevokeOutcome> revokeIn(Connection& db, const NewRevocation& r, const ReceiptSigning& sign)
+{
+    Statement dup(db, "SELECT version, revoked_at, receipt, receipt_sig FROM revocations WHERE digest = ?");
+    dup.bind(1, r.digest);
+    if (dup.next())
+        return RevokeOutcome {RequestStatus::Duplicate, {dup.blob(2), dup.blob(3)}, int(dup.integer(0)), dup.time(1)};
+    if (dup.failed())
+        return failed(dup, "revoke duplicate");
+    Statement h(db,
+                "SELECT state, current_version, window_id FROM record_heads WHERE lookup_code = ? "
+                "AND school_year_start = ?");
+    h.bind(1, r.lookupCode).bind(2, qint64(r.schoolYearStart));
+    if (!h.next()) {
+        if (h.failed())
+            return failed(h, "revoke head");
+        return RevokeOutcome {RequestStatus::NotFound, {}, 0, {}};
+    }
+    const QString state = h.text(0);
+    const int current = int(h.integer(1));
+    const QString windowId = h.text(2);
+    auto other = heldByOtherSchool(db, r.lookupCode, r.schoolId);
+    if (!other)
+        return std::unexpected(other.error());
+    if (*other)
+        return RevokeOutcome {RequestStatus::OtherSchool, {}, 0, {}};
+    if (state == QLatin1String("locked") || state == QLatin1String("history"))
+        return RevokeOutcome {RequestStatus::Locked, {}, 0, {}};
+    auto principal = isPrincipalOf(db, r.schoolId, r.signerCertSha256);
+    if (!principal)
+        return std::unexpected(principal.error());
+    if (!*principal)
+        return RevokeOutcome {RequestStatus::SignerNotPrincipal, {}, 0, {}};
+    if (state == QLatin1String("revoked") || r.version != current)
+        return RevokeOutcome {RequestStatus::VersionNotNewer, {}, 0, {}};
+    auto schoolCode = schoolCodeIn(db, r.schoolId);
+    if (!schoolCode)
+        return std::unexpected(schoolCode.error());
+    const QDateTime at = r.receivedAt.toUTC();
+    auto receipt
+        = sign({signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, *schoolCode, windowId, at, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    Statement head(db,
+                   "UPDATE record_heads SET state = 'revoked', revoked_at = ? WHERE lookup_code = ? "
+                   "AND school_year_start = ?");
+    head.bind(1, at).bind(2, r.lookupCode).bind(3, qint64(r.schoolYearStart));
+    if (auto ok = head.run(); !ok)
+        return std::unexpected(ok.error());
+    Statement insert(db,
+                     "INSERT INTO revocations (lookup_code, school_year_start, version, digest, school_id, "
+                     "request_xml, revoked_at, receipt, receipt_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, r.lookupCode).bind(2, qint64(r.schoolYearStart)).bind(3, qint64(current)).bind(4, r.digest);
+    insert.bind(5, r.schoolId).bind(6, r.requestXml).bind(7, at).bind(8, receipt->canonical);
+    insert.bind(9, receipt->signature);
+    if (auto ok = insert.run(); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok
+        = appendAuditIn(db,
+                        {QStringLiteral("school:") + *schoolCode, QStringLiteral("revoke"), QStringLiteral("record"),
+                         r.lookupCode, QStringLiteral("year %1 version %2").arg(r.schoolYearStart).arg(current)});
+        !ok)
+        return std::unexpected(ok.error());
+    return RevokeOutcome {RequestStatus::Accepted, *receipt, current, at};
+}
+
+/** Stores the versions of a record from another province and makes each year's head (state history). */
+Status storeHistoryIn(Connection& db, Id transferId, const NewTransfer& t, Id toSchoolId)
+{
+    QMap<int, const HistoryVersion*> latest;
+    for (const HistoryVersion& v : t.history) {
+        Statement insert(
+            db,
+            "INSERT OR IGNORE INTO history_versions (transfer_id, lookup_code, school_year_start, version, "
+            "digest, school_code, school_name, received_at, packet_xml, pdf, lookup_json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, transferId).bind(2, t.lookupCode).bind(3, qint64(v.schoolYearStart)).bind(4, qint64(v.version));
+        insert.bind(5, v.digest).bind(6, v.schoolCode).bind(7, v.schoolName).bind(8, t.receivedAt);
+        insert.bind(9, v.packetXml).bind(10, v.pdf).bind(11, v.lookupJson);
+        if (auto ok = insert.run(); !ok)
+            return ok;
+        if (db.changes() == 0)
+            continue;
+        const HistoryVersion*& best = latest[v.schoolYearStart];
+        if (!best || best->version < v.version)
+            best = &v;
+    }
+    for (const HistoryVersion* v : std::as_const(latest)) {
+        Statement head(
+            db,
+            "INSERT INTO record_heads (lookup_code, school_year_start, school_id, window_id, "
+            "current_version, current_digest, state, received_at) VALUES (?, ?, ?, NULL, ?, ?, 'history', ?)");
+        head.bind(1, t.lookupCode).bind(2, qint64(v->schoolYearStart)).bind(3, toSchoolId);
+        head.bind(4, qint64(v->version)).bind(5, v->digest).bind(6, t.receivedAt);
+        if (auto ok = head.run(); !ok)
+            return ok;
+    }
+    return {};
+}
+
+Result<TransferOutcome> transferIn(Connection& db, const NewTransfer& t, const ReceiptSigning& sign)
+{
+    Statement dup(db,
+                  "SELECT t.receipt, t.receipt_sig, t.transferred_at, s.id, s.code, s.name FROM transfers t "
+                  "JOIN schools s ON s.id = t.to_school_id WHERE t.digest = ?");
+    dup.bind(1, t.digest);
+    if (dup.next())
+        return TransferOutcome {RequestStatus::Duplicate,
+                                {dup.blob(0), dup.blob(1)},
+                                School {dup.integer(3), dup.text(4), dup.text(5)},
+                                dup.time(2)};
+    if (dup.failed())
+        return failed(dup, "transfer duplicate");
+    auto to = schoolWhere(db, "SELECT id, code, name FROM schools WHERE code = ?",
+                          [&](Statement& s) { s.bind(1, t.toSchoolCode); });
+    if (!to)
+        return std::unexpected(to.error());
+    if (!*to)
+        return TransferOutcome {RequestStatus::NotFound, {}, {}, {}};
+    auto senderCode = schoolCodeIn(db, t.senderSchoolId);
+    if (!senderCode)
+        return std::unexpected(senderCode.error());
+    if (*senderCode != t.fromSchoolCode && *senderCode != t.toSchoolCode)
+        return TransferOutcome {RequestStatus::OtherSchool, {}, {}, {}};
+    auto manager = managerOf(db, t.lookupCode);
+    if (!manager)
+        return std::unexpected(manager.error());
+    if (*manager) {
+        auto managerCode = schoolCodeIn(db, **manager);
+        if (!managerCode)
+            return std::unexpected(managerCode.error());
+        if (*managerCode != t.fromSchoolCode)
+            return TransferOutcome {RequestStatus::OtherSchool, {}, {}, {}};
+    }
+    auto from = schoolWhere(db, "SELECT id, code, name FROM schools WHERE code = ?",
+                            [&](Statement& s) { s.bind(1, t.fromSchoolCode); });
+    if (!from)
+        return std::unexpected(from.error());
+    if (*from) {
+        auto principal = isPrincipalOf(db, (*from)->id, t.signerCertSha256);
+        if (!principal)
+            return std::unexpected(principal.error());
+        if (!*principal)
+            return TransferOutcome {RequestStatus::SignerNotPrincipal, {}, {}, {}};
+    }
+    const QDateTime at = t.receivedAt.toUTC();
+    auto receipt = sign({signing::Receipt::Kind::Transfer, t.lookupCode, 0, t.digest, (*to)->code, {}, at, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    Statement insert(db,
+                     "INSERT INTO transfers (lookup_code, digest, from_school_code, from_school_name, to_school_id, "
+                     "sender_school_id, transfer_date, statement_xml, transferred_at, receipt, receipt_sig) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, t.lookupCode).bind(2, t.digest).bind(3, t.fromSchoolCode).bind(4, t.fromSchoolName);
+    insert.bind(5, (*to)->id).bind(6, t.senderSchoolId).bind(7, t.transferDate.toString(Qt::ISODate));
+    insert.bind(8, t.statementXml).bind(9, at).bind(10, receipt->canonical).bind(11, receipt->signature);
+    if (auto ok = insert.run(); !ok)
+        return std::unexpected(ok.error());
+    const Id transferId = db.lastInsertId();
+    Statement move(db,
+                   *manager ? "UPDATE record_managers SET school_id = ?2, since = ?3 WHERE lookup_code = ?1"
+                            : "INSERT INTO record_managers (lookup_code, school_id, since) VALUES (?1, ?2, ?3)");
+    move.bind(1, t.lookupCode).bind(2, (*to)->id).bind(3, at);
+    if (auto ok = move.run(); !ok)
+        return std::unexpected(ok.error());
+    if (!*manager)
+        if (auto ok = storeHistoryIn(db, transferId, t, (*to)->id); !ok)
+            return std::unexpected(ok.error());
+    if (auto ok = appendAuditIn(db,
+                                {QStringLiteral("school:") + *senderCode, QStringLiteral("transfer"),
+                                 QStringLiteral("record"), t.lookupCode,
+                                 QStringLiteral("from %1 to %2, %3 history versions")
+                                     .arg(t.fromSchoolCode, t.toSchoolCode)
+                                     .arg(*manager ? 0 : t.history.size())});
+        !ok)
+        return std::unexpected(ok.error());
+    return TransferOutcome {RequestStatus::Accepted, *receipt, **to, at};
 }
 
 /** Locks the window itself if still open; the effective date of every record it locks (the stored one if locked). */
@@ -473,6 +688,17 @@ public:
         return m_writer->transact<SubmitOutcome>([&](Connection& db) { return submitIn(db, submission, sign); });
     }
 
+    Result<RevokeOutcome> revoke(const NewRevocation& revocation, const ReceiptSigning& sign) override
+    {
+        return m_writer->transact<RevokeOutcome>([&](Connection& db) { return revokeIn(db, revocation, sign); });
+    }
+
+    Result<TransferOutcome> transfer(const NewTransfer& transfer, const ReceiptSigning& sign) override
+    {
+        return m_writer->transact<TransferOutcome>([&](Connection& db) { return transferIn(db, transfer, sign); });
+    }
+
+    Result<QList<TransferRow>> transfers(const QString& lookupCode) override;
     Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
     Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                              int limit) override;
@@ -491,6 +717,7 @@ public:
     Result<qint64> verifyAudit() override;
 
 private:
+    Result<QList<LookupRow>> lookupIn(const QString& lookupCode);
     Result<QList<Window>> windowsWhere(const char* sql, const std::function<void(Statement&)>& bind)
     {
         Statement s(*m_reader, sql);
@@ -555,24 +782,73 @@ Result<Page<SignedReceipt>> SqliteDeptSession::lockReceipts(Id schoolId, const Q
 
 Result<QList<LookupRow>> SqliteDeptSession::lookup(const QString& lookupCode)
 {
+    // One read transaction: the heads and the versions are one snapshot.
+    if (auto ok = m_reader->exec("BEGIN"); !ok)
+        return std::unexpected(ok.error());
+    auto years = lookupIn(lookupCode);
+    (void)m_reader->exec("COMMIT");
+    return years;
+}
+
+Result<QList<LookupRow>> SqliteDeptSession::lookupIn(const QString& lookupCode)
+{
     Statement s(*m_reader,
-                "SELECT " HEAD_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
-                "JOIN schools s ON s.id = h.school_id JOIN packets p ON p.digest = h.current_digest "
+                "SELECT " HEAD_COLUMNS ", s.id, s.code, s.name, coalesce(p.lookup_json, hv.lookup_json), "
+                "hv.school_code, hv.school_name FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                "LEFT JOIN packets p ON p.digest = h.current_digest "
+                "LEFT JOIN history_versions hv ON hv.digest = h.current_digest "
                 "WHERE h.lookup_code = ? ORDER BY h.school_year_start");
     s.bind(1, lookupCode);
     constexpr int c = kHeadColumnCount;
     QList<LookupRow> years;
-    while (s.next())
-        years.append({recordStatusFrom(s, 0), School {s.integer(c), s.text(c + 1), s.text(c + 2)}, s.blob(c + 3)});
+    while (s.next()) {
+        LookupRow row {recordStatusFrom(s, 0), School {s.integer(c), s.text(c + 1), s.text(c + 2)}, s.blob(c + 3), {}};
+        if (row.status.state == RecordState::History)
+            row.school = School {0, s.text(c + 4), s.text(c + 5)};
+        years.append(row);
+    }
     if (s.failed())
         return failed(s, "lookup");
+    s.reset();
+    Statement v(*m_reader,
+                "SELECT school_year_start, version, digest, received_at, (SELECT min(q.received_at) FROM packets q "
+                "WHERE q.lookup_code = p.lookup_code AND q.school_year_start = p.school_year_start "
+                "AND q.version > p.version) FROM packets p WHERE p.lookup_code = ?1 "
+                "UNION ALL SELECT school_year_start, version, digest, received_at, (SELECT min(q.received_at) "
+                "FROM history_versions q WHERE q.lookup_code = p.lookup_code "
+                "AND q.school_year_start = p.school_year_start AND q.version > p.version) "
+                "FROM history_versions p WHERE p.lookup_code = ?1 ORDER BY 1, 2");
+    v.bind(1, lookupCode);
+    while (v.next()) {
+        const int year = int(v.integer(0));
+        for (LookupRow& row : years)
+            if (row.status.schoolYearStart == year)
+                row.versions.append({int(v.integer(1)), v.text(2), v.time(3), v.time(4)});
+    }
+    if (v.failed())
+        return failed(v, "versions");
     return years;
+}
+
+Result<QList<TransferRow>> SqliteDeptSession::transfers(const QString& lookupCode)
+{
+    Statement s(*m_reader,
+                "SELECT t.from_school_name, s.name, t.transfer_date, t.transferred_at FROM transfers t "
+                "JOIN schools s ON s.id = t.to_school_id WHERE t.lookup_code = ? ORDER BY t.id");
+    s.bind(1, lookupCode);
+    QList<TransferRow> list;
+    while (s.next())
+        list.append({s.text(0), s.text(1), QDate::fromString(s.text(2), Qt::ISODate), s.time(3)});
+    if (s.failed())
+        return failed(s, "transfers");
+    return list;
 }
 
 Result<QByteArray> SqliteDeptSession::signedPdf(const QString& lookupCode, int schoolYearStart)
 {
     Statement s(*m_reader,
-                "SELECT p.pdf FROM record_heads h JOIN packets p ON p.digest = h.current_digest "
+                "SELECT coalesce(p.pdf, hv.pdf) FROM record_heads h LEFT JOIN packets p ON p.digest = h.current_digest "
+                "LEFT JOIN history_versions hv ON hv.digest = h.current_digest "
                 "WHERE h.lookup_code = ?1 AND (?2 = 0 OR h.school_year_start = ?2) "
                 "ORDER BY h.school_year_start DESC LIMIT 1");
     s.bind(1, lookupCode).bind(2, qint64(schoolYearStart));

@@ -727,7 +727,8 @@ void TestDeptApi::lookupOfARecordWithTwoYears()
                          "<older/>",
                          "%PDF older",
                          QDateTime(QDate(year, 6, 1), QTime(2, 0), Qt::UTC),
-                         lookupContentJson(older)};
+                         lookupContentJson(older),
+                         {}};
     const ReceiptSigning sign = d->folder.receiptSigner().value();
     QCOMPARE(d->admin->submit(first, sign).value_or(SubmitOutcome {SubmitStatus::WindowClosed, {}}).status,
              SubmitStatus::Accepted);

@@ -210,6 +210,7 @@ private Q_SLOTS:
     void auditChainAndTampering();
     void triggersRefuseRawChanges();
     void twoThreadsSubmitAtOnce();
+    void revokeAndTransfer();
 };
 
 void TestDeptStore::initTestCase_data()
@@ -780,6 +781,53 @@ void TestDeptStore::twoThreadsSubmitAtOnce()
     const auto counts = m_session->counts().value_or(QList<WindowCounts> {});
     QCOMPARE(counts.value(0).submitted, 2 * kEach);
     QCOMPARE(m_session->verifyAudit().value_or(-1), auditBefore + 2 * kEach);
+}
+
+void TestDeptStore::revokeAndTransfer()
+{
+    if (m_store->engine() != QLatin1String("sqlite"))
+        QSKIP("revoke and transfer are not implemented on PostgreSQL yet");
+    const QString cert(64, QLatin1Char('c'));
+    NewSubmission v1 = submission(QStringLiteral("r1"), 1, m_a);
+    v1.principalCertSha256 = {cert};
+    QCOMPARE(submit(v1), SubmitStatus::Accepted);
+    NewRevocation r {v1.lookupCode,     2025,     1, m_a.id, packet::packetDigest(QByteArray("<r/>")), "<r/>",
+                     QString(64, u'd'), kReceived};
+    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::SignerNotPrincipal);
+    r.signerCertSha256 = cert;
+    r.schoolId = m_b.id;
+    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::OtherSchool);
+    r.schoolId = m_a.id;
+    r.version = 2;
+    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::VersionNotNewer);
+    r.version = 1;
+    auto revoked = m_session->revoke(r, m_sign);
+    QCOMPARE(revoked->status, RequestStatus::Accepted);
+    QCOMPARE(verified(revoked->receipt).kind, signing::Receipt::Kind::Revoke);
+    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::Duplicate);
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).state, RecordState::Revoked);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted); // a revoked year replaced
+    const auto rows = m_session->lookup(v1.lookupCode);
+    QCOMPARE(rows->value(0).versions.size(), 2);
+    QVERIFY(rows->value(0).versions.value(0).replacedAt.isValid());
+
+    NewTransfer t {v1.lookupCode,
+                   m_a.code,
+                   m_a.name,
+                   m_b.code,
+                   m_a.id,
+                   QDate(2026, 8, 1),
+                   packet::packetDigest(QByteArray("<t/>")),
+                   "<t/>",
+                   cert,
+                   kReceived,
+                   {}};
+    auto moved = m_session->transfer(t, m_sign);
+    QCOMPARE(moved->status, RequestStatus::Accepted);
+    QCOMPARE(verified(moved->receipt).version, 0);
+    QCOMPARE(m_session->transfer(t, m_sign)->status, RequestStatus::Duplicate);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 3, m_a)), SubmitStatus::OtherSchool);
+    QCOMPARE(m_session->transfers(v1.lookupCode)->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDeptStore)
