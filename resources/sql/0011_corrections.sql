@@ -62,10 +62,12 @@ WHEN (NEW.replaces_id IS NULL) <> (NEW.version = 1)
            AND o.state IN ('signed', 'submitted')))
 BEGIN SELECT RAISE(ABORT, 'hocba:version_chain'); END;
 
--- Why a version was opened is fixed; a revoke is recorded with its move to `revoked` and then fixed.
+-- Why a version was opened is written once, with the new draft, then fixed; a revoke is recorded with its move to `revoked` and then fixed.
 CREATE TRIGGER year_section_correction_fields BEFORE UPDATE OF reopen_reason, reopened_at, revoked_at, revoke_reason
 ON year_section
-WHEN NEW.reopen_reason IS NOT OLD.reopen_reason OR NEW.reopened_at IS NOT OLD.reopened_at
+WHEN ((NEW.reopen_reason IS NOT OLD.reopen_reason OR NEW.reopened_at IS NOT OLD.reopened_at)
+      AND NOT (OLD.reopen_reason IS NULL AND OLD.reopened_at IS NULL AND OLD.state = 'draft'
+               AND OLD.replaces_id IS NOT NULL AND NEW.reopen_reason IS NOT NULL AND NEW.reopened_at IS NOT NULL))
   OR ((NEW.revoked_at IS NOT OLD.revoked_at OR NEW.revoke_reason IS NOT OLD.revoke_reason)
       AND NOT (OLD.revoked_at IS NULL AND NEW.state = 'revoked' AND OLD.state IN ('signed', 'submitted')))
 BEGIN SELECT RAISE(ABORT, 'hocba:section_signed'); END;
