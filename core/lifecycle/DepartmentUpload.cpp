@@ -154,8 +154,10 @@ Status applyReceipt(store::Database& db, qint64 sectionId, SectionState target, 
         return fail(ErrorCode::NotFound, Text::tr("A section in the outbox no longer exists."));
     const SectionState state = (*section)->state;
     const bool toSubmitted = state == SectionState::Signed;
-    const bool toLocked
-        = target == SectionState::Locked && (state == SectionState::Signed || state == SectionState::Submitted);
+    // The Department's lock wins: a version the school superseded or revoked meanwhile is still marked as locked.
+    const bool toLocked = target == SectionState::Locked
+        && (state == SectionState::Signed || state == SectionState::Submitted || state == SectionState::Superseded
+            || state == SectionState::Revoked);
     if (toSubmitted)
         if (auto s = sections.setSectionState(sectionId, SectionState::Submitted); !s)
             return s;

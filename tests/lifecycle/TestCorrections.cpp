@@ -179,6 +179,27 @@ private Q_SLOTS:
         QVERIFY(!lifecycle::reopenSection(*db, Actor::unrestricted(), v1, QStringLiteral("again")));
     }
 
+    void homeroomTeacherMayNotReopenOrRevoke()
+    {
+        auto db = m_template.openCopy();
+        QVERIFY(db);
+        const Id v1 = firstSigned(*db);
+        User user;
+        user.id = 1;
+        user.login = QStringLiteral("gvcn");
+        user.role = Role::Homeroom;
+        const Actor homeroom = Actor::forAccount(user, {});
+        auto reopened = lifecycle::reopenSection(*db, homeroom, v1, QStringLiteral("fix"));
+        QVERIFY(!reopened);
+        QCOMPARE(reopened.error().code, ErrorCode::PermissionDenied);
+        auto signer = m_pki.signer(false);
+        auto revoked = lifecycle::revokeSection(*db, homeroom, v1, QStringLiteral("fix"), *signer);
+        QVERIFY(!revoked);
+        QCOMPARE(revoked.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE version > 1")), 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM department_request")), 0);
+    }
+
     void currentSectionByCode()
     {
         auto db = m_template.openCopy();
