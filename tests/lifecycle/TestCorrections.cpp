@@ -2,11 +2,13 @@
 // Corrections before the lock (issue 15): reopening a signed year as a new version, the supersede on signing, the
 // lock refusing everything (in the lifecycle and by the school file's triggers), and the signed revoke request.
 #include "../signing/TestPki.h"
+#include "FakeDepartment.h"
 #include "SigningFixture.h"
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
 #include "lifecycle/Corrections.h"
+#include "lifecycle/Department.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 #include "verify/RequestVerifier.h"
@@ -198,6 +200,52 @@ private Q_SLOTS:
         QCOMPARE(revoked.error().code, ErrorCode::PermissionDenied);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM year_section WHERE version > 1")), 0);
         QCOMPARE(count(*db, QStringLiteral("SELECT count(*) FROM department_request")), 0);
+    }
+
+    void uploadSendsTheRevokeAfterThePacket_data()
+    {
+        QTest::addColumn<bool>("locked");
+        QTest::newRow("before the lock") << false;
+        QTest::newRow("locked at the Department") << true;
+    }
+
+    void uploadSendsTheRevokeAfterThePacket()
+    {
+        QFETCH(bool, locked);
+        test::FakeDepartment fake;
+        QVERIFY(fake.start());
+        auto db = m_template.openCopy();
+        QVERIFY(db);
+        QVERIFY(lifecycle::setEndpoint(*db, Actor::unrestricted(), fake.baseUrl(),
+                                       fake.writeCredential(test::FakeDepartment::credential()), fake.certPemPath()));
+        const Id v1 = firstSigned(*db);
+        auto signer = m_pki.signer(false);
+        auto xml = lifecycle::revokeSection(*db, Actor::unrestricted(), v1, QStringLiteral("Nhầm học sinh"), *signer);
+        QVERIFY(xml);
+        const QString code = lifecycle::departmentRequests(*db)->first().lookupCode;
+        if (locked)
+            fake.lockCode(code);
+        lifecycle::UploadRequest request;
+        request.firstBackoffMs = 10;
+        auto report = lifecycle::uploadOutbox(*db, Actor::unrestricted(), request);
+        QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
+        QCOMPARE(fake.stored(), 2); // both signed packets, the revoked one first of all
+        const auto requests = lifecycle::departmentRequests(*db);
+        QVERIFY(requests);
+        QCOMPARE(requests->size(), 1);
+        if (locked) {
+            QCOMPARE(fake.revokes(), 0);
+            QCOMPARE(requests->first().state, lifecycle::DepartmentRequest::State::Refused);
+            QVERIFY(requests->first().lastError.contains(QStringLiteral("locked")));
+        } else {
+            QCOMPARE(fake.revokes(), 1);
+            QCOMPARE(requests->first().state, lifecycle::DepartmentRequest::State::Sent);
+            QVERIFY(requests->first().sentAt.isValid());
+        }
+        // Sent once: a second upload sends nothing more.
+        auto again = lifecycle::uploadOutbox(*db, Actor::unrestricted(), request);
+        QVERIFY(again);
+        QCOMPARE(fake.revokes(), locked ? 0 : 1);
     }
 
     void currentSectionByCode()
