@@ -31,6 +31,8 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeEndpointCommand());
     list.push_back(makeOutboxCommand());
     list.push_back(makeUploadCommand());
+    list.push_back(makeReopenCommand());
+    list.push_back(makeVersionsCommand());
     list.push_back(makeReceiptsCommand());
     list.push_back(makeLookupCommand());
     return list;

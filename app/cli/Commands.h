@@ -54,4 +54,8 @@ std::unique_ptr<Command> makeReceiptsCommand();
 /** lookup CODE --url URL [--json]: a record's public state at the Department. */
 std::unique_ptr<Command> makeLookupCommand();
 
+/** reopen --db FILE (--student CODE | --section ID) [--year Y] --reason TEXT: a signed year as a new version. */
+std::unique_ptr<Command> makeReopenCommand();
+/** versions --db FILE (--student CODE | --section ID) [--year Y] [--json]: a school year's chain of versions. */
+std::unique_ptr<Command> makeVersionsCommand();
 } // namespace hocba::cli

@@ -154,8 +154,10 @@ Status applyReceipt(store::Database& db, qint64 sectionId, SectionState target, 
         return fail(ErrorCode::NotFound, Text::tr("A section in the outbox no longer exists."));
     const SectionState state = (*section)->state;
     const bool toSubmitted = state == SectionState::Signed;
-    const bool toLocked
-        = target == SectionState::Locked && (state == SectionState::Signed || state == SectionState::Submitted);
+    // The Department's lock wins: a version the school superseded or revoked meanwhile is still marked as locked.
+    const bool toLocked = target == SectionState::Locked
+        && (state == SectionState::Signed || state == SectionState::Submitted || state == SectionState::Superseded
+            || state == SectionState::Revoked);
     if (toSubmitted)
         if (auto s = sections.setSectionState(sectionId, SectionState::Submitted); !s)
             return s;
@@ -236,6 +238,122 @@ UploadItemResult sendOne(const QUrl& base, const QString& credential, const QByt
     return out;
 }
 
+/** A queued signed request (revoke, transfer) with what is sent for it. */
+struct PendingRequest
+{
+    qint64 id = 0;
+    bool transfer = false;
+    QString lookupCode;
+    QByteArray signedXml;
+    QByteArray versionsJson;
+};
+
+Result<QList<PendingRequest>> pendingRequests(store::Database& db)
+{
+    // A request waits for its record's packets: none of them may still be pending in the outbox.
+    auto st = db.prepare(QStringLiteral(
+        "SELECT q.id, q.kind, q.lookup_code, q.signed_xml, q.versions_json FROM department_request q "
+        "WHERE q.state = 'pending' AND NOT EXISTS (SELECT 1 FROM department_outbox o JOIN year_section s ON s.id = "
+        "o.section_id JOIN record r ON r.id = s.record_id WHERE r.lookup_code = q.lookup_code AND o.state = "
+        "'pending') ORDER BY q.id"));
+    if (!st)
+        return std::unexpected(st.error());
+    QList<PendingRequest> list;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return list;
+        list.append({st->int64(0), st->text(1) == QLatin1String("transfer"), st->text(2), st->blob(3), st->blob(4)});
+    }
+}
+
+QByteArray requestBody(const PendingRequest& q)
+{
+    QJsonObject o;
+    if (q.transfer) {
+        o.insert(QStringLiteral("statement"), QString::fromLatin1(q.signedXml.toBase64()));
+        if (!q.versionsJson.isEmpty())
+            o.insert(QStringLiteral("versions"), QJsonDocument::fromJson(q.versionsJson).array());
+    } else {
+        o.insert(QStringLiteral("request"), QString::fromLatin1(q.signedXml.toBase64()));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/** Sends one queued request and records the outcome on its row (sent with its receipt, refused, or a try). */
+Result<UploadItemResult> sendRequest(store::Database& db, const QUrl& base, const EndpointSettings& settings,
+                                     const PendingRequest& q, const UploadRequest& retries,
+                                     const CancellationToken* cancel)
+{
+    UploadItemResult out;
+    out.lookupCode = q.lookupCode;
+    http::Request request;
+    request.url
+        = http::routeUrl(base,
+                         QStringLiteral("/api/v1/records/%1/%2")
+                             .arg(q.lookupCode, q.transfer ? QStringLiteral("transfer") : QStringLiteral("revoke")));
+    request.method = "POST";
+    request.bearer = settings.credential;
+    request.jsonBody = requestBody(q);
+    int tried = 0;
+    const http::Answer answer
+        = http::sendWithRetries(request, {retries.maxAttempts, retries.firstBackoffMs}, cancel, &tried);
+    out.httpStatus = answer.status;
+    QString state = QStringLiteral("pending");
+    SignedReceipt r;
+    if (answer.status == 200 || answer.status == 201) {
+        const QJsonObject o = QJsonDocument::fromJson(answer.body).object();
+        r = receiptOf(o);
+        auto receipt = checkedReceipt(r, settings.departmentCertDer,
+                                      q.transfer ? signing::Receipt::Kind::Transfer : signing::Receipt::Kind::Revoke,
+                                      q.lookupCode, 0, packet::packetDigest(q.signedXml));
+        if (receipt) {
+            state = QStringLiteral("sent");
+            out.version = receipt->version;
+            out.outcome
+                = answer.status == 201 ? UploadItemResult::Outcome::Submitted : UploadItemResult::Outcome::AlreadyThere;
+            out.message = q.transfer ? Text::tr("The Department recorded the transfer.")
+                                     : Text::tr("The Department recorded the revoke.");
+        } else {
+            out.outcome = UploadItemResult::Outcome::Refused;
+            out.errorCode = QStringLiteral("bad_receipt");
+            out.message = receipt.error().message;
+        }
+    } else {
+        const Error e = http::problem(answer, q.transfer ? Text::tr("transfer") : Text::tr("revoke"));
+        const bool refused = answer.answered() && answer.status >= 400 && answer.status < 500 && answer.status != 429;
+        out.outcome = refused ? UploadItemResult::Outcome::Refused : UploadItemResult::Outcome::Failed;
+        out.errorCode = answer.errorCode();
+        out.message = e.message;
+        if (answer.status == 409 && out.errorCode == QLatin1String("locked")) {
+            state = QStringLiteral("refused");
+            out.message = Text::tr("The Department has already locked this school year: the revoke was refused and "
+                                   "the record stays as the Department locked it.");
+        } else if (refused && out.errorCode != QLatin1String("bad_receipt")) {
+            state = QStringLiteral("refused");
+        }
+    }
+    auto st = db.prepare(QStringLiteral(
+        "UPDATE department_request SET state = ?1, attempts = attempts + ?2, last_error = ?3, sent_at = CASE WHEN ?1 = "
+        "'sent' THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE sent_at END, receipt_canonical = CASE WHEN ?1 = "
+        "'sent' THEN ?4 ELSE receipt_canonical END, receipt_signature = CASE WHEN ?1 = 'sent' THEN ?5 ELSE "
+        "receipt_signature END WHERE id = ?6 AND state = 'pending'"));
+    if (!st)
+        return std::unexpected(st.error());
+    if (auto s = st->bind(1, state)
+                     .bind(2, tried)
+                     .bind(3, state == QLatin1String("sent") ? QString(QLatin1String("")) : out.message)
+                     .bind(4, r.canonical)
+                     .bind(5, r.signature)
+                     .bind(6, q.id)
+                     .exec();
+        !s)
+        return std::unexpected(s.error());
+    return out;
+}
+
 /** The right to report, then the endpoint set for the school: what every call to the Department starts with. */
 Result<std::pair<QUrl, EndpointSettings>> reportingEndpoint(store::Database& db, const Actor& actor)
 {
@@ -298,6 +416,20 @@ Result<UploadReport> uploadOutbox(store::Database& db, const Actor& actor, const
         report.items.append(item);
         if (progress)
             progress(int(report.items.size()), int(pending->size()));
+    }
+    // Then the signed requests (revoke, transfer), once their record's packets have arrived.
+    if (request.className.trimmed().isEmpty()) {
+        auto requests = pendingRequests(db);
+        if (!requests)
+            return std::unexpected(requests.error());
+        for (const PendingRequest& q : *requests) {
+            if (cancel && cancel->isCancelled())
+                break;
+            auto item = sendRequest(db, base, settings, q, request, cancel);
+            if (!item)
+                return std::unexpected(item.error());
+            report.items.append(*item);
+        }
     }
     return report;
 }

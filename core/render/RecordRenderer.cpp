@@ -629,6 +629,12 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
         c.newPage(true);
         c.addQr(urlOf(i), qrX, c.top());
         c.centred(b.yearTitle, b.titleFont, 3);
+        if (p.version >= 2) // a correction says which version it is (docs/corrections.md); the book is Vietnamese
+            c.centred(
+                p.replacesVersion
+                    ? QString::fromUtf8("Phiên bản %1, thay thế phiên bản %2").arg(p.version).arg(*p.replacesVersion)
+                    : QString::fromUtf8("Phiên bản %1").arg(p.version),
+                b.sectionFont, 2);
         const double narrow = b.contentWidthMm() - b.qrSizeMm - b.qrClearanceBesideMm;
         for (const FieldLine& line : b.yearHeaderFields)
             c.fields(line, narrow);

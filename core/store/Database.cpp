@@ -448,6 +448,11 @@ Error Database::lastError(const QString& context) const
                     "hocba::store::Database",
                     "This school year is kept on paper; it cannot be confirmed or signed in the program."),
                 detail};
+    if (message.startsWith(QLatin1String("hocba:version_chain")))
+        return {ErrorCode::InvalidInput,
+                QCoreApplication::translate("hocba::store::Database",
+                                            "A new version of a school year must follow its newest signed version."),
+                detail};
     if (message.startsWith(QLatin1String("hocba:")))
         return {ErrorCode::RecordLocked,
                 QCoreApplication::translate("hocba::store::Database", "This change is not allowed for stored records."),

@@ -187,6 +187,17 @@ private Q_SLOTS:
         QVERIFY(!t.contains(QStringLiteral("ngày 31 tháng 05 năm 2025")));
     }
 
+    void aCorrectionSaysWhichVersionItIs()
+    {
+        RenderInput in = m_primary;
+        const QString before = text(render(QStringLiteral("version-1.pdf"), in)).simplified();
+        QVERIFY(!before.contains(QStringLiteral("Phiên bản")));
+        in.years.last().version = 2;
+        in.years.last().replacesVersion = 1;
+        const QString t = text(render(QStringLiteral("version-2.pdf"), in)).simplified();
+        QVERIFY2(t.contains(QStringLiteral("Phiên bản 2, thay thế phiên bản 1")), qPrintable(t.left(2000)));
+    }
+
     void thcsTextHasScoresWithDecimalComma()
     {
         const QString t = text(m_thcsPdf);

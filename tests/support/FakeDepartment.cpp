@@ -3,6 +3,7 @@
 
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
+#include "packet/SignedRequest.h"
 #include "verify/Receipt.h"
 
 #include <QFile>
@@ -200,6 +201,9 @@ FakeDepartment::Reply FakeDepartment::answer(const Received& request)
         reply.drop = m_drop == Drop::AfterStoring;
         return reply;
     }
+    if (request.method == "POST" && path.startsWith(QLatin1String("/api/v1/records/"))
+        && path.endsWith(QLatin1String("/revoke")))
+        return revoke(path.section(QLatin1Char('/'), 4, 4), request.body);
     if (route == QLatin1String("GET /api/v1/receipts"))
         return receipts(request.path.section(QLatin1Char('?'), 1));
     return {404, errorBody(QStringLiteral("not_found"), QStringLiteral("Không có đường dẫn này."))};
@@ -303,6 +307,33 @@ QByteArray FakeDepartment::sign(const QByteArray& content) const
     QByteArray out(reinterpret_cast<const char*>(der), std::max(len, 0));
     OPENSSL_free(der);
     return out;
+}
+
+} // namespace hocba::test
+
+namespace hocba::test {
+
+FakeDepartment::Reply FakeDepartment::revoke(const QString& code, const QByteArray& body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QByteArray xml = QByteArray::fromBase64(o.value(QStringLiteral("request")).toString().toLatin1());
+    auto request = packet::readRevokeRequest(xml);
+    if (!request || request->lookupCode != code)
+        return {422, errorBody(QStringLiteral("invalid_request"), QStringLiteral("Yêu cầu không hợp lệ."))};
+    if (m_lockedCodes.contains(code))
+        return {409, errorBody(QStringLiteral("locked"), QStringLiteral("Năm học đã bị khoá."))};
+    signing::Receipt r;
+    r.kind = signing::Receipt::Kind::Revoke;
+    r.lookupCode = code;
+    r.version = request->version;
+    r.packetDigest = packet::packetDigest(xml);
+    r.schoolCode = QString::fromLatin1(kSchoolCode);
+    r.windowId = QStringLiteral("2025-2026-06");
+    r.at = QDateTime::currentDateTimeUtc();
+    r.at.setTime(QTime(r.at.time().hour(), r.at.time().minute(), r.at.time().second()));
+    r.department = QStringLiteral("Sở GDĐT Thử");
+    ++m_revokes;
+    return {201, receiptJson(r.canonicalBytes())};
 }
 
 } // namespace hocba::test

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 class QTcpServer;
@@ -69,6 +70,11 @@ public:
     /** The answer to GET /api/v1/lookup/<code>; unknown codes get 404. */
     void setLookup(const QString& code, const QByteArray& json) { m_lookups.insert(code, json); }
 
+    /** Revoke requests for this code from now on get 409 locked. */
+    void lockCode(const QString& code) { m_lockedCodes.append(code); }
+    /** Revoke requests accepted (POST /api/v1/records/{code}/revoke). */
+    int revokes() const { return m_revokes; }
+
     const QList<Received>& received() const { return m_received; }
     int count(const QString& route) const;
     /** Records accepted (each digest once). */
@@ -90,6 +96,7 @@ private:
     void onReadable(QTcpSocket* socket);
     Reply answer(const Received& request);
     Reply submit(const QByteArray& body);
+    Reply revoke(const QString& code, const QByteArray& body);
     Reply receipts(const QString& query) const;
     QByteArray sign(const QByteArray& content) const;
     QByteArray receiptJson(const QByteArray& canonical) const;
@@ -110,6 +117,8 @@ private:
     QHash<QString, QByteArray> m_lookups;
     QString m_digestOverride;
     int m_pageSize = 1000;
+    QStringList m_lockedCodes;
+    int m_revokes = 0;
     Drop m_drop = Drop::None;
 };
 
