@@ -80,19 +80,11 @@ Result<SectionFacts> factsOf(store::Database& db, Id sectionId)
     f.yearLocked = st->int64(1) != 0;
     f.openDraft = st->int64(2) != 0;
     f.newestVersion = int(st->int64(3));
-    // A record transferred away (migration 0012, when present) is read-only here.
-    auto t = db.prepare(QStringLiteral("SELECT 1 FROM pragma_table_info('record') WHERE name = 'transferred_out_at'"));
-    if (t) {
-        auto has = t->step();
-        if (has && *has) {
-            auto q = db.prepare(QStringLiteral("SELECT transferred_out_at IS NOT NULL FROM record WHERE id = ?1"));
-            if (q) {
-                q->bind(1, f.section.recordId);
-                auto r = q->step();
-                if (r && *r)
-                    f.transferredAway = q->int64(0) != 0;
-            }
-        }
+    // A record transferred away (migration 0012) is read-only here.
+    if (auto q = db.prepare(QStringLiteral("SELECT transferred_at IS NOT NULL FROM record WHERE id = ?1"))) {
+        q->bind(1, f.section.recordId);
+        if (auto r = q->step(); r && *r)
+            f.transferredAway = q->int64(0) != 0;
     }
     return f;
 }

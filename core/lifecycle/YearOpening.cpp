@@ -47,7 +47,8 @@ Result<QList<LastYearSection>> lastYearSections(store::Database& db, SchoolYear 
             "SELECT ys.id, ys.record_id, r.student_id, s.full_name, ys.grade, coalesce(c.name, ''), ys.state, "
             "ys.source FROM year_section ys JOIN record r ON r.id = ys.record_id "
             "JOIN student s ON s.id = r.student_id LEFT JOIN class c ON c.id = ys.class_id "
-            "WHERE ys.school_year = ?1 AND r.closed_at IS NULL AND ys.version = (SELECT max(v.version) FROM "
+            "WHERE ys.school_year = ?1 AND r.closed_at IS NULL AND r.transferred_at IS NULL AND ys.version = (SELECT "
+            "max(v.version) FROM "
             "year_section v WHERE v.record_id = ys.record_id AND v.school_year = ys.school_year)"),
         [](store::Statement& st) {
             return LastYearSection {st.int64(0),      st.int64(1), st.int64(2), st.text(3),
