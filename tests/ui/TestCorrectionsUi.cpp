@@ -4,7 +4,9 @@
 #include "CorrectionDialogs.h"
 #include "MessageBox.h"
 #include "PinDialog.h"
+#include "TransferDialogs.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -56,13 +58,19 @@ public:
     {
         return fail(ErrorCode::Internal, QStringLiteral("not in this test"));
     }
-    Result<lifecycle::TransferInspection> inspectPackage(const QString&) override
+    lifecycle::TransferInspection inspection;
+    std::atomic<int> transferInCalls = 0;
+    QString lastPackage;
+    QString lastClass;
+    Result<lifecycle::TransferInspection> inspectPackage(const QString&) override { return inspection; }
+    Result<lifecycle::TransferInResult> transferIn(const QString& path, const QString& className) override
     {
-        return fail(ErrorCode::Internal, QStringLiteral("not in this test"));
-    }
-    Result<lifecycle::TransferInResult> transferIn(const QString&, const QString&) override
-    {
-        return fail(ErrorCode::Internal, QStringLiteral("not in this test"));
+        ++transferInCalls;
+        lastPackage = path;
+        lastClass = className;
+        lifecycle::TransferInResult r;
+        r.versions = inspection.versions.size();
+        return r;
     }
     Result<std::optional<TransferredAway>> transferredAway(const QString&) override { return away; }
 };
@@ -244,6 +252,58 @@ private Q_SLOTS:
         QCOMPARE(fake->revokeCalls.load(), 1);
         QCOMPARE(fake->lastReason, QStringLiteral("Lập nhầm học bạ của học sinh khác"));
         QCOMPARE(fake->lastSection, Id {7});
+    }
+
+    void transferInShowsTheProblemsAndDoesNotImport()
+    {
+        auto fake = std::make_shared<FakeLifecycle>();
+        fake->inspection.statement.studentName = QStringLiteral("Nguyễn Văn An");
+        fake->inspection.statement.transferDate = QDate(2026, 8, 15);
+        lifecycle::ArrivingVersion good;
+        good.item.schoolYearStart = 2024;
+        good.item.version = 1;
+        good.ok = true;
+        lifecycle::ArrivingVersion altered;
+        altered.item.schoolYearStart = 2025;
+        altered.item.version = 2;
+        altered.problems = {QStringLiteral("the PDF was changed")};
+        fake->inspection.versions = {good, altered};
+        fake->inspection.problems = {QStringLiteral("the statement names another school")};
+        TransferInDialog dialog(fake, {QStringLiteral("7A")});
+        dialog.inspect(QStringLiteral("/tmp/bad.hocba-transfer.zip"));
+        QTRY_VERIFY(dialog.isInspected());
+        QCOMPARE(dialog.versionTree()->topLevelItemCount(), 2);
+        QCOMPARE(dialog.problems().size(), 2);
+        QVERIFY(dialog.problems().at(0).contains(QStringLiteral("another school")));
+        QVERIFY(dialog.problems().at(1).contains(QStringLiteral("the PDF was changed")));
+        QVERIFY(dialog.problems().at(1).contains(QStringLiteral("2025")));
+        QVERIFY(!dialog.importButton()->isEnabled());
+        dialog.importPackage();
+        QTest::qWait(50);
+        QCOMPARE(fake->transferInCalls.load(), 0);
+        QVERIFY(!dialog.imported());
+    }
+
+    void goodPackageImports()
+    {
+        auto fake = std::make_shared<FakeLifecycle>();
+        lifecycle::ArrivingVersion good;
+        good.item.schoolYearStart = 2024;
+        good.item.version = 1;
+        good.ok = true;
+        fake->inspection.versions = {good};
+        TransferInDialog dialog(fake, {QStringLiteral("7A")});
+        dialog.inspect(QStringLiteral("/tmp/good.hocba-transfer.zip"));
+        QTRY_VERIFY(dialog.isInspected());
+        QVERIFY(dialog.problems().isEmpty());
+        QVERIFY(dialog.importButton()->isEnabled());
+        dialog.findChild<QComboBox*>(QStringLiteral("classCombo"))->setCurrentIndex(1);
+        dialog.importPackage();
+        QTRY_VERIFY(dialog.imported().has_value());
+        QCOMPARE(fake->transferInCalls.load(), 1);
+        QCOMPARE(fake->lastPackage, QStringLiteral("/tmp/good.hocba-transfer.zip"));
+        QCOMPARE(fake->lastClass, QStringLiteral("7A"));
+        QCOMPARE(dialog.imported()->versions, 1);
     }
 
 private:
