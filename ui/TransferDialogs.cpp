@@ -3,14 +3,20 @@
 
 #include "MessageBox.h"
 
+#include "domain/PrintedText.h"
+
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -185,6 +191,155 @@ void TransferInDialog::reject()
 {
     if (!m_busy)
         QDialog::reject();
+}
+
+TransferOutDialog::TransferOutDialog(std::shared_ptr<RecordLifecycle> lifecycle, lifecycle::SignerSource& source,
+                                     signing::PinProvider& pins, QString studentCode, const QString& what,
+                                     QWidget* parent)
+    : QDialog(parent)
+    , m_lifecycle(std::move(lifecycle))
+    , m_source(source)
+    , m_pins(pins)
+    , m_studentCode(std::move(studentCode))
+{
+    setWindowTitle(tr("Transfer to another school"));
+    auto* layout = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("%1\n\nA transfer package is made with every signed version of the record and a "
+                                "statement the principal signs. Afterwards the record stays here read-only "
+                                "(\"chuyển đi\"). This cannot be undone.")
+                                 .arg(what),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto* form = new QFormLayout;
+    m_toCode = new QLineEdit(this);
+    m_toCode->setObjectName(QStringLiteral("toSchoolCodeEdit"));
+    m_toName = new QLineEdit(this);
+    m_toName->setObjectName(QStringLiteral("toSchoolNameEdit"));
+    m_date = new QDateEdit(vietnamDate(QDateTime::currentDateTimeUtc()), this);
+    m_date->setObjectName(QStringLiteral("transferDateEdit"));
+    m_date->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
+    m_date->setCalendarPopup(true);
+    m_reason = new QPlainTextEdit(this);
+    m_reason->setObjectName(QStringLiteral("reasonEdit"));
+    m_outDir = new QLineEdit(this);
+    m_outDir->setObjectName(QStringLiteral("outDirEdit"));
+    auto* browse = new QPushButton(tr("Choose…"), this);
+    auto* dirRow = new QHBoxLayout;
+    dirRow->addWidget(m_outDir, 1);
+    dirRow->addWidget(browse);
+    form->addRow(tr("Receiving school's code:"), m_toCode);
+    form->addRow(tr("Receiving school's name:"), m_toName);
+    form->addRow(tr("Transfer date:"), m_date);
+    form->addRow(tr("Reason:"), m_reason);
+    form->addRow(tr("Save the package in:"), dirRow);
+    layout->addLayout(form);
+    m_chooser = new TokenChooser(source, this);
+    layout->addWidget(m_chooser);
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_problem->setWordWrap(true);
+    layout->addWidget(m_problem);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign and make the package"));
+    layout->addWidget(buttons);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Save the package in"), m_outDir->text());
+        if (!dir.isEmpty())
+            m_outDir->setText(dir);
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, &TransferOutDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &TransferOutDialog::reject);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &TransferOutDialog::onDone);
+}
+
+TransferOutDialog::~TransferOutDialog()
+{
+    m_watcher.waitForFinished();
+}
+
+QString TransferOutDialog::problemText() const
+{
+    return m_problem->text();
+}
+
+QString TransferOutDialog::requestProblem() const
+{
+    if (m_toCode->text().trimmed().isEmpty() || m_toName->text().trimmed().isEmpty())
+        return tr("Enter the receiving school's code and name.");
+    if (m_reason->toPlainText().trimmed().size() > 500)
+        return tr("The reason is too long (at most %1 characters).").arg(500);
+    if (m_outDir->text().isEmpty() || !QFileInfo(m_outDir->text()).isDir())
+        return tr("Choose an existing folder to save the package in.");
+    if (!m_chooser->hasChoice())
+        return tr("Choose the principal's token and certificate.");
+    return {};
+}
+
+void TransferOutDialog::accept()
+{
+    if (m_busy)
+        return;
+    if (QString problem = requestProblem(); !problem.isEmpty()) {
+        m_problem->setText(problem);
+        return;
+    }
+    m_problem->clear();
+    if (MessageBox::question(this, tr("Transfer to another school"),
+                             tr("Transfer this record to %1? Afterwards it can no longer be changed here.")
+                                 .arg(m_toName->text().trimmed()))
+        != QMessageBox::Yes)
+        return;
+    lifecycle::TransferOutRequest request;
+    request.studentCode = m_studentCode;
+    request.toSchoolCode = m_toCode->text().trimmed();
+    request.toSchoolName = m_toName->text().trimmed();
+    request.transferDate = m_date->date();
+    request.reason = m_reason->toPlainText().trimmed();
+    request.outDir = m_outDir->text();
+    m_busy = true;
+    m_progress = makeBusyIndicator(this, tr("Waiting for the PIN, then making the transfer package…"));
+    m_watcher.setFuture(QtConcurrent::run([lifecycle = m_lifecycle, &source = m_source, &pins = m_pins,
+                                           token = m_chooser->token(), certificate = m_chooser->certificate(),
+                                           request]() -> Result<lifecycle::TransferOutResult> {
+        std::optional<Result<lifecycle::TransferOutResult>> out;
+        Status ok = source.withSigner(token, certificate, pins, [&](signing::Signer& signer) -> Status {
+            out.emplace(lifecycle->transferOut(request, signer));
+            return {};
+        });
+        if (!ok)
+            return std::unexpected(ok.error());
+        if (!out)
+            return fail(ErrorCode::Internal, tr("The transfer did not run."), QStringLiteral("transfer: no result"));
+        return std::move(*out);
+    }));
+}
+
+void TransferOutDialog::reject()
+{
+    if (!m_busy)
+        QDialog::reject();
+}
+
+void TransferOutDialog::onDone()
+{
+    m_busy = false;
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    auto result = m_watcher.result();
+    if (!result) {
+        if (result.error().code != ErrorCode::PinCancelled)
+            MessageBox::critical(this, tr("The record was not transferred"), result.error().message,
+                                 result.error().detail);
+        return;
+    }
+    m_result = *result;
+    MessageBox::information(this, tr("Transfer package made"),
+                            tr("Give this file to the receiving school:\n%1").arg(result->packagePath));
+    Q_EMIT transferred();
+    QDialog::accept();
 }
 
 } // namespace hocba::ui

@@ -75,4 +75,49 @@ private:
     QFutureWatcher<Result<lifecycle::TransferInResult>> m_importWatcher;
 };
 
+/**
+ * "Chuyển trường đi…": the receiving school (MOET code and name), the date, the reason and the folder the package is
+ * written to; the principal's token signs the statement (worker thread; the PIN is asked then). Irreversible, so it
+ * asks first; nothing is written when cancelled or refused.
+ */
+class TransferOutDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    TransferOutDialog(std::shared_ptr<RecordLifecycle> lifecycle, lifecycle::SignerSource& source,
+                      signing::PinProvider& pins, QString studentCode, const QString& what, QWidget* parent = nullptr);
+    ~TransferOutDialog() override;
+    bool isBusy() const { return m_busy; }
+    QString problemText() const;
+    TokenChooser* tokenChooser() const { return m_chooser; }
+    std::optional<lifecycle::TransferOutResult> result() const { return m_result; }
+
+public Q_SLOTS:
+    void accept() override;
+    void reject() override;
+
+Q_SIGNALS:
+    void transferred();
+
+private:
+    void onDone();
+    QString requestProblem() const;
+
+    std::shared_ptr<RecordLifecycle> m_lifecycle;
+    lifecycle::SignerSource& m_source;
+    signing::PinProvider& m_pins;
+    QString m_studentCode;
+    bool m_busy = false;
+    std::optional<lifecycle::TransferOutResult> m_result;
+    QLineEdit* m_toCode = nullptr;
+    QLineEdit* m_toName = nullptr;
+    QDateEdit* m_date = nullptr;
+    QPlainTextEdit* m_reason = nullptr;
+    QLineEdit* m_outDir = nullptr;
+    TokenChooser* m_chooser = nullptr;
+    QLabel* m_problem = nullptr;
+    QProgressDialog* m_progress = nullptr;
+    QFutureWatcher<Result<lifecycle::TransferOutResult>> m_watcher;
+};
+
 } // namespace hocba::ui
