@@ -370,8 +370,8 @@ RecordVersionsDialog::RecordVersionsDialog(std::shared_ptr<RecordLifecycle> life
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("versionTree"));
     m_tree->setRootIsDecorated(false);
-    m_tree->setHeaderLabels({tr("Version"), tr("State"), tr("Opened"), tr("Signed"), tr("Submitted"), tr("Locked"),
-                             tr("Revoked"), tr("Reason")});
+    m_tree->setHeaderLabels({tr("Version"), tr("State"), tr("Opened on"), tr("Signed on"), tr("Submitted on"),
+                             tr("Locked on"), tr("Revoked on"), tr("Reason")});
     layout->addWidget(m_tree);
     m_explanation = new QLabel(this);
     m_explanation->setObjectName(QStringLiteral("explanationLabel"));
