@@ -7,6 +7,7 @@
 #include "TransferDialogs.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -54,9 +55,16 @@ public:
             return std::unexpected(signature.error());
         return QByteArray("<RevokeRequest/>");
     }
-    Result<lifecycle::TransferOutResult> transferOut(const lifecycle::TransferOutRequest&, signing::Signer&) override
+    std::atomic<int> transferOutCalls = 0;
+    lifecycle::TransferOutRequest lastTransfer;
+    Result<lifecycle::TransferOutResult> transferOut(const lifecycle::TransferOutRequest& request,
+                                                     signing::Signer&) override
     {
-        return fail(ErrorCode::Internal, QStringLiteral("not in this test"));
+        ++transferOutCalls;
+        lastTransfer = request;
+        lifecycle::TransferOutResult r;
+        r.packagePath = request.outDir + QStringLiteral("/abcd.hocba-transfer.zip");
+        return r;
     }
     lifecycle::TransferInspection inspection;
     std::atomic<int> transferInCalls = 0;
@@ -304,6 +312,32 @@ private Q_SLOTS:
         QCOMPARE(fake->lastPackage, QStringLiteral("/tmp/good.hocba-transfer.zip"));
         QCOMPARE(fake->lastClass, QStringLiteral("7A"));
         QCOMPARE(dialog.imported()->versions, 1);
+    }
+
+    void transferOutChecksTheFormAndSigns()
+    {
+        auto fake = std::make_shared<FakeLifecycle>();
+        FakeSource source;
+        GuiPinProvider pins(nullptr);
+        TransferOutDialog dialog(fake, source, pins, QStringLiteral("0123456789"), QStringLiteral("Lớp 7A"));
+        QTRY_VERIFY(dialog.tokenChooser()->hasChoice());
+        dialog.accept(); // no school yet
+        QVERIFY(!dialog.problemText().isEmpty());
+        QCOMPARE(fake->transferOutCalls.load(), 0);
+        dialog.findChild<QLineEdit*>(QStringLiteral("toSchoolCodeEdit"))->setText(QStringLiteral("79000123"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("toSchoolNameEdit"))->setText(QStringLiteral("THCS Lê Lợi"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("outDirEdit"))->setText(QDir::tempPath());
+        dialog.findChild<QPlainTextEdit*>(QStringLiteral("reasonEdit"))->setPlainText(QStringLiteral("Chuyển nhà"));
+        const int asked = m_pinAsked;
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        dialog.accept();
+        QTRY_VERIFY(dialog.result().has_value());
+        QCOMPARE(m_pinAsked, asked + 1);
+        QCOMPARE(fake->transferOutCalls.load(), 1);
+        QCOMPARE(fake->lastTransfer.studentCode, QStringLiteral("0123456789"));
+        QCOMPARE(fake->lastTransfer.toSchoolCode, QStringLiteral("79000123"));
+        QCOMPARE(fake->lastTransfer.reason, QStringLiteral("Chuyển nhà"));
+        QVERIFY(fake->lastTransfer.transferDate.isValid());
     }
 
 private:
