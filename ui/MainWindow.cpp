@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "CorrectionDialogs.h"
 #include "DepartmentDialog.h"
 #include "DepartmentSync.h"
 #include "ImportDialog.h"
@@ -12,6 +13,7 @@
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
 #include "StudentTableModel.h"
+#include "TransferDialogs.h"
 #include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
 #include "lifecycle/Department.h"
@@ -121,6 +123,18 @@ void MainWindow::createActions()
     m_previewClassAction
         = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
     m_previewClassAction->setObjectName(QStringLiteral("previewClassAction"));
+    records->addSeparator();
+    m_versionsAction = records->addAction(tr("&Versions of this school year…"), this, &MainWindow::showVersions);
+    m_versionsAction->setObjectName(QStringLiteral("versionsAction"));
+    m_reopenAction = records->addAction(tr("Co&rrect after signing…"), this, &MainWindow::reopenSelected);
+    m_reopenAction->setObjectName(QStringLiteral("reopenAction"));
+    m_revokeAction = records->addAction(tr("Re&voke…"), this, &MainWindow::revokeSelected);
+    m_revokeAction->setObjectName(QStringLiteral("revokeAction"));
+    m_transferOutAction
+        = records->addAction(tr("&Transfer to another school…"), this, &MainWindow::transferOutSelected);
+    m_transferOutAction->setObjectName(QStringLiteral("transferOutAction"));
+    m_transferInAction = records->addAction(tr("Receive a trans&ferred record…"), this, &MainWindow::receiveTransfer);
+    m_transferInAction->setObjectName(QStringLiteral("transferInAction"));
     records->addSeparator();
     m_uploadAction
         = records->addAction(tr("&Send the whole school to the Department…"), this, &MainWindow::uploadToDepartment);
@@ -264,8 +278,10 @@ void MainWindow::createCentralWidgets()
     m_recordSplitter->setStretchFactor(1, 2);
     rightLayout->addWidget(m_recordSplitter, 1);
     // currentChanged, not currentRowChanged: the first click may land on the row that is already current.
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) { showRecordOf(current); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        showRecordOf(current);
+        updateRecordActions();
+    });
 
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
@@ -794,6 +810,21 @@ void MainWindow::updateRecordActions()
     m_uploadAction->setText(m_currentClass ? tr("&Send class %1 to the Department…").arg(m_currentClass->name)
                                            : tr("&Send the whole school to the Department…"));
     m_receiptsAction->setEnabled(mayReport);
+    if (m_versionsAction) {
+        const std::optional<RosterEntry> entry = selectedEntry();
+        const bool may = m_file && m_recordLifecycle && entry.has_value();
+        const bool maySign = m_actor.has(lifecycle::Right::Sign);
+        // A locked year offers nothing and says why; the chain dialog explains the other refusals.
+        const bool locked = entry && entry->section.state == SectionState::Locked;
+        const QString why = locked ? tr("The Department has locked this school year: nothing can change.") : QString();
+        m_versionsAction->setEnabled(may);
+        for (QAction* a : {m_reopenAction, m_revokeAction, m_transferOutAction}) {
+            a->setEnabled(may && maySign && !locked);
+            a->setToolTip(why);
+            a->setStatusTip(why);
+        }
+        m_transferInAction->setEnabled(m_file && m_recordLifecycle && m_actor.has(lifecycle::Right::ManageSchool));
+    }
     if (m_importAction) {
         // Student lists need the school's management, grade books a teaching assignment; core checks each import.
         const bool mayImport
@@ -863,6 +894,110 @@ void MainWindow::signWholeSchool()
     if (m_currentClass)
         year = m_currentClass->schoolYear;
     openSignDialog(year, std::nullopt);
+}
+
+void MainWindow::setRecordLifecycle(RecordLifecycleFactory factory)
+{
+    m_recordLifecycle = std::move(factory);
+    updateRecordActions();
+}
+
+std::optional<RosterEntry> MainWindow::selectedEntry() const
+{
+    if (!m_table || !m_proxy || !m_students)
+        return std::nullopt;
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return std::nullopt;
+    const int row = m_proxy->mapToSource(current).row();
+    if (row < 0 || row >= m_students->roster().size())
+        return std::nullopt;
+    return m_students->roster().at(row);
+}
+
+RecordVersionsDialog* MainWindow::openVersions(const RosterEntry& entry)
+{
+    if (!m_file || !m_recordLifecycle)
+        return nullptr;
+    if (!m_pins)
+        m_pins = std::make_unique<GuiPinProvider>(this);
+    const QString what = tr("%1 · School year %2, grade %3")
+                             .arg(entry.student.fullName, entry.section.schoolYear.toString())
+                             .arg(entry.section.grade);
+    auto* dialog
+        = new RecordVersionsDialog(std::shared_ptr<RecordLifecycle>(m_recordLifecycle(m_file->database(), m_actor)),
+                                   signerSource(), *m_pins, entry.section.id, entry.lookupCode, what, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RecordVersionsDialog::changed, this, [this] {
+        if (m_currentClass)
+            showClass(*m_currentClass);
+        updateOutboxStatus();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showVersions()
+{
+    if (auto entry = selectedEntry())
+        openVersions(*entry);
+}
+
+void MainWindow::reopenSelected()
+{
+    if (auto entry = selectedEntry())
+        if (auto* dialog = openVersions(*entry))
+            connect(dialog, &RecordVersionsDialog::loaded, dialog, &RecordVersionsDialog::openReopen,
+                    Qt::SingleShotConnection);
+}
+
+void MainWindow::revokeSelected()
+{
+    if (auto entry = selectedEntry())
+        if (auto* dialog = openVersions(*entry))
+            connect(dialog, &RecordVersionsDialog::loaded, dialog, &RecordVersionsDialog::openRevoke,
+                    Qt::SingleShotConnection);
+}
+
+void MainWindow::transferOutSelected()
+{
+    const std::optional<RosterEntry> entry = selectedEntry();
+    if (!entry || !m_file || !m_recordLifecycle)
+        return;
+    if (!m_pins)
+        m_pins = std::make_unique<GuiPinProvider>(this);
+    auto* dialog = new TransferOutDialog(
+        std::shared_ptr<RecordLifecycle>(m_recordLifecycle(m_file->database(), m_actor)), signerSource(), *m_pins,
+        entry->student.moetCode,
+        tr("%1 · class %2").arg(entry->student.fullName, m_currentClass ? m_currentClass->name : QString()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TransferOutDialog::transferred, this, [this] {
+        if (m_currentClass)
+            showClass(*m_currentClass);
+        updateOutboxStatus();
+    });
+    dialog->open();
+}
+
+void MainWindow::receiveTransfer()
+{
+    if (!m_file || !m_recordLifecycle || m_classes.isEmpty())
+        return;
+    SchoolYear year = m_classes.first().schoolYear;
+    for (const ClassGroup& c : m_classes)
+        year = std::max(year, c.schoolYear);
+    QStringList names;
+    for (const ClassGroup& c : m_classes)
+        if (c.schoolYear == year)
+            names << c.name;
+    auto* dialog = new TransferInDialog(
+        std::shared_ptr<RecordLifecycle>(m_recordLifecycle(m_file->database(), m_actor)), names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TransferInDialog::importFinished, this, [this] {
+        refreshSchool();
+        updateOutboxStatus();
+    });
+    dialog->open();
 }
 
 void MainWindow::setImportRunners(ImportRunnersFactory factory)

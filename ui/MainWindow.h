@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ImportDialog.h"
+#include "RecordLifecycle.h"
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
 #include "lifecycle/SchoolFile.h"
@@ -33,6 +34,7 @@ class SignerSource;
 namespace hocba::ui {
 
 class DepartmentSync;
+class RecordVersionsDialog;
 class GuiPinProvider;
 class RecordPreviewWidget;
 class StudentTableModel;
@@ -76,6 +78,11 @@ public:
      * without it the import is not offered.
      */
     void setImportRunners(ImportRunnersFactory factory);
+    /**
+     * What corrections and transfers run (the desktop's RecordLifecycleImpl, a fake in tests); without it the
+     * Records menu does not offer them.
+     */
+    void setRecordLifecycle(RecordLifecycleFactory factory);
     /** The import Edit → Undo the import would take back. */
     const std::optional<WrittenImport>& lastImport() const { return m_lastImport; }
     /** Who works on the open file: an account, or unrestricted for a file without accounts. */
@@ -110,6 +117,15 @@ public Q_SLOTS:
     /** Edit → Undo the import: takes the last written import back as one step, after asking. */
     void undoLastImport();
     void showAbout();
+    /** Records → Versions of this school year… (the selected student): the chain, Correct after signing, Revoke. */
+    void showVersions();
+    /** Records → Correct after signing… / Revoke…: the chain dialog, with the action opened. */
+    void reopenSelected();
+    void revokeSelected();
+    /** Records → Transfer to another school… (the selected student). */
+    void transferOutSelected();
+    /** Records → Receive a transferred record…. */
+    void receiveTransfer();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
     void setLanguage(const QString& code);
 
@@ -152,6 +168,9 @@ private:
     /** Once per opening: sends pending records quietly when an endpoint is set and the user has not said no. */
     void tryQuietUpload();
     void dropDepartmentSync();
+    /** The student row that is current in the class list, if any. */
+    std::optional<RosterEntry> selectedEntry() const;
+    RecordVersionsDialog* openVersions(const RosterEntry& entry);
 
     Settings& m_settings;
     std::unique_ptr<lifecycle::SchoolFile> m_file;
@@ -203,6 +222,12 @@ private:
     std::unique_ptr<GuiPinProvider> m_pins;
 
     ImportRunnersFactory m_importRunners;
+    RecordLifecycleFactory m_recordLifecycle;
+    QAction* m_versionsAction = nullptr;
+    QAction* m_reopenAction = nullptr;
+    QAction* m_revokeAction = nullptr;
+    QAction* m_transferOutAction = nullptr;
+    QAction* m_transferInAction = nullptr;
     std::optional<WrittenImport> m_lastImport;
 
     QMenu* m_recentMenu = nullptr;

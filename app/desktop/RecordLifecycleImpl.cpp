@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop's RecordLifecycle: lifecycle/Corrections and lifecycle/Transfer on the open school file. Each call
+// opens its own connection to the file (the dialogs call from worker threads and the token's thread, while the
+// window keeps reading on the GUI thread). Linked into `hocba` only when HOCBA_DESKTOP_LIFECYCLE is ON
+// (app/CMakeLists.txt): until issue 15's lifecycle functions are merged it compiles but does not link.
+#include "RecordLifecycleImpl.h"
+
+#include "RecordLifecycle.h"
+#include "lifecycle/Actor.h"
+#include "packet/SignedRequest.h"
+#include "store/Database.h"
+
+namespace hocba::desktop {
+
+namespace {
+
+class RecordLifecycleImpl final : public ui::RecordLifecycle
+{
+public:
+    RecordLifecycleImpl(QString path, lifecycle::Actor actor)
+        : m_path(std::move(path))
+        , m_actor(std::move(actor))
+    { }
+
+    Result<QList<lifecycle::SectionVersion>> versions(Id sectionId) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::sectionVersions(**db, sectionId);
+    }
+    Result<Id> reopen(Id sectionId, const QString& reason) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::reopenSection(**db, m_actor, sectionId, reason);
+    }
+    Result<QByteArray> revoke(Id sectionId, const QString& reason, signing::Signer& signer) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::revokeSection(**db, m_actor, sectionId, reason, signer);
+    }
+    Result<lifecycle::TransferOutResult> transferOut(const lifecycle::TransferOutRequest& request,
+                                                     signing::Signer& signer) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::transferOut(**db, m_actor, request, signer);
+    }
+    Result<lifecycle::TransferInspection> inspectPackage(const QString& packagePath) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::inspectTransferPackage(**db, packagePath);
+    }
+    Result<lifecycle::TransferInResult> transferIn(const QString& packagePath, const QString& className) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        return lifecycle::transferIn(**db, m_actor, packagePath, className);
+    }
+    Result<std::optional<ui::TransferredAway>> transferredAway(const QString& lookupCode) override
+    {
+        auto db = store::Database::openExisting(m_path);
+        if (!db)
+            return std::unexpected(db.error());
+        // A transfer made here is the outbox's transfer request without received versions (the receiving school's
+        // carries them): the one declared way to know, until the record carries its own mark.
+        auto requests = lifecycle::departmentRequests(**db);
+        if (!requests)
+            return std::unexpected(requests.error());
+        for (const lifecycle::DepartmentRequest& r : *requests) {
+            if (r.kind != lifecycle::DepartmentRequest::Kind::Transfer || r.lookupCode != lookupCode
+                || !r.versionsJson.isEmpty())
+                continue;
+            auto statement = packet::readTransferStatement(r.signedXml);
+            if (!statement)
+                return std::unexpected(statement.error());
+            return std::optional<ui::TransferredAway>(
+                ui::TransferredAway {statement->toSchoolCode, statement->toSchoolName, statement->transferDate});
+        }
+        return std::optional<ui::TransferredAway> {};
+    }
+
+private:
+    QString m_path;
+    lifecycle::Actor m_actor;
+};
+
+} // namespace
+
+std::unique_ptr<ui::RecordLifecycle> recordLifecycle(store::Database& db, const lifecycle::Actor& actor)
+{
+    return std::make_unique<RecordLifecycleImpl>(db.path(), actor);
+}
+
+} // namespace hocba::desktop
