@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop's RecordLifecycle: lifecycle/Corrections and lifecycle/Transfer on the open school file. Each call
 // opens its own connection to the file (the dialogs call from worker threads and the token's thread, while the
-// window keeps reading on the GUI thread). Linked into `hocba` only when HOCBA_DESKTOP_LIFECYCLE is ON
-// (app/CMakeLists.txt): until issue 15's lifecycle functions are merged it compiles but does not link.
+// window keeps reading on the GUI thread).
 #include "RecordLifecycleImpl.h"
 
 #include "RecordLifecycle.h"

@@ -3,9 +3,7 @@
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "StartupController.h"
-#ifdef HOCBA_DESKTOP_LIFECYCLE
 #include "RecordLifecycleImpl.h"
-#endif
 
 #include "util/Settings.h"
 #include "util/Translations.h"
@@ -38,10 +36,7 @@ int main(int argc, char* argv[])
     // First run: the demo school is made on a worker thread with a progress dialog, then opened.
     hocba::ui::MainWindow window(*settings);
     window.setImportRunners(&hocba::ui::importRunners);
-#ifdef HOCBA_DESKTOP_LIFECYCLE
-    // Issue 15: corrections and transfers, once lifecycle's Corrections and Transfer are linked (app/CMakeLists.txt).
     window.setRecordLifecycle(&hocba::desktop::recordLifecycle);
-#endif
     auto makeDemo
         = [&window](const QString& path) -> hocba::Status { return hocba::ui::createDemoWithProgress(&window, path); };
     hocba::ui::StartupController startup(*settings, makeDemo, hocba::ui::StartupController::standardDemoPath());
