@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>CorrectionDialogs</name>
+    <message>
+        <source>Write the reason: it is kept with the record.</source>
+        <translation>Hãy ghi lý do: lý do được lưu cùng học bạ.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Lý do quá dài (tối đa %1 ký tự).</translation>
+    </message>
+</context>
+<context>
     <name>QrImageReader</name>
     <message>
         <source>The picture is empty.</source>
@@ -14,6 +25,84 @@
     <message>
         <source>The file %1 cannot be read as a picture. Choose a PNG or JPEG photo or scan.</source>
         <translation>Không mở được tệp %1 như một ảnh. Hãy chọn ảnh chụp hoặc ảnh quét dạng PNG hoặc JPEG.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLifecycle</name>
+    <message>
+        <source>The package holds no signed version.</source>
+        <translation>Gói hồ sơ không có bản nào đã ký.</translation>
+    </message>
+    <message>
+        <source>School year %1–%2, version %3</source>
+        <translation>Năm học %1–%2, bản %3</translation>
+    </message>
+    <message>
+        <source>%1: did not pass the checks.</source>
+        <translation>%1: không đạt khi kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Confirmed, not signed</source>
+        <translation>Đã xác nhận, chưa ký</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Submitted to the Department</source>
+        <translation>Đã gửi lên Sở</translation>
+    </message>
+    <message>
+        <source>Locked by the Department</source>
+        <translation>Sở đã khoá</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer version</source>
+        <translation>Đã được thay bằng bản mới hơn</translation>
+    </message>
+    <message>
+        <source>This record was transferred to %1 (%2) on %3 (&quot;chuyển đi&quot;): it is kept here read-only and nothing in it can change.</source>
+        <translation>Học bạ này đã chuyển đi trường %1 (%2) ngày %3: trường chỉ lưu lại để xem, không sửa được gì.</translation>
+    </message>
+    <message>
+        <source>The Department has locked this school year on %1: nothing can change any more, neither a correction nor a revocation.</source>
+        <translation>Sở đã khoá năm học này ngày %1: không thể thay đổi gì nữa, kể cả sửa hay thu hồi.</translation>
+    </message>
+    <message>
+        <source>This school year was revoked on %1: %2</source>
+        <translation>Năm học này đã bị thu hồi ngày %1: %2</translation>
+    </message>
+    <message>
+        <source>This school year has no version yet.</source>
+        <translation>Năm học này chưa có bản nào.</translation>
+    </message>
+    <message>
+        <source>Version %1 is already open for correction: finish, confirm and sign it.</source>
+        <translation>Bản %1 đang được mở để sửa: hãy sửa xong, xác nhận và ký bản đó.</translation>
+    </message>
+    <message>
+        <source>This school year is not signed yet: correct it directly, no reopening is needed.</source>
+        <translation>Năm học này chưa ký: cứ sửa trực tiếp, không cần mở lại.</translation>
+    </message>
+    <message>
+        <source>Only a signed or submitted version can be revoked; the newest version (version %1) is &quot;%2&quot;.</source>
+        <translation>Chỉ thu hồi được bản đã ký hoặc đã gửi lên Sở; bản mới nhất (bản %1) đang ở trạng thái "%2".</translation>
+    </message>
+</context>
+<context>
+    <name>RequestVerifierText</name>
+    <message>
+        <source>no role</source>
+        <translation>không có vai trò</translation>
     </message>
 </context>
 <context>
@@ -522,6 +611,25 @@
     <message>
         <source>warning</source>
         <translation>cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::Corrections</name>
+    <message>
+        <source>The student&apos;s code (MOET code, registration number or the record&apos;s lookup code).</source>
+        <translation>Mã học sinh (mã của Bộ, số đăng bộ hoặc mã tra cứu của học bạ).</translation>
+    </message>
+    <message>
+        <source>The school year section&apos;s number.</source>
+        <translation>Số của năm học trong học bạ.</translation>
+    </message>
+    <message>
+        <source>--section must be a number.</source>
+        <translation>--section phải là một số.</translation>
+    </message>
+    <message>
+        <source>Give --student CODE or --section ID.</source>
+        <translation>Hãy ghi --student MÃ hoặc --section SỐ.</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1216,21 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ReopenCommand</name>
+    <message>
+        <source>Reopen a signed school year as a new draft version to correct it (before the Department&apos;s lock).</source>
+        <translation>Mở lại một năm học đã ký thành phiên bản nháp mới để sửa (trước khi Sở khoá).</translation>
+    </message>
+    <message>
+        <source>Why the year is reopened (1-500 characters).</source>
+        <translation>Lý do mở lại năm học (1–500 ký tự).</translation>
+    </message>
+    <message>
+        <source>Section %1 reopened as section %2 (a new draft version). Correct it, confirm it and sign it: it then replaces the old version.</source>
+        <translation>Đã mở lại năm học số %1 thành số %2 (phiên bản nháp mới). Hãy sửa, xác nhận và ký: khi đó phiên bản mới thay thế phiên bản cũ.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::RestoreCommand</name>
     <message>
         <source>Put a backup back in place of the school&apos;s data file (the current file is kept beside it).</source>
@@ -1664,6 +1787,25 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::VersionsCommand</name>
+    <message>
+        <source>Show every version of a student&apos;s school year.</source>
+        <translation>Xem mọi phiên bản của một năm học của học sinh.</translation>
+    </message>
+    <message>
+        <source>Version %1 (section %2): %3</source>
+        <translation>Phiên bản %1 (số %2): %3</translation>
+    </message>
+    <message>
+        <source>, reopened: %1</source>
+        <translation>, mở lại vì: %1</translation>
+    </message>
+    <message>
+        <source>, revoked: %1</source>
+        <translation>, thu hồi vì: %1</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::YearCommand</name>
     <message>
         <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them.</source>
@@ -1746,7 +1888,7 @@
     </message>
     <message>
         <source>Run &quot;%1 %2 --help&quot; for the options.</source>
-        <translation>Chạy "%1 %2 --help" để xem các tuỳ chọn.</translation>
+        <translation>Chạy &quot;%1 %2 --help&quot; để xem các tuỳ chọn.</translation>
     </message>
     <message>
         <source>Options:</source>
@@ -1766,11 +1908,11 @@
     </message>
     <message>
         <source>Run &quot;%1 &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>Chạy "%1 &lt;lệnh&gt; --help" để xem các tuỳ chọn của một lệnh.</translation>
+        <translation>Chạy &quot;%1 &lt;lệnh&gt; --help&quot; để xem các tuỳ chọn của một lệnh.</translation>
     </message>
     <message>
         <source>Error: unknown command &quot;%1&quot;.</source>
-        <translation>Lỗi: không có lệnh "%1".</translation>
+        <translation>Lỗi: không có lệnh &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2275,14 @@
         <source>Check that the code is typed exactly as printed under the QR code of the paper copy. If it is, the school may not have submitted the record yet: ask the school.</source>
         <translation>Hãy kiểm tra mã đã nhập có đúng như mã in dưới mã QR trên bản giấy không. Nếu mã đúng, có thể nhà trường chưa nộp học bạ này: hãy hỏi nhà trường.</translation>
     </message>
+    <message>
+        <source>This year was signed and reported by a school of another province; it came here with the pupil&apos;s transfer and does not change here. Compare the content below with the paper copy you hold.</source>
+        <translation>Năm học này do một trường ở tỉnh khác ký và báo cáo; hồ sơ được chuyển đến đây cùng học sinh và không thay đổi tại đây. Hãy so nội dung dưới đây với bản giấy bạn đang giữ.</translation>
+    </message>
+    <message>
+        <source>Received with a transfer</source>
+        <translation>Nhận theo hồ sơ chuyển trường</translation>
+    </message>
 </context>
 <context>
     <name>hocba::dept::PgSession</name>
@@ -2143,6 +2293,10 @@
     <message>
         <source>The window %1 exists already, or another window has the same school year and month.</source>
         <translation>Đợt nộp %1 đã có, hoặc đã có một đợt nộp khác cùng năm học và cùng tháng.</translation>
+    </message>
+    <message>
+        <source>This operation is not available on PostgreSQL yet.</source>
+        <translation>Thao tác này chưa dùng được với PostgreSQL.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2583,77 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::Corrections</name>
+    <message>
+        <source>There is no school year section with the number %1.</source>
+        <translation>Không có năm học nào mang số %1.</translation>
+    </message>
+    <message>
+        <source>The record of this school year no longer exists.</source>
+        <translation>Học bạ của năm học này không còn nữa.</translation>
+    </message>
+    <message>
+        <source>The Department has locked the school year %1 of this record: nothing in it can change any more, neither a correction nor a revoke.</source>
+        <translation>Sở đã khoá năm học %1 của học bạ này: không thể thay đổi gì nữa, kể cả sửa hay thu hồi.</translation>
+    </message>
+    <message>
+        <source>This record was transferred to another school; only that school can change it now.</source>
+        <translation>Học bạ này đã chuyển sang trường khác; từ nay chỉ trường đó được thay đổi.</translation>
+    </message>
+    <message>
+        <source>The school year %1 is kept on paper; it cannot be corrected or revoked in the program.</source>
+        <translation>Năm học %1 được lưu trên giấy; không thể sửa hay thu hồi trong chương trình.</translation>
+    </message>
+    <message>
+        <source>Version %1 of the school year %2 is not signed yet: correct it directly, there is nothing to reopen or revoke.</source>
+        <translation>Phiên bản %1 của năm học %2 chưa ký: hãy sửa trực tiếp, không cần mở lại hay thu hồi.</translation>
+    </message>
+    <message>
+        <source>Version %1 of the school year %2 was revoked; it cannot be changed.</source>
+        <translation>Phiên bản %1 của năm học %2 đã bị thu hồi; không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>Version %1 of the school year %2 was replaced by a newer version; correct the newest one instead.</source>
+        <translation>Phiên bản %1 của năm học %2 đã được thay thế bằng phiên bản mới hơn; hãy sửa phiên bản mới nhất.</translation>
+    </message>
+    <message>
+        <source>The school year %1 was reopened: version %2 is being corrected. Sign it to replace this version, or revoke only after that.</source>
+        <translation>Năm học %1 đã được mở lại: phiên bản %2 đang được sửa. Hãy ký phiên bản đó để thay thế bản này; chỉ thu hồi sau khi đã ký.</translation>
+    </message>
+    <message>
+        <source>The school year %1 was already reopened: version %2 is being corrected. Finish, confirm and sign it instead of reopening again.</source>
+        <translation>Năm học %1 đã được mở lại: phiên bản %2 đang được sửa. Hãy sửa xong, xác nhận và ký phiên bản đó thay vì mở lại lần nữa.</translation>
+    </message>
+    <message>
+        <source>A newer version (%1) of the school year %2 exists; only the newest can be changed.</source>
+        <translation>Đã có phiên bản mới hơn (%1) của năm học %2; chỉ phiên bản mới nhất được thay đổi.</translation>
+    </message>
+    <message>
+        <source>Give a reason of 1 to 500 characters.</source>
+        <translation>Hãy ghi lý do, từ 1 đến 500 ký tự.</translation>
+    </message>
+    <message>
+        <source>Give the student&apos;s code.</source>
+        <translation>Hãy nhập mã học sinh.</translation>
+    </message>
+    <message>
+        <source>No student with the code %1 has a school year %2 in this file.</source>
+        <translation>Trong tệp này không có học sinh mã %1 có năm học %2.</translation>
+    </message>
+    <message>
+        <source>The code %1 matches more than one student; choose the section by its number instead.</source>
+        <translation>Mã %1 trùng với nhiều học sinh; hãy chọn năm học theo số của nó.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s MOET code is not set; the Department cannot accept a revoke without it.</source>
+        <translation>Chưa nhập mã trường (của Bộ); Sở không thể nhận yêu cầu thu hồi khi thiếu mã này.</translation>
+    </message>
+    <message>
+        <source>The signed request is empty.</source>
+        <translation>Yêu cầu đã ký bị trống.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::Department</name>
     <message>
         <source>Cannot read the file %1. Check the name and try again.</source>
@@ -2521,6 +2746,26 @@
     <message>
         <source>receipts</source>
         <translation>biên nhận</translation>
+    </message>
+    <message>
+        <source>The Department recorded the transfer.</source>
+        <translation>Sở đã ghi nhận việc chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The Department recorded the revoke.</source>
+        <translation>Sở đã ghi nhận việc thu hồi.</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>chuyển trường</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <translation>thu hồi</translation>
+    </message>
+    <message>
+        <source>The Department has already locked this school year: the revoke was refused and the record stays as the Department locked it.</source>
+        <translation>Sở đã khoá năm học này: yêu cầu thu hồi bị từ chối và học bạ giữ nguyên như khi Sở khoá.</translation>
     </message>
 </context>
 <context>
@@ -2994,6 +3239,209 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::Transfer</name>
+    <message>
+        <source>school year %1, version %2</source>
+        <translation>năm học %1, phiên bản %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the transfer package %1.</source>
+        <translation>Không ghi được gói chuyển trường %1.</translation>
+    </message>
+    <message>
+        <source>The transfer package was refused: %1</source>
+        <translation>Gói chuyển trường bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Tệp %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <source>the file is far larger than any transfer package.</source>
+        <translation>tệp lớn hơn nhiều so với bất kỳ gói chuyển trường nào.</translation>
+    </message>
+    <message>
+        <source>it is not a readable zip file.</source>
+        <translation>tệp không phải là tệp zip đọc được.</translation>
+    </message>
+    <message>
+        <source>it holds %1 files, more than a transfer package can.</source>
+        <translation>gói chứa %1 tệp, nhiều hơn số tệp một gói chuyển trường được phép có.</translation>
+    </message>
+    <message>
+        <source>a file in it has no name.</source>
+        <translation>có một tệp trong gói không có tên.</translation>
+    </message>
+    <message>
+        <source>it holds a file that no transfer package has (%1).</source>
+        <translation>gói chứa một tệp mà gói chuyển trường không bao giờ có (%1).</translation>
+    </message>
+    <message>
+        <source>it holds the file %1 twice.</source>
+        <translation>gói chứa tệp %1 hai lần.</translation>
+    </message>
+    <message>
+        <source>the file %1 in it is damaged.</source>
+        <translation>tệp %1 trong gói bị hỏng.</translation>
+    </message>
+    <message>
+        <source>the file %1 in it is encrypted.</source>
+        <translation>tệp %1 trong gói bị mã hoá.</translation>
+    </message>
+    <message>
+        <source>the file %1 in it is larger than any signed record file.</source>
+        <translation>tệp %1 trong gói lớn hơn bất kỳ tệp học bạ đã ký nào.</translation>
+    </message>
+    <message>
+        <source>the file %1 in it unpacks to more than %2 times its size (a &quot;zip bomb&quot;).</source>
+        <translation>tệp %1 trong gói khi giải nén lớn hơn %2 lần kích thước của nó (một "zip bomb").</translation>
+    </message>
+    <message>
+        <source>Give the MOET code of the school the pupil moves to.</source>
+        <translation>Hãy nhập mã trường (của Bộ GD&amp;ĐT) của trường học sinh chuyển đến.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose a folder for the transfer package.</source>
+        <translation>Thư mục %1 không tồn tại. Hãy chọn thư mục để lưu gói chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s details are not set yet.</source>
+        <translation>Chưa nhập thông tin của trường.</translation>
+    </message>
+    <message>
+        <source>The school the pupil moves to must be another school, not this one (%1).</source>
+        <translation>Trường học sinh chuyển đến phải là một trường khác, không phải trường này (%1).</translation>
+    </message>
+    <message>
+        <source>No student with the MOET code %1 has a record in this school file.</source>
+        <translation>Không có học sinh nào có mã định danh Bộ GDĐT %1 có học bạ trong tệp dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>This record was already transferred to another school; it cannot be transferred again from here.</source>
+        <translation>Học bạ này đã chuyển sang trường khác; không thể chuyển thêm lần nữa từ trường này.</translation>
+    </message>
+    <message>
+        <source>The school year %1 of this record is not signed yet. Sign it, or finish it first, before the transfer.</source>
+        <translation>Năm học %1 của học bạ này chưa được ký. Hãy hoàn tất và ký năm học đó trước khi chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The signed files of school year %1, version %2 are missing from this school file.</source>
+        <translation>Tệp dữ liệu của trường thiếu các tệp đã ký của năm học %1, phiên bản %2.</translation>
+    </message>
+    <message>
+        <source>The stored signed files of school year %1, version %2 do not verify, so the package is not made.</source>
+        <translation>Các tệp đã ký được lưu của năm học %1, phiên bản %2 không kiểm tra được chữ ký, nên gói chuyển trường không được lập.</translation>
+    </message>
+    <message>
+        <source>This record has no signed school year yet, so there is nothing to hand over. Sign its years first.</source>
+        <translation>Học bạ này chưa có năm học nào được ký nên chưa có gì để bàn giao. Hãy ký các năm học trước.</translation>
+    </message>
+    <message>
+        <source>Two signed versions of %1 have the same number; the package cannot hold both.</source>
+        <translation>Hai phiên bản đã ký của năm học %1 có cùng số phiên bản; gói chuyển trường không chứa được cả hai.</translation>
+    </message>
+    <message>
+        <source>This record has more signed versions than a package can hold.</source>
+        <translation>Học bạ này có nhiều phiên bản đã ký hơn số một gói chuyển trường chứa được.</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Move it away or choose another folder.</source>
+        <translation>Tệp %1 đã có. Hãy chuyển tệp đó đi chỗ khác hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>it has no transfer statement (statement.xml).</source>
+        <translation>gói không có giấy chuyển trường (statement.xml).</translation>
+    </message>
+    <message>
+        <source>The transfer statement&apos;s signature is not valid or not trusted by this school (a principal&apos;s signature from a certificate authority in this school&apos;s trust list is needed).</source>
+        <translation>Chữ ký trên văn bản chuyển trường không hợp lệ hoặc không được trường này tin cậy (cần chữ ký của hiệu trưởng, bằng chứng thư số của một tổ chức chứng thực có trong danh sách tin cậy của trường).</translation>
+    </message>
+    <message>
+        <source>The package is for another school (MOET code %1), not this one (%2).</source>
+        <translation>Gói này dành cho trường khác (mã %1), không phải trường này (%2).</translation>
+    </message>
+    <message>
+        <source>The statement lists more versions than a package can hold.</source>
+        <translation>Văn bản chuyển trường liệt kê nhiều phiên bản hơn số một gói chuyển trường chứa được.</translation>
+    </message>
+    <message>
+        <source>This school file already has the record with lookup code %1.</source>
+        <translation>Tệp dữ liệu của trường đã có học bạ với mã tra cứu %1.</translation>
+    </message>
+    <message>
+        <source>The statement lists %1 twice.</source>
+        <translation>Văn bản chuyển trường liệt kê %1 hai lần.</translation>
+    </message>
+    <message>
+        <source>The package holds %1, which the statement does not list.</source>
+        <translation>Gói có tệp %1 mà giấy chuyển trường không liệt kê.</translation>
+    </message>
+    <message>
+        <source>The signed packet is missing from the package.</source>
+        <translation>Gói thiếu tệp dữ liệu đã ký.</translation>
+    </message>
+    <message>
+        <source>The signed PDF is missing from the package.</source>
+        <translation>Gói thiếu tệp PDF đã ký.</translation>
+    </message>
+    <message>
+        <source>The packet is not the one the statement lists (it was changed or replaced).</source>
+        <translation>Tệp dữ liệu không đúng tệp giấy chuyển trường liệt kê (đã bị sửa hoặc thay).</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s signatures do not verify with this school&apos;s trust list.</source>
+        <translation>Chữ ký trên gói dữ liệu không được xác thực theo danh sách tin cậy của trường này.</translation>
+    </message>
+    <message>
+        <source>The packet belongs to another record.</source>
+        <translation>Tệp dữ liệu thuộc học bạ khác.</translation>
+    </message>
+    <message>
+        <source>The packet is a draft, not a signed version.</source>
+        <translation>Gói dữ liệu là bản nháp, không phải một phiên bản đã ký.</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s school year, version, grade or school differ from the statement.</source>
+        <translation>Năm học, phiên bản, khối lớp hoặc trường trong gói dữ liệu khác với văn bản chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The packet names another student than the statement.</source>
+        <translation>Tệp dữ liệu ghi học sinh khác với giấy chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The PDF is not the one the statement lists (it was changed or replaced).</source>
+        <translation>Tệp PDF không đúng tệp giấy chuyển trường liệt kê (đã bị sửa hoặc thay).</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s signatures do not verify with this school&apos;s trust list.</source>
+        <translation>Chữ ký trên tệp PDF không được xác thực theo danh sách tin cậy của trường này.</translation>
+    </message>
+    <message>
+        <source>The PDF carries another packet than the one listed.</source>
+        <translation>Tệp PDF chứa một gói dữ liệu khác với gói được liệt kê.</translation>
+    </message>
+    <message>
+        <source>The statement lists no signed version.</source>
+        <translation>Văn bản chuyển trường không liệt kê phiên bản đã ký nào.</translation>
+    </message>
+    <message>
+        <source>This school file has no school year yet.</source>
+        <translation>Tệp dữ liệu của trường chưa có năm học nào.</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in the school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>The class %1 is not of the record&apos;s level.</source>
+        <translation>Lớp %1 không thuộc cấp học của học bạ này.</translation>
+    </message>
+    <message>
+        <source>The record could not keep its lookup code.</source>
+        <translation>Học bạ không giữ được mã tra cứu của mình.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::TrustAnchors</name>
     <message>
         <source>The certificate &quot;%1&quot; is already a trust anchor of this school.</source>
@@ -3178,6 +3626,81 @@
     <message>
         <source>The field &lt;%1&gt; holds a control character that a packet cannot carry; remove it and try again.</source>
         <translation>Trường &lt;%1&gt; chứa ký tự điều khiển không thể đưa vào gói dữ liệu; hãy xoá ký tự đó rồi thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::packet::SignedRequest</name>
+    <message>
+        <source>the element &lt;%1&gt; does not belong here</source>
+        <translation>thẻ &lt;%1&gt; không được phép có ở đây</translation>
+    </message>
+    <message>
+        <source>the element &lt;%1&gt; appears twice</source>
+        <translation>thẻ &lt;%1&gt; xuất hiện hai lần</translation>
+    </message>
+    <message>
+        <source>the element &lt;%1&gt; is missing</source>
+        <translation>thiếu thẻ &lt;%1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; must have %2 to %3 characters</source>
+        <translation>&lt;%1&gt; phải có từ %2 đến %3 ký tự</translation>
+    </message>
+    <message>
+        <source>the lookup code is not 32 lowercase hexadecimal characters</source>
+        <translation>mã tra cứu không phải 32 ký tự thập lục phân viết thường</translation>
+    </message>
+    <message>
+        <source>not a school year like 2025-2026</source>
+        <translation>không phải năm học dạng 2025-2026</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a whole number from 1 to %2</source>
+        <translation>&lt;%1&gt; không phải số nguyên từ 1 đến %2</translation>
+    </message>
+    <message>
+        <source>not a valid date</source>
+        <translation>ngày không hợp lệ</translation>
+    </message>
+    <message>
+        <source>not a UTC time like 2026-06-20T08:15:00Z</source>
+        <translation>không phải thời điểm UTC dạng 2026-06-20T08:15:00Z</translation>
+    </message>
+    <message>
+        <source>this is not a %1 of Học bạ số (element &lt;%1&gt; in namespace %2 expected)</source>
+        <translation>đây không phải %1 của Học bạ số (cần thẻ &lt;%1&gt; trong không gian tên %2)</translation>
+    </message>
+    <message>
+        <source>format version %1 is not known to this program</source>
+        <translation>chương trình không biết phiên bản định dạng %1</translation>
+    </message>
+    <message>
+        <source>the data element has no Id &quot;data&quot;</source>
+        <translation>phần dữ liệu không có Id "data"</translation>
+    </message>
+    <message>
+        <source>the level is neither primary nor thcs</source>
+        <translation>cấp học không phải primary (tiểu học) hay thcs (THCS)</translation>
+    </message>
+    <message>
+        <source>the statement lists no signed version</source>
+        <translation>văn bản không liệt kê phiên bản đã ký nào</translation>
+    </message>
+    <message>
+        <source>the statement lists more than %1 versions</source>
+        <translation>văn bản liệt kê hơn %1 phiên bản</translation>
+    </message>
+    <message>
+        <source>the state is not current, superseded or revoked</source>
+        <translation>trạng thái không phải current (hiện hành), superseded (đã bị thay thế) hay revoked (đã thu hồi)</translation>
+    </message>
+    <message>
+        <source>the packet digest is not 43 base64url characters</source>
+        <translation>mã băm gói dữ liệu không phải 43 ký tự base64url</translation>
+    </message>
+    <message>
+        <source>the PDF digest is not 64 lowercase hexadecimal characters</source>
+        <translation>mã băm tệp PDF không phải 64 ký tự thập lục phân viết thường</translation>
     </message>
 </context>
 <context>
@@ -4166,6 +4689,17 @@
     </message>
 </context>
 <context>
+    <name>hocba::signing::RequestVerifier</name>
+    <message>
+        <source>A request must carry exactly one signature, the principal&apos;s; this one has %1.</source>
+        <translation>Văn bản đề nghị phải có đúng một chữ ký, của hiệu trưởng; văn bản này có %1.</translation>
+    </message>
+    <message>
+        <source>The request is signed as %1; only the principal may sign it.</source>
+        <translation>Văn bản đề nghị được ký với vai trò %1; chỉ hiệu trưởng được ký văn bản này.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::signing::Token</name>
     <message>
         <source>The USB token was removed or stopped answering. Plug it back in and try again.</source>
@@ -4362,6 +4896,10 @@
     <message>
         <source>A database operation failed.</source>
         <translation>Thao tác với cơ sở dữ liệu bị lỗi.</translation>
+    </message>
+    <message>
+        <source>A new version of a school year must follow its newest signed version.</source>
+        <translation>Phiên bản mới của một năm học phải nối tiếp phiên bản đã ký mới nhất.</translation>
     </message>
 </context>
 <context>
@@ -5095,6 +5633,38 @@ Mã xác thực của trường: đã lưu</translation>
         <source>%1 record(s) waiting to be sent to the Department</source>
         <translation>%1 học bạ chờ gửi Sở</translation>
     </message>
+    <message>
+        <source>&amp;Versions of this school year…</source>
+        <translation>&amp;Các bản của năm học này…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect after signing…</source>
+        <translation>&amp;Sửa sau khi ký…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Thu hồi…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer to another school…</source>
+        <translation>Chuyển trường &amp;đi…</translation>
+    </message>
+    <message>
+        <source>Receive a trans&amp;ferred record…</source>
+        <translation>&amp;Nhận học bạ chuyển đến…</translation>
+    </message>
+    <message>
+        <source>The Department has locked this school year: nothing can change.</source>
+        <translation>Sở đã khoá năm học này: không thể thay đổi gì nữa.</translation>
+    </message>
+    <message>
+        <source>%1 · School year %2, grade %3</source>
+        <translation>%1 · Năm học %2, lớp %3</translation>
+    </message>
+    <message>
+        <source>%1 · class %2</source>
+        <translation>%1 · lớp %2</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::NewSchoolDialog</name>
@@ -5339,6 +5909,123 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>Choose a student in the list to see their record.</source>
         <translation>Chọn một học sinh trong danh sách để xem học bạ.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::RecordVersionsDialog</name>
+    <message>
+        <source>Versions of this school year</source>
+        <translation>Các bản của năm học này</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Bản</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Ngày mở</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>Ngày gửi Sở</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>Ngày khoá</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Ngày thu hồi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Correct after signing…</source>
+        <translation>Sửa sau khi ký…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Thu hồi…</translation>
+    </message>
+    <message>
+        <source>Cannot read the versions</source>
+        <translation>Không đọc được các bản</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::ReopenDialog</name>
+    <message>
+        <source>Correct after signing</source>
+        <translation>Sửa sau khi ký</translation>
+    </message>
+    <message>
+        <source>%1
+
+A new draft version is opened with a copy of the signed one. The signed version stays valid until the new one is signed; then the new one replaces it at the Department.</source>
+        <translation>%1
+
+Một bản nháp mới được mở, chép từ bản đã ký. Bản đã ký vẫn có hiệu lực cho đến khi bản mới được ký; khi đó bản mới thay thế bản cũ trên Sở.</translation>
+    </message>
+    <message>
+        <source>Reason for the correction:</source>
+        <translation>Lý do sửa:</translation>
+    </message>
+    <message>
+        <source>Open a new version</source>
+        <translation>Mở bản mới để sửa</translation>
+    </message>
+    <message>
+        <source>Opening a new version…</source>
+        <translation>Đang mở bản mới…</translation>
+    </message>
+    <message>
+        <source>Cannot correct this record</source>
+        <translation>Không sửa được học bạ này</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::RevokeDialog</name>
+    <message>
+        <source>Revoke</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>%1
+
+Revoking takes this school year back from the Department (for example a record made for the wrong pupil). The principal signs the request with the USB token. This cannot be undone.</source>
+        <translation>%1
+
+Thu hồi là rút năm học này khỏi Sở (ví dụ học bạ lập nhầm cho học sinh khác). Hiệu trưởng ký đề nghị thu hồi bằng USB ký số. Việc này không hoàn tác được.</translation>
+    </message>
+    <message>
+        <source>Reason for revoking:</source>
+        <translation>Lý do thu hồi:</translation>
+    </message>
+    <message>
+        <source>Sign and revoke</source>
+        <translation>Ký và thu hồi</translation>
+    </message>
+    <message>
+        <source>Choose the principal&apos;s token and certificate.</source>
+        <translation>Hãy chọn USB ký số và chứng thư số của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>Waiting for the PIN, then signing the revoke request…</source>
+        <translation>Đang chờ nhập mã PIN, sau đó ký đề nghị thu hồi…</translation>
+    </message>
+    <message>
+        <source>Cannot revoke this record</source>
+        <translation>Không thu hồi được học bạ này</translation>
     </message>
 </context>
 <context>
@@ -5681,6 +6368,231 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>Locked %1</source>
         <translation>Đã khoá %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::TokenChooser</name>
+    <message>
+        <source>Principal&apos;s USB token:</source>
+        <translation>USB ký số của hiệu trưởng:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <source>No USB token found. Plug in the principal&apos;s token.</source>
+        <translation>Không tìm thấy USB ký số. Hãy cắm USB ký số của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>%1 (issued by %2)</source>
+        <translation>%1 (cấp bởi %2)</translation>
+    </message>
+    <message>
+        <source>Looking for USB tokens…</source>
+        <translation>Đang tìm token USB…</translation>
+    </message>
+    <message>
+        <source>The PIN of this token is locked. Contact your certificate provider (CA) to unlock it with the PUK code.</source>
+        <translation>Mã PIN của token này đã bị khoá. Hãy liên hệ nhà cung cấp chứng thư số (CA) để mở khoá bằng mã PUK.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::TransferInDialog</name>
+    <message>
+        <source>Receive a transferred record</source>
+        <translation>Nhận học bạ chuyển đến</translation>
+    </message>
+    <message>
+        <source>Choose the package…</source>
+        <translation>Chọn gói hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Transfer package:</source>
+        <translation>Gói hồ sơ chuyển trường:</translation>
+    </message>
+    <message>
+        <source>Choose the package (.hocba-transfer.zip) the old school gave you. It is checked before anything is written.</source>
+        <translation>Hãy chọn gói hồ sơ (.hocba-transfer.zip) trường cũ gửi. Gói được kiểm tra trước khi ghi bất cứ điều gì.</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Năm học</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Khối lớp</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Bản</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Trường ký</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>Các lỗi phát hiện:</translation>
+    </message>
+    <message>
+        <source>(no class yet)</source>
+        <translation>(chưa xếp lớp)</translation>
+    </message>
+    <message>
+        <source>Place in class (this school year):</source>
+        <translation>Xếp vào lớp (năm học này):</translation>
+    </message>
+    <message>
+        <source>Receive the record</source>
+        <translation>Nhận học bạ</translation>
+    </message>
+    <message>
+        <source>Choose the transfer package</source>
+        <translation>Chọn gói hồ sơ chuyển trường</translation>
+    </message>
+    <message>
+        <source>Transfer packages (*%1)</source>
+        <translation>Gói hồ sơ chuyển trường (*%1)</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>Đang kiểm tra gói hồ sơ…</translation>
+    </message>
+    <message>
+        <source>This package cannot be read.</source>
+        <translation>Không đọc được gói hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>%1, born %2, from %3 (%4) to %5 (%6), transfer date %7. Reason: %8</source>
+        <translation>%1, sinh ngày %2, chuyển từ %3 (%4) đến %5 (%6), ngày chuyển %7. Lý do: %8</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Không hợp lệ</translation>
+    </message>
+    <message>
+        <source>This package cannot be received: see the problems below. Nothing was written.</source>
+        <translation>Không nhận được gói hồ sơ này: xem các lỗi bên dưới. Chưa có gì được ghi.</translation>
+    </message>
+    <message>
+        <source>No problem found: every signature is valid and nothing was changed.</source>
+        <translation>Không có lỗi: mọi chữ ký đều hợp lệ và không có gì bị sửa.</translation>
+    </message>
+    <message>
+        <source>Receiving the record…</source>
+        <translation>Đang nhận học bạ…</translation>
+    </message>
+    <message>
+        <source>The record was not received</source>
+        <translation>Chưa nhận được học bạ</translation>
+    </message>
+    <message>
+        <source>Record received</source>
+        <translation>Đã nhận học bạ</translation>
+    </message>
+    <message numerus="yes">
+        <source>The record was received with %n signed version(s).</source>
+        <translation>
+            <numerusform>Đã nhận học bạ gồm %n bản đã ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::TransferOutDialog</name>
+    <message>
+        <source>Transfer to another school</source>
+        <translation>Chuyển trường đi</translation>
+    </message>
+    <message>
+        <source>%1
+
+A transfer package is made with every signed version of the record and a statement the principal signs. Afterwards the record stays here read-only (&quot;chuyển đi&quot;). This cannot be undone.</source>
+        <translation>%1
+
+Phần mềm lập gói hồ sơ chuyển trường gồm mọi bản đã ký của học bạ và giấy xác nhận chuyển trường do hiệu trưởng ký. Sau đó học bạ vẫn lưu ở trường nhưng chỉ để xem ("chuyển đi"). Việc này không hoàn tác được.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Receiving school&apos;s code:</source>
+        <translation>Mã trường chuyển đến:</translation>
+    </message>
+    <message>
+        <source>Receiving school&apos;s name:</source>
+        <translation>Tên trường chuyển đến:</translation>
+    </message>
+    <message>
+        <source>Transfer date:</source>
+        <translation>Ngày chuyển:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>Save the package in:</source>
+        <translation>Lưu gói hồ sơ vào:</translation>
+    </message>
+    <message>
+        <source>Sign and make the package</source>
+        <translation>Ký và lập gói hồ sơ</translation>
+    </message>
+    <message>
+        <source>Save the package in</source>
+        <translation>Lưu gói hồ sơ vào</translation>
+    </message>
+    <message>
+        <source>Enter the receiving school&apos;s code and name.</source>
+        <translation>Hãy nhập mã và tên trường chuyển đến.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>Lý do quá dài (tối đa %1 ký tự).</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to save the package in.</source>
+        <translation>Hãy chọn một thư mục có sẵn để lưu gói hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Choose the principal&apos;s token and certificate.</source>
+        <translation>Hãy chọn USB ký số và chứng thư số của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>Transfer this record to %1? Afterwards it can no longer be changed here.</source>
+        <translation>Chuyển học bạ này sang %1? Sau đó học bạ không sửa được ở trường mình nữa.</translation>
+    </message>
+    <message>
+        <source>Waiting for the PIN, then making the transfer package…</source>
+        <translation>Đang chờ nhập mã PIN, sau đó lập gói hồ sơ chuyển trường…</translation>
+    </message>
+    <message>
+        <source>The transfer did not run.</source>
+        <translation>Chưa thực hiện được việc chuyển trường.</translation>
+    </message>
+    <message>
+        <source>The record was not transferred</source>
+        <translation>Chưa chuyển được học bạ</translation>
+    </message>
+    <message>
+        <source>Transfer package made</source>
+        <translation>Đã lập gói hồ sơ chuyển trường</translation>
+    </message>
+    <message>
+        <source>Give this file to the receiving school:
+%1</source>
+        <translation>Hãy gửi tệp này cho trường chuyển đến:
+%1</translation>
     </message>
 </context>
 <context>
