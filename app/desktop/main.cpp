@@ -2,8 +2,8 @@
 #include "DemoCreation.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
-#include "StartupController.h"
 #include "RecordLifecycleImpl.h"
+#include "StartupController.h"
 
 #include "util/Settings.h"
 #include "util/Translations.h"

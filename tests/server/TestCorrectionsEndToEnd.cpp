@@ -4,6 +4,8 @@
 // before the lock; a pupil transferred from school A to school B, two school files with different trust stores and
 // two schools registered at one Department, after which A may no longer submit for that code; after the lock a reopen
 // is refused by the school file and a signed revoke request by the Department (409).
+// NOT registered in tests/server/CMakeLists.txt yet: it needs the Department's /revoke and /transfer routes, the
+// lookup's versions/transfers/checked and `hocba-cli transfer in`, which issue 15 has not delivered (docs/api.md).
 #include "../signing/TestPki.h"
 #include "DeptProcess.h"
 #include "SigningFixture.h"
@@ -140,8 +142,9 @@ class TestCorrectionsEndToEnd : public QObject
     QString credential(const QString& file) const { return QString::fromLatin1(readFile(file)).trimmed(); }
     QJsonObject lookup(const QString& code, const QString& digest = {})
     {
-        const Http r = http(QStringLiteral("GET"), url() + QStringLiteral("/api/v1/lookup/") + code
-                                                       + (digest.isEmpty() ? QString() : QStringLiteral("?h=") + digest));
+        const Http r = http(QStringLiteral("GET"),
+                            url() + QStringLiteral("/api/v1/lookup/") + code
+                                + (digest.isEmpty() ? QString() : QStringLiteral("?h=") + digest));
         if (r.status != 200)
             qWarning("lookup: %d %s", r.status, r.body.left(500).constData());
         return r.json();
@@ -195,7 +198,8 @@ void TestCorrectionsEndToEnd::initTestCase()
     // School B: another MOET code (the demo schools share one), its own CA, and school A's CA added to its trust store
     // so that it can check what A signed.
     m_schoolB = m_templateB.copyPath();
-    QCOMPARE(rawSql(m_schoolB, QStringLiteral("UPDATE school SET moet_code = '%1', name = '%2'").arg(kSchoolB, kSchoolBName)),
+    QCOMPARE(rawSql(m_schoolB,
+                    QStringLiteral("UPDATE school SET moet_code = '%1', name = '%2'").arg(kSchoolB, kSchoolBName)),
              QString());
     QVERIFY(writeFile(m_dir.filePath(QStringLiteral("caA.der")), m_pkiA.caDer()));
     QVERIFY(writeFile(m_dir.filePath(QStringLiteral("caB.der")), m_pkiB.caDer()));
@@ -213,12 +217,14 @@ void TestCorrectionsEndToEnd::initTestCase()
     QVERIFY(!schoolACode.isEmpty() && schoolACode != kSchoolB);
     const QList<QStringList> steps {
         {QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("Sở GDĐT Thử nghiệm")},
-        {QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--code"), schoolACode, QStringLiteral("--name"),
-         schoolAName, QStringLiteral("--credential-out"), m_credentialA},
+        {QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--code"), schoolACode,
+         QStringLiteral("--name"), schoolAName, QStringLiteral("--credential-out"), m_credentialA},
         {QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--code"), kSchoolB, QStringLiteral("--name"),
          kSchoolBName, QStringLiteral("--credential-out"), m_credentialB},
-        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("caA.der"))},
-        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"), m_dir.filePath(QStringLiteral("caB.der"))},
+        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"),
+         m_dir.filePath(QStringLiteral("caA.der"))},
+        {QStringLiteral("trust"), QStringLiteral("add"), QStringLiteral("--cert"),
+         m_dir.filePath(QStringLiteral("caB.der"))},
         {QStringLiteral("window"), QStringLiteral("add"), QStringLiteral("--id"), m_windowId, QStringLiteral("--year"),
          m_templateA.year.toString(), QStringLiteral("--deadline"),
          QDate::currentDate().addDays(30).toString(Qt::ISODate)},
@@ -250,8 +256,9 @@ void TestCorrectionsEndToEnd::cleanupTestCase()
 void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
 {
     const Id v1 = m_sections[0];
-    const DeptRun reopen = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
-                                QString::number(v1), QStringLiteral("--reason"), QStringLiteral("Nhập sai điểm Toán")});
+    const DeptRun reopen
+        = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
+               QString::number(v1), QStringLiteral("--reason"), QStringLiteral("Nhập sai điểm Toán")});
     QVERIFY2(reopen.code == 0, qPrintable(describeRun(reopen)));
     QString v1Digest;
     Id v2 = 0;
@@ -297,8 +304,8 @@ void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
     const QJsonObject checked = lookup(m_codes[0], v1Digest).value(QStringLiteral("checked")).toObject();
     QCOMPARE(checked.value(QStringLiteral("version")).toInt(), 1);
     QCOMPARE(checked.value(QStringLiteral("current")).toBool(true), false);
-    const Http page = http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[0]
-                                                      + QStringLiteral("?h=") + v1Digest);
+    const Http page = http(QStringLiteral("GET"),
+                           url() + QStringLiteral("/tra-cuu/") + m_codes[0] + QStringLiteral("?h=") + v1Digest);
     QCOMPARE(page.status, 200);
 }
 
@@ -328,20 +335,24 @@ void TestCorrectionsEndToEnd::revokeBeforeTheLock()
     }
     const QJsonObject answer = lookup(m_codes[1]);
     QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("revoked"));
-    QVERIFY(QDateTime::fromString(
-                answer.value(QStringLiteral("years")).toArray().last().toObject().value(QStringLiteral("revoked_at")).toString(),
-                Qt::ISODate)
+    QVERIFY(QDateTime::fromString(answer.value(QStringLiteral("years"))
+                                      .toArray()
+                                      .last()
+                                      .toObject()
+                                      .value(QStringLiteral("revoked_at"))
+                                      .toString(),
+                                  Qt::ISODate)
                 .isValid());
 }
 
 /** A → package → B, checked by B against its own trust store; the Department moves the record; A gets 403. */
 void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
 {
-    const QString studentCode = queryOne(
-        m_schoolA,
-        QStringLiteral("SELECT st.moet_code FROM year_section s JOIN record r ON r.id = s.record_id "
-                       "JOIN student st ON st.id = r.student_id WHERE s.id = ?1"),
-        {QString::number(m_sections[2])});
+    const QString studentCode
+        = queryOne(m_schoolA,
+                   QStringLiteral("SELECT st.moet_code FROM year_section s JOIN record r ON r.id = s.record_id "
+                                  "JOIN student st ON st.id = r.student_id WHERE s.id = ?1"),
+                   {QString::number(m_sections[2])});
     QVERIFY(!studentCode.isEmpty());
     const QString out = m_dir.filePath(QStringLiteral("packages"));
     QVERIFY(QDir().mkpath(out));
@@ -391,14 +402,17 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
     QCOMPARE(transfers[0].toObject().value(QStringLiteral("to")).toString(), kSchoolBName);
 
     // The old school's record is read-only whatever program writes, and A may no longer submit for that code.
-    QVERIFY(!rawSql(m_schoolA, QStringLiteral("UPDATE assessment SET value = value WHERE section_id = %1")
-                                   .arg(m_sections[2]))
-                 .isEmpty()
-            || !rawSql(m_schoolA, QStringLiteral("DELETE FROM year_section WHERE id = %1").arg(m_sections[2])).isEmpty());
-    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("packet"), QString::fromLatin1(v1Packet.toBase64())},
-                                                       {QStringLiteral("pdf"), QString::fromLatin1(v1Pdf.toBase64())}})
-                                .toJson(QJsonDocument::Compact);
-    const Http again = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records"), credential(m_credentialA), body);
+    QVERIFY(
+        !rawSql(m_schoolA,
+                QStringLiteral("UPDATE assessment SET value = value WHERE section_id = %1").arg(m_sections[2]))
+             .isEmpty()
+        || !rawSql(m_schoolA, QStringLiteral("DELETE FROM year_section WHERE id = %1").arg(m_sections[2])).isEmpty());
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("packet"), QString::fromLatin1(v1Packet.toBase64())},
+                                     {QStringLiteral("pdf"), QString::fromLatin1(v1Pdf.toBase64())}})
+              .toJson(QJsonDocument::Compact);
+    const Http again
+        = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records"), credential(m_credentialA), body);
     QCOMPARE(again.status, 403);
     QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("other_school"));
 }
@@ -424,7 +438,8 @@ void TestCorrectionsEndToEnd::afterTheLockNothingChanges()
 {
     const DeptRun lock = dept({QStringLiteral("window"), QStringLiteral("lock"), QStringLiteral("--id"), m_windowId});
     QVERIFY2(lock.code == 0, qPrintable(describeRun(lock)));
-    const DeptRun receipts = cli({QStringLiteral("receipts"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--json")});
+    const DeptRun receipts
+        = cli({QStringLiteral("receipts"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--json")});
     QVERIFY2(receipts.code == 0, qPrintable(describeRun(receipts)));
 
     Id current = 0;
@@ -436,8 +451,9 @@ void TestCorrectionsEndToEnd::afterTheLockNothingChanges()
         QCOMPARE(versions->at(1).state, SectionState::Locked);
         current = versions->at(1).sectionId;
     }
-    const DeptRun reopen = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
-                                QString::number(current), QStringLiteral("--reason"), QStringLiteral("Sửa lần nữa")});
+    const DeptRun reopen
+        = cli({QStringLiteral("reopen"), QStringLiteral("--db"), m_schoolA, QStringLiteral("--section"),
+               QString::number(current), QStringLiteral("--reason"), QStringLiteral("Sửa lần nữa")});
     QVERIFY2(reopen.code != 0 && reopen.err.contains(QStringLiteral("lock"), Qt::CaseInsensitive),
              qPrintable(describeRun(reopen)));
     {
@@ -461,8 +477,8 @@ void TestCorrectionsEndToEnd::afterTheLockNothingChanges()
     const QByteArray body
         = QJsonDocument(QJsonObject {{QStringLiteral("request"), QString::fromLatin1(xml->toBase64())}})
               .toJson(QJsonDocument::Compact);
-    const Http refused = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records/") + m_codes[0]
-                                                          + QStringLiteral("/revoke"),
+    const Http refused = http(QStringLiteral("POST"),
+                              url() + QStringLiteral("/api/v1/records/") + m_codes[0] + QStringLiteral("/revoke"),
                               credential(m_credentialA), body);
     QCOMPARE(refused.status, 409);
     QCOMPARE(refused.json().value(QStringLiteral("error")).toString(), QStringLiteral("locked"));
