@@ -9,6 +9,7 @@
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "verify/DocumentVerifier.h"
+#include "verify/RequestVerifier.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -297,6 +298,10 @@ struct DeptApi::Impl
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
+    /** The JSON body's one base64 field (`request` or `statement`) after the credential and the body checks. */
+    Checked<QByteArray> signedBody(const ApiRequest& request, const char* field);
+    Checked<ApiResponse> revoke(const QString& code, const ApiRequest& request, LogLine& log);
+    Checked<ApiResponse> transfer(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
     Checked<QList<LookupRow>> lookupYears(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> lookup(const QString& code, const ApiRequest& request, LogLine& log);
@@ -374,6 +379,8 @@ Checked<School> DeptApi::Impl::school(const ApiRequest& request, LogLine& log)
 Checked<ApiResponse> DeptApi::Impl::route(const ApiRequest& request, LogLine& log)
 {
     static const QRegularExpression lookupPath(QStringLiteral("\\A/api/v1/lookup/([^/]*)(/pdf)?\\z"));
+    static const QRegularExpression requestPath(
+        QStringLiteral("\\A/api/v1/records/([0-9a-f]{32})/(revoke|transfer)\\z"));
     const bool get = request.method == "GET";
     if (request.path == QLatin1String("/api/v1/records")) {
         log.route = QStringLiteral("/api/v1/records");
@@ -381,6 +388,12 @@ Checked<ApiResponse> DeptApi::Impl::route(const ApiRequest& request, LogLine& lo
             return submit(request, log);
         if (get)
             return states(request, log);
+    } else if (const QRegularExpressionMatch m = requestPath.match(request.path);
+               m.hasMatch() && request.method == "POST") {
+        log.route = QStringLiteral("/api/v1/records/{code}/") + m.captured(2);
+        log.codePrefix = m.captured(1).left(6);
+        return m.captured(2) == QLatin1String("revoke") ? revoke(m.captured(1), request, log)
+                                                        : transfer(m.captured(1), request, log);
     } else if (request.path == QLatin1String("/api/v1/receipts") && get) {
         log.route = QStringLiteral("/api/v1/receipts");
         return receipts(request, log);
@@ -525,6 +538,183 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
     return NewSubmission {p->lookupCode, p->schoolYear.startYear, p->version, school.id, *windowId,
                           digest,        upload.packet,           upload.pdf, now,       lookupContentJson(*p),
                           principalCerts};
+}
+
+/** A store refusal of a revoke or transfer as the client gets it; nullopt when accepted (or already). */
+static std::optional<Refusal> requestRefusal(RequestStatus status)
+{
+    switch (status) {
+    case RequestStatus::Accepted:
+    case RequestStatus::Duplicate:
+        return std::nullopt;
+    case RequestStatus::NotFound:
+        return refuse(404, "not_found",
+                      ApiText::tr("The Department has no such record of this school year, or the receiving school is "
+                                  "not registered here."));
+    case RequestStatus::OtherSchool:
+        return refuse(403, "other_school", ApiText::tr("This lookup code belongs to a record of another school."));
+    case RequestStatus::Locked:
+        return refuse(409, "locked",
+                      ApiText::tr("The record is locked at the Department and can no longer be "
+                                  "changed."));
+    case RequestStatus::VersionNotNewer:
+        return refuse(409, "version_not_newer",
+                      ApiText::tr("The request is not for the version the Department has now (it was replaced or "
+                                  "revoked already)."));
+    case RequestStatus::SignerNotPrincipal:
+        return refuse(422, "invalid_request",
+                      ApiText::tr("The request is not signed by a principal who has signed this school's records "
+                                  "sent to the Department."));
+    }
+    return std::nullopt;
+}
+
+/** The hex SHA-256 of a certificate, as the store keeps the principals' certificates. */
+static QString certificateSha256(const QByteArray& der)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+}
+
+/** The signature check of a request or statement as the client gets it: untrusted, or not valid. */
+template <class T> static std::optional<Refusal> signatureRefusal(const signing::VerifiedRequest<T>& v)
+{
+    if (v.ok())
+        return std::nullopt;
+    const bool intact = v.report.signatures.size() == 1 && v.report.signatures.first().integrityOk;
+    if (intact && v.problems.isEmpty() && !v.report.signatures.first().certificateTrusted)
+        return refuse(422, "untrusted_signature",
+                      ApiText::tr("The request is signed with a certificate that does not chain to a certification "
+                                  "authority the Department trusts."));
+    QStringList reasons = v.problems;
+    for (const signing::SignatureCheck& c : v.report.signatures)
+        reasons << c.problems;
+    return refuse(422, "invalid_request",
+                  ApiText::tr("The request was not accepted: %1").arg(reasons.join(QStringLiteral("; "))));
+}
+
+Checked<QByteArray> DeptApi::Impl::signedBody(const ApiRequest& request, const char* field)
+{
+    if (!isJsonContentType(request.contentType))
+        return std::unexpected(
+            refuse(415, "unsupported_media_type", ApiText::tr("The request is not sent as JSON. Update the program.")));
+    if (request.body.size() > limits.maxBodyBytes)
+        return std::unexpected(refuse(
+            413, "too_large",
+            ApiText::tr("The record is larger than the Department accepts (%1 KiB).").arg(limits.maxBodyBytes / 1024)));
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(request.body, &error).object();
+    if (error.error != QJsonParseError::NoError || !o.value(QLatin1String(field)).isString())
+        return std::unexpected(badRequest(
+            ApiText::tr("The request is not the JSON the Department expects ({\"%1\": …}). Update the program.")
+                .arg(QLatin1String(field))));
+    auto decoded = QByteArray::fromBase64Encoding(o.value(QLatin1String(field)).toString().toLatin1(),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty())
+        return std::unexpected(badRequest(
+            ApiText::tr("The %1 in the request is not valid base64. Update the program.").arg(QLatin1String(field))));
+    return decoded.decoded;
+}
+
+Checked<ApiResponse> DeptApi::Impl::revoke(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    auto school = this->school(request, log);
+    if (!school)
+        return std::unexpected(school.error());
+    auto xml = signedBody(request, "request");
+    if (!xml)
+        return std::unexpected(xml.error());
+    auto anchors = trustAnchors();
+    if (!anchors)
+        return std::unexpected(anchors.error());
+    auto verified = signing::verifyRevokeRequest(*xml, *anchors);
+    if (!verified)
+        return std::unexpected(refuse(422, "invalid_request",
+                                      ApiText::tr("The request was not accepted: %1").arg(verified.error().message)));
+    if (auto refused = signatureRefusal(*verified))
+        return std::unexpected(*refused);
+    const packet::RevokeRequest& r = verified->request;
+    if (r.lookupCode != code)
+        return std::unexpected(
+            refuse(422, "invalid_request", ApiText::tr("The request is for another lookup code than its address.")));
+    if (r.schoolCode != school->code)
+        return std::unexpected(refuse(403, "other_school",
+                                      ApiText::tr("The request names another school (school code %1); this "
+                                                  "credential is for school %2.")
+                                          .arg(r.schoolCode, school->code)));
+    NewRevocation revocation;
+    revocation.lookupCode = r.lookupCode;
+    revocation.schoolYearStart = r.schoolYearStart;
+    revocation.version = r.version;
+    revocation.schoolId = school->id;
+    revocation.digest = packet::packetDigest(*xml);
+    revocation.requestXml = *xml;
+    revocation.signerCertSha256 = certificateSha256(verified->signerCertificateDer());
+    revocation.receivedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto outcome = (*s)->revoke(revocation, sign);
+    if (!outcome)
+        return std::unexpected(serverError(outcome.error()));
+    if (auto refused = requestRefusal(outcome->status))
+        return std::unexpected(*refused);
+    QJsonObject answer = receiptJson(outcome->receipt);
+    answer.insert(QStringLiteral("lookup_code"), r.lookupCode);
+    answer.insert(QStringLiteral("school_year"), SchoolYear {r.schoolYearStart}.toString());
+    answer.insert(QStringLiteral("version"), outcome->version);
+    answer.insert(QStringLiteral("state"), recordStateCode(RecordState::Revoked));
+    answer.insert(QStringLiteral("revoked_at"), isoOrNull(outcome->revokedAt));
+    return json(outcome->status == RequestStatus::Accepted ? 201 : 200, answer);
+}
+
+Checked<ApiResponse> DeptApi::Impl::transfer(const QString& code, const ApiRequest& request, LogLine& log)
+{
+    auto school = this->school(request, log);
+    if (!school)
+        return std::unexpected(school.error());
+    auto xml = signedBody(request, "statement");
+    if (!xml)
+        return std::unexpected(xml.error());
+    auto anchors = trustAnchors();
+    if (!anchors)
+        return std::unexpected(anchors.error());
+    auto verified = signing::verifyTransferStatement(*xml, *anchors);
+    if (!verified)
+        return std::unexpected(refuse(422, "invalid_request",
+                                      ApiText::tr("The request was not accepted: %1").arg(verified.error().message)));
+    if (auto refused = signatureRefusal(*verified))
+        return std::unexpected(*refused);
+    const packet::TransferStatement& st = verified->request;
+    if (st.lookupCode != code)
+        return std::unexpected(
+            refuse(422, "invalid_request", ApiText::tr("The request is for another lookup code than its address.")));
+    NewTransfer t;
+    t.lookupCode = st.lookupCode;
+    t.fromSchoolCode = st.fromSchoolCode;
+    t.fromSchoolName = st.fromSchoolName;
+    t.toSchoolCode = st.toSchoolCode;
+    t.senderSchoolId = school->id;
+    t.transferDate = st.transferDate;
+    t.digest = packet::packetDigest(*xml);
+    t.statementXml = *xml;
+    t.signerCertSha256 = certificateSha256(verified->signerCertificateDer());
+    t.receivedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    // The versions of a record from another province ("versions") are not read yet: the store keeps no history.
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto outcome = (*s)->transfer(t, sign);
+    if (!outcome)
+        return std::unexpected(serverError(outcome.error()));
+    if (auto refused = requestRefusal(outcome->status))
+        return std::unexpected(*refused);
+    QJsonObject answer = receiptJson(outcome->receipt);
+    answer.insert(QStringLiteral("lookup_code"), st.lookupCode);
+    answer.insert(QStringLiteral("school"),
+                  QJsonObject {{QStringLiteral("code"), outcome->toSchool.code},
+                               {QStringLiteral("name"), outcome->toSchool.name}});
+    answer.insert(QStringLiteral("transferred_at"), isoOrNull(outcome->transferredAt));
+    return json(outcome->status == RequestStatus::Accepted ? 201 : 200, answer);
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)

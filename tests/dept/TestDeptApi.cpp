@@ -29,6 +29,10 @@
 #include <QThread>
 
 #include <QTranslator>
+
+#include "packet/SignedRequest.h"
+#include "token/XmlSigner.h"
+#include "verify/RequestVerifier.h"
 #include <thread>
 #include <vector>
 
@@ -151,6 +155,7 @@ private Q_SLOTS:
     void versionNotNewerIsRefused();
     void noWindowIsRefused();
     void lockAtTheDeadline();
+    void revokeAndTransferRoutes();
     void bodyChecks();
     void badQueriesAndCodes();
     void lookupsAreRateLimited();
@@ -564,6 +569,134 @@ void TestDeptApi::lockAtTheDeadline()
     QCOMPARE(page.status, 200);
     QVERIFY(QString::fromUtf8(page.body).contains(QStringLiteral("Đã khoá")));
     QVERIFY(page.body.contains(vietnamDate(deadline).toString(QStringLiteral("dd/MM/yyyy")).toLatin1()));
+}
+
+namespace {
+
+QByteArray signRequest(const QByteArray& xml, signing::Signer& signer)
+{
+    signing::XmlSignOptions o;
+    o.role = signing::SignerRole::Principal;
+    o.layout = signing::requestSignatureLayout();
+    return signing::XmlSigner::sign(xml, signer, o).value_or(QByteArray());
+}
+
+ApiRequest postRequest(const QString& token, const QString& path, const char* field, const QByteArray& xml)
+{
+    ApiRequest r
+        = submitRequest(token,
+                        QJsonDocument(QJsonObject {{QLatin1String(field), QString::fromLatin1(xml.toBase64())}})
+                            .toJson(QJsonDocument::Compact));
+    r.path = path;
+    return r;
+}
+
+} // namespace
+
+/** POST /records/{code}/revoke and /transfer: forgeries and wrong senders refused, then accepted with receipts. */
+void TestDeptApi::revokeAndTransferRoutes()
+{
+    auto d = department(m_pki.caDer());
+    QVERIFY(d);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(d->api->handle(submitRequest(d->token, m_records[i])).status, 201);
+    auto signer = m_pki.signer(false);
+    test::TestPki stranger;
+    QVERIFY(stranger.create());
+    auto strangerSigner = stranger.signer(false);
+
+    const auto revokeXml = [&](const SignedRecord& rec, int version) {
+        packet::RevokeRequest r;
+        r.lookupCode = rec.parsed.lookupCode;
+        r.schoolYearStart = rec.parsed.schoolYear.startYear;
+        r.version = version;
+        r.schoolCode = d->school.code;
+        r.schoolName = d->school.name;
+        r.reason = QStringLiteral("Lập nhầm học bạ");
+        r.requestedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        return packet::writeRevokeRequest(r);
+    };
+    const QString code0 = m_records[0].parsed.lookupCode;
+    const QString path0 = QStringLiteral("/api/v1/records/") + code0 + QStringLiteral("/revoke");
+    const QByteArray good = signRequest(revokeXml(m_records[0], 1), *signer);
+    QVERIFY(!good.isEmpty());
+
+    // A fresh key under a CA the Department does not trust; another school's credential; another code's address;
+    // a version the Department does not have; an edit after signing.
+    EXPECT_ERROR(d->api->handle(
+                     postRequest(d->token, path0, "request", signRequest(revokeXml(m_records[0], 1), *strangerSigner))),
+                 422, "untrusted_signature");
+    EXPECT_ERROR(d->api->handle(postRequest(d->otherToken, path0, "request", good)), 403, "other_school");
+    EXPECT_ERROR(
+        d->api->handle(postRequest(
+            d->token, QStringLiteral("/api/v1/records/") + m_records[1].parsed.lookupCode + QStringLiteral("/revoke"),
+            "request", good)),
+        422, "invalid_request");
+    EXPECT_ERROR(
+        d->api->handle(postRequest(d->token, path0, "request", signRequest(revokeXml(m_records[0], 2), *signer))), 409,
+        "version_not_newer");
+    QByteArray edited = good;
+    edited.replace("Lập nhầm", "Lập sai");
+    QVERIFY(edited != good);
+    EXPECT_ERROR(d->api->handle(postRequest(d->token, path0, "request", edited)), 422, "invalid_request");
+    EXPECT_ERROR(d->api->handle(postRequest(d->token, path0, "request", "not xml")), 422, "invalid_request");
+
+    const ApiResponse revoked = d->api->handle(postRequest(d->token, path0, "request", good));
+    QVERIFY2(revoked.status == 201, revoked.body.constData());
+    QCOMPARE(jsonOf(revoked).value(QStringLiteral("state")).toString(), QStringLiteral("revoked"));
+    auto receipt = signing::verifyReceipt(
+        QByteArray::fromBase64(jsonOf(revoked).value(QStringLiteral("receipt")).toString().toLatin1()),
+        QByteArray::fromBase64(jsonOf(revoked).value(QStringLiteral("receipt_signature")).toString().toLatin1()),
+        d->certificateDer);
+    QVERIFY(receipt);
+    QCOMPARE(receipt->kind, signing::Receipt::Kind::Revoke);
+    QCOMPARE(receipt->packetDigest, packet::packetDigest(good));
+    QCOMPARE(d->api->handle(postRequest(d->token, path0, "request", good)).status, 200); // the same again
+    const ApiResponse states
+        = d->api->handle(get(QStringLiteral("/api/v1/records"), {{QStringLiteral("codes"), code0}}, d->token));
+    QCOMPARE(jsonOf(states).value(QStringLiteral("records")).toArray().first()[QStringLiteral("state")].toString(),
+             QStringLiteral("revoked"));
+
+    // The record of m_records[1] moves to the other school; then its old school may not revoke it.
+    packet::TransferStatement st;
+    st.lookupCode = m_records[1].parsed.lookupCode;
+    st.level = m_records[1].parsed.level;
+    st.studentName = m_records[1].parsed.student.fullName;
+    st.birthDate = m_records[1].parsed.student.birthDate;
+    st.fromSchoolCode = d->school.code;
+    st.fromSchoolName = QStringLiteral("Trường cũ");
+    st.fromProvince = QStringLiteral("Hà Nội");
+    st.toSchoolCode = d->otherSchool.code;
+    st.toSchoolName = d->otherSchool.name;
+    st.transferDate = QDate::currentDate();
+    st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    st.items.append({m_records[1].parsed.schoolYear.startYear, m_records[1].parsed.grade, 1, d->school.code,
+                     QStringLiteral("current"), packet::packetDigest(m_records[1].packet), QString(64, u'a')});
+    const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
+    const QString path1 = QStringLiteral("/api/v1/records/") + st.lookupCode + QStringLiteral("/transfer");
+    const ApiResponse moved = d->api->handle(postRequest(d->otherToken, path1, "statement", statement));
+    QVERIFY2(moved.status == 201, moved.body.constData());
+    auto transferReceipt = signing::verifyReceipt(
+        QByteArray::fromBase64(jsonOf(moved).value(QStringLiteral("receipt")).toString().toLatin1()),
+        QByteArray::fromBase64(jsonOf(moved).value(QStringLiteral("receipt_signature")).toString().toLatin1()),
+        d->certificateDer);
+    QVERIFY(transferReceipt);
+    QCOMPARE(transferReceipt->kind, signing::Receipt::Kind::Transfer);
+    QCOMPARE(transferReceipt->version, 0);
+    QCOMPARE(transferReceipt->schoolCode, d->otherSchool.code);
+    QCOMPARE(d->api->handle(postRequest(d->token, path1, "statement", statement)).status, 200); // the old school's copy
+    EXPECT_ERROR(d->api->handle(postRequest(
+                     d->token, QStringLiteral("/api/v1/records/") + st.lookupCode + QStringLiteral("/revoke"),
+                     "request", signRequest(revokeXml(m_records[1], 1), *signer))),
+                 403, "other_school");
+
+    // After the lock nothing is revoked.
+    QVERIFY(d->api->lockDueWindows(lockInstant(d->window.deadline).addSecs(3600)).value_or(-1) > 0);
+    EXPECT_ERROR(
+        d->api->handle(postRequest(
+            d->token, QStringLiteral("/api/v1/records/") + m_records[2].parsed.lookupCode + QStringLiteral("/revoke"),
+            "request", signRequest(revokeXml(m_records[2], 1), *signer))),
+        409, "locked");
 }
 
 void TestDeptApi::bodyChecks()
