@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Only a signed or submitted version can be revoked; the newest version (version %1) is &quot;%2&quot;.</source>
-        <translation>Chỉ thu hồi được bản đã ký hoặc đã gửi lên Sở; bản mới nhất (bản %1) đang ở trạng thái "%2".</translation>
+        <translation>Chỉ thu hồi được bản đã ký hoặc đã gửi lên Sở; bản mới nhất (bản %1) đang ở trạng thái &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2098,38 @@
         <source>The school year is given by the year it starts in, for example year=2025 for 2025-2026.</source>
         <translation>Năm học được ghi bằng năm bắt đầu, ví dụ year=2025 cho năm học 2025-2026.</translation>
     </message>
+    <message>
+        <source>The Department has no such record of this school year, or the receiving school is not registered here.</source>
+        <translation>Sở không có học bạ này của năm học đó, hoặc trường nhận học sinh chưa được đăng ký với Sở.</translation>
+    </message>
+    <message>
+        <source>The request is not for the version the Department has now (it was replaced or revoked already).</source>
+        <translation>Yêu cầu không dành cho phiên bản Sở đang lưu (phiên bản đó đã được thay thế hoặc đã bị thu hồi).</translation>
+    </message>
+    <message>
+        <source>The request is not signed by a principal who has signed this school&apos;s records sent to the Department.</source>
+        <translation>Yêu cầu không được ký bởi hiệu trưởng đã ký các học bạ của trường gửi lên Sở.</translation>
+    </message>
+    <message>
+        <source>The request is signed with a certificate that does not chain to a certification authority the Department trusts.</source>
+        <translation>Yêu cầu được ký bằng chứng thư số không thuộc tổ chức chứng thực nào mà Sở tin cậy.</translation>
+    </message>
+    <message>
+        <source>The request was not accepted: %1</source>
+        <translation>Yêu cầu không được chấp nhận: %1</translation>
+    </message>
+    <message>
+        <source>The request is not the JSON the Department expects ({&quot;%1&quot;: …}). Update the program.</source>
+        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({"%1": …}). Hãy cập nhật phần mềm.</translation>
+    </message>
+    <message>
+        <source>The request is for another lookup code than its address.</source>
+        <translation>Yêu cầu ghi một mã tra cứu khác với mã trong địa chỉ gửi đến.</translation>
+    </message>
+    <message>
+        <source>The request names another school (school code %1); this credential is for school %2.</source>
+        <translation>Yêu cầu ghi tên một trường khác (mã trường %1); mã xác thực này là của trường %2.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::dept::DeptStore</name>
@@ -3294,7 +3326,7 @@
     </message>
     <message>
         <source>the file %1 in it unpacks to more than %2 times its size (a &quot;zip bomb&quot;).</source>
-        <translation>tệp %1 trong gói khi giải nén lớn hơn %2 lần kích thước của nó (một "zip bomb").</translation>
+        <translation>tệp %1 trong gói khi giải nén lớn hơn %2 lần kích thước của nó (một &quot;zip bomb&quot;).</translation>
     </message>
     <message>
         <source>Give the MOET code of the school the pupil moves to.</source>
@@ -3676,7 +3708,7 @@
     </message>
     <message>
         <source>the data element has no Id &quot;data&quot;</source>
-        <translation>phần dữ liệu không có Id "data"</translation>
+        <translation>phần dữ liệu không có Id &quot;data&quot;</translation>
     </message>
     <message>
         <source>the level is neither primary nor thcs</source>
@@ -6518,7 +6550,7 @@ Có hiệu lực từ %3 đến %4</translation>
 A transfer package is made with every signed version of the record and a statement the principal signs. Afterwards the record stays here read-only (&quot;chuyển đi&quot;). This cannot be undone.</source>
         <translation>%1
 
-Phần mềm lập gói hồ sơ chuyển trường gồm mọi bản đã ký của học bạ và giấy xác nhận chuyển trường do hiệu trưởng ký. Sau đó học bạ vẫn lưu ở trường nhưng chỉ để xem ("chuyển đi"). Việc này không hoàn tác được.</translation>
+Phần mềm lập gói hồ sơ chuyển trường gồm mọi bản đã ký của học bạ và giấy xác nhận chuyển trường do hiệu trưởng ký. Sau đó học bạ vẫn lưu ở trường nhưng chỉ để xem (&quot;chuyển đi&quot;). Việc này không hoàn tác được.</translation>
     </message>
     <message>
         <source>Choose…</source>
