@@ -29,6 +29,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -114,6 +116,41 @@ QString rawSql(const QString& school, const QString& sql)
         return QStringLiteral("cannot open");
     auto r = (*db)->exec(sql);
     return r ? QString() : r.error().detail;
+}
+
+/**
+ * A copy of the zip `from` at `to` with some entries replaced (bytes) or left out (null QByteArray), made by Python's
+ * zipfile, as anyone could edit a package; false when that failed.
+ */
+bool rezip(const QString& from, const QString& to, const QMap<QString, QByteArray>& changes)
+{
+    QJsonObject edits;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        edits.insert(it.key(),
+                     it.value().isNull() ? QJsonValue() : QJsonValue(QString::fromLatin1(it.value().toBase64())));
+    static const char* script = "import base64, json, sys, zipfile\n"
+                                "edits = json.loads(sys.stdin.read())\n"
+                                "with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], 'w') as b:\n"
+                                "    for n in a.namelist():\n"
+                                "        if n in edits and edits[n] is None: continue\n"
+                                "        b.writestr(n, base64.b64decode(edits[n]) if n in edits else a.read(n))\n";
+    QProcess python;
+    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(script), from, to});
+    python.write(QJsonDocument(edits).toJson(QJsonDocument::Compact));
+    python.closeWriteChannel();
+    return python.waitForFinished(30000) && python.exitCode() == 0;
+}
+
+/** The bytes of one zip entry, read with Python's zipfile. */
+QByteArray unzipOne(const QString& zip, const QString& name)
+{
+    QProcess python;
+    python.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))"),
+         zip, name});
+    return python.waitForFinished(30000) && python.exitCode() == 0 ? python.readAllStandardOutput() : QByteArray();
 }
 
 } // namespace
@@ -374,6 +411,56 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
         QVERIFY(requests && requests->size() == 2); // the revoke, then the transfer
         for (const lifecycle::DepartmentRequest& r : *requests)
             QVERIFY2(r.state == lifecycle::DepartmentRequest::State::Sent, qPrintable(r.lastError));
+    }
+
+    // Tampered packages are refused by the new school with nothing written: a changed mark, a removed year, a
+    // statement for another school (signed by A's principal), a statement signed with a key of a CA B does not trust.
+    {
+        const QString year = m_templateA.year.toString();
+        const QString packetName = QStringLiteral("years/%1/v1/packet.xml").arg(year);
+        const QByteArray statementXml = unzipOne(package, QStringLiteral("statement.xml"));
+        QByteArray packetXml = unzipOne(package, packetName);
+        QVERIFY(!statementXml.isEmpty() && !packetXml.isEmpty());
+        static const QRegularExpression score(QStringLiteral("(<YearAverage>)(\\d+(\\.\\d)?)(</YearAverage>)"));
+        const QRegularExpressionMatch m = score.match(QString::fromUtf8(packetXml));
+        QVERIFY2(m.hasMatch(), "no year average in the packet");
+        QString changedPacket = QString::fromUtf8(packetXml);
+        changedPacket.replace(m.capturedStart(2), m.capturedLength(2),
+                              m.captured(2) == QLatin1String("10") ? QStringLiteral("9") : QStringLiteral("10"));
+        auto statement = packet::readTransferStatement(statementXml);
+        QVERIFY(statement);
+        const auto signStatement = [](packet::TransferStatement st, signing::Signer& signer) {
+            signing::XmlSignOptions o;
+            o.role = signing::SignerRole::Principal;
+            o.layout = signing::requestSignatureLayout();
+            return signing::XmlSigner::sign(packet::writeTransferStatement(st), signer, o).value_or(QByteArray());
+        };
+        packet::TransferStatement elsewhere = *statement;
+        elsewhere.toSchoolCode = QStringLiteral("0100777703");
+        TestPki stranger;
+        QVERIFY(stranger.create());
+        const QList<std::pair<const char*, QMap<QString, QByteArray>>> cases {
+            {"a changed mark", {{packetName, changedPacket.toUtf8()}}},
+            {"a removed year",
+             {{packetName, QByteArray()}, {QStringLiteral("years/%1/v1/record.pdf").arg(year), QByteArray()}}},
+            {"a statement for another school",
+             {{QStringLiteral("statement.xml"), signStatement(elsewhere, *m_pkiA.signer(false))}}},
+            {"a foreign certificate",
+             {{QStringLiteral("statement.xml"), signStatement(*statement, *stranger.signer(false))}}},
+        };
+        const QByteArray before = readFile(m_schoolB);
+        for (const auto& [what, changes] : cases) {
+            const QString bad = m_dir.filePath(QStringLiteral("bad.hocba-transfer.zip"));
+            QFile::remove(bad);
+            QVERIFY2(rezip(package, bad, changes), what);
+            auto db = store::Database::openExisting(m_schoolB);
+            QVERIFY(db);
+            auto refused = lifecycle::transferIn(**db, lifecycle::Actor::unrestricted(), bad);
+            QVERIFY2(!refused, what);
+            QVERIFY2(!refused.error().message.isEmpty(), what);
+            qInfo("%s: %s", what, qPrintable(refused.error().message));
+        }
+        QVERIFY2(readFile(m_schoolB) == before, "a refused package changed the new school's file");
     }
 
     // The new school checks and imports the package under the same lookup code, then reports it too (the same
