@@ -180,6 +180,12 @@ std::optional<Refusal> refusalOf(SubmitStatus status)
     return std::nullopt;
 }
 
+/** The hex SHA-256 of a certificate, as the store keeps the principals' certificates. */
+QString certificateSha256(const QByteArray& der)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+}
+
 /** The packet and the PDF of a submit body, decoded. */
 struct Upload
 {
@@ -299,6 +305,8 @@ struct DeptApi::Impl
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
     /** The JSON body's one base64 field (`request` or `statement`) after the credential and the body checks. */
+    /** 415 for a body that is not JSON, 413 for one over the limit; nullopt when the body may be read. */
+    std::optional<Refusal> bodyRefusal(const ApiRequest& request) const;
     Checked<QByteArray> signedBody(const ApiRequest& request, const char* field);
     Checked<ApiResponse> revoke(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> transfer(const QString& code, const ApiRequest& request, LogLine& log);
@@ -410,6 +418,18 @@ Checked<ApiResponse> DeptApi::Impl::route(const ApiRequest& request, LogLine& lo
                                               "Check the Department's address in the settings.")));
 }
 
+std::optional<Refusal> DeptApi::Impl::bodyRefusal(const ApiRequest& request) const
+{
+    if (!isJsonContentType(request.contentType))
+        return refuse(415, "unsupported_media_type",
+                      ApiText::tr("The request is not sent as JSON. Update the program."));
+    if (request.body.size() > limits.maxBodyBytes)
+        return refuse(
+            413, "too_large",
+            ApiText::tr("The record is larger than the Department accepts (%1 KiB).").arg(limits.maxBodyBytes / 1024));
+    return std::nullopt;
+}
+
 Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& log)
 {
     auto school = this->school(request, log);
@@ -422,13 +442,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
         r.retryAfter = wait;
         return std::unexpected(r);
     }
-    if (!isJsonContentType(request.contentType))
-        return std::unexpected(
-            refuse(415, "unsupported_media_type", ApiText::tr("The request is not sent as JSON. Update the program.")));
-    if (request.body.size() > limits.maxBodyBytes)
-        return std::unexpected(refuse(
-            413, "too_large",
-            ApiText::tr("The record is larger than the Department accepts (%1 KiB).").arg(limits.maxBodyBytes / 1024)));
+    if (auto refused = bodyRefusal(request))
+        return std::unexpected(*refused);
     auto upload = parseUpload(request.body);
     if (!upload)
         return std::unexpected(upload.error());
@@ -490,8 +505,7 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStr
     if (principalCerts)
         for (const signing::SignatureCheck& c : packetSignatures)
             if (c.role == signing::SignerRole::Principal)
-                principalCerts->append(QString::fromLatin1(
-                    QCryptographicHash::hash(c.certificate.der, QCryptographicHash::Sha256).toHex()));
+                principalCerts->append(certificateSha256(c.certificate.der));
     return *p;
 }
 
@@ -552,11 +566,9 @@ static std::optional<Refusal> requestRefusal(RequestStatus status)
                       ApiText::tr("The Department has no such record of this school year, or the receiving school is "
                                   "not registered here."));
     case RequestStatus::OtherSchool:
-        return refuse(403, "other_school", ApiText::tr("This lookup code belongs to a record of another school."));
+        return refusalOf(SubmitStatus::OtherSchool);
     case RequestStatus::Locked:
-        return refuse(409, "locked",
-                      ApiText::tr("The record is locked at the Department and can no longer be "
-                                  "changed."));
+        return refusalOf(SubmitStatus::Locked);
     case RequestStatus::VersionNotNewer:
         return refuse(409, "version_not_newer",
                       ApiText::tr("The request is not for the version the Department has now (it was replaced or "
@@ -567,12 +579,6 @@ static std::optional<Refusal> requestRefusal(RequestStatus status)
                                   "sent to the Department."));
     }
     return std::nullopt;
-}
-
-/** The hex SHA-256 of a certificate, as the store keeps the principals' certificates. */
-static QString certificateSha256(const QByteArray& der)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
 }
 
 /** The signature check of a request or statement as the client gets it: untrusted, or not valid. */
@@ -594,13 +600,8 @@ template <class T> static std::optional<Refusal> signatureRefusal(const signing:
 
 Checked<QByteArray> DeptApi::Impl::signedBody(const ApiRequest& request, const char* field)
 {
-    if (!isJsonContentType(request.contentType))
-        return std::unexpected(
-            refuse(415, "unsupported_media_type", ApiText::tr("The request is not sent as JSON. Update the program.")));
-    if (request.body.size() > limits.maxBodyBytes)
-        return std::unexpected(refuse(
-            413, "too_large",
-            ApiText::tr("The record is larger than the Department accepts (%1 KiB).").arg(limits.maxBodyBytes / 1024)));
+    if (auto refused = bodyRefusal(request))
+        return std::unexpected(*refused);
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(request.body, &error).object();
     if (error.error != QJsonParseError::NoError || !o.value(QLatin1String(field)).isString())
