@@ -723,7 +723,7 @@ Checked<ApiResponse> DeptApi::Impl::transfer(const QString& code, const ApiReque
 }
 
 Checked<QList<HistoryVersion>> DeptApi::Impl::historyOf(const QByteArray& body,
-                                                          const packet::TransferStatement& statement)
+                                                        const packet::TransferStatement& statement)
 {
     const QJsonValue versions = QJsonDocument::fromJson(body).object().value(QStringLiteral("versions"));
     if (versions.isUndefined() || versions.isNull())
@@ -750,8 +750,8 @@ Checked<QList<HistoryVersion>> DeptApi::Impl::historyOf(const QByteArray& body,
         if (p->lookupCode != statement.lookupCode || !listed || seen.contains(digest))
             return std::unexpected(notListed);
         seen.insert(digest);
-        history.append(HistoryVersion {p->schoolYear.startYear, p->version, digest, p->school.moetCode,
-                                       p->school.name, upload->packet, upload->pdf, lookupContentJson(*p)});
+        history.append(HistoryVersion {p->schoolYear.startYear, p->version, digest, p->school.moetCode, p->school.name,
+                                       upload->packet, upload->pdf, lookupContentJson(*p)});
     }
     return history;
 }

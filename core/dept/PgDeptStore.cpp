@@ -640,8 +640,8 @@ Result<RevokeOutcome> PgSession::revokeInTransaction(const NewRevocation& r, con
     const QString schoolCode = school->text(0, 0);
     const int current = facts.currentVersion;
     const QDateTime at = QDateTime::fromSecsSinceEpoch(r.receivedAt.toSecsSinceEpoch(), Qt::UTC);
-    auto receipt = sign(
-        {signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, schoolCode, head->text(0, 2), at, {}});
+    auto receipt
+        = sign({signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, schoolCode, head->text(0, 2), at, {}});
     if (!receipt)
         return std::unexpected(receipt.error());
     if (auto updated = m_db->exec("revoke_head_update",
@@ -740,8 +740,8 @@ Result<TransferOutcome> PgSession::transferInTransaction(const NewTransfer& t, c
     if (!*manager)
         if (auto stored = storeHistory(inserted->integer(0, 0), t, toSchool.id); !stored)
             return std::unexpected(stored.error());
-    if (auto logged = appendAuditInTransaction(
-            rules::transferAudit(facts.senderCode, t, *manager ? 0 : t.history.size()));
+    if (auto logged
+        = appendAuditInTransaction(rules::transferAudit(facts.senderCode, t, *manager ? 0 : t.history.size()));
         !logged)
         return std::unexpected(logged.error());
     return TransferOutcome {RequestStatus::Accepted, *receipt, toSchool, at};

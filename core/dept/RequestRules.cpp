@@ -58,10 +58,9 @@ AuditEvent revokeAudit(const QString& schoolCode, const NewRevocation& r, int ve
 
 AuditEvent transferAudit(const QString& senderCode, const NewTransfer& t, qsizetype historyStored)
 {
-    return {QStringLiteral("school:") + senderCode, QStringLiteral("transfer"), QStringLiteral("record"), t.lookupCode,
-            QStringLiteral("from %1 to %2, %3 history versions")
-                .arg(t.fromSchoolCode, t.toSchoolCode)
-                .arg(historyStored)};
+    return {
+        QStringLiteral("school:") + senderCode, QStringLiteral("transfer"), QStringLiteral("record"), t.lookupCode,
+        QStringLiteral("from %1 to %2, %3 history versions").arg(t.fromSchoolCode, t.toSchoolCode).arg(historyStored)};
 }
 
 } // namespace hocba::dept::rules

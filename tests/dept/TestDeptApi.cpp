@@ -638,10 +638,9 @@ void TestDeptApi::transferFromAnotherProvinceBringsHistory()
     st.toSchoolName = d->otherSchool.name;
     st.transferDate = QDate::currentDate();
     st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-    for (const SignedRecord* r : {&earlier.first(), &thisYear})
-        st.items.append({r->parsed.schoolYear.startYear, r->parsed.grade, r->parsed.version,
-                         r->parsed.school.moetCode, QStringLiteral("current"), packet::packetDigest(r->packet),
-                         QString(64, u'a')});
+    for (const SignedRecord* r : {&std::as_const(earlier).first(), &thisYear})
+        st.items.append({r->parsed.schoolYear.startYear, r->parsed.grade, r->parsed.version, r->parsed.school.moetCode,
+                         QStringLiteral("current"), packet::packetDigest(r->packet), QString(64, u'a')});
     auto signer = m_pki.signer(false);
     const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
     QVERIFY(!statement.isEmpty());

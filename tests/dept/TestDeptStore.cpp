@@ -869,8 +869,8 @@ void TestDeptStore::revokeAndTransfer()
     l1.principalCertSha256 = {cert};
     QCOMPARE(submit(l1), SubmitStatus::Accepted);
     QVERIFY(lockJune() > 0);
-    NewRevocation late {l1.lookupCode, 2025, 1, m_a.id, packet::packetDigest(QByteArray("<late/>")), "<late/>", cert,
-                        kReceived};
+    NewRevocation late {l1.lookupCode, 2025, 1,        m_a.id, packet::packetDigest(QByteArray("<late/>")),
+                        "<late/>",     cert, kReceived};
     QCOMPARE(m_session->revoke(late, m_sign)->status, RequestStatus::Locked);
     QCOMPARE(statusOf(m_a, {QStringLiteral("locked")}).value(0).state, RecordState::Locked);
     QCOMPARE(auditRows(QStringLiteral("revoke")).size(), 1);
@@ -919,7 +919,8 @@ void TestDeptStore::transferFromAnotherProvinceKeepsHistory()
     QCOMPARE(submit(submission(QStringLiteral("moved"), 1, m_b)), SubmitStatus::Accepted); // a new year is B's
     QCOMPARE(submit(submission(QStringLiteral("moved"), 2, m_a)), SubmitStatus::OtherSchool);
     QVERIFY(m_session->verifyAudit());
-    QCOMPARE(rawRows(m_url, QStringLiteral("SELECT count(*) FROM history_versions")), QStringList {QStringLiteral("3")});
+    QCOMPARE(rawRows(m_url, QStringLiteral("SELECT count(*) FROM history_versions")),
+             QStringList {QStringLiteral("3")});
 }
 
 QTEST_GUILESS_MAIN(TestDeptStore)
