@@ -119,9 +119,9 @@ struct BookLayout
     QString receivedTitle = QStringLiteral("Năm học %1 — nhận từ %2, do %2 ký số");
     /** Under it (%1: how many pages follow, %2: class, %3: that school). */
     QString receivedNote = QStringLiteral(
-        "%1 trang tiếp theo là nguyên văn các trang học bạ năm học này (lớp %2) do %3 lập và ký số, nhận khi học sinh "
-        "chuyển trường. Các trang này không được sửa và không được ký lại; chữ ký số nằm trong bản gốc (tệp PDF đã ký, "
-        "lưu nguyên vẹn trong hồ sơ học bạ) và kiểm tra được qua mã QR in trên các trang đó.");
+        "Sau trang này là %1 trang nguyên văn của học bạ năm học này (lớp %2) do %3 lập và ký số, nhận khi học sinh "
+        "chuyển trường. Các trang đó không được sửa và không được ký lại; chữ ký số nằm trong bản gốc (tệp PDF đã ký, "
+        "lưu nguyên vẹn trong hồ sơ học bạ) và kiểm tra được qua mã QR in trên từng trang.");
     FontSpec draftWatermarkFont {34.0, true};
     double draftWatermarkAngleDeg = -54.7;
     QColor draftWatermarkColor {200, 30, 30, 90};
