@@ -818,9 +818,9 @@ void MainWindow::updateRecordActions()
         const bool locked = entry && entry->section.state == SectionState::Locked;
         // A record handed over to another school is read-only here (the database refuses changes too).
         const bool away = entry && entry->transferredAt.isValid();
-        const QString why = away     ? StudentTableModel::transferredAwayText(*entry)
-            : locked ? tr("The Department has locked this school year: nothing can change.")
-                     : QString();
+        const QString why = away ? StudentTableModel::transferredAwayText(*entry)
+            : locked             ? tr("The Department has locked this school year: nothing can change.")
+                                 : QString();
         m_versionsAction->setEnabled(may);
         for (QAction* a : {m_reopenAction, m_revokeAction, m_transferOutAction}) {
             a->setEnabled(may && maySign && !locked && !away);

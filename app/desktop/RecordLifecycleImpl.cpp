@@ -80,8 +80,8 @@ public:
         if (!found)
             return std::unexpected(found.error());
         if (*found)
-            return std::optional<ui::TransferredAway>(ui::TransferredAway {
-                q->text(0), q->text(1), QDate::fromString(q->text(2).left(10), Qt::ISODate)});
+            return std::optional<ui::TransferredAway>(
+                ui::TransferredAway {q->text(0), q->text(1), QDate::fromString(q->text(2).left(10), Qt::ISODate)});
         return std::optional<ui::TransferredAway> {};
     }
 

@@ -61,8 +61,8 @@ Result<int> pdfPageCount(const QByteArray& pdf)
         auto doc = openPdf(pdf, "received.pdf");
         return int(QPDFPageDocumentHelper(*doc).getAllPages().size());
     } catch (const std::exception& e) {
-        return fail(ErrorCode::InvalidInput, tr("The signed PDF of a year received from an earlier school cannot be "
-                                                "read."),
+        return fail(ErrorCode::InvalidInput,
+                    tr("The signed PDF of a year received from an earlier school cannot be read."),
                     QString::fromUtf8(e.what()));
     }
 }
@@ -104,8 +104,9 @@ Result<QByteArray> insertPdfPages(const QByteArray& book, const QList<PageInsert
         std::shared_ptr<Buffer> out = writer.getBufferSharedPointer();
         return QByteArray(reinterpret_cast<const char*>(out->getBuffer()), qsizetype(out->getSize()));
     } catch (const std::exception& e) {
-        return fail(ErrorCode::InvalidInput, tr("The pages of a year received from an earlier school could not be "
-                                                "put into the book."),
+        return fail(ErrorCode::InvalidInput,
+                    tr("The pages of a year received from an earlier school could not be put into "
+                       "the book."),
                     QString::fromUtf8(e.what()));
     }
 }

@@ -601,7 +601,8 @@ QList<BookYear> bookYears(const RenderInput& input)
     auto yearOf = [&](const BookYear& y) {
         return y.received ? input.received[y.index].packet.schoolYear : input.years[y.index].schoolYear;
     };
-    std::stable_sort(order.begin(), order.end(), [&](const BookYear& a, const BookYear& b) { return yearOf(a) < yearOf(b); });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const BookYear& a, const BookYear& b) { return yearOf(a) < yearOf(b); });
     return order;
 }
 
@@ -648,9 +649,10 @@ QList<packet::StudyHistoryEntry> studyHistoryOf(const RenderInput& input, const 
     }
     for (const packet::StudyHistoryEntry& h : latest.studyHistory)
         put(h, true);
-    std::stable_sort(rows.begin(), rows.end(), [](const packet::StudyHistoryEntry& a, const packet::StudyHistoryEntry& b) {
-        return a.schoolYear < b.schoolYear;
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const packet::StudyHistoryEntry& a, const packet::StudyHistoryEntry& b) {
+                         return a.schoolYear < b.schoolYear;
+                     });
     return rows;
 }
 
@@ -661,8 +663,8 @@ void composeReceivedYear(Composer& c, const BookLayout& b, const ReceivedYear& r
     c.skip(40);
     c.centred(b.receivedTitle.arg(r.packet.schoolYear.toString(), r.schoolName), b.titleFont, 6);
     const FontSpec f {b.bodyFont.points, false, true};
-    for (const QString& line : c.metrics().wrap(b.receivedNote.arg(pageCount).arg(r.packet.className, r.schoolName),
-                                                f, c.width(), c.width())) {
+    for (const QString& line : c.metrics().wrap(b.receivedNote.arg(pageCount).arg(r.packet.className, r.schoolName), f,
+                                                c.width(), c.width())) {
         c.addText(c.left(), c.y(), c.width(), line, f, Qt::AlignLeft);
         c.setY(c.y() + c.lineHeight(f));
     }

@@ -468,8 +468,8 @@ Result<QList<RosterEntry>> StudentRepository::roster(Id classId)
                                            e.lookupCode = st.text(1);
                                            e.section = sectionFrom(st, 2);
                                            e.student = studentFrom(st, 14);
-                                           e.transferredAt = QDate::fromString(st.text(transferColumn).left(10),
-                                                                               Qt::ISODate);
+                                           e.transferredAt
+                                               = QDate::fromString(st.text(transferColumn).left(10), Qt::ISODate);
                                            e.transferredToName = st.text(transferColumn + 1);
                                            return e;
                                        },
