@@ -280,15 +280,17 @@ private Q_SLOTS:
         QCOMPARE(fileDigest(schoolB), before);
     }
 
-    /** upload after revoke and transfer out: both requests sent, each with the Department's signed receipt. */
+    /** upload after revoke (the year named by student) and transfer out: both requests sent, each with the Department's
+     * signed receipt. */
     void uploadSendsTheRequests()
     {
         const QString school = m_templateA.copyPath();
         const QString leaving = studentCode(school, 3);
-        const DeptRun revoke = hocbaCli(QStringList {QStringLiteral("revoke"), QStringLiteral("--db"), school,
-                                                     QStringLiteral("--section"), signedSection(school, 0),
-                                                     QStringLiteral("--reason"), QStringLiteral("Lập nhầm")}
-                                        + token(m_pin));
+        const DeptRun revoke
+            = hocbaCli(QStringList {QStringLiteral("revoke"), QStringLiteral("--db"), school,
+                                    QStringLiteral("--student"), studentCode(school, 0), QStringLiteral("--year"),
+                                    m_templateA.year.toString(), QStringLiteral("--reason"), QStringLiteral("Lập nhầm")}
+                       + token(m_pin));
         QVERIFY2(revoke.code == 0, qPrintable(describeRun(revoke)));
         QVERIFY(!transferOut(school, leaving).isEmpty());
 

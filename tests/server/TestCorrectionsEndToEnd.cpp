@@ -4,8 +4,8 @@
 // before the lock; a pupil transferred from school A to school B, two school files with different trust stores and
 // two schools registered at one Department, after which A may no longer submit for that code; after the lock a reopen
 // is refused by the school file and a signed revoke request by the Department (409).
-// Not yet checked here, because not built yet: the lookup's versions/transfers/checked (docs/api.md) and
-// `hocba-cli transfer` (the transfer runs through lifecycle, as the desktop does).
+// Not yet checked here, because not built yet: the lookup's versions/transfers/checked (docs/api.md). The transfer runs
+// through lifecycle here, as the desktop does; tests/cli/TestTransferCli runs `hocba-cli transfer` and `revoke`.
 #include "../signing/TestPki.h"
 #include "DeptProcess.h"
 #include "SigningFixture.h"
