@@ -816,10 +816,14 @@ void MainWindow::updateRecordActions()
         const bool maySign = m_actor.has(lifecycle::Right::Sign);
         // A locked year offers nothing and says why; the chain dialog explains the other refusals.
         const bool locked = entry && entry->section.state == SectionState::Locked;
-        const QString why = locked ? tr("The Department has locked this school year: nothing can change.") : QString();
+        // A record handed over to another school is read-only here (the database refuses changes too).
+        const bool away = entry && entry->transferredAt.isValid();
+        const QString why = away ? StudentTableModel::transferredAwayText(*entry)
+            : locked             ? tr("The Department has locked this school year: nothing can change.")
+                                 : QString();
         m_versionsAction->setEnabled(may);
         for (QAction* a : {m_reopenAction, m_revokeAction, m_transferOutAction}) {
-            a->setEnabled(may && maySign && !locked);
+            a->setEnabled(may && maySign && !locked && !away);
             a->setToolTip(why);
             a->setStatusTip(why);
         }

@@ -3,10 +3,12 @@
 
 #include "MessageBox.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfDocument>
+#include <QPdfDocumentRenderOptions>
 #include <QPdfPageNavigator>
 #include <QPdfView>
 #include <QPrintDialog>
@@ -215,11 +217,26 @@ void RecordPreviewWidget::print()
         MessageBox::critical(this, tr("Print"), done.error().message, done.error().detail);
 }
 
+QImage receivedPageImage(const QByteArray& pdf, int page, QSize pixels)
+{
+    // A printer takes no PDF pages: the received year's signed pages go to it as images of themselves, drawn by the
+    // same PDF engine as the preview (the PDF output copies the pages themselves).
+    QBuffer buffer;
+    buffer.setData(pdf);
+    buffer.open(QIODevice::ReadOnly);
+    QPdfDocument document;
+    document.load(&buffer);
+    QPdfDocumentRenderOptions options;
+    options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
+    return document.render(page, pixels, options);
+}
+
 Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options)
 {
     // Full page: the layout is in paper coordinates, the same as the PDF's.
     printer.setFullPage(true);
     options.duplexBlankPages = printer.duplex() != QPrinter::DuplexNone;
+    options.receivedPageImage = receivedPageImage;
     return render::paintRecords(printer, inputs, options);
 }
 

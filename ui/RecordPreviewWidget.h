@@ -79,6 +79,8 @@ private:
  * Prints on a configured printer (full page; a blank page before a year that would start on a left-hand page when
  * the printer prints duplex).
  */
+/** Page `page` of a PDF as an image of `pixels` (QtPdf): how a printer gets a received year's signed pages. */
+QImage receivedPageImage(const QByteArray& pdf, int page, QSize pixels);
 Status printRecord(QPrinter& printer, const render::RenderInput& input, render::RenderOptions options = {});
 /** Several records as one print job (a class), same layout code. */
 Status printRecords(QPrinter& printer, const QList<render::RenderInput>& inputs, render::RenderOptions options = {});

@@ -3,7 +3,9 @@
 
 #include "util/Text.h"
 
+#include <QBrush>
 #include <QDate>
+#include <QPalette>
 
 namespace hocba::ui {
 
@@ -74,6 +76,13 @@ QVariant StudentTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == LookupCode)
             return tr("Lookup code of this school record (parents use it to look the record up)");
+        if (e.transferredAt.isValid())
+            return transferredAwayText(e);
+        return {};
+    case Qt::ForegroundRole:
+        // A record handed over to another school stays listed, greyed: nothing of it can change here.
+        if (e.transferredAt.isValid())
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
     case Qt::DisplayRole:
         break;
@@ -111,13 +120,21 @@ QVariant StudentTableModel::data(const QModelIndex& index, int role) const
     case Guardian:
         return s.guardianName;
     case State:
-        return stateText(e.section);
+        return e.transferredAt.isValid() ? tr("Transferred away %1").arg(shownDate(e.transferredAt))
+                                         : stateText(e.section);
     case LookupCode:
         return groupedLookupCode(e.lookupCode);
     case ColumnCount:
         break;
     }
     return {};
+}
+
+QString StudentTableModel::transferredAwayText(const RosterEntry& entry)
+{
+    return entry.transferredToName.isEmpty()
+        ? tr("Transferred away on %1: read-only here.").arg(shownDate(entry.transferredAt))
+        : tr("Transferred to %1 on %2: read-only here.").arg(entry.transferredToName, shownDate(entry.transferredAt));
 }
 
 QString StudentTableModel::stateText(const YearSection& section) const

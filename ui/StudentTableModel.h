@@ -53,6 +53,8 @@ public:
     void setLockDates(QHash<Id, QDateTime> lockedAt) { m_lockedAt = std::move(lockedAt); }
     /** The status column's text: the section's state, "Submitted to the Department", "Locked dd/MM/yyyy". */
     QString stateText(const YearSection& section) const;
+    /** "Transferred to <school> on dd/MM/yyyy: read-only here." for a record handed over to another school. */
+    static QString transferredAwayText(const RosterEntry& entry);
     void clear();
     const QList<RosterEntry>& roster() const { return m_roster; }
 

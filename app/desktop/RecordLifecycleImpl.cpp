@@ -6,7 +6,6 @@
 
 #include "RecordLifecycle.h"
 #include "lifecycle/Actor.h"
-#include "packet/SignedRequest.h"
 #include "store/Database.h"
 
 namespace hocba::desktop {
@@ -69,21 +68,20 @@ public:
         auto db = store::Database::openExisting(m_path);
         if (!db)
             return std::unexpected(db.error());
-        // A transfer made here is the outbox's transfer request without received versions (the receiving school's
-        // carries them): the one declared way to know, until the record carries its own mark.
-        auto requests = lifecycle::departmentRequests(**db);
-        if (!requests)
-            return std::unexpected(requests.error());
-        for (const lifecycle::DepartmentRequest& r : *requests) {
-            if (r.kind != lifecycle::DepartmentRequest::Kind::Transfer || r.lookupCode != lookupCode
-                || !r.versionsJson.isEmpty())
-                continue;
-            auto statement = packet::readTransferStatement(r.signedXml);
-            if (!statement)
-                return std::unexpected(statement.error());
+        // The record's own mark (migration 0012), written with the transfer: it stays when the outbox's request
+        // has been sent.
+        auto q = (*db)->prepare(
+            QStringLiteral("SELECT transferred_to_code, transferred_to_name, transferred_at FROM record "
+                           "WHERE lookup_code = ?1 AND transferred_at IS NOT NULL"));
+        if (!q)
+            return std::unexpected(q.error());
+        q->bind(1, lookupCode);
+        auto found = q->step();
+        if (!found)
+            return std::unexpected(found.error());
+        if (*found)
             return std::optional<ui::TransferredAway>(
-                ui::TransferredAway {statement->toSchoolCode, statement->toSchoolName, statement->transferDate});
-        }
+                ui::TransferredAway {q->text(0), q->text(1), QDate::fromString(q->text(2).left(10), Qt::ISODate)});
         return std::optional<ui::TransferredAway> {};
     }
 

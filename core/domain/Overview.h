@@ -3,6 +3,7 @@
 
 #include "domain/Types.h"
 
+#include <QDate>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -16,6 +17,9 @@ struct RosterEntry
     Id recordId = 0;
     QString lookupCode;
     YearSection section;
+    /** Set when the record was handed over to another school ("chuyển đi", migration 0012): read-only here. */
+    QDate transferredAt;
+    QString transferredToName;
 };
 
 /** Counts for `hocba-cli info` and the status bar. */

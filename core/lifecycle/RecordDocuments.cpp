@@ -4,12 +4,15 @@
 #include "lifecycle/Department.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SchoolFileCheck.h"
+#include "lifecycle/Transfer.h"
 #include "packet/PacketDigest.h"
+#include "packet/PacketReader.h"
 #include "packet/PacketWriter.h"
 #include "store/Database.h"
 #include "store/SqlUtil.h"
 #include "store/StudentRepository.h"
 #include "util/Digest.h"
+#include "verify/DocumentVerifier.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -21,8 +24,11 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
     auto sections = store::StudentRepository(db).sectionsOfRecord(recordId);
     if (!sections)
         return std::unexpected(sections.error());
+    auto received = receivedYears(db, recordId);
+    if (!received)
+        return std::unexpected(received.error());
     lifecycle::PacketBuilder builder(db);
-    if (sections->isEmpty()) // no year yet, or no such record: the builder tells which
+    if (sections->isEmpty() && received->isEmpty()) // no year yet, or no such record: the builder tells which
         if (auto none = builder.buildRecord(recordId); !none)
             return std::unexpected(none.error());
     // The latest version of each year (sectionsOfRecord orders by year, then version).
@@ -35,6 +41,7 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
     }
     std::optional<QList<QByteArray>> anchors; // read once, and only for a record with a signed year
     render::RenderInput input;
+    input.received = std::move(*received);
     for (const YearSection& s : latest) {
         if (isIssuedState(s.state)) {
             // A signed year is printed from its signed packet alone, and only when the stored files verify.
@@ -71,6 +78,54 @@ Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordI
         input.lockedAt.append(QDateTime());
     }
     return input;
+}
+
+Result<QList<render::ReceivedYear>> receivedYears(store::Database& db, Id recordId)
+{
+    auto versions = receivedVersions(db, recordId);
+    if (!versions)
+        return std::unexpected(versions.error());
+    QList<render::ReceivedYear> out;
+    if (versions->isEmpty())
+        return out;
+    auto anchors = schoolTrustAnchors(db);
+    if (!anchors)
+        return std::unexpected(anchors.error());
+    auto codes = store::queryList<QString>(db, QStringLiteral("SELECT lookup_code FROM record WHERE id = ?1"),
+                                           [](store::Statement& st) { return st.text(0); }, {recordId});
+    if (!codes)
+        return std::unexpected(codes.error());
+    for (const ReceivedVersion& v : *versions) {
+        // The version the earlier school had in force; its superseded and revoked ones stay stored, not printed.
+        if (v.item.state != QLatin1String("current"))
+            continue;
+        // Checked on receipt, and again before the book says "signed by" that school: a school file can be edited
+        // outside the program, and the pages must be the ones the packet's school signed.
+        const QString year = v.item.schoolYearStart > 0 ? SchoolYear {v.item.schoolYearStart}.toString() : QString();
+        auto refused = [&](const QString& detail) {
+            return fail(ErrorCode::InvalidInput,
+                        QCoreApplication::translate("hocba::lifecycle::RecordDocuments",
+                                                    "The signed files of school year %1, received from %2, do not "
+                                                    "verify, so the record is not printed.")
+                            .arg(year, v.schoolName),
+                        detail);
+        };
+        auto packetCheck = signing::verifyDocument(v.packetXml, *anchors);
+        auto pdfCheck = signing::verifyDocument(v.pdf, *anchors);
+        if (!packetCheck || !packetCheck->ok() || !pdfCheck || !pdfCheck->ok())
+            return refused(QStringLiteral("received %1: signature").arg(v.id));
+        if (pdfCheck->packetDigest != packet::packetDigest(v.packetXml)
+            || v.item.packetDigest != packetCheck->packetDigest
+            || v.item.pdfSha256 != QString::fromLatin1(digest::sha256(v.pdf).toHex()))
+            return refused(QStringLiteral("received %1: digests").arg(v.id));
+        auto p = packet::readPacket(v.packetXml);
+        if (!p)
+            return std::unexpected(p.error());
+        if (codes->isEmpty() || p->lookupCode != codes->first())
+            return refused(QStringLiteral("received %1: lookup code").arg(v.id));
+        out.append(render::ReceivedYear {std::move(*p), digest::sha256(v.packetXml), v.schoolName, v.pdf});
+    }
+    return out;
 }
 
 Result<QList<Id>> recordsOfYear(store::Database& db, SchoolYear year, const std::optional<QString>& className)

@@ -115,6 +115,13 @@ struct BookLayout
     /** Printed under a year the Department has locked (%1: the effective date), on copies printed after the lock. */
     QString lockedNote = QStringLiteral("Năm học này đã được Sở GDĐT khoá sổ, có hiệu lực từ ngày %1; "
                                         "nội dung không thể thay đổi.");
+    /** The page before a year received from an earlier school (%1: school year, %2: that school). */
+    QString receivedTitle = QStringLiteral("Năm học %1 — nhận từ %2, do %2 ký số");
+    /** Under it (%1: how many pages follow, %2: class, %3: that school). */
+    QString receivedNote = QStringLiteral(
+        "Sau trang này là %1 trang nguyên văn của học bạ năm học này (lớp %2) do %3 lập và ký số, nhận khi học sinh "
+        "chuyển trường. Các trang đó không được sửa và không được ký lại; chữ ký số nằm trong bản gốc (tệp PDF đã ký, "
+        "lưu nguyên vẹn trong hồ sơ học bạ) và kiểm tra được qua mã QR in trên từng trang.");
     FontSpec draftWatermarkFont {34.0, true};
     double draftWatermarkAngleDeg = -54.7;
     QColor draftWatermarkColor {200, 30, 30, 90};

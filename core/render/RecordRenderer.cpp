@@ -10,6 +10,7 @@
 #include "render/BookLayout.h"
 #include "render/Fonts.h"
 #include "render/QrCode.h"
+#include "render/ReceivedPages.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -56,6 +57,8 @@ struct Page
 {
     QList<Op> ops;
     bool blank = false; ///< inserted for duplex printing
+    int receivedIndex = -1; ///< the page before a received year: its index in RenderInput::received
+    int receivedPages = 0; ///< that year's signed pages, which follow this page
 };
 
 /** Font metrics per spec, cached: the composer runs on one thread at a time. */
@@ -157,7 +160,7 @@ public:
 
     void newPage(bool startsYear = false)
     {
-        if (startsYear && options_.duplexBlankPages && pages.size() % 2 == 1) {
+        if (startsYear && options_.duplexBlankPages && (pages.size() + receivedPageTotal_) % 2 == 1) {
             // The next page would be even, a left-hand page: a blank one keeps the year on the right.
             Page blank;
             blank.blank = true;
@@ -423,11 +426,20 @@ public:
     void setY(double y) { y_ = y; }
     Metrics& metrics() { return m_; }
 
+    /** The current page is followed by `count` pages of a received year's signed PDF. */
+    void followWithReceived(int index, int count)
+    {
+        pages.last().receivedIndex = index;
+        pages.last().receivedPages = count;
+        receivedPageTotal_ += count;
+    }
+
 private:
     const BookLayout& b_;
     const RenderOptions& options_;
     Metrics m_;
     double y_ = 0;
+    int receivedPageTotal_ = 0; ///< pages of received years so far: they count for duplex and page numbers
 };
 
 QDate issueDate(const packet::Packet& p)
@@ -571,21 +583,107 @@ void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
     v.insert(QStringLiteral("year.retest"), retest);
 }
 
-QList<Page> compose(const RenderInput& input, const RenderOptions& options)
+/** One school year of the book: this school's packet `index` in RenderInput::years, or received year `index`. */
+struct BookYear
+{
+    bool received = false;
+    int index = 0;
+};
+
+/** Every year in school-year order; a received year before this school's section of the same year. */
+QList<BookYear> bookYears(const RenderInput& input)
+{
+    QList<BookYear> order;
+    for (qsizetype i = 0; i < input.received.size(); ++i)
+        order.append({true, int(i)});
+    for (qsizetype i = 0; i < input.years.size(); ++i)
+        order.append({false, int(i)});
+    auto yearOf = [&](const BookYear& y) {
+        return y.received ? input.received[y.index].packet.schoolYear : input.years[y.index].schoolYear;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const BookYear& a, const BookYear& b) { return yearOf(a) < yearOf(b); });
+    return order;
+}
+
+/** The year the cover and information page speak for: this school's latest, else the latest received. */
+BookYear latestBookYear(const RenderInput& input)
+{
+    const QList<BookYear> order = bookYears(input);
+    for (auto it = order.rbegin(); it != order.rend(); ++it)
+        if (!it->received)
+            return *it;
+    return order.last();
+}
+
+const packet::Packet& packetOf(const RenderInput& input, const BookYear& y)
+{
+    return y.received ? input.received[y.index].packet : input.years[y.index];
+}
+
+/**
+ * The "Quá trình học tập" rows: the earlier schools' years, from the tables in their signed packets and the received
+ * years themselves, then this school's, in school-year order. A later source speaks for a year and school it repeats.
+ */
+QList<packet::StudyHistoryEntry> studyHistoryOf(const RenderInput& input, const packet::Packet& latest)
+{
+    QList<packet::StudyHistoryEntry> rows;
+    auto put = [&](const packet::StudyHistoryEntry& h, bool replace) {
+        for (packet::StudyHistoryEntry& r : rows)
+            if (r.schoolYear == h.schoolYear && r.schoolName == h.schoolName) {
+                if (replace)
+                    r = h;
+                return;
+            }
+        rows.append(h);
+    };
+    for (const ReceivedYear& r : input.received)
+        for (const packet::StudyHistoryEntry& h : r.packet.studyHistory)
+            put(h, true);
+    for (const ReceivedYear& r : input.received) {
+        bool listed = false;
+        for (const packet::StudyHistoryEntry& h : rows)
+            listed = listed || h.schoolYear == r.packet.schoolYear;
+        if (!listed)
+            put({r.packet.schoolYear, r.packet.grade, r.packet.className, r.schoolName, QString(), QDate()}, false);
+    }
+    for (const packet::StudyHistoryEntry& h : latest.studyHistory)
+        put(h, true);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const packet::StudyHistoryEntry& a, const packet::StudyHistoryEntry& b) {
+                         return a.schoolYear < b.schoolYear;
+                     });
+    return rows;
+}
+
+/** The page that stands before a received year's signed pages and says what they are. */
+void composeReceivedYear(Composer& c, const BookLayout& b, const ReceivedYear& r, int index, int pageCount)
+{
+    c.newPage(true);
+    c.skip(40);
+    c.centred(b.receivedTitle.arg(r.packet.schoolYear.toString(), r.schoolName), b.titleFont, 6);
+    const FontSpec f {b.bodyFont.points, false, true};
+    for (const QString& line : c.metrics().wrap(b.receivedNote.arg(pageCount).arg(r.packet.className, r.schoolName), f,
+                                                c.width(), c.width())) {
+        c.addText(c.left(), c.y(), c.width(), line, f, Qt::AlignLeft);
+        c.setY(c.y() + c.lineHeight(f));
+    }
+    c.followWithReceived(index, pageCount);
+}
+
+QList<Page> compose(const RenderInput& input, const RenderOptions& options, const QList<int>& receivedPageCounts)
 {
     // Years in order; the information page speaks for the latest.
-    QList<int> order;
-    for (qsizetype i = 0; i < input.years.size(); ++i)
-        order.append(int(i));
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int a, int b) { return input.years[a].schoolYear < input.years[b].schoolYear; });
-    const packet::Packet& latest = input.years[order.last()];
+    const QList<BookYear> years = bookYears(input);
+    const BookYear latestYear = latestBookYear(input);
+    const packet::Packet& latest = packetOf(input, latestYear);
     const BookLayout& b = bookLayout(latest.level);
     Composer c(b, options);
     fillRecordValues(c.values, latest);
-    auto urlOf = [&](int i) {
-        const packet::Packet& p = input.years[i];
-        return lookupUrl(options.portalBaseUrl, p.lookupCode, p.schoolYear, p.version, input.packetSha256[i]);
+    auto urlOf = [&](const BookYear& y) {
+        const packet::Packet& p = packetOf(input, y);
+        return lookupUrl(options.portalBaseUrl, p.lookupCode, p.schoolYear, p.version,
+                         y.received ? input.received[y.index].packetSha256 : input.packetSha256[y.index]);
     };
 
     // Cover
@@ -605,7 +703,7 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
     // Student information and study history
     c.newPage();
     const double qrX = c.right() - u(b.qrSizeMm);
-    c.addQr(urlOf(order.last()), qrX, c.top());
+    c.addQr(urlOf(latestYear), qrX, c.top());
     c.centred(b.infoTitle, b.titleFont, 4);
     for (const FieldLine& line : b.infoFields)
         c.fields(line,
@@ -617,17 +715,22 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
                  {{b.principalOnInfo, latest.principalName}});
     c.centred(b.historyTitle, b.sectionFont, 2);
     QList<QStringList> history;
-    for (const packet::StudyHistoryEntry& h : latest.studyHistory)
+    for (const packet::StudyHistoryEntry& h : studyHistoryOf(input, latest))
         history.append(
             {h.schoolYear.toString(), h.className, h.schoolName, h.registrationNumber, printedDate(h.enrolmentDate)});
     c.table(b.history, history);
 
     // One section per school year
-    for (int i : order) {
+    for (const BookYear& y : years) {
+        if (y.received) {
+            composeReceivedYear(c, b, input.received[y.index], y.index, receivedPageCounts.value(y.index));
+            continue;
+        }
+        const int i = y.index;
         const packet::Packet& p = input.years[i];
         fillYearValues(c.values, p);
         c.newPage(true);
-        c.addQr(urlOf(i), qrX, c.top());
+        c.addQr(urlOf(y), qrX, c.top());
         c.centred(b.yearTitle, b.titleFont, 3);
         if (p.version >= 2) // a correction says which version it is (docs/corrections.md); the book is Vietnamese
             c.centred(
@@ -688,9 +791,42 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options)
     return c.pages;
 }
 
-void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>& pages, const BookLayout& b,
-                const QString& name, const QString& code, bool draft)
+/**
+ * Where the received years' signed pages go. Into a PDF they are copied afterwards (insertPdfPages), unchanged; on
+ * another device (a printer) they are painted as images of themselves (RenderOptions::receivedPageImage).
+ */
+struct ReceivedPlacement
 {
+    bool copyIntoPdf = true;
+    const RenderInput* input = nullptr;
+    const RenderOptions* options = nullptr;
+    int pagesPainted = 0; ///< by this painter so far, all records of a batch together
+    QList<PageInsertion> insertions; ///< filled when copying into the PDF
+};
+
+void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>& pages, const BookLayout& b,
+                const QString& name, const QString& code, bool draft, ReceivedPlacement& received)
+{
+    int total = int(pages.size());
+    for (const Page& p : pages)
+        total += p.receivedPages;
+    int number = 0; // the printed page number of the page being painted
+    auto paintReceived = [&](const Page& page) {
+        const ReceivedYear& r = received.input->received[page.receivedIndex];
+        if (received.copyIntoPdf) {
+            // Indices of the book as painted: insertPdfPages places every insertion before moving any page.
+            received.insertions.append({received.pagesPainted - 1, r.signedPdf});
+            return;
+        }
+        const QSize pixels(qRound(b.pageWidthMm / 25.4 * device.logicalDpiX()),
+                           qRound(b.pageHeightMm / 25.4 * device.logicalDpiY()));
+        for (int k = 0; k < page.receivedPages; ++k) {
+            device.newPage();
+            const QImage image = received.options->receivedPageImage(r.signedPdf, k, pixels);
+            painter.drawImage(QRectF(QPointF(0, 0), QSizeF(pixels)), image);
+        }
+    };
+
     const FontSpec small = b.smallFont;
     QHash<int, QFont> fonts; // keyed by size in tenths of a point and style
     auto fontOf = [&](const FontSpec& f) -> const QFont& {
@@ -717,6 +853,8 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)
             device.newPage();
+        ++received.pagesPainted;
+        ++number;
         painter.save();
         painter.scale(device.logicalDpiX() / (25.4 * kUnitsPerMm), device.logicalDpiY() / (25.4 * kUnitsPerMm));
         if (draft) {
@@ -737,7 +875,7 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         drawLine(left, headerY, right - left, QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code), small,
                  Qt::AlignRight);
         painter.drawLine(QLineF(left, headerY + u(5), right, headerY + u(5)));
-        drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(i + 1).arg(pages.size()), small,
+        drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(number).arg(total), small,
                  Qt::AlignHCenter);
         if (pages[i].blank)
             drawLine(left, u(b.pageHeightMm / 2), right - left, QStringLiteral("(Trang để trống)"),
@@ -771,22 +909,53 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
             }
         }
         painter.restore();
+        if (pages[i].receivedIndex >= 0) {
+            paintReceived(pages[i]);
+            number += pages[i].receivedPages;
+        }
     }
 }
 
 const packet::Packet& latestPacket(const RenderInput& input)
 {
-    return *std::max_element(
-        input.years.begin(), input.years.end(),
-        [](const packet::Packet& a, const packet::Packet& b) { return a.schoolYear < b.schoolYear; });
+    return packetOf(input, latestBookYear(input));
+}
+
+const packet::Packet& anyPacket(const RenderInput& input)
+{
+    return input.years.isEmpty() ? input.received.first().packet : input.years.first();
+}
+
+Result<QList<int>> receivedPageCounts(const RenderInput& input)
+{
+    QList<int> counts;
+    for (const ReceivedYear& r : input.received) {
+        auto n = pdfPageCount(r.signedPdf);
+        if (!n)
+            return std::unexpected(n.error());
+        counts.append(*n);
+    }
+    return counts;
 }
 
 } // namespace
 
 Status validateRenderInput(const RenderInput& input)
 {
-    if (input.years.isEmpty())
+    if (input.years.isEmpty() && input.received.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("The record has no school year to print."));
+    const packet::Packet& first = anyPacket(input);
+    for (qsizetype i = 0; i < input.received.size(); ++i) {
+        const ReceivedYear& r = input.received[i];
+        if (r.packet.lookupCode != first.lookupCode || r.packet.level != first.level)
+            return fail(ErrorCode::InvalidInput, tr("The school years belong to different records."),
+                        QStringLiteral("received %1").arg(i));
+        if (r.packetSha256.size() != 32)
+            return fail(ErrorCode::InvalidInput, tr("A packet digest is not a SHA-256 value."),
+                        QStringLiteral("received %1 has %2 bytes").arg(i).arg(r.packetSha256.size()));
+        if (auto n = pdfPageCount(r.signedPdf); !n)
+            return std::unexpected(n.error());
+    }
     if (input.packetSha256.size() != input.years.size())
         return fail(ErrorCode::InvalidInput, tr("Every school year needs the digest of its data packet."),
                     QStringLiteral("%1 packets, %2 digests").arg(input.years.size()).arg(input.packetSha256.size()));
@@ -797,8 +966,7 @@ Status validateRenderInput(const RenderInput& input)
         if (!input.lockedAt.isEmpty() && input.lockedAt.size() != input.years.size())
             return fail(ErrorCode::InvalidInput, tr("Every school year needs its lock date or none."),
                         QStringLiteral("%1 packets, %2 lock dates").arg(input.years.size()).arg(input.lockedAt.size()));
-        if (input.years[i].lookupCode != input.years.first().lookupCode
-            || input.years[i].level != input.years.first().level)
+        if (input.years[i].lookupCode != first.lookupCode || input.years[i].level != first.level)
             return fail(ErrorCode::InvalidInput, tr("The school years belong to different records."),
                         QStringLiteral("packet %1").arg(i));
     }
@@ -809,16 +977,30 @@ Result<int> recordPageCount(const RenderInput& input, const RenderOptions& optio
 {
     if (auto ok = validateRenderInput(input); !ok)
         return std::unexpected(ok.error());
-    return int(compose(input, options).size());
+    auto counts = receivedPageCounts(input);
+    if (!counts)
+        return std::unexpected(counts.error());
+    int n = 0;
+    for (const Page& p : compose(input, options, *counts))
+        n += 1 + p.receivedPages;
+    return n;
 }
 
-Status paintRecords(QPagedPaintDevice& device, const QList<RenderInput>& inputs, const RenderOptions& options)
+namespace {
+
+/** paintRecords; into a PDF (`insertions` set) the received years' pages are left to be copied in afterwards. */
+Status paintRecordsTo(QPagedPaintDevice& device, const QList<RenderInput>& inputs, const RenderOptions& options,
+                      QList<PageInsertion>* insertions)
 {
     if (inputs.isEmpty())
         return fail(ErrorCode::InvalidInput, tr("There is no record to print."));
-    for (const RenderInput& input : inputs)
+    for (const RenderInput& input : inputs) {
         if (auto ok = validateRenderInput(input); !ok)
             return ok;
+        if (!insertions && !input.received.isEmpty() && !options.receivedPageImage)
+            return fail(ErrorCode::InvalidInput,
+                        tr("This record has school years received from an earlier school; print it from its PDF."));
+    }
     if (printFontFamily().isEmpty())
         return fail(ErrorCode::Internal, tr("The print font could not be loaded."),
                     QStringLiteral("addApplicationFont(:/fonts/NotoSerif-*.ttf) failed"));
@@ -832,20 +1014,56 @@ Status paintRecords(QPagedPaintDevice& device, const QList<RenderInput>& inputs,
     painter.setRenderHint(QPainter::Antialiasing, false);
     // One painter for all records: a class prints as one document (the font is embedded once), each record with
     // its own page numbers.
+    ReceivedPlacement received;
+    received.copyIntoPdf = insertions != nullptr;
+    received.options = &options;
     for (qsizetype r = 0; r < inputs.size(); ++r) {
         const RenderInput& input = inputs[r];
-        const QList<Page> pages = compose(input, options);
-        const packet::Packet& first = input.years.first();
+        auto counts = receivedPageCounts(input);
+        if (!counts)
+            return std::unexpected(counts.error());
+        const QList<Page> pages = compose(input, options, *counts);
+        const packet::Packet& first = anyPacket(input);
         if (r > 0)
             device.newPage();
         const bool draft
             = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
+        received.input = &input;
         paintPages(painter, device, pages, bookLayout(first.level), latestPacket(input).student.fullName,
-                   first.lookupCode, draft);
+                   first.lookupCode, draft, received);
     }
     if (!painter.end())
         return fail(ErrorCode::Io, tr("Could not finish printing the record."), QStringLiteral("QPainter::end failed"));
+    if (insertions)
+        *insertions = std::move(received.insertions);
     return {};
+}
+
+/** The PDF writer's pages, then the received years' signed pages copied in. */
+Result<QByteArray> writeRecordsPdf(const QList<RenderInput>& inputs, const QString& title, const RenderOptions& options)
+{
+    QByteArray bytes;
+    QList<PageInsertion> insertions;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(BookLayout::pdfDotsPerInch);
+        writer.setCreator(QStringLiteral("Học bạ số"));
+        writer.setTitle(title);
+        if (auto painted = paintRecordsTo(writer, inputs, options, &insertions); !painted)
+            return std::unexpected(painted.error());
+    }
+    if (bytes.isEmpty())
+        return fail(ErrorCode::Io, tr("Could not write the PDF file."), QStringLiteral("QPdfWriter wrote nothing"));
+    return insertPdfPages(bytes, insertions);
+}
+
+} // namespace
+
+Status paintRecords(QPagedPaintDevice& device, const QList<RenderInput>& inputs, const RenderOptions& options)
+{
+    return paintRecordsTo(device, inputs, options, nullptr);
 }
 
 Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const RenderOptions& options)
@@ -856,42 +1074,18 @@ Status paintRecord(QPagedPaintDevice& device, const RenderInput& input, const Re
 Result<QByteArray> renderRecordsPdf(const QList<RenderInput>& inputs, const QString& title,
                                     const RenderOptions& options)
 {
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&buffer);
-        writer.setResolution(BookLayout::pdfDotsPerInch);
-        writer.setCreator(QStringLiteral("Học bạ số"));
-        writer.setTitle(title);
-        if (auto painted = paintRecords(writer, inputs, options); !painted)
-            return std::unexpected(painted.error());
-    }
-    if (bytes.isEmpty())
-        return fail(ErrorCode::Io, tr("Could not write the PDF file."), QStringLiteral("QPdfWriter wrote nothing"));
-    return bytes;
+    return writeRecordsPdf(inputs, title, options);
 }
 
 Result<QByteArray> renderRecordPdf(const RenderInput& input, const RenderOptions& options)
 {
     if (auto ok = validateRenderInput(input); !ok)
         return std::unexpected(ok.error());
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&buffer);
-        writer.setResolution(BookLayout::pdfDotsPerInch);
-        writer.setCreator(QStringLiteral("Học bạ số"));
-        writer.setTitle(options.titleWithStudentName
-                            ? QStringLiteral("Học bạ – ") + latestPacket(input).student.fullName
-                            : QStringLiteral("Học bạ"));
-        if (auto painted = paintRecord(writer, input, options); !painted)
-            return std::unexpected(painted.error());
-    }
-    if (bytes.isEmpty())
-        return fail(ErrorCode::Io, tr("Could not write the PDF file."), QStringLiteral("QPdfWriter wrote nothing"));
-    return bytes;
+    return writeRecordsPdf({input},
+                           options.titleWithStudentName
+                               ? QStringLiteral("Học bạ – ") + latestPacket(input).student.fullName
+                               : QStringLiteral("Học bạ"),
+                           options);
 }
 
 } // namespace hocba::render

@@ -6,17 +6,35 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QImage>
 #include <QList>
+#include <QSize>
 #include <QString>
+
+#include <functional>
 
 class QPagedPaintDevice;
 
 namespace hocba::render {
 
 /**
+ * A school year received from an earlier school (a transfer in, docs/transfer.md). The book prints it as received: a
+ * page that says which school signed it, then the pages of that school's signed PDF unchanged. It is never rendered
+ * again from its packet and never signed by this school.
+ */
+struct ReceivedYear
+{
+    packet::Packet packet; ///< the earlier school's signed packet: its year, class and school for the study history
+    QByteArray packetSha256; ///< of the signed packet XML; the information page's QR when this school has no year yet
+    QString schoolName; ///< the school that signed it
+    QByteArray signedPdf; ///< exactly as received
+};
+
+/**
  * What a record is printed from: its year packets (any order; one per school year, all with the same lookup code)
- * and, for each packet at the same index, the SHA-256 of its signed XML (32 bytes) that the QR code carries. The
- * cover and information page come from the latest year's packet. Never from live tables (ARCHITECTURE.md §5).
+ * and, for each packet at the same index, the SHA-256 of its signed XML (32 bytes) that the QR code carries, and the
+ * years received from earlier schools. The cover and information page come from the latest year's packet of this
+ * school (the latest received one when this school has none yet). Never from live tables (ARCHITECTURE.md §5).
  */
 struct RenderInput
 {
@@ -27,6 +45,9 @@ struct RenderInput
      * invalid for a year that is not locked. Empty: no year is locked. A copy printed after the lock says so.
      */
     QList<QDateTime> lockedAt;
+    /** Years received from earlier schools, printed in school-year order among `years` (before this school's own
+     * section of the same year, for a move during the year). */
+    QList<ReceivedYear> received;
 };
 
 struct RenderOptions
@@ -37,9 +58,18 @@ struct RenderOptions
     bool duplexBlankPages = false;
     /** PDF title metadata; off when a copy must not carry the name outside the page content. */
     bool titleWithStudentName = true;
+    /**
+     * For a device that is not the PDF writer (a printer): page `page` (0-based) of a received year's signed PDF as an
+     * image of `pixels`. Without it, a record with received years prints only as PDF. The PDF output copies the
+     * signed PDF's pages themselves and never calls it.
+     */
+    std::function<QImage(const QByteArray& pdf, int page, QSize pixels)> receivedPageImage;
 };
 
-/** Checks the input: at least one packet, one 32-byte digest per packet, one lookup code throughout. */
+/**
+ * Checks the input: at least one packet (own or received), one 32-byte digest per packet, one lookup code and level
+ * throughout, and every received signed PDF readable.
+ */
 Status validateRenderInput(const RenderInput& input);
 
 /** The number of pages the record prints on with these options. */

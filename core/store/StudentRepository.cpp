@@ -452,20 +452,25 @@ Result<QList<RosterEntry>> StudentRepository::roster(Id classId)
     QString sql = QStringLiteral("SELECT r.id, r.lookup_code, ");
     for (const QString& c : QString::fromLatin1(kSectionColumns).split(QStringLiteral(", ")))
         sql += QStringLiteral("ys.") + c + QStringLiteral(", ");
-    for (const QString& c : QString::fromLatin1(kStudentColumns).split(QStringLiteral(", ")))
+    const QStringList studentColumns = QString::fromLatin1(kStudentColumns).split(QStringLiteral(", "));
+    for (const QString& c : studentColumns)
         sql += QStringLiteral("s.") + c + QStringLiteral(", ");
-    sql.chop(2);
+    const int transferColumn = 14 + int(studentColumns.size());
+    sql += QStringLiteral("r.transferred_at, r.transferred_to_name");
     // The latest version of each student's section in this class.
     sql += QStringLiteral(" FROM year_section ys JOIN record r ON r.id = ys.record_id JOIN student s ON s.id = "
                           "r.student_id WHERE ys.class_id = ?1 AND ys.version = (SELECT max(version) FROM "
                           "year_section y2 WHERE y2.record_id = ys.record_id AND y2.school_year = ys.school_year)");
     auto list = queryList<RosterEntry>(m_db, sql,
-                                       [](Statement& st) {
+                                       [transferColumn](Statement& st) {
                                            RosterEntry e;
                                            e.recordId = st.int64(0);
                                            e.lookupCode = st.text(1);
                                            e.section = sectionFrom(st, 2);
                                            e.student = studentFrom(st, 14);
+                                           e.transferredAt
+                                               = QDate::fromString(st.text(transferColumn).left(10), Qt::ISODate);
+                                           e.transferredToName = st.text(transferColumn + 1);
                                            return e;
                                        },
                                        {classId});

@@ -12,8 +12,10 @@
 #include "render/RecordRenderer.h"
 #include "render/RenderBatch.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -371,6 +373,116 @@ private Q_SLOTS:
             if (t.contains(QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN")))
                 QVERIFY2(i % 2 == 1, qPrintable(QString::number(i)));
         }
+    }
+
+    /**
+     * A transferred-in record (docs/transfer.md): the earlier school's year is in the book as received, its signed
+     * PDF's pages unchanged after a page that names that school, the study history lists that school first, and the
+     * page numbers count the received pages.
+     */
+    void receivedYearPrintsAsReceived()
+    {
+        const RenderInput both = demo::sampleRecord({SchoolLevel::Primary, 77, 2});
+        const QString oldSchool = QStringLiteral("Trường Tiểu học Kim Đồng");
+        packet::Packet earlier = both.years[0];
+        earlier.school.name = oldSchool;
+        earlier.studyHistory = {both.years[0].studyHistory.first()};
+        earlier.studyHistory.first().schoolName = oldSchool;
+        RenderInput earlierBook;
+        earlierBook.years = {earlier};
+        earlierBook.packetSha256 = {both.packetSha256[0]};
+        auto signedPdf = renderRecordPdf(earlierBook);
+        QVERIFY(signedPdf);
+        const QString original = write(QStringLiteral("received-original.pdf"), *signedPdf);
+        const int receivedPages = pages(original);
+        QVERIFY(receivedPages >= 3);
+
+        RenderInput in;
+        in.years = {both.years[1]};
+        in.years.first().studyHistory = {both.years[1].studyHistory.last()};
+        in.packetSha256 = {both.packetSha256[1]};
+        const QString ownSchool = in.years.first().school.name;
+        QVERIFY(ownSchool != oldSchool);
+        in.received = {ReceivedYear {earlier, both.packetSha256[0], oldSchool, *signedPdf}};
+        const QString book = render(QStringLiteral("received-book.pdf"), in);
+        QVERIFY(!book.isEmpty());
+        const int n = pages(book);
+        QCOMPARE(recordPageCount(in).value_or(-1), n);
+
+        // Cover, information page, the page before the received year, its pages, then this school's year.
+        const int divider = 3;
+        const QString before = text(book, divider).simplified();
+        QVERIFY2(before.contains(QStringLiteral("nhận từ %1, do %1 ký số").arg(oldSchool)), qPrintable(before));
+        QVERIFY(before.contains(earlier.schoolYear.toString()));
+        QVERIFY(before.contains(QStringLiteral("Sau trang này là %1 trang nguyên văn").arg(receivedPages)));
+        for (int k = 1; k <= receivedPages; ++k) {
+            QCOMPARE(text(book, divider + k), text(original, k));
+            const QImage got = pageImage(book, divider + k, 50);
+            const QImage want = pageImage(original, k, 50);
+            QVERIFY(!want.isNull());
+            QVERIFY2(got == want, qPrintable(QStringLiteral("received page %1 differs").arg(k)));
+        }
+        QVERIFY(text(book, divider + receivedPages + 1).contains(QStringLiteral("KẾT QUẢ HỌC TẬP")));
+        QVERIFY(text(book, n).contains(QStringLiteral("Trang %1/%1").arg(n)));
+
+        // The study history: the earlier school's year and class, then this school's.
+        const QString history = text(book, 2).simplified();
+        const qsizetype oldRow = history.indexOf(oldSchool);
+        const qsizetype ownRow = history.indexOf(ownSchool, oldRow + 1);
+        QVERIFY2(oldRow >= 0 && ownRow > oldRow, qPrintable(history));
+        QVERIFY(history.contains(earlier.className));
+        QVERIFY(history.contains(earlier.schoolYear.toString()));
+
+        // Years in school-year order whatever the input order; duplex keeps each year on a right-hand page.
+        RenderOptions duplex;
+        duplex.duplexBlankPages = true;
+        const QString duplexBook = render(QStringLiteral("received-duplex.pdf"), in, duplex);
+        for (int i = 1; i <= pages(duplexBook); ++i)
+            if (text(duplexBook, i).contains(QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN"))
+                && !text(duplexBook, i).contains(oldSchool))
+                QVERIFY2(i % 2 == 1, qPrintable(QString::number(i)));
+
+        // A device other than the PDF writer (a printer) needs the pages as images, and gets each one.
+        QByteArray printed;
+        QBuffer buffer(&printed);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter printer(&buffer);
+        QVERIFY(!paintRecord(printer, in));
+        RenderOptions withImages;
+        int asked = 0;
+        withImages.receivedPageImage = [&](const QByteArray& pdf, int page, QSize pixels) {
+            asked += pdf == *signedPdf && page == asked ? 1 : 100;
+            QImage image(pixels, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            return image;
+        };
+        QBuffer buffer2(&printed);
+        buffer2.open(QIODevice::WriteOnly);
+        QPdfWriter printer2(&buffer2);
+        QVERIFY(paintRecord(printer2, in, withImages));
+        QCOMPARE(asked, receivedPages);
+
+        // A received year of another record, or a PDF that is not one, is refused.
+        RenderInput other = in;
+        other.received.first().packet.lookupCode = QString(32, QLatin1Char('0'));
+        QVERIFY(!renderRecordPdf(other));
+        RenderInput broken = in;
+        broken.received.first().signedPdf = "not a pdf";
+        QVERIFY(!renderRecordPdf(broken));
+    }
+
+    /** A record that has only received years so far (no class chosen on receipt) prints them. */
+    void onlyReceivedYears()
+    {
+        const RenderInput one = demo::sampleRecord({SchoolLevel::Thcs, 78, 1});
+        auto pdf = renderRecordPdf(one);
+        QVERIFY(pdf);
+        RenderInput in;
+        in.received = {ReceivedYear {one.years.first(), one.packetSha256.first(), one.years.first().school.name, *pdf}};
+        const QString book = render(QStringLiteral("only-received.pdf"), in);
+        QVERIFY(!book.isEmpty());
+        const QString original = write(QStringLiteral("only-received-original.pdf"), *pdf);
+        QCOMPARE(pages(book), 3 + pages(original));
     }
 
     void batchOf50OnTwoThreads()

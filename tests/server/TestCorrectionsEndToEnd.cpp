@@ -12,15 +12,18 @@
 
 #include "lifecycle/Actor.h"
 #include "lifecycle/Corrections.h"
+#include "lifecycle/RecordDocuments.h"
 #include "lifecycle/SignedDocuments.h"
 #include "lifecycle/Transfer.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
 #include "packet/SignedRequest.h"
+#include "render/RecordRenderer.h"
 #include "store/Database.h"
 #include "token/XmlSigner.h"
 #include "verify/RequestVerifier.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -118,41 +121,6 @@ QString rawSql(const QString& school, const QString& sql)
     return r ? QString() : r.error().detail;
 }
 
-/**
- * A copy of the zip `from` at `to` with some entries replaced (bytes) or left out (null QByteArray), made by Python's
- * zipfile, as anyone could edit a package; false when that failed.
- */
-bool rezip(const QString& from, const QString& to, const QMap<QString, QByteArray>& changes)
-{
-    QJsonObject edits;
-    for (auto it = changes.begin(); it != changes.end(); ++it)
-        edits.insert(it.key(),
-                     it.value().isNull() ? QJsonValue() : QJsonValue(QString::fromLatin1(it.value().toBase64())));
-    static const char* script = "import base64, json, sys, zipfile\n"
-                                "edits = json.loads(sys.stdin.read())\n"
-                                "with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], 'w') as b:\n"
-                                "    for n in a.namelist():\n"
-                                "        if n in edits and edits[n] is None: continue\n"
-                                "        b.writestr(n, base64.b64decode(edits[n]) if n in edits else a.read(n))\n";
-    QProcess python;
-    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(script), from, to});
-    python.write(QJsonDocument(edits).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    return python.waitForFinished(30000) && python.exitCode() == 0;
-}
-
-/** The bytes of one zip entry, read with Python's zipfile. */
-QByteArray unzipOne(const QString& zip, const QString& name)
-{
-    QProcess python;
-    python.start(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"),
-         QStringLiteral("import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))"),
-         zip, name});
-    return python.waitForFinished(30000) && python.exitCode() == 0 ? python.readAllStandardOutput() : QByteArray();
-}
-
 } // namespace
 
 class TestCorrectionsEndToEnd : public QObject
@@ -206,6 +174,9 @@ private Q_SLOTS:
     void revokeBeforeTheLock();
     void transferBetweenTwoSchools();
     void afterTheLockNothingChanges();
+
+private:
+    void bookOfTheReceivedRecord();
 };
 
 void TestCorrectionsEndToEnd::initTestCase()
@@ -474,6 +445,7 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
     }
     QCOMPARE(queryOne(m_schoolB, QStringLiteral("SELECT count(*) FROM record WHERE lookup_code = ?1"), {m_codes[2]}),
              QStringLiteral("1"));
+    bookOfTheReceivedRecord();
     upload(m_schoolB);
     {
         auto db = store::Database::openExisting(m_schoolB);
@@ -498,6 +470,86 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
         = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records"), credential(m_credentialA), body);
     QCOMPARE(again.status, 403);
     QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("other_school"));
+}
+
+/**
+ * School B's printed book of the record it received: A's year as received (the pages of A's signed PDF, their text
+ * unchanged, after a page that names A), A in the study history; and when A's PDF in B's file is swapped behind the
+ * program's back for another genuine A-signed PDF of the same pupil and year, the book is refused.
+ */
+void TestCorrectionsEndToEnd::bookOfTheReceivedRecord()
+{
+    const QString schoolA = queryOne(m_schoolA, QStringLiteral("SELECT name FROM school"));
+    const QString recordId
+        = queryOne(m_schoolB, QStringLiteral("SELECT id FROM record WHERE lookup_code = ?1"), {m_codes[2]});
+    QVERIFY(!schoolA.isEmpty() && !recordId.isEmpty());
+    auto pdfText = [](const QString& pdf, int page = 0) {
+        QStringList args {QStringLiteral("-layout")};
+        if (page > 0)
+            args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
+        QProcess p;
+        p.start(QStringLiteral("pdftotext"), args << pdf << QStringLiteral("-"));
+        p.waitForFinished(60000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    QByteArray receivedPdf;
+    {
+        auto db = store::Database::openExisting(m_schoolB);
+        QVERIFY(db);
+        auto input = lifecycle::renderInputForRecord(**db, recordId.toLongLong());
+        QVERIFY2(input, qPrintable(input ? QString() : input.error().message));
+        QVERIFY(input->years.isEmpty()); // received without a class: no year of B's own yet
+        QCOMPARE(input->received.size(), 1);
+        receivedPdf = input->received.first().signedPdf;
+        auto book = render::renderRecordPdf(*input);
+        QVERIFY2(book, qPrintable(book ? QString() : book.error().message));
+        const QString bookPath = m_dir.filePath(QStringLiteral("book-b.pdf"));
+        const QString originalPath = m_dir.filePath(QStringLiteral("received-a.pdf"));
+        for (const auto& [path, bytes] : {std::pair {bookPath, *book}, std::pair {originalPath, receivedPdf}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+        }
+        const QString original = pdfText(originalPath);
+        QVERIFY(original.count(QLatin1Char('\f')) >= 2);
+        QVERIFY2(pdfText(bookPath).contains(original), "the received pages are not in the book unchanged");
+        QVERIFY(pdfText(bookPath, 3).simplified().contains(QStringLiteral("nhận từ %1, do %1 ký số").arg(schoolA)));
+        QVERIFY(pdfText(bookPath, 2).contains(schoolA)); // Quá trình học tập
+        // The book never shows A's signature, which could only be reported broken outside A's own file.
+        auto signatures = [](const QString& pdf) {
+            QProcess p;
+            p.start(QStringLiteral("pdfsig"), {pdf});
+            p.waitForFinished(60000);
+            return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        };
+        QVERIFY(signatures(originalPath).contains(QStringLiteral("Signature #1")));
+        const QString inBook = signatures(bookPath);
+        QVERIFY2(!inBook.contains(QStringLiteral("Signature #")), qPrintable(inBook));
+    }
+    const QString year = m_templateA.year.toString();
+    QCOMPARE(receivedPdf,
+             unzipOne(m_dir.filePath(QStringLiteral("packages/%1.hocba-transfer.zip").arg(m_codes[2])),
+                      QStringLiteral("years/%1/v1/record.pdf").arg(year)));
+
+    // A genuine A-signed PDF of the same pupil, year and version, but of another packet than the one received.
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(m_resignedPdf, QCryptographicHash::Sha256).toHex());
+    const QString backup = m_dir.filePath(QStringLiteral("school-b-before-swap.hocba"));
+    QFile::remove(backup);
+    QVERIFY(QFile::copy(m_schoolB, backup));
+    QCOMPARE(rawSql(m_schoolB,
+                    QStringLiteral("DROP TRIGGER received_section_no_update; UPDATE received_section SET pdf = X'%1', "
+                                   "pdf_sha256 = '%2'")
+                        .arg(QString::fromLatin1(m_resignedPdf.toHex()), sha)),
+             QString());
+    {
+        auto db = store::Database::openExisting(m_schoolB);
+        QVERIFY(db);
+        auto refused = lifecycle::renderInputForRecord(**db, recordId.toLongLong());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(schoolA), qPrintable(refused.error().message));
+    }
+    QVERIFY(QFile::remove(m_schoolB));
+    QVERIFY(QFile::copy(backup, m_schoolB));
 }
 
 Result<QByteArray> TestCorrectionsEndToEnd::signedRevoke(const QString& code, int version, const QString& reason)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "RecordLifecycle.h"
 #include "StandInSchool.h"
 #include "StudentTableModel.h"
+#include "store/Database.h"
 #include "util/Settings.h"
 
 #include <QAction>
@@ -22,6 +24,42 @@ using hocba::Settings;
 using hocba::ui::MainWindow;
 using hocba::ui::MessageBox;
 using hocba::ui::StudentTableModel;
+
+namespace {
+
+/** The Records menu's corrections and transfers need a lifecycle; what it answers does not matter here. */
+class IdleLifecycle final : public hocba::ui::RecordLifecycle
+{
+public:
+    hocba::Result<QList<hocba::lifecycle::SectionVersion>> versions(hocba::Id) override
+    {
+        return QList<hocba::lifecycle::SectionVersion> {};
+    }
+    hocba::Result<hocba::Id> reopen(hocba::Id, const QString&) override { return hocba::Id {0}; }
+    hocba::Result<QByteArray> revoke(hocba::Id, const QString&, hocba::signing::Signer&) override
+    {
+        return QByteArray();
+    }
+    hocba::Result<hocba::lifecycle::TransferOutResult> transferOut(const hocba::lifecycle::TransferOutRequest&,
+                                                                   hocba::signing::Signer&) override
+    {
+        return hocba::lifecycle::TransferOutResult {};
+    }
+    hocba::Result<hocba::lifecycle::TransferInspection> inspectPackage(const QString&) override
+    {
+        return hocba::lifecycle::TransferInspection {};
+    }
+    hocba::Result<hocba::lifecycle::TransferInResult> transferIn(const QString&, const QString&) override
+    {
+        return hocba::lifecycle::TransferInResult {};
+    }
+    hocba::Result<std::optional<hocba::ui::TransferredAway>> transferredAway(const QString&) override
+    {
+        return std::optional<hocba::ui::TransferredAway> {};
+    }
+};
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -293,6 +331,73 @@ private Q_SLOTS:
         action("signPolicyAction")->trigger();
         QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog")));
         m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog"))->reject();
+    }
+
+    /**
+     * A record handed over to another school (record.transferred_at, migration 0012) stays in its class list, marked
+     * "Transferred away dd/MM/yyyy" and greyed, and the Records menu offers it nothing that would change it.
+     */
+    void transferredAwayRecordIsMarkedAndReadOnly()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("chuyen-di.hocba"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(m_school, path));
+        const QString leaving = QString::fromUtf8(hocba::test::kClass1A1InOrder[2]);
+        {
+            auto db = hocba::store::Database::openExisting(path);
+            QVERIFY(db);
+            auto mark = (*db)->prepare(QStringLiteral(
+                "UPDATE record SET transferred_at = '2026-03-02', transferred_to_code = '0100999902', "
+                "transferred_to_name = 'Trường Tiểu học Lê Lợi' WHERE student_id = (SELECT id FROM student WHERE "
+                "full_name = ?1)"));
+            QVERIFY(mark);
+            mark->bind(1, leaving);
+            QVERIFY(mark->exec());
+        }
+        m_window->setRecordLifecycle([](hocba::store::Database&, const hocba::lifecycle::Actor&) {
+            return std::unique_ptr<hocba::ui::RecordLifecycle>(new IdleLifecycle);
+        });
+        QVERIFY(m_window->openDatabase(path));
+        selectClass(2025, QStringLiteral("1A1"));
+        int away = -1, stays = -1;
+        for (int i = 0; i < table()->model()->rowCount(); ++i) {
+            const QModelIndex state = table()->model()->index(i, StudentTableModel::State);
+            if (cell(i, StudentTableModel::FullName) == leaving) {
+                away = i;
+                QCOMPARE(state.data().toString(), QStringLiteral("Transferred away 02/03/2026"));
+                QVERIFY(state.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Trường Tiểu học Lê Lợi")));
+                QVERIFY(table()->model()->index(i, StudentTableModel::FullName).data(Qt::ForegroundRole).isValid());
+            } else {
+                QVERIFY(!state.data().toString().startsWith(QStringLiteral("Transferred")));
+                QVERIFY(!table()->model()->index(i, StudentTableModel::FullName).data(Qt::ForegroundRole).isValid());
+                if (state.data().toString() == QStringLiteral("Signed"))
+                    stays = i;
+            }
+        }
+        QVERIFY(away >= 0 && stays >= 0);
+
+        // The Records menu has the corrections and transfers (tr() source strings: no translation loaded).
+        auto* menu = m_window->findChild<QMenu*>(QStringLiteral("recordsMenu"));
+        QVERIFY(menu);
+        QStringList texts;
+        for (const QAction* a : menu->actions())
+            texts << a->text();
+        for (const char* t : {"&Versions of this school year…", "Co&rrect after signing…", "Re&voke…",
+                              "&Transfer to another school…", "Receive a trans&ferred record…"})
+            QVERIFY2(texts.contains(QString::fromUtf8(t)), t);
+
+        const QList<QAction*> changing {action("reopenAction"), action("revokeAction"), action("transferOutAction")};
+        table()->setCurrentIndex(table()->model()->index(stays, StudentTableModel::FullName));
+        for (QAction* a : changing)
+            QVERIFY2(a->isEnabled(), qPrintable(a->objectName()));
+        table()->setCurrentIndex(table()->model()->index(away, StudentTableModel::FullName));
+        for (QAction* a : changing) {
+            QVERIFY2(!a->isEnabled(), qPrintable(a->objectName()));
+            QVERIFY(a->toolTip().contains(QStringLiteral("Trường Tiểu học Lê Lợi")));
+        }
+        // Its versions can still be read, and another pupil can still be received.
+        QVERIFY(action("versionsAction")->isEnabled());
+        QVERIFY(action("transferInAction")->isEnabled());
     }
 
     void aboutNamesProductAndFile()
