@@ -18,6 +18,7 @@
 #include "verify/Receipt.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -650,7 +651,8 @@ void TestDeptApi::transferFromAnotherProvinceBringsHistory()
         thisYear, *d, QStringLiteral("01000009"), QStringLiteral("Trường THCS Tỉnh Khác"), QStringLiteral("Tỉnh Khác"));
     for (const SignedRecord* r : {&std::as_const(earlier).first(), &thisYear})
         st.items.append({r->parsed.schoolYear.startYear, r->parsed.grade, r->parsed.version, r->parsed.school.moetCode,
-                         QStringLiteral("current"), packet::packetDigest(r->packet), QString(64, u'a')});
+                         QStringLiteral("current"), packet::packetDigest(r->packet),
+                         QString::fromLatin1(QCryptographicHash::hash(r->pdf, QCryptographicHash::Sha256).toHex())});
     auto signer = m_pki.signer(false);
     const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
     QVERIFY(!statement.isEmpty());
