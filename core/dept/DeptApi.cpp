@@ -743,9 +743,12 @@ Checked<QList<HistoryVersion>> DeptApi::Impl::historyOf(const QByteArray& body,
         if (!p)
             return std::unexpected(p.error());
         const QString digest = packet::packetDigest(upload->packet);
+        const QString pdfSha256
+            = QString::fromLatin1(QCryptographicHash::hash(upload->pdf, QCryptographicHash::Sha256).toHex());
         const bool listed = std::any_of(statement.items.begin(), statement.items.end(), [&](const auto& listedItem) {
-            return listedItem.packetDigest == digest && listedItem.schoolYearStart == p->schoolYear.startYear
-                && listedItem.version == p->version && listedItem.schoolCode == p->school.moetCode;
+            return listedItem.packetDigest == digest && listedItem.pdfSha256 == pdfSha256
+                && listedItem.schoolYearStart == p->schoolYear.startYear && listedItem.version == p->version
+                && listedItem.schoolCode == p->school.moetCode;
         });
         if (p->lookupCode != statement.lookupCode || !listed || seen.contains(digest))
             return std::unexpected(notListed);

@@ -148,6 +148,16 @@ private:
     Result<std::optional<SubmitOutcome>> duplicateOf(const QString& digest);
     /** Takes the lookup code's advisory lock for the rest of the transaction. */
     Status lockCode(const QString& lookupCode);
+    /** `body` in one transaction that holds the lookup code's advisory lock. */
+    template <class T> Result<T> underCodeLock(const QString& lookupCode, const std::function<Result<T>()>& body)
+    {
+        return m_db->transaction<T>([&]() -> Result<T> {
+            if (auto locked = lockCode(lookupCode); !locked)
+                return std::unexpected(locked.error());
+            return body();
+        });
+    }
+    Result<QString> schoolCodeOf(Id schoolId);
     /** The school that manages the record (the first to report it, until a transfer moves it); nullopt if unknown. */
     Result<std::optional<School>> managerOf(const QString& lookupCode);
     Result<bool> isPrincipalOf(Id schoolId, const QString& certSha256);
@@ -435,9 +445,7 @@ Result<std::optional<Window>> PgSession::openWindowFor(int schoolYearStart, bool
 
 Result<SubmitOutcome> PgSession::submit(const NewSubmission& s, const ReceiptSigning& sign)
 {
-    return m_db->transaction<SubmitOutcome>([&]() -> Result<SubmitOutcome> {
-        if (auto locked = lockCode(s.lookupCode); !locked)
-            return std::unexpected(locked.error());
+    return underCodeLock<SubmitOutcome>(s.lookupCode, [&]() -> Result<SubmitOutcome> {
         auto duplicate = duplicateOf(s.digest);
         if (!duplicate)
             return std::unexpected(duplicate.error());
@@ -468,6 +476,16 @@ Result<std::optional<SubmitOutcome>> PgSession::duplicateOf(const QString& diges
         return std::optional<SubmitOutcome>();
     return std::optional<SubmitOutcome>(
         SubmitOutcome {SubmitStatus::Duplicate, SignedReceipt {rows->bytes(0, 0), rows->bytes(0, 1)}});
+}
+
+Result<QString> PgSession::schoolCodeOf(Id schoolId)
+{
+    auto rows = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint", {Param::integer(schoolId)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::unexpected(storeerror::schoolNotRegistered(schoolId));
+    return rows->text(0, 0);
 }
 
 Status PgSession::lockCode(const QString& lookupCode)
@@ -511,15 +529,11 @@ Result<bool> PgSession::isPrincipalOf(Id schoolId, const QString& certSha256)
  */
 Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmission& s, const ReceiptSigning& sign)
 {
-    auto school
-        = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint", {Param::integer(s.schoolId)});
-    if (!school)
-        return std::unexpected(school.error());
-    if (school->size() == 0)
-        return std::unexpected(storeerror::schoolNotRegistered(s.schoolId));
-    const QString schoolCode = school->text(0, 0);
+    auto schoolCode = schoolCodeOf(s.schoolId);
+    if (!schoolCode)
+        return std::unexpected(schoolCode.error());
     auto receipt = sign(signing::Receipt {
-        signing::Receipt::Kind::Upload, s.lookupCode, s.version, s.digest, schoolCode, s.windowId, s.receivedAt, {}});
+        signing::Receipt::Kind::Upload, s.lookupCode, s.version, s.digest, *schoolCode, s.windowId, s.receivedAt, {}});
     if (!receipt)
         return std::unexpected(receipt.error());
     auto rows = m_db->exec(
@@ -560,7 +574,7 @@ Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmiss
                                      Param::text(s.digest), Param::time(s.receivedAt)});
             !noted)
             return std::unexpected(noted.error());
-    if (auto logged = appendAuditInTransaction(rules::submitAudit(schoolCode, s)); !logged)
+    if (auto logged = appendAuditInTransaction(rules::submitAudit(*schoolCode, s)); !logged)
         return std::unexpected(logged.error());
     return std::optional<SubmitOutcome>(SubmitOutcome {SubmitStatus::Accepted, *receipt});
 }
@@ -592,11 +606,7 @@ Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
 
 Result<RevokeOutcome> PgSession::revoke(const NewRevocation& r, const ReceiptSigning& sign)
 {
-    return m_db->transaction<RevokeOutcome>([&]() -> Result<RevokeOutcome> {
-        if (auto locked = lockCode(r.lookupCode); !locked)
-            return std::unexpected(locked.error());
-        return revokeInTransaction(r, sign);
-    });
+    return underCodeLock<RevokeOutcome>(r.lookupCode, [&]() { return revokeInTransaction(r, sign); });
 }
 
 Result<RevokeOutcome> PgSession::revokeInTransaction(const NewRevocation& r, const ReceiptSigning& sign)
@@ -631,17 +641,13 @@ Result<RevokeOutcome> PgSession::revokeInTransaction(const NewRevocation& r, con
     facts.signerIsPrincipal = *principal;
     if (const auto refused = rules::revokeRefusal(r, facts))
         return RevokeOutcome {*refused, {}, 0, {}};
-    auto school
-        = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint", {Param::integer(r.schoolId)});
-    if (!school)
-        return std::unexpected(school.error());
-    if (school->size() == 0)
-        return std::unexpected(storeerror::schoolNotRegistered(r.schoolId));
-    const QString schoolCode = school->text(0, 0);
+    auto schoolCode = schoolCodeOf(r.schoolId);
+    if (!schoolCode)
+        return std::unexpected(schoolCode.error());
     const int current = facts.currentVersion;
     const QDateTime at = QDateTime::fromSecsSinceEpoch(r.receivedAt.toSecsSinceEpoch(), Qt::UTC);
-    auto receipt
-        = sign({signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, schoolCode, head->text(0, 2), at, {}});
+    auto receipt = sign(
+        {signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, *schoolCode, head->text(0, 2), at, {}});
     if (!receipt)
         return std::unexpected(receipt.error());
     if (auto updated = m_db->exec("revoke_head_update",
@@ -660,18 +666,14 @@ Result<RevokeOutcome> PgSession::revokeInTransaction(const NewRevocation& r, con
              Param::bytes(receipt->canonical), Param::bytes(receipt->signature)});
         !inserted)
         return std::unexpected(inserted.error());
-    if (auto logged = appendAuditInTransaction(rules::revokeAudit(schoolCode, r, current)); !logged)
+    if (auto logged = appendAuditInTransaction(rules::revokeAudit(*schoolCode, r, current)); !logged)
         return std::unexpected(logged.error());
     return RevokeOutcome {RequestStatus::Accepted, *receipt, current, at};
 }
 
 Result<TransferOutcome> PgSession::transfer(const NewTransfer& t, const ReceiptSigning& sign)
 {
-    return m_db->transaction<TransferOutcome>([&]() -> Result<TransferOutcome> {
-        if (auto locked = lockCode(t.lookupCode); !locked)
-            return std::unexpected(locked.error());
-        return transferInTransaction(t, sign);
-    });
+    return underCodeLock<TransferOutcome>(t.lookupCode, [&]() { return transferInTransaction(t, sign); });
 }
 
 Result<TransferOutcome> PgSession::transferInTransaction(const NewTransfer& t, const ReceiptSigning& sign)
@@ -690,13 +692,10 @@ Result<TransferOutcome> PgSession::transferInTransaction(const NewTransfer& t, c
         return std::unexpected(to.error());
     rules::TransferFacts facts;
     facts.toSchoolRegistered = to->has_value();
-    auto sender = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint",
-                             {Param::integer(t.senderSchoolId)});
-    if (!sender)
-        return std::unexpected(sender.error());
-    if (sender->size() == 0)
-        return std::unexpected(storeerror::schoolNotRegistered(t.senderSchoolId));
-    facts.senderCode = sender->text(0, 0);
+    auto senderCode = schoolCodeOf(t.senderSchoolId);
+    if (!senderCode)
+        return std::unexpected(senderCode.error());
+    facts.senderCode = *senderCode;
     auto manager = managerOf(t.lookupCode);
     if (!manager)
         return std::unexpected(manager.error());

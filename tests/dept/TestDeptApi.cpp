@@ -18,6 +18,7 @@
 #include "verify/Receipt.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -598,6 +599,25 @@ ApiRequest postRequest(const QString& token, const QString& path, const char* fi
     return r;
 }
 
+/** A statement that the pupil of `record` moves from `fromCode` to the Department's other school, listing nothing. */
+packet::TransferStatement transferStatement(const SignedRecord& record, const Department& d, const QString& fromCode,
+                                            const QString& fromName, const QString& fromProvince)
+{
+    packet::TransferStatement st;
+    st.lookupCode = record.parsed.lookupCode;
+    st.level = record.parsed.level;
+    st.studentName = record.parsed.student.fullName;
+    st.birthDate = record.parsed.student.birthDate;
+    st.fromSchoolCode = fromCode;
+    st.fromSchoolName = fromName;
+    st.fromProvince = fromProvince;
+    st.toSchoolCode = d.otherSchool.code;
+    st.toSchoolName = d.otherSchool.name;
+    st.transferDate = QDate::currentDate();
+    st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    return st;
+}
+
 } // namespace
 
 /**
@@ -626,21 +646,13 @@ void TestDeptApi::transferFromAnotherProvinceBringsHistory()
     auto d = department(m_pki.caDer());
     QVERIFY(d);
     const QString code = thisYear.parsed.lookupCode;
-    packet::TransferStatement st;
-    st.lookupCode = code;
-    st.level = thisYear.parsed.level;
-    st.studentName = thisYear.parsed.student.fullName;
-    st.birthDate = thisYear.parsed.student.birthDate;
-    st.fromSchoolCode = QStringLiteral("01000009"); // a school of another province, not registered here
-    st.fromSchoolName = QStringLiteral("Trường THCS Tỉnh Khác");
-    st.fromProvince = QStringLiteral("Tỉnh Khác");
-    st.toSchoolCode = d->otherSchool.code;
-    st.toSchoolName = d->otherSchool.name;
-    st.transferDate = QDate::currentDate();
-    st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    // From a school of another province, not registered here.
+    packet::TransferStatement st = transferStatement(
+        thisYear, *d, QStringLiteral("01000009"), QStringLiteral("Trường THCS Tỉnh Khác"), QStringLiteral("Tỉnh Khác"));
     for (const SignedRecord* r : {&std::as_const(earlier).first(), &thisYear})
         st.items.append({r->parsed.schoolYear.startYear, r->parsed.grade, r->parsed.version, r->parsed.school.moetCode,
-                         QStringLiteral("current"), packet::packetDigest(r->packet), QString(64, u'a')});
+                         QStringLiteral("current"), packet::packetDigest(r->packet),
+                         QString::fromLatin1(QCryptographicHash::hash(r->pdf, QCryptographicHash::Sha256).toHex())});
     auto signer = m_pki.signer(false);
     const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
     QVERIFY(!statement.isEmpty());
@@ -759,18 +771,8 @@ void TestDeptApi::revokeAndTransferRoutes()
              QStringLiteral("revoked"));
 
     // The record of m_records[1] moves to the other school; then its old school may not revoke it.
-    packet::TransferStatement st;
-    st.lookupCode = m_records[1].parsed.lookupCode;
-    st.level = m_records[1].parsed.level;
-    st.studentName = m_records[1].parsed.student.fullName;
-    st.birthDate = m_records[1].parsed.student.birthDate;
-    st.fromSchoolCode = d->school.code;
-    st.fromSchoolName = QStringLiteral("Trường cũ");
-    st.fromProvince = QStringLiteral("Hà Nội");
-    st.toSchoolCode = d->otherSchool.code;
-    st.toSchoolName = d->otherSchool.name;
-    st.transferDate = QDate::currentDate();
-    st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    packet::TransferStatement st
+        = transferStatement(m_records[1], *d, d->school.code, QStringLiteral("Trường cũ"), QStringLiteral("Hà Nội"));
     st.items.append({m_records[1].parsed.schoolYear.startYear, m_records[1].parsed.grade, 1, d->school.code,
                      QStringLiteral("current"), packet::packetDigest(m_records[1].packet), QString(64, u'a')});
     const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
