@@ -32,7 +32,9 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeOutboxCommand());
     list.push_back(makeUploadCommand());
     list.push_back(makeReopenCommand());
+    list.push_back(makeRevokeCommand());
     list.push_back(makeVersionsCommand());
+    list.push_back(makeTransferCommand());
     list.push_back(makeReceiptsCommand());
     list.push_back(makeLookupCommand());
     return list;

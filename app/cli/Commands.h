@@ -56,6 +56,16 @@ std::unique_ptr<Command> makeLookupCommand();
 
 /** reopen --db FILE (--student CODE | --section ID) [--year Y] --reason TEXT: a signed year as a new version. */
 std::unique_ptr<Command> makeReopenCommand();
+/**
+ * revoke --db FILE (--student CODE | --section ID) [--year Y] --reason TEXT --module PATH --token LABEL [--pin-file F]:
+ * a signed year revoked with a request the principal's token signs.
+ */
+std::unique_ptr<Command> makeRevokeCommand();
+/**
+ * transfer out --db FILE --student CODE --to-school CODE --out DIR … (the principal's token), or transfer in --db FILE
+ * --file PKG [--yes]: a pupil's record leaves or arrives (docs/transfer.md).
+ */
+std::unique_ptr<Command> makeTransferCommand();
 /** versions --db FILE (--student CODE | --section ID) [--year Y] [--json]: a school year's chain of versions. */
 std::unique_ptr<Command> makeVersionsCommand();
 } // namespace hocba::cli

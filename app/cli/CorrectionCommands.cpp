@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Corrections before the Department's lock (docs/corrections.md): reopen a signed school year as a new version, and
-// show a year's chain of versions.
+// Corrections before the Department's lock (docs/corrections.md): reopen a signed school year as a new version, revoke
+// one with the principal's token, and show a year's chain of versions.
 #include "Commands.h"
+#include "TokenSigning.h"
 
 #include "lifecycle/Corrections.h"
 #include "store/Database.h"
@@ -96,6 +97,59 @@ public:
     }
 };
 
+class RevokeCommand : public CorrectionCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::cli::RevokeCommand)
+public:
+    QString name() const override { return QStringLiteral("revoke"); }
+    QString summary() const override
+    {
+        return tr("Revoke a signed school year (before the Department's lock) with a request the principal signs on "
+                  "the token; the next upload sends it.");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        QCommandLineParser parser;
+        const QCommandLineOption reason(QStringLiteral("reason"), tr("Why the year is revoked (1-500 characters)."),
+                                        QStringLiteral("TEXT"));
+        const TokenOptions token;
+        if (int c = parse(parser,
+                          QList<QCommandLineOption> {dbOption(), actorOption(), studentOption(), sectionOption(),
+                                                     yearOption(), reason, principalRoleOption()}
+                              + token.list() + userOptions(),
+                          args, console);
+            c >= 0)
+            return c;
+        if (auto ok = requirePrincipalRole(parser); !ok)
+            return console.fail(ok.error());
+        if (!token.given(parser))
+            return console.fail(TokenOptions::usageError());
+        auto school = openForChange(parser);
+        if (!school)
+            return console.fail(school.error());
+        auto section = chosenSection(parser, *school->db);
+        if (!section)
+            return console.fail(section.error());
+        // A year that cannot be revoked (locked, a draft, replaced) is refused before the PIN is asked for.
+        if (auto ok = lifecycle::checkRevoke(*school->db, school->actor, *section, parser.value(reason)); !ok)
+            return console.fail(ok.error());
+        auto signing = TokenSigning::open(parser, token, *school->db, console);
+        if (!signing)
+            return console.fail(signing.error());
+        auto revoked = lifecycle::revokeSection(*school->db, school->actor, *section, parser.value(reason),
+                                                (*signing)->signer());
+        if (!revoked)
+            return console.fail(revoked.error());
+        console.out << tr("Section %1 revoked. The revoke request, signed by the principal, waits in the outbox: "
+                          "\"hocba-cli upload\" sends it to the Department.")
+                           .arg(*section)
+                    << '\n';
+        console.out.flush();
+        return ExitOk;
+    }
+};
+
 class VersionsCommand : public CorrectionCommand
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::cli::VersionsCommand)
@@ -158,6 +212,11 @@ public:
 std::unique_ptr<Command> makeReopenCommand()
 {
     return std::make_unique<ReopenCommand>();
+}
+
+std::unique_ptr<Command> makeRevokeCommand()
+{
+    return std::make_unique<RevokeCommand>();
 }
 
 std::unique_ptr<Command> makeVersionsCommand()

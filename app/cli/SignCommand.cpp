@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
+#include "TokenSigning.h"
 
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/SigningPlan.h"
 #include "store/Database.h"
 #include "token/SoftwareSigner.h"
-#include "token/TokenManager.h"
 #include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
@@ -63,12 +63,6 @@ private:
     Console& m_console;
 };
 
-void printWarnings(const lifecycle::CertificateCandidate& chosen, Console& console)
-{
-    for (const QString& w : chosen.verdict->warnings)
-        console.err << QCoreApplication::translate("hocba::cli::SignCommand", "Warning: %1").arg(w) << '\n';
-}
-
 class SignCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::cli::SignCommand)
@@ -82,17 +76,9 @@ public:
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption module(QStringLiteral("module"), tr("The PKCS#11 module of the token."), tr("PATH"));
-        const QCommandLineOption token(QStringLiteral("token"), tr("The token's label or serial."), tr("LABEL"));
-        const QCommandLineOption cert(QStringLiteral("cert"),
-                                      tr("The certificate on the token (its id in hex, as \"token list\" shows; "
-                                         "default: the first one the certificate policy accepts)."),
-                                      tr("ID"));
+        const TokenOptions tokenOptions;
         const QCommandLineOption role(QStringLiteral("role"), tr("Who signs: principal, homeroom or seal."),
                                       tr("ROLE"));
-        const QCommandLineOption pinFile(
-            QStringLiteral("pin-file"), tr("Read the PIN from this file (mode 0600); otherwise HOCBA_PIN or a prompt."),
-            tr("FILE"));
         const QCommandLineOption cls = classOption();
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
@@ -110,11 +96,11 @@ public:
             tr("How many records to render and sign at once; the token still signs one at a time (default: one per "
                "processor core)."));
         QCommandLineParser parser;
-        if (int code = parse(parser,
-                             QList<QCommandLineOption> {dbOption(), module, token, cert, role, pinFile, cls, all, year,
-                                                        abandon, key, keyCert, jobs, jsonOption()}
-                                 + userOptions(),
-                             args, console);
+        if (int code = parse(
+                parser,
+                QList<QCommandLineOption> {dbOption(), role, cls, all, year, abandon, key, keyCert, jobs, jsonOption()}
+                    + tokenOptions.list() + userOptions(),
+                args, console);
             code >= 0)
             return code;
         auto path = requireDb(parser);
@@ -132,8 +118,8 @@ public:
         const bool software = parser.isSet(key);
         if (software && !parser.isSet(keyCert))
             return console.fail({ErrorCode::Usage, tr("--demo-key needs --demo-cert."), {}});
-        if (!software && (!parser.isSet(module) || !parser.isSet(token)))
-            return console.fail({ErrorCode::Usage, tr("Give the token with --module PATH --token LABEL."), {}});
+        if (!software && !tokenOptions.given(parser))
+            return console.fail(TokenOptions::usageError());
 
         auto db = store::Database::openExisting(*path);
         if (!db)
@@ -150,10 +136,9 @@ public:
             return console.fail(chosen.error());
         const SchoolYear schoolYear = *chosen;
 
-        // The signer: a token session (kept alive for the whole batch: one PIN entry), or a demo key.
-        std::unique_ptr<signing::TokenManager> manager;
-        std::unique_ptr<signing::TokenSession> session;
-        std::unique_ptr<signing::Signer> signer;
+        // The signer: a token logged in for the whole batch (one PIN entry), or a demo key.
+        std::unique_ptr<TokenSigning> token;
+        std::unique_ptr<signing::Signer> demoSigner;
         if (software) {
             QFile kf(parser.value(key)), cf(parser.value(keyCert));
             if (!kf.open(QIODevice::ReadOnly) || !cf.open(QIODevice::ReadOnly))
@@ -171,41 +156,18 @@ public:
                 return console.fail(choice.error());
             if (!choice->choice())
                 return console.fail(*choice->problem);
-            printWarnings(*choice->choice(), console);
+            printCertificateWarnings(*choice->choice(), console);
             auto s = signing::SoftwareSigner::fromPem(kf.readAll(), certPem);
             if (!s)
                 return console.fail(s.error());
-            signer = std::move(*s);
+            demoSigner = std::move(*s);
         } else {
-            manager = std::make_unique<signing::TokenManager>(QStringList {parser.value(module)});
-            auto found = manager->findToken(parser.value(token));
-            if (!found)
-                return console.fail(found.error());
-            auto certs = manager->certificates(*found);
-            if (!certs)
-                return console.fail(certs.error());
-            auto choice = lifecycle::SigningPlan::chooseCertificate(**db, *certs, parser.value(cert));
-            if (!choice)
-                return console.fail(choice.error());
-            const lifecycle::CertificateCandidate* chosen = choice->choice();
-            if (!chosen)
-                return console.fail(*choice->problem);
-            if (choice->acceptedCount > 1)
-                console.err << tr("The token holds %1 certificates that the certificate policy accepts; signing with "
-                                  "\"%2\" (id %3). Choose another with --cert ID.")
-                                   .arg(choice->acceptedCount)
-                                   .arg(chosen->certificate.holder, QString::fromLatin1(chosen->certificate.id.toHex()))
-                            << '\n';
-            printWarnings(*chosen, console);
-            signing::CliPinProvider::Options pinOptions;
-            pinOptions.pinFile = parser.value(pinFile);
-            signing::CliPinProvider pins(pinOptions);
-            auto s = manager->login(*found, pins, chosen->certificate.holder);
-            if (!s)
-                return console.fail(s.error());
-            session = std::move(*s);
-            signer = session->signer(chosen->certificate, chosen->chain);
+            auto opened = TokenSigning::open(parser, tokenOptions, **db, console);
+            if (!opened)
+                return console.fail(opened.error());
+            token = std::move(*opened);
         }
+        signing::Signer& signer = token ? token->signer() : *demoSigner;
 
         // What to sign: the ready sections of the year (or class) that this role has not signed yet.
         auto plan = lifecycle::SigningPlan::sections(**db, {schoolYear, *className, *signerRole});
@@ -223,7 +185,7 @@ public:
 
         lifecycle::SectionSignOptions options;
         options.role = *signerRole;
-        lifecycle::BatchSignJob job(**db, *signer, options, *actor);
+        lifecycle::BatchSignJob job(**db, signer, options, *actor);
         job.setWorkers(*workers);
         CliProgress progress(console);
         CancellationToken cancel;

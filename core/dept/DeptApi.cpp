@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -193,13 +194,10 @@ struct Upload
     QByteArray pdf;
 };
 
-Checked<Upload> parseUpload(const QByteArray& body)
+/** A {"packet", "pdf"} object: a submit body, or one of a transfer's versions. */
+Checked<Upload> parseUpload(const QJsonObject& o)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    const QJsonObject o = doc.object();
-    if (error.error != QJsonParseError::NoError || !o.value(QStringLiteral("packet")).isString()
-        || !o.value(QStringLiteral("pdf")).isString())
+    if (!o.value(QStringLiteral("packet")).isString() || !o.value(QStringLiteral("pdf")).isString())
         return std::unexpected(badRequest(ApiText::tr(
             "The request is not the JSON the Department expects ({\"packet\": …, \"pdf\": …}). Update the program.")));
     Upload upload;
@@ -310,6 +308,8 @@ struct DeptApi::Impl
     Checked<QByteArray> signedBody(const ApiRequest& request, const char* field);
     Checked<ApiResponse> revoke(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> transfer(const QString& code, const ApiRequest& request, LogLine& log);
+    /** The transfer body's `versions`, each verified as on submit and listed by the statement. */
+    Checked<QList<HistoryVersion>> historyOf(const QByteArray& body, const packet::TransferStatement& statement);
     Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
     Checked<QList<LookupRow>> lookupYears(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> lookup(const QString& code, const ApiRequest& request, LogLine& log);
@@ -444,7 +444,7 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
     }
     if (auto refused = bodyRefusal(request))
         return std::unexpected(*refused);
-    auto upload = parseUpload(request.body);
+    auto upload = parseUpload(QJsonDocument::fromJson(request.body).object());
     if (!upload)
         return std::unexpected(upload.error());
     auto submission = accepted(*upload, *school);
@@ -700,7 +700,11 @@ Checked<ApiResponse> DeptApi::Impl::transfer(const QString& code, const ApiReque
     t.statementXml = *xml;
     t.signerCertSha256 = certificateSha256(verified->signerCertificateDer());
     t.receivedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-    // The versions of a record from another province ("versions") are not read yet: the store keeps no history.
+    // Verified whether or not the record is known here: a statement sent with a forged version is refused whole.
+    auto history = historyOf(request.body, st);
+    if (!history)
+        return std::unexpected(history.error());
+    t.history = *history;
     auto s = session();
     if (!s)
         return std::unexpected(s.error());
@@ -716,6 +720,40 @@ Checked<ApiResponse> DeptApi::Impl::transfer(const QString& code, const ApiReque
                                {QStringLiteral("name"), outcome->toSchool.name}});
     answer.insert(QStringLiteral("transferred_at"), isoOrNull(outcome->transferredAt));
     return json(outcome->status == RequestStatus::Accepted ? 201 : 200, answer);
+}
+
+Checked<QList<HistoryVersion>> DeptApi::Impl::historyOf(const QByteArray& body,
+                                                        const packet::TransferStatement& statement)
+{
+    const QJsonValue versions = QJsonDocument::fromJson(body).object().value(QStringLiteral("versions"));
+    if (versions.isUndefined() || versions.isNull())
+        return QList<HistoryVersion>();
+    const Refusal notListed = refuse(422, "invalid_request",
+                                     ApiText::tr("A version sent with the transfer statement is not one the statement "
+                                                 "lists, or is sent twice."));
+    if (!versions.isArray() || versions.toArray().size() > statement.items.size())
+        return std::unexpected(notListed);
+    QList<HistoryVersion> history;
+    QSet<QString> seen;
+    for (const QJsonValue& item : versions.toArray()) {
+        auto upload = parseUpload(item.toObject());
+        if (!upload)
+            return std::unexpected(upload.error());
+        auto p = verifiedPacket(*upload);
+        if (!p)
+            return std::unexpected(p.error());
+        const QString digest = packet::packetDigest(upload->packet);
+        const bool listed = std::any_of(statement.items.begin(), statement.items.end(), [&](const auto& listedItem) {
+            return listedItem.packetDigest == digest && listedItem.schoolYearStart == p->schoolYear.startYear
+                && listedItem.version == p->version && listedItem.schoolCode == p->school.moetCode;
+        });
+        if (p->lookupCode != statement.lookupCode || !listed || seen.contains(digest))
+            return std::unexpected(notListed);
+        seen.insert(digest);
+        history.append(HistoryVersion {p->schoolYear.startYear, p->version, digest, p->school.moetCode, p->school.name,
+                                       upload->packet, upload->pdf, lookupContentJson(*p)});
+    }
+    return history;
 }
 
 Checked<ApiResponse> DeptApi::Impl::states(const ApiRequest& request, LogLine& log)

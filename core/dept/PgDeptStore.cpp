@@ -2,6 +2,7 @@
 #include "dept/PgDeptStore.h"
 
 #include "dept/PgConnection.h"
+#include "dept/RequestRules.h"
 #include "dept/StoreErrors.h"
 
 #include <QCoreApplication>
@@ -27,15 +28,16 @@ QString tr(const char* text)
 // Advisory lock keys: one chain of audit entries, one migration run at a time ("hocba" and "hocbm" in ASCII).
 constexpr qint64 kAuditLockKey = 0x686f636261;
 constexpr qint64 kMigrationLockKey = 0x686f63626d;
-// With a hash of the lookup code: the submits of one record are decided one after the other, whatever their year.
+// With a hash of the lookup code: the submits, revokes and transfers of one record are decided one after the other,
+// whatever their year.
 constexpr qint64 kSubmitLockKey = 0x686f6362;
 // Receipts go to the server in statements of this many rows, so a 50,000-row batch is not one huge parameter.
 constexpr int kLockChunkRows = 2000;
 
 #define STATUS_COLUMNS                                                                                                 \
     "h.lookup_code, h.school_year_start, h.current_version, h.state, h.current_digest, h.window_id, h.received_at, "   \
-    "h.locked_at"
-constexpr int kStatusColumnCount = 8;
+    "h.locked_at, h.revoked_at"
+constexpr int kStatusColumnCount = 9;
 
 RecordStatus readStatus(const Rows& rows, int row, int first = 0)
 {
@@ -48,6 +50,7 @@ RecordStatus readStatus(const Rows& rows, int row, int first = 0)
     s.windowId = rows.text(row, first + 5);
     s.receivedAt = rows.time(row, first + 6);
     s.lockedAt = rows.time(row, first + 7);
+    s.revokedAt = rows.time(row, first + 8);
     return s;
 }
 
@@ -124,19 +127,9 @@ public:
     Result<QList<RecordStatus>> status(Id schoolId, const QStringList& codes) override;
     Result<Page<SignedReceipt>> lockReceipts(Id schoolId, const QString& windowId, const QString& after,
                                              int limit) override;
-    // Issue 15 on PostgreSQL: the schema (0002) is in place; revoke and transfer are not implemented on this engine
-    // yet.
-    Result<RevokeOutcome> revoke(const NewRevocation&, const ReceiptSigning&) override
-    {
-        return fail(ErrorCode::Internal, tr("This operation is not available on PostgreSQL yet."),
-                    QStringLiteral("revoke not implemented for postgresql"));
-    }
-    Result<TransferOutcome> transfer(const NewTransfer&, const ReceiptSigning&) override
-    {
-        return fail(ErrorCode::Internal, tr("This operation is not available on PostgreSQL yet."),
-                    QStringLiteral("transfer not implemented for postgresql"));
-    }
-    Result<QList<TransferRow>> transfers(const QString&) override { return QList<TransferRow>(); }
+    Result<RevokeOutcome> revoke(const NewRevocation& revocation, const ReceiptSigning& sign) override;
+    Result<TransferOutcome> transfer(const NewTransfer& transfer, const ReceiptSigning& sign) override;
+    Result<QList<TransferRow>> transfers(const QString& lookupCode) override;
     Result<QList<LookupRow>> lookup(const QString& lookupCode) override;
     Result<QByteArray> signedPdf(const QString& lookupCode, int schoolYearStart) override;
     Result<qint64> lockWindow(const QString& windowId, const QDateTime& effectiveAt, const ReceiptSigning& sign,
@@ -153,7 +146,15 @@ private:
     Result<std::optional<SubmitOutcome>> storeSubmission(const NewSubmission& s, const ReceiptSigning& sign);
     Result<SubmitOutcome> refusal(const NewSubmission& s);
     Result<std::optional<SubmitOutcome>> duplicateOf(const QString& digest);
-    Result<bool> heldByOtherSchool(const NewSubmission& s);
+    /** Takes the lookup code's advisory lock for the rest of the transaction. */
+    Status lockCode(const QString& lookupCode);
+    /** The school that manages the record (the first to report it, until a transfer moves it); nullopt if unknown. */
+    Result<std::optional<School>> managerOf(const QString& lookupCode);
+    Result<bool> isPrincipalOf(Id schoolId, const QString& certSha256);
+    Result<RevokeOutcome> revokeInTransaction(const NewRevocation& r, const ReceiptSigning& sign);
+    Result<TransferOutcome> transferInTransaction(const NewTransfer& t, const ReceiptSigning& sign);
+    /** Stores the versions of a record unknown here and makes each year's head from its latest (state history). */
+    Status storeHistory(Id transferId, const NewTransfer& t, Id toSchoolId);
     /** Locks the window itself if still open; returns the effective date its heads get. */
     Result<QDateTime> closeWindow(const QString& windowId, const QDateTime& effectiveAt, const QString& actor);
     Result<qint64> lockBatch(const QString& windowId, const QDateTime& lockedAt, const ReceiptSigning& sign,
@@ -435,20 +436,17 @@ Result<std::optional<Window>> PgSession::openWindowFor(int schoolYearStart, bool
 Result<SubmitOutcome> PgSession::submit(const NewSubmission& s, const ReceiptSigning& sign)
 {
     return m_db->transaction<SubmitOutcome>([&]() -> Result<SubmitOutcome> {
-        if (auto locked
-            = m_db->exec("submit_code_lock", "SELECT pg_advisory_xact_lock($1::integer, hashtext($2::text))",
-                         {Param::integer(kSubmitLockKey), Param::text(s.lookupCode)});
-            !locked)
+        if (auto locked = lockCode(s.lookupCode); !locked)
             return std::unexpected(locked.error());
         auto duplicate = duplicateOf(s.digest);
         if (!duplicate)
             return std::unexpected(duplicate.error());
         if (*duplicate)
             return **duplicate;
-        auto other = heldByOtherSchool(s);
-        if (!other)
-            return std::unexpected(other.error());
-        if (*other)
+        auto manager = managerOf(s.lookupCode);
+        if (!manager)
+            return std::unexpected(manager.error());
+        if (*manager && (*manager)->id != s.schoolId)
             return SubmitOutcome {SubmitStatus::OtherSchool, {}};
         auto stored = storeSubmission(s, sign);
         if (!stored)
@@ -472,13 +470,33 @@ Result<std::optional<SubmitOutcome>> PgSession::duplicateOf(const QString& diges
         SubmitOutcome {SubmitStatus::Duplicate, SignedReceipt {rows->bytes(0, 0), rows->bytes(0, 1)}});
 }
 
-/** A record belongs to one school: a head of the code in any year held by another school refuses the submit. */
-Result<bool> PgSession::heldByOtherSchool(const NewSubmission& s)
+Status PgSession::lockCode(const QString& lookupCode)
 {
-    auto rows
-        = m_db->exec("submit_other_school",
-                     "SELECT 1 FROM record_heads WHERE lookup_code = $1::text AND school_id <> $2::bigint LIMIT 1",
-                     {Param::text(s.lookupCode), Param::integer(s.schoolId)});
+    auto locked = m_db->exec("code_lock", "SELECT pg_advisory_xact_lock($1::integer, hashtext($2::text))",
+                             {Param::integer(kSubmitLockKey), Param::text(lookupCode)});
+    if (!locked)
+        return std::unexpected(locked.error());
+    return {};
+}
+
+Result<std::optional<School>> PgSession::managerOf(const QString& lookupCode)
+{
+    auto rows = m_db->exec("manager_of",
+                           "SELECT s.id, s.code, s.name FROM record_managers m JOIN schools s ON s.id = m.school_id "
+                           "WHERE m.lookup_code = $1::text",
+                           {Param::text(lookupCode)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return std::optional<School>();
+    return std::optional<School>(readSchool(*rows, 0));
+}
+
+Result<bool> PgSession::isPrincipalOf(Id schoolId, const QString& certSha256)
+{
+    auto rows = m_db->exec("principal_of",
+                           "SELECT 1 FROM principal_certs WHERE school_id = $1::bigint AND cert_sha256 = $2::text",
+                           {Param::integer(schoolId), Param::text(certSha256)});
     if (!rows)
         return std::unexpected(rows.error());
     return rows->size() > 0;
@@ -487,8 +505,9 @@ Result<bool> PgSession::heldByOtherSchool(const NewSubmission& s)
 /**
  * One statement (ENDPOINT.md §8): the window must be open (FOR SHARE, so lockWindow waits for submits in flight and
  * they see it locked after), the head of the packet's school year is inserted or moved forward only when it is not
- * locked and older, and the packet goes in only when the head did. No row back: refused, and refusal() says why. The
- * caller holds the lookup code's advisory lock and has checked the other-school rule under it.
+ * locked (or history) and older, and the packet goes in only when the head did. No row back: refused, and refusal()
+ * says why. The caller holds the lookup code's advisory lock and has checked the other-school rule under it. An
+ * accepted packet makes its school the record's manager if it had none, and notes its principals' certificates.
  */
 Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmission& s, const ReceiptSigning& sign)
 {
@@ -511,7 +530,8 @@ Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmiss
         "$4::integer, $5::text, 'submitted', $6::timestamptz FROM open_window "
         "ON CONFLICT (lookup_code, school_year_start) DO UPDATE SET window_id = excluded.window_id, "
         "current_version = excluded.current_version, current_digest = excluded.current_digest, state = 'submitted', "
-        "received_at = excluded.received_at WHERE h.state <> 'locked' "
+        "received_at = excluded.received_at, locked_at = NULL, revoked_at = NULL "
+        "WHERE h.state NOT IN ('locked', 'history') "
         "AND h.current_version < excluded.current_version RETURNING lookup_code) "
         "INSERT INTO packets (lookup_code, school_year_start, version, digest, school_id, window_id, received_at, "
         "packet_xml, pdf, lookup_json, upload_receipt, upload_receipt_sig) SELECT lookup_code, $12::integer, "
@@ -525,10 +545,22 @@ Result<std::optional<SubmitOutcome>> PgSession::storeSubmission(const NewSubmiss
         return std::unexpected(rows.error());
     if (rows->size() == 0)
         return std::optional<SubmitOutcome>();
-    if (auto logged = appendAuditInTransaction({QStringLiteral("school:") + schoolCode, QStringLiteral("submit"),
-                                                QStringLiteral("record"), s.lookupCode,
-                                                QStringLiteral("version %1").arg(s.version)});
-        !logged)
+    if (auto managed = m_db->exec("submit_manager",
+                                  "INSERT INTO record_managers (lookup_code, school_id, since) "
+                                  "VALUES ($1::text, $2::bigint, $3::timestamptz) ON CONFLICT DO NOTHING",
+                                  {Param::text(s.lookupCode), Param::integer(s.schoolId), Param::time(s.receivedAt)});
+        !managed)
+        return std::unexpected(managed.error());
+    if (!s.principalCertSha256.isEmpty())
+        if (auto noted = m_db->exec("submit_principals",
+                                    "INSERT INTO principal_certs (school_id, cert_sha256, first_digest, first_seen_at) "
+                                    "SELECT $1::bigint, c, $3::text, $4::timestamptz FROM unnest($2::text[]) AS c "
+                                    "ON CONFLICT DO NOTHING",
+                                    {Param::integer(s.schoolId), Param::textArray(s.principalCertSha256),
+                                     Param::text(s.digest), Param::time(s.receivedAt)});
+            !noted)
+            return std::unexpected(noted.error());
+    if (auto logged = appendAuditInTransaction(rules::submitAudit(schoolCode, s)); !logged)
         return std::unexpected(logged.error());
     return std::optional<SubmitOutcome>(SubmitOutcome {SubmitStatus::Accepted, *receipt});
 }
@@ -548,12 +580,216 @@ Result<SubmitOutcome> PgSession::refusal(const NewSubmission& s)
     if (!head)
         return std::unexpected(head.error());
     if (head->size() > 0) {
-        if (head->text(0, 0) == QLatin1String("locked"))
+        if (head->text(0, 0) == QLatin1String("locked") || head->text(0, 0) == QLatin1String("history"))
             return SubmitOutcome {SubmitStatus::Locked, {}};
         if (s.version <= head->integer(0, 1))
             return SubmitOutcome {SubmitStatus::VersionNotNewer, {}};
     }
     return SubmitOutcome {SubmitStatus::WindowClosed, {}};
+}
+
+// --- revoke and transfer
+
+Result<RevokeOutcome> PgSession::revoke(const NewRevocation& r, const ReceiptSigning& sign)
+{
+    return m_db->transaction<RevokeOutcome>([&]() -> Result<RevokeOutcome> {
+        if (auto locked = lockCode(r.lookupCode); !locked)
+            return std::unexpected(locked.error());
+        return revokeInTransaction(r, sign);
+    });
+}
+
+Result<RevokeOutcome> PgSession::revokeInTransaction(const NewRevocation& r, const ReceiptSigning& sign)
+{
+    auto dup = m_db->exec("revoke_by_digest",
+                          "SELECT version, revoked_at, receipt, receipt_sig FROM revocations WHERE digest = $1::text",
+                          {Param::text(r.digest)});
+    if (!dup)
+        return std::unexpected(dup.error());
+    if (dup->size() > 0)
+        return RevokeOutcome {RequestStatus::Duplicate, SignedReceipt {dup->bytes(0, 2), dup->bytes(0, 3)},
+                              int(dup->integer(0, 0)), dup->time(0, 1)};
+    auto head = m_db->exec("revoke_head",
+                           "SELECT state, current_version, window_id FROM record_heads WHERE lookup_code = $1::text "
+                           "AND school_year_start = $2::integer FOR UPDATE",
+                           {Param::text(r.lookupCode), Param::integer(r.schoolYearStart)});
+    if (!head)
+        return std::unexpected(head.error());
+    rules::RevokeFacts facts;
+    if (head->size() > 0) {
+        facts.headState = recordStateFromCode(head->text(0, 0));
+        facts.currentVersion = int(head->integer(0, 1));
+    }
+    auto manager = managerOf(r.lookupCode);
+    if (!manager)
+        return std::unexpected(manager.error());
+    if (*manager)
+        facts.manager = (*manager)->id;
+    auto principal = isPrincipalOf(r.schoolId, r.signerCertSha256);
+    if (!principal)
+        return std::unexpected(principal.error());
+    facts.signerIsPrincipal = *principal;
+    if (const auto refused = rules::revokeRefusal(r, facts))
+        return RevokeOutcome {*refused, {}, 0, {}};
+    auto school
+        = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint", {Param::integer(r.schoolId)});
+    if (!school)
+        return std::unexpected(school.error());
+    if (school->size() == 0)
+        return std::unexpected(storeerror::schoolNotRegistered(r.schoolId));
+    const QString schoolCode = school->text(0, 0);
+    const int current = facts.currentVersion;
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(r.receivedAt.toSecsSinceEpoch(), Qt::UTC);
+    auto receipt
+        = sign({signing::Receipt::Kind::Revoke, r.lookupCode, current, r.digest, schoolCode, head->text(0, 2), at, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    if (auto updated = m_db->exec("revoke_head_update",
+                                  "UPDATE record_heads SET state = 'revoked', revoked_at = $3::timestamptz "
+                                  "WHERE lookup_code = $1::text AND school_year_start = $2::integer",
+                                  {Param::text(r.lookupCode), Param::integer(r.schoolYearStart), Param::time(at)});
+        !updated)
+        return std::unexpected(updated.error());
+    if (auto inserted = m_db->exec(
+            "revoke_insert",
+            "INSERT INTO revocations (lookup_code, school_year_start, version, digest, school_id, request_xml, "
+            "revoked_at, receipt, receipt_sig) VALUES ($1::text, $2::integer, $3::integer, $4::text, $5::bigint, "
+            "$6::bytea, $7::timestamptz, $8::bytea, $9::bytea)",
+            {Param::text(r.lookupCode), Param::integer(r.schoolYearStart), Param::integer(current),
+             Param::text(r.digest), Param::integer(r.schoolId), Param::bytes(r.requestXml), Param::time(at),
+             Param::bytes(receipt->canonical), Param::bytes(receipt->signature)});
+        !inserted)
+        return std::unexpected(inserted.error());
+    if (auto logged = appendAuditInTransaction(rules::revokeAudit(schoolCode, r, current)); !logged)
+        return std::unexpected(logged.error());
+    return RevokeOutcome {RequestStatus::Accepted, *receipt, current, at};
+}
+
+Result<TransferOutcome> PgSession::transfer(const NewTransfer& t, const ReceiptSigning& sign)
+{
+    return m_db->transaction<TransferOutcome>([&]() -> Result<TransferOutcome> {
+        if (auto locked = lockCode(t.lookupCode); !locked)
+            return std::unexpected(locked.error());
+        return transferInTransaction(t, sign);
+    });
+}
+
+Result<TransferOutcome> PgSession::transferInTransaction(const NewTransfer& t, const ReceiptSigning& sign)
+{
+    auto dup = m_db->exec("transfer_by_digest",
+                          "SELECT t.receipt, t.receipt_sig, t.transferred_at, s.id, s.code, s.name FROM transfers t "
+                          "JOIN schools s ON s.id = t.to_school_id WHERE t.digest = $1::text",
+                          {Param::text(t.digest)});
+    if (!dup)
+        return std::unexpected(dup.error());
+    if (dup->size() > 0)
+        return TransferOutcome {RequestStatus::Duplicate, SignedReceipt {dup->bytes(0, 0), dup->bytes(0, 1)},
+                                readSchool(*dup, 0, 3), dup->time(0, 2)};
+    auto to = schoolByCode(t.toSchoolCode);
+    if (!to)
+        return std::unexpected(to.error());
+    rules::TransferFacts facts;
+    facts.toSchoolRegistered = to->has_value();
+    auto sender = m_db->exec("school_code", "SELECT code FROM schools WHERE id = $1::bigint",
+                             {Param::integer(t.senderSchoolId)});
+    if (!sender)
+        return std::unexpected(sender.error());
+    if (sender->size() == 0)
+        return std::unexpected(storeerror::schoolNotRegistered(t.senderSchoolId));
+    facts.senderCode = sender->text(0, 0);
+    auto manager = managerOf(t.lookupCode);
+    if (!manager)
+        return std::unexpected(manager.error());
+    if (*manager)
+        facts.managerCode = (*manager)->code;
+    auto from = schoolByCode(t.fromSchoolCode);
+    if (!from)
+        return std::unexpected(from.error());
+    if (*from) {
+        auto principal = isPrincipalOf((*from)->id, t.signerCertSha256);
+        if (!principal)
+            return std::unexpected(principal.error());
+        facts.signerIsPrincipal = *principal;
+    }
+    if (const auto refused = rules::transferRefusal(t, facts))
+        return TransferOutcome {*refused, {}, {}, {}};
+    const School toSchool = **to;
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(t.receivedAt.toSecsSinceEpoch(), Qt::UTC);
+    auto receipt = sign({signing::Receipt::Kind::Transfer, t.lookupCode, 0, t.digest, toSchool.code, {}, at, {}});
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    auto inserted = m_db->exec(
+        "transfer_insert",
+        "INSERT INTO transfers (lookup_code, digest, from_school_code, from_school_name, to_school_id, "
+        "sender_school_id, transfer_date, statement_xml, transferred_at, receipt, receipt_sig) VALUES ($1::text, "
+        "$2::text, $3::text, $4::text, $5::bigint, $6::bigint, $7::date, $8::bytea, $9::timestamptz, $10::bytea, "
+        "$11::bytea) RETURNING id",
+        {Param::text(t.lookupCode), Param::text(t.digest), Param::text(t.fromSchoolCode), Param::text(t.fromSchoolName),
+         Param::integer(toSchool.id), Param::integer(t.senderSchoolId), Param::date(t.transferDate),
+         Param::bytes(t.statementXml), Param::time(at), Param::bytes(receipt->canonical),
+         Param::bytes(receipt->signature)});
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    if (auto moved = m_db->exec("transfer_manager",
+                                "INSERT INTO record_managers (lookup_code, school_id, since) "
+                                "VALUES ($1::text, $2::bigint, $3::timestamptz) ON CONFLICT (lookup_code) "
+                                "DO UPDATE SET school_id = excluded.school_id, since = excluded.since",
+                                {Param::text(t.lookupCode), Param::integer(toSchool.id), Param::time(at)});
+        !moved)
+        return std::unexpected(moved.error());
+    if (!*manager)
+        if (auto stored = storeHistory(inserted->integer(0, 0), t, toSchool.id); !stored)
+            return std::unexpected(stored.error());
+    if (auto logged
+        = appendAuditInTransaction(rules::transferAudit(facts.senderCode, t, *manager ? 0 : t.history.size()));
+        !logged)
+        return std::unexpected(logged.error());
+    return TransferOutcome {RequestStatus::Accepted, *receipt, toSchool, at};
+}
+
+Status PgSession::storeHistory(Id transferId, const NewTransfer& t, Id toSchoolId)
+{
+    QList<const HistoryVersion*> stored;
+    for (const HistoryVersion& v : t.history) {
+        auto rows = m_db->exec(
+            "history_insert",
+            "INSERT INTO history_versions (transfer_id, lookup_code, school_year_start, version, digest, school_code, "
+            "school_name, received_at, packet_xml, pdf, lookup_json) VALUES ($1::bigint, $2::text, $3::integer, "
+            "$4::integer, $5::text, $6::text, $7::text, $8::timestamptz, $9::bytea, $10::bytea, $11::bytea) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            {Param::integer(transferId), Param::text(t.lookupCode), Param::integer(v.schoolYearStart),
+             Param::integer(v.version), Param::text(v.digest), Param::text(v.schoolCode), Param::text(v.schoolName),
+             Param::time(t.receivedAt), Param::bytes(v.packetXml), Param::bytes(v.pdf), Param::bytes(v.lookupJson)});
+        if (!rows)
+            return std::unexpected(rows.error());
+        if (rows->size() > 0)
+            stored.append(&v);
+    }
+    for (const HistoryVersion* v : rules::historyHeads(stored))
+        if (auto head = m_db->exec(
+                "history_head",
+                "INSERT INTO record_heads (lookup_code, school_year_start, school_id, window_id, current_version, "
+                "current_digest, state, received_at) VALUES ($1::text, $2::integer, $3::bigint, NULL, $4::integer, "
+                "$5::text, 'history', $6::timestamptz)",
+                {Param::text(t.lookupCode), Param::integer(v->schoolYearStart), Param::integer(toSchoolId),
+                 Param::integer(v->version), Param::text(v->digest), Param::time(t.receivedAt)});
+            !head)
+            return std::unexpected(head.error());
+    return {};
+}
+
+Result<QList<TransferRow>> PgSession::transfers(const QString& lookupCode)
+{
+    auto rows = m_db->exec("transfers",
+                           "SELECT t.from_school_name, s.name, t.transfer_date, t.transferred_at FROM transfers t "
+                           "JOIN schools s ON s.id = t.to_school_id WHERE t.lookup_code = $1::text ORDER BY t.id",
+                           {Param::text(lookupCode)});
+    if (!rows)
+        return std::unexpected(rows.error());
+    QList<TransferRow> list;
+    for (int r = 0; r < rows->size(); ++r)
+        list.append(TransferRow {rows->text(r, 0), rows->text(r, 1), rows->date(r, 2), rows->time(r, 3)});
+    return list;
 }
 
 // --- what schools and the public read
@@ -603,26 +839,54 @@ Result<Page<SignedReceipt>> PgSession::lockReceipts(Id schoolId, const QString& 
 
 Result<QList<LookupRow>> PgSession::lookup(const QString& lookupCode)
 {
-    auto rows = m_db->exec("lookup",
-                           "SELECT " STATUS_COLUMNS ", s.id, s.code, s.name, p.lookup_json FROM record_heads h "
-                           "JOIN schools s ON s.id = h.school_id JOIN packets p ON p.digest = h.current_digest "
-                           "WHERE h.lookup_code = $1::text ORDER BY h.school_year_start",
-                           {Param::text(lookupCode)});
-    if (!rows)
-        return std::unexpected(rows.error());
-    QList<LookupRow> years;
-    for (int r = 0; r < rows->size(); ++r)
-        years.append(LookupRow {readStatus(*rows, r),
-                                readSchool(*rows, r, kStatusColumnCount),
-                                rows->bytes(r, kStatusColumnCount + 3),
-                                {}});
-    return years;
+    // One snapshot: the heads and the versions are read in one REPEATABLE READ transaction.
+    return m_db->transaction<QList<LookupRow>>(
+        [&]() -> Result<QList<LookupRow>> {
+            auto rows = m_db->exec(
+                "lookup",
+                "SELECT " STATUS_COLUMNS ", s.id, s.code, s.name, coalesce(p.lookup_json, hv.lookup_json), "
+                "hv.school_code, hv.school_name FROM record_heads h JOIN schools s ON s.id = h.school_id "
+                "LEFT JOIN packets p ON p.digest = h.current_digest "
+                "LEFT JOIN history_versions hv ON hv.digest = h.current_digest "
+                "WHERE h.lookup_code = $1::text ORDER BY h.school_year_start",
+                {Param::text(lookupCode)});
+            if (!rows)
+                return std::unexpected(rows.error());
+            constexpr int c = kStatusColumnCount;
+            QList<LookupRow> years;
+            for (int r = 0; r < rows->size(); ++r) {
+                LookupRow row {readStatus(*rows, r), readSchool(*rows, r, c), rows->bytes(r, c + 3), {}};
+                if (row.status.state == RecordState::History)
+                    row.school = School {0, rows->text(r, c + 4), rows->text(r, c + 5)};
+                years.append(row);
+            }
+            // A version is replaced when the next version of its year arrived.
+            auto versions = m_db->exec(
+                "lookup_versions",
+                "SELECT school_year_start, version, digest, received_at, lead(received_at) OVER "
+                "(PARTITION BY school_year_start ORDER BY version) FROM (SELECT school_year_start, version, digest, "
+                "received_at FROM packets WHERE lookup_code = $1::text UNION ALL SELECT school_year_start, version, "
+                "digest, received_at FROM history_versions WHERE lookup_code = $1::text) v "
+                "ORDER BY school_year_start, version",
+                {Param::text(lookupCode)});
+            if (!versions)
+                return std::unexpected(versions.error());
+            for (int r = 0; r < versions->size(); ++r)
+                for (LookupRow& row : years)
+                    if (row.status.schoolYearStart == int(versions->integer(r, 0)))
+                        row.versions.append(VersionRow {int(versions->integer(r, 1)), versions->text(r, 2),
+                                                        versions->time(r, 3), versions->time(r, 4)});
+            return years;
+        },
+        "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 }
 
 Result<QByteArray> PgSession::signedPdf(const QString& lookupCode, int schoolYearStart)
 {
     auto rows = m_db->exec("signed_pdf",
-                           "SELECT p.pdf FROM record_heads h JOIN packets p ON p.digest = h.current_digest "
+                           "SELECT coalesce(p.pdf, hv.pdf) FROM record_heads h "
+                           "LEFT JOIN packets p ON p.digest = h.current_digest "
+                           "LEFT JOIN history_versions hv ON hv.digest = h.current_digest "
                            "WHERE h.lookup_code = $1::text AND ($2::integer = 0 OR h.school_year_start = $2::integer) "
                            "ORDER BY h.school_year_start DESC LIMIT 1",
                            {Param::text(lookupCode), Param::integer(schoolYearStart)});

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dept/SqliteDeptStore.h"
 
+#include "dept/RequestRules.h"
 #include "dept/SqliteDb.h"
 #include "dept/StoreErrors.h"
 
 #include <QCryptographicHash>
-#include <QMap>
 
 #include <mutex>
 
@@ -277,9 +277,7 @@ Result<SubmitOutcome> submitIn(Connection& db, const NewSubmission& sub, const R
         return std::unexpected(signedReceipt.error());
     if (auto ok = storeSubmission(db, sub, head.has_value(), *signedReceipt); !ok)
         return std::unexpected(ok.error());
-    const AuditEvent event {QStringLiteral("school:") + *schoolCode, QStringLiteral("submit"), QStringLiteral("record"),
-                            sub.lookupCode, QStringLiteral("version %1").arg(sub.version)};
-    if (auto ok = appendAuditIn(db, event); !ok)
+    if (auto ok = appendAuditIn(db, rules::submitAudit(*schoolCode, sub)); !ok)
         return std::unexpected(ok.error());
     return SubmitOutcome {SubmitStatus::Accepted, *signedReceipt};
 }
@@ -296,28 +294,26 @@ Result<RevokeOutcome> revokeIn(Connection& db, const NewRevocation& r, const Rec
                 "SELECT state, current_version, window_id FROM record_heads WHERE lookup_code = ? "
                 "AND school_year_start = ?");
     h.bind(1, r.lookupCode).bind(2, qint64(r.schoolYearStart));
-    if (!h.next()) {
-        if (h.failed())
-            return failed(h, "revoke head");
-        return RevokeOutcome {RequestStatus::NotFound, {}, 0, {}};
+    rules::RevokeFacts facts;
+    QString windowId;
+    if (h.next()) {
+        facts.headState = recordStateFromCode(h.text(0));
+        facts.currentVersion = int(h.integer(1));
+        windowId = h.text(2);
+    } else if (h.failed()) {
+        return failed(h, "revoke head");
     }
-    const QString state = h.text(0);
-    const int current = int(h.integer(1));
-    const QString windowId = h.text(2);
-    auto other = heldByOtherSchool(db, r.lookupCode, r.schoolId);
-    if (!other)
-        return std::unexpected(other.error());
-    if (*other)
-        return RevokeOutcome {RequestStatus::OtherSchool, {}, 0, {}};
-    if (state == QLatin1String("locked") || state == QLatin1String("history"))
-        return RevokeOutcome {RequestStatus::Locked, {}, 0, {}};
+    auto manager = managerOf(db, r.lookupCode);
+    if (!manager)
+        return std::unexpected(manager.error());
+    facts.manager = *manager;
     auto principal = isPrincipalOf(db, r.schoolId, r.signerCertSha256);
     if (!principal)
         return std::unexpected(principal.error());
-    if (!*principal)
-        return RevokeOutcome {RequestStatus::SignerNotPrincipal, {}, 0, {}};
-    if (state == QLatin1String("revoked") || r.version != current)
-        return RevokeOutcome {RequestStatus::VersionNotNewer, {}, 0, {}};
+    facts.signerIsPrincipal = *principal;
+    if (const auto refused = rules::revokeRefusal(r, facts))
+        return RevokeOutcome {*refused, {}, 0, {}};
+    const int current = facts.currentVersion;
     auto schoolCode = schoolCodeIn(db, r.schoolId);
     if (!schoolCode)
         return std::unexpected(schoolCode.error());
@@ -340,11 +336,7 @@ Result<RevokeOutcome> revokeIn(Connection& db, const NewRevocation& r, const Rec
     insert.bind(9, receipt->signature);
     if (auto ok = insert.run(); !ok)
         return std::unexpected(ok.error());
-    if (auto ok
-        = appendAuditIn(db,
-                        {QStringLiteral("school:") + *schoolCode, QStringLiteral("revoke"), QStringLiteral("record"),
-                         r.lookupCode, QStringLiteral("year %1 version %2").arg(r.schoolYearStart).arg(current)});
-        !ok)
+    if (auto ok = appendAuditIn(db, rules::revokeAudit(*schoolCode, r, current)); !ok)
         return std::unexpected(ok.error());
     return RevokeOutcome {RequestStatus::Accepted, *receipt, current, at};
 }
@@ -352,7 +344,7 @@ Result<RevokeOutcome> revokeIn(Connection& db, const NewRevocation& r, const Rec
 /** Stores the versions of a record from another province and makes each year's head (state history). */
 Status storeHistoryIn(Connection& db, Id transferId, const NewTransfer& t, Id toSchoolId)
 {
-    QMap<int, const HistoryVersion*> latest;
+    QList<const HistoryVersion*> stored;
     for (const HistoryVersion& v : t.history) {
         Statement insert(
             db,
@@ -364,13 +356,10 @@ Status storeHistoryIn(Connection& db, Id transferId, const NewTransfer& t, Id to
         insert.bind(9, v.packetXml).bind(10, v.pdf).bind(11, v.lookupJson);
         if (auto ok = insert.run(); !ok)
             return ok;
-        if (db.changes() == 0)
-            continue;
-        const HistoryVersion*& best = latest[v.schoolYearStart];
-        if (!best || best->version < v.version)
-            best = &v;
+        if (db.changes() > 0)
+            stored.append(&v);
     }
-    for (const HistoryVersion* v : std::as_const(latest)) {
+    for (const HistoryVersion* v : rules::historyHeads(stored)) {
         Statement head(
             db,
             "INSERT INTO record_heads (lookup_code, school_year_start, school_id, window_id, "
@@ -400,13 +389,12 @@ Result<TransferOutcome> transferIn(Connection& db, const NewTransfer& t, const R
                           [&](Statement& s) { s.bind(1, t.toSchoolCode); });
     if (!to)
         return std::unexpected(to.error());
-    if (!*to)
-        return TransferOutcome {RequestStatus::NotFound, {}, {}, {}};
+    rules::TransferFacts facts;
+    facts.toSchoolRegistered = to->has_value();
     auto senderCode = schoolCodeIn(db, t.senderSchoolId);
     if (!senderCode)
         return std::unexpected(senderCode.error());
-    if (*senderCode != t.fromSchoolCode && *senderCode != t.toSchoolCode)
-        return TransferOutcome {RequestStatus::OtherSchool, {}, {}, {}};
+    facts.senderCode = *senderCode;
     auto manager = managerOf(db, t.lookupCode);
     if (!manager)
         return std::unexpected(manager.error());
@@ -414,8 +402,7 @@ Result<TransferOutcome> transferIn(Connection& db, const NewTransfer& t, const R
         auto managerCode = schoolCodeIn(db, **manager);
         if (!managerCode)
             return std::unexpected(managerCode.error());
-        if (*managerCode != t.fromSchoolCode)
-            return TransferOutcome {RequestStatus::OtherSchool, {}, {}, {}};
+        facts.managerCode = *managerCode;
     }
     auto from = schoolWhere(db, "SELECT id, code, name FROM schools WHERE code = ?",
                             [&](Statement& s) { s.bind(1, t.fromSchoolCode); });
@@ -425,9 +412,10 @@ Result<TransferOutcome> transferIn(Connection& db, const NewTransfer& t, const R
         auto principal = isPrincipalOf(db, (*from)->id, t.signerCertSha256);
         if (!principal)
             return std::unexpected(principal.error());
-        if (!*principal)
-            return TransferOutcome {RequestStatus::SignerNotPrincipal, {}, {}, {}};
+        facts.signerIsPrincipal = *principal;
     }
+    if (const auto refused = rules::transferRefusal(t, facts))
+        return TransferOutcome {*refused, {}, {}, {}};
     const QDateTime at = t.receivedAt.toUTC();
     auto receipt = sign({signing::Receipt::Kind::Transfer, t.lookupCode, 0, t.digest, (*to)->code, {}, at, {}});
     if (!receipt)
@@ -451,13 +439,7 @@ Result<TransferOutcome> transferIn(Connection& db, const NewTransfer& t, const R
     if (!*manager)
         if (auto ok = storeHistoryIn(db, transferId, t, (*to)->id); !ok)
             return std::unexpected(ok.error());
-    if (auto ok = appendAuditIn(db,
-                                {QStringLiteral("school:") + *senderCode, QStringLiteral("transfer"),
-                                 QStringLiteral("record"), t.lookupCode,
-                                 QStringLiteral("from %1 to %2, %3 history versions")
-                                     .arg(t.fromSchoolCode, t.toSchoolCode)
-                                     .arg(*manager ? 0 : t.history.size())});
-        !ok)
+    if (auto ok = appendAuditIn(db, rules::transferAudit(*senderCode, t, *manager ? 0 : t.history.size())); !ok)
         return std::unexpected(ok.error());
     return TransferOutcome {RequestStatus::Accepted, *receipt, **to, at};
 }

@@ -294,18 +294,28 @@ Result<Id> reopenSection(store::Database& db, const Actor& actor, Id sectionId, 
     return *newId;
 }
 
-Result<QByteArray> revokeSection(store::Database& db, const Actor& actor, Id sectionId, const QString& reason,
-                                 signing::Signer& signer)
+Status checkRevoke(store::Database& db, const Actor& actor, Id sectionId, const QString& reason)
 {
     if (auto ok = permit(db, actor, Right::Sign); !ok)
-        return std::unexpected(ok.error());
+        return ok;
     if (auto ok = checkReason(reason); !ok)
-        return std::unexpected(ok.error());
+        return ok;
     auto facts = factsOf(db, sectionId);
     if (!facts)
         return std::unexpected(facts.error());
     if (auto why = refusal(*facts, true))
         return std::unexpected(*why);
+    return {};
+}
+
+Result<QByteArray> revokeSection(store::Database& db, const Actor& actor, Id sectionId, const QString& reason,
+                                 signing::Signer& signer)
+{
+    if (auto ok = checkRevoke(db, actor, sectionId, reason); !ok)
+        return std::unexpected(ok.error());
+    auto facts = factsOf(db, sectionId);
+    if (!facts)
+        return std::unexpected(facts.error());
     auto school = store::SchoolRepository(db).school();
     if (!school)
         return std::unexpected(school.error());

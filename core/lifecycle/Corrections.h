@@ -66,6 +66,12 @@ Result<Id> reopenSection(store::Database& db, const Actor& actor, Id sectionId, 
  * sent yet) and writes the audit entry. Refused, with nothing written, after the lock, for a draft or a superseded
  * version, or when a newer version exists. Returns the signed request XML.
  */
+/**
+ * The checks revokeSection makes before it signs (the right, the reason, the section's state and lock), so that a front
+ * end refuses before it asks for the token's PIN.
+ */
+Status checkRevoke(store::Database& db, const Actor& actor, Id sectionId, const QString& reason);
+
 Result<QByteArray> revokeSection(store::Database& db, const Actor& actor, Id sectionId, const QString& reason,
                                  signing::Signer& signer);
 

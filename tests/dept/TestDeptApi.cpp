@@ -133,6 +133,7 @@ class TestDeptApi : public QObject
     SignedRecord m_resigned; ///< the first section signed again in another copy: same code and version, new digest
 
     bool signCopy(int count, QList<SignedRecord>& out);
+    static bool signCopy(test::SchoolTemplate& from, const test::TestPki& pki, int count, QList<SignedRecord>& out);
     std::unique_ptr<Department> department(const QByteArray& anchorDer, const ApiLimits& limits = {});
 
 private Q_SLOTS:
@@ -156,6 +157,7 @@ private Q_SLOTS:
     void noWindowIsRefused();
     void lockAtTheDeadline();
     void revokeAndTransferRoutes();
+    void transferFromAnotherProvinceBringsHistory();
     void bodyChecks();
     void badQueriesAndCodes();
     void lookupsAreRateLimited();
@@ -166,11 +168,16 @@ private Q_SLOTS:
 
 bool TestDeptApi::signCopy(int count, QList<SignedRecord>& out)
 {
-    auto db = store::Database::openOrCreate(m_school.copyPath());
-    if (!db || !test::confirmAcknowledged(**db, m_school.year))
+    return signCopy(m_school, m_pki, count, out);
+}
+
+bool TestDeptApi::signCopy(test::SchoolTemplate& from, const test::TestPki& pki, int count, QList<SignedRecord>& out)
+{
+    auto db = store::Database::openOrCreate(from.copyPath());
+    if (!db || !test::confirmAcknowledged(**db, from.year))
         return false;
-    const QList<Id> ready = test::readySections(**db, m_school.year).mid(0, count);
-    auto signer = m_pki.signer(false);
+    const QList<Id> ready = test::readySections(**db, from.year).mid(0, count);
+    auto signer = pki.signer(false);
     auto report = test::signBatch(**db, *signer, ready);
     if (!report || ready.size() != count)
         return false;
@@ -592,6 +599,100 @@ ApiRequest postRequest(const QString& token, const QString& path, const char* fi
 }
 
 } // namespace
+
+/**
+ * A pupil from another province: the record is unknown here, and the new school's transfer brings its signed versions
+ * of two school years. A forged version (a changed packet, or a fresh key under a CA this Department does not trust)
+ * refuses the whole statement with nothing stored; the genuine ones become the years' heads in state history.
+ */
+void TestDeptApi::transferFromAnotherProvinceBringsHistory()
+{
+    // The same pupils a year earlier: the same seed gives the same lookup codes.
+    test::SchoolTemplate lastYear;
+    QVERIFY(lastYear.create(6, 12, m_pki.caDer(), SchoolYear {m_school.year.startYear - 1}));
+    QList<SignedRecord> earlier;
+    QVERIFY(signCopy(lastYear, m_pki, 1, earlier));
+    const SignedRecord& thisYear = m_records.first();
+    QCOMPARE(earlier.first().parsed.lookupCode, thisYear.parsed.lookupCode);
+    QCOMPARE(earlier.first().parsed.schoolYear.startYear + 1, thisYear.parsed.schoolYear.startYear);
+    test::TestPki stranger;
+    QVERIFY(stranger.create());
+    test::SchoolTemplate strangerSchool;
+    QVERIFY(strangerSchool.create(6, 12, stranger.caDer(), SchoolYear {m_school.year.startYear - 1}));
+    QList<SignedRecord> untrusted;
+    QVERIFY(signCopy(strangerSchool, stranger, 1, untrusted));
+    QCOMPARE(untrusted.first().parsed.lookupCode, thisYear.parsed.lookupCode);
+
+    auto d = department(m_pki.caDer());
+    QVERIFY(d);
+    const QString code = thisYear.parsed.lookupCode;
+    packet::TransferStatement st;
+    st.lookupCode = code;
+    st.level = thisYear.parsed.level;
+    st.studentName = thisYear.parsed.student.fullName;
+    st.birthDate = thisYear.parsed.student.birthDate;
+    st.fromSchoolCode = QStringLiteral("01000009"); // a school of another province, not registered here
+    st.fromSchoolName = QStringLiteral("Trường THCS Tỉnh Khác");
+    st.fromProvince = QStringLiteral("Tỉnh Khác");
+    st.toSchoolCode = d->otherSchool.code;
+    st.toSchoolName = d->otherSchool.name;
+    st.transferDate = QDate::currentDate();
+    st.madeAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    for (const SignedRecord* r : {&std::as_const(earlier).first(), &thisYear})
+        st.items.append({r->parsed.schoolYear.startYear, r->parsed.grade, r->parsed.version, r->parsed.school.moetCode,
+                         QStringLiteral("current"), packet::packetDigest(r->packet), QString(64, u'a')});
+    auto signer = m_pki.signer(false);
+    const QByteArray statement = signRequest(packet::writeTransferStatement(st), *signer);
+    QVERIFY(!statement.isEmpty());
+    const QString path = QStringLiteral("/api/v1/records/") + code + QStringLiteral("/transfer");
+    const auto transferOf = [&](const QList<std::pair<QByteArray, QByteArray>>& versions) {
+        QJsonArray list;
+        for (const auto& [packet, pdf] : versions)
+            list.append(QJsonDocument::fromJson(uploadBody(packet, pdf)).object());
+        ApiRequest r = postRequest(d->otherToken, path, "statement", statement);
+        QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        body.insert(QStringLiteral("versions"), list);
+        r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return d->api->handle(r);
+    };
+    const auto nothingStored = [&]() {
+        return d->admin->lookup(code).value_or(QList<LookupRow> {{}}).isEmpty()
+            && d->admin->transfers(code).value_or(QList<TransferRow> {{}}).isEmpty();
+    };
+
+    // A changed mark: the packet no longer the one its PDF carries (and not the digest the statement lists).
+    QByteArray changed = earlier.first().packet;
+    const qsizetype at = changed.indexOf("><");
+    QVERIFY(at > 0);
+    changed.insert(at + 1, "<!-- 10 -->");
+    EXPECT_ERROR(transferOf({{changed, earlier.first().pdf}, {thisYear.packet, thisYear.pdf}}), 422, "invalid_packet");
+    QVERIFY(nothingStored());
+    // The same pupil's year signed with a fresh key under a CA this Department does not trust.
+    EXPECT_ERROR(transferOf({{untrusted.first().packet, untrusted.first().pdf}, {thisYear.packet, thisYear.pdf}}), 422,
+                 "untrusted_signature");
+    QVERIFY(nothingStored());
+    // A genuine version of another pupil is not one the statement lists.
+    EXPECT_ERROR(transferOf({{m_records[1].packet, m_records[1].pdf}}), 422, "invalid_request");
+    QVERIFY(nothingStored());
+
+    const ApiResponse moved
+        = transferOf({{earlier.first().packet, earlier.first().pdf}, {thisYear.packet, thisYear.pdf}});
+    QVERIFY2(moved.status == 201, moved.body.constData());
+    const auto years = d->admin->lookup(code).value_or(QList<LookupRow> {});
+    QCOMPARE(years.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const SignedRecord& r = i == 0 ? earlier.first() : thisYear;
+        QCOMPARE(years[i].status.schoolYearStart, r.parsed.schoolYear.startYear);
+        QCOMPARE(years[i].status.state, RecordState::History);
+        QCOMPARE(years[i].status.digest, packet::packetDigest(r.packet));
+        QCOMPARE(years[i].school.name, r.parsed.school.name);
+        QCOMPARE(years[i].versions.size(), 1);
+    }
+    QCOMPARE(d->admin->signedPdf(code, thisYear.parsed.schoolYear.startYear).value_or(QByteArray()), thisYear.pdf);
+    // A history year never changes here: the school that signed it, registered here, cannot upload over it.
+    EXPECT_ERROR(d->api->handle(submitRequest(d->token, thisYear)), 403, "other_school");
+    QCOMPARE(d->api->handle(postRequest(d->otherToken, path, "statement", statement)).status, 200);
+}
 
 /** POST /records/{code}/revoke and /transfer: forgeries and wrong senders refused, then accepted with receipts. */
 void TestDeptApi::revokeAndTransferRoutes()

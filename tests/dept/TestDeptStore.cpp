@@ -211,6 +211,7 @@ private Q_SLOTS:
     void triggersRefuseRawChanges();
     void twoThreadsSubmitAtOnce();
     void revokeAndTransfer();
+    void transferFromAnotherProvinceKeepsHistory();
 };
 
 void TestDeptStore::initTestCase_data()
@@ -785,8 +786,6 @@ void TestDeptStore::twoThreadsSubmitAtOnce()
 
 void TestDeptStore::revokeAndTransfer()
 {
-    if (m_store->engine() != QLatin1String("sqlite"))
-        QSKIP("revoke and transfer are not implemented on PostgreSQL yet");
     const QString cert(64, QLatin1Char('c'));
     NewSubmission v1 = submission(QStringLiteral("r1"), 1, m_a);
     v1.principalCertSha256 = {cert};
@@ -795,21 +794,37 @@ void TestDeptStore::revokeAndTransfer()
                      QString(64, u'd'), kReceived};
     QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::SignerNotPrincipal);
     r.signerCertSha256 = cert;
-    r.schoolId = m_b.id;
+    r.schoolId = m_b.id; // school B revokes A's record, even with A's principal's certificate
     QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::OtherSchool);
     r.schoolId = m_a.id;
+    r.schoolYearStart = 2024;
+    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::NotFound);
+    r.schoolYearStart = 2025;
     r.version = 2;
     QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::VersionNotNewer);
     r.version = 1;
     auto revoked = m_session->revoke(r, m_sign);
     QCOMPARE(revoked->status, RequestStatus::Accepted);
     QCOMPARE(verified(revoked->receipt).kind, signing::Receipt::Kind::Revoke);
-    QCOMPARE(m_session->revoke(r, m_sign)->status, RequestStatus::Duplicate);
+    QCOMPARE(revoked->revokedAt, kReceived);
+    auto replayed = m_session->revoke(r, m_sign);
+    QCOMPARE(replayed->status, RequestStatus::Duplicate);
+    QCOMPARE(replayed->receipt.canonical, revoked->receipt.canonical);
+    QCOMPARE(replayed->receipt.signature, revoked->receipt.signature);
+    NewRevocation again = r; // another request for the version revoked already
+    again.digest = packet::packetDigest(QByteArray("<r again/>"));
+    QCOMPARE(m_session->revoke(again, m_sign)->status, RequestStatus::VersionNotNewer);
     QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).state, RecordState::Revoked);
-    QCOMPARE(submit(submission(QStringLiteral("r1"), 2, m_a)), SubmitStatus::Accepted); // a revoked year replaced
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).revokedAt, kReceived);
+    NewSubmission v2 = submission(QStringLiteral("r1"), 2, m_a);
+    v2.receivedAt = kReceived.addSecs(60);
+    QCOMPARE(submit(v2), SubmitStatus::Accepted); // a revoked year replaced
+    QCOMPARE(statusOf(m_a, {QStringLiteral("r1")}).value(0).revokedAt, QDateTime());
     const auto rows = m_session->lookup(v1.lookupCode);
+    QCOMPARE(rows->value(0).status.state, RecordState::Submitted);
     QCOMPARE(rows->value(0).versions.size(), 2);
-    QVERIFY(rows->value(0).versions.value(0).replacedAt.isValid());
+    QCOMPARE(rows->value(0).versions.value(0).replacedAt, v2.receivedAt);
+    QVERIFY(!rows->value(0).versions.value(1).replacedAt.isValid());
 
     NewTransfer t {v1.lookupCode,
                    m_a.code,
@@ -819,15 +834,93 @@ void TestDeptStore::revokeAndTransfer()
                    QDate(2026, 8, 1),
                    packet::packetDigest(QByteArray("<t/>")),
                    "<t/>",
-                   cert,
+                   QString(64, u'e'), // a valid signature, but not of a principal who signed A's packets
                    kReceived,
                    {}};
+    QCOMPARE(m_session->transfer(t, m_sign)->status, RequestStatus::SignerNotPrincipal);
+    NewTransfer toNowhere = t;
+    toNowhere.toSchoolCode = QStringLiteral("79999999");
+    QCOMPARE(m_session->transfer(toNowhere, m_sign)->status, RequestStatus::NotFound);
+    t.signerCertSha256 = cert;
     auto moved = m_session->transfer(t, m_sign);
     QCOMPARE(moved->status, RequestStatus::Accepted);
+    QCOMPARE(moved->toSchool.code, m_b.code);
     QCOMPARE(verified(moved->receipt).version, 0);
-    QCOMPARE(m_session->transfer(t, m_sign)->status, RequestStatus::Duplicate);
+    auto movedAgain = m_session->transfer(t, m_sign);
+    QCOMPARE(movedAgain->status, RequestStatus::Duplicate);
+    QCOMPARE(movedAgain->receipt.canonical, moved->receipt.canonical);
+    NewTransfer back = t; // A, no longer managing the record, hands it on again
+    back.digest = packet::packetDigest(QByteArray("<t again/>"));
+    QCOMPARE(m_session->transfer(back, m_sign)->status, RequestStatus::OtherSchool);
     QCOMPARE(submit(submission(QStringLiteral("r1"), 3, m_a)), SubmitStatus::OtherSchool);
-    QCOMPARE(m_session->transfers(v1.lookupCode)->size(), 1);
+    NewRevocation byOldSchool = r;
+    byOldSchool.version = 2;
+    byOldSchool.digest = packet::packetDigest(QByteArray("<r old school/>"));
+    QCOMPARE(m_session->revoke(byOldSchool, m_sign)->status, RequestStatus::OtherSchool);
+    QCOMPARE(submit(submission(QStringLiteral("r1"), 3, m_b)), SubmitStatus::Accepted);
+    const auto moves = m_session->transfers(v1.lookupCode);
+    QCOMPARE(moves->size(), 1);
+    QCOMPARE(moves->value(0).fromSchoolName, m_a.name);
+    QCOMPARE(moves->value(0).toSchoolName, m_b.name);
+    QCOMPARE(moves->value(0).transferDate, QDate(2026, 8, 1));
+
+    // After the lock nothing is revoked; the refusal comes before the signer is even looked at.
+    NewSubmission l1 = submission(QStringLiteral("locked"), 1, m_a);
+    l1.principalCertSha256 = {cert};
+    QCOMPARE(submit(l1), SubmitStatus::Accepted);
+    QVERIFY(lockJune() > 0);
+    NewRevocation late {l1.lookupCode, 2025, 1,        m_a.id, packet::packetDigest(QByteArray("<late/>")),
+                        "<late/>",     cert, kReceived};
+    QCOMPARE(m_session->revoke(late, m_sign)->status, RequestStatus::Locked);
+    QCOMPARE(statusOf(m_a, {QStringLiteral("locked")}).value(0).state, RecordState::Locked);
+    QCOMPARE(auditRows(QStringLiteral("revoke")).size(), 1);
+    QCOMPARE(auditRows(QStringLiteral("transfer")),
+             QStringList {QStringLiteral("school:%1|%2").arg(m_a.code, v1.lookupCode)});
+    QVERIFY(m_session->verifyAudit());
+}
+
+void TestDeptStore::transferFromAnotherProvinceKeepsHistory()
+{
+    // A record unknown here arrives with two years (2023: v1, v2; 2024: v1) signed by a school of another province.
+    const QString code = codeFor(QStringLiteral("moved"));
+    NewTransfer t {code,
+                   QStringLiteral("01000009"),
+                   QStringLiteral("THCS Tỉnh Khác"),
+                   m_b.code,
+                   m_b.id,
+                   QDate(2025, 8, 20),
+                   packet::packetDigest(QByteArray("<t province/>")),
+                   "<t province/>",
+                   QString(64, u'f'),
+                   kReceived,
+                   {}};
+    for (const auto& [year, version] : {std::pair {2023, 1}, std::pair {2023, 2}, std::pair {2024, 1}}) {
+        const QByteArray xml = QStringLiteral("<Packet year='%1' version='%2'/>").arg(year).arg(version).toUtf8();
+        t.history.append({year, version, packet::packetDigest(xml), t.fromSchoolCode, t.fromSchoolName, xml,
+                          "%PDF " + xml, QStringLiteral(R"({"version":%1})").arg(version).toUtf8()});
+    }
+    auto moved = m_session->transfer(t, m_sign);
+    QCOMPARE(moved->status, RequestStatus::Accepted);
+    const auto years = m_session->lookup(code).value_or(QList<LookupRow> {});
+    QCOMPARE(years.size(), 2);
+    QCOMPARE(years.value(0).status.state, RecordState::History);
+    QCOMPARE(years.value(0).status.version, 2);
+    QCOMPARE(years.value(0).school.name, t.fromSchoolName);
+    QCOMPARE(years.value(0).versions.size(), 2);
+    QVERIFY(years.value(0).versions.value(0).replacedAt.isValid());
+    QCOMPARE(years.value(1).status.schoolYearStart, 2024);
+    QCOMPARE(years.value(1).lookupJson, QByteArray(R"({"version":1})"));
+    QCOMPARE(m_session->signedPdf(code, 2023).value_or(QByteArray()), t.history.value(1).pdf);
+    // A history year never changes here: neither the new school's submit nor its revoke touches it.
+    NewSubmission over = submission(QStringLiteral("moved"), 3, m_b, m_earlier.id, 2024);
+    if (!m_session->window(m_earlier.id).value_or(std::nullopt))
+        QVERIFY(m_session->addWindow(m_earlier));
+    QCOMPARE(submit(over), SubmitStatus::Locked);
+    QCOMPARE(submit(submission(QStringLiteral("moved"), 1, m_b)), SubmitStatus::Accepted); // a new year is B's
+    QCOMPARE(submit(submission(QStringLiteral("moved"), 2, m_a)), SubmitStatus::OtherSchool);
+    QVERIFY(m_session->verifyAudit());
+    QCOMPARE(rawRows(m_url, QStringLiteral("SELECT count(*) FROM history_versions")),
+             QStringList {QStringLiteral("3")});
 }
 
 QTEST_GUILESS_MAIN(TestDeptStore)

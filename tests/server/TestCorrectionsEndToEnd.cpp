@@ -121,41 +121,6 @@ QString rawSql(const QString& school, const QString& sql)
     return r ? QString() : r.error().detail;
 }
 
-/**
- * A copy of the zip `from` at `to` with some entries replaced (bytes) or left out (null QByteArray), made by Python's
- * zipfile, as anyone could edit a package; false when that failed.
- */
-bool rezip(const QString& from, const QString& to, const QMap<QString, QByteArray>& changes)
-{
-    QJsonObject edits;
-    for (auto it = changes.begin(); it != changes.end(); ++it)
-        edits.insert(it.key(),
-                     it.value().isNull() ? QJsonValue() : QJsonValue(QString::fromLatin1(it.value().toBase64())));
-    static const char* script = "import base64, json, sys, zipfile\n"
-                                "edits = json.loads(sys.stdin.read())\n"
-                                "with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], 'w') as b:\n"
-                                "    for n in a.namelist():\n"
-                                "        if n in edits and edits[n] is None: continue\n"
-                                "        b.writestr(n, base64.b64decode(edits[n]) if n in edits else a.read(n))\n";
-    QProcess python;
-    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(script), from, to});
-    python.write(QJsonDocument(edits).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    return python.waitForFinished(30000) && python.exitCode() == 0;
-}
-
-/** The bytes of one zip entry, read with Python's zipfile. */
-QByteArray unzipOne(const QString& zip, const QString& name)
-{
-    QProcess python;
-    python.start(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"),
-         QStringLiteral("import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))"),
-         zip, name});
-    return python.waitForFinished(30000) && python.exitCode() == 0 ? python.readAllStandardOutput() : QByteArray();
-}
-
 } // namespace
 
 class TestCorrectionsEndToEnd : public QObject

@@ -204,6 +204,9 @@ FakeDepartment::Reply FakeDepartment::answer(const Received& request)
     if (request.method == "POST" && path.startsWith(QLatin1String("/api/v1/records/"))
         && path.endsWith(QLatin1String("/revoke")))
         return revoke(path.section(QLatin1Char('/'), 4, 4), request.body);
+    if (request.method == "POST" && path.startsWith(QLatin1String("/api/v1/records/"))
+        && path.endsWith(QLatin1String("/transfer")))
+        return transfer(path.section(QLatin1Char('/'), 4, 4), request.body);
     if (route == QLatin1String("GET /api/v1/receipts"))
         return receipts(request.path.section(QLatin1Char('?'), 1));
     return {404, errorBody(QStringLiteral("not_found"), QStringLiteral("Không có đường dẫn này."))};
@@ -313,6 +316,27 @@ QByteArray FakeDepartment::sign(const QByteArray& content) const
 
 namespace hocba::test {
 
+namespace {
+
+/** The canonical receipt of a signed request (revoke, transfer), as the Department signs it. */
+QByteArray requestReceipt(signing::Receipt::Kind kind, const QString& code, int version, const QByteArray& signedXml,
+                          const QString& schoolCode)
+{
+    signing::Receipt r;
+    r.kind = kind;
+    r.lookupCode = code;
+    r.version = version;
+    r.packetDigest = packet::packetDigest(signedXml);
+    r.schoolCode = schoolCode;
+    r.windowId = QStringLiteral("2025-2026-06");
+    r.at = QDateTime::currentDateTimeUtc();
+    r.at.setTime(QTime(r.at.time().hour(), r.at.time().minute(), r.at.time().second()));
+    r.department = QStringLiteral("Sở GDĐT Thử");
+    return r.canonicalBytes();
+}
+
+} // namespace
+
 FakeDepartment::Reply FakeDepartment::revoke(const QString& code, const QByteArray& body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
@@ -322,18 +346,24 @@ FakeDepartment::Reply FakeDepartment::revoke(const QString& code, const QByteArr
         return {422, errorBody(QStringLiteral("invalid_request"), QStringLiteral("Yêu cầu không hợp lệ."))};
     if (m_lockedCodes.contains(code))
         return {409, errorBody(QStringLiteral("locked"), QStringLiteral("Năm học đã bị khoá."))};
-    signing::Receipt r;
-    r.kind = signing::Receipt::Kind::Revoke;
-    r.lookupCode = code;
-    r.version = request->version;
-    r.packetDigest = packet::packetDigest(xml);
-    r.schoolCode = QString::fromLatin1(kSchoolCode);
-    r.windowId = QStringLiteral("2025-2026-06");
-    r.at = QDateTime::currentDateTimeUtc();
-    r.at.setTime(QTime(r.at.time().hour(), r.at.time().minute(), r.at.time().second()));
-    r.department = QStringLiteral("Sở GDĐT Thử");
     ++m_revokes;
-    return {201, receiptJson(r.canonicalBytes())};
+    return {201,
+            receiptJson(requestReceipt(signing::Receipt::Kind::Revoke, code, request->version, xml,
+                                       QString::fromLatin1(kSchoolCode)))};
+}
+
+FakeDepartment::Reply FakeDepartment::transfer(const QString& code, const QByteArray& body)
+{
+    // As the Department's answer: the receipt names the statement's digest and the school that now manages the record.
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QByteArray xml = QByteArray::fromBase64(o.value(QStringLiteral("statement")).toString().toLatin1());
+    auto statement = packet::readTransferStatement(xml);
+    if (!statement || statement->lookupCode != code)
+        return {422, errorBody(QStringLiteral("invalid_request"), QStringLiteral("Yêu cầu không hợp lệ."))};
+    if (m_lockedCodes.contains(code))
+        return {409, errorBody(QStringLiteral("locked"), QStringLiteral("Năm học đã bị khoá."))};
+    ++m_transfers;
+    return {201, receiptJson(requestReceipt(signing::Receipt::Kind::Transfer, code, 0, xml, statement->toSchoolCode))};
 }
 
 } // namespace hocba::test

@@ -70,10 +70,12 @@ public:
     /** The answer to GET /api/v1/lookup/<code>; unknown codes get 404. */
     void setLookup(const QString& code, const QByteArray& json) { m_lookups.insert(code, json); }
 
-    /** Revoke requests for this code from now on get 409 locked. */
+    /** Revoke requests and transfer statements for this code from now on get 409 locked. */
     void lockCode(const QString& code) { m_lockedCodes.append(code); }
     /** Revoke requests accepted (POST /api/v1/records/{code}/revoke). */
     int revokes() const { return m_revokes; }
+    /** Transfer statements accepted (POST /api/v1/records/{code}/transfer), answered with a transfer receipt. */
+    int transfers() const { return m_transfers; }
 
     const QList<Received>& received() const { return m_received; }
     int count(const QString& route) const;
@@ -97,6 +99,7 @@ private:
     Reply answer(const Received& request);
     Reply submit(const QByteArray& body);
     Reply revoke(const QString& code, const QByteArray& body);
+    Reply transfer(const QString& code, const QByteArray& body);
     Reply receipts(const QString& query) const;
     QByteArray sign(const QByteArray& content) const;
     QByteArray receiptJson(const QByteArray& canonical) const;
@@ -119,6 +122,7 @@ private:
     int m_pageSize = 1000;
     QStringList m_lockedCodes;
     int m_revokes = 0;
+    int m_transfers = 0;
     Drop m_drop = Drop::None;
 };
 

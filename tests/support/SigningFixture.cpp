@@ -18,7 +18,8 @@ struct QuietSink : lifecycle::ProgressSink
 };
 } // namespace
 
-bool SchoolTemplate::create(int students, quint64 seed, const QByteArray& trustedCaDer)
+bool SchoolTemplate::create(int students, quint64 seed, const QByteArray& trustedCaDer,
+                            std::optional<SchoolYear> signedYear)
 {
     if (!m_dir.isValid())
         return false;
@@ -27,6 +28,8 @@ bool SchoolTemplate::create(int students, quint64 seed, const QByteArray& truste
     options.levels = demo::DemoOptions::Levels::Thcs;
     options.students = students;
     options.seed = seed;
+    if (signedYear)
+        options.year = *signedYear;
     if (auto made = demo::createDemoSchool(m_path, options); !made) {
         qWarning("demo school: %s", qPrintable(describe(made.error())));
         return false;

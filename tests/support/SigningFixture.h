@@ -27,8 +27,13 @@ namespace hocba::test {
 class SchoolTemplate
 {
 public:
-    /** Makes the school; `trustedCaDer`, when not empty, becomes a trust anchor of the file. False on failure. */
-    bool create(int students, quint64 seed, const QByteArray& trustedCaDer);
+    /**
+     * Makes the school; `trustedCaDer`, when not empty, becomes a trust anchor of the file. `signedYear` (default: the
+     * latest ended) is the year its records are signed in; the same seed gives the same pupils and lookup codes
+     * whatever the year. False on failure.
+     */
+    bool create(int students, quint64 seed, const QByteArray& trustedCaDer,
+                std::optional<SchoolYear> signedYear = std::nullopt);
     QString path() const { return m_path; }
     /** A new copy of the template (empty on failure). */
     QString copyPath();

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <QByteArray>
-
+#include <QMap>
 #include <QString>
 
 namespace hocba::test {
@@ -19,5 +19,14 @@ QByteArray fileDigest(const QString& path);
 
 /** Writes a password file only its owner can read (mode 600), as --password-file wants; empty path on failure. */
 QString writeSecretFile(const QString& path, const QByteArray& content);
+
+/**
+ * A copy of the zip `from` at `to` with some entries replaced (bytes) or left out (null QByteArray), made by Python's
+ * zipfile, as anyone could edit a package; false when that failed.
+ */
+bool rezip(const QString& from, const QString& to, const QMap<QString, QByteArray>& changes);
+
+/** The bytes of one zip entry, read with Python's zipfile (empty on failure). */
+QByteArray unzipOne(const QString& zip, const QString& name);
 
 } // namespace hocba::test
