@@ -6,6 +6,7 @@
 #include "demo/SampleRecord.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QFile>
 #include <QPdfDocument>
 #include <QPdfView>
@@ -104,6 +105,45 @@ private Q_SLOTS:
         duplex.duplexBlankPages = printer.duplex() != QPrinter::DuplexNone;
         QCOMPARE(doc.pageCount(), render::recordPageCount(input, duplex).value());
         QCOMPARE(doc.pagePointSize(0).toSize(), QSize(595, 842));
+    }
+
+    /** A printer gets a received year's signed pages as images of themselves, each one, in place. */
+    void printsReceivedYearsAsImagesOfTheirPages()
+    {
+        const render::RenderInput earlier = demo::sampleRecord({SchoolLevel::Primary, 9, 1});
+        auto signedPdf = render::renderRecordPdf(earlier);
+        QVERIFY(signedPdf);
+        render::RenderInput input = demo::sampleRecord({SchoolLevel::Primary, 9, 2});
+        input.years.removeFirst();
+        input.packetSha256.removeFirst();
+        input.received = {render::ReceivedYear {earlier.years.first(), earlier.packetSha256.first(),
+                                                QStringLiteral("Trường Tiểu học Kim Đồng"), *signedPdf}};
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setResolution(150);
+        const QString path = m_dir.filePath(QStringLiteral("printed-received.pdf"));
+        printer.setOutputFileName(path);
+        QVERIFY(ui::printRecord(printer, input));
+        QPdfDocument printed;
+        QCOMPARE(printed.load(path), QPdfDocument::Error::None);
+        QCOMPARE(printed.pageCount(), render::recordPageCount(input).value());
+
+        // The received PDF's first page (its cover) is on the printed page after the one that names the school.
+        QBuffer buffer;
+        buffer.setData(*signedPdf);
+        buffer.open(QIODevice::ReadOnly);
+        QPdfDocument original;
+        original.load(&buffer);
+        const QSize size(124, 175);
+        const QImage want = original.render(0, size).convertToFormat(QImage::Format_Grayscale8);
+        const QImage got = printed.render(3, size).convertToFormat(QImage::Format_Grayscale8);
+        QCOMPARE(ui::receivedPageImage(*signedPdf, 0, size).convertToFormat(QImage::Format_Grayscale8), want);
+        qsizetype differing = 0;
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x)
+                differing += std::abs(qGray(want.pixel(x, y)) - qGray(got.pixel(x, y))) > 64 ? 1 : 0;
+        QVERIFY2(differing < size.width() * size.height() / 50, qPrintable(QString::number(differing)));
+        QVERIFY(want != original.render(1, size).convertToFormat(QImage::Format_Grayscale8));
     }
 };
 
