@@ -5,7 +5,8 @@
 // two schools registered at one Department, after which A may no longer submit for that code; after the lock a reopen
 // is refused by the school file and a signed revoke request by the Department (409).
 // The lookup shows each step: v2 current and v1 replaced (the v1 paper copy's QR link says so, through the page and
-// `hocba-cli lookup`), the revocation's date, the transfer. Not yet checked here, because not built yet:
+// `hocba-cli lookup`), the revocation's date, the transfer (the server speaks English here; TestDeptApi reads the
+// page's Vietnamese). Not yet checked here, because not built yet:
 // `hocba-cli transfer` (the transfer runs through lifecycle, as the desktop does).
 #include "../signing/TestPki.h"
 #include "DeptProcess.h"
@@ -23,6 +24,7 @@
 #include "store/Database.h"
 #include "token/XmlSigner.h"
 #include "util/Digest.h"
+#include "util/Text.h"
 #include "verify/RequestVerifier.h"
 
 #include <QDir>
@@ -375,7 +377,7 @@ void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
     const Http page = http(QStringLiteral("GET"), qr);
     QCOMPARE(page.status, 200);
     QVERIFY2(QString::fromUtf8(page.body).contains(
-                 QStringLiteral("Bản giấy này là phiên bản 1, đã được thay thế bởi phiên bản 2 ngày %1")
+                 QStringLiteral("This paper copy is version 1, replaced by version 2 on %1; use the new copy.")
                      .arg(printedDate(vietnamDate(replacedAt)))),
              page.body.constData());
     const DeptRun cliLookup
@@ -386,6 +388,13 @@ void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
     QCOMPARE(cliAnswer[QStringLiteral("checked")][QStringLiteral("current")].toBool(), false);
     QCOMPARE(cliAnswer[QStringLiteral("checked")][QStringLiteral("current_version")].toInt(), 2);
     QCOMPARE(cliAnswer[QStringLiteral("years")][0][QStringLiteral("versions")].toArray().size(), 2);
+    const DeptRun cliText = cli({QStringLiteral("lookup"), qr, QStringLiteral("--url"), url()});
+    QVERIFY2(cliText.code == 0, qPrintable(describeRun(cliText)));
+    for (const QString& line :
+         {QStringLiteral("This paper copy is version 1, replaced by version 2 on %1").arg(text::shownDate(replacedAt)),
+          QStringLiteral("Version 1 — replaced on %1").arg(text::shownDate(replacedAt)),
+          QStringLiteral("Current version: 2 (received on %1)").arg(text::shownDate(replacedAt))})
+        QVERIFY2(cliText.out.contains(line), qPrintable(line + QLatin1Char('\n') + cliText.out));
 }
 
 /** A principal-signed revoke request goes through the outbox; the lookup says the record was revoked. */
@@ -421,7 +430,7 @@ void TestCorrectionsEndToEnd::revokeBeforeTheLock()
              revokedAt.toString(Qt::ISODate));
     const Http page = http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[1]);
     QVERIFY(QString::fromUtf8(page.body).contains(
-        QStringLiteral("Đã thu hồi ngày %1").arg(printedDate(vietnamDate(revokedAt)))));
+        QStringLiteral("Revoked on %1").arg(printedDate(vietnamDate(revokedAt)))));
 }
 
 /** A → package → B, checked by B against its own trust store; the Department moves the record; A gets 403. */
@@ -556,7 +565,7 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
     QCOMPARE(moves[0][QStringLiteral("to_school")].toString(), kSchoolBName);
     QVERIFY(QDate::fromString(moves[0][QStringLiteral("date")].toString(), Qt::ISODate).isValid());
     QVERIFY(QString::fromUtf8(http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[2]).body)
-                .contains(QStringLiteral("sang %1 ngày").arg(kSchoolBName)));
+                .contains(QStringLiteral(" to %1 on ").arg(kSchoolBName)));
 }
 
 Result<QByteArray> TestCorrectionsEndToEnd::signedRevoke(const QString& code, int version, const QString& reason)
