@@ -1001,16 +1001,8 @@ void TestDeptApi::lookupListsVersionsAndChecksPaperCopies()
     const ReceiptSigning sign = d->folder.receiptSigner().value();
     const QDateTime v2At = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400, Qt::UTC);
     const QString v2Digest = packet::packetDigest("<v2/>");
-    NewSubmission v2 {code,
-                      year,
-                      2,
-                      d->school.id,
-                      d->window.id,
-                      v2Digest,
-                      "<v2/>",
-                      "%PDF v2",
-                      v2At,
-                      lookupContentJson(record.parsed),
+    NewSubmission v2 {code,           year,    2,         d->school.id, d->window.id,
+                      v2Digest,       "<v2/>", "%PDF v2", v2At,         lookupContentJson(record.parsed),
                       {principalCert}};
     QCOMPARE(d->admin->submit(v2, sign).value_or(SubmitOutcome {SubmitStatus::WindowClosed, {}}).status,
              SubmitStatus::Accepted);
@@ -1118,9 +1110,8 @@ void TestDeptApi::lookupListsVersionsAndChecksPaperCopies()
 
     // Revoked: the date at the top and in the year, the paper copy told so; then a transfer of another record.
     const QDateTime revokedAt = v2At.addSecs(3600);
-    NewRevocation revocation {
-        code,     year, 2, d->school.id, packet::packetDigest("<revoke/>"), "<revoke/>", principalCert,
-        revokedAt};
+    NewRevocation revocation {code,        year,          2,        d->school.id, packet::packetDigest("<revoke/>"),
+                              "<revoke/>", principalCert, revokedAt};
     QCOMPARE(d->admin->revoke(revocation, sign).value_or(RevokeOutcome {RequestStatus::NotFound, {}, 0, {}}).status,
              RequestStatus::Accepted);
     o = jsonOf(lookup(paper(v2Digest, 2)));
