@@ -308,6 +308,8 @@ void addContentRows(QList<QPair<QString, QString>>& rows, const QJsonObject& c)
 QList<QPair<QString, QString>> VerifyWidget::lookupAnswerRows(const lifecycle::LookupAnswer& answer)
 {
     QList<QPair<QString, QString>> rows;
+    if (answer.checked)
+        rows.append({tr("Paper copy"), lifecycle::paperCheckSentence(*answer.checked)});
     rows.append({tr("State"), stateName(answer.state)});
     rows.append({tr("Version"), QString::number(answer.version)});
     rows.append({tr("School"), answer.schoolName});
@@ -315,6 +317,7 @@ QList<QPair<QString, QString>> VerifyWidget::lookupAnswerRows(const lifecycle::L
         rows.append({tr("Received on"), text::shownDate(answer.receivedAt)});
     if (answer.lockedAt.isValid())
         rows.append({tr("Locked on"), text::shownDate(answer.lockedAt)});
+    rows.append(lifecycle::lookupHistoryRows(answer));
     addContentRows(rows, QJsonDocument::fromJson(answer.contentJson).object());
     return rows;
 }
@@ -390,13 +393,15 @@ bool VerifyWidget::readCodeFromImage(const QString& path)
         MessageBox::warning(this, tr("Look up by code"), text.error().message);
         return false;
     }
-    const QString code = lifecycle::lookupCodeFromText(*text);
+    const lifecycle::LookupLink link = lifecycle::lookupLinkFromText(*text);
+    const QString& code = link.code;
     if (code.isEmpty()) {
         MessageBox::warning(this, tr("Look up by code"),
                             tr("The QR code in this picture holds no lookup code of a school record."));
         return false;
     }
     m_codeEdit->setText(code);
+    m_scanned = link;
     return true;
 }
 
@@ -412,11 +417,15 @@ void VerifyWidget::lookUp()
     }
     // Whatever was typed or read: a link, a grouped code; lookupCode refuses what is not a code before sending.
     const QString typed = m_codeEdit->text().trimmed();
-    const QString code = lifecycle::lookupCodeFromText(typed);
+    lifecycle::LookupLink link = lifecycle::lookupLinkFromText(typed);
+    // A pasted QR link names its paper copy; a code read from a QR picture keeps the copy that picture named.
+    if (link.paper.digest.isEmpty() && !link.code.isEmpty() && link.code == m_scanned.code)
+        link.paper = m_scanned.paper;
     m_lookupButton->setEnabled(false);
     showLookupRows({{tr("State"), tr("Asking the Department…")}});
-    m_lookupWatcher.setFuture(
-        QtConcurrent::run([url, code = code.isEmpty() ? typed : code] { return lifecycle::lookupCode(url, code); }));
+    m_lookupWatcher.setFuture(QtConcurrent::run([url, code = link.code.isEmpty() ? typed : link.code, link] {
+        return lifecycle::lookupCode(url, code, link.paper);
+    }));
 }
 
 void VerifyWidget::onLookedUp()

@@ -87,6 +87,8 @@ private:
     QTreeWidget* m_resultsTree = nullptr;
 
     QString m_lookupUrl;
+    /** The code and paper copy of the last QR picture read: the field shows the code, the lookup checks the copy. */
+    lifecycle::LookupLink m_scanned;
     QFutureWatcher<Result<lifecycle::LookupAnswer>> m_lookupWatcher;
     QLineEdit* m_codeEdit = nullptr;
     QLabel* m_urlLabel = nullptr;

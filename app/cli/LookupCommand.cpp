@@ -6,6 +6,7 @@
 #include "util/Text.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace hocba::cli {
@@ -33,22 +34,30 @@ public:
         const QStringList words = parser.positionalArguments();
         if (words.size() != 1 || !parser.isSet(url))
             return console.fail({ErrorCode::Usage, tr("Say \"lookup CODE --url URL\"."), {}});
-        const QString code = lifecycle::lookupCodeFromText(words.first());
-        auto answer = lifecycle::lookupCode(parser.value(url), code.isEmpty() ? words.first() : code);
+        // A printed QR code's link also names its paper copy: the Department checks that copy as well.
+        const lifecycle::LookupLink link = lifecycle::lookupLinkFromText(words.first());
+        auto answer
+            = lifecycle::lookupCode(parser.value(url), link.code.isEmpty() ? words.first() : link.code, link.paper);
         if (!answer)
             return console.fail(answer.error());
         if (parser.isSet(QStringLiteral("json"))) {
-            console.printJson(QJsonDocument(QJsonObject {
-                {QStringLiteral("lookup_code"), answer->lookupCode},
-                {QStringLiteral("state"), answer->state},
-                {QStringLiteral("version"), answer->version},
-                {QStringLiteral("school"), answer->schoolName},
-                {QStringLiteral("received_at"), answer->receivedAt.toString(Qt::ISODate)},
-                {QStringLiteral("locked_at"),
-                 answer->lockedAt.isValid() ? QJsonValue(answer->lockedAt.toString(Qt::ISODate)) : QJsonValue()},
-                {QStringLiteral("content"), QJsonDocument::fromJson(answer->contentJson).object()}}));
+            QJsonObject object {{QStringLiteral("lookup_code"), answer->lookupCode},
+                                {QStringLiteral("state"), answer->state},
+                                {QStringLiteral("version"), answer->version},
+                                {QStringLiteral("school"), answer->schoolName},
+                                {QStringLiteral("received_at"), answer->receivedAt.toString(Qt::ISODate)},
+                                {QStringLiteral("locked_at"), isoOrNull(answer->lockedAt)},
+                                {QStringLiteral("revoked_at"), isoOrNull(answer->revokedAt)},
+                                {QStringLiteral("content"), QJsonDocument::fromJson(answer->contentJson).object()},
+                                {QStringLiteral("years"), yearsJson(answer->years)},
+                                {QStringLiteral("transfers"), transfersJson(answer->transfers)}};
+            if (answer->checked)
+                object.insert(QStringLiteral("checked"), checkJson(*answer->checked));
+            console.printJson(QJsonDocument(object));
             return ExitOk;
         }
+        if (answer->checked)
+            console.out << lifecycle::paperCheckSentence(*answer->checked) << '\n';
         console.out << tr("Lookup code: %1").arg(answer->lookupCode) << '\n'
                     << tr("State: %1").arg(stateName(answer->state)) << '\n'
                     << tr("Version: %1").arg(answer->version) << '\n'
@@ -56,11 +65,55 @@ public:
                     << tr("Received: %1").arg(text::shownDate(answer->receivedAt)) << '\n';
         if (answer->lockedAt.isValid())
             console.out << tr("Locked on: %1").arg(text::shownDate(answer->lockedAt)) << '\n';
+        for (const auto& [term, value] : lifecycle::lookupHistoryRows(*answer))
+            console.out << term << ": " << value << '\n';
         console.out.flush();
         return ExitOk;
     }
 
 private:
+    static QJsonValue isoOrNull(const QDateTime& at)
+    {
+        return at.isValid() ? QJsonValue(at.toString(Qt::ISODate)) : QJsonValue();
+    }
+    static QJsonArray yearsJson(const QList<lifecycle::LookupYear>& years)
+    {
+        QJsonArray list;
+        for (const lifecycle::LookupYear& y : years) {
+            QJsonArray versions;
+            for (const lifecycle::LookupVersion& v : y.versions)
+                versions.append(QJsonObject {{QStringLiteral("version"), v.version},
+                                             {QStringLiteral("received_at"), isoOrNull(v.receivedAt)},
+                                             {QStringLiteral("replaced_at"), isoOrNull(v.replacedAt)}});
+            list.append(QJsonObject {{QStringLiteral("school_year"), y.schoolYear},
+                                     {QStringLiteral("state"), y.state},
+                                     {QStringLiteral("version"), y.version},
+                                     {QStringLiteral("received_at"), isoOrNull(y.receivedAt)},
+                                     {QStringLiteral("locked_at"), isoOrNull(y.lockedAt)},
+                                     {QStringLiteral("revoked_at"), isoOrNull(y.revokedAt)},
+                                     {QStringLiteral("versions"), versions}});
+        }
+        return list;
+    }
+    static QJsonArray transfersJson(const QList<lifecycle::LookupTransfer>& transfers)
+    {
+        QJsonArray list;
+        for (const lifecycle::LookupTransfer& t : transfers)
+            list.append(QJsonObject {{QStringLiteral("from_school"), t.fromSchool},
+                                     {QStringLiteral("to_school"), t.toSchool},
+                                     {QStringLiteral("date"), t.date.toString(Qt::ISODate)}});
+        return list;
+    }
+    static QJsonObject checkJson(const lifecycle::LookupCheck& c)
+    {
+        return {{QStringLiteral("school_year"), c.schoolYear},
+                {QStringLiteral("version"), c.version},
+                {QStringLiteral("matches"), c.matches},
+                {QStringLiteral("current"), c.current},
+                {QStringLiteral("current_version"), c.currentVersion},
+                {QStringLiteral("replaced_at"), isoOrNull(c.replacedAt)},
+                {QStringLiteral("revoked_at"), isoOrNull(c.revokedAt)}};
+    }
     static QString stateName(const QString& state)
     {
         if (state == QLatin1String("locked"))

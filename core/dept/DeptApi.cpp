@@ -153,6 +153,28 @@ QString queryValue(const ApiRequest& request, const QString& key)
     return {};
 }
 
+/**
+ * The printed QR code's nam, v and h in a lookup's query (core/render/QrCode.cpp): nullopt when none is there; a
+ * refusal when one is not as a QR code gives it (v may be left out).
+ */
+std::expected<std::optional<PaperCopy>, Refusal> paperCopyOf(const ApiRequest& request)
+{
+    static const QRegularExpression yearPattern(QStringLiteral("\\A[12][0-9]{3}\\z"));
+    static const QRegularExpression versionPattern(QStringLiteral("\\A[1-9][0-9]{0,3}\\z"));
+    static const QRegularExpression digestPattern(QStringLiteral("\\A[A-Za-z0-9_-]{43}\\z"));
+    const QString year = queryValue(request, QStringLiteral("nam"));
+    const QString version = queryValue(request, QStringLiteral("v"));
+    const QString digest = queryValue(request, QStringLiteral("h"));
+    if (year.isEmpty() && version.isEmpty() && digest.isEmpty())
+        return std::nullopt;
+    if (!yearPattern.match(year).hasMatch() || !digestPattern.match(digest).hasMatch()
+        || (!version.isEmpty() && !versionPattern.match(version).hasMatch()))
+        return std::unexpected(
+            badRequest(ApiText::tr("The link's school year (nam), version (v) or check code (h) is not as the QR code "
+                                   "of a paper copy gives them.")));
+    return PaperCopy {year.toInt(), version.toInt(), digest};
+}
+
 bool isJsonContentType(const QByteArray& contentType)
 {
     return contentType.split(';').value(0).trimmed().toLower() == "application/json";
@@ -312,6 +334,7 @@ struct DeptApi::Impl
     Checked<QList<HistoryVersion>> historyOf(const QByteArray& body, const packet::TransferStatement& statement);
     Checked<ApiResponse> receipts(const ApiRequest& request, LogLine& log);
     Checked<QList<LookupRow>> lookupYears(const QString& code, const ApiRequest& request, LogLine& log);
+    Checked<QList<TransferRow>> transfersOf(const QString& code);
     Checked<ApiResponse> lookup(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> lookupPdf(const QString& code, const ApiRequest& request, LogLine& log);
     ApiResponse lookupPage(const QString& code, const ApiRequest& request, LogLine& log);
@@ -409,9 +432,15 @@ Checked<ApiResponse> DeptApi::Impl::route(const ApiRequest& request, LogLine& lo
         log.route = m.captured(2).isEmpty() ? QStringLiteral("/api/v1/lookup/{code}")
                                             : QStringLiteral("/api/v1/lookup/{code}/pdf");
         return m.captured(2).isEmpty() ? lookup(m.captured(1), request, log) : lookupPdf(m.captured(1), request, log);
-    } else if (request.path.startsWith(QLatin1String("/tra-cuu/")) && get) {
+    } else if (request.path.startsWith(QLatin1String("/tra-cuu/")) && request.path.size() > 9 && get) {
         log.route = QStringLiteral("/tra-cuu/{code}");
         return lookupPage(request.path.mid(9), request, log);
+    } else if (get
+               && (request.path == QLatin1String("/tra-cuu") || request.path == QLatin1String("/tra-cuu/")
+                   || (request.path == QLatin1String("/") && !queryValue(request, QStringLiteral("ma")).isEmpty()))) {
+        // The printed QR code's address: <portal>?ma=CODE&nam=…&v=…&h=… (core/render/QrCode.cpp).
+        log.route = QStringLiteral("/tra-cuu?ma={code}");
+        return lookupPage(queryValue(request, QStringLiteral("ma")), request, log);
     }
     return std::unexpected(refuse(404, "not_found",
                                   ApiText::tr("The Department's server has no such address. "
@@ -835,11 +864,57 @@ Checked<QList<LookupRow>> DeptApi::Impl::lookupYears(const QString& code, const 
     return *years;
 }
 
-/** One year of a lookup answer: its head and its readable content (none when revoked). */
+Checked<QList<TransferRow>> DeptApi::Impl::transfersOf(const QString& code)
+{
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto transfers = (*s)->transfers(code);
+    if (!transfers)
+        return std::unexpected(serverError(transfers.error()));
+    return *transfers;
+}
+
+QJsonArray transfersJson(const QList<TransferRow>& transfers)
+{
+    QJsonArray list;
+    for (const TransferRow& t : transfers)
+        list.append(QJsonObject {{QStringLiteral("from_school"), t.fromSchoolName},
+                                 {QStringLiteral("to_school"), t.toSchoolName},
+                                 {QStringLiteral("date"), t.transferDate.toString(Qt::ISODate)},
+                                 {QStringLiteral("received_at"), isoOrNull(t.receivedAt)}});
+    return list;
+}
+
+QJsonValue positiveOrNull(int n)
+{
+    return n > 0 ? QJsonValue(n) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject paperCheckJson(const PaperCheck& c)
+{
+    return {{QStringLiteral("school_year"), SchoolYear {c.schoolYearStart}.toString()},
+            {QStringLiteral("version"), positiveOrNull(c.version)},
+            {QStringLiteral("matches"), c.matches},
+            {QStringLiteral("current"), c.current},
+            {QStringLiteral("current_version"), positiveOrNull(c.currentVersion)},
+            {QStringLiteral("replaced_at"), isoOrNull(c.replacedAt)},
+            {QStringLiteral("revoked_at"), isoOrNull(c.revokedAt)}};
+}
+
+/** One year of a lookup answer: its head, its versions and its readable content (none when revoked). */
 QJsonObject lookupYearJson(const LookupRow& row)
 {
     QJsonObject year = statusJson(row.status);
     year.remove(QStringLiteral("lookup_code"));
+    year.insert(QStringLiteral("revoked_at"), isoOrNull(row.status.revokedAt));
+    QJsonArray versions;
+    for (const VersionRow& v : row.versions)
+        versions.append(QJsonObject {{QStringLiteral("version"), v.version},
+                                     {QStringLiteral("digest"), v.digest},
+                                     {QStringLiteral("received_at"), isoOrNull(v.receivedAt)},
+                                     {QStringLiteral("replaced_at"), isoOrNull(v.replacedAt)}});
+    year.insert(QStringLiteral("versions"), versions);
     const QJsonObject content = QJsonDocument::fromJson(row.lookupJson).object();
     year.insert(QStringLiteral("grade"), content.value(QStringLiteral("grade")));
     if (row.status.state != RecordState::Revoked)
@@ -852,11 +927,21 @@ Checked<ApiResponse> DeptApi::Impl::lookup(const QString& code, const ApiRequest
     auto years = lookupYears(code, request, log);
     if (!years)
         return std::unexpected(years.error());
+    const auto paper = paperCopyOf(request);
+    if (!paper)
+        return std::unexpected(paper.error());
+    const auto transfers = transfersOf(code);
+    if (!transfers)
+        return std::unexpected(transfers.error());
     // The top-level fields describe the latest year, as the answer did before records had several years.
     const LookupRow& latest = years->last();
     QJsonObject answer = statusJson(latest.status);
     answer.remove(QStringLiteral("digest"));
     answer.remove(QStringLiteral("school_year"));
+    answer.insert(QStringLiteral("revoked_at"), isoOrNull(latest.status.revokedAt));
+    answer.insert(QStringLiteral("transfers"), transfersJson(*transfers));
+    if (*paper)
+        answer.insert(QStringLiteral("checked"), paperCheckJson(checkPaperCopy(*years, **paper)));
     answer.insert(
         QStringLiteral("school"),
         QJsonObject {{QStringLiteral("code"), latest.school.code}, {QStringLiteral("name"), latest.school.name}});
@@ -911,16 +996,28 @@ ApiResponse DeptApi::Impl::lookupPage(const QString& code, const ApiRequest& req
                  {"Referrer-Policy", "no-referrer"},
                  {"X-Content-Type-Options", "nosniff"},
                  {"Cache-Control", "no-store"}};
-    auto years = lookupYears(code, request, log);
-    if (years) {
-        r.body = lookupPageHtml(departmentName, *years);
-        return r;
-    }
-    if (years.error().status == 429 || years.error().status == 500) {
-        ApiResponse e = errorResponse(years.error());
+    const auto serverRefusal = [&r](const Refusal& refusal) {
+        ApiResponse e = errorResponse(refusal);
         e.headers += r.headers;
         return e;
+    };
+    auto years = lookupYears(code, request, log);
+    if (years) {
+        const auto paper = paperCopyOf(request);
+        if (!paper) {
+            r.status = 400;
+            r.body = lookupBadLinkHtml(departmentName, code);
+            return r;
+        }
+        const auto transfers = transfersOf(code);
+        if (!transfers)
+            return serverRefusal(transfers.error());
+        r.body = lookupPageHtml(departmentName, *years, *transfers,
+                                *paper ? std::optional(checkPaperCopy(*years, **paper)) : std::nullopt);
+        return r;
     }
+    if (years.error().status == 429 || years.error().status == 500)
+        return serverRefusal(years.error());
     r.status = years.error().status;
     r.body = r.status == 400 ? lookupBadCodeHtml(departmentName) : lookupNotFoundHtml(departmentName);
     return r;

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace hocba::dept {
 
 namespace {
@@ -35,6 +37,7 @@ QByteArray page(const QString& departmentName, const QString& body)
         ".state{display:inline-block;font-size:1.3em;font-weight:bold;padding:.2em .6em;border-radius:.3em;"
         "margin:0}.locked{background:#dff0d8;color:#1e5b1e}.submitted{background:#fcf3d4;color:#6b4e00}"
         ".revoked{background:#f6dddd;color:#8a1f1f}"
+        ".notice{font-size:1.15em;font-weight:bold;padding:.6em .8em;border:2px solid;border-radius:.3em}"
         "dl{overflow:hidden;margin:.5em 0}dt{font-weight:bold;float:left;clear:left;width:13em}"
         "dd{margin:0 0 .3em 13em}"
         "@media (max-width:36em){dt{float:none;width:auto}dd{margin-left:0}}");
@@ -154,6 +157,64 @@ QString contentHtml(const QJsonObject& c)
     return html;
 }
 
+QString shownDate(const QDateTime& at)
+{
+    return printedDate(vietnamDate(at));
+}
+
+/** The current version, or the revocation, then the earlier versions, newest first, each with its replacement. */
+QString versionsHtml(const LookupRow& row)
+{
+    const RecordStatus& s = row.status;
+    QStringList items;
+    if (s.state == RecordState::Revoked)
+        items << PageText::tr("Revoked on %1").arg(shownDate(s.revokedAt));
+    else
+        items << PageText::tr("Current version: %1 (received on %2)").arg(s.version).arg(shownDate(s.receivedAt));
+    for (auto v = row.versions.crbegin(); v != row.versions.crend(); ++v)
+        if (v->replacedAt.isValid())
+            items << PageText::tr("Version %1 — replaced on %2").arg(v->version).arg(shownDate(v->replacedAt));
+    QString html = QStringLiteral("<ul class=\"versions\">");
+    for (const QString& item : std::as_const(items))
+        html += QStringLiteral("<li>%1</li>").arg(esc(item));
+    return html + QStringLiteral("</ul>");
+}
+
+QString transfersHtml(const QList<TransferRow>& transfers)
+{
+    if (transfers.isEmpty())
+        return {};
+    QString html = QStringLiteral("<section><h2>%1</h2><ul>").arg(esc(PageText::tr("Transfers")));
+    for (const TransferRow& t : transfers)
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(esc(PageText::tr("Transferred from %1 to %2 on %3")
+                                 .arg(t.fromSchoolName, t.toSchoolName, printedDate(t.transferDate))));
+    return html + QStringLiteral("</ul></section>");
+}
+
+/** What the page opened from a QR code says first about the paper copy in the reader's hand. */
+QString checkHtml(const PaperCheck& c)
+{
+    QString text;
+    if (!c.matches)
+        text = PageText::tr("No version matches this paper copy: the paper copy may have been altered. Ask the school "
+                            "for the valid copy.");
+    else if (c.revokedAt.isValid())
+        text = PageText::tr("This paper copy is version %1; the school revoked this school year of the record on %2. "
+                            "Ask the school for the valid copy.")
+                   .arg(c.version)
+                   .arg(shownDate(c.revokedAt));
+    else if (!c.current)
+        text = PageText::tr("This paper copy is version %1, replaced by version %2 on %3; use the new copy.")
+                   .arg(c.version)
+                   .arg(c.currentVersion)
+                   .arg(shownDate(c.replacedAt));
+    else
+        text = PageText::tr("This paper copy matches the current version.");
+    return QStringLiteral("<p class=\"notice %1\">%2</p>")
+        .arg(c.current ? QStringLiteral("locked") : QStringLiteral("revoked"), esc(text));
+}
+
 /** One school year of the record: its own state, dates, content and signed PDF. */
 QString yearHtml(const LookupRow& row)
 {
@@ -170,6 +231,7 @@ QString yearHtml(const LookupRow& row)
         {PageText::tr("Locked (effective) on"),
          s.state == RecordState::Locked ? printedDate(vietnamDate(s.lockedAt)) : QString()},
     });
+    html += versionsHtml(row);
     if (s.state == RecordState::Revoked)
         return html
             + QStringLiteral("<p>%1</p></section>")
@@ -184,15 +246,45 @@ QString yearHtml(const LookupRow& row)
 
 } // namespace
 
-QByteArray lookupPageHtml(const QString& departmentName, const QList<LookupRow>& years)
+PaperCheck checkPaperCopy(const QList<LookupRow>& years, const PaperCopy& paper)
+{
+    PaperCheck check;
+    check.schoolYearStart = paper.schoolYearStart;
+    check.version = paper.version;
+    const auto year = std::find_if(years.cbegin(), years.cend(), [&](const LookupRow& y) {
+        return y.status.schoolYearStart == paper.schoolYearStart;
+    });
+    if (year == years.cend() || paper.digest.isEmpty())
+        return check;
+    const RecordStatus& head = year->status;
+    check.currentVersion = head.version;
+    if (head.state == RecordState::Revoked)
+        check.revokedAt = head.revokedAt;
+    QList<VersionRow> versions = year->versions;
+    if (versions.isEmpty()) // a store that lists no versions still knows the head
+        versions.append({head.version, head.digest, head.receivedAt, {}});
+    for (const VersionRow& v : std::as_const(versions))
+        if (v.digest == paper.digest) {
+            check.matches = true;
+            check.version = v.version;
+            check.replacedAt = v.replacedAt;
+            check.current = !v.replacedAt.isValid() && v.version == head.version && head.state != RecordState::Revoked;
+        }
+    return check;
+}
+
+QByteArray lookupPageHtml(const QString& departmentName, const QList<LookupRow>& years,
+                          const QList<TransferRow>& transfers, const std::optional<PaperCheck>& check)
 {
     if (years.isEmpty())
         return lookupNotFoundHtml(departmentName);
     const LookupRow& latest = years.last();
-    QString body = definitions({
+    QString body = check ? checkHtml(*check) : QString();
+    body += definitions({
         {PageText::tr("Lookup code"), groupedLookupCode(latest.status.lookupCode)},
         {PageText::tr("School"), latest.school.name},
     });
+    body += transfersHtml(transfers);
     for (auto year = years.crbegin(); year != years.crend(); ++year)
         body += yearHtml(*year);
     return page(departmentName, body);
@@ -214,6 +306,16 @@ QByteArray lookupBadCodeHtml(const QString& departmentName)
                 QStringLiteral("<p>%1</p>")
                     .arg(esc(PageText::tr("A lookup code has 32 characters: the digits 0-9 and the letters a-f. "
                                           "Check the code printed under the QR code of the paper copy."))));
+}
+
+QByteArray lookupBadLinkHtml(const QString& departmentName, const QString& lookupCode)
+{
+    return page(departmentName,
+                QStringLiteral("<p>%1</p><p><a href=\"/tra-cuu/%2\">%3</a></p>")
+                    .arg(esc(PageText::tr("This link is not the one a paper copy's QR code holds: its school year, "
+                                          "version or check code cannot be read, so the paper copy cannot be "
+                                          "checked.")),
+                         esc(lookupCode), esc(PageText::tr("Show the record of this lookup code"))));
 }
 
 } // namespace hocba::dept

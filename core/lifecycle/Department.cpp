@@ -7,10 +7,12 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "util/Digest.h"
+#include "util/Text.h"
 #include "verify/Certificate.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -161,11 +163,15 @@ Result<QList<OutboxEntry>> outbox(store::Database& db, const QString& className)
     return list;
 }
 
-QString lookupCodeFromText(const QString& text)
+LookupLink lookupLinkFromText(const QString& text)
 {
     static const QRegularExpression code(QStringLiteral("^[0-9a-f]{32}$"));
+    static const QRegularExpression year(QStringLiteral("^[12][0-9]{3}$"));
+    static const QRegularExpression version(QStringLiteral("^[1-9][0-9]{0,3}$"));
+    static const QRegularExpression digest(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
     const QString trimmed = text.trimmed();
     QString candidate;
+    LookupLink link;
     // A link typed without its scheme ("tracuu.example.vn/tra-cuu/…") is still a link.
     const bool looksLikeLink = trimmed.contains(QLatin1Char('/')) || trimmed.contains(QLatin1Char('?'));
     const QUrl url(looksLikeLink && !trimmed.contains(QLatin1String("://")) ? QStringLiteral("https://") + trimmed
@@ -176,15 +182,57 @@ QString lookupCodeFromText(const QString& text)
             candidate = query.queryItemValue(QStringLiteral("ma"));
         else
             candidate = url.path().section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
+        // The paper copy only when the link names it as the printed QR code does; anything else is left out.
+        const QString nam = query.queryItemValue(QStringLiteral("nam"));
+        const QString v = query.queryItemValue(QStringLiteral("v"));
+        const QString h = query.queryItemValue(QStringLiteral("h"));
+        if (year.match(nam).hasMatch() && digest.match(h).hasMatch())
+            link.paper = {nam.toInt(), version.match(v).hasMatch() ? v.toInt() : 0, h};
     } else {
         candidate = trimmed;
     }
     candidate.remove(QRegularExpression(QStringLiteral("[\\s-]")));
     candidate = candidate.toLower();
-    return code.match(candidate).hasMatch() ? candidate : QString();
+    if (!code.match(candidate).hasMatch())
+        return {};
+    link.code = candidate;
+    return link;
 }
 
-Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code)
+QString lookupCodeFromText(const QString& text)
+{
+    return lookupLinkFromText(text).code;
+}
+
+namespace {
+
+LookupYear lookupYearOf(const QJsonObject& o)
+{
+    LookupYear y;
+    y.schoolYear = o.value(QStringLiteral("school_year")).toString();
+    y.state = o.value(QStringLiteral("state")).toString();
+    y.version = o.value(QStringLiteral("version")).toInt();
+    y.receivedAt = utc(o.value(QStringLiteral("received_at")).toString());
+    y.lockedAt = utc(o.value(QStringLiteral("locked_at")).toString());
+    y.revokedAt = utc(o.value(QStringLiteral("revoked_at")).toString());
+    for (const QJsonValue& v : o.value(QStringLiteral("versions")).toArray())
+        y.versions.append({v[QStringLiteral("version")].toInt(), utc(v[QStringLiteral("received_at")].toString()),
+                           utc(v[QStringLiteral("replaced_at")].toString())});
+    return y;
+}
+
+LookupCheck lookupCheckOf(const QJsonObject& o)
+{
+    return {
+        o.value(QStringLiteral("school_year")).toString(),    o.value(QStringLiteral("version")).toInt(),
+        o.value(QStringLiteral("matches")).toBool(),          o.value(QStringLiteral("current")).toBool(),
+        o.value(QStringLiteral("current_version")).toInt(),   utc(o.value(QStringLiteral("replaced_at")).toString()),
+        utc(o.value(QStringLiteral("revoked_at")).toString())};
+}
+
+} // namespace
+
+Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code, const PaperCopyRef& paper)
 {
     static const QRegularExpression exact(QStringLiteral("^[0-9a-f]{32}$"));
     if (!exact.match(code).hasMatch())
@@ -197,6 +245,14 @@ Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code)
         return std::unexpected(base.error());
     http::Request request;
     request.url = http::routeUrl(*base, QStringLiteral("/api/v1/lookup/") + code);
+    if (!paper.digest.isEmpty()) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("nam"), QString::number(paper.schoolYearStart));
+        if (paper.version > 0)
+            query.addQueryItem(QStringLiteral("v"), QString::number(paper.version));
+        query.addQueryItem(QStringLiteral("h"), paper.digest);
+        request.url.setQuery(query);
+    }
     const http::Answer answer = http::sendWithRetries(request, {}, nullptr);
     if (answer.status == 404)
         return fail(ErrorCode::NotFound,
@@ -212,13 +268,63 @@ Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code)
     a.schoolName = o.value(QStringLiteral("school")).toObject().value(QStringLiteral("name")).toString();
     a.receivedAt = utc(o.value(QStringLiteral("received_at")).toString());
     a.lockedAt = utc(o.value(QStringLiteral("locked_at")).toString());
+    a.revokedAt = utc(o.value(QStringLiteral("revoked_at")).toString());
     a.contentJson = QJsonDocument(o.value(QStringLiteral("content")).toObject()).toJson(QJsonDocument::Compact);
+    for (const QJsonValue& y : o.value(QStringLiteral("years")).toArray())
+        a.years.append(lookupYearOf(y.toObject()));
+    for (const QJsonValue& t : o.value(QStringLiteral("transfers")).toArray())
+        a.transfers.append({t[QStringLiteral("from_school")].toString(), t[QStringLiteral("to_school")].toString(),
+                            QDate::fromString(t[QStringLiteral("date")].toString(), Qt::ISODate)});
+    if (o.value(QStringLiteral("checked")).isObject())
+        a.checked = lookupCheckOf(o.value(QStringLiteral("checked")).toObject());
     if (a.lookupCode != code || a.state.isEmpty() || a.version < 1)
         return fail(ErrorCode::InvalidInput,
                     Text::tr("The Department's answer cannot be read. Try again later; if this repeats, tell the "
                              "Department's IT staff."),
                     QStringLiteral("lookup answer does not name the code asked for"));
     return a;
+}
+
+QList<QPair<QString, QString>> lookupHistoryRows(const LookupAnswer& answer)
+{
+    QList<QPair<QString, QString>> rows;
+    for (const LookupYear& y : answer.years) {
+        const QString term = Text::tr("School year %1").arg(y.schoolYear);
+        if (y.state == QLatin1String("revoked"))
+            rows.append({term, Text::tr("Revoked on %1").arg(text::shownDate(y.revokedAt))});
+        else
+            rows.append(
+                {term,
+                 Text::tr("Current version: %1 (received on %2)").arg(y.version).arg(text::shownDate(y.receivedAt))});
+        for (auto v = y.versions.crbegin(); v != y.versions.crend(); ++v)
+            if (v->replacedAt.isValid())
+                rows.append(
+                    {term,
+                     Text::tr("Version %1 — replaced on %2").arg(v->version).arg(text::shownDate(v->replacedAt))});
+    }
+    for (const LookupTransfer& t : answer.transfers)
+        rows.append(
+            {Text::tr("Transfer"),
+             Text::tr("Transferred from %1 to %2 on %3").arg(t.fromSchool, t.toSchool, text::shownDate(t.date))});
+    return rows;
+}
+
+QString paperCheckSentence(const LookupCheck& c)
+{
+    if (!c.matches)
+        return Text::tr("No version matches this paper copy: the paper copy may have been altered. Ask the school "
+                        "for the valid copy.");
+    if (c.revokedAt.isValid())
+        return Text::tr("This paper copy is version %1; the school revoked this school year of the record on %2. "
+                        "Ask the school for the valid copy.")
+            .arg(c.version)
+            .arg(text::shownDate(c.revokedAt));
+    if (!c.current)
+        return Text::tr("This paper copy is version %1, replaced by version %2 on %3; use the new copy.")
+            .arg(c.version)
+            .arg(c.currentVersion)
+            .arg(text::shownDate(c.replacedAt));
+    return Text::tr("This paper copy matches the current version.");
 }
 
 } // namespace hocba::lifecycle

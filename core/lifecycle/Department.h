@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <functional>
@@ -130,6 +131,53 @@ Result<ReceiptsReport> fetchReceipts(store::Database& db, const Actor& actor,
 Result<std::optional<QDateTime>> verifiedLockDate(store::Database& db, qint64 sectionId, int version,
                                                   const QString& lookupCode, const QString& packetDigest);
 
+/** What a printed QR code says of its paper copy (its `nam`, `v` and `h`); empty digest: nothing to check. */
+struct PaperCopyRef
+{
+    int schoolYearStart = 0;
+    int version = 0;
+    QString digest; ///< base64url SHA-256 of the packet
+};
+
+/** One version of a year as the Department lists it. */
+struct LookupVersion
+{
+    int version = 0;
+    QDateTime receivedAt;
+    QDateTime replacedAt; ///< invalid for the current version
+};
+
+/** One school year of the record at the Department. */
+struct LookupYear
+{
+    QString schoolYear; ///< "2025-2026"
+    QString state; ///< "submitted" | "locked" | "revoked" | "history"
+    int version = 0;
+    QDateTime receivedAt;
+    QDateTime lockedAt;
+    QDateTime revokedAt;
+    QList<LookupVersion> versions; ///< oldest first
+};
+
+struct LookupTransfer
+{
+    QString fromSchool;
+    QString toSchool;
+    QDate date;
+};
+
+/** The Department's answer about a paper copy (docs/api.md, `checked`). */
+struct LookupCheck
+{
+    QString schoolYear;
+    int version = 0; ///< the version that matched, or the one the paper names
+    bool matches = false; ///< the Department received a version with this digest
+    bool current = false;
+    int currentVersion = 0;
+    QDateTime replacedAt;
+    QDateTime revokedAt;
+};
+
 /** The public answer for a lookup code (docs/api.md "Lookup by code"); no credential needed. */
 struct LookupAnswer
 {
@@ -139,15 +187,40 @@ struct LookupAnswer
     QString schoolName;
     QDateTime receivedAt;
     QDateTime lockedAt; ///< invalid unless locked
+    QDateTime revokedAt; ///< invalid unless revoked
     QByteArray contentJson; ///< the readable content object, as the Department sent it
+    QList<LookupYear> years; ///< oldest first
+    QList<LookupTransfer> transfers; ///< oldest first
+    std::optional<LookupCheck> checked; ///< when a paper copy was asked about
 };
-/** NotFound for an unknown code; InvalidInput for a code that is not 32 hex characters (checked before sending). */
-Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code);
+/**
+ * NotFound for an unknown code; InvalidInput for a code that is not 32 hex characters (checked before sending). With
+ * a `paper` digest the Department also checks that paper copy (`checked`).
+ */
+Result<LookupAnswer> lookupCode(const QString& baseUrl, const QString& code, const PaperCopyRef& paper = {});
+
+/** What a person typed or a QR code holds: the lookup code and, from a printed QR code's link, its paper copy. */
+struct LookupLink
+{
+    QString code; ///< lowercased; empty if none
+    PaperCopyRef paper; ///< empty unless the link carries a well-formed nam and h
+};
+/**
+ * The lookup code in what a person types or a QR code holds: the printed QR's "…?ma=<code>&nam=…&v=…&h=…" (the
+ * paper copy kept), a "…/tra-cuu/<code>" link (with the same query kept), or the bare code, also grouped with spaces
+ * or dashes as printed.
+ */
+LookupLink lookupLinkFromText(const QString& text);
+/** lookupLinkFromText(text).code */
+QString lookupCodeFromText(const QString& text);
 
 /**
- * The lookup code in what a person types or a QR code holds: the printed QR's "…?ma=<code>&nam=…&h=…", a
- * "…/tra-cuu/<code>" link, or the bare code, also grouped with spaces or dashes as printed; lowercased; empty if none.
+ * The answer's history in Vietnamese (through tr) as (term, value) rows for both front ends: per school year its
+ * current version with the date received, or the date it was revoked, and each earlier version with the date it was
+ * replaced; then each transfer.
  */
-QString lookupCodeFromText(const QString& text);
+QList<QPair<QString, QString>> lookupHistoryRows(const LookupAnswer& answer);
+/** What the Department said of the paper copy, as one sentence for the reader. */
+QString paperCheckSentence(const LookupCheck& check);
 
 } // namespace hocba::lifecycle

@@ -164,6 +164,8 @@ private Q_SLOTS:
     void lookupsAreRateLimited();
     void lookupShowsContentWithoutIdentifiers();
     void lookupOfARecordWithTwoYears();
+    void lookupPageNoticesAndTransfers();
+    void lookupListsVersionsAndChecksPaperCopies();
     void workerThreadsShareTheApi();
 };
 
@@ -1025,6 +1027,238 @@ void TestDeptApi::lookupOfARecordWithTwoYears()
     QVERIFY(html.indexOf(QStringLiteral("30/06/%1").arg(year), earlier) > earlier);
     QVERIFY(html.indexOf(pdfPath + QStringLiteral("?year=%1").arg(year), latest) < earlier);
     QVERIFY(html.indexOf(pdfPath + QStringLiteral("?year=%1").arg(year - 1), earlier) > earlier);
+}
+
+/** The page's notice for a paper copy and its transfers, as a unit, from rows made by hand. */
+void TestDeptApi::lookupPageNoticesAndTransfers()
+{
+    const QDateTime v1At(QDate(2026, 5, 20), QTime(3, 0), Qt::UTC);
+    const QDateTime v2At(QDate(2026, 6, 10), QTime(20, 0), Qt::UTC); // 11/06/2026 in Vietnam
+    LookupRow row;
+    row.status.lookupCode = QStringLiteral("0123456789abcdef0123456789abcdef");
+    row.status.schoolYearStart = 2025;
+    row.status.version = 2;
+    row.status.digest = packet::packetDigest("v2");
+    row.status.receivedAt = v2At;
+    row.school = {1, QStringLiteral("66000123"), QString::fromUtf8(kHostileSchoolName)};
+    row.lookupJson = lookupContentJson(test::samplePacket());
+    row.versions = {{1, packet::packetDigest("v1"), v1At, v2At}, {2, row.status.digest, v2At, {}}};
+    const QList<TransferRow> transfers {{QString::fromUtf8(kHostileSchoolName), QStringLiteral("Trường THCS Mới"),
+                                         QDate(2026, 6, 15), v2At.addDays(5)}};
+    const auto pageFor = [&](const PaperCopy& paper) {
+        return QString::fromUtf8(lookupPageHtml({}, {row}, transfers, checkPaperCopy({row}, paper)));
+    };
+
+    const QString replaced = pageFor({2025, 1, packet::packetDigest("v1")});
+    QVERIFY2(replaced.contains(QStringLiteral("Bản giấy này là phiên bản 1, đã được thay thế bởi phiên bản 2 ngày "
+                                              "11/06/2026; hãy dùng bản mới.")),
+             qPrintable(replaced));
+    QVERIFY(replaced.contains(QStringLiteral("Phiên bản hiện hành: 2 (nhận ngày 11/06/2026)")));
+    QVERIFY(replaced.contains(QStringLiteral("Phiên bản 1 — đã được thay thế ngày 11/06/2026")));
+    QVERIFY(replaced.contains(QStringLiteral("Chuyển từ Trường THCS &lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+                                             "&quot;Đống Đa&quot; sang Trường THCS Mới ngày 15/06/2026")));
+    QVERIFY(!replaced.contains(QLatin1String("<script"), Qt::CaseInsensitive));
+    // The notice comes before everything else of the record.
+    QVERIFY(replaced.indexOf(QStringLiteral("Bản giấy này")) < replaced.indexOf(QStringLiteral("Mã tra cứu")));
+
+    QVERIFY(
+        pageFor({2025, 2, row.status.digest}).contains(QStringLiteral("Bản giấy này khớp với phiên bản hiện hành")));
+    const QString forged = pageFor({2025, 2, packet::packetDigest("edited")});
+    QVERIFY(forged.contains(
+        QStringLiteral("Không tìm thấy phiên bản nào khớp với bản giấy này: bản giấy có thể đã bị sửa")));
+    QVERIFY(!forged.contains(QStringLiteral("khớp với phiên bản hiện hành")));
+    // The right digest under another school year is not a match either.
+    QVERIFY(pageFor({2024, 1, packet::packetDigest("v1")}).contains(QStringLiteral("Không tìm thấy phiên bản nào")));
+    QVERIFY(!QString::fromUtf8(lookupPageHtml({}, {row})).contains(QStringLiteral("Bản giấy này")));
+
+    row.status.state = RecordState::Revoked;
+    row.status.revokedAt = QDateTime(QDate(2026, 6, 20), QTime(1, 0), Qt::UTC);
+    const QString revoked = pageFor({2025, 2, row.status.digest});
+    QVERIFY(revoked.contains(QStringLiteral("Đã thu hồi ngày 20/06/2026")));
+    QVERIFY(revoked.contains(QStringLiteral("Bản giấy này là phiên bản 2; nhà trường đã thu hồi")));
+    QVERIFY(!revoked.contains(QStringLiteral("Phiên bản hiện hành")));
+    QVERIFY(!revoked.contains(QStringLiteral("Lê Văn Tùng")));
+    const PaperCheck check = checkPaperCopy({row}, {2025, 0, row.status.digest});
+    QVERIFY(check.matches && !check.current);
+    QCOMPARE(check.version, 2);
+    QCOMPARE(check.revokedAt, row.status.revokedAt);
+}
+
+/**
+ * v1 through the API, v2, a revocation and a transfer through the store: the lookup JSON and page list the versions
+ * with their dates, the revocation and the transfer, and check a paper copy by the QR code's nam, v and h.
+ */
+void TestDeptApi::lookupListsVersionsAndChecksPaperCopies()
+{
+    const QString principalCert(64, u'c'); // as a certificate's hex SHA-256
+    ApiLimits manyLookups;
+    manyLookups.lookupBurstPerAddress = 1000;
+    auto d = department(m_pki.caDer(), manyLookups);
+    QVERIFY(d);
+    const SignedRecord& record = m_records.first();
+    const QString code = record.parsed.lookupCode;
+    const int year = record.parsed.schoolYear.startYear;
+    const QString v1Digest = packet::packetDigest(record.packet);
+    QCOMPARE(d->api->handle(submitRequest(d->token, record)).status, 201);
+    QCOMPARE(d->api->handle(submitRequest(d->token, m_records[1])).status, 201);
+    const ReceiptSigning sign = d->folder.receiptSigner().value();
+    const QDateTime v2At = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + 86400, Qt::UTC);
+    const QString v2Digest = packet::packetDigest("<v2/>");
+    NewSubmission v2 {code,           year,    2,         d->school.id, d->window.id,
+                      v2Digest,       "<v2/>", "%PDF v2", v2At,         lookupContentJson(record.parsed),
+                      {principalCert}};
+    QCOMPARE(d->admin->submit(v2, sign).value_or(SubmitOutcome {SubmitStatus::WindowClosed, {}}).status,
+             SubmitStatus::Accepted);
+
+    const auto lookup = [&](const QList<QPair<QString, QString>>& query = {}) {
+        return d->api->handle(get(QStringLiteral("/api/v1/lookup/") + code, query));
+    };
+    const auto paper = [&](const QString& digest, int version) {
+        return QList<QPair<QString, QString>> {{QStringLiteral("nam"), QString::number(year)},
+                                               {QStringLiteral("v"), QString::number(version)},
+                                               {QStringLiteral("h"), digest}};
+    };
+    QJsonObject o = jsonOf(lookup());
+    QCOMPARE(o.value(QStringLiteral("version")).toInt(), 2);
+    QVERIFY(o.value(QStringLiteral("revoked_at")).isNull());
+    QVERIFY(!o.contains(QStringLiteral("checked")));
+    QCOMPARE(o.value(QStringLiteral("transfers")).toArray().size(), 0);
+    QJsonObject y = o.value(QStringLiteral("years")).toArray().first().toObject();
+    const QJsonArray versions = y.value(QStringLiteral("versions")).toArray();
+    QCOMPARE(versions.size(), 2);
+    QCOMPARE(versions[0][QStringLiteral("version")].toInt(), 1);
+    QCOMPARE(versions[0][QStringLiteral("digest")].toString(), v1Digest);
+    QCOMPARE(versions[0][QStringLiteral("replaced_at")].toString(), v2At.toString(Qt::ISODate));
+    QCOMPARE(versions[1][QStringLiteral("version")].toInt(), 2);
+    QCOMPARE(versions[1][QStringLiteral("received_at")].toString(), v2At.toString(Qt::ISODate));
+    QVERIFY(versions[1][QStringLiteral("replaced_at")].isNull());
+
+    // The paper copy of v1: received, but replaced by v2.
+    QJsonObject checked = jsonOf(lookup(paper(v1Digest, 1))).value(QStringLiteral("checked")).toObject();
+    QCOMPARE(checked.value(QStringLiteral("school_year")).toString(), record.parsed.schoolYear.toString());
+    QCOMPARE(checked.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(checked.value(QStringLiteral("matches")).toBool(), true);
+    QCOMPARE(checked.value(QStringLiteral("current")).toBool(), false);
+    QCOMPARE(checked.value(QStringLiteral("current_version")).toInt(), 2);
+    QCOMPARE(checked.value(QStringLiteral("replaced_at")).toString(), v2At.toString(Qt::ISODate));
+    checked = jsonOf(lookup(paper(v2Digest, 2))).value(QStringLiteral("checked")).toObject();
+    QVERIFY(checked.value(QStringLiteral("matches")).toBool() && checked.value(QStringLiteral("current")).toBool());
+    QVERIFY(checked.value(QStringLiteral("replaced_at")).isNull());
+    // A paper copy edited and printed with its own QR code: a digest the Department never received.
+    checked = jsonOf(lookup(paper(packet::packetDigest("edited"), 2))).value(QStringLiteral("checked")).toObject();
+    QCOMPARE(checked.value(QStringLiteral("matches")).toBool(), false);
+    QCOMPARE(checked.value(QStringLiteral("current")).toBool(), false);
+    QCOMPARE(checked.value(QStringLiteral("version")).toInt(), 2);
+    // v2's digest claimed as v1 or under another year proves nothing more than it is.
+    QCOMPARE(jsonOf(lookup(paper(v2Digest, 1)))[QStringLiteral("checked")][QStringLiteral("version")].toInt(), 2);
+    QList<QPair<QString, QString>> otherYear = paper(v2Digest, 2);
+    otherYear[0].second = QString::number(year - 1);
+    QCOMPARE(jsonOf(lookup(otherYear))[QStringLiteral("checked")][QStringLiteral("matches")].toBool(), false);
+    QVERIFY(jsonOf(lookup(otherYear))[QStringLiteral("checked")][QStringLiteral("current_version")].isNull());
+
+    // Hostile queries: refused plainly, as JSON and as the page, never echoed.
+    const QString hostileDigest = QStringLiteral("<script>") + QString(100000, u'A');
+    const QList<QList<QPair<QString, QString>>> hostile {
+        {{QStringLiteral("h"), v1Digest}},
+        {{QStringLiteral("nam"), QString::number(year)}},
+        {{QStringLiteral("nam"), QStringLiteral("2025-2026")}, {QStringLiteral("h"), v1Digest}},
+        {{QStringLiteral("nam"), QStringLiteral("99999999999999999999")}, {QStringLiteral("h"), v1Digest}},
+        {{QStringLiteral("nam"), QString::number(year)},
+         {QStringLiteral("v"), QStringLiteral("-1")},
+         {QStringLiteral("h"), v1Digest}},
+        {{QStringLiteral("nam"), QString::number(year)},
+         {QStringLiteral("v"), QStringLiteral("1e9")},
+         {QStringLiteral("h"), v1Digest}},
+        {{QStringLiteral("nam"), QString::number(year)}, {QStringLiteral("h"), v1Digest + u'='}},
+        {{QStringLiteral("nam"), QString::number(year)}, {QStringLiteral("h"), v1Digest.left(42) + u'+'}},
+        {{QStringLiteral("nam"), QString::number(year)}, {QStringLiteral("h"), hostileDigest}},
+    };
+    for (const auto& query : hostile) {
+        EXPECT_ERROR(lookup(query), 400, "bad_request");
+        const ApiResponse page = d->api->handle(get(QStringLiteral("/tra-cuu/") + code, query));
+        QCOMPARE(page.status, 400);
+        QVERIFY(page.contentType.startsWith("text/html"));
+        QCOMPARE(header(page, "Content-Security-Policy"), QByteArray(kLookupPageCsp));
+        QVERIFY(!page.body.contains("<script>"));
+        QVERIFY(!page.body.contains("AAAAAAAAAA"));
+        QVERIFY(QString::fromUtf8(page.body).contains(QStringLiteral("không kiểm tra được bản giấy")));
+    }
+
+    // The printed QR code's own address reaches the page: <portal>?ma=…&nam=…&v=…&h=…
+    for (const QString& path : {QStringLiteral("/tra-cuu"), QStringLiteral("/tra-cuu/"), QStringLiteral("/")}) {
+        QList<QPair<QString, QString>> query = paper(v1Digest, 1);
+        query.prepend({QStringLiteral("ma"), code});
+        const ApiResponse page = d->api->handle(get(path, query));
+        QVERIFY2(page.status == 200, page.body.constData());
+        QCOMPARE(header(page, "Content-Security-Policy"), QByteArray(kLookupPageCsp));
+        QCOMPARE(header(page, "Referrer-Policy"), QByteArray("no-referrer"));
+        QCOMPARE(header(page, "Cache-Control"), QByteArray("no-store"));
+        const QString html = QString::fromUtf8(page.body);
+        QVERIFY2(html.contains(QStringLiteral("Bản giấy này là phiên bản 1, đã được thay thế bởi phiên bản 2 ngày %1")
+                                   .arg(printedDate(vietnamDate(v2At)))),
+                 qPrintable(path));
+        QVERIFY(html.contains(QStringLiteral("Phiên bản hiện hành: 2")));
+        QVERIFY(html.contains(
+            QStringLiteral("Phiên bản 1 — đã được thay thế ngày %1").arg(printedDate(vietnamDate(v2At)))));
+    }
+    QCOMPARE(d->api->handle(get(QStringLiteral("/tra-cuu"), {{QStringLiteral("ma"), QStringLiteral("<b>")}})).status,
+             400);
+    QCOMPARE(d->api->handle(get(QStringLiteral("/tra-cuu"))).status, 400);
+    EXPECT_ERROR(d->api->handle(get(QStringLiteral("/"))), 404, "not_found");
+    QVERIFY(QString::fromUtf8(d->api->handle(get(QStringLiteral("/tra-cuu/") + code, paper(v2Digest, 2))).body)
+                .contains(QStringLiteral("Bản giấy này khớp với phiên bản hiện hành")));
+    QVERIFY(QString::fromUtf8(
+                d->api->handle(get(QStringLiteral("/tra-cuu/") + code, paper(packet::packetDigest("x"), 2))).body)
+                .contains(QStringLiteral("Không tìm thấy phiên bản nào khớp với bản giấy này")));
+
+    // Revoked: the date at the top and in the year, the paper copy told so; then a transfer of another record.
+    const QDateTime revokedAt = v2At.addSecs(3600);
+    NewRevocation revocation {code,        year,          2,        d->school.id, packet::packetDigest("<revoke/>"),
+                              "<revoke/>", principalCert, revokedAt};
+    QCOMPARE(d->admin->revoke(revocation, sign).value_or(RevokeOutcome {RequestStatus::NotFound, {}, 0, {}}).status,
+             RequestStatus::Accepted);
+    o = jsonOf(lookup(paper(v2Digest, 2)));
+    QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("revoked"));
+    QCOMPARE(o.value(QStringLiteral("revoked_at")).toString(), revokedAt.toString(Qt::ISODate));
+    y = o.value(QStringLiteral("years")).toArray().first().toObject();
+    QCOMPARE(y.value(QStringLiteral("revoked_at")).toString(), revokedAt.toString(Qt::ISODate));
+    QVERIFY(!y.contains(QStringLiteral("content")));
+    checked = o.value(QStringLiteral("checked")).toObject();
+    QVERIFY(checked.value(QStringLiteral("matches")).toBool());
+    QVERIFY(!checked.value(QStringLiteral("current")).toBool());
+    QCOMPARE(checked.value(QStringLiteral("revoked_at")).toString(), revokedAt.toString(Qt::ISODate));
+    const QString revokedPage
+        = QString::fromUtf8(d->api->handle(get(QStringLiteral("/tra-cuu/") + code, paper(v2Digest, 2))).body);
+    QVERIFY(revokedPage.contains(QStringLiteral("Đã thu hồi ngày %1").arg(printedDate(vietnamDate(revokedAt)))));
+    QVERIFY(revokedPage.contains(QStringLiteral("nhà trường đã thu hồi học bạ năm học này")));
+    QVERIFY(!revokedPage.contains(QStringLiteral("khớp với phiên bản hiện hành")));
+
+    const QString code1 = m_records[1].parsed.lookupCode;
+    NewTransfer t;
+    t.lookupCode = code1;
+    t.fromSchoolCode = d->school.code;
+    t.fromSchoolName = d->school.name;
+    t.toSchoolCode = d->otherSchool.code;
+    t.senderSchoolId = d->school.id;
+    t.transferDate = QDate(2026, 6, 15);
+    t.digest = packet::packetDigest("<transfer/>");
+    t.statementXml = "<transfer/>";
+    t.signerCertSha256 = principalCert;
+    t.receivedAt = revokedAt;
+    QCOMPARE(d->admin->transfer(t, sign).value_or(TransferOutcome {RequestStatus::NotFound, {}, {}, {}}).status,
+             RequestStatus::Accepted);
+    const QJsonArray moves = jsonOf(d->api->handle(get(QStringLiteral("/api/v1/lookup/") + code1)))
+                                 .value(QStringLiteral("transfers"))
+                                 .toArray();
+    QCOMPARE(moves.size(), 1);
+    QCOMPARE(moves[0][QStringLiteral("from_school")].toString(), QString::fromUtf8(kHostileSchoolName));
+    QCOMPARE(moves[0][QStringLiteral("to_school")].toString(), d->otherSchool.name);
+    QCOMPARE(moves[0][QStringLiteral("date")].toString(), QStringLiteral("2026-06-15"));
+    QCOMPARE(moves[0][QStringLiteral("received_at")].toString(), revokedAt.toString(Qt::ISODate));
+    const QString movedPage = QString::fromUtf8(d->api->handle(get(QStringLiteral("/tra-cuu/") + code1)).body);
+    QVERIFY2(movedPage.contains(QStringLiteral("Chuyển từ Trường THCS &lt;script&gt;")), qPrintable(movedPage));
+    QVERIFY(movedPage.contains(QStringLiteral("sang Trường THCS Khác ngày 15/06/2026")));
+    QVERIFY(!movedPage.contains(QLatin1String("<script"), Qt::CaseInsensitive));
 }
 
 void TestDeptApi::workerThreadsShareTheApi()

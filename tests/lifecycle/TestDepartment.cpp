@@ -14,6 +14,7 @@
 #include "lifecycle/Session.h"
 #include "render/RecordRenderer.h"
 #include "store/Database.h"
+#include "util/Text.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -471,6 +472,104 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, code);
         QCOMPARE(lifecycle::lookupCodeFromText(text), code);
+    }
+
+    /** A printed QR code's link keeps its paper copy; a link with a part that is not as printed keeps only the code. */
+    void lookupLinkKeepsThePaperCopy()
+    {
+        const QString code = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QString digest = QStringLiteral("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde");
+        QCOMPARE(digest.size(), 43);
+        const lifecycle::LookupLink qr = lifecycle::lookupLinkFromText(
+            QStringLiteral("https://tracuu.example.vn/?ma=%1&nam=2025&v=2&h=%2").arg(code, digest));
+        QCOMPARE(qr.code, code);
+        QCOMPARE(qr.paper.schoolYearStart, 2025);
+        QCOMPARE(qr.paper.version, 2);
+        QCOMPARE(qr.paper.digest, digest);
+        const lifecycle::LookupLink page = lifecycle::lookupLinkFromText(
+            QStringLiteral("tracuu.example.vn/tra-cuu/%1?nam=2025&v=1&h=%2").arg(code, digest));
+        QCOMPARE(page.code, code);
+        QCOMPARE(page.paper.version, 1);
+        QCOMPARE(page.paper.digest, digest);
+        // No version: still a paper copy to check; a bad version is left out, not guessed.
+        QCOMPARE(lifecycle::lookupLinkFromText(
+                     QStringLiteral("https://x.vn/tra-cuu?ma=%1&nam=2025&v=abc&h=%2").arg(code, digest))
+                     .paper.version,
+                 0);
+        for (const QString& bad : {QStringLiteral("https://x.vn/?ma=%1&nam=2025&h=short").arg(code),
+                                   QStringLiteral("https://x.vn/?ma=%1&nam=25&h=%2").arg(code, digest),
+                                   QStringLiteral("https://x.vn/?ma=%1&h=%2").arg(code, digest),
+                                   QStringLiteral("https://x.vn/?ma=%1&nam=2025&h=%2%3").arg(code, digest, digest)}) {
+            const lifecycle::LookupLink link = lifecycle::lookupLinkFromText(bad);
+            QCOMPARE(link.code, code);
+            QVERIFY2(link.paper.digest.isEmpty(), qPrintable(bad));
+        }
+        QVERIFY(lifecycle::lookupLinkFromText(code).paper.digest.isEmpty());
+        QVERIFY(lifecycle::lookupLinkFromText(QStringLiteral("https://x.vn/?nam=2025&h=%1").arg(digest))
+                    .paper.digest.isEmpty()); // no code, no paper copy
+    }
+
+    /** The lookup sends the paper copy and reads the versions, the revocation, the transfers and the check. */
+    void lookupReadsHistoryAndCheck()
+    {
+        const QString code = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const QString digest = QStringLiteral("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde");
+        m_fake->setLookup(
+            code,
+            QStringLiteral(
+                R"({"lookup_code":"%1","state":"revoked","version":2,"school":{"name":"Trường THCS Mới"},)"
+                R"("received_at":"2026-06-10T03:00:00Z","revoked_at":"2026-06-20T03:00:00Z",)"
+                R"("years":[{"school_year":"2025-2026","state":"revoked","version":2,)"
+                R"("received_at":"2026-06-10T03:00:00Z","revoked_at":"2026-06-20T03:00:00Z","versions":[)"
+                R"({"version":1,"received_at":"2026-05-01T03:00:00Z","replaced_at":"2026-06-10T03:00:00Z"},)"
+                R"({"version":2,"received_at":"2026-06-10T03:00:00Z","replaced_at":null}]}],)"
+                R"("transfers":[{"from_school":"Trường THCS Cũ","to_school":"Trường THCS Mới","date":"2026-06-15",)"
+                R"("received_at":"2026-06-16T03:00:00Z"}],)"
+                R"("checked":{"school_year":"2025-2026","version":1,"matches":true,"current":false,)"
+                R"("current_version":2,"replaced_at":"2026-06-10T03:00:00Z","revoked_at":"2026-06-20T03:00:00Z"}})")
+                .arg(code)
+                .toUtf8());
+        auto answer = lifecycle::lookupCode(m_fake->baseUrl(), code, {2025, 1, digest});
+        QVERIFY2(answer, answer ? "" : qPrintable(describe(answer.error())));
+        const QString asked = m_fake->received().last().path;
+        QVERIFY2(asked.contains(QStringLiteral("nam=2025")) && asked.contains(QStringLiteral("v=1"))
+                     && asked.contains(QStringLiteral("h=") + digest),
+                 qPrintable(asked));
+        QCOMPARE(answer->revokedAt, QDateTime(QDate(2026, 6, 20), QTime(3, 0), Qt::UTC));
+        QCOMPARE(answer->years.size(), 1);
+        QCOMPARE(answer->years.first().versions.size(), 2);
+        QCOMPARE(answer->years.first().versions.first().replacedAt,
+                 QDateTime(QDate(2026, 6, 10), QTime(3, 0), Qt::UTC));
+        QVERIFY(!answer->years.first().versions.last().replacedAt.isValid());
+        QCOMPARE(answer->transfers.size(), 1);
+        QCOMPARE(answer->transfers.first().date, QDate(2026, 6, 15));
+        QVERIFY(answer->checked && answer->checked->matches && !answer->checked->current);
+
+        const auto day
+            = [](int m, int d) { return text::shownDate(QDateTime(QDate(2026, m, d), QTime(3, 0), Qt::UTC)); };
+        QStringList rows;
+        for (const auto& [term, value] : lifecycle::lookupHistoryRows(*answer))
+            rows << term + QStringLiteral(": ") + value;
+        QVERIFY2(rows.contains(QStringLiteral("School year 2025-2026: Revoked on %1").arg(day(6, 20))),
+                 qPrintable(rows.join(u'\n')));
+        QVERIFY(rows.contains(QStringLiteral("School year 2025-2026: Version 1 — replaced on %1").arg(day(6, 10))));
+        QVERIFY(rows.contains(
+            QStringLiteral("Transfer: Transferred from Trường THCS Cũ to Trường THCS Mới on 15/06/2026")));
+        QVERIFY(lifecycle::paperCheckSentence(*answer->checked)
+                    .startsWith(QStringLiteral("This paper copy is version 1; the school revoked")));
+        lifecycle::LookupCheck check = *answer->checked;
+        check.revokedAt = {};
+        QCOMPARE(lifecycle::paperCheckSentence(check),
+                 QStringLiteral("This paper copy is version 1, replaced by version 2 on %1; use the new copy.")
+                     .arg(day(6, 10)));
+        check.matches = false;
+        QVERIFY(lifecycle::paperCheckSentence(check).startsWith(QStringLiteral("No version matches this paper copy")));
+        check = {QStringLiteral("2025-2026"), 2, true, true, 2, {}, {}};
+        QCOMPARE(lifecycle::paperCheckSentence(check), QStringLiteral("This paper copy matches the current version."));
+
+        // Without a paper copy nothing is sent but the code.
+        QVERIFY(lifecycle::lookupCode(m_fake->baseUrl(), code));
+        QVERIFY(!m_fake->received().last().path.contains(u'?'));
     }
 
     void endpointRefusesUnsafeSettings()

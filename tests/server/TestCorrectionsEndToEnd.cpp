@@ -4,12 +4,15 @@
 // before the lock; a pupil transferred from school A to school B, two school files with different trust stores and
 // two schools registered at one Department, after which A may no longer submit for that code; after the lock a reopen
 // is refused by the school file and a signed revoke request by the Department (409).
-// Not yet checked here, because not built yet: the lookup's versions/transfers/checked (docs/api.md). The transfer runs
-// through lifecycle here, as the desktop does; tests/cli/TestTransferCli runs `hocba-cli transfer` and `revoke`.
+// The lookup shows each step: v2 current and v1 replaced (the v1 paper copy's QR link says so, through the page and
+// `hocba-cli lookup`), the revocation's date, the transfer (the server speaks English here; TestDeptApi reads the
+// page's Vietnamese). The transfer runs through lifecycle here, as the desktop does; tests/cli/TestTransferCli runs
+// `hocba-cli transfer` and `revoke`.
 #include "../signing/TestPki.h"
 #include "DeptProcess.h"
 #include "SigningFixture.h"
 
+#include "domain/PrintedText.h"
 #include "lifecycle/Actor.h"
 #include "lifecycle/Corrections.h"
 #include "lifecycle/RecordDocuments.h"
@@ -19,8 +22,11 @@
 #include "packet/PacketReader.h"
 #include "packet/SignedRequest.h"
 #include "render/RecordRenderer.h"
+#include "render/QrCode.h"
 #include "store/Database.h"
 #include "token/XmlSigner.h"
+#include "util/Digest.h"
+#include "util/Text.h"
 #include "verify/RequestVerifier.h"
 
 #include <QCryptographicHash>
@@ -143,16 +149,17 @@ class TestCorrectionsEndToEnd : public QObject
     QList<QString> m_codes; ///< their lookup codes
     QByteArray m_resignedPacket; ///< section [2] signed in another copy of A: same code and version, new digest
     QByteArray m_resignedPdf;
+    QByteArray m_v1Packet; ///< section [0] as first signed: the packet its v1 paper copy's QR code names
 
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server->port); }
     DeptRun dept(const QStringList& args) { return runDept(args + QStringList {QStringLiteral("--data"), m_data}); }
     DeptRun cli(const QStringList& args) { return runProgram(QStringLiteral("hocba-cli"), args); }
     QString credential(const QString& file) const { return QString::fromLatin1(readFile(file)).trimmed(); }
-    QJsonObject lookup(const QString& code, const QString& digest = {})
+    QJsonObject lookup(const QString& code, const QString& query = {})
     {
         const Http r = http(QStringLiteral("GET"),
                             url() + QStringLiteral("/api/v1/lookup/") + code
-                                + (digest.isEmpty() ? QString() : QStringLiteral("?h=") + digest));
+                                + (query.isEmpty() ? QString() : QStringLiteral("?") + query));
         if (r.status != 200)
             qWarning("lookup: %d %s", r.status, r.body.left(500).constData());
         return r.json();
@@ -204,6 +211,8 @@ void TestCorrectionsEndToEnd::initTestCase()
             auto parsed = packet::readPacket((*doc)->packetXml);
             QVERIFY(parsed);
             m_codes << parsed->lookupCode;
+            if (m_v1Packet.isEmpty())
+                m_v1Packet = (*doc)->packetXml;
         }
     }
     // The signing time is in whole seconds: a copy signed a second later makes a different packet of the same code.
@@ -316,6 +325,47 @@ void TestCorrectionsEndToEnd::reopenSignUploadReplaces()
     const QJsonObject answer = lookup(m_codes[0]);
     QCOMPARE(answer.value(QStringLiteral("version")).toInt(), 2);
     QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("submitted"));
+    const QJsonArray versions = answer[QStringLiteral("years")][0][QStringLiteral("versions")].toArray();
+    QCOMPARE(versions.size(), 2);
+    QCOMPARE(versions[0][QStringLiteral("version")].toInt(), 1);
+    QCOMPARE(versions[0][QStringLiteral("digest")].toString(), packet::packetDigest(m_v1Packet));
+    const QDateTime replacedAt
+        = QDateTime::fromString(versions[0][QStringLiteral("replaced_at")].toString(), Qt::ISODate);
+    QVERIFY(replacedAt.isValid());
+    QCOMPARE(versions[1][QStringLiteral("received_at")].toString(), replacedAt.toString(Qt::ISODate));
+    QVERIFY(versions[1][QStringLiteral("replaced_at")].isNull());
+
+    // The v1 paper copy's QR code, as printed: the API, the page it opens and `hocba-cli lookup` say it was replaced.
+    const SchoolYear year = m_templateA.year;
+    const QString qr
+        = render::lookupUrl(url() + QStringLiteral("/tra-cuu"), m_codes[0], year, 1, digest::sha256(m_v1Packet));
+    const QJsonObject checked = lookup(m_codes[0], qr.section(u'?', 1)).value(QStringLiteral("checked")).toObject();
+    QVERIFY(checked.value(QStringLiteral("matches")).toBool());
+    QVERIFY(!checked.value(QStringLiteral("current")).toBool());
+    QCOMPARE(checked.value(QStringLiteral("version")).toInt(), 1);
+    QCOMPARE(checked.value(QStringLiteral("current_version")).toInt(), 2);
+    QCOMPARE(checked.value(QStringLiteral("replaced_at")).toString(), replacedAt.toString(Qt::ISODate));
+    const Http page = http(QStringLiteral("GET"), qr);
+    QCOMPARE(page.status, 200);
+    QVERIFY2(QString::fromUtf8(page.body).contains(
+                 QStringLiteral("This paper copy is version 1, replaced by version 2 on %1; use the new copy.")
+                     .arg(printedDate(vietnamDate(replacedAt)))),
+             page.body.constData());
+    const DeptRun cliLookup
+        = cli({QStringLiteral("lookup"), qr, QStringLiteral("--url"), url(), QStringLiteral("--json")});
+    QVERIFY2(cliLookup.code == 0, qPrintable(describeRun(cliLookup)));
+    const QJsonObject cliAnswer = QJsonDocument::fromJson(cliLookup.out.toUtf8()).object();
+    QCOMPARE(cliAnswer[QStringLiteral("checked")][QStringLiteral("matches")].toBool(), true);
+    QCOMPARE(cliAnswer[QStringLiteral("checked")][QStringLiteral("current")].toBool(), false);
+    QCOMPARE(cliAnswer[QStringLiteral("checked")][QStringLiteral("current_version")].toInt(), 2);
+    QCOMPARE(cliAnswer[QStringLiteral("years")][0][QStringLiteral("versions")].toArray().size(), 2);
+    const DeptRun cliText = cli({QStringLiteral("lookup"), qr, QStringLiteral("--url"), url()});
+    QVERIFY2(cliText.code == 0, qPrintable(describeRun(cliText)));
+    for (const QString& line :
+         {QStringLiteral("This paper copy is version 1, replaced by version 2 on %1").arg(text::shownDate(replacedAt)),
+          QStringLiteral("Version 1 — replaced on %1").arg(text::shownDate(replacedAt)),
+          QStringLiteral("Current version: 2 (received on %1)").arg(text::shownDate(replacedAt))})
+        QVERIFY2(cliText.out.contains(line), qPrintable(line + QLatin1Char('\n') + cliText.out));
 }
 
 /** A principal-signed revoke request goes through the outbox; the lookup says the record was revoked. */
@@ -344,6 +394,14 @@ void TestCorrectionsEndToEnd::revokeBeforeTheLock()
     }
     const QJsonObject answer = lookup(m_codes[1]);
     QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("revoked"));
+    const QDateTime revokedAt
+        = QDateTime::fromString(answer.value(QStringLiteral("revoked_at")).toString(), Qt::ISODate);
+    QVERIFY(revokedAt.isValid() && revokedAt.secsTo(QDateTime::currentDateTimeUtc()) < 600);
+    QCOMPARE(answer[QStringLiteral("years")][0][QStringLiteral("revoked_at")].toString(),
+             revokedAt.toString(Qt::ISODate));
+    const Http page = http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[1]);
+    QVERIFY(QString::fromUtf8(page.body).contains(
+        QStringLiteral("Revoked on %1").arg(printedDate(vietnamDate(revokedAt)))));
 }
 
 /** A → package → B, checked by B against its own trust store; the Department moves the record; A gets 403. */
@@ -470,6 +528,16 @@ void TestCorrectionsEndToEnd::transferBetweenTwoSchools()
         = http(QStringLiteral("POST"), url() + QStringLiteral("/api/v1/records"), credential(m_credentialA), body);
     QCOMPARE(again.status, 403);
     QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("other_school"));
+
+    // The lookup names the move once, however many times it was reported.
+    const QJsonArray moves = lookup(m_codes[2]).value(QStringLiteral("transfers")).toArray();
+    QCOMPARE(moves.size(), 1);
+    QCOMPARE(moves[0][QStringLiteral("from_school")].toString(),
+             queryOne(m_schoolA, QStringLiteral("SELECT name FROM school")));
+    QCOMPARE(moves[0][QStringLiteral("to_school")].toString(), kSchoolBName);
+    QVERIFY(QDate::fromString(moves[0][QStringLiteral("date")].toString(), Qt::ISODate).isValid());
+    QVERIFY(QString::fromUtf8(http(QStringLiteral("GET"), url() + QStringLiteral("/tra-cuu/") + m_codes[2]).body)
+                .contains(QStringLiteral(" to %1 on ").arg(kSchoolBName)));
 }
 
 /**

@@ -391,7 +391,13 @@ private Q_SLOTS:
                            R"("received_at":"2026-06-20T03:04:05Z","locked_at":"2026-06-30T16:59:59Z",)"
                            R"("content":{"student_name":"Nguyễn Văn An","school_year":"2025-2026","grade":6,)"
                            R"("class":"6A1","results":[{"subject":"Toán","score":"8.5","comment":"Tiến bộ"},)"
-                           R"({"subject":"Âm nhạc","level":"Đạt"}],"conduct":"Tốt"}})")
+                           R"({"subject":"Âm nhạc","level":"Đạt"}],"conduct":"Tốt"},)"
+                           R"("years":[{"school_year":"2025-2026","state":"locked","version":2,)"
+                           R"("received_at":"2026-06-20T03:04:05Z","versions":[{"version":1,)"
+                           R"("received_at":"2026-06-01T03:04:05Z","replaced_at":"2026-06-20T03:04:05Z"},)"
+                           R"({"version":2,"received_at":"2026-06-20T03:04:05Z","replaced_at":null}]}],)"
+                           R"("checked":{"school_year":"2025-2026","version":2,"matches":true,"current":true,)"
+                           R"("current_version":2,"replaced_at":null,"revoked_at":null}})")
                 .arg(code)
                 .toUtf8());
         QSignalSpy answered(&dialog, &ui::VerifyWidget::lookedUp);
@@ -407,12 +413,22 @@ private Q_SLOTS:
         QVERIFY(rows.contains(QStringLiteral("Toán: 8,5 — Tiến bộ")));
         QVERIFY(rows.contains(QStringLiteral("Âm nhạc: Đạt")));
         QVERIFY(rows.contains(QStringLiteral("Kết quả rèn luyện: Tốt")));
+        // The picture's QR code named its paper copy: the Department was asked about it, and its answer comes first.
+        QVERIFY2(m_fake->received().last().path.contains(QStringLiteral("&h=") + link.section(QStringLiteral("h="), 1)),
+                 qPrintable(m_fake->received().last().path));
+        QCOMPARE(rows.first(), QStringLiteral("Bản giấy: Bản giấy này khớp với phiên bản hiện hành."));
+        const QString replaced = text::shownDate(QDateTime(QDate(2026, 6, 20), QTime(3, 4, 5), Qt::UTC));
+        QVERIFY(
+            rows.contains(QStringLiteral("Năm học 2025-2026: Phiên bản hiện hành: 2 (nhận ngày %1)").arg(replaced)));
+        QVERIFY(
+            rows.contains(QStringLiteral("Năm học 2025-2026: Phiên bản 1 — đã được thay thế ngày %1").arg(replaced)));
         screenshot(dialog, QStringLiteral("check-dialog-lookup"));
 
         // A code the Department does not have: said plainly in the table.
         dialog.setCodeText(QStringLiteral("ffff ffff ffff ffff ffff ffff ffff ffff"));
         dialog.lookUp();
         QVERIFY(answered.wait(30000));
+        QVERIFY(!m_fake->received().last().path.contains(u'?')); // another code: no paper copy to check
         QCOMPARE(dialog.lookupRows().size(), 1);
         QVERIFY2(dialog.lookupRows().first().contains(QStringLiteral("Sở")), qPrintable(dialog.lookupRows().first()));
     }
