@@ -1254,6 +1254,21 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::RevokeCommand</name>
+    <message>
+        <source>Revoke a signed school year (before the Department&apos;s lock) with a request the principal signs on the token; the next upload sends it.</source>
+        <translation>Thu hồi một năm học đã ký (trước khi Sở khoá) bằng yêu cầu do hiệu trưởng ký trên token; lần gửi Sở tiếp theo sẽ gửi yêu cầu này.</translation>
+    </message>
+    <message>
+        <source>Why the year is revoked (1-500 characters).</source>
+        <translation>Lý do thu hồi năm học (1–500 ký tự).</translation>
+    </message>
+    <message>
+        <source>Section %1 revoked. The revoke request, signed by the principal, waits in the outbox: &quot;hocba-cli upload&quot; sends it to the Department.</source>
+        <translation>Đã thu hồi năm học số %1. Yêu cầu thu hồi có chữ ký của hiệu trưởng đang chờ trong hàng gửi: lệnh "hocba-cli upload" sẽ gửi lên Sở.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::SignCommand</name>
     <message>
         <source>Resuming the unfinished batch: %1 sections to sign.</source>
@@ -1375,6 +1390,14 @@
         <source>The token holds %1 certificates that the certificate policy accepts; signing with &quot;%2&quot; (id %3). Choose another with --cert ID.</source>
         <translation>Token có %1 chứng thư số được chính sách chứng thư số chấp nhận; sẽ ký bằng &quot;%2&quot; (mã %3). Chọn chứng thư số khác bằng --cert ID.</translation>
     </message>
+    <message>
+        <source>Who signs: principal (the only role allowed here; the default).</source>
+        <translation>Ai ký: principal (hiệu trưởng; chỉ vai trò này được phép ở đây, cũng là mặc định).</translation>
+    </message>
+    <message>
+        <source>Only the principal signs this: give --role principal.</source>
+        <translation>Chỉ hiệu trưởng ký việc này: hãy ghi --role principal.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::TemplateCommand</name>
@@ -1492,6 +1515,141 @@
     <message>
         <source>%1 %2 bits, key usage: %3</source>
         <translation>%1 %2 bit, mục đích sử dụng khoá: %3</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::TransferCommand</name>
+    <message>
+        <source>A pupil changing school: &quot;transfer out&quot; makes the signed transfer package, &quot;transfer in&quot; checks one and imports it.</source>
+        <translation>Học sinh chuyển trường: "transfer out" lập gói hồ sơ chuyển trường đã ký, "transfer in" kiểm tra một gói và nhận học bạ.</translation>
+    </message>
+    <message>
+        <source>out: the student&apos;s MOET code.</source>
+        <translation>out: mã học sinh của Bộ.</translation>
+    </message>
+    <message>
+        <source>out: the MOET code of the school the pupil moves to.</source>
+        <translation>out: mã trường (của Bộ GDĐT) của trường học sinh chuyển đến.</translation>
+    </message>
+    <message>
+        <source>out: that school&apos;s name.</source>
+        <translation>out: tên trường đó.</translation>
+    </message>
+    <message>
+        <source>out: the transfer date, dd/MM/yyyy or yyyy-MM-dd (default: today).</source>
+        <translation>out: ngày chuyển trường, dd/MM/yyyy hoặc yyyy-MM-dd (mặc định: hôm nay).</translation>
+    </message>
+    <message>
+        <source>out: why the pupil moves (0-500 characters).</source>
+        <translation>out: lý do chuyển trường (0–500 ký tự).</translation>
+    </message>
+    <message>
+        <source>in: the transfer package (.hocba-transfer.zip).</source>
+        <translation>in: gói hồ sơ chuyển trường (.hocba-transfer.zip).</translation>
+    </message>
+    <message>
+        <source>in: import without asking (after the checks pass); without it the command asks on the terminal, and imports nothing when there is none.</source>
+        <translation>in: nhận mà không hỏi lại (sau khi mọi kiểm tra đạt); không có tuỳ chọn này thì lệnh hỏi trên màn hình dòng lệnh, và không nhận gì khi không có màn hình để hỏi.</translation>
+    </message>
+    <message>
+        <source>in: also start the pupil&apos;s latest school year here, in this class.</source>
+        <translation>in: đồng thời tạo năm học mới nhất của học sinh ở trường này, trong lớp này.</translation>
+    </message>
+    <message>
+        <source>out: the folder the package is written to.</source>
+        <translation>out: thư mục ghi gói hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Say &quot;transfer out --student CODE --to-school CODE --out DIR …&quot; or &quot;transfer in --file PKG&quot;.</source>
+        <translation>Hãy ghi "transfer out --student MÃ --to-school MÃ --out THƯ_MỤC …" hoặc "transfer in --file GÓI".</translation>
+    </message>
+    <message>
+        <source>Give --student CODE and --to-school CODE.</source>
+        <translation>Hãy ghi --student MÃ và --to-school MÃ.</translation>
+    </message>
+    <message>
+        <source>--date must be a date as dd/MM/yyyy or yyyy-MM-dd.</source>
+        <translation>--date phải là ngày dạng dd/MM/yyyy hoặc yyyy-MM-dd.</translation>
+    </message>
+    <message>
+        <source>Give the package with --file PKG.</source>
+        <translation>Hãy chỉ gói hồ sơ bằng --file GÓI.</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>đang hiệu lực</translation>
+    </message>
+    <message>
+        <source>replaced by a later version</source>
+        <translation>đã được phiên bản sau thay thế</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>%1-%2, grade %3, version %4 (%5), signed by %6</source>
+        <translation>%1-%2, lớp %3, phiên bản %4 (%5), do %6 ký</translation>
+    </message>
+    <message>
+        <source>Transfer package written: %1</source>
+        <translation>Đã ghi gói hồ sơ chuyển trường: %1</translation>
+    </message>
+    <message>
+        <source>Lookup code %1; %2 signed versions:</source>
+        <translation>Mã tra cứu %1; %2 phiên bản đã ký:</translation>
+    </message>
+    <message>
+        <source>The record is now marked &quot;transferred away&quot;: read-only in this school file. The transfer statement waits in the outbox: &quot;hocba-cli upload&quot; reports it to the Department. Give the package to the new school.</source>
+        <translation>Học bạ nay được đánh dấu "chuyển đi": chỉ đọc trong tệp dữ liệu của trường. Giấy chuyển trường đang chờ trong hàng gửi: lệnh "hocba-cli upload" sẽ báo lên Sở. Hãy đưa gói hồ sơ cho trường mới.</translation>
+    </message>
+    <message>
+        <source>Student: %1, born %2</source>
+        <translation>Học sinh: %1, sinh ngày %2</translation>
+    </message>
+    <message>
+        <source>, MOET code %1</source>
+        <translation>, mã của Bộ %1</translation>
+    </message>
+    <message>
+        <source>Lookup code: %1</source>
+        <translation>Mã tra cứu: %1</translation>
+    </message>
+    <message>
+        <source>From: %1 (%2), transfer date %3, statement signed %4</source>
+        <translation>Trường cũ: %1 (%2), ngày chuyển %3, giấy chuyển trường ký lúc %4</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Lý do: %1</translation>
+    </message>
+    <message>
+        <source>%1 signed versions:</source>
+        <translation>%1 phiên bản đã ký:</translation>
+    </message>
+    <message>
+        <source> — REFUSED</source>
+        <translation> — BỊ TỪ CHỐI</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Import this record into the school file? Type &quot;yes&quot; to import: </source>
+        <translation>Nhận học bạ này vào tệp dữ liệu của trường? Gõ "có" để nhận: </translation>
+    </message>
+    <message>
+        <source>The transfer package was refused; nothing was written. The problems are listed above.</source>
+        <translation>Gói hồ sơ chuyển trường bị từ chối; không ghi gì cả. Các lỗi được liệt kê ở trên.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: confirm on a terminal, or run the same command with --yes once you have checked what arrives.</source>
+        <translation>Chưa nhận gì: hãy xác nhận trên màn hình dòng lệnh, hoặc chạy lại đúng lệnh này với --yes sau khi đã kiểm tra những gì sẽ nhận.</translation>
+    </message>
+    <message>
+        <source>Imported: the record %1 with %2 signed versions, kept as received (read-only). Add the following school years here.</source>
+        <translation>Đã nhận: học bạ %1 với %2 phiên bản đã ký, lưu nguyên như đã nhận (chỉ đọc). Các năm học tiếp theo làm ở trường này.</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2278,7 @@
     </message>
     <message>
         <source>The request is not the JSON the Department expects ({&quot;%1&quot;: …}). Update the program.</source>
-        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({"%1": …}). Hãy cập nhật phần mềm.</translation>
+        <translation>Yêu cầu gửi lên không đúng dạng JSON mà Sở cần ({&quot;%1&quot;: …}). Hãy cập nhật phần mềm.</translation>
     </message>
     <message>
         <source>The request is for another lookup code than its address.</source>
@@ -2129,6 +2287,14 @@
     <message>
         <source>The request names another school (school code %1); this credential is for school %2.</source>
         <translation>Yêu cầu ghi tên một trường khác (mã trường %1); mã xác thực này là của trường %2.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s school year (nam), version (v) or check code (h) is not as the QR code of a paper copy gives them.</source>
+        <translation>Năm học (nam), phiên bản (v) hoặc mã kiểm tra (h) trong đường dẫn không đúng dạng mã QR trên bản giấy.</translation>
+    </message>
+    <message>
+        <source>A version sent with the transfer statement is not one the statement lists, or is sent twice.</source>
+        <translation>Một phiên bản gửi kèm giấy chuyển trường không có trong danh sách của giấy, hoặc bị gửi hai lần.</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2481,50 @@
         <source>Received with a transfer</source>
         <translation>Nhận theo hồ sơ chuyển trường</translation>
     </message>
+    <message>
+        <source>Revoked on %1</source>
+        <translation>Đã thu hồi ngày %1</translation>
+    </message>
+    <message>
+        <source>Current version: %1 (received on %2)</source>
+        <translation>Phiên bản hiện hành: %1 (nhận ngày %2)</translation>
+    </message>
+    <message>
+        <source>Version %1 — replaced on %2</source>
+        <translation>Phiên bản %1 — đã được thay thế ngày %2</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Chuyển trường</translation>
+    </message>
+    <message>
+        <source>Transferred from %1 to %2 on %3</source>
+        <translation>Chuyển từ %1 sang %2 ngày %3</translation>
+    </message>
+    <message>
+        <source>No version matches this paper copy: the paper copy may have been altered. Ask the school for the valid copy.</source>
+        <translation>Không tìm thấy phiên bản nào khớp với bản giấy này: bản giấy có thể đã bị sửa. Hãy hỏi nhà trường bản hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This paper copy is version %1; the school revoked this school year of the record on %2. Ask the school for the valid copy.</source>
+        <translation>Bản giấy này là phiên bản %1; nhà trường đã thu hồi học bạ năm học này ngày %2. Hãy hỏi nhà trường bản hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This paper copy is version %1, replaced by version %2 on %3; use the new copy.</source>
+        <translation>Bản giấy này là phiên bản %1, đã được thay thế bởi phiên bản %2 ngày %3; hãy dùng bản mới.</translation>
+    </message>
+    <message>
+        <source>This paper copy matches the current version.</source>
+        <translation>Bản giấy này khớp với phiên bản hiện hành.</translation>
+    </message>
+    <message>
+        <source>This link is not the one a paper copy&apos;s QR code holds: its school year, version or check code cannot be read, so the paper copy cannot be checked.</source>
+        <translation>Đường dẫn này không phải đường dẫn trong mã QR của bản giấy: không đọc được năm học, phiên bản hoặc mã kiểm tra, nên không kiểm tra được bản giấy.</translation>
+    </message>
+    <message>
+        <source>Show the record of this lookup code</source>
+        <translation>Xem học bạ có mã tra cứu này</translation>
+    </message>
 </context>
 <context>
     <name>hocba::dept::PgSession</name>
@@ -2325,10 +2535,6 @@
     <message>
         <source>The window %1 exists already, or another window has the same school year and month.</source>
         <translation>Đợt nộp %1 đã có, hoặc đã có một đợt nộp khác cùng năm học và cùng tháng.</translation>
-    </message>
-    <message>
-        <source>This operation is not available on PostgreSQL yet.</source>
-        <translation>Thao tác này chưa dùng được với PostgreSQL.</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +3005,46 @@
         <source>The Department has already locked this school year: the revoke was refused and the record stays as the Department locked it.</source>
         <translation>Sở đã khoá năm học này: yêu cầu thu hồi bị từ chối và học bạ giữ nguyên như khi Sở khoá.</translation>
     </message>
+    <message>
+        <source>School year %1</source>
+        <translation>Năm học %1</translation>
+    </message>
+    <message>
+        <source>Revoked on %1</source>
+        <translation>Đã thu hồi ngày %1</translation>
+    </message>
+    <message>
+        <source>Current version: %1 (received on %2)</source>
+        <translation>Phiên bản hiện hành: %1 (nhận ngày %2)</translation>
+    </message>
+    <message>
+        <source>Version %1 — replaced on %2</source>
+        <translation>Phiên bản %1 — đã được thay thế ngày %2</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Chuyển trường</translation>
+    </message>
+    <message>
+        <source>Transferred from %1 to %2 on %3</source>
+        <translation>Chuyển từ %1 sang %2 ngày %3</translation>
+    </message>
+    <message>
+        <source>No version matches this paper copy: the paper copy may have been altered. Ask the school for the valid copy.</source>
+        <translation>Không tìm thấy phiên bản nào khớp với bản giấy này: bản giấy có thể đã bị sửa. Hãy hỏi nhà trường bản hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This paper copy is version %1; the school revoked this school year of the record on %2. Ask the school for the valid copy.</source>
+        <translation>Bản giấy này là phiên bản %1; nhà trường đã thu hồi học bạ năm học này ngày %2. Hãy hỏi nhà trường bản hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This paper copy is version %1, replaced by version %2 on %3; use the new copy.</source>
+        <translation>Bản giấy này là phiên bản %1, đã được thay thế bởi phiên bản %2 ngày %3; hãy dùng bản mới.</translation>
+    </message>
+    <message>
+        <source>This paper copy matches the current version.</source>
+        <translation>Bản giấy này khớp với phiên bản hiện hành.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::DocumentVerifier</name>
@@ -2972,6 +3218,10 @@
     <message>
         <source>The school year of this record no longer exists.</source>
         <translation>Năm học này của học bạ không còn tồn tại.</translation>
+    </message>
+    <message>
+        <source>The signed files of school year %1, received from %2, do not verify, so the record is not printed.</source>
+        <translation>Các tệp đã ký của năm học %1, nhận từ %2, không kiểm tra được chữ ký nên không in học bạ.</translation>
     </message>
 </context>
 <context>
@@ -3823,6 +4073,22 @@
     <message>
         <source>Every school year needs its lock date or none.</source>
         <translation>Mỗi năm học phải có ngày khoá sổ, hoặc không năm nào có.</translation>
+    </message>
+    <message>
+        <source>The signed PDF of a year received from an earlier school cannot be read.</source>
+        <translation>Không đọc được tệp PDF đã ký của năm học nhận từ trường trước.</translation>
+    </message>
+    <message>
+        <source>The book could not take the pages of a received year.</source>
+        <translation>Không đưa được các trang của năm học nhận về vào sổ.</translation>
+    </message>
+    <message>
+        <source>The pages of a year received from an earlier school could not be put into the book.</source>
+        <translation>Không đưa được các trang của năm học nhận từ trường trước vào sổ.</translation>
+    </message>
+    <message>
+        <source>This record has school years received from an earlier school; print it from its PDF.</source>
+        <translation>Học bạ này có năm học nhận từ trường trước; hãy in từ tệp PDF của học bạ.</translation>
     </message>
 </context>
 <context>
@@ -6401,6 +6667,18 @@ Có hiệu lực từ %3 đến %4</translation>
         <source>Locked %1</source>
         <translation>Đã khoá %1</translation>
     </message>
+    <message>
+        <source>Transferred away %1</source>
+        <translation>Chuyển đi %1</translation>
+    </message>
+    <message>
+        <source>Transferred away on %1: read-only here.</source>
+        <translation>Đã chuyển đi ngày %1: ở trường này chỉ xem, không sửa được.</translation>
+    </message>
+    <message>
+        <source>Transferred to %1 on %2: read-only here.</source>
+        <translation>Đã chuyển sang %1 ngày %2: ở trường này chỉ xem, không sửa được.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::TokenChooser</name>
@@ -6951,6 +7229,10 @@ Dấu vân tay SHA-256:
     <message>
         <source>Asking the Department…</source>
         <translation>Đang hỏi máy chủ của Sở…</translation>
+    </message>
+    <message>
+        <source>Paper copy</source>
+        <translation>Bản giấy</translation>
     </message>
 </context>
 <context>
