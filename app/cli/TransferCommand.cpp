@@ -4,6 +4,7 @@
 #include "Commands.h"
 #include "TokenSigning.h"
 
+#include "lifecycle/Actor.h"
 #include "lifecycle/ImportColumns.h"
 #include "lifecycle/Transfer.h"
 #include "store/Database.h"
@@ -134,6 +135,9 @@ private:
     int transferOut(const QCommandLineParser& parser, const TokenOptions& token, OpenedForChange& school,
                     const lifecycle::TransferOutRequest& request, Console& console)
     {
+        // The right before the PIN: a teacher's account is refused without touching the token.
+        if (auto ok = lifecycle::permit(*school.db, school.actor, lifecycle::Right::Sign); !ok)
+            return console.fail(ok.error());
         auto signing = TokenSigning::open(parser, token, *school.db, console);
         if (!signing)
             return console.fail(signing.error());
@@ -239,6 +243,9 @@ private:
                    const QString& className, Console& console)
     {
         const bool json = parser.isSet(QStringLiteral("json"));
+        // The right first: who may not import is not shown the pupil's details either.
+        if (auto ok = lifecycle::permit(*school.db, school.actor, lifecycle::Right::ManageSchool); !ok)
+            return console.fail(ok.error());
         auto ins = lifecycle::inspectTransferPackage(*school.db, path);
         if (!ins)
             return console.fail(ins.error());
