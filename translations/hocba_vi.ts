@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <source>Section %1 revoked. The revoke request, signed by the principal, waits in the outbox: &quot;hocba-cli upload&quot; sends it to the Department.</source>
-        <translation>Đã thu hồi năm học số %1. Yêu cầu thu hồi có chữ ký của hiệu trưởng đang chờ trong hàng gửi: lệnh "hocba-cli upload" sẽ gửi lên Sở.</translation>
+        <translation>Đã thu hồi năm học số %1. Yêu cầu thu hồi có chữ ký của hiệu trưởng đang chờ trong hàng gửi: lệnh &quot;hocba-cli upload&quot; sẽ gửi lên Sở.</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1521,7 @@
     <name>hocba::cli::TransferCommand</name>
     <message>
         <source>A pupil changing school: &quot;transfer out&quot; makes the signed transfer package, &quot;transfer in&quot; checks one and imports it.</source>
-        <translation>Học sinh chuyển trường: "transfer out" lập gói hồ sơ chuyển trường đã ký, "transfer in" kiểm tra một gói và nhận học bạ.</translation>
+        <translation>Học sinh chuyển trường: &quot;transfer out&quot; lập gói hồ sơ chuyển trường đã ký, &quot;transfer in&quot; kiểm tra một gói và nhận học bạ.</translation>
     </message>
     <message>
         <source>out: the student&apos;s MOET code.</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>Say &quot;transfer out --student CODE --to-school CODE --out DIR …&quot; or &quot;transfer in --file PKG&quot;.</source>
-        <translation>Hãy ghi "transfer out --student MÃ --to-school MÃ --out THƯ_MỤC …" hoặc "transfer in --file GÓI".</translation>
+        <translation>Hãy ghi &quot;transfer out --student MÃ --to-school MÃ --out THƯ_MỤC …&quot; hoặc &quot;transfer in --file GÓI&quot;.</translation>
     </message>
     <message>
         <source>Give --student CODE and --to-school CODE.</source>
@@ -1601,7 +1601,7 @@
     </message>
     <message>
         <source>The record is now marked &quot;transferred away&quot;: read-only in this school file. The transfer statement waits in the outbox: &quot;hocba-cli upload&quot; reports it to the Department. Give the package to the new school.</source>
-        <translation>Học bạ nay được đánh dấu "chuyển đi": chỉ đọc trong tệp dữ liệu của trường. Giấy chuyển trường đang chờ trong hàng gửi: lệnh "hocba-cli upload" sẽ báo lên Sở. Hãy đưa gói hồ sơ cho trường mới.</translation>
+        <translation>Học bạ nay được đánh dấu &quot;chuyển đi&quot;: chỉ đọc trong tệp dữ liệu của trường. Giấy chuyển trường đang chờ trong hàng gửi: lệnh &quot;hocba-cli upload&quot; sẽ báo lên Sở. Hãy đưa gói hồ sơ cho trường mới.</translation>
     </message>
     <message>
         <source>Student: %1, born %2</source>
@@ -1637,7 +1637,7 @@
     </message>
     <message>
         <source>Import this record into the school file? Type &quot;yes&quot; to import: </source>
-        <translation>Nhận học bạ này vào tệp dữ liệu của trường? Gõ "có" để nhận: </translation>
+        <translation>Nhận học bạ này vào tệp dữ liệu của trường? Gõ &quot;có&quot; để nhận: </translation>
     </message>
     <message>
         <source>The transfer package was refused; nothing was written. The problems are listed above.</source>
