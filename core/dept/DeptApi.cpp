@@ -8,11 +8,11 @@
 #include "domain/Types.h"
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
+#include "util/Digest.h"
 #include "verify/DocumentVerifier.h"
 #include "verify/RequestVerifier.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -203,10 +203,10 @@ std::optional<Refusal> refusalOf(SubmitStatus status)
     return std::nullopt;
 }
 
-/** The hex SHA-256 of a certificate, as the store keeps the principals' certificates. */
-QString certificateSha256(const QByteArray& der)
+/** Hex SHA-256: how the store keeps the principals' certificates and a transfer statement lists each PDF. */
+QString sha256Hex(const QByteArray& bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(digest::sha256(bytes).toHex());
 }
 
 /** The packet and the PDF of a submit body, decoded. */
@@ -324,9 +324,9 @@ struct DeptApi::Impl
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
-    /** The JSON body's one base64 field (`request` or `statement`) after the credential and the body checks. */
     /** 415 for a body that is not JSON, 413 for one over the limit; nullopt when the body may be read. */
     std::optional<Refusal> bodyRefusal(const ApiRequest& request) const;
+    /** The JSON body's one base64 field (`request` or `statement`) after the credential and the body checks. */
     Checked<QByteArray> signedBody(const ApiRequest& request, const char* field);
     Checked<ApiResponse> revoke(const QString& code, const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> transfer(const QString& code, const ApiRequest& request, LogLine& log);
@@ -534,7 +534,7 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStr
     if (principalCerts)
         for (const signing::SignatureCheck& c : packetSignatures)
             if (c.role == signing::SignerRole::Principal)
-                principalCerts->append(certificateSha256(c.certificate.der));
+                principalCerts->append(sha256Hex(c.certificate.der));
     return *p;
 }
 
@@ -678,7 +678,7 @@ Checked<ApiResponse> DeptApi::Impl::revoke(const QString& code, const ApiRequest
     revocation.schoolId = school->id;
     revocation.digest = packet::packetDigest(*xml);
     revocation.requestXml = *xml;
-    revocation.signerCertSha256 = certificateSha256(verified->signerCertificateDer());
+    revocation.signerCertSha256 = sha256Hex(verified->signerCertificateDer());
     revocation.receivedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     auto s = session();
     if (!s)
@@ -727,7 +727,7 @@ Checked<ApiResponse> DeptApi::Impl::transfer(const QString& code, const ApiReque
     t.transferDate = st.transferDate;
     t.digest = packet::packetDigest(*xml);
     t.statementXml = *xml;
-    t.signerCertSha256 = certificateSha256(verified->signerCertificateDer());
+    t.signerCertSha256 = sha256Hex(verified->signerCertificateDer());
     t.receivedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     // Verified whether or not the record is known here: a statement sent with a forged version is refused whole.
     auto history = historyOf(request.body, st);
@@ -772,8 +772,7 @@ Checked<QList<HistoryVersion>> DeptApi::Impl::historyOf(const QByteArray& body,
         if (!p)
             return std::unexpected(p.error());
         const QString digest = packet::packetDigest(upload->packet);
-        const QString pdfSha256
-            = QString::fromLatin1(QCryptographicHash::hash(upload->pdf, QCryptographicHash::Sha256).toHex());
+        const QString pdfSha256 = sha256Hex(upload->pdf);
         const bool listed = std::any_of(statement.items.begin(), statement.items.end(), [&](const auto& listedItem) {
             return listedItem.packetDigest == digest && listedItem.pdfSha256 == pdfSha256
                 && listedItem.schoolYearStart == p->schoolYear.startYear && listedItem.version == p->version
