@@ -33,6 +33,11 @@ struct SubjectEntry
     QString level; ///< T/H/C at year end
     QString score; ///< year-end test score
     std::optional<QString> comment;
+    /** The language of a foreign-language or ethnic-language subject ("Tiếng Anh"); printed after the subject's
+     * name. Empty: not given (packet 1.0). */
+    QString languageName;
+    /** THCS: the subject teacher of the year, printed on the subject's row beside the comment. Empty: not given. */
+    QString teacherName;
     // TT22
     QString assessment; ///< "score" | "comment" | "" (take the curriculum's form)
     std::optional<int> periodsPerYear; ///< overrides the curriculum default
@@ -53,6 +58,12 @@ struct StudentYearInput
     QMap<QString, QString> qualities; ///< code → T/D/C
     QMap<QString, QString> competencies; ///< code → T/D/C
     bool recognizedByClass = false; ///< the class collective's recognition for "Học sinh tiêu biểu"
+    QMap<QString, QString> qualityComments; ///< code → the teacher's comment on that quality
+    QMap<QString, QString> competencyComments; ///< code → the teacher's comment on that competency
+    QString heightCm; ///< the year page's header (text as entered, decimal comma or dot; empty = not given)
+    QString weightKg;
+    QString absencesExcused; ///< days absent with leave (có phép), TT27 header; text as entered
+    QString absencesUnexcused; ///< days absent without leave (không phép)
 
     // TT22
     QString conductHk1; ///< T/K/D/CD
@@ -62,6 +73,10 @@ struct StudentYearInput
     QMap<QString, QString> retests; ///< subject → re-assessment result (Art. 14): a score or D/CD
 
     std::optional<QString> comment; ///< the homeroom teacher's comment for the year
+
+    // Both circulars: one line each as printed ("Chứng chỉ tiếng Anh A2, 05/2024"); empty list = none
+    QStringList certificates; ///< chứng chỉ
+    QStringList competitions; ///< cuộc thi, with the result
 
     friend bool operator==(const StudentYearInput&, const StudentYearInput&) = default;
 };

@@ -28,6 +28,21 @@ struct StudyHistoryEntry
 };
 
 /**
+ * The visible appearance of a digital signature on a year's pages (issue 13): what the renderer draws in the
+ * principal's block of a signed section, taken from the signing certificate and the signing time just before the
+ * section is rendered and signed, so it lies inside the signed bytes. Verification checks that it equals the
+ * signature's own certificate and time.
+ */
+struct SignatureAppearance
+{
+    QString holderName; ///< the certificate subject's common name
+    QString role; ///< "Hiệu trưởng", "Phó Hiệu trưởng" (the role the signer signed in)
+    QString issuer; ///< the issuer's common name (or organisation)
+    QDateTime signedAt; ///< UTC, whole seconds; equals the signature's signing time
+    friend bool operator==(const SignatureAppearance&, const SignatureAppearance&) = default;
+};
+
+/**
  * One packet = one year section of one record, plus the record's identity (ARCHITECTURE.md §5, DOMAIN.md §5.1).
  * It is what gets signed, uploaded, verified — and what the PDF is rendered from (never from live tables).
  * Text is NFC. `inputs` are the assessments as entered; `results` what the rules computed from them (absent
@@ -53,8 +68,13 @@ struct Packet
     int grade = 0;
     QString className;
     QString homeroomTeacherName;
-    QString principalName;
+    QString principalName; ///< the principal of that school year (not today's)
     bool awaitingAdditionalAssessment = false;
+    /** Fields changed from the version this one replaces ("Trong trang này có sửa chữa ở … chỗ"); absent on a first
+     * version. */
+    std::optional<int> correctedPlaces;
+    /** Set on a signed section (draft == false) made from format 1.1 on; absent on a draft and in packets 1.0. */
+    std::optional<SignatureAppearance> principalSignature;
 
     QList<StudyHistoryEntry> studyHistory; ///< every year of the record known when the packet was made
 

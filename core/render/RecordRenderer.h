@@ -54,6 +54,11 @@ struct RenderOptions
 {
     /** The lookup portal the QR codes point to; per school or province (docs/qr.md). */
     QString portalBaseUrl = QStringLiteral("https://tracuu.hocba.example/");
+    /** The school's seal (Settings → Signing, kept in the school file), drawn in the principal's block of a year
+     * that carries a digital signature appearance; none when null. */
+    QImage sealImage;
+    /** The "Hướng dẫn ghi học bạ" page after the cover (print settings). */
+    bool instructionsPage = true;
     /** Duplex printing: a blank page is inserted where needed so every school year starts on a right-hand page. */
     bool duplexBlankPages = false;
     /** PDF title metadata; off when a copy must not carry the name outside the page content. */
