@@ -77,8 +77,8 @@ BookLayout makePrimary()
         {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
         {{{QStringLiteral("Chiều cao:"), QStringLiteral("year.height")},
           {QStringLiteral("Cân nặng:"), QStringLiteral("year.weight"), 45.0}}},
-        {{{QStringLiteral("Số ngày nghỉ: có phép"), QStringLiteral("year.absencesExcused")},
-          {QStringLiteral("không phép"), QStringLiteral("year.absencesUnexcused"), 55.0}}},
+        {{{QStringLiteral("Số ngày nghỉ có phép:"), QStringLiteral("year.absencesExcused")},
+          {QStringLiteral("không phép:"), QStringLiteral("year.absencesUnexcused"), 55.0}}},
     };
     b.instructions = {
         QStringLiteral("1. Học bạ được dùng để ghi kết quả đánh giá học sinh trong từng năm học của cấp tiểu học; "

@@ -15,6 +15,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -267,6 +268,27 @@ private Q_SLOTS:
         compareGolden(m_thcsPdf, 1, QStringLiteral("tt22-cover.png"));
         compareGolden(m_thcsPdf, 4, QStringLiteral("tt22-history.png"));
         compareGolden(m_thcsPdf, 5, QStringLiteral("tt22-year.png"));
+        // A signed year: the appearance in the principal's block over the school's seal; the subject teachers.
+        RenderInput signedYear = demo::sampleRecord({SchoolLevel::Thcs, 43, 1});
+        packet::Packet& p = signedYear.years.first();
+        p.principalSignature = packet::SignatureAppearance {p.principalName.toUpper(), QStringLiteral("Hiệu trưởng"),
+                                                            QStringLiteral("VNPT Certification Authority"),
+                                                            QDateTime(QDate(2022, 5, 30), QTime(2, 5), Qt::UTC)};
+        for (SubjectEntry& e : p.inputs.subjects) {
+            e.teacherName = QStringLiteral("Trần Thị Mai");
+            if (e.code == QLatin1String("ngoai_ngu_1"))
+                e.languageName = QStringLiteral("Tiếng Anh");
+        }
+        RenderOptions withSeal;
+        withSeal.sealImage = QImage(240, 240, QImage::Format_ARGB32);
+        withSeal.sealImage.fill(Qt::transparent);
+        {
+            QPainter seal(&withSeal.sealImage);
+            seal.setPen(QPen(QColor(200, 20, 20), 12));
+            seal.drawEllipse(QRectF(8, 8, 224, 224));
+        }
+        compareGolden(render(QStringLiteral("signed-year.pdf"), signedYear, withSeal), 5,
+                      QStringLiteral("tt22-year-signed.png"));
         const QString empty = render(QStringLiteral("nodata.pdf"), noDataRecord());
         // Cover, information, year 1 (1-2 pages), then the year without data.
         const QString t = text(empty);
