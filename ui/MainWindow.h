@@ -155,6 +155,8 @@ private:
     void clearClass();
     void showRecordOf(const QModelIndex& proxyIndex);
     void previewWholeClass();
+    /** The renderer's options with the school's lookup portal and seal (lifecycle PrintSettings). */
+    render::RenderOptions renderOptions() const;
     void updateSelectionStatus();
     void rememberRecent(const QString& path);
     void updateRecentMenu();

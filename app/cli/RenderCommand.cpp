@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/PrintSettings.h"
 #include "lifecycle/RecordDocuments.h"
 #include "render/RenderBatch.h"
 #include "store/Database.h"
@@ -128,6 +129,8 @@ public:
         int lastShown = -1;
         render::BatchOptions options;
         options.threads = *threads;
+        if (auto s = lifecycle::applyPrintSettings(**db, options.render); !s)
+            return console.fail(s.error());
         options.progress = [&](int done, int total) {
             QMutexLocker lock(&progressMutex);
             const int percent = done * 100 / std::max(1, total);
