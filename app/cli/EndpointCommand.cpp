@@ -40,7 +40,7 @@ public:
                                          "signed with it."),
                                       tr("FILE"));
         const QCommandLineOption lookup(QStringLiteral("lookup-url"),
-                                        tr("The lookup portal the printed books' QR codes and text point to, e.g. "
+                                        tr("The lookup portal the printed books' QR codes point to, e.g. "
                                            "https://tracuu.sogd.example.vn/ (an empty value clears it)."),
                                         tr("URL"));
         QCommandLineParser parser;

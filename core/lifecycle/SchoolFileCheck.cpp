@@ -173,6 +173,8 @@ Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet li
     live.className = signedPacket.className;
     live.homeroomTeacherName = signedPacket.homeroomTeacherName;
     live.principalName = signedPacket.principalName;
+    // Written by the signer from its certificate, not by the store; verifyDocument checks it against the signature.
+    live.principalSignature = signedPacket.principalSignature;
     auto a = packet::writePacket(live);
     auto b = packet::writePacket(signedPacket);
     if (!a || !b || *a != *b) {
