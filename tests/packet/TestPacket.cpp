@@ -116,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(packet::validatePacket(bytesA));
         QVERIFY(
             bytesA.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RecordPacket xmlns=\"urn:hocba:packet:1\" "
-                              "formatVersion=\"1\">"));
+                              "formatVersion=\"1.1\">"));
         QVERIFY(bytesA.contains("<Data Id=\"data\" createdAt=\"2026-06-01T08:30:15Z\" status=\"draft\">"));
         QVERIFY(bytesA.contains("<Signatures></Signatures>"));
         QVERIFY(!bytesA.contains("/>")); // no self-closing tags: the bytes are their own C14N form
