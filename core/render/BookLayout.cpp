@@ -23,16 +23,17 @@ void commonParts(BookLayout& b)
 {
     b.ministry = QStringLiteral("BỘ GIÁO DỤC VÀ ĐÀO TẠO");
     b.coverTitle = QStringLiteral("HỌC BẠ");
+    // Since 1/7/2025 there are only provinces and communes (DOMAIN.md §0): no district line (docs/layout.md).
     b.coverFields = {
         {{{QStringLiteral("Họ và tên học sinh:"), QStringLiteral("student.fullName")}}},
         {{{QStringLiteral("Mã tra cứu học bạ:"), QStringLiteral("record.lookupCode")}}},
         {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
-        {{{QStringLiteral("Xã (Phường, Thị trấn):"), QStringLiteral("school.commune")}}},
-        {{{QStringLiteral("Huyện (Thành phố, Quận, Thị xã):"), QStringLiteral("school.district")}}},
+        {{{QStringLiteral("Xã (Phường, Đặc khu):"), QStringLiteral("school.commune")}}},
         {{{QStringLiteral("Tỉnh (Thành phố):"), QStringLiteral("school.province")}}},
     };
     b.infoTitle = QStringLiteral("HỌC BẠ");
-    b.principalOnInfo = {QStringLiteral("HIỆU TRƯỞNG"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 30.0};
+    b.principalOnInfo = {QStringLiteral("HIỆU TRƯỞNG"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"),
+                         QStringLiteral("(Đã ký số)")};
     b.historyTitle = QStringLiteral("QUÁ TRÌNH HỌC TẬP");
 }
 
@@ -74,6 +75,30 @@ BookLayout makePrimary()
         {{{QStringLiteral("Lớp:"), QStringLiteral("year.className")},
           {QStringLiteral("Năm học:"), QStringLiteral("year.schoolYear"), 45.0}}},
         {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
+        {{{QStringLiteral("Chiều cao:"), QStringLiteral("year.height")},
+          {QStringLiteral("Cân nặng:"), QStringLiteral("year.weight"), 45.0}}},
+        {{{QStringLiteral("Số ngày nghỉ: có phép"), QStringLiteral("year.absencesExcused")},
+          {QStringLiteral("không phép"), QStringLiteral("year.absencesUnexcused"), 55.0}}},
+    };
+    b.instructions = {
+        QStringLiteral("1. Học bạ được dùng để ghi kết quả đánh giá học sinh trong từng năm học của cấp tiểu học; "
+                       "nhà trường lưu giữ học bạ và giao cho học sinh khi học sinh chuyển trường hoặc hoàn thành "
+                       "chương trình tiểu học."),
+        QStringLiteral("2. Thông tin về học sinh được ghi theo giấy khai sinh và hồ sơ nhập học; Hiệu trưởng ký, "
+                       "đóng dấu xác nhận."),
+        QStringLiteral("3. Các môn học và hoạt động giáo dục: Mức đạt được ghi T (Hoàn thành tốt), H (Hoàn thành) "
+                       "hoặc C (Chưa hoàn thành); Điểm KTĐK là điểm bài kiểm tra định kì cuối năm học; Nhận xét ghi "
+                       "những điểm nổi bật về sự tiến bộ, năng khiếu, hứng thú và những nội dung cần khắc phục."),
+        QStringLiteral("4. Phẩm chất chủ yếu và năng lực cốt lõi: Mức đạt được ghi T (Tốt), Đ (Đạt) hoặc C (Cần cố "
+                       "gắng), kèm nhận xét."),
+        QStringLiteral("5. Đánh giá kết quả giáo dục ghi một trong bốn mức: Hoàn thành xuất sắc, Hoàn thành tốt, "
+                       "Hoàn thành, Chưa hoàn thành. Khen thưởng ghi danh hiệu học sinh được khen thưởng trong năm "
+                       "học. Mục 6 ghi \"Hoàn thành chương trình lớp …\", \"Chưa hoàn thành chương trình lớp …\" "
+                       "hoặc \"Hoàn thành chương trình tiểu học\"."),
+        QStringLiteral("6. Học bạ số: mỗi năm học được Hiệu trưởng ký số; khối chữ ký số in tên người ký và thời "
+                       "gian ký. Bản in được đối chiếu với bản gốc bằng mã tra cứu và mã QR in trên từng trang. Nội "
+                       "dung chỉ được sửa trước khi khoá sổ, do nhà trường lập học bạ thực hiện; số chỗ sửa chữa "
+                       "được ghi ở cuối trang của năm học."),
     };
     b.subjectsTitle = QStringLiteral("1. Các môn học và hoạt động giáo dục");
     b.subjects.columns = {
@@ -98,15 +123,15 @@ BookLayout makePrimary()
     b.competencies = b.qualities;
     b.competencies.columns[0].caption = QStringLiteral("Năng lực");
     b.closingItems = {
-        {QStringLiteral("4. Đánh giá kết quả giáo dục:"), QStringLiteral("year.result")},
-        {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
-        {QStringLiteral("5. Khen thưởng:"), QStringLiteral("year.award")},
-        {QStringLiteral("6. Hoàn thành chương trình lớp học/chương trình tiểu học:"),
-         QStringLiteral("year.completion")},
+        {{{QStringLiteral("4. Đánh giá kết quả giáo dục:"), QStringLiteral("year.result")}}},
+        {{{QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")}}},
+        {{{QStringLiteral("5. Khen thưởng:"), QStringLiteral("year.award")}}},
+        {{{QStringLiteral("6. Hoàn thành chương trình lớp học/chương trình tiểu học:"),
+           QStringLiteral("year.completion")}}},
     };
-    b.yearLeftSignature
-        = {QStringLiteral("Xác nhận của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
-    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
+    b.yearLeftSignature = {QStringLiteral("Xác nhận của Hiệu trưởng"),
+                           QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), QStringLiteral("(Đã ký số)")};
+    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), QString()};
     return b;
 }
 
@@ -116,6 +141,7 @@ BookLayout makeThcs()
     b.level = SchoolLevel::Thcs;
     commonParts(b);
     b.coverSubtitle = QStringLiteral("TRUNG HỌC CƠ SỞ");
+    b.coverFields.append({{{QStringLiteral("Số sổ đăng bộ:"), QStringLiteral("student.registrationNumber")}}});
     b.infoFields = {
         {{{QStringLiteral("Họ và tên:"), QStringLiteral("student.fullName")},
           {QStringLiteral("Giới tính:"), QStringLiteral("student.gender"), 105.0}}},
@@ -143,7 +169,7 @@ BookLayout makeThcs()
         {QStringLiteral("Hiệu trưởng ký, đóng dấu"), 31.0, C},
     };
     b.history.headerHeightMm = 10.0;
-    b.history.rowHeightMm = 9.0;
+    b.history.rowHeightMm = 35.0; // the principal signs and stamps each year's row (DOMAIN.md §3.2)
     b.history.minRows = 4;
 
     b.yearTitle = QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN");
@@ -153,38 +179,63 @@ BookLayout makeThcs()
           {QStringLiteral("Năm học:"), QStringLiteral("year.schoolYear"), 45.0}}},
         {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
     };
-    b.subjectsTitle = QStringLiteral("Kết quả học tập các môn học và hoạt động giáo dục");
-    b.subjects.columns = {
-        {QStringLiteral("Môn học/hoạt động giáo dục"), 44.0, L},
-        {QStringLiteral("HK I"), 13.0, C},
-        {QStringLiteral("HK II"), 13.0, C},
-        {QStringLiteral("Cả năm"), 14.0, C},
-        {QStringLiteral("Điểm hoặc mức đánh giá lại (nếu có)"), 21.0, C},
-        {QStringLiteral("Nhận xét (tiến bộ, ưu điểm nổi bật, hạn chế chủ yếu) và chữ ký của giáo viên môn học"), 70.0,
-         L, true},
+    b.instructions = {
+        QStringLiteral("1. Học bạ do nhà trường quản lí và lưu giữ; giáo viên chủ nhiệm nhận học bạ vào đầu năm học, "
+                       "cuối mỗi học kì và cuối năm học để ghi kết quả, sau đó nộp lại cho nhà trường."),
+        QStringLiteral("2. Trang thông tin học sinh được ghi đầy đủ khi lập học bạ, theo giấy khai sinh, sổ đăng bộ và "
+                       "hồ sơ trúng tuyển; Hiệu trưởng ký, đóng dấu xác nhận quá trình học tập của từng năm học."),
+        QStringLiteral("3. Giáo viên môn học ghi điểm trung bình môn học hoặc mức đánh giá (Đ: Đạt, CĐ: Chưa đạt) của "
+                       "từng học kì và cả năm học, nhận xét sự tiến bộ, ưu điểm nổi bật, hạn chế chủ yếu của học sinh "
+                       "và ghi rõ họ tên."),
+        QStringLiteral("4. Giáo viên chủ nhiệm ghi kết quả rèn luyện, kết quả học tập, tổng số buổi nghỉ học, việc "
+                       "được lên lớp hoặc không được lên lớp, kết quả rèn luyện trong kì nghỉ hè và kết quả đánh giá "
+                       "lại (nếu có), danh hiệu, khen thưởng và nhận xét; Hiệu trưởng phê duyệt, ký và đóng dấu."),
+        QStringLiteral("5. Học bạ số: mỗi năm học được Hiệu trưởng ký số; khối chữ ký số in tên người ký và thời "
+                       "gian ký. Bản in được đối chiếu với bản gốc bằng mã tra cứu và mã QR in trên từng trang. Nội "
+                       "dung chỉ được sửa trước khi khoá sổ, do nhà trường lập học bạ thực hiện; số chỗ sửa chữa "
+                       "được ghi ở cuối trang của năm học."),
     };
-    b.subjects.groups = {{1, 3, QStringLiteral("Điểm trung bình hoặc mức đánh giá")}};
-    b.subjects.headerHeightMm = 14.0;
-    b.subjects.rowHeightMm = 7.0;
+    b.subjectsTitle = QStringLiteral("Kết quả học tập các môn học và hoạt động giáo dục");
+    // The form's last column ("… và chữ ký của giáo viên môn học") in two: the comment and the subject teacher.
+    b.subjects.columns = {
+        {QStringLiteral("Môn học/hoạt động giáo dục"), 37.0, L},
+        {QStringLiteral("HK I"), 9.5, C},
+        {QStringLiteral("HK II"), 9.5, C},
+        {QStringLiteral("Cả năm"), 11.0, C},
+        {QStringLiteral("Điểm/mức đánh giá lại (nếu có)"), 15.0, C},
+        {QStringLiteral("Nhận xét"), 71.0, L, true},
+        {QStringLiteral("Giáo viên"), 22.0, L, true, 7.5, true, 6.5},
+    };
+    b.subjects.groups = {
+        {1, 3, QStringLiteral("Điểm trung bình hoặc mức đánh giá")},
+        {5, 2, QStringLiteral("Nhận xét (tiến bộ, ưu điểm nổi bật, hạn chế chủ yếu) và chữ ký của giáo viên môn học")},
+    };
+    b.subjects.headerHeightMm = 12.0;
+    b.subjects.rowHeightMm = 5.5;
+    b.subjects.headerPoints = 8.0;
+    b.subjects.minCellPoints = 7.5;
+    b.subjects.cellPoints = 9.0;
     b.conductTitle = QStringLiteral("Kết quả rèn luyện và học tập");
     b.conduct.columns = {
-        {QString(), 40.0, L},
-        {QStringLiteral("Kết quả rèn luyện"), 45.0, C},
-        {QStringLiteral("Kết quả học tập"), 45.0, C},
-        {QStringLiteral("Tổng số buổi nghỉ học cả năm"), 45.0, C},
+        {QString(), 36.0, L},
+        {QStringLiteral("Kết quả rèn luyện"), 40.0, C},
+        {QStringLiteral("Kết quả học tập"), 40.0, C},
+        {QStringLiteral("Tổng số buổi nghỉ học cả năm"), 59.0, C},
     };
-    b.conduct.headerHeightMm = 8.0;
-    b.conduct.rowHeightMm = 6.5;
+    b.conduct.headerHeightMm = 7.0;
+    b.conduct.rowHeightMm = 5.5;
+    b.conduct.headerPoints = 8.5;
+    b.conduct.cellPoints = 9.0;
     b.closingItems = {
-        {QStringLiteral("Được lên lớp hoặc không được lên lớp:"), QStringLiteral("year.promotion")},
-        {QStringLiteral("Kết quả rèn luyện trong kì nghỉ hè (nếu có):"), QStringLiteral("year.summer")},
-        {QStringLiteral("Kết quả đánh giá lại (nếu có):"), QStringLiteral("year.retest")},
-        {QStringLiteral("Danh hiệu, khen thưởng:"), QStringLiteral("year.award")},
-        {QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")},
+        {{{QStringLiteral("Được lên lớp hoặc không được lên lớp:"), QStringLiteral("year.promotion")}}},
+        {{{QStringLiteral("Kết quả rèn luyện trong kì nghỉ hè (nếu có):"), QStringLiteral("year.summer")},
+          {QStringLiteral("Kết quả đánh giá lại (nếu có):"), QStringLiteral("year.retest"), 100.0}}},
+        {{{QStringLiteral("Danh hiệu, khen thưởng:"), QStringLiteral("year.award")}}},
+        {{{QStringLiteral("Nhận xét của giáo viên chủ nhiệm:"), QStringLiteral("year.comment")}}},
     };
-    b.yearLeftSignature
-        = {QStringLiteral("Phê duyệt của Hiệu trưởng"), QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), 26.0};
-    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), 26.0};
+    b.yearLeftSignature = {QStringLiteral("Phê duyệt của Hiệu trưởng"),
+                           QStringLiteral("(Ký, ghi rõ họ tên và đóng dấu)"), QStringLiteral("(Đã ký số)")};
+    b.yearRightSignature = {QStringLiteral("Giáo viên chủ nhiệm"), QStringLiteral("(Ký và ghi rõ họ tên)"), QString()};
     return b;
 }
 

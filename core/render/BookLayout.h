@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <Qt>
 
 namespace hocba::render {
@@ -19,6 +20,10 @@ struct ColumnLayout
     Qt::Alignment align = Qt::AlignLeft;
     /** Long text first steps the font down (to BookLayout::minCellPoints) before the row grows. */
     bool shrinkToFit = false;
+    /** The cells' font size; 0: the table's (TableLayout::cellPoints, else BookLayout::cellFont). */
+    double points = 0.0;
+    bool italic = false;
+    double minPoints = 0.0; ///< how far it shrinks; 0: the table's (TableLayout::minCellPoints)
 };
 
 /** A caption over several neighbouring columns (the TT22 "Điểm trung bình hoặc mức đánh giá" over HK I/II/Cả năm). */
@@ -37,6 +42,9 @@ struct TableLayout
     double headerHeightMm = 8.0;
     double rowHeightMm = 6.0;
     int minRows = 0; ///< padded with blank rows (the study history table of a new record)
+    double headerPoints = 0.0; ///< the captions' size; 0: BookLayout::headerCellFont
+    double cellPoints = 0.0; ///< the cells' size; 0: BookLayout::cellFont
+    double minCellPoints = 0.0; ///< how far shrinkable cells shrink; 0: BookLayout::minCellPoints
 
     double widthMm() const;
 };
@@ -53,12 +61,16 @@ struct FieldLine
     QList<Field> fields;
 };
 
-/** A signature block: title, hint in italics, room for the signature, then the signer's name. */
+/**
+ * A signature block: title, hint in italics, room for the signature and the seal, then the signer's name. In a block
+ * signed digitally the room holds the signature's appearance (docs/layout.md) and the hint is `signedHint`.
+ */
 struct SignatureLayout
 {
     QString title;
     QString hint;
-    double heightMm = 30.0;
+    QString signedHint;
+    double roomMm = 35.0; ///< between the hint and the typed name: a round school seal is about 35 mm across
 };
 
 /**
@@ -73,27 +85,27 @@ struct BookLayout
     // Page: A4 portrait.
     double pageWidthMm = 210.0;
     double pageHeightMm = 297.0;
-    double marginLeftMm = 20.0;
+    double marginLeftMm = 20.0; ///< the binding side; on even pages of a duplex print the margins swap
     double marginRightMm = 15.0;
-    double marginTopMm = 12.0;
-    double marginBottomMm = 12.0;
-    double headerHeightMm = 9.0; ///< running header: student name, lookup code
-    double footerHeightMm = 8.0; ///< running footer: page number
-    double qrSizeMm = 26.0;
+    double marginTopMm = 9.0;
+    double marginBottomMm = 8.0;
+    double headerHeightMm = 7.5; ///< running header: student name, lookup code (none on the cover)
+    double footerHeightMm = 6.0; ///< running footer: page number
+    double qrSizeMm = 25.0;
     double qrClearanceBelowMm = 2.0; ///< the first full-width line starts this far under the QR code
     double qrClearanceBesideMm = 3.0; ///< lines beside the QR code end this far from it
     int qrQuietZoneModules = 4; ///< white modules around the symbol, each side
     /** The PDF writer's resolution: page coordinates, fonts and the QR image are placed on this grid. */
     static constexpr int pdfDotsPerInch = 600;
 
-    FontSpec bodyFont {10.5};
+    FontSpec bodyFont {10.0};
     FontSpec smallFont {8.5};
     FontSpec cellFont {9.5};
     FontSpec headerCellFont {9.0, true};
     FontSpec sectionFont {11.0, true};
     FontSpec titleFont {15.0, true};
     double minCellPoints = 8.5; ///< long comments shrink (a step or two) to this size before their row grows
-    double cellPaddingMm = 1.2;
+    double cellPaddingMm = 0.8;
 
     // Cover: the ministry (in sectionFont), title and subtitle centred, then the fields indented.
     QString ministry;
@@ -126,6 +138,22 @@ struct BookLayout
     double draftWatermarkAngleDeg = -54.7;
     QColor draftWatermarkColor {200, 30, 30, 90};
 
+    // "Hướng dẫn ghi học bạ" after the cover (RenderOptions::instructionsPage): numbered paragraphs
+    QString instructionsTitle = QStringLiteral("HƯỚNG DẪN GHI HỌC BẠ");
+    QStringList instructions;
+
+    // The signature appearance of a block signed digitally (docs/layout.md; `verify` reads it back)
+    QString appearanceHolder = QStringLiteral("Ký số bởi: %1");
+    QString appearanceRole = QStringLiteral("Chức vụ: %1");
+    QString appearanceTime = QStringLiteral("Thời gian ký: %1");
+    QString appearanceIssuer = QStringLiteral("Đơn vị cấp: %1");
+    double sealSizeMm = 32.0;
+
+    // Lines of a year before its date line (the lines of certificates and competitions only when there are some)
+    QString correctionLine = QStringLiteral("Trong trang này có sửa chữa ở %1 chỗ.");
+    QString certificatesLabel = QStringLiteral("Chứng chỉ:");
+    QString competitionsLabel = QStringLiteral("Cuộc thi:");
+
     // Student information page
     QString infoTitle;
     QList<FieldLine> infoFields;
@@ -148,8 +176,8 @@ struct BookLayout
     // TT22 only
     QString conductTitle;
     TableLayout conduct;
-    /** The closing items of a year: "4. Đánh giá kết quả giáo dục: …" etc.; key as in FieldLine. */
-    QList<FieldLine::Field> closingItems;
+    /** The closing lines of a year: "4. Đánh giá kết quả giáo dục: …" etc. */
+    QList<FieldLine> closingItems;
     SignatureLayout yearLeftSignature;
     SignatureLayout yearRightSignature;
 

@@ -43,14 +43,15 @@ constexpr double u(double mm)
 
 struct Op
 {
-    enum Kind { Text, Line, Qr } kind = Text;
-    QRectF rect; ///< Text: x, top, width, line height; Qr: the symbol's square incl. quiet zone
+    enum Kind { Text, Line, Qr, Image } kind = Text;
+    QRectF rect; ///< Text: x, top, width, line height; Qr: the symbol's square incl. quiet zone; Image: its box
     QLineF line;
     QString text;
     FontSpec font;
     Qt::Alignment align = Qt::AlignLeft;
     double pen = u(0.2);
     std::shared_ptr<const QrMatrix> qr;
+    QImage image;
 };
 
 struct Page
@@ -59,6 +60,8 @@ struct Page
     bool blank = false; ///< inserted for duplex printing
     int receivedIndex = -1; ///< the page before a received year: its index in RenderInput::received
     int receivedPages = 0; ///< that year's signed pages, which follow this page
+    bool draft = false; ///< a page of an unsigned section: it carries the draft watermark
+    bool cover = false; ///< no running header
 };
 
 /** Font metrics per spec, cached: the composer runs on one thread at a time. */
@@ -151,6 +154,8 @@ public:
 
     QList<Page> pages;
     QHash<QString, QString> values;
+    /** Pages started from now on belong to an unsigned section (the draft watermark). */
+    bool draftSection = false;
 
     double left() const { return u(b_.marginLeftMm); }
     double right() const { return u(b_.pageWidthMm - b_.marginRightMm); }
@@ -166,14 +171,50 @@ public:
             blank.blank = true;
             pages.append(blank);
         }
-        pages.append(Page {});
+        Page page;
+        page.draft = draftSection;
+        pages.append(page);
         y_ = top();
     }
 
+    /** A page break before `h` more units when they do not fit; inside keepTogether() only a mark that they did not. */
     void ensureSpace(double h)
     {
-        if (y_ + h > bottom())
+        if (y_ + h <= bottom())
+            return;
+        if (keepDepth_ > 0)
+            overflowed_ = true;
+        else
             newPage();
+    }
+
+    /**
+     * Lays out `f` on one page: when it does not fit on the rest of this page it starts on the next one, and only
+     * when it does not fit on a whole page either does it break (its own inner keepTogether groups still hold).
+     * Nested inside another group it is that group's part.
+     */
+    template <typename F> void keepTogether(F&& f)
+    {
+        if (keepDepth_ > 0) {
+            f();
+            return;
+        }
+        const qsizetype pageCount = pages.size();
+        const qsizetype opCount = pages.last().ops.size();
+        const double y0 = y_;
+        ++keepDepth_;
+        overflowed_ = false;
+        f();
+        --keepDepth_;
+        if (!overflowed_ && y_ <= bottom())
+            return;
+        overflowed_ = false;
+        pages.resize(pageCount);
+        pages.last().ops.resize(opCount);
+        y_ = y0;
+        if (y_ > top() + u(0.5))
+            newPage();
+        f();
     }
 
     void skip(double mm) { y_ += u(mm); }
@@ -265,14 +306,21 @@ public:
     void item(const FieldLine::Field& f) { fields(FieldLine {{{f.label, f.key, 0.0}}}); }
 
     /** Fits a cell's text: the base size, then smaller steps for shrinkable columns, wrapping at every size. */
-    CellText fitCell(const QString& text, const ColumnLayout& col, double availableHeight)
+    CellText fitCell(const QString& text, const TableLayout& t, const ColumnLayout& col, double availableHeight)
     {
         const double inner = u(col.widthMm - 2 * b_.cellPaddingMm);
         FontSpec f = b_.cellFont;
+        if (col.points > 0)
+            f.points = col.points;
+        else if (t.cellPoints > 0)
+            f.points = t.cellPoints;
+        f.italic = col.italic;
         CellText best {m_.wrap(text, f, inner, inner), f};
         if (!col.shrinkToFit)
             return best;
-        while (best.lines.size() * lineHeight(best.font) > availableHeight && f.points - 0.5 >= b_.minCellPoints) {
+        const double smallest
+            = col.minPoints > 0 ? col.minPoints : (t.minCellPoints > 0 ? t.minCellPoints : b_.minCellPoints);
+        while (best.lines.size() * lineHeight(best.font) > availableHeight && f.points - 0.5 >= smallest) {
             f.points -= 0.5;
             best = CellText {m_.wrap(text, f, inner, inner), f};
         }
@@ -281,7 +329,9 @@ public:
 
     void tableHeader(const TableLayout& t)
     {
-        const FontSpec f = b_.headerCellFont;
+        FontSpec f = b_.headerCellFont;
+        if (t.headerPoints > 0)
+            f.points = t.headerPoints;
         const double lh = lineHeight(f);
         // The group band (TT22 "Điểm trung bình hoặc mức đánh giá") wraps within its columns like any caption.
         double band = 0;
@@ -296,10 +346,14 @@ public:
         }
         double h = u(t.headerHeightMm);
         QList<QStringList> captions;
-        for (const ColumnLayout& c : t.columns) {
+        for (qsizetype i = 0; i < t.columns.size(); ++i) {
+            const ColumnLayout& c = t.columns[i];
             const double inner = u(c.widthMm - 2 * b_.cellPaddingMm);
             captions.append(m_.wrap(c.caption, f, inner, inner));
-            h = std::max(h, captions.last().size() * lh + u(2 * b_.cellPaddingMm) + band);
+            bool inGroup = false;
+            for (const ColumnGroup& g : t.groups)
+                inGroup = inGroup || (i >= g.firstColumn && i < g.firstColumn + g.columnCount);
+            h = std::max(h, captions.last().size() * lh + u(2 * b_.cellPaddingMm) + (inGroup ? band : 0.0));
         }
         ensureSpace(h + u(t.rowHeightMm));
         const double y0 = y_;
@@ -352,7 +406,7 @@ public:
             QList<CellText> cells;
             double h = minH;
             for (qsizetype i = 0; i < t.columns.size(); ++i) {
-                cells.append(fitCell(row.value(i), t.columns[i], minH - 2 * pad));
+                cells.append(fitCell(row.value(i), t, t.columns[i], minH - 2 * pad));
                 h = std::max(h, cells.last().lines.size() * lineHeight(cells.last().font) + 2 * pad);
             }
             const double pageRoom = bottom() - top() - u(t.headerHeightMm) - u(20);
@@ -367,8 +421,12 @@ public:
                 }
             }
             if (y_ + h > bottom()) {
-                newPage();
-                tableHeader(t);
+                if (keepDepth_ > 0) {
+                    overflowed_ = true; // keepTogether() lays the table out again
+                } else {
+                    newPage();
+                    tableHeader(t);
+                }
             }
             double x = left();
             for (qsizetype i = 0; i < t.columns.size(); ++i) {
@@ -389,28 +447,100 @@ public:
         skip(2.5);
     }
 
-    /** Date line and signature blocks, kept together on one page. */
-    void signatures(const QString& dateLine, const QList<std::pair<SignatureLayout, QString>>& blocks)
+    /** A signature block: its captions, the typed name and, for a block signed digitally, the appearance. */
+    struct Signature
+    {
+        SignatureLayout layout;
+        QString name;
+        std::optional<packet::SignatureAppearance> appearance;
+    };
+
+    /**
+     * The date line and the signature blocks, on one page, with SignatureLayout::roomMm between each hint and typed
+     * name for the signature and the seal. A block signed digitally shows its appearance there (docs/layout.md).
+     */
+    void signatures(const QString& dateLine, const QList<Signature>& blocks, const QString& leftNote = {})
     {
         const FontSpec title {b_.bodyFont.points, true};
         const FontSpec hint {b_.smallFont.points, false, true};
-        double blockH = 0;
-        for (const auto& [s, name] : blocks)
-            blockH = std::max(blockH, u(s.heightMm));
-        const double h = lineHeight(b_.bodyFont) * 2 + blockH;
+        double room = 0;
+        for (const Signature& s : blocks)
+            room = std::max(room, u(s.layout.roomMm));
+        const double h
+            = lineHeight(b_.bodyFont) + u(1) + lineHeight(title) + lineHeight(hint) + room + lineHeight(title) + u(2);
         ensureSpace(h);
         const double colW = width() / 2;
         addText(left() + colW, y_, colW, dateLine, FontSpec {b_.bodyFont.points, false, true}, Qt::AlignHCenter);
+        if (!leftNote.isEmpty()) {
+            const FontSpec f {b_.smallFont.points, false, true};
+            addText(left(), y_ + lineHeight(b_.bodyFont) - lineHeight(f), colW - u(2), leftNote, f, Qt::AlignLeft);
+        }
         y_ += lineHeight(b_.bodyFont) + u(1);
+        const double roomTop = y_ + lineHeight(title) + lineHeight(hint);
         for (qsizetype i = 0; i < blocks.size(); ++i) {
-            const auto& [s, name] = blocks[i];
+            const Signature& s = blocks[i];
             // One block sits on the right (information page); two share the width.
             const double x = blocks.size() == 1 ? left() + colW : left() + i * colW;
-            addText(x, y_, colW, s.title, title, Qt::AlignHCenter);
-            addText(x, y_ + lineHeight(title), colW, s.hint, hint, Qt::AlignHCenter);
-            addText(x, y_ + u(s.heightMm) - lineHeight(title), colW, name, title, Qt::AlignHCenter);
+            addText(x, y_, colW, s.layout.title, title, Qt::AlignHCenter);
+            const bool signedDigitally = s.appearance && !s.layout.signedHint.isEmpty();
+            addText(x, y_ + lineHeight(title), colW, signedDigitally ? s.layout.signedHint : s.layout.hint, hint,
+                    Qt::AlignHCenter);
+            if (signedDigitally)
+                appearance(*s.appearance, QRectF(x, roomTop, colW, room));
+            addText(x, roomTop + room, colW, s.name, title, Qt::AlignHCenter);
         }
-        y_ += blockH + u(2);
+        y_ = roomTop + room + lineHeight(title) + u(2);
+    }
+
+    /**
+     * The visible digital signature in a block's room: the seal (when the school set one) on the left third, under
+     * a framed box of "Ký số bởi: …", "Chức vụ: …", "Thời gian ký: dd/MM/yyyy HH:mm" (Vietnam time) and
+     * "Đơn vị cấp: …"; a line too long for the box makes the box's font smaller before it wraps.
+     */
+    void appearance(const packet::SignatureAppearance& a, const QRectF& room)
+    {
+        if (!options_.sealImage.isNull()) {
+            const QSizeF fit = QSizeF(options_.sealImage.size())
+                                   .scaled(QSizeF(u(b_.sealSizeMm), u(b_.sealSizeMm)), Qt::KeepAspectRatio);
+            Op op;
+            op.kind = Op::Image;
+            op.rect = QRectF(room.x() + room.width() / 3 - fit.width() / 2, room.center().y() - fit.height() / 2,
+                             fit.width(), fit.height());
+            op.image = options_.sealImage;
+            pages.last().ops.append(op);
+        }
+        QStringList lines {b_.appearanceHolder.arg(a.holderName)};
+        if (!a.role.isEmpty())
+            lines << b_.appearanceRole.arg(a.role);
+        lines << b_.appearanceTime.arg(
+            a.signedAt.toTimeZone(vietnamTimeZone()).toString(QStringLiteral("dd/MM/yyyy HH:mm")));
+        if (!a.issuer.isEmpty())
+            lines << b_.appearanceIssuer.arg(a.issuer);
+        const double pad = u(1.5);
+        const double maxW = room.width() - u(4) - 2 * pad;
+        FontSpec f {b_.smallFont.points, false, false};
+        auto widest = [&](const FontSpec& spec) {
+            double w = 0;
+            for (const QString& l : lines)
+                w = std::max(w, m_.of(spec).horizontalAdvance(l));
+            return w;
+        };
+        while (widest(f) > maxW && f.points - 0.5 >= 6.5)
+            f.points -= 0.5;
+        QStringList wrapped;
+        for (const QString& l : lines)
+            wrapped << m_.wrap(l, f, maxW, maxW);
+        const double lh = lineHeight(f);
+        const double boxW = std::min(widest(f), maxW) + 2 * pad;
+        const double boxH = wrapped.size() * lh + 2 * pad;
+        const double bx = room.center().x() - boxW / 2, by = room.center().y() - boxH / 2;
+        for (qsizetype k = 0; k < wrapped.size(); ++k)
+            addText(bx + pad, by + pad + k * lh, boxW - 2 * pad, wrapped[k], f, Qt::AlignLeft);
+        const double pen = u(0.3);
+        addLine({bx, by}, {bx + boxW, by}, pen);
+        addLine({bx + boxW, by}, {bx + boxW, by + boxH}, pen);
+        addLine({bx + boxW, by + boxH}, {bx, by + boxH}, pen);
+        addLine({bx, by + boxH}, {bx, by}, pen);
     }
 
     /** One italic line of small print across the page, kept on the page it starts on. */
@@ -439,13 +569,54 @@ private:
     const RenderOptions& options_;
     Metrics m_;
     double y_ = 0;
+    int keepDepth_ = 0; ///< inside keepTogether(): no page breaks, only overflowed_
+    bool overflowed_ = false;
     int receivedPageTotal_ = 0; ///< pages of received years so far: they count for duplex and page numbers
 };
 
+/**
+ * The date a section's pages carry: the day it was signed in Vietnam (its signature appearance), blank dots on a
+ * draft; a signed packet 1.0, which has no appearance, falls back to the day it was made (docs/layout.md).
+ */
 QDate issueDate(const packet::Packet& p)
 {
-    // The printed date is the packet's creation date in Vietnam, whatever the machine's time zone.
+    if (p.draft)
+        return {};
+    if (p.principalSignature)
+        return vietnamDate(p.principalSignature->signedAt);
     return vietnamDate(p.createdAt);
+}
+
+/**
+ * The place of the date line: the province's name as people write it ("Hà Nội", "TP. Hồ Chí Minh"), without
+ * "Tỉnh"/"Thành phố"; the commune's name the same way when the province is not given (docs/layout.md).
+ */
+QString placeName(const School& school)
+{
+    QString place = school.province.trimmed();
+    const bool province = !place.isEmpty();
+    if (!province)
+        place = school.commune.trimmed();
+    static const QStringList prefixes {QStringLiteral("Thành phố "), QStringLiteral("Tỉnh "), QStringLiteral("TP. "),
+                                       QStringLiteral("TP "),        QStringLiteral("Xã "),   QStringLiteral("Phường "),
+                                       QStringLiteral("Đặc khu ")};
+    for (const QString& prefix : prefixes)
+        if (place.startsWith(prefix, Qt::CaseInsensitive) && place.size() > prefix.size()) {
+            place = place.mid(prefix.size()).trimmed();
+            break;
+        }
+    if (province && place == QStringLiteral("Hồ Chí Minh"))
+        place = QStringLiteral("TP. Hồ Chí Minh");
+    return place;
+}
+
+/** The province as the cover's "Tỉnh (Thành phố):" line prints it: the caption names the kind already. */
+QString provinceWithoutKind(const QString& province)
+{
+    for (const QString& prefix : {QStringLiteral("Thành phố "), QStringLiteral("Tỉnh ")})
+        if (province.startsWith(prefix, Qt::CaseInsensitive) && province.size() > prefix.size())
+            return province.mid(prefix.size()).trimmed();
+    return province;
 }
 
 void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
@@ -468,11 +639,20 @@ void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
     v.insert(QStringLiteral("student.policyGroup"), s.policyGroup);
     v.insert(QStringLiteral("student.personalId"), s.personalId);
     v.insert(QStringLiteral("student.moetCode"), s.moetCode);
+    v.insert(QStringLiteral("student.registrationNumber"), s.registrationNumber);
     v.insert(QStringLiteral("record.lookupCode"), groupedLookupCode(p.lookupCode));
     v.insert(QStringLiteral("school.name"), p.school.name);
     v.insert(QStringLiteral("school.commune"), p.school.commune);
-    v.insert(QStringLiteral("school.district"), QString());
-    v.insert(QStringLiteral("school.province"), p.school.province);
+    v.insert(QStringLiteral("school.province"), provinceWithoutKind(p.school.province));
+}
+
+/** A subject's name as its row prints it: a language subject with its language, "Ngoại ngữ 1 (Tiếng Anh)". */
+QString subjectRowName(const QString& code, const StudentYearInput& inputs)
+{
+    for (const SubjectEntry& e : inputs.subjects)
+        if (e.code == code && !e.languageName.trimmed().isEmpty())
+            return QStringLiteral("%1 (%2)").arg(printedSubjectName(code), e.languageName.trimmed());
+    return printedSubjectName(code);
 }
 
 QList<QStringList> primarySubjectRows(const packet::Packet& p)
@@ -480,7 +660,7 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
     QList<QStringList> rows;
     QSet<QString> seen;
     auto rowOf = [&](const QString& code) {
-        QStringList row {printedSubjectName(code), QString(), QString(), QString()};
+        QStringList row {subjectRowName(code, p.inputs), QString(), QString(), QString()};
         for (const SubjectEntry& e : p.inputs.subjects)
             if (e.code == code) {
                 row[1] = printedSubjectLevel(e.level);
@@ -502,11 +682,12 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
     return rows;
 }
 
-QList<QStringList> traitRows(const QStringList& codes, const QMap<QString, QString>& levels)
+QList<QStringList> traitRows(const QStringList& codes, const QMap<QString, QString>& levels,
+                             const QMap<QString, QString>& comments)
 {
     QList<QStringList> rows;
     for (const QString& code : codes)
-        rows.append({printedTraitName(code), printedTraitLevel(levels.value(code)), QString()});
+        rows.append({printedTraitName(code), printedTraitLevel(levels.value(code)), comments.value(code)});
     return rows;
 }
 
@@ -531,7 +712,8 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
         if (!codes.contains(e.code))
             codes.append(e.code);
     for (const QString& code : codes) {
-        QStringList row {printedSubjectName(code), QString(), QString(), QString(), QString(), QString()};
+        QStringList row {
+            subjectRowName(code, p.inputs), QString(), QString(), QString(), QString(), QString(), QString()};
         if (p.results)
             for (const ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
                 if (o.code == code) {
@@ -541,8 +723,10 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
                     row[4] = thcsValue(o.scoreSubject, o.retestScore, o.retestResult);
                 }
         for (const SubjectEntry& e : p.inputs.subjects)
-            if (e.code == code)
+            if (e.code == code) {
                 row[5] = e.hk2.comment.value_or(e.hk1.comment.value_or(QString()));
+                row[6] = e.teacherName;
+            }
         rows.append(row);
     }
     return rows;
@@ -558,6 +742,14 @@ void fillYearValues(QHash<QString, QString>& v, const packet::Packet& p)
     v.insert(QStringLiteral("year.className"), p.className);
     v.insert(QStringLiteral("year.schoolYear"), p.schoolYear.startYear > 0 ? p.schoolYear.toString() : QString());
     v.insert(QStringLiteral("year.comment"), p.inputs.comment.value_or(QString()));
+    auto withUnit = [](const QString& typed, const char* unit) {
+        const QString t = typed.trimmed();
+        return t.isEmpty() ? QString() : printedScore(t) + QLatin1Char(' ') + QLatin1String(unit);
+    };
+    v.insert(QStringLiteral("year.height"), withUnit(p.inputs.heightCm, "cm"));
+    v.insert(QStringLiteral("year.weight"), withUnit(p.inputs.weightKg, "kg"));
+    v.insert(QStringLiteral("year.absencesExcused"), p.inputs.absencesExcused.trimmed());
+    v.insert(QStringLiteral("year.absencesUnexcused"), p.inputs.absencesUnexcused.trimmed());
     QString result, award, completion, promotion, summer, retest;
     if (p.results && p.level == SchoolLevel::Primary) {
         const PrimaryOutcome& o = p.results->primaryOutcome;
@@ -671,6 +863,37 @@ void composeReceivedYear(Composer& c, const BookLayout& b, const ReceivedYear& r
     c.followWithReceived(index, pageCount);
 }
 
+/** The instructions page after the cover ("Hướng dẫn ghi học bạ"). */
+void composeInstructions(Composer& c, const BookLayout& b)
+{
+    c.newPage();
+    c.skip(6);
+    c.centred(b.instructionsTitle, b.titleFont, 6);
+    const FontSpec f = b.bodyFont;
+    for (const QString& paragraph : b.instructions) {
+        const QStringList lines = c.metrics().wrap(paragraph, f, c.width(), c.width());
+        c.ensureSpace(lines.size() * c.lineHeight(f));
+        for (const QString& line : lines) {
+            c.addText(c.left(), c.y(), c.width(), line, f, Qt::AlignLeft);
+            c.setY(c.y() + c.lineHeight(f));
+        }
+        c.skip(2.5);
+    }
+}
+
+/** A list of one year ("Chứng chỉ: …", "Cuộc thi: …"): one entry a line, printed only when there is one. */
+void listLine(Composer& c, const QString& label, const QStringList& entries)
+{
+    QStringList kept;
+    for (const QString& e : entries)
+        if (!e.trimmed().isEmpty())
+            kept << e.trimmed();
+    if (kept.isEmpty())
+        return;
+    c.values.insert(QStringLiteral("year.list"), kept.join(QLatin1Char('\n')));
+    c.fields(FieldLine {{{label, QStringLiteral("year.list"), 0.0}}});
+}
+
 QList<Page> compose(const RenderInput& input, const RenderOptions& options, const QList<int>& receivedPageCounts)
 {
     // Years in order; the information page speaks for the latest.
@@ -685,9 +908,12 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
         return lookupUrl(options.portalBaseUrl, p.lookupCode, p.schoolYear, p.version,
                          y.received ? input.received[y.index].packetSha256 : input.packetSha256[y.index]);
     };
+    // The cover, instructions and information pages are made from the latest packet: a draft's carry the watermark.
+    c.draftSection = !latestYear.received && latest.draft;
 
     // Cover
     c.newPage();
+    c.pages.last().cover = true;
     c.skip(b.coverTopMm);
     c.centred(b.ministry, b.sectionFont, b.coverAfterMinistryMm);
     c.centred(b.coverTitle, b.coverTitleFont, b.coverAfterTitleMm);
@@ -700,6 +926,9 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
         c.skip(b.coverFieldSpacingMm);
     }
 
+    if (options.instructionsPage)
+        composeInstructions(c, b);
+
     // Student information and study history
     c.newPage();
     const double qrX = c.right() - u(b.qrSizeMm);
@@ -711,43 +940,67 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
                      ? b.contentWidthMm() - b.qrSizeMm - b.qrClearanceBesideMm
                      : 0.0);
     c.skip(2);
-    c.signatures(printedDateLine(latest.school.province, issueDate(latest)),
-                 {{b.principalOnInfo, latest.principalName}});
-    c.centred(b.historyTitle, b.sectionFont, 2);
+    c.signatures(printedDateLine(placeName(latest.school), issueDate(latest)),
+                 {{b.principalOnInfo, latest.principalName, latest.principalSignature}});
     QList<QStringList> history;
     for (const packet::StudyHistoryEntry& h : studyHistoryOf(input, latest))
         history.append(
             {h.schoolYear.toString(), h.className, h.schoolName, h.registrationNumber, printedDate(h.enrolmentDate)});
-    c.table(b.history, history);
+    c.keepTogether([&] {
+        c.centred(b.historyTitle, b.sectionFont, 2);
+        c.table(b.history, history);
+    });
 
     // One section per school year
     for (const BookYear& y : years) {
         if (y.received) {
+            c.draftSection = false;
             composeReceivedYear(c, b, input.received[y.index], y.index, receivedPageCounts.value(y.index));
             continue;
         }
         const int i = y.index;
         const packet::Packet& p = input.years[i];
         fillYearValues(c.values, p);
+        c.draftSection = p.draft;
         c.newPage(true);
         c.addQr(urlOf(y), qrX, c.top());
-        c.centred(b.yearTitle, b.titleFont, 3);
-        if (p.version >= 2) // a correction says which version it is (docs/corrections.md); the book is Vietnamese
-            c.centred(
-                p.replacesVersion
-                    ? QString::fromUtf8("Phiên bản %1, thay thế phiên bản %2").arg(p.version).arg(*p.replacesVersion)
-                    : QString::fromUtf8("Phiên bản %1").arg(p.version),
-                b.sectionFont, 2);
         const double narrow = b.contentWidthMm() - b.qrSizeMm - b.qrClearanceBesideMm;
+        // The title and the header lines beside the QR code.
+        for (const QString& line : c.metrics().wrap(b.yearTitle, b.titleFont, u(narrow), u(narrow))) {
+            c.addText(c.left(), c.y(), u(narrow), line, b.titleFont, Qt::AlignHCenter);
+            c.setY(c.y() + c.lineHeight(b.titleFont));
+        }
+        c.skip(1.5);
+        if (p.version >= 2) // a correction says which version it is (docs/corrections.md); the book is Vietnamese
+            c.fields(FieldLine {{{p.replacesVersion ? QString::fromUtf8("Phiên bản %1, thay thế phiên bản %2")
+                                                          .arg(p.version)
+                                                          .arg(*p.replacesVersion)
+                                                    : QString::fromUtf8("Phiên bản %1").arg(p.version),
+                                  QString(), 0.0}}},
+                     narrow);
         for (const FieldLine& line : b.yearHeaderFields)
-            c.fields(line, narrow);
+            c.fields(line, c.y() < c.top() + u(b.qrSizeMm + b.qrClearanceBelowMm) ? narrow : 0.0);
         c.setY(std::max(c.y(), c.top() + u(b.qrSizeMm + b.qrClearanceBelowMm)));
         const FontSpec section = b.sectionFont;
         auto heading = [&](const QString& text) {
             c.ensureSpace(c.lineHeight(section) + u(16));
             c.addText(c.left(), c.y(), c.width(), text, section, Qt::AlignLeft);
-            c.skip(0);
-            c.setY(c.y() + c.lineHeight(section) + u(1));
+            c.setY(c.y() + c.lineHeight(section) + u(0.8));
+        };
+        // What closes every year: its last lines, the corrections, the date and both signatures (docs/layout.md).
+        auto closing = [&] {
+            for (const FieldLine& line : b.closingItems)
+                c.fields(line);
+            listLine(c, b.certificatesLabel, p.inputs.certificates);
+            listLine(c, b.competitionsLabel, p.inputs.competitions);
+            c.skip(0.5);
+            c.signatures(
+                printedDateLine(placeName(p.school), issueDate(p)),
+                {{b.yearLeftSignature, p.principalName, p.draft ? std::nullopt : p.principalSignature},
+                 {b.yearRightSignature, p.homeroomTeacherName, std::nullopt}},
+                b.correctionLine.arg(p.correctedPlaces ? QString::number(*p.correctedPlaces) : QStringLiteral("……")));
+            if (i < input.lockedAt.size() && input.lockedAt[i].isValid())
+                c.note(b.lockedNote.arg(printedDate(vietnamDate(input.lockedAt[i]))));
         };
         if (b.level == SchoolLevel::Primary) {
             heading(b.subjectsTitle);
@@ -755,21 +1008,32 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
             if (rows.isEmpty())
                 rows = QList<QStringList>(12);
             c.table(b.subjects, rows);
-            heading(b.qualitiesTitle);
-            c.table(b.qualities, traitRows(primaryQualities(), p.inputs.qualities));
-            heading(b.competenciesTitle);
+            c.keepTogether([&] {
+                heading(b.qualitiesTitle);
+                c.table(b.qualities, traitRows(primaryQualities(), p.inputs.qualities, p.inputs.qualityComments));
+            });
+            // Section 3, the closing lines and the signatures make the year's last page: never a table split for a
+            // few rows, never signatures without results.
             const QStringList all = primaryCompetencies();
-            heading(b.generalCompetenciesTitle);
-            c.table(b.competencies, traitRows(all.mid(0, 3), p.inputs.competencies));
-            heading(b.specificCompetenciesTitle);
-            c.table(b.competencies, traitRows(all.mid(3), p.inputs.competencies));
+            c.keepTogether([&] {
+                c.keepTogether([&] {
+                    heading(b.competenciesTitle);
+                    heading(b.generalCompetenciesTitle);
+                    c.table(b.competencies,
+                            traitRows(all.mid(0, 3), p.inputs.competencies, p.inputs.competencyComments));
+                });
+                c.keepTogether([&] {
+                    heading(b.specificCompetenciesTitle);
+                    c.table(b.competencies, traitRows(all.mid(3), p.inputs.competencies, p.inputs.competencyComments));
+                });
+                c.keepTogether(closing);
+            });
         } else {
             heading(b.subjectsTitle);
             QList<QStringList> rows = thcsSubjectRows(p);
             if (rows.isEmpty())
                 rows = QList<QStringList>(12);
             c.table(b.subjects, rows);
-            heading(b.conductTitle);
             QList<QStringList> conduct {
                 {QStringLiteral("Học kì I")}, {QStringLiteral("Học kì II")}, {QStringLiteral("Cả năm")}};
             if (p.results) {
@@ -778,15 +1042,15 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
                 conduct[1] << levelText(o.conductHk2) << levelText(o.learningHk2);
                 conduct[2] << levelText(o.conductYear) << levelText(o.learningYear) << p.inputs.absences;
             }
-            c.table(b.conduct, conduct);
+            // The conduct table, the closing lines and the signatures stay on one page.
+            c.keepTogether([&] {
+                c.keepTogether([&] {
+                    heading(b.conductTitle);
+                    c.table(b.conduct, conduct);
+                });
+                c.keepTogether(closing);
+            });
         }
-        for (const FieldLine::Field& f : b.closingItems)
-            c.item(f);
-        c.skip(2);
-        c.signatures(printedDateLine(p.school.province, issueDate(p)),
-                     {{b.yearLeftSignature, p.principalName}, {b.yearRightSignature, p.homeroomTeacherName}});
-        if (i < input.lockedAt.size() && input.lockedAt[i].isValid())
-            c.note(b.lockedNote.arg(printedDate(vietnamDate(input.lockedAt[i]))));
     }
     return c.pages;
 }
@@ -805,7 +1069,7 @@ struct ReceivedPlacement
 };
 
 void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>& pages, const BookLayout& b,
-                const QString& name, const QString& code, bool draft, ReceivedPlacement& received)
+                const QString& name, const QString& code, bool mirrorEvenPages, ReceivedPlacement& received)
 {
     int total = int(pages.size());
     for (const Page& p : pages)
@@ -857,7 +1121,7 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         ++number;
         painter.save();
         painter.scale(device.logicalDpiX() / (25.4 * kUnitsPerMm), device.logicalDpiY() / (25.4 * kUnitsPerMm));
-        if (draft) {
+        if (pages[i].draft) {
             // Under the content, so the record stays readable; diagonal from bottom-left to top-right.
             painter.save();
             painter.translate(u(b.pageWidthMm / 2), u(b.pageHeightMm / 2));
@@ -870,11 +1134,21 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
             painter.restore();
         }
         painter.setPen(QPen(Qt::black, u(0.2)));
-        // Running header and footer: every page names the student and the record.
-        drawLine(left, headerY, right - left, QStringLiteral("Họ và tên: ") + name, small, Qt::AlignLeft);
-        drawLine(left, headerY, right - left, QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code), small,
-                 Qt::AlignRight);
-        painter.drawLine(QLineF(left, headerY + u(5), right, headerY + u(5)));
+        // Duplex: an even page is the back of a sheet, its binding margin on the right (received pages never move).
+        if (mirrorEvenPages && number % 2 == 0)
+            painter.translate(u(b.marginRightMm - b.marginLeftMm), 0);
+        // Running header (not on the cover) and footer: every page names the student and the record. A long name
+        // is shortened with an ellipsis before it could reach the lookup code.
+        if (!pages[i].cover) {
+            const QString codeText = QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code);
+            const QFontMetricsF fm(fontOf(small));
+            const double nameRoom = right - left - fm.horizontalAdvance(codeText) - u(4);
+            drawLine(left, headerY, right - left,
+                     fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight, nameRoom), small,
+                     Qt::AlignLeft);
+            drawLine(left, headerY, right - left, codeText, small, Qt::AlignRight);
+            painter.drawLine(QLineF(left, headerY + u(4.5), right, headerY + u(4.5)));
+        }
         drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(number).arg(total), small,
                  Qt::AlignHCenter);
         if (pages[i].blank)
@@ -906,6 +1180,9 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
                 painter.drawImage(op.rect, image);
                 break;
             }
+            case Op::Image:
+                painter.drawImage(op.rect, op.image);
+                break;
             }
         }
         painter.restore();
@@ -1026,11 +1303,9 @@ Status paintRecordsTo(QPagedPaintDevice& device, const QList<RenderInput>& input
         const packet::Packet& first = anyPacket(input);
         if (r > 0)
             device.newPage();
-        const bool draft
-            = std::any_of(input.years.begin(), input.years.end(), [](const packet::Packet& p) { return p.draft; });
         received.input = &input;
         paintPages(painter, device, pages, bookLayout(first.level), latestPacket(input).student.fullName,
-                   first.lookupCode, draft, received);
+                   first.lookupCode, options.duplexBlankPages, received);
     }
     if (!painter.end())
         return fail(ErrorCode::Io, tr("Could not finish printing the record."), QStringLiteral("QPainter::end failed"));
