@@ -87,6 +87,8 @@ QString matchHolder(const QStringList& lines, const QStringList& candidates, QSt
     return {};
 }
 
+constexpr int kMaxTextPages = 300;
+
 void silencePoppler()
 {
     static std::once_flag once;
@@ -256,6 +258,11 @@ Result<QString> pdfText(const QByteArray& pdf)
                     QStringLiteral("poppler: load_from_raw_data failed"));
     QStringList pages;
     const int n = doc->pages();
+    // A record's book has a few pages a year; a file with hundreds is not one, and reading it would only cost time
+    // (the Department endpoint verifies what anyone submits).
+    if (n > kMaxTextPages)
+        return fail(ErrorCode::InvalidInput, Text::tr("The text of the PDF's pages cannot be read."),
+                    QStringLiteral("poppler: %1 pages, more than %2").arg(n).arg(kMaxTextPages));
     for (int i = 0; i < n; ++i) {
         std::unique_ptr<poppler::page> page(doc->create_page(i));
         if (!page)
