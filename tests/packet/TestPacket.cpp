@@ -12,6 +12,7 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -284,6 +285,70 @@ private Q_SLOTS:
             roundTrip(p);
         QVERIFY(!lifecycle::buildRecordPackets(*m_db, 999999));
         QCOMPARE(lifecycle::buildRecordPackets(*m_db, 999999).error().code, ErrorCode::NotFound);
+    }
+
+    /** A book of several years names each year's principal, never today's; a later change of principal leaves past
+     * years alone. */
+    void eachYearNamesThatYearsPrincipal()
+    {
+        store::StudentRepository students(*m_db);
+        store::SchoolRepository schools(*m_db);
+        Id best = 0;
+        qsizetype most = 0;
+        for (Id id : m_sections) {
+            auto s = students.section(id);
+            QVERIFY(s && *s);
+            auto all = students.sectionsOfRecord((*s)->recordId);
+            QVERIFY(all);
+            if (all->size() > most) {
+                most = all->size();
+                best = (*s)->recordId;
+            }
+        }
+        QVERIFY(most >= 4);
+        auto school = schools.school();
+        QVERIFY(school && *school);
+        const QString today = (**school).principalName;
+        QVERIFY(!today.isEmpty());
+        auto packets = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(packets);
+        QSet<QString> names;
+        for (const packet::Packet& p : *packets) {
+            auto expected = schools.yearPrincipal(p.schoolYear);
+            QVERIFY(expected && *expected);
+            QVERIFY(!p.principalName.isEmpty());
+            QCOMPARE(p.principalName, **expected);
+            if (p.schoolYear == SchoolYear {2025})
+                QCOMPARE(p.principalName, today);
+            else
+                QVERIFY2(p.principalName != today, qPrintable(p.schoolYear.toString()));
+            names << p.principalName;
+        }
+        QVERIFY(names.size() >= 2); // the demo had other principals before this one
+
+        // A new principal of the school: the years already open keep theirs; a year opened afterwards takes them.
+        School changed = **school;
+        changed.principalName = QStringLiteral("Hoàng Văn Mới");
+        QVERIFY(schools.saveSchool(changed));
+        auto after = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(after);
+        for (qsizetype i = 0; i < after->size(); ++i)
+            QCOMPARE(after->at(i).principalName, packets->at(i).principalName);
+        QVERIFY(schools.addSchoolYear(SchoolYear {2026}));
+        QCOMPARE(*schools.yearPrincipal(SchoolYear {2026}), std::optional(QStringLiteral("Hoàng Văn Mới")));
+        QCOMPARE(*schools.yearPrincipal(SchoolYear {2030}), std::nullopt);
+
+        // Setting a past year's principal changes that year's page only.
+        const SchoolYear first = packets->first().schoolYear;
+        auto set = schools.setYearPrincipal(first, QStringLiteral("Đinh Thị Xưa"));
+        QVERIFY(set && *set);
+        QVERIFY(!*schools.setYearPrincipal(SchoolYear {2030}, QStringLiteral("Ai Đó")));
+        auto again = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(again);
+        QCOMPARE(again->first().principalName, QStringLiteral("Đinh Thị Xưa"));
+        QCOMPARE(again->last().principalName, today);
+        changed.principalName = today;
+        QVERIFY(schools.saveSchool(changed));
     }
 
     void sectionsOfOneClass()
