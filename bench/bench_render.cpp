@@ -45,10 +45,13 @@ int main(int argc, char** argv)
     QList<RenderJob> jobs;
     std::atomic<long long> pages = 0;
     std::atomic<long long> bytes = 0;
+    // Every record's pages, from its PDF (Qt's writer ends each page object's type with a newline), per level.
+    std::atomic<long long> primaryPages = 0, thcsPages = 0;
     for (int i = 0; i < records; ++i)
         jobs.append({[&inputs, i]() -> Result<RenderInput> { return inputs[i]; },
-                     [&bytes](const QByteArray& pdf) -> Status {
+                     [&, i](const QByteArray& pdf) -> Status {
                          bytes += pdf.size();
+                         (i % 2 == 0 ? primaryPages : thcsPages) += pdf.count("/Type /Page\n");
                          return {};
                      }});
     for (int i = 0; i < std::min(records, 10); ++i)
@@ -68,6 +71,9 @@ int main(int argc, char** argv)
         << "  build packets (generate + evaluate): " << QString::number(buildMs, 'f', 0) << " ms\n"
         << "  render PDF: " << QString::number(renderMs, 'f', 0) << " ms -> " << QString::number(perSecond, 'f', 1)
         << " records/s, " << QString::number(renderMs * threads / records, 'f', 2) << " ms/record per core\n"
+        << "  pages: " << (primaryPages + thcsPages) << " for the " << records << " records; primary "
+        << QString::number(double(primaryPages) / ((records + 1) / 2), 'f', 2) << " per book, THCS "
+        << QString::number(records > 1 ? double(thcsPages) / (records / 2) : 0.0, 'f', 2) << " per book\n"
         << "  pages per record (first 10): " << QString::number(double(pages) / std::min(records, 10), 'f', 1)
         << ", average PDF " << QString::number(double(bytes) / std::max(1, records - failed) / 1024.0, 'f', 1)
         << " KiB, failed: " << failed << '\n'

@@ -77,8 +77,8 @@ BookLayout makePrimary()
         {{{QStringLiteral("Trường:"), QStringLiteral("school.name")}}},
         {{{QStringLiteral("Chiều cao:"), QStringLiteral("year.height")},
           {QStringLiteral("Cân nặng:"), QStringLiteral("year.weight"), 45.0}}},
-        {{{QStringLiteral("Số ngày nghỉ: có phép"), QStringLiteral("year.absencesExcused")},
-          {QStringLiteral("không phép"), QStringLiteral("year.absencesUnexcused"), 55.0}}},
+        {{{QStringLiteral("Số ngày nghỉ có phép:"), QStringLiteral("year.absencesExcused")},
+          {QStringLiteral("không phép:"), QStringLiteral("year.absencesUnexcused"), 55.0}}},
     };
     b.instructions = {
         QStringLiteral("1. Học bạ được dùng để ghi kết quả đánh giá học sinh trong từng năm học của cấp tiểu học; "
@@ -161,12 +161,12 @@ BookLayout makeThcs()
           {QStringLiteral("Mã học sinh:"), QStringLiteral("student.moetCode"), 100.0}}},
     };
     b.history.columns = {
-        {QStringLiteral("Năm học"), 28.0, C},
-        {QStringLiteral("Lớp"), 14.0, C},
-        {QStringLiteral("Tên trường, tỉnh/thành phố"), 58.0, L},
-        {QStringLiteral("Số đăng bộ"), 20.0, C},
+        {QStringLiteral("Năm học"), 24.0, C},
+        {QStringLiteral("Lớp"), 12.0, C},
+        {QStringLiteral("Tên trường, tỉnh/thành phố"), 55.0, L},
+        {QStringLiteral("Số đăng bộ"), 22.0, C},
         {QStringLiteral("Ngày nhập học"), 24.0, C},
-        {QStringLiteral("Hiệu trưởng ký, đóng dấu"), 31.0, C},
+        {QStringLiteral("Hiệu trưởng ký, đóng dấu"), 38.0, C},
     };
     b.history.headerHeightMm = 10.0;
     b.history.rowHeightMm = 35.0; // the principal signs and stamps each year's row (DOMAIN.md §3.2)

@@ -35,6 +35,10 @@ QFont printFont(const FontSpec& spec)
     font.setItalic(spec.italic);
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setStyleStrategy(QFont::PreferOutline);
+    // No ligatures: an "fi" glyph has no text of its own in the PDF, and pdftotext (and `verify`, which reads a signed
+    // page's signature appearance back) would read "Certi cation". Qt shapes without them once letter spacing is set;
+    // this one is half a thousandth of a millimetre (Qt keeps it in 1/64 units: smaller rounds to none).
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     return font;
 }
 

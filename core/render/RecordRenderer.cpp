@@ -395,11 +395,16 @@ public:
      * text never leaves its cell: it shrinks (shrinkable columns), the row grows, and as a last resort (a comment
      * longer than a page) the lines that cannot fit are cut with an ellipsis.
      */
-    void table(const TableLayout& t, QList<QStringList> rows)
+    /** Which part of a table a call lays out: a table laid out in two calls looks like one on the same page. */
+    enum class TablePart { Whole, Head, Tail };
+
+    void table(const TableLayout& t, QList<QStringList> rows, TablePart part = TablePart::Whole)
     {
         while (rows.size() < t.minRows)
             rows.append(QStringList());
-        tableHeader(t);
+        // The tail of a table goes on under its head: a header only when it starts a page.
+        if (part != TablePart::Tail || y_ <= top() + u(0.5))
+            tableHeader(t);
         const double pad = u(b_.cellPaddingMm);
         for (const QStringList& row : rows) {
             const double minH = u(t.rowHeightMm);
@@ -444,7 +449,8 @@ public:
             addLine({left(), y_ + h}, {x, y_ + h});
             y_ += h;
         }
-        skip(2.5);
+        if (part != TablePart::Head)
+            skip(2.5);
     }
 
     /** A signature block: its captions, the typed name and, for a block signed digitally, the appearance. */
@@ -1022,11 +1028,17 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
                     c.table(b.competencies,
                             traitRows(all.mid(0, 3), p.inputs.competencies, p.inputs.competencyComments));
                 });
+                // The last two rows of 3.2 go with the closing lines: the signatures never stand without results.
+                const QList<QStringList> specific
+                    = traitRows(all.mid(3), p.inputs.competencies, p.inputs.competencyComments);
                 c.keepTogether([&] {
                     heading(b.specificCompetenciesTitle);
-                    c.table(b.competencies, traitRows(all.mid(3), p.inputs.competencies, p.inputs.competencyComments));
+                    c.table(b.competencies, specific.mid(0, specific.size() - 2), Composer::TablePart::Head);
                 });
-                c.keepTogether(closing);
+                c.keepTogether([&] {
+                    c.table(b.competencies, specific.mid(specific.size() - 2), Composer::TablePart::Tail);
+                    closing();
+                });
             });
         } else {
             heading(b.subjectsTitle);
@@ -1044,11 +1056,9 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
             }
             // The conduct table, the closing lines and the signatures stay on one page.
             c.keepTogether([&] {
-                c.keepTogether([&] {
-                    heading(b.conductTitle);
-                    c.table(b.conduct, conduct);
-                });
-                c.keepTogether(closing);
+                heading(b.conductTitle);
+                c.table(b.conduct, conduct);
+                closing();
             });
         }
     }

@@ -15,6 +15,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -258,10 +259,36 @@ private Q_SLOTS:
 
     void goldenPages()
     {
+        // Primary: cover, instructions, information, a year's two pages; THCS: cover, study history, a year's page.
         compareGolden(m_primaryPdf, 1, QStringLiteral("cover.png"));
-        compareGolden(m_primaryPdf, 2, QStringLiteral("information.png"));
-        compareGolden(m_primaryPdf, 3, QStringLiteral("tt27-year.png"));
-        compareGolden(m_thcsPdf, 3, QStringLiteral("tt22-year.png"));
+        compareGolden(m_primaryPdf, 2, QStringLiteral("instructions.png"));
+        compareGolden(m_primaryPdf, 3, QStringLiteral("information.png"));
+        compareGolden(m_primaryPdf, 4, QStringLiteral("tt27-year.png"));
+        compareGolden(m_primaryPdf, 5, QStringLiteral("tt27-year-closing.png"));
+        compareGolden(m_thcsPdf, 1, QStringLiteral("tt22-cover.png"));
+        compareGolden(m_thcsPdf, 4, QStringLiteral("tt22-history.png"));
+        compareGolden(m_thcsPdf, 5, QStringLiteral("tt22-year.png"));
+        // A signed year: the appearance in the principal's block over the school's seal; the subject teachers.
+        RenderInput signedYear = demo::sampleRecord({SchoolLevel::Thcs, 43, 1});
+        packet::Packet& p = signedYear.years.first();
+        p.principalSignature = packet::SignatureAppearance {p.principalName.toUpper(), QStringLiteral("Hiệu trưởng"),
+                                                            QStringLiteral("VNPT Certification Authority"),
+                                                            QDateTime(QDate(2022, 5, 30), QTime(2, 5), Qt::UTC)};
+        for (SubjectEntry& e : p.inputs.subjects) {
+            e.teacherName = QStringLiteral("Trần Thị Mai");
+            if (e.code == QLatin1String("ngoai_ngu_1"))
+                e.languageName = QStringLiteral("Tiếng Anh");
+        }
+        RenderOptions withSeal;
+        withSeal.sealImage = QImage(240, 240, QImage::Format_ARGB32);
+        withSeal.sealImage.fill(Qt::transparent);
+        {
+            QPainter seal(&withSeal.sealImage);
+            seal.setPen(QPen(QColor(200, 20, 20), 12));
+            seal.drawEllipse(QRectF(8, 8, 224, 224));
+        }
+        compareGolden(render(QStringLiteral("signed-year.pdf"), signedYear, withSeal), 5,
+                      QStringLiteral("tt22-year-signed.png"));
         const QString empty = render(QStringLiteral("nodata.pdf"), noDataRecord());
         // Cover, information, year 1 (1-2 pages), then the year without data.
         const QString t = text(empty);
@@ -274,9 +301,20 @@ private Q_SLOTS:
         compareGolden(empty, page, QStringLiteral("no-data-year.png"));
     }
 
+    /** The first page of the first school year: after the cover, the instructions and the information page. */
+    int firstYearPage(const QString& pdf)
+    {
+        for (int i = 1; i <= pages(pdf); ++i)
+            if (text(pdf, i).contains(QStringLiteral("KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN")))
+                return i;
+        return -1;
+    }
+
     void qrCarriesLookupCodeYearVersionDigest()
     {
-        const QImage img = pageImage(m_primaryPdf, 3, 300);
+        // Decodable from a 150 dpi scan of the page.
+        QCOMPARE(firstYearPage(m_primaryPdf), 4);
+        const QImage img = pageImage(m_primaryPdf, 4, 150);
         const QString png = m_dir.filePath(QStringLiteral("qr.png"));
         QVERIFY(img.save(png));
         const auto r = runTool(QStringLiteral("ZXingReader"), {png});
@@ -409,8 +447,8 @@ private Q_SLOTS:
         const int n = pages(book);
         QCOMPARE(recordPageCount(in).value_or(-1), n);
 
-        // Cover, information page, the page before the received year, its pages, then this school's year.
-        const int divider = 3;
+        // Cover, instructions, information page, the page before the received year, its pages, then this school's year.
+        const int divider = 4;
         const QString before = text(book, divider).simplified();
         QVERIFY2(before.contains(QStringLiteral("nhận từ %1, do %1 ký số").arg(oldSchool)), qPrintable(before));
         QVERIFY(before.contains(earlier.schoolYear.toString()));
@@ -426,7 +464,7 @@ private Q_SLOTS:
         QVERIFY(text(book, n).contains(QStringLiteral("Trang %1/%1").arg(n)));
 
         // The study history: the earlier school's year and class, then this school's.
-        const QString history = text(book, 2).simplified();
+        const QString history = text(book, 3).simplified();
         const qsizetype oldRow = history.indexOf(oldSchool);
         const qsizetype ownRow = history.indexOf(ownSchool, oldRow + 1);
         QVERIFY2(oldRow >= 0 && ownRow > oldRow, qPrintable(history));
@@ -482,7 +520,8 @@ private Q_SLOTS:
         const QString book = render(QStringLiteral("only-received.pdf"), in);
         QVERIFY(!book.isEmpty());
         const QString original = write(QStringLiteral("only-received-original.pdf"), *pdf);
-        QCOMPARE(pages(book), 3 + pages(original));
+        // Cover, instructions, information, study history (THCS: a page of its own), the received year's page.
+        QCOMPARE(pages(book), 5 + pages(original));
     }
 
     void batchOf50OnTwoThreads()
