@@ -6,6 +6,7 @@
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
 #include "lifecycle/SchoolFile.h"
+#include "render/RecordRenderer.h"
 #include "util/Error.h"
 
 #include <QMainWindow>
