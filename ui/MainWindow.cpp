@@ -169,7 +169,8 @@ void MainWindow::createActions()
     m_trustAction = settingsMenu->addAction(tr("&Trusted root certificates…"), this, &MainWindow::showTrustAnchors);
     m_trustAction->setObjectName(QStringLiteral("trustAnchorsAction"));
     m_trustAction->setEnabled(m_file != nullptr);
-    m_policyAction = settingsMenu->addAction(tr("&Required signatures…"), this, &MainWindow::showSignPolicy);
+    m_policyAction
+        = settingsMenu->addAction(tr("&Signing: required signatures and seal…"), this, &MainWindow::showSignPolicy);
     m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
     m_policyAction->setEnabled(m_file != nullptr);
     m_departmentAction = settingsMenu->addAction(tr("Connection to the &Department of Education…"), this,

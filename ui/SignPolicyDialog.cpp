@@ -23,7 +23,7 @@ SignPolicyDialog::SignPolicyDialog(store::Database& db, lifecycle::Actor actor, 
     , m_db(db)
     , m_actor(std::move(actor))
 {
-    setWindowTitle(tr("Required signatures"));
+    setWindowTitle(tr("Signing settings"));
     setObjectName(QStringLiteral("signPolicyDialog"));
     auto* intro = new QLabel(tr("A school year of a record counts as signed once every role ticked here has signed "
                                 "it. The rule is kept in the school's data file, so every computer of the school "

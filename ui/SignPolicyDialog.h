@@ -19,7 +19,7 @@ class Database;
 namespace hocba::ui {
 
 /**
- * Settings → Required signatures: which roles must sign each school year before it counts as signed (the school's
+ * Settings → Signing: which roles must sign each school year before it counts as signed (the school's
  * rule, kept in its data file; `hocba-cli policy` does the same). The principal always signs; the homeroom teacher
  * and the school seal are the school's choice. It also holds the seal image printed beside the principal's visible
  * digital signature (lifecycle::setSeal, kept in the school file; `hocba-cli school seal` does the same). Applied with
