@@ -79,6 +79,10 @@ public:
         auto records = lifecycle::recordsOfYear(**db, schoolYear, *className);
         if (!records)
             return console.fail(records.error());
+        // The school's lookup portal and seal, read before the connection is handed over to the workers.
+        render::RenderOptions renderOptions;
+        if (auto s = lifecycle::applyPrintSettings(**db, renderOptions); !s)
+            return console.fail(s.error());
         db->reset(); // workers open their own connections
 
         const QString dirPath = *outDir;
@@ -128,9 +132,8 @@ public:
         QMutex progressMutex;
         int lastShown = -1;
         render::BatchOptions options;
+        options.render = renderOptions;
         options.threads = *threads;
-        if (auto s = lifecycle::applyPrintSettings(**db, options.render); !s)
-            return console.fail(s.error());
         options.progress = [&](int done, int total) {
             QMutexLocker lock(&progressMutex);
             const int percent = done * 100 / std::max(1, total);
