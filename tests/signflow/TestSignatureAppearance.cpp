@@ -153,6 +153,26 @@ class TestSignatureAppearance : public QObject
         return pdf.value_or(QByteArray());
     }
 
+    /** Every QR payload of `pdf` rendered at 150 dpi (pdftoppm), decoded with ZXingReader. */
+    QStringList qrPayloads150(const QByteArray& pdf, const QString& tag)
+    {
+        const QString file = write(tag + QStringLiteral(".pdf"), pdf);
+        const QString base = m_dir.filePath(tag + QStringLiteral("-150"));
+        const auto r = runTool(
+            QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-gray"), QStringLiteral("-png"), file, base});
+        if (r.exitCode != 0)
+            return {};
+        QStringList decoded;
+        for (const QString& image : QDir(m_dir.path()).entryList({tag + QStringLiteral("-150*.png")}, QDir::Files)) {
+            const auto z = runTool(QStringLiteral("ZXingReader"), {m_dir.filePath(image)});
+            const auto m = QRegularExpression(QStringLiteral("Text:\\s+\"([^\"]+)\"")).match(z.output);
+            if (m.hasMatch())
+                decoded << m.captured(1);
+        }
+        return decoded;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -380,8 +400,11 @@ private Q_SLOTS:
     // every signed PDF's QR codes, decodable at 150 dpi.
     void lookupUrlGoesIntoTheQrCodes()
     {
-        auto db = m_school.openCopy();
-        QVERIFY(db);
+        const QString path = m_school.copyPath();
+        QVERIFY(!path.isEmpty());
+        auto opened = store::Database::openExisting(path);
+        QVERIFY(opened);
+        std::unique_ptr<store::Database> db = std::move(*opened);
         const auto admin = lifecycle::Actor::unrestricted();
         QVERIFY(!lifecycle::setLookupUrl(*db, admin, QStringLiteral("tracuu.sogd.example.vn")));
         QVERIFY(!lifecycle::setLookupUrl(*db, admin, QStringLiteral("ftp://tracuu.sogd.example.vn/")));
@@ -394,25 +417,31 @@ private Q_SLOTS:
 
         auto doc = signOne(*db);
         QVERIFY(doc);
-        const QString pdf = write(QStringLiteral("lookup.pdf"), doc->pdf);
-        const QString base = m_dir.filePath(QStringLiteral("lookup-150"));
-        const auto r = runTool(
-            QStringLiteral("pdftoppm"),
-            {QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-gray"), QStringLiteral("-png"), pdf, base});
-        QCOMPARE(r.exitCode, 0);
-        QStringList decoded;
-        const QStringList images = QDir(m_dir.path()).entryList({QStringLiteral("lookup-150*.png")}, QDir::Files);
-        QVERIFY(!images.isEmpty());
-        for (const QString& image : images) {
-            const auto z = runTool(QStringLiteral("ZXingReader"), {m_dir.filePath(image)});
-            const auto m = QRegularExpression(QStringLiteral("Text:\\s+\"([^\"]+)\"")).match(z.output);
-            if (m.hasMatch())
-                decoded << m.captured(1);
-        }
+        const QStringList decoded = qrPayloads150(doc->pdf, QStringLiteral("lookup"));
         QVERIFY2(!decoded.isEmpty(), "no QR code decoded at 150 dpi");
         for (const QString& payload : decoded)
             QVERIFY2(payload.startsWith(url + QStringLiteral("?ma=")), qPrintable(payload));
         QVERIFY(decoded.first().contains(packet::packetDigest(doc->packetXml)));
+
+        // "hocba-cli render" prints the book from the stored packets with the school's portal too.
+        const QString out = m_dir.filePath(QStringLiteral("rendered"));
+        db.reset();
+        auto rendered = test::runCliInProcess(
+            {QStringLiteral("render"), QStringLiteral("--db"), path, QStringLiteral("--out"), out,
+             QStringLiteral("--year"), m_school.year.toString(), QStringLiteral("--jobs"), QStringLiteral("1")});
+        QVERIFY2(rendered.code == 0, qPrintable(rendered.out + rendered.err));
+        auto signedPacket = packet::readPacket(doc->packetXml);
+        QVERIFY(signedPacket);
+        const QString book = QDir(out).filePath(signedPacket->lookupCode + QStringLiteral(".pdf"));
+        QFile bookFile(book);
+        QVERIFY2(bookFile.open(QIODevice::ReadOnly), qPrintable(book));
+        const QStringList fromBook = qrPayloads150(bookFile.readAll(), QStringLiteral("book"));
+        QVERIFY(!fromBook.isEmpty());
+        for (const QString& payload : fromBook)
+            QVERIFY2(payload.startsWith(url + QStringLiteral("?ma=")), qPrintable(payload));
+        auto reopened = store::Database::openExisting(path);
+        QVERIFY(reopened);
+        db = std::move(*reopened);
 
         // Cleared: back to the renderer's default.
         QVERIFY(lifecycle::setLookupUrl(*db, admin, QString()));
