@@ -154,8 +154,10 @@ private Q_SLOTS:
         v1.replace("formatVersion=\"1.1\"", "formatVersion=\"1\"");
         QVERIFY(v1 != v11);
         p.correctedPlaces = 2;
-        p.principalSignature = packet::SignatureAppearance {
-            QStringLiteral("Nguyễn Văn Ký"), QStringLiteral("Hiệu trưởng"), QStringLiteral("CA Thử"), m_when};
+        // The appearance of the signer below (TestPki's RSA certificate), as the signer of a section records it.
+        p.principalSignature
+            = packet::SignatureAppearance {QStringLiteral("Nguyễn Văn Ký (RSA)"), QStringLiteral("Hiệu trưởng"),
+                                           QStringLiteral("Test Root CA"), m_when};
         p.inputs.certificates << QStringLiteral("Chứng chỉ tiếng Anh A2");
         const QByteArray v11Full = packet::writePacket(p).value();
         auto signer = m_pki.signer(false);
