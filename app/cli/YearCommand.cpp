@@ -98,8 +98,9 @@ public:
 
     int run(const QStringList& args, Console& console) override
     {
-        const QCommandLineOption year(QStringLiteral("year"), tr("The school year to open, e.g. 2026-2027."),
-                                      tr("YEAR"));
+        const QCommandLineOption year(
+            QStringLiteral("year"),
+            tr("The school year to open (open) or whose principal (principal), e.g. 2026-2027."), tr("YEAR"));
         const QCommandLineOption yes(QStringLiteral("yes"),
                                      tr("Open the year as previewed (without it nothing is "
                                         "written)."));

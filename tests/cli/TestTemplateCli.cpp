@@ -88,8 +88,10 @@ private Q_SLOTS:
                                                     {QStringLiteral("--level"), QStringLiteral("primary")}))
                      .code,
                  0);
-        QCOMPARE(headerOf(homeroom).value(4), QStringLiteral("Yêu nước"));
-        QCOMPARE(headerOf(homeroom).size(), 20);
+        QCOMPARE(headerOf(homeroom).value(4), QStringLiteral("Chiều cao (cm)"));
+        QCOMPARE(headerOf(homeroom).value(8), QStringLiteral("Yêu nước"));
+        QCOMPARE(headerOf(homeroom).value(23), QStringLiteral("Nhận xét Yêu nước"));
+        QCOMPARE(headerOf(homeroom).size(), 41);
         QCOMPARE(test::runCliInProcess(templateArgs(QStringLiteral("teachers"), other)).code, int(ExitUsage));
         QVERIFY(!QFile::exists(other));
     }

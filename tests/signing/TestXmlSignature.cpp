@@ -2,7 +2,11 @@
 // XMLDSig over the packet: our signer + verifier, cross-checked with the xmlsec1 command line.
 #include "TestPki.h"
 
+#include "../packet/SamplePacket.h"
+#include "packet/PacketReader.h"
+#include "packet/PacketWriter.h"
 #include "token/XmlSigner.h"
+#include "verify/DocumentVerifier.h"
 #include "verify/XmlVerifier.h"
 
 #include "token/SoftwareSigner.h"
@@ -139,6 +143,48 @@ private Q_SLOTS:
     }
 
     // Trust is judged at the signing time, not now (see TestPdfSignature for the reason).
+    /** A record packet of format 1 (before issue 13) and one of 1.1 with its new fields both sign and verify. */
+    void packetsOfBothFormatVersionsVerify()
+    {
+        packet::Packet p = test::samplePacket();
+        p.draft = false;
+        p.results->findings.clear();
+        const QByteArray v11 = packet::writePacket(p).value();
+        QByteArray v1 = v11;
+        v1.replace("formatVersion=\"1.1\"", "formatVersion=\"1\"");
+        QVERIFY(v1 != v11);
+        p.correctedPlaces = 2;
+        // The appearance of the signer below (TestPki's RSA certificate), as the signer of a section records it.
+        p.principalSignature
+            = packet::SignatureAppearance {QStringLiteral("Nguyễn Văn Ký (RSA)"), QStringLiteral("Hiệu trưởng"),
+                                           QStringLiteral("Test Root CA"), m_when};
+        p.inputs.certificates << QStringLiteral("Chứng chỉ tiếng Anh A2");
+        const QByteArray v11Full = packet::writePacket(p).value();
+        auto signer = m_pki.signer(false);
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        o.layout.containerName = QStringLiteral("Signatures"); // as SectionSigner signs packets
+        o.layout.wrapPerRole = false;
+        for (const QByteArray& unsignedXml : {v1, v11, v11Full}) {
+            const QByteArray signedXml = XmlSigner::sign(unsignedXml, *signer, o).value_or(QByteArray());
+            QVERIFY(!signedXml.isEmpty());
+            auto checked = verifyDocument(signedXml, {m_pki.caDer()});
+            QVERIFY(checked);
+            QVERIFY2(checked->ok(), qPrintable(checked->problems.join(u' ')));
+            QVERIFY(checked->packetValid);
+            auto read = packet::readPacket(signedXml);
+            QVERIFY2(read, qPrintable(read ? QString() : describe(read.error())));
+            QCOMPARE(read->correctedPlaces.has_value(), unsignedXml == v11Full);
+            // The new fields are inside the signed data: changing one breaks the signature.
+            if (unsignedXml == v11Full) {
+                QByteArray forged = signedXml;
+                forged.replace("<CorrectedPlaces>2</CorrectedPlaces>", "<CorrectedPlaces>0</CorrectedPlaces>");
+                QVERIFY(forged != signedXml);
+                QVERIFY(!verifyDocument(forged, {m_pki.caDer()})->ok());
+            }
+        }
+    }
+
     void trustIsJudgedAtTheSigningTime()
     {
         const QDateTime now = m_when;

@@ -2,6 +2,7 @@
 #include "StoreFixture.h"
 
 #include "store/Database.h"
+#include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
 #include <QAtomicInt>
@@ -122,6 +123,38 @@ private Q_SLOTS:
             QCOMPARE((*old)->userVersion().value(), from);
             Q_UNUSED(before);
         }
+    }
+
+    /** Migration 13: years of an older file take the school's principal, what their pages printed until then. */
+    void yearsOfAnOlderFileTakeTheSchoolsPrincipal()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v12.hocba"));
+        {
+            Database::OpenOptions o;
+            o.migrateTo = 12;
+            auto db = Database::openOrCreate(path, o);
+            QVERIFY(db);
+            QVERIFY((*db)->exec(QStringLiteral(
+                "INSERT INTO school (id, name, principal_name) VALUES (1, 'Trường Thử', 'Trần Văn Cũ'); "
+                "INSERT INTO school_year (start_year, name) VALUES (2023, '2023-2024'), (2024, '2024-2025');")));
+        }
+        auto db = test::openTestDatabase(path);
+        QVERIFY(db);
+        SchoolRepository schools(*db);
+        QCOMPARE(schools.yearPrincipal(SchoolYear {2023}).value(), std::optional(QStringLiteral("Trần Văn Cũ")));
+        QCOMPARE(schools.yearPrincipal(SchoolYear {2024}).value(), std::optional(QStringLiteral("Trần Văn Cũ")));
+        // A new principal: the years already open keep theirs; a year opened now takes the new one.
+        School school = schools.school().value().value();
+        school.principalName = QStringLiteral("Lê Thị Mới");
+        QVERIFY(schools.saveSchool(school));
+        QVERIFY(schools.addSchoolYear(SchoolYear {2025}));
+        QCOMPARE(schools.yearPrincipal(SchoolYear {2024}).value(), std::optional(QStringLiteral("Trần Văn Cũ")));
+        QCOMPARE(schools.yearPrincipal(SchoolYear {2025}).value(), std::optional(QStringLiteral("Lê Thị Mới")));
+        QVERIFY(schools.setYearPrincipal(SchoolYear {2023}, QStringLiteral("Phan Văn Trước")).value());
+        QCOMPARE(schools.yearPrincipal(SchoolYear {2023}).value(), std::optional(QStringLiteral("Phan Văn Trước")));
+        QCOMPARE(test::scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'year.principal'")),
+                 QStringLiteral("1"));
     }
 
     void newerVersionRefusedAndFileUntouched()
