@@ -20,12 +20,20 @@ ours=$(QT_QPA_PLATFORM=offscreen "$build/bench/bench_render" "$records" 2>/dev/n
 echo "$ours"
 rate=$(sed -n 's/.*-> \([0-9.]*\) records\/s.*/\1/p' <<<"$ours")
 
+cpu=$(sed -n 's/.*CPU: \([0-9.]*\) ms\/record.*/\1/p' <<<"$ours")
+
+peer_log=$(mktemp)
 start=$(date +%s.%N)
 for ((i = 0; i < cores; ++i)); do
-    node "$src/bench/pdfkit/reference.js" $((peer / cores)) &
+    node "$src/bench/pdfkit/reference.js" $((peer / cores)) >>"$peer_log" &
 done
 wait
 end=$(date +%s.%N)
+cat "$peer_log"
 peer_rate=$(awk -v n="$peer" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", n / (e - s) }')
-echo "pdfkit peer: $peer records on $cores processes -> $peer_rate records/s"
-awk -v a="$rate" -v b="$peer_rate" 'BEGIN { r = a / b; printf "ratio: %.1fx pdfkit (target >= 4x) -> %s\n", r, (r >= 4 ? "met" : "NOT met") }'
+peer_cpu=$(sed -n 's/.*CPU \([0-9.]*\) ms\/record.*/\1/p' "$peer_log" | awk '{ s += $1; n++ } END { printf "%.2f", s / n }')
+rm -f "$peer_log"
+echo "pdfkit peer: $peer records on $cores processes -> $peer_rate records/s, CPU $peer_cpu ms/record"
+# The wall-clock ratio holds only when nothing else runs; the CPU ratio also on a shared machine.
+awk -v a="$rate" -v b="$peer_rate" 'BEGIN { printf "ratio (wall clock): %.1fx pdfkit\n", a / b }'
+awk -v a="$peer_cpu" -v b="$cpu" 'BEGIN { r = a / b; printf "ratio (CPU per record): %.1fx pdfkit (target >= 4x) -> %s\n", r, (r >= 4 ? "met" : "NOT met") }'

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The pdfkit peer of bench_render (bench/bench_render_vs_pdfkit.sh): N records of the same shape as the demo books
-// (a cover, an information page with a table, and per year a page of a 13-row subject table with comments and a
-// conduct table, then the closing lines and two signature blocks), Noto Serif embedded, lines drawn, text wrapped in
-// its cells, on one thread. Prints "pdfkit: N records, P pages, T ms -> R records/s".
+// The pdfkit peer of bench_render (bench/bench_render_vs_pdfkit.sh): N records of the same shape and page count as
+// the demo books, primary and THCS in turn (a cover, the instructions, an information page with the study history,
+// and per year a 13-row subject table with comments, a conduct table, the closing lines and two signature blocks),
+// Noto Serif embedded, lines drawn, text wrapped in its cells, on one thread. Prints "pdfkit: N records, P pages,
+// T ms -> R records/s".
 'use strict';
 const PDFDocument = require('pdfkit');
 const fs = require('fs');
@@ -39,6 +40,8 @@ function table(doc, x, y, widths, rows, size) {
   return y;
 }
 
+let pagesMade = 0;
+
 function record(seed) {
   return new Promise((resolve) => {
     const doc = new PDFDocument({size: 'A4', margin: mm(15), autoFirstPage: false});
@@ -58,18 +61,27 @@ function record(seed) {
     doc.font('B').fontSize(40).text('HỌC BẠ', mm(20), mm(90), {width: mm(175), align: 'center'});
     doc.fontSize(22).text('TRUNG HỌC CƠ SỞ', {width: mm(175), align: 'center'});
     doc.font('R').fontSize(10).text('Họ và tên học sinh: ' + name, mm(35), mm(180));
-    doc.addPage(); header(2);
+    // The demo books' pages: primary (even records) cover, instructions, information, 2 pages for each of 5 years
+    // (13); THCS cover, instructions, information, study history, 1 page for each of 4 years (8).
+    const primary = seed % 2 === 0;
+    let page = 1;
+    doc.addPage(); header(++page);
+    doc.font('B').fontSize(15).text('HƯỚNG DẪN GHI HỌC BẠ', mm(20), mm(20), {width: mm(175), align: 'center'});
+    for (let i = 0; i < 6; ++i) doc.font('R').fontSize(10).text(comments.join(' '), {width: mm(175)});
+    doc.addPage(); header(++page);
     doc.font('B').fontSize(15).text('HỌC BẠ', mm(20), mm(20), {width: mm(175), align: 'center'});
     for (let i = 0; i < 10; ++i) doc.font('R').fontSize(10).text('Trường thông tin ' + i + ': giá trị của học sinh');
     doc.font('R');
-    table(doc, mm(20), mm(120), [mm(24), mm(12), mm(55), mm(22), mm(24), mm(38)],
+    if (!primary) { doc.addPage(); header(++page); }
+    table(doc, mm(20), mm(primary ? 120 : 20), [mm(24), mm(12), mm(55), mm(22), mm(24), mm(38)],
       [0, 1, 2, 3].map((y) => ['202' + y + '-202' + (y + 1), (6 + y) + 'A2', 'Trường THCS Chu Văn An, Hà Nội', '1/2021', '', '']), 9);
-    for (let year = 0; year < 4; ++year) {
-      doc.addPage(); header(3 + year);
+    for (let year = 0; year < (primary ? 5 : 4); ++year) {
+      doc.addPage(); header(++page);
       doc.font('B').fontSize(15).text('KẾT QUẢ HỌC TẬP VÀ RÈN LUYỆN', mm(20), mm(20), {width: mm(150), align: 'center'});
       doc.font('R');
       const rows = subjects.map((s, i) => [s, '8,3', '8,6', '8,5', '', comments[(seed + year + i) % comments.length], '']);
       let y = table(doc, mm(20), mm(50), [mm(37), mm(9.5), mm(9.5), mm(11), mm(15), mm(71), mm(22)], rows, 8.5);
+      if (primary) { doc.addPage(); header(++page); y = mm(20); }
       y = table(doc, mm(20), y + mm(8), [mm(36), mm(40), mm(40), mm(59)],
         [['Học kì I', 'Tốt', 'Tốt', ''], ['Học kì II', 'Tốt', 'Tốt', ''], ['Cả năm', 'Tốt', 'Tốt', '1']], 9);
       doc.fontSize(10).text('Được lên lớp hoặc không được lên lớp: Được lên lớp', mm(20), y + mm(4));
@@ -81,14 +93,18 @@ function record(seed) {
       doc.text('Lê Thị Liên', mm(20), y + mm(80), {width: mm(85), align: 'center'});
       doc.text('Nguyễn Thị Oanh', mm(110), y + mm(80), {width: mm(85), align: 'center'});
     }
+    pagesMade += page;
     doc.end();
   });
 }
 
 (async () => {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let bytes = 0;
   for (let i = 0; i < records; ++i) bytes += (await record(i)).length;
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(`pdfkit: ${records} records, 6 pages each, ${ms.toFixed(0)} ms -> ${(records / (ms / 1000)).toFixed(1)} records/s on one thread, average PDF ${(bytes / records / 1024).toFixed(1)} KiB`);
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  console.log(`pdfkit: ${records} records, ${pagesMade} pages, ${ms.toFixed(0)} ms -> ${(records / (ms / 1000)).toFixed(1)} records/s on one thread, CPU ${(cpuMs / records).toFixed(2)} ms/record, average PDF ${(bytes / records / 1024).toFixed(1)} KiB`);
 })();

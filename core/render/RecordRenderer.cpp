@@ -947,7 +947,8 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
                      : 0.0);
     c.skip(2);
     c.signatures(printedDateLine(placeName(latest.school), issueDate(latest)),
-                 {{b.principalOnInfo, latest.principalName, latest.principalSignature}});
+                 {{b.principalOnInfo, latest.principalName,
+                   latestYear.received || latest.draft ? std::nullopt : latest.principalSignature}});
     QList<QStringList> history;
     for (const packet::StudyHistoryEntry& h : studyHistoryOf(input, latest))
         history.append(

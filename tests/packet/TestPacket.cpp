@@ -10,6 +10,7 @@
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -367,6 +368,47 @@ private Q_SLOTS:
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
         QVERIFY(!lifecycle::buildPacket(*m_db, 987654));
+    }
+
+    /** A THCS row names the teachers assigned to that class and subject that year; a primary row none. */
+    void thcsRowsNameTheYearsSubjectTeachers()
+    {
+        const Id id = sectionOfLevel(SchoolLevel::Thcs);
+        QVERIFY(id);
+        store::StudentRepository students(*m_db);
+        auto section = students.section(id);
+        QVERIFY(section && *section && (*section)->classId);
+        const Id classId = *(*section)->classId;
+        auto teachers = store::SchoolRepository(*m_db).teachers();
+        QVERIFY(teachers && !teachers->isEmpty());
+        // Two accounts teach Toán in the class (the second from the second semester); one, linked to a teacher of
+        // the school's list, teaches Ngữ văn; one teaches Toán in another year's class.
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO app_user (id, login, full_name, role, teacher_id) VALUES "
+                                          "(901, 'gv.toan', 'Nguyễn Văn Toán', 'subject_teacher', NULL), "
+                                          "(902, 'gv.toan2', 'Lê Thị Số', 'subject_teacher', NULL), "
+                                          "(903, 'gv.van', 'tên tài khoản', 'subject_teacher', %1)")
+                               .arg(teachers->first().id)));
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO assignment (school_year, user_id, class_id, subject) VALUES "
+                                          "(2025, 901, %1, 'toan'), (2025, 902, %1, 'toan'), "
+                                          "(2025, 903, %1, 'ngu_van'), (2025, 903, %1, NULL)")
+                               .arg(classId)));
+        auto p = lifecycle::buildPacket(*m_db, id, fixedTime());
+        QVERIFY(p);
+        QHash<QString, QString> names;
+        for (const SubjectEntry& s : p->inputs.subjects)
+            names.insert(s.code, s.teacherName);
+        QCOMPARE(names.value(QStringLiteral("toan")), QStringLiteral("Nguyễn Văn Toán, Lê Thị Số"));
+        QCOMPARE(names.value(QStringLiteral("ngu_van")), teachers->first().fullName);
+        QCOMPARE(names.value(QStringLiteral("khtn")), QString());
+        const QByteArray bytes = *packet::writePacket(*p);
+        QVERIFY(bytes.contains("<TeacherName>Nguyễn Văn Toán, Lê Thị Số</TeacherName>"));
+        roundTrip(*p);
+        // The teacher's name is not an input: the stored rows do not carry it.
+        const auto rows = students.assessments(id);
+        QVERIFY(rows);
+        for (const Assessment& a : *rows)
+            QVERIFY(a.item != QLatin1String("teacher"));
+        QVERIFY(m_db->exec(QStringLiteral("DELETE FROM assignment; DELETE FROM app_user WHERE id > 900;")));
     }
 
     void xmllintAcceptsThePacket()

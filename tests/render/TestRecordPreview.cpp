@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QFile>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPrinter>
@@ -135,15 +136,23 @@ private Q_SLOTS:
         QPdfDocument original;
         original.load(&buffer);
         const QSize size(124, 175);
-        const QImage want = original.render(0, size).convertToFormat(QImage::Format_Grayscale8);
-        const QImage got = printed.render(3, size).convertToFormat(QImage::Format_Grayscale8);
-        QCOMPARE(ui::receivedPageImage(*signedPdf, 0, size).convertToFormat(QImage::Format_Grayscale8), want);
+        // QPdfDocument renders on a transparent background: on white, as on paper, before comparing.
+        auto onWhite = [](const QImage& image) {
+            QImage paper(image.size(), QImage::Format_RGB32);
+            paper.fill(Qt::white);
+            QPainter(&paper).drawImage(0, 0, image);
+            return paper.convertToFormat(QImage::Format_Grayscale8);
+        };
+        const QImage want = onWhite(original.render(0, size));
+        const QImage got = onWhite(printed.render(4, size)); // cover, instructions, information, the school's page
+        QCOMPARE(onWhite(ui::receivedPageImage(*signedPdf, 0, size)), want);
         qsizetype differing = 0;
         for (int y = 0; y < size.height(); ++y)
             for (int x = 0; x < size.width(); ++x)
                 differing += std::abs(qGray(want.pixel(x, y)) - qGray(got.pixel(x, y))) > 64 ? 1 : 0;
         QVERIFY2(differing < size.width() * size.height() / 50, qPrintable(QString::number(differing)));
-        QVERIFY(want != original.render(1, size).convertToFormat(QImage::Format_Grayscale8));
+        QVERIFY(want != onWhite(original.render(1, size)));
+        QVERIFY(want != onWhite(printed.render(3, size)));
     }
 };
 
