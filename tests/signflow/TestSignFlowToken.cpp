@@ -174,6 +174,15 @@ private Q_SLOTS:
         r = runCliBinary({QStringLiteral("verify"), files.first()});
         QCOMPARE(r.code, 1);
 
+        // Issue 13: the token-signed PDF shows who signed and when (docs/signing.md §1a), as pdftotext reads it.
+        r = tool(QStringLiteral("pdftotext"),
+                 {QStringLiteral("-enc"), QStringLiteral("UTF-8"), files.first(), QStringLiteral("-")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Ký số bởi: Nguyễn Thị Hồng Nhung")), qPrintable(r.out.right(2000)));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral(R"(Thời gian ký: \d\d/\d\d/\d{4} \d\d:\d\d)")).match(r.out).hasMatch(),
+            qPrintable(r.out.right(2000)));
+
         // Independent tools on one PDF and its packet.
         const QString pdf = files.at(0), xml = files.at(1);
         if (!QStandardPaths::findExecutable(QStringLiteral("xmlsec1")).isEmpty()) {
