@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Version 19 (issue 13): what the school's printed books carry besides the packets: the lookup portal its QR codes and
+-- Version 14 (issue 13): what the school's printed books carry besides the packets: the lookup portal its QR codes and
 -- printed text point to (docs/qr.md) and the seal image drawn beside the principal's visible digital signature
 -- (docs/signing.md). One row; either may be unset. Set through lifecycle's PrintSettings, with an audit entry.
 CREATE TABLE print_settings (
