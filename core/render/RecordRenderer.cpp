@@ -1125,6 +1125,14 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         painter.drawText(QPointF(tx, y + fm.ascent()), text);
     };
 
+    // The running header's two texts, the same on every page of the record.
+    const QString headerCode = QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code);
+    QString headerName;
+    {
+        const QFontMetricsF fm(fontOf(small));
+        headerName = fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight,
+                                   right - left - fm.horizontalAdvance(headerCode) - u(4));
+    }
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)
             device.newPage();
@@ -1151,13 +1159,8 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         // Running header (not on the cover) and footer: every page names the student and the record. A long name
         // is shortened with an ellipsis before it could reach the lookup code.
         if (!pages[i].cover) {
-            const QString codeText = QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code);
-            const QFontMetricsF fm(fontOf(small));
-            const double nameRoom = right - left - fm.horizontalAdvance(codeText) - u(4);
-            drawLine(left, headerY, right - left,
-                     fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight, nameRoom), small,
-                     Qt::AlignLeft);
-            drawLine(left, headerY, right - left, codeText, small, Qt::AlignRight);
+            drawLine(left, headerY, right - left, headerName, small, Qt::AlignLeft);
+            drawLine(left, headerY, right - left, headerCode, small, Qt::AlignRight);
             painter.drawLine(QLineF(left, headerY + u(4.5), right, headerY + u(4.5)));
         }
         drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(number).arg(total), small,

@@ -203,7 +203,15 @@ class TestBookLayout : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // HOCBA_KEEP_TEST_PDFS=1: keep the PDFs to look at (the directory is printed).
+        if (qEnvironmentVariableIntValue("HOCBA_KEEP_TEST_PDFS") == 1) {
+            m_dir.setAutoRemove(false);
+            qInfo("PDFs in %s", qPrintable(m_dir.path()));
+        }
+    }
 
     /**
      * Cover, instructions, information page, study history, year pages, duplex blank pages: with a 50-character
