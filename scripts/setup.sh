@@ -16,7 +16,7 @@ packages=(
   libsqlite3-dev sqlite3
   # document, signing and verification (used by later components and their tests)
   libssl-dev openssl libp11-dev softhsm2 opensc libengine-pkcs11-openssl libxml2-dev libxml2-utils libxmlsec1-dev xmlsec1
-  libqpdf-dev zlib1g-dev qpdf poppler-utils libpoppler-qt6-dev libnss3-tools libqrencode-dev libsodium-dev zxing-cpp-tools libzxing-dev
+  libqpdf-dev zlib1g-dev qpdf poppler-utils libpoppler-qt6-dev libpoppler-cpp-dev libnss3-tools libqrencode-dev libsodium-dev zxing-cpp-tools libzxing-dev
   # spreadsheets schools import (xlsx through libzip + libxml2, BIFF .xls through libfreexl) and the templates
   # written with libxlsxwriter; python3-xlwt only makes .xls fixtures in tests
   libzip-dev libfreexl-dev libxlsxwriter-dev python3-xlwt

@@ -3,6 +3,7 @@
 
 #include "MessageBox.h"
 #include "lifecycle/Department.h"
+#include "lifecycle/PrintSettings.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -66,6 +67,21 @@ DepartmentDialog::DepartmentDialog(store::Database& db, lifecycle::Actor actor, 
     changeLayout->addWidget(intro);
     changeLayout->addLayout(form);
 
+    auto* lookupBox = new QGroupBox(tr("Lookup portal printed on the records"), this);
+    auto* lookupIntro = new QLabel(tr("The address the QR codes of every record point to, where "
+                                      "anyone can check a paper copy. Leave it empty if the Department has not "
+                                      "given one yet."),
+                                   lookupBox);
+    lookupIntro->setWordWrap(true);
+    m_lookupUrl = new QLineEdit(lookupBox);
+    m_lookupUrl->setObjectName(QStringLiteral("lookupUrlLineEdit"));
+    m_lookupUrl->setPlaceholderText(QStringLiteral("https://tracuu.sogd.example.vn/"));
+    auto* lookupForm = new QFormLayout;
+    lookupForm->addRow(tr("Lookup portal:"), m_lookupUrl);
+    auto* lookupLayout = new QVBoxLayout(lookupBox);
+    lookupLayout->addWidget(lookupIntro);
+    lookupLayout->addLayout(lookupForm);
+
     m_autoUpload = new QCheckBox(tr("When this computer opens the school file, send the records waiting for the "
                                     "Department without asking"),
                                  this);
@@ -85,6 +101,7 @@ DepartmentDialog::DepartmentDialog(store::Database& db, lifecycle::Actor actor, 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(currentBox);
     layout->addWidget(changeBox);
+    layout->addWidget(lookupBox);
     layout->addWidget(m_autoUpload);
     layout->addWidget(buttons);
     resize(640, 0);
@@ -106,6 +123,11 @@ void DepartmentDialog::setCertificateFile(const QString& path)
     m_certificate->setText(path);
 }
 
+void DepartmentDialog::setLookupUrl(const QString& url)
+{
+    m_lookupUrl->setText(url);
+}
+
 QString DepartmentDialog::currentText() const
 {
     return m_current->text();
@@ -113,19 +135,29 @@ QString DepartmentDialog::currentText() const
 
 void DepartmentDialog::reload()
 {
+    QString lookupLine;
+    if (auto print = lifecycle::printSettings(m_db); !print) {
+        lookupLine = print.error().message;
+    } else {
+        lookupLine
+            = print->lookupUrl.isEmpty() ? tr("Lookup portal: not set") : tr("Lookup portal: %1").arg(print->lookupUrl);
+        m_lookupUrl->setText(print->lookupUrl);
+    }
     auto current = lifecycle::endpointSettings(m_db);
     if (!current) {
         m_current->setText(current.error().message);
         return;
     }
     if (!*current) {
-        m_current->setText(tr("Not set yet: records cannot be sent to the Department."));
+        m_current->setText(tr("Not set yet: records cannot be sent to the Department.") + QLatin1Char('\n')
+                           + lookupLine);
         return;
     }
     const lifecycle::EndpointSettings& s = **current;
     // The credential is a secret: the dialog only says that the school has one.
     m_current->setText(tr("Server address: %1\nDepartment: %2\nSchool's credential: saved")
-                           .arg(s.url, s.departmentName.isEmpty() ? tr("(name not given)") : s.departmentName));
+                           .arg(s.url, s.departmentName.isEmpty() ? tr("(name not given)") : s.departmentName)
+                       + QLatin1Char('\n') + lookupLine);
     if (m_url->text().isEmpty())
         m_url->setText(s.url);
 }
@@ -141,11 +173,22 @@ bool DepartmentDialog::save()
 {
     m_settings.setValue(AutoUploadOnOpenSetting, m_autoUpload->isChecked());
     m_settings.sync();
+    // The lookup portal is the school's own setting, saved whether or not a connection is set.
+    if (auto print = lifecycle::printSettings(m_db); print && print->lookupUrl != m_lookupUrl->text().trimmed()) {
+        if (const Status set = lifecycle::setLookupUrl(m_db, m_actor, m_lookupUrl->text()); !set) {
+            MessageBox::critical(this, windowTitle(), set.error().message, set.error().detail);
+            return false;
+        }
+    }
     auto current = lifecycle::endpointSettings(m_db);
-    const bool urlUnchanged = current && *current && (*current)->url == m_url->text().trimmed();
-    // Only the automatic sending changed: the stored connection stays as it is.
-    if (urlUnchanged && m_credential->text().isEmpty() && m_certificate->text().isEmpty())
+    const QString url = m_url->text().trimmed();
+    const bool urlUnchanged
+        = (current && *current && (*current)->url == url) || (current && !*current && url.isEmpty());
+    // Only the automatic sending or the lookup portal changed: the stored connection stays as it is.
+    if (urlUnchanged && m_credential->text().isEmpty() && m_certificate->text().isEmpty()) {
+        reload();
         return true;
+    }
     if (m_credential->text().isEmpty() || m_certificate->text().isEmpty()) {
         MessageBox::warning(this, windowTitle(),
                             tr("Choose both the school's credential file and the Department's certificate file, "

@@ -25,7 +25,8 @@ inline const SettingKey<bool> AutoUploadOnOpenSetting {"department/autoUploadOnO
 /**
  * Settings → Connection to the Department: the address of the Department's server, the school's credential file and
  * the Department's certificate (lifecycle::setEndpoint, kept in the school file), the current settings as they are
- * stored (never the credential itself), and whether to send pending records when the file is opened.
+ * stored (never the credential itself), whether to send pending records when the file is opened, and the lookup portal
+ * the printed books' QR codes point to (lifecycle::setLookupUrl, settable before any connection is).
  */
 class DepartmentDialog : public QDialog
 {
@@ -37,6 +38,7 @@ public:
     void setUrl(const QString& url);
     void setCredentialFile(const QString& path);
     void setCertificateFile(const QString& path);
+    void setLookupUrl(const QString& url);
     /** Stores what the form holds, as the save button does; false (after saying why) when refused. */
     bool save();
     /** The "current settings" text as shown. */
@@ -53,6 +55,7 @@ private:
     QLineEdit* m_url = nullptr;
     QLineEdit* m_credential = nullptr;
     QLineEdit* m_certificate = nullptr;
+    QLineEdit* m_lookupUrl = nullptr;
     QCheckBox* m_autoUpload = nullptr;
 };
 

@@ -17,6 +17,7 @@
 #include "TrustAnchorsDialog.h"
 #include "VerifyWidget.h"
 #include "lifecycle/Department.h"
+#include "lifecycle/PrintSettings.h"
 #include "lifecycle/RecordDocuments.h"
 #include "lifecycle/SchoolFile.h"
 #include "lifecycle/Session.h"
@@ -168,7 +169,8 @@ void MainWindow::createActions()
     m_trustAction = settingsMenu->addAction(tr("&Trusted root certificates…"), this, &MainWindow::showTrustAnchors);
     m_trustAction->setObjectName(QStringLiteral("trustAnchorsAction"));
     m_trustAction->setEnabled(m_file != nullptr);
-    m_policyAction = settingsMenu->addAction(tr("&Required signatures…"), this, &MainWindow::showSignPolicy);
+    m_policyAction
+        = settingsMenu->addAction(tr("&Signing: required signatures and seal…"), this, &MainWindow::showSignPolicy);
     m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
     m_policyAction->setEnabled(m_file != nullptr);
     m_departmentAction = settingsMenu->addAction(tr("Connection to the &Department of Education…"), this,
@@ -643,7 +645,17 @@ void MainWindow::showRecordOf(const QModelIndex& proxyIndex)
         MessageBox::critical(this, tr("Cannot show the record"), input.error().message, input.error().detail);
         return;
     }
-    m_preview->setRecord(*input);
+    m_preview->setRecord(*input, renderOptions());
+}
+
+render::RenderOptions MainWindow::renderOptions() const
+{
+    render::RenderOptions options;
+    // The school's lookup portal and seal (Settings); a file that cannot say them prints with the defaults.
+    if (m_file)
+        if (auto s = lifecycle::applyPrintSettings(m_file->database(), options); !s)
+            qWarning() << "print settings:" << s.error().detail;
+    return options;
 }
 
 void MainWindow::previewWholeClass()
@@ -663,7 +675,8 @@ void MainWindow::previewWholeClass()
     m_table->clearSelection();
     m_previewRecordId = 0;
     m_preview->setRecords(
-        inputs, tr("School records of class %1, %2").arg(m_currentClass->name, m_currentClass->schoolYear.toString()));
+        inputs, tr("School records of class %1, %2").arg(m_currentClass->name, m_currentClass->schoolYear.toString()),
+        renderOptions());
 }
 
 void MainWindow::clearClass()

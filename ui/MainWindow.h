@@ -6,6 +6,7 @@
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
 #include "lifecycle/SchoolFile.h"
+#include "render/RecordRenderer.h"
 #include "util/Error.h"
 
 #include <QMainWindow>
@@ -155,6 +156,8 @@ private:
     void clearClass();
     void showRecordOf(const QModelIndex& proxyIndex);
     void previewWholeClass();
+    /** The renderer's options with the school's lookup portal and seal (lifecycle PrintSettings). */
+    render::RenderOptions renderOptions() const;
     void updateSelectionStatus();
     void rememberRecent(const QString& path);
     void updateRecentMenu();

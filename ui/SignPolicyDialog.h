@@ -3,9 +3,14 @@
 
 #include "lifecycle/Actor.h"
 
+#include <QByteArray>
 #include <QDialog>
 
+#include <optional>
+
 class QCheckBox;
+class QLabel;
+class QPushButton;
 
 namespace hocba::store {
 class Database;
@@ -14,9 +19,11 @@ class Database;
 namespace hocba::ui {
 
 /**
- * Settings → Required signatures: which roles must sign each school year before it counts as signed (the school's
+ * Settings → Signing: which roles must sign each school year before it counts as signed (the school's
  * rule, kept in its data file; `hocba-cli policy` does the same). The principal always signs; the homeroom teacher
- * and the school seal are the school's choice. Applied with an audit entry when OK is pressed.
+ * and the school seal are the school's choice. It also holds the seal image printed beside the principal's visible
+ * digital signature (lifecycle::setSeal, kept in the school file; `hocba-cli school seal` does the same). Applied with
+ * an audit entry when OK is pressed.
  */
 class SignPolicyDialog : public QDialog
 {
@@ -27,6 +34,10 @@ public:
     SignPolicyDialog(store::Database& db, lifecycle::Actor actor, QWidget* parent = nullptr);
 
     void accept() override;
+    /** As "Choose image…" does with the file chosen: false (after saying why) when the image is refused. */
+    bool chooseSealFile(const QString& path);
+    /** As "Remove" does. */
+    void removeSeal();
 
 private:
     store::Database& m_db;
@@ -35,6 +46,11 @@ private:
     QCheckBox* m_seal = nullptr;
     bool m_homeroomWas = false;
     bool m_sealWas = false;
+    void showSeal(const QByteArray& png);
+    QLabel* m_sealPreview = nullptr;
+    QPushButton* m_removeSeal = nullptr;
+    /** The seal to store on OK: PNG bytes, empty to remove it; nothing when unchanged. */
+    std::optional<QByteArray> m_pendingSeal;
 };
 
 } // namespace hocba::ui

@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "QrImageReader.h"
 #include "util/Text.h"
+#include "verify/Appearance.h"
 #include "verify/SignatureReport.h"
 
 #include <QDialogButtonBox>
@@ -212,6 +213,13 @@ void VerifyWidget::onVerified()
                                                                                         : tr("Signature"));
         if (fv.verification->embedded)
             addSignatures(*fv.verification->embedded, tr("Record data inside the PDF"));
+        if (const auto& a = fv.verification->appearance)
+            new QTreeWidgetItem(item,
+                                {tr("Visible signature"),
+                                 tr("%1, %2, signed %3 (Vietnam time), certificate issued by %4")
+                                     .arg(a->holderName, a->role, signing::appearanceTime(a->signedAt), a->issuer)});
+        for (const QString& n : fv.verification->notes)
+            new QTreeWidgetItem(item, {tr("Note"), n});
         for (const QString& p : fv.verification->problems)
             new QTreeWidgetItem(item, {tr("Problem"), p});
     }

@@ -43,8 +43,11 @@ std::unique_ptr<Command> makePolicyCommand();
 std::unique_ptr<Command> makeVerifyCommand();
 /** user add|list|passwd|disable: the school's local accounts (docs/accounts.md). */
 std::unique_ptr<Command> makeUserCommand();
-/** endpoint set|show --db FILE: the Department's server, the school's credential, the pinned certificate. */
+/** endpoint set|show --db FILE: the Department's server, the school's credential, the pinned certificate, the lookup
+ * portal (--lookup-url). */
 std::unique_ptr<Command> makeEndpointCommand();
+/** school seal --db FILE --file F | --clear: the seal image printed beside the principal's digital signature. */
+std::unique_ptr<Command> makeSchoolCommand();
 /** outbox --db FILE [--class C] [--json]: the signed records for the Department and their states. */
 std::unique_ptr<Command> makeOutboxCommand();
 /** upload --db FILE [--class C | --all], or upload --url --credential-file --packet --pdf: send to the Department. */

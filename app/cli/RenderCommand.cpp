@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/PrintSettings.h"
 #include "lifecycle/RecordDocuments.h"
 #include "render/RenderBatch.h"
 #include "store/Database.h"
@@ -78,6 +79,10 @@ public:
         auto records = lifecycle::recordsOfYear(**db, schoolYear, *className);
         if (!records)
             return console.fail(records.error());
+        // The school's lookup portal and seal, read before the connection is handed over to the workers.
+        render::RenderOptions renderOptions;
+        if (auto s = lifecycle::applyPrintSettings(**db, renderOptions); !s)
+            return console.fail(s.error());
         db->reset(); // workers open their own connections
 
         const QString dirPath = *outDir;
@@ -127,6 +132,7 @@ public:
         QMutex progressMutex;
         int lastShown = -1;
         render::BatchOptions options;
+        options.render = renderOptions;
         options.threads = *threads;
         options.progress = [&](int done, int total) {
             QMutexLocker lock(&progressMutex);

@@ -3,6 +3,7 @@
 
 #include "lifecycle/TrustAnchors.h"
 #include "store/Database.h"
+#include "verify/Appearance.h"
 #include "verify/DocumentVerifier.h"
 #include "verify/TrustStore.h"
 
@@ -107,6 +108,13 @@ public:
             if (v->kind == signing::DocumentVerification::Kind::Pdf)
                 entry.insert(QStringLiteral("renderedDigest"), v->renderedDigest);
             entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(v->problems));
+            if (v->appearance)
+                entry.insert(QStringLiteral("appearance"),
+                             QJsonObject {{QStringLiteral("holderName"), v->appearance->holderName},
+                                          {QStringLiteral("role"), v->appearance->role},
+                                          {QStringLiteral("issuer"), v->appearance->issuer},
+                                          {QStringLiteral("signedAt"), v->appearance->signedAt.toString(Qt::ISODate)}});
+            entry.insert(QStringLiteral("notes"), QJsonArray::fromStringList(v->notes));
             results.append(entry);
             if (asJson)
                 continue;
@@ -117,6 +125,14 @@ public:
                 for (const QString& line : v->embedded->toText().split(QLatin1Char('\n')))
                     console.out << "    " << line << '\n';
             }
+            if (v->appearance)
+                console.out << "  "
+                            << tr("Visible signature: %1, %2, signed %3 (Vietnam time), certificate issued by %4")
+                                   .arg(v->appearance->holderName, v->appearance->role,
+                                        signing::appearanceTime(v->appearance->signedAt), v->appearance->issuer)
+                            << '\n';
+            for (const QString& n : v->notes)
+                console.out << "  " << n << '\n';
             for (const QString& p : v->problems)
                 console.out << "  " << p << '\n';
         }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // year open: the next school year from the last one, previewed, then written with --yes (docs/import.md).
+// year principal: who was the principal in a school year (the name that year's pages print).
 #include "Commands.h"
 
 #include "lifecycle/Actor.h"
+#include "lifecycle/SchoolSetup.h"
 #include "lifecycle/YearOpening.h"
 #include "store/Database.h"
+#include "store/SchoolRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -90,7 +93,7 @@ public:
     QString summary() const override
     {
         return tr("Open the next school year from the last one: \"year open --year 2026-2027\" previews the moves, "
-                  "--yes makes them.");
+                  "--yes makes them. \"year principal --year 2024-2025 --name NAME\" records that year's principal.");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -100,14 +103,26 @@ public:
         const QCommandLineOption yes(QStringLiteral("yes"),
                                      tr("Open the year as previewed (without it nothing is "
                                         "written)."));
+        const QCommandLineOption name(QStringLiteral("name"),
+                                      tr("year principal: the full name of that year's principal (without it, the "
+                                         "recorded name is shown)."),
+                                      tr("NAME"));
         QCommandLineParser parser;
-        if (int c = parse(
-                parser, QList<QCommandLineOption> {dbOption(), year, yes, jsonOption(), actorOption()} + userOptions(),
-                args, console, QStringLiteral("open"));
+        if (int c = parse(parser,
+                          QList<QCommandLineOption> {dbOption(), year, yes, name, jsonOption(), actorOption()}
+                              + userOptions(),
+                          args, console, QStringLiteral("open|principal"));
             c >= 0)
             return c;
-        if (parser.positionalArguments() != QStringList {QStringLiteral("open")} || !parser.isSet(year))
-            return console.fail({ErrorCode::Usage, tr("Say \"year open --year 2026-2027\"."), {}});
+        const QStringList positional = parser.positionalArguments();
+        if (positional == QStringList {QStringLiteral("principal")} && parser.isSet(year))
+            return runPrincipal(parser, parser.value(year),
+                                parser.isSet(name) ? std::optional(parser.value(name)) : std::nullopt, console);
+        if (positional != QStringList {QStringLiteral("open")} || !parser.isSet(year) || parser.isSet(name))
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"year open --year 2026-2027\" or \"year principal --year 2024-2025 "
+                                    "--name NAME\"."),
+                                 {}});
         const auto next = SchoolYear::fromString(parser.value(year));
         if (!next)
             return console.fail({ErrorCode::Usage, tr("--year must look like 2026-2027."), {}});
@@ -141,6 +156,46 @@ public:
     }
 
 private:
+    /** Shows, or with a name sets, the principal of one school year. */
+    static int runPrincipal(const QCommandLineParser& parser, const QString& yearText,
+                            const std::optional<QString>& name, Console& console)
+    {
+        const auto year = SchoolYear::fromString(yearText);
+        if (!year)
+            return console.fail({ErrorCode::Usage, tr("--year must look like 2026-2027."), {}});
+        std::unique_ptr<store::Database> db;
+        if (name) {
+            auto opened = openForChange(parser);
+            if (!opened)
+                return console.fail(opened.error());
+            if (auto s = lifecycle::setYearPrincipal(*opened->db, opened->actor, *year, *name); !s)
+                return console.fail(s.error());
+            db = std::move(opened->db);
+        } else {
+            auto read = openDb(parser);
+            if (!read)
+                return console.fail(read.error());
+            db = std::move(*read);
+        }
+        auto principal = store::SchoolRepository(*db).yearPrincipal(*year);
+        if (!principal)
+            return console.fail(principal.error());
+        if (!*principal)
+            return console.fail(
+                {ErrorCode::NotFound, tr("The school year %1 is not open in this file.").arg(year->toString()), {}});
+        if (parser.isSet(jsonOption())) {
+            console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("year"), year->toString()},
+                                                         {QStringLiteral("principal"), **principal},
+                                                         {QStringLiteral("changed"), name.has_value()}}));
+        } else if ((*principal)->isEmpty()) {
+            console.out << tr("No principal is recorded for %1.").arg(year->toString()) << '\n';
+        } else {
+            console.out << tr("The principal of %1: %2.").arg(year->toString(), **principal) << '\n';
+        }
+        console.out.flush();
+        return ExitOk;
+    }
+
     static void printText(const lifecycle::YearOpeningPlan& plan, bool applied, Console& console)
     {
         console.out << tr("School year %1 from %2: %3 promoted, %4 retained, %5 leaving (their records are closed), "

@@ -89,7 +89,8 @@ public:
         school.address = QStringLiteral("Số 1 phố Hoa Sen, phường Ba Đình, thành phố Hà Nội");
         school.hasPrimary = grades.contains(1);
         school.hasThcs = grades.contains(9);
-        const Teacher principal = m_people.teacher(school.hasPrimary ? SchoolLevel::Primary : SchoolLevel::Thcs);
+        m_level = school.hasPrimary ? SchoolLevel::Primary : SchoolLevel::Thcs;
+        const Teacher principal = m_people.teacher(m_level);
         school.principalName = principal.fullName;
         if (auto s = m_schools.saveSchool(school); !s)
             return std::unexpected(s.error());
@@ -115,10 +116,31 @@ public:
             }
         }
         m_report.students = done;
+        // Past years had other principals: each year's pages name the principal of that year (drawn last, so the
+        // rest of the school is what the same seed always made).
+        auto years = m_schools.schoolYears();
+        if (!years)
+            return std::unexpected(years.error());
+        for (const SchoolYear& y : *years) {
+            if (y.startYear >= m_options.year.startYear)
+                continue;
+            // Two principals before this one, each for a few years.
+            const int age = m_options.year.startYear - y.startYear;
+            const QString name = age <= 3 ? pastPrincipal(0) : pastPrincipal(1);
+            if (auto set = m_schools.setYearPrincipal(y, name); !set)
+                return std::unexpected(set.error());
+        }
         return m_report;
     }
 
 private:
+    QString pastPrincipal(int i)
+    {
+        while (m_pastPrincipals.size() <= i)
+            m_pastPrincipals << m_people.teacher(m_level).fullName;
+        return m_pastPrincipals.at(i);
+    }
+
     Result<Id> teacherFor(SchoolLevel level)
     {
         const Teacher t = m_people.teacher(level);
@@ -226,6 +248,8 @@ private:
     QHash<QString, ClassGroup> m_classes;
     DemoReport m_report;
     int m_studentIndex = 0;
+    SchoolLevel m_level = SchoolLevel::Primary;
+    QStringList m_pastPrincipals;
 };
 
 } // namespace

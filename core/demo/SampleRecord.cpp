@@ -6,6 +6,7 @@
 #include "rules/ResultsGenerator.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QTimeZone>
 
 namespace hocba::demo {
@@ -62,6 +63,22 @@ render::RenderInput sampleRecord(const SampleRecordOptions& options)
         input.packetSha256.append(QCryptographicHash::hash(
             QStringLiteral("%1/%2/%3").arg(lookupCode).arg(year.startYear).arg(p.version).toUtf8(),
             QCryptographicHash::Sha256));
+    }
+    // Drawn after the years, so the rest of a seed's record stays as it was. The first two years had another
+    // principal; a THCS row names the subject's teacher of that year (a subject changes teacher after two years).
+    const QString earlierPrincipal = people.teacher(options.level).fullName;
+    QHash<QString, QString> subjectTeachers;
+    for (qsizetype y = 0; y < input.years.size(); ++y) {
+        packet::Packet& p = input.years[y];
+        if (y < 2 && input.years.size() > 2)
+            p.principalName = earlierPrincipal;
+        if (primary)
+            continue;
+        for (SubjectEntry& s : p.inputs.subjects) {
+            if (!subjectTeachers.contains(s.code) || (y == 2 && s.code.size() % 2 == 0))
+                subjectTeachers.insert(s.code, people.teacher(options.level).fullName);
+            s.teacherName = subjectTeachers.value(s.code);
+        }
     }
     return input;
 }

@@ -22,8 +22,11 @@ QList<CurriculumSubject> primaryGrade(int grade)
     if (upper)
         s << CurriculumSubject {QStringLiteral("khoa_hoc"), true, true, AssessmentForm::Comment, {}}
           << CurriculumSubject {QStringLiteral("lich_su_dia_li"), true, true, AssessmentForm::Comment, {}};
+    // "Tin học và Công nghệ" is one subject of two parts, each with its row, level and test on the record
+    // (DOMAIN.md §3.1). Data made before the split keep the one merged row: curriculumFor.
     if (fromGrade3)
-        s << CurriculumSubject {QStringLiteral("tin_hoc_cong_nghe"), true, true, AssessmentForm::Comment, {}};
+        s << CurriculumSubject {QStringLiteral("tin_hoc"), true, true, AssessmentForm::Comment, {}}
+          << CurriculumSubject {QStringLiteral("cong_nghe"), true, true, AssessmentForm::Comment, {}};
     s << CurriculumSubject {QStringLiteral("gdtc"), true, false, AssessmentForm::Comment, {}}
       << CurriculumSubject {QStringLiteral("am_nhac"), true, false, AssessmentForm::Comment, {}}
       << CurriculumSubject {QStringLiteral("mi_thuat"), true, false, AssessmentForm::Comment, {}}
@@ -69,6 +72,23 @@ QList<QList<CurriculumSubject>> buildAll()
     return all;
 }
 
+/** Grades 3–5 as before the split: the merged row where Tin học came first. */
+QList<QList<CurriculumSubject>> buildMerged()
+{
+    QList<QList<CurriculumSubject>> all(10);
+    for (int g = 3; g <= 5; ++g) {
+        for (const CurriculumSubject& c : primaryGrade(g)) {
+            if (c.code == QLatin1String("cong_nghe"))
+                continue;
+            CurriculumSubject merged = c;
+            if (c.code == QLatin1String("tin_hoc"))
+                merged.code = QString::fromLatin1(kMergedInformaticsTechnology);
+            all[g] << merged;
+        }
+    }
+    return all;
+}
+
 } // namespace
 
 const QList<CurriculumSubject>& curriculumOfGrade(int grade)
@@ -81,6 +101,27 @@ const QList<CurriculumSubject>& curriculumOfGrade(int grade)
 const CurriculumSubject* findSubject(int grade, const QString& code)
 {
     for (const CurriculumSubject& s : curriculumOfGrade(grade))
+        if (s.code == code)
+            return &s;
+    return nullptr;
+}
+
+bool usesMergedInformaticsTechnology(int grade, const QStringList& enteredCodes)
+{
+    const QString merged = QString::fromLatin1(kMergedInformaticsTechnology);
+    return grade >= 3 && grade <= 5 && enteredCodes.contains(merged)
+        && !enteredCodes.contains(QStringLiteral("tin_hoc")) && !enteredCodes.contains(QStringLiteral("cong_nghe"));
+}
+
+const QList<CurriculumSubject>& curriculumFor(int grade, const QStringList& enteredCodes)
+{
+    static const QList<QList<CurriculumSubject>> merged = buildMerged();
+    return usesMergedInformaticsTechnology(grade, enteredCodes) ? merged[grade] : curriculumOfGrade(grade);
+}
+
+const CurriculumSubject* findSubjectFor(int grade, const QString& code, const QStringList& enteredCodes)
+{
+    for (const CurriculumSubject& s : curriculumFor(grade, enteredCodes))
         if (s.code == code)
             return &s;
     return nullptr;

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -26,6 +27,24 @@ const QList<CurriculumSubject>& curriculumOfGrade(int grade);
 
 /** The subject entry of a grade, or nullptr when the grade does not have it. */
 const CurriculumSubject* findSubject(int grade, const QString& code);
+
+/**
+ * Primary "Tin học và Công nghệ" (grades 3–5) is recorded as two subjects, tin_hoc and cong_nghe, each with its row,
+ * level and year-end test (DOMAIN.md §3.1). Data entered before that split carry one subject of this code instead.
+ */
+inline constexpr char kMergedInformaticsTechnology[] = "tin_hoc_cong_nghe";
+
+/** True for a grade 3–5 student-year entered with the merged subject and neither of its two parts. */
+bool usesMergedInformaticsTechnology(int grade, const QStringList& enteredCodes);
+
+/**
+ * The subjects of a grade for a student-year with these subject codes: curriculumOfGrade, except that data made
+ * before the split of Tin học và Công nghệ (usesMergedInformaticsTechnology) keep the merged subject in the place of
+ * the two, so they read, evaluate and print as they did.
+ */
+const QList<CurriculumSubject>& curriculumFor(int grade, const QStringList& enteredCodes);
+/** findSubject over curriculumFor. */
+const CurriculumSubject* findSubjectFor(int grade, const QString& code, const QStringList& enteredCodes);
 
 /** The 5 qualities (phẩm chất) in record order: yeu_nuoc, nhan_ai, cham_chi, trung_thuc, trach_nhiem. */
 const QList<QString>& primaryQualities();

@@ -38,6 +38,16 @@ QString printedSubjectName(const QString& code)
     return names.value(code, code);
 }
 
+QString printedSubjectName(const QString& code, SchoolLevel level, const QString& languageName)
+{
+    QString name = printedSubjectName(code);
+    if (level == SchoolLevel::Primary && (code == QLatin1String("tin_hoc") || code == QLatin1String("cong_nghe")))
+        name = QStringLiteral("Tin học và Công nghệ (%1)").arg(name);
+    if (!languageName.isEmpty())
+        name += QStringLiteral(" (%1)").arg(languageName);
+    return name;
+}
+
 QString printedTraitName(const QString& code)
 {
     return traitName(code);

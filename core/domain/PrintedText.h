@@ -18,6 +18,12 @@ namespace hocba {
 // the UI language (rules::subjectName() and friends are translated UI strings and must not be used here).
 
 QString printedSubjectName(const QString& code);
+/**
+ * A subject's row as the form of `level` names it: in primary the two parts of Tin học và Công nghệ are "Tin học và
+ * Công nghệ (Tin học)" and "Tin học và Công nghệ (Công nghệ)" (DOMAIN.md §3.1); a language subject with its language
+ * ("Ngoại ngữ 1 (Tiếng Anh)") when `languageName` is given.
+ */
+QString printedSubjectName(const QString& code, SchoolLevel level, const QString& languageName = {});
 QString printedTraitName(const QString& code);
 QString printedGender(Gender g);
 /** dd/MM/yyyy; empty for an invalid date. */

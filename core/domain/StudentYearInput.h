@@ -78,6 +78,15 @@ struct StudentYearInput
     QStringList certificates; ///< chứng chỉ
     QStringList competitions; ///< cuộc thi, with the result
 
+    /** The codes of `subjects`, in order. */
+    QStringList subjectCodes() const
+    {
+        QStringList codes;
+        for (const SubjectEntry& s : subjects)
+            codes << s.code;
+        return codes;
+    }
+
     friend bool operator==(const StudentYearInput&, const StudentYearInput&) = default;
 };
 

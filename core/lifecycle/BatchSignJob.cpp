@@ -3,6 +3,7 @@
 
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchPipeline.h"
+#include "lifecycle/PrintSettings.h"
 #include "store/BatchJournal.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
@@ -159,6 +160,9 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
     BatchReport report;
     if (auto ok = requireSigning(m_db, m_actor, m_options.role, sectionIds); !ok)
         return std::unexpected(ok.error());
+    // The school's lookup portal and seal go into every PDF this batch renders (issue 13).
+    if (auto s = applyPrintSettings(m_db, m_options.render); !s)
+        return std::unexpected(s.error());
     store::BatchJournal journal(m_db);
     const QString fingerprint = QString::fromLatin1(digest::sha256(m_signer.certificate()).toHex());
     if (auto s = startOrResume(journal, signing::roleCode(m_options.role), fingerprint, sectionIds, report); !s)

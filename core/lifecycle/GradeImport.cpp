@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/GradeImport.h"
 
+#include "domain/Curriculum.h"
+
 #include "lifecycle/ClassBook.h"
 #include "lifecycle/ImportBatch.h"
 #include "lifecycle/ImportColumns.h"
@@ -64,6 +66,10 @@ const QList<QPair<QString, QString>>& subjectNames()
             {u"khoa hoc"_qs, u"khoa_hoc"_qs},
             {u"cong nghe"_qs, u"cong_nghe"_qs},
             {u"tin hoc va cong nghe"_qs, u"tin_hoc_cong_nghe"_qs},
+            {u"tin hoc va cong nghe (tin hoc)"_qs, u"tin_hoc"_qs},
+            {u"tin hoc va cong nghe (cong nghe)"_qs, u"cong_nghe"_qs},
+            {u"tin hoc va cong nghe - tin hoc"_qs, u"tin_hoc"_qs},
+            {u"tin hoc va cong nghe - cong nghe"_qs, u"cong_nghe"_qs},
             {u"tin hoc"_qs, u"tin_hoc"_qs},
             {u"giao duc the chat"_qs, u"gdtc"_qs},
             {u"the duc"_qs, u"gdtc"_qs},
@@ -167,6 +173,12 @@ Status resolveSubjectAndTerm(const GradeImportOptions& options, const BookTitle&
                     GradeText::tr("\"%1\" is not a subject code; the codes are listed in docs/evaluate.md, for "
                                   "example toan or ngu_van.")
                         .arg(book.subject));
+    // The record has a row each for Tin học and Công nghệ (DOMAIN.md §3.1): a book of the whole subject cannot say
+    // which part a mark is for.
+    if (book.level == SchoolLevel::Primary && book.subject == QLatin1String(kMergedInformaticsTechnology))
+        return fail(ErrorCode::InvalidInput,
+                    GradeText::tr("Tin học and Công nghệ each have their own row in the record: import one book for "
+                                  "Tin học (tin_hoc) and one for Công nghệ (cong_nghe)."));
     book.term = options.term.isEmpty() ? title.term : options.term.trimmed().toLower();
     if (book.level == SchoolLevel::Primary) {
         if (book.term.isEmpty())
@@ -338,7 +350,13 @@ Status importMarks(ClassBookRows& rows, const GradeRowReader& reader, const Book
 {
     const auto isBooks = [&](const Assessment& a) { return a.subject == book.subject && a.term == book.term; };
     const auto isRegular = [](const Assessment& a) { return a.item == u"regular"_qs; };
+    // A primary book of Tin học or Công nghệ replaces the merged "Tin học và Công nghệ" of before the split
+    // (DOMAIN.md §3.1): a section has either the merged subject or its two parts, never both.
+    const bool splitsMerged = book.level == SchoolLevel::Primary
+        && (book.subject == QLatin1String("tin_hoc") || book.subject == QLatin1String("cong_nghe"));
     const auto dropped = [&](const QList<Assessment>& given, const Assessment& stored) {
+        if (splitsMerged && stored.subject == QLatin1String(kMergedInformaticsTechnology) && !given.isEmpty())
+            return true;
         return isBooks(stored) && isRegular(stored) && std::ranges::any_of(given, isRegular)
             && std::ranges::none_of(given, [&](const Assessment& a) { return isRegular(a) && a.seq == stored.seq; });
     };

@@ -7,6 +7,7 @@
 #include "lifecycle/ImportBatch.h"
 #include "lifecycle/ImportColumns.h"
 #include "store/StudentRepository.h"
+#include "util/Text.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -33,7 +34,12 @@ enum Field {
     AbsencesExcused,
     AbsencesUnexcused,
     Comment,
-    Trait0
+    HeightCm, ///< primary year header: chiều cao (cm)
+    WeightKg, ///< cân nặng (kg)
+    Certificates, ///< chứng chỉ: one per line of the cell (or separated by ";")
+    Competitions, ///< cuộc thi: one per line of the cell (or separated by ";")
+    Trait0,
+    TraitComment0 = Trait0 + 15 ///< "Nhận xét <trait>": the comment on each quality and competency, in traits()'s order
 };
 
 struct Trait
@@ -65,7 +71,7 @@ const QList<Trait>& traits()
     return list;
 }
 
-const int FieldCount = Trait0 + 15;
+const int FieldCount = TraitComment0 + 15;
 
 /** Header spellings of the homeroom columns, folded; the conduct ones are built from a name and a semester. */
 const QHash<QString, int>& aliases()
@@ -99,8 +105,21 @@ const QHash<QString, int>& aliases()
             t.insert(a, Comment);
         for (int i = 0; i < traits().size(); ++i)
             for (const QString& name : traits().at(i).names)
-                for (const QString& prefix : {QString(), u"pham chat "_qs, u"nang luc "_qs})
+                for (const QString& prefix : {QString(), u"pham chat "_qs, u"nang luc "_qs}) {
                     t.insert(prefix + name, Trait0 + i);
+                    for (const QString& comment : {u"nhan xet "_qs, u"nx "_qs})
+                        t.insert(comment + prefix + name, TraitComment0 + i);
+                    t.insert(prefix + name + u" nhan xet"_qs, TraitComment0 + i);
+                }
+        for (const QString& a : {u"chieu cao"_qs, u"chieu cao cm"_qs})
+            t.insert(a, HeightCm);
+        for (const QString& a : {u"can nang"_qs, u"can nang kg"_qs})
+            t.insert(a, WeightKg);
+        for (const QString& a : {u"chung chi"_qs, u"cac chung chi"_qs, u"chung chi dat duoc"_qs})
+            t.insert(a, Certificates);
+        for (const QString& a : {u"cuoc thi"_qs, u"cac cuoc thi"_qs, u"ket qua cuoc thi"_qs, u"giai thuong cuoc thi"_qs,
+                                 u"thanh tich cuoc thi"_qs})
+            t.insert(a, Competitions);
         return t;
     }();
     return table;
@@ -127,7 +146,13 @@ bool hasPrimaryColumns(const BookColumns& c)
     for (int f = Trait0; f < FieldCount; ++f)
         if (c.has(f))
             return true;
-    return c.has(Comment);
+    return c.has(Comment) || c.has(HeightCm) || c.has(WeightKg) || c.has(AbsencesExcused) || c.has(AbsencesUnexcused);
+}
+
+/** Columns of both levels: certificates and competitions. */
+bool hasCommonColumns(const BookColumns& c)
+{
+    return c.has(Certificates) || c.has(Competitions);
 }
 
 const QList<QPair<QStringList, QString>>& conductLevels()
@@ -171,10 +196,47 @@ public:
             return problem;
         if (const QString comment = m_columns.value(row, Comment); !comment.isEmpty())
             values.append({QString(), u"year"_qs, u"comment"_qs, 0, comment});
+        lines(row, Certificates, u"certificate"_qs, values);
+        lines(row, Competitions, u"competition"_qs, values);
         return std::nullopt;
     }
 
 private:
+    /** A cell of several lines ("line 1\nline 2" or "line 1; line 2"): one row each, numbered from 1. */
+    void lines(const sheets::SheetRow& row, int field, const QString& item, QList<Assessment>& h) const
+    {
+        static const QRegularExpression separator(QStringLiteral("[\r\n;]+"));
+        // The cell as written: cellText would fold its line breaks into spaces.
+        const int column = m_columns.index.value(field, -1);
+        const QString cell = column >= 0 ? row.cell(column) : QString();
+        int seq = 0;
+        for (const QString& line : cell.split(separator, Qt::SkipEmptyParts))
+            if (const QString cleaned = text::normalized(line); !cleaned.isEmpty())
+                h.append({QString(), u"year"_qs, item, ++seq, cleaned});
+    }
+
+    /** A measure such as "132,5" or "30" within [low, high], kept as written; a problem otherwise. */
+    std::optional<ImportProblem> measure(const sheets::SheetRow& row, int field, const QString& item, double low,
+                                         double high, QList<Assessment>& h) const
+    {
+        static const QRegularExpression number(QStringLiteral(R"(^\d{1,3}([.,]\d{1,2})?$)"));
+        const QString cell = m_columns.value(row, field);
+        if (cell.isEmpty())
+            return std::nullopt;
+        const double v = QString(cell).replace(u',', u'.').toDouble();
+        if (!number.match(cell).hasMatch() || v < low || v > high)
+            return m_rows.problem(row, m_columns.name(field), item,
+                                  item == u"height"_qs
+                                      ? HomeroomText::tr("\"%1\" is not a height in centimetres: write a number "
+                                                         "such as 132 or 132,5.")
+                                            .arg(cell)
+                                      : HomeroomText::tr("\"%1\" is not a weight in kilograms: write a number such "
+                                                         "as 30 or 30,5.")
+                                            .arg(cell));
+        h.append({QString(), u"year"_qs, item, 0, cell});
+        return std::nullopt;
+    }
+
     std::optional<ImportProblem> conduct(const sheets::SheetRow& row, int field, const QString& term,
                                          QList<Assessment>& h) const
     {
@@ -259,6 +321,34 @@ private:
                                           .arg(cell));
             h.append({traits().at(i).key, u"cn"_qs, u"level"_qs, 0, level});
         }
+        for (int i = 0; i < traits().size(); ++i)
+            if (const QString comment = m_columns.value(row, TraitComment0 + i); !comment.isEmpty())
+                h.append({traits().at(i).key, u"cn"_qs, u"comment"_qs, 0, comment});
+        if (auto p = measure(row, HeightCm, u"height"_qs, 50, 250, h))
+            return p;
+        if (auto p = measure(row, WeightKg, u"weight"_qs, 5, 200, h))
+            return p;
+        // TT27's year header has days absent with and without leave; a total, when given, must be their sum.
+        std::optional<ImportProblem> problem;
+        const int total = sessions(row, AbsencesTotal, problem);
+        const int excused = problem ? 0 : sessions(row, AbsencesExcused, problem);
+        const int unexcused = problem ? 0 : sessions(row, AbsencesUnexcused, problem);
+        if (problem)
+            return problem;
+        const bool hasExcused = !m_columns.value(row, AbsencesExcused).isEmpty();
+        const bool hasUnexcused = !m_columns.value(row, AbsencesUnexcused).isEmpty();
+        if (!m_columns.value(row, AbsencesTotal).isEmpty() && (hasExcused || hasUnexcused)
+            && total != excused + unexcused)
+            return m_rows.problem(row, m_columns.name(AbsencesTotal), u"absences"_qs,
+                                  HomeroomText::tr("The total of sessions missed (%1) is not the excused (%2) plus "
+                                                   "the unexcused (%3) ones.")
+                                      .arg(total)
+                                      .arg(excused)
+                                      .arg(unexcused));
+        if (hasExcused)
+            h.append({QString(), u"year"_qs, u"absences_excused"_qs, 0, QString::number(excused)});
+        if (hasUnexcused)
+            h.append({QString(), u"year"_qs, u"absences_unexcused"_qs, 0, QString::number(unexcused)});
         return std::nullopt;
     }
 
@@ -270,9 +360,21 @@ private:
 /** The rows of a section that are the homeroom teacher's part. */
 bool isHomeroomRow(const Assessment& a)
 {
+    static const QStringList items {u"conduct"_qs,          u"absences"_qs,           u"comment"_qs,
+                                    u"absences_excused"_qs, u"absences_unexcused"_qs, u"height"_qs,
+                                    u"weight"_qs,           u"certificate"_qs,        u"competition"_qs};
     if (a.subject.isEmpty())
-        return a.item == u"conduct"_qs || a.item == u"absences"_qs || a.item == u"comment"_qs;
+        return items.contains(a.item);
     return a.subject.startsWith(u"q."_qs) || a.subject.startsWith(u"c."_qs);
+}
+
+/** A list (certificates, competitions) given in the book replaces the stored one whole, not line by line. */
+bool replacedList(const QList<Assessment>& values, const Assessment& stored)
+{
+    if (!stored.subject.isEmpty() || (stored.item != u"certificate"_qs && stored.item != u"competition"_qs))
+        return false;
+    return std::ranges::any_of(values,
+                               [&](const Assessment& v) { return v.subject.isEmpty() && v.item == stored.item; });
 }
 
 Result<Book> resolveBook(store::Database& db, const HomeroomImportOptions& options, const BookColumns& columns,
@@ -285,17 +387,19 @@ Result<Book> resolveBook(store::Database& db, const HomeroomImportOptions& optio
     static_cast<ClassBook&>(book) = *cls;
     book.conductTerm = options.term.isEmpty() ? title.term : options.term.trimmed().toLower();
     const bool primary = book.level == SchoolLevel::Primary;
-    // Primary has no conduct or absences in its record: such a book is a THCS class's. A THCS summary may head a
-    // subject "Tin học", so trait columns in a THCS book are only read past.
-    const bool thcsOnly = std::ranges::any_of(
-        std::array {ConductHk1, ConductHk2, ConductOfTitle, AbsencesTotal, AbsencesExcused, AbsencesUnexcused},
-        [&](int f) { return columns.has(f); });
-    if (primary ? !hasPrimaryColumns(columns) || thcsOnly : !hasThcsColumns(columns))
+    // Primary has no conduct in its record: such a book is a THCS class's (its absences are days with and without
+    // leave, read as such). A THCS summary may head a subject "Tin học", so trait columns in a THCS book are only
+    // read past.
+    const bool thcsOnly = std::ranges::any_of(std::array {ConductHk1, ConductHk2, ConductOfTitle},
+                                              [&](int f) { return columns.has(f); });
+    if (primary ? !(hasPrimaryColumns(columns) || hasCommonColumns(columns)) || thcsOnly
+                : !(hasThcsColumns(columns) || hasCommonColumns(columns)))
         return fail(ErrorCode::InvalidInput,
                     primary
                         ? HomeroomText::tr("Class %1 is a primary class: its book has a column for each quality and "
-                                           "competency (\"Yêu nước\", \"Tự chủ và tự học\", …) and \"Nhận xét\", "
-                                           "and no conduct or absences.")
+                                           "competency (\"Yêu nước\", \"Tự chủ và tự học\", …), \"Nhận xét\", "
+                                           "\"Chiều cao\", \"Cân nặng\", days absent \"P\" and \"K\", and no "
+                                           "conduct.")
                               .arg(book.cls.name)
                         : HomeroomText::tr("Class %1 is a THCS class, but the file has no \"Rèn luyện HK1\", "
                                            "\"Rèn luyện HK2\", \"Số buổi nghỉ\" or \"Nhận xét\" column.")
@@ -313,8 +417,9 @@ Result<Book> resolveBook(store::Database& db, const HomeroomImportOptions& optio
 Result<ImportResult> importHomeroomBook(store::Database& db, const sheets::Sheet& sheet, const QByteArray& fileDigest,
                                         const HomeroomImportOptions& options, const Actor& actor)
 {
-    const auto columns = findBookHeader(sheet, classify, FieldCount,
-                                        [](const BookColumns& c) { return hasThcsColumns(c) || hasPrimaryColumns(c); });
+    const auto columns = findBookHeader(sheet, classify, FieldCount, [](const BookColumns& c) {
+        return hasThcsColumns(c) || hasPrimaryColumns(c) || hasCommonColumns(c);
+    });
     if (!columns)
         return fail(ErrorCode::InvalidInput,
                     HomeroomText::tr("No header row found: one of the first %1 rows must name the columns, with at "
@@ -337,10 +442,9 @@ Result<ImportResult> importHomeroomBook(store::Database& db, const sheets::Sheet
     const HomeroomRowReader reader(rows, *columns, *book);
     ImportReport report;
     QList<ImportRow> lines;
-    const auto keep = [](const QList<Assessment>&, const Assessment&) { return false; };
     if (auto s = rows.importRows(
             [&](const sheets::SheetRow& row, QList<Assessment>& values) { return reader.values(row, values); },
-            isHomeroomRow, keep, report, lines);
+            isHomeroomRow, replacedList, report, lines);
         !s)
         return std::unexpected(s.error());
     const QString scope = QStringLiteral("year=%1 class=%2").arg(book->year.toString(), book->cls.name);

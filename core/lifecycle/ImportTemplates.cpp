@@ -88,9 +88,14 @@ sheets::SheetTemplate homeroomBookTemplate(SchoolLevel level)
 {
     sheets::SheetTemplate t {u"Sổ chủ nhiệm"_qs, {number()}};
     if (level == SchoolLevel::Primary) {
-        t.columns += {identifier(u"Mã định danh"_qs), name(u"Họ và tên"_qs), date(u"Ngày sinh"_qs)};
-        for (const QString& code : primaryQualities() + primaryCompetencies())
+        t.columns += {identifier(u"Mã định danh"_qs), name(u"Họ và tên"_qs),     date(u"Ngày sinh"_qs),
+                      mark(u"Chiều cao (cm)"_qs),     mark(u"Cân nặng (kg)"_qs), mark(u"Nghỉ có phép"_qs),
+                      mark(u"Nghỉ không phép"_qs)};
+        const QStringList traits = primaryQualities() + primaryCompetencies();
+        for (const QString& code : traits)
             t.columns.append(mark(traitName(code)));
+        for (const QString& code : traits)
+            t.columns.append(comment(u"Nhận xét "_qs + traitName(code)));
     } else {
         t.columns += {identifier(u"Mã định danh Bộ GD&ĐT"_qs),
                       name(u"Họ và tên"_qs),
@@ -99,7 +104,8 @@ sheets::SheetTemplate homeroomBookTemplate(SchoolLevel level)
                       mark(u"Rèn luyện HK2"_qs),
                       mark(u"Số buổi nghỉ"_qs)};
     }
-    t.columns.append(comment(u"Nhận xét của GVCN"_qs));
+    // One line per certificate or competition, several in a cell on separate lines (or separated by ";").
+    t.columns += {comment(u"Chứng chỉ"_qs), comment(u"Cuộc thi"_qs), comment(u"Nhận xét của GVCN"_qs)};
     return t;
 }
 

@@ -81,10 +81,14 @@ packet::Packet toPacket(const store::SectionRecord& r, const QDateTime& createdA
     p.grade = ys.grade;
     p.className = r.className;
     p.homeroomTeacherName = r.homeroomTeacherName;
-    p.principalName = r.school.principalName;
+    p.principalName = r.principalName; // the principal of that school year, never today's
     p.awaitingAdditionalAssessment = ys.awaitingAdditionalAssessment;
     p.studyHistory = studyHistory(r);
     p.inputs = rules::fromAssessments(r.assessments, ys.circular, ys.schoolYear, ys.grade);
+    // THCS rows name the subject teacher of that year: who was assigned to the class and subject.
+    if (r.level == SchoolLevel::Thcs)
+        for (SubjectEntry& s : p.inputs.subjects)
+            s.teacherName = r.subjectTeachers.value(s.code);
 
     rules::LintContext context;
     context.classmates = r.classmates;
@@ -118,7 +122,17 @@ Result<packet::Packet> PacketBuilder::build(Id sectionId)
         return std::unexpected(loaded.error());
     if (!*loaded)
         return missingPart(loaded->error(), sectionId);
-    return toPacket(**loaded, m_options.createdAt);
+    packet::Packet p = toPacket(**loaded, m_options.createdAt);
+    // A correction counts the places of the year it changes from the version it replaces (as the store holds it,
+    // so both are made the same way); a first version has no count.
+    if (const std::optional<Id> replaced = (*loaded)->replacesSectionId) {
+        auto before = m_sections->load(*replaced);
+        if (!before)
+            return std::unexpected(before.error());
+        if (*before)
+            p.correctedPlaces = packet::correctedPlaces(toPacket(**before, m_options.createdAt), p);
+    }
+    return p;
 }
 
 Result<QList<packet::Packet>> PacketBuilder::buildRecord(Id recordId)

@@ -173,6 +173,16 @@ Status checkLiveData(store::Database& db, const SectionRow& s, packet::Packet li
     live.className = signedPacket.className;
     live.homeroomTeacherName = signedPacket.homeroomTeacherName;
     live.principalName = signedPacket.principalName;
+    // Issue 13 (format 1.1): the signature appearance is made at signing; the subject teachers are names, like the
+    // homeroom teacher's; the correction count is taken from the data the version replaced. A packet 1 has none.
+    live.principalSignature = signedPacket.principalSignature;
+    live.correctedPlaces = signedPacket.correctedPlaces;
+    for (SubjectEntry& subject : live.inputs.subjects) {
+        subject.teacherName.clear();
+        for (const SubjectEntry& signedSubject : signedPacket.inputs.subjects)
+            if (signedSubject.code == subject.code)
+                subject.teacherName = signedSubject.teacherName;
+    }
     auto a = packet::writePacket(live);
     auto b = packet::writePacket(signedPacket);
     if (!a || !b || *a != *b) {

@@ -69,7 +69,8 @@ bool isIssuedState(SectionState state);
  *    signed packet's creation time, serialises to the same bytes as the signed packet read back (writePacket of
  *    readPacket reproduces the signed <Data> element exactly: docs/packet.md). Before comparing, the fields the
  *    program lets change after signing are taken from the signed packet: school, student identity, study history,
- *    the names of the class, homeroom teacher and principal (record and section are fixed by triggers and checked
+ *    the names of the class, homeroom teacher, principal and subject teachers, the principal's signature appearance
+ *    and the correction count (record and section are fixed by triggers and checked
  *    above). So every input, result, state and section field is compared byte for byte;
  *  - the results cache (computed_result), when not stale, holds the signed packet's results.
  * A Result error only for a database error; the anchors are the school's (TrustAnchors::load).

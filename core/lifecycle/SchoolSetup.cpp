@@ -143,6 +143,22 @@ Result<Id> addClass(store::Database& db, const Actor& actor, SchoolYear year, co
     return id;
 }
 
+Status setYearPrincipal(store::Database& db, const Actor& actor, SchoolYear year, const QString& name)
+{
+    if (auto ok = permit(db, actor, Right::ManageSchool, RightScope::inYear(year)); !ok)
+        return ok;
+    const QString cleaned = text::normalized(name.simplified());
+    if (cleaned.isEmpty())
+        return fail(ErrorCode::InvalidInput, SetupText::tr("Give the principal's full name."));
+    auto set = store::SchoolRepository(db).setYearPrincipal(year, cleaned);
+    if (!set)
+        return std::unexpected(set.error());
+    if (!*set)
+        return fail(ErrorCode::NotFound,
+                    SetupText::tr("The school year %1 is not open in this file.").arg(year.toString()));
+    return {};
+}
+
 Status restoreSchoolFile(const Actor& actor, const QString& backupPath, const QString& dbPath)
 {
     if (auto ok = actor.require(Right::ManageSchool); !ok)

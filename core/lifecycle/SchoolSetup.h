@@ -52,6 +52,13 @@ Result<Id> addClass(store::Database& db, const Actor& actor, SchoolYear year, co
                     const QString& homeroomLogin = {});
 
 /**
+ * Records who was the principal in a school year (ManageSchool): that year's pages name them, whoever is the
+ * principal today. Sections already signed keep the name they were signed with. NotFound when the year is not in
+ * the file; InvalidInput for an empty name.
+ */
+Status setYearPrincipal(store::Database& db, const Actor& actor, SchoolYear year, const QString& name);
+
+/**
  * Replaces the school file at `dbPath` with a backup (store::restoreFile, which keeps the file it replaces). `actor`
  * is who logged in to the file being replaced and needs ManageSchool.
  */

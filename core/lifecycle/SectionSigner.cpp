@@ -14,6 +14,7 @@
 #include "token/TokenTypes.h"
 #include "token/XmlSigner.h"
 #include "util/Digest.h"
+#include "verify/Appearance.h"
 #include "verify/SignatureReport.h"
 
 #include <QCoreApplication>
@@ -129,6 +130,15 @@ struct SectionSigner::Impl
         if (!built)
             return std::unexpected(built.error());
         built->draft = false; // a signed issue is final, and carries no lint findings
+        // The principal's visible signature (issue 13) goes into the data this signature covers, so the packet and
+        // the PDF rendered from it carry it inside their signed bytes; its time is the signatures' own.
+        built->principalSignature.reset();
+        if (options.role == signing::SignerRole::Principal) {
+            auto shown = signing::appearanceFor(certificate, options.role, p.signingTime);
+            if (!shown)
+                return std::unexpected(shown.error());
+            built->principalSignature = std::move(*shown);
+        }
         auto bytes = packet::writePacket(*built);
         if (!bytes)
             return std::unexpected(bytes.error());
@@ -155,6 +165,7 @@ struct SectionSigner::Impl
         if (!fresh)
             return std::unexpected(fresh.error());
         fresh->draft = false;
+        fresh->principalSignature = stored->principalSignature; // written by the first signer, not by the store
         auto a = packet::writePacket(*fresh);
         auto b = packet::writePacket(*stored);
         if (!a || !b || *a != *b)
@@ -292,6 +303,14 @@ Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& si
     render::RenderInput input;
     input.years << section.prepared.packet;
     input.years.last().draft = false;
+    // A principal who signs after another role (homeroom first) finds the packet's data already signed without the
+    // appearance; the PDF still shows it, drawn inside the PAdES-signed page, with this signature's holder and time.
+    if (options.role == signing::SignerRole::Principal && !input.years.last().principalSignature) {
+        auto shown = signing::appearanceFor(signer.certificate(), options.role, section.prepared.signingTime);
+        if (!shown)
+            return std::unexpected(shown.error());
+        input.years.last().principalSignature = std::move(*shown);
+    }
     input.packetSha256 << section.packetSha256;
     auto rendered = render::renderRecordPdf(input, options.render);
     if (!rendered)

@@ -50,7 +50,9 @@ struct SignatureAppearance
  */
 struct Packet
 {
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 1; ///< the major format (the namespace's number)
+    /** What the writer puts in formatVersion: "1.1" adds issue 13's optional fields; readers accept "1" and "1.1". */
+    static constexpr char kFormatVersionText[] = "1.1";
 
     // The record (học bạ)
     QString lookupCode; ///< 32 lowercase hex
@@ -95,5 +97,13 @@ inline constexpr char kDataElementId[] = "data";
  * The result structs have no operator==, so the comparison lives here, next to the format that must carry all of them.
  */
 QStringList differences(const Packet& a, const Packet& b);
+
+/**
+ * "Trong trang này có sửa chữa ở … chỗ": how many printed places of the year's pages differ between the version a
+ * correction replaces and the correction — the differences() of the year section (inputs, results, class, homeroom
+ * teacher, principal), leaving out bookkeeping (version, createdAt, draft, the signature appearance, the corrected
+ * count itself), the record's identity pages and what is not printed (rule ids, lint findings, list sizes).
+ */
+int correctedPlaces(const Packet& before, const Packet& after);
 
 } // namespace hocba::packet

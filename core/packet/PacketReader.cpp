@@ -148,6 +148,14 @@ public:
         }
         return s.tenths;
     }
+    int intAttrText(const xmlNode* n)
+    {
+        bool ok = false;
+        const int v = text(n).toInt(&ok);
+        if (!ok)
+            bad(n, ReaderText::tr("the number is out of range"));
+        return v;
+    }
     std::optional<QString> optText(const xmlNode* n)
     {
         if (!n)
@@ -229,6 +237,8 @@ public:
                 s.level = text(child(c, "Level"));
                 s.score = text(child(c, "Score"));
                 s.comment = optText(child(c, "Comment"));
+                s.languageName = text(child(c, "LanguageName"));
+                s.teacherName = text(child(c, "TeacherName"));
                 for (const xmlNode* sem : elements(c)) {
                     if (!is(sem, "Semester"))
                         continue;
@@ -243,6 +253,22 @@ public:
                 in.qualities.insert(attr(c, "code"), text(c));
             } else if (is(c, "Competency")) {
                 in.competencies.insert(attr(c, "code"), text(c));
+            } else if (is(c, "QualityComment")) {
+                in.qualityComments.insert(attr(c, "code"), text(c));
+            } else if (is(c, "CompetencyComment")) {
+                in.competencyComments.insert(attr(c, "code"), text(c));
+            } else if (is(c, "AbsencesExcused")) {
+                in.absencesExcused = text(c);
+            } else if (is(c, "AbsencesUnexcused")) {
+                in.absencesUnexcused = text(c);
+            } else if (is(c, "HeightCm")) {
+                in.heightCm = text(c);
+            } else if (is(c, "WeightKg")) {
+                in.weightKg = text(c);
+            } else if (is(c, "Certificate")) {
+                in.certificates << text(c);
+            } else if (is(c, "Competition")) {
+                in.competitions << text(c);
             } else if (is(c, "ConductHk1")) {
                 in.conductHk1 = text(c);
             } else if (is(c, "ConductHk2")) {
@@ -357,6 +383,21 @@ public:
         p.className = text(child(section, "ClassName"));
         p.homeroomTeacherName = text(child(section, "HomeroomTeacherName"));
         p.principalName = text(child(section, "PrincipalName"));
+        if (const xmlNode* c = child(section, "CorrectedPlaces"))
+            p.correctedPlaces = intAttrText(c);
+        if (const xmlNode* sig = child(section, "PrincipalSignature")) {
+            SignatureAppearance a;
+            a.holderName = text(child(sig, "HolderName"));
+            a.role = text(child(sig, "Role"));
+            a.issuer = text(child(sig, "Issuer"));
+            const xmlNode* at = child(sig, "SignedAt");
+            a.signedAt = QDateTime::fromString(text(at), Qt::ISODate).toUTC();
+            if (!a.signedAt.isValid())
+                bad(at, ReaderText::tr("SignedAt is not a valid time"));
+            p.principalSignature = a;
+        }
+        if (attr(root, "formatVersion") == QLatin1String("1") && (p.correctedPlaces || p.principalSignature))
+            bad(section, ReaderText::tr("a packet of format 1 cannot carry the fields of format 1.1"));
 
         for (const xmlNode* y : elements(child(data, "StudyHistory"))) {
             StudyHistoryEntry h;

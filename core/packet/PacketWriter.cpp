@@ -91,6 +91,8 @@ void writeInputs(XmlOut& x, const StudentYearInput& in)
         x.optLeaf(QStringLiteral("Level"), s.level);
         x.optLeaf(QStringLiteral("Score"), s.score);
         x.optLeaf(QStringLiteral("Comment"), s.comment);
+        x.optLeaf(QStringLiteral("LanguageName"), s.languageName);
+        x.optLeaf(QStringLiteral("TeacherName"), s.teacherName);
         writeSemester(x, QStringLiteral("hk1"), s.hk1);
         writeSemester(x, QStringLiteral("hk2"), s.hk2);
         x.close();
@@ -99,13 +101,27 @@ void writeInputs(XmlOut& x, const StudentYearInput& in)
         x.leaf(QStringLiteral("Quality"), it.value(), {{QStringLiteral("code"), it.key()}});
     for (auto it = in.competencies.begin(); it != in.competencies.end(); ++it)
         x.leaf(QStringLiteral("Competency"), it.value(), {{QStringLiteral("code"), it.key()}});
+    for (auto it = in.qualityComments.begin(); it != in.qualityComments.end(); ++it)
+        if (!it.value().isEmpty())
+            x.leaf(QStringLiteral("QualityComment"), it.value(), {{QStringLiteral("code"), it.key()}});
+    for (auto it = in.competencyComments.begin(); it != in.competencyComments.end(); ++it)
+        if (!it.value().isEmpty())
+            x.leaf(QStringLiteral("CompetencyComment"), it.value(), {{QStringLiteral("code"), it.key()}});
     x.optLeaf(QStringLiteral("ConductHk1"), in.conductHk1);
     x.optLeaf(QStringLiteral("ConductHk2"), in.conductHk2);
     x.optLeaf(QStringLiteral("Absences"), in.absences);
+    x.optLeaf(QStringLiteral("AbsencesExcused"), in.absencesExcused);
+    x.optLeaf(QStringLiteral("AbsencesUnexcused"), in.absencesUnexcused);
+    x.optLeaf(QStringLiteral("HeightCm"), in.heightCm);
+    x.optLeaf(QStringLiteral("WeightKg"), in.weightKg);
     x.optLeaf(QStringLiteral("SummerConduct"), in.summerConduct);
     for (auto it = in.retests.begin(); it != in.retests.end(); ++it)
         x.leaf(QStringLiteral("Retest"), it.value(), {{QStringLiteral("subject"), it.key()}});
     x.optLeaf(QStringLiteral("Comment"), in.comment);
+    for (const QString& c : in.certificates)
+        x.leaf(QStringLiteral("Certificate"), c);
+    for (const QString& c : in.competitions)
+        x.leaf(QStringLiteral("Competition"), c);
     x.close();
 }
 
@@ -174,7 +190,8 @@ void writeFindings(XmlOut& x, const Findings& findings)
 Result<QByteArray> writePacket(const Packet& p)
 {
     XmlOut x;
-    x.open(QStringLiteral("RecordPacket"), {{QStringLiteral("formatVersion"), QString::number(Packet::kFormatVersion)}},
+    x.open(QStringLiteral("RecordPacket"),
+           {{QStringLiteral("formatVersion"), QString::fromLatin1(Packet::kFormatVersionText)}},
            QString::fromLatin1(kPacketNamespace));
     const QDateTime created = p.createdAt.toUTC();
     x.open(QStringLiteral("Data"),
@@ -201,6 +218,17 @@ Result<QByteArray> writePacket(const Packet& p)
     x.leaf(QStringLiteral("ClassName"), p.className);
     x.leaf(QStringLiteral("HomeroomTeacherName"), p.homeroomTeacherName);
     x.leaf(QStringLiteral("PrincipalName"), p.principalName);
+    if (p.correctedPlaces)
+        x.leaf(QStringLiteral("CorrectedPlaces"), QString::number(*p.correctedPlaces));
+    if (p.principalSignature) {
+        const SignatureAppearance& a = *p.principalSignature;
+        x.open(QStringLiteral("PrincipalSignature"));
+        x.leaf(QStringLiteral("HolderName"), a.holderName);
+        x.leaf(QStringLiteral("Role"), a.role);
+        x.leaf(QStringLiteral("Issuer"), a.issuer);
+        x.leaf(QStringLiteral("SignedAt"), a.signedAt.toUTC().toString(Qt::ISODate));
+        x.close();
+    }
     x.close();
 
     x.open(QStringLiteral("StudyHistory"));

@@ -26,6 +26,14 @@ void appendSemester(QList<Assessment>& rows, const QString& code, const QString&
         rows.append({code, term, QStringLiteral("comment"), 0, *s.comment});
 }
 
+/** Puts a numbered line (1..n) in place, growing the list with empty lines for a gap. */
+void setLine(QStringList& lines, int seq, const QString& value)
+{
+    if (lines.size() < seq)
+        lines.resize(seq);
+    lines[seq - 1] = value;
+}
+
 void readSemesterRow(SemesterEntries& s, const Assessment& row)
 {
     if (row.item == QLatin1String("regular") && row.seq >= 1 && row.seq <= 100) {
@@ -151,6 +159,8 @@ QList<Assessment> toAssessments(const StudentYearInput& input)
             rows.append({s.code, kCn, QStringLiteral("score"), 0, s.score});
         if (s.comment)
             rows.append({s.code, kCn, QStringLiteral("comment"), 0, *s.comment});
+        if (!s.languageName.isEmpty())
+            rows.append({s.code, QString(), QStringLiteral("language"), 0, s.languageName});
         appendSemester(rows, s.code, kHk1, s.hk1);
         appendSemester(rows, s.code, kHk2, s.hk2);
         if (input.retests.contains(s.code))
@@ -167,6 +177,12 @@ QList<Assessment> toAssessments(const StudentYearInput& input)
         rows.append({QStringLiteral("q.") + it.key(), kCn, QStringLiteral("level"), 0, it.value()});
     for (auto it = input.competencies.cbegin(); it != input.competencies.cend(); ++it)
         rows.append({QStringLiteral("c.") + it.key(), kCn, QStringLiteral("level"), 0, it.value()});
+    for (auto it = input.qualityComments.cbegin(); it != input.qualityComments.cend(); ++it)
+        if (!it.value().isEmpty())
+            rows.append({QStringLiteral("q.") + it.key(), kCn, QStringLiteral("comment"), 0, it.value()});
+    for (auto it = input.competencyComments.cbegin(); it != input.competencyComments.cend(); ++it)
+        if (!it.value().isEmpty())
+            rows.append({QStringLiteral("c.") + it.key(), kCn, QStringLiteral("comment"), 0, it.value()});
     if (input.recognizedByClass)
         rows.append({QString(), kCn, QStringLiteral("recognized_by_class"), 0, QStringLiteral("1")});
     if (!input.conductHk1.isEmpty())
@@ -179,6 +195,16 @@ QList<Assessment> toAssessments(const StudentYearInput& input)
         rows.append({QString(), kYear, QStringLiteral("summer_conduct"), 0, input.summerConduct});
     if (input.comment)
         rows.append({QString(), kYear, QStringLiteral("comment"), 0, *input.comment});
+    for (const auto& [item, value] :
+         {std::pair {QStringLiteral("height"), &input.heightCm}, std::pair {QStringLiteral("weight"), &input.weightKg},
+          std::pair {QStringLiteral("absences_excused"), &input.absencesExcused},
+          std::pair {QStringLiteral("absences_unexcused"), &input.absencesUnexcused}})
+        if (!value->isEmpty())
+            rows.append({QString(), kYear, item, 0, *value});
+    for (qsizetype i = 0; i < input.certificates.size(); ++i)
+        rows.append({QString(), kYear, QStringLiteral("certificate"), int(i + 1), input.certificates[i]});
+    for (qsizetype i = 0; i < input.competitions.size(); ++i)
+        rows.append({QString(), kYear, QStringLiteral("competition"), int(i + 1), input.competitions[i]});
     return rows;
 }
 
@@ -212,6 +238,18 @@ StudentYearInput fromAssessments(const QList<Assessment>& rows, Circular circula
                 in.summerConduct = row.value;
             else if (row.item == QLatin1String("comment"))
                 in.comment = row.value;
+            else if (row.item == QLatin1String("height"))
+                in.heightCm = row.value;
+            else if (row.item == QLatin1String("weight"))
+                in.weightKg = row.value;
+            else if (row.item == QLatin1String("absences_excused"))
+                in.absencesExcused = row.value;
+            else if (row.item == QLatin1String("absences_unexcused"))
+                in.absencesUnexcused = row.value;
+            else if (row.item == QLatin1String("certificate") && row.seq >= 1 && row.seq <= 100)
+                setLine(in.certificates, row.seq, row.value);
+            else if (row.item == QLatin1String("competition") && row.seq >= 1 && row.seq <= 100)
+                setLine(in.competitions, row.seq, row.value);
             continue;
         }
         if (row.subject.startsWith(QLatin1String("q.")) && row.item == QLatin1String("level")) {
@@ -220,6 +258,14 @@ StudentYearInput fromAssessments(const QList<Assessment>& rows, Circular circula
         }
         if (row.subject.startsWith(QLatin1String("c.")) && row.item == QLatin1String("level")) {
             in.competencies.insert(row.subject.mid(2), row.value);
+            continue;
+        }
+        if (row.subject.startsWith(QLatin1String("q.")) && row.item == QLatin1String("comment")) {
+            in.qualityComments.insert(row.subject.mid(2), row.value);
+            continue;
+        }
+        if (row.subject.startsWith(QLatin1String("c.")) && row.item == QLatin1String("comment")) {
+            in.competencyComments.insert(row.subject.mid(2), row.value);
             continue;
         }
         if (row.item == QLatin1String("retest")) {
@@ -240,6 +286,8 @@ StudentYearInput fromAssessments(const QList<Assessment>& rows, Circular circula
             s.score = row.value;
         else if (row.term == kCn && row.item == QLatin1String("comment"))
             s.comment = row.value;
+        else if (row.item == QLatin1String("language"))
+            s.languageName = row.value;
         else if (row.term == kHk1)
             readSemesterRow(s.hk1, row);
         else if (row.term == kHk2)
@@ -281,6 +329,7 @@ Result<StudentYearInput> studentYearFromJson(const QJsonObject& json)
         s.score = scalarText(o.value(QStringLiteral("score")));
         s.comment = optionalText(o, QStringLiteral("comment"));
         s.assessment = scalarText(o.value(QStringLiteral("assessment")));
+        s.languageName = scalarText(o.value(QStringLiteral("languageName")));
         const QJsonValue periods = o.value(QStringLiteral("periodsPerYear"));
         if (!periods.isUndefined() && !periods.isNull()) {
             if (!periods.isDouble() || periods.toDouble() != double(periods.toInt()))
@@ -299,7 +348,9 @@ Result<StudentYearInput> studentYearFromJson(const QJsonObject& json)
     }
     for (const auto& [key, target] : {std::pair {QStringLiteral("qualities"), &in.qualities},
                                       std::pair {QStringLiteral("competencies"), &in.competencies},
-                                      std::pair {QStringLiteral("retests"), &in.retests}}) {
+                                      std::pair {QStringLiteral("retests"), &in.retests},
+                                      std::pair {QStringLiteral("qualityComments"), &in.qualityComments},
+                                      std::pair {QStringLiteral("competencyComments"), &in.competencyComments}}) {
         auto map = mapFromJson(json, key);
         if (!map)
             return std::unexpected(map.error());
@@ -319,6 +370,20 @@ Result<StudentYearInput> studentYearFromJson(const QJsonObject& json)
     in.absences = scalarText(json.value(QStringLiteral("absences")));
     in.summerConduct = scalarText(json.value(QStringLiteral("summerConduct")));
     in.comment = optionalText(json, QStringLiteral("comment"));
+    in.heightCm = scalarText(json.value(QStringLiteral("heightCm")));
+    in.weightKg = scalarText(json.value(QStringLiteral("weightKg")));
+    in.absencesExcused = scalarText(json.value(QStringLiteral("absencesExcused")));
+    in.absencesUnexcused = scalarText(json.value(QStringLiteral("absencesUnexcused")));
+    for (const auto& [key, target] : {std::pair {QStringLiteral("certificates"), &in.certificates},
+                                      std::pair {QStringLiteral("competitions"), &in.competitions}}) {
+        const QJsonValue v = json.value(key);
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (!v.isArray())
+            return shapeError(key);
+        for (const QJsonValue& line : v.toArray())
+            target->append(scalarText(line));
+    }
     return in;
 }
 
@@ -339,6 +404,8 @@ QJsonObject toJson(const StudentYearInput& in)
             o.insert(QStringLiteral("comment"), *s.comment);
         if (!s.assessment.isEmpty())
             o.insert(QStringLiteral("assessment"), s.assessment);
+        if (!s.languageName.isEmpty())
+            o.insert(QStringLiteral("languageName"), s.languageName);
         if (s.periodsPerYear)
             o.insert(QStringLiteral("periodsPerYear"), *s.periodsPerYear);
         if (!primary || s.hk1 != SemesterEntries {} || s.hk2 != SemesterEntries {}) {
@@ -361,6 +428,21 @@ QJsonObject toJson(const StudentYearInput& in)
     }
     if (in.comment)
         root.insert(QStringLiteral("comment"), *in.comment);
+    // Issue 13's fields only when given, so older inputs keep their JSON.
+    if (!in.qualityComments.isEmpty())
+        root.insert(QStringLiteral("qualityComments"), mapToJson(in.qualityComments));
+    if (!in.competencyComments.isEmpty())
+        root.insert(QStringLiteral("competencyComments"), mapToJson(in.competencyComments));
+    for (const auto& [key, value] :
+         {std::pair {QStringLiteral("heightCm"), &in.heightCm}, std::pair {QStringLiteral("weightKg"), &in.weightKg},
+          std::pair {QStringLiteral("absencesExcused"), &in.absencesExcused},
+          std::pair {QStringLiteral("absencesUnexcused"), &in.absencesUnexcused}})
+        if (!value->isEmpty())
+            root.insert(key, textToJson(*value));
+    if (!in.certificates.isEmpty())
+        root.insert(QStringLiteral("certificates"), QJsonArray::fromStringList(in.certificates));
+    if (!in.competitions.isEmpty())
+        root.insert(QStringLiteral("competitions"), QJsonArray::fromStringList(in.competitions));
     return root;
 }
 

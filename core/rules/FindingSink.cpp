@@ -133,9 +133,10 @@ std::optional<TraitLevel> FindingSink::readTraitLevel(const QString& text, const
 QHash<QString, const SubjectEntry*> FindingSink::lintSubjectSet(const StudentYearInput& input)
 {
     QHash<QString, const SubjectEntry*> byCode;
+    const QStringList codes = input.subjectCodes();
     for (const SubjectEntry& s : input.subjects) {
         const QString field = QStringLiteral("subjects.") + s.code;
-        if (!findSubject(input.grade, s.code)) {
+        if (!findSubjectFor(input.grade, s.code, codes)) {
             error(QStringLiteral("subject.unknown"), field,
                   RulesText::tr("Grade %1 does not have the subject \"%2\".").arg(input.grade).arg(s.code));
             continue;
@@ -147,7 +148,7 @@ QHash<QString, const SubjectEntry*> FindingSink::lintSubjectSet(const StudentYea
         }
         byCode.insert(s.code, &s);
     }
-    for (const CurriculumSubject& c : curriculumOfGrade(input.grade))
+    for (const CurriculumSubject& c : curriculumFor(input.grade, codes))
         if (c.required && !byCode.contains(c.code))
             error(
                 QStringLiteral("subject.missing"), QStringLiteral("subjects.") + c.code,

@@ -115,6 +115,79 @@ void generateThcs(StudentYearInput& in, Draw& draw, double ability)
     in.comment = pickComment(draw);
 }
 
+/** A measure in tenths as a teacher writes it: "128" or "128,5". */
+QString measure(int tenths)
+{
+    const int whole = tenths / 10;
+    const int rest = tenths % 10;
+    return rest == 0 ? QString::number(whole) : QStringLiteral("%1,%2").arg(whole).arg(rest);
+}
+
+/** Short comments on a quality or competency, as a homeroom teacher writes them. */
+const QStringList& traitCommentBank()
+{
+    static const QStringList bank {
+        QStringLiteral("Thực hiện tốt"),        QStringLiteral("Có ý thức tốt"),    QStringLiteral("Tích cực, tự giác"),
+        QStringLiteral("Có tiến bộ"),           QStringLiteral("Cần cố gắng thêm"), QStringLiteral("Mạnh dạn, tự tin"),
+        QStringLiteral("Biết hợp tác với bạn"),
+    };
+    return bank;
+}
+
+/**
+ * Issue 13's fields, from their own draw so the marks above stay what the same seed always gave: the language of
+ * Ngoại ngữ 1; in primary the height, weight, days absent with and without leave and a comment on each quality and
+ * competency; for some students certificates and competitions of the year.
+ */
+void generateExtras(StudentYearInput& in, Draw& draw, double ability)
+{
+    for (SubjectEntry& s : in.subjects)
+        if (s.code == QLatin1String("ngoai_ngu_1"))
+            s.languageName = QStringLiteral("Tiếng Anh");
+    const int endYear = in.schoolYear.startYear + 1;
+    if (in.circular == Circular::TT27) {
+        // Around the growth charts of Vietnamese pupils: 6 years old ≈ 115 cm, 20 kg, then ≈ 6 cm and 3 kg a year.
+        in.heightCm = measure(1150 + 60 * (in.grade - 1) + draw.between(-60, 60));
+        in.weightKg = measure(200 + 30 * (in.grade - 1) + draw.between(-35, 45));
+        in.absencesExcused = QString::number(draw.chance(0.6) ? 0 : draw.between(1, 4));
+        in.absencesUnexcused = QString::number(draw.chance(0.9) ? 0 : 1);
+        const QStringList& bank = traitCommentBank();
+        for (auto it = in.qualities.cbegin(); it != in.qualities.cend(); ++it)
+            in.qualityComments.insert(it.key(),
+                                      it.value() == QLatin1String("T") ? bank[draw.between(0, 3)]
+                                                                       : bank[draw.between(3, int(bank.size()) - 1)]);
+        for (auto it = in.competencies.cbegin(); it != in.competencies.cend(); ++it)
+            in.competencyComments.insert(it.key(),
+                                         it.value() == QLatin1String("T")
+                                             ? bank[draw.between(0, 3)]
+                                             : bank[draw.between(3, int(bank.size()) - 1)]);
+    }
+    if (draw.chance(0.1 + ability * 0.2)) {
+        static const QStringList certificates {
+            QStringLiteral("Chứng chỉ tiếng Anh Cambridge Movers, tháng 5/%1"),
+            QStringLiteral("Chứng chỉ tiếng Anh A2 (Khung năng lực ngoại ngữ 6 bậc), tháng 5/%1"),
+            QStringLiteral("Chứng chỉ Tin học IC3 Spark, tháng 4/%1"),
+        };
+        in.certificates << certificates[draw.between(0, int(certificates.size()) - 1)].arg(endYear);
+    }
+    if (draw.chance(0.05 + ability * 0.25)) {
+        static const QStringList prizes {QStringLiteral("Giải Nhất"), QStringLiteral("Giải Nhì"),
+                                         QStringLiteral("Giải Ba"), QStringLiteral("Giải Khuyến khích")};
+        static const QStringList contests {
+            QStringLiteral("cuộc thi Trạng Nguyên Tiếng Việt cấp trường"),
+            QStringLiteral("cuộc thi Toán tuổi thơ cấp huyện"),
+            QStringLiteral("Hội khỏe Phù Đổng cấp trường, môn cờ vua"),
+            QStringLiteral("cuộc thi Olympic Tiếng Anh cấp huyện"),
+            QStringLiteral("cuộc thi Viết thư quốc tế UPU cấp tỉnh"),
+        };
+        const int count = draw.chance(0.3) ? 2 : 1;
+        for (int i = 0; i < count; ++i)
+            in.competitions << QStringLiteral("%1 %2, năm học %3")
+                                   .arg(prizes[draw.between(0, int(prizes.size()) - 1)],
+                                        contests[draw.between(0, int(contests.size()) - 1)], in.schoolYear.toString());
+    }
+}
+
 void injectDefect(StudentYearInput& in, GeneratedDefect defect)
 {
     if (defect == GeneratedDefect::None || in.subjects.isEmpty())
@@ -173,6 +246,8 @@ StudentYearInput ResultsGenerator::generateInput(const GeneratorOptions& options
         generatePrimary(in, draw, ability, options.primaryNotCompleted);
     else
         generateThcs(in, draw, ability);
+    Draw extras(options.seed ^ 0x13c0ffee5eedULL);
+    generateExtras(in, extras, ability);
     injectDefect(in, options.defect);
     return in;
 }

@@ -59,7 +59,7 @@ EvaluationOutput evaluateTt27v1(const StudentYearInput& input, const LintContext
     bool complete = true;
     QList<SubjectLevel> levels;
     QList<int> testScores;
-    for (const CurriculumSubject& c : curriculumOfGrade(input.grade)) {
+    for (const CurriculumSubject& c : curriculumFor(input.grade, input.subjectCodes())) {
         const SubjectEntry* entry = subjects.value(c.code);
         if (!entry) {
             complete = complete && !c.required;

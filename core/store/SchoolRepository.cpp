@@ -81,6 +81,41 @@ Status SchoolRepository::addSchoolYear(SchoolYear year)
     return st->bind(1, year.startYear).bind(2, year.toString()).exec();
 }
 
+Result<std::optional<QString>> SchoolRepository::yearPrincipal(SchoolYear year)
+{
+    auto rows = queryList<QString>(
+        m_db, QStringLiteral("SELECT coalesce(principal_name, '') FROM school_year WHERE start_year = ?1"),
+        [](Statement& st) { return st.text(0); }, {year.startYear});
+    if (!rows)
+        return std::unexpected(rows.error());
+    return rows->isEmpty() ? std::nullopt : std::optional(rows->first());
+}
+
+Result<bool> SchoolRepository::setYearPrincipal(SchoolYear year, const QString& name)
+{
+    Transaction tx(m_db);
+    if (!tx.began())
+        return std::unexpected(tx.began().error());
+    auto old = yearPrincipal(year);
+    if (!old)
+        return std::unexpected(old.error());
+    if (!*old)
+        return false;
+    const QString value = text::normalized(name.trimmed());
+    auto st = m_db.prepare(QStringLiteral("UPDATE school_year SET principal_name = ?1 WHERE start_year = ?2"));
+    if (!st)
+        return std::unexpected(st.error());
+    if (auto s = st->bind(1, value).bind(2, year.startYear).exec(); !s)
+        return std::unexpected(s.error());
+    if (auto s = AuditLog(m_db).append(QStringLiteral("year.principal"), QStringLiteral("school_year"), year.toString(),
+                                       QStringLiteral("principalName"), **old, value);
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return true;
+}
+
 Result<Id> SchoolRepository::saveTeacher(const Teacher& t)
 {
     Transaction tx(m_db);

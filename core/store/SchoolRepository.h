@@ -30,6 +30,14 @@ public:
 
     Result<QList<SchoolYear>> schoolYears();
     Status addSchoolYear(SchoolYear year);
+    /**
+     * The principal of a school year, whom that year's pages name (not today's principal): nullopt when the year
+     * does not exist, empty when none is recorded. A year takes the school's principal when it is opened
+     * (migration 13).
+     */
+    Result<std::optional<QString>> yearPrincipal(SchoolYear year);
+    /** Sets the principal of a year (NFC, audited); false when the year does not exist. */
+    Result<bool> setYearPrincipal(SchoolYear year, const QString& name);
 
     /** Inserts (id == 0) or updates a teacher; returns the id. */
     Result<Id> saveTeacher(const Teacher& teacher);

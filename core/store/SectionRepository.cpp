@@ -52,6 +52,8 @@ struct SectionRepository::Cache
     QHash<Id, ClassGroup> classes;
     QHash<Id, QString> teacherNames;
     QHash<Id, QList<RosterEntry>> rosters;
+    QHash<int, QString> yearPrincipals; ///< start year → the principal of that year
+    QHash<Id, QHash<QString, QString>> subjectTeachers; ///< class → subject → teacher names
 
     QString className(const std::optional<Id>& classId) const
     {
@@ -89,6 +91,13 @@ Result<bool> SectionRepository::loadSchool()
         return std::unexpected(teachers.error());
     for (const Teacher& t : *teachers)
         c.teacherNames.insert(t.id, t.fullName);
+    auto principals = queryList<std::pair<int, QString>>(
+        m_db, QStringLiteral("SELECT start_year, coalesce(principal_name, '') FROM school_year"),
+        [](Statement& st) { return std::pair(int(st.int64(0)), st.text(1)); });
+    if (!principals)
+        return std::unexpected(principals.error());
+    for (const auto& [year, name] : *principals)
+        c.yearPrincipals.insert(year, name);
     c.loaded = true;
     return true;
 }
@@ -107,6 +116,33 @@ Result<QStringList> SectionRepository::classmates(Id classId, Id recordId)
         if (e.recordId != recordId)
             names << e.student.fullName;
     return names;
+}
+
+Result<QHash<QString, QString>> SectionRepository::subjectTeachers(Id classId)
+{
+    Cache& c = *m_cache;
+    if (!c.subjectTeachers.contains(classId)) {
+        // The class belongs to one year, so its assignments are that year's. A teacher's account linked to a
+        // teacher row is named as the teacher row says (the school's list), else as the account says.
+        auto rows = queryList<std::pair<QString, QString>>(
+            m_db,
+            QStringLiteral("SELECT a.subject, coalesce(t.full_name, u.full_name) FROM assignment a "
+                           "JOIN class k ON k.id = a.class_id AND k.school_year = a.school_year "
+                           "JOIN app_user u ON u.id = a.user_id LEFT JOIN teacher t ON t.id = u.teacher_id "
+                           "WHERE a.class_id = ?1 AND a.subject IS NOT NULL ORDER BY a.subject, a.id"),
+            [](Statement& st) { return std::pair(st.text(0), st.text(1)); }, {classId});
+        if (!rows)
+            return std::unexpected(rows.error());
+        QHash<QString, QStringList> names;
+        for (const auto& [subject, name] : *rows)
+            if (!name.isEmpty() && !names[subject].contains(name))
+                names[subject] << name;
+        QHash<QString, QString> joined;
+        for (auto it = names.cbegin(); it != names.cend(); ++it)
+            joined.insert(it.key(), it.value().join(QStringLiteral(", ")));
+        c.subjectTeachers.insert(classId, joined);
+    }
+    return c.subjectTeachers.value(classId);
 }
 
 Result<std::expected<SectionRecord, SectionGap>> SectionRepository::load(Id sectionId)
@@ -146,9 +182,12 @@ Result<std::expected<SectionRecord, SectionGap>> SectionRepository::load(Id sect
         auto replaced = students.section(*ys.replacesId);
         if (!replaced)
             return std::unexpected(replaced.error());
-        if (*replaced)
+        if (*replaced) {
             r.replacesVersion = (*replaced)->version;
+            r.replacesSectionId = *ys.replacesId;
+        }
     }
+    r.principalName = c.yearPrincipals.value(ys.schoolYear.startYear);
     r.className = c.className(ys.classId);
     const std::optional<ClassGroup> cls
         = ys.classId && c.classes.contains(*ys.classId) ? std::optional(c.classes.value(*ys.classId)) : std::nullopt;
@@ -172,6 +211,10 @@ Result<std::expected<SectionRecord, SectionGap>> SectionRepository::load(Id sect
         if (!names)
             return std::unexpected(names.error());
         r.classmates = *names;
+        auto teachers = subjectTeachers(*ys.classId);
+        if (!teachers)
+            return std::unexpected(teachers.error());
+        r.subjectTeachers = *teachers;
     }
     return r;
 }

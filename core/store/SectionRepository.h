@@ -33,8 +33,13 @@ struct SectionRecord
     Student student;
     YearSection section;
     std::optional<int> replacesVersion; ///< a correction: the version of the section it replaces
+    std::optional<Id> replacesSectionId; ///< a correction: the section it replaces
     QString className; ///< empty when the section is not placed in a class
     QString homeroomTeacherName; ///< the section's own homeroom teacher, else its class's; empty when neither
+    QString principalName; ///< the principal of the section's school year (school_year), not today's
+    /** The teachers assigned to the section's class for each subject that year (subject code → names, ", "-joined
+     * in assignment order); empty without a class or assignments. */
+    QHash<QString, QString> subjectTeachers;
     QList<StudyYear> studyYears; ///< the latest version of every year of the record, in year order
     QList<Assessment> assessments;
     QStringList classmates; ///< full names of the other students of the section's class, in class-list order
@@ -73,6 +78,7 @@ private:
     struct Cache;
     Result<bool> loadSchool();
     Result<QStringList> classmates(Id classId, Id recordId);
+    Result<QHash<QString, QString>> subjectTeachers(Id classId);
 
     Database& m_db;
     std::unique_ptr<Cache> m_cache;

@@ -3,6 +3,7 @@
 
 #include "packet/PacketDigest.h"
 #include "packet/PacketReader.h"
+#include "verify/Appearance.h"
 #include "verify/PdfVerifier.h"
 #include "verify/XmlVerifier.h"
 
@@ -57,6 +58,40 @@ Result<signing::VerificationReport> checkPacket(const QByteArray& bytes, const Q
     return signing::XmlVerifier::verify(*doc, anchors, packetLayout());
 }
 
+/**
+ * The packet's recorded appearance against its principal's signature (Appearance.h). Packets signed before issue 13
+ * record none: that is said, not refused.
+ */
+void checkAppearance(const QByteArray& packetBytes, const signing::VerificationReport& signatures,
+                     DocumentVerification& v)
+{
+    auto p = packet::readPacket(packetBytes);
+    if (!p)
+        return; // the schema check already said what is wrong with it
+    v.appearance = p->principalSignature;
+    if (!v.appearance)
+        v.notes << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                               "No visible signature appearance is recorded in the packet (signed "
+                                               "before the appearance was introduced).");
+    v.problems << signing::appearanceMismatches(*p, signatures);
+}
+
+/** A signed PDF's page text against its signatures and the packet's recorded appearance. */
+void checkPageText(const QByteArray& pdf, const DocumentVerification& v, QStringList& problems)
+{
+    auto text = signing::pdfText(pdf);
+    if (!text) {
+        problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
+                                                "The text of the PDF's pages cannot be read, so its visible signature "
+                                                "cannot be checked.");
+        return;
+    }
+    QList<signing::SignatureCheck> signatures = v.report.signatures;
+    if (v.embedded)
+        signatures += v.embedded->signatures;
+    problems << signing::pageAppearanceMismatches(*text, signatures, v.appearance);
+}
+
 } // namespace
 
 bool DocumentVerification::ok() const
@@ -101,6 +136,9 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The packet in the PDF is not signed.");
         v.problems << signerMismatches(v.report, *xml);
+        if (v.packetValid)
+            checkAppearance(pdf->embeddedPacket, *xml, v);
+        checkPageText(bytes, v, v.problems);
         if (v.renderedDigest.isEmpty())
             v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier",
                                                       "The PDF does not say which packet it was made from.");
@@ -121,6 +159,8 @@ Result<DocumentVerification> verifyDocument(const QByteArray& bytes, const QList
     v.report = *xml;
     if (xml->signatures.isEmpty())
         v.problems << QCoreApplication::translate("hocba::lifecycle::DocumentVerifier", "The packet is not signed.");
+    if (v.packetValid)
+        checkAppearance(bytes, *xml, v);
     return v;
 }
 

@@ -368,6 +368,60 @@ private Q_SLOTS:
         QCOMPARE(twice.code, 1);
         QVERIFY(!twice.err.isEmpty());
     }
+
+    /** "year principal": each year keeps its own principal, set by the administrator, shown to anyone. */
+    void cliSetsAndShowsTheYearsPrincipal()
+    {
+        const QString path = newSchool(QStringLiteral("principal.hocba"), false, true, {QStringLiteral("6A1")});
+        QVERIFY(!path.isEmpty());
+        const auto principal = [&](const QStringList& more) {
+            return test::runCliInProcess(
+                QStringList {QStringLiteral("year"), QStringLiteral("principal"), QStringLiteral("--db"), path} + more);
+        };
+        const QStringList year {QStringLiteral("--year"), QStringLiteral("2025-2026")};
+        const auto none = principal(year);
+        QVERIFY2(none.code == 0, qPrintable(none.err));
+        QVERIFY2(none.out.contains(QStringLiteral("2025-2026")), qPrintable(none.out));
+
+        const QByteArray before = test::fileDigest(path);
+        const QStringList name {QStringLiteral("--name"), QStringLiteral("  Phạm   Thị Hoà ")};
+        const auto anonymous = principal(year + name);
+        QCOMPARE(anonymous.code, 1);
+        QVERIFY2(anonymous.err.contains(QStringLiteral("--user")), qPrintable(anonymous.err));
+        QCOMPARE(test::fileDigest(path), before);
+
+        qputenv("HOCBA_PASSWORD", "mat-khau-dai-du");
+        const auto set = principal(year + name + QStringList {QStringLiteral("--user"), QStringLiteral("admin")});
+        qputenv("HOCBA_PASSWORD", "mat-khau-dai-du"); // the command wipes it after reading
+        const auto missing = principal(QStringList {QStringLiteral("--year"), QStringLiteral("2019-2020")} + name
+                                       + QStringList {QStringLiteral("--user"), QStringLiteral("admin")});
+        qunsetenv("HOCBA_PASSWORD");
+        QVERIFY2(set.code == 0, qPrintable(set.err + set.out));
+        QVERIFY2(set.out.contains(QStringLiteral("Phạm Thị Hoà")), qPrintable(set.out));
+        QVERIFY(missing.code != 0);
+        QVERIFY2(missing.err.contains(QStringLiteral("2019-2020")), qPrintable(missing.err));
+
+        const auto shown = principal(year + QStringList {QStringLiteral("--json")});
+        QCOMPARE(shown.code, 0);
+        QCOMPARE(json(shown).value(QStringLiteral("principal")).toString(), QStringLiteral("Phạm Thị Hoà"));
+        auto db = store::Database::openExisting(path);
+        QVERIFY(db);
+        QCOMPARE(test::scalar(**db, QStringLiteral("SELECT actor FROM audit_log WHERE action = 'year.principal'")),
+                 QStringLiteral("admin"));
+        // A new principal of the school does not rewrite the year's.
+        auto school = store::SchoolRepository(**db).school();
+        QVERIFY(school && *school);
+        School changed = **school;
+        changed.principalName = QStringLiteral("Người Khác");
+        QVERIFY(store::SchoolRepository(**db).saveSchool(changed));
+        QCOMPARE(store::SchoolRepository(**db).yearPrincipal(lastYear).value(),
+                 std::optional(QStringLiteral("Phạm Thị Hoà")));
+
+        const auto usage = test::runCliInProcess(
+            {QStringLiteral("year"), QStringLiteral("open"), QStringLiteral("--db"), path, QStringLiteral("--year"),
+             QStringLiteral("2026-2027"), QStringLiteral("--name"), QStringLiteral("X")});
+        QCOMPARE(usage.code, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestYearOpening)

@@ -9,6 +9,7 @@
 
 #include "lifecycle/Corrections.h"
 #include "lifecycle/Department.h"
+#include "lifecycle/PacketBuilder.h"
 #include "store/Database.h"
 #include "store/StudentRepository.h"
 #include "verify/RequestVerifier.h"
@@ -86,6 +87,30 @@ private Q_SLOTS:
         QCOMPARE(chain->at(1).reopenReason, QStringLiteral("Sai điểm Toán"));
         QVERIFY(chain->at(1).openedAt.isValid());
         QVERIFY(chain->at(0).signedAt.isValid());
+
+        // "Trong trang này có sửa chữa ở … chỗ": none on version 1; version 2 counts the places it changes.
+        auto p1 = lifecycle::buildPacket(*db, v1);
+        auto p2 = lifecycle::buildPacket(*db, *v2);
+        QVERIFY(p1 && p2);
+        QVERIFY(!p1->correctedPlaces);
+        QCOMPARE(p2->correctedPlaces, std::optional(0));
+        auto rows = repo.assessments(*v2);
+        QVERIFY(rows);
+        QList<Assessment> changed = *rows;
+        int edited = 0;
+        for (Assessment& a : changed)
+            if (edited < 2 && a.item == QLatin1String("comment") && !a.subject.isEmpty()) {
+                a.value += QStringLiteral(" (đã sửa)");
+                ++edited;
+            }
+        QCOMPARE(edited, 2);
+        changed.append({QString(), QStringLiteral("year"), QStringLiteral("certificate"), 1,
+                        QStringLiteral("Chứng chỉ tin học cơ bản")});
+        QVERIFY(repo.replaceAssessments(*v2, changed));
+        p2 = lifecycle::buildPacket(*db, *v2);
+        QVERIFY(p2);
+        QCOMPARE(p2->correctedPlaces, std::optional(3));
+        QCOMPARE(packet::correctedPlaces(*p1, *p2), 3);
 
         // Signing version 2 supersedes version 1 (the trigger) and queues version 2 for the upload.
         QVERIFY(repo.setSectionState(*v2, SectionState::Ready));

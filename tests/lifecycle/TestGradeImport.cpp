@@ -186,6 +186,41 @@ private Q_SLOTS:
         QCOMPARE(subject(mai, u"tieng_viet"_qs)->level, u"T"_qs);
     }
 
+    /** Tin học and Công nghệ are two books in primary; a book of the part replaces the merged subject of old data. */
+    void primaryInformaticsAndTechnologyAreTwoBooks()
+    {
+        // A section with the merged subject, as entered before the split.
+        const RosterEntry dat = entry(u"3A1"_qs, u"Lê Văn Đạt"_qs);
+        store::StudentRepository students(*m_db);
+        QList<Assessment> rows = students.assessments(dat.section.id).value();
+        rows.append({u"tin_hoc_cong_nghe"_qs, QString(), u"subject"_qs, 0, QString()});
+        rows.append({u"tin_hoc_cong_nghe"_qs, u"cn"_qs, u"level"_qs, 0, u"T"_qs});
+        QVERIFY(students.replaceAssessments(dat.section.id, rows));
+        QVERIFY(subject(input(u"3A1"_qs, u"Lê Văn Đạt"_qs), u"tin_hoc_cong_nghe"_qs));
+
+        const auto book = [](const char* subject) {
+            return QStringLiteral("BẢNG ĐÁNH GIÁ CUỐI NĂM - Môn học: %1,,,\n"
+                                  "Lớp: 3A1 - Năm học 2025-2026,,,\n"
+                                  "STT,Họ và tên,Mức đạt được,Điểm KTĐK\n"
+                                  "1,Lê Văn Đạt,T,9\n")
+                .arg(QString::fromUtf8(subject))
+                .toUtf8();
+        };
+        auto merged = importGrades(writeFile(u"thcn.csv"_qs, book("Tin học và Công nghệ")));
+        QVERIFY(!merged);
+        QVERIFY2(merged.error().message.contains(u"tin_hoc"_qs), qPrintable(merged.error().message));
+
+        auto tin = importGrades(writeFile(u"tin.csv"_qs, book("Tin học và Công nghệ (Tin học)")));
+        QVERIFY2(tin, qPrintable(tin ? QString() : describe(tin.error())));
+        QCOMPARE(tin->report.added + tin->report.updated, 1);
+        auto cong = importGrades(writeFile(u"cong.csv"_qs, book("Công nghệ")));
+        QVERIFY2(cong, qPrintable(cong ? QString() : describe(cong.error())));
+        const auto after = input(u"3A1"_qs, u"Lê Văn Đạt"_qs);
+        QVERIFY(!subject(after, u"tin_hoc_cong_nghe"_qs));
+        QCOMPARE(subject(after, u"tin_hoc"_qs)->score, u"9"_qs);
+        QCOMPARE(subject(after, u"cong_nghe"_qs)->level, u"T"_qs);
+    }
+
     void rejectsBadRowsWithWhereAndWhy()
     {
         const auto sheet = QStringLiteral("Họ và tên,Ngày sinh,ĐĐGtx1,ĐĐGtx2,ĐĐGgk,ĐĐGck\n"

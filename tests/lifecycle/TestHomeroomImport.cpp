@@ -302,6 +302,39 @@ private Q_SLOTS:
         QVERIFY(students.assessments(signedSection).value().isEmpty());
     }
 
+    /** A new list of certificates replaces the stored one whole; bad measures are refused with where and why. */
+    void primaryMeasuresAndListsReplaceWhole()
+    {
+        const QStringList header {u"Họ và tên"_qs, u"Chiều cao"_qs, u"Cân nặng"_qs, u"P"_qs, u"K"_qs, u"Chứng chỉ"_qs};
+        lifecycle::HomeroomImportOptions o;
+        o.year = kYear;
+        o.className = u"3A1"_qs;
+        auto first = lifecycle::importHomeroomBook(
+            *m_db,
+            test::sheetOf(u"a"_qs,
+                          {header,
+                           {u"Lê Văn Đạt"_qs, u"128"_qs, u"27.5"_qs, u"0"_qs, u"0"_qs, u"A; B; C"_qs},
+                           {u"Hoàng Thị Mai"_qs, u"2 mét"_qs, u"30"_qs, u"1"_qs, u"x"_qs, QString()}}),
+            QByteArray(32, 'm'), o, Actor::unrestricted());
+        QVERIFY2(first, qPrintable(first ? QString() : describe(first.error())));
+        QCOMPARE(first->report.added, 1);
+        QCOMPARE(first->report.rejected.size(), 1);
+        QCOMPARE(first->report.rejected[0].column, u"Chiều cao"_qs);
+        QCOMPARE(first->report.rejected[0].code, u"height"_qs);
+        QCOMPARE(input(u"3A1"_qs, u"Lê Văn Đạt"_qs).certificates.size(), 3);
+        auto second = lifecycle::importHomeroomBook(
+            *m_db,
+            test::sheetOf(u"b"_qs, {header, {u"Lê Văn Đạt"_qs, QString(), QString(), QString(), QString(), u"D"_qs}}),
+            QByteArray(32, 'n'), o, Actor::unrestricted());
+        QVERIFY(second);
+        QCOMPARE(second->report.updated, 1);
+        const StudentYearInput dat = input(u"3A1"_qs, u"Lê Văn Đạt"_qs);
+        QCOMPARE(dat.certificates, QStringList {u"D"_qs});
+        QCOMPARE(dat.heightCm, u"128"_qs);
+        QCOMPARE(dat.weightKg, u"27.5"_qs);
+        QCOMPARE(dat.absencesExcused + dat.absencesUnexcused, u"00"_qs);
+    }
+
     void theImportReadsEveryColumnOfTheTemplates()
     {
         for (const auto& [level, cls, student] : {std::tuple {SchoolLevel::Thcs, u"6A1"_qs, u"Phạm Thu Dung"_qs},
@@ -311,8 +344,19 @@ private Q_SLOTS:
             QStringList row {u"1"_qs, QString(), student, QString()};
             for (const auto& column : t.columns)
                 header.append(column.heading);
-            while (row.size() < header.size() - 1)
-                row.append(header.at(row.size()) == u"Số buổi nghỉ"_qs ? u"4"_qs : u"Đ"_qs);
+            const QHash<QString, QString> cells {{u"Số buổi nghỉ"_qs, u"4"_qs},
+                                                 {u"Chiều cao (cm)"_qs, u"132,5"_qs},
+                                                 {u"Cân nặng (kg)"_qs, u"30"_qs},
+                                                 {u"Nghỉ có phép"_qs, u"2"_qs},
+                                                 {u"Nghỉ không phép"_qs, u"1"_qs},
+                                                 {u"Chứng chỉ"_qs, u"Chứng chỉ tiếng Anh A1\nChứng chỉ tin học"_qs},
+                                                 {u"Cuộc thi"_qs, u"Giải Ba Toán tuổi thơ cấp huyện"_qs}};
+            while (row.size() < header.size() - 1) {
+                const QString h = header.at(row.size());
+                row.append(cells.contains(h)                   ? cells.value(h)
+                               : h.startsWith(u"Nhận xét "_qs) ? u"Tích cực"_qs
+                                                               : u"Đ"_qs);
+            }
             row.append(u"Tiến bộ"_qs);
             lifecycle::HomeroomImportOptions o;
             o.year = kYear;
@@ -324,10 +368,19 @@ private Q_SLOTS:
             QCOMPARE(result->report.added, 1);
             const StudentYearInput in = input(cls, student);
             QCOMPARE(in.comment.value_or(QString()), u"Tiến bộ"_qs);
+            QCOMPARE(in.certificates, (QStringList {u"Chứng chỉ tiếng Anh A1"_qs, u"Chứng chỉ tin học"_qs}));
+            QCOMPARE(in.competitions, QStringList {u"Giải Ba Toán tuổi thơ cấp huyện"_qs});
             if (level == SchoolLevel::Thcs) {
                 QCOMPARE(in.conductHk1 + in.conductHk2 + in.absences, u"DD4"_qs);
             } else {
                 QCOMPARE(in.qualities.size() + in.competencies.size(), 15);
+                QCOMPARE(in.qualityComments.size() + in.competencyComments.size(), 15);
+                QCOMPARE(in.qualityComments.value(u"yeu_nuoc"_qs), u"Tích cực"_qs);
+                QCOMPARE(in.competencyComments.value(u"giai_quyet_van_de"_qs), u"Tích cực"_qs);
+                QCOMPARE(in.heightCm, u"132,5"_qs);
+                QCOMPARE(in.weightKg, u"30"_qs);
+                QCOMPARE(in.absencesExcused, u"2"_qs);
+                QCOMPARE(in.absencesUnexcused, u"1"_qs);
                 QCOMPARE(homeroomFindings(cls, student), 0);
             }
         }

@@ -10,8 +10,10 @@
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
 
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,7 +118,7 @@ private Q_SLOTS:
         QVERIFY(packet::validatePacket(bytesA));
         QVERIFY(
             bytesA.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RecordPacket xmlns=\"urn:hocba:packet:1\" "
-                              "formatVersion=\"1\">"));
+                              "formatVersion=\"1.1\">"));
         QVERIFY(bytesA.contains("<Data Id=\"data\" createdAt=\"2026-06-01T08:30:15Z\" status=\"draft\">"));
         QVERIFY(bytesA.contains("<Signatures></Signatures>"));
         QVERIFY(!bytesA.contains("/>")); // no self-closing tags: the bytes are their own C14N form
@@ -286,6 +288,70 @@ private Q_SLOTS:
         QCOMPARE(lifecycle::buildRecordPackets(*m_db, 999999).error().code, ErrorCode::NotFound);
     }
 
+    /** A book of several years names each year's principal, never today's; a later change of principal leaves past
+     * years alone. */
+    void eachYearNamesThatYearsPrincipal()
+    {
+        store::StudentRepository students(*m_db);
+        store::SchoolRepository schools(*m_db);
+        Id best = 0;
+        qsizetype most = 0;
+        for (Id id : m_sections) {
+            auto s = students.section(id);
+            QVERIFY(s && *s);
+            auto all = students.sectionsOfRecord((*s)->recordId);
+            QVERIFY(all);
+            if (all->size() > most) {
+                most = all->size();
+                best = (*s)->recordId;
+            }
+        }
+        QVERIFY(most >= 4);
+        auto school = schools.school();
+        QVERIFY(school && *school);
+        const QString today = (**school).principalName;
+        QVERIFY(!today.isEmpty());
+        auto packets = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(packets);
+        QSet<QString> names;
+        for (const packet::Packet& p : *packets) {
+            auto expected = schools.yearPrincipal(p.schoolYear);
+            QVERIFY(expected && *expected);
+            QVERIFY(!p.principalName.isEmpty());
+            QCOMPARE(p.principalName, **expected);
+            if (p.schoolYear == SchoolYear {2025})
+                QCOMPARE(p.principalName, today);
+            else
+                QVERIFY2(p.principalName != today, qPrintable(p.schoolYear.toString()));
+            names << p.principalName;
+        }
+        QVERIFY(names.size() >= 2); // the demo had other principals before this one
+
+        // A new principal of the school: the years already open keep theirs; a year opened afterwards takes them.
+        School changed = **school;
+        changed.principalName = QStringLiteral("Hoàng Văn Mới");
+        QVERIFY(schools.saveSchool(changed));
+        auto after = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(after);
+        for (qsizetype i = 0; i < after->size(); ++i)
+            QCOMPARE(after->at(i).principalName, packets->at(i).principalName);
+        QVERIFY(schools.addSchoolYear(SchoolYear {2026}));
+        QCOMPARE(*schools.yearPrincipal(SchoolYear {2026}), std::optional(QStringLiteral("Hoàng Văn Mới")));
+        QCOMPARE(*schools.yearPrincipal(SchoolYear {2030}), std::nullopt);
+
+        // Setting a past year's principal changes that year's page only.
+        const SchoolYear first = packets->first().schoolYear;
+        auto set = schools.setYearPrincipal(first, QStringLiteral("Đinh Thị Xưa"));
+        QVERIFY(set && *set);
+        QVERIFY(!*schools.setYearPrincipal(SchoolYear {2030}, QStringLiteral("Ai Đó")));
+        auto again = lifecycle::buildRecordPackets(*m_db, best, fixedTime());
+        QVERIFY(again);
+        QCOMPARE(again->first().principalName, QStringLiteral("Đinh Thị Xưa"));
+        QCOMPARE(again->last().principalName, today);
+        changed.principalName = today;
+        QVERIFY(schools.saveSchool(changed));
+    }
+
     void sectionsOfOneClass()
     {
         store::SchoolRepository schools(*m_db);
@@ -302,6 +368,47 @@ private Q_SLOTS:
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
         QVERIFY(!lifecycle::buildPacket(*m_db, 987654));
+    }
+
+    /** A THCS row names the teachers assigned to that class and subject that year; a primary row none. */
+    void thcsRowsNameTheYearsSubjectTeachers()
+    {
+        const Id id = sectionOfLevel(SchoolLevel::Thcs);
+        QVERIFY(id);
+        store::StudentRepository students(*m_db);
+        auto section = students.section(id);
+        QVERIFY(section && *section && (*section)->classId);
+        const Id classId = *(*section)->classId;
+        auto teachers = store::SchoolRepository(*m_db).teachers();
+        QVERIFY(teachers && !teachers->isEmpty());
+        // Two accounts teach Toán in the class (the second from the second semester); one, linked to a teacher of
+        // the school's list, teaches Ngữ văn; one teaches Toán in another year's class.
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO app_user (id, login, full_name, role, teacher_id) VALUES "
+                                          "(901, 'gv.toan', 'Nguyễn Văn Toán', 'subject_teacher', NULL), "
+                                          "(902, 'gv.toan2', 'Lê Thị Số', 'subject_teacher', NULL), "
+                                          "(903, 'gv.van', 'tên tài khoản', 'subject_teacher', %1)")
+                               .arg(teachers->first().id)));
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO assignment (school_year, user_id, class_id, subject) VALUES "
+                                          "(2025, 901, %1, 'toan'), (2025, 902, %1, 'toan'), "
+                                          "(2025, 903, %1, 'ngu_van'), (2025, 903, %1, NULL)")
+                               .arg(classId)));
+        auto p = lifecycle::buildPacket(*m_db, id, fixedTime());
+        QVERIFY(p);
+        QHash<QString, QString> names;
+        for (const SubjectEntry& s : p->inputs.subjects)
+            names.insert(s.code, s.teacherName);
+        QCOMPARE(names.value(QStringLiteral("toan")), QStringLiteral("Nguyễn Văn Toán, Lê Thị Số"));
+        QCOMPARE(names.value(QStringLiteral("ngu_van")), teachers->first().fullName);
+        QCOMPARE(names.value(QStringLiteral("khtn")), QString());
+        const QByteArray bytes = *packet::writePacket(*p);
+        QVERIFY(bytes.contains("<TeacherName>Nguyễn Văn Toán, Lê Thị Số</TeacherName>"));
+        roundTrip(*p);
+        // The teacher's name is not an input: the stored rows do not carry it.
+        const auto rows = students.assessments(id);
+        QVERIFY(rows);
+        for (const Assessment& a : *rows)
+            QVERIFY(a.item != QLatin1String("teacher"));
+        QVERIFY(m_db->exec(QStringLiteral("DELETE FROM assignment; DELETE FROM app_user WHERE id > 900;")));
     }
 
     void xmllintAcceptsThePacket()

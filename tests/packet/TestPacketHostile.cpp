@@ -68,6 +68,129 @@ private Q_SLOTS:
                 || m_valid.contains("<Comment></Comment>\n    </Inputs>"));
     }
 
+    /** Format 1.1: every field issue 13 added survives write → read → write, and each one is seen by differences(). */
+    void formatOnePointOneFieldsRoundTrip()
+    {
+        packet::Packet p = samplePacket();
+        p.draft = false;
+        p.results->findings.clear();
+        p.correctedPlaces = 3;
+        p.principalSignature = packet::SignatureAppearance {
+            QStringLiteral("Phạm Thị Hoà"), QStringLiteral("Hiệu trưởng"), QStringLiteral("VNPT-CA SHA-256"),
+            QDateTime(QDate(2026, 5, 30), QTime(9, 15, 0), Qt::UTC)};
+        p.inputs.subjects[0].teacherName = QStringLiteral("Nguyễn Văn Bình");
+        SubjectEntry nn;
+        nn.code = QStringLiteral("ngoai_ngu_1");
+        nn.languageName = QStringLiteral("Tiếng Anh");
+        p.inputs.subjects << nn;
+        p.inputs.qualityComments.insert(QStringLiteral("cham_chi"), QStringLiteral("Chăm chỉ, tự giác"));
+        p.inputs.competencyComments.insert(QStringLiteral("tu_chu"), QStringLiteral("Tự chủ trong học tập"));
+        p.inputs.heightCm = QStringLiteral("132,5");
+        p.inputs.weightKg = QStringLiteral("30");
+        p.inputs.absencesExcused = QStringLiteral("2");
+        p.inputs.absencesUnexcused = QStringLiteral("0");
+        p.inputs.certificates << QStringLiteral("Chứng chỉ tiếng Anh A2, 05/2026");
+        p.inputs.competitions << QStringLiteral("Giải Nhì Hội khoẻ Phù Đổng cấp huyện")
+                              << QStringLiteral("Giải Ba Toán tuổi thơ");
+        auto bytes = packet::writePacket(p);
+        QVERIFY2(bytes, qPrintable(bytes ? QString() : describe(bytes.error())));
+        QVERIFY(bytes->contains("formatVersion=\"1.1\""));
+        QVERIFY(bytes->contains("<CorrectedPlaces>3</CorrectedPlaces>"));
+        QVERIFY(bytes->contains("<SignedAt>2026-05-30T09:15:00Z</SignedAt>"));
+        auto back = packet::readPacket(*bytes);
+        QVERIFY2(back, qPrintable(back ? QString() : describe(back.error())));
+        const QStringList diff = packet::differences(p, *back);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff.join(QStringLiteral(", "))));
+        QCOMPARE(*packet::writePacket(*back), *bytes);
+        QCOMPARE(back->inputs.competitions.size(), 2);
+        QCOMPARE(back->principalSignature->signedAt.timeSpec(), Qt::UTC);
+
+        // Each new field on its own is a difference, named by its path.
+        const auto changed = [&](auto edit) {
+            packet::Packet q = p;
+            edit(q);
+            return packet::differences(p, q);
+        };
+        QCOMPARE(changed([](packet::Packet& q) { q.correctedPlaces.reset(); }), QStringList {"correctedPlaces"});
+        QCOMPARE(changed([](packet::Packet& q) { q.principalSignature->holderName = QStringLiteral("X"); }),
+                 QStringList {"principalSignature.holderName"});
+        QCOMPARE(changed([](packet::Packet& q) { q.principalSignature->role = QStringLiteral("X"); }),
+                 QStringList {"principalSignature.role"});
+        QCOMPARE(changed([](packet::Packet& q) { q.principalSignature->issuer = QStringLiteral("X"); }),
+                 QStringList {"principalSignature.issuer"});
+        QCOMPARE(changed([](packet::Packet& q) {
+                     q.principalSignature->signedAt = q.principalSignature->signedAt.addSecs(1);
+                 }),
+                 QStringList {"principalSignature.signedAt"});
+        QCOMPARE(changed([](packet::Packet& q) { q.principalSignature.reset(); }), QStringList {"principalSignature"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.subjects[1].languageName = QStringLiteral("Tiếng Pháp"); }),
+                 QStringList {"inputs.subjects.ngoai_ngu_1.languageName"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.subjects[0].teacherName.clear(); }),
+                 QStringList {"inputs.subjects.toan.teacherName"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.qualityComments[QStringLiteral("cham_chi")] = "a"; }),
+                 QStringList {"inputs.qualityComments.cham_chi"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.competencyComments.clear(); }),
+                 QStringList {"inputs.competencyComments.tu_chu"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.heightCm = QStringLiteral("133"); }),
+                 QStringList {"inputs.heightCm"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.weightKg.clear(); }), QStringList {"inputs.weightKg"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.absencesExcused = QStringLiteral("3"); }),
+                 QStringList {"inputs.absencesExcused"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.absencesUnexcused = QStringLiteral("1"); }),
+                 QStringList {"inputs.absencesUnexcused"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.certificates.clear(); }),
+                 QStringList {"inputs.certificates[0]"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.competitions[1] = QStringLiteral("Giải Nhất"); }),
+                 QStringList {"inputs.competitions[1]"});
+        QCOMPARE(changed([](packet::Packet& q) { q.inputs.subjects[0].hk1.regular[2] = QStringLiteral("9"); }),
+                 QStringList {"inputs.subjects.toan.hk1.regular[2]"});
+
+        // The correction count: printed places of the year only, never bookkeeping.
+        packet::Packet corrected = p;
+        corrected.version = 3;
+        corrected.createdAt = p.createdAt.addDays(10);
+        corrected.principalSignature.reset();
+        corrected.correctedPlaces = 7;
+        corrected.student.fullName = QStringLiteral("Lê Văn Tùng Anh");
+        QCOMPARE(packet::correctedPlaces(p, corrected), 0);
+        corrected.inputs.subjects[0].hk1.final = QStringLiteral("9");
+        corrected.results->thcsOutcome.subjects[0].hk1Average = 85;
+        corrected.results->rulesApplied << QStringLiteral("tt22.other");
+        corrected.inputs.certificates << QStringLiteral("Chứng chỉ tin học cơ bản");
+        QCOMPARE(packet::correctedPlaces(p, corrected), 3);
+    }
+
+    /** A packet of format 1 (before issue 13) is still read; one that carries 1.1's elements, or a format to come, is
+     * not. */
+    void formatOnePacketIsStillRead()
+    {
+        QByteArray v1 = m_valid;
+        QVERIFY(v1.contains("formatVersion=\"1.1\""));
+        v1.replace("formatVersion=\"1.1\"", "formatVersion=\"1\"");
+        auto back = packet::readPacket(v1);
+        QVERIFY2(back, qPrintable(back ? QString() : describe(back.error())));
+        const QStringList diff = packet::differences(samplePacket(), *back);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff.join(QStringLiteral(", "))));
+        QVERIFY(!back->correctedPlaces);
+        QVERIFY(!back->principalSignature);
+        QVERIFY(back->inputs.certificates.isEmpty());
+        // Written again, it says the same thing in the current format.
+        QCOMPARE(*packet::writePacket(*back), m_valid);
+
+        QByteArray mixed = v1;
+        const qsizetype at = mixed.indexOf("</Section>");
+        QVERIFY(at > 0);
+        mixed.insert(at, "<CorrectedPlaces>2</CorrectedPlaces>");
+        QVERIFY(mixed != v1);
+        expectRejected(mixed, QStringLiteral("Section"));
+
+        for (const char* version : {"2", "1.2", "1.0", ""}) {
+            QByteArray future = m_valid;
+            future.replace("formatVersion=\"1.1\"", QByteArray("formatVersion=\"") + version + '"');
+            expectRejected(future);
+        }
+    }
+
     void controlCharacterIsRefusedByTheWriter()
     {
         packet::Packet p = samplePacket();
@@ -253,8 +376,9 @@ private Q_SLOTS:
         expectRejected(b);
         // A schemaLocation hint is ignored: validation always uses the embedded XSD.
         QByteArray s = m_valid;
-        s.replace("formatVersion=\"1\">",
-                  "formatVersion=\"1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        QVERIFY(s.contains("formatVersion=\"1.1\">"));
+        s.replace("formatVersion=\"1.1\">",
+                  "formatVersion=\"1.1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
                   "xsi:schemaLocation=\"urn:hocba:packet:1 http://example.invalid/x.xsd\">");
         QVERIFY(packet::readPacket(s));
     }

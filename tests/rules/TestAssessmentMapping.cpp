@@ -50,7 +50,23 @@ private Q_SLOTS:
         in.subjects[0].hk1.comment = QString(); // an empty comment is kept as given
         if (!in.subjects[1].hk1.regular.isEmpty())
             in.subjects[1].hk1.regular.insert(1, QString()); // a gap keeps its position
+        // Issue 13's printed fields.
+        in.subjects[0].languageName = QStringLiteral("Tiếng Anh");
+        in.qualityComments.insert(QStringLiteral("cham_chi"), QStringLiteral("Chăm chỉ, tự giác"));
+        in.competencyComments.insert(QStringLiteral("tu_chu_tu_hoc"), QStringLiteral("Tự học tốt"));
+        in.heightCm = QStringLiteral("132,5");
+        in.weightKg = QStringLiteral("30");
+        in.absencesExcused = QStringLiteral("2");
+        in.absencesUnexcused = QStringLiteral("0");
+        in.certificates = {QStringLiteral("Chứng chỉ A"), QStringLiteral("Chứng chỉ B")};
+        in.competitions = {QStringLiteral("Giải Nhì cuộc thi X")};
         const QList<Assessment> rows = toAssessments(in);
+        QVERIFY(rows.contains(Assessment {QString(), QStringLiteral("year"), QStringLiteral("certificate"), 2,
+                                          QStringLiteral("Chứng chỉ B")}));
+        QVERIFY(rows.contains(Assessment {QStringLiteral("q.cham_chi"), QStringLiteral("cn"), QStringLiteral("comment"),
+                                          0, QStringLiteral("Chăm chỉ, tự giác")}));
+        QVERIFY(rows.contains(
+            Assessment {in.subjects[0].code, QString(), QStringLiteral("language"), 0, QStringLiteral("Tiếng Anh")}));
         const StudentYearInput back = fromAssessments(rows, in.circular, in.schoolYear, in.grade);
         QCOMPARE(back, in);
         QCOMPARE(toAssessments(back), rows);

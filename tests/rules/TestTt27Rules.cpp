@@ -114,8 +114,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("grade");
         QTest::addColumn<QStringList>("tested");
         const QStringList lower {QStringLiteral("tieng_viet"), QStringLiteral("toan")};
-        const QStringList three
-            = lower + QStringList {QStringLiteral("ngoai_ngu_1"), QStringLiteral("tin_hoc_cong_nghe")};
+        const QStringList three = lower
+            + QStringList {QStringLiteral("ngoai_ngu_1"), QStringLiteral("tin_hoc"), QStringLiteral("cong_nghe")};
         const QStringList upper = three + QStringList {QStringLiteral("khoa_hoc"), QStringLiteral("lich_su_dia_li")};
         QTest::newRow("1") << 1 << lower;
         QTest::newRow("2") << 2 << lower;
@@ -217,6 +217,52 @@ private Q_SLOTS:
         QCOMPARE(out->primaryOutcome.result.has_value(), resultComputed);
         QCOMPARE(lintStudentYear(in), out->findings);
         QCOMPARE(in, before); // lint never changes data
+    }
+
+    /** Tin học and Công nghệ are two subjects of grades 3–5, each required with its test; data with the merged
+     * subject of before the split still evaluate as they did, and mixing both is refused. */
+    void informaticsAndTechnologyAreTwoRows()
+    {
+        for (int grade : {3, 4, 5}) {
+            QVERIFY(findSubject(grade, QStringLiteral("tin_hoc")));
+            QVERIFY(findSubject(grade, QStringLiteral("cong_nghe")));
+            QVERIFY(!findSubject(grade, QString::fromLatin1(kMergedInformaticsTechnology)));
+        }
+        QVERIFY(!findSubject(2, QStringLiteral("tin_hoc")));
+
+        StudentYearInput split = completePrimary(4, 9);
+        QVERIFY(split.subjectCodes().contains(QStringLiteral("tin_hoc")));
+        QVERIFY(split.subjectCodes().contains(QStringLiteral("cong_nghe")));
+        auto out = evaluate(split);
+        QVERIFY(out && out->findings.isEmpty());
+        QCOMPARE(out->primaryOutcome.result, PrimaryResult::Outstanding);
+        subject(split, QStringLiteral("cong_nghe")).score = QStringLiteral("4");
+        out = evaluate(split);
+        QCOMPARE(out->primaryOutcome.result, PrimaryResult::NotCompleted);
+        split.subjects.removeIf([](const SubjectEntry& e) { return e.code == QLatin1String("cong_nghe"); });
+        out = evaluate(split);
+        QVERIFY(codes(out->findings).contains(QStringLiteral("error:subject.missing@subjects.cong_nghe")));
+        QVERIFY(!out->primaryOutcome.result);
+
+        // Before the split: one merged subject in place of the two.
+        StudentYearInput merged = completePrimary(4, 9);
+        merged.subjects.removeIf([](const SubjectEntry& e) { return e.code == QLatin1String("cong_nghe"); });
+        subject(merged, QStringLiteral("tin_hoc")).code = QString::fromLatin1(kMergedInformaticsTechnology);
+        QVERIFY(usesMergedInformaticsTechnology(4, merged.subjectCodes()));
+        out = evaluate(merged);
+        QVERIFY2(out && out->findings.isEmpty(), qPrintable(codes(out->findings).join(u' ')));
+        QCOMPARE(out->primaryOutcome.result, PrimaryResult::Outstanding);
+        subject(merged, QString::fromLatin1(kMergedInformaticsTechnology)).score = QStringLiteral("4");
+        QCOMPARE(evaluate(merged)->primaryOutcome.result, PrimaryResult::NotCompleted);
+        const QList<CurriculumSubject>& old = curriculumFor(4, merged.subjectCodes());
+        QCOMPARE(old.size(), curriculumOfGrade(4).size() - 1);
+
+        // Both forms at once: the merged one is not a subject of the grade any more.
+        StudentYearInput both = completePrimary(4, 9);
+        subject(both, QString::fromLatin1(kMergedInformaticsTechnology)).level = QStringLiteral("T");
+        QVERIFY(!usesMergedInformaticsTechnology(4, both.subjectCodes()));
+        QVERIFY(codes(evaluate(both)->findings)
+                    .contains(QStringLiteral("error:subject.unknown@subjects.tin_hoc_cong_nghe")));
     }
 
     void missingRequiredSubjectBlocksResult()

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The school's settings kept in its data file. Trusted root certificates: the list, adding a root from a file after
 // the fingerprint question (Yes and No), and refusals (a personal certificate, a root already there, a file that is
-// no certificate). Required signatures: the principal fixed, the homeroom teacher and the seal chosen, Cancel.
+// no certificate). Required signatures: the principal fixed, the homeroom teacher and the seal chosen, Cancel. The
+// seal image (issue 13): chosen, refused when it is no image, stored on OK only, removed. The lookup portal in the
+// Department dialog, saved without any Department connection.
+#include "DepartmentDialog.h"
 #include "MessageBox.h"
 #include "SignPolicyDialog.h"
 #include "SigningSchool.h"
 #include "TrustAnchorsDialog.h"
+#include "lifecycle/Department.h"
+#include "lifecycle/PrintSettings.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/TrustAnchors.h"
 #include "store/Database.h"
@@ -13,6 +18,10 @@
 
 #include <QCheckBox>
 #include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -146,6 +155,69 @@ private Q_SLOTS:
             dialog.accept();
         }
         QCOMPARE(roles(), (QList<SignerRole> {SignerRole::Homeroom, SignerRole::Principal}));
+    }
+
+    void sealImage()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        QTemporaryDir dir;
+        const QString jpeg = dir.filePath(QStringLiteral("seal.jpg"));
+        QImage seal(200, 200, QImage::Format_RGB32);
+        seal.fill(Qt::red);
+        QVERIFY(seal.save(jpeg, "JPEG"));
+        const QString text = dir.filePath(QStringLiteral("seal.txt"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not an image");
+        }
+        auto stored = [&] { return lifecycle::printSettings(*db).value_or(lifecycle::PrintSettings {}).sealPng; };
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            MessageBox::resetShown();
+            QVERIFY(!dialog.chooseSealFile(text));
+            QCOMPARE(MessageBox::lastShown().icon, QMessageBox::Critical);
+            QVERIFY(dialog.chooseSealFile(jpeg));
+            QVERIFY(!dialog.findChild<QLabel*>(QStringLiteral("sealPreviewLabel"))->pixmap().isNull());
+            dialog.reject(); // Cancel stores nothing
+        }
+        QVERIFY(stored().isEmpty());
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            QVERIFY(dialog.chooseSealFile(jpeg));
+            dialog.accept();
+        }
+        QVERIFY(stored().startsWith("\x89PNG"));
+        QCOMPARE(QImage::fromData(stored(), "PNG").size(), QSize(200, 200));
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            QVERIFY(!dialog.findChild<QLabel*>(QStringLiteral("sealPreviewLabel"))->pixmap().isNull());
+            dialog.removeSeal();
+            dialog.accept();
+        }
+        QVERIFY(stored().isEmpty());
+    }
+
+    void lookupPortalWithoutDepartment()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        QTemporaryDir dir;
+        Settings settings(dir.filePath(QStringLiteral("hocba.ini")));
+        ui::DepartmentDialog dialog(*db, lifecycle::Actor::unrestricted(), settings);
+        auto* lookup = dialog.findChild<QLineEdit*>(QStringLiteral("lookupUrlLineEdit"));
+        QVERIFY(lookup);
+        dialog.setLookupUrl(QStringLiteral("tracuu.sogd.example.vn"));
+        MessageBox::resetShown();
+        QVERIFY(!dialog.save());
+        QCOMPARE(MessageBox::lastShown().icon, QMessageBox::Critical);
+        dialog.setLookupUrl(QStringLiteral("https://tracuu.sogd.example.vn/"));
+        QVERIFY(dialog.save());
+        QCOMPARE(lifecycle::printSettings(*db)->lookupUrl, QStringLiteral("https://tracuu.sogd.example.vn/"));
+        QVERIFY(dialog.currentText().contains(QStringLiteral("https://tracuu.sogd.example.vn/")));
+        auto endpoint = lifecycle::endpointSettings(*db);
+        QVERIFY(endpoint && !*endpoint); // no Department connection was needed
     }
 };
 
