@@ -198,13 +198,13 @@ BookLayout makeThcs()
     b.subjectsTitle = QStringLiteral("Kết quả học tập các môn học và hoạt động giáo dục");
     // The form's last column ("… và chữ ký của giáo viên môn học") in two: the comment and the subject teacher.
     b.subjects.columns = {
-        {QStringLiteral("Môn học/hoạt động giáo dục"), 37.0, L},
-        {QStringLiteral("HK I"), 9.5, C},
-        {QStringLiteral("HK II"), 9.5, C},
+        {QStringLiteral("Môn học/hoạt động giáo dục"), 34.0, L, false, 8.5},
+        {QStringLiteral("HK I"), 9.0, C},
+        {QStringLiteral("HK II"), 9.0, C},
         {QStringLiteral("Cả năm"), 11.0, C},
         {QStringLiteral("Điểm/mức đánh giá lại (nếu có)"), 15.0, C},
-        {QStringLiteral("Nhận xét"), 71.0, L, true},
-        {QStringLiteral("Giáo viên"), 22.0, L, true, 7.5, true, 6.5},
+        {QStringLiteral("Nhận xét"), 67.0, L, true},
+        {QStringLiteral("Giáo viên"), 30.0, L, true, 7.5, true, 6.5},
     };
     b.subjects.groups = {
         {1, 3, QStringLiteral("Điểm trung bình hoặc mức đánh giá")},
@@ -213,7 +213,7 @@ BookLayout makeThcs()
     b.subjects.headerHeightMm = 12.0;
     b.subjects.rowHeightMm = 5.5;
     b.subjects.headerPoints = 8.0;
-    b.subjects.minCellPoints = 7.5;
+    b.subjects.minCellPoints = 7.0;
     b.subjects.cellPoints = 9.0;
     b.conductTitle = QStringLiteral("Kết quả rèn luyện và học tập");
     b.conduct.columns = {
@@ -222,7 +222,7 @@ BookLayout makeThcs()
         {QStringLiteral("Kết quả học tập"), 40.0, C},
         {QStringLiteral("Tổng số buổi nghỉ học cả năm"), 59.0, C},
     };
-    b.conduct.headerHeightMm = 7.0;
+    b.conduct.headerHeightMm = 6.0;
     b.conduct.rowHeightMm = 5.5;
     b.conduct.headerPoints = 8.5;
     b.conduct.cellPoints = 9.0;

@@ -92,7 +92,7 @@ struct BookLayout
     double headerHeightMm = 7.5; ///< running header: student name, lookup code (none on the cover)
     double footerHeightMm = 6.0; ///< running footer: page number
     double qrSizeMm = 25.0;
-    double qrClearanceBelowMm = 2.0; ///< the first full-width line starts this far under the QR code
+    double qrClearanceBelowMm = 1.0; ///< the first full-width line starts this far under the QR code
     double qrClearanceBesideMm = 3.0; ///< lines beside the QR code end this far from it
     int qrQuietZoneModules = 4; ///< white modules around the symbol, each side
     /** The PDF writer's resolution: page coordinates, fonts and the QR image are placed on this grid. */

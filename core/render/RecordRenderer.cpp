@@ -473,7 +473,7 @@ public:
         for (const Signature& s : blocks)
             room = std::max(room, u(s.layout.roomMm));
         const double h
-            = lineHeight(b_.bodyFont) + u(1) + lineHeight(title) + lineHeight(hint) + room + lineHeight(title) + u(2);
+            = lineHeight(b_.bodyFont) + u(1) + lineHeight(title) + lineHeight(hint) + room + lineHeight(title) + u(1);
         ensureSpace(h);
         const double colW = width() / 2;
         addText(left() + colW, y_, colW, dateLine, FontSpec {b_.bodyFont.points, false, true}, Qt::AlignHCenter);
@@ -495,7 +495,7 @@ public:
                 appearance(*s.appearance, QRectF(x, roomTop, colW, room));
             addText(x, roomTop + room, colW, s.name, title, Qt::AlignHCenter);
         }
-        y_ = roomTop + room + lineHeight(title) + u(2);
+        y_ = roomTop + room + lineHeight(title) + u(1);
     }
 
     /**
@@ -887,17 +887,30 @@ void composeInstructions(Composer& c, const BookLayout& b)
     }
 }
 
-/** A list of one year ("Chứng chỉ: …", "Cuộc thi: …"): one entry a line, printed only when there is one. */
-void listLine(Composer& c, const QString& label, const QStringList& entries)
+/**
+ * A year's certificates and competitions ("Chứng chỉ: …", "Cuộc thi: …", entries separated by "; "): side by side
+ * on one line when the year has both, over the full width when it has one, no line when it has none.
+ */
+void certificatesAndCompetitions(Composer& c, const BookLayout& b, const StudentYearInput& in)
 {
-    QStringList kept;
-    for (const QString& e : entries)
-        if (!e.trimmed().isEmpty())
-            kept << e.trimmed();
-    if (kept.isEmpty())
-        return;
-    c.values.insert(QStringLiteral("year.list"), kept.join(QLatin1Char('\n')));
-    c.fields(FieldLine {{{label, QStringLiteral("year.list"), 0.0}}});
+    auto joined = [](const QStringList& entries) {
+        QStringList kept;
+        for (const QString& e : entries)
+            if (!e.trimmed().isEmpty())
+                kept << e.trimmed();
+        return kept.join(QStringLiteral("; "));
+    };
+    const QString certificates = joined(in.certificates), competitions = joined(in.competitions);
+    c.values.insert(QStringLiteral("year.certificates"), certificates);
+    c.values.insert(QStringLiteral("year.competitions"), competitions);
+    FieldLine line;
+    if (!certificates.isEmpty())
+        line.fields.append({b.certificatesLabel, QStringLiteral("year.certificates"), 0.0});
+    if (!competitions.isEmpty())
+        line.fields.append({b.competitionsLabel, QStringLiteral("year.competitions"),
+                            line.fields.isEmpty() ? 0.0 : b.contentWidthMm() / 2});
+    if (!line.fields.isEmpty())
+        c.fields(line);
 }
 
 QList<Page> compose(const RenderInput& input, const RenderOptions& options, const QList<int>& receivedPageCounts)
@@ -998,8 +1011,7 @@ QList<Page> compose(const RenderInput& input, const RenderOptions& options, cons
         auto closing = [&] {
             for (const FieldLine& line : b.closingItems)
                 c.fields(line);
-            listLine(c, b.certificatesLabel, p.inputs.certificates);
-            listLine(c, b.competitionsLabel, p.inputs.competitions);
+            certificatesAndCompetitions(c, b, p.inputs);
             c.skip(0.5);
             c.signatures(
                 printedDateLine(placeName(p.school), issueDate(p)),
@@ -1125,6 +1137,14 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         painter.drawText(QPointF(tx, y + fm.ascent()), text);
     };
 
+    // The running header's two texts, the same on every page of the record.
+    const QString headerCode = QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code);
+    QString headerName;
+    {
+        const QFontMetricsF fm(fontOf(small));
+        headerName = fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight,
+                                   right - left - fm.horizontalAdvance(headerCode) - u(4));
+    }
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)
             device.newPage();
@@ -1151,13 +1171,8 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         // Running header (not on the cover) and footer: every page names the student and the record. A long name
         // is shortened with an ellipsis before it could reach the lookup code.
         if (!pages[i].cover) {
-            const QString codeText = QStringLiteral("Mã tra cứu: ") + groupedLookupCode(code);
-            const QFontMetricsF fm(fontOf(small));
-            const double nameRoom = right - left - fm.horizontalAdvance(codeText) - u(4);
-            drawLine(left, headerY, right - left,
-                     fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight, nameRoom), small,
-                     Qt::AlignLeft);
-            drawLine(left, headerY, right - left, codeText, small, Qt::AlignRight);
+            drawLine(left, headerY, right - left, headerName, small, Qt::AlignLeft);
+            drawLine(left, headerY, right - left, headerCode, small, Qt::AlignRight);
             painter.drawLine(QLineF(left, headerY + u(4.5), right, headerY + u(4.5)));
         }
         drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(number).arg(total), small,

@@ -203,7 +203,15 @@ class TestBookLayout : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // HOCBA_KEEP_TEST_PDFS=1: keep the PDFs to look at (the directory is printed).
+        if (qEnvironmentVariableIntValue("HOCBA_KEEP_TEST_PDFS") == 1) {
+            m_dir.setAutoRemove(false);
+            qInfo("PDFs in %s", qPrintable(m_dir.path()));
+        }
+    }
 
     /**
      * Cover, instructions, information page, study history, year pages, duplex blank pages: with a 50-character
@@ -259,7 +267,11 @@ private Q_SLOTS:
         }
         QCOMPARE(signatureBlocks, in.years.size());
         QCOMPARE(appearances, in.years.size() + 1); // each year and the information page
-        const QString all = QString::fromUtf8(runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).out);
+        // -raw: a wrapped value's lines one after another.
+        const QString all
+            = QString::fromUtf8(
+                  runTool(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")}).out)
+                  .simplified();
         for (const QString& v : {QStringLiteral("Chiều cao"), QStringLiteral("Ngoại ngữ 1 (Tiếng"),
                                  QStringLiteral("Trong trang này có sửa chữa ở 12 chỗ."), QStringLiteral("Chứng chỉ:"),
                                  QStringLiteral("Cuộc thi:"), QStringLiteral("Huy chương Bạc Hội khỏe Phù Đổng"),
@@ -424,8 +436,24 @@ private Q_SLOTS:
     void demoBooksPageCounts()
     {
         for (quint64 seed = 1; seed <= 6; ++seed) {
-            const RenderInput thcs = demo::sampleRecord({SchoolLevel::Thcs, seed});
+            RenderInput thcs = demo::sampleRecord({SchoolLevel::Thcs, seed});
             QCOMPARE(recordPageCount(thcs).value_or(-1), 4 + 4); // cover, instructions, information, history
+            // Still one page a year with the new lines of a typical year: teachers, language, a certificate and a
+            // competition, corrections, the signature appearance.
+            for (packet::Packet& p : thcs.years) {
+                for (SubjectEntry& e : p.inputs.subjects) {
+                    e.teacherName = QStringLiteral("Nguyễn Thị Thanh Hương");
+                    if (e.code == QLatin1String("ngoai_ngu_1"))
+                        e.languageName = QStringLiteral("Tiếng Anh");
+                }
+                p.inputs.certificates = {QStringLiteral("Chứng chỉ tiếng Anh A2 (KET), 05/2024")};
+                p.inputs.competitions = {QStringLiteral("Giải Ba Olympic Toán cấp thành phố")};
+                p.correctedPlaces = 2;
+                p.principalSignature = appearance(p.principalName.toUpper(), p.createdAt);
+            }
+            if (seed == 1)
+                QVERIFY(!renderTo(m_dir, QStringLiteral("typical-thcs.pdf"), thcs).isEmpty());
+            QCOMPARE(recordPageCount(thcs).value_or(-1), 4 + 4);
             const RenderInput primary = demo::sampleRecord({SchoolLevel::Primary, seed});
             QCOMPARE(recordPageCount(primary).value_or(-1), 3 + 5 * 2);
             RenderOptions without;
