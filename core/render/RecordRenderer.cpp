@@ -652,13 +652,13 @@ void fillRecordValues(QHash<QString, QString>& v, const packet::Packet& p)
     v.insert(QStringLiteral("school.province"), provinceWithoutKind(p.school.province));
 }
 
-/** A subject's name as its row prints it: a language subject with its language, "Ngoại ngữ 1 (Tiếng Anh)". */
-QString subjectRowName(const QString& code, const StudentYearInput& inputs)
+/** A subject's name as its row prints it, in the form of the packet's level and with its language (PrintedText.h). */
+QString subjectRowName(const QString& code, const packet::Packet& p)
 {
-    for (const SubjectEntry& e : inputs.subjects)
-        if (e.code == code && !e.languageName.trimmed().isEmpty())
-            return QStringLiteral("%1 (%2)").arg(printedSubjectName(code), e.languageName.trimmed());
-    return printedSubjectName(code);
+    for (const SubjectEntry& e : p.inputs.subjects)
+        if (e.code == code)
+            return printedSubjectName(code, p.level, e.languageName.trimmed());
+    return printedSubjectName(code, p.level);
 }
 
 QList<QStringList> primarySubjectRows(const packet::Packet& p)
@@ -666,7 +666,7 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
     QList<QStringList> rows;
     QSet<QString> seen;
     auto rowOf = [&](const QString& code) {
-        QStringList row {subjectRowName(code, p.inputs), QString(), QString(), QString()};
+        QStringList row {subjectRowName(code, p), QString(), QString(), QString()};
         for (const SubjectEntry& e : p.inputs.subjects)
             if (e.code == code) {
                 row[1] = printedSubjectLevel(e.level);
@@ -675,7 +675,7 @@ QList<QStringList> primarySubjectRows(const packet::Packet& p)
             }
         return row;
     };
-    for (const CurriculumSubject& c : curriculumOfGrade(p.grade)) {
+    for (const CurriculumSubject& c : curriculumFor(p.grade, p.inputs.subjectCodes())) {
         const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
                                          [&](const SubjectEntry& e) { return e.code == c.code; });
         if (c.required || present)
@@ -708,7 +708,7 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
 {
     QList<QStringList> rows;
     QStringList codes;
-    for (const CurriculumSubject& c : curriculumOfGrade(p.grade)) {
+    for (const CurriculumSubject& c : curriculumFor(p.grade, p.inputs.subjectCodes())) {
         const bool present = std::any_of(p.inputs.subjects.begin(), p.inputs.subjects.end(),
                                          [&](const SubjectEntry& e) { return e.code == c.code; });
         if (c.required || present)
@@ -719,7 +719,7 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
             codes.append(e.code);
     for (const QString& code : codes) {
         QStringList row {
-            subjectRowName(code, p.inputs), QString(), QString(), QString(), QString(), QString(), QString()};
+            subjectRowName(code, p), QString(), QString(), QString(), QString(), QString(), QString()};
         if (p.results)
             for (const ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
                 if (o.code == code) {
@@ -1145,6 +1145,16 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         headerName = fm.elidedText(QStringLiteral("Họ và tên: ") + name, Qt::ElideRight,
                                    right - left - fm.horizontalAdvance(headerCode) - u(4));
     }
+    // The lookup portal on a line under the page number, so a reader without a QR scanner knows where to type the
+    // code (the portal is the school's setting, docs/qr.md). The placeholder a school that set no portal has in its
+    // QR codes is not printed as an address to type.
+    QString footerPortal;
+    if (received.options && !received.options->portalBaseUrl.isEmpty()
+        && received.options->portalBaseUrl != RenderOptions().portalBaseUrl) {
+        const QFontMetricsF fm(fontOf(small));
+        footerPortal = fm.elidedText(QStringLiteral("Tra cứu tại: ") + received.options->portalBaseUrl,
+                                     Qt::ElideMiddle, right - left);
+    }
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)
             device.newPage();
@@ -1177,6 +1187,8 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
         }
         drawLine(left, footerY, right - left, QStringLiteral("Trang %1/%2").arg(number).arg(total), small,
                  Qt::AlignHCenter);
+        if (!footerPortal.isEmpty())
+            drawLine(left, footerY + u(3.6), right - left, footerPortal, small, Qt::AlignHCenter);
         if (pages[i].blank)
             drawLine(left, u(b.pageHeightMm / 2), right - left, QStringLiteral("(Trang để trống)"),
                      FontSpec {small.points, false, true}, Qt::AlignHCenter);

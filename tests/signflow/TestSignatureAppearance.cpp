@@ -422,6 +422,12 @@ private Q_SLOTS:
         for (const QString& payload : decoded)
             QVERIFY2(payload.startsWith(url + QStringLiteral("?ma=")), qPrintable(payload));
         QVERIFY(decoded.first().contains(packet::packetDigest(doc->packetXml)));
+        // The printed text names the portal too: every page's footer (pdftotext's pages are split by form feeds).
+        const QStringList pagesText = pdftotext(doc->pdf).normalized(QString::NormalizationForm_C)
+                                          .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QVERIFY(pagesText.size() >= 2);
+        for (const QString& page : pagesText)
+            QVERIFY2(page.contains(QStringLiteral("Tra cứu tại: ") + url), qPrintable(page.left(400)));
 
         // "hocba-cli render" prints the book from the stored packets with the school's portal too.
         const QString out = m_dir.filePath(QStringLiteral("rendered"));
@@ -448,6 +454,10 @@ private Q_SLOTS:
         render::RenderOptions options;
         QVERIFY(lifecycle::applyPrintSettings(*db, options));
         QCOMPARE(options.portalBaseUrl, render::RenderOptions().portalBaseUrl);
+        // and the placeholder is not printed as an address to type
+        auto unset = signOne(*db);
+        QVERIFY(unset);
+        QVERIFY(!pdftotext(unset->pdf).contains(QStringLiteral("Tra cứu tại")));
     }
 
     // The seal: PNG or JPEG within the cap, re-encoded to PNG, kept in the school file and handed to the renderer.
