@@ -87,6 +87,12 @@ SignPolicyDialog::SignPolicyDialog(store::Database& db, lifecycle::Actor actor, 
     if (!print)
         MessageBox::critical(this, windowTitle(), print.error().message, print.error().detail);
     showSeal(print ? print->sealPng : QByteArray());
+    m_instructionsPageWas = !print || print->instructionsPage;
+    m_instructionsPage = new QCheckBox(tr("Print the instructions page (Hướng dẫn ghi học bạ)"), this);
+    m_instructionsPage->setObjectName(QStringLiteral("instructionsPageCheckBox"));
+    m_instructionsPage->setToolTip(tr("The page of instructions for filling in the record, printed after the cover of "
+                                      "every book."));
+    m_instructionsPage->setChecked(m_instructionsPageWas);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SignPolicyDialog::accept);
@@ -98,6 +104,7 @@ SignPolicyDialog::SignPolicyDialog(store::Database& db, lifecycle::Actor actor, 
     layout->addWidget(m_seal);
     layout->addWidget(note);
     layout->addWidget(sealBox);
+    layout->addWidget(m_instructionsPage);
     layout->addWidget(buttons);
     setMinimumWidth(520);
 }
@@ -120,6 +127,13 @@ void SignPolicyDialog::accept()
             return;
         }
         m_pendingSeal.reset();
+    }
+    if (m_instructionsPage->isChecked() != m_instructionsPageWas) {
+        if (auto status = lifecycle::setInstructionsPage(m_db, m_actor, m_instructionsPage->isChecked()); !status) {
+            MessageBox::critical(this, windowTitle(), status.error().message, status.error().detail);
+            return;
+        }
+        m_instructionsPageWas = m_instructionsPage->isChecked();
     }
     QDialog::accept();
 }

@@ -22,8 +22,9 @@ namespace hocba::ui {
  * Settings → Signing: which roles must sign each school year before it counts as signed (the school's
  * rule, kept in its data file; `hocba-cli policy` does the same). The principal always signs; the homeroom teacher
  * and the school seal are the school's choice. It also holds the seal image printed beside the principal's visible
- * digital signature (lifecycle::setSeal, kept in the school file; `hocba-cli school seal` does the same). Applied with
- * an audit entry when OK is pressed.
+ * digital signature (lifecycle::setSeal, kept in the school file; `hocba-cli school seal` does the same), and whether
+ * the books carry the instructions page after the cover (lifecycle::setInstructionsPage; `hocba-cli school print`).
+ * Applied with an audit entry when OK is pressed.
  */
 class SignPolicyDialog : public QDialog
 {
@@ -46,6 +47,8 @@ private:
     QCheckBox* m_seal = nullptr;
     bool m_homeroomWas = false;
     bool m_sealWas = false;
+    QCheckBox* m_instructionsPage = nullptr;
+    bool m_instructionsPageWas = true;
     void showSeal(const QByteArray& png);
     QLabel* m_sealPreview = nullptr;
     QPushButton* m_removeSeal = nullptr;

@@ -49,7 +49,8 @@ Status update(store::Database& db, const QString& column, Bind bind, const QStri
 
 Result<PrintSettings> printSettings(store::Database& db)
 {
-    auto st = db.prepare(QStringLiteral("SELECT coalesce(lookup_url, ''), seal_png FROM print_settings WHERE id = 1"));
+    auto st = db.prepare(QStringLiteral(
+        "SELECT coalesce(lookup_url, ''), seal_png, instructions_page FROM print_settings WHERE id = 1"));
     if (!st)
         return std::unexpected(st.error());
     auto row = st->step();
@@ -59,6 +60,7 @@ Result<PrintSettings> printSettings(store::Database& db)
     if (*row) {
         s.lookupUrl = st->text(0);
         s.sealPng = st->blob(1);
+        s.instructionsPage = st->int64(2) != 0;
     }
     return s;
 }
@@ -177,6 +179,19 @@ Status setSeal(store::Database& db, const Actor& actor, const QByteArray& fileBy
         QStringLiteral("seal_png"), fingerprint(before->sealPng), fingerprint(png));
 }
 
+Status setInstructionsPage(store::Database& db, const Actor& actor, bool on)
+{
+    if (auto ok = permit(db, actor, Right::ManageSchool); !ok)
+        return ok;
+    auto before = printSettings(db);
+    if (!before)
+        return std::unexpected(before.error());
+    auto word = [](bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); };
+    return update(
+        db, QStringLiteral("instructions_page"), [on](store::Statement& st) { st.bind(1, on ? 1 : 0); },
+        QStringLiteral("instructions_page"), word(before->instructionsPage), word(on));
+}
+
 Status setSealFromFile(store::Database& db, const Actor& actor, const QString& path)
 {
     QFile f(path);
@@ -205,6 +220,7 @@ void applyPrintSettings(const PrintSettings& settings, render::RenderOptions& op
         if (seal.loadFromData(settings.sealPng, "PNG"))
             options.sealImage = seal;
     }
+    options.instructionsPage = settings.instructionsPage;
 }
 
 Status applyPrintSettings(store::Database& db, render::RenderOptions& options)

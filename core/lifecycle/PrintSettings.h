@@ -17,13 +17,15 @@ namespace hocba::lifecycle {
 /**
  * What the school's printed books carry besides the packets (issue 13), kept in the school file (table
  * print_settings): the lookup portal its QR codes and printed text point to, and the seal image drawn beside the
- * principal's visible digital signature. Both front ends set them through here (ManageSchool, with an audit entry),
+ * principal's visible digital signature, and whether the books carry the instructions page ("Hướng dẫn ghi học bạ")
+ * after the cover. Both front ends set them through here (ManageSchool, with an audit entry),
  * and every path that renders a book applies them with applyPrintSettings.
  */
 struct PrintSettings
 {
     QString lookupUrl; ///< the lookup portal's base URL; empty when the school has set none
     QByteArray sealPng; ///< the seal as PNG (re-encoded when it was set); empty when none
+    bool instructionsPage = true; ///< print the "Hướng dẫn ghi học bạ" page after the cover (the default)
 };
 
 /** The largest seal image file accepted (PNG or JPEG as the school has it). */
@@ -53,7 +55,13 @@ Status setSealFromFile(store::Database& db, const Actor& actor, const QString& p
 /** Sets the school's seal from image bytes (sealPngFromImage), or clears it when `fileBytes` is empty. */
 Status setSeal(store::Database& db, const Actor& actor, const QByteArray& fileBytes);
 
-/** The settings into a renderer's options: portalBaseUrl when a lookup URL is set, sealImage when a seal is. */
+/** Sets whether the school's books carry the instructions page ("Hướng dẫn ghi học bạ") after the cover. */
+Status setInstructionsPage(store::Database& db, const Actor& actor, bool on);
+
+/**
+ * The settings into a renderer's options: portalBaseUrl when a lookup URL is set, sealImage when a seal is,
+ * instructionsPage always.
+ */
 void applyPrintSettings(const PrintSettings& settings, render::RenderOptions& options);
 /** printSettings then applyPrintSettings. */
 Status applyPrintSettings(store::Database& db, render::RenderOptions& options);

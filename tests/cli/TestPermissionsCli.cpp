@@ -146,6 +146,10 @@ private Q_SLOTS:
                       QStringLiteral("--user LOGIN"));
         expectRefused({}, {QStringLiteral("policy"), QStringLiteral("--require"), QStringLiteral("seal")},
                       QStringLiteral("--user LOGIN"));
+        expectRefused({},
+                      {QStringLiteral("school"), QStringLiteral("print"), QStringLiteral("--instructions"),
+                       QStringLiteral("off")},
+                      QStringLiteral("--user LOGIN"));
         const QByteArray before = test::fileDigest(m_db);
         qputenv("HOCBA_PASSWORD", "sai-mat-khau-9");
         auto wrong = test::runCliInProcess({QStringLiteral("class"), QStringLiteral("add"), QStringLiteral("--name"),
@@ -185,6 +189,10 @@ private Q_SLOTS:
                       QStringLiteral("manage the school"));
         expectRefused(QStringLiteral("gvcn.a1"),
                       {QStringLiteral("policy"), QStringLiteral("--require"), QStringLiteral("seal")},
+                      QStringLiteral("manage the school"));
+        expectRefused(QStringLiteral("gvcn.a1"),
+                      {QStringLiteral("school"), QStringLiteral("print"), QStringLiteral("--instructions"),
+                       QStringLiteral("off")},
                       QStringLiteral("manage the school"));
         expectRefused(QStringLiteral("gv.toan"),
                       {QStringLiteral("confirm"), QStringLiteral("--class"), QStringLiteral("6A1")},

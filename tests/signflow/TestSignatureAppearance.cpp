@@ -542,6 +542,83 @@ private Q_SLOTS:
         QVERIFY2(cleared.code == 0, qPrintable(cleared.out + cleared.err));
         QVERIFY(lifecycle::printSettings(**db)->sealPng.isEmpty());
     }
+
+    // The instructions page (issue 13): "school print --instructions off" and "hocba-cli render" prints the book one
+    // page shorter, without the page; "on" again brings it back. Without --instructions it says the setting.
+    void cliTurnsTheInstructionsPageOffAndOn()
+    {
+        const QString path = m_school.copyPath();
+        QVERIFY(!path.isEmpty());
+        QString lookupCode;
+        {
+            auto opened = store::Database::openExisting(path);
+            QVERIFY(opened);
+            auto doc = signOne(**opened);
+            QVERIFY(doc);
+            auto signedPacket = packet::readPacket(doc->packetXml);
+            QVERIFY(signedPacket);
+            lookupCode = signedPacket->lookupCode;
+        }
+        // The book as pdftotext reads it; its pages end in form feeds.
+        auto renderBook = [&](const QString& folder) -> QString {
+            const QString out = m_dir.filePath(folder);
+            auto rendered = test::runCliInProcess(
+                {QStringLiteral("render"), QStringLiteral("--db"), path, QStringLiteral("--out"), out,
+                 QStringLiteral("--year"), m_school.year.toString(), QStringLiteral("--jobs"), QStringLiteral("1")});
+            if (rendered.code != 0) {
+                qWarning() << rendered.out << rendered.err;
+                return {};
+            }
+            QFile book(QDir(out).filePath(lookupCode + QStringLiteral(".pdf")));
+            return book.open(QIODevice::ReadOnly) ? pdftotext(book.readAll()).normalized(QString::NormalizationForm_C)
+                                                  : QString();
+        };
+        auto school = [&](const QStringList& more) {
+            return test::runCliInProcess(
+                QStringList {QStringLiteral("school"), QStringLiteral("print"), QStringLiteral("--db"), path} + more);
+        };
+        const QString title = QStringLiteral("HƯỚNG DẪN GHI HỌC BẠ");
+
+        auto shown = school({});
+        QVERIFY2(shown.code == 0, qPrintable(shown.out + shown.err));
+        QVERIFY2(shown.out.contains(QStringLiteral("carry the instructions page")), qPrintable(shown.out));
+        const QString with = renderBook(QStringLiteral("with-instructions"));
+        QVERIFY(!with.isEmpty());
+        QVERIFY(with.contains(title));
+        const int pagesWith = int(with.count(QLatin1Char('\f')));
+        QVERIFY2(pagesWith >= 3, qPrintable(QString::number(pagesWith)));
+
+        auto bad = school({QStringLiteral("--instructions"), QStringLiteral("maybe")});
+        QCOMPARE(bad.code, 2);
+        auto wrongWord
+            = test::runCliInProcess({QStringLiteral("school"), QStringLiteral("seal"), QStringLiteral("--db"), path,
+                                     QStringLiteral("--instructions"), QStringLiteral("off")});
+        QCOMPARE(wrongWord.code, 2);
+        auto off = school({QStringLiteral("--instructions"), QStringLiteral("off")});
+        QVERIFY2(off.code == 0, qPrintable(off.out + off.err));
+        QVERIFY2(off.out.contains(QStringLiteral("without the instructions page")), qPrintable(off.out));
+        auto json = school({QStringLiteral("--json")});
+        QVERIFY2(json.code == 0 && json.out.contains(QStringLiteral("\"instructionsPage\": false")),
+                 qPrintable(json.out + json.err));
+        const QString without = renderBook(QStringLiteral("without-instructions"));
+        QVERIFY(!without.isEmpty());
+        QVERIFY(!without.contains(title));
+        QCOMPARE(int(without.count(QLatin1Char('\f'))), pagesWith - 1);
+        {
+            auto db = store::Database::openExisting(path);
+            QVERIFY(db);
+            QCOMPARE(test::scalar(**db,
+                                  QStringLiteral("SELECT new_value FROM audit_log WHERE action = "
+                                                 "'school.print_settings' AND field = 'instructions_page'")),
+                     QStringLiteral("0"));
+        }
+
+        auto on = school({QStringLiteral("--instructions"), QStringLiteral("on")});
+        QVERIFY2(on.code == 0, qPrintable(on.out + on.err));
+        const QString again = renderBook(QStringLiteral("instructions-again"));
+        QVERIFY(again.contains(title));
+        QCOMPARE(int(again.count(QLatin1Char('\f'))), pagesWith);
+    }
 };
 
 QTEST_MAIN(TestSignatureAppearance)

@@ -2,7 +2,8 @@
 // The school's settings kept in its data file. Trusted root certificates: the list, adding a root from a file after
 // the fingerprint question (Yes and No), and refusals (a personal certificate, a root already there, a file that is
 // no certificate). Required signatures: the principal fixed, the homeroom teacher and the seal chosen, Cancel. The
-// seal image (issue 13): chosen, refused when it is no image, stored on OK only, removed. The lookup portal in the
+// seal image (issue 13): chosen, refused when it is no image, stored on OK only, removed. The instructions page
+// checkbox: on by default, unticked and saved on OK only (with its audit entry), ticked again. The lookup portal in the
 // Department dialog, saved without any Department connection.
 #include "DepartmentDialog.h"
 #include "MessageBox.h"
@@ -197,6 +198,54 @@ private Q_SLOTS:
             dialog.accept();
         }
         QVERIFY(stored().isEmpty());
+    }
+
+    void instructionsPage()
+    {
+        auto db = m_school.copy();
+        QVERIFY(db);
+        auto stored
+            = [&] { return lifecycle::printSettings(*db).value_or(lifecycle::PrintSettings {}).instructionsPage; };
+        auto audited = [&] {
+            auto st = db->prepare(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                                 "'school.print_settings' AND field = 'instructions_page'"));
+            return st && st->step().value_or(false) ? int(st->int64(0)) : -1;
+        };
+        QVERIFY(stored());
+        QCOMPARE(audited(), 0);
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            auto* box = dialog.findChild<QCheckBox*>(QStringLiteral("instructionsPageCheckBox"));
+            QVERIFY(box && box->isChecked());
+            box->setChecked(false);
+            dialog.reject(); // Cancel stores nothing
+        }
+        QVERIFY(stored());
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            dialog.findChild<QCheckBox*>(QStringLiteral("instructionsPageCheckBox"))->setChecked(false);
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QVERIFY(!stored());
+        QCOMPARE(audited(), 1);
+        render::RenderOptions options;
+        QVERIFY(lifecycle::applyPrintSettings(*db, options));
+        QVERIFY(!options.instructionsPage);
+        {
+            // Reopened, it shows the stored choice; OK without a change writes nothing.
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("instructionsPageCheckBox"))->isChecked());
+            dialog.accept();
+        }
+        QCOMPARE(audited(), 1);
+        {
+            SignPolicyDialog dialog(*db, lifecycle::Actor::unrestricted());
+            dialog.findChild<QCheckBox*>(QStringLiteral("instructionsPageCheckBox"))->setChecked(true);
+            dialog.accept();
+        }
+        QVERIFY(stored());
+        QCOMPARE(audited(), 2);
     }
 
     void lookupPortalWithoutDepartment()
