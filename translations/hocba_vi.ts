@@ -706,10 +706,6 @@
 <context>
     <name>hocba::cli::EndpointCommand</name>
     <message>
-        <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</source>
-        <translation>Cài đặt máy chủ của Sở mà trường nộp học bạ lên: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, &quot;endpoint show&quot;.</translation>
-    </message>
-    <message>
         <source>The Department&apos;s server, e.g. https://hocba.sogd.example.vn.</source>
         <translation>Máy chủ của Sở, ví dụ https://hocba.sogd.example.vn.</translation>
     </message>
@@ -756,6 +752,30 @@
     <message>
         <source>The school&apos;s credential is set (it is never shown).</source>
         <translation>Đã có mã xác thực của trường (mã này không bao giờ được hiện ra).</translation>
+    </message>
+    <message>
+        <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, the lookup portal printed in the QR codes: &quot;endpoint set --lookup-url URL&quot;, &quot;endpoint show&quot;.</source>
+        <translation>Đặt máy chủ của Sở mà trường gửi học bạ đến: "endpoint set --url URL --credential-file F --department-cert F", cổng tra cứu in trong mã QR: "endpoint set --lookup-url URL", "endpoint show".</translation>
+    </message>
+    <message>
+        <source>The lookup portal the printed books&apos; QR codes point to, e.g. https://tracuu.sogd.example.vn/ (an empty value clears it).</source>
+        <translation>Cổng tra cứu mà mã QR trên học bạ in ra dẫn đến, ví dụ https://tracuu.sogd.example.vn/ (để trống thì xoá).</translation>
+    </message>
+    <message>
+        <source>Say what to set: --url URL --credential-file FILE --department-cert FILE, and/or --lookup-url URL.</source>
+        <translation>Hãy cho biết cần đặt gì: --url URL --credential-file FILE --department-cert FILE, và/hoặc --lookup-url URL.</translation>
+    </message>
+    <message>
+        <source>No Department server is set for this school yet.</source>
+        <translation>Trường chưa đặt máy chủ của Sở.</translation>
+    </message>
+    <message>
+        <source>Lookup portal: not set (the printed QR codes point to a placeholder).</source>
+        <translation>Cổng tra cứu: chưa đặt (mã QR in ra dẫn đến một địa chỉ giữ chỗ).</translation>
+    </message>
+    <message>
+        <source>Lookup portal: %1</source>
+        <translation>Cổng tra cứu: %1</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1286,69 @@
     <message>
         <source>Section %1 revoked. The revoke request, signed by the principal, waits in the outbox: &quot;hocba-cli upload&quot; sends it to the Department.</source>
         <translation>Đã thu hồi năm học số %1. Yêu cầu thu hồi có chữ ký của hiệu trưởng đang chờ trong hàng gửi: lệnh &quot;hocba-cli upload&quot; sẽ gửi lên Sở.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::SchoolCommand</name>
+    <message>
+        <source>The school&apos;s print settings: the seal image printed beside the principal&apos;s digital signature (&quot;school seal --file F&quot; or &quot;school seal --clear&quot;) and the instructions page after the cover (&quot;school print --instructions on|off&quot;).</source>
+        <translation>Thiết lập in của nhà trường: hình con dấu in bên cạnh chữ ký số của Hiệu trưởng ("school seal --file F" hoặc "school seal --clear") và trang hướng dẫn sau trang bìa ("school print --instructions on|off").</translation>
+    </message>
+    <message>
+        <source>The seal image: PNG or JPEG, at most %1 KB.</source>
+        <translation>Ảnh con dấu: PNG hoặc JPEG, tối đa %1 KB.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Remove the seal image.</source>
+        <translation>Xoá ảnh con dấu.</translation>
+    </message>
+    <message>
+        <source>With &quot;print&quot;: on or off, whether the books carry the instructions page (Hướng dẫn ghi học bạ) after the cover.</source>
+        <translation>Dùng với "print": on hoặc off, học bạ có in trang hướng dẫn (Hướng dẫn ghi học bạ) sau trang bìa hay không.</translation>
+    </message>
+    <message>
+        <source>on|off</source>
+        <translation>on|off</translation>
+    </message>
+    <message>
+        <source>Say &quot;school seal --file FILE&quot;, &quot;school seal --clear&quot; or &quot;school print --instructions on|off&quot;.</source>
+        <translation>Hãy dùng "school seal --file TỆP", "school seal --clear" hoặc "school print --instructions on|off".</translation>
+    </message>
+    <message>
+        <source>--instructions goes with &quot;school print&quot;.</source>
+        <translation>--instructions dùng với "school print".</translation>
+    </message>
+    <message>
+        <source>Give either --file FILE or --clear.</source>
+        <translation>Hãy ghi hoặc --file FILE hoặc --clear.</translation>
+    </message>
+    <message>
+        <source>The school has no seal image now.</source>
+        <translation>Hiện trường không có ảnh con dấu.</translation>
+    </message>
+    <message>
+        <source>Seal image set: PNG, %1 bytes, SHA-256 %2.</source>
+        <translation>Đã đặt ảnh con dấu: PNG, %1 byte, SHA-256 %2.</translation>
+    </message>
+    <message>
+        <source>--file and --clear go with &quot;school seal&quot;.</source>
+        <translation>--file và --clear dùng với "school seal".</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot; for --instructions: say on or off.</source>
+        <translation>Giá trị "%1" của --instructions không hợp lệ: hãy ghi on hoặc off.</translation>
+    </message>
+    <message>
+        <source>The books carry the instructions page (Hướng dẫn ghi học bạ) after the cover.</source>
+        <translation>Học bạ có in trang hướng dẫn (Hướng dẫn ghi học bạ) sau trang bìa.</translation>
+    </message>
+    <message>
+        <source>The books are printed without the instructions page (Hướng dẫn ghi học bạ).</source>
+        <translation>Học bạ được in không có trang hướng dẫn (Hướng dẫn ghi học bạ).</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +2026,10 @@
         <source>%1 of %2 files valid and trusted.</source>
         <translation>%1 trên %2 tệp hợp lệ và được tin cậy.</translation>
     </message>
+    <message>
+        <source>Visible signature: %1, %2, signed %3 (Vietnam time), certificate issued by %4</source>
+        <translation>Chữ ký hiển thị: %1, %2, ký lúc %3 (giờ Việt Nam), chứng thư số do %4 cấp</translation>
+    </message>
 </context>
 <context>
     <name>hocba::cli::VersionsCommand</name>
@@ -1966,24 +2053,12 @@
 <context>
     <name>hocba::cli::YearCommand</name>
     <message>
-        <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them.</source>
-        <translation>Mở năm học mới từ năm học vừa qua: &quot;year open --year 2026-2027&quot; cho xem trước việc chuyển lớp, thêm --yes để thực hiện.</translation>
-    </message>
-    <message>
-        <source>The school year to open, e.g. 2026-2027.</source>
-        <translation>Năm học cần mở, ví dụ 2026-2027.</translation>
-    </message>
-    <message>
         <source>YEAR</source>
         <translation>NĂM</translation>
     </message>
     <message>
         <source>Open the year as previewed (without it nothing is written).</source>
         <translation>Mở năm học đúng như bản xem trước (không có tùy chọn này thì không ghi gì).</translation>
-    </message>
-    <message>
-        <source>Say &quot;year open --year 2026-2027&quot;.</source>
-        <translation>Hãy gõ &quot;year open --year 2026-2027&quot;.</translation>
     </message>
     <message>
         <source>--year must look like 2026-2027.</source>
@@ -2028,6 +2103,38 @@
     <message>
         <source>Nothing was written. Fix the problems above, then run the command again.</source>
         <translation>Chưa ghi gì. Hãy xử lý các vấn đề trên rồi chạy lại lệnh.</translation>
+    </message>
+    <message>
+        <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them. &quot;year principal --year 2024-2025 --name NAME&quot; records that year&apos;s principal.</source>
+        <translation>Mở năm học mới từ năm học vừa qua: "year open --year 2026-2027" cho xem trước việc chuyển lớp, thêm --yes để thực hiện. "year principal --year 2024-2025 --name TÊN" ghi hiệu trưởng của năm học đó.</translation>
+    </message>
+    <message>
+        <source>The school year to open (open) or whose principal (principal), e.g. 2026-2027.</source>
+        <translation>Năm học cần mở (open) hoặc năm học có hiệu trưởng cần ghi (principal), ví dụ 2026-2027.</translation>
+    </message>
+    <message>
+        <source>year principal: the full name of that year&apos;s principal (without it, the recorded name is shown).</source>
+        <translation>year principal: họ và tên hiệu trưởng của năm học đó (không có tùy chọn này thì hiện tên đã ghi).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>TÊN</translation>
+    </message>
+    <message>
+        <source>Say &quot;year open --year 2026-2027&quot; or &quot;year principal --year 2024-2025 --name NAME&quot;.</source>
+        <translation>Hãy gõ "year open --year 2026-2027" hoặc "year principal --year 2024-2025 --name TÊN".</translation>
+    </message>
+    <message>
+        <source>The school year %1 is not open in this file.</source>
+        <translation>Năm học %1 chưa được mở trong tệp dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>No principal is recorded for %1.</source>
+        <translation>Chưa ghi hiệu trưởng của năm học %1.</translation>
+    </message>
+    <message>
+        <source>The principal of %1: %2.</source>
+        <translation>Hiệu trưởng năm học %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -3100,6 +3207,14 @@
         <source>The file cannot be read.</source>
         <translation>Không đọc được tệp.</translation>
     </message>
+    <message>
+        <source>No visible signature appearance is recorded in the packet (signed before the appearance was introduced).</source>
+        <translation>Gói dữ liệu không ghi chữ ký hiển thị nào (được ký trước khi có chữ ký hiển thị).</translation>
+    </message>
+    <message>
+        <source>The text of the PDF&apos;s pages cannot be read, so its visible signature cannot be checked.</source>
+        <translation>Không đọc được chữ trên các trang của tệp PDF nên không kiểm tra được chữ ký hiển thị.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::GradeImport</name>
@@ -3151,6 +3266,10 @@
         <source>Class %1 is a THCS class, but the file has no &quot;ĐĐGtx&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot; or &quot;Nhận xét&quot; column.</source>
         <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột &quot;ĐĐGtx&quot;, &quot;ĐĐGgk&quot;, &quot;ĐĐGck&quot; hay &quot;Nhận xét&quot;.</translation>
     </message>
+    <message>
+        <source>Tin học and Công nghệ each have their own row in the record: import one book for Tin học (tin_hoc) and one for Công nghệ (cong_nghe).</source>
+        <translation>Tin học và Công nghệ có dòng riêng trong học bạ: hãy nhập một sổ điểm cho Tin học (tin_hoc) và một sổ cho Công nghệ (cong_nghe).</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::HomeroomImport</name>
@@ -3171,10 +3290,6 @@
         <translation>&quot;%1&quot; không phải mức đánh giá: hãy ghi T (Tốt), Đ (Đạt) hoặc C (Cần cố gắng).</translation>
     </message>
     <message>
-        <source>Class %1 is a primary class: its book has a column for each quality and competency (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …) and &quot;Nhận xét&quot;, and no conduct or absences.</source>
-        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …) và cột &quot;Nhận xét&quot;, không có rèn luyện hay số buổi nghỉ.</translation>
-    </message>
-    <message>
         <source>Class %1 is a THCS class, but the file has no &quot;Rèn luyện HK1&quot;, &quot;Rèn luyện HK2&quot;, &quot;Số buổi nghỉ&quot; or &quot;Nhận xét&quot; column.</source>
         <translation>Lớp %1 là lớp THCS, nhưng tệp không có cột &quot;Rèn luyện HK1&quot;, &quot;Rèn luyện HK2&quot;, &quot;Số buổi nghỉ&quot; hay &quot;Nhận xét&quot;.</translation>
     </message>
@@ -3185,6 +3300,18 @@
     <message>
         <source>No header row found: one of the first %1 rows must name the columns, with at least &quot;Họ và tên&quot; (or &quot;Họ đệm&quot; and &quot;Tên&quot;) and a column such as &quot;Rèn luyện HK1&quot;, &quot;Số buổi nghỉ&quot;, &quot;Yêu nước&quot; or &quot;Nhận xét&quot;.</source>
         <translation>Không tìm thấy dòng tiêu đề cột: một trong %1 dòng đầu phải ghi tên các cột, ít nhất có &quot;Họ và tên&quot; (hoặc &quot;Họ đệm&quot; và &quot;Tên&quot;) và một cột như &quot;Rèn luyện HK1&quot;, &quot;Số buổi nghỉ&quot;, &quot;Yêu nước&quot; hay &quot;Nhận xét&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a height in centimetres: write a number such as 132 or 132,5.</source>
+        <translation>"%1" không phải chiều cao tính bằng xăng-ti-mét: hãy ghi một số như 132 hoặc 132,5.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weight in kilograms: write a number such as 30 or 30,5.</source>
+        <translation>"%1" không phải cân nặng tính bằng ki-lô-gam: hãy ghi một số như 30 hoặc 30,5.</translation>
+    </message>
+    <message>
+        <source>Class %1 is a primary class: its book has a column for each quality and competency (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …), &quot;Nhận xét&quot;, &quot;Chiều cao&quot;, &quot;Cân nặng&quot;, days absent &quot;P&quot; and &quot;K&quot;, and no conduct.</source>
+        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực ("Yêu nước", "Tự chủ và tự học", …), cột "Nhận xét", "Chiều cao", "Cân nặng", số ngày nghỉ "P" và "K", không có rèn luyện.</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3338,45 @@
     <message>
         <source>This import can no longer be undone: the school file has changed since (or the import was already undone). Nothing was changed; correct the values by hand or import a corrected file.</source>
         <translation>Không thể hoàn tác lần nhập này nữa: tệp dữ liệu đã thay đổi sau đó (hoặc lần nhập đã được hoàn tác). Chưa có gì bị thay đổi; hãy sửa trực tiếp các giá trị hoặc nhập một tệp đã sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::PrintSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not a web address the lookup portal can have: write it whole, starting with https:// (or http://), e.g. https://tracuu.sogd.example.vn/.</source>
+        <translation>"%1" không phải là địa chỉ web của cổng tra cứu: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), ví dụ https://tracuu.sogd.example.vn/.</translation>
+    </message>
+    <message>
+        <source>The lookup portal&apos;s address must not contain &quot;?&quot; or &quot;#&quot;: the QR codes add the record&apos;s code after it (&quot;?ma=…&quot;).</source>
+        <translation>Địa chỉ cổng tra cứu không được chứa "?" hoặc "#": mã QR thêm mã tra cứu của học bạ vào sau địa chỉ này ("?ma=…").</translation>
+    </message>
+    <message>
+        <source>The lookup portal&apos;s address is too long for the QR codes (at most 200 characters).</source>
+        <translation>Địa chỉ cổng tra cứu quá dài cho mã QR (tối đa 200 ký tự).</translation>
+    </message>
+    <message>
+        <source>The seal image is too large (%1 KB); at most %2 KB is accepted. Scan it at a lower resolution or save it as PNG.</source>
+        <translation>Ảnh con dấu quá lớn (%1 KB); chỉ nhận tối đa %2 KB. Hãy quét ở độ phân giải thấp hơn hoặc lưu dưới dạng PNG.</translation>
+    </message>
+    <message>
+        <source>The seal image must be a PNG or JPEG file.</source>
+        <translation>Ảnh con dấu phải là tệp PNG hoặc JPEG.</translation>
+    </message>
+    <message>
+        <source>The seal image is %1 × %2 pixels; at most %3 pixels on either side is accepted.</source>
+        <translation>Ảnh con dấu có kích thước %1 × %2 điểm ảnh; mỗi chiều chỉ nhận tối đa %3 điểm ảnh.</translation>
+    </message>
+    <message>
+        <source>The seal image cannot be read: the file is damaged.</source>
+        <translation>Không đọc được ảnh con dấu: tệp bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The seal image could not be converted to PNG.</source>
+        <translation>Không chuyển được ảnh con dấu sang PNG.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1. Check the name and try again.</source>
+        <translation>Không đọc được tệp %1. Hãy kiểm tra tên tệp rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3532,10 @@
     <message>
         <source>There is already a class %1 in %2.</source>
         <translation>Năm học %2 đã có lớp %1.</translation>
+    </message>
+    <message>
+        <source>Give the principal&apos;s full name.</source>
+        <translation>Hãy nhập họ và tên hiệu trưởng.</translation>
     </message>
 </context>
 <context>
@@ -3901,6 +4071,18 @@
     <message>
         <source>the semester %1 appears twice</source>
         <translation>học kì %1 xuất hiện hai lần</translation>
+    </message>
+    <message>
+        <source>the number is out of range</source>
+        <translation>số nằm ngoài khoảng cho phép</translation>
+    </message>
+    <message>
+        <source>SignedAt is not a valid time</source>
+        <translation>SignedAt không phải thời điểm hợp lệ</translation>
+    </message>
+    <message>
+        <source>a packet of format 1 cannot carry the fields of format 1.1</source>
+        <translation>gói dữ liệu định dạng 1 không thể chứa các trường của định dạng 1.1</translation>
     </message>
 </context>
 <context>
@@ -4904,6 +5086,57 @@
     </message>
 </context>
 <context>
+    <name>hocba::signing::Appearance</name>
+    <message>
+        <source>The signing certificate cannot be read.</source>
+        <translation>Không đọc được chứng thư số dùng để ký.</translation>
+    </message>
+    <message>
+        <source>The signing certificate names no holder (no CN); the signature cannot show who signed.</source>
+        <translation>Chứng thư số dùng để ký không ghi tên người được cấp (không có CN); chữ ký không thể cho biết ai đã ký.</translation>
+    </message>
+    <message>
+        <source>The record shows a principal&apos;s digital signature by %1, but no principal signed it.</source>
+        <translation>Học bạ hiển thị chữ ký số của hiệu trưởng %1, nhưng không có chữ ký nào của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>The record shows the signature as made by &quot;%1&quot;, but the principal&apos;s certificate belongs to &quot;%2&quot;.</source>
+        <translation>Học bạ hiển thị chữ ký số của "%1", nhưng chứng thư số của hiệu trưởng là của "%2".</translation>
+    </message>
+    <message>
+        <source>The record names &quot;%1&quot; as the certificate&apos;s issuer, but the principal&apos;s certificate was issued by &quot;%2&quot;.</source>
+        <translation>Học bạ ghi tổ chức cấp chứng thư số là "%1", nhưng chứng thư số của hiệu trưởng do "%2" cấp.</translation>
+    </message>
+    <message>
+        <source>The record shows the signing time %1, but the principal&apos;s signature was made at %2.</source>
+        <translation>Học bạ hiển thị thời gian ký %1, nhưng chữ ký của hiệu trưởng được tạo lúc %2.</translation>
+    </message>
+    <message>
+        <source>The record shows the signer&apos;s role as &quot;%1&quot;, but the signature is the principal&apos;s.</source>
+        <translation>Học bạ hiển thị chức vụ người ký là "%1", nhưng chữ ký là của hiệu trưởng.</translation>
+    </message>
+    <message>
+        <source>The page shows the document as digitally signed by &quot;%1&quot;, but no signature of the document is by that person (signed by: %2).</source>
+        <translation>Trang học bạ hiển thị tài liệu được ký số bởi "%1", nhưng tài liệu không có chữ ký nào của người này (người ký: %2).</translation>
+    </message>
+    <message>
+        <source>The page shows the signing time &quot;%1&quot;, but no signature of the document was made then (signed at: %2, Vietnam time).</source>
+        <translation>Trang học bạ hiển thị thời gian ký "%1", nhưng tài liệu không có chữ ký nào được tạo vào lúc đó (thời gian ký: %2, giờ Việt Nam).</translation>
+    </message>
+    <message>
+        <source>The record says it was signed by %1, but the page does not show &quot;%2 %1&quot;.</source>
+        <translation>Học bạ ghi người ký là %1, nhưng trang học bạ không hiển thị "%2 %1".</translation>
+    </message>
+    <message>
+        <source>The record says it was signed at %1, but the page does not show &quot;%2 %1&quot;.</source>
+        <translation>Học bạ ghi thời gian ký là %1, nhưng trang học bạ không hiển thị "%2 %1".</translation>
+    </message>
+    <message>
+        <source>The text of the PDF&apos;s pages cannot be read.</source>
+        <translation>Không đọc được chữ trên các trang của tệp PDF.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::signing::Certificate</name>
     <message>
         <source>The file is not a valid digital certificate.</source>
@@ -5311,6 +5544,26 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>Choose both the school&apos;s credential file and the Department&apos;s certificate file, then save again.</source>
         <translation>Hãy chọn cả tệp mã xác thực của trường và tệp chứng thư của Sở, rồi bấm Lưu lại.</translation>
+    </message>
+    <message>
+        <source>Lookup portal printed on the records</source>
+        <translation>Cổng tra cứu in trên học bạ</translation>
+    </message>
+    <message>
+        <source>The address the QR codes of every record point to, where anyone can check a paper copy. Leave it empty if the Department has not given one yet.</source>
+        <translation>Địa chỉ mà mã QR trên mọi học bạ dẫn đến, nơi ai cũng kiểm tra được bản giấy. Để trống nếu Sở chưa cung cấp.</translation>
+    </message>
+    <message>
+        <source>Lookup portal:</source>
+        <translation>Cổng tra cứu:</translation>
+    </message>
+    <message>
+        <source>Lookup portal: not set</source>
+        <translation>Cổng tra cứu: chưa đặt</translation>
+    </message>
+    <message>
+        <source>Lookup portal: %1</source>
+        <translation>Cổng tra cứu: %1</translation>
     </message>
 </context>
 <context>
@@ -5884,10 +6137,6 @@ Mã xác thực của trường: đã lưu</translation>
         <translation>&amp;Chứng thư gốc tin cậy…</translation>
     </message>
     <message>
-        <source>&amp;Required signatures…</source>
-        <translation>Chữ ký &amp;bắt buộc…</translation>
-    </message>
-    <message>
         <source>&amp;New school…</source>
         <translation>&amp;Trường mới…</translation>
     </message>
@@ -5962,6 +6211,10 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>%1 · class %2</source>
         <translation>%1 · lớp %2</translation>
+    </message>
+    <message>
+        <source>&amp;Signing: required signatures and seal…</source>
+        <translation>&amp;Ký số: chữ ký bắt buộc và con dấu…</translation>
     </message>
 </context>
 <context>
@@ -6548,10 +6801,6 @@ Có hiệu lực từ %3 đến %4</translation>
 <context>
     <name>hocba::ui::SignPolicyDialog</name>
     <message>
-        <source>Required signatures</source>
-        <translation>Chữ ký bắt buộc</translation>
-    </message>
-    <message>
         <source>A school year of a record counts as signed once every role ticked here has signed it. The rule is kept in the school&apos;s data file, so every computer of the school applies the same one.</source>
         <translation>Một năm học của học bạ chỉ được coi là đã ký khi mọi vai trò được đánh dấu ở đây đã ký. Quy định được lưu trong tệp dữ liệu của trường nên mọi máy tính của trường áp dụng như nhau.</translation>
     </message>
@@ -6562,6 +6811,50 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>%1 (always required)</source>
         <translation>%1 (luôn bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Signing settings</source>
+        <translation>Cài đặt ký số</translation>
+    </message>
+    <message>
+        <source>School seal image</source>
+        <translation>Ảnh con dấu của trường</translation>
+    </message>
+    <message>
+        <source>Printed beside the principal&apos;s digital signature on every signed school year (PNG or JPEG, at most %1 KB; a scan of the round seal on a white or transparent background).</source>
+        <translation>In bên cạnh chữ ký số của hiệu trưởng trên mọi năm học đã ký (PNG hoặc JPEG, tối đa %1 KB; ảnh quét con dấu tròn trên nền trắng hoặc trong suốt).</translation>
+    </message>
+    <message>
+        <source>Choose image…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <source>Choose the school seal image</source>
+        <translation>Chọn ảnh con dấu của trường</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Print the instructions page (Hướng dẫn ghi học bạ)</source>
+        <translation>In trang hướng dẫn (Hướng dẫn ghi học bạ)</translation>
+    </message>
+    <message>
+        <source>The page of instructions for filling in the record, printed after the cover of every book.</source>
+        <translation>Trang hướng dẫn ghi học bạ, in sau trang bìa của mỗi cuốn học bạ.</translation>
+    </message>
+    <message>
+        <source>No seal image</source>
+        <translation>Chưa có ảnh con dấu</translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>Không đọc được tệp %1.</translation>
     </message>
 </context>
 <context>
@@ -7233,6 +7526,18 @@ Dấu vân tay SHA-256:
     <message>
         <source>Paper copy</source>
         <translation>Bản giấy</translation>
+    </message>
+    <message>
+        <source>Visible signature</source>
+        <translation>Chữ ký hiển thị</translation>
+    </message>
+    <message>
+        <source>%1, %2, signed %3 (Vietnam time), certificate issued by %4</source>
+        <translation>%1, %2, ký lúc %3 (giờ Việt Nam), chứng thư số do %4 cấp</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
