@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <variant>
 
 namespace hocba::lifecycle {
 
@@ -270,28 +271,46 @@ private:
         return cell.toInt();
     }
 
-    /** Tổng when it is given, else P + K (VnEdu leaves Tổng empty at times); a Tổng that is not P + K is refused. */
-    std::optional<ImportProblem> absences(const sheets::SheetRow& row, QList<Assessment>& h) const
+    /** A row's sessions missed: Tổng, P and K as given (0 where empty), and which of them were given. */
+    struct Absences
+    {
+        int total = 0, excused = 0, unexcused = 0;
+        bool hasTotal = false, hasExcused = false, hasUnexcused = false;
+    };
+
+    /** The row's absences; a problem for a cell that is not a count, or a Tổng given beside P/K that is not P + K. */
+    std::variant<Absences, ImportProblem> absenceCells(const sheets::SheetRow& row) const
     {
         std::optional<ImportProblem> problem;
-        const int total = sessions(row, AbsencesTotal, problem);
-        const int excused = problem ? 0 : sessions(row, AbsencesExcused, problem);
-        const int unexcused = problem ? 0 : sessions(row, AbsencesUnexcused, problem);
+        Absences a;
+        a.total = sessions(row, AbsencesTotal, problem);
+        a.excused = problem ? 0 : sessions(row, AbsencesExcused, problem);
+        a.unexcused = problem ? 0 : sessions(row, AbsencesUnexcused, problem);
         if (problem)
-            return problem;
-        const bool hasTotal = !m_columns.value(row, AbsencesTotal).isEmpty();
-        const bool hasParts
-            = !m_columns.value(row, AbsencesExcused).isEmpty() || !m_columns.value(row, AbsencesUnexcused).isEmpty();
-        if (hasTotal && hasParts && total != excused + unexcused)
+            return *problem;
+        a.hasTotal = !m_columns.value(row, AbsencesTotal).isEmpty();
+        a.hasExcused = !m_columns.value(row, AbsencesExcused).isEmpty();
+        a.hasUnexcused = !m_columns.value(row, AbsencesUnexcused).isEmpty();
+        if (a.hasTotal && (a.hasExcused || a.hasUnexcused) && a.total != a.excused + a.unexcused)
             return m_rows.problem(row, m_columns.name(AbsencesTotal), u"absences"_qs,
                                   HomeroomText::tr("The total of sessions missed (%1) is not the excused (%2) plus "
                                                    "the unexcused (%3) ones.")
-                                      .arg(total)
-                                      .arg(excused)
-                                      .arg(unexcused));
-        if (hasTotal || hasParts)
-            h.append(
-                {QString(), u"year"_qs, u"absences"_qs, 0, QString::number(hasTotal ? total : excused + unexcused)});
+                                      .arg(a.total)
+                                      .arg(a.excused)
+                                      .arg(a.unexcused));
+        return a;
+    }
+
+    /** THCS: Tổng when it is given, else P + K (VnEdu leaves Tổng empty at times). */
+    std::optional<ImportProblem> absences(const sheets::SheetRow& row, QList<Assessment>& h) const
+    {
+        const auto cells = absenceCells(row);
+        if (const auto* problem = std::get_if<ImportProblem>(&cells))
+            return *problem;
+        const Absences& a = std::get<Absences>(cells);
+        if (a.hasTotal || a.hasExcused || a.hasUnexcused)
+            h.append({QString(), u"year"_qs, u"absences"_qs, 0,
+                      QString::number(a.hasTotal ? a.total : a.excused + a.unexcused)});
         return std::nullopt;
     }
 
@@ -329,26 +348,14 @@ private:
         if (auto p = measure(row, WeightKg, u"weight"_qs, 5, 200, h))
             return p;
         // TT27's year header has days absent with and without leave; a total, when given, must be their sum.
-        std::optional<ImportProblem> problem;
-        const int total = sessions(row, AbsencesTotal, problem);
-        const int excused = problem ? 0 : sessions(row, AbsencesExcused, problem);
-        const int unexcused = problem ? 0 : sessions(row, AbsencesUnexcused, problem);
-        if (problem)
-            return problem;
-        const bool hasExcused = !m_columns.value(row, AbsencesExcused).isEmpty();
-        const bool hasUnexcused = !m_columns.value(row, AbsencesUnexcused).isEmpty();
-        if (!m_columns.value(row, AbsencesTotal).isEmpty() && (hasExcused || hasUnexcused)
-            && total != excused + unexcused)
-            return m_rows.problem(row, m_columns.name(AbsencesTotal), u"absences"_qs,
-                                  HomeroomText::tr("The total of sessions missed (%1) is not the excused (%2) plus "
-                                                   "the unexcused (%3) ones.")
-                                      .arg(total)
-                                      .arg(excused)
-                                      .arg(unexcused));
-        if (hasExcused)
-            h.append({QString(), u"year"_qs, u"absences_excused"_qs, 0, QString::number(excused)});
-        if (hasUnexcused)
-            h.append({QString(), u"year"_qs, u"absences_unexcused"_qs, 0, QString::number(unexcused)});
+        const auto cells = absenceCells(row);
+        if (const auto* problem = std::get_if<ImportProblem>(&cells))
+            return *problem;
+        const Absences& a = std::get<Absences>(cells);
+        if (a.hasExcused)
+            h.append({QString(), u"year"_qs, u"absences_excused"_qs, 0, QString::number(a.excused)});
+        if (a.hasUnexcused)
+            h.append({QString(), u"year"_qs, u"absences_unexcused"_qs, 0, QString::number(a.unexcused)});
         return std::nullopt;
     }
 

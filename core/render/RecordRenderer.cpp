@@ -718,8 +718,7 @@ QList<QStringList> thcsSubjectRows(const packet::Packet& p)
         if (!codes.contains(e.code))
             codes.append(e.code);
     for (const QString& code : codes) {
-        QStringList row {
-            subjectRowName(code, p), QString(), QString(), QString(), QString(), QString(), QString()};
+        QStringList row {subjectRowName(code, p), QString(), QString(), QString(), QString(), QString(), QString()};
         if (p.results)
             for (const ThcsSubjectOutcome& o : p.results->thcsOutcome.subjects)
                 if (o.code == code) {
@@ -1152,8 +1151,8 @@ void paintPages(QPainter& painter, QPagedPaintDevice& device, const QList<Page>&
     if (received.options && !received.options->portalBaseUrl.isEmpty()
         && received.options->portalBaseUrl != RenderOptions().portalBaseUrl) {
         const QFontMetricsF fm(fontOf(small));
-        footerPortal = fm.elidedText(QStringLiteral("Tra cứu tại: ") + received.options->portalBaseUrl,
-                                     Qt::ElideMiddle, right - left);
+        footerPortal = fm.elidedText(QStringLiteral("Tra cứu tại: ") + received.options->portalBaseUrl, Qt::ElideMiddle,
+                                     right - left);
     }
     for (qsizetype i = 0; i < pages.size(); ++i) {
         if (i > 0)

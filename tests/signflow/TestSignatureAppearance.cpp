@@ -423,8 +423,8 @@ private Q_SLOTS:
             QVERIFY2(payload.startsWith(url + QStringLiteral("?ma=")), qPrintable(payload));
         QVERIFY(decoded.first().contains(packet::packetDigest(doc->packetXml)));
         // The printed text names the portal too: every page's footer (pdftotext's pages are split by form feeds).
-        const QStringList pagesText = pdftotext(doc->pdf).normalized(QString::NormalizationForm_C)
-                                          .split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        const QStringList pagesText
+            = pdftotext(doc->pdf).normalized(QString::NormalizationForm_C).split(QLatin1Char('\f'), Qt::SkipEmptyParts);
         QVERIFY(pagesText.size() >= 2);
         for (const QString& page : pagesText)
             QVERIFY2(page.contains(QStringLiteral("Tra cứu tại: ") + url), qPrintable(page.left(400)));
