@@ -29,15 +29,16 @@ QString printFontFamily()
 QFont printFont(const FontSpec& spec)
 {
     QFont font(printFontFamily());
-    // points → mm → page units; 1 pt = 25.4 / 72 mm.
-    font.setPixelSize(int(std::lround(spec.points * 25.4 / 72.0 * kUnitsPerMm)));
+    // points → mm → page units; 1 pt = 25.4 / 72 mm. Rounded down: a size never grows past the one the layout's
+    // widths were chosen for.
+    font.setPixelSize(int(std::floor(spec.points * 25.4 / 72.0 * kUnitsPerMm)));
     font.setBold(spec.bold);
     font.setItalic(spec.italic);
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setStyleStrategy(QFont::PreferOutline);
     // No ligatures: an "fi" glyph has no text of its own in the PDF, and pdftotext (and `verify`, which reads a signed
     // page's signature appearance back) would read "Certi cation". Qt shapes without them once letter spacing is set;
-    // this one is half a thousandth of a millimetre (Qt keeps it in 1/64 units: smaller rounds to none).
+    // this one is a thousandth of a millimetre (Qt keeps it in 1/64 units: smaller rounds to none).
     font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     return font;
 }

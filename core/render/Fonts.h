@@ -21,8 +21,13 @@ struct FontSpec
     friend bool operator==(const FontSpec&, const FontSpec&) = default;
 };
 
-/** Units of the page coordinate system: hundredths of a millimetre (see RecordRenderer.cpp). */
-inline constexpr double kUnitsPerMm = 100.0;
+/**
+ * Units of the page coordinate system: fiftieths of a millimetre (see RecordRenderer.cpp). Fonts are sized in these
+ * units, and Qt's FreeType engine keeps a glyph's metrics only while the glyph fits in 255 units: at 100 units a mm
+ * (a 10.5 pt em is 370 units) every measurement and every drawn word loaded its glyphs from the font again, a fifth
+ * of the renderer's time.
+ */
+inline constexpr double kUnitsPerMm = 50.0;
 
 /**
  * The QFont for a spec in page units: pixel-sized so that its metrics do not depend on the paint device's
