@@ -243,15 +243,22 @@ public:
 
     void addQr(const QString& url, double x, double y)
     {
-        auto matrix = encodeQr(url.toUtf8());
-        if (!matrix)
-            return; // cannot happen for URLs of this size; the page stays valid without the symbol
+        // Every page of a book carries the same URL: encode it once (choosing the mask is a twentieth of the time).
+        if (!qr_ || qrUrl_ != url) {
+            auto matrix = encodeQr(url.toUtf8());
+            if (!matrix)
+                return; // cannot happen for URLs of this size; the page stays valid without the symbol
+            qr_ = std::make_shared<QrMatrix>(std::move(*matrix));
+            qrUrl_ = url;
+        }
         Op op;
         op.kind = Op::Qr;
         op.rect = QRectF(x, y, u(b_.qrSizeMm), u(b_.qrSizeMm));
-        op.qr = std::make_shared<QrMatrix>(std::move(*matrix));
+        op.qr = qr_;
         pages.last().ops.append(op);
     }
+    QString qrUrl_;
+    std::shared_ptr<const QrMatrix> qr_;
 
     /** A centred line (titles). */
     void centred(const QString& text, const FontSpec& f, double afterMm = 1.0)
