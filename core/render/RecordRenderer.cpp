@@ -257,8 +257,6 @@ public:
         op.qr = qr_;
         pages.last().ops.append(op);
     }
-    QString qrUrl_;
-    std::shared_ptr<const QrMatrix> qr_;
 
     /** A centred line (titles). */
     void centred(const QString& text, const FontSpec& f, double afterMm = 1.0)
@@ -585,6 +583,8 @@ private:
     int keepDepth_ = 0; ///< inside keepTogether(): no page breaks, only overflowed_
     bool overflowed_ = false;
     int receivedPageTotal_ = 0; ///< pages of received years so far: they count for duplex and page numbers
+    QString qrUrl_; ///< the URL qr_ encodes: every page of a book carries the same one
+    std::shared_ptr<const QrMatrix> qr_;
 };
 
 /**
