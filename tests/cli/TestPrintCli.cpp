@@ -8,6 +8,7 @@
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
+#include "sheets/Workbook.h"
 #include "store/Database.h"
 
 #include <QDir>
@@ -29,8 +30,9 @@ namespace {
 QString coverText(const QString& path)
 {
     QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-f"), QStringLiteral("1"),
-                                          QStringLiteral("-l"), QStringLiteral("1"), path, QStringLiteral("-")});
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-raw"), QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+             QStringLiteral("1"), path, QStringLiteral("-")});
     p.waitForFinished(60000);
     return QString::fromUtf8(p.readAllStandardOutput()).remove(QRegularExpression(QStringLiteral("\\s")));
 }
@@ -232,6 +234,39 @@ private Q_SLOTS:
         QCOMPARE(log.at(0).toObject().value(QStringLiteral("draft")).toBool(), false);
         QCOMPARE(log.at(0).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("transfer"));
         QVERIFY(!coverText(file).contains(kWatermark));
+    }
+
+    void exportWorkbooksFromTheCommandLine()
+    {
+        const Signed s = signedCopy();
+        const QString grades = m_out.filePath(QStringLiteral("toan.xlsx"));
+        auto run = test::runCliInProcess({QStringLiteral("export"), QStringLiteral("grades"), QStringLiteral("--db"),
+                                          s.db, QStringLiteral("--class"), s.className, QStringLiteral("--subject"),
+                                          QStringLiteral("toan"), QStringLiteral("--term"), QStringLiteral("hk2"),
+                                          QStringLiteral("--out"), grades});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        auto book = sheets::readFile(grades);
+        QVERIFY(book && book->size() == 1);
+        bool header = false;
+        for (const sheets::SheetRow& row : book->first().rows)
+            header = header || (row.cell(0) == QLatin1String("STT") && row.cells.contains(QStringLiteral("ĐTBmhk")));
+        QVERIFY(header);
+        // An existing file is kept unless --force; a missing --class is a usage error.
+        run = test::runCliInProcess({QStringLiteral("export"), QStringLiteral("summary"), QStringLiteral("--db"), s.db,
+                                     QStringLiteral("--class"), s.className, QStringLiteral("--out"), grades});
+        QCOMPARE(run.code, int(ExitFailed));
+        run = test::runCliInProcess({QStringLiteral("export"), QStringLiteral("students"), QStringLiteral("--db"), s.db,
+                                     QStringLiteral("--out"), m_out.filePath(QStringLiteral("ds.xlsx"))});
+        QCOMPARE(run.code, int(ExitUsage));
+        run = test::runCliInProcess({QStringLiteral("export"), QStringLiteral("summary"), QStringLiteral("--db"), s.db,
+                                     QStringLiteral("--class"), s.className, QStringLiteral("--out"), grades,
+                                     QStringLiteral("--force")});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        // The packets' export is unchanged without a workbook word.
+        run = test::runCliInProcess({QStringLiteral("export"), QStringLiteral("--db"), s.db, QStringLiteral("--class"),
+                                     s.className, QStringLiteral("--out"), m_out.filePath(QStringLiteral("packets"))});
+        QVERIFY2(run.code == 0, qPrintable(run.out + run.err));
+        QVERIFY(!QDir(m_out.filePath(QStringLiteral("packets"))).entryList({QStringLiteral("*.xml")}).isEmpty());
     }
 
     void subjectTeacherMayNotPrint()
