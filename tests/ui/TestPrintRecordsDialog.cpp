@@ -4,14 +4,18 @@
 // "other" without a note refused before anything; Cancel leaves a log that matches what was printed; the print log
 // dialog lists the rows; the export dialog writes a grade book.
 #include "ExportDialog.h"
+#include "MainWindow.h"
 #include "MessageBox.h"
 #include "PrintRecordsDialog.h"
+#include "RecordPreviewWidget.h"
 
 #include "demo/DemoSchool.h"
 #include "lifecycle/PrintLog.h"
 #include "lifecycle/SchoolFile.h"
 #include "sheets/Workbook.h"
+#include "util/Settings.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
@@ -20,9 +24,12 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeView>
 
 using namespace hocba;
 using ui::PrintRecordsDialog;
@@ -182,6 +189,47 @@ private Q_SLOTS:
         QCOMPARE(dialog.table()->rowCount(), int(log().size()));
         QVERIFY(dialog.table()->rowCount() >= 2);
         QCOMPARE(dialog.table()->item(0, 4)->text(), m_roster.at(0).lookupCode);
+    }
+
+    void mainWindowOffersPrintingThroughTheLog()
+    {
+        ui::MessageBox::setAutoAnswer(true);
+        Settings settings(m_dir.filePath(QStringLiteral("hocba.ini")));
+        ui::MainWindow window(settings);
+        QVERIFY(window.openDatabase(m_path));
+        const auto action = [&](const char* name) { return window.findChild<QAction*>(QString::fromLatin1(name)); };
+        QVERIFY(action("printAction") && action("printLogAction") && action("exportAction"));
+        QVERIFY(action("printLogAction")->isEnabled());
+        auto* tree = window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"));
+        const QAbstractItemModel* m = tree->model();
+        QModelIndex cls;
+        for (int y = 0; y < m->rowCount() && !cls.isValid(); ++y) {
+            const QModelIndex year = m->index(y, 0);
+            if (year.data(ui::MainWindow::SchoolYearRole).toInt() != kYear.startYear)
+                continue;
+            for (int g = 0; g < m->rowCount(year); ++g)
+                for (int c = 0; c < m->rowCount(m->index(g, 0, year)); ++c) {
+                    const QModelIndex i = m->index(c, 0, m->index(g, 0, year));
+                    if (i.data(ui::MainWindow::ClassIdRole).toLongLong() == m_class.id)
+                        cls = i;
+                }
+        }
+        QVERIFY(cls.isValid());
+        tree->setCurrentIndex(cls);
+        QVERIFY(action("printAction")->isEnabled());
+        QVERIFY(action("exportAction")->isEnabled());
+        auto* table = window.findChild<QTableView*>(QStringLiteral("studentTableView"));
+        table->setCurrentIndex(table->model()->index(0, 0));
+        // The preview's Print… opens the print dialog with the chosen pupil, not a printer.
+        auto* print = window.findChild<ui::RecordPreviewWidget*>()->findChild<QToolButton*>(QStringLiteral("print"));
+        QVERIFY(print);
+        QSignalSpy rendered(window.findChild<ui::RecordPreviewWidget*>(), &ui::RecordPreviewWidget::rendered);
+        QVERIFY(rendered.count() > 0 || rendered.wait(30000));
+        print->click();
+        auto* dialog = window.findChild<PrintRecordsDialog*>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QRadioButton*>(QStringLiteral("selectedPupils"))->isChecked());
+        dialog->close();
     }
 
     void exportDialogWritesAGradeBook()
