@@ -8,6 +8,7 @@
 #include "StoreFixture.h"
 #include "TestSupport.h"
 
+#include "lifecycle/Corrections.h"
 #include "sheets/Workbook.h"
 #include "store/Database.h"
 
@@ -234,6 +235,36 @@ private Q_SLOTS:
         QCOMPARE(log.at(0).toObject().value(QStringLiteral("draft")).toBool(), false);
         QCOMPARE(log.at(0).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("transfer"));
         QVERIFY(!coverText(file).contains(kWatermark));
+    }
+
+    void revokedYearIsNotPrinted()
+    {
+        const Signed s = signedCopy();
+        {
+            auto db = store::Database::openExisting(s.db);
+            QVERIFY(db);
+            auto signer = m_pki.signer(false);
+            auto revoked = lifecycle::revokeSection(**db, lifecycle::Actor::unrestricted(), s.section.toLongLong(),
+                                                    QStringLiteral("Lập nhầm học sinh"), *signer);
+            QVERIFY2(revoked, revoked ? "" : qPrintable(describe(revoked.error())));
+        }
+        const QString file = m_out.filePath(QStringLiteral("revoked.pdf"));
+        auto refused = print(s.db,
+                             {QStringLiteral("--section"), s.section, QStringLiteral("--reason"),
+                              QStringLiteral("archive"), QStringLiteral("--out"), file});
+        QCOMPARE(refused.code, int(ExitFailed));
+        QVERIFY2(refused.err.contains(QStringLiteral("was revoked")), qPrintable(refused.err));
+        // The class prints without it, and says why.
+        const QString dir = m_out.filePath(QStringLiteral("revoked-class"));
+        auto run = print(s.db,
+                         {QStringLiteral("--class"), s.className, QStringLiteral("--reason"), QStringLiteral("archive"),
+                          QStringLiteral("--out"), dir, QStringLiteral("--json")});
+        QCOMPARE(run.code, int(ExitFailed));
+        const QJsonObject out = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(out.value(QStringLiteral("failed")).toArray().size(), 1);
+        QVERIFY(out.value(QStringLiteral("printed")).toArray().size() > 0);
+        for (const auto& v : printLogJson(s.db))
+            QVERIFY(QString::number(v.toObject().value(QStringLiteral("section")).toInteger()) != s.section);
     }
 
     void exportWorkbooksFromTheCommandLine()
