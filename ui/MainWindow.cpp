@@ -4,11 +4,13 @@
 #include "CorrectionDialogs.h"
 #include "DepartmentDialog.h"
 #include "DepartmentSync.h"
+#include "ExportDialog.h"
 #include "ImportDialog.h"
 #include "LoginDialog.h"
 #include "MessageBox.h"
 #include "NewSchoolDialog.h"
 #include "PinDialog.h"
+#include "PrintRecordsDialog.h"
 #include "RecordPreviewWidget.h"
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
@@ -124,6 +126,13 @@ void MainWindow::createActions()
     m_previewClassAction
         = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
     m_previewClassAction->setObjectName(QStringLiteral("previewClassAction"));
+    m_printAction = records->addAction(tr("&Print records…"), this, &MainWindow::printRecords);
+    m_printAction->setObjectName(QStringLiteral("printAction"));
+    m_printAction->setShortcut(QKeySequence::Print);
+    m_printLogAction = records->addAction(tr("Print &log…"), this, &MainWindow::showPrintLog);
+    m_printLogAction->setObjectName(QStringLiteral("printLogAction"));
+    m_exportAction = records->addAction(tr("E&xport…"), this, &MainWindow::exportClass);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
     records->addSeparator();
     m_versionsAction = records->addAction(tr("&Versions of this school year…"), this, &MainWindow::showVersions);
     m_versionsAction->setObjectName(QStringLiteral("versionsAction"));
@@ -274,6 +283,7 @@ void MainWindow::createCentralWidgets()
     m_recordSplitter->setChildrenCollapsible(false);
     m_recordSplitter->addWidget(m_table);
     m_preview = new RecordPreviewWidget(m_recordSplitter);
+    m_preview->setPrintHandler([this] { printRecords(); });
     m_preview->setObjectName(QStringLiteral("recordPreviewWidget"));
     m_recordSplitter->addWidget(m_preview);
     m_recordSplitter->setStretchFactor(0, 1);
@@ -810,6 +820,10 @@ void MainWindow::updateRecordActions()
     m_signClassAction->setEnabled(m_file && m_currentClass && mayConfirmOrSign);
     m_signSchoolAction->setEnabled(m_file && !m_classes.isEmpty() && mayConfirmOrSign);
     m_previewClassAction->setEnabled(m_file && m_currentClass && m_students->rowCount() > 0);
+    const bool mayPrint = m_file && m_actor.has(lifecycle::Right::PrintExport);
+    m_printAction->setEnabled(mayPrint && m_currentClass && m_students->rowCount() > 0);
+    m_printLogAction->setEnabled(mayPrint);
+    m_exportAction->setEnabled(mayPrint && m_currentClass);
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
@@ -917,6 +931,53 @@ void MainWindow::setRecordLifecycle(RecordLifecycleFactory factory)
 {
     m_recordLifecycle = std::move(factory);
     updateRecordActions();
+}
+
+void MainWindow::printRecords()
+{
+    if (!m_file || !m_currentClass)
+        return;
+    PrintRecordsDialog::Scope scope;
+    scope.year = m_currentClass->schoolYear;
+    scope.className = m_currentClass->name;
+    // The chosen rows (or the current one); a class shown whole in the preview starts with the whole class.
+    QList<int> rows;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        rows << m_proxy->mapToSource(index).row();
+    if (rows.isEmpty() && m_table->currentIndex().isValid())
+        rows << m_proxy->mapToSource(m_table->currentIndex()).row();
+    std::sort(rows.begin(), rows.end());
+    for (int row : rows)
+        if (row >= 0 && row < m_students->roster().size())
+            scope.selectedSections << m_students->roster().at(row).section.id;
+    scope.wholeClass = m_previewRecordId == 0;
+    auto* dialog = new PrintRecordsDialog(m_file->path(), m_actor, scope, renderOptions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showPrintLog()
+{
+    if (!m_file)
+        return;
+    std::optional<SchoolYear> year;
+    std::optional<QString> className;
+    if (m_currentClass) {
+        year = m_currentClass->schoolYear;
+        className = m_currentClass->name;
+    }
+    auto* dialog = new PrintLogDialog(m_file->database(), m_actor, year, className, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::exportClass()
+{
+    if (!m_file || !m_currentClass)
+        return;
+    auto* dialog = new ExportDialog(m_file->database(), m_actor, *m_currentClass, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 std::optional<RosterEntry> MainWindow::selectedEntry() const

@@ -127,6 +127,12 @@ public Q_SLOTS:
     void transferOutSelected();
     /** Records → Receive a transferred record…. */
     void receiveTransfer();
+    /** Records → Print records…: the chosen pupils or the whole class, every copy in the print log. */
+    void printRecords();
+    /** Records → Print log…: the print log of the chosen class (or year). */
+    void showPrintLog();
+    /** Records → Export…: the chosen class's grade book, summary or student list as a workbook. */
+    void exportClass();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
     void setLanguage(const QString& code);
 
@@ -196,6 +202,9 @@ private:
     QSplitter* m_recordSplitter = nullptr;
     RecordPreviewWidget* m_preview = nullptr;
     QAction* m_previewClassAction = nullptr;
+    QAction* m_printAction = nullptr;
+    QAction* m_printLogAction = nullptr;
+    QAction* m_exportAction = nullptr;
     Id m_previewRecordId = 0; ///< the record shown in the preview, 0 for none
     StudentTableModel* m_students = nullptr;
     StudentSortFilterProxyModel* m_proxy = nullptr;

@@ -54,8 +54,16 @@ RecordPreviewWidget::RecordPreviewWidget(QWidget* parent)
     button(tr("Fit width"), tr("Fit the page to the window width"), &RecordPreviewWidget::fitToWidth,
            QStringLiteral("fitWidth"));
     bar->addStretch();
-    button(tr("Export PDF…"), tr("Save the record as a PDF file"), &RecordPreviewWidget::exportPdf,
-           QStringLiteral("exportPdf"));
+    // With a print handler (the window's print dialog) both go through the print log.
+    button(
+        tr("Export PDF…"), tr("Save the record as a PDF file"),
+        [this] {
+            if (m_printHandler)
+                m_printHandler();
+            else
+                exportPdf();
+        },
+        QStringLiteral("exportPdf"));
     button(tr("Print…"), tr("Print the record"), &RecordPreviewWidget::print, QStringLiteral("print"));
 
     auto* layout = new QVBoxLayout(this);
@@ -212,6 +220,10 @@ void RecordPreviewWidget::print()
 {
     if (m_inputs.isEmpty())
         return;
+    if (m_printHandler) {
+        m_printHandler();
+        return;
+    }
     if (auto done = printRecordsInteractive(this, m_inputs, m_options);
         !done && done.error().code != ErrorCode::Cancelled)
         MessageBox::critical(this, tr("Print"), done.error().message, done.error().detail);

@@ -8,6 +8,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPdfDocument;
 class QPdfView;
@@ -37,6 +39,11 @@ public:
     void clear();
     /** Shows PDF bytes that are already rendered. */
     void setPdf(const QByteArray& pdf);
+    /**
+     * What "Print…" and "Export PDF…" do instead of printing or saving themselves: the window opens its print dialog,
+     * which writes every copy to the print log (docs/printing.md). Without one they print and save directly.
+     */
+    void setPrintHandler(std::function<void()> handler) { m_printHandler = std::move(handler); }
 
     QByteArray pdf() const { return m_pdf; }
     int pageCount() const;
@@ -73,6 +80,7 @@ private:
     QList<render::RenderInput> m_inputs;
     render::RenderOptions m_options;
     QFutureWatcher<Result<QByteArray>> m_watcher;
+    std::function<void()> m_printHandler;
 };
 
 /**

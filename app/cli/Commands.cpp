@@ -21,6 +21,8 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makePolicyCommand());
     list.push_back(makeExportCommand());
     list.push_back(makeRenderCommand());
+    list.push_back(makePrintCommand());
+    list.push_back(makePrintLogCommand());
     list.push_back(makeVerifyCommand());
     list.push_back(makeAuditCommand());
     list.push_back(makeBackupCommand());

@@ -29,6 +29,13 @@ std::unique_ptr<Command> makeLintCommand();
 std::unique_ptr<Command> makeExportCommand();
 /** render --db FILE --out DIR [--class NAME | --all] [--year Y] [--jobs N]: PDF books, one per record. */
 std::unique_ptr<Command> makeRenderCommand();
+/**
+ * print --db FILE [--year Y] (--class NAME | --section ID...) --reason archive|transfer|parent|other [--note TEXT]
+ * [--copies N] --out DIR|FILE.pdf: the clerk's printing, every copy in the print log (docs/printing.md).
+ */
+std::unique_ptr<Command> makePrintCommand();
+/** print-log --db FILE [--year Y] [--class NAME] [--json]: the print log. */
+std::unique_ptr<Command> makePrintLogCommand();
 /** trust add|list: the school's trust anchors (CA root certificates), stored in its data file. */
 std::unique_ptr<Command> makeTrustCommand();
 /** token list: USB tokens and their certificates, no PIN needed (diagnostics). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Commands.h"
 
+#include "lifecycle/Exports.h"
 #include "lifecycle/PacketBuilder.h"
 #include "lifecycle/SchoolFileCheck.h"
 #include "packet/PacketWriter.h"
@@ -10,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace hocba::cli {
@@ -109,7 +111,9 @@ public:
     {
         return tr("Write the record packets (XML) of one school year, for a class or the whole school; for signed "
                   "years the stored signed packet and signed PDF, refused when they fail the school file check (see "
-                  "\"audit verify\").");
+                  "\"audit verify\"). \"export grades|summary|students --class NAME --out F.xlsx\" writes the "
+                  "workbooks offices send: a class's detailed grade book of one subject and semester, its summary "
+                  "of results, its student list (docs/export.md).");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -118,11 +122,21 @@ public:
         const QCommandLineOption cls = classOption();
         const QCommandLineOption all = allOption();
         const QCommandLineOption year = yearOption();
+        const QCommandLineOption subject(QStringLiteral("subject"),
+                                         tr("For grades: the subject code, e.g. toan (docs/evaluate.md)."), tr("CODE"));
+        const QCommandLineOption term(QStringLiteral("term"),
+                                      tr("For grades: hk1 or hk2 (THCS); for summary: hk1, hk2 or cn (the default)."),
+                                      tr("TERM"));
+        const QCommandLineOption force(QStringLiteral("force"), tr("Replace the workbook if it exists."));
         QCommandLineParser parser;
         if (const int code
-            = parse(parser, QList<QCommandLineOption> {dbOption(), out, cls, all, year} + userOptions(), args, console);
+            = parse(parser,
+                    QList<QCommandLineOption> {dbOption(), out, cls, all, year, subject, term, force} + userOptions(),
+                    args, console, QStringLiteral("[grades|summary|students]"));
             code >= 0)
             return code;
+        if (!parser.positionalArguments().isEmpty())
+            return workbook(parser, console);
         auto path = requireDb(parser);
         if (!path)
             return console.fail(path.error());
@@ -184,6 +198,47 @@ public:
             console.out << "  " << f << '\n';
         console.out.flush();
         return writer.failures.isEmpty() ? ExitOk : ExitFailed;
+    }
+
+private:
+    /** export grades|summary|students: one class's workbook (lifecycle::exportWorkbook). */
+    int workbook(const QCommandLineParser& parser, Console& console)
+    {
+        const QStringList words = parser.positionalArguments();
+        const QStringList kinds {QStringLiteral("grades"), QStringLiteral("summary"), QStringLiteral("students")};
+        if (words.size() != 1 || !kinds.contains(words.first()) || !parser.isSet(QStringLiteral("out"))
+            || !parser.isSet(QStringLiteral("class")))
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"export grades --class 6A1 --subject toan --term hk1 --out F.xlsx\", "
+                                    "\"export summary --class 6A1 --out F.xlsx\" or \"export students --class 6A1 "
+                                    "--out F.xlsx\"."),
+                                 {}});
+        const QString path = parser.value(QStringLiteral("out"));
+        if (QFileInfo::exists(path) && !parser.isSet(QStringLiteral("force")))
+            return console.fail({ErrorCode::InvalidInput,
+                                 tr("%1 already exists; choose another file or add --force to replace it.")
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 {}});
+        auto db = openDb(parser);
+        if (!db)
+            return console.fail(db.error());
+        auto actor = actingUser(parser, **db);
+        if (!actor)
+            return console.fail(actor.error());
+        auto chosen = chosenYear(parser, **db);
+        if (!chosen)
+            return console.fail(chosen.error());
+        lifecycle::ExportRequest request;
+        request.kind = lifecycle::ExportKind(kinds.indexOf(words.first()));
+        request.year = *chosen;
+        request.className = parser.value(QStringLiteral("class")).trimmed();
+        request.subject = parser.value(QStringLiteral("subject"));
+        request.term = parser.value(QStringLiteral("term"));
+        if (auto s = lifecycle::exportWorkbook(**db, *actor, request, path); !s)
+            return console.fail(s.error());
+        console.out << tr("Wrote %1.").arg(QDir::toNativeSeparators(path)) << '\n';
+        console.out.flush();
+        return ExitOk;
     }
 };
 

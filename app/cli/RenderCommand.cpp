@@ -15,13 +15,12 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QSaveFile>
-#include <QThread>
-
-#include <memory>
 
 namespace hocba::cli {
 
 namespace {
+
+using BookOutputFn = lifecycle::BookOutput;
 
 /**
  * Renders one PDF book per record (all its years) with every core. Workers read the school file through their own
@@ -88,45 +87,20 @@ public:
         const QString dirPath = *outDir;
         if (auto s = createFolder(dirPath); !s)
             return console.fail(s.error());
-
-        // One connection per worker thread, closed when the batch's pool ends its threads.
         const QString dbPath = *path;
-        const auto connection = [dbPath]() -> Result<store::Database*> {
-            thread_local std::unique_ptr<store::Database> local;
-            thread_local QString localPath;
-            if (!local || localPath != dbPath) {
-                auto opened = store::Database::openExisting(dbPath);
-                if (!opened)
-                    return std::unexpected(opened.error());
-                local = std::move(*opened);
-                localPath = dbPath;
-            }
-            return local.get();
+
+        const BookOutputFn write = [dirPath](qsizetype, const render::RenderInput& input, const QByteArray& pdf,
+                                             store::Database&) -> Status {
+            const QString code
+                = input.years.isEmpty() ? input.received.first().packet.lookupCode : input.years.first().lookupCode;
+            QSaveFile file(QDir(dirPath).filePath(code + QStringLiteral(".pdf")));
+            if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
+                return fail(ErrorCode::Io,
+                            QCoreApplication::translate("hocba::cli::RenderCommand", "Cannot write %1.")
+                                .arg(QDir::toNativeSeparators(file.fileName())),
+                            file.errorString());
+            return {};
         };
-        std::vector<QString> lookupCodes(size_t(records->size())); // each job writes only its own slot
-        QList<render::RenderJob> batch;
-        for (qsizetype i = 0; i < records->size(); ++i) {
-            const Id recordId = records->at(i);
-            batch.append({[connection, recordId, i, &lookupCodes]() -> Result<render::RenderInput> {
-                              auto conn = connection();
-                              if (!conn)
-                                  return std::unexpected(conn.error());
-                              auto input = lifecycle::renderInputForRecord(**conn, recordId);
-                              if (input && !input->years.isEmpty())
-                                  lookupCodes[size_t(i)] = input->years.first().lookupCode;
-                              return input;
-                          },
-                          [dirPath, i, &lookupCodes](const QByteArray& pdf) -> Status {
-                              QSaveFile file(QDir(dirPath).filePath(lookupCodes[size_t(i)] + QStringLiteral(".pdf")));
-                              if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
-                                  return fail(
-                                      ErrorCode::Io,
-                                      QCoreApplication::translate("hocba::cli::RenderCommand", "Cannot write %1.")
-                                          .arg(QDir::toNativeSeparators(file.fileName())),
-                                      file.errorString());
-                              return {};
-                          }});
-        }
 
         const bool json = parser.isSet(QStringLiteral("json"));
         QMutex progressMutex;
@@ -145,9 +119,9 @@ public:
         };
         QElapsedTimer timer;
         timer.start();
-        const QList<render::RenderOutcome> outcomes = render::renderBatch(batch, options);
+        const QList<lifecycle::BookOutcome> outcomes = lifecycle::renderBooks(dbPath, *records, options, write);
         const double seconds = std::max(1e-3, timer.nsecsElapsed() / 1e9);
-        if (!json && !batch.isEmpty()) {
+        if (!json && !records->isEmpty()) {
             console.err << '\n';
             console.err.flush();
         }
@@ -164,7 +138,7 @@ public:
             reasons[e.message]++;
             failures.append(QJsonObject {
                 {QStringLiteral("record"),
-                 lookupCodes[size_t(i)].isEmpty() ? QString::number(records->at(i)) : lookupCodes[size_t(i)]},
+                 outcomes[i].lookupCode.isEmpty() ? QString::number(records->at(i)) : outcomes[i].lookupCode},
                 {QStringLiteral("message"), e.message},
                 {QStringLiteral("detail"), e.detail}});
         }

@@ -17,6 +17,9 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <memory>
+#include <vector>
+
 namespace hocba::lifecycle {
 
 Result<render::RenderInput> renderInputForRecord(store::Database& db, Id recordId)
@@ -158,6 +161,64 @@ Result<Id> recordOfSection(store::Database& db, Id sectionId)
                     QCoreApplication::translate("hocba::lifecycle::RecordDocuments",
                                                 "The school year of this record no longer exists."));
     return ids->first();
+}
+
+QList<BookOutcome> renderBooks(const QString& dbPath, const QList<Id>& records, const render::BatchOptions& options,
+                               const BookOutput& output, const std::function<void(store::Database&)>& connectionReady)
+{
+    // One connection per worker thread, closed when the batch's pool ends its threads.
+    const auto connection = [dbPath]() -> Result<store::Database*> {
+        thread_local std::unique_ptr<store::Database> local;
+        thread_local QString localPath;
+        if (!local || localPath != dbPath) {
+            auto opened = store::Database::openExisting(dbPath);
+            if (!opened)
+                return std::unexpected(opened.error());
+            local = std::move(*opened);
+            localPath = dbPath;
+        }
+        return local.get();
+    };
+    // Each job writes only its own slots; a record's input lives from its packets to its output.
+    std::vector<QString> lookupCodes(size_t(records.size()));
+    std::vector<std::optional<render::RenderInput>> inputs(size_t(records.size()));
+    std::vector<store::Database*> connections(size_t(records.size()), nullptr);
+    QList<render::RenderJob> batch;
+    batch.reserve(records.size());
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const Id recordId = records.at(i);
+        const size_t slot = size_t(i);
+        render::RenderJob job;
+        job.input = [&, recordId, slot]() -> Result<render::RenderInput> {
+            auto conn = connection();
+            if (!conn)
+                return std::unexpected(conn.error());
+            if (connectionReady)
+                connectionReady(**conn);
+            connections[slot] = *conn;
+            auto input = renderInputForRecord(**conn, recordId);
+            if (input && !input->years.isEmpty())
+                lookupCodes[slot] = input->years.first().lookupCode;
+            else if (input && !input->received.isEmpty())
+                lookupCodes[slot] = input->received.first().packet.lookupCode;
+            if (input && output)
+                inputs[slot] = *input;
+            return input;
+        };
+        if (output)
+            job.output = [&, slot](const QByteArray& pdf) -> Status {
+                const render::RenderInput input = std::move(*inputs[slot]);
+                inputs[slot].reset();
+                return output(qsizetype(slot), input, pdf, *connections[slot]);
+            };
+        batch.append(std::move(job));
+    }
+    const QList<render::RenderOutcome> outcomes = render::renderBatch(batch, options);
+    QList<BookOutcome> out;
+    out.reserve(outcomes.size());
+    for (qsizetype i = 0; i < outcomes.size(); ++i)
+        out.append({outcomes[i].status, lookupCodes[size_t(i)], outcomes[i].pdfSize});
+    return out;
 }
 
 } // namespace hocba::lifecycle

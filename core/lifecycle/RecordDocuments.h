@@ -3,10 +3,12 @@
 
 #include "domain/Types.h"
 #include "render/RecordRenderer.h"
+#include "render/RenderBatch.h"
 #include "util/Error.h"
 
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace hocba::store {
@@ -36,5 +38,30 @@ Result<QList<Id>> recordsOfYear(store::Database& db, SchoolYear year, const std:
 
 /** The record a year section belongs to. */
 Result<Id> recordOfSection(store::Database& db, Id sectionId);
+
+/** What renderBooks did with one record. */
+struct BookOutcome
+{
+    Status status; ///< the reason when the record failed (Cancelled when it was never started)
+    QString lookupCode; ///< empty when the record's packets could not be made
+    qsizetype pdfSize = 0;
+};
+
+/**
+ * A rendered book, handed over on the worker thread that made it with that thread's connection to the school file:
+ * `index` is the record's place in the list, `input` what the pages were made from.
+ */
+using BookOutput = std::function<Status(qsizetype index, const render::RenderInput& input, const QByteArray& pdf,
+                                        store::Database& db)>;
+
+/**
+ * The books of `records` (renderInputForRecord, then render::renderBatch) on worker threads, each reading `dbPath`
+ * through its own connection (one SQLite connection per thread); `connectionReady` is called with that connection
+ * before each record (e.g. to set the audit name). What `hocba-cli render`, `hocba-cli print` and the desktop's print
+ * dialog share. One outcome per record, in order.
+ */
+QList<BookOutcome> renderBooks(const QString& dbPath, const QList<Id>& records, const render::BatchOptions& options,
+                               const BookOutput& output,
+                               const std::function<void(store::Database&)>& connectionReady = {});
 
 } // namespace hocba::lifecycle
