@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Finding.h"
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
 #include "util/Error.h"
 
@@ -45,5 +46,11 @@ struct SchoolLintOptions
  * Paper-history years are not linted (they are never signed).
  */
 Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions& options);
+
+/**
+ * What lintSchool finds for one student's year: the personal ID check, then the rules' lint of `input` with the
+ * other students of the class (`classmates`, the student's own name left out).
+ */
+Findings lintStudent(const Student& student, const StudentYearInput& input, const QStringList& classmates);
 
 } // namespace hocba::lifecycle

@@ -36,6 +36,8 @@ struct PlannedSections
 {
     QList<Id> toSign; ///< ready, not yet signed in this role; class by class in roster order, then the unplaced
     int notConfirmed = 0; ///< digital sections still in draft (run "confirm" first)
+    /** Ready sections the board has not approved, left out because the school signs approved sections only. */
+    int notApproved = 0;
 };
 
 /** One certificate of a token, judged by the certificate policy. */
@@ -74,7 +76,10 @@ struct ConfirmedPlan
 class SigningPlan
 {
 public:
-    /** The ready sections of the scope that its role has not signed yet (a draft or signed section is not chosen). */
+    /**
+     * The ready sections of the scope that its role has not signed yet (a draft or signed section is not chosen);
+     * when the school signs approved sections only (ClassApproval's approvalRequired), the approved ones of those.
+     */
     static Result<PlannedSections> sections(store::Database& db, const SignScope& scope);
 
     /**
