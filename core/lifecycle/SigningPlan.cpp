@@ -189,6 +189,21 @@ Result<ConfirmedPlan> SigningPlan::confirmAndPlan(const store::Database& file, c
     return out;
 }
 
+Result<ConfirmedPlan> SigningPlan::planAt(const store::Database& file, const SignScope& scope, const QList<Id>& only)
+{
+    auto db = openSameFile(file);
+    if (!db)
+        return std::unexpected(db.error());
+    auto planned = sections(**db, scope);
+    if (!planned)
+        return std::unexpected(planned.error());
+    ConfirmedPlan out;
+    out.sections = *planned;
+    const QSet<Id> chosen(only.cbegin(), only.cend());
+    out.sections.toSign.removeIf([&](Id id) { return !chosen.contains(id); });
+    return out;
+}
+
 Result<BatchReport> SigningPlan::signAt(const store::Database& file, const Actor& actor, signing::Signer& signer,
                                         signing::SignerRole role, const QList<Id>& sections, int workers,
                                         ProgressSink& sink, CancellationToken& cancel)

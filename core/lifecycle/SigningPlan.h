@@ -100,6 +100,11 @@ public:
      */
     static Result<ConfirmedPlan> confirmAndPlan(const store::Database& file, const Actor& actor,
                                                 const ConfirmOptions& confirm, signing::SignerRole role);
+    /**
+     * The principal's queue: plans the scope without confirming anything and keeps only the sections of `only` (those
+     * the principal chose), on a connection of its own to `file`'s file.
+     */
+    static Result<ConfirmedPlan> planAt(const store::Database& file, const SignScope& scope, const QList<Id>& only);
     /** Runs the batch for `sections` with `signer`, on a connection of its own to `file`'s file. */
     static Result<BatchReport> signAt(const store::Database& file, const Actor& actor, signing::Signer& signer,
                                       signing::SignerRole role, const QList<Id>& sections, int workers,
