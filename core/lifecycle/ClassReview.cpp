@@ -313,7 +313,10 @@ Result<ClassReview> reviewOne(store::Database& db, const ClassGroup& cls, const 
             = rules::fromAssessments(*rows, e.section.circular, e.section.schoolYear, e.section.grade);
         QStringList classmates = names;
         classmates.removeOne(e.student.fullName);
-        const Findings findings = lintStudent(e.student, input, classmates);
+        rules::LintContext context;
+        context.classmates = classmates;
+        const Result<EvaluationOutput> evaluation = rules::evaluate(input, context);
+        const Findings findings = lintStudent(e.student, evaluation);
 
         const auto add = [&](ReviewKind kind, const Finding& f) {
             ReviewItem item;
@@ -349,9 +352,7 @@ Result<ClassReview> reviewOne(store::Database& db, const ClassGroup& cls, const 
                  Text::tr("The Ministry's pupil code (mã học sinh) is missing.")});
         if (auto problem = birthplaceProblem(e.student))
             add(ReviewKind::Birthplace, *problem);
-        rules::LintContext context;
-        context.classmates = classmates;
-        if (auto august = augustReason(e.section, rules::evaluate(input, context))) {
+        if (auto august = augustReason(e.section, evaluation)) {
             ++n.augustCohort;
             n.augustSigned += (e.section.state == SectionState::Signed || e.section.state == SectionState::Submitted
                                || e.section.state == SectionState::Locked)

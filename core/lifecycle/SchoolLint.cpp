@@ -61,10 +61,20 @@ Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions
 
 Findings lintStudent(const Student& student, const StudentYearInput& input, const QStringList& classmates)
 {
-    Findings findings = personal_id::check(student.personalId, student.birthDate, student.gender);
     rules::LintContext context;
     context.classmates = classmates;
-    findings += rules::lintStudentYear(input, context);
+    return lintStudent(student, rules::evaluate(input, context));
+}
+
+Findings lintStudent(const Student& student, const Result<EvaluationOutput>& evaluation)
+{
+    Findings findings = personal_id::check(student.personalId, student.birthDate, student.gender);
+    // As rules::lintStudentYear: a year the rules do not cover is one error.
+    if (!evaluation)
+        findings.append(Finding {Finding::Severity::Error, QStringLiteral("rules.unsupported"), QStringLiteral("grade"),
+                                 evaluation.error().message});
+    else
+        findings += evaluation->findings;
     return findings;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
 #include "domain/Finding.h"
 #include "domain/StudentYearInput.h"
 #include "domain/Types.h"
@@ -52,5 +53,7 @@ Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions
  * other students of the class (`classmates`, the student's own name left out).
  */
 Findings lintStudent(const Student& student, const StudentYearInput& input, const QStringList& classmates);
+/** The same from an evaluation already made (rules::evaluate of the input with the classmates). */
+Findings lintStudent(const Student& student, const Result<EvaluationOutput>& evaluation);
 
 } // namespace hocba::lifecycle
