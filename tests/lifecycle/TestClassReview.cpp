@@ -10,6 +10,8 @@
 #include "TestSupport.h"
 
 #include "domain/PersonalId.h"
+#include "lifecycle/Accounts.h"
+#include "lifecycle/Assignments.h"
 #include "lifecycle/ClassApproval.h"
 #include "lifecycle/ClassReview.h"
 #include "lifecycle/DeadlineBoard.h"
@@ -508,6 +510,64 @@ private Q_SLOTS:
         auto badDate = test::runCliInProcess({QStringLiteral("deadlines"), QStringLiteral("--db"), db,
                                               QStringLiteral("--today"), QStringLiteral("2026-06-01")});
         QCOMPARE(badDate.code, int(ExitUsage));
+    }
+
+    void cliWithAccountsRefusesTheTeacherAndRecordsThePrincipal()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("accounts.hocba"));
+        QVERIFY(QFile::copy(m_path, path));
+        {
+            auto db = test::openTestDatabase(path);
+            using lifecycle::Accounts;
+            const QByteArray pw = QByteArrayLiteral("mat-khau-chung-1");
+            QVERIFY(Accounts::add(*db, Actor::unrestricted(), QStringLiteral("quan.tri"), QStringLiteral("Quản trị"),
+                                  Role::Admin, pw, Accounts::HashCost::Minimum));
+            const User admin = Accounts::authenticate(*db, QStringLiteral("quan.tri"), pw).value();
+            const Actor adminActor = Actor::forAccount(admin, {});
+            QVERIFY(Accounts::add(*db, adminActor, QStringLiteral("hieu.truong"), QStringLiteral("Hiệu trưởng"),
+                                  Role::Principal, pw, Accounts::HashCost::Minimum));
+            QVERIFY(Accounts::add(*db, adminActor, QStringLiteral("gvcn.6a2"), QStringLiteral("Chủ nhiệm"),
+                                  Role::Homeroom, pw, Accounts::HashCost::Minimum));
+            auto assigned = lifecycle::assign(*db, adminActor,
+                                              {kYear, QStringLiteral("gvcn.6a2"), QStringLiteral("6A2"), QString()});
+            QVERIFY2(assigned, qPrintable(assigned ? QString() : assigned.error().message));
+        }
+        const auto as = [&](const QString& login, QStringList args) {
+            args << QStringLiteral("--db") << path << QStringLiteral("--year") << QStringLiteral("2025-2026")
+                 << QStringLiteral("--class") << QStringLiteral("6A2");
+            if (!login.isEmpty())
+                args << QStringLiteral("--user") << login;
+            qputenv("HOCBA_PASSWORD", "mat-khau-chung-1"); // read once, then removed from the environment
+            auto run = test::runCliInProcess(args);
+            qunsetenv("HOCBA_PASSWORD");
+            return run;
+        };
+        const QByteArray before = test::fileDigest(path);
+        auto teacher = as(QStringLiteral("gvcn.6a2"), {QStringLiteral("approve")});
+        QCOMPARE(teacher.code, int(ExitFailed));
+        QVERIFY2(teacher.err.contains(QStringLiteral("gvcn.6a2")), qPrintable(teacher.err));
+        auto nobody = as({}, {QStringLiteral("return"), QStringLiteral("--reason"), QStringLiteral("x")});
+        QVERIFY(nobody.code != 0);
+        auto teacherReturn = as(QStringLiteral("gvcn.6a2"),
+                                {QStringLiteral("return"), QStringLiteral("--reason"), QStringLiteral("Thiếu điểm.")});
+        QVERIFY2(teacherReturn.code == int(ExitFailed), qPrintable(teacherReturn.err));
+        QCOMPARE(test::fileDigest(path), before);
+
+        auto principalReturn = as(
+            QStringLiteral("hieu.truong"),
+            {QStringLiteral("return"), QStringLiteral("--reason"), QStringLiteral("Thiếu điểm giữa kì môn Toán.")});
+        QVERIFY2(principalReturn.code == 0, qPrintable(principalReturn.err));
+        auto approve = as(QStringLiteral("hieu.truong"), {QStringLiteral("approve")});
+        QCOMPARE(approve.code, int(ExitFailed)); // drafts and errors are left: nothing to approve yet
+        QVERIFY(approve.out.contains(QStringLiteral("6A2")));
+        // The review needs no login: reading is open to whoever opens the file.
+        auto review = as({}, {QStringLiteral("review")});
+        QVERIFY(review.out.contains(QStringLiteral("Thiếu điểm giữa kì môn Toán.")));
+        QVERIFY(review.out.contains(QStringLiteral("hieu.truong")));
+        qunsetenv("HOCBA_PASSWORD");
+        auto db = test::openTestDatabase(path);
+        QCOMPARE(test::scalar(*db, QStringLiteral("SELECT actor FROM audit_log WHERE action = 'class.return'")),
+                 QStringLiteral("hieu.truong"));
     }
 
     void signingApprovedOnlyWhenTheSchoolSaysSo()
