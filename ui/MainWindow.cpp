@@ -889,10 +889,10 @@ lifecycle::SignerSource& MainWindow::signerSource()
     return *m_tokenSource;
 }
 
-void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections)
+SignDialog* MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections)
 {
     if (!m_file)
-        return;
+        return nullptr;
     if (!m_pins)
         m_pins = std::make_unique<GuiPinProvider>(this);
     auto* dialog = new SignDialog(m_file->database(), m_actor,
@@ -906,6 +906,7 @@ void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> classNam
         updateOutboxStatus(); // signing fills the outbox
     });
     dialog->open();
+    return dialog;
 }
 
 void MainWindow::confirmAndSignClass()
@@ -982,7 +983,8 @@ void MainWindow::showSigningQueue()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SigningQueueDialog::signRequested, this,
             [this, dialog](const QString& className, const QList<Id>& sections) {
-                openSignDialog(dialog->year(), className, sections);
+                if (auto* sign = openSignDialog(dialog->year(), className, sections))
+                    connect(sign, &SignDialog::finished, dialog, &SigningQueueDialog::refresh);
             });
     dialog->show();
 }

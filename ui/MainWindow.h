@@ -35,6 +35,7 @@ class SignerSource;
 namespace hocba::ui {
 
 class ClassReviewDialog;
+class SignDialog;
 class DepartmentSync;
 class RecordVersionsDialog;
 class GuiPinProvider;
@@ -169,7 +170,7 @@ private:
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateRecordActions();
-    void openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections = {});
+    SignDialog* openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections = {});
     /** The chosen class's year, else the newest year of the file. */
     SchoolYear yearInView() const;
     ClassReviewDialog* openClassReview(SchoolYear year, const QString& className);

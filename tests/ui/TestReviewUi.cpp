@@ -9,7 +9,9 @@
 #include "MessageBox.h"
 #include "PinDialog.h"
 #include "RecordPreviewWidget.h"
+#include "SignDialog.h"
 #include "SigningQueueDialog.h"
+#include "SigningSchool.h"
 
 #include "demo/DemoSchool.h"
 #include "lifecycle/SectionConfirmer.h"
@@ -257,6 +259,52 @@ private Q_SLOTS:
         QSignalSpy rendered(queue.preview(), &ui::RecordPreviewWidget::rendered);
         tree->setCurrentItem(top->child(1));
         QVERIFY(rendered.wait(20000));
+    }
+
+    void queueSignsTheTickedRecordsWithOnePin()
+    {
+        test::SigningSchool school;
+        QVERIFY(school.create());
+        auto db = school.copy();
+        QVERIFY(db);
+        QVERIFY(test::confirmAcknowledged(*db, school.year, school.className));
+        auto approved = lifecycle::approveClass(*db, principal(), school.year, school.className);
+        QVERIFY(approved && approved->approved >= 3);
+
+        ui::SigningQueueDialog queue(*db, principal(), school.year);
+        QCOMPARE(queue.tree()->topLevelItemCount(), 1);
+        QTreeWidgetItem* top = queue.tree()->topLevelItem(0);
+        top->child(0)->setCheckState(0, Qt::Unchecked);
+        const Id left = top->child(0)->data(0, Qt::UserRole + 1).toLongLong();
+        QSignalSpy requested(&queue, &ui::SigningQueueDialog::signRequested);
+        queue.signChecked();
+        QCOMPARE(requested.count(), 1);
+        const auto sections = requested.first().at(1).value<QList<Id>>();
+
+        int pins = 0;
+        ui::PinDialog::setTestAnswer([&pins](ui::PinDialog& d) {
+            ++pins;
+            d.findChild<QLineEdit*>(QStringLiteral("pinLineEdit"))->setText(QStringLiteral("123456"));
+            d.accept();
+        });
+        test::SoftwareSignerSource source(school.pki);
+        ui::GuiPinProvider provider(nullptr);
+        ui::SignDialog sign(*db, principal(), ui::SignDialog::Scope {school.year, school.className, sections}, source,
+                            provider);
+        QTRY_VERIFY(sign.canSign());
+        QSignalSpy finished(&sign, &ui::SignDialog::finished);
+        sign.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
+        ui::PinDialog::setTestAnswer({});
+        QCOMPARE(pins, 1);
+        QVERIFY(sign.lastReport());
+        QCOMPARE(sign.lastReport()->signedItems.size(), sections.size());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT state FROM year_section WHERE id = %1").arg(left)),
+                 QStringLiteral("ready"));
+        queue.refresh();
+        QCOMPARE(queue.queue().size(), 1);
+        QCOMPARE(queue.queue().first().entries.size(), 1);
+        QCOMPARE(queue.queue().first().entries.first().sectionId, left);
     }
 
     void pinDialogWarnsAboutTheKeyboard()
