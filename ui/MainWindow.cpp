@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "ClassReviewDialog.h"
 #include "CorrectionDialogs.h"
+#include "DeadlineBoardWidget.h"
 #include "DepartmentDialog.h"
 #include "DepartmentSync.h"
 #include "ExportDialog.h"
@@ -14,6 +16,7 @@
 #include "RecordPreviewWidget.h"
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
+#include "SigningQueueDialog.h"
 #include "StudentTableModel.h"
 #include "TransferDialogs.h"
 #include "TrustAnchorsDialog.h"
@@ -122,6 +125,13 @@ void MainWindow::createActions()
     m_signClassAction->setObjectName(QStringLiteral("signClassAction"));
     m_signSchoolAction = records->addAction(tr("Sign the &whole school…"), this, &MainWindow::signWholeSchool);
     m_signSchoolAction->setObjectName(QStringLiteral("signSchoolAction"));
+    // Issue 14: the check before signing, the board's approval, the principal's queue, the deadline board.
+    m_reviewAction = records->addAction(tr("Check this class &before signing…"), this, &MainWindow::reviewCurrentClass);
+    m_reviewAction->setObjectName(QStringLiteral("reviewClassAction"));
+    m_queueAction = records->addAction(tr("Principal's signing &queue…"), this, &MainWindow::showSigningQueue);
+    m_queueAction->setObjectName(QStringLiteral("signingQueueAction"));
+    m_deadlineAction = records->addAction(tr("&Deadline board…"), this, &MainWindow::showDeadlineBoard);
+    m_deadlineAction->setObjectName(QStringLiteral("deadlineBoardAction"));
     records->addSeparator();
     m_previewClassAction
         = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
@@ -824,6 +834,9 @@ void MainWindow::updateRecordActions()
     m_printAction->setEnabled(mayPrint && m_currentClass && m_students->rowCount() > 0);
     m_printLogAction->setEnabled(mayPrint);
     m_exportAction->setEnabled(mayPrint && m_currentClass);
+    m_reviewAction->setEnabled(m_file && m_currentClass);
+    m_queueAction->setEnabled(m_file && !m_classes.isEmpty() && m_actor.has(lifecycle::Right::Sign));
+    m_deadlineAction->setEnabled(m_file && !m_classes.isEmpty());
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
@@ -890,14 +903,15 @@ lifecycle::SignerSource& MainWindow::signerSource()
     return *m_tokenSource;
 }
 
-void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className)
+SignDialog* MainWindow::openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections)
 {
     if (!m_file)
-        return;
+        return nullptr;
     if (!m_pins)
         m_pins = std::make_unique<GuiPinProvider>(this);
-    auto* dialog = new SignDialog(m_file->database(), m_actor, SignDialog::Scope {year, std::move(className)},
-                                  signerSource(), *m_pins, this);
+    auto* dialog = new SignDialog(m_file->database(), m_actor,
+                                  SignDialog::Scope {year, std::move(className), std::move(sections)}, signerSource(),
+                                  *m_pins, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SignDialog::finished, this, [this] {
         // The class list shows the new states (ready, signed) at once.
@@ -906,6 +920,7 @@ void MainWindow::openSignDialog(SchoolYear year, std::optional<QString> classNam
         updateOutboxStatus(); // signing fills the outbox
     });
     dialog->open();
+    return dialog;
 }
 
 void MainWindow::confirmAndSignClass()
@@ -914,17 +929,78 @@ void MainWindow::confirmAndSignClass()
         openSignDialog(m_currentClass->schoolYear, m_currentClass->name);
 }
 
-void MainWindow::signWholeSchool()
+SchoolYear MainWindow::yearInView() const
 {
-    if (!m_file || m_classes.isEmpty())
-        return;
     // The year in view (the chosen class's), else the newest year of the file.
-    SchoolYear year = m_classes.first().schoolYear;
+    SchoolYear year = m_classes.isEmpty() ? SchoolYear {} : m_classes.first().schoolYear;
     for (const ClassGroup& c : m_classes)
         year = std::max(year, c.schoolYear);
     if (m_currentClass)
         year = m_currentClass->schoolYear;
-    openSignDialog(year, std::nullopt);
+    return year;
+}
+
+void MainWindow::signWholeSchool()
+{
+    if (!m_file || m_classes.isEmpty())
+        return;
+    openSignDialog(yearInView(), std::nullopt);
+}
+
+ClassReviewDialog* MainWindow::openClassReview(SchoolYear year, const QString& className)
+{
+    if (!m_file)
+        return nullptr;
+    auto* dialog = new ClassReviewDialog(m_file->database(), m_actor, year, className, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_school)
+        dialog->setSchoolName(m_school->name);
+    connect(dialog, &ClassReviewDialog::changed, this, [this] {
+        if (m_currentClass)
+            showClass(*m_currentClass);
+    });
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::reviewCurrentClass()
+{
+    if (m_currentClass)
+        openClassReview(m_currentClass->schoolYear, m_currentClass->name);
+}
+
+void MainWindow::showDeadlineBoard()
+{
+    if (!m_file || m_classes.isEmpty())
+        return;
+    const SchoolYear year = yearInView();
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("deadlineBoardDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Deadline board: school year %1").arg(year.toString()));
+    dialog->resize(1100, 560);
+    auto* board = new DeadlineBoardWidget(m_file->database(), year, dialog);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(board);
+    connect(board, &DeadlineBoardWidget::classActivated, dialog, [this, year, board](const QString& name) {
+        if (auto* review = openClassReview(year, name))
+            connect(review, &ClassReviewDialog::changed, board, &DeadlineBoardWidget::refresh);
+    });
+    dialog->show();
+}
+
+void MainWindow::showSigningQueue()
+{
+    if (!m_file || m_classes.isEmpty())
+        return;
+    auto* dialog = new SigningQueueDialog(m_file->database(), m_actor, yearInView(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SigningQueueDialog::signRequested, this,
+            [this, dialog](const QString& className, const QList<Id>& sections) {
+                if (auto* sign = openSignDialog(dialog->year(), className, sections))
+                    connect(sign, &SignDialog::finished, dialog, &SigningQueueDialog::refresh);
+            });
+    dialog->show();
 }
 
 void MainWindow::setRecordLifecycle(RecordLifecycleFactory factory)

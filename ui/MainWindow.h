@@ -34,6 +34,8 @@ class SignerSource;
 
 namespace hocba::ui {
 
+class ClassReviewDialog;
+class SignDialog;
 class DepartmentSync;
 class RecordVersionsDialog;
 class GuiPinProvider;
@@ -133,6 +135,12 @@ public Q_SLOTS:
     void showPrintLog();
     /** Records → Export…: the chosen class's grade book, summary or student list as a workbook. */
     void exportClass();
+    /** Records → Check this class before signing…: the review, fix list, confirm, approve, return. */
+    void reviewCurrentClass();
+    /** Records → Deadline board…: the year in view; a double-click opens that class's review. */
+    void showDeadlineBoard();
+    /** Records → Principal's signing queue…: approved records by class, signed with one PIN per batch. */
+    void showSigningQueue();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
     void setLanguage(const QString& code);
 
@@ -168,7 +176,10 @@ private:
     void rememberRecent(const QString& path);
     void updateRecentMenu();
     void updateRecordActions();
-    void openSignDialog(SchoolYear year, std::optional<QString> className);
+    SignDialog* openSignDialog(SchoolYear year, std::optional<QString> className, QList<Id> sections = {});
+    /** The chosen class's year, else the newest year of the file. */
+    SchoolYear yearInView() const;
+    ClassReviewDialog* openClassReview(SchoolYear year, const QString& className);
     lifecycle::SignerSource& signerSource();
     /** Recounts the outbox and shows "N records waiting to be sent" in the status bar. */
     void updateOutboxStatus();
@@ -221,6 +232,9 @@ private:
 
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
+    QAction* m_reviewAction = nullptr;
+    QAction* m_queueAction = nullptr;
+    QAction* m_deadlineAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;

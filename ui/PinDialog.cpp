@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QInputMethod>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMetaObject>
@@ -17,7 +20,27 @@ namespace hocba::ui {
 
 namespace {
 std::function<void(PinDialog&)> g_testAnswer;
+std::function<PinDialog::KeyboardState()> g_keyboardProbe;
+
+PinDialog::KeyboardState probeKeyboard()
+{
+    if (g_keyboardProbe)
+        return g_keyboardProbe();
+    PinDialog::KeyboardState state;
+    if (const QInputMethod* im = QGuiApplication::inputMethod())
+        state.vietnameseInput = im->locale().language() == QLocale::Vietnamese;
+    return state;
 }
+
+/** Letters outside ASCII in a PIN: a Vietnamese input method (Telex "dd" → "đ", VNI "a1" → "á") changed the keys. */
+bool hasVietnameseLetters(const QString& text)
+{
+    for (QChar c : text)
+        if (c.unicode() > 0x7f)
+            return true;
+    return false;
+}
+} // namespace
 
 PinDialog::PinDialog(const signing::PinRequest& request, QWidget* parent)
     : QDialog(parent)
@@ -57,7 +80,18 @@ PinDialog::PinDialog(const signing::PinRequest& request, QWidget* parent)
         m_warningLabel->setText(tr("The next wrong PIN will lock the token PIN."));
     else if (request.countLow)
         m_warningLabel->setText(tr("A wrong PIN has been entered at least once."));
+    if (request.triesLeft) {
+        const QString tries = tr("%n try(s) left before the PIN is locked.", nullptr, *request.triesLeft);
+        m_warningLabel->setText(m_warningLabel->text().isEmpty() ? tries
+                                                                 : m_warningLabel->text() + QLatin1Char(' ') + tries);
+    }
     m_warningLabel->setVisible(!m_warningLabel->text().isEmpty());
+
+    m_keyboardLabel = new QLabel(this);
+    m_keyboardLabel->setObjectName(QStringLiteral("keyboardWarningLabel"));
+    m_keyboardLabel->setWordWrap(true);
+    m_keyboardLabel->setStyleSheet(QStringLiteral("color: #8a5a00; font-weight: bold;"));
+    m_pinEdit->installEventFilter(this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("pinDialogButtonBox"));
@@ -75,7 +109,10 @@ PinDialog::PinDialog(const signing::PinRequest& request, QWidget* parent)
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_warningLabel);
+    layout->addWidget(m_keyboardLabel);
     layout->addWidget(m_buttons);
+    connect(m_pinEdit, &QLineEdit::textChanged, this, &PinDialog::updateKeyboardWarning);
+    updateKeyboardWarning();
     updateOkButton();
     m_pinEdit->setFocus();
 }
@@ -93,6 +130,48 @@ void PinDialog::updateOkButton()
 QString PinDialog::warningText() const
 {
     return m_warningLabel->text();
+}
+
+QString PinDialog::keyboardWarningText() const
+{
+    return m_keyboardLabel->text();
+}
+
+void PinDialog::setKeyboardProbe(std::function<KeyboardState()> probe)
+{
+    g_keyboardProbe = std::move(probe);
+}
+
+bool PinDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_pinEdit) {
+        if (event->type() == QEvent::KeyPress) {
+            // A letter in upper case without Shift (or lower case with it) is what Caps Lock gives.
+            const auto* key = static_cast<const QKeyEvent*>(event);
+            const QString text = key->text();
+            if (text.size() == 1 && text.at(0).isLetter() && text.at(0).toUpper() != text.at(0).toLower()) {
+                const bool shift = key->modifiers().testFlag(Qt::ShiftModifier);
+                m_capsFromTyping = text.at(0).isUpper() != shift;
+            }
+            updateKeyboardWarning();
+        } else if (event->type() == QEvent::FocusIn || event->type() == QEvent::KeyRelease) {
+            updateKeyboardWarning();
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void PinDialog::updateKeyboardWarning()
+{
+    const KeyboardState state = probeKeyboard();
+    QStringList warnings;
+    if (state.capsLock || m_capsFromTyping)
+        warnings << tr("Caps Lock is on: PINs that contain letters are case-sensitive.");
+    if (state.vietnameseInput || hasVietnameseLetters(m_pinEdit->text()))
+        warnings << tr("Vietnamese typing (Unikey, EVKey or the system's input method) seems to be on: switch it off "
+                       "(English mode) before typing the PIN, or the token will count a wrong PIN.");
+    m_keyboardLabel->setText(warnings.join(QLatin1Char('\n')));
+    m_keyboardLabel->setVisible(!warnings.isEmpty());
 }
 
 signing::SecurePin PinDialog::takePin()

@@ -30,6 +30,22 @@ public:
     signing::SecurePin takePin();
     /** The warning shown for the request's flags (empty when none), for tests and screen readers. */
     QString warningText() const;
+    /** The keyboard warning shown (Caps Lock, Vietnamese input), empty when none. */
+    QString keyboardWarningText() const;
+
+    /** What the keyboard is doing, as far as the dialog can tell. */
+    struct KeyboardState
+    {
+        bool capsLock = false;
+        bool vietnameseInput = false; ///< a Vietnamese input method or keyboard layout is active
+    };
+    /**
+     * Where the dialog reads the keyboard state. The default asks Qt's input method for its locale (a Vietnamese one
+     * means a Vietnamese input method or layout) and never knows Caps Lock (Qt has no portable query for it; the
+     * dialog also infers it from the letters typed, and warns about Vietnamese letters typed into the PIN, as Unikey
+     * and EVKey produce without telling any input method). Tests inject a state; reset with an empty function.
+     */
+    static void setKeyboardProbe(std::function<KeyboardState()> probe);
 
     /**
      * Test hook: every PinDialog opened through ask() is handed to `answer` instead of being run modally; it fills
@@ -40,13 +56,19 @@ public:
     /** Opens the dialog modally on the GUI thread (or hands it to the test hook); PinCancelled on cancel. */
     static Result<signing::SecurePin> ask(const signing::PinRequest& request, QWidget* parent);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updateOkButton();
+    void updateKeyboardWarning();
 
     signing::PinRequest m_request;
     QLabel* m_tokenLabel = nullptr;
     QLabel* m_holderLabel = nullptr;
     QLabel* m_warningLabel = nullptr;
+    QLabel* m_keyboardLabel = nullptr;
+    bool m_capsFromTyping = false; ///< the last letter typed had the case Caps Lock gives
     QLineEdit* m_pinEdit = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };

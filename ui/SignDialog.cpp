@@ -355,6 +355,14 @@ void SignDialog::start()
     options.acknowledgeWarnings = m_acknowledgeCheck->isChecked();
     options.acknowledgedBy = m_acknowledgedByEdit->text().trimmed();
     m_confirm = std::make_shared<ConfirmResult>();
+    if (!m_scope.sections.isEmpty()) {
+        // The principal's queue: the board approved these; only they are signed, nothing is confirmed.
+        m_confirmWatcher.setFuture(
+            QtConcurrent::run([&file = m_db, scope = lifecycle::SignScope {m_scope.year, m_scope.className, role()},
+                               only = m_scope.sections,
+                               out = m_confirm] { out->plan = lifecycle::SigningPlan::planAt(file, scope, only); }));
+        return;
+    }
     m_confirmWatcher.setFuture(
         QtConcurrent::run([&file = m_db, actor = m_actor, options, role = role(), out = m_confirm] {
             out->plan = lifecycle::SigningPlan::confirmAndPlan(file, actor, options, role);

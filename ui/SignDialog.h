@@ -40,6 +40,8 @@ public:
     {
         SchoolYear year;
         std::optional<QString> className; ///< one class, or the whole school
+        /** When not empty, only these sections (the principal's queue): no confirmation is run first. */
+        QList<Id> sections = {};
     };
 
     /**

@@ -78,4 +78,13 @@ std::unique_ptr<Command> makeRevokeCommand();
 std::unique_ptr<Command> makeTransferCommand();
 /** versions --db FILE (--student CODE | --section ID) [--year Y] [--json]: a school year's chain of versions. */
 std::unique_ptr<Command> makeVersionsCommand();
+/** review --db FILE --year Y --class NAME [--pdf F] [--html F] [--json]: the check before signing (docs/review.md). */
+std::unique_ptr<Command> makeReviewCommand();
+/** approve --db FILE --year Y --class NAME: the board approves; approve --require-approval yes|no: the school's rule.
+ */
+std::unique_ptr<Command> makeApproveCommand();
+/** return --db FILE --year Y --class NAME --reason TEXT: the board returns a class to its homeroom teacher. */
+std::unique_ptr<Command> makeReturnCommand();
+/** deadlines --db FILE --year Y [--today dd/MM/yyyy] [--json]: the deadline board. */
+std::unique_ptr<Command> makeDeadlinesCommand();
 } // namespace hocba::cli

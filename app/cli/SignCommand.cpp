@@ -202,6 +202,11 @@ public:
         } else {
             for (const QString& line : lifecycle::SigningPlan::reportLines(*report, plan->notConfirmed))
                 console.out << line << '\n';
+            if (plan->notApproved > 0)
+                console.out << tr("%1 ready sections wait for the board's approval (the school signs approved "
+                                  "sections only: run \"approve\" first).")
+                                   .arg(plan->notApproved)
+                            << '\n';
         }
         console.out.flush();
         if (report->stoppedBy)

@@ -41,15 +41,14 @@ Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions
             if (e.section.source == SectionSource::Paper)
                 continue;
             StudentLint lint {e.student.id, e.student.fullName, e.section.id, {}};
-            lint.findings = personal_id::check(e.student.personalId, e.student.birthDate, e.student.gender);
             auto rows = students.assessments(e.section.id);
             if (!rows)
                 return std::unexpected(rows.error());
-            rules::LintContext context;
-            context.classmates = names;
-            context.classmates.removeOne(e.student.fullName);
-            lint.findings += rules::lintStudentYear(
-                rules::fromAssessments(*rows, e.section.circular, e.section.schoolYear, e.section.grade), context);
+            QStringList classmates = names;
+            classmates.removeOne(e.student.fullName);
+            lint.findings = lintStudent(
+                e.student, rules::fromAssessments(*rows, e.section.circular, e.section.schoolYear, e.section.grade),
+                classmates);
             classLint.students.append(std::move(lint));
         }
         out.append(std::move(classLint));
@@ -58,6 +57,25 @@ Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions
             break;
     }
     return out;
+}
+
+Findings lintStudent(const Student& student, const StudentYearInput& input, const QStringList& classmates)
+{
+    rules::LintContext context;
+    context.classmates = classmates;
+    return lintStudent(student, rules::evaluate(input, context));
+}
+
+Findings lintStudent(const Student& student, const Result<EvaluationOutput>& evaluation)
+{
+    Findings findings = personal_id::check(student.personalId, student.birthDate, student.gender);
+    // As rules::lintStudentYear: a year the rules do not cover is one error.
+    if (!evaluation)
+        findings.append(Finding {Finding::Severity::Error, QStringLiteral("rules.unsupported"), QStringLiteral("grade"),
+                                 evaluation.error().message});
+    else
+        findings += evaluation->findings;
+    return findings;
 }
 
 } // namespace hocba::lifecycle

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/EvaluationOutput.h"
 #include "domain/Finding.h"
+#include "domain/StudentYearInput.h"
 #include "domain/Types.h"
 #include "util/Error.h"
 
@@ -45,5 +47,13 @@ struct SchoolLintOptions
  * Paper-history years are not linted (they are never signed).
  */
 Result<QList<ClassLint>> lintSchool(store::Database& db, const SchoolLintOptions& options);
+
+/**
+ * What lintSchool finds for one student's year: the personal ID check, then the rules' lint of `input` with the
+ * other students of the class (`classmates`, the student's own name left out).
+ */
+Findings lintStudent(const Student& student, const StudentYearInput& input, const QStringList& classmates);
+/** The same from an evaluation already made (rules::evaluate of the input with the classmates). */
+Findings lintStudent(const Student& student, const Result<EvaluationOutput>& evaluation);
 
 } // namespace hocba::lifecycle

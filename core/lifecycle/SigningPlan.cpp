@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/SigningPlan.h"
 
+#include "lifecycle/ClassApproval.h"
 #include "lifecycle/TrustAnchors.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
@@ -97,9 +98,31 @@ Result<PlannedSections> SigningPlan::sections(store::Database& db, const SignSco
     auto signedBefore = store::sectionsSignedInRole(db, scope.year, signing::roleCode(scope.role));
     if (!signedBefore)
         return std::unexpected(signedBefore.error());
+    auto onlyApproved = approvalRequired(db);
+    if (!onlyApproved)
+        return std::unexpected(onlyApproved.error());
+    QSet<Id> approved;
+    if (*onlyApproved) {
+        auto st = db.prepare(
+            QStringLiteral("SELECT id FROM year_section WHERE school_year = ?1 AND approved_at IS NOT NULL"));
+        if (!st)
+            return std::unexpected(st.error());
+        st->bind(1, scope.year.startYear);
+        while (true) {
+            auto row = st->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            approved.insert(st->int64(0));
+        }
+    }
     PlannedSections plan;
     for (const YearSection& s : *all) {
-        if (s.state == SectionState::Ready && !signedBefore->contains(s.id))
+        if (s.state == SectionState::Ready && !signedBefore->contains(s.id) && *onlyApproved
+            && !approved.contains(s.id))
+            ++plan.notApproved;
+        else if (s.state == SectionState::Ready && !signedBefore->contains(s.id))
             plan.toSign << s.id;
         else if (s.state == SectionState::Draft && s.source == SectionSource::Digital)
             ++plan.notConfirmed;
@@ -163,6 +186,21 @@ Result<ConfirmedPlan> SigningPlan::confirmAndPlan(const store::Database& file, c
     if (!planned)
         return std::unexpected(planned.error());
     out.sections = *planned;
+    return out;
+}
+
+Result<ConfirmedPlan> SigningPlan::planAt(const store::Database& file, const SignScope& scope, const QList<Id>& only)
+{
+    auto db = openSameFile(file);
+    if (!db)
+        return std::unexpected(db.error());
+    auto planned = sections(**db, scope);
+    if (!planned)
+        return std::unexpected(planned.error());
+    ConfirmedPlan out;
+    out.sections = *planned;
+    const QSet<Id> chosen(only.cbegin(), only.cend());
+    out.sections.toSign.removeIf([&](Id id) { return !chosen.contains(id); });
     return out;
 }
 

@@ -36,6 +36,8 @@ struct PlannedSections
 {
     QList<Id> toSign; ///< ready, not yet signed in this role; class by class in roster order, then the unplaced
     int notConfirmed = 0; ///< digital sections still in draft (run "confirm" first)
+    /** Ready sections the board has not approved, left out because the school signs approved sections only. */
+    int notApproved = 0;
 };
 
 /** One certificate of a token, judged by the certificate policy. */
@@ -74,7 +76,10 @@ struct ConfirmedPlan
 class SigningPlan
 {
 public:
-    /** The ready sections of the scope that its role has not signed yet (a draft or signed section is not chosen). */
+    /**
+     * The ready sections of the scope that its role has not signed yet (a draft or signed section is not chosen);
+     * when the school signs approved sections only (ClassApproval's approvalRequired), the approved ones of those.
+     */
     static Result<PlannedSections> sections(store::Database& db, const SignScope& scope);
 
     /**
@@ -95,6 +100,11 @@ public:
      */
     static Result<ConfirmedPlan> confirmAndPlan(const store::Database& file, const Actor& actor,
                                                 const ConfirmOptions& confirm, signing::SignerRole role);
+    /**
+     * The principal's queue: plans the scope without confirming anything and keeps only the sections of `only` (those
+     * the principal chose), on a connection of its own to `file`'s file.
+     */
+    static Result<ConfirmedPlan> planAt(const store::Database& file, const SignScope& scope, const QList<Id>& only);
     /** Runs the batch for `sections` with `signer`, on a connection of its own to `file`'s file. */
     static Result<BatchReport> signAt(const store::Database& file, const Actor& actor, signing::Signer& signer,
                                       signing::SignerRole role, const QList<Id>& sections, int workers,

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace hocba::signing {
 
 /**
@@ -44,6 +46,9 @@ struct PinRequest
     bool finalTry = false; ///< "Lần nhập sai tiếp theo sẽ khoá PIN"
     int minLength = 4;
     int maxLength = 64;
+    /** Tries left before the PIN locks, when the token reports a number (PKCS#11 itself only gives the two flags
+     * above; no backend of ours fills it yet). */
+    std::optional<int> triesLeft = std::nullopt;
 };
 
 /**

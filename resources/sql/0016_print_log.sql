@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Version 19 (issue 14): the print log. Every copy of a record the school prints or writes to PDF for handing out is
+-- Version 16 (issue 14): the print log. Every copy of a record the school prints or writes to PDF for handing out is
 -- a row: who, when, which record and which school year's section (its version and state, and the SHA-256 of that
 -- year's packet as printed), how many copies, why (archive, transfer, parent, other with a note), and whether it went
 -- to a printer or a PDF file. Written by lifecycle's PrintLog with an audit entry in the same transaction
