@@ -34,6 +34,8 @@ QString rightCode(Right right)
         return QStringLiteral("print_export");
     case Right::Report:
         return QStringLiteral("report");
+    case Right::LockEntry:
+        return QStringLiteral("lock_entry");
     }
     return {};
 }
@@ -47,6 +49,8 @@ bool roleHolds(Role role, Right right)
         return role == Role::Admin;
     case Right::Sign:
         return role == Role::Principal;
+    case Right::LockEntry:
+        return role == Role::Principal || role == Role::Admin;
     case Right::PrintExport:
     case Right::Report:
         return role == Role::Admin || role == Role::Principal || role == Role::Clerk;
@@ -142,6 +146,8 @@ QString displayName(Right right)
         return Text::tr("print and export records");
     case Right::Report:
         return Text::tr("send records to the Department");
+    case Right::LockEntry:
+        return Text::tr("lock and unlock the entry of marks and comments");
     }
     return {};
 }

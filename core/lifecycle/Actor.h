@@ -37,6 +37,7 @@ enum class Right {
     Sign, ///< sign and approve records
     PrintExport, ///< print, render and export records
     Report, ///< send signed records to the Department and fetch its receipts: admin, principal, clerk
+    LockEntry, ///< lock and unlock entry of marks and comments (EntryLocks): the board, i.e. principal and admin
 };
 
 /** Where a right is wanted; an empty field means "any". */

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "lifecycle/EntryLocks.h"
+
+#include "store/AuditLog.h"
+#include "store/Database.h"
+
+#include <QCoreApplication>
+
+namespace hocba::lifecycle {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::lifecycle::EntryLocks)
+};
+
+constexpr auto kColumns = "id, school_year, grade, class_id, subject, term, item, reason, locked_by, locked_at";
+
+EntryLock readLock(const store::Statement& st)
+{
+    EntryLock l;
+    l.id = st.int64(0);
+    l.year = SchoolYear {int(st.int64(1))};
+    if (auto g = st.optionalInt64(2))
+        l.grade = int(*g);
+    l.classId = st.optionalInt64(3);
+    l.subject = st.text(4);
+    l.term = st.text(5);
+    l.item = st.text(6);
+    l.reason = st.text(7);
+    l.lockedBy = st.text(8);
+    l.lockedAt = QDateTime::fromString(st.text(9), Qt::ISODate);
+    return l;
+}
+
+bool covers(const EntryLock& l, const EntryPlace& p)
+{
+    if (l.year != p.year)
+        return false;
+    if (l.grade && *l.grade != p.grade)
+        return false;
+    if (l.classId && *l.classId != p.classId)
+        return false;
+    if (!l.subject.isEmpty() && l.subject != p.subject)
+        return false;
+    if (!l.term.isEmpty() && l.term != p.term)
+        return false;
+    if (!l.item.isEmpty() && l.item != p.item)
+        return false;
+    return true;
+}
+
+/** A lock's scope in words for the audit log and the refusal: "2025-2026 grade 6 class #3 toan hk1 final". */
+QString scopeText(const EntryLock& l)
+{
+    QStringList parts {l.year.toString()};
+    if (l.grade)
+        parts << QStringLiteral("grade=%1").arg(*l.grade);
+    if (l.classId)
+        parts << QStringLiteral("class=%1").arg(*l.classId);
+    if (!l.subject.isEmpty())
+        parts << QStringLiteral("subject=") + l.subject;
+    if (!l.term.isEmpty())
+        parts << QStringLiteral("term=") + l.term;
+    if (!l.item.isEmpty())
+        parts << QStringLiteral("item=") + l.item;
+    return parts.join(u' ');
+}
+
+/** What the user reads of a lock's place: "khối 6", "lớp 6A1", "môn toan", … (English in the source). */
+QString placeText(store::Database& db, const EntryLock& l)
+{
+    QStringList parts;
+    if (l.classId) {
+        QString name;
+        if (auto st = db.prepare(QStringLiteral("SELECT name FROM class WHERE id = ?1"))) {
+            st->bind(1, *l.classId);
+            if (auto row = st->step(); row && *row)
+                name = st->text(0);
+        }
+        parts << Text::tr("of class %1").arg(name);
+    } else if (l.grade) {
+        parts << Text::tr("of grade %1").arg(*l.grade);
+    } else {
+        parts << Text::tr("of the whole school");
+    }
+    if (!l.subject.isEmpty())
+        parts << Text::tr("subject %1").arg(l.subject);
+    if (!l.term.isEmpty())
+        parts << Text::tr("term %1").arg(l.term);
+    if (!l.item.isEmpty())
+        parts << Text::tr("column %1").arg(l.item);
+    parts << Text::tr("in %1").arg(l.year.toString());
+    return parts.join(QStringLiteral(", "));
+}
+
+bool isKnownTerm(const QString& t)
+{
+    static const QStringList known {QStringLiteral("hk1"), QStringLiteral("hk2"), QStringLiteral("cn"),
+                                    QStringLiteral("gk1"), QStringLiteral("ck1"), QStringLiteral("gk2"),
+                                    QStringLiteral("ck2")};
+    return t.isEmpty() || known.contains(t);
+}
+
+} // namespace
+
+Result<QList<EntryLock>> entryLocks(store::Database& db, SchoolYear year)
+{
+    auto st = db.prepare(QStringLiteral("SELECT %1 FROM entry_lock WHERE school_year = ?1 AND lifted_at IS NULL "
+                                        "ORDER BY id")
+                             .arg(QLatin1String(kColumns)));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, year.startYear);
+    QList<EntryLock> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        out.append(readLock(*st));
+    }
+    return out;
+}
+
+Status requireUnlocked(store::Database& db, const EntryPlace& place)
+{
+    auto locks = entryLocks(db, place.year);
+    if (!locks)
+        return std::unexpected(locks.error());
+    for (const EntryLock& l : *locks) {
+        if (!covers(l, place))
+            continue;
+        return fail(ErrorCode::PermissionDenied,
+                    Text::tr("Marks %1 were locked by %2 on %3: %4")
+                        .arg(placeText(db, l), l.lockedBy,
+                             l.lockedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")), l.reason),
+                    QStringLiteral("entry_lock %1").arg(l.id));
+    }
+    return {};
+}
+
+Result<Id> lockEntry(store::Database& db, const Actor& actor, const EntryLock& lock)
+{
+    if (auto ok = permit(db, actor, Right::LockEntry, RightScope::inYear(lock.year)); !ok)
+        return std::unexpected(ok.error());
+    const QString reason = lock.reason.trimmed();
+    if (reason.isEmpty())
+        return fail(ErrorCode::InvalidInput, Text::tr("Write why the entry is locked: the teachers see it."));
+    if (!isKnownTerm(lock.term))
+        return fail(
+            ErrorCode::InvalidInput,
+            Text::tr("\"%1\" is not a term: use hk1, hk2, cn (THCS) or gk1, ck1, gk2, ck2 (primary).").arg(lock.term));
+    EntryLock l = lock;
+    l.reason = reason;
+    store::Transaction tx(db);
+    if (!tx.began())
+        return std::unexpected(tx.began().error());
+    if (l.classId) {
+        auto st = db.prepare(QStringLiteral("SELECT grade FROM class WHERE id = ?1 AND school_year = ?2"));
+        if (!st)
+            return std::unexpected(st.error());
+        st->bind(1, *l.classId).bind(2, l.year.startYear);
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return fail(ErrorCode::NotFound, Text::tr("There is no such class in %1.").arg(l.year.toString()));
+        const int grade = int(st->int64(0));
+        if (l.grade && *l.grade != grade)
+            return fail(ErrorCode::InvalidInput, Text::tr("The class is not in grade %1.").arg(*l.grade));
+        l.grade = grade;
+    }
+    auto st = db.prepare(
+        QStringLiteral("INSERT INTO entry_lock (school_year, grade, class_id, subject, term, item, reason, locked_by, "
+                       "locked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, l.year.startYear);
+    if (l.grade)
+        st->bind(2, *l.grade);
+    else
+        st->bindNull(2);
+    st->bind(3, l.classId);
+    st->bind(4, l.subject.isNull() ? QString(u""_qs) : l.subject);
+    st->bind(5, l.term.isNull() ? QString(u""_qs) : l.term);
+    st->bind(6, l.item.isNull() ? QString(u""_qs) : l.item);
+    st->bind(7, l.reason);
+    st->bind(8, actor.auditName());
+    if (auto s = st->exec(); !s)
+        return std::unexpected(s.error());
+    const Id id = db.lastInsertId();
+    if (auto s = store::AuditLog(db).append(QStringLiteral("entry.lock"), QStringLiteral("entry_lock"),
+                                            QString::number(id), QStringLiteral("scope"), std::nullopt,
+                                            scopeText(l) + QStringLiteral(" | ") + l.reason);
+        !s)
+        return std::unexpected(s.error());
+    if (auto s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return id;
+}
+
+Status unlockEntry(store::Database& db, const Actor& actor, Id lockId, const QString& reason)
+{
+    if (auto ok = permit(db, actor, Right::LockEntry); !ok)
+        return ok;
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("Write why the lock is lifted: the reason is kept in the audit log."));
+    store::Transaction tx(db);
+    if (!tx.began())
+        return tx.began();
+    auto sel = db.prepare(
+        QStringLiteral("SELECT %1 FROM entry_lock WHERE id = ?1 AND lifted_at IS NULL").arg(QLatin1String(kColumns)));
+    if (!sel)
+        return std::unexpected(sel.error());
+    sel->bind(1, lockId);
+    auto row = sel->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, Text::tr("There is no lock number %1 in force.").arg(lockId));
+    const EntryLock l = readLock(*sel);
+    if (auto ok = actor.require(Right::LockEntry, RightScope::inYear(l.year)); !ok)
+        return ok;
+    auto st = db.prepare(QStringLiteral("UPDATE entry_lock SET lifted_by = ?2, lifted_reason = ?3, "
+                                        "lifted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, lockId).bind(2, actor.auditName()).bind(3, why);
+    if (auto s = st->exec(); !s)
+        return s;
+    if (auto s = store::AuditLog(db).append(QStringLiteral("entry.unlock"), QStringLiteral("entry_lock"),
+                                            QString::number(lockId), QStringLiteral("lifted"),
+                                            scopeText(l) + QStringLiteral(" | ") + l.reason, why);
+        !s)
+        return s;
+    return tx.commit();
+}
+
+} // namespace hocba::lifecycle
