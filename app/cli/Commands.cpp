@@ -16,6 +16,7 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeInfoCommand());
     list.push_back(makeEvaluateCommand());
     list.push_back(makeLintCommand());
+    list.push_back(makeGridCommand());
     list.push_back(makeReviewCommand());
     list.push_back(makeConfirmCommand());
     list.push_back(makeApproveCommand());

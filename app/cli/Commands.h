@@ -78,6 +78,11 @@ std::unique_ptr<Command> makeRevokeCommand();
 std::unique_ptr<Command> makeTransferCommand();
 /** versions --db FILE (--student CODE | --section ID) [--year Y] [--json]: a school year's chain of versions. */
 std::unique_ptr<Command> makeVersionsCommand();
+/**
+ * grid --db FILE [--year Y] --class NAME (--subject CODE | --homeroom | --qualities) --term T [--json]
+ * [--paste F.tsv [--row N] [--column HEADER]] [--history --row N --column HEADER]: an entry grid (docs/entry.md).
+ */
+std::unique_ptr<Command> makeGridCommand();
 /** review --db FILE --year Y --class NAME [--pdf F] [--html F] [--json]: the check before signing (docs/review.md). */
 std::unique_ptr<Command> makeReviewCommand();
 /** approve --db FILE --year Y --class NAME: the board approves; approve --require-approval yes|no: the school's rule.
