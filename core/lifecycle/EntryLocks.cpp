@@ -241,6 +241,16 @@ Result<Id> lockEntry(store::Database& db, const Actor& actor, const EntryLock& l
                     Text::tr("\"%1\" is not a term: use hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (primary) or year (the "
                              "homeroom columns of the whole year).")
                         .arg(lock.term));
+    // A subject of the curriculum, or a primary quality or competency ("q.cham_chi", "c.tu_chu_tu_hoc").
+    const bool trait = lock.subject.startsWith(u"q."_qs) || lock.subject.startsWith(u"c."_qs);
+    if (!lock.subject.isEmpty() && !trait && rules::subjectName(lock.subject) == lock.subject)
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("\"%1\" is not a subject code; the codes are listed in docs/evaluate.md, for example toan "
+                             "or ngu_van.")
+                        .arg(lock.subject));
+    if (!lock.item.isEmpty() && !lockableItems().contains(lock.item))
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("\"%1\" is not a column: use %2.").arg(lock.item, lockableItems().join(u", "_qs)));
     EntryLock l = lock;
     l.reason = reason;
     store::Transaction tx(db);
