@@ -14,6 +14,7 @@
 #include "store/StudentRepository.h"
 
 #include <QDate>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace hocba;
@@ -294,6 +295,9 @@ private Q_SLOTS:
         l.reason = u"Điểm cuối kì đã chốt."_qs;
         const Id id = lock(l);
         QVERIFY(id > 0);
+        // The lock is newer than the import: the import can no longer be taken back.
+        QVERIFY(!lifecycle::undoImport(*m_db, first->batchId, Actor::unrestricted()));
+        QCOMPARE(mark(u"Nguyễn Văn An"_qs, u"toan"_qs, u"hk1"_qs, u"final"_qs), u"9"_qs);
 
         // An's end-of-term mark would change (locked): his row is refused whole; Bích's regular marks still import;
         // a row that leaves the locked cell as it is, is not refused.
@@ -327,6 +331,30 @@ private Q_SLOTS:
         QCOMPARE(again->report.updated, 1);
         QVERIFY(again->report.rejected.isEmpty());
         QCOMPARE(mark(u"Nguyễn Văn An"_qs, u"toan"_qs, u"hk1"_qs, u"final"_qs), u"5"_qs);
+    }
+
+    void figureChecksOfAGridAgainstManyLocks()
+    {
+        // A figure, not a test of speed: 45 pupils × 15 columns checked against 60 locks of other classes.
+        for (int i = 0; i < 60; ++i) {
+            EntryLock l;
+            l.classId = m_6a2;
+            l.subject = u"toan"_qs;
+            l.term = i % 2 ? u"hk1"_qs : u"hk2"_qs;
+            QVERIFY(lock(l));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        auto set = lifecycle::EntryLockSet::load(*m_db, kYear);
+        QVERIFY(set);
+        const qint64 loaded = timer.nsecsElapsed();
+        int covered = 0;
+        for (int row = 0; row < 45; ++row)
+            for (int col = 0; col < 15; ++col)
+                covered += set->covering({kYear, 6, m_6a1, u"toan"_qs, u"hk1"_qs, u"regular"_qs}) ? 1 : 0;
+        QCOMPARE(covered, 0);
+        qInfo("EntryLockSet: load of 60 locks %.2f ms, 675 cell checks %.3f ms", loaded / 1e6,
+              (timer.nsecsElapsed() - loaded) / 1e6);
     }
 
     void theHomeroomImportRefusesALockedConductColumn()
