@@ -184,25 +184,32 @@ Result<EntryLockSet> EntryLockSet::load(store::Database& db, SchoolYear year)
     EntryLockSet set;
     set.m_year = year;
     set.m_locks = std::move(*locks);
-    for (const EntryLock& l : std::as_const(set.m_locks)) {
-        if (!l.classId || set.m_classNames.contains(*l.classId))
-            continue;
-        auto st = db.prepare(QStringLiteral("SELECT name FROM class WHERE id = ?1"));
-        if (!st)
-            return std::unexpected(st.error());
-        st->bind(1, *l.classId);
+    if (set.m_locks.isEmpty())
+        return set;
+    // The year's classes: their names for the refusals, their grades for a place that names only its class.
+    auto st = db.prepare(QStringLiteral("SELECT id, name, grade FROM class WHERE school_year = ?1"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, year.startYear);
+    for (;;) {
         auto row = st->step();
         if (!row)
             return std::unexpected(row.error());
-        set.m_classNames.insert(*l.classId, *row ? st->text(0) : QString());
+        if (!*row)
+            break;
+        set.m_classNames.insert(st->int64(0), st->text(1));
+        set.m_classGrades.insert(st->int64(0), int(st->int64(2)));
     }
     return set;
 }
 
 const EntryLock* EntryLockSet::covering(const EntryPlace& place) const
 {
+    EntryPlace p = place;
+    if (p.grade == 0 && p.classId != 0)
+        p.grade = m_classGrades.value(p.classId);
     for (const EntryLock& l : m_locks)
-        if (covers(l, place))
+        if (covers(l, p))
             return &l;
     return nullptr;
 }

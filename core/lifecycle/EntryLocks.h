@@ -62,7 +62,10 @@ public:
     SchoolYear year() const { return m_year; }
     const QList<EntryLock>& locks() const { return m_locks; }
     bool isEmpty() const { return m_locks.isEmpty(); }
-    /** The first lock (oldest) that covers `place`, or nullptr; a place of another year is never covered. */
+    /**
+     * The first lock (oldest) that covers `place`, or nullptr; a place of another year is never covered. A place with
+     * a class and grade 0 takes the class's grade.
+     */
     const EntryLock* covering(const EntryPlace& place) const;
     /** Ok when no lock covers `place`; otherwise the translated refusal naming the lock (who, when, why). */
     Status check(const EntryPlace& place) const;
@@ -73,6 +76,7 @@ private:
     SchoolYear m_year;
     QList<EntryLock> m_locks;
     QHash<Id, QString> m_classNames;
+    QHash<Id, int> m_classGrades;
 };
 
 /** Ok when no lock covers `place`; otherwise a translated refusal naming the lock (who, when, why). */

@@ -174,6 +174,9 @@ private Q_SLOTS:
         QVERIFY(locked(m_6a2, 6, QString(), u"hk1"_qs, u"conduct"_qs)); // empty subject: homeroom columns too
         QVERIFY(!locked(m_6a2, 6, u"toan"_qs, u"hk2"_qs, u"regular"_qs));
         QVERIFY(!locked(m_3a1, 3, u"toan"_qs, u"hk1"_qs, u"level"_qs));
+        // A place that names its class but not its grade takes the class's grade.
+        QVERIFY(locked(m_6a2, 0, u"toan"_qs, u"hk1"_qs, u"regular"_qs));
+        QVERIFY(!locked(m_3a1, 0, u"toan"_qs, u"hk1"_qs, u"level"_qs));
 
         EntryLock subject;
         subject.subject = u"tieng_viet"_qs;
