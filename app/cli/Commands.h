@@ -92,4 +92,13 @@ std::unique_ptr<Command> makeApproveCommand();
 std::unique_ptr<Command> makeReturnCommand();
 /** deadlines --db FILE --year Y [--today dd/MM/yyyy] [--json]: the deadline board. */
 std::unique_ptr<Command> makeDeadlinesCommand();
+/**
+ * lock --db FILE [--year Y] [--grade N] [--class NAME] [--subject CODE] [--term T] [--item I] --reason TEXT: the board
+ * locks entry (docs/entry-locks.md); prints the lock's number.
+ */
+std::unique_ptr<Command> makeLockCommand();
+/** unlock --db FILE --id N --reason TEXT: the board lifts a lock on entry. */
+std::unique_ptr<Command> makeUnlockCommand();
+/** locks --db FILE [--year Y] [--json]: the locks on entry in force. */
+std::unique_ptr<Command> makeLocksCommand();
 } // namespace hocba::cli
