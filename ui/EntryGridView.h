@@ -34,6 +34,8 @@ public:
     EntryGridModel* gridModel() const { return m_model; }
     /** The frozen table over the first columns (for tests). */
     QTableView* frozenView() const { return m_frozen; }
+    /** Whether a cell editor is open. */
+    bool isEditing() const { return state() == EditingState; }
     /** The school file, for the history dialog; the view does not own it. */
     void setDatabase(store::Database* db) { m_db = db; }
 
