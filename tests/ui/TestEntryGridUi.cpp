@@ -213,6 +213,14 @@ private Q_SLOTS:
                qint64(grid.rows.size()), qint64(grid.columns.size()), double(open.nsecsElapsed()) / 1e6,
                w->lastOpenMs());
         QCOMPARE(grid.rows.size(), 45);
+        {
+            lifecycle::EntryGrid copy = grid;
+            QElapsedTimer t;
+            t.start();
+            for (int r = 0; r < copy.rows.size(); ++r)
+                lifecycle::recomputeRow(copy, r);
+            qDebug("recomputeRow: %.3f ms a row (45 rows)", double(t.nsecsElapsed()) / 1e6 / 45);
+        }
         const int score = firstColumnOf(grid, CellKind::Score);
         const int computed = firstColumnOf(grid, CellKind::Computed);
         QVERIFY(score >= 0);
