@@ -171,9 +171,7 @@ int EntryGridModel::columnCount(const QModelIndex& parent) const
 
 QString EntryGridModel::displayValue(const GridColumn& column, const QString& stored)
 {
-    if (isScoreKind(column.kind))
-        return QString(stored).replace(QLatin1Char('.'), QLatin1Char(','));
-    return stored;
+    return lifecycle::displayCell(column, stored);
 }
 
 bool EntryGridModel::isAbsenceColumn(int gridCol) const
@@ -432,7 +430,7 @@ QList<CellOutcome> EntryGridModel::applyEdits(const QList<CellEdit>& edits, cons
         text += QStringLiteral("; ")
             + tr("%n refused: %1", nullptr, int(refused.size())).arg(parts.join(QStringLiteral("; ")));
     }
-    setStatus(text + QLatin1Char('.'));
+    setStatus(text.endsWith(QLatin1Char('.')) ? text : text + QLatin1Char('.'));
     return outcomes;
 }
 

@@ -31,7 +31,7 @@ public:
     /** STT, Mã, Họ đệm, Tên: the columns before the grid's own (frozen in the view). */
     static constexpr int FixedColumns = 4;
     /** THCS absences: from this many sessions in a row's absence columns the cell is coloured as a warning. */
-    static constexpr int AbsenceWarning = 40;
+    static constexpr int AbsenceWarning = lifecycle::absencesWarningFrom;
     /** TT22 Art. 12: more than this many sessions absent in a year and the pupil must repeat the grade. */
     static constexpr int AbsenceLimit = 45;
 
@@ -80,7 +80,7 @@ public:
     /** Milliseconds the last recomputeRow took (for the figures the tests print). */
     double lastRecomputeMs() const { return m_recomputeMs; }
 
-    /** Shows a score with a decimal comma ("7.5" → "7,5") for score and computed columns. */
+    /** A stored value as shown (lifecycle::displayCell: a decimal comma, Đ and CĐ). */
     static QString displayValue(const lifecycle::GridColumn& column, const QString& stored);
 
 Q_SIGNALS:

@@ -100,6 +100,12 @@ void key(EntryGridView* view, Qt::Key k, Qt::KeyboardModifiers mods = Qt::NoModi
     QCoreApplication::processEvents();
 }
 
+/** A mark or an average as stored or shown ("7.5", "7,5"). */
+double number(const QString& text)
+{
+    return QString(text).replace(QLatin1Char(','), QLatin1Char('.')).toDouble();
+}
+
 int firstColumnOf(const lifecycle::EntryGrid& grid, CellKind kind)
 {
     for (int c = 0; c < grid.columns.size(); ++c)
@@ -239,7 +245,7 @@ private Q_SLOTS:
         }
         const QString before = model->grid().rows.at(0).values.at(computed);
         QVERIFY2(!before.isEmpty(), qPrintable(w->statusText()));
-        QCOMPARE(before.toDouble(), 8.0);
+        QCOMPARE(number(before), 8.0);
 
         view->setCurrentIndex(model->index(0, score + EntryGridModel::FixedColumns));
         QElapsedTimer typing;
@@ -250,7 +256,7 @@ private Q_SLOTS:
                double(typing.nsecsElapsed()) / 1e6, model->lastRecomputeMs());
         QCOMPARE(view->currentIndex().row(), 1); // Enter moved down
         QCOMPARE(model->index(0, score + EntryGridModel::FixedColumns).data().toString(), QStringLiteral("9,5"));
-        QVERIFY(model->grid().rows.at(0).values.at(computed).toDouble() > 8.0);
+        QVERIFY(number(model->grid().rows.at(0).values.at(computed)) > 8.0);
         QVERIFY(model->index(0, computed + EntryGridModel::FixedColumns).data().toString().contains(QLatin1Char(','))
                 || !model->grid().rows.at(0).values.at(computed).contains(QLatin1Char('.')));
 
@@ -480,8 +486,10 @@ private Q_SLOTS:
         QVERIFY(!view->isEditing());
         QApplication::clipboard()->setText(QStringLiteral("5\t6\n7\t8\n"));
         key(view, Qt::Key_V, Qt::ControlModifier);
-        QVERIFY2(w->statusText().contains(lock.reason) || w->statusText().contains(QStringLiteral("0 ")),
+        qDebug("Paste on a locked column: %s", qPrintable(w->statusText()));
+        QVERIFY2(w->statusText().startsWith(EntryGridModel::tr("%n cell(s) saved", nullptr, 0)),
                  qPrintable(w->statusText()));
+        QVERIFY2(w->statusText().contains(lock.reason), qPrintable(w->statusText()));
         QCOMPARE(model->undoStack()->count(), 0);
         const auto now = reload(*db, *w, choice, m_classId);
         QCOMPARE(now.rows.at(0).values, old.rows.at(0).values);
@@ -503,6 +511,7 @@ private Q_SLOTS:
         typeText(view, QStringLiteral("3"));
         key(view, Qt::Key_Return);
         QCOMPARE(reload(*db, *w, choice, m_classId).rows.at(0).values, old.rows.at(0).values);
+        qDebug("A subject teacher of Ngữ văn typing in Toán: %s", qPrintable(w->statusText()));
         QVERIFY2(w->statusText().startsWith(EntryGridModel::tr("%n cell(s) saved", nullptr, 0)),
                  qPrintable(w->statusText()));
         QCOMPARE(model->undoStack()->count(), 0);
@@ -570,10 +579,7 @@ private Q_SLOTS:
         auto* action = window.findChild<QAction*>(QStringLiteral("openEntryGridAction"));
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
-        ui::MessageBox::resetShown();
-        action->trigger(); // no class chosen: a message, no grid
         QVERIFY(!window.entryWorkspace());
-        QCOMPARE(ui::MessageBox::shownCount(), 1);
 
         // Choose class 1A1 in the tree, then Entry → Open grid….
         auto* tree = window.findChild<QTreeView*>(QStringLiteral("navigationTreeView"));
