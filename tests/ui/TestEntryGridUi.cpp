@@ -517,6 +517,62 @@ private Q_SLOTS:
         QCOMPARE(model->undoStack()->count(), 0);
     }
 
+    void absencesWarnNear45AndReadOnlyRowsAreGrey()
+    {
+        auto db = copyOf(m_thcs);
+        QVERIFY(db);
+        // The first pupil's year is confirmed (ready): no longer a draft, so read-only in the grids.
+        const auto first = lifecycle::loadHomeroomGrid(*db, kYear, m_classId, QStringLiteral("year"));
+        QVERIFY(first);
+        const Id confirmed = first->rows.at(0).student.section.id;
+        QVERIFY(db->exec(QStringLiteral("UPDATE year_section SET state = 'ready' WHERE id = %1").arg(confirmed)));
+
+        EntryWorkspace w(*db, Actor::unrestricted(), kYear, m_classId, QStringLiteral("6A1"));
+        const int choice = choiceOf(w, GridKind::Homeroom, {}, QStringLiteral("year"));
+        QVERIFY(choice >= 0);
+        QVERIFY(w.openChoice(choice));
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        auto* view = w.view();
+        auto* model = w.model();
+        const int absences = firstColumnOf(model->grid(), CellKind::Count);
+        QVERIFY(absences >= 0);
+        const int column = absences + EntryGridModel::FixedColumns;
+
+        // The confirmed pupil's row: grey, its reason as tooltip, no editor.
+        QCOMPARE(model->rowOfSection(confirmed), 0);
+        const QModelIndex locked = model->index(0, column);
+        QVERIFY(!(model->flags(locked) & Qt::ItemIsEditable));
+        QVERIFY(!model->grid().rows.at(0).readOnlyReason.isEmpty());
+        QCOMPARE(locked.data(Qt::ToolTipRole).toString(), model->grid().rows.at(0).readOnlyReason);
+        QCOMPARE(model->index(0, 3).data(Qt::ToolTipRole).toString(), model->grid().rows.at(0).readOnlyReason);
+        QVERIFY(locked.data(Qt::ForegroundRole).isValid());
+        view->setCurrentIndex(locked);
+        typeText(view, QStringLiteral("3"));
+        QVERIFY(!view->isEditing());
+
+        // Absences: amber from 40 sessions, red above 45, plain below.
+        const QModelIndex cell = model->index(1, column);
+        const auto typeCount = [&](const QString& n) {
+            view->setCurrentIndex(cell);
+            typeText(view, n);
+            key(view, Qt::Key_Return);
+        };
+        typeCount(QStringLiteral("12"));
+        QVERIFY(!cell.data(Qt::BackgroundRole).isValid());
+        typeCount(QStringLiteral("41"));
+        QCOMPARE(cell.data(Qt::BackgroundRole).value<QBrush>().color(), QColor(0xff, 0xe0, 0x82));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("41")));
+        typeCount(QStringLiteral("46"));
+        QCOMPARE(cell.data(Qt::BackgroundRole).value<QBrush>().color(), QColor(0xff, 0x8a, 0x80));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("45")));
+        auto stored = lifecycle::loadHomeroomGrid(*db, kYear, m_classId, QStringLiteral("year"));
+        QVERIFY(stored);
+        QCOMPARE(stored->rows.at(1).values.at(absences), QStringLiteral("46"));
+    }
+
     void qualitiesFormNamesItsPupilAndWritesOnlyThatRow()
     {
         auto db = copyOf(m_primary);
