@@ -446,6 +446,33 @@ private Q_SLOTS:
         auto redone = reload(*db, *w, choice, m_classId);
         for (int r = 0; r < 45; ++r)
             QCOMPARE(redone.rows.at(r).values, now.rows.at(r).values);
+        // One value into every selected cell; the bulk-fill hook: a list of edits as one undo step.
+        const int before = model->undoStack()->count();
+        view->setCurrentIndex(model->index(20, EntryGridModel::FixedColumns));
+        view->selectionModel()->select(QItemSelection(model->index(20, EntryGridModel::FixedColumns),
+                                                      model->index(21, EntryGridModel::FixedColumns + 1)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QApplication::clipboard()->setText(QStringLiteral("6,5\n"));
+        key(view, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(model->undoStack()->count(), before + 1);
+        auto filled = reload(*db, *w, choice, m_classId);
+        for (int r = 20; r <= 21; ++r)
+            for (int c = 0; c <= 1; ++c)
+                QCOMPARE(number(filled.rows.at(r).values.at(c)), 6.5);
+        const int comment = firstColumnOf(grid, CellKind::Text);
+        QVERIFY(comment >= 0);
+        QList<lifecycle::CellEdit> bulk;
+        for (int r = 0; r < 3; ++r)
+            bulk.append({grid.slot(r, comment), QStringLiteral("Em tiến bộ rõ, cần phát huy.")});
+        const auto outcomes = view->applyEdits(bulk, QStringLiteral("Bulk fill"));
+        QCOMPARE(outcomes.size(), 3);
+        QCOMPARE(model->undoStack()->count(), before + 2);
+        QCOMPARE(reload(*db, *w, choice, m_classId).rows.at(2).values.at(comment),
+                 QStringLiteral("Em tiến bộ rõ, cần phát huy."));
+        key(view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(reload(*db, *w, choice, m_classId).rows.at(2).values.at(comment),
+                 filled.rows.at(2).values.at(comment));
+
         // Copying gives the block back as shown: tab-separated, decimal commas.
         const int first = EntryGridModel::FixedColumns;
         view->selectionModel()->select(QItemSelection(model->index(0, first), model->index(1, first + 1)),
