@@ -128,6 +128,10 @@ EntryGridView::EntryGridView(QWidget* parent)
     m_frozen->setStyleSheet(QStringLiteral("QTableView { border: none; }"));
     viewport()->stackUnder(m_frozen);
 
+    connect(m_frozen, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            Q_EMIT pupilActivated(index.row());
+    });
     connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
         if (section < EntryGridModel::FixedColumns) {
             m_frozen->setColumnWidth(section, size);

@@ -59,6 +59,8 @@ public:
     void showCellHistory();
 
 Q_SIGNALS:
+    /** A pupil's number, code or name was double-clicked (the qualities grid opens the pupil's form). */
+    void pupilActivated(int row);
     /** A history dialog was opened (tests find it through this). */
     void historyShown(QDialog* dialog);
 

@@ -66,6 +66,12 @@ EntryWorkspace::EntryWorkspace(store::Database& db, lifecycle::Actor actor, Scho
 
     m_view = new EntryGridView(this);
     m_view->setDatabase(&m_db);
+    connect(m_view, &EntryGridView::pupilActivated, this, [this](int row) {
+        if (!m_current || m_current->grid().kind != GridKind::Qualities)
+            return;
+        m_view->setCurrentIndex(m_current->index(row, EntryGridModel::FixedColumns));
+        openPupilForm();
+    });
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("entryStatus"));

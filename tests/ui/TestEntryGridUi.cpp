@@ -649,6 +649,14 @@ private Q_SLOTS:
             if (r != 1)
                 QCOMPARE(after.rows.at(r).values, before.rows.at(r).values);
         QCOMPARE(model->undoStack()->count(), 1);
+
+        // A double click on a pupil's name opens that pupil's form too.
+        Q_EMIT w.view()->frozenView()->doubleClicked(model->index(2, 3));
+        QCOMPARE(opened.size(), 2);
+        auto* second = qobject_cast<ui::QualitiesFormDialog*>(opened.last().first().value<QDialog*>());
+        QVERIFY(second);
+        QCOMPARE(second->sectionId(), model->grid().rows.at(2).student.section.id);
+        QVERIFY(second->windowTitle().contains(model->grid().rows.at(2).student.student.fullName));
     }
 
     void mainWindowOpensTheGridOfTheChosenClass()
