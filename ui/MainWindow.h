@@ -36,6 +36,7 @@ class SignerSource;
 namespace hocba::ui {
 
 class ClassReviewDialog;
+class EntryLocksDialog;
 class SignDialog;
 class DepartmentSync;
 class EntryWorkspace;
@@ -143,6 +144,8 @@ public Q_SLOTS:
     void reviewCurrentClass();
     /** Records → Deadline board…: the year in view; a double-click opens that class's review. */
     void showDeadlineBoard();
+    /** Records → Entry locks: the locks in force; the board adds and lifts them (EntryLocksDialog). */
+    EntryLocksDialog* showEntryLocks();
     /** Records → Principal's signing queue…: approved records by class, signed with one PIN per batch. */
     void showSigningQueue();
     /** Entry → Open grid… (Ctrl+E): the entry grids of the chosen class in a dock (docs/entry.md). */
@@ -244,6 +247,7 @@ private:
     QAction* m_reviewAction = nullptr;
     QAction* m_queueAction = nullptr;
     QAction* m_deadlineAction = nullptr;
+    QAction* m_entryLocksAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;

@@ -759,6 +759,7 @@ Result<QList<CellOutcome>> writeCells(store::Database& db, const Actor& actor, c
         return std::unexpected(tx.began().error());
     store::StudentRepository students(db);
     QHash<Id, std::optional<SectionInfo>> sections;
+    QHash<Id, QList<RosterEntry>> rosters; // a pasted block touches one class's sections
     QHash<QString, QString> refusals; // a decision (right, lock) → its refusal, empty when allowed
     const auto sectionOf = [&](Id id) -> Result<const SectionInfo*> {
         auto it = sections.constFind(id);
@@ -768,10 +769,14 @@ Result<QList<CellOutcome>> writeCells(store::Database& db, const Actor& actor, c
             if (!section)
                 return std::unexpected(section.error());
             if (*section && (*section)->classId) {
-                auto roster = students.roster(*(*section)->classId);
-                if (!roster)
-                    return std::unexpected(roster.error());
-                for (const RosterEntry& e : *roster)
+                const Id classId = *(*section)->classId;
+                if (!rosters.contains(classId)) {
+                    auto roster = students.roster(classId);
+                    if (!roster)
+                        return std::unexpected(roster.error());
+                    rosters.insert(classId, std::move(*roster));
+                }
+                for (const RosterEntry& e : std::as_const(rosters[classId]))
                     if (e.section.id == id) {
                         info = SectionInfo {
                             e, levelOfGrade(e.section.grade).value_or(SchoolLevel::Thcs), {}, readOnlyReason(e)};
