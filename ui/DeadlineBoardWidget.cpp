@@ -63,7 +63,12 @@ DeadlineBoardWidget::DeadlineBoardWidget(store::Database& db, SchoolYear year, Q
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(TeacherColumn, QHeaderView::Stretch);
     connect(m_table, &QTableWidget::itemDoubleClicked, this, [this](QTableWidgetItem* item) {
-        if (auto* cls = m_table->item(item->row(), ClassColumn); cls && item->row() < m_board.rows.size())
+        auto* cls = m_table->item(item->row(), ClassColumn);
+        if (!cls || item->row() >= m_board.rows.size())
+            return;
+        if (item->column() == MarksMissingColumn || item->column() == CommentsMissingColumn)
+            Q_EMIT gridActivated(cls->text());
+        else
             Q_EMIT classActivated(cls->text());
     });
     auto* layout = new QVBoxLayout(this);

@@ -53,8 +53,10 @@ public:
     QString headerText() const;
 
 Q_SIGNALS:
-    /** The user wants the review of this class. */
+    /** The user wants the review of this class (the fix list). */
     void classActivated(const QString& className);
+    /** The user wants to fill in what is missing: a double click on a class's missing marks or comments. */
+    void gridActivated(const QString& className);
 
 private:
     store::Database& m_db;

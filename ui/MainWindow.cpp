@@ -1002,6 +1002,11 @@ void MainWindow::showDeadlineBoard()
         if (auto* review = openClassReview(year, name))
             connect(review, &ClassReviewDialog::changed, board, &DeadlineBoardWidget::refresh);
     });
+    connect(board, &DeadlineBoardWidget::gridActivated, dialog, [this, year](const QString& name) {
+        for (const ClassGroup& cls : std::as_const(m_classes))
+            if (cls.schoolYear == year && cls.name == name)
+                openEntryGridFor(cls);
+    });
     dialog->show();
 }
 
@@ -1279,9 +1284,13 @@ void MainWindow::openEntryGrid()
         MessageBox::information(this, tr("Entry"), tr("Choose a class on the left first."));
         return;
     }
+    openEntryGridFor(*m_currentClass);
+}
+
+void MainWindow::openEntryGridFor(const ClassGroup& cls)
+{
     closeEntryWorkspace();
-    auto* workspace = new EntryWorkspace(m_file->database(), m_actor, m_currentClass->schoolYear, m_currentClass->id,
-                                         m_currentClass->name);
+    auto* workspace = new EntryWorkspace(m_file->database(), m_actor, cls.schoolYear, cls.id, cls.name);
     m_entryDock = new QDockWidget(workspace->windowTitle(), this);
     m_entryDock->setObjectName(QStringLiteral("entryDock"));
     m_entryDock->setWidget(workspace);
@@ -1292,6 +1301,8 @@ void MainWindow::openEntryGrid()
     });
     addDockWidget(Qt::BottomDockWidgetArea, m_entryDock);
     m_entryDock->show();
+    // The grid is the work: it gets most of the window's height (a class of 45 at 1366×768).
+    resizeDocks({m_entryDock}, {height() * 2 / 3}, Qt::Vertical);
     workspace->view()->setFocus(Qt::OtherFocusReason);
 }
 

@@ -199,6 +199,8 @@ private:
     void dropDepartmentSync();
     /** The entry dock belongs to the file and the account that opened it. */
     void closeEntryWorkspace();
+    /** Opens the entry grids of `cls` in the bottom panel. */
+    void openEntryGridFor(const ClassGroup& cls);
     /** The student row that is current in the class list, if any. */
     std::optional<RosterEntry> selectedEntry() const;
     RecordVersionsDialog* openVersions(const RosterEntry& entry);

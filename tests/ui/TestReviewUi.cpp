@@ -5,6 +5,7 @@
 // ones to the sign dialog; the PIN dialog warns about Caps Lock and Vietnamese typing, and shows the tries left.
 #include "ClassReviewDialog.h"
 #include "DeadlineBoardWidget.h"
+#include "EntryWorkspace.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "PinDialog.h"
@@ -198,6 +199,15 @@ private Q_SLOTS:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, total.center());
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, total.center());
         QCOMPARE(activated.count(), 2);
+        // The missing marks or comments lead to the grid instead.
+        QSignalSpy grid(&board, &ui::DeadlineBoardWidget::gridActivated);
+        table->setCurrentCell(1, ui::DeadlineBoardWidget::MarksMissingColumn);
+        QTest::keyClick(table, Qt::Key_Return);
+        table->setCurrentCell(2, ui::DeadlineBoardWidget::CommentsMissingColumn);
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(grid.count(), 2);
+        QCOMPARE(grid.first().first().toString(), table->item(1, 0)->text());
+        QCOMPARE(activated.count(), 2);
     }
 
     void mainWindowOffersTheBoardAndTheReview()
@@ -217,6 +227,10 @@ private Q_SLOTS:
         auto* review = window.findChild<ui::ClassReviewDialog*>(QStringLiteral("classReviewDialog"));
         QVERIFY(review);
         QVERIFY(review->windowTitle().contains(QStringLiteral("7A1")));
+        QVERIFY(!window.entryWorkspace());
+        Q_EMIT board->gridActivated(QStringLiteral("7A1"));
+        QVERIFY(window.entryWorkspace());
+        QVERIFY(window.entryWorkspace()->windowTitle().contains(QStringLiteral("7A1")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("reviewClassAction")));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("signingQueueAction")));
     }
