@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeApproveCommand());
     list.push_back(makeReturnCommand());
     list.push_back(makeDeadlinesCommand());
+    list.push_back(makeCommentsCommand());
     list.push_back(makeSignCommand());
     list.push_back(makePolicyCommand());
     list.push_back(makeExportCommand());
