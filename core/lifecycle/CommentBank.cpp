@@ -123,7 +123,7 @@ QString auditText(const CommentEntry& e)
         .arg(e.term, e.band);
 }
 
-Status bindEntry(store::Statement& st, const CommentEntry& e)
+void bindEntry(store::Statement& st, const CommentEntry& e)
 {
     st.bind(1, e.code)
         .bind(2, e.text)
@@ -132,7 +132,6 @@ Status bindEntry(store::Statement& st, const CommentEntry& e)
         .bind(5, e.grade)
         .bind(6, e.term.isNull() ? QString(u""_qs) : e.term)
         .bind(7, e.band.isNull() ? QString(u""_qs) : e.band);
-    return {};
 }
 
 Result<bool> codeTaken(store::Database& db, const QString& code, Id except)
