@@ -236,7 +236,7 @@ void BulkFillDialog::refreshPlan()
     m_summary->setText(parts.join(QStringLiteral("; ")) + u'.');
 
     QStringList warnings;
-    for (const auto& g : lifecycle::identicalComments(resulting, kIdenticalWarningAt))
+    for (const auto& g : lifecycle::identicalComments(resulting, lifecycle::kIdenticalCommentsWarnAt))
         warnings << tr("%n pupil(s) of the class would have the same comment: \"%1\".", nullptr, int(g.rows.size()))
                         .arg(g.text);
     if (!warnings.isEmpty())

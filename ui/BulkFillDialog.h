@@ -32,9 +32,6 @@ class BulkFillDialog : public QDialog
     Q_OBJECT
 
 public:
-    /** Pupils sharing one comment from this many on are warned about. */
-    static constexpr int kIdenticalWarningAt = 3;
-
     BulkFillDialog(lifecycle::EntryGrid grid, int column, QList<lifecycle::CommentEntry> bank,
                    lifecycle::HouseStyle style, QWidget* parent = nullptr);
     /** Reads the bank and the house style from the school file (an unreadable bank leaves the list empty). */

@@ -21,8 +21,9 @@ public:
     QString summary() const override
     {
         return tr("The school's comment bank: \"comments list\" (with filters), \"comments add\", \"comments remove\", "
-                  "\"comments seed\" (the default phrases), \"comments style\" (the house style) and \"comments "
-                  "check\" (a text against the house style).");
+                  "\"comments seed\" (the default phrases), \"comments style\" (the house style), \"comments "
+                  "check\" (a text against the house style) and \"comments identical\" (pupils of a class sharing "
+                  "one comment).");
     }
 
     int run(const QStringList& args, Console& console) override
@@ -56,19 +57,21 @@ public:
         QCommandLineParser parser;
         if (int c = parse(parser,
                           QList<QCommandLineOption> {dbOption(), code, text, subject, level, grade, term, band, search,
-                                                     em, banned, maxLength, actorOption(), jsonOption()}
+                                                     em, banned, maxLength, yearOption(), classOption(), actorOption(),
+                                                     jsonOption()}
                               + userOptions(),
-                          args, console, QStringLiteral("list|add|remove|seed|style|check"));
+                          args, console, QStringLiteral("list|add|remove|seed|style|check|identical"));
             c >= 0)
             return c;
         const QStringList words = parser.positionalArguments();
         const QString action = words.value(0);
-        static const QStringList actions {QStringLiteral("list"), QStringLiteral("add"),   QStringLiteral("remove"),
-                                          QStringLiteral("seed"), QStringLiteral("style"), QStringLiteral("check")};
+        static const QStringList actions {QStringLiteral("list"),     QStringLiteral("add"),   QStringLiteral("remove"),
+                                          QStringLiteral("seed"),     QStringLiteral("style"), QStringLiteral("check"),
+                                          QStringLiteral("identical")};
         if (words.size() != 1 || !actions.contains(action))
             return console.fail({ErrorCode::Usage,
                                  tr("Say \"comments list\", \"comments add\", \"comments remove\", \"comments seed\", "
-                                    "\"comments style\" or \"comments check\"."),
+                                    "\"comments style\", \"comments check\" or \"comments identical\"."),
                                  {}});
         const bool json = parser.isSet(QStringLiteral("json"));
         auto db = openDb(parser);
@@ -100,6 +103,15 @@ public:
         }
         if (action == QLatin1String("check"))
             return check(**db, parser.value(text), json, console);
+        if (action == QLatin1String("identical")) {
+            const QString cls = parser.value(QStringLiteral("class")).trimmed();
+            if (cls.isEmpty())
+                return console.fail({ErrorCode::Usage, tr("--class NAME is required."), {}});
+            auto year = chosenYear(parser, **db);
+            if (!year)
+                return console.fail(year.error());
+            return identical(**db, *year, cls, json, console);
+        }
         if (action == QLatin1String("style") && !parser.isSet(em) && !parser.isSet(banned) && !parser.isSet(maxLength))
             return showStyle(**db, json, console);
 
@@ -222,6 +234,47 @@ private:
                                                              : style->bannedWords.join(QStringLiteral(", ")))
                     << '\n'
                     << tr("Longest comment: %1 characters").arg(style->maxLength) << '\n';
+        console.out.flush();
+        return ExitOk;
+    }
+
+    static int identical(store::Database& db, SchoolYear year, const QString& className, bool json, Console& console)
+    {
+        auto found = lifecycle::identicalCommentsInClass(db, year, className);
+        if (!found)
+            return console.fail(found.error());
+        QJsonArray out;
+        for (const auto& column : *found) {
+            for (const auto& g : column.groups) {
+                if (json) {
+                    QJsonArray sections;
+                    for (int row : g.rows)
+                        sections.append(column.sections.at(row));
+                    out.append(QJsonObject {{QStringLiteral("subject"), column.subject},
+                                            {QStringLiteral("term"), column.term},
+                                            {QStringLiteral("comments"), column.comments},
+                                            {QStringLiteral("pupils"), int(g.rows.size())},
+                                            {QStringLiteral("sections"), sections},
+                                            {QStringLiteral("text"), g.text}});
+                    continue;
+                }
+                const QString where = column.subject.isEmpty() ? tr("homeroom") : column.subject;
+                console.out << tr("%1, %2: %3 of %4 pupils: \"%5\"")
+                                   .arg(where, column.term)
+                                   .arg(g.rows.size())
+                                   .arg(column.comments)
+                                   .arg(g.text)
+                            << '\n';
+            }
+        }
+        if (json)
+            console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("class"), className},
+                                                         {QStringLiteral("year"), year.toString()},
+                                                         {QStringLiteral("identical"), out}}));
+        else if (found->isEmpty())
+            console.out
+                << tr("No %1 pupils of %2 share one comment.").arg(lifecycle::kIdenticalCommentsWarnAt).arg(className)
+                << '\n';
         console.out.flush();
         return ExitOk;
     }

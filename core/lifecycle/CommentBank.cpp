@@ -645,6 +645,62 @@ QList<IdenticalComments> identicalComments(const QStringList& values, int minimu
     return out;
 }
 
+Result<QList<ClassIdenticalComments>> identicalCommentsInClass(store::Database& db, SchoolYear year,
+                                                               const QString& className, int minimum)
+{
+    auto cls = db.prepare(QStringLiteral("SELECT id FROM class WHERE school_year = ?1 AND name = ?2"));
+    if (!cls)
+        return std::unexpected(cls.error());
+    cls->bind(1, year.startYear).bind(2, text::normalized(className));
+    auto found = cls->step();
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return fail(ErrorCode::NotFound, Text::tr("There is no class %1 in %2.").arg(className, year.toString()));
+    const Id classId = cls->int64(0);
+    auto st = db.prepare(QStringLiteral(
+        "SELECT a.subject, a.term, a.section_id, a.value FROM assessment a JOIN year_section s ON s.id = a.section_id "
+        "WHERE s.class_id = ?1 AND s.school_year = ?2 AND a.item = 'comment' AND s.state NOT IN ('superseded', "
+        "'revoked') ORDER BY a.subject, a.term, a.section_id"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, classId).bind(2, year.startYear);
+    QList<ClassIdenticalComments> out;
+    ClassIdenticalComments current;
+    QStringList values;
+    bool started = false;
+    const auto flush = [&] {
+        if (current.sections.isEmpty())
+            return;
+        current.comments = int(current.sections.size());
+        current.groups = identicalComments(values, minimum);
+        if (!current.groups.isEmpty())
+            out.append(current);
+    };
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        const QString subject = st->text(0);
+        const QString term = st->text(1);
+        if (!started || subject != current.subject || term != current.term) {
+            flush();
+            current = {subject, term, 0, {}, {}};
+            values.clear();
+            started = true;
+        }
+        const QString value = st->text(3);
+        if (value.trimmed().isEmpty())
+            continue;
+        current.sections.append(st->int64(2));
+        values.append(value);
+    }
+    flush();
+    return out;
+}
+
 CommentFilter commentFilterForCell(const EntryGrid& grid, int column, int row)
 {
     CommentFilter f;

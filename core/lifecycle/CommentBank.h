@@ -142,6 +142,27 @@ struct IdenticalComments
  */
 QList<IdenticalComments> identicalComments(const QStringList& values, int minimum = 2);
 
+/** From how many pupils sharing one comment the desktop and the CLI warn. */
+inline constexpr int kIdenticalCommentsWarnAt = 3;
+
+/** The identical comments of one column of a class: a subject (or "" for the homeroom comment, "q.…", "c.…") and term.
+ */
+struct ClassIdenticalComments
+{
+    QString subject; ///< as stored: "" is the homeroom teacher's comment
+    QString term;
+    int comments = 0; ///< how many pupils have a comment there
+    QList<IdenticalComments> groups; ///< rows index `sections`
+    QList<Id> sections; ///< the year sections of the pupils with a comment there
+};
+/**
+ * The stored comments of a class in a school year (current versions only), by subject and term, where `minimum` or
+ * more pupils share one text. NotFound when the year has no such class.
+ */
+Result<QList<ClassIdenticalComments>> identicalCommentsInClass(store::Database& db, SchoolYear year,
+                                                               const QString& className,
+                                                               int minimum = kIdenticalCommentsWarnAt);
+
 /** The comment filter of a grid's cell: the grid's subject (or homeroom, or the column's quality), level, term, grade
  * and the band of the row's level column for that subject and term, when it has one. */
 CommentFilter commentFilterForCell(const EntryGrid& grid, int column, int row);

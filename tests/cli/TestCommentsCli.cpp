@@ -182,6 +182,41 @@ private Q_SLOTS:
         Run audit = cli({}, {QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY2(audit.code == 0, qPrintable(audit.out + audit.err));
     }
+
+    void identicalCommentsOfADemoClass()
+    {
+        const QString demo = m_dir.filePath(QStringLiteral("demo.hocba"));
+        QProcess make;
+        make.start(test::executable(QStringLiteral("hocba-cli")),
+                   {QStringLiteral("demo"), QStringLiteral("--db"), demo, QStringLiteral("--level"),
+                    QStringLiteral("primary"), QStringLiteral("--students"), QStringLiteral("24"),
+                    QStringLiteral("--seed"), QStringLiteral("3")});
+        QVERIFY(make.waitForFinished(120000));
+        QCOMPARE(make.exitCode(), 0);
+        QProcess p;
+        p.start(test::executable(QStringLiteral("hocba-cli")),
+                {QStringLiteral("comments"), QStringLiteral("identical"), QStringLiteral("--db"), demo,
+                 QStringLiteral("--year"), QStringLiteral("2025-2026"), QStringLiteral("--class"),
+                 QStringLiteral("5A1"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonArray found
+            = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("identical")).toArray();
+        QVERIFY(!found.isEmpty()); // the demo draws its comments from a small list
+        for (const auto& v : found) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(o.value(QStringLiteral("pupils")).toInt() >= lifecycle::kIdenticalCommentsWarnAt);
+            QCOMPARE(o.value(QStringLiteral("sections")).toArray().size(), o.value(QStringLiteral("pupils")).toInt());
+            QVERIFY(!o.value(QStringLiteral("text")).toString().isEmpty());
+        }
+        QProcess missing;
+        missing.start(test::executable(QStringLiteral("hocba-cli")),
+                      {QStringLiteral("comments"), QStringLiteral("identical"), QStringLiteral("--db"), demo,
+                       QStringLiteral("--year"), QStringLiteral("2025-2026"), QStringLiteral("--class"),
+                       QStringLiteral("9Z9")});
+        QVERIFY(missing.waitForFinished(60000));
+        QCOMPARE(missing.exitCode(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommentsCli)

@@ -243,6 +243,33 @@ private Q_SLOTS:
         QVERIFY(identicalComments({QStringLiteral("a"), QStringLiteral("b"), QString(), QString()}).isEmpty());
     }
 
+    void identicalCommentsOfAStoredClass()
+    {
+        auto db = freshDb();
+        QVERIFY(db);
+        const auto school = test::makeMiniSchool(*db);
+        for (Id section : {school.sectionId, school.otherSectionId})
+            QVERIFY(db->exec(QStringLiteral("INSERT OR REPLACE INTO assessment (section_id, subject, term, item, seq, "
+                                            "value) VALUES (%1, 'gdcd', 'hk1', 'comment', 0, 'Chăm chỉ, tích cực.')")
+                                 .arg(section)));
+        QVERIFY(
+            db->exec(QStringLiteral("INSERT OR REPLACE INTO assessment (section_id, subject, term, item, seq, value) "
+                                    "VALUES (%1, 'gdcd', 'hk2', 'comment', 0, 'Một mình.')")
+                         .arg(school.sectionId)));
+        auto found = identicalCommentsInClass(*db, SchoolYear {2025}, QStringLiteral("7A1"), 2);
+        QVERIFY(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().subject, QStringLiteral("gdcd"));
+        QCOMPARE(found->first().term, QStringLiteral("hk1"));
+        QCOMPARE(found->first().comments, 2);
+        QCOMPARE(found->first().groups.first().text, QStringLiteral("Chăm chỉ, tích cực."));
+        QCOMPARE(found->first().groups.first().rows.size(), 2);
+        // Two pupils are under the warning's three.
+        QCOMPARE(identicalCommentsInClass(*db, SchoolYear {2025}, QStringLiteral("7A1"))->size(), 0);
+        QCOMPARE(identicalCommentsInClass(*db, SchoolYear {2025}, QStringLiteral("9Z9")).error().code,
+                 ErrorCode::NotFound);
+    }
+
     void bulkFillOnlyEmptyUnlessOverwrite()
     {
         EntryGrid g = grid({QString(), QStringLiteral("Đã viết."), QString(), QStringLiteral("Chung."), QString()},
