@@ -717,23 +717,32 @@ CommentFilter commentFilterForCell(const EntryGrid& grid, int column, int row)
         return f;
     const GridRow& r = grid.rows.at(row);
     f.grade = r.student.section.grade;
-    // The band: the row's level in the same subject and term, else the band of its computed average (TT22).
-    QString average;
-    for (int c = 0; c < grid.columns.size(); ++c) {
+    // The band, from the row's other cells, best first: the level (primary) or conduct of this subject and term, the
+    // year's conduct worked out by the program (the homeroom comment), the term's computed result (ĐTBmhk as Tốt …
+    // Chưa đạt, KQ as Đ/CĐ, the learning result), else the latest assessment level of this subject and term.
+    int best = 0;
+    for (int c = 0; c < grid.columns.size() && c < r.values.size(); ++c) {
         const GridColumn& other = grid.columns.at(c);
-        if (c == column || other.subject != col.subject || other.term != col.term || c >= r.values.size())
-            continue;
         const QString v = r.values.at(c).trimmed();
-        if (v.isEmpty())
+        if (c == column || v.isEmpty())
             continue;
-        if (other.kind == CellKind::Level) {
-            f.band = bandOfLevel(other, v);
-            return f;
+        int priority = 0;
+        QString band;
+        if (other.kind == CellKind::Level && other.subject == col.subject && other.term == col.term) {
+            band = bandOfLevel(other, v);
+            priority = other.item == QLatin1String("level") || other.item == QLatin1String("conduct") ? 40 : 10;
+        } else if (other.kind == CellKind::Computed && (other.subject.isEmpty() || other.subject == col.subject)
+                   && (other.term.isEmpty() || other.term == col.term)) {
+            band = bandOfAverage(v);
+            if (band.isEmpty())
+                band = bankBand(v);
+            priority = other.item == QLatin1String("=conduct_year") ? 30 : 20;
         }
-        if (other.kind == CellKind::Computed && average.isEmpty())
-            average = bandOfAverage(v);
+        if (priority >= best && priority > 0 && commentBands().contains(band)) {
+            best = priority;
+            f.band = band;
+        }
     }
-    f.band = average;
     return f;
 }
 

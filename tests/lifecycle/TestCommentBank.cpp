@@ -5,8 +5,10 @@
 // overwrite, read-only rows and locked columns left alone).
 #include "StoreFixture.h"
 
+#include "demo/DemoSchool.h"
 #include "lifecycle/CommentBank.h"
 #include "store/Database.h"
+#include "store/SchoolRepository.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -303,6 +305,102 @@ private Q_SLOTS:
         plan = planBulkFill(g, 0, QStringLiteral("Chung."), true);
         QVERIFY(plan.edits.isEmpty());
         QCOMPARE(plan.notEditable, 5);
+    }
+
+    /** The plan on grids loaded from a demo school, written through writeCells: empty cells filled, the others kept. */
+    void bulkFillOnARealGrid()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.hocba"));
+        demo::DemoOptions o;
+        o.students = 180;
+        o.seed = 5;
+        o.year = SchoolYear {2025};
+        QVERIFY(demo::createDemoSchool(path, o));
+        auto db = test::openTestDatabase(path);
+        QVERIFY(db);
+        const auto cls = store::SchoolRepository(*db).classByName(o.year, QStringLiteral("3A1"));
+        QVERIFY(cls && *cls);
+        const Id classId = (*cls)->id;
+        auto grid = loadSubjectGrid(*db, o.year, classId, QStringLiteral("toan"), QStringLiteral("ck1"));
+        QVERIFY2(grid, grid ? "" : qPrintable(describe(grid.error())));
+        int column = -1;
+        for (int c = 0; c < grid->columns.size(); ++c)
+            if (grid->columns[c].item == QLatin1String("comment"))
+                column = c;
+        QVERIFY(column >= 0);
+
+        // Clear three pupils' comments.
+        QList<CellEdit> clear;
+        for (int r = 0; r < grid->rows.size() && clear.size() < 3; ++r)
+            if (grid->rows[r].editable)
+                clear.append({CellSlot {grid->rows[r].student.section.id, QStringLiteral("toan"), QStringLiteral("ck1"),
+                                        QStringLiteral("comment"), 0},
+                              QString()});
+        QCOMPARE(clear.size(), 3);
+        QVERIFY(writeCells(*db, Actor::unrestricted(), clear));
+        grid = loadSubjectGrid(*db, o.year, classId, QStringLiteral("toan"), QStringLiteral("ck1"));
+        QVERIFY(grid);
+        int empty = 0, written = 0;
+        for (const GridRow& r : grid->rows) {
+            if (!r.editable)
+                continue;
+            (r.values[column].isEmpty() ? empty : written) += 1;
+        }
+        QVERIFY(empty >= 3);
+        const QStringList before = [&] {
+            QStringList v;
+            for (const GridRow& r : grid->rows)
+                v << r.values[column];
+            return v;
+        }();
+
+        const QString text = QStringLiteral("Làm bài cẩn thận, trình bày sạch.");
+        const BulkFillPlan plan = planBulkFill(*grid, column, text, false);
+        QCOMPARE(plan.filled, empty);
+        QCOMPARE(plan.skipped + plan.unchanged, written);
+        auto outcome = writeCells(*db, Actor::unrestricted(), plan.edits);
+        QVERIFY(outcome);
+        for (const CellOutcome& out : *outcome)
+            QVERIFY2(out.saved, qPrintable(out.message));
+        auto after = loadSubjectGrid(*db, o.year, classId, QStringLiteral("toan"), QStringLiteral("ck1"));
+        QVERIFY(after);
+        for (int r = 0; r < after->rows.size(); ++r) {
+            if (plan.rows.contains(r))
+                QCOMPARE(after->rows[r].values[column], text);
+            else
+                QCOMPARE(after->rows[r].values[column], before[r]);
+        }
+
+        // The band of a cell comes from the row's XL.
+        int xl = -1;
+        for (int c = 0; c < after->columns.size(); ++c)
+            if (after->columns[c].item == QLatin1String("level"))
+                xl = c;
+        QVERIFY(xl >= 0);
+        for (int r = 0; r < after->rows.size(); ++r)
+            if (!after->rows[r].values[xl].isEmpty())
+                QCOMPARE(commentFilterForCell(*after, column, r).band, after->rows[r].values[xl]);
+
+        // THCS: the band from ĐTBmhk (or KQ); the homeroom comment's from the year's conduct.
+        const auto thcs = store::SchoolRepository(*db).classByName(o.year, QStringLiteral("6A1"));
+        QVERIFY(thcs && *thcs);
+        auto toan = loadSubjectGrid(*db, o.year, (*thcs)->id, QStringLiteral("toan"), QStringLiteral("hk1"));
+        QVERIFY(toan);
+        int toanComment = -1;
+        for (int c = 0; c < toan->columns.size(); ++c)
+            if (toan->columns[c].item == QLatin1String("comment"))
+                toanComment = c;
+        QVERIFY(toanComment >= 0);
+        const QStringList fourBands {QStringLiteral("Tốt"), QStringLiteral("Khá"), QStringLiteral("Đạt"),
+                                     QStringLiteral("Chưa đạt")};
+        QVERIFY2(fourBands.contains(commentFilterForCell(*toan, toanComment, 0).band),
+                 qPrintable(commentFilterForCell(*toan, toanComment, 0).band));
+        auto homeroom = loadHomeroomGrid(*db, o.year, (*thcs)->id, QStringLiteral("year"));
+        QVERIFY2(homeroom, homeroom ? "" : qPrintable(describe(homeroom.error())));
+        const CommentFilter hf = commentFilterForCell(*homeroom, int(homeroom->columns.size()) - 1, 0);
+        QCOMPARE(hf.subject, QStringLiteral("homeroom"));
+        QCOMPARE(hf.term, QStringLiteral("cn"));
+        QVERIFY2(fourBands.contains(hf.band), qPrintable(hf.band));
     }
 
     void filterOfACell()
