@@ -190,7 +190,8 @@ private Q_SLOTS:
         make.start(test::executable(QStringLiteral("hocba-cli")),
                    {QStringLiteral("demo"), QStringLiteral("--db"), demo, QStringLiteral("--level"),
                     QStringLiteral("primary"), QStringLiteral("--students"), QStringLiteral("24"),
-                    QStringLiteral("--seed"), QStringLiteral("3")});
+                    QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--year"),
+                    QStringLiteral("2025-2026")});
         QVERIFY(make.waitForFinished(120000));
         QCOMPARE(make.exitCode(), 0);
         QProcess p;
