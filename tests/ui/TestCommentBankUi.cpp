@@ -9,8 +9,10 @@
 #include "MessageBox.h"
 #include "StoreFixture.h"
 
+#include "demo/DemoSchool.h"
 #include "lifecycle/CommentBank.h"
 #include "store/Database.h"
+#include "store/SchoolRepository.h"
 
 #include <QCompleter>
 #include <QLabel>
@@ -36,7 +38,7 @@ EntryGrid grid(const QStringList& comments, const QStringList& levels)
     g.className = QStringLiteral("3A");
     g.level = SchoolLevel::Primary;
     g.subject = QStringLiteral("toan");
-    g.term = QStringLiteral("ck1");
+    g.term = QStringLiteral("cn");
     GridColumn comment;
     comment.header = QStringLiteral("Nhận xét");
     comment.kind = CellKind::Text;
@@ -238,6 +240,49 @@ private Q_SLOTS:
         QVERIFY(!asTeacher.addEntry(e));
         QVERIFY(!asTeacher.message().isEmpty());
         QCOMPARE(asTeacher.shownEntries().size(), all - 1);
+    }
+
+    /** The dialog on a demo school's grid, reading the school's bank: each empty cell gets a phrase of its level. */
+    void bulkFillOnASchoolGrid()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.hocba"));
+        demo::DemoOptions o;
+        o.levels = demo::DemoOptions::Levels::Primary;
+        o.students = 60;
+        o.seed = 9;
+        o.year = SchoolYear {2025};
+        QVERIFY(demo::createDemoSchool(path, o));
+        auto db = test::openTestDatabase(path);
+        QVERIFY(db);
+        QVERIFY(seedDefaultBank(*db, Actor::unrestricted()));
+        const auto cls = store::SchoolRepository(*db).classByName(o.year, QStringLiteral("3A1"));
+        QVERIFY(cls && *cls);
+        auto g = loadSubjectGrid(*db, o.year, (*cls)->id, QStringLiteral("toan"), QStringLiteral("cn"));
+        QVERIFY(g);
+        QCOMPARE(g->columns.first().item, QStringLiteral("comment"));
+        QList<CellEdit> clear;
+        for (const GridRow& r : g->rows)
+            if (r.editable && clear.size() < 4)
+                clear.append({CellSlot {r.student.section.id, QStringLiteral("toan"), QStringLiteral("cn"),
+                                        QStringLiteral("comment"), 0},
+                              QString()});
+        QCOMPARE(clear.size(), 4);
+        QVERIFY(writeCells(*db, Actor::unrestricted(), clear));
+        g = loadSubjectGrid(*db, o.year, (*cls)->id, QStringLiteral("toan"), QStringLiteral("cn"));
+        QVERIFY(g);
+
+        BulkFillDialog dialog(*db, *g, 0);
+        QVERIFY(dialog.suggestionCount() > 0);
+        dialog.setSuitEachLevel(true);
+        QCOMPARE(dialog.plan().filled, 4);
+        QCOMPARE(dialog.plan().overwritten, 0);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        auto saved = writeCells(*db, Actor::unrestricted(), dialog.edits());
+        QVERIFY(saved);
+        QCOMPARE(saved->size(), 4);
+        for (const CellOutcome& out : *saved)
+            QVERIFY2(out.saved, qPrintable(out.message));
     }
 
     void suggestionsForACell()
