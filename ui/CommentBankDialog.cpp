@@ -234,7 +234,18 @@ CommentBankDialog::CommentBankDialog(store::Database& db, lifecycle::Actor actor
         if (m_mayChange)
             editWithDialog();
     });
-    connect(m_remove, &QPushButton::clicked, this, &CommentBankDialog::removeSelected);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row < 0 || row >= m_shown.size())
+            return;
+        if (MessageBox::question(this, tr("Comment bank"),
+                                 tr("Remove %1 from the school's comment bank? Comments already written stay as they "
+                                    "are.")
+                                     .arg(m_shown.at(row).code),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes)
+            removeSelected();
+    });
     connect(m_seed, &QPushButton::clicked, this, &CommentBankDialog::seedDefaults);
     connect(m_saveStyle, &QPushButton::clicked, this, &CommentBankDialog::saveStyle);
     connect(m_try, &QLineEdit::textChanged, this, [this](const QString& t) { tryText(t); });

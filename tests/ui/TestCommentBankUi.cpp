@@ -213,8 +213,18 @@ private Q_SLOTS:
         changed.text = QStringLiteral("Cần luyện thêm bảng nhân, chia.");
         QVERIFY(dialog.updateEntry(changed));
         QCOMPARE(table->item(0, 1)->text(), changed.text);
+        // The Remove button asks first.
         dialog.selectRow(0);
-        QVERIFY(dialog.removeSelected());
+        QPushButton* remove = nullptr;
+        for (auto* b : dialog.findChildren<QPushButton*>())
+            if (b->text().contains(QStringLiteral("Remove")))
+                remove = b;
+        QVERIFY(remove);
+        MessageBox::setNextAnswer(QMessageBox::No);
+        remove->click();
+        QCOMPARE(table->rowCount(), 1);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        remove->click();
         QCOMPARE(table->rowCount(), 0);
 
         // The house style tab saves and tries a text.
