@@ -7,7 +7,9 @@
 #include "DeadlineBoardWidget.h"
 #include "DepartmentDialog.h"
 #include "DepartmentSync.h"
+#include "EntryGridView.h"
 #include "EntryLocksDialog.h"
+#include "EntryWorkspace.h"
 #include "ExportDialog.h"
 #include "ImportDialog.h"
 #include "LoginDialog.h"
@@ -37,6 +39,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -169,6 +172,13 @@ void MainWindow::createActions()
     m_verifyAction = records->addAction(tr("C&heck school records…"), this, &MainWindow::showVerify);
     m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
     updateRecordActions();
+
+    // Issue 14: the entry grids (docs/entry.md).
+    QMenu* entry = menuBar()->addMenu(tr("E&ntry"));
+    entry->setObjectName(QStringLiteral("entryMenu"));
+    QAction* openGrid = entry->addAction(tr("Open &grid…"), this, &MainWindow::openEntryGrid);
+    openGrid->setObjectName(QStringLiteral("openEntryGridAction"));
+    openGrid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
@@ -455,6 +465,7 @@ void MainWindow::switchUser()
         return;
     }
     dropDepartmentSync();
+    closeEntryWorkspace();
     m_actor = std::move(*actor);
     updateRecordActions();
 }
@@ -489,6 +500,7 @@ void MainWindow::openDatabaseWithDialog()
 
 void MainWindow::applySchoolView(SchoolView view)
 {
+    closeEntryWorkspace();
     clearClass();
     m_navigation->clear();
     m_navigationText.clear();
@@ -1273,6 +1285,41 @@ DepartmentSync* MainWindow::departmentSync()
                 [this](const QString& text) { statusBar()->showMessage(text, 15000); });
     }
     return m_sync;
+}
+
+void MainWindow::openEntryGrid()
+{
+    if (!m_file)
+        return;
+    if (!m_currentClass) {
+        MessageBox::information(this, tr("Entry"), tr("Choose a class on the left first."));
+        return;
+    }
+    closeEntryWorkspace();
+    auto* workspace = new EntryWorkspace(m_file->database(), m_actor, m_currentClass->schoolYear, m_currentClass->id,
+                                         m_currentClass->name);
+    m_entryDock = new QDockWidget(workspace->windowTitle(), this);
+    m_entryDock->setObjectName(QStringLiteral("entryDock"));
+    m_entryDock->setWidget(workspace);
+    m_entryDock->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_entryDock, &QObject::destroyed, this, [this](QObject* dock) {
+        if (m_entryDock == dock)
+            m_entryDock = nullptr;
+    });
+    addDockWidget(Qt::BottomDockWidgetArea, m_entryDock);
+    m_entryDock->show();
+    workspace->view()->setFocus(Qt::OtherFocusReason);
+}
+
+EntryWorkspace* MainWindow::entryWorkspace() const
+{
+    return m_entryDock ? qobject_cast<EntryWorkspace*>(m_entryDock->widget()) : nullptr;
+}
+
+void MainWindow::closeEntryWorkspace()
+{
+    delete m_entryDock;
+    m_entryDock = nullptr;
 }
 
 void MainWindow::dropDepartmentSync()

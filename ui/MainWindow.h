@@ -15,6 +15,7 @@
 #include <optional>
 
 class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -38,6 +39,7 @@ class ClassReviewDialog;
 class EntryLocksDialog;
 class SignDialog;
 class DepartmentSync;
+class EntryWorkspace;
 class RecordVersionsDialog;
 class GuiPinProvider;
 class RecordPreviewWidget;
@@ -95,6 +97,8 @@ public:
     DepartmentSync* departmentSync();
     /** Records signed but not yet sent to the Department (from the outbox), as the status bar counts them. */
     int pendingForDepartment() const { return m_pendingUploads; }
+    /** The entry grids shown by Entry → Open grid…, null when none is open. */
+    EntryWorkspace* entryWorkspace() const;
 
 public Q_SLOTS:
     /** Học bạ → Confirm and sign this class… (window-modal, non-blocking). */
@@ -146,6 +150,8 @@ public Q_SLOTS:
     EntryLocksDialog* showEntryLocks();
     /** Records → Principal's signing queue…: approved records by class, signed with one PIN per batch. */
     void showSigningQueue();
+    /** Entry → Open grid… (Ctrl+E): the entry grids of the chosen class in a dock (docs/entry.md). */
+    void openEntryGrid();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
     void setLanguage(const QString& code);
 
@@ -193,6 +199,8 @@ private:
     /** Once per opening: sends pending records quietly when an endpoint is set and the user has not said no. */
     void tryQuietUpload();
     void dropDepartmentSync();
+    /** The entry dock belongs to the file and the account that opened it. */
+    void closeEntryWorkspace();
     /** The student row that is current in the class list, if any. */
     std::optional<RosterEntry> selectedEntry() const;
     RecordVersionsDialog* openVersions(const RosterEntry& entry);
@@ -234,6 +242,7 @@ private:
     QLabel* m_outboxLabel = nullptr;
     int m_pendingUploads = 0;
     DepartmentSync* m_sync = nullptr;
+    QDockWidget* m_entryDock = nullptr;
 
     QAction* m_signClassAction = nullptr;
     QAction* m_signSchoolAction = nullptr;
