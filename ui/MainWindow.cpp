@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "ClassReviewDialog.h"
+#include "CommentBankDialog.h"
 #include "CorrectionDialogs.h"
 #include "DeadlineBoardWidget.h"
 #include "DepartmentDialog.h"
@@ -209,6 +210,10 @@ void MainWindow::createActions()
                                                  &MainWindow::showDepartmentSettings);
     m_departmentAction->setObjectName(QStringLiteral("departmentAction"));
     m_departmentAction->setEnabled(m_file != nullptr);
+    // Everyone may read the school's comment bank; changing it needs ManageSchool (the dialog says so).
+    m_commentBankAction = settingsMenu->addAction(tr("&Comment bank…"), this, &MainWindow::showCommentBank);
+    m_commentBankAction->setObjectName(QStringLiteral("commentBankAction"));
+    m_commentBankAction->setEnabled(m_file != nullptr);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -861,6 +866,8 @@ void MainWindow::updateRecordActions()
         m_policyAction->setEnabled(m_file != nullptr && mayManage);
     if (m_departmentAction)
         m_departmentAction->setEnabled(m_file != nullptr && mayManage);
+    if (m_commentBankAction)
+        m_commentBankAction->setEnabled(m_file != nullptr);
     const bool mayReport = m_file && m_actor.has(lifecycle::Right::Report);
     m_uploadAction->setEnabled(mayReport && !m_classes.isEmpty());
     m_uploadAction->setText(m_currentClass ? tr("&Send class %1 to the Department…").arg(m_currentClass->name)
@@ -899,6 +906,15 @@ void MainWindow::showSignPolicy()
     if (!m_file)
         return;
     auto* dialog = new SignPolicyDialog(m_file->database(), m_actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showCommentBank()
+{
+    if (!m_file)
+        return;
+    auto* dialog = new CommentBankDialog(m_file->database(), m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

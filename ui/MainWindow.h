@@ -108,6 +108,8 @@ public Q_SLOTS:
     /** Học bạ → Check school records… */
     void showVerify();
     void showTrustAnchors();
+    /** Settings → Comment bank…: the school's phrases and house style (CommentBankDialog). */
+    void showCommentBank();
     void showSignPolicy();
     /** Settings → Connection to the Department…: the endpoint of the open school file. */
     void showDepartmentSettings();
@@ -252,6 +254,7 @@ private:
     QAction* m_entryLocksAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
+    QAction* m_commentBankAction = nullptr;
     QAction* m_policyAction = nullptr;
     QAction* m_departmentAction = nullptr;
     QAction* m_uploadAction = nullptr;

@@ -22,6 +22,7 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeApproveCommand());
     list.push_back(makeReturnCommand());
     list.push_back(makeDeadlinesCommand());
+    list.push_back(makeCommentsCommand());
     list.push_back(makeLockCommand());
     list.push_back(makeUnlockCommand());
     list.push_back(makeLocksCommand());

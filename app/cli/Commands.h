@@ -92,6 +92,8 @@ std::unique_ptr<Command> makeApproveCommand();
 std::unique_ptr<Command> makeReturnCommand();
 /** deadlines --db FILE --year Y [--today dd/MM/yyyy] [--json]: the deadline board. */
 std::unique_ptr<Command> makeDeadlinesCommand();
+/** comments list|add|remove|seed|style|check --db FILE …: the school's comment bank (docs/comment-bank.md). */
+std::unique_ptr<Command> makeCommentsCommand();
 /**
  * lock --db FILE [--year Y] [--grade N] [--class NAME] [--subject CODE] [--term T] [--item I] --reason TEXT: the board
  * locks entry (docs/entry-locks.md); prints the lock's number.
