@@ -343,8 +343,11 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreLayout()
 {
     const QByteArray geometry = m_settings.value(settings::MainWindowGeometry);
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // The very first start: maximised, with a size to come back to when the user restores the window.
         resize(1100, 700);
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
     restoreState(m_settings.value(settings::MainWindowState));
     const QByteArray splitter = m_settings.value(settings::MainSplitterState);
     if (!splitter.isEmpty())
