@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CorrectionDialogs.h"
+#include "ScreenFit.h"
 
 #include "MessageBox.h"
 
@@ -362,7 +363,7 @@ RecordVersionsDialog::RecordVersionsDialog(std::shared_ptr<RecordLifecycle> life
     , m_what(what)
 {
     setWindowTitle(tr("Versions of this school year"));
-    resize(820, 360);
+    resizeWithinScreen(this, QSize(820, 360));
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(what, this);
     title->setWordWrap(true);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
+#include "ScreenFit.h"
 
 #include "ClassReviewDialog.h"
 #include "CorrectionDialogs.h"
@@ -345,7 +346,7 @@ void MainWindow::restoreLayout()
     const QByteArray geometry = m_settings.value(settings::MainWindowGeometry);
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         // The very first start: maximised, with a size to come back to when the user restores the window.
-        resize(1100, 700);
+        resizeWithinScreen(this, QSize(1100, 700));
         setWindowState(windowState() | Qt::WindowMaximized);
     }
     restoreState(m_settings.value(settings::MainWindowState));
@@ -981,7 +982,7 @@ void MainWindow::showDeadlineBoard()
     dialog->setObjectName(QStringLiteral("deadlineBoardDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Deadline board: school year %1").arg(year.toString()));
-    dialog->resize(1100, 560);
+    resizeWithinScreen(dialog, QSize(1100, 560));
     auto* board = new DeadlineBoardWidget(m_file->database(), year, dialog);
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(board);

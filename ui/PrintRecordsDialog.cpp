@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PrintRecordsDialog.h"
+#include "ScreenFit.h"
 
 #include "MessageBox.h"
 #include "RecordPreviewWidget.h"
@@ -354,7 +355,7 @@ PrintLogDialog::PrintLogDialog(store::Database& db, const lifecycle::Actor& acto
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(900, 420);
+    resizeWithinScreen(this, QSize(900, 420));
 }
 
 } // namespace hocba::ui

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignDialog.h"
+#include "ScreenFit.h"
 
 #include "MessageBox.h"
 #include "lifecycle/SigningPlan.h"
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTextEdit>
 #include <QTimer>
 #include <QTreeWidget>
@@ -85,7 +87,7 @@ SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope,
     setObjectName(QStringLiteral("signDialog"));
     setWindowTitle(m_scope.className ? tr("Confirm and sign class %1").arg(*m_scope.className)
                                      : tr("Confirm and sign the whole school"));
-    resize(720, 640);
+    resizeWithinScreen(this, QSize(720, 640));
 
     auto* scopeLabel
         = new QLabel(m_scope.className ? tr("Class %1, school year %2").arg(*m_scope.className, m_scope.year.toString())
@@ -159,11 +161,21 @@ SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope,
     connect(m_signButton, &QPushButton::clicked, this, &SignDialog::start);
     connect(m_closeButton, &QPushButton::clicked, this, &SignDialog::reject);
 
+    // Everything but the buttons scrolls, so that on a small screen (1366×768 at 150 %) the buttons stay on it.
+    auto* body = new QWidget(this);
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(scopeLabel);
+    bodyLayout->addWidget(signerBox);
+    bodyLayout->addWidget(confirmBox, 1);
+    bodyLayout->addWidget(m_reportEdit, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("signScrollArea"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(body);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(scopeLabel);
-    layout->addWidget(signerBox);
-    layout->addWidget(confirmBox, 1);
-    layout->addWidget(m_reportEdit, 1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
 
     connect(m_refreshButton, &QPushButton::clicked, this, &SignDialog::refreshTokens);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SigningQueueDialog.h"
+#include "ScreenFit.h"
 
 #include "RecordPreviewWidget.h"
 #include "lifecycle/PrintSettings.h"
@@ -29,7 +30,7 @@ SigningQueueDialog::SigningQueueDialog(store::Database& db, lifecycle::Actor act
 {
     setObjectName(QStringLiteral("signingQueueDialog"));
     setWindowTitle(tr("Principal's signing queue: school year %1").arg(year.toString()));
-    resize(1200, 700);
+    resizeWithinScreen(this, QSize(1200, 700));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("queueSummary"));
     m_summary->setWordWrap(true);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TransferDialogs.h"
+#include "ScreenFit.h"
 
 #include "MessageBox.h"
 
@@ -31,7 +32,7 @@ TransferInDialog::TransferInDialog(std::shared_ptr<RecordLifecycle> lifecycle, c
     , m_lifecycle(std::move(lifecycle))
 {
     setWindowTitle(tr("Receive a transferred record"));
-    resize(760, 520);
+    resizeWithinScreen(this, QSize(760, 520));
     auto* layout = new QVBoxLayout(this);
     auto* fileRow = new QHBoxLayout;
     m_fileEdit = new QLineEdit(this);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrustAnchorsDialog.h"
+#include "ScreenFit.h"
 
 #include "MessageBox.h"
 #include "lifecycle/TrustAnchors.h"
@@ -46,7 +47,7 @@ TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, lifecycle::Actor act
     layout->addWidget(intro);
     layout->addWidget(m_list);
     layout->addWidget(buttons);
-    resize(960, 380);
+    resizeWithinScreen(this, QSize(960, 380));
     reload();
 }
 
