@@ -47,6 +47,8 @@ SigningQueueDialog::SigningQueueDialog(store::Database& db, lifecycle::Actor act
     splitter->addWidget(m_tree);
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(1, 2);
+    // Room for the pupils' names beside the preview (the splitter would give the list a narrow third).
+    splitter->setSizes({460, 700});
 
     m_signButton = new QPushButton(tr("&Sign the ticked records…"), this);
     m_signButton->setObjectName(QStringLiteral("signQueueButton"));
