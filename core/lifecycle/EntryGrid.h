@@ -6,6 +6,7 @@
 // EntryGrid and send what the teacher types, pastes or bulk-fills back as CellEdits through writeCells, which is the
 // only path from a grid to the store: every decision (rights, section state, locks, value rules) is taken there.
 
+#include "domain/Finding.h"
 #include "domain/Overview.h"
 #include "domain/Types.h"
 #include "lifecycle/Actor.h"
@@ -69,6 +70,8 @@ struct GridRow
     QStringList values; ///< one per column, as stored (scores with a dot); computed columns filled by recompute
     bool editable = true; ///< false when the section is not a draft, or the record was transferred out
     QString readOnlyReason; ///< translated, shown as the row's tooltip when not editable
+    QList<Assessment> inputs; ///< every stored row of the pupil's year (not only this grid's), for recomputeRow
+    Findings findings; ///< what the rules find in the pupil's year after the last recomputeRow (errors and warnings)
 };
 
 /** One grid as loaded: which one, its columns, its rows (sorted by given name, then family and middle name). */
@@ -79,6 +82,7 @@ struct EntryGrid
     Id classId = 0;
     QString className;
     SchoolLevel level = SchoolLevel::Thcs;
+    int grade = 0;
     QString subject; ///< Subject grids only
     QString term;
     QList<GridColumn> columns;
@@ -134,6 +138,15 @@ Result<EntryGrid> loadQualitiesGrid(store::Database& db, SchoolYear year, Id cla
  * translated message saying what the column accepts. An empty value is always acceptable (it clears the cell).
  */
 Result<QString> normaliseCell(const GridColumn& column, const QString& typed);
+
+/**
+ * A stored value as the grid shows it: a score with a decimal comma ("7.5" → "7,5"), Đ and CĐ for the stored D and CD.
+ * Computed columns hold their shown text already.
+ */
+QString displayCell(const GridColumn& column, const QString& stored);
+
+/** TT22 Art. 12 bars promotion above 45 sessions absent; the homeroom grid warns from this count on. */
+inline constexpr int absencesWarningFrom = 40;
 
 /** Fills the grid's Computed columns of one row from its other values, by the rules (fast: a grid edit calls it). */
 void recomputeRow(EntryGrid& grid, int row);

@@ -373,10 +373,12 @@ Status StudentRepository::setAssessment(Id sectionId, const Assessment& a)
     Transaction tx(m_db);
     if (!tx.began())
         return tx.began();
-    auto old = m_db.prepare(QStringLiteral("SELECT value FROM assessment WHERE section_id = ?1 AND subject = ?2 AND "
-                                           "term = ?3 AND item = ?4 AND seq = ?5"));
-    if (!old)
-        return std::unexpected(old.error());
+    // Cached: a pasted block or an import sets hundreds of cells in one transaction.
+    auto cachedOld = m_db.cached(QStringLiteral("SELECT value FROM assessment WHERE section_id = ?1 AND subject = ?2 "
+                                                "AND term = ?3 AND item = ?4 AND seq = ?5"));
+    if (!cachedOld)
+        return std::unexpected(cachedOld.error());
+    Statement* old = *cachedOld;
     old->bind(1, sectionId)
         .bind(2, nonNull(a.subject))
         .bind(3, nonNull(a.term))
@@ -386,17 +388,19 @@ Status StudentRepository::setAssessment(Id sectionId, const Assessment& a)
     if (!row)
         return std::unexpected(row.error());
     const std::optional<QString> oldValue = *row ? std::optional<QString>(old->text(0)) : std::nullopt;
+    old->reset();
     const QString value = text::normalized(a.value);
     if (oldValue && *oldValue == value)
         return tx.commit();
-    auto st = m_db.prepare(value.isEmpty()
-                               ? QStringLiteral("DELETE FROM assessment WHERE section_id = ?1 AND subject = ?2 AND "
-                                                "term = ?3 AND item = ?4 AND seq = ?5")
-                               : QStringLiteral("INSERT INTO assessment (section_id, subject, term, item, seq, value) "
-                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET value = "
-                                                "excluded.value"));
-    if (!st)
-        return std::unexpected(st.error());
+    auto cachedWrite = m_db.cached(
+        value.isEmpty() ? QStringLiteral("DELETE FROM assessment WHERE section_id = ?1 AND subject = ?2 AND "
+                                         "term = ?3 AND item = ?4 AND seq = ?5")
+                        : QStringLiteral("INSERT INTO assessment (section_id, subject, term, item, seq, value) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET value = "
+                                         "excluded.value"));
+    if (!cachedWrite)
+        return std::unexpected(cachedWrite.error());
+    Statement* st = *cachedWrite;
     st->bind(1, sectionId).bind(2, nonNull(a.subject)).bind(3, nonNull(a.term)).bind(4, nonNull(a.item)).bind(5, a.seq);
     if (!value.isEmpty())
         st->bind(6, value);
