@@ -7,6 +7,7 @@
 #include "DeadlineBoardWidget.h"
 #include "DepartmentDialog.h"
 #include "DepartmentSync.h"
+#include "EntryLocksDialog.h"
 #include "ExportDialog.h"
 #include "ImportDialog.h"
 #include "LoginDialog.h"
@@ -133,6 +134,8 @@ void MainWindow::createActions()
     m_queueAction->setObjectName(QStringLiteral("signingQueueAction"));
     m_deadlineAction = records->addAction(tr("&Deadline board…"), this, &MainWindow::showDeadlineBoard);
     m_deadlineAction->setObjectName(QStringLiteral("deadlineBoardAction"));
+    m_entryLocksAction = records->addAction(tr("Entry &locks…"), this, &MainWindow::showEntryLocks);
+    m_entryLocksAction->setObjectName(QStringLiteral("entryLocksAction"));
     records->addSeparator();
     m_previewClassAction
         = records->addAction(tr("&Preview the whole class's records"), this, &MainWindow::previewWholeClass);
@@ -841,6 +844,7 @@ void MainWindow::updateRecordActions()
     m_reviewAction->setEnabled(m_file && m_currentClass);
     m_queueAction->setEnabled(m_file && !m_classes.isEmpty() && m_actor.has(lifecycle::Right::Sign));
     m_deadlineAction->setEnabled(m_file && !m_classes.isEmpty());
+    m_entryLocksAction->setEnabled(m_file && !m_classes.isEmpty()); // read-only without Right::LockEntry
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
     if (m_trustAction)
@@ -991,6 +995,16 @@ void MainWindow::showDeadlineBoard()
             connect(review, &ClassReviewDialog::changed, board, &DeadlineBoardWidget::refresh);
     });
     dialog->show();
+}
+
+EntryLocksDialog* MainWindow::showEntryLocks()
+{
+    if (!m_file || m_classes.isEmpty())
+        return nullptr;
+    auto* dialog = new EntryLocksDialog(m_file->database(), m_actor, yearInView(), m_classes, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::showSigningQueue()

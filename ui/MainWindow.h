@@ -35,6 +35,7 @@ class SignerSource;
 namespace hocba::ui {
 
 class ClassReviewDialog;
+class EntryLocksDialog;
 class SignDialog;
 class DepartmentSync;
 class RecordVersionsDialog;
@@ -142,6 +143,8 @@ public Q_SLOTS:
     void reviewCurrentClass();
     /** Records → Deadline board…: the year in view; a double-click opens that class's review. */
     void showDeadlineBoard();
+    /** Records → Entry locks: the locks in force; the board adds and lifts them (EntryLocksDialog). */
+    EntryLocksDialog* showEntryLocks();
     /** Records → Principal's signing queue…: approved records by class, signed with one PIN per batch. */
     void showSigningQueue();
     /** Stores the UI language ("vi" or "en"); it takes effect at the next start. */
@@ -238,6 +241,7 @@ private:
     QAction* m_reviewAction = nullptr;
     QAction* m_queueAction = nullptr;
     QAction* m_deadlineAction = nullptr;
+    QAction* m_entryLocksAction = nullptr;
     QAction* m_verifyAction = nullptr;
     QAction* m_trustAction = nullptr;
     QAction* m_policyAction = nullptr;

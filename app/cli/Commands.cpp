@@ -16,11 +16,15 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeInfoCommand());
     list.push_back(makeEvaluateCommand());
     list.push_back(makeLintCommand());
+    list.push_back(makeGridCommand());
     list.push_back(makeReviewCommand());
     list.push_back(makeConfirmCommand());
     list.push_back(makeApproveCommand());
     list.push_back(makeReturnCommand());
     list.push_back(makeDeadlinesCommand());
+    list.push_back(makeLockCommand());
+    list.push_back(makeUnlockCommand());
+    list.push_back(makeLocksCommand());
     list.push_back(makeSignCommand());
     list.push_back(makePolicyCommand());
     list.push_back(makeExportCommand());

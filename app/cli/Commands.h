@@ -78,6 +78,11 @@ std::unique_ptr<Command> makeRevokeCommand();
 std::unique_ptr<Command> makeTransferCommand();
 /** versions --db FILE (--student CODE | --section ID) [--year Y] [--json]: a school year's chain of versions. */
 std::unique_ptr<Command> makeVersionsCommand();
+/**
+ * grid --db FILE [--year Y] --class NAME (--subject CODE | --homeroom | --qualities) --term T [--json]
+ * [--paste F.tsv [--row N] [--column HEADER]] [--history --row N --column HEADER]: an entry grid (docs/entry.md).
+ */
+std::unique_ptr<Command> makeGridCommand();
 /** review --db FILE --year Y --class NAME [--pdf F] [--html F] [--json]: the check before signing (docs/review.md). */
 std::unique_ptr<Command> makeReviewCommand();
 /** approve --db FILE --year Y --class NAME: the board approves; approve --require-approval yes|no: the school's rule.
@@ -87,4 +92,13 @@ std::unique_ptr<Command> makeApproveCommand();
 std::unique_ptr<Command> makeReturnCommand();
 /** deadlines --db FILE --year Y [--today dd/MM/yyyy] [--json]: the deadline board. */
 std::unique_ptr<Command> makeDeadlinesCommand();
+/**
+ * lock --db FILE [--year Y] [--grade N] [--class NAME] [--subject CODE] [--term T] [--item I] --reason TEXT: the board
+ * locks entry (docs/entry-locks.md); prints the lock's number.
+ */
+std::unique_ptr<Command> makeLockCommand();
+/** unlock --db FILE --id N --reason TEXT: the board lifts a lock on entry. */
+std::unique_ptr<Command> makeUnlockCommand();
+/** locks --db FILE [--year Y] [--json]: the locks on entry in force. */
+std::unique_ptr<Command> makeLocksCommand();
 } // namespace hocba::cli

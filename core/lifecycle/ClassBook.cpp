@@ -360,6 +360,13 @@ Status ClassBookRows::replace(const sheets::SheetRow& row, const RosterEntry& en
         ++report.unchanged;
         return {};
     }
+    auto locked = lockedChange(before, next);
+    if (!locked)
+        return std::unexpected(locked.error());
+    if (!locked->isEmpty()) {
+        report.rejected.append(problem(row, {}, u"entry_locked"_qs, *locked));
+        return {};
+    }
     // Each row in its own savepoint: a row the store refuses leaves nothing of itself behind.
     store::Transaction rowTx(m_db);
     if (!rowTx.began())
@@ -374,6 +381,38 @@ Status ClassBookRows::replace(const sheets::SheetRow& row, const RosterEntry& en
         return s;
     ++(hadValues ? report.updated : report.added);
     return {};
+}
+
+Result<QString> ClassBookRows::lockedChange(const QList<Assessment>& stored, const QList<Assessment>& next)
+{
+    if (!m_locks) {
+        auto set = EntryLockSet::load(m_db, m_book.year);
+        if (!set)
+            return std::unexpected(set.error());
+        m_locks = std::move(*set);
+    }
+    if (m_locks->isEmpty())
+        return QString();
+    const auto key = [](const Assessment& a) { return std::tuple(a.subject, a.term, a.item, a.seq); };
+    QMap<std::tuple<QString, QString, QString, int>, QString> was;
+    for (const Assessment& a : stored)
+        was.insert(key(a), a.value);
+    QList<const Assessment*> changed;
+    for (const Assessment& a : next) {
+        const auto it = was.constFind(key(a));
+        if (it == was.constEnd() || *it != a.value)
+            changed.append(&a);
+        if (it != was.constEnd())
+            was.erase(it);
+    }
+    for (const Assessment& a : stored) // what `next` no longer has is removed: a change too
+        if (was.contains(key(a)))
+            changed.append(&a);
+    for (const Assessment* a : changed)
+        if (const EntryLock* l
+            = m_locks->covering({m_book.year, m_book.cls.grade, m_book.cls.id, a->subject, a->term, a->item}))
+            return m_locks->refusal(*l);
+    return QString();
 }
 
 } // namespace hocba::lifecycle

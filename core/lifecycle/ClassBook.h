@@ -7,6 +7,7 @@
 
 #include "domain/Overview.h"
 #include "domain/Types.h"
+#include "lifecycle/EntryLocks.h"
 #include "lifecycle/ImportColumns.h"
 #include "lifecycle/ImportReport.h"
 #include "sheets/Sheet.h"
@@ -142,8 +143,9 @@ public:
     /**
      * Writes `values` into the section of the student the row names: each value replaces the stored one of its slot
      * (subject, term, item, seq); a stored row for which `drop` says yes goes. Counts the row in `report` as added
-     * (nothing of the book was stored, by `owns`), updated or unchanged, or rejects it (no such student, the same
-     * student as an earlier row, a signed or locked section). An error is the store failing.
+     * (nothing of the book was stored, by `owns`), updated or unchanged, or rejects it whole (no such student, the
+     * same student as an earlier row, a signed or locked section, or a value it would change under a lock on entry:
+     * EntryLockSet, loaded once per book). An error is the store failing.
      */
     Status write(const sheets::SheetRow& row, const RowIdentity& who, const QList<Assessment>& values,
                  const std::function<bool(const Assessment&)>& owns, const std::function<bool(const Assessment&)>& drop,
@@ -154,7 +156,11 @@ private:
     Status replace(const sheets::SheetRow& row, const RosterEntry& entry, const QList<Assessment>& values,
                    const SlotTest& owns, const SlotTest& drop, ImportReport& report);
 
+    /** The refusal of the first lock on entry that covers a slot `stored` → `next` changes; empty when none. */
+    Result<QString> lockedChange(const QList<Assessment>& stored, const QList<Assessment>& next);
+
     store::Database& m_db;
+    std::optional<EntryLockSet> m_locks;
     const sheets::Sheet& m_sheet;
     const BookColumns& m_columns;
     const ClassBook& m_book;

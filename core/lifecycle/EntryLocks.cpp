@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/EntryLocks.h"
 
+#include "rules/Names.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -68,42 +69,92 @@ QString scopeText(const EntryLock& l)
     return parts.join(u' ');
 }
 
-/** What the user reads of a lock's place: "khối 6", "lớp 6A1", "môn toan", … (English in the source). */
-QString placeText(store::Database& db, const EntryLock& l)
+/** What the user reads of a lock's place: "of class 6A1, subject toan, term hk1, column final, in 2025-2026". */
+QString placeText(const EntryLock& l, const QString& className)
 {
     QStringList parts;
-    if (l.classId) {
-        QString name;
-        if (auto st = db.prepare(QStringLiteral("SELECT name FROM class WHERE id = ?1"))) {
-            st->bind(1, *l.classId);
-            if (auto row = st->step(); row && *row)
-                name = st->text(0);
-        }
-        parts << Text::tr("of class %1").arg(name);
-    } else if (l.grade) {
+    if (l.classId)
+        parts << Text::tr("of class %1").arg(className);
+    else if (l.grade)
         parts << Text::tr("of grade %1").arg(*l.grade);
-    } else {
+    else
         parts << Text::tr("of the whole school");
-    }
     if (!l.subject.isEmpty())
-        parts << Text::tr("subject %1").arg(l.subject);
+        parts << Text::tr("subject %1").arg(rules::subjectName(l.subject));
     if (!l.term.isEmpty())
-        parts << Text::tr("term %1").arg(l.term);
+        parts << termDisplayName(l.term);
     if (!l.item.isEmpty())
-        parts << Text::tr("column %1").arg(l.item);
-    parts << Text::tr("in %1").arg(l.year.toString());
+        parts << Text::tr("column %1").arg(itemDisplayName(l.item));
+    parts << Text::tr("school year %1").arg(l.year.toString());
     return parts.join(QStringLiteral(", "));
 }
 
 bool isKnownTerm(const QString& t)
 {
-    static const QStringList known {QStringLiteral("hk1"), QStringLiteral("hk2"), QStringLiteral("cn"),
-                                    QStringLiteral("gk1"), QStringLiteral("ck1"), QStringLiteral("gk2"),
-                                    QStringLiteral("ck2")};
-    return t.isEmpty() || known.contains(t);
+    return t.isEmpty() || lockableTerms().contains(t);
 }
 
 } // namespace
+
+QStringList lockableTerms()
+{
+    return {QStringLiteral("hk1"), QStringLiteral("hk2"), QStringLiteral("cn"),  QStringLiteral("gk1"),
+            QStringLiteral("ck1"), QStringLiteral("gk2"), QStringLiteral("ck2"), QStringLiteral("year")};
+}
+
+QStringList lockableItems()
+{
+    return {QStringLiteral("regular"), QStringLiteral("midterm"), QStringLiteral("final"),
+            QStringLiteral("comment"), QStringLiteral("level"),   QStringLiteral("score"),
+            QStringLiteral("conduct"), QStringLiteral("absences")};
+}
+
+QString termDisplayName(const QString& term)
+{
+    static const QHash<QString, const char*> names {
+        {QStringLiteral("hk1"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Semester I")},
+        {QStringLiteral("hk2"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Semester II")},
+        {QStringLiteral("cn"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Whole year")},
+        {QStringLiteral("gk1"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Middle of semester I")},
+        {QStringLiteral("ck1"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "End of semester I")},
+        {QStringLiteral("gk2"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Middle of semester II")},
+        {QStringLiteral("ck2"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "End of semester II")},
+        {QStringLiteral("year"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Homeroom columns of the year")},
+    };
+    const char* name = names.value(term);
+    return name ? Text::tr(name) : term;
+}
+
+QString itemDisplayName(const QString& item)
+{
+    static const QHash<QString, const char*> names {
+        {QStringLiteral("regular"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Regular marks (ĐĐGtx)")},
+        {QStringLiteral("midterm"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Mid-term mark (ĐĐGgk)")},
+        {QStringLiteral("final"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "End-of-term mark (ĐĐGck)")},
+        {QStringLiteral("comment"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Comments")},
+        {QStringLiteral("level"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Level (T/H/C)")},
+        {QStringLiteral("score"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Periodic test score (KTĐK)")},
+        {QStringLiteral("conduct"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Conduct")},
+        {QStringLiteral("absences"), QT_TRANSLATE_NOOP("hocba::lifecycle::EntryLocks", "Absences")},
+    };
+    const char* name = names.value(item);
+    return name ? Text::tr(name) : item;
+}
+
+QStringList scopeInWords(const EntryLock& l, const QString& className)
+{
+    QStringList words;
+    if (l.classId)
+        words << Text::tr("Class %1").arg(className);
+    else if (l.grade)
+        words << Text::tr("Grade %1").arg(*l.grade);
+    else
+        words << Text::tr("Whole school");
+    words << (l.subject.isEmpty() ? Text::tr("All subjects and homeroom columns") : rules::subjectName(l.subject));
+    words << (l.term.isEmpty() ? Text::tr("All terms") : termDisplayName(l.term));
+    words << (l.item.isEmpty() ? Text::tr("All columns") : itemDisplayName(l.item));
+    return words;
+}
 
 Result<QList<EntryLock>> entryLocks(store::Database& db, SchoolYear year)
 {
@@ -125,21 +176,64 @@ Result<QList<EntryLock>> entryLocks(store::Database& db, SchoolYear year)
     return out;
 }
 
-Status requireUnlocked(store::Database& db, const EntryPlace& place)
+Result<EntryLockSet> EntryLockSet::load(store::Database& db, SchoolYear year)
 {
-    auto locks = entryLocks(db, place.year);
+    auto locks = entryLocks(db, year);
     if (!locks)
         return std::unexpected(locks.error());
-    for (const EntryLock& l : *locks) {
-        if (!covers(l, place))
-            continue;
-        return fail(ErrorCode::PermissionDenied,
-                    Text::tr("Marks %1 were locked by %2 on %3: %4")
-                        .arg(placeText(db, l), l.lockedBy,
-                             l.lockedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")), l.reason),
-                    QStringLiteral("entry_lock %1").arg(l.id));
+    EntryLockSet set;
+    set.m_year = year;
+    set.m_locks = std::move(*locks);
+    if (set.m_locks.isEmpty())
+        return set;
+    // The year's classes: their names for the refusals, their grades for a place that names only its class.
+    auto st = db.prepare(QStringLiteral("SELECT id, name, grade FROM class WHERE school_year = ?1"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, year.startYear);
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        set.m_classNames.insert(st->int64(0), st->text(1));
+        set.m_classGrades.insert(st->int64(0), int(st->int64(2)));
     }
+    return set;
+}
+
+const EntryLock* EntryLockSet::covering(const EntryPlace& place) const
+{
+    EntryPlace p = place;
+    if (p.grade == 0 && p.classId != 0)
+        p.grade = m_classGrades.value(p.classId);
+    for (const EntryLock& l : m_locks)
+        if (covers(l, p))
+            return &l;
+    return nullptr;
+}
+
+QString EntryLockSet::refusal(const EntryLock& l) const
+{
+    return Text::tr("Marks %1 were locked by %2 on %3: %4")
+        .arg(placeText(l, l.classId ? m_classNames.value(*l.classId) : QString()), l.lockedBy,
+             l.lockedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")), l.reason);
+}
+
+Status EntryLockSet::check(const EntryPlace& place) const
+{
+    if (const EntryLock* l = covering(place))
+        return fail(ErrorCode::PermissionDenied, refusal(*l), QStringLiteral("entry_lock %1").arg(l->id));
     return {};
+}
+
+Status requireUnlocked(store::Database& db, const EntryPlace& place)
+{
+    auto set = EntryLockSet::load(db, place.year);
+    if (!set)
+        return std::unexpected(set.error());
+    return set->check(place);
 }
 
 Result<Id> lockEntry(store::Database& db, const Actor& actor, const EntryLock& lock)
@@ -150,9 +244,20 @@ Result<Id> lockEntry(store::Database& db, const Actor& actor, const EntryLock& l
     if (reason.isEmpty())
         return fail(ErrorCode::InvalidInput, Text::tr("Write why the entry is locked: the teachers see it."));
     if (!isKnownTerm(lock.term))
-        return fail(
-            ErrorCode::InvalidInput,
-            Text::tr("\"%1\" is not a term: use hk1, hk2, cn (THCS) or gk1, ck1, gk2, ck2 (primary).").arg(lock.term));
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("\"%1\" is not a term: use hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (primary) or year (the "
+                             "homeroom columns of the whole year).")
+                        .arg(lock.term));
+    // A subject of the curriculum, or a primary quality or competency ("q.cham_chi", "c.tu_chu_tu_hoc").
+    const bool trait = lock.subject.startsWith(u"q."_qs) || lock.subject.startsWith(u"c."_qs);
+    if (!lock.subject.isEmpty() && !trait && rules::subjectName(lock.subject) == lock.subject)
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("\"%1\" is not a subject code; the codes are listed in docs/evaluate.md, for example toan "
+                             "or ngu_van.")
+                        .arg(lock.subject));
+    if (!lock.item.isEmpty() && !lockableItems().contains(lock.item))
+        return fail(ErrorCode::InvalidInput,
+                    Text::tr("\"%1\" is not a column: use %2.").arg(lock.item, lockableItems().join(u", "_qs)));
     EntryLock l = lock;
     l.reason = reason;
     store::Transaction tx(db);

@@ -18,7 +18,8 @@ CREATE TABLE entry_lock (
     lifted_at   TEXT,
     lifted_reason TEXT,
     CHECK ((lifted_at IS NULL AND lifted_by IS NULL AND lifted_reason IS NULL)
-           OR (lifted_at IS NOT NULL AND lifted_by IS NOT NULL AND length(trim(lifted_reason)) > 0))
+           OR (lifted_at IS NOT NULL AND lifted_by IS NOT NULL AND lifted_reason IS NOT NULL
+               AND length(trim(lifted_reason)) > 0))
 );
 CREATE INDEX entry_lock_by_year ON entry_lock (school_year) WHERE lifted_at IS NULL;
 -- A lock's place and reason never change; a lifted lock is never lifted again; no lock is deleted.
