@@ -11,6 +11,7 @@
 
 #include "demo/DemoSchool.h"
 #include "lifecycle/ClassApproval.h"
+#include "lifecycle/EntryLocks.h"
 #include "lifecycle/PrintLog.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/TrustAnchors.h"
@@ -140,6 +141,17 @@ bool GuideSchool::create()
             error = a ? QStringLiteral("nothing approved in 6A1") : describe(a.error());
             return false;
         }
+        // The board has locked grade 6's first-semester finals.
+        lifecycle::EntryLock lock;
+        lock.year = year;
+        lock.grade = 6;
+        lock.term = QStringLiteral("hk1");
+        lock.item = QStringLiteral("final");
+        lock.reason = QStringLiteral("Đã chốt điểm cuối học kì I");
+        if (auto locked = lifecycle::lockEntry(**db, kActor, lock); !locked) {
+            error = describe(locked.error());
+            return false;
+        }
         auto items = lifecycle::printItemsOfYear(**db, year, QStringLiteral("6A1"));
         if (!items || items->items.isEmpty()) {
             error = items ? QStringLiteral("nothing to print in 6A1") : describe(items.error());
@@ -236,6 +248,8 @@ QList<GuideSchool::Screen> GuideSchool::screens()
              }
              return w;
          }},
+        {QStringLiteral("05b-entry-locks"),
+         [](GuideSchool& s) { return trigger(s, "entryLocksAction", QStringLiteral("entryLocksDialog")); }},
         {QStringLiteral("06-sign-dialog"),
          [](GuideSchool& s) -> QWidget* {
              auto db = store::Database::openExisting(s.path);
