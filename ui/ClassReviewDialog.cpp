@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ClassReviewDialog.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/ClassApproval.h"
 #include "lifecycle/SectionConfirmer.h"
 

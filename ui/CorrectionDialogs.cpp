@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CorrectionDialogs.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

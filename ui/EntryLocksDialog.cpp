@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EntryLocksDialog.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include "domain/Curriculum.h"
 #include "rules/Names.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportDialog.h"
-#include "ScreenFit.h"
 
 #include "ImportPreviewModel.h"
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "domain/Curriculum.h"
 #include "lifecycle/ImportTemplates.h"
 #include "rules/Names.h"

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
-#include "ScreenFit.h"
 
 #include "ClassReviewDialog.h"
 #include "CorrectionDialogs.h"
@@ -16,6 +15,7 @@
 #include "PinDialog.h"
 #include "PrintRecordsDialog.h"
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
 #include "SigningQueueDialog.h"

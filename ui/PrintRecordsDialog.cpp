@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PrintRecordsDialog.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "domain/PrintedText.h"
 #include "lifecycle/SchoolFile.h"
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignDialog.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/SigningPlan.h"
 #include "util/Log.h"
 #include "verify/SignatureReport.h"

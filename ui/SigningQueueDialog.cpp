@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SigningQueueDialog.h"
-#include "ScreenFit.h"
 
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "lifecycle/PrintSettings.h"
 #include "lifecycle/RecordDocuments.h"
 

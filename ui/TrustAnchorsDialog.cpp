@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrustAnchorsDialog.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/TrustAnchors.h"
 #include "util/Text.h"
 #include "verify/TrustStore.h"

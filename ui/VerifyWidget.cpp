@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "VerifyWidget.h"
-#include "ScreenFit.h"
 
 #include "MessageBox.h"
 #include "QrImageReader.h"
+#include "ScreenFit.h"
 #include "util/Text.h"
 #include "verify/Appearance.h"
 #include "verify/SignatureReport.h"
