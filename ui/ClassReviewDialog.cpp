@@ -2,6 +2,7 @@
 #include "ClassReviewDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/ClassApproval.h"
 #include "lifecycle/SectionConfirmer.h"
 
@@ -35,7 +36,7 @@ ClassReviewDialog::ClassReviewDialog(store::Database& db, lifecycle::Actor actor
 {
     setObjectName(QStringLiteral("classReviewDialog"));
     setWindowTitle(tr("Check before signing: class %1, school year %2").arg(m_className, m_year.toString()));
-    resize(980, 620);
+    resizeWithinScreen(this, QSize(980, 620));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));

@@ -2,6 +2,7 @@
 #include "CorrectionDialogs.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -362,7 +363,7 @@ RecordVersionsDialog::RecordVersionsDialog(std::shared_ptr<RecordLifecycle> life
     , m_what(what)
 {
     setWindowTitle(tr("Versions of this school year"));
-    resize(820, 360);
+    resizeWithinScreen(this, QSize(820, 360));
     auto* layout = new QVBoxLayout(this);
     auto* title = new QLabel(what, this);
     title->setWordWrap(true);

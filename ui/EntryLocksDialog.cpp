@@ -2,6 +2,7 @@
 #include "EntryLocksDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include "domain/Curriculum.h"
 #include "rules/Names.h"
@@ -45,7 +46,7 @@ EntryLocksDialog::EntryLocksDialog(store::Database& db, lifecycle::Actor actor, 
 
     setObjectName(QStringLiteral("entryLocksDialog"));
     setWindowTitle(tr("Entry locks: school year %1").arg(year.toString()));
-    resize(1000, 560);
+    resizeWithinScreen(this, QSize(1000, 560));
     auto* layout = new QVBoxLayout(this);
 
     auto* intro = new QLabel(

@@ -3,6 +3,7 @@
 
 #include "ImportPreviewModel.h"
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "domain/Curriculum.h"
 #include "lifecycle/ImportTemplates.h"
 #include "rules/Names.h"
@@ -88,6 +89,7 @@ ImportDialog::ImportDialog(ImportRunner runner, Choices choices, QWidget* parent
     , m_runner(std::move(runner))
     , m_choices(std::move(choices))
 {
+    setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import from a file"));
     // The newest year first: it is the one staff import into.
     std::stable_sort(m_choices.classes.begin(), m_choices.classes.end(),
@@ -139,7 +141,7 @@ ImportDialog::ImportDialog(ImportRunner runner, Choices choices, QWidget* parent
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &ImportDialog::onFinished);
     setBusy(false, QString());
     updateKind();
-    resize(900, 600);
+    resizeWithinScreen(this, QSize(900, 600));
 }
 
 ImportDialog::~ImportDialog()

@@ -18,6 +18,7 @@
 #include "PinDialog.h"
 #include "PrintRecordsDialog.h"
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "SignDialog.h"
 #include "SignPolicyDialog.h"
 #include "SigningQueueDialog.h"
@@ -361,8 +362,11 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreLayout()
 {
     const QByteArray geometry = m_settings.value(settings::MainWindowGeometry);
-    if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1100, 700);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // The very first start: maximised, with a size to come back to when the user restores the window.
+        resizeWithinScreen(this, QSize(1100, 700));
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
     restoreState(m_settings.value(settings::MainWindowState));
     const QByteArray splitter = m_settings.value(settings::MainSplitterState);
     if (!splitter.isEmpty())
@@ -1010,7 +1014,7 @@ void MainWindow::showDeadlineBoard()
     dialog->setObjectName(QStringLiteral("deadlineBoardDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Deadline board: school year %1").arg(year.toString()));
-    dialog->resize(1100, 560);
+    resizeWithinScreen(dialog, QSize(1100, 560));
     auto* board = new DeadlineBoardWidget(m_file->database(), year, dialog);
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(board);

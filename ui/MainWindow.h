@@ -60,7 +60,10 @@ public:
     enum NodeKind { YearNode = 1, GradeNode, ClassNode };
     static constexpr int MaxRecentFiles = 8;
 
-    /** `settings` must outlive the window; geometry, language and recent files are kept there. */
+    /**
+     * `settings` must outlive the window; geometry, language and recent files are kept there. The window comes back
+     * where and as large (or maximised) as it was closed; the very first time (nothing saved) it opens maximised.
+     */
     explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 

@@ -3,6 +3,7 @@
 
 #include "MessageBox.h"
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "domain/PrintedText.h"
 #include "lifecycle/SchoolFile.h"
 
@@ -354,7 +355,7 @@ PrintLogDialog::PrintLogDialog(store::Database& db, const lifecycle::Actor& acto
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(900, 420);
+    resizeWithinScreen(this, QSize(900, 420));
 }
 
 } // namespace hocba::ui

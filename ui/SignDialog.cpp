@@ -2,6 +2,7 @@
 #include "SignDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/SigningPlan.h"
 #include "util/Log.h"
 #include "verify/SignatureReport.h"
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTextEdit>
 #include <QTimer>
 #include <QTreeWidget>
@@ -73,6 +75,21 @@ QString minutesSeconds(double seconds)
 
 } // namespace
 
+namespace {
+/** A scroll area that asks for its content's current size (QScrollArea keeps the first one it saw). */
+class FitScrollArea : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override
+    {
+        if (!widget())
+            return QScrollArea::sizeHint();
+        return widget()->sizeHint() + QSize(2 * frameWidth(), 2 * frameWidth());
+    }
+};
+} // namespace
+
 SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope, lifecycle::SignerSource& source,
                        signing::PinProvider& pins, QWidget* parent)
     : QDialog(parent)
@@ -85,7 +102,7 @@ SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope,
     setObjectName(QStringLiteral("signDialog"));
     setWindowTitle(m_scope.className ? tr("Confirm and sign class %1").arg(*m_scope.className)
                                      : tr("Confirm and sign the whole school"));
-    resize(720, 640);
+    resizeWithinScreen(this, QSize(760, 720));
 
     auto* scopeLabel
         = new QLabel(m_scope.className ? tr("Class %1, school year %2").arg(*m_scope.className, m_scope.year.toString())
@@ -159,9 +176,25 @@ SignDialog::SignDialog(store::Database& db, lifecycle::Actor actor, Scope scope,
     connect(m_signButton, &QPushButton::clicked, this, &SignDialog::start);
     connect(m_closeButton, &QPushButton::clicked, this, &SignDialog::reject);
 
+    // Who signs scrolls when the screen is small (1366×768 at 150 %), so the findings, the result and the buttons stay
+    // on it.
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(scopeLabel);
+    topLayout->addWidget(signerBox);
+    auto* scroll = new FitScrollArea(this);
+    scroll->setObjectName(QStringLiteral("signScrollArea"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(top);
+    scroll->setMinimumHeight(80);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(scopeLabel);
-    layout->addWidget(signerBox);
+    layout->addWidget(scroll);
+    // The certificate's words arrive later: the dialog makes room for them again.
+    connect(this, &SignDialog::tokensLoaded, scroll, &QWidget::updateGeometry);
+    connect(this, &SignDialog::certificatesLoaded, scroll, &QWidget::updateGeometry);
     layout->addWidget(confirmBox, 1);
     layout->addWidget(m_reportEdit, 1);
     layout->addWidget(buttons);

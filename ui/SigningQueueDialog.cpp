@@ -2,6 +2,7 @@
 #include "SigningQueueDialog.h"
 
 #include "RecordPreviewWidget.h"
+#include "ScreenFit.h"
 #include "lifecycle/PrintSettings.h"
 #include "lifecycle/RecordDocuments.h"
 
@@ -29,7 +30,7 @@ SigningQueueDialog::SigningQueueDialog(store::Database& db, lifecycle::Actor act
 {
     setObjectName(QStringLiteral("signingQueueDialog"));
     setWindowTitle(tr("Principal's signing queue: school year %1").arg(year.toString()));
-    resize(1200, 700);
+    resizeWithinScreen(this, QSize(1200, 700));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("queueSummary"));
     m_summary->setWordWrap(true);
@@ -46,6 +47,8 @@ SigningQueueDialog::SigningQueueDialog(store::Database& db, lifecycle::Actor act
     splitter->addWidget(m_tree);
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(1, 2);
+    // Room for the pupils' names beside the preview (the splitter would give the list a narrow third).
+    splitter->setSizes({460, 700});
 
     m_signButton = new QPushButton(tr("&Sign the ticked records…"), this);
     m_signButton->setObjectName(QStringLiteral("signQueueButton"));

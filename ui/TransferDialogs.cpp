@@ -2,6 +2,7 @@
 #include "TransferDialogs.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include "domain/PrintedText.h"
 
@@ -31,7 +32,7 @@ TransferInDialog::TransferInDialog(std::shared_ptr<RecordLifecycle> lifecycle, c
     , m_lifecycle(std::move(lifecycle))
 {
     setWindowTitle(tr("Receive a transferred record"));
-    resize(760, 520);
+    resizeWithinScreen(this, QSize(760, 520));
     auto* layout = new QVBoxLayout(this);
     auto* fileRow = new QHBoxLayout;
     m_fileEdit = new QLineEdit(this);

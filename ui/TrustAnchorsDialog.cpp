@@ -2,6 +2,7 @@
 #include "TrustAnchorsDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 #include "lifecycle/TrustAnchors.h"
 #include "util/Text.h"
 #include "verify/TrustStore.h"
@@ -46,7 +47,7 @@ TrustAnchorsDialog::TrustAnchorsDialog(store::Database& db, lifecycle::Actor act
     layout->addWidget(intro);
     layout->addWidget(m_list);
     layout->addWidget(buttons);
-    resize(960, 380);
+    resizeWithinScreen(this, QSize(960, 380));
     reload();
 }
 

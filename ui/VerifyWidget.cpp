@@ -3,6 +3,7 @@
 
 #include "MessageBox.h"
 #include "QrImageReader.h"
+#include "ScreenFit.h"
 #include "util/Text.h"
 #include "verify/Appearance.h"
 #include "verify/SignatureReport.h"
@@ -120,7 +121,7 @@ VerifyWidget::VerifyWidget(QList<QByteArray> trustAnchorsDer, QWidget* parent)
     setObjectName(QStringLiteral("verifyWidget"));
     setWindowTitle(tr("Check school records"));
     setAcceptDrops(true);
-    resize(760, 760);
+    resizeWithinScreen(this, QSize(760, 760));
 
     m_hintLabel = new QLabel(tr("Open or drop here the signed records (PDF or XML files) you want to check."), this);
     m_hintLabel->setObjectName(QStringLiteral("hintLabel"));
