@@ -13,6 +13,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QrImageReader</name>
     <message>
         <source>The picture is empty.</source>
@@ -328,6 +335,33 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ApproveCommand</name>
+    <message>
+        <source>The board approves a class&apos;s confirmed records (the principal); those with errors and those not confirmed yet are listed (exit 1 when some are left). --require-approval yes|no: whether the school signs approved records only (the administrator).</source>
+        <translation>Ban giám hiệu phê duyệt các học bạ đã xác nhận của một lớp (do hiệu trưởng thực hiện); các học bạ có lỗi và các học bạ chưa được xác nhận được liệt kê ra (mã thoát 1 khi còn học bạ chưa được phê duyệt). --require-approval yes|no: nhà trường có chỉ ký các học bạ đã được phê duyệt hay không (do quản trị viên thiết lập).</translation>
+    </message>
+    <message>
+        <source>yes: records are signed only once approved; no: as before.</source>
+        <translation>yes: học bạ chỉ được ký sau khi đã được phê duyệt; no: như trước đây.</translation>
+    </message>
+    <message>
+        <source>--require-approval takes yes or no.</source>
+        <translation>--require-approval chỉ nhận yes hoặc no.</translation>
+    </message>
+    <message>
+        <source>From now on only approved records are signed.</source>
+        <translation>Từ nay chỉ những học bạ đã được phê duyệt mới được ký.</translation>
+    </message>
+    <message>
+        <source>Records are signed without the board&apos;s approval.</source>
+        <translation>Học bạ được ký mà không cần Ban giám hiệu phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Class %1, school year %2: %3 approved, %4 approved earlier, %5 not confirmed yet, %6 with errors, %7 signed already.</source>
+        <translation>Lớp %1, năm học %2: đã phê duyệt %3, %4 đã được phê duyệt trước đó, %5 chưa được xác nhận, %6 có lỗi, %7 đã ký.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::AssignCommand</name>
     <message>
         <source>Assign a teacher account to a class for a school year: homeroom teacher, or with --subject the teacher of that subject (&quot;assign&quot;, &quot;assign remove&quot;, &quot;assign list&quot;).</source>
@@ -583,6 +617,185 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::CommentsCommand</name>
+    <message>
+        <source>The school&apos;s comment bank: &quot;comments list&quot; (with filters), &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot; (the default phrases), &quot;comments style&quot; (the house style), &quot;comments check&quot; (a text against the house style) and &quot;comments identical&quot; (pupils of a class sharing one comment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry&apos;s code, e.g. T01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>The comment&apos;s text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>NỘI_DUNG</translation>
+    </message>
+    <message>
+        <source>A subject code (toan, ngu_van, …), q.&lt;quality&gt; or c.&lt;competency&gt;, q or c for any of them, homeroom for the homeroom teacher&apos;s comment; without it, any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary or thcs; without it, both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>CẤP</translation>
+    </message>
+    <message>
+        <source>A grade from 1 to 9; without it, any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>gk1, ck1, gk2, cn (primary) or hk1, hk2, cn (THCS); without it, any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TERM</source>
+        <translation>HỌC KÌ</translation>
+    </message>
+    <message>
+        <source>The level the comment suits: T, H, C, Đ, CĐ, Tốt, Khá, Đạt, Chưa đạt; without it, any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words the code or text contains (list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WORDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether comments start with &quot;Em&quot;: free, always or never (style).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The banned words, separated by commas; an empty value clears them (style).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The soft maximum length of a comment, 20 to 500 characters (style).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say &quot;comments list&quot;, &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot;, &quot;comments style&quot;, &quot;comments check&quot; or &quot;comments identical&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--level is primary or thcs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--grade is a number from 1 to 9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--class NAME is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--code CODE and --text TEXT are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 to the comment bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--code CODE is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 from the comment bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 phrases of the default bank (codes already in the bank are kept as they are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--em is free, always or never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-length is a number of characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comment in the bank suits this (&quot;comments seed&quot; adds the default phrases).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments start with &quot;Em&quot;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned words: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest comment: %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>homeroom</source>
+        <translation>chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 of %4 pupils: &quot;%5&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 pupils of %2 share one comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the house style: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment follows the school&apos;s house style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::ConfirmCommand</name>
     <message>
         <source>Confirm the checked school years of a class or the whole school (draft to ready); lists the rest with their findings (exit 1 when some were not confirmed).</source>
@@ -630,6 +843,73 @@
     <message>
         <source>Give --student CODE or --section ID.</source>
         <translation>Hãy ghi --student MÃ hoặc --section SỐ.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::DeadlinesCommand</name>
+    <message>
+        <source>The deadline board of a school year: per class and homeroom teacher, marks and comments missing, records checked, confirmed, approved, signed and uploaded, the August cohort apart, and the days left to 30/6 and 15/8.</source>
+        <translation>Bảng theo dõi hạn của một năm học: theo từng lớp và giáo viên chủ nhiệm, số điểm và nhận xét còn thiếu, số học bạ đã rà soát, đã xác nhận, đã phê duyệt, đã ký và đã nộp lên Sở, nhóm xét sau hè tính riêng, cùng số ngày còn lại đến 30/6 và 15/8.</translation>
+    </message>
+    <message>
+        <source>Count the days from this date.</source>
+        <translation>Tính số ngày còn lại kể từ ngày này.</translation>
+    </message>
+    <message>
+        <source>Write the date as dd/MM/yyyy, e.g. 01/06/2026.</source>
+        <translation>Hãy ghi ngày theo dạng dd/MM/yyyy, ví dụ 01/06/2026.</translation>
+    </message>
+    <message>
+        <source>School year %1, %2: %3 days left to %4; %5 days left to %6 (August cohort).</source>
+        <translation>Năm học %1, ngày %2: còn %3 ngày đến %4; còn %5 ngày đến %6 (nhóm xét sau hè).</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Sĩ số</translation>
+    </message>
+    <message>
+        <source>Marks missing</source>
+        <translation>Thiếu điểm</translation>
+    </message>
+    <message>
+        <source>Comments missing</source>
+        <translation>Thiếu nhận xét</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Không lỗi</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Đã nộp Sở</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Xét sau hè</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher</source>
+        <translation>Giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
     </message>
 </context>
 <context>
@@ -755,7 +1035,7 @@
     </message>
     <message>
         <source>Set the Department&apos;s server this school reports to: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, the lookup portal printed in the QR codes: &quot;endpoint set --lookup-url URL&quot;, &quot;endpoint show&quot;.</source>
-        <translation>Đặt máy chủ của Sở mà trường gửi học bạ đến: "endpoint set --url URL --credential-file F --department-cert F", cổng tra cứu in trong mã QR: "endpoint set --lookup-url URL", "endpoint show".</translation>
+        <translation>Đặt máy chủ của Sở mà trường gửi học bạ đến: &quot;endpoint set --url URL --credential-file F --department-cert F&quot;, cổng tra cứu in trong mã QR: &quot;endpoint set --lookup-url URL&quot;, &quot;endpoint show&quot;.</translation>
     </message>
     <message>
         <source>The lookup portal the printed books&apos; QR codes point to, e.g. https://tracuu.sogd.example.vn/ (an empty value clears it).</source>
@@ -832,8 +1112,123 @@
         <translation>Năm học %1: đã ghi %2 gói dữ liệu vào %3 (%4 chưa ký), %5 tệp PDF đã ký, %6 thất bại.</translation>
     </message>
     <message>
-        <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the stored signed packet and signed PDF, refused when they fail the school file check (see &quot;audit verify&quot;).</source>
-        <translation>Xuất các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với năm học đã ký là gói dữ liệu và tệp PDF đã ký được lưu, và từ chối xuất khi chúng không qua được bước kiểm tra tệp dữ liệu của trường (xem &quot;audit verify&quot;).</translation>
+        <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the stored signed packet and signed PDF, refused when they fail the school file check (see &quot;audit verify&quot;). &quot;export grades|summary|students --class NAME --out F.xlsx&quot; writes the workbooks offices send: a class&apos;s detailed grade book of one subject and semester, its summary of results, its student list (docs/export.md).</source>
+        <translation>Ghi các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với các năm học đã ký thì ghi gói dữ liệu đã ký và tệp PDF đã ký được lưu, và từ chối nếu các tệp này không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify"). "export grades|summary|students --class TÊN --out F.xlsx" ghi các bảng tính mà bộ phận văn phòng thường gửi: bảng điểm chi tiết một môn học trong một học kì của lớp, bảng tổng hợp kết quả của lớp, danh sách học sinh của lớp (docs/export.md).</translation>
+    </message>
+    <message>
+        <source>For grades: the subject code, e.g. toan (docs/evaluate.md).</source>
+        <translation>Với grades: mã môn học, ví dụ toan (docs/evaluate.md).</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>For grades: hk1 or hk2 (THCS); for summary: hk1, hk2 or cn (the default).</source>
+        <translation>Với grades: hk1 hoặc hk2 (THCS); với summary: hk1, hk2 hoặc cn (mặc định).</translation>
+    </message>
+    <message>
+        <source>TERM</source>
+        <translation>HỌC KÌ</translation>
+    </message>
+    <message>
+        <source>Replace the workbook if it exists.</source>
+        <translation>Ghi đè bảng tính nếu tệp đã có.</translation>
+    </message>
+    <message>
+        <source>Say &quot;export grades --class 6A1 --subject toan --term hk1 --out F.xlsx&quot;, &quot;export summary --class 6A1 --out F.xlsx&quot; or &quot;export students --class 6A1 --out F.xlsx&quot;.</source>
+        <translation>Hãy gõ "export grades --class 6A1 --subject toan --term hk1 --out F.xlsx", "export summary --class 6A1 --out F.xlsx" hoặc "export students --class 6A1 --out F.xlsx".</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another file or add --force to replace it.</source>
+        <translation>%1 đã có; hãy chọn tệp khác hoặc thêm --force để ghi đè.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>Đã ghi %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::GridCommand</name>
+    <message>
+        <source>An entry grid of a class (a subject and term, the homeroom columns, or the primary qualities): shown as TSV or JSON, a TSV block pasted into it with the same checks as the desktop (exit 1 when a cell is refused), or one cell&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class, e.g. 6A1.</source>
+        <translation>Tên lớp, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>The subject code, e.g. toan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeroom teacher&apos;s grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary qualities and competencies grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hk1 or hk2 (THCS; the homeroom grid: hk1 or year), gk1, ck1, gk2 or cn (primary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A TSV file (as copied from Excel) to write into the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>The first pupil row (1 = the first pupil) of --paste, or the row of --history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first column of --paste (its header, e.g. ĐĐGtx1), or the column of --history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the history of one cell (--row, --column).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the class with --class, one of --subject CODE, --homeroom or --qualities, and the --term.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no class %1 in school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>--row takes a pupil&apos;s row number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This grid has no column &quot;%1&quot;; its columns: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the cell with --row N and --column HEADER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change of this cell is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>Không đọc được tệp %1.</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cells written, %2 refused, %3 outside the grid.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1464,96 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::LockCommand</name>
+    <message>
+        <source>The board locks entry of marks and comments: the whole school, a grade or a class, optionally only a subject, a term or a column; grids and imports then refuse to change them. Prints the lock&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock one grade (1 to 9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock one subject only (a code of docs/evaluate.md, e.g. toan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock one term only: hk1, hk2, cn, gk1, ck1, gk2, ck2 or year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock one column only: regular, midterm, final, comment, level, score, conduct or absences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why entry is locked: the teachers see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason with --reason TEXT.</source>
+        <translation>Hãy ghi lý do bằng --reason NỘI_DUNG.</translation>
+    </message>
+    <message>
+        <source>--grade takes a grade from 1 to 12, e.g. 6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a column: use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no class %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 set: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::LocksCommand</name>
+    <message>
+        <source>The locks on entry in force in a school year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lock on entry is in force in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Môn học</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Locked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::LookupCommand</name>
     <message>
         <source>Look a record up at the Department by its lookup code (as printed, or the QR code&apos;s text): &quot;lookup CODE --url URL&quot;.</source>
@@ -1190,6 +1675,114 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::PrintCommand</name>
+    <message>
+        <source>Print the records (học bạ) of a class to PDF for handing out, each copy written to the print log (who, when, which version, why). Only the current version of a school year prints; a draft prints marked as a draft.</source>
+        <translation>In học bạ của một lớp ra tệp PDF để cấp phát, mỗi bản in được ghi vào sổ theo dõi in (ai in, khi nào, phiên bản nào, lý do in). Chỉ in phiên bản hiện hành của mỗi năm học; bản nháp khi in được đánh dấu là bản nháp.</translation>
+    </message>
+    <message>
+        <source>A folder (one PDF per record, named by lookup code) or a file ending in .pdf (the whole class in one PDF).</source>
+        <translation>Một thư mục (mỗi học bạ một tệp PDF, đặt tên theo mã tra cứu) hoặc một tệp có đuôi .pdf (cả lớp trong một tệp PDF).</translation>
+    </message>
+    <message>
+        <source>DIR|FILE.pdf</source>
+        <translation>THƯ_MỤC|TỆP.pdf</translation>
+    </message>
+    <message>
+        <source>Print this school year section (a number from &quot;versions&quot;); may be repeated. Refused unless it is the current version.</source>
+        <translation>In năm học có số này trong học bạ (số lấy từ lệnh "versions"); có thể ghi nhiều lần. Bị từ chối nếu đó không phải phiên bản hiện hành.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>MÃ</translation>
+    </message>
+    <message>
+        <source>Why the copies are printed: archive, transfer, parent or other.</source>
+        <translation>Lý do in: archive (lưu trữ tại trường), transfer (chuyển trường), parent (cấp cho cha mẹ học sinh) hoặc other (lý do khác).</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>LÝ_DO</translation>
+    </message>
+    <message>
+        <source>A note for the print log (required with --reason other).</source>
+        <translation>Ghi chú cho sổ theo dõi in (bắt buộc khi dùng --reason other).</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>NỘI_DUNG</translation>
+    </message>
+    <message>
+        <source>How many paper copies the PDF is printed for (default 1, at most %1).</source>
+        <translation>Số bản giấy sẽ được in từ tệp PDF (mặc định 1, tối đa %1).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>SỐ</translation>
+    </message>
+    <message>
+        <source>How many records to render at once (default: one per core).</source>
+        <translation>Số học bạ được tạo cùng lúc (mặc định: mỗi lõi xử lý một học bạ).</translation>
+    </message>
+    <message>
+        <source>Give where to write with --out DIR or --out FILE.pdf.</source>
+        <translation>Hãy chỉ rõ nơi ghi bằng --out THƯ_MỤC hoặc --out TỆP.pdf.</translation>
+    </message>
+    <message>
+        <source>Give either --class NAME or --section ID.</source>
+        <translation>Hãy ghi một trong hai: --class TÊN hoặc --section MÃ.</translation>
+    </message>
+    <message>
+        <source>Give the reason with --reason archive, transfer, parent or other.</source>
+        <translation>Hãy ghi lý do bằng --reason archive, transfer, parent hoặc other.</translation>
+    </message>
+    <message>
+        <source>--section takes a number.</source>
+        <translation>--section phải là một số.</translation>
+    </message>
+    <message>
+        <source>Printing: %1/%2 records</source>
+        <translation>Đang in: %1/%2 học bạ</translation>
+    </message>
+    <message>
+        <source>%1 records printed to %2 and written to the print log (%3 as drafts), reason: %4; %5 not printed.</source>
+        <translation>Đã in %1 học bạ ra %2 và ghi vào sổ theo dõi in (%3 bản nháp), lý do: %4; %5 học bạ không in được.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::PrintLogCommand</name>
+    <message>
+        <source>List the print log: every printed copy of a record, who printed it and when, which version and why.</source>
+        <translation>Liệt kê sổ theo dõi in: mọi bản in của học bạ, người in, thời điểm in, phiên bản và lý do in.</translation>
+    </message>
+    <message>
+        <source>Nothing has been printed yet.</source>
+        <translation>Chưa có bản in nào.</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>(draft)</source>
+        <translation>(bản nháp)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copies</source>
+        <translation>
+            <numerusform>%n bản</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>máy in</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::ReceiptsCommand</name>
     <message>
         <source>Fetch the Department&apos;s lock receipts: the records it locked become locked in the school file, with the lock&apos;s date.</source>
@@ -1274,6 +1867,76 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::ReturnCommand</name>
+    <message>
+        <source>The board returns a class to its homeroom teacher with a reason: its confirmed records go back to draft; the teacher sees the reason in the review.</source>
+        <translation>Ban giám hiệu trả lại một lớp cho giáo viên chủ nhiệm kèm lý do: các học bạ đã xác nhận của lớp trở lại thành bản nháp; giáo viên xem được lý do khi rà soát trước khi ký.</translation>
+    </message>
+    <message>
+        <source>What the homeroom teacher must fix.</source>
+        <translation>Những nội dung giáo viên chủ nhiệm cần sửa.</translation>
+    </message>
+    <message>
+        <source>Give the reason with --reason TEXT.</source>
+        <translation>Hãy ghi lý do bằng --reason NỘI_DUNG.</translation>
+    </message>
+    <message>
+        <source>Class %1 returned to its homeroom teacher: %2 confirmed records are drafts again.</source>
+        <translation>Đã trả lại lớp %1 cho giáo viên chủ nhiệm: %2 học bạ đã xác nhận trở lại thành bản nháp.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::ReviewCommand</name>
+    <message>
+        <source>The class, e.g. 6A1.</source>
+        <translation>Tên lớp, ví dụ 6A1.</translation>
+    </message>
+    <message>
+        <source>Name the class with --class NAME.</source>
+        <translation>Hãy ghi tên lớp bằng --class TÊN.</translation>
+    </message>
+    <message>
+        <source>The check before signing of a class: what the checks find, marks, levels and comments not entered, personal IDs, pupil codes, birthplaces, the August cohort and the board&apos;s returns; a fix list as PDF (exit 1 when errors are found).</source>
+        <translation>Rà soát trước khi ký cho một lớp: các vấn đề phát hiện khi kiểm tra; điểm, mức đạt được và nhận xét chưa nhập; số định danh cá nhân, mã học sinh, nơi sinh; nhóm xét sau hè và các lần Ban giám hiệu trả lại; danh sách cần sửa dạng PDF (mã thoát 1 khi có lỗi).</translation>
+    </message>
+    <message>
+        <source>Write the fix list for the homeroom teacher as PDF.</source>
+        <translation>Ghi danh sách cần sửa cho giáo viên chủ nhiệm ra tệp PDF.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>Write the fix list as HTML.</source>
+        <translation>Ghi danh sách cần sửa ra tệp HTML.</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1.</source>
+        <translation>Không ghi được tệp %1.</translation>
+    </message>
+    <message>
+        <source>Class %1, school year %2 (%3): %4 pupils, %5 without errors; %6 marks or levels and %7 comments not entered; %8 in the August cohort; %9 confirmed, %10 approved, %11 signed.</source>
+        <translation>Lớp %1, năm học %2 (%3): %4 học sinh, %5 em không có lỗi; %6 điểm hoặc mức đạt được và %7 nhận xét chưa nhập; %8 em thuộc nhóm xét sau hè; đã xác nhận %9, đã phê duyệt %10, đã ký %11.</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 đã trả lại ngày %2: %3</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <source>Fix list written to %1.</source>
+        <translation>Đã ghi danh sách cần sửa vào %1.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::RevokeCommand</name>
     <message>
         <source>Revoke a signed school year (before the Department&apos;s lock) with a request the principal signs on the token; the next upload sends it.</source>
@@ -1292,7 +1955,7 @@
     <name>hocba::cli::SchoolCommand</name>
     <message>
         <source>The school&apos;s print settings: the seal image printed beside the principal&apos;s digital signature (&quot;school seal --file F&quot; or &quot;school seal --clear&quot;) and the instructions page after the cover (&quot;school print --instructions on|off&quot;).</source>
-        <translation>Thiết lập in của nhà trường: hình con dấu in bên cạnh chữ ký số của Hiệu trưởng ("school seal --file F" hoặc "school seal --clear") và trang hướng dẫn sau trang bìa ("school print --instructions on|off").</translation>
+        <translation>Thiết lập in của nhà trường: hình con dấu in bên cạnh chữ ký số của Hiệu trưởng (&quot;school seal --file F&quot; hoặc &quot;school seal --clear&quot;) và trang hướng dẫn sau trang bìa (&quot;school print --instructions on|off&quot;).</translation>
     </message>
     <message>
         <source>The seal image: PNG or JPEG, at most %1 KB.</source>
@@ -1308,7 +1971,7 @@
     </message>
     <message>
         <source>With &quot;print&quot;: on or off, whether the books carry the instructions page (Hướng dẫn ghi học bạ) after the cover.</source>
-        <translation>Dùng với "print": on hoặc off, học bạ có in trang hướng dẫn (Hướng dẫn ghi học bạ) sau trang bìa hay không.</translation>
+        <translation>Dùng với &quot;print&quot;: on hoặc off, học bạ có in trang hướng dẫn (Hướng dẫn ghi học bạ) sau trang bìa hay không.</translation>
     </message>
     <message>
         <source>on|off</source>
@@ -1316,11 +1979,11 @@
     </message>
     <message>
         <source>Say &quot;school seal --file FILE&quot;, &quot;school seal --clear&quot; or &quot;school print --instructions on|off&quot;.</source>
-        <translation>Hãy dùng "school seal --file TỆP", "school seal --clear" hoặc "school print --instructions on|off".</translation>
+        <translation>Hãy dùng &quot;school seal --file TỆP&quot;, &quot;school seal --clear&quot; hoặc &quot;school print --instructions on|off&quot;.</translation>
     </message>
     <message>
         <source>--instructions goes with &quot;school print&quot;.</source>
-        <translation>--instructions dùng với "school print".</translation>
+        <translation>--instructions dùng với &quot;school print&quot;.</translation>
     </message>
     <message>
         <source>Give either --file FILE or --clear.</source>
@@ -1336,11 +1999,11 @@
     </message>
     <message>
         <source>--file and --clear go with &quot;school seal&quot;.</source>
-        <translation>--file và --clear dùng với "school seal".</translation>
+        <translation>--file và --clear dùng với &quot;school seal&quot;.</translation>
     </message>
     <message>
         <source>Unknown value &quot;%1&quot; for --instructions: say on or off.</source>
-        <translation>Giá trị "%1" của --instructions không hợp lệ: hãy ghi on hoặc off.</translation>
+        <translation>Giá trị &quot;%1&quot; của --instructions không hợp lệ: hãy ghi on hoặc off.</translation>
     </message>
     <message>
         <source>The books carry the instructions page (Hướng dẫn ghi học bạ) after the cover.</source>
@@ -1480,6 +2143,10 @@
     <message>
         <source>Only the principal signs this: give --role principal.</source>
         <translation>Chỉ hiệu trưởng ký việc này: hãy ghi --role principal.</translation>
+    </message>
+    <message>
+        <source>%1 ready sections wait for the board&apos;s approval (the school signs approved sections only: run &quot;approve&quot; first).</source>
+        <translation>%1 học bạ đã sẵn sàng đang chờ Ban giám hiệu phê duyệt (nhà trường chỉ ký học bạ đã được phê duyệt: hãy chạy "approve" trước).</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2455,33 @@
     <message>
         <source>added %1 by %2</source>
         <translation>thêm lúc %1 bởi %2</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::UnlockCommand</name>
+    <message>
+        <source>The board lifts a lock on entry; the reason is kept in the audit log with the lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock&apos;s number (hocba-cli locks lists them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the lock is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the lock with --id N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason with --reason TEXT.</source>
+        <translation>Hãy ghi lý do bằng --reason NỘI_DUNG.</translation>
+    </message>
+    <message>
+        <source>Lock %1 lifted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2800,7 @@
     </message>
     <message>
         <source>Open the next school year from the last one: &quot;year open --year 2026-2027&quot; previews the moves, --yes makes them. &quot;year principal --year 2024-2025 --name NAME&quot; records that year&apos;s principal.</source>
-        <translation>Mở năm học mới từ năm học vừa qua: "year open --year 2026-2027" cho xem trước việc chuyển lớp, thêm --yes để thực hiện. "year principal --year 2024-2025 --name TÊN" ghi hiệu trưởng của năm học đó.</translation>
+        <translation>Mở năm học mới từ năm học vừa qua: &quot;year open --year 2026-2027&quot; cho xem trước việc chuyển lớp, thêm --yes để thực hiện. &quot;year principal --year 2024-2025 --name TÊN&quot; ghi hiệu trưởng của năm học đó.</translation>
     </message>
     <message>
         <source>The school year to open (open) or whose principal (principal), e.g. 2026-2027.</source>
@@ -2122,7 +2816,7 @@
     </message>
     <message>
         <source>Say &quot;year open --year 2026-2027&quot; or &quot;year principal --year 2024-2025 --name NAME&quot;.</source>
-        <translation>Hãy gõ "year open --year 2026-2027" hoặc "year principal --year 2024-2025 --name TÊN".</translation>
+        <translation>Hãy gõ &quot;year open --year 2026-2027&quot; hoặc &quot;year principal --year 2024-2025 --name TÊN&quot;.</translation>
     </message>
     <message>
         <source>The school year %1 is not open in this file.</source>
@@ -2798,6 +3492,10 @@
         <source>send records to the Department</source>
         <translation>gửi học bạ lên Sở</translation>
     </message>
+    <message>
+        <source>lock and unlock the entry of marks and comments</source>
+        <translation>khoá và mở khoá việc nhập điểm, nhận xét</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::Assignments</name>
@@ -2881,6 +3579,17 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::ClassApproval</name>
+    <message>
+        <source>There is no class %1 in school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>Give the homeroom teacher a reason of 1 to 1000 characters. Nothing was changed.</source>
+        <translation>Hãy ghi lý do gửi giáo viên chủ nhiệm, dài từ 1 đến 1000 ký tự. Chưa có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::ClassBook</name>
     <message>
         <source>The file&apos;s title says it is for the school year %1, but the import is for %2. Nothing was imported: choose the file of %2, or the year %1.</source>
@@ -2925,6 +3634,224 @@
     <message>
         <source>The same student as row %1: none of these rows is imported; keep one and import again.</source>
         <translation>Trùng học sinh với dòng %1: không dòng nào trong số này được nhập; hãy giữ lại một dòng rồi nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::ClassReview</name>
+    <message>
+        <source>end of year</source>
+        <translation>cuối năm</translation>
+    </message>
+    <message>
+        <source>Conduct, %1</source>
+        <translation>Kết quả rèn luyện, %1</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher&apos;s comment</source>
+        <translation>Nhận xét của giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Days absent</source>
+        <translation>Số buổi nghỉ</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>The birthplace is missing.</source>
+        <translation>Chưa có nơi sinh.</translation>
+    </message>
+    <message>
+        <source>The birthplace &quot;%1&quot; does not name its province or city; write it as on the birth certificate.</source>
+        <translation>Nơi sinh "%1" chưa ghi tỉnh hoặc thành phố; hãy ghi đúng như trong giấy khai sinh.</translation>
+    </message>
+    <message>
+        <source>Awaits additional assessment over the summer: the record is due by 15/8.</source>
+        <translation>Chờ đánh giá bổ sung trong hè: hạn hoàn thành học bạ là 15/8.</translation>
+    </message>
+    <message>
+        <source>Must be re-assessed in the summer: the record is due by 15/8.</source>
+        <translation>Phải kiểm tra, đánh giá lại trong hè: hạn hoàn thành học bạ là 15/8.</translation>
+    </message>
+    <message>
+        <source>Must do conduct training over the summer: the record is due by 15/8.</source>
+        <translation>Phải rèn luyện trong kì nghỉ hè: hạn hoàn thành học bạ là 15/8.</translation>
+    </message>
+    <message>
+        <source>%1: the comment is not written.</source>
+        <translation>%1: chưa ghi nhận xét.</translation>
+    </message>
+    <message>
+        <source>The Ministry&apos;s pupil code (mã học sinh) is missing.</source>
+        <translation>Chưa có mã học sinh (mã do Bộ GDĐT cấp).</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Rà soát</translation>
+    </message>
+    <message>
+        <source>Missing mark</source>
+        <translation>Thiếu điểm</translation>
+    </message>
+    <message>
+        <source>Missing level</source>
+        <translation>Thiếu mức đạt được</translation>
+    </message>
+    <message>
+        <source>Missing comment</source>
+        <translation>Thiếu nhận xét</translation>
+    </message>
+    <message>
+        <source>Pupil code</source>
+        <translation>Mã học sinh</translation>
+    </message>
+    <message>
+        <source>Birthplace</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>August cohort</source>
+        <translation>Nhóm xét sau hè</translation>
+    </message>
+    <message>
+        <source>There is no class %1 in school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>Fix list before signing: class %1, school year %2, %3</source>
+        <translation>Danh sách cần sửa trước khi ký: lớp %1, năm học %2, %3</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher: %1</source>
+        <translation>GVCN: %1</translation>
+    </message>
+    <message>
+        <source>%1 pupils, %2 without errors; %3 marks or levels and %4 comments not entered; %5 in the August cohort.</source>
+        <translation>%1 học sinh, %2 em không có lỗi; %3 điểm hoặc mức đạt được và %4 nhận xét chưa nhập; %5 em thuộc nhóm xét sau hè.</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 đã trả lại ngày %2: %3</translation>
+    </message>
+    <message>
+        <source>Nothing to fix.</source>
+        <translation>Không có gì cần sửa.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1.</source>
+        <translation>Không ghi được tệp %1.</translation>
+    </message>
+    <message>
+        <source>Fix list: class %1, school year %2</source>
+        <translation>Danh sách cần sửa: lớp %1, năm học %2</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::CommentBank</name>
+    <message>
+        <source>The code &quot;%1&quot; cannot be used: write 1 to 16 letters or digits, e.g. T01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the text of the comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment in the bank may be at most 500 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grade must be from 1 to 9, or empty for every grade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a term: use gk1, ck1, gk2, cn (primary) or hk1, hk2, cn (THCS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a level: use one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subject code: use the codes of the grade book, e.g. toan, ngu_van, homeroom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade %1 is not in the level chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment bank has no such entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment bank already has an entry with the code %1: choose another code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment bank has no entry with the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest comment must be from 20 to 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school&apos;s house style does not use: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 characters: the school keeps comments under %2 (the printed book has little room).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school&apos;s comments start with &quot;Em&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school&apos;s comments do not start with &quot;Em&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no class %1 in %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3217,6 +4144,399 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::EntryGrid</name>
+    <message>
+        <source>Mid-semester I</source>
+        <translation>Giữa học kì I</translation>
+    </message>
+    <message>
+        <source>End of semester I</source>
+        <translation>Cuối học kì I</translation>
+    </message>
+    <message>
+        <source>Mid-semester II</source>
+        <translation>Giữa học kì II</translation>
+    </message>
+    <message>
+        <source>End of year</source>
+        <translation>Cuối năm học</translation>
+    </message>
+    <message>
+        <source>Semester I</source>
+        <translation>Học kì I</translation>
+    </message>
+    <message>
+        <source>Semester II</source>
+        <translation>Học kì II</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>The class no longer exists in school year %1.</source>
+        <translation>Năm học %1 không còn lớp này.</translation>
+    </message>
+    <message>
+        <source>This pupil&apos;s record was transferred to %1 on %2; it can no longer be changed here.</source>
+        <translation>Học bạ của học sinh này đã được chuyển đến %1 ngày %2; không thể thay đổi tại đây nữa.</translation>
+    </message>
+    <message>
+        <source>This year was copied from the paper record; it is not entered here.</source>
+        <translation>Năm học này được chép lại từ học bạ giấy; không nhập ở đây.</translation>
+    </message>
+    <message>
+        <source>This pupil&apos;s year is %1: marks can be changed only in a draft (the board returns it to draft to correct it).</source>
+        <translation>Năm học này của học sinh đang ở trạng thái %1: chỉ sửa được điểm khi học bạ còn là bản nháp (Ban giám hiệu trả lại thành bản nháp để sửa).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an assessment point of a primary class (gk1, ck1, gk2, cn).</source>
+        <translation>"%1" không phải thời điểm đánh giá của lớp tiểu học (gk1, ck1, gk2, cn).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a term of this grid (hk1, hk2; the homeroom grid: hk1, year).</source>
+        <translation>"%1" không phải học kì của bảng nhập này (hk1, hk2; bảng của giáo viên chủ nhiệm: hk1, year).</translation>
+    </message>
+    <message>
+        <source>Qualities and competencies are assessed in primary classes only.</source>
+        <translation>Phẩm chất, năng lực chỉ được đánh giá ở các lớp tiểu học.</translation>
+    </message>
+    <message>
+        <source>Grade %1 has no subject &quot;%2&quot;.</source>
+        <translation>Khối %1 không có môn "%2".</translation>
+    </message>
+    <message>
+        <source>Regular assessment %1</source>
+        <translation>Điểm đánh giá thường xuyên %1</translation>
+    </message>
+    <message>
+        <source>Mid-term assessment (weight 2)</source>
+        <translation>Điểm đánh giá giữa kì (hệ số 2)</translation>
+    </message>
+    <message>
+        <source>End-of-term assessment (weight 3)</source>
+        <translation>Điểm đánh giá cuối kì (hệ số 3)</translation>
+    </message>
+    <message>
+        <source>Semester average, worked out by the program (TT22 Art. 9)</source>
+        <translation>Điểm trung bình môn học kì, do phần mềm tự tính (Thông tư 22, Điều 9)</translation>
+    </message>
+    <message>
+        <source>Semester result, worked out by the program</source>
+        <translation>Kết quả học kì, do phần mềm tự tính</translation>
+    </message>
+    <message>
+        <source>The subject teacher&apos;s comment</source>
+        <translation>Nhận xét của giáo viên bộ môn</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s comment</source>
+        <translation>Nhận xét của giáo viên</translation>
+    </message>
+    <message>
+        <source>Periodic test score (whole number 0–10)</source>
+        <translation>Điểm kiểm tra định kì (số nguyên từ 0 đến 10)</translation>
+    </message>
+    <message>
+        <source>Level: T (completed well), H (completed), C (not yet)</source>
+        <translation>Mức đạt được: T (Hoàn thành tốt), H (Hoàn thành), C (Chưa hoàn thành)</translation>
+    </message>
+    <message>
+        <source>Days absent with leave in the year</source>
+        <translation>Số ngày nghỉ có phép trong năm học</translation>
+    </message>
+    <message>
+        <source>Days absent without leave in the year</source>
+        <translation>Số ngày nghỉ không phép trong năm học</translation>
+    </message>
+    <message>
+        <source>Result of the year, worked out by the program</source>
+        <translation>Kết quả cả năm học, do phần mềm tự tính</translation>
+    </message>
+    <message>
+        <source>Award, worked out by the program</source>
+        <translation>Khen thưởng, do phần mềm tự xét</translation>
+    </message>
+    <message>
+        <source>Conduct in semester I: T (good), K (fair), Đ (pass), CĐ (not yet)</source>
+        <translation>Kết quả rèn luyện học kì I: T (Tốt), K (Khá), Đ (Đạt), CĐ (Chưa đạt)</translation>
+    </message>
+    <message>
+        <source>Learning result of semester I, worked out by the program</source>
+        <translation>Kết quả học tập học kì I, do phần mềm tự tính</translation>
+    </message>
+    <message>
+        <source>Conduct in semester II: T (good), K (fair), Đ (pass), CĐ (not yet)</source>
+        <translation>Kết quả rèn luyện học kì II: T (Tốt), K (Khá), Đ (Đạt), CĐ (Chưa đạt)</translation>
+    </message>
+    <message>
+        <source>Sessions absent in the year (more than 45 bars promotion)</source>
+        <translation>Số buổi nghỉ học trong năm học (nghỉ quá 45 buổi thì không được lên lớp)</translation>
+    </message>
+    <message>
+        <source>Conduct of the year, worked out by the program</source>
+        <translation>Kết quả rèn luyện cả năm, do phần mềm tự tính</translation>
+    </message>
+    <message>
+        <source>Learning result of the year, worked out by the program</source>
+        <translation>Kết quả học tập cả năm, do phần mềm tự tính</translation>
+    </message>
+    <message>
+        <source>Promotion, worked out by the program</source>
+        <translation>Lên lớp, do phần mềm tự xét</translation>
+    </message>
+    <message>
+        <source>The homeroom teacher&apos;s comment on the year</source>
+        <translation>Nhận xét cả năm của giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Level: T (good), Đ (satisfactory), C (needs effort)</source>
+        <translation>Mức đánh giá: T (Tốt), Đ (Đạt), C (Cần cố gắng)</translation>
+    </message>
+    <message>
+        <source>Comment on this quality</source>
+        <translation>Nhận xét về phẩm chất này</translation>
+    </message>
+    <message>
+        <source>Comment on this competency</source>
+        <translation>Nhận xét về năng lực này</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Homeroom — %1</source>
+        <translation>Chủ nhiệm — %1</translation>
+    </message>
+    <message>
+        <source>Qualities and competencies — %1</source>
+        <translation>Phẩm chất, năng lực — %1</translation>
+    </message>
+    <message>
+        <source>Unknown grid.</source>
+        <translation>Bảng nhập không xác định.</translation>
+    </message>
+    <message>
+        <source>This column is worked out by the program and cannot be typed in.</source>
+        <translation>Cột này do phần mềm tự tính, không nhập trực tiếp được.</translation>
+    </message>
+    <message>
+        <source>A comment can be at most 2000 characters long.</source>
+        <translation>Nhận xét dài tối đa 2000 ký tự.</translation>
+    </message>
+    <message>
+        <source>A mark has at most one decimal, e.g. 7,5.</source>
+        <translation>Điểm có tối đa một chữ số thập phân, ví dụ 7,5.</translation>
+    </message>
+    <message>
+        <source>A mark is between 0 and 10.</source>
+        <translation>Điểm phải từ 0 đến 10.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mark: type a number from 0 to 10, e.g. 7,5.</source>
+        <translation>"%1" không phải là điểm: hãy nhập một số từ 0 đến 10, ví dụ 7,5.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a test score: type a whole number from 0 to 10.</source>
+        <translation>"%1" không phải là điểm kiểm tra: hãy nhập một số nguyên từ 0 đến 10.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a count: type a whole number, e.g. 3.</source>
+        <translation>"%1" không phải là số lượng: hãy nhập một số nguyên, ví dụ 3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a level of this column: type one of %2.</source>
+        <translation>"%1" không phải là mức của cột này: hãy nhập một trong các giá trị %2.</translation>
+    </message>
+    <message>
+        <source>This pupil&apos;s year is no longer in a class of the school; reload the grid.</source>
+        <translation>Năm học này của học sinh không còn thuộc lớp nào của trường; hãy tải lại bảng nhập.</translation>
+    </message>
+    <message>
+        <source>This cell cannot be written from a grid.</source>
+        <translation>Không thể nhập ô này từ bảng nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::EntryLocks</name>
+    <message>
+        <source>of class %1</source>
+        <translation>của lớp %1</translation>
+    </message>
+    <message>
+        <source>of grade %1</source>
+        <translation>của khối %1</translation>
+    </message>
+    <message>
+        <source>of the whole school</source>
+        <translation>của toàn trường</translation>
+    </message>
+    <message>
+        <source>subject %1</source>
+        <translation>môn %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>cột %1</translation>
+    </message>
+    <message>
+        <source>school year %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semester I</source>
+        <translation>Học kì I</translation>
+    </message>
+    <message>
+        <source>Semester II</source>
+        <translation>Học kì II</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Middle of semester I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of semester I</source>
+        <translation>Cuối học kì I</translation>
+    </message>
+    <message>
+        <source>Middle of semester II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of semester II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homeroom columns of the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular marks (ĐĐGtx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mid-term mark (ĐĐGgk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-of-term mark (ĐĐGck)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level (T/H/C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periodic test score (KTĐK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conduct</source>
+        <translation>Kết quả rèn luyện</translation>
+    </message>
+    <message>
+        <source>Absences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>Khối %1</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All subjects and homeroom columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks %1 were locked by %2 on %3: %4</source>
+        <translation>Việc nhập điểm %1 đã được %2 khoá ngày %3: %4</translation>
+    </message>
+    <message>
+        <source>Write why the entry is locked: the teachers see it.</source>
+        <translation>Hãy ghi lý do khoá nhập liệu: giáo viên sẽ thấy lý do này.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a term: use hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (primary) or year (the homeroom columns of the whole year).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subject code; the codes are listed in docs/evaluate.md, for example toan or ngu_van.</source>
+        <translation>"%1" không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a column: use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such class in %1.</source>
+        <translation>Năm học %1 không có lớp này.</translation>
+    </message>
+    <message>
+        <source>The class is not in grade %1.</source>
+        <translation>Lớp này không thuộc khối %1.</translation>
+    </message>
+    <message>
+        <source>Write why the lock is lifted: the reason is kept in the audit log.</source>
+        <translation>Hãy ghi lý do mở khoá: lý do được lưu trong nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>There is no lock number %1 in force.</source>
+        <translation>Không có khoá số %1 nào đang có hiệu lực.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::Exports</name>
+    <message>
+        <source>There is no class %1 in the school year %2.</source>
+        <translation>Năm học %2 không có lớp %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a subject of grade %2: give a subject code of docs/evaluate.md, for example toan or ngu_van.</source>
+        <translation>"%1" không phải môn học của khối %2: hãy ghi mã môn học theo docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+    </message>
+    <message>
+        <source>A primary grade book is for the whole year: leave out the semester (or give cn).</source>
+        <translation>Bảng điểm tiểu học tính cho cả năm học: hãy bỏ trống học kì (hoặc ghi cn).</translation>
+    </message>
+    <message>
+        <source>Say which semester the grade book is for: hk1 or hk2.</source>
+        <translation>Hãy cho biết bảng điểm của học kì nào: hk1 hoặc hk2.</translation>
+    </message>
+    <message>
+        <source>Say which period the summary is for: hk1, hk2 or cn.</source>
+        <translation>Hãy cho biết bảng tổng hợp của kì nào: hk1, hk2 hoặc cn.</translation>
+    </message>
+    <message>
+        <source>The school file keeps a primary class&apos;s year-end evaluation (cn) only: leave out the period or give cn.</source>
+        <translation>Tệp dữ liệu của trường chỉ lưu kết quả đánh giá cuối năm (cn) của lớp tiểu học: hãy bỏ trống kì hoặc ghi cn.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::GradeImport</name>
     <message>
         <source>Say which subject the grade book is for (its title names none), for example toan.</source>
@@ -3303,15 +4623,15 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a height in centimetres: write a number such as 132 or 132,5.</source>
-        <translation>"%1" không phải chiều cao tính bằng xăng-ti-mét: hãy ghi một số như 132 hoặc 132,5.</translation>
+        <translation>&quot;%1&quot; không phải chiều cao tính bằng xăng-ti-mét: hãy ghi một số như 132 hoặc 132,5.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a weight in kilograms: write a number such as 30 or 30,5.</source>
-        <translation>"%1" không phải cân nặng tính bằng ki-lô-gam: hãy ghi một số như 30 hoặc 30,5.</translation>
+        <translation>&quot;%1&quot; không phải cân nặng tính bằng ki-lô-gam: hãy ghi một số như 30 hoặc 30,5.</translation>
     </message>
     <message>
         <source>Class %1 is a primary class: its book has a column for each quality and competency (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …), &quot;Nhận xét&quot;, &quot;Chiều cao&quot;, &quot;Cân nặng&quot;, days absent &quot;P&quot; and &quot;K&quot;, and no conduct.</source>
-        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực ("Yêu nước", "Tự chủ và tự học", …), cột "Nhận xét", "Chiều cao", "Cân nặng", số ngày nghỉ "P" và "K", không có rèn luyện.</translation>
+        <translation>Lớp %1 là lớp tiểu học: sổ của lớp có một cột cho mỗi phẩm chất và năng lực (&quot;Yêu nước&quot;, &quot;Tự chủ và tự học&quot;, …), cột &quot;Nhận xét&quot;, &quot;Chiều cao&quot;, &quot;Cân nặng&quot;, số ngày nghỉ &quot;P&quot; và &quot;K&quot;, không có rèn luyện.</translation>
     </message>
 </context>
 <context>
@@ -3341,14 +4661,85 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::PrintLog</name>
+    <message>
+        <source>School year %1 of record %2 was revoked: a revoked school year cannot be printed as a school copy.</source>
+        <translation>Năm học %1 của học bạ %2 đã bị thu hồi: không thể in năm học đã thu hồi thành bản in của nhà trường.</translation>
+    </message>
+    <message>
+        <source>version %1 (not signed yet: it prints as a draft)</source>
+        <translation>phiên bản %1 (chưa ký: sẽ được in dưới dạng bản nháp)</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of school year %2 of record %3 has been replaced: only the current version is printed, which is %4.</source>
+        <translation>Phiên bản %1 của năm học %2 trong học bạ %3 đã được thay thế: chỉ in phiên bản hiện hành, tức là %4.</translation>
+    </message>
+    <message>
+        <source>School year %1 of record %2 was revoked: a book with a revoked school year cannot be printed as a school copy.</source>
+        <translation>Năm học %1 của học bạ %2 đã bị thu hồi: không thể in cuốn học bạ có năm học đã thu hồi thành bản in của nhà trường.</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled before this record.</source>
+        <translation>Việc in đã bị huỷ trước khi đến học bạ này.</translation>
+    </message>
+    <message>
+        <source>school archive</source>
+        <translation>lưu trữ tại trường</translation>
+    </message>
+    <message>
+        <source>transfer to another school</source>
+        <translation>chuyển trường</translation>
+    </message>
+    <message>
+        <source>for the parents</source>
+        <translation>cấp cho cha mẹ học sinh</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <source>The number of copies must be from 1 to %1.</source>
+        <translation>Số bản in phải từ 1 đến %1.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>Ghi chú quá dài: tối đa %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>Say in the note why the copy is printed (the reason is &quot;other&quot;).</source>
+        <translation>Hãy ghi rõ lý do in vào phần ghi chú (lý do đã chọn là "khác").</translation>
+    </message>
+    <message>
+        <source>There is no school year section number %1.</source>
+        <translation>Không có năm học nào mang số %1.</translation>
+    </message>
+    <message>
+        <source>School year %1 of record %2 changed while it was being printed; print it again.</source>
+        <translation>Năm học %1 của học bạ %2 đã thay đổi trong lúc đang in; hãy in lại.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::PrintSettings</name>
     <message>
         <source>&quot;%1&quot; is not a web address the lookup portal can have: write it whole, starting with https:// (or http://), e.g. https://tracuu.sogd.example.vn/.</source>
-        <translation>"%1" không phải là địa chỉ web của cổng tra cứu: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), ví dụ https://tracuu.sogd.example.vn/.</translation>
+        <translation>&quot;%1&quot; không phải là địa chỉ web của cổng tra cứu: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), ví dụ https://tracuu.sogd.example.vn/.</translation>
     </message>
     <message>
         <source>The lookup portal&apos;s address must not contain &quot;?&quot; or &quot;#&quot;: the QR codes add the record&apos;s code after it (&quot;?ma=…&quot;).</source>
-        <translation>Địa chỉ cổng tra cứu không được chứa "?" hoặc "#": mã QR thêm mã tra cứu của học bạ vào sau địa chỉ này ("?ma=…").</translation>
+        <translation>Địa chỉ cổng tra cứu không được chứa &quot;?&quot; hoặc &quot;#&quot;: mã QR thêm mã tra cứu của học bạ vào sau địa chỉ này (&quot;?ma=…&quot;).</translation>
     </message>
     <message>
         <source>The lookup portal&apos;s address is too long for the QR codes (at most 200 characters).</source>
@@ -5101,11 +6492,11 @@
     </message>
     <message>
         <source>The record shows the signature as made by &quot;%1&quot;, but the principal&apos;s certificate belongs to &quot;%2&quot;.</source>
-        <translation>Học bạ hiển thị chữ ký số của "%1", nhưng chứng thư số của hiệu trưởng là của "%2".</translation>
+        <translation>Học bạ hiển thị chữ ký số của &quot;%1&quot;, nhưng chứng thư số của hiệu trưởng là của &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>The record names &quot;%1&quot; as the certificate&apos;s issuer, but the principal&apos;s certificate was issued by &quot;%2&quot;.</source>
-        <translation>Học bạ ghi tổ chức cấp chứng thư số là "%1", nhưng chứng thư số của hiệu trưởng do "%2" cấp.</translation>
+        <translation>Học bạ ghi tổ chức cấp chứng thư số là &quot;%1&quot;, nhưng chứng thư số của hiệu trưởng do &quot;%2&quot; cấp.</translation>
     </message>
     <message>
         <source>The record shows the signing time %1, but the principal&apos;s signature was made at %2.</source>
@@ -5113,23 +6504,23 @@
     </message>
     <message>
         <source>The record shows the signer&apos;s role as &quot;%1&quot;, but the signature is the principal&apos;s.</source>
-        <translation>Học bạ hiển thị chức vụ người ký là "%1", nhưng chữ ký là của hiệu trưởng.</translation>
+        <translation>Học bạ hiển thị chức vụ người ký là &quot;%1&quot;, nhưng chữ ký là của hiệu trưởng.</translation>
     </message>
     <message>
         <source>The page shows the document as digitally signed by &quot;%1&quot;, but no signature of the document is by that person (signed by: %2).</source>
-        <translation>Trang học bạ hiển thị tài liệu được ký số bởi "%1", nhưng tài liệu không có chữ ký nào của người này (người ký: %2).</translation>
+        <translation>Trang học bạ hiển thị tài liệu được ký số bởi &quot;%1&quot;, nhưng tài liệu không có chữ ký nào của người này (người ký: %2).</translation>
     </message>
     <message>
         <source>The page shows the signing time &quot;%1&quot;, but no signature of the document was made then (signed at: %2, Vietnam time).</source>
-        <translation>Trang học bạ hiển thị thời gian ký "%1", nhưng tài liệu không có chữ ký nào được tạo vào lúc đó (thời gian ký: %2, giờ Việt Nam).</translation>
+        <translation>Trang học bạ hiển thị thời gian ký &quot;%1&quot;, nhưng tài liệu không có chữ ký nào được tạo vào lúc đó (thời gian ký: %2, giờ Việt Nam).</translation>
     </message>
     <message>
         <source>The record says it was signed by %1, but the page does not show &quot;%2 %1&quot;.</source>
-        <translation>Học bạ ghi người ký là %1, nhưng trang học bạ không hiển thị "%2 %1".</translation>
+        <translation>Học bạ ghi người ký là %1, nhưng trang học bạ không hiển thị &quot;%2 %1&quot;.</translation>
     </message>
     <message>
         <source>The record says it was signed at %1, but the page does not show &quot;%2 %1&quot;.</source>
-        <translation>Học bạ ghi thời gian ký là %1, nhưng trang học bạ không hiển thị "%2 %1".</translation>
+        <translation>Học bạ ghi thời gian ký là %1, nhưng trang học bạ không hiển thị &quot;%2 %1&quot;.</translation>
     </message>
     <message>
         <source>The text of the PDF&apos;s pages cannot be read.</source>
@@ -5449,6 +6840,621 @@
     </message>
 </context>
 <context>
+    <name>hocba::ui::BulkFillDialog</name>
+    <message>
+        <source>Fill the column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class %1: the comment goes into the empty cells of the column %2. Comments already written are kept unless you tick &quot;Also replace&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words or a code to find in the comment bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment bank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a phrase above or type the comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suit each pupil&apos;s level: a phrase of the bank for each pupil&apos;s level, varied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also replace comments already written (asks before replacing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Đã được thay thế</translation>
+    </message>
+    <message>
+        <source>No level yet: left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already this comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: a comment is already written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n empty cell(s) get a comment</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n written comment(s) are replaced</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n written comment(s) are kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) cannot be changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pupil(s) of the class would have the same comment: &quot;%1&quot;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parents and the board notice identical comments: vary them, or tick &quot;Suit each pupil&apos;s level&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace written comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) already written will be replaced and the old text lost (it stays in the cell&apos;s history). Replace them?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::CellHistoryDialog</name>
+    <message>
+        <source>History of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cell has not been changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change of this cell, oldest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::ClassReviewDialog</name>
+    <message>
+        <source>Check before signing: class %1, school year %2</source>
+        <translation>Rà soát trước khi ký: lớp %1, năm học %2</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation>Học sinh</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>&amp;Print the fix list…</source>
+        <translation>&amp;In danh sách cần sửa…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the class</source>
+        <translation>&amp;Xác nhận lớp</translation>
+    </message>
+    <message>
+        <source>The homeroom teacher&apos;s confirmation: records without errors become ready.</source>
+        <translation>Giáo viên chủ nhiệm xác nhận: các học bạ không có lỗi chuyển sang trạng thái sẵn sàng ký.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve the class</source>
+        <translation>&amp;Phê duyệt lớp</translation>
+    </message>
+    <message>
+        <source>The board approves the confirmed records for the principal&apos;s signature.</source>
+        <translation>Ban giám hiệu phê duyệt các học bạ đã xác nhận để trình hiệu trưởng ký.</translation>
+    </message>
+    <message>
+        <source>What must the homeroom teacher fix?</source>
+        <translation>Giáo viên chủ nhiệm cần sửa những gì?</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the teacher</source>
+        <translation>&amp;Trả lại cho giáo viên</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Class %1, school year %2</source>
+        <translation>Lớp %1, năm học %2</translation>
+    </message>
+    <message>
+        <source>, homeroom teacher %1</source>
+        <translation>, giáo viên chủ nhiệm %1</translation>
+    </message>
+    <message>
+        <source>%1 pupils, %2 without errors; %3 marks or levels and %4 comments not entered; %5 in the August cohort. Confirmed %6, approved %7, signed %8.</source>
+        <translation>%1 học sinh, %2 em không có lỗi; %3 điểm hoặc mức đạt được và %4 nhận xét chưa nhập; %5 em thuộc nhóm xét sau hè. Đã xác nhận %6, đã phê duyệt %7, đã ký %8.</translation>
+    </message>
+    <message>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 đã trả lại ngày %2: %3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Nothing to fix.</source>
+        <translation>Không có gì cần sửa.</translation>
+    </message>
+    <message>
+        <source>fix-list-%1-%2.pdf</source>
+        <translation>danh-sach-can-sua-%1-%2.pdf</translation>
+    </message>
+    <message>
+        <source>Save the fix list</source>
+        <translation>Lưu danh sách cần sửa</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fix list</source>
+        <translation>Danh sách cần sửa</translation>
+    </message>
+    <message>
+        <source>The fix list was saved to %1.</source>
+        <translation>Đã lưu danh sách cần sửa vào %1.</translation>
+    </message>
+    <message>
+        <source>Confirm the class</source>
+        <translation>Xác nhận lớp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) have only warnings. Confirm them too? Your acknowledgement is recorded under your name.</source>
+        <translation>
+            <numerusform>%n học bạ chỉ có cảnh báo. Có xác nhận luôn các học bạ này không? Việc bạn xác nhận đã xem cảnh báo sẽ được ghi lại kèm họ tên của bạn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records confirmed; %2 not confirmed (errors to correct first).</source>
+        <translation>Đã xác nhận %1 học bạ; %2 học bạ chưa xác nhận được (cần sửa lỗi trước).</translation>
+    </message>
+    <message>
+        <source>%1 records approved; %2 not confirmed yet; %3 with errors.</source>
+        <translation>Đã phê duyệt %1 học bạ; %2 học bạ chưa được xác nhận; %3 học bạ có lỗi.</translation>
+    </message>
+    <message>
+        <source>The class was returned to its homeroom teacher: %1 confirmed records are drafts again.</source>
+        <translation>Đã trả lại lớp cho giáo viên chủ nhiệm: %1 học bạ đã xác nhận trở lại thành bản nháp.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::CommentBankDialog</name>
+    <message>
+        <source>Comment bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Môn học:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Kì đánh giá:</translation>
+    </message>
+    <message>
+        <source>Suits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Môn học</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức đạt</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Khối lớp</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the &amp;default phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the phrases that come with the program (codes T, H, C, PC, NL, BM, CN); phrases the school already has are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always start with &quot;Em&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never start with &quot;Em&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Em&quot; at the start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word or phrase a line, e.g. lười</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the house style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a comment to check it against the house style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>House style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the school&apos;s administrator can change the comment bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the school&apos;s comment bank? Comments already written stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n default phrase(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The house style is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the house style: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment follows the house style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::CommentEntryDialog</name>
+    <message>
+        <source>New comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. T01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any; or toan, ngu_van, homeroom, q.nhan_ai, c.tu_chu_tu_hoc…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Môn học:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term:</source>
+        <translation>Kì đánh giá:</translation>
+    </message>
+    <message>
+        <source>Suits the level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::CommentSuggestionModel</name>
+    <message>
+        <source>Code %1 in the school&apos;s comment bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::DeadlineBoardWidget</name>
+    <message numerus="yes">
+        <source>%n day(s) left to %1</source>
+        <translation>
+            <numerusform>còn %n ngày đến %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is today</source>
+        <translation>hạn %1 là hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 passed %n day(s) ago</source>
+        <translation>
+            <numerusform>đã quá hạn %1 được %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Homeroom teacher</source>
+        <translation>Giáo viên chủ nhiệm</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>Sĩ số</translation>
+    </message>
+    <message>
+        <source>Marks missing</source>
+        <translation>Thiếu điểm</translation>
+    </message>
+    <message>
+        <source>Comments missing</source>
+        <translation>Thiếu nhận xét</translation>
+    </message>
+    <message>
+        <source>Checked clean</source>
+        <translation>Rà soát không lỗi</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Đã nộp Sở</translation>
+    </message>
+    <message>
+        <source>August cohort</source>
+        <translation>Nhóm xét sau hè</translation>
+    </message>
+    <message>
+        <source>School year %1, %2: %3; August cohort: %4.</source>
+        <translation>Năm học %1, ngày %2: %3; nhóm xét sau hè: %4.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 signed)</source>
+        <translation>%1 (đã ký %2)</translation>
+    </message>
+    <message>
+        <source>Every record due by 30/6 is signed.</source>
+        <translation>Tất cả học bạ có hạn 30/6 đã được ký.</translation>
+    </message>
+    <message>
+        <source>Returned by the board: %1</source>
+        <translation>Ban giám hiệu trả lại: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) to correct before the records can be confirmed.</source>
+        <translation>
+            <numerusform>Còn %n lỗi cần sửa trước khi xác nhận được học bạ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In progress: %1 of %2 records due by 30/6 signed.</source>
+        <translation>Đang thực hiện: đã ký %1/%2 học bạ có hạn 30/6.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+</context>
+<context>
     <name>hocba::ui::DemoCreation</name>
     <message>
         <source>Creating the demo school (sample data for practice)…</source>
@@ -5647,6 +7653,365 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>%1 receipt(s) did not pass the check against the Department&apos;s certificate and were not used. Tell the Department.</source>
         <translation>%1 biên nhận không khớp với chứng thư của Sở nên không được dùng. Hãy báo cho Sở.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::EntryGridModel</name>
+    <message>
+        <source>Undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) could not be changed back: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>outside the grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pupil&apos;s number, code and name are not entered here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is worked out from the other marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this pupil&apos;s record cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions absent: more than the %2 sessions Circular 22 allows in a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sessions absent: near the %2 sessions Circular 22 allows in a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in this grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) saved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::EntryGridView</name>
+    <message numerus="yes">
+        <source>Paste of %n cell(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clearing %n cell(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::EntryLocksDialog</name>
+    <message>
+        <source>Entry locks: school year %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lock stops teachers from typing, pasting or importing marks and comments in its scope. Lifting a lock needs a reason; both are kept in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the principal and the administrator can lock or unlock entry. These locks are in force: the cells they cover cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Môn học</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Locked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Why the selected lock is lifted (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lift the selected lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The teachers see it, e.g. &quot;Semester I marks are final.&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Môn học:</translation>
+    </message>
+    <message>
+        <source>&amp;Term:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Column:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Whole school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>Khối %1</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All subjects and the homeroom columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lock is in force in %1: every draft record can be entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 added: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the lock to lift in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write why the lock is lifted: the reason is kept in the audit log.</source>
+        <translation>Hãy ghi lý do mở khoá: lý do được lưu trong nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>Lift the lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift lock %1 (%2)? Teachers can then change these marks and comments again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock %1 lifted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::EntryWorkspace</name>
+    <message>
+        <source>Entry — class %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pupil form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen pupil&apos;s qualities and competencies in a form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no grid to fill for this class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pupil(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>you may read this grid but not change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::ExportDialog</name>
+    <message>
+        <source>Export class %1</source>
+        <translation>Xuất dữ liệu lớp %1</translation>
+    </message>
+    <message>
+        <source>Detailed grade book of a subject (Bảng điểm chi tiết)</source>
+        <translation>Bảng điểm chi tiết của một môn học</translation>
+    </message>
+    <message>
+        <source>Summary of the class&apos;s results (Bảng tổng hợp)</source>
+        <translation>Bảng tổng hợp kết quả của lớp</translation>
+    </message>
+    <message>
+        <source>Student list (Danh sách học sinh)</source>
+        <translation>Danh sách học sinh</translation>
+    </message>
+    <message>
+        <source>&amp;Workbook:</source>
+        <translation>&amp;Bảng tính:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Môn học:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kì đánh giá:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Cả năm</translation>
+    </message>
+    <message>
+        <source>Semester 1</source>
+        <translation>Học kì I</translation>
+    </message>
+    <message>
+        <source>Semester 2</source>
+        <translation>Học kì II</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>Đã ghi %1.</translation>
     </message>
 </context>
 <context>
@@ -6216,6 +8581,58 @@ Mã xác thực của trường: đã lưu</translation>
         <source>&amp;Signing: required signatures and seal…</source>
         <translation>&amp;Ký số: chữ ký bắt buộc và con dấu…</translation>
     </message>
+    <message>
+        <source>Check this class &amp;before signing…</source>
+        <translation>&amp;Rà soát lớp này trước khi ký…</translation>
+    </message>
+    <message>
+        <source>Principal&apos;s signing &amp;queue…</source>
+        <translation>&amp;Hàng chờ ký của hiệu trưởng…</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline board…</source>
+        <translation>&amp;Bảng theo dõi hạn…</translation>
+    </message>
+    <message>
+        <source>Entry &amp;locks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print records…</source>
+        <translation>&amp;In học bạ…</translation>
+    </message>
+    <message>
+        <source>Print &amp;log…</source>
+        <translation>&amp;Sổ theo dõi in…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>E&amp;ntry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;grid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment bank…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline board: school year %1</source>
+        <translation>Bảng theo dõi hạn: năm học %1</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a class on the left first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::NewSchoolDialog</name>
@@ -6373,6 +8790,211 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>Signing was cancelled: no PIN was entered.</source>
         <translation>Đã huỷ ký: chưa nhập mã PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s) left before the PIN is locked.</source>
+        <translation>
+            <numerusform>Còn %n lần thử trước khi mã PIN bị khoá.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caps Lock is on: PINs that contain letters are case-sensitive.</source>
+        <translation>Phím Caps Lock đang bật: mã PIN có chữ cái thì phân biệt chữ hoa, chữ thường.</translation>
+    </message>
+    <message>
+        <source>Vietnamese typing (Unikey, EVKey or the system&apos;s input method) seems to be on: switch it off (English mode) before typing the PIN, or the token will count a wrong PIN.</source>
+        <translation>Có vẻ bộ gõ tiếng Việt (Unikey, EVKey hoặc bộ gõ của hệ điều hành) đang bật: hãy tắt bộ gõ (chuyển sang chế độ gõ tiếng Anh) trước khi nhập mã PIN, nếu không token sẽ tính là nhập sai mã PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::PrintLogDialog</name>
+    <message>
+        <source>Print log of class %1, school year %2</source>
+        <translation>Sổ theo dõi in của lớp %1, năm học %2</translation>
+    </message>
+    <message>
+        <source>Print log of school year %1</source>
+        <translation>Sổ theo dõi in năm học %1</translation>
+    </message>
+    <message>
+        <source>Print log</source>
+        <translation>Sổ theo dõi in</translation>
+    </message>
+    <message>
+        <source>Printed at</source>
+        <translation>Thời điểm in</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người in</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Năm học</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Lookup code</source>
+        <translation>Mã tra cứu</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số bản</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>In ra</translation>
+    </message>
+    <message>
+        <source>%1 (draft)</source>
+        <translation>%1 (bản nháp)</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>máy in</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Nothing has been printed yet.</source>
+        <translation>Chưa có bản in nào.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::PrintRecordsDialog</name>
+    <message>
+        <source>Print records</source>
+        <translation>In học bạ</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>Phạm vi in</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chosen pupils (%n)</source>
+        <translation>
+            <numerusform>Các học sinh đã chọn (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The whole class %1, school year %2</source>
+        <translation>Cả lớp %1, năm học %2</translation>
+    </message>
+    <message>
+        <source>Only the current version of each school year is printed; a year not signed yet prints marked as a draft.</source>
+        <translation>Chỉ in phiên bản hiện hành của mỗi năm học; năm học chưa ký khi in sẽ được đánh dấu là bản nháp.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Required when the reason is &quot;other&quot;</source>
+        <translation>Bắt buộc khi lý do là "Khác"</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>&amp;Số bản:</translation>
+    </message>
+    <message>
+        <source>To a &amp;printer</source>
+        <translation>Ra &amp;máy in</translation>
+    </message>
+    <message>
+        <source>To a P&amp;DF file</source>
+        <translation>Ra tệp P&amp;DF</translation>
+    </message>
+    <message>
+        <source>Print to:</source>
+        <translation>In ra:</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;In</translation>
+    </message>
+    <message>
+        <source>Print to a PDF file</source>
+        <translation>In ra tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Stopping after the record being made…</source>
+        <translation>Sẽ dừng sau khi tạo xong học bạ đang làm…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) printed and written to the print log</source>
+        <translation>
+            <numerusform>Đã in %n học bạ và ghi vào sổ theo dõi in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n as drafts)</source>
+        <translation>
+            <numerusform> (%n bản nháp)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not printed:</source>
+        <translation>Không in được:</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Huỷ</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::QualitiesFormDialog</name>
+    <message>
+        <source>no code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualities and competencies — %1 (%2), class %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pupil is no longer in the grid; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6855,6 +9477,49 @@ Có hiệu lực từ %3 đến %4</translation>
     <message>
         <source>Cannot read the file %1.</source>
         <translation>Không đọc được tệp %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::SigningQueueDialog</name>
+    <message>
+        <source>Principal&apos;s signing queue: school year %1</source>
+        <translation>Hàng chờ ký của hiệu trưởng: năm học %1</translation>
+    </message>
+    <message>
+        <source>Class / pupil</source>
+        <translation>Lớp / học sinh</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Người phê duyệt</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Ngày phê duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Sign the ticked records…</source>
+        <translation>&amp;Ký các học bạ đã đánh dấu…</translation>
+    </message>
+    <message>
+        <source>One batch per class, one PIN per batch.</source>
+        <translation>Mỗi lớp ký một đợt, mỗi đợt nhập mã PIN một lần.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Class %1: %2 approved of %3 pupils</source>
+        <translation>Lớp %1: đã phê duyệt %2/%3 học sinh</translation>
+    </message>
+    <message>
+        <source>No approved record waits for a signature in school year %1.</source>
+        <translation>Năm học %1 không có học bạ đã phê duyệt nào đang chờ ký.</translation>
+    </message>
+    <message>
+        <source>%1 approved records wait for the principal&apos;s signature in %2 classes.</source>
+        <translation>%1 học bạ đã phê duyệt đang chờ hiệu trưởng ký, thuộc %2 lớp.</translation>
     </message>
 </context>
 <context>
