@@ -16,7 +16,7 @@
     <name>QObject</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Bất kì</translation>
     </message>
 </context>
 <context>
@@ -620,11 +620,11 @@
     <name>hocba::cli::CommentsCommand</name>
     <message>
         <source>The school&apos;s comment bank: &quot;comments list&quot; (with filters), &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot; (the default phrases), &quot;comments style&quot; (the house style), &quot;comments check&quot; (a text against the house style) and &quot;comments identical&quot; (pupils of a class sharing one comment).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét của nhà trường: "comments list" (có bộ lọc), "comments add", "comments remove", "comments seed" (các câu mặc định), "comments style" (quy ước viết), "comments check" (đối chiếu một đoạn văn với quy ước viết) và "comments identical" (học sinh trong một lớp có nhận xét giống nhau).</translation>
     </message>
     <message>
         <source>The entry&apos;s code, e.g. T01.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã của câu nhận xét, ví dụ T01.</translation>
     </message>
     <message>
         <source>CODE</source>
@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>The comment&apos;s text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung nhận xét.</translation>
     </message>
     <message>
         <source>TEXT</source>
@@ -640,11 +640,11 @@
     </message>
     <message>
         <source>A subject code (toan, ngu_van, …), q.&lt;quality&gt; or c.&lt;competency&gt;, q or c for any of them, homeroom for the homeroom teacher&apos;s comment; without it, any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã môn học (toan, ngu_van, …), q.&lt;phẩm chất&gt; hoặc c.&lt;năng lực&gt;, q hoặc c cho bất kì phẩm chất/năng lực nào, homeroom cho nhận xét của giáo viên chủ nhiệm; bỏ trống là bất kì.</translation>
     </message>
     <message>
         <source>primary or thcs; without it, both.</source>
-        <translation type="unfinished"></translation>
+        <translation>primary (tiểu học) hoặc thcs; bỏ trống là cả hai.</translation>
     </message>
     <message>
         <source>LEVEL</source>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <source>A grade from 1 to 9; without it, any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khối lớp từ 1 đến 9; bỏ trống là bất kì.</translation>
     </message>
     <message>
         <source>N</source>
@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>gk1, ck1, gk2, cn (primary) or hk1, hk2, cn (THCS); without it, any.</source>
-        <translation type="unfinished"></translation>
+        <translation>gk1, ck1, gk2, cn (tiểu học) hoặc hk1, hk2, cn (THCS); bỏ trống là bất kì.</translation>
     </message>
     <message>
         <source>TERM</source>
@@ -668,111 +668,111 @@
     </message>
     <message>
         <source>The level the comment suits: T, H, C, Đ, CĐ, Tốt, Khá, Đạt, Chưa đạt; without it, any.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức phù hợp với nhận xét: T, H, C, Đ, CĐ, Tốt, Khá, Đạt, Chưa đạt; bỏ trống là bất kì.</translation>
     </message>
     <message>
         <source>Words the code or text contains (list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ có trong mã hoặc nội dung (list).</translation>
     </message>
     <message>
         <source>WORDS</source>
-        <translation type="unfinished"></translation>
+        <translation>TỪ</translation>
     </message>
     <message>
         <source>Whether comments start with &quot;Em&quot;: free, always or never (style).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét có bắt đầu bằng "Em" hay không: free (tuỳ ý), always (luôn luôn) hoặc never (không bao giờ) (style).</translation>
     </message>
     <message>
         <source>RULE</source>
-        <translation type="unfinished"></translation>
+        <translation>QUY_TẮC</translation>
     </message>
     <message>
         <source>The banned words, separated by commas; an empty value clears them (style).</source>
-        <translation type="unfinished"></translation>
+        <translation>Các từ không được dùng, cách nhau bằng dấu phẩy; để trống thì xoá hết (style).</translation>
     </message>
     <message>
         <source>The soft maximum length of a comment, 20 to 500 characters (style).</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dài tối đa khuyến nghị của một nhận xét, từ 20 đến 500 ký tự (style).</translation>
     </message>
     <message>
         <source>Say &quot;comments list&quot;, &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot;, &quot;comments style&quot;, &quot;comments check&quot; or &quot;comments identical&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy dùng "comments list", "comments add", "comments remove", "comments seed", "comments style", "comments check" hoặc "comments identical".</translation>
     </message>
     <message>
         <source>--level is primary or thcs.</source>
-        <translation type="unfinished"></translation>
+        <translation>--level là primary hoặc thcs.</translation>
     </message>
     <message>
         <source>--grade is a number from 1 to 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>--grade là một số từ 1 đến 9.</translation>
     </message>
     <message>
         <source>--class NAME is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần có --class TÊN.</translation>
     </message>
     <message>
         <source>--code CODE and --text TEXT are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần có --code MÃ và --text NỘI_DUNG.</translation>
     </message>
     <message>
         <source>Added %1 to the comment bank.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm %1 vào ngân hàng nhận xét.</translation>
     </message>
     <message>
         <source>--code CODE is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần có --code MÃ.</translation>
     </message>
     <message>
         <source>Removed %1 from the comment bank.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xoá %1 khỏi ngân hàng nhận xét.</translation>
     </message>
     <message>
         <source>Added %1 phrases of the default bank (codes already in the bank are kept as they are).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm %1 câu nhận xét mặc định (các mã đã có trong ngân hàng được giữ nguyên).</translation>
     </message>
     <message>
         <source>--em is free, always or never.</source>
-        <translation type="unfinished"></translation>
+        <translation>--em là free, always hoặc never.</translation>
     </message>
     <message>
         <source>--max-length is a number of characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-length là số ký tự.</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>bất kì</translation>
     </message>
     <message>
         <source>No comment in the bank suits this (&quot;comments seed&quot; adds the default phrases).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nhận xét nào trong ngân hàng phù hợp ("comments seed" sẽ thêm các câu mặc định).</translation>
     </message>
     <message>
         <source>as written</source>
-        <translation type="unfinished"></translation>
+        <translation>giữ như đã viết</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>luôn luôn</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>không bao giờ</translation>
     </message>
     <message>
         <source>Comments start with &quot;Em&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét bắt đầu bằng "Em": %1</translation>
     </message>
     <message>
         <source>Banned words: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ không được dùng: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>không có</translation>
     </message>
     <message>
         <source>Longest comment: %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét dài nhất: %1 ký tự</translation>
     </message>
     <message>
         <source>homeroom</source>
@@ -780,19 +780,19 @@
     </message>
     <message>
         <source>%1, %2: %3 of %4 pupils: &quot;%5&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3 trên %4 học sinh: "%5"</translation>
     </message>
     <message>
         <source>No %1 pupils of %2 share one comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có học sinh nào của %2 trùng nhận xét (%1).</translation>
     </message>
     <message>
         <source>In the house style: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo quy ước viết: %1</translation>
     </message>
     <message>
         <source>The comment follows the school&apos;s house style.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét đúng quy ước viết của nhà trường.</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1152,7 @@
     <name>hocba::cli::GridCommand</name>
     <message>
         <source>An entry grid of a class (a subject and term, the homeroom columns, or the primary qualities): shown as TSV or JSON, a TSV block pasted into it with the same checks as the desktop (exit 1 when a cell is refused), or one cell&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng nhập điểm của một lớp (một môn học và kì, các cột của giáo viên chủ nhiệm, hoặc phẩm chất tiểu học): hiển thị dạng TSV hoặc JSON, dán một khối TSV vào bảng với cùng các kiểm tra như trên ứng dụng máy tính (thoát với mã 1 khi có ô bị từ chối), hoặc xem lịch sử một ô.</translation>
     </message>
     <message>
         <source>The class, e.g. 6A1.</source>
@@ -1160,23 +1160,23 @@
     </message>
     <message>
         <source>The subject code, e.g. toan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã môn học, ví dụ toan.</translation>
     </message>
     <message>
         <source>The homeroom teacher&apos;s grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng nhập của giáo viên chủ nhiệm.</translation>
     </message>
     <message>
         <source>The primary qualities and competencies grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng nhập phẩm chất và năng lực tiểu học.</translation>
     </message>
     <message>
         <source>hk1 or hk2 (THCS; the homeroom grid: hk1 or year), gk1, ck1, gk2 or cn (primary).</source>
-        <translation type="unfinished"></translation>
+        <translation>hk1 hoặc hk2 (THCS; bảng của giáo viên chủ nhiệm: hk1 hoặc year), gk1, ck1, gk2 hoặc cn (tiểu học).</translation>
     </message>
     <message>
         <source>A TSV file (as copied from Excel) to write into the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp TSV (như khi sao chép từ Excel) để ghi vào bảng nhập điểm.</translation>
     </message>
     <message>
         <source>FILE</source>
@@ -1184,19 +1184,19 @@
     </message>
     <message>
         <source>The first pupil row (1 = the first pupil) of --paste, or the row of --history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng học sinh đầu tiên (1 = học sinh đầu tiên) của --paste, hoặc dòng của --history.</translation>
     </message>
     <message>
         <source>The first column of --paste (its header, e.g. ĐĐGtx1), or the column of --history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cột đầu tiên của --paste (tên cột, ví dụ ĐĐGtx1), hoặc cột của --history.</translation>
     </message>
     <message>
         <source>Show the history of one cell (--row, --column).</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem lịch sử của một ô (--row, --column).</translation>
     </message>
     <message>
         <source>Name the class with --class, one of --subject CODE, --homeroom or --qualities, and the --term.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu lớp bằng --class, một trong --subject MÃ, --homeroom hoặc --qualities, và --term.</translation>
     </message>
     <message>
         <source>There is no class %1 in school year %2.</source>
@@ -1204,19 +1204,19 @@
     </message>
     <message>
         <source>--row takes a pupil&apos;s row number from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--row nhận số dòng của học sinh từ 1 đến %1.</translation>
     </message>
     <message>
         <source>This grid has no column &quot;%1&quot;; its columns: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng này không có cột "%1"; các cột của bảng: %2.</translation>
     </message>
     <message>
         <source>Name the cell with --row N and --column HEADER.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu ô bằng --row N và --column TÊN_CỘT.</translation>
     </message>
     <message>
         <source>No change of this cell is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa ghi nhận thay đổi nào của ô này.</translation>
     </message>
     <message>
         <source>Cannot read the file %1.</source>
@@ -1224,11 +1224,11 @@
     </message>
     <message>
         <source>Row %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng %1, cột %2: %3</translation>
     </message>
     <message>
         <source>%1 cells written, %2 refused, %3 outside the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ghi %1 ô, từ chối %2 ô, %3 ô nằm ngoài bảng.</translation>
     </message>
 </context>
 <context>
@@ -1467,27 +1467,27 @@
     <name>hocba::cli::LockCommand</name>
     <message>
         <source>The board locks entry of marks and comments: the whole school, a grade or a class, optionally only a subject, a term or a column; grids and imports then refuse to change them. Prints the lock&apos;s number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ban giám hiệu khoá nhập điểm và nhận xét: toàn trường, một khối hoặc một lớp, có thể chỉ một môn học, một kì hoặc một cột; sau đó bảng nhập điểm và việc nhập tệp sẽ không được thay đổi các ô này. In ra số hiệu của khoá.</translation>
     </message>
     <message>
         <source>Lock one grade (1 to 9).</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá một khối (1 đến 9).</translation>
     </message>
     <message>
         <source>Lock one subject only (a code of docs/evaluate.md, e.g. toan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ khoá một môn học (mã trong docs/evaluate.md, ví dụ toan).</translation>
     </message>
     <message>
         <source>Lock one term only: hk1, hk2, cn, gk1, ck1, gk2, ck2 or year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ khoá một kì: hk1, hk2, cn, gk1, ck1, gk2, ck2 hoặc year.</translation>
     </message>
     <message>
         <source>Lock one column only: regular, midterm, final, comment, level, score, conduct or absences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ khoá một cột: regular, midterm, final, comment, level, score, conduct hoặc absences.</translation>
     </message>
     <message>
         <source>Why entry is locked: the teachers see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do khoá nhập liệu: giáo viên sẽ thấy lý do này.</translation>
     </message>
     <message>
         <source>Give the reason with --reason TEXT.</source>
@@ -1495,30 +1495,30 @@
     </message>
     <message>
         <source>--grade takes a grade from 1 to 12, e.g. 6.</source>
-        <translation type="unfinished"></translation>
+        <translation>--grade nhận khối lớp từ 1 đến 12, ví dụ 6.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a column: use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là cột: hãy dùng %2.</translation>
     </message>
     <message>
         <source>There is no class %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lớp %1 trong %2.</translation>
     </message>
     <message>
         <source>Lock %1 set: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đặt khoá %1: %2.</translation>
     </message>
 </context>
 <context>
     <name>hocba::cli::LocksCommand</name>
     <message>
         <source>The locks on entry in force in a school year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các khoá nhập liệu đang có hiệu lực trong một năm học.</translation>
     </message>
     <message>
         <source>No lock on entry is in force in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khoá nhập liệu nào đang có hiệu lực trong %1.</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1526,7 +1526,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1534,7 +1534,7 @@
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Kì</translation>
     </message>
     <message>
         <source>Column</source>
@@ -1542,11 +1542,11 @@
     </message>
     <message>
         <source>Locked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người khoá</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2461,19 +2461,19 @@
     <name>hocba::cli::UnlockCommand</name>
     <message>
         <source>The board lifts a lock on entry; the reason is kept in the audit log with the lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ban giám hiệu mở khoá nhập liệu; lý do được lưu trong nhật ký kiểm tra cùng với khoá.</translation>
     </message>
     <message>
         <source>The lock&apos;s number (hocba-cli locks lists them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Số hiệu của khoá (hocba-cli locks liệt kê các khoá).</translation>
     </message>
     <message>
         <source>Why the lock is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do mở khoá.</translation>
     </message>
     <message>
         <source>Name the lock with --id N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu khoá bằng --id N.</translation>
     </message>
     <message>
         <source>Give the reason with --reason TEXT.</source>
@@ -2481,7 +2481,7 @@
     </message>
     <message>
         <source>Lock %1 lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã mở khoá %1.</translation>
     </message>
 </context>
 <context>
@@ -3787,71 +3787,71 @@
     <name>hocba::lifecycle::CommentBank</name>
     <message>
         <source>The code &quot;%1&quot; cannot be used: write 1 to 16 letters or digits, e.g. T01.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không dùng được mã "%1": hãy viết từ 1 đến 16 chữ cái hoặc chữ số, ví dụ T01.</translation>
     </message>
     <message>
         <source>Write the text of the comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy viết nội dung nhận xét.</translation>
     </message>
     <message>
         <source>A comment in the bank may be at most 500 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi nhận xét trong ngân hàng dài tối đa 500 ký tự.</translation>
     </message>
     <message>
         <source>The grade must be from 1 to 9, or empty for every grade.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khối lớp phải từ 1 đến 9, hoặc để trống cho mọi khối.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a term: use gk1, ck1, gk2, cn (primary) or hk1, hk2, cn (THCS).</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là kì: hãy dùng gk1, ck1, gk2, cn (tiểu học) hoặc hk1, hk2, cn (THCS).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a level: use one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là mức: hãy dùng một trong %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code: use the codes of the grade book, e.g. toan, ngu_van, homeroom.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là mã môn học: hãy dùng các mã của sổ điểm, ví dụ toan, ngu_van, homeroom.</translation>
     </message>
     <message>
         <source>Grade %1 is not in the level chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khối %1 không thuộc cấp học đã chọn.</translation>
     </message>
     <message>
         <source>The comment bank has no such entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét không có câu này.</translation>
     </message>
     <message>
         <source>The comment bank already has an entry with the code %1: choose another code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét đã có câu mang mã %1: hãy chọn mã khác.</translation>
     </message>
     <message>
         <source>The comment bank has no entry with the code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét không có câu nào mang mã %1.</translation>
     </message>
     <message>
         <source>The longest comment must be from 20 to 500 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dài tối đa của nhận xét phải từ 20 đến 500 ký tự.</translation>
     </message>
     <message>
         <source>The school&apos;s house style does not use: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy ước viết của nhà trường không dùng: %1.</translation>
     </message>
     <message>
         <source>%1 characters: the school keeps comments under %2 (the printed book has little room).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ký tự: nhà trường giữ nhận xét dưới %2 ký tự (học bạ in có ít chỗ).</translation>
     </message>
     <message>
         <source>The school&apos;s comments start with &quot;Em&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét của nhà trường bắt đầu bằng "Em".</translation>
     </message>
     <message>
         <source>The school&apos;s comments do not start with &quot;Em&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét của nhà trường không bắt đầu bằng "Em".</translation>
     </message>
     <message>
         <source>There is no class %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có lớp %1 trong %2.</translation>
     </message>
 </context>
 <context>
@@ -4382,7 +4382,7 @@
     </message>
     <message>
         <source>school year %1</source>
-        <translation type="unfinished"></translation>
+        <translation>năm học %1</translation>
     </message>
     <message>
         <source>Semester I</source>
@@ -4398,7 +4398,7 @@
     </message>
     <message>
         <source>Middle of semester I</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữa học kì I</translation>
     </message>
     <message>
         <source>End of semester I</source>
@@ -4406,39 +4406,39 @@
     </message>
     <message>
         <source>Middle of semester II</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữa học kì II</translation>
     </message>
     <message>
         <source>End of semester II</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuối học kì II</translation>
     </message>
     <message>
         <source>Homeroom columns of the year</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cột chủ nhiệm cả năm</translation>
     </message>
     <message>
         <source>Regular marks (ĐĐGtx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm thường xuyên (ĐĐGtx)</translation>
     </message>
     <message>
         <source>Mid-term mark (ĐĐGgk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm giữa kì (ĐĐGgk)</translation>
     </message>
     <message>
         <source>End-of-term mark (ĐĐGck)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm cuối kì (ĐĐGck)</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét</translation>
     </message>
     <message>
         <source>Level (T/H/C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức (T/H/C)</translation>
     </message>
     <message>
         <source>Periodic test score (KTĐK)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm kiểm tra định kì (KTĐK)</translation>
     </message>
     <message>
         <source>Conduct</source>
@@ -4446,11 +4446,11 @@
     </message>
     <message>
         <source>Absences</source>
-        <translation type="unfinished"></translation>
+        <translation>Số buổi nghỉ</translation>
     </message>
     <message>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp %1</translation>
     </message>
     <message>
         <source>Grade %1</source>
@@ -4458,19 +4458,19 @@
     </message>
     <message>
         <source>Whole school</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn trường</translation>
     </message>
     <message>
         <source>All subjects and homeroom columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả môn học và các cột chủ nhiệm</translation>
     </message>
     <message>
         <source>All terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các kì</translation>
     </message>
     <message>
         <source>All columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các cột</translation>
     </message>
     <message>
         <source>Marks %1 were locked by %2 on %3: %4</source>
@@ -4482,7 +4482,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a term: use hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (primary) or year (the homeroom columns of the whole year).</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là kì: hãy dùng hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (tiểu học) hoặc year (các cột chủ nhiệm cả năm).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code; the codes are listed in docs/evaluate.md, for example toan or ngu_van.</source>
@@ -4490,7 +4490,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a column: use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>"%1" không phải là cột: hãy dùng %2.</translation>
     </message>
     <message>
         <source>There is no such class in %1.</source>
@@ -6843,39 +6843,39 @@
     <name>hocba::ui::BulkFillDialog</name>
     <message>
         <source>Fill the column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Điền hàng loạt cột %1</translation>
     </message>
     <message>
         <source>Class %1: the comment goes into the empty cells of the column %2. Comments already written are kept unless you tick &quot;Also replace&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp %1: nhận xét sẽ được điền vào các ô trống của cột %2. Nhận xét đã viết được giữ nguyên, trừ khi thầy cô đánh dấu "Thay cả".</translation>
     </message>
     <message>
         <source>Words or a code to find in the comment bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ hoặc mã cần tìm trong ngân hàng nhận xét</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm:</translation>
     </message>
     <message>
         <source>Comment bank:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét:</translation>
     </message>
     <message>
         <source>Pick a phrase above or type the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một câu ở trên hoặc gõ nhận xét</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét:</translation>
     </message>
     <message>
         <source>Suit each pupil&apos;s level: a phrase of the bank for each pupil&apos;s level, varied</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo mức của từng học sinh: mỗi học sinh một câu trong ngân hàng phù hợp với mức, không trùng lặp</translation>
     </message>
     <message>
         <source>Also replace comments already written (asks before replacing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay cả nhận xét đã viết (hỏi trước khi thay)</translation>
     </message>
     <message>
         <source>Pupil</source>
@@ -6883,23 +6883,23 @@
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện tại</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Sau khi điền</translation>
     </message>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Fill</source>
-        <translation type="unfinished"></translation>
+        <translation>Điền</translation>
     </message>
     <message>
         <source>Filled</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã điền</translation>
     </message>
     <message>
         <source>Replaced</source>
@@ -6907,62 +6907,62 @@
     </message>
     <message>
         <source>No level yet: left empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có mức: để trống</translation>
     </message>
     <message>
         <source>Cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể thay đổi</translation>
     </message>
     <message>
         <source>Already this comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có nhận xét này</translation>
     </message>
     <message>
         <source>Kept: a comment is already written</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ nguyên: đã có nhận xét</translation>
     </message>
     <message numerus="yes">
         <source>%n empty cell(s) get a comment</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ô trống được điền nhận xét</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n written comment(s) are replaced</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nhận xét đã viết bị thay</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n written comment(s) are kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nhận xét đã viết được giữ nguyên</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n cell(s) cannot be changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ô không thể thay đổi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pupil(s) of the class would have the same comment: &quot;%1&quot;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n học sinh của lớp sẽ có cùng một nhận xét: "%1".</numerusform>
         </translation>
     </message>
     <message>
         <source>Parents and the board notice identical comments: vary them, or tick &quot;Suit each pupil&apos;s level&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cha mẹ học sinh và Ban giám hiệu sẽ nhận ra các nhận xét giống hệt nhau: hãy viết khác đi, hoặc đánh dấu "Theo mức của từng học sinh".</translation>
     </message>
     <message>
         <source>Replace written comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay nhận xét đã viết</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) already written will be replaced and the old text lost (it stays in the cell&apos;s history). Replace them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nhận xét đã viết sẽ bị thay và mất nội dung cũ (nội dung cũ vẫn còn trong lịch sử ô). Thay các nhận xét này?</numerusform>
         </translation>
     </message>
 </context>
@@ -6970,31 +6970,31 @@
     <name>hocba::ui::CellHistoryDialog</name>
     <message>
         <source>History of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử của %1</translation>
     </message>
     <message>
         <source>This cell has not been changed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ô này chưa được thay đổi lần nào.</translation>
     </message>
     <message>
         <source>Every change of this cell, oldest first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi thay đổi của ô này, cũ nhất trước:</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Người sửa</translation>
     </message>
     <message>
         <source>Old value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị cũ</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị mới</translation>
     </message>
 </context>
 <context>
@@ -7134,15 +7134,15 @@
     <name>hocba::ui::CommentBankDialog</name>
     <message>
         <source>Comment bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng nhận xét</translation>
     </message>
     <message>
         <source>Subject code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã môn học</translation>
     </message>
     <message>
         <source>Words or code</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ hoặc mã</translation>
     </message>
     <message>
         <source>Subject:</source>
@@ -7150,11 +7150,11 @@
     </message>
     <message>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cấp học:</translation>
     </message>
     <message>
         <source>Grade:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khối:</translation>
     </message>
     <message>
         <source>Term:</source>
@@ -7162,15 +7162,15 @@
     </message>
     <message>
         <source>Suits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phù hợp mức:</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -7186,140 +7186,140 @@
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Kì</translation>
     </message>
     <message>
         <source>Suits</source>
-        <translation type="unfinished"></translation>
+        <translation>Phù hợp mức</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thêm…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sửa…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xoá</translation>
     </message>
     <message>
         <source>Add the &amp;default phrases</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm các câu &amp;mặc định</translation>
     </message>
     <message>
         <source>Adds the phrases that come with the program (codes T, H, C, PC, NL, BM, CN); phrases the school already has are kept as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm các câu có sẵn trong phần mềm (mã T, H, C, PC, NL, BM, CN); các câu nhà trường đã có được giữ nguyên.</translation>
     </message>
     <message>
         <source>Phrases</source>
-        <translation type="unfinished"></translation>
+        <translation>Các câu nhận xét</translation>
     </message>
     <message>
         <source>As written</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ như đã viết</translation>
     </message>
     <message>
         <source>Always start with &quot;Em&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Luôn bắt đầu bằng "Em"</translation>
     </message>
     <message>
         <source>Never start with &quot;Em&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Không bao giờ bắt đầu bằng "Em"</translation>
     </message>
     <message>
         <source>&quot;Em&quot; at the start:</source>
-        <translation type="unfinished"></translation>
+        <translation>"Em" ở đầu câu:</translation>
     </message>
     <message>
         <source>One word or phrase a line, e.g. lười</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi dòng một từ hoặc cụm từ, ví dụ lười</translation>
     </message>
     <message>
         <source>Banned words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ không được dùng:</translation>
     </message>
     <message>
         <source> characters</source>
-        <translation type="unfinished"></translation>
+        <translation> ký tự</translation>
     </message>
     <message>
         <source>Longest comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét dài nhất:</translation>
     </message>
     <message>
         <source>&amp;Save the house style</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu quy ước viết</translation>
     </message>
     <message>
         <source>Type a comment to check it against the house style</source>
-        <translation type="unfinished"></translation>
+        <translation>Gõ một nhận xét để kiểm tra theo quy ước viết</translation>
     </message>
     <message>
         <source>Try:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thử:</translation>
     </message>
     <message>
         <source>House style</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy ước viết</translation>
     </message>
     <message>
         <source>Only the school&apos;s administrator can change the comment bank.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ quản trị viên của nhà trường mới được thay đổi ngân hàng nhận xét.</translation>
     </message>
     <message>
         <source>Remove %1 from the school&apos;s comment bank? Comments already written stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá %1 khỏi ngân hàng nhận xét của nhà trường? Các nhận xét đã viết vẫn giữ nguyên.</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>bất kì</translation>
     </message>
     <message>
         <source>Added %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm %1.</translation>
     </message>
     <message>
         <source>Changed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã sửa %1.</translation>
     </message>
     <message>
         <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xoá %1.</translation>
     </message>
     <message numerus="yes">
         <source>Added %n default phrase(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã thêm %n câu mặc định.</numerusform>
         </translation>
     </message>
     <message>
         <source>The house style is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu quy ước viết.</translation>
     </message>
     <message>
         <source>In the house style: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo quy ước viết: %1</translation>
     </message>
     <message>
         <source>The comment follows the house style.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét đúng quy ước viết.</translation>
     </message>
 </context>
 <context>
     <name>hocba::ui::CommentEntryDialog</name>
     <message>
         <source>New comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét mới</translation>
     </message>
     <message>
         <source>Comment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét %1</translation>
     </message>
     <message>
         <source>e.g. T01</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ T01</translation>
     </message>
     <message>
         <source>Code:</source>
@@ -7327,11 +7327,11 @@
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung:</translation>
     </message>
     <message>
         <source>Any; or toan, ngu_van, homeroom, q.nhan_ai, c.tu_chu_tu_hoc…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bất kì; hoặc toan, ngu_van, homeroom, q.nhan_ai, c.tu_chu_tu_hoc…</translation>
     </message>
     <message>
         <source>Subject:</source>
@@ -7339,11 +7339,11 @@
     </message>
     <message>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cấp học:</translation>
     </message>
     <message>
         <source>Grade:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khối:</translation>
     </message>
     <message>
         <source>Term:</source>
@@ -7351,14 +7351,14 @@
     </message>
     <message>
         <source>Suits the level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Phù hợp mức:</translation>
     </message>
 </context>
 <context>
     <name>hocba::ui::CommentSuggestionModel</name>
     <message>
         <source>Code %1 in the school&apos;s comment bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã %1 trong ngân hàng nhận xét của nhà trường</translation>
     </message>
 </context>
 <context>
@@ -7659,64 +7659,64 @@ Mã xác thực của trường: đã lưu</translation>
     <name>hocba::ui::EntryGridModel</name>
     <message>
         <source>Undone: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hoàn tác: %1.</translation>
     </message>
     <message>
         <source>Redone: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã làm lại: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n cell(s) could not be changed back: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ô không thể khôi phục: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>outside the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>nằm ngoài bảng</translation>
     </message>
     <message>
         <source>the pupil&apos;s number, code and name are not entered here</source>
-        <translation type="unfinished"></translation>
+        <translation>số thứ tự, mã và họ tên học sinh không nhập ở đây</translation>
     </message>
     <message>
         <source>%1 is worked out from the other marks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 do phần mềm tự tính từ các điểm khác</translation>
     </message>
     <message>
         <source>this pupil&apos;s record cannot be changed</source>
-        <translation type="unfinished"></translation>
+        <translation>không thể thay đổi học bạ của học sinh này</translation>
     </message>
     <message>
         <source>%1 sessions absent: more than the %2 sessions Circular 22 allows in a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ %1 buổi: vượt quá %2 buổi mỗi năm theo Thông tư 22.</translation>
     </message>
     <message>
         <source>%1 sessions absent: near the %2 sessions Circular 22 allows in a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ %1 buổi: gần tới mức %2 buổi mỗi năm theo Thông tư 22.</translation>
     </message>
     <message>
         <source>Typing in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập vào %1</translation>
     </message>
     <message>
         <source>not in this grid</source>
-        <translation type="unfinished"></translation>
+        <translation>không có trong bảng này</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu được gì: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n cell(s) saved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã lưu %n ô</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ô bị từ chối: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -7724,58 +7724,58 @@ Mã xác thực của trường: đã lưu</translation>
     <name>hocba::ui::EntryGridView</name>
     <message numerus="yes">
         <source>Paste of %n cell(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dán %n ô</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Clearing %n cell(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Xoá %n ô</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 của %2</translation>
     </message>
     <message>
         <source>Cell &amp;history…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lịch sử ô…</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sao chép</translation>
     </message>
     <message>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dán</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xoá</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm &amp;lại</translation>
     </message>
 </context>
 <context>
     <name>hocba::ui::EntryLocksDialog</name>
     <message>
         <source>Entry locks: school year %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá nhập liệu: năm học %1</translation>
     </message>
     <message>
         <source>A lock stops teachers from typing, pasting or importing marks and comments in its scope. Lifting a lock needs a reason; both are kept in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá không cho giáo viên gõ, dán hoặc nhập từ tệp điểm và nhận xét trong phạm vi của khoá. Muốn mở khoá phải ghi lý do; cả việc khoá và mở khoá đều được lưu trong nhật ký kiểm tra.</translation>
     </message>
     <message>
         <source>Only the principal and the administrator can lock or unlock entry. These locks are in force: the cells they cover cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ hiệu trưởng và quản trị viên mới được khoá hoặc mở khoá nhập liệu. Các khoá sau đang có hiệu lực: không thể thay đổi các ô thuộc phạm vi của chúng.</translation>
     </message>
     <message>
         <source>No.</source>
@@ -7783,7 +7783,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Phạm vi</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -7791,7 +7791,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>Kì</translation>
     </message>
     <message>
         <source>Column</source>
@@ -7799,11 +7799,11 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Locked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người khoá</translation>
     </message>
     <message>
         <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -7811,27 +7811,27 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Why the selected lock is lifted (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do mở khoá đã chọn (bắt buộc)</translation>
     </message>
     <message>
         <source>&amp;Lift the selected lock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở khoá đã chọn…</translation>
     </message>
     <message>
         <source>Add a lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm khoá</translation>
     </message>
     <message>
         <source>The teachers see it, e.g. &quot;Semester I marks are final.&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Giáo viên sẽ thấy lý do này, ví dụ "Điểm học kì I đã chốt."</translation>
     </message>
     <message>
         <source>&amp;Add the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thêm khoá</translation>
     </message>
     <message>
         <source>&amp;Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phạm vi:</translation>
     </message>
     <message>
         <source>&amp;Subject:</source>
@@ -7839,11 +7839,11 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>&amp;Term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kì:</translation>
     </message>
     <message>
         <source>&amp;Column:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cột:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -7851,7 +7851,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Whole school</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn trường</translation>
     </message>
     <message>
         <source>Grade %1</source>
@@ -7859,31 +7859,31 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp %1</translation>
     </message>
     <message>
         <source>All subjects and the homeroom columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả môn học và các cột chủ nhiệm</translation>
     </message>
     <message>
         <source>All terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các kì</translation>
     </message>
     <message>
         <source>All columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các cột</translation>
     </message>
     <message>
         <source>No lock is in force in %1: every draft record can be entered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khoá nào đang có hiệu lực trong %1: có thể nhập liệu cho mọi học bạ đang soạn.</translation>
     </message>
     <message>
         <source>Lock %1 added: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm khoá %1: %2.</translation>
     </message>
     <message>
         <source>Select the lock to lift in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn trong danh sách khoá cần mở.</translation>
     </message>
     <message>
         <source>Write why the lock is lifted: the reason is kept in the audit log.</source>
@@ -7891,68 +7891,68 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Lift the lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khoá</translation>
     </message>
     <message>
         <source>Lift lock %1 (%2)? Teachers can then change these marks and comments again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khoá %1 (%2)? Sau đó giáo viên có thể sửa lại các điểm và nhận xét này.</translation>
     </message>
     <message>
         <source>Lock %1 lifted: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã mở khoá %1: %2.</translation>
     </message>
 </context>
 <context>
     <name>hocba::ui::EntryWorkspace</name>
     <message>
         <source>Entry — class %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập liệu — lớp %1, %2</translation>
     </message>
     <message>
         <source>&amp;Grid:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bảng nhập:</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại</translation>
     </message>
     <message>
         <source>Undo the last change (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác thay đổi vừa rồi (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Redo (Ctrl+Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại (Ctrl+Y)</translation>
     </message>
     <message>
         <source>&amp;Pupil form…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phiếu học sinh…</translation>
     </message>
     <message>
         <source>The chosen pupil&apos;s qualities and competencies in a form</source>
-        <translation type="unfinished"></translation>
+        <translation>Phẩm chất và năng lực của học sinh đã chọn, dạng phiếu</translation>
     </message>
     <message>
         <source>%1 (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (chỉ xem)</translation>
     </message>
     <message>
         <source>There is no grid to fill for this class.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lớp này không có bảng nhập điểm nào cần điền.</translation>
     </message>
     <message numerus="yes">
         <source>%n pupil(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n học sinh</numerusform>
         </translation>
     </message>
     <message>
         <source>you may read this grid but not change it</source>
-        <translation type="unfinished"></translation>
+        <translation>thầy cô chỉ được xem, không được sửa bảng này</translation>
     </message>
 </context>
 <context>
@@ -8595,7 +8595,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Entry &amp;locks…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khoá nhập liệu…</translation>
     </message>
     <message>
         <source>&amp;Print records…</source>
@@ -8611,15 +8611,15 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>E&amp;ntry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập liệu</translation>
     </message>
     <message>
         <source>Open &amp;grid…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở &amp;bảng nhập điểm…</translation>
     </message>
     <message>
         <source>&amp;Comment bank…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng &amp;nhận xét…</translation>
     </message>
     <message>
         <source>Deadline board: school year %1</source>
@@ -8627,11 +8627,11 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập liệu</translation>
     </message>
     <message>
         <source>Choose a class on the left first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn một lớp ở bên trái trước.</translation>
     </message>
 </context>
 <context>
@@ -8978,23 +8978,23 @@ Mã xác thực của trường: đã lưu</translation>
     <name>hocba::ui::QualitiesFormDialog</name>
     <message>
         <source>no code</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có mã</translation>
     </message>
     <message>
         <source>Qualities and competencies — %1 (%2), class %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Phẩm chất và năng lực — %1 (%2), lớp %3</translation>
     </message>
     <message>
         <source>%1 (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (đã khoá)</translation>
     </message>
     <message>
         <source>This pupil is no longer in the grid; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Học sinh này không còn trong bảng; chưa lưu gì.</translation>
     </message>
     <message>
         <source>Form of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu của %1</translation>
     </message>
 </context>
 <context>
