@@ -260,17 +260,13 @@ QString readOnlyReason(const RosterEntry& e)
 /** Fills the lock state of each writable column from the locks in force for this class. */
 Status markLocks(store::Database& db, EntryGrid& grid)
 {
-    for (GridColumn& c : grid.columns) {
-        if (c.kind == CellKind::Computed)
-            continue;
-        const EntryPlace place {grid.year, grid.grade, grid.classId, c.subject, c.term, c.item};
-        auto s = requireUnlocked(db, place);
-        if (!s) {
-            if (s.error().code != ErrorCode::RecordLocked && s.error().code != ErrorCode::PermissionDenied)
-                return s;
-            c.lockedReason = s.error().message;
-        }
-    }
+    auto locks = EntryLockSet::load(db, grid.year);
+    if (!locks)
+        return std::unexpected(locks.error());
+    for (GridColumn& c : grid.columns)
+        if (c.kind != CellKind::Computed)
+            if (auto s = locks->check({grid.year, grid.grade, grid.classId, c.subject, c.term, c.item}); !s)
+                c.lockedReason = s.error().message;
     return {};
 }
 
@@ -760,7 +756,8 @@ Result<QList<CellOutcome>> writeCells(store::Database& db, const Actor& actor, c
     store::StudentRepository students(db);
     QHash<Id, std::optional<SectionInfo>> sections;
     QHash<Id, QList<RosterEntry>> rosters; // a pasted block touches one class's sections
-    QHash<QString, QString> refusals; // a decision (right, lock) → its refusal, empty when allowed
+    QHash<QString, QString> refusals; // a right decision → its refusal, empty when allowed
+    QHash<int, EntryLockSet> lockSets; // by school year
     const auto sectionOf = [&](Id id) -> Result<const SectionInfo*> {
         auto it = sections.constFind(id);
         if (it == sections.constEnd()) {
@@ -833,18 +830,18 @@ Result<QList<CellOutcome>> writeCells(store::Database& db, const Actor& actor, c
             outcomes.append(out);
             continue;
         }
-        const QString lockKey
-            = QStringLiteral("%1|%2|%3|%4").arg(*sec.classId).arg(edit.slot.subject, edit.slot.term, edit.slot.item);
-        if (!refusals.contains(lockKey)) {
-            auto unlocked = requireUnlocked(
-                db, {sec.schoolYear, sec.grade, *sec.classId, edit.slot.subject, edit.slot.term, edit.slot.item});
-            if (!unlocked && unlocked.error().code != ErrorCode::RecordLocked
-                && unlocked.error().code != ErrorCode::PermissionDenied)
-                return std::unexpected(unlocked.error());
-            refusals.insert(lockKey, unlocked ? QString() : unlocked.error().message);
+        // The year's locks are read once per gesture, not once per cell.
+        auto lockSet = lockSets.constFind(sec.schoolYear.startYear);
+        if (lockSet == lockSets.constEnd()) {
+            auto loaded = EntryLockSet::load(db, sec.schoolYear);
+            if (!loaded)
+                return std::unexpected(loaded.error());
+            lockSet = lockSets.insert(sec.schoolYear.startYear, std::move(*loaded));
         }
-        if (const QString refused = refusals.value(lockKey); !refused.isEmpty()) {
-            out.message = refused;
+        if (auto unlocked = lockSet->check(
+                {sec.schoolYear, sec.grade, *sec.classId, edit.slot.subject, edit.slot.term, edit.slot.item});
+            !unlocked) {
+            out.message = unlocked.error().message;
             outcomes.append(out);
             continue;
         }
