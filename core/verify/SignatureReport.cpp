@@ -41,6 +41,36 @@ QString roleLabel(SignerRole role)
     return {};
 }
 
+QString levelCode(BaselineLevel level)
+{
+    switch (level) {
+    case BaselineLevel::B:
+        return QStringLiteral("B");
+    case BaselineLevel::T:
+        return QStringLiteral("T");
+    case BaselineLevel::LT:
+        return QStringLiteral("LT");
+    case BaselineLevel::LTA:
+        return QStringLiteral("LTA");
+    }
+    return {};
+}
+
+QString levelLabel(BaselineLevel level)
+{
+    switch (level) {
+    case BaselineLevel::B:
+        return QCoreApplication::translate("Signing", "B (time claimed by the signer's computer)");
+    case BaselineLevel::T:
+        return QCoreApplication::translate("Signing", "B-T (trusted timestamp)");
+    case BaselineLevel::LT:
+        return QCoreApplication::translate("Signing", "B-LT (timestamp and revocation data)");
+    case BaselineLevel::LTA:
+        return QCoreApplication::translate("Signing", "B-LTA (archive timestamp)");
+    }
+    return {};
+}
+
 bool VerificationReport::ok() const
 {
     if (signatures.isEmpty())

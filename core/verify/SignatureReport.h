@@ -22,6 +22,16 @@ std::optional<SignerRole> roleFromCode(const QString& code);
 QString roleLabel(SignerRole role);
 
 /**
+ * The ETSI baseline level a signature reaches (EN 319 142-1 for PAdES, EN 319 132-1 for XAdES): B = signed, with the
+ * time the signer's PC claims; T = plus a trusted RFC 3161 signature time-stamp; LT = plus the certificates and
+ * revocation data (OCSP/CRL) needed to check it offline; LTA = plus an archive (document) time-stamp over all that.
+ */
+enum class BaselineLevel { B, T, LT, LTA };
+/** "B" | "T" | "LT" | "LTA"; levelLabel is the translated text `verify` shows. */
+QString levelCode(BaselineLevel level);
+QString levelLabel(BaselineLevel level);
+
+/**
  * What a signature's certificate says about its holder; no private data beyond what the certificate publishes.
  * (Named apart from Certificate.h's CertificateInfo: two classes of one name in one namespace break the ODR.)
  */
@@ -50,11 +60,28 @@ struct SignatureCheck
     bool validAtSigningTime = false; ///< signingTime lies within the certificate's validity
     bool coversWholeDocument = true; ///< PDF: false when bytes follow the signed range
     bool changedAfterSigning = false; ///< PDF: the last signature does not cover the whole file
+    /**
+     * The genTime of a valid signature time-stamp (RFC 3161 token over the signature value, issued by a TSA that chains
+     * to a trust anchor). When present it, not signingTime, is the time the certificate is judged at.
+     */
+    std::optional<QDateTime> trustedTime;
+    QString timestampAuthority; ///< the TSA certificate's CN, when trustedTime is set
+    BaselineLevel level = BaselineLevel::B;
+    /** LT and above: the embedded revocation data covered the signer's chain (and the TSA's) at the judged time. */
+    bool revocationChecked = false;
+    /** The embedded revocation data says the signer's certificate was revoked at or before the judged time. */
+    bool revoked = false;
+    QDateTime revokedAt; ///< UTC, when revoked
+    /** The time the certificate is judged at: the trusted time when there is one, else the claimed signingTime. */
+    QDateTime judgedTime() const { return trustedTime.value_or(signingTime); }
 
     /** Translated (Vietnamese) explanations of each failed check; empty when the signature is fine. */
     QStringList problems;
 
-    bool ok() const { return integrityOk && certificateTrusted && validAtSigningTime && !changedAfterSigning; }
+    bool ok() const
+    {
+        return integrityOk && certificateTrusted && validAtSigningTime && !changedAfterSigning && !revoked;
+    }
 };
 
 /** All signatures of one document. */
