@@ -49,14 +49,6 @@ QIcon padlockIcon()
     return icon;
 }
 
-QString middleNames(const QString& fullName)
-{
-    const QString given = text::givenName(fullName);
-    QString rest = fullName.trimmed();
-    rest.chop(given.size());
-    return rest.trimmed();
-}
-
 bool isScoreKind(CellKind kind)
 {
     return kind == CellKind::Score || kind == CellKind::IntegerScore || kind == CellKind::Computed;
@@ -228,7 +220,7 @@ QVariant EntryGridModel::data(const QModelIndex& index, int role) const
             case 1:
                 return r.student.student.moetCode;
             case 2:
-                return middleNames(r.student.student.fullName);
+                return text::familyAndMiddleNames(r.student.student.fullName);
             case 3:
                 return text::givenName(r.student.student.fullName);
             }

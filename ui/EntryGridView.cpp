@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EntryGridView.h"
 
+#include "BulkFillDialog.h"
+#include "CommentSuggestions.h"
 #include "EntryGridModel.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCompleter>
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -19,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace hocba::ui {
 
@@ -35,6 +39,16 @@ class EntryGridDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    std::function<void(QWidget*, const QModelIndex&)> editorCreated;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QWidget* editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (editor && editorCreated)
+            editorCreated(editor, index);
+        return editor;
+    }
 
 Q_SIGNALS:
     void moveAfterCommit(int rows, int columns);
@@ -90,6 +104,12 @@ bool isRedo(const QKeyEvent* key)
             && (key->modifiers() & ~Qt::KeypadModifier) == (Qt::ControlModifier | Qt::ShiftModifier));
 }
 
+bool isBulkFill(const QKeyEvent* key)
+{
+    return key->key() == Qt::Key_F
+        && (key->modifiers() & ~Qt::KeypadModifier) == (Qt::ControlModifier | Qt::ShiftModifier);
+}
+
 bool isHistory(const QKeyEvent* key)
 {
     return key->key() == Qt::Key_H && (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier;
@@ -115,6 +135,7 @@ EntryGridView::EntryGridView(QWidget* parent)
     auto* delegate = new EntryGridDelegate(this);
     setItemDelegate(delegate);
     connect(delegate, &EntryGridDelegate::moveAfterCommit, this, &EntryGridView::onEditorMove);
+    delegate->editorCreated = [this](QWidget* editor, const QModelIndex& index) { decorateEditor(editor, index); };
 
     m_frozen->setObjectName(QStringLiteral("entryGridFrozen"));
     m_frozen->setFocusPolicy(Qt::NoFocus);
@@ -298,6 +319,10 @@ void EntryGridView::keyPressEvent(QKeyEvent* event)
             showCellHistory();
             return;
         }
+        if (isBulkFill(event)) {
+            bulkFillColumn();
+            return;
+        }
     }
     QTableView::keyPressEvent(event);
 }
@@ -432,6 +457,51 @@ void EntryGridView::showCellHistory()
     Q_EMIT historyShown(dialog);
 }
 
+bool EntryGridView::canBulkFill() const
+{
+    if (!m_model || !m_db)
+        return false;
+    const int c = currentIndex().isValid() ? EntryGridModel::gridColumn(currentIndex().column()) : -1;
+    if (c < 0 || c >= m_model->grid().columns.size())
+        return false;
+    const auto& column = m_model->grid().columns.at(c);
+    return column.kind == lifecycle::CellKind::Text && !column.isLocked();
+}
+
+void EntryGridView::bulkFillColumn()
+{
+    if (!canBulkFill())
+        return;
+    const int c = EntryGridModel::gridColumn(currentIndex().column());
+    auto* dialog = new BulkFillDialog(*m_db, m_model->grid(), c, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!dialog->edits().isEmpty())
+            applyEdits(dialog->edits(), tr("Fill of %n comment(s)", nullptr, int(dialog->edits().size())));
+    });
+    dialog->open();
+    Q_EMIT bulkFillShown(dialog);
+}
+
+void EntryGridView::decorateEditor(QWidget* editor, const QModelIndex& index)
+{
+    auto* line = qobject_cast<QLineEdit*>(editor);
+    if (!line || !m_model || !m_db)
+        return;
+    const int c = EntryGridModel::gridColumn(index.column());
+    const auto& grid = m_model->grid();
+    if (c < 0 || c >= grid.columns.size() || grid.columns.at(c).kind != lifecycle::CellKind::Text)
+        return;
+    if (index.row() >= grid.rows.size() || !grid.rows.at(index.row()).values.value(c).isEmpty())
+        return;
+    // The model lives with the editor: a new cell asks the bank again, so phrases added meanwhile show up.
+    auto* suggestions = new CommentSuggestionModel(line);
+    if (!suggestions->load(*m_db, grid, c, index.row()) || suggestions->rowCount() == 0)
+        return;
+    line->setCompleter(suggestions->completer(line));
+    line->setPlaceholderText(tr("Type to search the comment bank"));
+}
+
 void EntryGridView::contextMenuEvent(QContextMenuEvent* event)
 {
     if (!m_model)
@@ -440,6 +510,9 @@ void EntryGridView::contextMenuEvent(QContextMenuEvent* event)
     QAction* history = menu.addAction(tr("Cell &history…"), this, &EntryGridView::showCellHistory);
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     history->setEnabled(m_db && currentIndex().column() >= EntryGridModel::FixedColumns);
+    QAction* fill = menu.addAction(tr("&Fill comments from the bank…"), this, &EntryGridView::bulkFillColumn);
+    fill->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    fill->setEnabled(canBulkFill());
     menu.addSeparator();
     menu.addAction(tr("&Copy"), this, &EntryGridView::copySelection)->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("&Paste"), this, &EntryGridView::pasteClipboard)->setShortcut(QKeySequence::Paste);

@@ -57,12 +57,21 @@ public:
     void clearSelection();
     /** Ctrl+H / "Cell history…": the current cell's changes from the audit log. */
     void showCellHistory();
+    /** Whether the current column is a comment column the teacher may fill from the comment bank. */
+    bool canBulkFill() const;
+    /**
+     * Ctrl+Shift+F / "Fill comments…": the comment bank's BulkFillDialog for the current column; its edits go through
+     * applyEdits as one undo step when it is accepted.
+     */
+    void bulkFillColumn();
 
 Q_SIGNALS:
     /** A pupil's number, code or name was double-clicked (the qualities grid opens the pupil's form). */
     void pupilActivated(int row);
     /** A history dialog was opened (tests find it through this). */
     void historyShown(QDialog* dialog);
+    /** A bulk fill dialog was opened (tests find it through this). */
+    void bulkFillShown(QDialog* dialog);
 
 protected:
     bool event(QEvent* event) override;
@@ -78,6 +87,8 @@ private:
     void updateFrozenGeometry();
     void syncFrozenColumns();
     void onEditorMove(int rows, int columns);
+    /** Gives an empty comment cell's editor the comment bank's suggestions (CommentSuggestionModel). */
+    void decorateEditor(QWidget* editor, const QModelIndex& index);
 
     EntryGridModel* m_model = nullptr;
     QTableView* m_frozen = nullptr;

@@ -3,13 +3,20 @@
 
 #include "EntryGridModel.h"
 #include "EntryGridView.h"
+#include "MessageBox.h"
+
+#include "lifecycle/GridSheet.h"
+#include "sheets/Workbook.h"
+#include "sheets/XlsxWriter.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -62,6 +69,34 @@ EntryWorkspace::EntryWorkspace(store::Database& db, lifecycle::Actor actor, Scho
     m_formButton->setToolTip(tr("The chosen pupil's qualities and competencies in a form"));
     connect(m_formButton, &QPushButton::clicked, this, [this] { openPupilForm(); });
     bar->addWidget(m_formButton);
+
+    // Teachers who fill marks at home in Excel: the grid out as a sheet, and the filled sheet back in.
+    m_sheetButton = new QToolButton(this);
+    m_sheetButton->setObjectName(QStringLiteral("gridSheetButton"));
+    m_sheetButton->setText(tr("&Spreadsheet"));
+    m_sheetButton->setPopupMode(QToolButton::InstantPopup);
+    auto* sheetMenu = new QMenu(m_sheetButton);
+    sheetMenu->addAction(tr("&Save this grid as a spreadsheet…"), this, [this] {
+        if (!m_current)
+            return;
+        const QString path = FileDialog::getSaveFileName(
+            this, tr("Save the grid as a spreadsheet"),
+            QStringLiteral("%1 - %2.xlsx")
+                .arg(m_current->grid().className, m_choices.value(m_chooser->currentIndex()).title),
+            tr("Excel workbooks (*.xlsx)"));
+        if (!path.isEmpty())
+            saveGridAs(path);
+    });
+    sheetMenu->addAction(tr("&Fill from a spreadsheet…"), this, [this] {
+        const QString path = FileDialog::getOpenFileName(this, tr("Fill the grid from a spreadsheet"), {},
+                                                         tr("Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            fillFromFile(path);
+    });
+    m_sheetButton->setMenu(sheetMenu);
+    m_sheetButton->setToolTip(
+        tr("Save the grid to fill it in Excel, and fill the grid from that file (one undo step)"));
+    bar->addWidget(m_sheetButton);
     layout->addLayout(bar);
 
     m_view = new EntryGridView(this);
@@ -150,6 +185,68 @@ bool EntryWorkspace::openChoice(int i)
 void EntryWorkspace::updateActions()
 {
     m_formButton->setVisible(m_current && m_current->grid().kind == GridKind::Qualities);
+    m_sheetButton->setEnabled(m_current != nullptr);
+}
+
+bool EntryWorkspace::saveGridAs(const QString& path)
+{
+    if (!m_current)
+        return false;
+    const auto& grid = m_current->grid();
+    const QString title
+        = tr("%1 — class %2, school year %3")
+              .arg(m_choices.value(m_chooser->currentIndex()).title, grid.className, grid.year.toString());
+    auto written = sheets::writeWorkbook(path, {lifecycle::gridAsSheet(grid, title)});
+    if (!written) {
+        MessageBox::critical(this, tr("Save the grid as a spreadsheet"), written.error().message,
+                             written.error().detail);
+        return false;
+    }
+    setStatus(tr("The grid was saved as %1. Fill it in Excel, then use \"Fill from a spreadsheet\".")
+                  .arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool EntryWorkspace::fillFromFile(const QString& path)
+{
+    if (!m_current)
+        return false;
+    const QString title = tr("Fill the grid from a spreadsheet");
+    auto sheetsRead = sheets::readFile(path);
+    if (!sheetsRead) {
+        MessageBox::critical(this, title, sheetsRead.error().message, sheetsRead.error().detail);
+        return false;
+    }
+    // The first sheet that names this grid's columns: a workbook may hold a cover sheet.
+    std::optional<lifecycle::GridSheetEdits> found;
+    Error firstError;
+    for (const sheets::Sheet& sheet : *sheetsRead) {
+        auto edits = lifecycle::editsFromSheet(m_current->grid(), sheet);
+        if (edits) {
+            found = std::move(*edits);
+            break;
+        }
+        if (firstError.message.isEmpty())
+            firstError = edits.error();
+    }
+    if (!found) {
+        MessageBox::warning(this, title,
+                            firstError.message.isEmpty() ? tr("The file holds no sheet.") : firstError.message);
+        return false;
+    }
+    const QString undoText = tr("Fill from %1").arg(QFileInfo(path).fileName());
+    if (found->edits.isEmpty()) {
+        QString text = tr("%1: nothing to change in this grid.").arg(QFileInfo(path).fileName());
+        if (!found->problems.isEmpty())
+            text += QLatin1Char(' ') + found->problems.join(QLatin1Char(' '));
+        setStatus(text);
+        return true;
+    }
+    m_view->applyEdits(found->edits, undoText);
+    if (!found->problems.isEmpty())
+        setStatus(statusText() + QLatin1Char(' ')
+                  + tr("Not used from the file: %1").arg(found->problems.join(QLatin1Char(' '))));
+    return true;
 }
 
 void EntryWorkspace::setStatus(const QString& text)

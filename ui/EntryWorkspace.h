@@ -50,6 +50,16 @@ public:
     double lastOpenMs() const { return m_openMs; }
     /** The qualities form of the current row (primary qualities grid only); null otherwise. */
     QDialog* openPupilForm();
+    /**
+     * "Save as a spreadsheet…": the grid shown as an .xlsx a teacher can fill elsewhere (lifecycle::gridAsSheet);
+     * false (and a message) when it cannot be written.
+     */
+    bool saveGridAs(const QString& path);
+    /**
+     * "Fill from a spreadsheet…": the cells a filled sheet changes (lifecycle::editsFromSheet), written as one step
+     * of the grid's undo stack; what could not be used is listed in the status line. False when nothing was read.
+     */
+    bool fillFromFile(const QString& path);
 
 Q_SIGNALS:
     void pupilFormOpened(QDialog* form);
@@ -72,6 +82,7 @@ private:
     QToolButton* m_undo = nullptr;
     QToolButton* m_redo = nullptr;
     QPushButton* m_formButton = nullptr;
+    QToolButton* m_sheetButton = nullptr;
     double m_openMs = 0;
 };
 

@@ -43,6 +43,13 @@ QString givenName(const QString& fullName)
     return space < 0 ? simple : simple.mid(space + 1);
 }
 
+QString familyAndMiddleNames(const QString& fullName)
+{
+    const QString simple = fullName.simplified();
+    const qsizetype space = simple.lastIndexOf(QLatin1Char(' '));
+    return space < 0 ? QString() : simple.left(space);
+}
+
 int compareVietnameseNames(const QString& a, const QString& b)
 {
     const QStringList wa = a.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);

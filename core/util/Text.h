@@ -29,6 +29,9 @@ void sortVietnameseNames(QStringList& names);
 /** The given name: the last word of a full name ("Nguyễn Thị Minh Anh" → "Anh"). */
 QString givenName(const QString& fullName);
 
+/** The family and middle names, as the "Họ đệm" column shows them ("Nguyễn Thị Minh Anh" → "Nguyễn Thị Minh"). */
+QString familyAndMiddleNames(const QString& fullName);
+
 /** A date as people in the school write it: dd/MM/yyyy (empty for an invalid date). */
 QString shownDate(const QDate& date);
 /** A moment's date in the computer's time zone, dd/MM/yyyy. */

@@ -12,6 +12,8 @@
 #include "domain/Decimal.h"
 #include "lifecycle/EntryGrid.h"
 #include "lifecycle/EntryLocks.h"
+#include "lifecycle/GridSheet.h"
+#include "sheets/Workbook.h"
 #include "store/Database.h"
 #include "store/SchoolRepository.h"
 #include "store/StudentRepository.h"
@@ -210,6 +212,72 @@ private Q_SLOTS:
         count.kind = CellKind::Count;
         QVERIFY(!normaliseCell(count, u"-1"_qs));
         QCOMPARE(normaliseCell(count, u"03"_qs).value(), u"3"_qs);
+    }
+
+    void spreadsheetRoundTrip()
+    {
+        auto grid = loadSubjectGrid(*m_db, kYear, cls(QStringLiteral("8A1")).id, u"toan"_qs, u"hk1"_qs);
+        QVERIFY(grid);
+        QVERIFY(grid->rows.size() > 5);
+        int score = -1, comment = -1, computed = -1;
+        for (int c = 0; c < grid->columns.size(); ++c) {
+            const auto kind = grid->columns.at(c).kind;
+            if (kind == CellKind::Score && score < 0)
+                score = c;
+            if (kind == CellKind::Text)
+                comment = c;
+            if (kind == CellKind::Computed)
+                computed = c;
+        }
+        QVERIFY(score >= 0 && comment >= 0 && computed >= 0);
+
+        // Saved and read back unchanged: nothing to write.
+        sheets::DataSheet sheet = gridAsSheet(*grid, u"Toán — Học kì I — 8A1"_qs);
+        const QString path = m_dir.filePath(u"grid.xlsx"_qs);
+        QVERIFY(sheets::writeWorkbook(path, {sheet}));
+        auto read = sheets::readFile(path);
+        QVERIFY(read);
+        auto same = editsFromSheet(*grid, read->first());
+        QVERIFY(same);
+        QCOMPARE(same->edits.size(), 0);
+        QVERIFY2(same->problems.isEmpty(), qPrintable(same->problems.join(u'\n')));
+        QCOMPARE(same->matchedRows, grid->rows.size());
+
+        // The teacher's changes at home: a mark with a decimal comma, a comment, a cleared cell (ignored), a
+        // computed average (ignored), an impossible mark, a pupil of another class and a shuffled order.
+        const int fixed = 4;
+        auto& rows = sheet.rows; // row 0 title, row 1 header, row 2 the first pupil
+        rows[2][fixed + score] = sheets::Cell::ofText(u"7,5"_qs);
+        rows[3][fixed + comment] = sheets::Cell::ofText(u"Tiến bộ rõ."_qs);
+        rows[4][fixed + score] = sheets::Cell::ofText(QString());
+        rows[4][fixed + computed] = sheets::Cell::ofNumber(1);
+        rows[5][fixed + score] = sheets::Cell::ofText(u"11"_qs);
+        QList<sheets::Cell> stranger = rows[6];
+        stranger[1] = sheets::Cell::ofText(u"9999999999"_qs);
+        rows.append(stranger);
+        std::swap(rows[2], rows[3]);
+        QVERIFY(sheets::writeWorkbook(path, {sheet}));
+        read = sheets::readFile(path);
+        QVERIFY(read);
+        auto changed = editsFromSheet(*grid, read->first());
+        QVERIFY(changed);
+        QStringList wrote;
+        for (const CellEdit& e : changed->edits)
+            wrote.append(e.value);
+        QVERIFY2(changed->edits.size() == 2, qPrintable(wrote.join(u" | "_qs)));
+        QCOMPARE(changed->edits.at(0).slot, grid->slot(1, comment)); // sheet order, shuffled
+        QCOMPARE(changed->edits.at(1).slot, grid->slot(0, score));
+        QCOMPARE(changed->edits.at(1).value, u"7.5"_qs);
+        QCOMPARE(changed->problems.size(), 2);
+        QVERIFY(changed->problems.at(0).contains(u"6"_qs)); // the sheet's row 6: the impossible mark
+        QVERIFY(changed->problems.at(1).contains(u"9999999999"_qs));
+
+        // A sheet of something else is refused with a message, not read as marks.
+        sheets::Sheet other;
+        other.rows = {{1, {u"Họ và tên"_qs, u"Ngày sinh"_qs}}, {2, {u"Nguyễn An"_qs, u"01/02/2013"_qs}}};
+        auto refused = editsFromSheet(*grid, other);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(grid->columns.at(score).header));
     }
 
     void writeAndHistory()

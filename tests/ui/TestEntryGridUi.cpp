@@ -5,6 +5,7 @@
 // undo step, undone and redone; a locked column refuses typing and paste; a subject teacher is refused another
 // subject; the history dialog lists a change; the qualities form names its pupil and writes only that pupil's row.
 // Prints the time to open a 45-pupil grid, to recompute a row and to paste 45×15 (not asserted).
+#include "BulkFillDialog.h"
 #include "EntryGridModel.h"
 #include "EntryGridView.h"
 #include "EntryWorkspace.h"
@@ -12,14 +13,19 @@
 #include "MessageBox.h"
 
 #include "demo/DemoSchool.h"
+#include "lifecycle/CommentBank.h"
 #include "lifecycle/EntryGrid.h"
 #include "lifecycle/EntryLocks.h"
+#include "lifecycle/GridSheet.h"
+#include "sheets/Workbook.h"
+#include "sheets/XlsxWriter.h"
 #include "store/Database.h"
 #include "util/Settings.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -521,6 +527,126 @@ private Q_SLOTS:
         const auto now = reload(*db, *w, choice, m_classId);
         QCOMPARE(now.rows.at(0).values, old.rows.at(0).values);
         QCOMPARE(now.rows.at(1).values, old.rows.at(1).values);
+    }
+
+    void commentCellsSuggestAndFillFromTheBank()
+    {
+        auto db = copyOf(m_thcs);
+        QVERIFY(db);
+        QVERIFY(lifecycle::seedDefaultBank(*db, Actor::unrestricted()).value_or(0) > 0);
+        int choice = -1;
+        auto w = mathGrid(*db, Actor::unrestricted(), &choice);
+        QVERIFY(w);
+        auto* view = w->view();
+        auto* model = w->model();
+        const int comment = firstColumnOf(model->grid(), CellKind::Text);
+        QVERIFY(comment >= 0);
+        const int modelColumn = comment + EntryGridModel::FixedColumns;
+
+        // Three pupils without a comment, the others keep theirs (written here so the test does not rely on the demo).
+        QList<lifecycle::CellEdit> setUp;
+        for (int r = 0; r < model->grid().rows.size(); ++r)
+            setUp.append({model->grid().slot(r, comment), r < 3 ? QString() : QStringLiteral("Viết riêng %1").arg(r)});
+        view->applyEdits(setUp, QStringLiteral("set-up"));
+        model->undoStack()->clear();
+        QVERIFY(model->grid().rows.at(0).values.at(comment).isEmpty());
+
+        // An empty comment cell offers the bank's phrases as the teacher types; a written one does not.
+        view->setCurrentIndex(model->index(0, modelColumn));
+        typeText(view, QStringLiteral("c"));
+        QLineEdit* editor = openEditor(view);
+        QVERIFY(editor && view->isEditing());
+        QVERIFY(editor->completer());
+        QVERIFY(editor->completer()->model()->rowCount() > 0);
+        key(view, Qt::Key_Escape);
+        QVERIFY(!view->isEditing());
+        view->setCurrentIndex(model->index(5, modelColumn));
+        key(view, Qt::Key_F2);
+        editor = openEditor(view);
+        QVERIFY(editor && view->isEditing());
+        QVERIFY(!editor->completer());
+        key(view, Qt::Key_Escape);
+
+        // Ctrl+Shift+F fills the empty cells only, as one undo step.
+        view->setCurrentIndex(model->index(0, modelColumn));
+        QVERIFY(view->canBulkFill());
+        QSignalSpy shown(view, &EntryGridView::bulkFillShown);
+        key(view, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(shown.size(), 1);
+        auto* dialog = qobject_cast<ui::BulkFillDialog*>(shown.first().first().value<QDialog*>());
+        QVERIFY(dialog);
+        QVERIFY(dialog->suggestionCount() > 0);
+        dialog->setText(QStringLiteral("Chăm chỉ, tiến bộ rõ."));
+        dialog->accept();
+        QCoreApplication::processEvents();
+        QCOMPARE(model->undoStack()->count(), 1);
+        auto stored = reload(*db, *w, choice, m_classId);
+        for (int r = 0; r < 3; ++r)
+            QCOMPARE(stored.rows.at(r).values.at(comment), QStringLiteral("Chăm chỉ, tiến bộ rõ."));
+        QCOMPARE(stored.rows.at(3).values.at(comment), QStringLiteral("Viết riêng 3"));
+
+        key(view, Qt::Key_Z, Qt::ControlModifier);
+        stored = reload(*db, *w, choice, m_classId);
+        for (int r = 0; r < 3; ++r)
+            QVERIFY(stored.rows.at(r).values.at(comment).isEmpty());
+
+        // A locked comment column is not offered.
+        lifecycle::EntryLock lock;
+        lock.year = kYear;
+        lock.classId = m_classId;
+        lock.subject = QStringLiteral("toan");
+        lock.term = QStringLiteral("hk1");
+        lock.reason = QStringLiteral("Đã chốt");
+        QVERIFY(lifecycle::lockEntry(*db, principal(), lock));
+        auto locked = mathGrid(*db, Actor::unrestricted(), &choice);
+        QVERIFY(locked);
+        locked->view()->setCurrentIndex(locked->model()->index(0, modelColumn));
+        QVERIFY(!locked->view()->canBulkFill());
+    }
+
+    void spreadsheetFillIsOneUndoStep()
+    {
+        auto db = copyOf(m_thcs);
+        QVERIFY(db);
+        int choice = -1;
+        auto w = mathGrid(*db, Actor::unrestricted(), &choice);
+        QVERIFY(w);
+        auto* model = w->model();
+        const int score = firstColumnOf(model->grid(), CellKind::Score);
+        QVERIFY(score >= 0);
+
+        // Saved from the grid, filled at home: three pupils' first marks.
+        const QString saved = m_dir.filePath(QStringLiteral("saved-%1.xlsx").arg(m_copies));
+        QVERIFY(w->saveGridAs(saved));
+        auto read = sheets::readFile(saved);
+        QVERIFY(read);
+        QCOMPARE(read->first().rows.size(), model->grid().rows.size() + 2); // title, header, one row a pupil
+        sheets::DataSheet filled = lifecycle::gridAsSheet(model->grid(), QStringLiteral("x"));
+        const QStringList marks {QStringLiteral("4,5"), QStringLiteral("6"), QStringLiteral("12")};
+        for (int r = 0; r < 3; ++r)
+            filled.rows[2 + r][EntryGridModel::FixedColumns + score] = sheets::Cell::ofText(marks.at(r));
+        const QString path = m_dir.filePath(QStringLiteral("filled-%1.xlsx").arg(m_copies));
+        QVERIFY(sheets::writeWorkbook(path, {filled}));
+        const auto before = reload(*db, *w, choice, m_classId);
+
+        QVERIFY(w->fillFromFile(path));
+        QCOMPARE(model->undoStack()->count(), 1);
+        auto after = reload(*db, *w, choice, m_classId);
+        QCOMPARE(after.rows.at(0).values.at(score), QStringLiteral("4.5"));
+        QCOMPARE(after.rows.at(1).values.at(score), QStringLiteral("6"));
+        QCOMPARE(after.rows.at(2).values.at(score), before.rows.at(2).values.at(score)); // 12 is no mark
+        QVERIFY2(w->statusText().contains(QStringLiteral("12")), qPrintable(w->statusText()));
+
+        key(w->view(), Qt::Key_Z, Qt::ControlModifier);
+        after = reload(*db, *w, choice, m_classId);
+        QCOMPARE(after.rows.at(0).values.at(score), before.rows.at(0).values.at(score));
+        QCOMPARE(after.rows.at(1).values.at(score), before.rows.at(1).values.at(score));
+
+        // A sheet of something else changes nothing and says why.
+        ui::MessageBox::resetShown();
+        QVERIFY(!w->fillFromFile(m_dir.filePath(QStringLiteral("entry-thcs.hocba"))));
+        QCOMPARE(ui::MessageBox::shownCount(), 1);
+        QCOMPARE(model->undoStack()->count(), 1);
     }
 
     void subjectTeacherIsRefusedAnotherSubject()

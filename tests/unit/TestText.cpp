@@ -39,6 +39,9 @@ private Q_SLOTS:
     {
         QCOMPARE(text::givenName(QStringLiteral(" Nguyễn Thị Minh  Anh ")), QStringLiteral("Anh"));
         QCOMPARE(text::givenName(QStringLiteral("Lan")), QStringLiteral("Lan"));
+        QCOMPARE(text::familyAndMiddleNames(QStringLiteral(" Nguyễn Thị Minh  Anh ")),
+                 QStringLiteral("Nguyễn Thị Minh"));
+        QCOMPARE(text::familyAndMiddleNames(QStringLiteral("Lan")), QString());
     }
 };
 
