@@ -84,8 +84,9 @@ void BulkFillDialog::build()
     form->addRow(QString(), m_styleWarnings);
     layout->addLayout(form);
 
-    m_suitLevel
-        = new QCheckBox(tr("Suit each pupil's level: a phrase of the bank for each pupil's level, varied"), this);
+    m_suitLevel = new QCheckBox(
+        tr("Suit each pupil's level: a phrase of the bank for each pupil's level, varied when the bank has several"),
+        this);
     m_suitLevel->setObjectName(QStringLiteral("suitLevel"));
     layout->addWidget(m_suitLevel);
     m_overwrite = new QCheckBox(tr("Also replace comments already written (asks before replacing)"), this);
@@ -239,7 +240,10 @@ void BulkFillDialog::refreshPlan()
     for (const auto& g : lifecycle::identicalComments(resulting, lifecycle::kIdenticalCommentsWarnAt))
         warnings << tr("%n pupil(s) of the class would have the same comment: \"%1\".", nullptr, int(g.rows.size()))
                         .arg(g.text);
-    if (!warnings.isEmpty())
+    if (!warnings.isEmpty() && m_suitLevel->isChecked())
+        warnings << tr("Parents and the board notice identical comments: the bank has too few phrases for these "
+                       "levels. Add more in Settings → Comment bank, or change some comments after filling.");
+    else if (!warnings.isEmpty())
         warnings << tr("Parents and the board notice identical comments: vary them, or tick \"Suit each pupil's "
                        "level\".");
     m_identical->setText(warnings.join(u'\n'));

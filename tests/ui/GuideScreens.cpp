@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GuideScreens.h"
 
+#include "BulkFillDialog.h"
+#include "EntryGridModel.h"
+#include "EntryGridView.h"
+#include "EntryWorkspace.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -11,6 +15,8 @@
 
 #include "demo/DemoSchool.h"
 #include "lifecycle/ClassApproval.h"
+#include "lifecycle/CommentBank.h"
+#include "lifecycle/EntryGrid.h"
 #include "lifecycle/EntryLocks.h"
 #include "lifecycle/PrintLog.h"
 #include "lifecycle/SectionConfirmer.h"
@@ -60,6 +66,44 @@ QWidget* trigger(GuideSchool& s, const char* action, const QString& dialog)
     }
     a->trigger();
     return opened(s, dialog);
+}
+
+/** The entry panel on a grid of `className` that `pick` chooses, opened through Entry → Open grid…. */
+ui::EntryWorkspace* entryOn(GuideSchool& s, const QString& className,
+                            const std::function<bool(const lifecycle::GridChoice&)>& pick)
+{
+    if (!s.showClass(className))
+        return nullptr;
+    auto* a = s.window->findChild<QAction*>(QStringLiteral("openEntryGridAction"));
+    if (!a || !a->isEnabled()) {
+        s.error = QStringLiteral("Entry → Open grid… is missing or disabled");
+        return nullptr;
+    }
+    a->trigger();
+    ui::EntryWorkspace* w = s.window->entryWorkspace();
+    if (!w) {
+        s.error = QStringLiteral("the entry panel did not open");
+        return nullptr;
+    }
+    for (int i = 0; i < w->choices().size(); ++i)
+        if (pick(w->choices().at(i)))
+            return w->openChoice(i) ? w : nullptr;
+    s.error = QStringLiteral("class %1 has no such grid").arg(className);
+    return nullptr;
+}
+
+bool isGrid(const lifecycle::GridChoice& c, lifecycle::GridKind kind, const QString& subject, const QString& term)
+{
+    return c.kind == kind && (subject.isEmpty() || c.subject == subject) && c.term == term;
+}
+
+/** The model column of the first grid column of `kind`, or -1. */
+int modelColumnOf(const lifecycle::EntryGrid& grid, lifecycle::CellKind kind)
+{
+    for (int c = 0; c < grid.columns.size(); ++c)
+        if (grid.columns.at(c).kind == kind)
+            return c + ui::EntryGridModel::FixedColumns;
+    return -1;
 }
 
 Id classIdOf(const QString& path, SchoolYear year, const QString& name)
@@ -139,6 +183,11 @@ bool GuideSchool::create()
         }
         if (auto a = lifecycle::approveClass(**db, kActor, year, QStringLiteral("6A1")); !a || a->approved == 0) {
             error = a ? QStringLiteral("nothing approved in 6A1") : describe(a.error());
+            return false;
+        }
+        // The school's comment bank starts from the phrases the app comes with.
+        if (auto seeded = lifecycle::seedDefaultBank(**db, kActor); !seeded) {
+            error = describe(seeded.error());
             return false;
         }
         // The board has locked grade 6's first-semester finals.
@@ -308,6 +357,76 @@ QList<GuideSchool::Screen> GuideSchool::screens()
          [](GuideSchool& s) { return trigger(s, "departmentAction", QStringLiteral("departmentDialog")); }},
         {QStringLiteral("15-verify"),
          [](GuideSchool& s) { return trigger(s, "verifyAction", QStringLiteral("verifyWidget")); }},
+        {QStringLiteral("16-entry-thcs"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("6A2"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Subject, QStringLiteral("toan"), QStringLiteral("hk1"));
+             });
+             if (!w)
+                 return nullptr;
+             // A mistyped mark, as the teacher sees it: kept in the cell, red, never saved.
+             const int score = modelColumnOf(w->model()->grid(), lifecycle::CellKind::Score);
+             w->model()->setData(w->model()->index(2, score), QStringLiteral("11"));
+             w->view()->setCurrentIndex(w->model()->index(3, score));
+             return s.window.get();
+         }},
+        {QStringLiteral("17-entry-homeroom"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("6A2"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Homeroom, {}, QStringLiteral("year"));
+             });
+             return w ? s.window.get() : nullptr;
+         }},
+        {QStringLiteral("18-entry-primary"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("4A1"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Subject, QStringLiteral("toan"), QStringLiteral("ck1"));
+             });
+             return w ? s.window.get() : nullptr;
+         }},
+        {QStringLiteral("19-qualities-form"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("4A1"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Qualities, {}, QStringLiteral("ck1"));
+             });
+             if (!w)
+                 return nullptr;
+             w->view()->setCurrentIndex(w->model()->index(1, ui::EntryGridModel::FixedColumns));
+             return w->openPupilForm();
+         }},
+        {QStringLiteral("20-cell-history"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("7A2"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Subject, QStringLiteral("ngu_van"), QStringLiteral("hk1"));
+             });
+             if (!w)
+                 return nullptr;
+             const auto& grid = w->model()->grid();
+             const int score = modelColumnOf(grid, lifecycle::CellKind::Score);
+             const auto slot = grid.slot(0, ui::EntryGridModel::gridColumn(score));
+             w->view()->applyEdits({{slot, QStringLiteral("6.5")}}, QStringLiteral("6,5"));
+             w->view()->applyEdits({{slot, QStringLiteral("7.5")}}, QStringLiteral("7,5"));
+             w->view()->setCurrentIndex(w->model()->index(0, score));
+             w->view()->showCellHistory();
+             return opened(s, QStringLiteral("cellHistoryDialog"));
+         }},
+        {QStringLiteral("21-comment-bank"),
+         [](GuideSchool& s) { return trigger(s, "commentBankAction", QStringLiteral("commentBankDialog")); }},
+        {QStringLiteral("22-bulk-fill"),
+         [](GuideSchool& s) -> QWidget* {
+             auto* w = entryOn(s, QStringLiteral("7A2"), [](const lifecycle::GridChoice& c) {
+                 return isGrid(c, lifecycle::GridKind::Subject, QStringLiteral("ngu_van"), QStringLiteral("hk1"));
+             });
+             if (!w)
+                 return nullptr;
+             w->view()->setCurrentIndex(
+                 w->model()->index(0, modelColumnOf(w->model()->grid(), lifecycle::CellKind::Text)));
+             w->view()->bulkFillColumn();
+             auto* dialog = qobject_cast<ui::BulkFillDialog*>(opened(s, QStringLiteral("bulkFillDialog")));
+             if (dialog)
+                 dialog->setSuitEachLevel(true); // the preview shows what each pupil would get
+             return dialog;
+         }},
     };
 }
 
