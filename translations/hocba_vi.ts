@@ -262,6 +262,22 @@
         <source>The record packet inside the PDF cannot be read.</source>
         <translation>Không đọc được gói dữ liệu học bạ trong tệp PDF.</translation>
     </message>
+    <message>
+        <source>B (time claimed by the signer&apos;s computer)</source>
+        <translation>B (thời điểm do máy tính của người ký tự ghi)</translation>
+    </message>
+    <message>
+        <source>B-T (trusted timestamp)</source>
+        <translation>B-T (có dấu thời gian tin cậy)</translation>
+    </message>
+    <message>
+        <source>B-LT (timestamp and revocation data)</source>
+        <translation>B-LT (có dấu thời gian và dữ liệu thu hồi chứng thư)</translation>
+    </message>
+    <message>
+        <source>B-LTA (archive timestamp)</source>
+        <translation>B-LTA (có dấu thời gian lưu trữ)</translation>
+    </message>
 </context>
 <context>
     <name>hocba::Types</name>
@@ -620,7 +636,7 @@
     <name>hocba::cli::CommentsCommand</name>
     <message>
         <source>The school&apos;s comment bank: &quot;comments list&quot; (with filters), &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot; (the default phrases), &quot;comments style&quot; (the house style), &quot;comments check&quot; (a text against the house style) and &quot;comments identical&quot; (pupils of a class sharing one comment).</source>
-        <translation>Ngân hàng nhận xét của nhà trường: "comments list" (có bộ lọc), "comments add", "comments remove", "comments seed" (các câu mặc định), "comments style" (quy ước viết), "comments check" (đối chiếu một đoạn văn với quy ước viết) và "comments identical" (học sinh trong một lớp có nhận xét giống nhau).</translation>
+        <translation>Ngân hàng nhận xét của nhà trường: &quot;comments list&quot; (có bộ lọc), &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot; (các câu mặc định), &quot;comments style&quot; (quy ước viết), &quot;comments check&quot; (đối chiếu một đoạn văn với quy ước viết) và &quot;comments identical&quot; (học sinh trong một lớp có nhận xét giống nhau).</translation>
     </message>
     <message>
         <source>The entry&apos;s code, e.g. T01.</source>
@@ -680,7 +696,7 @@
     </message>
     <message>
         <source>Whether comments start with &quot;Em&quot;: free, always or never (style).</source>
-        <translation>Nhận xét có bắt đầu bằng "Em" hay không: free (tuỳ ý), always (luôn luôn) hoặc never (không bao giờ) (style).</translation>
+        <translation>Nhận xét có bắt đầu bằng &quot;Em&quot; hay không: free (tuỳ ý), always (luôn luôn) hoặc never (không bao giờ) (style).</translation>
     </message>
     <message>
         <source>RULE</source>
@@ -696,7 +712,7 @@
     </message>
     <message>
         <source>Say &quot;comments list&quot;, &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot;, &quot;comments style&quot;, &quot;comments check&quot; or &quot;comments identical&quot;.</source>
-        <translation>Hãy dùng "comments list", "comments add", "comments remove", "comments seed", "comments style", "comments check" hoặc "comments identical".</translation>
+        <translation>Hãy dùng &quot;comments list&quot;, &quot;comments add&quot;, &quot;comments remove&quot;, &quot;comments seed&quot;, &quot;comments style&quot;, &quot;comments check&quot; hoặc &quot;comments identical&quot;.</translation>
     </message>
     <message>
         <source>--level is primary or thcs.</source>
@@ -744,7 +760,7 @@
     </message>
     <message>
         <source>No comment in the bank suits this (&quot;comments seed&quot; adds the default phrases).</source>
-        <translation>Không có nhận xét nào trong ngân hàng phù hợp ("comments seed" sẽ thêm các câu mặc định).</translation>
+        <translation>Không có nhận xét nào trong ngân hàng phù hợp (&quot;comments seed&quot; sẽ thêm các câu mặc định).</translation>
     </message>
     <message>
         <source>as written</source>
@@ -760,7 +776,7 @@
     </message>
     <message>
         <source>Comments start with &quot;Em&quot;: %1</source>
-        <translation>Nhận xét bắt đầu bằng "Em": %1</translation>
+        <translation>Nhận xét bắt đầu bằng &quot;Em&quot;: %1</translation>
     </message>
     <message>
         <source>Banned words: %1</source>
@@ -780,7 +796,7 @@
     </message>
     <message>
         <source>%1, %2: %3 of %4 pupils: &quot;%5&quot;</source>
-        <translation>%1, %2: %3 trên %4 học sinh: "%5"</translation>
+        <translation>%1, %2: %3 trên %4 học sinh: &quot;%5&quot;</translation>
     </message>
     <message>
         <source>No %1 pupils of %2 share one comment.</source>
@@ -1113,7 +1129,7 @@
     </message>
     <message>
         <source>Write the record packets (XML) of one school year, for a class or the whole school; for signed years the stored signed packet and signed PDF, refused when they fail the school file check (see &quot;audit verify&quot;). &quot;export grades|summary|students --class NAME --out F.xlsx&quot; writes the workbooks offices send: a class&apos;s detailed grade book of one subject and semester, its summary of results, its student list (docs/export.md).</source>
-        <translation>Ghi các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với các năm học đã ký thì ghi gói dữ liệu đã ký và tệp PDF đã ký được lưu, và từ chối nếu các tệp này không qua được bước kiểm tra tệp dữ liệu của trường (xem "audit verify"). "export grades|summary|students --class TÊN --out F.xlsx" ghi các bảng tính mà bộ phận văn phòng thường gửi: bảng điểm chi tiết một môn học trong một học kì của lớp, bảng tổng hợp kết quả của lớp, danh sách học sinh của lớp (docs/export.md).</translation>
+        <translation>Ghi các gói dữ liệu học bạ (XML) của một năm học, cho một lớp hoặc cả trường; với các năm học đã ký thì ghi gói dữ liệu đã ký và tệp PDF đã ký được lưu, và từ chối nếu các tệp này không qua được bước kiểm tra tệp dữ liệu của trường (xem &quot;audit verify&quot;). &quot;export grades|summary|students --class TÊN --out F.xlsx&quot; ghi các bảng tính mà bộ phận văn phòng thường gửi: bảng điểm chi tiết một môn học trong một học kì của lớp, bảng tổng hợp kết quả của lớp, danh sách học sinh của lớp (docs/export.md).</translation>
     </message>
     <message>
         <source>For grades: the subject code, e.g. toan (docs/evaluate.md).</source>
@@ -1137,7 +1153,7 @@
     </message>
     <message>
         <source>Say &quot;export grades --class 6A1 --subject toan --term hk1 --out F.xlsx&quot;, &quot;export summary --class 6A1 --out F.xlsx&quot; or &quot;export students --class 6A1 --out F.xlsx&quot;.</source>
-        <translation>Hãy gõ "export grades --class 6A1 --subject toan --term hk1 --out F.xlsx", "export summary --class 6A1 --out F.xlsx" hoặc "export students --class 6A1 --out F.xlsx".</translation>
+        <translation>Hãy gõ &quot;export grades --class 6A1 --subject toan --term hk1 --out F.xlsx&quot;, &quot;export summary --class 6A1 --out F.xlsx&quot; hoặc &quot;export students --class 6A1 --out F.xlsx&quot;.</translation>
     </message>
     <message>
         <source>%1 already exists; choose another file or add --force to replace it.</source>
@@ -1208,7 +1224,7 @@
     </message>
     <message>
         <source>This grid has no column &quot;%1&quot;; its columns: %2.</source>
-        <translation>Bảng này không có cột "%1"; các cột của bảng: %2.</translation>
+        <translation>Bảng này không có cột &quot;%1&quot;; các cột của bảng: %2.</translation>
     </message>
     <message>
         <source>Name the cell with --row N and --column HEADER.</source>
@@ -1499,7 +1515,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a column: use %2.</source>
-        <translation>"%1" không phải là cột: hãy dùng %2.</translation>
+        <translation>&quot;%1&quot; không phải là cột: hãy dùng %2.</translation>
     </message>
     <message>
         <source>There is no class %1 in %2.</source>
@@ -1690,7 +1706,7 @@
     </message>
     <message>
         <source>Print this school year section (a number from &quot;versions&quot;); may be repeated. Refused unless it is the current version.</source>
-        <translation>In năm học có số này trong học bạ (số lấy từ lệnh "versions"); có thể ghi nhiều lần. Bị từ chối nếu đó không phải phiên bản hiện hành.</translation>
+        <translation>In năm học có số này trong học bạ (số lấy từ lệnh &quot;versions&quot;); có thể ghi nhiều lần. Bị từ chối nếu đó không phải phiên bản hiện hành.</translation>
     </message>
     <message>
         <source>ID</source>
@@ -2146,7 +2162,7 @@
     </message>
     <message>
         <source>%1 ready sections wait for the board&apos;s approval (the school signs approved sections only: run &quot;approve&quot; first).</source>
-        <translation>%1 học bạ đã sẵn sàng đang chờ Ban giám hiệu phê duyệt (nhà trường chỉ ký học bạ đã được phê duyệt: hãy chạy "approve" trước).</translation>
+        <translation>%1 học bạ đã sẵn sàng đang chờ Ban giám hiệu phê duyệt (nhà trường chỉ ký học bạ đã được phê duyệt: hãy chạy &quot;approve&quot; trước).</translation>
     </message>
 </context>
 <context>
@@ -3408,6 +3424,33 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle</name>
+    <message>
+        <source>The sheet has no header row naming the pupils (Mã or Tên) and the columns of this grid (%1). Use a sheet saved from this grid with &quot;Save as a spreadsheet&quot;.</source>
+        <translation>Trang tính không có dòng tiêu đề ghi cột học sinh (Mã hoặc Tên) và các cột của bảng này (%1). Hãy dùng tệp đã lưu từ chính bảng này bằng "Lưu bảng này thành bảng tính".</translation>
+    </message>
+    <message>
+        <source>Row %1: no pupil of this class has the code %2.</source>
+        <translation>Dòng %1: lớp này không có học sinh nào mã %2.</translation>
+    </message>
+    <message>
+        <source>Row %1: two pupils of this class have this name; write their codes (Mã) to tell them apart.</source>
+        <translation>Dòng %1: lớp này có hai học sinh trùng họ tên; hãy ghi mã học sinh (cột Mã) để phân biệt.</translation>
+    </message>
+    <message>
+        <source>Row %1: no pupil of this class has this name.</source>
+        <translation>Dòng %1: lớp này không có học sinh nào có họ tên này.</translation>
+    </message>
+    <message>
+        <source>Row %1: this pupil has appeared on an earlier row; the row is not used.</source>
+        <translation>Dòng %1: học sinh này đã có ở một dòng phía trên; dòng này không được dùng.</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: “%3” is not used. %4</source>
+        <translation>Dòng %1, cột %2: “%3” không được dùng. %4</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::Accounts</name>
     <message>
         <source>A login has 3 to 32 characters: lower-case letters a-z, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;.</source>
@@ -3664,7 +3707,7 @@
     </message>
     <message>
         <source>The birthplace &quot;%1&quot; does not name its province or city; write it as on the birth certificate.</source>
-        <translation>Nơi sinh "%1" chưa ghi tỉnh hoặc thành phố; hãy ghi đúng như trong giấy khai sinh.</translation>
+        <translation>Nơi sinh &quot;%1&quot; chưa ghi tỉnh hoặc thành phố; hãy ghi đúng như trong giấy khai sinh.</translation>
     </message>
     <message>
         <source>Awaits additional assessment over the summer: the record is due by 15/8.</source>
@@ -3787,7 +3830,7 @@
     <name>hocba::lifecycle::CommentBank</name>
     <message>
         <source>The code &quot;%1&quot; cannot be used: write 1 to 16 letters or digits, e.g. T01.</source>
-        <translation>Không dùng được mã "%1": hãy viết từ 1 đến 16 chữ cái hoặc chữ số, ví dụ T01.</translation>
+        <translation>Không dùng được mã &quot;%1&quot;: hãy viết từ 1 đến 16 chữ cái hoặc chữ số, ví dụ T01.</translation>
     </message>
     <message>
         <source>Write the text of the comment.</source>
@@ -3803,15 +3846,15 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a term: use gk1, ck1, gk2, cn (primary) or hk1, hk2, cn (THCS).</source>
-        <translation>"%1" không phải là kì: hãy dùng gk1, ck1, gk2, cn (tiểu học) hoặc hk1, hk2, cn (THCS).</translation>
+        <translation>&quot;%1&quot; không phải là kì: hãy dùng gk1, ck1, gk2, cn (tiểu học) hoặc hk1, hk2, cn (THCS).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a level: use one of %2.</source>
-        <translation>"%1" không phải là mức: hãy dùng một trong %2.</translation>
+        <translation>&quot;%1&quot; không phải là mức: hãy dùng một trong %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code: use the codes of the grade book, e.g. toan, ngu_van, homeroom.</source>
-        <translation>"%1" không phải là mã môn học: hãy dùng các mã của sổ điểm, ví dụ toan, ngu_van, homeroom.</translation>
+        <translation>&quot;%1&quot; không phải là mã môn học: hãy dùng các mã của sổ điểm, ví dụ toan, ngu_van, homeroom.</translation>
     </message>
     <message>
         <source>Grade %1 is not in the level chosen.</source>
@@ -3843,11 +3886,11 @@
     </message>
     <message>
         <source>The school&apos;s comments start with &quot;Em&quot;.</source>
-        <translation>Nhận xét của nhà trường bắt đầu bằng "Em".</translation>
+        <translation>Nhận xét của nhà trường bắt đầu bằng &quot;Em&quot;.</translation>
     </message>
     <message>
         <source>The school&apos;s comments do not start with &quot;Em&quot;.</source>
-        <translation>Nhận xét của nhà trường không bắt đầu bằng "Em".</translation>
+        <translation>Nhận xét của nhà trường không bắt đầu bằng &quot;Em&quot;.</translation>
     </message>
     <message>
         <source>There is no class %1 in %2.</source>
@@ -4191,11 +4234,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an assessment point of a primary class (gk1, ck1, gk2, cn).</source>
-        <translation>"%1" không phải thời điểm đánh giá của lớp tiểu học (gk1, ck1, gk2, cn).</translation>
+        <translation>&quot;%1&quot; không phải thời điểm đánh giá của lớp tiểu học (gk1, ck1, gk2, cn).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a term of this grid (hk1, hk2; the homeroom grid: hk1, year).</source>
-        <translation>"%1" không phải học kì của bảng nhập này (hk1, hk2; bảng của giáo viên chủ nhiệm: hk1, year).</translation>
+        <translation>&quot;%1&quot; không phải học kì của bảng nhập này (hk1, hk2; bảng của giáo viên chủ nhiệm: hk1, year).</translation>
     </message>
     <message>
         <source>Qualities and competencies are assessed in primary classes only.</source>
@@ -4203,7 +4246,7 @@
     </message>
     <message>
         <source>Grade %1 has no subject &quot;%2&quot;.</source>
-        <translation>Khối %1 không có môn "%2".</translation>
+        <translation>Khối %1 không có môn &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>Regular assessment %1</source>
@@ -4335,19 +4378,19 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a mark: type a number from 0 to 10, e.g. 7,5.</source>
-        <translation>"%1" không phải là điểm: hãy nhập một số từ 0 đến 10, ví dụ 7,5.</translation>
+        <translation>&quot;%1&quot; không phải là điểm: hãy nhập một số từ 0 đến 10, ví dụ 7,5.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a test score: type a whole number from 0 to 10.</source>
-        <translation>"%1" không phải là điểm kiểm tra: hãy nhập một số nguyên từ 0 đến 10.</translation>
+        <translation>&quot;%1&quot; không phải là điểm kiểm tra: hãy nhập một số nguyên từ 0 đến 10.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a count: type a whole number, e.g. 3.</source>
-        <translation>"%1" không phải là số lượng: hãy nhập một số nguyên, ví dụ 3.</translation>
+        <translation>&quot;%1&quot; không phải là số lượng: hãy nhập một số nguyên, ví dụ 3.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a level of this column: type one of %2.</source>
-        <translation>"%1" không phải là mức của cột này: hãy nhập một trong các giá trị %2.</translation>
+        <translation>&quot;%1&quot; không phải là mức của cột này: hãy nhập một trong các giá trị %2.</translation>
     </message>
     <message>
         <source>This pupil&apos;s year is no longer in a class of the school; reload the grid.</source>
@@ -4482,15 +4525,15 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a term: use hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (primary) or year (the homeroom columns of the whole year).</source>
-        <translation>"%1" không phải là kì: hãy dùng hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (tiểu học) hoặc year (các cột chủ nhiệm cả năm).</translation>
+        <translation>&quot;%1&quot; không phải là kì: hãy dùng hk1, hk2, cn (THCS), gk1, ck1, gk2, ck2 (tiểu học) hoặc year (các cột chủ nhiệm cả năm).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject code; the codes are listed in docs/evaluate.md, for example toan or ngu_van.</source>
-        <translation>"%1" không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+        <translation>&quot;%1&quot; không phải mã môn học; danh sách mã môn có trong docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a column: use %2.</source>
-        <translation>"%1" không phải là cột: hãy dùng %2.</translation>
+        <translation>&quot;%1&quot; không phải là cột: hãy dùng %2.</translation>
     </message>
     <message>
         <source>There is no such class in %1.</source>
@@ -4517,7 +4560,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a subject of grade %2: give a subject code of docs/evaluate.md, for example toan or ngu_van.</source>
-        <translation>"%1" không phải môn học của khối %2: hãy ghi mã môn học theo docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
+        <translation>&quot;%1&quot; không phải môn học của khối %2: hãy ghi mã môn học theo docs/evaluate.md, ví dụ toan hoặc ngu_van.</translation>
     </message>
     <message>
         <source>A primary grade book is for the whole year: leave out the semester (or give cn).</source>
@@ -4712,7 +4755,7 @@
     </message>
     <message>
         <source>Say in the note why the copy is printed (the reason is &quot;other&quot;).</source>
-        <translation>Hãy ghi rõ lý do in vào phần ghi chú (lý do đã chọn là "khác").</translation>
+        <translation>Hãy ghi rõ lý do in vào phần ghi chú (lý do đã chọn là &quot;khác&quot;).</translation>
     </message>
     <message>
         <source>There is no school year section number %1.</source>
@@ -6847,7 +6890,7 @@
     </message>
     <message>
         <source>Class %1: the comment goes into the empty cells of the column %2. Comments already written are kept unless you tick &quot;Also replace&quot;.</source>
-        <translation>Lớp %1: nhận xét sẽ được điền vào các ô trống của cột %2. Nhận xét đã viết được giữ nguyên, trừ khi thầy cô đánh dấu "Thay cả".</translation>
+        <translation>Lớp %1: nhận xét sẽ được điền vào các ô trống của cột %2. Nhận xét đã viết được giữ nguyên, trừ khi thầy cô đánh dấu &quot;Thay cả&quot;.</translation>
     </message>
     <message>
         <source>Words or a code to find in the comment bank</source>
@@ -6868,10 +6911,6 @@
     <message>
         <source>Comment:</source>
         <translation>Nhận xét:</translation>
-    </message>
-    <message>
-        <source>Suit each pupil&apos;s level: a phrase of the bank for each pupil&apos;s level, varied</source>
-        <translation>Theo mức của từng học sinh: mỗi học sinh một câu trong ngân hàng phù hợp với mức, không trùng lặp</translation>
     </message>
     <message>
         <source>Also replace comments already written (asks before replacing)</source>
@@ -6948,12 +6987,12 @@
     <message numerus="yes">
         <source>%n pupil(s) of the class would have the same comment: &quot;%1&quot;.</source>
         <translation>
-            <numerusform>%n học sinh của lớp sẽ có cùng một nhận xét: "%1".</numerusform>
+            <numerusform>%n học sinh của lớp sẽ có cùng một nhận xét: &quot;%1&quot;.</numerusform>
         </translation>
     </message>
     <message>
         <source>Parents and the board notice identical comments: vary them, or tick &quot;Suit each pupil&apos;s level&quot;.</source>
-        <translation>Cha mẹ học sinh và Ban giám hiệu sẽ nhận ra các nhận xét giống hệt nhau: hãy viết khác đi, hoặc đánh dấu "Theo mức của từng học sinh".</translation>
+        <translation>Cha mẹ học sinh và Ban giám hiệu sẽ nhận ra các nhận xét giống hệt nhau: hãy viết khác đi, hoặc đánh dấu &quot;Theo mức của từng học sinh&quot;.</translation>
     </message>
     <message>
         <source>Replace written comments</source>
@@ -6964,6 +7003,14 @@
         <translation>
             <numerusform>%n nhận xét đã viết sẽ bị thay và mất nội dung cũ (nội dung cũ vẫn còn trong lịch sử ô). Thay các nhận xét này?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Suit each pupil&apos;s level: a phrase of the bank for each pupil&apos;s level, varied when the bank has several</source>
+        <translation>Theo mức của từng học sinh: mỗi học sinh một câu trong ngân hàng phù hợp với mức, thay đổi khi ngân hàng có nhiều câu</translation>
+    </message>
+    <message>
+        <source>Parents and the board notice identical comments: the bank has too few phrases for these levels. Add more in Settings → Comment bank, or change some comments after filling.</source>
+        <translation>Cha mẹ học sinh và Ban giám hiệu sẽ nhận ra các nhận xét giống hệt nhau: ngân hàng có quá ít câu cho các mức này. Hãy thêm câu trong Cài đặt → Ngân hàng nhận xét, hoặc sửa vài nhận xét sau khi điền.</translation>
     </message>
 </context>
 <context>
@@ -7222,15 +7269,15 @@
     </message>
     <message>
         <source>Always start with &quot;Em&quot;</source>
-        <translation>Luôn bắt đầu bằng "Em"</translation>
+        <translation>Luôn bắt đầu bằng &quot;Em&quot;</translation>
     </message>
     <message>
         <source>Never start with &quot;Em&quot;</source>
-        <translation>Không bao giờ bắt đầu bằng "Em"</translation>
+        <translation>Không bao giờ bắt đầu bằng &quot;Em&quot;</translation>
     </message>
     <message>
         <source>&quot;Em&quot; at the start:</source>
-        <translation>"Em" ở đầu câu:</translation>
+        <translation>&quot;Em&quot; ở đầu câu:</translation>
     </message>
     <message>
         <source>One word or phrase a line, e.g. lười</source>
@@ -7762,6 +7809,20 @@ Mã xác thực của trường: đã lưu</translation>
         <source>&amp;Redo</source>
         <translation>Làm &amp;lại</translation>
     </message>
+    <message numerus="yes">
+        <source>Fill of %n comment(s)</source>
+        <translation>
+            <numerusform>Điền %n nhận xét</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type to search the comment bank</source>
+        <translation>Gõ để tìm trong ngân hàng nhận xét</translation>
+    </message>
+    <message>
+        <source>&amp;Fill comments from the bank…</source>
+        <translation>Điền &amp;nhận xét từ ngân hàng…</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::EntryLocksDialog</name>
@@ -7823,7 +7884,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>The teachers see it, e.g. &quot;Semester I marks are final.&quot;</source>
-        <translation>Giáo viên sẽ thấy lý do này, ví dụ "Điểm học kì I đã chốt."</translation>
+        <translation>Giáo viên sẽ thấy lý do này, ví dụ &quot;Điểm học kì I đã chốt.&quot;</translation>
     </message>
     <message>
         <source>&amp;Add the lock</source>
@@ -7953,6 +8014,62 @@ Mã xác thực của trường: đã lưu</translation>
     <message>
         <source>you may read this grid but not change it</source>
         <translation>thầy cô chỉ được xem, không được sửa bảng này</translation>
+    </message>
+    <message>
+        <source>&amp;Spreadsheet</source>
+        <translation>&amp;Bảng tính</translation>
+    </message>
+    <message>
+        <source>&amp;Save this grid as a spreadsheet…</source>
+        <translation>&amp;Lưu bảng này thành bảng tính…</translation>
+    </message>
+    <message>
+        <source>Save the grid as a spreadsheet</source>
+        <translation>Lưu bảng thành bảng tính</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>&amp;Fill from a spreadsheet…</source>
+        <translation>Đ&amp;iền từ bảng tính…</translation>
+    </message>
+    <message>
+        <source>Fill the grid from a spreadsheet</source>
+        <translation>Điền bảng từ bảng tính</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save the grid to fill it in Excel, and fill the grid from that file (one undo step)</source>
+        <translation>Lưu bảng ra tệp để điền bằng Excel, rồi điền bảng từ tệp đó (hoàn tác được trong một bước)</translation>
+    </message>
+    <message>
+        <source>%1 — class %2, school year %3</source>
+        <translation>%1 — lớp %2, năm học %3</translation>
+    </message>
+    <message>
+        <source>The grid was saved as %1. Fill it in Excel, then use &quot;Fill from a spreadsheet&quot;.</source>
+        <translation>Đã lưu bảng thành tệp %1. Điền bằng Excel, rồi dùng "Điền từ bảng tính".</translation>
+    </message>
+    <message>
+        <source>The file holds no sheet.</source>
+        <translation>Tệp không có trang tính nào.</translation>
+    </message>
+    <message>
+        <source>Fill from %1</source>
+        <translation>Điền từ %1</translation>
+    </message>
+    <message>
+        <source>%1: nothing to change in this grid.</source>
+        <translation>%1: không có gì thay đổi trong bảng này.</translation>
+    </message>
+    <message>
+        <source>Not used from the file: %1</source>
+        <translation>Không dùng từ tệp: %1</translation>
     </message>
 </context>
 <context>
@@ -8907,7 +9024,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>Required when the reason is &quot;other&quot;</source>
-        <translation>Bắt buộc khi lý do là "Khác"</translation>
+        <translation>Bắt buộc khi lý do là &quot;Khác&quot;</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
