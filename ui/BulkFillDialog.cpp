@@ -2,6 +2,7 @@
 #include "BulkFillDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -130,7 +131,7 @@ void BulkFillDialog::build()
         m_search->setEnabled(!on);
         refreshPlan();
     });
-    resize(820, 620);
+    resizeWithinScreen(this, QSize(820, 620));
     refreshList();
     refreshPlan();
 }

@@ -2,6 +2,7 @@
 #include "CommentBankDialog.h"
 
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -252,7 +253,7 @@ CommentBankDialog::CommentBankDialog(store::Database& db, lifecycle::Actor actor
 
     if (auto s = lifecycle::houseStyle(m_db))
         setStyleFields(*s);
-    resize(980, 640);
+    resizeWithinScreen(this, QSize(980, 640));
     reload();
 }
 

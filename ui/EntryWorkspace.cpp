@@ -4,6 +4,7 @@
 #include "EntryGridModel.h"
 #include "EntryGridView.h"
 #include "MessageBox.h"
+#include "ScreenFit.h"
 
 #include "lifecycle/GridSheet.h"
 #include "sheets/Workbook.h"
@@ -329,7 +330,7 @@ QualitiesFormDialog::QualitiesFormDialog(EntryGridModel* model, int row, QWidget
     connect(buttons, &QDialogButtonBox::accepted, this, &QualitiesFormDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(520, 600);
+    resizeWithinScreen(this, QSize(520, 600));
 }
 
 void QualitiesFormDialog::save()
