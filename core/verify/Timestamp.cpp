@@ -27,10 +27,10 @@ using AlgorPtr = std::unique_ptr<X509_ALGOR, Free<X509_ALGOR_free>>;
 using IntegerPtr = std::unique_ptr<ASN1_INTEGER, Free<ASN1_INTEGER_free>>;
 using BignumPtr = std::unique_ptr<BIGNUM, Free<BN_free>>;
 
-QString tr(const char* text)
+struct Text
 {
-    return QCoreApplication::translate("Timestamp", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Timestamp)
+};
 
 Error invalidToken(const QString& message, const QString& detail)
 {
@@ -98,14 +98,14 @@ X509* tokenSigner(PKCS7* token, STACK_OF(X509) * extra)
 Result<TimestampRequest> makeTimestampRequest(const QByteArray& sha256)
 {
     if (sha256.size() != 32)
-        return fail(ErrorCode::Internal, tr("The time-stamp request could not be built."),
+        return fail(ErrorCode::Internal, Text::tr("The time-stamp request could not be built."),
                     QStringLiteral("digest is not SHA-256"));
     TsReqPtr req(TS_REQ_new());
     ImprintPtr imprint(TS_MSG_IMPRINT_new());
     AlgorPtr algo(X509_ALGOR_new());
     unsigned char nonceBytes[8];
     if (!req || !imprint || !algo || RAND_bytes(nonceBytes, sizeof nonceBytes) != 1)
-        return fail(ErrorCode::Internal, tr("The time-stamp request could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, Text::tr("The time-stamp request could not be built."), opensslErrors());
     nonceBytes[0] &= 0x7f; // a positive nonce
     nonceBytes[0] |= 0x01; // with no leading zero byte, so the reply's bytes compare equal
     BignumPtr bn(BN_bin2bn(nonceBytes, sizeof nonceBytes, nullptr));
@@ -117,11 +117,11 @@ Result<TimestampRequest> makeTimestampRequest(const QByteArray& sha256)
             != 1
         || TS_REQ_set_msg_imprint(req.get(), imprint.get()) != 1 || TS_REQ_set_nonce(req.get(), nonce.get()) != 1
         || TS_REQ_set_cert_req(req.get(), 1) != 1)
-        return fail(ErrorCode::Internal, tr("The time-stamp request could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, Text::tr("The time-stamp request could not be built."), opensslErrors());
     unsigned char* out = nullptr;
     const int len = i2d_TS_REQ(req.get(), &out);
     if (len <= 0)
-        return fail(ErrorCode::Internal, tr("The time-stamp request could not be built."), opensslErrors());
+        return fail(ErrorCode::Internal, Text::tr("The time-stamp request could not be built."), opensslErrors());
     TimestampRequest request;
     request.der = QByteArray(reinterpret_cast<const char*>(out), len);
     OPENSSL_free(out);
@@ -132,7 +132,7 @@ Result<TimestampRequest> makeTimestampRequest(const QByteArray& sha256)
 Result<QByteArray> tokenFromTimestampResponse(const QByteArray& responseDer, const TimestampRequest& request,
                                               const QByteArray& sha256)
 {
-    const QString unusable = tr("The time-stamping server sent an answer that cannot be used.");
+    const QString unusable = Text::tr("The time-stamping server sent an answer that cannot be used.");
     auto p = reinterpret_cast<const unsigned char*>(responseDer.constData());
     TsRespPtr resp(d2i_TS_RESP(nullptr, &p, responseDer.size()));
     if (!resp)
@@ -140,7 +140,7 @@ Result<QByteArray> tokenFromTimestampResponse(const QByteArray& responseDer, con
     TS_STATUS_INFO* status = TS_RESP_get_status_info(resp.get());
     const long code = status ? ASN1_INTEGER_get(TS_STATUS_INFO_get0_status(status)) : -1;
     if (code != TS_STATUS_GRANTED && code != TS_STATUS_GRANTED_WITH_MODS)
-        return fail(ErrorCode::Network, tr("The time-stamping server refused to give a time-stamp."),
+        return fail(ErrorCode::Network, Text::tr("The time-stamping server refused to give a time-stamp."),
                     QStringLiteral("PKIStatus %1").arg(code));
     PKCS7* token = TS_RESP_get_token(resp.get());
     TS_TST_INFO* info = TS_RESP_get_tst_info(resp.get());
@@ -165,30 +165,30 @@ Result<TimestampInfo> verifyTimestampToken(const QByteArray& tokenDer, const QBy
     Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, tokenDer.size()));
     if (!token || p != reinterpret_cast<const unsigned char*>(tokenDer.constData()) + tokenDer.size()
         || !PKCS7_type_is_signed(token.get()))
-        return std::unexpected(invalidToken(tr("The signature's time-stamp cannot be read."), opensslErrors()));
+        return std::unexpected(invalidToken(Text::tr("The signature's time-stamp cannot be read."), opensslErrors()));
     TstInfoPtr info(PKCS7_to_TS_TST_INFO(token.get()));
     if (!info)
-        return std::unexpected(invalidToken(tr("The signature's time-stamp cannot be read."), opensslErrors()));
+        return std::unexpected(invalidToken(Text::tr("The signature's time-stamp cannot be read."), opensslErrors()));
     if (!imprintMatches(TS_TST_INFO_get_msg_imprint(info.get()), sha256))
-        return std::unexpected(invalidToken(tr("The signature's time-stamp was made for another signature."),
+        return std::unexpected(invalidToken(Text::tr("The signature's time-stamp was made for another signature."),
                                             QStringLiteral("message imprint mismatch")));
     const QDateTime genTime = fromAsn1Time(TS_TST_INFO_get_time(info.get()));
     if (!genTime.isValid())
         return std::unexpected(
-            invalidToken(tr("The signature's time-stamp cannot be read."), QStringLiteral("bad genTime")));
+            invalidToken(Text::tr("The signature's time-stamp cannot be read."), QStringLiteral("bad genTime")));
 
     X509StackPtr extra = x509Stack(extraCertificatesDer);
     X509* tsa = tokenSigner(token.get(), extra.get());
     if (!tsa)
-        return std::unexpected(invalidToken(tr("The signature's time-stamp does not carry the certificate of the "
-                                               "time-stamping authority that issued it."),
+        return std::unexpected(invalidToken(Text::tr("The signature's time-stamp does not carry the certificate of the "
+                                                     "time-stamping authority that issued it."),
                                             QStringLiteral("TSA certificate not found")));
     // RFC 3161 §2.3: the TSA certificate has exactly one, critical, extended key usage: timeStamping.
     const int ekuIndex = X509_get_ext_by_NID(tsa, NID_ext_key_usage, -1);
     if (ekuIndex < 0 || !X509_EXTENSION_get_critical(X509_get_ext(tsa, ekuIndex))
         || (X509_get_extension_flags(tsa) & EXFLAG_XKUSAGE) == 0 || X509_get_extended_key_usage(tsa) != XKU_TIMESTAMP)
-        return std::unexpected(invalidToken(tr("The certificate that issued the signature's time-stamp is not a "
-                                               "time-stamping certificate."),
+        return std::unexpected(invalidToken(Text::tr("The certificate that issued the signature's time-stamp is not a "
+                                                     "time-stamping certificate."),
                                             QStringLiteral("no critical extendedKeyUsage timeStamping")));
 
     // The store judges the chain at the token's own time (a TSA certificate may have expired since).
@@ -200,7 +200,7 @@ Result<TimestampInfo> verifyTimestampToken(const QByteArray& tokenDer, const QBy
     X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store.get()), time_t(genTime.toSecsSinceEpoch()));
     VerifyCtxPtr ctx(TS_VERIFY_CTX_new());
     if (!ctx || !store)
-        return fail(ErrorCode::Internal, tr("The signature's time-stamp could not be checked."), opensslErrors());
+        return fail(ErrorCode::Internal, Text::tr("The signature's time-stamp could not be checked."), opensslErrors());
     TS_VERIFY_CTX_set_flags(ctx.get(), TS_VFY_SIGNATURE);
     TS_VERIFY_CTX_set_store(ctx.get(), store.release()); // the context owns it from here
     if (sk_X509_num(extra.get()) > 0)
@@ -210,8 +210,9 @@ Result<TimestampInfo> verifyTimestampToken(const QByteArray& tokenDer, const QBy
         // A chain that does not end at an anchor is "untrusted"; anything else is a forged or broken signature.
         const bool untrusted = detail.contains(QStringLiteral("certificate verify error"));
         return std::unexpected(invalidToken(
-            untrusted ? tr("The signature's time-stamp was issued by a time-stamping authority that is not trusted.")
-                      : tr("The signature's time-stamp is not genuine: its signature does not match the "
+            untrusted
+                ? Text::tr("The signature's time-stamp was issued by a time-stamping authority that is not trusted.")
+                : Text::tr("The signature's time-stamp is not genuine: its signature does not match the "
                            "time-stamping authority's certificate."),
             detail));
     }

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QtDebug>
 
 namespace hocba::test {
@@ -142,7 +143,7 @@ QByteArray TsaFixture::tsaCertDer() const
 QByteArray TsaFixture::reply(const QByteArray& queryDer, const QString& sectionName) const
 {
     // Several replies may be asked at once (a loopback server and a direct timestamper): one file pair per call.
-    static int counter = 0;
+    static std::atomic<int> counter {0};
     const QString n = QString::number(++counter);
     const QString query = path(QStringLiteral("q") + n + QStringLiteral(".tsq"));
     const QString response = path(QStringLiteral("r") + n + QStringLiteral(".tsr"));
@@ -193,29 +194,50 @@ std::unique_ptr<signing::Timestamper> TsaFixture::timestamper(const QString& sec
     return std::make_unique<FixtureTimestamper>(*this, sectionName);
 }
 
-LoopbackTsa::LoopbackTsa(const TsaFixture& tsa, QObject* parent)
-    : QObject(parent)
-    , m_tsa(tsa)
+LoopbackTsa::LoopbackTsa(const TsaFixture& tsa)
+    : m_tsa(tsa)
 { }
 
-LoopbackTsa::~LoopbackTsa() = default;
+LoopbackTsa::~LoopbackTsa()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
 
 bool LoopbackTsa::start()
 {
-    m_server = new QTcpServer(this);
-    connect(m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket* socket = m_server->nextPendingConnection()) {
-            ++m_connections;
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("loopback-tsa"));
+    m_context = new QObject;
+    m_context->moveToThread(m_thread);
+    QObject::connect(m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread->start();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, &listening] {
+            m_server = new QTcpServer(m_context);
+            QObject::connect(m_server, &QTcpServer::newConnection, m_context, [this] {
+                while (QTcpSocket* socket = m_server->nextPendingConnection()) {
+                    ++m_connections;
+                    QObject::connect(socket, &QTcpSocket::readyRead, m_context,
+                                     [this, socket] { onReadyRead(socket); });
+                    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                }
+            });
+            listening = m_server->listen(QHostAddress::LocalHost, 0);
+            m_port = m_server->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    return listening;
 }
 
 QString LoopbackTsa::url() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/tsa").arg(m_server ? m_server->serverPort() : 0);
+    return QStringLiteral("http://127.0.0.1:%1/tsa").arg(m_port);
 }
 
 void LoopbackTsa::onReadyRead(QTcpSocket* socket)

@@ -9,10 +9,12 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <memory>
 
 class QTcpServer;
 class QTcpSocket;
+class QThread;
 
 namespace hocba::test {
 
@@ -46,20 +48,20 @@ public:
 private:
     friend class FixtureTimestamper;
     QTemporaryDir m_dir;
-    mutable int m_issued = 0;
+    mutable std::atomic<int> m_issued {0};
 };
 
 /**
- * A loopback RFC 3161 HTTP TSA on 127.0.0.1 (in the test's own thread: the client's nested event loop serves it): a
- * POST of application/timestamp-query is answered with application/timestamp-reply from `openssl ts -reply`. It can
- * hang (accept, read, never answer) or fail the next N requests with HTTP 500.
+ * A loopback RFC 3161 HTTP TSA on 127.0.0.1, served on a thread of its own (the client blocks its caller while it
+ * waits): a POST of application/timestamp-query is answered with application/timestamp-reply from `openssl ts -reply`
+ * (HTTP/1.1, keep-alive). It can hang (accept, read, never answer) or fail the next N requests with HTTP 500; it counts
+ * requests and connections.
  */
-class LoopbackTsa : public QObject
+class LoopbackTsa
 {
-    Q_OBJECT
 public:
-    explicit LoopbackTsa(const TsaFixture& tsa, QObject* parent = nullptr);
-    ~LoopbackTsa() override;
+    explicit LoopbackTsa(const TsaFixture& tsa);
+    ~LoopbackTsa();
     bool start();
     QString url() const;
     void setHang(bool hang) { m_hang = hang; }
@@ -71,11 +73,14 @@ private:
     void onReadyRead(QTcpSocket* socket);
 
     const TsaFixture& m_tsa;
+    QThread* m_thread = nullptr;
+    QObject* m_context = nullptr; ///< lives in m_thread, parent of the server and its sockets
     QTcpServer* m_server = nullptr;
-    bool m_hang = false;
-    int m_failNext = 0;
-    int m_requests = 0;
-    int m_connections = 0;
+    quint16 m_port = 0;
+    std::atomic<bool> m_hang {false};
+    std::atomic<int> m_failNext {0};
+    std::atomic<int> m_requests {0};
+    std::atomic<int> m_connections {0};
 };
 
 } // namespace hocba::test
