@@ -113,6 +113,11 @@ Status requireSigning(store::Database& db, const Actor& actor, signing::SignerRo
 
 } // namespace
 
+bool isTimestampError(const Error& error)
+{
+    return error.code == ErrorCode::Network && error.detail.startsWith(QLatin1String("tsa:"));
+}
+
 bool isTokenError(const Error& error)
 {
     switch (error.code) {
