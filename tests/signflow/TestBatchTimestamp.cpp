@@ -3,6 +3,7 @@
 // records, a TSA that does not answer stops the batch cleanly and a later run finishes, first failures are retried,
 // and "allow without" signs at level B instead. Prints (never asserts) the batch's time with and without the TSA.
 #include "../signing/TestPki.h"
+#include "CliRunner.h"
 #include "SigningFixture.h"
 #include "StoreFixture.h"
 #include "TsaFixture.h"
@@ -17,6 +18,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace hocba;
@@ -134,6 +137,36 @@ private Q_SLOTS:
                  QStringLiteral("2"));
     }
 
+    void cliSetShowClear()
+    {
+        const QString path = m_school.copyPath();
+        QVERIFY(!path.isEmpty());
+        using test::runCliInProcess;
+        auto r = runCliInProcess({"tsa", "show", "--db", path});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("No time-stamping server")), qPrintable(r.out + r.err));
+        r = runCliInProcess({"tsa", "set", "--db", path, "--url", "ftp://x", "--trust", m_tsa.rootPemPath()});
+        QVERIFY(r.code != 0);
+        r = runCliInProcess({"tsa", "set", "--db", path, "--url", "http://tsa.example.vn/tsr"});
+        QCOMPARE(r.code, 2);
+        r = runCliInProcess({"tsa", "set", "--db", path, "--url", "http://tsa.example.vn/tsr", "--trust",
+                             m_tsa.rootPemPath(), "--allow-without"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("http://tsa.example.vn/tsr")), qPrintable(r.out));
+        r = runCliInProcess({"tsa", "show", "--db", path, "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("url")).toString(), QStringLiteral("http://tsa.example.vn/tsr"));
+        QCOMPARE(o.value(QStringLiteral("allowWithout")).toBool(), true);
+        r = runCliInProcess({"tsa", "clear", "--db", path});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("No time-stamping server")));
+        auto db = store::Database::openExisting(path);
+        QVERIFY(db);
+        QCOMPARE(test::scalar(**db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'tsa_settings'")),
+                 QStringLiteral("2"));
+    }
+
     void batchMakesBtRecords()
     {
         test::LoopbackTsa server(m_tsa);
@@ -141,14 +174,12 @@ private Q_SLOTS:
         auto db = school();
         QVERIFY(db);
         QVERIFY(lifecycle::setTsa(*db, lifecycle::Actor::unrestricted(), server.url(), m_tsa.rootDer(), false));
-        auto settings = lifecycle::tsaSettings(*db);
-        QVERIFY(settings && *settings);
-        auto tsa = lifecycle::makeTimestamper(**settings);
         const QList<Id> ids = sections(*db);
         QCOMPARE(ids.size(), kSections);
         QElapsedTimer t;
         t.start();
-        auto report = run(*db, tsa.get());
+        // No timestamper given: the batch asks the school's TSA from the settings.
+        auto report = run(*db, nullptr);
         const qint64 withTsa = t.elapsed();
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
         QVERIFY(report->finished);
