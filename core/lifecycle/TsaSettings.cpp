@@ -2,6 +2,7 @@
 #include "lifecycle/TsaSettings.h"
 
 #include "lifecycle/HttpTimestamper.h"
+#include "lifecycle/TrustAnchors.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "verify/TrustStore.h"
@@ -24,6 +25,27 @@ std::optional<QString> described(const std::optional<TsaSettings>& s)
         return std::nullopt;
     return QStringLiteral("%1 trust:%2 allow-without:%3")
         .arg(s->url, s->trust.sha256, s->allowWithout ? QStringLiteral("yes") : QStringLiteral("no"));
+}
+
+/**
+ * Signatures already time-stamped by the TSA being replaced or removed must still verify: its root becomes one of the
+ * school's own trust anchors (audited by TrustAnchors::add), unless it already is one or stays the TSA's root.
+ */
+Status keepRoot(store::Database& db, const Actor& actor, const std::optional<TsaSettings>& before,
+                const QString& newRootSha256)
+{
+    if (!before || before->trust.sha256 == newRootSha256)
+        return {};
+    auto school = TrustAnchors::school(db);
+    if (!school)
+        return std::unexpected(school.error());
+    for (const auto& a : *school)
+        if (a.certificate.sha256 == before->trust.sha256)
+            return {};
+    auto added = TrustAnchors::add(db, actor, before->trust.der);
+    if (!added)
+        return std::unexpected(added.error());
+    return {};
 }
 
 } // namespace
@@ -77,6 +99,8 @@ Result<TsaSettings> setTsa(store::Database& db, const Actor& actor, const QStrin
     store::Transaction tx(db);
     if (!tx.began())
         return std::unexpected(tx.began().error());
+    if (auto kept = keepRoot(db, actor, *before, s.trust.sha256); !kept)
+        return std::unexpected(kept.error());
     auto st = db.prepare(QStringLiteral(
         "INSERT INTO tsa_settings (id, url, trust_der, trust_sha256, allow_without, updated_at) VALUES "
         "(1, ?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (id) DO UPDATE SET url = excluded.url, "
@@ -112,6 +136,8 @@ Status clearTsa(store::Database& db, const Actor& actor)
     store::Transaction tx(db);
     if (!tx.began())
         return tx.began();
+    if (auto kept = keepRoot(db, actor, *before, QString()); !kept)
+        return kept;
     auto st = db.prepare(QStringLiteral("DELETE FROM tsa_settings WHERE id = 1"));
     if (!st)
         return std::unexpected(st.error());

@@ -40,7 +40,11 @@ Result<std::optional<TsaSettings>> tsaSettings(store::Database& db);
  */
 Result<TsaSettings> setTsa(store::Database& db, const Actor& actor, const QString& url, const QByteArray& trustPemOrDer,
                            bool allowWithout);
-/** Removes the TSA (ManageSchool, audited); signing goes back to level B. Removing none is not an error. */
+/**
+ * Removes the TSA (ManageSchool, audited); signing goes back to level B. Removing none is not an error. Its root (like
+ * the root of a TSA that setTsa replaces) stays a trust anchor of the school, so the signatures it time-stamped still
+ * verify.
+ */
 Status clearTsa(store::Database& db, const Actor& actor);
 /** An HttpTimestamper (lifecycle/HttpTimestamper.h) for these settings, with the default timeout and retries. */
 std::unique_ptr<signing::Timestamper> makeTimestamper(const TsaSettings& settings);

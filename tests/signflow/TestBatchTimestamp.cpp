@@ -130,11 +130,15 @@ private Q_SLOTS:
         QVERIFY((*read)->allowWithout);
         auto anchors = lifecycle::TrustAnchors::load(*db);
         QVERIFY(anchors && anchors->anchorsDer().contains(m_tsa.rootDer()));
+        QCOMPARE(lifecycle::TrustAnchors::school(*db)->size(), 1); // the test CA only: the TSA root is apart
         QVERIFY(lifecycle::clearTsa(*db, actor));
         QVERIFY(lifecycle::tsaSettings(*db) && !*lifecycle::tsaSettings(*db));
-        QVERIFY(!lifecycle::TrustAnchors::load(*db)->anchorsDer().contains(m_tsa.rootDer()));
+        // What it time-stamped must still verify: its root stays, now as one of the school's own anchors.
+        QVERIFY(lifecycle::TrustAnchors::load(*db)->anchorsDer().contains(m_tsa.rootDer()));
+        QCOMPARE(lifecycle::TrustAnchors::school(*db)->size(), 2);
         QCOMPARE(test::scalar(*db, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'tsa_settings'")),
                  QStringLiteral("2"));
+        QVERIFY(lifecycle::clearTsa(*db, actor)); // none set: nothing to do
     }
 
     void cliSetShowClear()
