@@ -53,6 +53,7 @@ std::unique_ptr<Command> makeUserCommand();
 /** endpoint set|show --db FILE: the Department's server, the school's credential, the pinned certificate, the lookup
  * portal (--lookup-url). */
 std::unique_ptr<Command> makeEndpointCommand();
+std::unique_ptr<Command> makeTsaCommand();
 /** school seal --db FILE --file F | --clear: the seal image printed beside the principal's digital signature. */
 std::unique_ptr<Command> makeSchoolCommand();
 /** outbox --db FILE [--class C] [--json]: the signed records for the Department and their states. */

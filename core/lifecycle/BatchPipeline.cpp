@@ -223,7 +223,7 @@ BatchItemResult BatchPipeline::Run::account(const store::JournalItem& item, cons
         report.failed << result;
         // A token error leaves the item pending: it is retried when the same token is back. Sections already in
         // the workers hit the same error, and stay pending too.
-        if (isTokenError(outcome.error()))
+        if (isTokenError(outcome.error()) || isTimestampError(outcome.error()))
             stop(outcome.error());
         else
             recordOrFail(item, store::JournalItemState::Failed, outcome.error().detail);

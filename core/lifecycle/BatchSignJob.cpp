@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/BatchSignJob.h"
 
+#include "lifecycle/TsaSettings.h"
+
 #include "lifecycle/AuditCheckpoints.h"
 #include "lifecycle/BatchPipeline.h"
 #include "lifecycle/PrintSettings.h"
@@ -113,6 +115,11 @@ Status requireSigning(store::Database& db, const Actor& actor, signing::SignerRo
 
 } // namespace
 
+bool isTimestampError(const Error& error)
+{
+    return error.code == ErrorCode::Network && error.detail.startsWith(QLatin1String("tsa:"));
+}
+
 bool isTokenError(const Error& error)
 {
     switch (error.code) {
@@ -172,7 +179,20 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
         return std::unexpected(items.error());
     sink.started(int(items->size()), report.resumed);
 
-    BatchPipeline pipeline(m_db, m_signer, m_options, m_workers);
+    // The school's time-stamping authority, when one is set and the caller gave none: PAdES B-T for this run.
+    SectionSignOptions options = m_options;
+    std::unique_ptr<signing::Timestamper> schoolTsa;
+    if (!options.timestamper) {
+        auto tsa = tsaSettings(m_db);
+        if (!tsa)
+            return std::unexpected(tsa.error());
+        if (*tsa) {
+            schoolTsa = makeTimestamper(**tsa);
+            options.timestamper = schoolTsa.get();
+            options.timestampOptional = (*tsa)->allowWithout;
+        }
+    }
+    BatchPipeline pipeline(m_db, m_signer, options, m_workers);
     const Status piped = pipeline.run(PipelineRun {*items, journal, report, sink, cancel, clock});
     m_timings = pipeline.timings();
     // The checkpoint comes last, so it covers the batch's own entries. A run that signed something makes one even

@@ -96,6 +96,9 @@ struct OpenBatch
  * report carries a warning.
  * `actor` must hold the right to sign in the options' role (rightToSignAs) for every section, resumed ones too: a
  * refusal comes before the journal or anything else is written.
+ * When the options name no timestamper and the school has a time-stamping authority set (TsaSettings), the run asks
+ * that one (HttpTimestamper, one connection for the run) for a signature time-stamp on every PDF signature (B-T); a
+ * TSA that does not answer stops the run like a pulled token, unless the school allows signing without (level B).
  * A plain class: the CLI runs it directly; the desktop runs it on the TokenService thread. Either way every token
  * call is made on that thread (the workers hand theirs over).
  */
@@ -137,5 +140,10 @@ private:
 
 /** True for errors that mean the token (or its PIN) is not usable: the batch must stop, not skip ahead. */
 bool isTokenError(const Error& error);
+/**
+ * True for a time-stamping authority that did not answer or answered unusably (SectionSignOptions::timestamper): the
+ * batch stops the same way, its sections left pending for a run once the server is back.
+ */
+bool isTimestampError(const Error& error);
 
 } // namespace hocba::lifecycle

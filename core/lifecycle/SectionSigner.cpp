@@ -48,6 +48,32 @@ private:
     signing::Signer& m_inner;
 };
 
+/** Passes the TSA's answer on; marks its errors (detail "tsa: …") so the batch tells them from other failures. */
+class TaggedTimestamper final : public signing::Timestamper
+{
+public:
+    explicit TaggedTimestamper(signing::Timestamper* inner)
+        : m_inner(inner)
+    { }
+    Result<QByteArray> timestamp(const QByteArray& sha256) override
+    {
+        auto token = m_inner->timestamp(sha256);
+        if (!token) {
+            failed = true;
+            Error e = token.error();
+            e.code = ErrorCode::Network;
+            if (!e.detail.startsWith(QLatin1String("tsa:")))
+                e.detail = QStringLiteral("tsa: ") + e.detail;
+            return std::unexpected(e);
+        }
+        return token;
+    }
+    bool failed = false;
+
+private:
+    signing::Timestamper* m_inner;
+};
+
 struct SectionRow
 {
     QString state;
@@ -322,7 +348,14 @@ Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& si
     po.signingTime = section.prepared.signingTime;
     // The packet goes in with the signature's own incremental update: one parse, and it is signed with the page.
     po.packet = signing::PdfPacketAttachment {.packetXml = section.signedPacket, .renderedDigest = out.packetDigest};
+    TaggedTimestamper tagged(options.timestamper);
+    po.timestamper = options.timestamper ? &tagged : nullptr;
     auto signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
+    if (!signedPdf && tagged.failed && options.timestampOptional) {
+        // The school allows signing without a time-stamp: level B, as without a TSA.
+        po.timestamper = nullptr;
+        signedPdf = signing::PdfSigner::sign(*rendered, timed, po);
+    }
     if (!signedPdf)
         return std::unexpected(signedPdf.error());
     out.timings.pdfSignNs = t.nsecsElapsed();

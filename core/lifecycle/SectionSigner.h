@@ -5,6 +5,7 @@
 #include "packet/Packet.h"
 #include "render/RecordRenderer.h"
 #include "token/Signer.h"
+#include "token/Timestamper.h"
 #include "util/Error.h"
 #include "verify/SignatureReport.h"
 
@@ -28,6 +29,13 @@ struct SectionSignOptions
     /** Written into both signatures; default: now (UTC, whole seconds) at each section. */
     QDateTime signingTime;
     render::RenderOptions render;
+    /**
+     * PAdES B-T: the PDF signature gets a signature time-stamp from this TSA (called on the worker threads; it must be
+     * thread-safe, as HttpTimestamper is). A TSA failure fails the section with an error isTimestampError() knows,
+     * and the batch stops like for a pulled token; with `timestampOptional` the PDF is signed without (level B).
+     */
+    signing::Timestamper* timestamper = nullptr;
+    bool timestampOptional = false;
 };
 
 /** Where the time of one section went (benchmarks print it; nothing asserts on it). */

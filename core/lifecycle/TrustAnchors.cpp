@@ -2,6 +2,7 @@
 #include "lifecycle/TrustAnchors.h"
 
 #include "lifecycle/Actor.h"
+#include "lifecycle/TsaSettings.h"
 
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -54,6 +55,16 @@ Result<signing::TrustStore> TrustAnchors::load(store::Database& db)
         return std::unexpected(school.error());
     for (const auto& a : *school)
         store.add(a);
+    // The time-stamping authority's root, while the school has one set: its time-stamps must verify.
+    auto tsa = tsaSettings(db);
+    if (!tsa)
+        return std::unexpected(tsa.error());
+    if (*tsa) {
+        signing::TrustAnchor a;
+        a.source = signing::TrustAnchor::Source::School;
+        a.certificate = (*tsa)->trust;
+        store.add(a);
+    }
     return store;
 }
 

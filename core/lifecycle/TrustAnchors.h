@@ -23,7 +23,10 @@ namespace hocba::lifecycle {
 class TrustAnchors
 {
 public:
-    /** The built-in anchors plus the school's: what signatures and certificates are checked against. */
+    /**
+     * The built-in anchors plus the school's, plus the root of the school's time-stamping authority while one is set
+     * (TsaSettings): what signatures, their time-stamps and certificates are checked against.
+     */
     static Result<signing::TrustStore> load(store::Database& db);
     /** Only the anchors the school added, oldest first. */
     static Result<QList<signing::TrustAnchor>> school(store::Database& db);
