@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // XMLDSig over the packet: our signer + verifier, cross-checked with the xmlsec1 command line.
+#include "LegacyXmlSigner.h"
 #include "TestPki.h"
 
 #include "../packet/SamplePacket.h"
@@ -74,6 +75,8 @@ class TestXmlSignature : public QObject
                           "urn:hocba:packet:1:DuLieu",
                           "--id-attr:Id",
                           "http://www.w3.org/2000/09/xmldsig#:Signature",
+                          "--id-attr:Id",
+                          "http://uri.etsi.org/01903/v1.3.2#:SignedProperties",
                           "--node-id",
                           sigId};
         if (trusted)
@@ -140,6 +143,133 @@ private Q_SLOTS:
         QVERIFY(xmlsec1(signedXml, s.id));
         QVERIFY(!xmlsec1(signedXml, s.id, false)); // unknown CA
         qInfo().noquote() << report->toText();
+    }
+
+    // Issue 16: XAdES baseline B, checked field by field and with openssl on the signing certificate's identifiers.
+    void xadesBaselineB()
+    {
+        const QByteArray xml = sign(kPacket, false, SignerRole::Principal);
+        for (const char* part :
+             {"<xades:QualifyingProperties xmlns:xades=\"http://uri.etsi.org/01903/v1.3.2#\" "
+              "Target=\"#sig-principal\">",
+              "<xades:SignedProperties Id=\"sig-principal-signedprops\">",
+              "Type=\"http://uri.etsi.org/01903#SignedProperties\" URI=\"#sig-principal-signedprops\"",
+              "<xades:SignerRoleV2><xades:ClaimedRoles><xades:ClaimedRole>principal</xades:ClaimedRole>",
+              "<xades:DataObjectFormat ObjectReference=\"#sig-principal-ref-data\"><xades:MimeType>text/xml<",
+              "<Reference Id=\"sig-principal-ref-data\" URI=\"#data\">"})
+            QVERIFY2(xml.contains(part), part);
+        QVERIFY(xml.contains("<xades:SigningTime>" + m_when.toString(Qt::ISODate).toUtf8() + "</xades:SigningTime>"));
+        QVERIFY(!xml.contains("<SignatureProperties") && !xml.contains("UnsignedProperties"));
+        static const QRegularExpression certDigest(
+            QStringLiteral("<xades:CertDigest><DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
+                           "<DigestValue>([^<]+)</DigestValue></xades:CertDigest><xades:IssuerSerialV2>([^<]+)<"));
+        const auto m = certDigest.match(QString::fromUtf8(xml));
+        QVERIFY(m.hasMatch());
+        const auto der
+            = runTool(QStringLiteral("openssl"),
+                      {"x509", "-in", m_pki.path("rsa.pem"), "-outform", "DER", "-out", m_pki.path("rsa.der")});
+        QCOMPARE(der.exitCode, 0);
+        const QByteArray certDer = readFile(m_pki.path("rsa.der"));
+        QCOMPARE(QByteArray::fromBase64(m.captured(1).toLatin1()),
+                 QCryptographicHash::hash(certDer, QCryptographicHash::Sha256));
+        // IssuerSerialV2: a DER IssuerSerial that openssl reads as the CA's name and the certificate's serial.
+        QFile is(m_pki.path(QStringLiteral("issuer-serial.der")));
+        QVERIFY(is.open(QIODevice::WriteOnly));
+        is.write(QByteArray::fromBase64(m.captured(2).toLatin1()));
+        is.close();
+        const auto parsed = runTool(QStringLiteral("openssl"), {"asn1parse", "-inform", "DER", "-in", is.fileName()});
+        QCOMPARE(parsed.exitCode, 0);
+        QVERIFY2(parsed.output.contains(QLatin1String("cont [ 4 ]")) && parsed.output.contains("Test Root CA"),
+                 qPrintable(parsed.output));
+        const auto serial
+            = runTool(QStringLiteral("openssl"), {"x509", "-in", m_pki.path("rsa.pem"), "-noout", "-serial"});
+        QVERIFY(parsed.output.contains(QLatin1String("INTEGER           :")
+                                       + serial.output.trimmed().section(QLatin1Char('='), 1).toUpper()));
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(report && report->ok());
+        QCOMPARE(report->signatures.first().level, BaselineLevel::B);
+        QVERIFY(!report->signatures.first().trustedTime);
+        QVERIFY(xmlsec1(xml, QStringLiteral("sig-principal")));
+    }
+
+    // Packets signed before issue 16 (ds:SignatureProperties) stay verifiable, alone and beside a XAdES signature.
+    void oldFormPacketsStillVerify()
+    {
+        auto signer = m_pki.signer(false);
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        o.role = SignerRole::Homeroom;
+        const QByteArray old = test::signLegacyXml(kPacket, *signer, o).value_or(QByteArray());
+        QVERIFY(old.contains("<SignatureProperties Id=\"sig-homeroom-props\">") && !old.contains("xades"));
+        auto report = XmlVerifier::verify(old, {m_pki.caDer()});
+        QVERIFY(report);
+        QCOMPARE(report->signatures.size(), 1);
+        QVERIFY2(report->ok(), qPrintable(report->toText()));
+        QCOMPARE(report->signatures.first().role, SignerRole::Homeroom);
+        QCOMPARE(report->signatures.first().signingTime, m_when);
+        QCOMPARE(report->signatures.first().level, BaselineLevel::B);
+        QVERIFY(xmlsec1(old, QStringLiteral("sig-homeroom")));
+        // The principal signs the old packet now, in XAdES: both signatures hold.
+        const QByteArray both = sign(old, true, SignerRole::Principal);
+        report = XmlVerifier::verify(both, {m_pki.caDer()});
+        QVERIFY(report);
+        QCOMPARE(report->signatures.size(), 2);
+        QVERIFY2(report->ok(), qPrintable(report->toText()));
+        QCOMPARE(report->signatures[1].role, SignerRole::Principal);
+        QVERIFY(xmlsec1(both, QStringLiteral("sig-homeroom")) && xmlsec1(both, QStringLiteral("sig-principal")));
+        // The old form is still checked: an edited SigningTime breaks it.
+        QByteArray bad = old;
+        bad.replace(m_when.toString(Qt::ISODate).toUtf8(), m_when.addDays(-1).toString(Qt::ISODate).toUtf8());
+        QVERIFY(!XmlVerifier::verify(bad, {m_pki.caDer()})->ok());
+    }
+
+    // Another certificate of the CA for the same key put into KeyInfo: the signature value still verifies with it,
+    // but SigningCertificateV2 names the certificate that signed.
+    void swappedCertificateIsRefused()
+    {
+        QVERIFY(runTool(QStringLiteral("openssl"),
+                        {"x509", "-req", "-in", "rsa.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                         "-days", "730", "-sha256", "-extfile", "ext.cnf", "-out", "rsa-again.pem"},
+                        m_pki.path(QString()))
+                    .exitCode
+                == 0);
+        auto again = CertificateInfo::fromPemOrDer(readFile(m_pki.path("rsa-again.pem")));
+        QVERIFY(again);
+        const QByteArray xml = sign(kPacket, false, SignerRole::Principal);
+        const qsizetype at = xml.indexOf("<X509Certificate>") + 17;
+        QByteArray swapped = xml;
+        swapped.replace(at, xml.indexOf("</X509Certificate>") - at, again->der.toBase64());
+        QVERIFY(swapped != xml);
+        auto report = XmlVerifier::verify(swapped, {m_pki.caDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk); // the same key: the signature value is fine ...
+        QVERIFY(!s.certificateTrusted); // ... but not with this certificate
+        QVERIFY(!report->ok());
+        QVERIFY2(s.problems.join(u' ').contains(QStringLiteral("replaced")), qPrintable(s.problems.join(u';')));
+        QCOMPARE(s.certificate.der, again->der);
+        // The unswapped packet is fine, so the check is what refuses it.
+        QVERIFY(XmlVerifier::verify(xml, {m_pki.caDer()})->ok());
+        // A SigningCertificateV2 edited to name the other certificate breaks the signature itself.
+        QByteArray edited = xml;
+        const QByteArray realDigest
+            = QCryptographicHash::hash(m_pki.signer(false)->certificate(), QCryptographicHash::Sha256).toBase64();
+        QVERIFY(edited.contains(realDigest));
+        edited.replace(realDigest, QCryptographicHash::hash(again->der, QCryptographicHash::Sha256).toBase64());
+        QVERIFY(!XmlVerifier::verify(edited, {m_pki.caDer()})->signatures.first().integrityOk);
+    }
+
+    // Unsigned properties hold only what XmlSigner writes there.
+    void unknownUnsignedPropertiesAreRefused()
+    {
+        QByteArray xml = sign(kPacket, false, SignerRole::Principal);
+        xml.replace("</xades:SignedProperties>",
+                    "</xades:SignedProperties><xades:UnsignedProperties><xades:UnsignedSignatureProperties>"
+                    "<xades:CounterSignature/></xades:UnsignedSignatureProperties></xades:UnsignedProperties>");
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(report && !report->ok());
+        QVERIFY(!report->signatures.first().integrityOk);
+        QVERIFY(report->signatures.first().problems.first().contains(QStringLiteral("laid out")));
     }
 
     // Trust is judged at the signing time, not now (see TestPdfSignature for the reason).
@@ -375,7 +505,7 @@ private Q_SLOTS:
                           "<DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><DigestValue/>"
                           "</Reference></SignedInfo>");
         QTest::newRow("reference to another element")
-            << QByteArray("URI=\"#data\"") << QByteArray("URI=\"#sig-principal-props\"");
+            << QByteArray("URI=\"#data\"") << QByteArray("URI=\"#sig-principal-signedprops\"");
     }
     void onlyOurLayoutIsAccepted()
     {
@@ -436,7 +566,8 @@ private Q_SLOTS:
         QByteArray decl = "<!DOCTYPE HocBa [<!ENTITY a \"" + QByteArray(1000, 'x') + "\"><!ENTITY b \""
             + QByteArray("&a;").repeated(100) + "\">]>\n";
         bomb.insert(bomb.indexOf("<HocBa"), decl);
-        bomb.replace(when.toUtf8() + "</SigningTime>", QByteArray("&b;").repeated(200) + "</SigningTime>");
+        bomb.replace(when.toUtf8() + "</xades:SigningTime>", QByteArray("&b;").repeated(200) + "</xades:SigningTime>");
+        QVERIFY(bomb.contains("&b;&b;</xades:SigningTime>"));
         expectRefused(bomb, QStringLiteral("DOCTYPE"));
         QByteArray doctype = good;
         doctype.insert(doctype.indexOf("<HocBa"), "<!DOCTYPE HocBa>\n");
