@@ -2,6 +2,7 @@
 #include "verify/XmlVerifier.h"
 
 #include "verify/OpenSsl.h"
+#include "verify/Timestamp.h"
 #include "verify/XmlDom.h"
 
 #include <QCoreApplication>
@@ -325,15 +326,39 @@ struct Context
 {
     xmlDoc* doc;
     X509_STORE* anchors;
+    const QList<QByteArray>& anchorsDer; ///< for the time-stamps' TSA chains
     const XmlSignatureLayout& layout;
 };
 
-/** B-T: the first SignatureTimeStamp that verifies sets trustedTime (see verifyTimestamps below). */
+/**
+ * B-T: each SignatureTimeStamp must hold an RFC 3161 token over SHA-256 of the exclusive C14N of ds:SignatureValue,
+ * issued by a TSA that chains to one of the trust anchors at its own time; the earliest such token gives trustedTime.
+ * A time-stamp that does not verify is reported and the signature falls back to B (judged at the claimed time).
+ */
 void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check)
 {
-    (void)c;
-    (void)parts;
-    (void)check;
+    if (parts.timeStamps.isEmpty())
+        return;
+    const QByteArray digest = sha256(canonicalize(c.doc, parts.signatureValue));
+    QString firstProblem;
+    for (xmlNode* stamp : parts.timeStamps) {
+        const QByteArray token = QByteArray::fromBase64(textOf(childElements(stamp).at(1)).trimmed().toLatin1());
+        auto info = verifyTimestampToken(token, digest, c.anchorsDer);
+        if (!info) {
+            if (firstProblem.isEmpty())
+                firstProblem = info.error().message;
+            continue;
+        }
+        if (!check.trustedTime || info->genTime < *check.trustedTime) {
+            check.trustedTime = info->genTime;
+            check.timestampAuthority = info->tsaCertificate.commonName;
+        }
+    }
+    if (check.trustedTime)
+        check.level = BaselineLevel::T;
+    else
+        check.problems
+            << text("%1 The signature is judged at the time the signer's computer claims.").arg(firstProblem);
 }
 
 /** The SigningCertificateV2's Cert names `cert`: its SHA-256 digest, and its issuer and serial when present. */
@@ -456,7 +481,7 @@ Result<VerificationReport> XmlVerifier::verify(const packet::SafeXmlDocument& do
 
     VerificationReport report;
     report.format = VerificationReport::Format::Xml;
-    const Context context {doc.get(), anchors.get(), layout};
+    const Context context {doc.get(), anchors.get(), trustAnchorsDer, layout};
     forEachElement(container->children, [&](xmlNode* n) {
         if (isDsig(n, "Signature"))
             report.signatures << checkSignature(context, n);

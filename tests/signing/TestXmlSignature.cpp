@@ -2,6 +2,7 @@
 // XMLDSig over the packet: our signer + verifier, cross-checked with the xmlsec1 command line.
 #include "LegacyXmlSigner.h"
 #include "TestPki.h"
+#include "TsaFixture.h"
 
 #include "../packet/SamplePacket.h"
 #include "packet/PacketReader.h"
@@ -47,6 +48,7 @@ class TestXmlSignature : public QObject
     Q_OBJECT
 
     test::TestPki m_pki;
+    test::TsaFixture m_tsa;
     // Certificates are issued at test time, so the signing time must be "now" to lie within their validity.
     QDateTime m_when; ///< set after the PKI exists (certificates are valid from their creation second)
 
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_pki.create());
+        QVERIFY(m_tsa.create());
         m_when = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     }
 
@@ -270,6 +273,142 @@ private Q_SLOTS:
         QVERIFY(report && !report->ok());
         QVERIFY(!report->signatures.first().integrityOk);
         QVERIFY(report->signatures.first().problems.first().contains(QStringLiteral("laid out")));
+    }
+
+    QByteArray signStamped(const QByteArray& xml, const QDateTime& when, const QString& section = QStringLiteral("tsa"))
+    {
+        auto signer = m_pki.signer(false);
+        auto stamper = m_tsa.timestamper(section);
+        XmlSignOptions o;
+        o.signingTime = when;
+        o.timestamper = stamper.get();
+        auto r = XmlSigner::sign(xml, *signer, o);
+        if (!r)
+            qWarning() << r.error().message << r.error().detail;
+        return r.value_or(QByteArray());
+    }
+
+    static QByteArray between(const QByteArray& xml, const QByteArray& open, const QByteArray& close)
+    {
+        const qsizetype from = xml.indexOf(open);
+        return from < 0 ? QByteArray() : xml.mid(from + open.size(), xml.indexOf(close, from) - from - open.size());
+    }
+
+    // B-T: a SignatureTimeStamp over the SignatureValue, verified offline here and by openssl ts -verify.
+    void timestampedPacketVerifiesOffline()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+        const int issued = m_tsa.tokensIssued();
+        const QByteArray xml = signStamped(kPacket, m_when);
+        QVERIFY(!xml.isEmpty());
+        QCOMPARE(m_tsa.tokensIssued(), issued + 1);
+        QVERIFY(xml.contains("<xades:UnsignedProperties><xades:UnsignedSignatureProperties>"
+                             "<xades:SignatureTimeStamp Id=\"sig-principal-ts\"><CanonicalizationMethod "
+                             "Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/><xades:EncapsulatedTimeStamp>"));
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY2(s.ok(), qPrintable(s.problems.join(u';')));
+        QVERIFY(s.problems.isEmpty());
+        QCOMPARE(s.level, BaselineLevel::T);
+        QVERIFY(s.trustedTime);
+        QVERIFY(*s.trustedTime >= before && *s.trustedTime <= QDateTime::currentDateTimeUtc().addSecs(1));
+        QVERIFY(!s.timestampAuthority.isEmpty());
+        QCOMPARE(s.judgedTime(), *s.trustedTime);
+        QVERIFY(xmlsec1(xml, s.id)); // the unsigned properties are outside SignedInfo
+
+        // openssl: the token is over SHA-256 of the exclusive C14N of ds:SignatureValue, written out by hand here.
+        const QByteArray c14n = "<SignatureValue xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
+            + between(xml, "<SignatureValue>", "</SignatureValue>") + "</SignatureValue>";
+        const QByteArray digest = QCryptographicHash::hash(c14n, QCryptographicHash::Sha256).toHex();
+        QFile token(m_tsa.path(QStringLiteral("xades-token.der")));
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write(
+            QByteArray::fromBase64(between(xml, "<xades:EncapsulatedTimeStamp>", "</xades:EncapsulatedTimeStamp>")));
+        token.close();
+        QString out;
+        QCOMPARE(m_tsa.openssl({"ts", "-verify", "-token_in", "-in", token.fileName(), "-digest",
+                                QString::fromLatin1(digest), "-CAfile", "tsa-root.pem"},
+                               &out),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("Verification: OK")), qPrintable(out));
+        QVERIFY(m_tsa.openssl(
+                    {"ts", "-verify", "-token_in", "-in", token.fileName(), "-digest",
+                     QString::fromLatin1(QCryptographicHash::hash(c14n + "x", QCryptographicHash::Sha256).toHex()),
+                     "-CAfile", "tsa-root.pem"})
+                != 0);
+
+        // Without the TSA's root among the anchors the time-stamp is not relied on: level B, judged at SigningTime.
+        report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(report);
+        QCOMPARE(report->signatures.first().level, BaselineLevel::B);
+        QVERIFY(!report->signatures.first().trustedTime);
+        QVERIFY(report->signatures.first().ok()); // as a B signature
+        QVERIFY2(report->signatures.first().problems.join(u' ').contains(QStringLiteral("not trusted")),
+                 qPrintable(report->signatures.first().problems.join(u';')));
+    }
+
+    // Issue 16: a SigningTime set back before the certificate existed, with a later time-stamp: the time-stamp's
+    // time is reported and judged; without the time-stamp the same claim is refused (trustIsJudgedAtTheSigningTime).
+    void backdatedSigningTimeIsReportedWithTheTimestamp()
+    {
+        const QDateTime backdated(QDate(2015, 6, 1), QTime(8, 0), Qt::UTC);
+        const QByteArray xml = signStamped(kPacket, backdated);
+        auto report = XmlVerifier::verify(xml, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QCOMPARE(s.signingTime, backdated);
+        QVERIFY(s.trustedTime && s.trustedTime->date().year() > 2015);
+        QCOMPARE(s.judgedTime(), *s.trustedTime);
+        QCOMPARE(s.level, BaselineLevel::T);
+        QVERIFY2(s.ok(), qPrintable(s.problems.join(u';')));
+        QVERIFY(s.validAtSigningTime);
+        // The same packet without the TSA's root: judged at the claimed 2015 time, before the certificate existed.
+        report = XmlVerifier::verify(xml, {m_pki.caDer()});
+        QVERIFY(report && !report->signatures.first().ok());
+        QVERIFY(!report->signatures.first().validAtSigningTime);
+    }
+
+    // A genuine token, but for another signature: not this signature's time.
+    void timestampOfAnotherSignatureIsNotUsed()
+    {
+        const QByteArray a = signStamped(kPacket, m_when);
+        const QByteArray b = signStamped(kPacket, m_when.addSecs(-60));
+        const QByteArray tokenA = between(a, "<xades:EncapsulatedTimeStamp>", "</xades:EncapsulatedTimeStamp>");
+        const QByteArray tokenB = between(b, "<xades:EncapsulatedTimeStamp>", "</xades:EncapsulatedTimeStamp>");
+        QVERIFY(!tokenA.isEmpty() && tokenA != tokenB);
+        QByteArray moved = b;
+        moved.replace(tokenB, tokenA);
+        auto report = XmlVerifier::verify(moved, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk);
+        QVERIFY(!s.trustedTime);
+        QCOMPARE(s.level, BaselineLevel::B);
+        QVERIFY2(s.problems.join(u' ').contains(QStringLiteral("another signature")), qPrintable(s.problems.join(';')));
+        // A token from a TSA under another root: not trusted either.
+        const QByteArray other = signStamped(kPacket, m_when, QStringLiteral("untrusted"));
+        report = XmlVerifier::verify(other, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(report && !report->signatures.first().trustedTime);
+    }
+
+    // A TSA that gives nothing fails the signing: no packet half-stamped.
+    void timestampFailureFailsTheSigning()
+    {
+        struct Refusing : Timestamper
+        {
+            Result<QByteArray> timestamp(const QByteArray&) override
+            {
+                return fail(ErrorCode::Network, QStringLiteral("no answer"));
+            }
+        } refusing;
+        auto signer = m_pki.signer(false);
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        o.timestamper = &refusing;
+        auto r = XmlSigner::sign(kPacket, *signer, o);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::Network);
     }
 
     // Trust is judged at the signing time, not now (see TestPdfSignature for the reason).
