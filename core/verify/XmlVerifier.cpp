@@ -184,7 +184,7 @@ bool xadesLeaf(xmlNode* node, const char* name)
  * QualifyingProperties Target="#<signature Id>" with SignedProperties (SignedSignatureProperties: SigningTime,
  * SigningCertificateV2 with one Cert — SHA-256 CertDigest and IssuerSerialV2 —, SignerRoleV2/ClaimedRoles with one
  * ClaimedRole; SignedDataObjectProperties: DataObjectFormat with MimeType) and optional UnsignedProperties holding
- * only SignatureTimeStamp elements (exclusive C14N, one EncapsulatedTimeStamp). Nothing else.
+ * one SignatureTimeStamp (exclusive C14N, one EncapsulatedTimeStamp). Nothing else.
  */
 QString xadesProblem(xmlDoc* doc, xmlNode* sig, xmlNode* qualifying, Parts& parts, QString& signedPropsId)
 {
@@ -230,6 +230,9 @@ QString xadesProblem(xmlDoc* doc, xmlNode* sig, xmlNode* qualifying, Parts& part
     }
     if (unsignedProps) {
         if (!xadesChildren(unsignedProps, {{"UnsignedSignatureProperties", true}}, k))
+            return notOurs;
+        // One time-stamp, as XmlSigner writes: each costs a CMS and chain check, so a file must not bring thousands.
+        if (childElements(k[0]).size() != 1)
             return notOurs;
         for (xmlNode* p : childElements(k[0])) {
             const QList<xmlNode*> stamp = childElements(p);
@@ -332,7 +335,8 @@ struct Context
 
 /**
  * B-T: each SignatureTimeStamp must hold an RFC 3161 token over SHA-256 of the exclusive C14N of ds:SignatureValue,
- * issued by a TSA that chains to one of the trust anchors at its own time; the earliest such token gives trustedTime.
+ * issued by a TSA that chains to one of the trust anchors at its own time; the earliest such token gives trustedTime
+ * (structureProblem lets one through today; the loop is ready for more, e.g. one per TSA).
  * A time-stamp that does not verify is reported and the signature falls back to B (judged at the claimed time).
  */
 void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check)

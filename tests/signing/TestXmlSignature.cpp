@@ -64,6 +64,25 @@ class TestXmlSignature : public QObject
         return r.value_or(QByteArray());
     }
 
+    QByteArray signStamped(const QByteArray& xml, const QDateTime& when, const QString& section = QStringLiteral("tsa"))
+    {
+        auto signer = m_pki.signer(false);
+        auto stamper = m_tsa.timestamper(section);
+        XmlSignOptions o;
+        o.signingTime = when;
+        o.timestamper = stamper.get();
+        auto r = XmlSigner::sign(xml, *signer, o);
+        if (!r)
+            qWarning() << r.error().message << r.error().detail;
+        return r.value_or(QByteArray());
+    }
+
+    static QByteArray between(const QByteArray& xml, const QByteArray& open, const QByteArray& close)
+    {
+        const qsizetype from = xml.indexOf(open);
+        return from < 0 ? QByteArray() : xml.mid(from + open.size(), xml.indexOf(close, from) - from - open.size());
+    }
+
     /** xmlsec1 on one signature (by Id); returns true if it says OK. */
     bool xmlsec1(const QByteArray& xml, const QString& sigId, bool trusted = true)
     {
@@ -273,25 +292,17 @@ private Q_SLOTS:
         QVERIFY(report && !report->ok());
         QVERIFY(!report->signatures.first().integrityOk);
         QVERIFY(report->signatures.first().problems.first().contains(QStringLiteral("laid out")));
-    }
-
-    QByteArray signStamped(const QByteArray& xml, const QDateTime& when, const QString& section = QStringLiteral("tsa"))
-    {
-        auto signer = m_pki.signer(false);
-        auto stamper = m_tsa.timestamper(section);
-        XmlSignOptions o;
-        o.signingTime = when;
-        o.timestamper = stamper.get();
-        auto r = XmlSigner::sign(xml, *signer, o);
-        if (!r)
-            qWarning() << r.error().message << r.error().detail;
-        return r.value_or(QByteArray());
-    }
-
-    static QByteArray between(const QByteArray& xml, const QByteArray& open, const QByteArray& close)
-    {
-        const qsizetype from = xml.indexOf(open);
-        return from < 0 ? QByteArray() : xml.mid(from + open.size(), xml.indexOf(close, from) - from - open.size());
+        // One time-stamp per signature: a second copy (thousands would each cost a CMS check) is refused.
+        QByteArray stamped = signStamped(kPacket, m_when);
+        const QByteArray stamp = "<xades:SignatureTimeStamp>"
+            + between(stamped, "<xades:SignatureTimeStamp Id=\"sig-principal-ts\">",
+                      "</xades:UnsignedSignatureProperties>");
+        QVERIFY(stamp.endsWith("</xades:SignatureTimeStamp>"));
+        QVERIFY(XmlVerifier::verify(stamped, {m_pki.caDer(), m_tsa.rootDer()})->ok());
+        stamped.replace("</xades:UnsignedSignatureProperties>", stamp + "</xades:UnsignedSignatureProperties>");
+        report = XmlVerifier::verify(stamped, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(report && !report->ok());
+        QVERIFY(report->signatures.first().problems.first().contains(QStringLiteral("laid out")));
     }
 
     // B-T: a SignatureTimeStamp over the SignatureValue, verified offline here and by openssl ts -verify.
@@ -346,6 +357,29 @@ private Q_SLOTS:
         QVERIFY(report->signatures.first().ok()); // as a B signature
         QVERIFY2(report->signatures.first().problems.join(u' ').contains(QStringLiteral("not trusted")),
                  qPrintable(report->signatures.first().problems.join(u';')));
+    }
+
+    // A record packet with a B-T signature passes the reader, the schema and verifyDocument (hocba-cli verify).
+    void timestampedRecordPacketReadsAndVerifies()
+    {
+        packet::Packet p = test::samplePacket();
+        p.draft = false;
+        p.results->findings.clear();
+        auto signer = m_pki.signer(true);
+        auto stamper = m_tsa.timestamper();
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        o.timestamper = stamper.get();
+        o.layout.containerName = QStringLiteral("Signatures"); // as SectionSigner signs packets
+        o.layout.wrapPerRole = false;
+        const QByteArray signedXml = XmlSigner::sign(packet::writePacket(p).value(), *signer, o).value_or(QByteArray());
+        QVERIFY(signedXml.contains("EncapsulatedTimeStamp"));
+        auto checked = verifyDocument(signedXml, {m_pki.caDer(), m_tsa.rootDer()});
+        QVERIFY(checked);
+        QVERIFY2(checked->ok(), qPrintable(checked->problems.join(u' ')));
+        QVERIFY(checked->packetValid);
+        QCOMPARE(checked->report.signatures.first().level, BaselineLevel::T);
+        QVERIFY(packet::readPacket(signedXml));
     }
 
     // Issue 16: a SigningTime set back before the certificate existed, with a later time-stamp: the time-stamp's
