@@ -150,7 +150,7 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     for (const auto& c : signer.chain())
         child(x509Data, ds, "X509Certificate", c.toBase64());
 
-    // XAdES baseline B (EN 319 132-1 §6.3): SigningTime, SigningCertificateV2, the claimed role, DataObjectFormat.
+    // XAdES baseline B (EN 319 132-1): SigningTime, SigningCertificateV2, the claimed role, DataObjectFormat.
     xmlNode* qualifying = xmlNewChild(child(sig, ds, "Object"), nullptr, X("QualifyingProperties"), nullptr);
     xmlNs* xa = xmlNewNs(qualifying, X(kXadesNs), X("xades"));
     xmlSetNs(qualifying, xa);
@@ -199,7 +199,7 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     xmlNodeSetContent(sigValue, X(sigBytes.toBase64().constData()));
 
     if (options.timestamper) {
-        // XAdES B-T (EN 319 132-1 §5.3.4): a time-stamp over the exclusive C14N of ds:SignatureValue, in the
+        // XAdES B-T (EN 319 132-1): a time-stamp over the exclusive C14N of ds:SignatureValue, in the
         // unsigned properties (they are outside SignedInfo, so adding them leaves the signature value valid).
         const QByteArray stamped = canonicalize(doc.get(), sigValue);
         auto token = options.timestamper->timestamp(sha256(stamped));
