@@ -4,6 +4,7 @@
 #include "packet/SafeXml.h"
 #include "token/Timestamper.h"
 #include "verify/OpenSsl.h"
+#include "verify/Revocation.h"
 #include "verify/SignatureReport.h"
 #include "verify/XmlDom.h"
 
@@ -198,18 +199,43 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     }
     xmlNodeSetContent(sigValue, X(sigBytes.toBase64().constData()));
 
+    // The unsigned properties are outside SignedInfo, so adding them leaves the signature value valid.
+    const ValidationData* validation
+        = options.validationData && !options.validationData->isEmpty() ? options.validationData : nullptr;
+    xmlNode* unsignedProps = options.timestamper || validation
+        ? child(child(qualifying, xa, "UnsignedProperties"), xa, "UnsignedSignatureProperties")
+        : nullptr;
     if (options.timestamper) {
-        // XAdES B-T (EN 319 132-1): a time-stamp over the exclusive C14N of ds:SignatureValue, in the
-        // unsigned properties (they are outside SignedInfo, so adding them leaves the signature value valid).
+        // XAdES B-T (EN 319 132-1): a time-stamp over the exclusive C14N of ds:SignatureValue.
         const QByteArray stamped = canonicalize(doc.get(), sigValue);
         auto token = options.timestamper->timestamp(sha256(stamped));
         if (!token)
             return std::unexpected(token.error());
-        xmlNode* stamp = child(child(child(qualifying, xa, "UnsignedProperties"), xa, "UnsignedSignatureProperties"),
-                               xa, "SignatureTimeStamp");
+        xmlNode* stamp = child(unsignedProps, xa, "SignatureTimeStamp");
         xmlNewProp(stamp, X("Id"), X((sigId + QStringLiteral("-ts")).toUtf8().constData()));
         addAlgorithm(stamp, ds, "CanonicalizationMethod", kExcC14n);
         child(stamp, xa, "EncapsulatedTimeStamp", token->toBase64());
+    }
+    if (validation) {
+        // XAdES B-LT: the certificates and revocation data a verifier needs offline, years later.
+        if (!validation->certificates.isEmpty()) {
+            xmlNode* values = child(unsignedProps, xa, "CertificateValues");
+            for (const QByteArray& c : validation->certificates)
+                child(values, xa, "EncapsulatedX509Certificate", c.toBase64());
+        }
+        if (!validation->crls.isEmpty() || !validation->ocspResponses.isEmpty()) {
+            xmlNode* values = child(unsignedProps, xa, "RevocationValues");
+            if (!validation->crls.isEmpty()) {
+                xmlNode* crls = child(values, xa, "CRLValues");
+                for (const QByteArray& c : validation->crls)
+                    child(crls, xa, "EncapsulatedCRLValue", c.toBase64());
+            }
+            if (!validation->ocspResponses.isEmpty()) {
+                xmlNode* ocsp = child(values, xa, "OCSPValues");
+                for (const QByteArray& r : validation->ocspResponses)
+                    child(ocsp, xa, "EncapsulatedOCSPValue", r.toBase64());
+            }
+        }
     }
     return dump(doc.get());
 }

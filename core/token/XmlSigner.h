@@ -10,6 +10,7 @@
 namespace hocba::signing {
 
 class Timestamper;
+struct ValidationData;
 
 struct XmlSignOptions
 {
@@ -21,6 +22,11 @@ struct XmlSignOptions
      * fails the signing (the caller decides whether to sign without one: it passes no timestamper then).
      */
     Timestamper* timestamper = nullptr;
+    /**
+     * When set and not empty, XAdES validation data in the unsigned properties (level LT with a time-stamp):
+     * xades:CertificateValues (its certificates) and xades:RevocationValues (its CRLs and OCSP responses).
+     */
+    const ValidationData* validationData = nullptr;
 };
 
 /**
@@ -28,7 +34,8 @@ struct XmlSignOptions
  * C14N + our own <Signature> skeleton, the key operation through Signer::signSha256, so a token key works (xmlsec
  * cannot sign with a libp11 key on bookworm). Two references: the data element by Id, and the xades:SignedProperties
  * (SigningTime, SigningCertificateV2, SignerRoleV2/ClaimedRoles with the role code, DataObjectFormat of the data).
- * With a timestamper, a SignatureTimeStamp in the unsigned properties (B-T). The data reference does not cover the
+ * With a timestamper, a SignatureTimeStamp in the unsigned properties (B-T); with validation data, also
+ * CertificateValues and RevocationValues (B-LT). The data reference does not cover the
  * signatures container, so each added signature keeps earlier ones valid. Packets signed before issue 16 carry
  * ds:SignatureProperties instead (SigningTime + SignerRole); XmlVerifier reads both, this writes only XAdES.
  */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "verify/XmlVerifier.h"
 
+#include "util/Text.h"
 #include "verify/OpenSsl.h"
+#include "verify/Revocation.h"
 #include "verify/Timestamp.h"
 #include "verify/XmlDom.h"
 
@@ -154,6 +156,9 @@ struct Parts
     xmlNode* signedSignatureProperties = nullptr;
     xmlNode* signingCertificate = nullptr;
     QList<xmlNode*> timeStamps; ///< xades:SignatureTimeStamp elements (unsigned)
+    /** B-LT: xades:CertificateValues and RevocationValues (unsigned), decoded. */
+    ValidationData validation;
+    bool hasValidationData = false;
 };
 
 /** The element children of `node` must be, in order, elements of these XAdES names (each optional when marked). */
@@ -179,12 +184,30 @@ bool xadesLeaf(xmlNode* node, const char* name)
     return isXades(node, name) && childElements(node).isEmpty();
 }
 
+/** The most values of one kind (certificates, CRLs, OCSP responses) a signature may carry: a chain or two's worth. */
+constexpr int kMaxValidationValues = 32;
+
+/** `list`'s children are 1..kMaxValidationValues `name` leaves; their base64 contents go to `out`. */
+bool encapsulated(xmlNode* list, const char* name, QList<QByteArray>& out)
+{
+    const QList<xmlNode*> values = childElements(list);
+    if (values.isEmpty() || values.size() > kMaxValidationValues)
+        return false;
+    for (xmlNode* v : values) {
+        if (!xadesLeaf(v, name))
+            return false;
+        out << QByteArray::fromBase64(textOf(v).trimmed().toLatin1());
+    }
+    return true;
+}
+
 /**
  * XAdES qualifying properties as XmlSigner writes them (EN 319 132-1 baseline B, and B-T with a SignatureTimeStamp):
  * QualifyingProperties Target="#<signature Id>" with SignedProperties (SignedSignatureProperties: SigningTime,
  * SigningCertificateV2 with one Cert — SHA-256 CertDigest and IssuerSerialV2 —, SignerRoleV2/ClaimedRoles with one
- * ClaimedRole; SignedDataObjectProperties: DataObjectFormat with MimeType) and optional UnsignedProperties holding
- * one SignatureTimeStamp (exclusive C14N, one EncapsulatedTimeStamp). Nothing else.
+ * ClaimedRole; SignedDataObjectProperties: DataObjectFormat with MimeType) and optional UnsignedProperties holding,
+ * in this order and each at most once, a SignatureTimeStamp (exclusive C14N, one EncapsulatedTimeStamp),
+ * CertificateValues (EncapsulatedX509Certificate) and RevocationValues (CRLValues, OCSPValues). Nothing else.
  */
 QString xadesProblem(xmlDoc* doc, xmlNode* sig, xmlNode* qualifying, Parts& parts, QString& signedPropsId)
 {
@@ -229,19 +252,29 @@ QString xadesProblem(xmlDoc* doc, xmlNode* sig, xmlNode* qualifying, Parts& part
         }
     }
     if (unsignedProps) {
-        if (!xadesChildren(unsignedProps, {{"UnsignedSignatureProperties", true}}, k))
-            return notOurs;
         // One time-stamp, as XmlSigner writes: each costs a CMS and chain check, so a file must not bring thousands.
-        if (childElements(k[0]).size() != 1)
+        QList<xmlNode*> u;
+        if (!xadesChildren(unsignedProps, {{"UnsignedSignatureProperties", true}}, k) || childElements(k[0]).isEmpty()
+            || !xadesChildren(
+                k[0], {{"SignatureTimeStamp", false}, {"CertificateValues", false}, {"RevocationValues", false}}, u))
             return notOurs;
-        for (xmlNode* p : childElements(k[0])) {
+        if (xmlNode* p = u[0]) {
             const QList<xmlNode*> stamp = childElements(p);
-            if (!isXades(p, "SignatureTimeStamp") || stamp.size() != 2
-                || !hasAlgorithm(stamp[0], "CanonicalizationMethod", {kExcC14n})
+            if (stamp.size() != 2 || !hasAlgorithm(stamp[0], "CanonicalizationMethod", {kExcC14n})
                 || !xadesLeaf(stamp[1], "EncapsulatedTimeStamp"))
                 return notOurs;
             parts.timeStamps << p;
         }
+        if (u[1] && !encapsulated(u[1], "EncapsulatedX509Certificate", parts.validation.certificates))
+            return notOurs;
+        if (xmlNode* values = u[2]) {
+            QList<xmlNode*> r;
+            if (!xadesChildren(values, {{"CRLValues", false}, {"OCSPValues", false}}, r) || (!r[0] && !r[1])
+                || (r[0] && !encapsulated(r[0], "EncapsulatedCRLValue", parts.validation.crls))
+                || (r[1] && !encapsulated(r[1], "EncapsulatedOCSPValue", parts.validation.ocspResponses)))
+                return notOurs;
+        }
+        parts.hasValidationData = u[1] || u[2];
     }
     return {};
 }
@@ -347,7 +380,7 @@ void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check
     QString firstProblem;
     for (xmlNode* stamp : parts.timeStamps) {
         const QByteArray token = QByteArray::fromBase64(textOf(childElements(stamp).at(1)).trimmed().toLatin1());
-        auto info = verifyTimestampToken(token, digest, c.anchorsDer);
+        auto info = verifyTimestampToken(token, digest, c.anchorsDer, parts.validation.certificates);
         if (!info) {
             if (firstProblem.isEmpty())
                 firstProblem = info.error().message;
@@ -392,6 +425,65 @@ void readSignedProperties(const Context& c, const Parts& parts, SignatureCheck& 
         check.role = roleFromCode(textOf(childElements(childElements(ssp[2]).at(0)).at(0)).trimmed());
 }
 
+/**
+ * B-LT: the signer's chain judged against the signature's CertificateValues/RevocationValues, offline, at the judged
+ * time (the time-stamp's when there is one, else the claimed SigningTime). Every certificate below the trust anchor
+ * must be covered; a revocation at or before the judged time makes the signature invalid, one after it does not.
+ * The same rules and words as PdfVerifier's check of a PDF's /DSS.
+ */
+void checkRevocations(const Context& c, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
+                      SignatureCheck& check)
+{
+    const QDateTime at = check.judgedTime();
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), c.anchors, signerCert, untrusted) != 1)
+        return;
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1)
+        return;
+    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+    const int n = chain ? sk_X509_num(chain.get()) : 0;
+    bool allKnown = n >= 2;
+    QString unknownReason;
+    for (int i = 0; i + 1 < n; ++i) {
+        X509* cert = sk_X509_value(chain.get(), i);
+        const RevocationStatus status
+            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
+        if (status.state == RevocationStatus::State::Revoked) {
+            check.revoked = true;
+            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
+                check.revokedAt = status.revokedAt;
+            check.problems << (i == 0 ? QCoreApplication::translate(
+                                            "Signing",
+                                            "The signer's certificate was revoked on %1, before the record was "
+                                            "signed (%2): the signature is not valid.")
+                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
+                                      : QCoreApplication::translate(
+                                            "Signing",
+                                            "The certificate of the authority \"%1\" that issued the signer's "
+                                            "certificate was revoked on %2, before the record was signed (%3): the "
+                                            "signature is not valid.")
+                                            .arg(certificateInfo(cert).commonName,
+                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
+        } else if (status.state == RevocationStatus::State::Unknown) {
+            allKnown = false;
+            if (unknownReason.isEmpty())
+                unknownReason = status.problem;
+        }
+    }
+    check.revocationChecked = allKnown || check.revoked;
+    if (check.revoked)
+        check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
+    else if (check.revocationChecked)
+        check.revocationNote
+            = QCoreApplication::translate("Signing", "not revoked at %1 (checked with the data embedded in the file)")
+                  .arg(text::shownDateTime(at));
+    else
+        check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
+    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
+        check.level = BaselineLevel::LT;
+}
+
 SignatureCheck checkSignature(const Context& c, xmlNode* sig)
 {
     SignatureCheck check;
@@ -432,6 +524,10 @@ SignatureCheck checkSignature(const Context& c, xmlNode* sig)
     const QDateTime when = check.judgedTime();
     check.validAtSigningTime
         = when.isValid() && when >= check.certificate.notBefore && when <= check.certificate.notAfter;
+    // The validation data's certificates may complete the chain (an intermediate CA the signer did not send).
+    for (const QByteArray& der : parts.validation.certificates)
+        if (X509Ptr extra = x509FromDer(der))
+            sk_X509_push(others.get(), extra.release());
     const bool chainOk = when.isValid() && verifyChain(c.anchors, cert.get(), others.get(), when).isEmpty();
     const bool usageOk = allowsNonRepudiation(cert.get());
     check.certificateTrusted = chainOk && usageOk && sameCertificate;
@@ -439,6 +535,8 @@ SignatureCheck checkSignature(const Context& c, xmlNode* sig)
         check.problems << text("The signer's certificate is not issued by a trusted certificate authority.");
     if (!usageOk)
         check.problems << text("The signer's certificate does not allow signing with non-repudiation.");
+    if (parts.hasValidationData && chainOk)
+        checkRevocations(c, cert.get(), others.get(), parts.validation, check);
     if (!check.validAtSigningTime)
         check.problems << (check.trustedTime
                                ? text("The time of the signature's timestamp lies outside the certificate's validity "

@@ -16,7 +16,9 @@ namespace hocba::signing {
  * certificate is the signer reported, must be the one XAdES's SigningCertificateV2 names, must chain to one of the
  * given trust anchors (DER, and no other source) at the judged time and must allow non-repudiation. The judged time is
  * the genTime of a SignatureTimeStamp whose token verifies (verifyTimestampToken, its TSA chaining to the same
- * anchors; level T, trustedTime), else the signed SigningTime (level B).
+ * anchors; level T, trustedTime), else the signed SigningTime (level B). With XAdES validation data (CertificateValues,
+ * RevocationValues) the chain is checked with checkRevocation at that time, offline: revoked before it = invalid;
+ * covered and not revoked with a valid time-stamp = level LT.
  * A Result error means the document could not be examined at all; bad signatures are reported, not errors.
  */
 class XmlVerifier
