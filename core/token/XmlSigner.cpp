@@ -199,42 +199,83 @@ Result<QByteArray> XmlSigner::sign(const QByteArray& xml, Signer& signer, const 
     }
     xmlNodeSetContent(sigValue, X(sigBytes.toBase64().constData()));
 
-    // The unsigned properties are outside SignedInfo, so adding them leaves the signature value valid.
-    const ValidationData* validation
-        = options.validationData && !options.validationData->isEmpty() ? options.validationData : nullptr;
-    xmlNode* unsignedProps = options.timestamper || validation
-        ? child(child(qualifying, xa, "UnsignedProperties"), xa, "UnsignedSignatureProperties")
-        : nullptr;
     if (options.timestamper) {
         // XAdES B-T (EN 319 132-1): a time-stamp over the exclusive C14N of ds:SignatureValue.
         const QByteArray stamped = canonicalize(doc.get(), sigValue);
         auto token = options.timestamper->timestamp(sha256(stamped));
         if (!token)
             return std::unexpected(token.error());
-        xmlNode* stamp = child(unsignedProps, xa, "SignatureTimeStamp");
+        // The unsigned properties are outside SignedInfo, so adding them leaves the signature value valid.
+        xmlNode* stamp = child(child(child(qualifying, xa, "UnsignedProperties"), xa, "UnsignedSignatureProperties"),
+                               xa, "SignatureTimeStamp");
         xmlNewProp(stamp, X("Id"), X((sigId + QStringLiteral("-ts")).toUtf8().constData()));
         addAlgorithm(stamp, ds, "CanonicalizationMethod", kExcC14n);
         child(stamp, xa, "EncapsulatedTimeStamp", token->toBase64());
     }
-    if (validation) {
-        // XAdES B-LT: the certificates and revocation data a verifier needs offline, years later.
-        if (!validation->certificates.isEmpty()) {
-            xmlNode* values = child(unsignedProps, xa, "CertificateValues");
-            for (const QByteArray& c : validation->certificates)
-                child(values, xa, "EncapsulatedX509Certificate", c.toBase64());
+    return dump(doc.get());
+}
+
+Result<QByteArray> XmlSigner::addValidationData(const QByteArray& xml, const ValidationData& data,
+                                                const XmlSignatureLayout& layout)
+{
+    if (data.isEmpty())
+        return xml;
+    auto parsed = packet::SafeXmlDocument::parse(xml);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    const packet::SafeXmlDocument& doc = *parsed;
+    xmlNode* container
+        = findElement(xmlDocGetRootElement(doc.get()), layout.containerName.toUtf8().constData(),
+                      layout.containerNamespace.isEmpty() ? nullptr : layout.containerNamespace.toUtf8().constData());
+    xmlNode* sig = nullptr;
+    if (container)
+        forEachElement(container->children, [&](xmlNode* n) {
+            if (isDsig(n, "Signature"))
+                sig = n;
+            return true;
+        });
+    xmlNode* object = nullptr;
+    for (xmlNode* n : childElements(sig))
+        if (isDsig(n, "Object"))
+            object = n;
+    xmlNode* qualifying = childElements(object).value(0);
+    if (!isXades(qualifying, "QualifyingProperties"))
+        return fail(ErrorCode::InvalidInput,
+                    QCoreApplication::translate("Signing",
+                                                "The revocation data cannot be added: the packet's last signature is "
+                                                "not a XAdES signature."));
+    xmlNs* xa = qualifying->ns;
+    xmlNode* unsignedProps = nullptr;
+    for (xmlNode* n : childElements(qualifying))
+        if (isXades(n, "UnsignedProperties"))
+            unsignedProps = n;
+    if (!unsignedProps)
+        unsignedProps = child(qualifying, xa, "UnsignedProperties");
+    xmlNode* usp = childElements(unsignedProps).value(0);
+    if (!usp)
+        usp = child(unsignedProps, xa, "UnsignedSignatureProperties");
+    for (xmlNode* n : childElements(usp))
+        if (isXades(n, "CertificateValues") || isXades(n, "RevocationValues"))
+            return fail(
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate("Signing", "The packet's last signature already carries revocation data."));
+    // XAdES B-LT: the certificates and revocation data a verifier needs offline, years later.
+    if (!data.certificates.isEmpty()) {
+        xmlNode* values = child(usp, xa, "CertificateValues");
+        for (const QByteArray& c : data.certificates)
+            child(values, xa, "EncapsulatedX509Certificate", c.toBase64());
+    }
+    if (!data.crls.isEmpty() || !data.ocspResponses.isEmpty()) {
+        xmlNode* values = child(usp, xa, "RevocationValues");
+        if (!data.crls.isEmpty()) {
+            xmlNode* crls = child(values, xa, "CRLValues");
+            for (const QByteArray& c : data.crls)
+                child(crls, xa, "EncapsulatedCRLValue", c.toBase64());
         }
-        if (!validation->crls.isEmpty() || !validation->ocspResponses.isEmpty()) {
-            xmlNode* values = child(unsignedProps, xa, "RevocationValues");
-            if (!validation->crls.isEmpty()) {
-                xmlNode* crls = child(values, xa, "CRLValues");
-                for (const QByteArray& c : validation->crls)
-                    child(crls, xa, "EncapsulatedCRLValue", c.toBase64());
-            }
-            if (!validation->ocspResponses.isEmpty()) {
-                xmlNode* ocsp = child(values, xa, "OCSPValues");
-                for (const QByteArray& r : validation->ocspResponses)
-                    child(ocsp, xa, "EncapsulatedOCSPValue", r.toBase64());
-            }
+        if (!data.ocspResponses.isEmpty()) {
+            xmlNode* ocsp = child(values, xa, "OCSPValues");
+            for (const QByteArray& r : data.ocspResponses)
+                child(ocsp, xa, "EncapsulatedOCSPValue", r.toBase64());
         }
     }
     return dump(doc.get());

@@ -22,11 +22,6 @@ struct XmlSignOptions
      * fails the signing (the caller decides whether to sign without one: it passes no timestamper then).
      */
     Timestamper* timestamper = nullptr;
-    /**
-     * When set and not empty, XAdES validation data in the unsigned properties (level LT with a time-stamp):
-     * xades:CertificateValues (its certificates) and xades:RevocationValues (its CRLs and OCSP responses).
-     */
-    const ValidationData* validationData = nullptr;
 };
 
 /**
@@ -34,8 +29,8 @@ struct XmlSignOptions
  * C14N + our own <Signature> skeleton, the key operation through Signer::signSha256, so a token key works (xmlsec
  * cannot sign with a libp11 key on bookworm). Two references: the data element by Id, and the xades:SignedProperties
  * (SigningTime, SigningCertificateV2, SignerRoleV2/ClaimedRoles with the role code, DataObjectFormat of the data).
- * With a timestamper, a SignatureTimeStamp in the unsigned properties (B-T); with validation data, also
- * CertificateValues and RevocationValues (B-LT). The data reference does not cover the
+ * With a timestamper, a SignatureTimeStamp in the unsigned properties (B-T); addValidationData adds
+ * CertificateValues and RevocationValues afterwards (B-LT). The data reference does not cover the
  * signatures container, so each added signature keeps earlier ones valid. Packets signed before issue 16 carry
  * ds:SignatureProperties instead (SigningTime + SignerRole); XmlVerifier reads both, this writes only XAdES.
  */
@@ -43,6 +38,16 @@ class XmlSigner
 {
 public:
     static Result<QByteArray> sign(const QByteArray& xml, Signer& signer, const XmlSignOptions& options);
+
+    /**
+     * XAdES B-LT: adds `data` to the unsigned properties of the last signature in the layout's container (the one just
+     * made), after its time-stamp: xades:CertificateValues (the certificates) and xades:RevocationValues (CRLs, then
+     * OCSP responses). Fetch the data after signing, so that it speaks about the time-stamp's time. Nothing signed
+     * changes, so every signature stays valid. Refused when that signature is not XAdES or already has validation
+     * data; empty `data` returns `xml` unchanged.
+     */
+    static Result<QByteArray> addValidationData(const QByteArray& xml, const ValidationData& data,
+                                                const XmlSignatureLayout& layout = {});
 };
 
 } // namespace hocba::signing

@@ -37,17 +37,28 @@ class TestXadesRevocation : public QObject
     }
     QList<QByteArray> anchors() const { return {m_ca.rootDer(), m_tsa.rootDer()}; }
 
-    QByteArray sign(const ValidationData* data, bool stamped = true)
+    /** A signature (time-stamped unless told otherwise), then `data` added to it as XmlSigner::addValidationData does;
+     *  `data` is asked for after signing, so that it speaks about the signing time. */
+    QByteArray sign(const std::function<ValidationData()>& data, bool stamped = true)
     {
         auto signer = m_ca.signer();
         auto stamper = m_tsa.timestamper();
         XmlSignOptions o;
         o.timestamper = stamped ? stamper.get() : nullptr;
-        o.validationData = data;
         auto r = XmlSigner::sign(kPacket, *signer, o);
+        if (r && data)
+            r = XmlSigner::addValidationData(*r, data());
         if (!r)
             qWarning() << r.error().message << r.error().detail;
         return r.value_or(QByteArray());
+    }
+
+    ValidationData fetched()
+    {
+        auto data = lifecycle::fetchValidationData(chain());
+        if (!data)
+            qWarning() << data.error().message << data.error().detail;
+        return data.value_or(ValidationData());
     }
 
     /** The intermediate's delegated responder's answer about the signer, made with the openssl command line. */
@@ -87,10 +98,7 @@ private Q_SLOTS:
 
     void ltPacketVerifiesOffline()
     {
-        auto data = lifecycle::fetchValidationData(chain());
-        QVERIFY2(data, qPrintable(data ? QString() : data.error().message));
-        QVERIFY(!data->ocspResponses.isEmpty());
-        const QByteArray xml = sign(&*data);
+        const QByteArray xml = sign([&] { return fetched(); });
         for (const char* part :
              {"<xades:UnsignedSignatureProperties><xades:SignatureTimeStamp",
               "</xades:SignatureTimeStamp><xades:CertificateValues><xades:EncapsulatedX509Certificate>",
@@ -108,26 +116,25 @@ private Q_SLOTS:
         QVERIFY(s.trustedTime);
         QVERIFY(!s.revocationNote.isEmpty());
         // Without a time-stamp the data is checked at the claimed time; the level stays B.
-        report = XmlVerifier::verify(sign(&*data, false), anchors());
+        report = XmlVerifier::verify(sign([&] { return fetched(); }, false), anchors());
         QVERIFY(report && report->ok());
         QVERIFY(report->signatures.first().revocationChecked);
         QCOMPARE(report->signatures.first().level, BaselineLevel::B);
         // Without the data: T.
-        report = XmlVerifier::verify(sign(nullptr), anchors());
+        report = XmlVerifier::verify(sign({}), anchors());
         QVERIFY(report && report->ok());
         QCOMPARE(report->signatures.first().level, BaselineLevel::T);
         QVERIFY(!report->signatures.first().revocationChecked);
+        // Once only, and only on a XAdES signature.
+        QVERIFY(!XmlSigner::addValidationData(xml, fetched()));
+        QVERIFY(!XmlSigner::addValidationData(kPacket, fetched()));
     }
 
     void revokedBeforeTheTimestampIsInvalid()
     {
         const QDateTime revokedAt = QDateTime::currentDateTimeUtc().addSecs(-600);
         QVERIFY(m_ca.revoke(QStringLiteral("signer"), revokedAt));
-        const QByteArray response = signerResponse();
-        QVERIFY(!response.isEmpty());
-        const ValidationData data = dataWith(response);
-        QVERIFY(!data.isEmpty());
-        auto report = XmlVerifier::verify(sign(&data), anchors());
+        auto report = XmlVerifier::verify(sign([&] { return dataWith(signerResponse()); }), anchors());
         QVERIFY(m_ca.revoke(QStringLiteral("signer"), {}));
         QVERIFY(report);
         const auto& s = report->signatures.first();
@@ -144,9 +151,7 @@ private Q_SLOTS:
     {
         // Revoked an hour after the time-stamp (the responder writes a future revocation time as given).
         QVERIFY(m_ca.revoke(QStringLiteral("signer"), QDateTime::currentDateTimeUtc().addSecs(3600)));
-        const ValidationData data = dataWith(signerResponse());
-        QVERIFY(!data.isEmpty());
-        auto report = XmlVerifier::verify(sign(&data), anchors());
+        auto report = XmlVerifier::verify(sign([&] { return dataWith(signerResponse()); }), anchors());
         QVERIFY(m_ca.revoke(QStringLiteral("signer"), {}));
         QVERIFY(report);
         const auto& s = report->signatures.first();
@@ -158,9 +163,8 @@ private Q_SLOTS:
     // The validation data is unsigned: it can be changed, but only to something the issuer signed, and not unbounded.
     void validationDataHoldsOnlyWhatIsWritten()
     {
-        auto data = lifecycle::fetchValidationData(chain());
-        QVERIFY(data);
-        QByteArray xml = sign(&*data);
+        QByteArray xml = sign([&] { return fetched(); });
+        QVERIFY(xml.contains("EncapsulatedOCSPValue"));
         QByteArray swollen = xml;
         const qsizetype from = xml.indexOf("<xades:EncapsulatedX509Certificate>");
         const QByteArray one = xml.mid(from, xml.indexOf("</xades:EncapsulatedX509Certificate>", from) + 36 - from);
