@@ -15,7 +15,7 @@ namespace hocba::packet {
 
 /**
  * Limits for XML from outside (packets, signed or not). A signed demo section is 16 KiB with 313 elements; with three
- * signatures a packet is 7 levels deep with at most 5 attributes on an element (TestVerifyForgery prints the
+ * XAdES signatures a packet is 11 levels deep with at most 5 attributes on an element (TestVerifyForgery prints the
  * figures); the most the schema allows (100 subjects, 100 regular marks a semester) stays under 25,000 elements.
  * The limits leave ample room and keep every later step (schema, C14N, xmlsec) fast on anything that passes.
  */

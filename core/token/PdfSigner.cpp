@@ -357,6 +357,65 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     return std::move(out);
 }
 
+/** The decoded bytes of every stream of `array` (a DSS entry), for merging without duplicates. */
+QList<QByteArray> streamContents(QPDFObjectHandle array)
+{
+    QList<QByteArray> out;
+    if (!array.isArray())
+        return out;
+    for (auto& item : array.getArrayAsVector())
+        if (item.isStream()) {
+            auto data = item.getStreamData(qpdf_dl_generalized);
+            out << QByteArray(reinterpret_cast<const char*>(data->getBuffer()), qsizetype(data->getSize()));
+        }
+    return out;
+}
+
+Result<QByteArray> addValidationDataImpl(const QByteArray& pdf, const ValidationData& data)
+{
+    IncrementalUpdate u(pdf);
+    if (u.qpdf().isEncrypted())
+        return fail(ErrorCode::Unsupported,
+                    QCoreApplication::translate("Signing", "Encrypted PDF files cannot be signed."));
+    QPDFObjectHandle root = u.root();
+    if (!root.isIndirect())
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QStringLiteral("direct catalog"));
+    QPDFObjectHandle dss = root.getKey("/DSS");
+    std::map<std::string, QByteArray> keys {{"/Type", "/DSS"}};
+    bool added = false;
+    const std::pair<const char*, const QList<QByteArray>*> entries[]
+        = {{"/Certs", &data.certificates}, {"/OCSPs", &data.ocspResponses}, {"/CRLs", &data.crls}};
+    for (const auto& [key, items] : entries) {
+        QPDFObjectHandle old = dss.isDictionary() ? dss.getKey(key) : QPDFObjectHandle::newNull();
+        QList<QByteArray> present = streamContents(old);
+        QList<QByteArray> refs;
+        for (const auto& item : *items) {
+            if (item.isEmpty() || present.contains(item))
+                continue;
+            present << item;
+            const int num = u.newObject();
+            u.put(num, 0, "<< /Length " + QByteArray::number(item.size()) + " >>\nstream\n" + item + "\nendstream");
+            refs << ref(num);
+        }
+        if (!refs.isEmpty())
+            added = true;
+        if (old.isArray() || !refs.isEmpty())
+            keys[key] = arrayText(old.isArray() ? old.getArrayAsVector() : std::vector<QPDFObjectHandle> {}, refs);
+    }
+    if (!added)
+        return pdf; // nothing new: the file stays as it is
+    const QByteArray body = dictText(dss, keys);
+    if (dss.isIndirect()) {
+        u.put(dss, body);
+    } else {
+        const int num = u.newObject();
+        u.put(num, 0, body);
+        u.put(root, dictText(root, {{"/DSS", ref(num)}}));
+    }
+    return u.write();
+}
+
 } // namespace
 
 Result<QByteArray> PdfSigner::sign(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options,
@@ -396,6 +455,16 @@ Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArra
             return std::unexpected(s.error());
         u.put(root, dictText(root, rootKeys));
         return u.write();
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QString::fromUtf8(e.what()));
+    }
+}
+
+Result<QByteArray> PdfSigner::addValidationData(const QByteArray& pdf, const ValidationData& data)
+{
+    try {
+        return addValidationDataImpl(pdf, data);
     } catch (const std::exception& e) {
         return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
                     QString::fromUtf8(e.what()));

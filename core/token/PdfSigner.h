@@ -3,6 +3,7 @@
 
 #include "token/Signer.h"
 #include "token/Timestamper.h"
+#include "verify/Revocation.h"
 #include "verify/SignatureFormats.h"
 #include "verify/SignatureReport.h"
 
@@ -72,6 +73,14 @@ public:
 
     static Result<QByteArray> sign(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options,
                                    PdfSignStats* stats = nullptr);
+
+    /**
+     * PAdES B-LT: adds the certificates, OCSP responses and CRLs to the document security store (/DSS in the catalog:
+     * /Certs, /OCSPs, /CRLs, arrays of streams) by incremental update, after the signatures, so every signature stays
+     * valid. An existing /DSS is merged (items already in it are not added twice). No /VRI: the verifier looks the
+     * responses up by the certificates they answer for.
+     */
+    static Result<QByteArray> addValidationData(const QByteArray& pdf, const ValidationData& data);
 };
 
 } // namespace hocba::signing

@@ -175,6 +175,46 @@ bool hasNonRepudiation(X509* cert)
         && (X509_get_key_usage(cert) & KU_NON_REPUDIATION) != 0;
 }
 
+namespace {
+/** A DER tag-length-value with the definite length form. */
+QByteArray derTlv(unsigned char tag, const QByteArray& content)
+{
+    QByteArray out(1, char(tag));
+    const qsizetype n = content.size();
+    if (n < 0x80) {
+        out.append(char(n));
+    } else {
+        QByteArray len;
+        for (qsizetype v = n; v > 0; v >>= 8)
+            len.prepend(char(v & 0xff));
+        out.append(char(0x80 | len.size()));
+        out.append(len);
+    }
+    return out + content;
+}
+} // namespace
+
+QByteArray issuerSerialDer(const X509* cert)
+{
+    if (!cert)
+        return {};
+    // GeneralNames ::= SEQUENCE OF GeneralName; directoryName [4] is EXPLICIT (a CHOICE), so it wraps the Name.
+    unsigned char* buf = nullptr;
+    const int nameLen = i2d_X509_NAME(X509_get_issuer_name(cert), &buf);
+    if (nameLen <= 0)
+        return {};
+    const QByteArray name(reinterpret_cast<const char*>(buf), nameLen);
+    OPENSSL_free(buf);
+    buf = nullptr;
+    const int serialLen = i2d_ASN1_INTEGER(X509_get0_serialNumber(cert), &buf);
+    if (serialLen <= 0)
+        return {};
+    const QByteArray serial(reinterpret_cast<const char*>(buf), serialLen);
+    OPENSSL_free(buf);
+    const QByteArray generalNames = derTlv(0x30, derTlv(0xa4, name));
+    return derTlv(0x30, generalNames + serial);
+}
+
 bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert)
 {
     const int idx = CMS_signed_get_attr_by_NID(si, NID_id_smime_aa_signingCertificateV2, -1);

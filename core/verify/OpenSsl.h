@@ -63,6 +63,12 @@ bool hasNonRepudiation(X509* cert);
  */
 bool cmsIntegrityVerifies(CMS_ContentInfo* cms, const QByteArray& content);
 
+/**
+ * The DER IssuerSerial (RFC 5035: issuer as a GeneralNames holding one directoryName, and the serial number) of
+ * `cert`: what XAdES's IssuerSerialV2 carries, base64-encoded. Empty on failure.
+ */
+QByteArray issuerSerialDer(const X509* cert);
+
 /** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
 bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
 

@@ -4,6 +4,7 @@
 #include "util/Text.h"
 #include "verify/OpenSsl.h"
 #include "verify/PdfCommon.h"
+#include "verify/Revocation.h"
 #include "verify/Timestamp.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace hocba::signing {
@@ -122,8 +124,11 @@ void checkTimestamp(CMS_SignerInfo* si, STACK_OF(X509) * certs, const QList<QByt
     check.level = BaselineLevel::T;
 }
 
+void checkRevocations(X509_STORE* store, X509* signerCert, STACK_OF(X509) * cmsCerts, const ValidationData& dss,
+                      SignatureCheck& check);
+
 void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, const QList<QByteArray>& anchors,
-              SignatureCheck& check)
+              const ValidationData& dss, SignatureCheck& check)
 {
     check.id = raw.field;
     check.signingTime = parsePdfDate(raw.m);
@@ -200,6 +205,70 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     else if (!check.validAtSigningTime)
         check.problems << QCoreApplication::translate(
             "Signing", "The signing time lies outside the certificate's validity period.");
+    if (chainOk && !dss.isEmpty())
+        checkRevocations(store, signerCert, certs.get(), dss, check);
+}
+
+/**
+ * B-LT: the signer's chain judged against the revocation data embedded in the /DSS, offline, at the judged time (the
+ * trusted timestamp's when there is one, else the claimed /M). Every certificate below the trust anchor must be
+ * covered; a revocation at or before the judged time makes the signature invalid.
+ */
+void checkRevocations(X509_STORE* store, X509* signerCert, STACK_OF(X509) * cmsCerts, const ValidationData& dss,
+                      SignatureCheck& check)
+{
+    const QDateTime at = check.judgedTime();
+    X509StackPtr untrusted = x509Stack(dss.certificates);
+    for (int i = 0; cmsCerts && i < sk_X509_num(cmsCerts); ++i)
+        if (X509* c = sk_X509_value(cmsCerts, i); X509_up_ref(c) == 1)
+            sk_X509_push(untrusted.get(), c);
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), store, signerCert, untrusted.get()) != 1)
+        return;
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1)
+        return;
+    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+    const int n = chain ? sk_X509_num(chain.get()) : 0;
+    bool allKnown = n >= 2;
+    QString unknownReason;
+    for (int i = 0; i + 1 < n; ++i) {
+        X509* cert = sk_X509_value(chain.get(), i);
+        const RevocationStatus status
+            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), dss, at);
+        if (status.state == RevocationStatus::State::Revoked) {
+            check.revoked = true;
+            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
+                check.revokedAt = status.revokedAt;
+            check.problems << (i == 0 ? QCoreApplication::translate(
+                                            "Signing",
+                                            "The signer's certificate was revoked on %1, before the record was "
+                                            "signed (%2): the signature is not valid.")
+                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
+                                      : QCoreApplication::translate(
+                                            "Signing",
+                                            "The certificate of the authority \"%1\" that issued the signer's "
+                                            "certificate was revoked on %2, before the record was signed (%3): the "
+                                            "signature is not valid.")
+                                            .arg(certificateInfo(cert).commonName,
+                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
+        } else if (status.state == RevocationStatus::State::Unknown) {
+            allKnown = false;
+            if (unknownReason.isEmpty())
+                unknownReason = status.problem;
+        }
+    }
+    check.revocationChecked = allKnown || check.revoked;
+    if (check.revoked)
+        check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
+    else if (check.revocationChecked)
+        check.revocationNote
+            = QCoreApplication::translate("Signing", "not revoked at %1 (checked with the data embedded in the file)")
+                  .arg(text::shownDateTime(at));
+    else
+        check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
+    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
+        check.level = BaselineLevel::LT;
 }
 
 /**
@@ -281,6 +350,104 @@ Result<QByteArray> embeddedFileData(QPDFObjectHandle stream)
     return sink.take();
 }
 
+/** Caps on what a /DSS may make the verifier decode: far above real use (a few certificates and responses). */
+constexpr size_t kMaxValidationItemBytes = 1024 * 1024;
+constexpr int kMaxValidationItems = 256;
+
+/** The certificates, OCSP responses and CRLs of the document security store (PAdES B-LT); unreadable items skipped. */
+ValidationData readDss(QPDF& q)
+{
+    ValidationData data;
+    QPDFObjectHandle dss = q.getRoot().getKey("/DSS");
+    if (!dss.isDictionary())
+        return data;
+    int total = 0;
+    const std::pair<const char*, QList<QByteArray>*> entries[]
+        = {{"/Certs", &data.certificates}, {"/OCSPs", &data.ocspResponses}, {"/CRLs", &data.crls}};
+    for (const auto& [key, list] : entries) {
+        QPDFObjectHandle array = dss.getKey(key);
+        if (!array.isArray())
+            continue;
+        for (auto& item : array.getArrayAsVector()) {
+            if (!item.isStream() || ++total > kMaxValidationItems)
+                continue;
+            CappedSink sink(kMaxValidationItemBytes);
+            bool decoded = false;
+            try {
+                decoded = item.pipeStreamData(&sink, nullptr, 0, qpdf_dl_generalized, true);
+            } catch (const std::exception&) {
+                decoded = false;
+            }
+            if (decoded && !sink.exceeded())
+                *list << sink.take();
+        }
+    }
+    return data;
+}
+
+/**
+ * True when everything after the signed revision (`pdf` up to `signedEnd`) only adds validation data: no object of
+ * the signed revision is changed except the catalog, whose only new or changed key is /DSS (and an earlier /DSS
+ * object itself), with the same /Root and /Info. The new objects can then be reached only through /DSS, so the pages
+ * and the embedded packet are exactly what was signed.
+ */
+bool onlyValidationDataAfter(const QByteArray& pdf, qsizetype signedEnd, QPDF& full)
+{
+    try {
+        const QByteArray signedPart = pdf.left(signedEnd);
+        QPDF before;
+        before.setSuppressWarnings(true);
+        before.setIgnoreXRefStreams(true);
+        before.processMemoryFile("signed.pdf", signedPart.constData(), size_t(signedPart.size()));
+        QPDFObjectHandle oldRoot = before.getRoot();
+        QPDFObjectHandle newRoot = full.getRoot();
+        if (oldRoot.getObjGen() != newRoot.getObjGen() || full.getTrailer().hasKey("/Encrypt"))
+            return false;
+        if (before.getTrailer().getKey("/Info").unparse() != full.getTrailer().getKey("/Info").unparse())
+            return false;
+        std::set<std::string> keys;
+        for (const auto& k : oldRoot.getKeys())
+            keys.insert(k);
+        for (const auto& k : newRoot.getKeys())
+            keys.insert(k);
+        for (const auto& k : keys)
+            if (k != "/DSS" && oldRoot.getKey(k).unparse() != newRoot.getKey(k).unparse())
+                return false;
+        QPDFObjectHandle oldDss = oldRoot.getKey("/DSS");
+        const QPDFObjGen oldDssGen = oldDss.isIndirect() ? oldDss.getObjGen() : QPDFObjGen();
+        // Something must have been added through /DSS (the catalog or the old /DSS rewritten after the signed part),
+        // and nothing may follow the last revision's end: bytes that are no revision are a change like any other.
+        if (pdf.mid(pdf.lastIndexOf("%%EOF") + 5).trimmed().size() > 0)
+            return false;
+        const auto newTable = full.getXRefTable();
+        const auto rewrittenAfter = [&](QPDFObjGen gen) {
+            const auto it = newTable.find(gen);
+            return it != newTable.end() && it->second.getType() == 1 && it->second.getOffset() >= signedEnd;
+        };
+        if (!rewrittenAfter(oldRoot.getObjGen()) && !(oldDss.isIndirect() && rewrittenAfter(oldDss.getObjGen())))
+            return false;
+        const auto oldTable = before.getXRefTable();
+        QPDFObjectHandle oldSize = before.getTrailer().getKey("/Size");
+        const long long firstNew = oldSize.isInteger() ? oldSize.getIntValue() : 0;
+        for (const auto& [gen, entry] : newTable) {
+            if (gen.getObj() >= firstNew)
+                continue; // new in the later revisions
+            if (gen == oldRoot.getObjGen() || (oldDss.isIndirect() && gen == oldDssGen))
+                continue;
+            const auto it = oldTable.find(gen);
+            if (it == oldTable.end() || it->second.getType() != entry.getType()
+                || (entry.getType() == 1 && it->second.getOffset() != entry.getOffset())
+                || (entry.getType() == 2
+                    && (it->second.getObjStreamNumber() != entry.getObjStreamNumber()
+                        || it->second.getObjStreamIndex() != entry.getObjStreamIndex())))
+                return false;
+        }
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteArray>& anchors,
                                       const QString& packetName)
 {
@@ -318,12 +485,16 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
     VerificationReport report;
     report.format = VerificationReport::Format::Pdf;
     StorePtr store = trustStore(anchors);
+    const ValidationData dss = readDss(q);
     for (const auto& raw : raws) {
         SignatureCheck check;
-        checkOne(pdf, raw, store.get(), anchors, check);
+        checkOne(pdf, raw, store.get(), anchors, dss, check);
         report.signatures << check;
     }
-    if (!report.signatures.isEmpty() && !report.signatures.last().coversWholeDocument) {
+    // Bytes after the last signature are allowed when they only add validation data (PAdES B-LT: a /DSS update).
+    if (!report.signatures.isEmpty() && !report.signatures.last().coversWholeDocument
+        && !(rangeEnd(raws.last(), pdf.size()) > 0
+             && onlyValidationDataAfter(pdf, rangeEnd(raws.last(), pdf.size()), q))) {
         // Earlier signatures are followed by later revisions by design; after the last one nothing may follow.
         auto& last = report.signatures.last();
         last.changedAfterSigning = true;

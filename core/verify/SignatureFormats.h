@@ -22,7 +22,8 @@ struct XmlSignatureLayout
     QString dataId = QStringLiteral("data"); ///< Id attribute of the signed data element
     QString containerName = QStringLiteral("DSCKS"); ///< element that receives the signatures
     QString containerNamespace = QStringLiteral("urn:hocba:packet:1");
-    /** Namespace of the SigningTime/SignerRole properties and the per-signer wrapper elements. */
+    /** Namespace of the per-signer wrapper elements, and of the SigningTime/SignerRole properties of signatures made
+     *  before XAdES (issue 16), which XmlVerifier still reads. */
     QString propertiesNamespace = QStringLiteral("urn:hocba:packet:1");
     /** Wrap each signature in a per-role child of the container (HieuTruong / GVCN / DonVi), like DSCKS/NBan. */
     bool wrapPerRole = true;

@@ -119,6 +119,8 @@ QString VerificationReport::toText() const
             lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
                          .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
                               text::shownDate(s.certificate.notAfter));
+        if (!s.revocationNote.isEmpty())
+            lines << QCoreApplication::translate("Signing", "  Revocation: %1").arg(s.revocationNote);
         for (const auto& p : s.problems)
             lines << QStringLiteral("  - ") + p;
     }

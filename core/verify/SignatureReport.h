@@ -74,6 +74,9 @@ struct SignatureCheck
     /** The embedded revocation data says the signer's certificate was revoked at or before the judged time. */
     bool revoked = false;
     QDateTime revokedAt; ///< UTC, when revoked
+    /** Translated: what the embedded revocation data said ("not revoked at …", "could not be checked: …"); empty when
+     *  the document carries none. */
+    QString revocationNote;
     /** The time the certificate is judged at: the trusted time when there is one, else the claimed signingTime. */
     QDateTime judgedTime() const { return trustedTime.value_or(signingTime); }
 

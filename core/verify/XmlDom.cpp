@@ -28,6 +28,12 @@ bool isDsig(const xmlNode* node, const char* localName)
         && xmlStrEqual(node->ns->href, X(kDsigNs));
 }
 
+bool isXades(const xmlNode* node, const char* localName)
+{
+    return node && node->type == XML_ELEMENT_NODE && xmlStrEqual(node->name, X(localName)) && node->ns
+        && xmlStrEqual(node->ns->href, X(kXadesNs));
+}
+
 void forEachElement(xmlNode* root, const std::function<bool(xmlNode*)>& visit)
 {
     for (xmlNode* n = root; n; n = n->next) {

@@ -22,6 +22,11 @@ inline constexpr char kEnveloped[] = "http://www.w3.org/2000/09/xmldsig#envelope
 inline constexpr char kSha256[] = "http://www.w3.org/2001/04/xmlenc#sha256";
 inline constexpr char kRsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
 inline constexpr char kEcdsaSha256[] = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256";
+/** XAdES (ETSI EN 319 132-1): the namespace of the qualifying properties, and the Type of the Reference to them. */
+inline constexpr char kXadesNs[] = "http://uri.etsi.org/01903/v1.3.2#";
+inline constexpr char kXadesSignedPropertiesType[] = "http://uri.etsi.org/01903#SignedProperties";
+/** The Type of the Reference to the SignatureProperties of packets signed before XAdES (issue 16). */
+inline constexpr char kSignaturePropertiesType[] = "http://www.w3.org/2000/09/xmldsig#SignatureProperties";
 
 inline const xmlChar* X(const char* s)
 {
@@ -37,6 +42,8 @@ QString attribute(xmlNode* node, const char* name);
 QList<xmlNode*> childElements(xmlNode* parent);
 /** An element named `localName` in the XMLDSig namespace. */
 bool isDsig(const xmlNode* node, const char* localName);
+/** An element named `localName` in the XAdES namespace. */
+bool isXades(const xmlNode* node, const char* localName);
 /** Depth-first walk over element nodes; stops when `visit` returns false. */
 void forEachElement(xmlNode* root, const std::function<bool(xmlNode*)>& visit);
 xmlNode* findById(xmlDoc* doc, const QString& id);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "verify/XmlVerifier.h"
 
+#include "util/Text.h"
 #include "verify/OpenSsl.h"
+#include "verify/Revocation.h"
+#include "verify/Timestamp.h"
 #include "verify/XmlDom.h"
 
 #include <QCoreApplication>
@@ -142,13 +145,148 @@ QString referenceProblem(xmlNode* ref, const QString& uri, std::initializer_list
     return {};
 }
 
+/** The parts of one signature that passed structureProblem, for the checks after xmlsec. */
+struct Parts
+{
+    xmlNode* signatureValue = nullptr;
+    xmlNode* x509Data = nullptr;
+    /** Packets signed before issue 16: ds:SignatureProperties with SigningTime and SignerRole (our namespace). */
+    xmlNode* legacyProperties = nullptr;
+    /** XAdES: xades:SignedSignatureProperties and its SigningCertificateV2/Cert (both signed). */
+    xmlNode* signedSignatureProperties = nullptr;
+    xmlNode* signingCertificate = nullptr;
+    QList<xmlNode*> timeStamps; ///< xades:SignatureTimeStamp elements (unsigned)
+    /** B-LT: xades:CertificateValues and RevocationValues (unsigned), decoded. */
+    ValidationData validation;
+    bool hasValidationData = false;
+};
+
+/** The element children of `node` must be, in order, elements of these XAdES names (each optional when marked). */
+bool xadesChildren(xmlNode* node, std::initializer_list<std::pair<const char*, bool>> names, QList<xmlNode*>& out)
+{
+    const QList<xmlNode*> kids = childElements(node);
+    out.clear();
+    qsizetype i = 0;
+    for (auto [name, required] : names) {
+        if (i < kids.size() && isXades(kids[i], name)) {
+            out << kids[i++];
+        } else {
+            if (required)
+                return false;
+            out << nullptr;
+        }
+    }
+    return i == kids.size();
+}
+
+bool xadesLeaf(xmlNode* node, const char* name)
+{
+    return isXades(node, name) && childElements(node).isEmpty();
+}
+
+/** The most values of one kind (certificates, CRLs, OCSP responses) a signature may carry: a chain or two's worth. */
+constexpr int kMaxValidationValues = 32;
+
+/** `list`'s children are 1..kMaxValidationValues `name` leaves; their base64 contents go to `out`. */
+bool encapsulated(xmlNode* list, const char* name, QList<QByteArray>& out)
+{
+    const QList<xmlNode*> values = childElements(list);
+    if (values.isEmpty() || values.size() > kMaxValidationValues)
+        return false;
+    for (xmlNode* v : values) {
+        if (!xadesLeaf(v, name))
+            return false;
+        out << QByteArray::fromBase64(textOf(v).trimmed().toLatin1());
+    }
+    return true;
+}
+
+/**
+ * XAdES qualifying properties as XmlSigner writes them (EN 319 132-1 baseline B, and B-T with a SignatureTimeStamp):
+ * QualifyingProperties Target="#<signature Id>" with SignedProperties (SignedSignatureProperties: SigningTime,
+ * SigningCertificateV2 with one Cert — SHA-256 CertDigest and IssuerSerialV2 —, SignerRoleV2/ClaimedRoles with one
+ * ClaimedRole; SignedDataObjectProperties: DataObjectFormat with MimeType) and optional UnsignedProperties holding,
+ * in this order and each at most once, a SignatureTimeStamp (exclusive C14N, one EncapsulatedTimeStamp),
+ * CertificateValues (EncapsulatedX509Certificate) and RevocationValues (CRLValues, OCSPValues). Nothing else.
+ */
+QString xadesProblem(xmlDoc* doc, xmlNode* sig, xmlNode* qualifying, Parts& parts, QString& signedPropsId)
+{
+    const QString notOurs = text("The signature is not laid out as this program writes signatures.");
+    QList<xmlNode*> k;
+    if (attribute(qualifying, "Target") != QLatin1Char('#') + attribute(sig, "Id")
+        || !xadesChildren(qualifying, {{"SignedProperties", true}, {"UnsignedProperties", false}}, k))
+        return notOurs;
+    xmlNode* signedProps = k[0];
+    xmlNode* unsignedProps = k[1];
+    signedPropsId = attribute(signedProps, "Id");
+    if (signedPropsId.isEmpty() || findById(doc, signedPropsId) != signedProps)
+        return notOurs;
+    if (!xadesChildren(signedProps, {{"SignedSignatureProperties", true}, {"SignedDataObjectProperties", false}}, k))
+        return notOurs;
+    xmlNode* objectProps = k[1];
+    parts.signedSignatureProperties = k[0];
+    if (!xadesChildren(parts.signedSignatureProperties,
+                       {{"SigningTime", true}, {"SigningCertificateV2", true}, {"SignerRoleV2", false}}, k)
+        || !xadesLeaf(k[0], "SigningTime"))
+        return notOurs;
+    xmlNode* role = k[2];
+    QList<xmlNode*> certs;
+    if (!xadesChildren(k[1], {{"Cert", true}}, certs)
+        || !xadesChildren(certs[0], {{"CertDigest", true}, {"IssuerSerialV2", false}}, k)
+        || (k[1] && !xadesLeaf(k[1], "IssuerSerialV2")))
+        return notOurs;
+    parts.signingCertificate = certs[0];
+    const QList<xmlNode*> digest = childElements(k[0]);
+    if (digest.size() != 2 || !hasAlgorithm(digest[0], "DigestMethod", {kSha256}) || !isLeaf(digest[1], "DigestValue"))
+        return text("The signature uses an algorithm or a transform that is not accepted.");
+    if (role
+        && (!xadesChildren(role, {{"ClaimedRoles", true}}, k) || !xadesChildren(k[0], {{"ClaimedRole", true}}, k)
+            || !xadesLeaf(k[0], "ClaimedRole")))
+        return notOurs;
+    if (objectProps) {
+        for (xmlNode* f : childElements(objectProps)) {
+            QList<xmlNode*> mime;
+            if (!isXades(f, "DataObjectFormat") || !xadesChildren(f, {{"MimeType", true}}, mime)
+                || !xadesLeaf(mime[0], "MimeType"))
+                return notOurs;
+        }
+    }
+    if (unsignedProps) {
+        // One time-stamp, as XmlSigner writes: each costs a CMS and chain check, so a file must not bring thousands.
+        QList<xmlNode*> u;
+        if (!xadesChildren(unsignedProps, {{"UnsignedSignatureProperties", true}}, k) || childElements(k[0]).isEmpty()
+            || !xadesChildren(
+                k[0], {{"SignatureTimeStamp", false}, {"CertificateValues", false}, {"RevocationValues", false}}, u))
+            return notOurs;
+        if (xmlNode* p = u[0]) {
+            const QList<xmlNode*> stamp = childElements(p);
+            if (stamp.size() != 2 || !hasAlgorithm(stamp[0], "CanonicalizationMethod", {kExcC14n})
+                || !xadesLeaf(stamp[1], "EncapsulatedTimeStamp"))
+                return notOurs;
+            parts.timeStamps << p;
+        }
+        if (u[1] && !encapsulated(u[1], "EncapsulatedX509Certificate", parts.validation.certificates))
+            return notOurs;
+        if (xmlNode* values = u[2]) {
+            QList<xmlNode*> r;
+            if (!xadesChildren(values, {{"CRLValues", false}, {"OCSPValues", false}}, r) || (!r[0] && !r[1])
+                || (r[0] && !encapsulated(r[0], "EncapsulatedCRLValue", parts.validation.crls))
+                || (r[1] && !encapsulated(r[1], "EncapsulatedOCSPValue", parts.validation.ocspResponses)))
+                return notOurs;
+        }
+        parts.hasValidationData = u[1] || u[2];
+    }
+    return {};
+}
+
 /**
  * The layout XmlSigner writes, and nothing else: SignedInfo (exclusive C14N, RSA or ECDSA with SHA-256, a reference
- * to the data with enveloped + exclusive C14N, one to this signature's own SignatureProperties), SignatureValue,
- * KeyInfo with only X509Data/X509Certificate, one Object with the properties. Anything else could make xmlsec run
- * an expensive transform or sign something other than what we read, so it is refused before xmlsec runs.
+ * to the data with enveloped + exclusive C14N, one to this signature's own signed properties), SignatureValue,
+ * KeyInfo with only X509Data/X509Certificate, one Object with the properties: XAdES QualifyingProperties (what
+ * XmlSigner writes since issue 16) or ds:SignatureProperties (packets signed before). Anything else could make
+ * xmlsec run an expensive transform or sign something other than what we read, so it is refused before xmlsec runs.
  */
-QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& layout)
+QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& layout, Parts& out)
 {
     const QList<xmlNode*> parts = childElements(sig);
     if (parts.size() != 4 || !isDsig(parts[0], "SignedInfo") || !isLeaf(parts[1], "SignatureValue")
@@ -165,21 +303,31 @@ QString structureProblem(xmlDoc* doc, xmlNode* sig, const XmlSignatureLayout& la
     if (!isDsig(keyInfo.value(0), "X509Data") || certs.isEmpty()
         || !std::all_of(certs.begin(), certs.end(), [](xmlNode* c) { return isLeaf(c, "X509Certificate"); }))
         return text("The signature's key information must hold only X.509 certificates.");
+    out.signatureValue = parts[1];
+    out.x509Data = keyInfo[0];
     const QList<xmlNode*> object = childElements(parts[3]);
-    const QString propsId = object.size() == 1 ? attribute(object[0], "Id") : QString();
-    if (!isDsig(object.value(0), "SignatureProperties") || propsId.isEmpty() || findById(doc, propsId) != object[0])
-        return text("The signature is not laid out as this program writes signatures.");
+    QString propsId;
+    if (object.size() == 1 && isXades(object[0], "QualifyingProperties")) {
+        if (QString p = xadesProblem(doc, sig, object[0], out, propsId); !p.isEmpty())
+            return p;
+        if (attribute(info[3], "Type") != QLatin1String(kXadesSignedPropertiesType))
+            return text("The signature must cover exactly the record data and its own signing time, nothing else.");
+    } else {
+        propsId = object.size() == 1 ? attribute(object[0], "Id") : QString();
+        if (!isDsig(object.value(0), "SignatureProperties") || propsId.isEmpty() || findById(doc, propsId) != object[0])
+            return text("The signature is not laid out as this program writes signatures.");
+        out.legacyProperties = object[0];
+    }
     if (QString p = referenceProblem(info[2], QLatin1Char('#') + layout.dataId, {kEnveloped, kExcC14n}); !p.isEmpty())
         return p;
     return referenceProblem(info[3], QLatin1Char('#') + propsId, {kExcC14n});
 }
 
 /** The signer's certificate is the first in X509Data (XmlSigner writes it first); the others may complete its chain. */
-X509Ptr signerCertificate(xmlNode* sig, X509StackPtr& others)
+X509Ptr signerCertificate(xmlNode* x509Data, X509StackPtr& others)
 {
     others.reset(sk_X509_new_null());
-    xmlNode* x509Data = childElements(childElements(sig).at(2)).at(0); // shape checked by structureProblem
-    const QList<xmlNode*> certs = childElements(x509Data);
+    const QList<xmlNode*> certs = childElements(x509Data); // shape checked by structureProblem
     for (xmlNode* n : certs.mid(1))
         if (X509Ptr c = x509FromDer(QByteArray::fromBase64(textOf(n).toLatin1())))
             sk_X509_push(others.get(), c.release());
@@ -214,19 +362,142 @@ struct Context
 {
     xmlDoc* doc;
     X509_STORE* anchors;
+    const QList<QByteArray>& anchorsDer; ///< for the time-stamps' TSA chains
     const XmlSignatureLayout& layout;
 };
+
+/**
+ * B-T: each SignatureTimeStamp must hold an RFC 3161 token over SHA-256 of the exclusive C14N of ds:SignatureValue,
+ * issued by a TSA that chains to one of the trust anchors at its own time; the earliest such token gives trustedTime
+ * (structureProblem lets one through today; the loop is ready for more, e.g. one per TSA).
+ * A time-stamp that does not verify makes the signature fail (timestampOk), as in PdfVerifier.
+ */
+void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check)
+{
+    if (parts.timeStamps.isEmpty())
+        return;
+    const QByteArray digest = sha256(canonicalize(c.doc, parts.signatureValue));
+    QString firstProblem;
+    for (xmlNode* stamp : parts.timeStamps) {
+        const QByteArray token = QByteArray::fromBase64(textOf(childElements(stamp).at(1)).trimmed().toLatin1());
+        auto info = verifyTimestampToken(token, digest, c.anchorsDer, parts.validation.certificates);
+        if (!info) {
+            if (firstProblem.isEmpty())
+                firstProblem = info.error().message;
+            continue;
+        }
+        if (!check.trustedTime || info->genTime < *check.trustedTime) {
+            check.trustedTime = info->genTime;
+            check.timestampAuthority = info->tsaCertificate.commonName;
+        }
+    }
+    if (check.trustedTime) {
+        check.level = BaselineLevel::T;
+        return;
+    }
+    // As for PDFs: a time-stamp that does not verify is a forgery or a mistake, never a quiet fall-back to level B.
+    check.timestampOk = false;
+    check.problems << text("The signature carries a time-stamp that is not valid: %1 The signing time cannot be trusted.")
+                          .arg(firstProblem);
+}
+
+/** The SigningCertificateV2's Cert names `cert`: its SHA-256 digest, and its issuer and serial when present. */
+bool signingCertificateMatches(xmlNode* certRef, X509* cert)
+{
+    const QList<xmlNode*> k = childElements(certRef); // CertDigest, IssuerSerialV2?: checked by xadesProblem
+    const QByteArray digest = QByteArray::fromBase64(textOf(childElements(k[0]).at(1)).trimmed().toLatin1());
+    if (digest != sha256(x509ToDer(cert)))
+        return false;
+    return k.size() < 2 || QByteArray::fromBase64(textOf(k[1]).trimmed().toLatin1()) == issuerSerialDer(cert);
+}
+
+/** The claimed time and role from the signed properties (xmlsec verified them through the second reference). */
+void readSignedProperties(const Context& c, const Parts& parts, SignatureCheck& check)
+{
+    if (parts.legacyProperties) {
+        const QByteArray pns = c.layout.propertiesNamespace.toUtf8();
+        if (xmlNode* t = findElement(parts.legacyProperties, "SigningTime", pns.constData()))
+            check.signingTime = QDateTime::fromString(textOf(t).trimmed(), Qt::ISODate).toUTC();
+        if (xmlNode* r = findElement(parts.legacyProperties, "SignerRole", pns.constData()))
+            check.role = roleFromCode(textOf(r).trimmed());
+        return;
+    }
+    const QList<xmlNode*> ssp = childElements(parts.signedSignatureProperties);
+    check.signingTime = QDateTime::fromString(textOf(ssp[0]).trimmed(), Qt::ISODate).toUTC();
+    if (ssp.size() == 3) // SignerRoleV2/ClaimedRoles/ClaimedRole
+        check.role = roleFromCode(textOf(childElements(childElements(ssp[2]).at(0)).at(0)).trimmed());
+}
+
+/**
+ * B-LT: the signer's chain judged against the signature's CertificateValues/RevocationValues, offline, at the judged
+ * time (the time-stamp's when there is one, else the claimed SigningTime). Every certificate below the trust anchor
+ * must be covered; a revocation at or before the judged time makes the signature invalid, one after it does not.
+ * The same rules and words as PdfVerifier's check of a PDF's /DSS.
+ */
+void checkRevocations(const Context& c, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
+                      SignatureCheck& check)
+{
+    const QDateTime at = check.judgedTime();
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), c.anchors, signerCert, untrusted) != 1)
+        return;
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1)
+        return;
+    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+    const int n = chain ? sk_X509_num(chain.get()) : 0;
+    bool allKnown = n >= 2;
+    QString unknownReason;
+    for (int i = 0; i + 1 < n; ++i) {
+        X509* cert = sk_X509_value(chain.get(), i);
+        const RevocationStatus status
+            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
+        if (status.state == RevocationStatus::State::Revoked) {
+            check.revoked = true;
+            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
+                check.revokedAt = status.revokedAt;
+            check.problems << (i == 0 ? QCoreApplication::translate(
+                                            "Signing",
+                                            "The signer's certificate was revoked on %1, before the record was "
+                                            "signed (%2): the signature is not valid.")
+                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
+                                      : QCoreApplication::translate(
+                                            "Signing",
+                                            "The certificate of the authority \"%1\" that issued the signer's "
+                                            "certificate was revoked on %2, before the record was signed (%3): the "
+                                            "signature is not valid.")
+                                            .arg(certificateInfo(cert).commonName,
+                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
+        } else if (status.state == RevocationStatus::State::Unknown) {
+            allKnown = false;
+            if (unknownReason.isEmpty())
+                unknownReason = status.problem;
+        }
+    }
+    check.revocationChecked = allKnown || check.revoked;
+    if (check.revoked)
+        check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
+    else if (check.revocationChecked)
+        check.revocationNote
+            = QCoreApplication::translate("Signing", "not revoked at %1 (checked with the data embedded in the file)")
+                  .arg(text::shownDateTime(at));
+    else
+        check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
+    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
+        check.level = BaselineLevel::LT;
+}
 
 SignatureCheck checkSignature(const Context& c, xmlNode* sig)
 {
     SignatureCheck check;
     check.id = attribute(sig, "Id");
-    if (QString problem = structureProblem(c.doc, sig, c.layout); !problem.isEmpty()) {
+    Parts parts;
+    if (QString problem = structureProblem(c.doc, sig, c.layout, parts); !problem.isEmpty()) {
         check.problems << problem;
         return check;
     }
     X509StackPtr others;
-    X509Ptr cert = signerCertificate(sig, others);
+    X509Ptr cert = signerCertificate(parts.x509Data, others);
     if (!cert) {
         check.problems << text("The signer's certificate cannot be read.");
         return check;
@@ -238,30 +509,42 @@ SignatureCheck checkSignature(const Context& c, xmlNode* sig)
         check.problems << text("The signature is not valid: the signed data has been changed after signing.");
         return check;
     }
-    // The properties were verified through the second reference (structureProblem tied it to this Object).
-    const QByteArray pns = c.layout.propertiesNamespace.toUtf8();
-    xmlNode* props = childElements(childElements(sig).at(3)).at(0);
-    if (xmlNode* t = findElement(props, "SigningTime", pns.constData()))
-        check.signingTime = QDateTime::fromString(textOf(t).trimmed(), Qt::ISODate).toUTC();
-    if (xmlNode* r = findElement(props, "SignerRole", pns.constData()))
-        check.role = roleFromCode(textOf(r).trimmed());
+    readSignedProperties(c, parts, check);
     check.certificate = certificateInfo(cert.get());
     check.signerName = check.certificate.commonName;
-    check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
-        && check.signingTime <= check.certificate.notAfter;
+    // XAdES binds the signer's certificate into what is signed: another certificate for the same key (say one that is
+    // still valid in place of the one that signed) put into KeyInfo does not match it.
+    const bool sameCertificate
+        = !parts.signingCertificate || signingCertificateMatches(parts.signingCertificate, cert.get());
+    if (!sameCertificate)
+        check.problems << text("The certificate in the signature is not the one the signer signed with: it has been "
+                               "replaced after signing.");
+    checkTimestamps(c, parts, check);
 
     // The certificate must have been valid and trusted when the record was signed (NĐ 23/2025 Art. 16), not now:
-    // a principal's certificate that expired since must not turn signed records invalid.
-    const bool chainOk
-        = check.signingTime.isValid() && verifyChain(c.anchors, cert.get(), others.get(), check.signingTime).isEmpty();
+    // a principal's certificate that expired since must not turn signed records invalid. "When" is the trusted time
+    // of a valid signature time-stamp when there is one, else the time the signer's computer claimed.
+    const QDateTime when = check.judgedTime();
+    check.validAtSigningTime
+        = when.isValid() && when >= check.certificate.notBefore && when <= check.certificate.notAfter;
+    // The validation data's certificates may complete the chain (an intermediate CA the signer did not send).
+    for (const QByteArray& der : parts.validation.certificates)
+        if (X509Ptr extra = x509FromDer(der))
+            sk_X509_push(others.get(), extra.release());
+    const bool chainOk = when.isValid() && verifyChain(c.anchors, cert.get(), others.get(), when).isEmpty();
     const bool usageOk = allowsNonRepudiation(cert.get());
-    check.certificateTrusted = chainOk && usageOk;
+    check.certificateTrusted = chainOk && usageOk && sameCertificate;
     if (!chainOk)
         check.problems << text("The signer's certificate is not issued by a trusted certificate authority.");
     if (!usageOk)
         check.problems << text("The signer's certificate does not allow signing with non-repudiation.");
+    if (parts.hasValidationData && chainOk)
+        checkRevocations(c, cert.get(), others.get(), parts.validation, check);
     if (!check.validAtSigningTime)
-        check.problems << text("The signing time lies outside the certificate's validity period.");
+        check.problems << (check.trustedTime
+                               ? text("The time of the signature's timestamp lies outside the certificate's validity "
+                                      "period.")
+                               : text("The signing time lies outside the certificate's validity period."));
     return check;
 }
 
@@ -303,7 +586,7 @@ Result<VerificationReport> XmlVerifier::verify(const packet::SafeXmlDocument& do
 
     VerificationReport report;
     report.format = VerificationReport::Format::Xml;
-    const Context context {doc.get(), anchors.get(), layout};
+    const Context context {doc.get(), anchors.get(), trustAnchorsDer, layout};
     forEachElement(container->children, [&](xmlNode* n) {
         if (isDsig(n, "Signature"))
             report.signatures << checkSignature(context, n);

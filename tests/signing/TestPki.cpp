@@ -165,7 +165,8 @@ QByteArray TestPki::xmlsecSign(const QByteArray& xmlTemplate, const QString& key
     QFile::remove(out);
     auto r = runTool(QStringLiteral("xmlsec1"),
                      {"--sign", "--privkey-pem", keyArg, "--id-attr:Id", dataElement, "--id-attr:Id",
-                      "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--output", out, in.fileName()},
+                      "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--id-attr:Id",
+                      "http://uri.etsi.org/01903/v1.3.2#:SignedProperties", "--output", out, in.fileName()},
                      m_dir.path());
     if (r.exitCode != 0) {
         qWarning() << "xmlsec1 --sign" << r.output;

@@ -37,7 +37,7 @@ public:
     /**
      * xmlsec1 --sign on the first <Signature> of `xmlTemplate` with `keyArg` (a key file, or "key,cert" to have the
      * certificate written into an empty <X509Data/>); Id attributes of `dataElement` ("namespace:LocalName") and of
-     * SignatureProperties are registered. Empty on failure.
+     * SignatureProperties and xades:SignedProperties are registered. Empty on failure.
      */
     QByteArray xmlsecSign(const QByteArray& xmlTemplate, const QString& keyArg, const QString& dataElement) const;
 

@@ -3,6 +3,7 @@
 // ways, the reader against malformed and hostile input, and the signature check against what an attacker would make
 // (a fresh key under the principal's name, another role, a second signature, an edit after signing); xmlsec1 checks
 // the same signatures independently.
+#include "LegacyXmlSigner.h"
 #include "TestPki.h"
 
 #include "packet/SignedRequest.h"
@@ -210,6 +211,31 @@ private Q_SLOTS:
         QVERIFY2(st->ok(), qPrintable(st->problems.join(QLatin1Char('\n')) + st->report.toText()));
         QCOMPARE(st->request, sampleStatement());
         QVERIFY(xmlsec1Accepts(statement, QStringLiteral("statement")));
+    }
+
+    // Issue 16: requests are signed as XAdES now; one signed the way it was before still verifies, role and all.
+    void requestSignedBeforeXadesVerifies()
+    {
+        auto signer = m_pki.signer(false);
+        const QByteArray xades = sign(packet::writeRevokeRequest(sampleRevoke()), *signer);
+        QVERIFY(xades.contains("<xades:ClaimedRole>principal</xades:ClaimedRole>"));
+        XmlSignOptions o;
+        o.signingTime = m_when;
+        o.layout = requestSignatureLayout();
+        const QByteArray old
+            = test::signLegacyXml(packet::writeRevokeRequest(sampleRevoke()), *signer, o).value_or(QByteArray());
+        QVERIFY(old.contains("<SignerRole xmlns=\"urn:hocba:request:1\">principal</SignerRole>"));
+        for (const QByteArray& xml : {xades, old}) {
+            auto checked = verifyRevokeRequest(xml, {m_pki.caDer()});
+            QVERIFY(checked);
+            QVERIFY2(checked->ok(), qPrintable(checked->problems.join(u'\n') + checked->report.toText()));
+            QCOMPARE(checked->report.signatures.first().signingTime, m_when);
+        }
+        o.role = SignerRole::Seal;
+        auto seal = verifyRevokeRequest(
+            test::signLegacyXml(packet::writeRevokeRequest(sampleRevoke()), *signer, o).value_or(QByteArray()),
+            {m_pki.caDer()});
+        QVERIFY(seal && seal->report.ok() && !seal->ok());
     }
 
     void unsignedIsNotOk()
