@@ -48,7 +48,8 @@ Error buildFailed(const QString& detail)
  * CMS_final/CMS_SignerInfo_sign always add signingTime, which PAdES baseline forbids (the time is /M), so the
  * SignedAttributes are built here and the Signer (token) signs their DER encoding (SIGNING.md §3b).
  */
-Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs)
+Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs,
+                                   Timestamper* timestamper, qint64* tsaNs)
 {
     auto cert = x509FromDer(signer.certificate());
     if (!cert)
@@ -86,6 +87,20 @@ Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& sign
     if (!value)
         return std::unexpected(value.error());
     ASN1_STRING_set(CMS_SignerInfo_get0_signature(si), value->constData(), int(value->size()));
+    if (timestamper) {
+        QElapsedTimer tsaTimer;
+        tsaTimer.start();
+        auto token = timestamper->timestamp(sha256(*value));
+        if (tsaNs)
+            *tsaNs += tsaTimer.nsecsElapsed();
+        if (!token)
+            return std::unexpected(token.error());
+        // The token is a ContentInfo (a SEQUENCE): V_ASN1_SEQUENCE takes its whole DER encoding as the value.
+        if (CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, token->constData(),
+                                          int(token->size()))
+            != 1)
+            return std::unexpected(buildFailed(opensslErrors()));
+    }
     unsigned char* out = nullptr;
     const int len = i2d_CMS_ContentInfo(cms.get(), &out);
     if (len <= 0)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "token/Signer.h"
+#include "token/Timestamper.h"
 
 #include <QByteArray>
 
@@ -13,8 +14,12 @@ namespace hocba::signing {
  * content), the signer's certificate and chain inside. The token signs the DER of the signed attributes.
  * The PDF signatures (PdfSigner) and the audit checkpoints use it; `openssl cms -verify -binary -content FILE`
  * checks either (checkDetachedCms in verify/DetachedCms.h). `keyNs`, when given, gets the time spent inside the token
- * added.
+ * added. With a `timestamper`, the SignerInfo gets the unsigned attribute id-aa-signatureTimeStampToken
+ * (1.2.840.113549.1.9.16.2.14, RFC 3161 appendix A): a token over SHA-256 of the signature value (CAdES-T, PAdES B-T);
+ * its error (the TSA did not answer, …) is returned as is and no signature is made. `tsaNs` gets the time spent
+ * waiting for the TSA added.
  */
-Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs = nullptr);
+Result<QByteArray> signDetachedCms(const QByteArray& contentSha256, Signer& signer, qint64* keyNs = nullptr,
+                                   Timestamper* timestamper = nullptr, qint64* tsaNs = nullptr);
 
 } // namespace hocba::signing

@@ -248,7 +248,8 @@ Status addPacket(IncrementalUpdate& u, const PdfPacketAttachment& a, std::map<st
     return {};
 }
 
-Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options, qint64* keyNs)
+Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options, qint64* keyNs,
+                            qint64* tsaNs)
 {
     IncrementalUpdate u(pdf);
     if (u.qpdf().isEncrypted())
@@ -309,6 +310,8 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
         reserved = int(signer.certificate().size()) + 4096;
         for (const auto& c : signer.chain())
             reserved += int(c.size());
+        if (options.timestamper)
+            reserved += kTimestampReserveBytes;
     }
     const QByteArray brPlaceholder = "[0 ********** ********** **********]";
     QByteArray sigBody = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange "
@@ -343,7 +346,7 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
 
     auto cms = signDetachedCms(
         digest::sha256({QByteArrayView(out).first(contentsPos), QByteArrayView(out).sliced(afterContents)}), signer,
-        keyNs);
+        keyNs, options.timestamper, tsaNs);
     if (!cms)
         return std::unexpected(cms.error());
     const QByteArray hex = cms->toHex().toUpper();
@@ -421,9 +424,10 @@ Result<QByteArray> PdfSigner::sign(const QByteArray& pdf, Signer& signer, const 
     QElapsedTimer timer;
     timer.start();
     qint64 keyNs = 0;
+    qint64 tsaNs = 0;
     Result<QByteArray> result;
     try {
-        result = signImpl(pdf, signer, options, &keyNs);
+        result = signImpl(pdf, signer, options, &keyNs, &tsaNs);
     } catch (const std::exception& e) {
         // qpdf reports damaged input by throwing; the message names objects and offsets, no document content.
         result = fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
@@ -432,6 +436,7 @@ Result<QByteArray> PdfSigner::sign(const QByteArray& pdf, Signer& signer, const 
     if (stats) {
         stats->totalNs = timer.nsecsElapsed();
         stats->keyNs = keyNs;
+        stats->tsaNs = tsaNs;
     }
     return result;
 }

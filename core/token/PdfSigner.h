@@ -2,6 +2,7 @@
 #pragma once
 
 #include "token/Signer.h"
+#include "token/Timestamper.h"
 #include "verify/Revocation.h"
 #include "verify/SignatureFormats.h"
 #include "verify/SignatureReport.h"
@@ -33,13 +34,22 @@ struct PdfSignOptions
     int reservedBytes = 0;
     /** Embed this packet in the same incremental update as the signature, so it lies inside the signed range. */
     std::optional<PdfPacketAttachment> packet;
+    /**
+     * PAdES B-T: a signature time-stamp from this TSA goes into the CMS (signDetachedCms); /Contents then also has
+     * room for the token (kTimestampReserveBytes). Its failure fails the signing: nothing is returned.
+     */
+    Timestamper* timestamper = nullptr;
 };
+
+/** Room kept in /Contents for a signature time-stamp token: the TSA's certificate and a chain of two or three CAs. */
+inline constexpr int kTimestampReserveBytes = 12 * 1024;
 
 /** Where the sign step spent its time (for the benchmark print in tests; never asserted). */
 struct PdfSignStats
 {
     qint64 totalNs = 0;
     qint64 keyNs = 0; ///< inside Signer::signSha256 (the token)
+    qint64 tsaNs = 0; ///< waiting for the time-stamping authority
 };
 
 /**

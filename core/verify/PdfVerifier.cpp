@@ -5,6 +5,7 @@
 #include "verify/OpenSsl.h"
 #include "verify/PdfCommon.h"
 #include "verify/Revocation.h"
+#include "verify/Timestamp.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -83,11 +84,51 @@ qsizetype rangeEnd(const RawSignature& raw, qsizetype fileSize)
     return r ? r->end() : -1;
 }
 
+/**
+ * PAdES B-T: the SignerInfo's signature time-stamp (unsigned attribute id-aa-signatureTimeStampToken) verified over
+ * SHA-256 of the signature value, its TSA chained to the anchors (with the CMS's certificates as intermediates) at the
+ * token's time. Sets trustedTime and level T; a token that does not verify is a problem and fails the signature.
+ */
+void checkTimestamp(CMS_SignerInfo* si, STACK_OF(X509) * certs, const QList<QByteArray>& anchors, SignatureCheck& check)
+{
+    const int idx = CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, -1);
+    if (idx < 0)
+        return;
+    X509_ATTRIBUTE* attr = CMS_unsigned_get_attr(si, idx);
+    ASN1_TYPE* value = X509_ATTRIBUTE_count(attr) == 1 ? X509_ATTRIBUTE_get0_type(attr, 0) : nullptr;
+    const ASN1_OCTET_STRING* signature = CMS_SignerInfo_get0_signature(si);
+    Result<TimestampInfo> info
+        = fail(ErrorCode::CertificateInvalid,
+               QCoreApplication::translate("Timestamp", "The signature's time-stamp cannot be read."));
+    if (value && value->type == V_ASN1_SEQUENCE && signature
+        && CMS_unsigned_get_attr_by_NID(si, NID_id_smime_aa_timeStampToken, idx) < 0) {
+        QList<QByteArray> extra;
+        for (int i = 0; certs && i < sk_X509_num(certs); ++i)
+            extra << x509ToDer(sk_X509_value(certs, i));
+        const QByteArray token(reinterpret_cast<const char*>(value->value.sequence->data),
+                               value->value.sequence->length);
+        const QByteArray signed_(reinterpret_cast<const char*>(ASN1_STRING_get0_data(signature)),
+                                 ASN1_STRING_length(signature));
+        info = verifyTimestampToken(token, sha256(signed_), anchors, extra);
+    }
+    if (!info) {
+        check.timestampOk = false;
+        check.problems << QCoreApplication::translate("Signing",
+                                                      "The signature carries a time-stamp that is not valid: %1 The "
+                                                      "signing time cannot be trusted.")
+                              .arg(info.error().message);
+        return;
+    }
+    check.trustedTime = info->genTime;
+    check.timestampAuthority = info->tsaCertificate.commonName;
+    check.level = BaselineLevel::T;
+}
+
 void checkRevocations(X509_STORE* store, X509* signerCert, STACK_OF(X509) * cmsCerts, const ValidationData& dss,
                       SignatureCheck& check);
 
-void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, const ValidationData& dss,
-              SignatureCheck& check)
+void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store, const QList<QByteArray>& anchors,
+              const ValidationData& dss, SignatureCheck& check)
 {
     check.id = raw.field;
     check.signingTime = parsePdfDate(raw.m);
@@ -133,14 +174,16 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         check.problems << QCoreApplication::translate(
             "Signing", "The signature does not name its signing certificate (signing-certificate-v2).");
     }
-    // Trust at the signing time (/M, covered by the signature), not now: a certificate that expired since must not
-    // turn a signed record invalid.
-    const bool chainOk = verifyChain(store, signerCert, certs.get(), check.signingTime).isEmpty();
+    // Trust at the judged time: the time-stamp's when there is a valid one, else the claimed /M (covered by the
+    // signature); not now: a certificate that expired since must not turn a signed record invalid.
+    checkTimestamp(si, certs.get(), anchors, check);
+    const QDateTime judged = check.judgedTime();
+    const bool chainOk = verifyChain(store, signerCert, certs.get(), judged).isEmpty();
     // Signing demands non-repudiation (CertificatePolicy); a certificate without it is not acceptable for a record.
     const bool forSigning = hasNonRepudiation(signerCert);
     check.certificateTrusted = chainOk && forSigning;
-    check.validAtSigningTime = check.signingTime.isValid() && check.signingTime >= check.certificate.notBefore
-        && check.signingTime <= check.certificate.notAfter;
+    check.validAtSigningTime
+        = judged.isValid() && judged >= check.certificate.notBefore && judged <= check.certificate.notAfter;
     check.coversWholeDocument = range->end() == pdf.size();
     if (!check.integrityOk && check.problems.isEmpty())
         check.problems << QCoreApplication::translate(
@@ -152,7 +195,14 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
         check.problems << QCoreApplication::translate(
             "Signing",
             "The signer's certificate is not meant for signing documents: it lacks the non-repudiation key usage.");
-    if (!check.validAtSigningTime)
+    if (!check.validAtSigningTime && check.trustedTime)
+        check.problems << QCoreApplication::translate("Signing",
+                                                      "The signer's certificate was not valid at the time proven by "
+                                                      "the time-stamp (%1): it is valid from %2 to %3.")
+                              .arg(text::shownDateTime(*check.trustedTime),
+                                   text::shownDateTime(check.certificate.notBefore),
+                                   text::shownDateTime(check.certificate.notAfter));
+    else if (!check.validAtSigningTime)
         check.problems << QCoreApplication::translate(
             "Signing", "The signing time lies outside the certificate's validity period.");
     if (chainOk && !dss.isEmpty())
@@ -438,7 +488,7 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
     const ValidationData dss = readDss(q);
     for (const auto& raw : raws) {
         SignatureCheck check;
-        checkOne(pdf, raw, store.get(), dss, check);
+        checkOne(pdf, raw, store.get(), anchors, dss, check);
         report.signatures << check;
     }
     // Bytes after the last signature are allowed when they only add validation data (PAdES B-LT: a /DSS update).

@@ -102,6 +102,19 @@ QString VerificationReport::toText() const
         if (s.signingTime.isValid())
             lines
                 << QCoreApplication::translate("Signing", "  Signing time: %1").arg(text::shownDateTime(s.signingTime));
+        if (s.trustedTime) {
+            lines << QCoreApplication::translate("Signing", "  Trusted time: %1 (time-stamp by %2)")
+                         .arg(text::shownDateTime(*s.trustedTime), s.timestampAuthority);
+            lines << QCoreApplication::translate("Signing",
+                                                 "  The certificate is judged at the trusted time, not at the time "
+                                                 "claimed by the signer's computer.");
+        } else if (s.signingTime.isValid() && s.timestampOk) {
+            lines << QCoreApplication::translate("Signing",
+                                                 "  No trusted time-stamp: the signing time is only what the signer's "
+                                                 "computer claimed.");
+        }
+        if (s.integrityOk)
+            lines << QCoreApplication::translate("Signing", "  Level: %1").arg(levelLabel(s.level));
         if (!s.certificate.der.isEmpty())
             lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
                          .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),

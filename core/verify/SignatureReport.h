@@ -67,6 +67,8 @@ struct SignatureCheck
     std::optional<QDateTime> trustedTime;
     QString timestampAuthority; ///< the TSA certificate's CN, when trustedTime is set
     BaselineLevel level = BaselineLevel::B;
+    /** False when the signature carries a time-stamp that does not verify (forged, another signature's, untrusted). */
+    bool timestampOk = true;
     /** LT and above: the embedded revocation data covered the signer's chain (and the TSA's) at the judged time. */
     bool revocationChecked = false;
     /** The embedded revocation data says the signer's certificate was revoked at or before the judged time. */
@@ -83,7 +85,8 @@ struct SignatureCheck
 
     bool ok() const
     {
-        return integrityOk && certificateTrusted && validAtSigningTime && !changedAfterSigning && !revoked;
+        return integrityOk && certificateTrusted && validAtSigningTime && !changedAfterSigning && !revoked
+            && timestampOk;
     }
 };
 
