@@ -91,8 +91,10 @@ FileVerdict verdictFor(const QString& path, const Result<signing::DocumentVerifi
     bool changed = !v.problems.isEmpty() && v.embedded && v.packetDigest != v.renderedDigest;
     bool untrusted = false;
     bool outOfValidity = false;
+    bool revoked = false;
     for (const auto& s : all) {
-        changed = changed || !s.integrityOk || s.changedAfterSigning || !s.coversWholeDocument;
+        revoked = revoked || s.revoked;
+        changed = changed || !s.integrityOk || s.changedAfterSigning;
         untrusted = untrusted || !s.certificateTrusted;
         outOfValidity = outOfValidity || !s.validAtSigningTime;
     }
@@ -102,6 +104,10 @@ FileVerdict verdictFor(const QString& path, const Result<signing::DocumentVerifi
     } else if (untrusted) {
         out.kind = FileVerdict::Kind::Untrusted;
         out.verdict = VerifyWidget::tr("The signature is intact, but the signer's certificate is not trusted");
+    } else if (revoked) {
+        out.kind = FileVerdict::Kind::Invalid;
+        out.verdict = VerifyWidget::tr("NOT valid: the signer's certificate had been revoked when the document was "
+                                       "signed");
     } else if (outOfValidity) {
         out.kind = FileVerdict::Kind::Invalid;
         out.verdict = VerifyWidget::tr("NOT valid: the certificate was not valid when the document was signed");

@@ -25,8 +25,9 @@ bool chainHasRevocationUrls(const QList<QByteArray>& chainDer);
  * PAdES B-LT at signing time: for each certificate of `chainDer` (the signer first, then its issuers; `moreCertsDer`,
  * e.g. the school's trust anchors, may supply the issuers the chain lacks) that names a responder or a CRL, fetches
  * an OCSP response from its AIA URL (HTTP POST, application/ocsp-request, with a nonce), or, when no responder
- * answers, the CRL from its distribution point. Each answer is checked like a verifier will (checkRevocation at `coverTime`)
- * before it is kept. The chain's certificates are part of the result. Certificates without URLs are left out.
+ * answers, the CRL from its distribution point. Each answer is checked like a verifier will (checkRevocation at
+ * `coverTime`) before it is kept. The chain's certificates are part of the result. Certificates without URLs are left
+ * out.
  *
  * Errors (ErrorCode::Network): a responder and a CRL that do not answer, or answer with something that does not
  * verify; ErrorCode::CertificateInvalid: the certificate is revoked. Blocks the calling thread, which need not run an

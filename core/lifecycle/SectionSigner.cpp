@@ -2,6 +2,7 @@
 #include "lifecycle/SectionSigner.h"
 
 #include "lifecycle/PacketBuilder.h"
+#include "lifecycle/RevocationFetcher.h"
 #include "lifecycle/SignPolicy.h"
 #include "lifecycle/SignedDocuments.h"
 #include "packet/PacketDigest.h"
@@ -360,6 +361,20 @@ Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& si
         return std::unexpected(signedPdf.error());
     out.timings.pdfSignNs = t.nsecsElapsed();
     out.timings.tokenNs += timed.ns;
+    // B-LT: the chain's revocation answers, fetched now, go into the /DSS in a second incremental update.
+    QList<QByteArray> chain {signer.certificate()};
+    chain += signer.chain();
+    if (options.addRevocationData && chainHasRevocationUrls(chain)) {
+        RevocationFetchOptions fetch;
+        fetch.coverTime = section.prepared.signingTime;
+        auto data = fetchValidationData(chain, options.revocationIssuers, fetch);
+        if (!data)
+            return std::unexpected(data.error());
+        auto withData = signing::PdfSigner::addValidationData(*signedPdf, *data);
+        if (!withData)
+            return std::unexpected(withData.error());
+        signedPdf = std::move(withData);
+    }
     section.pdf = std::move(*signedPdf);
     return {};
 }

@@ -36,6 +36,14 @@ struct SectionSignOptions
      */
     signing::Timestamper* timestamper = nullptr;
     bool timestampOptional = false;
+    /**
+     * PAdES B-LT: when the signer's certificate chain names OCSP responders or CRLs, finishDocument fetches their
+     * answers after the PAdES signature (RevocationFetcher) and adds them to the PDF's /DSS; a service that does not
+     * answer fails the section (nothing stored) with a message. False: never fetch.
+     */
+    bool addRevocationData = true;
+    /** Certificates that complete the signer's chain for those requests (the school's trust anchors). */
+    QList<QByteArray> revocationIssuers;
 };
 
 /** Where the time of one section went (benchmarks print it; nothing asserts on it). */

@@ -4,6 +4,7 @@
 // signatures carry timestamps). Cross-checked with pdfsig and qpdf --check; forged and misdirected responses are
 // produced with openssl ocsp itself.
 #include "OcspFixture.h"
+#include "TsaFixture.h"
 
 #include "lifecycle/RevocationFetcher.h"
 #include "token/PdfSigner.h"
@@ -11,6 +12,7 @@
 #include "verify/Revocation.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
@@ -67,6 +69,7 @@ class TestRevocation : public QObject
     Q_OBJECT
 
     test::OcspFixture m_ca;
+    test::TsaFixture m_tsa;
     QDateTime m_when;
     QByteArray m_signed; ///< a PDF signed by the fixture's signer at m_when, without validation data
 
@@ -140,6 +143,7 @@ private Q_SLOTS:
         auto pdf = PdfSigner::sign(makePdf(), *signer, o);
         QVERIFY(pdf);
         m_signed = *pdf;
+        QVERIFY(m_tsa.create());
     }
 
     void chainNamesItsServices()
@@ -150,8 +154,12 @@ private Q_SLOTS:
 
     void dssVerifiesOffline()
     {
+        QElapsedTimer timer;
+        timer.start();
         auto data = lifecycle::fetchValidationData(chain());
+        const qint64 fetchMs = timer.elapsed();
         QVERIFY2(data, qPrintable(data ? QString() : data.error().message + data.error().detail));
+        qInfo("fetch: 2 OCSP responses on loopback in %lld ms", fetchMs); // a figure, never asserted
         QCOMPARE(data->ocspResponses.size(), 2); // signer (delegated responder) and intermediate (root itself)
         QVERIFY(data->crls.isEmpty());
         QCOMPARE(data->certificates.size(), 3);
@@ -399,6 +407,92 @@ private Q_SLOTS:
         QVERIFY(!data);
         QCOMPARE(data.error().code, ErrorCode::Network);
         QVERIFY(data.error().message.contains(QStringLiteral("did not answer")));
+    }
+    /**
+     * Signed with a trusted timestamp and a claimed /M an hour later: revocation is judged at the timestamp's time.
+     * Returns the PDF and the timestamp's time.
+     */
+    std::pair<QByteArray, QDateTime> timestamped()
+    {
+        auto signer = m_ca.signer();
+        auto timestamper = m_tsa.timestamper();
+        PdfSignOptions o;
+        o.signingTime = m_when.addSecs(3600);
+        o.timestamper = timestamper.get();
+        auto pdf = PdfSigner::sign(makePdf(), *signer, o);
+        if (!pdf)
+            return {};
+        auto report = PdfVerifier::verify(*pdf, {m_ca.rootDer(), m_tsa.rootDer()});
+        if (!report || !report->signatures.first().trustedTime)
+            return {};
+        return {*pdf, *report->signatures.first().trustedTime};
+    }
+
+    void timestampedWithDssIsLevelLT()
+    {
+        const auto [pdf, stampedAt] = timestamped();
+        QVERIFY(!pdf.isEmpty());
+        auto data = lifecycle::fetchValidationData(chain());
+        QVERIFY(data);
+        auto blt = PdfSigner::addValidationData(pdf, *data);
+        QVERIFY(blt);
+        auto report = PdfVerifier::verify(*blt, {m_ca.rootDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY2(s.ok(), qPrintable(s.problems.join(';')));
+        QCOMPARE(s.trustedTime, std::optional<QDateTime>(stampedAt));
+        QVERIFY(s.revocationChecked);
+        QCOMPARE(s.level, BaselineLevel::LT);
+        // Without the /DSS the same signature is T.
+        auto t = PdfVerifier::verify(pdf, {m_ca.rootDer(), m_tsa.rootDer()});
+        QVERIFY(t);
+        QCOMPARE(t->signatures.first().level, BaselineLevel::T);
+        const auto sig = run("pdfsig", {write(*blt, QStringLiteral("lt.pdf"))}, {});
+        QVERIFY2(sig.output.contains("Signature Validation: Signature is Valid."), qPrintable(sig.output));
+        QCOMPARE(run("qpdf", {"--check", m_ca.path("lt.pdf")}, {}).exitCode, 0);
+    }
+
+    void revokedBeforeTheTimestampIsInvalid()
+    {
+        const auto [pdf, stampedAt] = timestamped();
+        QVERIFY(!pdf.isEmpty());
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), stampedAt.addSecs(-1)));
+        QVERIFY(writeRequest());
+        const QByteArray response = respond(QStringLiteral("responder"));
+        auto intData = lifecycle::fetchValidationData({m_ca.der(QStringLiteral("int")), m_ca.rootDer()});
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), {}));
+        QVERIFY(intData);
+        auto blt = PdfSigner::addValidationData(pdf, {chain(), intData->ocspResponses << response, {}});
+        QVERIFY(blt);
+        auto report = PdfVerifier::verify(*blt, {m_ca.rootDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.revoked);
+        QVERIFY(!s.ok());
+        QVERIFY(s.level != BaselineLevel::LT);
+    }
+
+    void revokedAfterTheTimestampIsValid()
+    {
+        const auto [pdf, stampedAt] = timestamped();
+        QVERIFY(!pdf.isEmpty());
+        // Revoked ten minutes after the timestamp, but before the claimed /M (an hour later): judged at the
+        // timestamp, the signature stays valid; judged at /M it would not.
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), stampedAt.addSecs(600)));
+        auto data = lifecycle::fetchValidationData(chain());
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), {}));
+        QVERIFY(data);
+        auto blt = PdfSigner::addValidationData(pdf, *data);
+        QVERIFY(blt);
+        auto report = PdfVerifier::verify(*blt, {m_ca.rootDer(), m_tsa.rootDer()});
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY2(s.ok(), qPrintable(s.problems.join(';')));
+        QVERIFY(!s.revoked);
+        QCOMPARE(s.level, BaselineLevel::LT);
+        const RevocationStatus atClaim = checkRevocation(m_ca.der(QStringLiteral("signer")),
+                                                         m_ca.der(QStringLiteral("int")), *data, s.signingTime);
+        QCOMPARE(atClaim.state, RevocationStatus::State::Revoked);
     }
 };
 
