@@ -278,6 +278,127 @@
         <source>B-LTA (archive timestamp)</source>
         <translation>B-LTA (có dấu thời gian lưu trữ)</translation>
     </message>
+    <message>
+        <source>The revocation data cannot be added: the packet&apos;s last signature is not a XAdES signature.</source>
+        <translation>Không thêm được dữ liệu thu hồi chứng thư: chữ ký cuối cùng của gói dữ liệu không phải là chữ ký XAdES.</translation>
+    </message>
+    <message>
+        <source>The packet&apos;s last signature already carries revocation data.</source>
+        <translation>Chữ ký cuối cùng của gói dữ liệu đã có dữ liệu thu hồi chứng thư.</translation>
+    </message>
+    <message>
+        <source>The signature carries a time-stamp that is not valid: %1 The signing time cannot be trusted.</source>
+        <translation>Chữ ký có dấu thời gian không hợp lệ: %1 Không thể tin cậy thời điểm ký.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate was not valid at the time proven by the time-stamp (%1): it is valid from %2 to %3.</source>
+        <translation>Chứng thư số của người ký không còn hiệu lực vào thời điểm được dấu thời gian xác nhận (%1): chứng thư có hiệu lực từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate was revoked on %1, before the record was signed (%2): the signature is not valid.</source>
+        <translation>Chứng thư số của người ký đã bị thu hồi ngày %1, trước khi học bạ được ký (%2): chữ ký không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority &quot;%1&quot; that issued the signer&apos;s certificate was revoked on %2, before the record was signed (%3): the signature is not valid.</source>
+        <translation>Chứng thư của tổ chức "%1" cấp chứng thư số cho người ký đã bị thu hồi ngày %2, trước khi học bạ được ký (%3): chữ ký không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>revoked (see below)</source>
+        <translation>đã bị thu hồi (xem bên dưới)</translation>
+    </message>
+    <message>
+        <source>not revoked at %1 (checked with the data embedded in the file)</source>
+        <translation>chưa bị thu hồi vào %1 (kiểm tra bằng dữ liệu kèm trong tệp)</translation>
+    </message>
+    <message>
+        <source>could not be checked: %1</source>
+        <translation>không kiểm tra được: %1</translation>
+    </message>
+    <message>
+        <source>  Trusted time: %1 (time-stamp by %2)</source>
+        <translation>  Thời điểm tin cậy: %1 (dấu thời gian của %2)</translation>
+    </message>
+    <message>
+        <source>  The certificate is judged at the trusted time, not at the time claimed by the signer&apos;s computer.</source>
+        <translation>  Chứng thư số được xét tại thời điểm tin cậy, không phải thời điểm do máy tính của người ký tự ghi.</translation>
+    </message>
+    <message>
+        <source>  No trusted time-stamp: the signing time is only what the signer&apos;s computer claimed.</source>
+        <translation>  Không có dấu thời gian tin cậy: thời điểm ký chỉ là giờ do máy tính của người ký tự ghi.</translation>
+    </message>
+    <message>
+        <source>  Level: %1</source>
+        <translation>  Mức chữ ký: %1</translation>
+    </message>
+    <message>
+        <source>  Revocation: %1</source>
+        <translation>  Tình trạng thu hồi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Timestamp</name>
+    <message>
+        <source>The time-stamping server %1 did not answer within %2 seconds.</source>
+        <translation>Máy chủ cấp dấu thời gian %1 không trả lời trong %2 giây.</translation>
+    </message>
+    <message>
+        <source>The time-stamping server %1 cannot be reached.</source>
+        <translation>Không kết nối được tới máy chủ cấp dấu thời gian %1.</translation>
+    </message>
+    <message>
+        <source>The time-stamping server %1 answered with an error (HTTP %2).</source>
+        <translation>Máy chủ cấp dấu thời gian %1 trả lời có lỗi (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>No time-stamping server is set.</source>
+        <translation>Chưa đặt máy chủ cấp dấu thời gian.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s). Check the school&apos;s Internet connection; if it works, ask the school&apos;s IT contact to check the time-stamping server address in the signing settings.</source>
+        <translation>
+            <numerusform>Đã thử %n lần. Hãy kiểm tra kết nối Internet của trường; nếu Internet vẫn dùng được, nhờ cán bộ phụ trách tin học của trường kiểm tra địa chỉ máy chủ cấp dấu thời gian trong phần cài đặt ký số.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp cannot be read.</source>
+        <translation>Không đọc được dấu thời gian của chữ ký.</translation>
+    </message>
+    <message>
+        <source>The time-stamp request could not be built.</source>
+        <translation>Không tạo được yêu cầu cấp dấu thời gian.</translation>
+    </message>
+    <message>
+        <source>The time-stamping server sent an answer that cannot be used.</source>
+        <translation>Máy chủ cấp dấu thời gian gửi về câu trả lời không dùng được.</translation>
+    </message>
+    <message>
+        <source>The time-stamping server refused to give a time-stamp.</source>
+        <translation>Máy chủ cấp dấu thời gian từ chối cấp dấu thời gian.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp was made for another signature.</source>
+        <translation>Dấu thời gian của chữ ký này được cấp cho một chữ ký khác.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp does not carry the certificate of the time-stamping authority that issued it.</source>
+        <translation>Dấu thời gian của chữ ký không kèm chứng thư của tổ chức cấp dấu thời gian đã cấp nó.</translation>
+    </message>
+    <message>
+        <source>The certificate that issued the signature&apos;s time-stamp is not a time-stamping certificate.</source>
+        <translation>Chứng thư đã cấp dấu thời gian của chữ ký không phải là chứng thư cấp dấu thời gian.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp could not be checked.</source>
+        <translation>Không kiểm tra được dấu thời gian của chữ ký.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp was issued by a time-stamping authority that is not trusted.</source>
+        <translation>Dấu thời gian của chữ ký do một tổ chức cấp dấu thời gian không được tin cậy cấp.</translation>
+    </message>
+    <message>
+        <source>The signature&apos;s time-stamp is not genuine: its signature does not match the time-stamping authority&apos;s certificate.</source>
+        <translation>Dấu thời gian của chữ ký là giả: chữ ký trên đó không khớp với chứng thư của tổ chức cấp dấu thời gian.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::Types</name>
@@ -2474,6 +2595,65 @@
     </message>
 </context>
 <context>
+    <name>hocba::cli::TsaCommand</name>
+    <message>
+        <source>The time-stamping server that dates every signature: &quot;tsa set --url URL --trust ROOT.pem [--allow-without]&quot;, &quot;tsa show&quot;, &quot;tsa clear&quot;.</source>
+        <translation>Máy chủ cấp dấu thời gian cho mọi chữ ký: "tsa set --url URL --trust ROOT.pem [--allow-without]", "tsa show", "tsa clear".</translation>
+    </message>
+    <message>
+        <source>The time-stamping server&apos;s address, as the certification service provider gives it, e.g. http://tsa.ca.example.vn.</source>
+        <translation>Địa chỉ máy chủ cấp dấu thời gian do nhà cung cấp dịch vụ chứng thực cho, ví dụ http://tsa.ca.example.vn.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The root certificate of the time-stamping server (PEM or DER).</source>
+        <translation>Chứng thư gốc của máy chủ cấp dấu thời gian (PEM hoặc DER).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>TỆP</translation>
+    </message>
+    <message>
+        <source>When the server does not answer, sign without a time-stamp instead of stopping the batch (the signing time is then only what the computer claims).</source>
+        <translation>Khi máy chủ không trả lời, vẫn ký mà không có dấu thời gian thay vì dừng lượt ký (khi đó thời điểm ký chỉ là giờ do máy tính tự ghi).</translation>
+    </message>
+    <message>
+        <source>Say &quot;tsa set&quot;, &quot;tsa show&quot; or &quot;tsa clear&quot;.</source>
+        <translation>Hãy dùng "tsa set", "tsa show" hoặc "tsa clear".</translation>
+    </message>
+    <message>
+        <source>--url URL and --trust FILE are required.</source>
+        <translation>Cần có --url URL và --trust TỆP.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Không đọc được %1.</translation>
+    </message>
+    <message>
+        <source>No time-stamping server is set: signatures carry only the time the signer&apos;s computer claims (level B).</source>
+        <translation>Chưa đặt máy chủ cấp dấu thời gian: chữ ký chỉ mang giờ do máy tính của người ký tự ghi (mức B).</translation>
+    </message>
+    <message>
+        <source>Time-stamping server: %1</source>
+        <translation>Máy chủ cấp dấu thời gian: %1</translation>
+    </message>
+    <message>
+        <source>Its root certificate: %1 (SHA-256 %2), valid until %3</source>
+        <translation>Chứng thư gốc của máy chủ: %1 (SHA-256 %2), hiệu lực đến %3</translation>
+    </message>
+    <message>
+        <source>When it does not answer: sign without a time-stamp (level B).</source>
+        <translation>Khi máy chủ không trả lời: ký không có dấu thời gian (mức B).</translation>
+    </message>
+    <message>
+        <source>When it does not answer: the signing stops, and can be resumed later.</source>
+        <translation>Khi máy chủ không trả lời: dừng ký, có thể ký tiếp sau.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::cli::UnlockCommand</name>
     <message>
         <source>The board lifts a lock on entry; the reason is kept in the audit log with the lock.</source>
@@ -3427,7 +3607,7 @@
     <name>hocba::lifecycle</name>
     <message>
         <source>The sheet has no header row naming the pupils (Mã or Tên) and the columns of this grid (%1). Use a sheet saved from this grid with &quot;Save as a spreadsheet&quot;.</source>
-        <translation>Trang tính không có dòng tiêu đề ghi cột học sinh (Mã hoặc Tên) và các cột của bảng này (%1). Hãy dùng tệp đã lưu từ chính bảng này bằng "Lưu bảng này thành bảng tính".</translation>
+        <translation>Trang tính không có dòng tiêu đề ghi cột học sinh (Mã hoặc Tên) và các cột của bảng này (%1). Hãy dùng tệp đã lưu từ chính bảng này bằng &quot;Lưu bảng này thành bảng tính&quot;.</translation>
     </message>
     <message>
         <source>Row %1: no pupil of this class has the code %2.</source>
@@ -3448,6 +3628,18 @@
     <message>
         <source>Row %1, column %2: “%3” is not used. %4</source>
         <translation>Dòng %1, cột %2: “%3” không được dùng. %4</translation>
+    </message>
+    <message>
+        <source>The certificate of the authority that issued &quot;%1&quot; is missing, so its revocation cannot be checked. Add the authority&apos;s certificate to the trusted certificates.</source>
+        <translation>Thiếu chứng thư của tổ chức đã cấp "%1", nên không kiểm tra được tình trạng thu hồi. Hãy thêm chứng thư của tổ chức đó vào danh sách chứng thư tin cậy.</translation>
+    </message>
+    <message>
+        <source>The certificate &quot;%1&quot; was revoked by its authority on %2. Records cannot be signed with it; ask the certificate authority for a new one.</source>
+        <translation>Chứng thư số "%1" đã bị tổ chức cấp thu hồi ngày %2. Không thể ký học bạ bằng chứng thư này; hãy đề nghị tổ chức cung cấp dịch vụ chứng thực cấp chứng thư mới.</translation>
+    </message>
+    <message>
+        <source>The certificate authority&apos;s revocation service did not answer for &quot;%1&quot;, so the proof that the certificate is still valid cannot be added. Check the Internet connection and sign again.</source>
+        <translation>Dịch vụ tra cứu thu hồi của tổ chức chứng thực không trả lời cho "%1", nên không thêm được bằng chứng chứng thư số còn hiệu lực. Hãy kiểm tra kết nối Internet rồi ký lại.</translation>
     </message>
 </context>
 <context>
@@ -5335,6 +5527,13 @@
     </message>
 </context>
 <context>
+    <name>hocba::lifecycle::TsaSettings</name>
+    <message>
+        <source>&quot;%1&quot; is not the address of a time-stamping server: write it whole, starting with https:// (or http://), as the certification service provider gives it.</source>
+        <translation>"%1" không phải là địa chỉ máy chủ cấp dấu thời gian: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), như nhà cung cấp dịch vụ chứng thực cho.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::lifecycle::YearOpening</name>
     <message>
         <source>This student has no class in %1; put them in a class first.</source>
@@ -6517,6 +6716,42 @@
     <message>
         <source>The Department&apos;s receipt cannot be read.</source>
         <translation>Không đọc được biên nhận của Sở.</translation>
+    </message>
+    <message>
+        <source>The revocation answer (OCSP) is not signed by the certificate&apos;s issuer or its responder.</source>
+        <translation>Câu trả lời tra cứu thu hồi (OCSP) không do tổ chức cấp chứng thư hoặc máy chủ trả lời của tổ chức đó ký.</translation>
+    </message>
+    <message>
+        <source>The revocation answer (OCSP) cannot be read.</source>
+        <translation>Không đọc được câu trả lời tra cứu thu hồi (OCSP).</translation>
+    </message>
+    <message>
+        <source>The certificate authority&apos;s responder does not know this certificate.</source>
+        <translation>Máy chủ tra cứu của tổ chức chứng thực không biết chứng thư này.</translation>
+    </message>
+    <message>
+        <source>The revocation answer (OCSP) is older than the signing time, so it cannot show the certificate was still valid then.</source>
+        <translation>Câu trả lời tra cứu thu hồi (OCSP) có trước thời điểm ký, nên không chứng minh được chứng thư còn hiệu lực lúc ký.</translation>
+    </message>
+    <message>
+        <source>The revocation list (CRL) is not signed by the certificate&apos;s issuer.</source>
+        <translation>Danh sách thu hồi (CRL) không do tổ chức cấp chứng thư ký.</translation>
+    </message>
+    <message>
+        <source>The revocation list (CRL) cannot be read.</source>
+        <translation>Không đọc được danh sách thu hồi (CRL).</translation>
+    </message>
+    <message>
+        <source>The revocation list (CRL) is older than the signing time, so it cannot show the certificate was still valid then.</source>
+        <translation>Danh sách thu hồi (CRL) có trước thời điểm ký, nên không chứng minh được chứng thư còn hiệu lực lúc ký.</translation>
+    </message>
+    <message>
+        <source>The certificate or its issuer cannot be read, so its revocation cannot be checked.</source>
+        <translation>Không đọc được chứng thư hoặc chứng thư của tổ chức cấp, nên không kiểm tra được tình trạng thu hồi.</translation>
+    </message>
+    <message>
+        <source>No revocation answer (OCSP) or list (CRL) for this certificate is embedded.</source>
+        <translation>Tệp không kèm câu trả lời tra cứu thu hồi (OCSP) hay danh sách thu hồi (CRL) nào cho chứng thư này.</translation>
     </message>
 </context>
 <context>
@@ -8053,7 +8288,7 @@ Mã xác thực của trường: đã lưu</translation>
     </message>
     <message>
         <source>The grid was saved as %1. Fill it in Excel, then use &quot;Fill from a spreadsheet&quot;.</source>
-        <translation>Đã lưu bảng thành tệp %1. Điền bằng Excel, rồi dùng "Điền từ bảng tính".</translation>
+        <translation>Đã lưu bảng thành tệp %1. Điền bằng Excel, rồi dùng &quot;Điền từ bảng tính&quot;.</translation>
     </message>
     <message>
         <source>The file holds no sheet.</source>
@@ -10320,6 +10555,10 @@ Dấu vân tay SHA-256:
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>NOT valid: the signer&apos;s certificate had been revoked when the document was signed</source>
+        <translation>KHÔNG hợp lệ: chứng thư số của người ký đã bị thu hồi khi văn bản được ký</translation>
     </message>
 </context>
 <context>

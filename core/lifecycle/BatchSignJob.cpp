@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lifecycle/BatchSignJob.h"
 
+#include "lifecycle/TrustAnchors.h"
 #include "lifecycle/TsaSettings.h"
 
 #include "lifecycle/AuditCheckpoints.h"
@@ -117,7 +118,10 @@ Status requireSigning(store::Database& db, const Actor& actor, signing::SignerRo
 
 bool isTimestampError(const Error& error)
 {
-    return error.code == ErrorCode::Network && error.detail.startsWith(QLatin1String("tsa:"));
+    // The revocation services (OCSP/CRL, RevocationFetcher) too: when they do not answer, every later section would
+    // wait out the same timeouts, so the batch stops and resumes later as for the TSA.
+    return error.code == ErrorCode::Network
+        && (error.detail.startsWith(QLatin1String("tsa:")) || error.detail.startsWith(QLatin1String("revocation:")));
 }
 
 bool isTokenError(const Error& error)
@@ -191,6 +195,14 @@ Result<BatchReport> BatchSignJob::run(const QList<Id>& sectionIds, ProgressSink&
             options.timestamper = schoolTsa.get();
             options.timestampOptional = (*tsa)->allowWithout;
         }
+    }
+    // B-LT: the school's trust anchors complete a chain the token carries without its issuers, for the OCSP/CRL
+    // requests made after each PDF signature.
+    if (options.addRevocationData && options.revocationIssuers.isEmpty()) {
+        auto anchors = TrustAnchors::load(m_db);
+        if (!anchors)
+            return std::unexpected(anchors.error());
+        options.revocationIssuers = anchors->anchorsDer();
     }
     BatchPipeline pipeline(m_db, m_signer, options, m_workers);
     const Status piped = pipeline.run(PipelineRun {*items, journal, report, sink, cancel, clock});

@@ -277,7 +277,7 @@ Result<signing::ValidationData> fetchValidationData(const QList<QByteArray>& cha
                            "proof that the certificate is still valid cannot be added. Check the Internet connection "
                            "and sign again.")
                             .arg(nameOf(cert.get())),
-                        problems.join(QStringLiteral("; ")));
+                        QStringLiteral("revocation: ") + problems.join(QStringLiteral("; ")));
     }
     return data;
 }

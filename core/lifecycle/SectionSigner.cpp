@@ -306,7 +306,14 @@ Result<SignedSection> SectionSigner::signPacket(PreparedSection section, signing
     xo.signingTime = section.signingTime;
     xo.layout.containerName = QStringLiteral("Signatures"); // docs/packet.md: the container after <Data>
     xo.layout.wrapPerRole = false; // the schema allows only XMLDSig elements in <Signatures>
+    // The packet is the record that lives on (the Department keeps it alone): it gets its own time-stamp (XAdES B-T).
+    TaggedTimestamper tagged(options.timestamper);
+    xo.timestamper = options.timestamper ? &tagged : nullptr;
     auto signedXml = signing::XmlSigner::sign(section.packetXml, timed, xo);
+    if (!signedXml && tagged.failed && options.timestampOptional) {
+        xo.timestamper = nullptr; // the school allows signing without a time-stamp: level B
+        signedXml = signing::XmlSigner::sign(section.packetXml, timed, xo);
+    }
     if (!signedXml)
         return std::unexpected(signedXml.error());
     out.timings.xmlSignNs = t.nsecsElapsed();

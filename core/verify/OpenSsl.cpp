@@ -2,7 +2,9 @@
 #include "verify/OpenSsl.h"
 
 #include "util/Digest.h"
+#include "util/Text.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 
@@ -245,6 +247,59 @@ bool cmsIntegrityVerifies(CMS_ContentInfo* cms, const QByteArray& content)
         = CMS_verify(cms, nullptr, nullptr, data.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
     ERR_clear_error();
     return verified;
+}
+
+void judgeRevocation(X509_STORE* anchors, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
+                     SignatureCheck& check)
+{
+    const QDateTime at = check.judgedTime();
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), anchors, signerCert, untrusted) != 1)
+        return;
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1)
+        return;
+    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+    const int n = chain ? sk_X509_num(chain.get()) : 0;
+    bool allKnown = n >= 2;
+    QString unknownReason;
+    for (int i = 0; i + 1 < n; ++i) {
+        X509* cert = sk_X509_value(chain.get(), i);
+        const RevocationStatus status
+            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
+        if (status.state == RevocationStatus::State::Revoked) {
+            check.revoked = true;
+            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
+                check.revokedAt = status.revokedAt;
+            check.problems << (i == 0 ? QCoreApplication::translate(
+                                            "Signing",
+                                            "The signer's certificate was revoked on %1, before the record was "
+                                            "signed (%2): the signature is not valid.")
+                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
+                                      : QCoreApplication::translate(
+                                            "Signing",
+                                            "The certificate of the authority \"%1\" that issued the signer's "
+                                            "certificate was revoked on %2, before the record was signed (%3): the "
+                                            "signature is not valid.")
+                                            .arg(certificateInfo(cert).commonName,
+                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
+        } else if (status.state == RevocationStatus::State::Unknown) {
+            allKnown = false;
+            if (unknownReason.isEmpty())
+                unknownReason = status.problem;
+        }
+    }
+    check.revocationChecked = allKnown || check.revoked;
+    if (check.revoked)
+        check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
+    else if (check.revocationChecked)
+        check.revocationNote
+            = QCoreApplication::translate("Signing", "not revoked at %1 (checked with the data embedded in the file)")
+                  .arg(text::shownDateTime(at));
+    else
+        check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
+    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
+        check.level = BaselineLevel::LT;
 }
 
 } // namespace hocba::signing::detail

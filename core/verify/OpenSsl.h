@@ -2,6 +2,7 @@
 // Internal: RAII owners and small helpers around OpenSSL 3.0 for the signature formats. Not part of the public API.
 #pragma once
 
+#include "verify/Revocation.h"
 #include "verify/SignatureReport.h"
 
 #include <QByteArray>
@@ -71,5 +72,15 @@ QByteArray issuerSerialDer(const X509* cert);
 
 /** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
 bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
+
+/**
+ * B-LT, for PAdES (/DSS) and XAdES (CertificateValues/RevocationValues) alike: the signer's chain judged against the
+ * embedded revocation data, offline, at check.judgedTime() (the time-stamp's when there is one, else the claimed
+ * time). Every certificate below the trust anchor must be covered; a revocation at or before the judged time makes the
+ * signature invalid (revoked, revokedAt, a dated problem), one after it does not. Sets revocationChecked,
+ * revocationNote, and level LT on top of T.
+ */
+void judgeRevocation(X509_STORE* anchors, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
+                     SignatureCheck& check);
 
 } // namespace hocba::signing::detail

@@ -397,8 +397,9 @@ void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check
     }
     // As for PDFs: a time-stamp that does not verify is a forgery or a mistake, never a quiet fall-back to level B.
     check.timestampOk = false;
-    check.problems << text("The signature carries a time-stamp that is not valid: %1 The signing time cannot be trusted.")
-                          .arg(firstProblem);
+    check.problems
+        << text("The signature carries a time-stamp that is not valid: %1 The signing time cannot be trusted.")
+               .arg(firstProblem);
 }
 
 /** The SigningCertificateV2's Cert names `cert`: its SHA-256 digest, and its issuer and serial when present. */
@@ -426,65 +427,6 @@ void readSignedProperties(const Context& c, const Parts& parts, SignatureCheck& 
     check.signingTime = QDateTime::fromString(textOf(ssp[0]).trimmed(), Qt::ISODate).toUTC();
     if (ssp.size() == 3) // SignerRoleV2/ClaimedRoles/ClaimedRole
         check.role = roleFromCode(textOf(childElements(childElements(ssp[2]).at(0)).at(0)).trimmed());
-}
-
-/**
- * B-LT: the signer's chain judged against the signature's CertificateValues/RevocationValues, offline, at the judged
- * time (the time-stamp's when there is one, else the claimed SigningTime). Every certificate below the trust anchor
- * must be covered; a revocation at or before the judged time makes the signature invalid, one after it does not.
- * The same rules and words as PdfVerifier's check of a PDF's /DSS.
- */
-void checkRevocations(const Context& c, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
-                      SignatureCheck& check)
-{
-    const QDateTime at = check.judgedTime();
-    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
-    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), c.anchors, signerCert, untrusted) != 1)
-        return;
-    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
-    if (X509_verify_cert(ctx.get()) != 1)
-        return;
-    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
-    const int n = chain ? sk_X509_num(chain.get()) : 0;
-    bool allKnown = n >= 2;
-    QString unknownReason;
-    for (int i = 0; i + 1 < n; ++i) {
-        X509* cert = sk_X509_value(chain.get(), i);
-        const RevocationStatus status
-            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
-        if (status.state == RevocationStatus::State::Revoked) {
-            check.revoked = true;
-            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
-                check.revokedAt = status.revokedAt;
-            check.problems << (i == 0 ? QCoreApplication::translate(
-                                            "Signing",
-                                            "The signer's certificate was revoked on %1, before the record was "
-                                            "signed (%2): the signature is not valid.")
-                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
-                                      : QCoreApplication::translate(
-                                            "Signing",
-                                            "The certificate of the authority \"%1\" that issued the signer's "
-                                            "certificate was revoked on %2, before the record was signed (%3): the "
-                                            "signature is not valid.")
-                                            .arg(certificateInfo(cert).commonName,
-                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
-        } else if (status.state == RevocationStatus::State::Unknown) {
-            allKnown = false;
-            if (unknownReason.isEmpty())
-                unknownReason = status.problem;
-        }
-    }
-    check.revocationChecked = allKnown || check.revoked;
-    if (check.revoked)
-        check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
-    else if (check.revocationChecked)
-        check.revocationNote
-            = QCoreApplication::translate("Signing", "not revoked at %1 (checked with the data embedded in the file)")
-                  .arg(text::shownDateTime(at));
-    else
-        check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
-    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
-        check.level = BaselineLevel::LT;
 }
 
 SignatureCheck checkSignature(const Context& c, xmlNode* sig)
@@ -539,7 +481,7 @@ SignatureCheck checkSignature(const Context& c, xmlNode* sig)
     if (!usageOk)
         check.problems << text("The signer's certificate does not allow signing with non-repudiation.");
     if (parts.hasValidationData && chainOk)
-        checkRevocations(c, cert.get(), others.get(), parts.validation, check);
+        judgeRevocation(c.anchors, cert.get(), others.get(), parts.validation, check);
     if (!check.validAtSigningTime)
         check.problems << (check.trustedTime
                                ? text("The time of the signature's timestamp lies outside the certificate's validity "
