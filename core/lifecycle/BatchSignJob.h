@@ -141,9 +141,9 @@ private:
 /** True for errors that mean the token (or its PIN) is not usable: the batch must stop, not skip ahead. */
 bool isTokenError(const Error& error);
 /**
- * True for a time-stamping authority that did not answer or answered unusably (SectionSignOptions::timestamper), and for
- * OCSP/CRL services that did not answer (RevocationFetcher): the batch stops the same way as for a pulled token, its
- * sections left pending for a run once the server is back.
+ * True for a time-stamping authority that did not answer or answered unusably (SectionSignOptions::timestamper), and
+ * for OCSP/CRL services that did not answer (RevocationFetcher): the batch stops the same way as for a pulled token,
+ * its sections left pending for a run once the server is back.
  */
 bool isTimestampError(const Error& error);
 

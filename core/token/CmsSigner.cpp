@@ -21,19 +21,7 @@ namespace {
 QByteArray derSet(QList<QByteArray> elements)
 {
     std::sort(elements.begin(), elements.end());
-    QByteArray body = elements.join();
-    QByteArray out(1, '\x31');
-    const qsizetype n = body.size();
-    if (n < 0x80) {
-        out.append(char(n));
-    } else {
-        QByteArray len;
-        for (qsizetype v = n; v > 0; v >>= 8)
-            len.prepend(char(v & 0xff));
-        out.append(char(0x80 | len.size()));
-        out.append(len);
-    }
-    return out + body;
+    return derTlv(0x31, elements.join());
 }
 
 Error buildFailed(const QString& detail)

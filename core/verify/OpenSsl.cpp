@@ -177,8 +177,6 @@ bool hasNonRepudiation(X509* cert)
         && (X509_get_key_usage(cert) & KU_NON_REPUDIATION) != 0;
 }
 
-namespace {
-/** A DER tag-length-value with the definite length form. */
 QByteArray derTlv(unsigned char tag, const QByteArray& content)
 {
     QByteArray out(1, char(tag));
@@ -194,7 +192,6 @@ QByteArray derTlv(unsigned char tag, const QByteArray& content)
     }
     return out + content;
 }
-} // namespace
 
 QByteArray issuerSerialDer(const X509* cert)
 {

@@ -43,6 +43,9 @@ QByteArray x509ToDer(const X509* cert);
 X509StackPtr x509Stack(const QList<QByteArray>& ders);
 QByteArray sha256(const QByteArray& data);
 SignerCertificate certificateInfo(const X509* cert);
+
+/** A DER tag-length-value with the definite length form (hand-built ASN.1 the signers and verifiers share). */
+QByteArray derTlv(unsigned char tag, const QByteArray& content);
 QDateTime fromAsn1Time(const ASN1_TIME* t);
 /** A store holding the given DER certificates as trust anchors; purpose "any" (school certificates rarely carry
  *  the S/MIME key usage that CMS_verify would otherwise demand). */

@@ -251,8 +251,8 @@ private Q_SLOTS:
         many.replace("<Ethnicity>", QByteArray("<a/>").repeated(60000) + "<Ethnicity>");
         expectRejected(many, QStringLiteral("a"));
         QVERIFY(packet::readPacket(many).error().message.contains(QStringLiteral("more than 50000 elements")));
-        // The caps stop the reader early on hostile sizes. The bound is loose: these machines vary several-fold from day
-        // to day, and a sanitizer build is slower still.
+        // The caps stop the reader early on hostile sizes. The bound is loose: these machines vary several-fold from
+        // day to day, and a sanitizer build is slower still.
 #if defined(__SANITIZE_ADDRESS__)
         constexpr qint64 limitMs = 10000;
 #else
