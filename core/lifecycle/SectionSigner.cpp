@@ -17,6 +17,7 @@
 #include "util/Digest.h"
 #include "verify/Appearance.h"
 #include "verify/SignatureReport.h"
+#include "verify/Timestamp.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -67,13 +68,51 @@ public:
                 e.detail = QStringLiteral("tsa: ") + e.detail;
             return std::unexpected(e);
         }
+        lastToken = *token;
         return token;
     }
     bool failed = false;
+    QByteArray lastToken; ///< the last token the TSA gave, to fetch its chain's revocation data
 
 private:
     signing::Timestamper* m_inner;
 };
+
+/**
+ * B-LT at signing time: the revocation answers for the signer's chain and for the chain of the TSA that stamped the
+ * signature (`token`, may be empty), each fetched only when its certificates name a service. Nothing to add: empty.
+ */
+Result<signing::ValidationData> validationDataFor(const signing::Signer& signer, const QByteArray& token,
+                                                  const SectionSignOptions& options, const QDateTime& coverTime)
+{
+    signing::ValidationData all;
+    if (!options.addRevocationData)
+        return all;
+    QList<QByteArray> signerChain {signer.certificate()};
+    signerChain += signer.chain();
+    // A CA that issued both the signer's and the TSA's certificate is asked about once.
+    QList<QByteArray> tsaChain;
+    if (!token.isEmpty())
+        for (const QByteArray& der : signing::timestampTokenCertificates(token))
+            if (!signerChain.contains(der))
+                tsaChain << der;
+    RevocationFetchOptions fetch;
+    fetch.coverTime = coverTime;
+    for (const QList<QByteArray>& chain : {signerChain, tsaChain}) {
+        if (chain.isEmpty() || !chainHasRevocationUrls(chain))
+            continue;
+        auto data = fetchValidationData(chain, options.revocationIssuers + signerChain, fetch);
+        if (!data)
+            return std::unexpected(data.error());
+        for (const auto& [from, to] :
+             {std::pair {&data->certificates, &all.certificates}, std::pair {&data->ocspResponses, &all.ocspResponses},
+              std::pair {&data->crls, &all.crls}})
+            for (const QByteArray& item : *from)
+                if (!to->contains(item))
+                    to->append(item);
+    }
+    return all;
+}
 
 struct SectionRow
 {
@@ -316,6 +355,17 @@ Result<SignedSection> SectionSigner::signPacket(PreparedSection section, signing
     }
     if (!signedXml)
         return std::unexpected(signedXml.error());
+    // XAdES B-LT: the packet lives on without the PDF (the Department keeps it alone), so it carries its own answers.
+    auto data
+        = validationDataFor(signer, xo.timestamper ? tagged.lastToken : QByteArray(), options, section.signingTime);
+    if (!data)
+        return std::unexpected(data.error());
+    if (!data->ocspResponses.isEmpty() || !data->crls.isEmpty()) {
+        auto withData = signing::XmlSigner::addValidationData(*signedXml, *data, xo.layout);
+        if (!withData)
+            return std::unexpected(withData.error());
+        signedXml = std::move(withData);
+    }
     out.timings.xmlSignNs = t.nsecsElapsed();
     out.timings.tokenNs += timed.ns;
     SignedSection result;
@@ -368,15 +418,12 @@ Status SectionSigner::finishDocument(SignedSection& section, signing::Signer& si
         return std::unexpected(signedPdf.error());
     out.timings.pdfSignNs = t.nsecsElapsed();
     out.timings.tokenNs += timed.ns;
-    // B-LT: the chain's revocation answers, fetched now, go into the /DSS in a second incremental update.
-    QList<QByteArray> chain {signer.certificate()};
-    chain += signer.chain();
-    if (options.addRevocationData && chainHasRevocationUrls(chain)) {
-        RevocationFetchOptions fetch;
-        fetch.coverTime = section.prepared.signingTime;
-        auto data = fetchValidationData(chain, options.revocationIssuers, fetch);
-        if (!data)
-            return std::unexpected(data.error());
+    // B-LT: the answers for the signer's and the TSA's chains, fetched now, go into the /DSS in a second update.
+    auto data = validationDataFor(signer, po.timestamper ? tagged.lastToken : QByteArray(), options,
+                                  section.prepared.signingTime);
+    if (!data)
+        return std::unexpected(data.error());
+    if (!data->ocspResponses.isEmpty() || !data->crls.isEmpty()) {
         auto withData = signing::PdfSigner::addValidationData(*signedPdf, *data);
         if (!withData)
             return std::unexpected(withData.error());

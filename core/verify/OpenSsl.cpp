@@ -246,47 +246,135 @@ bool cmsIntegrityVerifies(CMS_ContentInfo* cms, const QByteArray& content)
     return verified;
 }
 
+namespace {
+
+/** What the embedded data says about every certificate of one chain below its trust anchor, at one time. */
+struct ChainRevocation
+{
+    bool built = false; ///< the chain reaches an anchor at that time
+    bool namesService = false; ///< some certificate below the anchor names an OCSP responder or a CRL
+    bool allKnown = false;
+    QString unknownReason;
+    bool revoked = false;
+    QDateTime revokedAt;
+    int revokedIndex = -1; ///< 0: the leaf, 1: its issuer, …
+    QString revokedName; ///< CN of the revoked certificate
+};
+
+/** `purpose`: X509_PURPOSE_* the leaf must serve (0: whatever the store says). */
+ChainRevocation walkChain(X509_STORE* anchors, X509* leaf, STACK_OF(X509) * untrusted, const ValidationData& data,
+                          const QDateTime& at, int purpose = 0)
+{
+    ChainRevocation out;
+    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
+    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), anchors, leaf, untrusted) != 1)
+        return out;
+    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
+    if (purpose != 0 && X509_STORE_CTX_set_purpose(ctx.get(), purpose) != 1)
+        return out;
+    if (X509_verify_cert(ctx.get()) != 1)
+        return out;
+    out.built = true;
+    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+    const int n = chain ? sk_X509_num(chain.get()) : 0;
+    out.allKnown = n >= 2;
+    for (int i = 0; i + 1 < n; ++i) {
+        X509* cert = sk_X509_value(chain.get(), i);
+        out.namesService = out.namesService || namesRevocationService(cert);
+        const RevocationStatus status
+            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
+        if (status.state == RevocationStatus::State::Revoked) {
+            if (!out.revoked || status.revokedAt < out.revokedAt) {
+                out.revokedAt = status.revokedAt;
+                out.revokedIndex = i;
+                out.revokedName = certificateInfo(cert).commonName;
+            }
+            out.revoked = true;
+        } else if (status.state == RevocationStatus::State::Unknown) {
+            out.allKnown = false;
+            if (out.unknownReason.isEmpty())
+                out.unknownReason = status.problem;
+        }
+    }
+    return out;
+}
+
+/**
+ * The time-stamping authority's chain at the time it stamped. A TSA certificate revoked by then makes the time-stamp
+ * untrustworthy, so the signature fails as with any invalid time-stamp. A TSA whose chain names no revocation service
+ * cannot be checked by anyone and does not hold the signature back from LT; one that names a service must be covered.
+ */
+bool judgeTimestampRevocation(X509_STORE* anchors, STACK_OF(X509) * untrusted, const ValidationData& data,
+                              SignatureCheck& check, QString& unknownReason)
+{
+    if (!check.trustedTime || check.timestampCertificates.isEmpty())
+        return true;
+    X509Ptr tsa = x509FromDer(check.timestampCertificates.first());
+    if (!tsa)
+        return false;
+    X509StackPtr pool = x509Stack(check.timestampCertificates);
+    for (int i = 0; untrusted && i < sk_X509_num(untrusted); ++i)
+        if (X509* c = sk_X509_value(untrusted, i); X509_up_ref(c) == 1)
+            sk_X509_push(pool.get(), c);
+    const ChainRevocation r
+        = walkChain(anchors, tsa.get(), pool.get(), data, *check.trustedTime, X509_PURPOSE_TIMESTAMP_SIGN);
+    if (r.revoked) {
+        check.timestampOk = false;
+        check.problems << QCoreApplication::translate(
+                              "Signing",
+                              "The certificate of the time-stamping authority \"%1\" was revoked on %2, before it "
+                              "issued the signature's time-stamp (%3): the signing time cannot be trusted.")
+                              .arg(r.revokedName, text::shownDateTime(r.revokedAt),
+                                   text::shownDateTime(*check.trustedTime));
+        return false;
+    }
+    if (!r.built || !r.namesService)
+        return r.built;
+    if (!r.allKnown)
+        unknownReason = QCoreApplication::translate("Signing", "time-stamping authority: %1").arg(r.unknownReason);
+    return r.allKnown;
+}
+
+} // namespace
+
+bool namesRevocationService(X509* cert)
+{
+    if (STACK_OF(OPENSSL_STRING)* ocsp = X509_get1_ocsp(cert)) {
+        const bool any = sk_OPENSSL_STRING_num(ocsp) > 0;
+        X509_email_free(ocsp);
+        if (any)
+            return true;
+    }
+    return X509_get_ext_by_NID(cert, NID_crl_distribution_points, -1) >= 0;
+}
+
 void judgeRevocation(X509_STORE* anchors, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
                      SignatureCheck& check)
 {
     const QDateTime at = check.judgedTime();
-    std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>> ctx(X509_STORE_CTX_new());
-    if (!at.isValid() || !ctx || X509_STORE_CTX_init(ctx.get(), anchors, signerCert, untrusted) != 1)
+    const ChainRevocation signer = walkChain(anchors, signerCert, untrusted, data, at);
+    if (!signer.built)
         return;
-    X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx.get()), time_t(at.toSecsSinceEpoch()));
-    if (X509_verify_cert(ctx.get()) != 1)
-        return;
-    X509StackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
-    const int n = chain ? sk_X509_num(chain.get()) : 0;
-    bool allKnown = n >= 2;
-    QString unknownReason;
-    for (int i = 0; i + 1 < n; ++i) {
-        X509* cert = sk_X509_value(chain.get(), i);
-        const RevocationStatus status
-            = checkRevocation(x509ToDer(cert), x509ToDer(sk_X509_value(chain.get(), i + 1)), data, at);
-        if (status.state == RevocationStatus::State::Revoked) {
-            check.revoked = true;
-            if (!check.revokedAt.isValid() || status.revokedAt < check.revokedAt)
-                check.revokedAt = status.revokedAt;
-            check.problems << (i == 0 ? QCoreApplication::translate(
-                                            "Signing",
-                                            "The signer's certificate was revoked on %1, before the record was "
-                                            "signed (%2): the signature is not valid.")
-                                            .arg(text::shownDateTime(status.revokedAt), text::shownDateTime(at))
-                                      : QCoreApplication::translate(
-                                            "Signing",
-                                            "The certificate of the authority \"%1\" that issued the signer's "
-                                            "certificate was revoked on %2, before the record was signed (%3): the "
-                                            "signature is not valid.")
-                                            .arg(certificateInfo(cert).commonName,
-                                                 text::shownDateTime(status.revokedAt), text::shownDateTime(at)));
-        } else if (status.state == RevocationStatus::State::Unknown) {
-            allKnown = false;
-            if (unknownReason.isEmpty())
-                unknownReason = status.problem;
-        }
+    if (signer.revoked) {
+        check.revoked = true;
+        if (!check.revokedAt.isValid() || signer.revokedAt < check.revokedAt)
+            check.revokedAt = signer.revokedAt;
+        check.problems
+            << (signer.revokedIndex == 0
+                    ? QCoreApplication::translate("Signing",
+                                                  "The signer's certificate was revoked on %1, before the record was "
+                                                  "signed (%2): the signature is not valid.")
+                          .arg(text::shownDateTime(signer.revokedAt), text::shownDateTime(at))
+                    : QCoreApplication::translate(
+                          "Signing",
+                          "The certificate of the authority \"%1\" that issued the signer's "
+                          "certificate was revoked on %2, before the record was signed (%3): the "
+                          "signature is not valid.")
+                          .arg(signer.revokedName, text::shownDateTime(signer.revokedAt), text::shownDateTime(at)));
     }
-    check.revocationChecked = allKnown || check.revoked;
+    QString unknownReason = signer.unknownReason;
+    const bool tsaKnown = judgeTimestampRevocation(anchors, untrusted, data, check, unknownReason);
+    check.revocationChecked = (signer.allKnown && tsaKnown) || check.revoked;
     if (check.revoked)
         check.revocationNote = QCoreApplication::translate("Signing", "revoked (see below)");
     else if (check.revocationChecked)
@@ -295,7 +383,8 @@ void judgeRevocation(X509_STORE* anchors, X509* signerCert, STACK_OF(X509) * unt
                   .arg(text::shownDateTime(at));
     else
         check.revocationNote = QCoreApplication::translate("Signing", "could not be checked: %1").arg(unknownReason);
-    if (check.revocationChecked && !check.revoked && check.trustedTime && check.level == BaselineLevel::T)
+    if (check.revocationChecked && !check.revoked && check.trustedTime && check.timestampOk
+        && check.level == BaselineLevel::T)
         check.level = BaselineLevel::LT;
 }
 

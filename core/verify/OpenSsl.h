@@ -76,12 +76,17 @@ QByteArray issuerSerialDer(const X509* cert);
 /** The CMS signer info's signing-certificate-v2 attribute names `signerCert` (RFC 5035). */
 bool signingCertificateV2Matches(CMS_SignerInfo* si, X509* signerCert);
 
+/** The certificate names an OCSP responder (AIA) or a CRL distribution point. */
+bool namesRevocationService(X509* cert);
+
 /**
  * B-LT, for PAdES (/DSS) and XAdES (CertificateValues/RevocationValues) alike: the signer's chain judged against the
  * embedded revocation data, offline, at check.judgedTime() (the time-stamp's when there is one, else the claimed
  * time). Every certificate below the trust anchor must be covered; a revocation at or before the judged time makes the
- * signature invalid (revoked, revokedAt, a dated problem), one after it does not. Sets revocationChecked,
- * revocationNote, and level LT on top of T.
+ * signature invalid (revoked, revokedAt, a dated problem), one after it does not. The time-stamping authority's chain
+ * (check.timestampCertificates) is judged at the time-stamp's time the same way when it names a revocation service; a
+ * TSA certificate revoked by then fails the time-stamp (timestampOk). Sets revocationChecked, revocationNote, and
+ * level LT on top of T.
  */
 void judgeRevocation(X509_STORE* anchors, X509* signerCert, STACK_OF(X509) * untrusted, const ValidationData& data,
                      SignatureCheck& check);

@@ -121,6 +121,7 @@ void checkTimestamp(CMS_SignerInfo* si, STACK_OF(X509) * certs, const QList<QByt
     }
     check.trustedTime = info->genTime;
     check.timestampAuthority = info->tsaCertificate.commonName;
+    check.timestampCertificates = info->certificates;
     check.level = BaselineLevel::T;
 }
 

@@ -66,6 +66,8 @@ struct SignatureCheck
      */
     std::optional<QDateTime> trustedTime;
     QString timestampAuthority; ///< the TSA certificate's CN, when trustedTime is set
+    /** DER: the TSA's certificate first, then the other certificates its token carries (to judge the TSA's chain). */
+    QList<QByteArray> timestampCertificates;
     BaselineLevel level = BaselineLevel::B;
     /** False when the signature carries a time-stamp that does not verify (forged, another signature's, untrusted). */
     bool timestampOk = true;

@@ -93,7 +93,30 @@ X509* tokenSigner(PKCS7* token, STACK_OF(X509) * extra)
     return nullptr;
 }
 
+/** The TSA's certificate (`tsa`, may be null) first, then the other certificates the token carries. */
+QList<QByteArray> certificatesOf(PKCS7* token, X509* tsa)
+{
+    QList<QByteArray> out;
+    if (tsa)
+        out << x509ToDer(tsa);
+    STACK_OF(X509)* certs = token->d.sign ? token->d.sign->cert : nullptr;
+    for (int i = 0; certs && i < sk_X509_num(certs); ++i)
+        if (const QByteArray der = x509ToDer(sk_X509_value(certs, i)); !der.isEmpty() && !out.contains(der))
+            out << der;
+    return out;
+}
+
 } // namespace
+
+QList<QByteArray> timestampTokenCertificates(const QByteArray& tokenDer)
+{
+    auto p = reinterpret_cast<const unsigned char*>(tokenDer.constData());
+    Pkcs7Ptr token(d2i_PKCS7(nullptr, &p, tokenDer.size()));
+    ERR_clear_error();
+    if (!token || !PKCS7_type_is_signed(token.get()))
+        return {};
+    return certificatesOf(token.get(), tokenSigner(token.get(), nullptr));
+}
 
 Result<TimestampRequest> makeTimestampRequest(const QByteArray& sha256)
 {
@@ -225,6 +248,7 @@ Result<TimestampInfo> verifyTimestampToken(const QByteArray& tokenDer, const QBy
         result.policyOid = QString::fromLatin1(buf);
     }
     result.tokenDer = tokenDer;
+    result.certificates = certificatesOf(token.get(), tsa);
     return result;
 }
 

@@ -18,7 +18,15 @@ struct TimestampInfo
     SignerCertificate tsaCertificate;
     QString policyOid;
     QByteArray tokenDer; ///< the TimeStampToken (a CMS SignedData), DER
+    /** DER: the TSA's certificate first, then the other certificates the token carries. */
+    QList<QByteArray> certificates;
 };
+
+/**
+ * The certificates a TimeStampToken carries, DER, the TSA's (the one that signed it) first; empty when the token
+ * cannot be read. Nothing is verified: this is for fetching the TSA chain's revocation data at signing time.
+ */
+QList<QByteArray> timestampTokenCertificates(const QByteArray& tokenDer);
 
 /** A DER TimeStampReq (RFC 3161 §2.4.1) for a SHA-256 digest, certReq true, with a fresh random nonce. */
 struct TimestampRequest

@@ -389,6 +389,7 @@ void checkTimestamps(const Context& c, const Parts& parts, SignatureCheck& check
         if (!check.trustedTime || info->genTime < *check.trustedTime) {
             check.trustedTime = info->genTime;
             check.timestampAuthority = info->tsaCertificate.commonName;
+            check.timestampCertificates = info->certificates;
         }
     }
     if (check.trustedTime) {

@@ -4,6 +4,7 @@
 // and "allow without" signs at level B instead. Prints (never asserts) the batch's time with and without the TSA.
 #include "../signing/TestPki.h"
 #include "CliRunner.h"
+#include "OcspFixture.h"
 #include "SigningFixture.h"
 #include "StoreFixture.h"
 #include "TsaFixture.h"
@@ -276,6 +277,43 @@ private Q_SLOTS:
         QVERIFY(report->finished);
         QCOMPARE(report->signedItems.size(), kSections);
         QCOMPARE(levels(*db, ids), QList<signing::BaselineLevel>(kSections, signing::BaselineLevel::B));
+    }
+
+    // B-LT in the batch: the packet (XAdES) and the PDF (/DSS) each carry the answers for the signer's chain and for
+    // the chain of the TSA that stamped them, fetched at signing time, and verify offline at level LT.
+    void ltBatchCoversTheSignerAndTheTsaChains()
+    {
+        test::OcspFixture ca;
+        QVERIFY(ca.create());
+        QVERIFY(ca.issueTimestampingAuthority(QStringLiteral("catsa")));
+        QVERIFY(m_tsa.addSection(QStringLiteral("catsa"), ca.path(QStringLiteral("catsa.pem")),
+                                 ca.path(QStringLiteral("catsa.key")), ca.path(QStringLiteral("catsa-chain.pem"))));
+        auto stamper = m_tsa.timestamper(QStringLiteral("catsa"));
+
+        auto db = school();
+        QVERIFY(db);
+        QVERIFY(lifecycle::TrustAnchors::add(*db, lifecycle::Actor::unrestricted(), ca.rootDer()));
+        const QList<Id> ids = sections(*db).mid(0, 2);
+        auto signer = ca.signer();
+        lifecycle::SectionSignOptions o;
+        o.timestamper = stamper.get();
+        lifecycle::BatchSignJob job(*db, *signer, o, lifecycle::Actor::unrestricted());
+        QuietSink sink;
+        CancellationToken cancel;
+        auto report = job.run(ids, sink, cancel);
+        QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
+        QVERIFY(report->finished);
+        QCOMPARE(report->signedItems.size(), ids.size());
+
+        QVERIFY(ca.setDown(true)); // offline from here
+        QCOMPARE(levels(*db, ids), QList<signing::BaselineLevel>(ids.size(), signing::BaselineLevel::LT));
+        QCOMPARE(levels(*db, ids, true), QList<signing::BaselineLevel>(ids.size(), signing::BaselineLevel::LT));
+        // The stored packet carries its own answers: the signer's, its issuing CA's and the TSA's (the issuing CA's
+        // answer serves both chains and is there once).
+        auto doc = lifecycle::SignedDocuments(*db).completed(ids.first(), 1);
+        QVERIFY(doc && *doc);
+        QCOMPARE((*doc)->packetXml.count("<xades:EncapsulatedOCSPValue>"), 3);
+        QVERIFY(ca.setDown(false));
     }
 };
 

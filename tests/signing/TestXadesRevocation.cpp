@@ -61,13 +61,14 @@ class TestXadesRevocation : public QObject
         return data.value_or(ValidationData());
     }
 
-    /** The intermediate's delegated responder's answer about the signer, made with the openssl command line. */
-    QByteArray signerResponse()
+    /** The intermediate's delegated responder's answer about `name`, made with the openssl command line. */
+    QByteArray signerResponse(const QString& name = QStringLiteral("signer"))
     {
         const QString dir = m_ca.path({});
         QFile::remove(m_ca.path(QStringLiteral("resp.der")));
         for (const QStringList& args :
-             {QStringList {"ocsp", "-issuer", "int.pem", "-cert", "signer.pem", "-no_nonce", "-reqout", "req.der"},
+             {QStringList {"ocsp", "-issuer", "int.pem", "-cert", name + QStringLiteral(".pem"), "-no_nonce", "-reqout",
+                           "req.der"},
               QStringList {"ocsp", "-index", "int-index.txt", "-CA", "int.pem", "-rsigner", "responder.pem", "-rkey",
                            "responder.key", "-reqin", "req.der", "-respout", "resp.der"}}) {
             QProcess p;
@@ -89,11 +90,91 @@ class TestXadesRevocation : public QObject
         return {chain() << m_ca.der(QStringLiteral("responder")), intData->ocspResponses << signerResponse, {}};
     }
 
+    /** A packet time-stamped by "catsa", the TSA the OCSP CA issued (its certificate names the responder). */
+    QByteArray signedByCaTsa()
+    {
+        auto signer = m_ca.signer();
+        auto stamper = m_tsa.timestamper(QStringLiteral("catsa"));
+        XmlSignOptions o;
+        o.timestamper = stamper.get();
+        return XmlSigner::sign(kPacket, *signer, o).value_or(QByteArray());
+    }
+    QList<QByteArray> caTsaChain() const
+    {
+        return {m_ca.der(QStringLiteral("catsa")), m_ca.der(QStringLiteral("int")), m_ca.rootDer()};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_ca.create());
         QVERIFY(m_tsa.create());
+        QVERIFY(m_ca.issueTimestampingAuthority(QStringLiteral("catsa")));
+        QVERIFY(m_tsa.addSection(QStringLiteral("catsa"), m_ca.path(QStringLiteral("catsa.pem")),
+                                 m_ca.path(QStringLiteral("catsa.key")), m_ca.path(QStringLiteral("catsa-chain.pem"))));
+    }
+
+    // The TSA's own chain is judged like the signer's when it names a revocation service.
+    void tsaChainNeedsItsAnswersForLt()
+    {
+        const QByteArray xml = signedByCaTsa();
+        QVERIFY(!xml.isEmpty());
+        // Answers for the signer's chain only: the TSA's chain is not covered, so the level stays T.
+        auto onlySigner = XmlSigner::addValidationData(xml, fetched());
+        QVERIFY(onlySigner);
+        auto report = XmlVerifier::verify(*onlySigner, anchors());
+        QVERIFY(report);
+        QVERIFY2(report->ok(), qPrintable(report->signatures.first().problems.join(u';')));
+        QCOMPARE(report->signatures.first().level, BaselineLevel::T);
+        QVERIFY(!report->signatures.first().revocationChecked);
+        QVERIFY2(report->signatures.first().revocationNote.contains(QStringLiteral("time-stamping authority")),
+                 qPrintable(report->signatures.first().revocationNote));
+        // With the TSA chain's answers too: LT, offline.
+        ValidationData both = fetched();
+        auto tsaData = lifecycle::fetchValidationData(caTsaChain());
+        QVERIFY(tsaData);
+        both.certificates += tsaData->certificates;
+        both.ocspResponses += tsaData->ocspResponses;
+        auto withBoth = XmlSigner::addValidationData(xml, both);
+        QVERIFY(withBoth);
+        QVERIFY(m_ca.setDown(true));
+        report = XmlVerifier::verify(*withBoth, anchors());
+        QVERIFY(m_ca.setDown(false));
+        QVERIFY(report && report->ok());
+        QVERIFY(report->signatures.first().revocationChecked);
+        QCOMPARE(report->signatures.first().level, BaselineLevel::LT);
+    }
+
+    // A time-stamp from a TSA whose certificate was already revoked proves nothing: the signature fails.
+    void tsaRevokedBeforeItsTimestampFailsTheSignature()
+    {
+        const QDateTime revokedAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        QVERIFY(m_ca.revoke(QStringLiteral("catsa"), revokedAt));
+        const QByteArray xml = signedByCaTsa();
+        ValidationData data = fetched();
+        data.certificates << m_ca.der(QStringLiteral("catsa")) << m_ca.der(QStringLiteral("responder"));
+        data.ocspResponses << signerResponse(QStringLiteral("catsa"));
+        QVERIFY(m_ca.revoke(QStringLiteral("catsa"), {}));
+        auto withData = XmlSigner::addValidationData(xml, data);
+        QVERIFY(withData);
+        auto report = XmlVerifier::verify(*withData, anchors());
+        QVERIFY(report);
+        const auto& s = report->signatures.first();
+        QVERIFY(s.integrityOk && !s.revoked);
+        QVERIFY(!s.timestampOk);
+        QVERIFY(!s.ok() && !report->ok());
+        QVERIFY2(s.problems.join(u' ').contains(QStringLiteral("time-stamping authority")),
+                 qPrintable(s.problems.join(u';')));
+        // Revoked after the time-stamp: it stays good.
+        QVERIFY(m_ca.revoke(QStringLiteral("catsa"), QDateTime::currentDateTimeUtc().addSecs(3600)));
+        const QByteArray later = signedByCaTsa();
+        data = fetched(); // answers issued after this signature's time-stamp, as a verifier needs them
+        data.certificates << m_ca.der(QStringLiteral("catsa")) << m_ca.der(QStringLiteral("responder"));
+        data.ocspResponses << signerResponse(QStringLiteral("catsa"));
+        QVERIFY(m_ca.revoke(QStringLiteral("catsa"), {}));
+        report = XmlVerifier::verify(XmlSigner::addValidationData(later, data).value_or(QByteArray()), anchors());
+        QVERIFY(report && report->ok());
+        QCOMPARE(report->signatures.first().level, BaselineLevel::LT);
     }
 
     void ltPacketVerifiesOffline()

@@ -131,6 +131,19 @@ bool OcspFixture::issue(const QString& name, const QString& subject, const QByte
     return ok && run({"x509", "-in", pem, "-outform", "DER", "-out", name + QStringLiteral(".der")});
 }
 
+bool OcspFixture::issueTimestampingAuthority(const QString& name)
+{
+    const QByteArray extensions = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                                  "extendedKeyUsage=critical,timeStamping\nsubjectKeyIdentifier=hash\n"
+                                  "authorityKeyIdentifier=keyid\nauthorityInfoAccess=OCSP;URI:http://127.0.0.1:"
+        + QByteArray::number(m_intPort) + "/\n";
+    if (!issue(name, QStringLiteral("/C=VN/O=Test/CN=Test TSA under the OCSP CA"), extensions, QStringLiteral("int"))
+        || !revoke(name, {})) // rewrites the intermediate's index and restarts its responder
+        return false;
+    return writeAll(path(name + QStringLiteral("-chain.pem")),
+                    readAll(path(name + QStringLiteral(".pem"))) + readAll(path(QStringLiteral("int.pem"))));
+}
+
 QByteArray OcspFixture::der(const QString& name) const
 {
     return readAll(path(name + QStringLiteral(".der")));

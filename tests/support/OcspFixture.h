@@ -53,6 +53,13 @@ public:
     /** A certificate issued by `issuer` ("root", "int", or self-signed when empty), with openssl extension lines. */
     bool issue(const QString& name, const QString& subject, const QByteArray& extensions, const QString& issuer);
 
+    /**
+     * A time-stamping authority's certificate `name` under "int" (critical extended key usage timeStamping) that names
+     * the intermediate's responder, known to that responder, plus `name`-chain.pem (its certificate and "int") for the
+     * tokens: for TsaFixture::addSection(name, path(name + ".pem"), path(name + ".key"), path(name + "-chain.pem")).
+     */
+    bool issueTimestampingAuthority(const QString& name);
+
     quint16 intOcspPort() const { return m_intPort; }
     quint16 rootOcspPort() const { return m_rootPort; }
     quint16 crlPort() const { return m_crlServer.serverPort(); }

@@ -27,15 +27,16 @@ bool writeFile(const QString& path, const QByteArray& data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
-QByteArray section(const QString& name, const QString& dir, const QString& cert, const QString& key,
+/** An `openssl ts` configuration section; the file names are absolute. */
+QByteArray section(const QString& name, const QString& serial, const QString& cert, const QString& key,
                    const QString& chain)
 {
-    return QStringLiteral("[%1]\nserial = %2/serial\ncrypto_device = builtin\nsigner_cert = %2/%3\n"
-                          "certs = %2/%4\nsigner_key = %2/%5\nsigner_digest = sha256\n"
+    return QStringLiteral("[%1]\nserial = %2\ncrypto_device = builtin\nsigner_cert = %3\n"
+                          "certs = %4\nsigner_key = %5\nsigner_digest = sha256\n"
                           "default_policy = 1.2.3.4.1\nother_policies = 1.2.3.4.2\ndigests = sha256, sha384, sha512\n"
                           "accuracy = secs:1\nordering = yes\ntsa_name = yes\ness_cert_id_chain = no\n"
                           "ess_cert_id_alg = sha256\n\n")
-        .arg(name, dir, cert, chain, key)
+        .arg(name, serial, cert, chain, key)
         .toUtf8();
 }
 
@@ -124,10 +125,17 @@ bool TsaFixture::create()
             return false;
         }
     }
-    const QString d = m_dir.path();
-    const QByteArray config = section(QStringLiteral("tsa"), d, "tsa.pem", "tsa.key", "tsa-root.pem")
-        + section(QStringLiteral("untrusted"), d, "other.pem", "other.key", "other-root.pem");
+    const auto p = [this](const char* name) { return path(QString::fromLatin1(name)); };
+    const QByteArray config = section(QStringLiteral("tsa"), p("serial"), p("tsa.pem"), p("tsa.key"), p("tsa-root.pem"))
+        + section(QStringLiteral("untrusted"), p("serial"), p("other.pem"), p("other.key"), p("other-root.pem"));
     return writeFile(path(QStringLiteral("ts.cnf")), config);
+}
+
+bool TsaFixture::addSection(const QString& name, const QString& certPem, const QString& keyPem, const QString& chainPem)
+{
+    QFile f(path(QStringLiteral("ts.cnf")));
+    const QByteArray text = section(name, path(QStringLiteral("serial")), certPem, keyPem, chainPem);
+    return f.open(QIODevice::Append) && f.write(text) == text.size();
 }
 
 QByteArray TsaFixture::rootDer() const

@@ -34,6 +34,12 @@ public:
     QByteArray tsaCertDer() const;
     QString tsaCertPemPath() const { return path(QStringLiteral("tsa.pem")); }
 
+    /**
+     * Adds a configuration section `name` that signs with another TSA certificate and key (absolute PEM paths, e.g.
+     * one an OcspFixture issued, so the TSA's own chain names revocation services); `chainPem` goes into the tokens.
+     */
+    bool addSection(const QString& name, const QString& certPem, const QString& keyPem, const QString& chainPem);
+
     /** `openssl ts -reply` on a DER TimeStampReq with the configuration section `section`; empty on failure. */
     QByteArray reply(const QByteArray& queryDer, const QString& section = QStringLiteral("tsa")) const;
     /** A Timestamper that asks `section` (makeTimestampRequest → reply → tokenFromTimestampResponse). */
