@@ -302,7 +302,7 @@ private Q_SLOTS:
         CancellationToken cancel;
         auto report = job.run(ids, sink, cancel);
         QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
-        QVERIFY(report->finished);
+        QVERIFY2(report->finished, report->stoppedBy ? qPrintable(describe(*report->stoppedBy)) : "not finished");
         QCOMPARE(report->signedItems.size(), ids.size());
 
         QVERIFY(ca.setDown(true)); // offline from here
