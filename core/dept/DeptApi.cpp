@@ -54,13 +54,15 @@ struct Refusal
     QByteArray code;
     QString message;
     int retryAfter = 0;
+    QString requiredLevel; ///< level_required: the policy's level and the lowest one found ("B", "T", "LT")
+    QString foundLevel;
 };
 
 template <class T> using Checked = std::expected<T, Refusal>;
 
 Refusal refuse(int status, const char* code, const QString& message)
 {
-    return Refusal {status, code, message, 0};
+    return Refusal {status, code, message, 0, {}, {}};
 }
 
 Refusal serverError(const Error& error)
@@ -98,9 +100,13 @@ ApiResponse json(int status, const QJsonObject& object)
 
 ApiResponse errorResponse(const Refusal& refusal)
 {
-    ApiResponse r = json(refusal.status,
-                         QJsonObject {{QStringLiteral("error"), QString::fromLatin1(refusal.code)},
-                                      {QStringLiteral("message"), refusal.message}});
+    QJsonObject body {{QStringLiteral("error"), QString::fromLatin1(refusal.code)},
+                      {QStringLiteral("message"), refusal.message}};
+    if (!refusal.requiredLevel.isEmpty()) {
+        body.insert(QStringLiteral("required_level"), refusal.requiredLevel);
+        body.insert(QStringLiteral("level"), refusal.foundLevel);
+    }
+    ApiResponse r = json(refusal.status, body);
     if (refusal.retryAfter > 0)
         r.headers.emplaceBack("Retry-After", QByteArray::number(refusal.retryAfter));
     return r;
@@ -261,6 +267,61 @@ bool onlyUntrusted(const signing::DocumentVerification& v)
     return untrusted;
 }
 
+/**
+ * Intact and trusted, and only time-stamps fail: a time-stamp from a TSA whose root the Department has not added, or
+ * one made for another signature (a copied token).
+ */
+bool onlyTimestampsFail(const signing::DocumentVerification& v)
+{
+    bool timestampFails = false;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures) {
+                if (!check.integrityOk || !check.certificateTrusted || check.revoked || check.changedAfterSigning)
+                    return false;
+                timestampFails = timestampFails || !check.timestampOk;
+            }
+    return timestampFails;
+}
+
+/** The lowest baseline level among every signature of the PDF and of the packet it carries (B when there are none). */
+signing::BaselineLevel lowestLevel(const signing::DocumentVerification& v)
+{
+    std::optional<signing::BaselineLevel> lowest;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures)
+                if (!lowest || int(check.level) < int(*lowest))
+                    lowest = check.level;
+    return lowest.value_or(signing::BaselineLevel::B);
+}
+
+/**
+ * The Department's policy refusal (docs/api.md "Department policy"): what is missing and what the school office can
+ * do. A signed record cannot be signed again: the school corrects it (a new version) once its TSA is set.
+ */
+Refusal belowPolicy(signing::BaselineLevel required, signing::BaselineLevel found)
+{
+    const QString what = required == signing::BaselineLevel::T
+        ? ApiText::tr("The record was not accepted: the Department requires every signature (of the PDF and of the "
+                      "data inside it) to carry a time-stamp from a time-stamping server the Department trusts, and "
+                      "this record has a signature without one.")
+        : ApiText::tr("The record was not accepted: the Department requires every signature (of the PDF and of the "
+                      "data inside it) to carry a time-stamp from a time-stamping server the Department trusts and "
+                      "the certificate's revocation status checked when it was signed, and this record has a "
+                      "signature without them.");
+    const QString todo
+        = ApiText::tr("Nothing was stored at the Department. A record that is already signed cannot simply be signed "
+                      "again: first set the school's time-stamping server (Settings → Signing in the program, or "
+                      "\"hocba-cli tsa set\"), then open the record with Records → Correct after signing…, have it "
+                      "confirmed and signed again, and send the new version. If the school already has a "
+                      "time-stamping server, ask the Department whether it accepts that server.");
+    Refusal r = refuse(422, "level_required", what + u' ' + todo);
+    r.requiredLevel = signing::levelCode(required);
+    r.foundLevel = signing::levelCode(found);
+    return r;
+}
+
 /** The signed PDF with the packet it carries, checked as `hocba-cli verify` checks it. */
 Checked<signing::DocumentVerification> verifiedPdf(const QByteArray& bytes, const QList<QByteArray>& anchors)
 {
@@ -274,6 +335,13 @@ Checked<signing::DocumentVerification> verifiedPdf(const QByteArray& bytes, cons
     if (v->ok())
         return *v;
     const QString reasons = reasonsOf(*v).join(u' ');
+    if (onlyTimestampsFail(*v))
+        return std::unexpected(
+            refuse(422, "invalid_timestamp",
+                   ApiText::tr("The record was not accepted: a signature carries a time-stamp the Department cannot "
+                               "accept (from a time-stamping server the Department does not trust, or not made for "
+                               "this signature). Ask the Department which time-stamping servers it accepts. %1")
+                       .arg(reasons)));
     if (onlyUntrusted(*v))
         return std::unexpected(
             refuse(422, "untrusted_signature",
@@ -292,6 +360,7 @@ struct DeptApi::Impl
     {
         std::unique_ptr<DeptSession> session;
         QList<QByteArray> anchors;
+        signing::BaselineLevel minimumLevel = signing::BaselineLevel::B; ///< read with the anchors
         RateLimiter::Clock::time_point anchorsAt;
         bool anchorsLoaded = false;
     };
@@ -320,7 +389,12 @@ struct DeptApi::Impl
     Checked<School> school(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> route(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> submit(const ApiRequest& request, LogLine& log);
-    Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr);
+    /** The policy's level, as read with this thread's anchors (refreshed with them). */
+    Checked<signing::BaselineLevel> minimumLevel();
+    Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr,
+                                           signing::DocumentVerification* checked = nullptr);
+    /** Whether the Department already has exactly this packet (any version of any year of its lookup code). */
+    Checked<bool> alreadyStored(const QString& lookupCode, const QString& digest);
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
@@ -379,11 +453,40 @@ Checked<QList<QByteArray>> DeptApi::Impl::trustAnchors()
         auto anchors = t.session->trustAnchors();
         if (!anchors)
             return std::unexpected(serverError(anchors.error()));
+        auto level = t.session->minimumLevel();
+        if (!level)
+            return std::unexpected(serverError(level.error()));
         t.anchors = *anchors;
+        t.minimumLevel = *level;
         t.anchorsAt = now;
         t.anchorsLoaded = true;
     }
     return t.anchors;
+}
+
+Checked<signing::BaselineLevel> DeptApi::Impl::minimumLevel()
+{
+    if (auto anchors = trustAnchors(); !anchors)
+        return std::unexpected(anchors.error());
+    auto mine = threadSession();
+    if (!mine)
+        return std::unexpected(mine.error());
+    return (*mine)->minimumLevel;
+}
+
+Checked<bool> DeptApi::Impl::alreadyStored(const QString& lookupCode, const QString& digest)
+{
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto years = (*s)->lookup(lookupCode);
+    if (!years)
+        return std::unexpected(serverError(years.error()));
+    for (const LookupRow& year : *years)
+        for (const VersionRow& v : year.versions)
+            if (v.digest == digest)
+                return true;
+    return false;
 }
 
 Checked<School> DeptApi::Impl::school(const ApiRequest& request, LogLine& log)
@@ -506,7 +609,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
 }
 
 /** The packet, once both files verify against the Department's anchors and the PDF carries exactly this packet. */
-Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStringList* principalCerts)
+Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStringList* principalCerts,
+                                                      signing::DocumentVerification* checked)
 {
     auto anchors = trustAnchors();
     if (!anchors)
@@ -535,6 +639,8 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStr
         for (const signing::SignatureCheck& c : packetSignatures)
             if (c.role == signing::SignerRole::Principal)
                 principalCerts->append(sha256Hex(c.certificate.der));
+    if (checked)
+        *checked = *pdf;
     return *p;
 }
 
@@ -565,7 +671,8 @@ Checked<QString> DeptApi::Impl::windowFor(const packet::Packet& p, const School&
 Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
 {
     QStringList principalCerts;
-    auto p = verifiedPacket(upload, &principalCerts);
+    signing::DocumentVerification verification;
+    auto p = verifiedPacket(upload, &principalCerts, &verification);
     if (!p)
         return std::unexpected(p.error());
     if (p->school.moetCode != school.code)
@@ -574,6 +681,18 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
                                                   "credential is for school %2.")
                                           .arg(p->school.moetCode, school.code)));
     const QString digest = packet::packetDigest(upload.packet);
+    // The policy applies to what is new: a packet the Department already has gets its original receipt back (the
+    // store answers it as a duplicate), whatever the policy says since.
+    auto required = minimumLevel();
+    if (!required)
+        return std::unexpected(required.error());
+    if (const signing::BaselineLevel found = lowestLevel(verification); int(found) < int(*required)) {
+        auto stored = alreadyStored(p->lookupCode, digest);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (!*stored)
+            return std::unexpected(belowPolicy(*required, found));
+    }
     auto windowId = windowFor(*p, school, digest);
     if (!windowId)
         return std::unexpected(windowId.error());
