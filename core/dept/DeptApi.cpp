@@ -314,8 +314,9 @@ Refusal belowPolicy(signing::BaselineLevel required, signing::BaselineLevel foun
         = ApiText::tr("Nothing was stored at the Department. A record that is already signed cannot simply be signed "
                       "again: first set the school's time-stamping server (Settings → Signing in the program, or "
                       "\"hocba-cli tsa set\"), then open the record with Records → Correct after signing…, have it "
-                      "confirmed and signed again, and send the new version. If the school already has a "
-                      "time-stamping server, ask the Department whether it accepts that server.");
+                      "confirmed and signed again, and send the new version. If the school had a time-stamping "
+                      "server set already, this record was signed before it was set or while it could not be "
+                      "reached.");
     Refusal r = refuse(422, "level_required", what + u' ' + todo);
     r.requiredLevel = signing::levelCode(required);
     r.foundLevel = signing::levelCode(found);
