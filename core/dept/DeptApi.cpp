@@ -273,11 +273,14 @@ bool onlyUntrusted(const signing::DocumentVerification& v)
  */
 bool onlyTimestampsFail(const signing::DocumentVerification& v)
 {
+    if (!v.problems.isEmpty())
+        return false;
     bool timestampFails = false;
     for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
         if (report)
             for (const signing::SignatureCheck& check : report->signatures) {
-                if (!check.integrityOk || !check.certificateTrusted || check.revoked || check.changedAfterSigning)
+                if (!check.integrityOk || !check.certificateTrusted || !check.validAtSigningTime || check.revoked
+                    || check.changedAfterSigning)
                     return false;
                 timestampFails = timestampFails || !check.timestampOk;
             }
