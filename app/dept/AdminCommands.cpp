@@ -462,16 +462,23 @@ public:
         auto counts = data->session->counts();
         if (!counts)
             return console.fail(counts.error());
+        auto level = data->session->minimumLevel();
+        if (!level)
+            return console.fail(level.error());
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray windows;
             for (const auto& c : *counts)
                 windows.append(json(c));
             console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("department"), *departmentName},
                                                          {QStringLiteral("engine"), data->store->engine()},
+                                                         {QStringLiteral("min_level"), signing::levelCode(*level)},
                                                          {QStringLiteral("windows"), windows}}));
             return ExitOk;
         }
-        console.out << *departmentName << '\n';
+        console.out << *departmentName << '\n'
+                    << tr("Lowest signature level accepted for uploads: %1 (\"hocba-dept policy\")")
+                           .arg(signing::levelCode(*level))
+                    << '\n';
         if (counts->isEmpty())
             console.out << tr("No reporting windows yet. Open one with \"hocba-dept window add\".") << '\n';
         for (const auto& c : *counts) {

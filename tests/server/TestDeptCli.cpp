@@ -272,6 +272,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject status = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(status.value(QStringLiteral("department")).toString(), QStringLiteral("Sở GDĐT Hà Nội"));
+        QCOMPARE(status.value(QStringLiteral("min_level")).toString(), QStringLiteral("B"));
         const QJsonArray windows = status.value(QStringLiteral("windows")).toArray();
         QCOMPARE(windows.size(), 1);
         QCOMPARE(windows.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("open"));
