@@ -15,6 +15,7 @@
 #include "packet/PacketReader.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -316,6 +317,26 @@ private Q_SLOTS:
             QVERIFY(nothingStored(*d, forged));
             // The genuine record is accepted.
             QCOMPARE(d->api->handle(submitRequest(d->token, m_stamped.at(1))).status, 201);
+        }
+    }
+
+    void uploadCostPrinted()
+    {
+        // Prints (never asserts) what a time-stamp costs the Department per upload: the same packet sent again is
+        // verified in full before the store answers it as a duplicate.
+        constexpr int kRounds = 20;
+        for (const auto& [level, record] : {std::pair {signing::BaselineLevel::B, &m_plain.first()},
+                                            std::pair {signing::BaselineLevel::T, &m_stamped.first()}}) {
+            auto d = department(level);
+            QVERIFY(d);
+            QCOMPARE(d->api->handle(submitRequest(d->token, *record)).status, 201);
+            QElapsedTimer t;
+            t.start();
+            for (int i = 0; i < kRounds; ++i)
+                QCOMPARE(d->api->handle(submitRequest(d->token, *record)).status, 200);
+            qInfo("policy %s, record at level %s: %.1f ms per upload (%d uploads, each verified in full)",
+                  qPrintable(signing::levelCode(level)), qPrintable(signing::levelCode(level)),
+                  double(t.elapsed()) / kRounds, kRounds);
         }
     }
 
