@@ -397,8 +397,12 @@ struct DeptApi::Impl
     Checked<signing::BaselineLevel> minimumLevel();
     Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr,
                                            signing::DocumentVerification* checked = nullptr);
-    /** Whether the Department already has exactly this packet (any version of any year of its lookup code). */
-    Checked<bool> alreadyStored(const QString& lookupCode, const QString& digest);
+    /**
+     * Whether the store would refuse or answer this packet whatever the policy: it has exactly this packet (any
+     * version of any year of its code: a duplicate), the code is managed by another school, or the packet's year is
+     * locked or already has this version or a newer one. The policy then leaves the answer to the store.
+     */
+    Checked<bool> storeDecides(const packet::Packet& p, const School& school, const QString& digest);
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
@@ -478,18 +482,24 @@ Checked<signing::BaselineLevel> DeptApi::Impl::minimumLevel()
     return (*mine)->minimumLevel;
 }
 
-Checked<bool> DeptApi::Impl::alreadyStored(const QString& lookupCode, const QString& digest)
+Checked<bool> DeptApi::Impl::storeDecides(const packet::Packet& p, const School& school, const QString& digest)
 {
     auto s = session();
     if (!s)
         return std::unexpected(s.error());
-    auto years = (*s)->lookup(lookupCode);
+    auto years = (*s)->lookup(p.lookupCode);
     if (!years)
         return std::unexpected(serverError(years.error()));
-    for (const LookupRow& year : *years)
+    for (const LookupRow& year : *years) {
+        if (year.school.code != school.code)
+            return true; // other_school
+        if (year.status.schoolYearStart == p.schoolYear.startYear
+            && (year.status.state == RecordState::Locked || year.status.version >= p.version))
+            return true; // locked, version_not_newer, or a duplicate of the current version
         for (const VersionRow& v : year.versions)
             if (v.digest == digest)
-                return true;
+                return true; // a duplicate of an earlier version
+    }
     return false;
 }
 
@@ -685,16 +695,17 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
                                                   "credential is for school %2.")
                                           .arg(p->school.moetCode, school.code)));
     const QString digest = packet::packetDigest(upload.packet);
-    // The policy applies to what is new: a packet the Department already has gets its original receipt back (the
-    // store answers it as a duplicate), whatever the policy says since.
+    // The policy applies to what the Department would take as new: a packet it already has gets its original receipt
+    // back (the store answers it as a duplicate) whatever the policy says since, and one the store refuses anyway
+    // (another school's code, a locked year, a version not newer) gets that answer, which says what is really wrong.
     auto required = minimumLevel();
     if (!required)
         return std::unexpected(required.error());
     if (const signing::BaselineLevel found = lowestLevel(verification); int(found) < int(*required)) {
-        auto stored = alreadyStored(p->lookupCode, digest);
-        if (!stored)
-            return std::unexpected(stored.error());
-        if (!*stored)
+        auto decided = storeDecides(*p, school, digest);
+        if (!decided)
+            return std::unexpected(decided.error());
+        if (!*decided)
             return std::unexpected(belowPolicy(*required, found));
     }
     auto windowId = windowFor(*p, school, digest);

@@ -320,6 +320,25 @@ private Q_SLOTS:
         }
     }
 
+    void storeRefusalsComeFirst()
+    {
+        // The T record is at the Department; then the policy becomes T. The unstamped packet of the same code and
+        // version is not something the Department would take anyway: the answer says so, not the policy.
+        auto d = department();
+        QVERIFY(d);
+        QCOMPARE(d->api->handle(submitRequest(d->token, m_stamped.first())).status, 201);
+        QVERIFY(d->admin->setMinimumLevel(signing::BaselineLevel::T));
+        d->restartApi();
+        const ApiResponse r = d->api->handle(submitRequest(d->token, m_plain.first()));
+        QVERIFY2(r.status == 409, r.body.constData());
+        QCOMPARE(jsonOf(r).value(QStringLiteral("error")).toString(), QStringLiteral("version_not_newer"));
+        // Once the window is locked: the answer of any packet new to the Department after it (window_closed).
+        QVERIFY(d->admin->lockWindow(d->window.id, lockInstant(d->window.deadline), d->sign));
+        const ApiResponse locked = d->api->handle(submitRequest(d->token, m_plain.first()));
+        QVERIFY2(locked.status == 409, locked.body.constData());
+        QCOMPARE(jsonOf(locked).value(QStringLiteral("error")).toString(), QStringLiteral("window_closed"));
+    }
+
     void uploadCostPrinted()
     {
         // Prints (never asserts) what a time-stamp costs the Department per upload: the same packet sent again is
