@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The admin commands on the data folder: init, school, trust, window, status.
+// The admin commands on the data folder: init, school, trust, policy, window, status.
 #include "DeptCommand.h"
 
+#include "verify/SignatureReport.h"
 #include "verify/TrustStore.h"
 
 #include <QDir>
@@ -359,6 +360,87 @@ private:
     }
 };
 
+/** What the policy means, for `policy` and its `--json`-less output. */
+QString policyMeaning(signing::BaselineLevel level)
+{
+    switch (level) {
+    case signing::BaselineLevel::B:
+        return DeptCommand::tr("B: records are accepted whether or not their signatures carry a time-stamp.");
+    case signing::BaselineLevel::T:
+        return DeptCommand::tr("T: every signature of an uploaded record (the PDF's and the packet's) must carry a "
+                               "time-stamp from a time-stamping server whose root CA was added with \"hocba-dept "
+                               "trust add\".");
+    case signing::BaselineLevel::LT:
+    case signing::BaselineLevel::LTA:
+        return DeptCommand::tr("LT: as T, and every signature must also carry the revocation data (OCSP or CRL) of "
+                               "its certificate, checked at the time-stamp's time.");
+    }
+    return {};
+}
+
+class PolicyCommand : public DeptCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(hocba::server::PolicyCommand)
+public:
+    QString name() const override { return QStringLiteral("policy"); }
+    QString summary() const override
+    {
+        return tr("Show the level every signature of an uploaded record must reach, or set it with --min-level B, T "
+                  "or LT (B: as before; T: a trusted time-stamp; LT: also revocation data).");
+    }
+
+    int run(const QStringList& args, Console& console) override
+    {
+        const QCommandLineOption minLevel(QStringLiteral("min-level"),
+                                          tr("The lowest level accepted: B (the default), T or LT."), tr("LEVEL"));
+        QCommandLineParser parser;
+        if (int code = parse(parser, {dataOption(), minLevel, databaseOption(), jsonOption()}, args, console);
+            code >= 0)
+            return code;
+        if (!parser.positionalArguments().isEmpty())
+            return console.fail({ErrorCode::Usage,
+                                 tr("Say \"policy\" to show the policy, or \"policy --min-level T\" to set it."),
+                                 {}});
+        std::optional<signing::BaselineLevel> wanted;
+        if (parser.isSet(minLevel)) {
+            wanted = dept::policyLevelFromCode(parser.value(minLevel));
+            if (!wanted)
+                return console.fail({ErrorCode::Usage, tr("--min-level must be B, T or LT."), {}});
+        }
+        auto data = openData(parser);
+        if (!data)
+            return console.fail(data.error());
+        if (wanted) {
+            auto before = data->session->minimumLevel();
+            if (!before)
+                return console.fail(before.error());
+            if (auto set = data->session->setMinimumLevel(*wanted); !set)
+                return console.fail(set.error());
+            qCInfo(lcServer).noquote() << "upload policy:" << signing::levelCode(*before) << "->"
+                                       << signing::levelCode(*wanted);
+        }
+        auto level = data->session->minimumLevel();
+        if (!level)
+            return console.fail(level.error());
+        auto anchors = data->session->trustAnchors();
+        if (!anchors)
+            return console.fail(anchors.error());
+        if (parser.isSet(QStringLiteral("json"))) {
+            console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("min_level"), signing::levelCode(*level)},
+                                                         {QStringLiteral("trust_anchors"), int(anchors->size())}}));
+            return ExitOk;
+        }
+        console.out << tr("Lowest level accepted for uploads: %1").arg(policyMeaning(*level)) << '\n';
+        if (*level != signing::BaselineLevel::B)
+            console.out << tr("Records already received keep their receipts and are locked as before; the level "
+                              "applies to what is uploaded from now on. A running server applies it within a "
+                              "minute.")
+                        << '\n';
+        console.out.flush();
+        return ExitOk;
+    }
+};
+
 class StatusCommand : public DeptCommand
 {
     Q_DECLARE_TR_FUNCTIONS(hocba::server::StatusCommand)
@@ -380,16 +462,23 @@ public:
         auto counts = data->session->counts();
         if (!counts)
             return console.fail(counts.error());
+        auto level = data->session->minimumLevel();
+        if (!level)
+            return console.fail(level.error());
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray windows;
             for (const auto& c : *counts)
                 windows.append(json(c));
             console.printJson(QJsonDocument(QJsonObject {{QStringLiteral("department"), *departmentName},
                                                          {QStringLiteral("engine"), data->store->engine()},
+                                                         {QStringLiteral("min_level"), signing::levelCode(*level)},
                                                          {QStringLiteral("windows"), windows}}));
             return ExitOk;
         }
-        console.out << *departmentName << '\n';
+        console.out << *departmentName << '\n'
+                    << tr("Lowest signature level accepted for uploads: %1 (\"hocba-dept policy\")")
+                           .arg(signing::levelCode(*level))
+                    << '\n';
         if (counts->isEmpty())
             console.out << tr("No reporting windows yet. Open one with \"hocba-dept window add\".") << '\n';
         for (const auto& c : *counts) {
@@ -441,6 +530,11 @@ std::unique_ptr<DeptCommand> makeSchoolCommand()
 std::unique_ptr<DeptCommand> makeTrustCommand()
 {
     return std::make_unique<TrustCommand>();
+}
+
+std::unique_ptr<DeptCommand> makePolicyCommand()
+{
+    return std::make_unique<PolicyCommand>();
 }
 
 std::unique_ptr<DeptCommand> makeWindowCommand()

@@ -22,6 +22,7 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeServeCommand());
     list.push_back(makeSchoolCommand());
     list.push_back(makeTrustCommand());
+    list.push_back(makePolicyCommand());
     list.push_back(makeWindowCommand());
     list.push_back(makeExportCommand());
     list.push_back(makeStatusCommand());

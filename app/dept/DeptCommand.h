@@ -54,6 +54,8 @@ std::unique_ptr<DeptCommand> makeServeCommand();
 std::unique_ptr<DeptCommand> makeSchoolCommand();
 /** trust add --cert F: a CA whose signatures the Department accepts. */
 std::unique_ptr<DeptCommand> makeTrustCommand();
+/** policy [--min-level B|T|LT] [--json]: the lowest baseline level an upload's signatures must reach. */
+std::unique_ptr<DeptCommand> makePolicyCommand();
 /** window add | lock: the reporting windows. */
 std::unique_ptr<DeptCommand> makeWindowCommand();
 /** export --window ID --out DIR: the locked records and a manifest for the Ministry. */

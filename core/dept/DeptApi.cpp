@@ -54,13 +54,15 @@ struct Refusal
     QByteArray code;
     QString message;
     int retryAfter = 0;
+    QString requiredLevel; ///< level_required: the policy's level and the lowest one found ("B", "T", "LT")
+    QString foundLevel;
 };
 
 template <class T> using Checked = std::expected<T, Refusal>;
 
 Refusal refuse(int status, const char* code, const QString& message)
 {
-    return Refusal {status, code, message, 0};
+    return Refusal {status, code, message, 0, {}, {}};
 }
 
 Refusal serverError(const Error& error)
@@ -98,9 +100,13 @@ ApiResponse json(int status, const QJsonObject& object)
 
 ApiResponse errorResponse(const Refusal& refusal)
 {
-    ApiResponse r = json(refusal.status,
-                         QJsonObject {{QStringLiteral("error"), QString::fromLatin1(refusal.code)},
-                                      {QStringLiteral("message"), refusal.message}});
+    QJsonObject body {{QStringLiteral("error"), QString::fromLatin1(refusal.code)},
+                      {QStringLiteral("message"), refusal.message}};
+    if (!refusal.requiredLevel.isEmpty()) {
+        body.insert(QStringLiteral("required_level"), refusal.requiredLevel);
+        body.insert(QStringLiteral("level"), refusal.foundLevel);
+    }
+    ApiResponse r = json(refusal.status, body);
     if (refusal.retryAfter > 0)
         r.headers.emplaceBack("Retry-After", QByteArray::number(refusal.retryAfter));
     return r;
@@ -261,6 +267,65 @@ bool onlyUntrusted(const signing::DocumentVerification& v)
     return untrusted;
 }
 
+/**
+ * Intact and trusted, and only time-stamps fail: a time-stamp from a TSA whose root the Department has not added, or
+ * one made for another signature (a copied token).
+ */
+bool onlyTimestampsFail(const signing::DocumentVerification& v)
+{
+    if (!v.problems.isEmpty())
+        return false;
+    bool timestampFails = false;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures) {
+                if (!check.integrityOk || !check.certificateTrusted || !check.validAtSigningTime || check.revoked
+                    || check.changedAfterSigning)
+                    return false;
+                timestampFails = timestampFails || !check.timestampOk;
+            }
+    return timestampFails;
+}
+
+/** The lowest baseline level among every signature of the PDF and of the packet it carries (B when there are none). */
+signing::BaselineLevel lowestLevel(const signing::DocumentVerification& v)
+{
+    std::optional<signing::BaselineLevel> lowest;
+    for (const signing::VerificationReport* report : {&v.report, v.embedded ? &*v.embedded : nullptr})
+        if (report)
+            for (const signing::SignatureCheck& check : report->signatures)
+                if (!lowest || int(check.level) < int(*lowest))
+                    lowest = check.level;
+    return lowest.value_or(signing::BaselineLevel::B);
+}
+
+/**
+ * The Department's policy refusal (docs/api.md "Department policy"): what is missing and what the school office can
+ * do. A signed record cannot be signed again: the school corrects it (a new version) once its TSA is set.
+ */
+Refusal belowPolicy(signing::BaselineLevel required, signing::BaselineLevel found)
+{
+    const QString what = required == signing::BaselineLevel::T
+        ? ApiText::tr("The record was not accepted: the Department requires every signature (of the PDF and of the "
+                      "data inside it) to carry a time-stamp from a time-stamping server the Department trusts, and "
+                      "this record has a signature without one.")
+        : ApiText::tr("The record was not accepted: the Department requires every signature (of the PDF and of the "
+                      "data inside it) to carry a time-stamp from a time-stamping server the Department trusts and "
+                      "the certificate's revocation status checked when it was signed, and this record has a "
+                      "signature without them.");
+    const QString todo
+        = ApiText::tr("Nothing was stored at the Department. A record that is already signed cannot simply be signed "
+                      "again: first set the school's time-stamping server (Settings → Signing in the program, or "
+                      "\"hocba-cli tsa set\"), then open the record with Records → Correct after signing…, have it "
+                      "confirmed and signed again, and send the new version. If the school had a time-stamping "
+                      "server set already, this record was signed before it was set or while it could not be "
+                      "reached.");
+    Refusal r = refuse(422, "level_required", what + u' ' + todo);
+    r.requiredLevel = signing::levelCode(required);
+    r.foundLevel = signing::levelCode(found);
+    return r;
+}
+
 /** The signed PDF with the packet it carries, checked as `hocba-cli verify` checks it. */
 Checked<signing::DocumentVerification> verifiedPdf(const QByteArray& bytes, const QList<QByteArray>& anchors)
 {
@@ -274,6 +339,13 @@ Checked<signing::DocumentVerification> verifiedPdf(const QByteArray& bytes, cons
     if (v->ok())
         return *v;
     const QString reasons = reasonsOf(*v).join(u' ');
+    if (onlyTimestampsFail(*v))
+        return std::unexpected(
+            refuse(422, "invalid_timestamp",
+                   ApiText::tr("The record was not accepted: a signature carries a time-stamp the Department cannot "
+                               "accept (from a time-stamping server the Department does not trust, or not made for "
+                               "this signature). Ask the Department which time-stamping servers it accepts. %1")
+                       .arg(reasons)));
     if (onlyUntrusted(*v))
         return std::unexpected(
             refuse(422, "untrusted_signature",
@@ -292,6 +364,7 @@ struct DeptApi::Impl
     {
         std::unique_ptr<DeptSession> session;
         QList<QByteArray> anchors;
+        signing::BaselineLevel minimumLevel = signing::BaselineLevel::B; ///< read with the anchors
         RateLimiter::Clock::time_point anchorsAt;
         bool anchorsLoaded = false;
     };
@@ -320,7 +393,16 @@ struct DeptApi::Impl
     Checked<School> school(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> route(const ApiRequest& request, LogLine& log);
     Checked<ApiResponse> submit(const ApiRequest& request, LogLine& log);
-    Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr);
+    /** The policy's level, as read with this thread's anchors (refreshed with them). */
+    Checked<signing::BaselineLevel> minimumLevel();
+    Checked<packet::Packet> verifiedPacket(const Upload& upload, QStringList* principalCerts = nullptr,
+                                           signing::DocumentVerification* checked = nullptr);
+    /**
+     * Whether the store would refuse or answer this packet whatever the policy: it has exactly this packet (any
+     * version of any year of its code: a duplicate), the code is managed by another school, or the packet's year is
+     * locked or already has this version or a newer one. The policy then leaves the answer to the store.
+     */
+    Checked<bool> storeDecides(const packet::Packet& p, const School& school, const QString& digest);
     Checked<QString> windowFor(const packet::Packet& p, const School& school, const QString& digest);
     Checked<NewSubmission> accepted(const Upload& upload, const School& school);
     Checked<ApiResponse> states(const ApiRequest& request, LogLine& log);
@@ -379,11 +461,46 @@ Checked<QList<QByteArray>> DeptApi::Impl::trustAnchors()
         auto anchors = t.session->trustAnchors();
         if (!anchors)
             return std::unexpected(serverError(anchors.error()));
+        auto level = t.session->minimumLevel();
+        if (!level)
+            return std::unexpected(serverError(level.error()));
         t.anchors = *anchors;
+        t.minimumLevel = *level;
         t.anchorsAt = now;
         t.anchorsLoaded = true;
     }
     return t.anchors;
+}
+
+Checked<signing::BaselineLevel> DeptApi::Impl::minimumLevel()
+{
+    if (auto anchors = trustAnchors(); !anchors)
+        return std::unexpected(anchors.error());
+    auto mine = threadSession();
+    if (!mine)
+        return std::unexpected(mine.error());
+    return (*mine)->minimumLevel;
+}
+
+Checked<bool> DeptApi::Impl::storeDecides(const packet::Packet& p, const School& school, const QString& digest)
+{
+    auto s = session();
+    if (!s)
+        return std::unexpected(s.error());
+    auto years = (*s)->lookup(p.lookupCode);
+    if (!years)
+        return std::unexpected(serverError(years.error()));
+    for (const LookupRow& year : *years) {
+        if (year.school.code != school.code)
+            return true; // other_school
+        if (year.status.schoolYearStart == p.schoolYear.startYear
+            && (year.status.state == RecordState::Locked || year.status.version >= p.version))
+            return true; // locked, version_not_newer, or a duplicate of the current version
+        for (const VersionRow& v : year.versions)
+            if (v.digest == digest)
+                return true; // a duplicate of an earlier version
+    }
+    return false;
 }
 
 Checked<School> DeptApi::Impl::school(const ApiRequest& request, LogLine& log)
@@ -506,7 +623,8 @@ Checked<ApiResponse> DeptApi::Impl::submit(const ApiRequest& request, LogLine& l
 }
 
 /** The packet, once both files verify against the Department's anchors and the PDF carries exactly this packet. */
-Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStringList* principalCerts)
+Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStringList* principalCerts,
+                                                      signing::DocumentVerification* checked)
 {
     auto anchors = trustAnchors();
     if (!anchors)
@@ -535,6 +653,8 @@ Checked<packet::Packet> DeptApi::Impl::verifiedPacket(const Upload& upload, QStr
         for (const signing::SignatureCheck& c : packetSignatures)
             if (c.role == signing::SignerRole::Principal)
                 principalCerts->append(sha256Hex(c.certificate.der));
+    if (checked)
+        *checked = *pdf;
     return *p;
 }
 
@@ -565,7 +685,8 @@ Checked<QString> DeptApi::Impl::windowFor(const packet::Packet& p, const School&
 Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const School& school)
 {
     QStringList principalCerts;
-    auto p = verifiedPacket(upload, &principalCerts);
+    signing::DocumentVerification verification;
+    auto p = verifiedPacket(upload, &principalCerts, &verification);
     if (!p)
         return std::unexpected(p.error());
     if (p->school.moetCode != school.code)
@@ -574,6 +695,19 @@ Checked<NewSubmission> DeptApi::Impl::accepted(const Upload& upload, const Schoo
                                                   "credential is for school %2.")
                                           .arg(p->school.moetCode, school.code)));
     const QString digest = packet::packetDigest(upload.packet);
+    // The policy applies to what the Department would take as new: a packet it already has gets its original receipt
+    // back (the store answers it as a duplicate) whatever the policy says since, and one the store refuses anyway
+    // (another school's code, a locked year, a version not newer) gets that answer, which says what is really wrong.
+    auto required = minimumLevel();
+    if (!required)
+        return std::unexpected(required.error());
+    if (const signing::BaselineLevel found = lowestLevel(verification); int(found) < int(*required)) {
+        auto decided = storeDecides(*p, school, digest);
+        if (!decided)
+            return std::unexpected(decided.error());
+        if (!*decided)
+            return std::unexpected(belowPolicy(*required, found));
+    }
     auto windowId = windowFor(*p, school, digest);
     if (!windowId)
         return std::unexpected(windowId.error());

@@ -3,6 +3,7 @@
 
 #include "dept/DeptTypes.h"
 #include "util/Error.h"
+#include "verify/SignatureReport.h"
 
 #include <functional>
 #include <memory>
@@ -33,6 +34,15 @@ public:
     // --- trust anchors: the CAs whose signatures are accepted (never the system bundle)
     virtual Status addTrustAnchor(const QByteArray& der, const QString& label) = 0; ///< idempotent by SHA-256
     virtual Result<QList<QByteArray>> trustAnchors() = 0;
+
+    // --- upload policy (docs/api.md "Department policy")
+    /** The lowest baseline level every signature of an upload must reach; B when never set. */
+    virtual Result<signing::BaselineLevel> minimumLevel() = 0;
+    /**
+     * Sets it (B, T or LT; LTA is InvalidInput), one transaction with an audit entry (action policy_set, entity
+     * upload_policy, detail "B -> T"); setting the level it already has changes and logs nothing.
+     */
+    virtual Status setMinimumLevel(signing::BaselineLevel level) = 0;
 
     // --- windows
     virtual Status addWindow(const Window& window) = 0; ///< DbConstraint if the id exists

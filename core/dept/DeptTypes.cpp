@@ -32,6 +32,15 @@ std::optional<RecordState> recordStateFromCode(const QString& code)
     return std::nullopt;
 }
 
+std::optional<signing::BaselineLevel> policyLevelFromCode(const QString& code)
+{
+    using signing::BaselineLevel;
+    for (BaselineLevel level : {BaselineLevel::B, BaselineLevel::T, BaselineLevel::LT})
+        if (signing::levelCode(level).compare(code.trimmed(), Qt::CaseInsensitive) == 0)
+            return level;
+    return std::nullopt;
+}
+
 QDateTime lockInstant(const QDate& deadline)
 {
     return QDateTime(deadline, QTime(23, 59, 59), vietnamTimeZone()).toUTC();

@@ -3,6 +3,7 @@
 
 #include "util/Error.h"
 #include "verify/Receipt.h"
+#include "verify/SignatureReport.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -27,6 +28,12 @@ enum class RecordState {
 };
 QString recordStateCode(RecordState state); ///< "submitted" | "locked" | "revoked" | "history"
 std::optional<RecordState> recordStateFromCode(const QString& code);
+
+/**
+ * A level the upload policy may demand, from its code ("B", "T", "LT"; case-insensitive): nullopt for anything else,
+ * LTA included (no school signs at LTA yet).
+ */
+std::optional<signing::BaselineLevel> policyLevelFromCode(const QString& code);
 
 enum class WindowState { Open, Locked };
 

@@ -119,6 +119,8 @@ public:
     Result<std::optional<School>> schoolForCredential(const QByteArray& tokenSha256) override;
     Status addTrustAnchor(const QByteArray& der, const QString& label) override;
     Result<QList<QByteArray>> trustAnchors() override;
+    Result<signing::BaselineLevel> minimumLevel() override;
+    Status setMinimumLevel(signing::BaselineLevel level) override;
     Status addWindow(const Window& window) override;
     Result<QList<Window>> windows() override;
     Result<std::optional<Window>> window(const QString& id) override;
@@ -387,6 +389,40 @@ Result<QList<QByteArray>> PgSession::trustAnchors()
     for (int r = 0; r < rows->size(); ++r)
         anchors.append(rows->bytes(r, 0));
     return anchors;
+}
+
+Result<signing::BaselineLevel> PgSession::minimumLevel()
+{
+    auto rows = m_db->exec("policy_get", "SELECT min_level FROM upload_policy WHERE id = 1");
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->size() == 0)
+        return signing::BaselineLevel::B;
+    return policyLevelFromCode(rows->text(0, 0)).value_or(signing::BaselineLevel::B);
+}
+
+Status PgSession::setMinimumLevel(signing::BaselineLevel level)
+{
+    if (!policyLevelFromCode(signing::levelCode(level)))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("unsupported policy level"));
+    const QString after = signing::levelCode(level);
+    return m_db->transaction<void>([&]() -> Status {
+        auto old = m_db->exec("policy_lock", "SELECT min_level FROM upload_policy WHERE id = 1 FOR UPDATE");
+        if (!old)
+            return std::unexpected(old.error());
+        const QString before = old->size() ? old->text(0, 0) : QStringLiteral("B");
+        if (before == after)
+            return {};
+        auto set = m_db->exec("policy_set",
+                              "INSERT INTO upload_policy (id, min_level) VALUES (1, $1::text) ON CONFLICT (id) "
+                              "DO UPDATE SET min_level = excluded.min_level, updated_at = clock_timestamp()",
+                              {Param::text(after)});
+        if (!set)
+            return std::unexpected(set.error());
+        return appendAuditInTransaction({QStringLiteral("admin"), QStringLiteral("policy_set"),
+                                         QStringLiteral("upload_policy"), QStringLiteral("min_level"),
+                                         before + QStringLiteral(" -> ") + after});
+    });
 }
 
 Status PgSession::addWindow(const Window& w)

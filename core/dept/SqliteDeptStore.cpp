@@ -628,6 +628,46 @@ public:
         return anchors;
     }
 
+    Result<signing::BaselineLevel> minimumLevel() override
+    {
+        Statement s(*m_reader, "SELECT min_level FROM upload_policy WHERE id = 1");
+        if (!s.next()) {
+            if (s.failed())
+                return failed(s, "upload policy");
+            return signing::BaselineLevel::B;
+        }
+        return policyLevelFromCode(s.text(0)).value_or(signing::BaselineLevel::B);
+    }
+
+    Status setMinimumLevel(signing::BaselineLevel level) override
+    {
+        if (!policyLevelFromCode(signing::levelCode(level)))
+            return fail(ErrorCode::InvalidInput, QStringLiteral("unsupported policy level"));
+        return m_writer->transact<void>([&](Connection& db) -> Status {
+            QString before = QStringLiteral("B");
+            {
+                Statement old(db, "SELECT min_level FROM upload_policy WHERE id = 1");
+                if (old.next())
+                    before = old.text(0);
+                else if (old.failed())
+                    return failed(old, "upload policy");
+            }
+            const QString after = signing::levelCode(level);
+            if (before == after)
+                return {};
+            Statement s(db,
+                        "INSERT INTO upload_policy (id, min_level, updated_at) VALUES (1, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET min_level = excluded.min_level, "
+                        "updated_at = excluded.updated_at");
+            s.bind(1, after).bind(2, nowUtc());
+            if (auto ok = s.run(); !ok)
+                return ok;
+            return appendAuditIn(db,
+                                 {kAdmin, QStringLiteral("policy_set"), QStringLiteral("upload_policy"),
+                                  QStringLiteral("min_level"), before + QStringLiteral(" -> ") + after});
+        });
+    }
+
     Status addWindow(const Window& w) override
     {
         return m_writer->write(

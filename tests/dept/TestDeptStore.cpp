@@ -206,6 +206,7 @@ private Q_SLOTS:
     void exportLocked();
     void credentials();
     void trustAnchors();
+    void uploadPolicy();
     void counts();
     void auditChainAndTampering();
     void triggersRefuseRawChanges();
@@ -690,6 +691,26 @@ void TestDeptStore::trustAnchors()
     QCOMPARE(anchors.size(), 2);
     QVERIFY(anchors.contains(m_certDer));
     QVERIFY(anchors.contains("another"));
+}
+
+void TestDeptStore::uploadPolicy()
+{
+    QCOMPARE(m_session->minimumLevel().value_or(signing::BaselineLevel::LTA), signing::BaselineLevel::B); // never set
+    const qint64 entries = m_session->verifyAudit().value_or(-1);
+    QVERIFY(m_session->setMinimumLevel(signing::BaselineLevel::T));
+    QVERIFY(m_session->setMinimumLevel(signing::BaselineLevel::T)); // unchanged: nothing written or logged
+    QCOMPARE(m_session->verifyAudit().value_or(-1), entries + 1);
+    auto lta = m_session->setMinimumLevel(signing::BaselineLevel::LTA);
+    QVERIFY(!lta);
+    QCOMPARE(lta.error().code, ErrorCode::InvalidInput);
+    auto other = m_store->openSession(); // another worker's session reads what this one set
+    QVERIFY(other);
+    QCOMPARE((*other)->minimumLevel().value_or(signing::BaselineLevel::B), signing::BaselineLevel::T);
+    QVERIFY((*other)->setMinimumLevel(signing::BaselineLevel::LT));
+    QCOMPARE(m_session->minimumLevel().value_or(signing::BaselineLevel::B), signing::BaselineLevel::LT);
+    QVERIFY(m_session->setMinimumLevel(signing::BaselineLevel::B));
+    QCOMPARE(m_session->minimumLevel().value_or(signing::BaselineLevel::LTA), signing::BaselineLevel::B);
+    QCOMPARE(m_session->verifyAudit().value_or(-1), entries + 3);
 }
 
 void TestDeptStore::counts()

@@ -258,6 +258,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::newRow("409") << 409 << QStringLiteral("window_closed");
         QTest::newRow("422") << 422 << QStringLiteral("invalid_packet");
+        // The Department's policy demands time-stamps (docs/api.md "Department policy"): a refusal like the others.
+        QTest::newRow("422 policy") << 422 << QStringLiteral("level_required");
     }
     void refusalsStayPendingWithTheServersMessage()
     {

@@ -2,6 +2,7 @@
 // The admin commands of the real hocba-dept on a data folder; records for the export are put in through the store.
 #include "DeptProcess.h"
 
+#include "TsaFixture.h"
 #include "dept/DataFolder.h"
 #include "dept/DeptStore.h"
 #include "util/Digest.h"
@@ -199,6 +200,59 @@ private Q_SLOTS:
         QCOMPARE(anchors->size(), 1);
     }
 
+    void tsaRootAndPolicy()
+    {
+        // A TSA's root CA is a trust anchor like any other: what time-stamps must chain to under policy T.
+        test::TsaFixture tsa;
+        QVERIFY(tsa.create());
+        DeptRun r = dept(QStringLiteral("trust"), {QStringLiteral("add"), QStringLiteral("--cert"), tsa.rootPemPath()});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // The TSA's own certificate is not a CA: refused.
+        r = dept(QStringLiteral("trust"), {QStringLiteral("add"), QStringLiteral("--cert"), tsa.tsaCertPemPath()});
+        QVERIFY(r.code != 0);
+
+        r = dept(QStringLiteral("policy"), {QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("min_level")).toString(), QStringLiteral("B"));
+        QCOMPARE(o.value(QStringLiteral("trust_anchors")).toInt(), 2);
+        r = dept(QStringLiteral("policy"), {});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("B: records are accepted")), qPrintable(r.out));
+
+        r = dept(QStringLiteral("policy"), {QStringLiteral("--min-level"), QStringLiteral("t")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("T: every signature")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("keep their receipts")));
+        QVERIFY(!r.err.contains(QStringLiteral("Sở GDĐT"))); // the log line names levels only
+        r = dept(QStringLiteral("policy"), {QStringLiteral("--json")});
+        o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("min_level")).toString(), QStringLiteral("T"));
+
+        // Usage: a level that is not B, T or LT (LTA included), a stray word, no data folder.
+        for (const QStringList& bad :
+             {QStringList {QStringLiteral("--min-level"), QStringLiteral("LTA")},
+              QStringList {QStringLiteral("--min-level"), QStringLiteral("X")},
+              QStringList {QStringLiteral("set"), QStringLiteral("--min-level"), QStringLiteral("T")}}) {
+            r = dept(QStringLiteral("policy"), bad);
+            QVERIFY2(r.code == 2, qPrintable(bad.join(u' ') + r.err));
+            QVERIFY(!r.err.isEmpty());
+        }
+        r = runDept({QStringLiteral("policy"), QStringLiteral("--min-level"), QStringLiteral("T")});
+        QCOMPARE(r.code, 2);
+        r = runDept({QStringLiteral("policy"), QStringLiteral("--data"), m_dir.filePath(QStringLiteral("nothing")),
+                     QStringLiteral("--min-level"), QStringLiteral("T")});
+        QVERIFY(r.code != 0);
+        QVERIFY(r.err.contains(QStringLiteral("hocba-dept init")));
+        // Still T; the change is in the audit chain, without personal data.
+        auto folder = dept::DataFolder::open(data());
+        auto store = dept::DeptStore::open(folder->databasePath());
+        auto session = (*store)->openSession();
+        QCOMPARE((*session)->minimumLevel().value_or(signing::BaselineLevel::B), signing::BaselineLevel::T);
+        QVERIFY((*session)->verifyAudit());
+        QVERIFY((*session)->setMinimumLevel(signing::BaselineLevel::B)); // the tests after this one upload at B
+    }
+
     void windowsAndStatus()
     {
         DeptRun r = dept(QStringLiteral("window"),
@@ -218,6 +272,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject status = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(status.value(QStringLiteral("department")).toString(), QStringLiteral("Sở GDĐT Hà Nội"));
+        QCOMPARE(status.value(QStringLiteral("min_level")).toString(), QStringLiteral("B"));
         const QJsonArray windows = status.value(QStringLiteral("windows")).toArray();
         QCOMPARE(windows.size(), 1);
         QCOMPARE(windows.at(0).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("open"));
@@ -282,7 +337,7 @@ private Q_SLOTS:
     {
         DeptRun r = runDept({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char* command : {"init", "serve", "school", "trust", "window", "export", "status"})
+        for (const char* command : {"init", "serve", "school", "trust", "policy", "window", "export", "status"})
             QVERIFY2(r.out.contains(QLatin1String(command)), command);
         r = runDept({QStringLiteral("serve"), QStringLiteral("--help")});
         QCOMPARE(r.code, 0);

@@ -144,6 +144,7 @@ class TestDeptEndToEnd : public QObject
     QJsonArray outbox(const QString& school);
     void killedMidUploadThenRunAgain(Department& d, const QString& school);
     void refusals(const Department& d);
+    void policyRefusesWhatHasNoTimestamp(Department& d);
     void lockThenReceipts(const Department& d, const QString& school);
     QString browse(const QString& url, const QString& screenshot = {});
 
@@ -388,6 +389,36 @@ void TestDeptEndToEnd::refusals(const Department& d)
     QCOMPARE(departmentStatus(d).value(QStringLiteral("submitted")).toInt(), kRecords);
 }
 
+/**
+ * Issue 16: with `hocba-dept policy --min-level T` a new record signed without a time-stamp is refused with the
+ * message the school office reads (exit 1), and a record the Department already has still gets its receipt. The
+ * policy is set back to B for what follows.
+ */
+void TestDeptEndToEnd::policyRefusesWhatHasNoTimestamp(Department& d)
+{
+    // A running server reads the policy with its anchors once a minute; a restarted one at once.
+    const auto restart = [&] {
+        const quint16 port = d.server->port;
+        return d.server->terminate() == 0 && startServer(d, port);
+    };
+    DeptRun r = dept(d, {QStringLiteral("policy"), QStringLiteral("--min-level"), QStringLiteral("T")});
+    QVERIFY2(r.code == 0, qPrintable(describeRun(r)));
+    QVERIFY(restart());
+    r = uploadFile(d, m_late, d.credential);
+    const QJsonObject item = jsonOf(r).value(QStringLiteral("items")).toArray().first().toObject();
+    QVERIFY2(r.code == 1 && item.value(QStringLiteral("http_status")).toInt() == 422
+                 && item.value(QStringLiteral("error")).toString() == QLatin1String("level_required"),
+             qPrintable(describeRun(r)));
+    QVERIFY2(item.value(QStringLiteral("message")).toString().contains(QStringLiteral("hocba-cli tsa set")),
+             qPrintable(describeRun(r)));
+    r = uploadFile(d, m_records.first(), d.credential); // already at the Department: its receipt, as before
+    QVERIFY2(r.code == 0, qPrintable(describeRun(r)));
+    QCOMPARE(departmentStatus(d).value(QStringLiteral("submitted")).toInt(), kRecords);
+    r = dept(d, {QStringLiteral("policy"), QStringLiteral("--min-level"), QStringLiteral("B")});
+    QVERIFY2(r.code == 0, qPrintable(describeRun(r)));
+    QVERIFY(restart());
+}
+
 /** window lock → receipts → the school's records locked with the effective date → lookup says so. */
 void TestDeptEndToEnd::lockThenReceipts(const Department& d, const QString& school)
 {
@@ -472,6 +503,9 @@ void TestDeptEndToEnd::endToEnd()
     if (QTest::currentTestFailed())
         return;
     refusals(d);
+    if (QTest::currentTestFailed())
+        return;
+    policyRefusesWhatHasNoTimestamp(d);
     if (QTest::currentTestFailed())
         return;
     lockThenReceipts(d, school);
