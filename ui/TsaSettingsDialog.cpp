@@ -198,7 +198,7 @@ QString TsaSettingsDialog::testResultText() const
 
 bool TsaSettingsDialog::isTesting() const
 {
-    return m_cancelTest->isVisible();
+    return m_testing;
 }
 
 void TsaSettingsDialog::reload()
@@ -219,11 +219,11 @@ void TsaSettingsDialog::reload()
         const auto& s = **current;
         m_storedRoot = s.trust.der;
         m_current->setText(tr("Time-stamping server: %1").arg(s.url) + QLatin1Char('\n')
+                           + tr("Signatures get its trusted time-stamp (level B-T).") + QLatin1Char('\n')
                            + tr("Root certificate: %1").arg(describeCertificate(s.trust)) + QLatin1Char('\n')
                            + (s.allowWithout
                                   ? tr("When it does not answer: sign without a time-stamp (level B).")
-                                  : tr("When it does not answer: the signing stops, and can be resumed later."))
-                           + QLatin1Char('\n') + tr("Signatures get a trusted time-stamp (level B-T)."));
+                                  : tr("When it does not answer: the signing stops, and can be resumed later.")));
         m_url->setText(s.url);
         m_allowWithout->setChecked(s.allowWithout);
     }
@@ -248,12 +248,11 @@ void TsaSettingsDialog::showRoot()
 bool TsaSettingsDialog::chooseRootFile(const QString& path)
 {
     QFile f(path);
-    // A root certificate is a few KB; a larger file is not one.
     if (!f.open(QIODevice::ReadOnly)) {
         MessageBox::critical(this, windowTitle(), tr("Cannot read the file %1.").arg(path), f.errorString());
         return false;
     }
-    const QByteArray bytes = f.read(1024 * 1024);
+    const QByteArray bytes = f.read(1024 * 1024); // a root certificate is a few KB; a larger file is not one
     // The same check setTsa makes: a CA certificate, whose time-stamps can then be trusted.
     auto anchor = signing::TrustStore::anchorFor(bytes, signing::TrustAnchor::Source::School);
     if (!anchor) {
@@ -367,6 +366,7 @@ void TsaSettingsDialog::cancelTest()
 
 void TsaSettingsDialog::setTesting(bool on)
 {
+    m_testing = on;
     m_test->setEnabled(!on);
     m_busy->setVisible(on);
     m_cancelTest->setVisible(on);

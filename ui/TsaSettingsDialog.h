@@ -74,6 +74,7 @@ private:
     QByteArray m_storedRoot; ///< DER of the root in the school file, empty when none
     QByteArray m_chosenRoot; ///< the file chosen in this dialog (bytes as read), empty when none
     int m_testTimeoutMs = 15000;
+    bool m_testing = false;
     quint64 m_testRun = 0; ///< the run whose answer is awaited; a cancelled run's answer is ignored
 
     QLabel* m_current = nullptr;

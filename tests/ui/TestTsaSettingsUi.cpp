@@ -151,6 +151,7 @@ private Q_SLOTS:
                  QStringLiteral("1"));
         QVERIFY2(dialog.currentText().contains(server.url()), qPrintable(dialog.currentText()));
         QVERIFY(dialog.currentText().contains(QStringLiteral("sign without a time-stamp")));
+        QVERIFY(dialog.currentText().contains(QStringLiteral("(level B-T)")));
         QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("removePushButton"))->isEnabled());
 
         // A new dialog shows what is stored, and tests with the stored root without choosing it again.
@@ -243,6 +244,7 @@ private Q_SLOTS:
         QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("testPushButton"))->isEnabled());
         QTRY_COMPARE(server.requests(), 1);
         QVERIFY(done.isEmpty());
+        QVERIFY(!dialog.startTest()); // one test at a time
         // The window still answers while the server keeps it waiting.
         auto* url = dialog.findChild<QLineEdit*>(QStringLiteral("urlLineEdit"));
         url->clear();
