@@ -36,7 +36,7 @@ namespace {
 /** What the user reads about a certificate: whom it names, who issued it, and its validity dates. */
 QString describeCertificate(const signing::CertificateInfo& c)
 {
-    return TsaSettingsDialog::tr("%1\nIssued by: %2\nValid from %3 to %4")
+    return TsaSettingsDialog::tr("%1 (issued by %2), valid from %3 to %4")
         .arg(c.holder.isEmpty() ? c.subject : c.holder, c.issuer, shownDate(c.notBefore), shownDate(c.notAfter));
 }
 
@@ -60,10 +60,8 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     setWindowTitle(tr("Time-stamping server"));
     setObjectName(QStringLiteral("tsaSettingsDialog"));
 
-    auto* intro = new QLabel(tr("A time-stamping server, run by a certification service provider, adds its own "
-                                "trusted time to every signature. Without one, a signature carries only the time the "
-                                "signing computer claims, and nobody can tell later whether the certificate was "
-                                "still valid when the record was signed."),
+    auto* intro = new QLabel(tr("A time-stamping server adds a trusted time to every signature. Without one, a "
+                                "signature carries only the time the signing computer claims."),
                              this);
     intro->setWordWrap(true);
 
@@ -83,18 +81,14 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     readOnly->setWordWrap(true);
     readOnly->setVisible(!m_mayChange);
 
-    auto* changeBox = new QGroupBox(tr("Server"), this);
-    auto* changeIntro = new QLabel(tr("Fill in what the certification service provider gives the school: the address "
-                                      "of its time-stamping server and the root certificate its time-stamps are "
-                                      "issued under."),
-                                   changeBox);
-    changeIntro->setWordWrap(true);
+    auto* changeBox = new QGroupBox(tr("The server the certification service provider gives the school"), this);
     m_url = new QLineEdit(changeBox);
     m_url->setObjectName(QStringLiteral("urlLineEdit"));
     m_url->setPlaceholderText(QStringLiteral("http://tsa.ca.example.vn"));
     m_rootFile = new QLineEdit(changeBox);
     m_rootFile->setObjectName(QStringLiteral("rootLineEdit"));
-    m_rootFile->setReadOnly(true);
+    m_rootFile->setReadOnly(true); // what the chosen certificate says; its file in the tooltip
+    m_rootFile->setPlaceholderText(tr("No root certificate chosen"));
     m_chooseRoot = new QPushButton(tr("Choose…"), changeBox);
     m_chooseRoot->setObjectName(QStringLiteral("chooseRootPushButton"));
     connect(m_chooseRoot, &QPushButton::clicked, this, [this] {
@@ -107,14 +101,9 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     auto* rootRow = new QHBoxLayout;
     rootRow->addWidget(m_rootFile, 1);
     rootRow->addWidget(m_chooseRoot);
-    m_rootInfo = new QLabel(changeBox);
-    m_rootInfo->setObjectName(QStringLiteral("rootInfoLabel"));
-    m_rootInfo->setWordWrap(true);
-    m_rootInfo->setTextFormat(Qt::PlainText);
     auto* form = new QFormLayout;
     form->addRow(tr("Server address:"), m_url);
     form->addRow(tr("Root certificate:"), rootRow);
-    form->addRow(QString(), m_rootInfo);
     m_allowWithout = new QCheckBox(tr("Sign without a time-stamp when the server does not answer"), changeBox);
     m_allowWithout->setObjectName(QStringLiteral("allowWithoutCheckBox"));
     auto* allowNote = new QLabel(tr("When ticked, a signing batch goes on while the server is unreachable, but the "
@@ -148,9 +137,9 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     m_testResult->setWordWrap(true);
     m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testResult->setVisible(false); // until a test is run
 
     auto* changeLayout = new QVBoxLayout(changeBox);
-    changeLayout->addWidget(changeIntro);
     changeLayout->addLayout(form);
     changeLayout->addWidget(m_allowWithout);
     changeLayout->addWidget(allowNote);
@@ -180,8 +169,9 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     layout->addWidget(readOnly);
     layout->addWidget(changeBox);
     layout->addWidget(buttons);
-    resizeWithinScreen(this, QSize(680, 560));
     reload();
+    // As tall as the wrapped texts need at that width (the minimum size assumes narrower lines).
+    resizeWithinScreen(this, QSize(680, layout->totalHeightForWidth(680)));
 }
 
 TsaSettingsDialog::~TsaSettingsDialog() = default;
@@ -206,6 +196,7 @@ void TsaSettingsDialog::reload()
     m_storedRoot.clear();
     m_chosenRoot.clear();
     m_rootFile->clear();
+    m_rootFile->setToolTip(QString());
     auto current = lifecycle::tsaSettings(m_db);
     if (!current) {
         m_current->setText(current.error().message);
@@ -218,12 +209,11 @@ void TsaSettingsDialog::reload()
     } else {
         const auto& s = **current;
         m_storedRoot = s.trust.der;
-        m_current->setText(tr("Time-stamping server: %1").arg(s.url) + QLatin1Char('\n')
-                           + tr("Signatures get its trusted time-stamp (level B-T).") + QLatin1Char('\n')
-                           + tr("Root certificate: %1").arg(describeCertificate(s.trust)) + QLatin1Char('\n')
-                           + (s.allowWithout
-                                  ? tr("When it does not answer: sign without a time-stamp (level B).")
-                                  : tr("When it does not answer: the signing stops, and can be resumed later.")));
+        m_current->setText(
+            tr("Time-stamping server: %1 (signatures get its trusted time-stamp: level B-T)").arg(s.url)
+            + QLatin1Char('\n') + tr("Root certificate: %1").arg(describeCertificate(s.trust)) + QLatin1Char('\n')
+            + (s.allowWithout ? tr("When it does not answer: sign without a time-stamp (level B).")
+                              : tr("When it does not answer: the signing stops, and can be resumed later.")));
         m_url->setText(s.url);
         m_allowWithout->setChecked(s.allowWithout);
     }
@@ -236,13 +226,14 @@ void TsaSettingsDialog::showRoot()
 {
     const QByteArray& root = m_chosenRoot.isEmpty() ? m_storedRoot : m_chosenRoot;
     if (root.isEmpty()) {
-        m_rootInfo->setText(tr("No root certificate chosen."));
+        m_rootFile->clear();
         return;
     }
     auto info = signing::CertificateInfo::fromPemOrDer(root);
-    m_rootInfo->setText(info ? describeCertificate(*info) : info.error().message);
+    m_rootFile->setText(info ? describeCertificate(*info) : info.error().message);
+    m_rootFile->setCursorPosition(0);
     if (m_chosenRoot.isEmpty())
-        m_rootFile->setText(tr("(the one in the school file)"));
+        m_rootFile->setToolTip(tr("The root certificate kept in the school file."));
 }
 
 bool TsaSettingsDialog::chooseRootFile(const QString& path)
@@ -264,7 +255,7 @@ bool TsaSettingsDialog::chooseRootFile(const QString& path)
         return false;
     }
     m_chosenRoot = bytes;
-    m_rootFile->setText(QDir::toNativeSeparators(path));
+    m_rootFile->setToolTip(QDir::toNativeSeparators(path));
     showRoot();
     return true;
 }
@@ -329,6 +320,8 @@ bool TsaSettingsDialog::startTest()
     options.attempts = 1; // the user is waiting and can press the button again
     const QByteArray rootDer = root->der;
     setTesting(true);
+    m_testResult->setVisible(true);
+    m_testResult->setToolTip(QString());
     m_testResult->setText(tr("Asking %1 for a time-stamp…").arg(address));
     // Off the window's thread: the request may wait for the whole timeout. Only values are captured, so the dialog
     // may close (or the test be cancelled) while it runs.
@@ -382,10 +375,9 @@ void TsaSettingsDialog::onTestDone()
     setTesting(false);
     if (!outcome.info) {
         const Error& e = outcome.info.error();
-        QString text = tr("The test failed: %1").arg(e.message);
-        if (!e.detail.isEmpty())
-            text += QLatin1Char('\n') + tr("Details: %1").arg(e.detail);
-        m_testResult->setText(text);
+        m_testResult->setText(tr("The test failed: %1").arg(e.message));
+        // The technical detail (for the school's IT contact) in the tooltip, so the dialog stays on small screens.
+        m_testResult->setToolTip(e.detail.isEmpty() ? QString() : tr("Details: %1").arg(e.detail));
         Q_EMIT testFinished(false);
         return;
     }

@@ -79,8 +79,7 @@ private:
 
     QLabel* m_current = nullptr;
     QLineEdit* m_url = nullptr;
-    QLineEdit* m_rootFile = nullptr;
-    QLabel* m_rootInfo = nullptr;
+    QLineEdit* m_rootFile = nullptr; ///< shows the chosen (or stored) root: names and dates
     QPushButton* m_chooseRoot = nullptr;
     QCheckBox* m_allowWithout = nullptr;
     QPushButton* m_test = nullptr;
