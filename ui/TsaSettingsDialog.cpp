@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -157,6 +158,7 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     m_url->setEnabled(m_mayChange);
+    m_rootFile->setEnabled(m_mayChange);
     m_chooseRoot->setEnabled(m_mayChange);
     m_allowWithout->setEnabled(m_mayChange);
 
@@ -172,6 +174,18 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     reload();
     // As tall as the wrapped texts need at that width (the minimum size assumes narrower lines).
     resizeWithinScreen(this, QSize(680, layout->totalHeightForWidth(680)));
+}
+
+void TsaSettingsDialog::fitHeight()
+{
+    // A test's result or a longer current setting needs more height at this width: grow, within the screen.
+    // Once the labels' new sizes have reached the layouts (their layout requests are posted events).
+    QTimer::singleShot(0, this, [this] {
+        layout()->invalidate();
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resizeWithinScreen(this, QSize(width(), needed));
+    });
 }
 
 TsaSettingsDialog::~TsaSettingsDialog() = default;
@@ -220,6 +234,7 @@ void TsaSettingsDialog::reload()
     m_remove->setEnabled(m_mayChange && !m_storedRoot.isEmpty());
     m_save->setEnabled(m_mayChange);
     showRoot();
+    fitHeight();
 }
 
 void TsaSettingsDialog::showRoot()
@@ -323,6 +338,7 @@ bool TsaSettingsDialog::startTest()
     m_testResult->setVisible(true);
     m_testResult->setToolTip(QString());
     m_testResult->setText(tr("Asking %1 for a time-stamp…").arg(address));
+    fitHeight();
     // Off the window's thread: the request may wait for the whole timeout. Only values are captured, so the dialog
     // may close (or the test be cancelled) while it runs.
     m_watcher->setFuture(QtConcurrent::run([run, options, rootDer]() -> TestOutcome {
@@ -378,6 +394,7 @@ void TsaSettingsDialog::onTestDone()
         m_testResult->setText(tr("The test failed: %1").arg(e.message));
         // The technical detail (for the school's IT contact) in the tooltip, so the dialog stays on small screens.
         m_testResult->setToolTip(e.detail.isEmpty() ? QString() : tr("Details: %1").arg(e.detail));
+        fitHeight();
         Q_EMIT testFinished(false);
         return;
     }
@@ -388,6 +405,7 @@ void TsaSettingsDialog::onTestDone()
         tr("The server works. Its time: %1 (this computer's clock: %2). Its time-stamps are signed "
            "by \"%3\", which the chosen root certificate vouches for.")
             .arg(text::shownDateTime(info.genTime), text::shownDateTime(QDateTime::currentDateTimeUtc()), tsaName));
+    fitHeight();
     Q_EMIT testFinished(true);
 }
 

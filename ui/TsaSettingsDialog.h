@@ -64,6 +64,7 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void fitHeight();
     void showRoot();
     void setTesting(bool on);
     void onTestDone();
