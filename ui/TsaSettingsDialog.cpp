@@ -150,6 +150,7 @@ TsaSettingsDialog::TsaSettingsDialog(store::Database& db, lifecycle::Actor actor
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_save = buttons->addButton(tr("Save"), QDialogButtonBox::ActionRole);
     m_save->setObjectName(QStringLiteral("savePushButton"));
+    m_save->setDefault(true); // Enter in the address field saves (not "Choose…" nor a test)
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     m_remove = buttons->addButton(tr("Remove the server"), QDialogButtonBox::ActionRole);
     m_remove->setObjectName(QStringLiteral("removePushButton"));
