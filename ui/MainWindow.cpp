@@ -25,6 +25,7 @@
 #include "StudentTableModel.h"
 #include "TransferDialogs.h"
 #include "TrustAnchorsDialog.h"
+#include "TsaSettingsDialog.h"
 #include "VerifyWidget.h"
 #include "lifecycle/Department.h"
 #include "lifecycle/PrintSettings.h"
@@ -207,6 +208,11 @@ void MainWindow::createActions()
         = settingsMenu->addAction(tr("&Signing: required signatures and seal…"), this, &MainWindow::showSignPolicy);
     m_policyAction->setObjectName(QStringLiteral("signPolicyAction"));
     m_policyAction->setEnabled(m_file != nullptr);
+    // Everyone may read which server dates the signatures and test it; changing it needs ManageSchool (the dialog
+    // says so).
+    m_tsaAction = settingsMenu->addAction(tr("Signing: &time-stamping server…"), this, &MainWindow::showTsaSettings);
+    m_tsaAction->setObjectName(QStringLiteral("tsaSettingsAction"));
+    m_tsaAction->setEnabled(m_file != nullptr);
     m_departmentAction = settingsMenu->addAction(tr("Connection to the &Department of Education…"), this,
                                                  &MainWindow::showDepartmentSettings);
     m_departmentAction->setObjectName(QStringLiteral("departmentAction"));
@@ -870,6 +876,8 @@ void MainWindow::updateRecordActions()
         m_policyAction->setEnabled(m_file != nullptr && mayManage);
     if (m_departmentAction)
         m_departmentAction->setEnabled(m_file != nullptr && mayManage);
+    if (m_tsaAction)
+        m_tsaAction->setEnabled(m_file != nullptr);
     if (m_commentBankAction)
         m_commentBankAction->setEnabled(m_file != nullptr);
     const bool mayReport = m_file && m_actor.has(lifecycle::Right::Report);
@@ -910,6 +918,15 @@ void MainWindow::showSignPolicy()
     if (!m_file)
         return;
     auto* dialog = new SignPolicyDialog(m_file->database(), m_actor, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showTsaSettings()
+{
+    if (!m_file)
+        return;
+    auto* dialog = new TsaSettingsDialog(m_file->database(), m_actor, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

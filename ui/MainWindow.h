@@ -114,6 +114,7 @@ public Q_SLOTS:
     /** Settings → Comment bank…: the school's phrases and house style (CommentBankDialog). */
     void showCommentBank();
     void showSignPolicy();
+    void showTsaSettings();
     /** Settings → Connection to the Department…: the endpoint of the open school file. */
     void showDepartmentSettings();
     /** Records → Send to the Department: the chosen class's pending records, else the whole school's. */
@@ -259,6 +260,7 @@ private:
     QAction* m_trustAction = nullptr;
     QAction* m_commentBankAction = nullptr;
     QAction* m_policyAction = nullptr;
+    QAction* m_tsaAction = nullptr;
     QAction* m_departmentAction = nullptr;
     QAction* m_uploadAction = nullptr;
     QAction* m_receiptsAction = nullptr;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // hocba-cli's --user: a school file with accounts takes a change only from a logged-in account that has the right;
 // a refusal exits 1 naming the missing right (or the missing --user) and leaves the file byte-identical. The imports
-// and the opening of a year too.
+// and the opening of a year too, and the school's time-stamping server (tsa set, tsa clear).
 #include "CliRunner.h"
 #include "StoreFixture.h"
 #include "TestSupport.h"
+#include "TsaFixture.h"
 #include "WorkbookFixtures.h"
 
 #include "store/Database.h"
@@ -287,6 +288,44 @@ private Q_SLOTS:
                       {QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--login"),
                        QStringLiteral("gv.toan"), QStringLiteral("--password-file"), fresh});
         QVERIFY2(own.code == 0, qPrintable(own.err));
+    }
+
+    void timeStampingServerNeedsTheRightToManageTheSchool()
+    {
+        test::TsaFixture tsa;
+        QVERIFY(tsa.create());
+        const QString url = QStringLiteral("http://tsa.example.vn/tsr");
+        const QStringList set {QStringLiteral("tsa"),     QStringLiteral("set"), QStringLiteral("--url"), url,
+                               QStringLiteral("--trust"), tsa.rootPemPath()};
+        const QStringList clear {QStringLiteral("tsa"), QStringLiteral("clear")};
+        // Refused, exit 1, the file byte-identical (a refusal writes no audit entry, as for every other command).
+        expectRefused({}, set, QStringLiteral("--user LOGIN"));
+        // (Not gv.toan: ownPasswordOnly, before, changed its password.)
+        for (const QString& login :
+             {QStringLiteral("hieu.truong"), QStringLiteral("van.thu"), QStringLiteral("gvcn.a1")})
+            expectRefused(login, set, QStringLiteral("manage the school"));
+        const auto shown = as({}, {QStringLiteral("tsa"), QStringLiteral("show")});
+        QCOMPARE(shown.code, 0);
+        QVERIFY2(shown.out.contains(QStringLiteral("No time-stamping server")), qPrintable(shown.out));
+
+        // The administrator may; then the others cannot remove it either.
+        const auto byAdmin = as(QStringLiteral("hang.it"), set);
+        QVERIFY2(byAdmin.code == 0, qPrintable(byAdmin.err));
+        expectRefused({}, clear, QStringLiteral("--user LOGIN"));
+        for (const QString& login : {QStringLiteral("hieu.truong"), QStringLiteral("van.thu")})
+            expectRefused(login, clear, QStringLiteral("manage the school"));
+        const auto still = as({}, {QStringLiteral("tsa"), QStringLiteral("show")});
+        QVERIFY2(still.code == 0 && still.out.contains(url), qPrintable(still.out + still.err));
+        const auto cleared = as(QStringLiteral("hang.it"), clear);
+        QVERIFY2(cleared.code == 0, qPrintable(cleared.err));
+        QVERIFY(cleared.out.contains(QStringLiteral("No time-stamping server")));
+
+        auto db = store::Database::openExisting(m_db);
+        QVERIFY(db);
+        QCOMPARE(test::scalar(**db,
+                              QStringLiteral("SELECT group_concat(actor, ', ') FROM (SELECT actor FROM audit_log "
+                                             "WHERE entity = 'tsa_settings' ORDER BY id)")),
+                 QStringLiteral("hang.it, hang.it"));
     }
 };
 

@@ -21,6 +21,7 @@
 #include "lifecycle/PrintLog.h"
 #include "lifecycle/SectionConfirmer.h"
 #include "lifecycle/TrustAnchors.h"
+#include "lifecycle/TsaSettings.h"
 #include "store/Database.h"
 #include "util/Settings.h"
 
@@ -426,6 +427,22 @@ QList<GuideSchool::Screen> GuideSchool::screens()
              if (dialog)
                  dialog->setSuitEachLevel(true); // the preview shows what each pupil would get
              return dialog;
+         }},
+        {QStringLiteral("23-tsa-settings"),
+         [](GuideSchool& s) -> QWidget* {
+             // A school that has set its time-stamping server (the test PKI's root stands in for the provider's).
+             auto db = store::Database::openExisting(s.path);
+             if (!db) {
+                 s.error = describe(db.error());
+                 return nullptr;
+             }
+             if (auto set
+                 = lifecycle::setTsa(**db, kActor, QStringLiteral("http://tsa.ca.example.vn"), s.pki.caDer(), false);
+                 !set) {
+                 s.error = describe(set.error());
+                 return nullptr;
+             }
+             return trigger(s, "tsaSettingsAction", QStringLiteral("tsaSettingsDialog"));
          }},
     };
 }

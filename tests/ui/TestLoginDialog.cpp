@@ -110,6 +110,8 @@ private Q_SLOTS:
         // A clerk prints and exports: the school's settings and signing are not offered (core refuses them too).
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("trustAnchorsAction"))->isEnabled());
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("signPolicyAction"))->isEnabled());
+        // The time-stamping server is shown to everyone (read-only without the right: TestTsaSettingsUi).
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("tsaSettingsAction"))->isEnabled());
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("signSchoolAction"))->isEnabled());
         auto* switchUser = window.findChild<QAction*>(QStringLiteral("switchUserAction"));
         QVERIFY(switchUser->isEnabled());

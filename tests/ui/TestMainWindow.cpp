@@ -317,11 +317,13 @@ private Q_SLOTS:
         QCOMPARE(MessageBox::shownCount(), 0);
     }
 
-    // Settings → Trusted root certificates and Required signatures need a school file (they live in it).
+    // Settings → Trusted root certificates, Required signatures and the time-stamping server need a school file (they
+    // live in it).
     void schoolSettingsNeedSchoolFile()
     {
         QVERIFY(!action("trustAnchorsAction")->isEnabled());
         QVERIFY(!action("signPolicyAction")->isEnabled());
+        QVERIFY(!action("tsaSettingsAction")->isEnabled());
         QVERIFY(m_window->openDatabase(m_school));
         QVERIFY(action("trustAnchorsAction")->isEnabled());
         QVERIFY(action("signPolicyAction")->isEnabled());
@@ -331,6 +333,10 @@ private Q_SLOTS:
         action("signPolicyAction")->trigger();
         QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog")));
         m_window->findChild<QDialog*>(QStringLiteral("signPolicyDialog"))->reject();
+        QVERIFY(action("tsaSettingsAction")->isEnabled());
+        action("tsaSettingsAction")->trigger();
+        QTRY_VERIFY(m_window->findChild<QDialog*>(QStringLiteral("tsaSettingsDialog")));
+        m_window->findChild<QDialog*>(QStringLiteral("tsaSettingsDialog"))->reject();
     }
 
     /**
