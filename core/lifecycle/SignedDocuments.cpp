@@ -11,7 +11,8 @@ Result<QList<SignedDocument>> SignedDocuments::query(const QString& where, Id se
     // The PDF is the latest extension's (archive time-stamps, migration 0020) when there is one.
     auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, "
                                          "coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id "
-                                         "= signed_document.id ORDER BY e.id DESC LIMIT 1), pdf), certificate, certificate_sha256, signer_name, signed_at "
+                                         "= signed_document.id ORDER BY e.id DESC LIMIT 1), pdf), certificate, "
+                                         "certificate_sha256, signer_name, signed_at "
                                          "FROM signed_document WHERE section_id = ?1 AND version = ?2 %1 ORDER BY seq")
                               .arg(where));
     if (!st)
@@ -59,7 +60,7 @@ Result<std::optional<SignedDocument>> SignedDocuments::completed(Id sectionId, i
 }
 
 Result<qint64> SignedDocuments::insertExtension(qint64 documentId, const QByteArray& pdf,
-                                               const QDateTime& archiveTsaNotAfter)
+                                                const QDateTime& archiveTsaNotAfter)
 {
     auto st = m_db.cached(QStringLiteral("INSERT INTO signed_document_extension (document_id, pdf, added_at, "
                                          "archive_tsa_not_after) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', "

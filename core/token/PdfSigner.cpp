@@ -281,8 +281,7 @@ Result<SignatureHole> writeWithHole(IncrementalUpdate& u, qsizetype originalSize
 {
     const QByteArray brPlaceholder = "[0 ********** ********** **********]";
     u.put(sig, 0,
-          head + " /ByteRange " + brPlaceholder + " /Contents <" + QByteArray(reserved * 2, '0') + ">" + tail
-              + " >>");
+          head + " /ByteRange " + brPlaceholder + " /Contents <" + QByteArray(reserved * 2, '0') + ">" + tail + " >>");
     auto written = u.write();
     if (!written)
         return std::unexpected(written.error());
@@ -399,9 +398,8 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
     sigTail += " /Reason " + pdfText(roleLabel(options.role));
     if (!options.location.isEmpty())
         sigTail += " /Location " + pdfText(options.location);
-    auto hole = writeWithHole(u, pdf.size(), sig,
-                              "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached", sigTail,
-                              reserved);
+    auto hole = writeWithHole(
+        u, pdf.size(), sig, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached", sigTail, reserved);
     if (!hole)
         return std::unexpected(hole.error());
     auto cms = signDetachedCms(hole->coveredDigest(), signer, keyNs, options.timestamper, tsaNs);
@@ -431,9 +429,9 @@ Result<QByteArray> documentTimestampImpl(const QByteArray& pdf, Timestamper& tsa
     const int sig = u.newObject();
     std::map<std::string, QByteArray> rootKeys;
     addSignatureField(u, fieldName, sig, QPDFObjectHandle(), rootKeys);
-    auto hole = writeWithHole(u, pdf.size(), sig,
-                              "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161", {},
-                              kTimestampReserveBytes);
+    auto hole
+        = writeWithHole(u, pdf.size(), sig, "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161",
+                        {}, kTimestampReserveBytes);
     if (!hole)
         return std::unexpected(hole.error());
     auto token = tsa.timestamp(hole->coveredDigest());

@@ -213,6 +213,8 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     }
     check.certificate = certificateInfo(signerCert);
     check.signerName = check.certificate.commonName;
+    for (int i = 0; i < sk_X509_num(certs.get()); ++i)
+        check.embeddedCertificates << x509ToDer(sk_X509_value(certs.get(), i));
     if (check.integrityOk && !signingCertificateV2Matches(si, signerCert)) {
         check.integrityOk = false;
         check.problems << QCoreApplication::translate(

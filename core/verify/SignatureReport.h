@@ -73,6 +73,8 @@ struct SignatureCheck
      * the signature is at level LTA when it is also LT.
      */
     std::optional<QDateTime> archiveTime;
+    /** PDF: the certificates the signature's CMS carries (the chain the signer gave), DER. */
+    QList<QByteArray> embeddedCertificates;
     BaselineLevel level = BaselineLevel::B;
     /** False when the signature carries a time-stamp that does not verify (forged, another signature's, untrusted). */
     bool timestampOk = true;

@@ -114,10 +114,29 @@ public:
                            "tstinfo.der"},
                           &out)
                 != 0
-            || m_tsa.openssl({"cms", "-sign", "-binary", "-nodetach", "-outform", "DER", "-in", "tstinfo.der",
-                              "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-signer", "fake.pem", "-inkey",
-                              "fake.key", "-md", "sha256", "-nosmimecap", "-cades", "-nocerts", "-certfile",
-                              m_tsa.tsaCertPemPath(), "-out", "forged.der"},
+            || m_tsa.openssl({"cms",
+                              "-sign",
+                              "-binary",
+                              "-nodetach",
+                              "-outform",
+                              "DER",
+                              "-in",
+                              "tstinfo.der",
+                              "-econtent_type",
+                              "1.2.840.113549.1.9.16.1.4",
+                              "-signer",
+                              "fake.pem",
+                              "-inkey",
+                              "fake.key",
+                              "-md",
+                              "sha256",
+                              "-nosmimecap",
+                              "-cades",
+                              "-nocerts",
+                              "-certfile",
+                              m_tsa.tsaCertPemPath(),
+                              "-out",
+                              "forged.der"},
                              &out)
                 != 0)
             return fail(ErrorCode::Internal, QStringLiteral("openssl"), out);
@@ -254,14 +273,16 @@ private Q_SLOTS:
         QByteArray token = QByteArray::fromHex(lta.mid(b + 1, c - b - 2));
         while (token.endsWith('\0'))
             token.chop(1);
-        const auto ts = run("openssl", {"ts", "-verify", "-data", write(covered, QStringLiteral("covered.bin")), "-in",
-                                        write(token, QStringLiteral("doc-token.der")), "-token_in", "-CAfile",
-                                        m_tsa.rootPemPath()});
+        const auto ts
+            = run("openssl",
+                  {"ts", "-verify", "-data", write(covered, QStringLiteral("covered.bin")), "-in",
+                   write(token, QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
         QVERIFY2(ts.exitCode == 0 && ts.output.contains("Verification: OK"), qPrintable(ts.output));
         // …and openssl refuses it over other bytes.
-        const auto other = run("openssl", {"ts", "-verify", "-data", write(covered + "x", QStringLiteral("x.bin")),
-                                           "-in", m_ca.path(QStringLiteral("doc-token.der")),
-                                           "-token_in", "-CAfile", m_tsa.rootPemPath()});
+        const auto other
+            = run("openssl",
+                  {"ts", "-verify", "-data", write(covered + "x", QStringLiteral("x.bin")), "-in",
+                   m_ca.path(QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
         QVERIFY(other.exitCode != 0);
     }
 
