@@ -10,6 +10,9 @@
 #include "StoreFixture.h"
 #include "TsaFixture.h"
 
+#include "ArchiveStamping.h"
+#include "MessageBox.h"
+
 #include "lifecycle/ArchiveTimestamps.h"
 #include "lifecycle/BatchSignJob.h"
 #include "lifecycle/HttpTimestamper.h"
@@ -24,7 +27,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
+#include <QWidget>
 
 using namespace hocba;
 
@@ -238,6 +243,36 @@ private Q_SLOTS:
         QCOMPARE(
             test::scalar(**db, QStringLiteral("SELECT count(DISTINCT document_id) FROM signed_document_extension")),
             QString::number(kSections));
+    }
+
+    // The desktop: the reminder after opening, and the menu's run on a worker thread with its report.
+    void desktopReminderAndExtend()
+    {
+        test::LoopbackTsa server(m_tsa);
+        QVERIFY(server.start());
+        const QString path = signedSchool(server);
+        QVERIFY(!path.isEmpty());
+        ui::MessageBox::setAutoAnswer(true);
+        QWidget window;
+        ui::ArchiveStamping archive(path, lifecycle::Actor::unrestricted(), &window);
+        QSignalSpy reminder(&archive, &ui::ArchiveStamping::reminder);
+        QSignalSpy status(&archive, &ui::ArchiveStamping::statusMessage);
+        archive.checkReminder();
+        QVERIFY(reminder.wait(60000));
+        QCOMPARE(reminder.last().at(0).toInt(), kSections);
+        QCOMPARE(status.size(), 1);
+        QVERIFY2(status.last().at(0).toString().contains(QStringLiteral("Extend archive time-stamps")),
+                 qPrintable(status.last().at(0).toString()));
+        QVERIFY(m_tsa.renewTsaCertificate(1000));
+        archive.extend();
+        QVERIFY(archive.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!archive.isBusy(), 120000);
+        QVERIFY2(archive.lastReportText().contains(QStringLiteral("%1 of %1").arg(kSections)),
+                 qPrintable(archive.lastReportText()));
+        // It checks again afterwards: nothing is due.
+        QTRY_COMPARE_WITH_TIMEOUT(reminder.size(), 2, 60000);
+        QCOMPARE(reminder.last().at(0).toInt(), 0);
+        ui::MessageBox::setAutoAnswer(false);
     }
 
     void noTsaConfiguredIsAClearError()
