@@ -12,6 +12,7 @@
 
 #include "ArchiveStamping.h"
 #include "MessageBox.h"
+#include "VerifyWidget.h"
 
 #include "lifecycle/ArchiveTimestamps.h"
 #include "lifecycle/BatchSignJob.h"
@@ -24,6 +25,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -205,6 +207,23 @@ private Q_SLOTS:
         r = test::runCliInProcess({"verify", file, "--db", path});
         QVERIFY2(r.out.contains(QStringLiteral("B-LTA")) && r.out.contains(QStringLiteral("Archive time:")),
                  qPrintable(r.out + r.err));
+        r = test::runCliInProcess({"verify", file, "--db", path, "--json"});
+        const QJsonObject entry
+            = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("files")).toArray().at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("signatures")).toArray().at(0).toObject().value(QStringLiteral("level")),
+                 QJsonValue(QStringLiteral("LTA")));
+        QVERIFY(entry.value(QStringLiteral("archiveTimestamps")).toArray().at(0).toObject().value("ok").toBool());
+        // The desktop's check screen: valid.
+        auto anchors = lifecycle::TrustAnchors::load(**db);
+        QVERIFY(anchors);
+        const auto verdict = ui::verdictFor(file, signing::verifyDocument((*doc)->pdf, anchors->anchorsDer()));
+        QCOMPARE(verdict.kind, ui::FileVerdict::Kind::Valid);
+        // …and a forged copy: the archive time-stamp's token flipped.
+        QByteArray forged = (*doc)->pdf;
+        const qsizetype at = forged.lastIndexOf("/Contents <") + 200;
+        forged[at] = forged[at] == 'A' ? 'B' : 'A';
+        const auto bad = ui::verdictFor(file, signing::verifyDocument(forged, anchors->anchorsDer()));
+        QVERIFY2(bad.kind != ui::FileVerdict::Kind::Valid, qPrintable(bad.verdict));
     }
 
     void hangingTsaStopsAndRerunResumes()
