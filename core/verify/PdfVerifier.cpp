@@ -391,10 +391,10 @@ ValidationData readDss(QPDF& q)
  */
 bool onlyArchiveFieldsAdded(QPDFObjectHandle oldAcro, QPDFObjectHandle newAcro, long long firstNew)
 {
-    if (oldAcro.unparseResolved() == newAcro.unparseResolved())
-        return true;
+    // Shallow comparisons only (unparse, never unparseResolved): a hostile field tree may be a large graph. Objects
+    // that keep their number are checked unchanged by the caller's cross-reference walk.
     if (!oldAcro.isDictionary() || !newAcro.isDictionary())
-        return false;
+        return !oldAcro.isDictionary() && !newAcro.isDictionary();
     std::set<std::string> keys;
     for (const auto& k : oldAcro.getKeys())
         keys.insert(k);
@@ -404,10 +404,12 @@ bool onlyArchiveFieldsAdded(QPDFObjectHandle oldAcro, QPDFObjectHandle newAcro, 
         if (k != "/Fields" && k != "/SigFlags" && oldAcro.getKey(k).unparse() != newAcro.getKey(k).unparse())
             return false;
     QPDFObjectHandle flags = newAcro.getKey("/SigFlags");
-    if (!flags.isInteger() || flags.getIntValue() != 3)
+    if (flags.unparse() != oldAcro.getKey("/SigFlags").unparse() && !(flags.isInteger() && flags.getIntValue() == 3))
         return false;
     QPDFObjectHandle oldFields = oldAcro.getKey("/Fields");
     QPDFObjectHandle newFields = newAcro.getKey("/Fields");
+    if (oldFields.unparse() == newFields.unparse())
+        return true;
     if (!oldFields.isArray() || !newFields.isArray() || oldFields.isIndirect() || newFields.isIndirect())
         return false;
     const int n = oldFields.getArrayNItems();
@@ -418,8 +420,8 @@ bool onlyArchiveFieldsAdded(QPDFObjectHandle oldAcro, QPDFObjectHandle newAcro, 
             return false;
     for (int i = n; i < newFields.getArrayNItems(); ++i) {
         QPDFObjectHandle f = newFields.getArrayItem(i);
-        if (!f.isIndirect() || f.getObjectID() < firstNew || !isSignatureField(f) || f.hasKey("/AP")
-            || f.hasKey("/Kids"))
+        if (!f.isIndirect() || f.getObjectID() < firstNew || !f.isDictionary() || !isSignatureField(f)
+            || f.hasKey("/AP") || f.hasKey("/Kids"))
             return false;
         QPDFObjectHandle type = f.getKey("/V").getKey("/Type");
         if (!type.isName() || type.getName() != "/DocTimeStamp")
