@@ -127,28 +127,33 @@ Result<signing::ValidationData> validationData(const signing::VerificationReport
                                                const QList<QByteArray>& anchors, const RevocationFetchOptions& options)
 {
     signing::ValidationData data;
-    QList<QList<QByteArray>> chains;
+    // Each chain with the time its answers must speak about: a certificate revoked after the signature's (or the
+    // time-stamp's) time does not make that signature invalid, so the answer is judged at that time, not now.
+    QList<std::pair<QList<QByteArray>, QDateTime>> chains;
     QList<QByteArray> known = anchors;
     for (const auto& s : report.signatures) {
         QList<QByteArray> chain {s.certificate.der};
         for (const auto& c : s.embeddedCertificates)
             if (c != s.certificate.der)
                 chain << c;
-        chains << chain;
+        chains.append({chain, s.judgedTime()});
         known << s.embeddedCertificates;
-        if (!s.timestampCertificate.der.isEmpty())
-            chains << QList<QByteArray> {s.timestampCertificate.der};
+        if (!s.timestampCertificate.der.isEmpty() && s.trustedTime)
+            chains.append({{s.timestampCertificate.der}, *s.trustedTime});
     }
     for (const auto& a : report.archiveTimestamps)
         if (a.ok && !a.authorityCertificate.der.isEmpty())
-            chains << QList<QByteArray> {a.authorityCertificate.der};
-    for (const auto& chain : chains) {
+            chains.append({{a.authorityCertificate.der}, a.time});
+    for (const auto& [chain, coverTime] : chains) {
         for (const auto& c : chain)
             if (!c.isEmpty() && !data.certificates.contains(c))
                 data.certificates << c;
         if (!chainHasRevocationUrls(chain + known))
             continue;
-        auto fetched = fetchValidationData(chain, known, options);
+        RevocationFetchOptions o = options;
+        if (!o.coverTime.isValid())
+            o.coverTime = coverTime;
+        auto fetched = fetchValidationData(chain, known, o);
         if (!fetched)
             return std::unexpected(fetched.error());
         for (const auto& c : fetched->certificates)

@@ -301,6 +301,30 @@ private Q_SLOTS:
         ui::MessageBox::setAutoAnswer(false);
     }
 
+    // A signer's certificate revoked after the signature's time-stamp does not stop the archive time-stamp: the answer
+    // is judged at the signature's time, and the record becomes LTA with the "revoked later" answer in its /DSS.
+    void revokedAfterSigningStillExtends()
+    {
+        test::LoopbackTsa server(m_tsa);
+        QVERIFY(server.start());
+        const QString path = signedSchool(server);
+        QVERIFY(!path.isEmpty());
+        QTest::qWait(1100);
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), QDateTime::currentDateTimeUtc()));
+        auto db = store::Database::openExisting(path);
+        QVERIFY(db);
+        QVERIFY(m_tsa.renewTsaCertificate(1000));
+        lifecycle::HttpTimestamper tsa(quick(server));
+        lifecycle::ExtendOptions o;
+        o.timestamper = &tsa;
+        auto report = lifecycle::extendArchiveTimestamps(**db, lifecycle::Actor::unrestricted(), o);
+        QVERIFY(m_ca.revoke(QStringLiteral("signer"), QDateTime())); // valid again for the other tests
+        QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
+        QVERIFY2(report->failed.isEmpty(), qPrintable(report->failed.value(0).message));
+        QCOMPARE(report->extended, kSections);
+        QCOMPARE(levels(**db), QList<signing::BaselineLevel>(kSections, signing::BaselineLevel::LTA));
+    }
+
     void teacherMayNotExtend()
     {
         auto db = m_school.openCopy();
