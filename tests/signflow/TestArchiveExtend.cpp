@@ -388,13 +388,26 @@ private Q_SLOTS:
                                      &out)
                     != 0);
         }
+        // With the trigger dropped the shell can store one: `audit verify` (the school file check) names it.
+        QCOMPARE(test::runSqlite3(path,
+                                  QStringLiteral("DROP TRIGGER signed_document_extension_appends; INSERT INTO "
+                                                 "signed_document_extension (document_id, pdf, added_at, "
+                                                 "archive_tsa_not_after) SELECT id, CAST(substr(pdf, 1, 100) || "
+                                                 "X'20' || substr(pdf, 102) || X'0A0A0A0A0A0A0A0A0A0A0A0A0A0A0A' AS "
+                                                 "BLOB), 'x', 'y' FROM signed_document WHERE id = %1;")
+                                      .arg(doc),
+                                  &out),
+                 0);
+        auto r = test::runCliInProcess({"audit", "verify", "--db", path});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.out.contains(QStringLiteral("not the PDF before it")), qPrintable(r.out + r.err));
         // No UPDATE, no DELETE.
         QVERIFY(test::runSqlite3(path, QStringLiteral("UPDATE signed_document_extension SET pdf = X'00';"), &out) != 0);
         QVERIFY(test::runSqlite3(path, QStringLiteral("DELETE FROM signed_document_extension;"), &out) != 0);
         auto db = store::Database::openExisting(path);
         QVERIFY(db);
         QCOMPARE(test::scalar(**db, QStringLiteral("SELECT count(*) FROM signed_document_extension")),
-                 QStringLiteral("1"));
+                 QStringLiteral("2"));
     }
 };
 
