@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "ArchiveStamping.h"
 #include "ClassReviewDialog.h"
 #include "CommentBankDialog.h"
 #include "CorrectionDialogs.h"
@@ -171,6 +172,9 @@ void MainWindow::createActions()
     m_receiptsAction = records->addAction(tr("Receive &lock receipts…"), this, &MainWindow::fetchDepartmentReceipts);
     m_receiptsAction->setObjectName(QStringLiteral("receiptsAction"));
     records->addSeparator();
+    m_extendArchiveAction
+        = records->addAction(tr("Extend &archive time-stamps…"), this, &MainWindow::extendArchiveTimestamps);
+    m_extendArchiveAction->setObjectName(QStringLiteral("extendArchiveAction"));
     m_verifyAction = records->addAction(tr("C&heck school records…"), this, &MainWindow::showVerify);
     m_verifyAction->setObjectName(QStringLiteral("verifyAction"));
     updateRecordActions();
@@ -527,6 +531,7 @@ void MainWindow::applySchoolView(SchoolView view)
         m_fileLabel->setToolTip(QString());
         m_countsLabel->clear();
         dropDepartmentSync();
+        resetArchiveStamping();
         updateOutboxStatus();
         updateSelectionStatus();
         updateRecordActions();
@@ -598,6 +603,7 @@ void MainWindow::applySchoolView(SchoolView view)
     // Open on the first class of the newest year: a teacher sees students at once, not an empty table.
     if (firstClass.isValid())
         m_tree->setCurrentIndex(firstClass);
+    resetArchiveStamping();
     updateOutboxStatus();
     updateSelectionStatus();
     updateRecordActions();
@@ -870,6 +876,8 @@ void MainWindow::updateRecordActions()
     m_entryLocksAction->setEnabled(m_file && !m_classes.isEmpty()); // read-only without Right::LockEntry
     // Checking a file needs no school file: without one, the built-in trust anchors are used.
     m_verifyAction->setEnabled(true);
+    m_extendArchiveAction->setEnabled(m_file && m_archive && !m_archive->isBusy()
+                                      && m_actor.has(lifecycle::Right::Report));
     if (m_trustAction)
         m_trustAction->setEnabled(m_file != nullptr && mayManage);
     if (m_policyAction)
@@ -1358,6 +1366,28 @@ void MainWindow::dropDepartmentSync()
 {
     delete m_sync; // stops a run and waits for it
     m_sync = nullptr;
+}
+
+void MainWindow::resetArchiveStamping()
+{
+    delete m_archive; // stops a run and waits for it
+    m_archive = nullptr;
+    if (!m_file)
+        return;
+    m_archive = new ArchiveStamping(m_file->path(), m_actor, this);
+    connect(m_archive, &ArchiveStamping::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 60000); });
+    connect(m_archive, &ArchiveStamping::reminder, this, [this] { updateRecordActions(); });
+    m_archive->checkReminder();
+}
+
+void MainWindow::extendArchiveTimestamps()
+{
+    if (!m_archive)
+        return;
+    m_archive->setActor(m_actor);
+    m_archive->extend();
+    updateRecordActions();
 }
 
 void MainWindow::uploadToDepartment()

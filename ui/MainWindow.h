@@ -39,6 +39,7 @@ class ClassReviewDialog;
 class EntryLocksDialog;
 class SignDialog;
 class DepartmentSync;
+class ArchiveStamping;
 class EntryWorkspace;
 class RecordVersionsDialog;
 class GuiPinProvider;
@@ -203,6 +204,10 @@ private:
     /** Once per opening: sends pending records quietly when an endpoint is set and the user has not said no. */
     void tryQuietUpload();
     void dropDepartmentSync();
+    /** Records → Extend archive time-stamps… (docs/signing.md §8). */
+    void extendArchiveTimestamps();
+    /** A new reminder check for the open file (none: no file). */
+    void resetArchiveStamping();
     /** The entry dock belongs to the file and the account that opened it. */
     void closeEntryWorkspace();
     /** Opens the entry grids of `cls` in the bottom panel. */
@@ -248,6 +253,8 @@ private:
     QLabel* m_outboxLabel = nullptr;
     int m_pendingUploads = 0;
     DepartmentSync* m_sync = nullptr;
+    ArchiveStamping* m_archive = nullptr;
+    QAction* m_extendArchiveAction = nullptr;
     QDockWidget* m_entryDock = nullptr;
 
     QAction* m_signClassAction = nullptr;

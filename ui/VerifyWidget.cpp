@@ -98,9 +98,15 @@ FileVerdict verdictFor(const QString& path, const Result<signing::DocumentVerifi
         untrusted = untrusted || !s.certificateTrusted;
         outOfValidity = outOfValidity || !s.validAtSigningTime;
     }
+    bool archiveBad = false;
+    for (const auto& a : v.report.archiveTimestamps)
+        archiveBad = archiveBad || !a.ok;
     if (changed) {
         out.kind = FileVerdict::Kind::Tampered;
         out.verdict = VerifyWidget::tr("NOT valid: the document was changed after it was signed");
+    } else if (archiveBad && !untrusted) {
+        out.kind = FileVerdict::Kind::Invalid;
+        out.verdict = VerifyWidget::tr("NOT valid: its archive time-stamp is not valid");
     } else if (untrusted) {
         out.kind = FileVerdict::Kind::Untrusted;
         out.verdict = VerifyWidget::tr("The signature is intact, but the signer's certificate is not trusted");
@@ -208,6 +214,13 @@ void VerifyWidget::onVerified()
                 details << tr("certificate issued by %1, valid %2 – %3")
                                .arg(s.certificate.issuer, timeText(s.certificate.notBefore),
                                     timeText(s.certificate.notAfter));
+                if (s.integrityOk)
+                    details << tr("level %1").arg(signing::levelLabel(s.level));
+                if (s.trustedTime)
+                    details
+                        << tr("trusted time %1 (time-stamp by %2)").arg(timeText(*s.trustedTime), s.timestampAuthority);
+                if (s.archiveTime)
+                    details << tr("archive time-stamp of %1").arg(timeText(*s.archiveTime));
                 for (const QString& p : s.problems)
                     details << p;
                 auto* child = new QTreeWidgetItem(
@@ -220,6 +233,13 @@ void VerifyWidget::onVerified()
                                                                                         : tr("Signature"));
         if (fv.verification->embedded)
             addSignatures(*fv.verification->embedded, tr("Record data inside the PDF"));
+        for (const auto& a : fv.verification->report.archiveTimestamps)
+            new QTreeWidgetItem(
+                item,
+                {tr("Archive time-stamp"),
+                 a.ok ? tr("valid: archive time %1 (time-stamp by %2); a new one is needed before %3")
+                            .arg(timeText(a.time), a.authority, timeText(a.authorityCertificate.notAfter))
+                      : tr("NOT valid: %1").arg(a.problems.join(QStringLiteral("; ")))});
         if (const auto& a = fv.verification->appearance)
             new QTreeWidgetItem(item,
                                 {tr("Visible signature"),

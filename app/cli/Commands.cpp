@@ -41,6 +41,7 @@ std::vector<std::unique_ptr<cmdline::Command>> allCommands()
     list.push_back(makeUserCommand());
     list.push_back(makeEndpointCommand());
     list.push_back(makeTsaCommand());
+    list.push_back(makeExtendCommand());
     list.push_back(makeSchoolCommand());
     list.push_back(makeOutboxCommand());
     list.push_back(makeUploadCommand());

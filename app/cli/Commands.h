@@ -54,6 +54,8 @@ std::unique_ptr<Command> makeUserCommand();
  * portal (--lookup-url). */
 std::unique_ptr<Command> makeEndpointCommand();
 std::unique_ptr<Command> makeTsaCommand();
+/** extend --db FILE [--all | --within DAYS] [--json]: archive time-stamps (PAdES B-LTA) for the stored PDFs. */
+std::unique_ptr<Command> makeExtendCommand();
 /** school seal --db FILE --file F | --clear: the seal image printed beside the principal's digital signature. */
 std::unique_ptr<Command> makeSchoolCommand();
 /** outbox --db FILE [--class C] [--json]: the signed records for the Department and their states. */

@@ -29,17 +29,34 @@ public:
 
     static QJsonObject toJson(const signing::SignatureCheck& c)
     {
-        return QJsonObject {{QStringLiteral("id"), c.id},
-                            {QStringLiteral("signer"), c.signerName},
-                            {QStringLiteral("role"), c.role ? signing::roleCode(*c.role) : QString()},
-                            {QStringLiteral("signingTime"), c.signingTime.toString(Qt::ISODate)},
-                            {QStringLiteral("issuer"), c.certificate.issuer},
-                            {QStringLiteral("integrity"), c.integrityOk},
-                            {QStringLiteral("trusted"), c.certificateTrusted},
-                            {QStringLiteral("validAtSigningTime"), c.validAtSigningTime},
-                            {QStringLiteral("changedAfterSigning"), c.changedAfterSigning},
-                            {QStringLiteral("problems"), QJsonArray::fromStringList(c.problems)},
-                            {QStringLiteral("ok"), c.ok()}};
+        return QJsonObject {
+            {QStringLiteral("id"), c.id},
+            {QStringLiteral("signer"), c.signerName},
+            {QStringLiteral("role"), c.role ? signing::roleCode(*c.role) : QString()},
+            {QStringLiteral("signingTime"), c.signingTime.toString(Qt::ISODate)},
+            {QStringLiteral("issuer"), c.certificate.issuer},
+            {QStringLiteral("integrity"), c.integrityOk},
+            {QStringLiteral("trusted"), c.certificateTrusted},
+            {QStringLiteral("validAtSigningTime"), c.validAtSigningTime},
+            {QStringLiteral("changedAfterSigning"), c.changedAfterSigning},
+            {QStringLiteral("level"), signing::levelCode(c.level)},
+            {QStringLiteral("trustedTime"), c.trustedTime ? c.trustedTime->toString(Qt::ISODate) : QString()},
+            {QStringLiteral("archiveTime"), c.archiveTime ? c.archiveTime->toString(Qt::ISODate) : QString()},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(c.problems)},
+            {QStringLiteral("ok"), c.ok()}};
+    }
+    static QJsonArray archiveJson(const signing::VerificationReport& r)
+    {
+        QJsonArray a;
+        for (const auto& t : r.archiveTimestamps)
+            a.append(QJsonObject {
+                {QStringLiteral("id"), t.id},
+                {QStringLiteral("ok"), t.ok},
+                {QStringLiteral("time"), t.time.toString(Qt::ISODate)},
+                {QStringLiteral("authority"), t.authority},
+                {QStringLiteral("authorityNotAfter"), t.authorityCertificate.notAfter.toString(Qt::ISODate)},
+                {QStringLiteral("problems"), QJsonArray::fromStringList(t.problems)}});
+        return a;
     }
     static QJsonArray toJson(const signing::VerificationReport& r)
     {
@@ -103,6 +120,8 @@ public:
             entry.insert(QStringLiteral("ok"), ok);
             entry.insert(QStringLiteral("packetDigest"), v->packetDigest);
             entry.insert(QStringLiteral("signatures"), toJson(v->report));
+            if (!v->report.archiveTimestamps.isEmpty())
+                entry.insert(QStringLiteral("archiveTimestamps"), archiveJson(v->report));
             if (v->embedded)
                 entry.insert(QStringLiteral("embeddedPacketSignatures"), toJson(*v->embedded));
             if (v->kind == signing::DocumentVerification::Kind::Pdf)

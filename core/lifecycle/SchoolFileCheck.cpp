@@ -102,6 +102,36 @@ void checkRows(const QList<SignedDocument>& rows, QStringList& problems)
     }
 }
 
+/**
+ * The archive time-stamp extensions of the completing row (migration 0020): each must be the PDF before it with bytes
+ * appended, as the database's trigger demands; this finds one stored with the trigger dropped.
+ */
+Status checkExtensions(store::Database& db, qint64 documentId, QStringList& problems)
+{
+    auto st = db.prepare(QStringLiteral("SELECT pdf FROM signed_document WHERE id = ?1 UNION ALL "
+                                        "SELECT * FROM (SELECT pdf FROM signed_document_extension WHERE document_id = "
+                                        "?1 ORDER BY id)"));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, documentId);
+    QByteArray previous;
+    for (int n = 0;; ++n) {
+        auto row = st->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return {};
+        const QByteArray pdf = st->blob(0);
+        if (n > 0 && (pdf.size() <= previous.size() || !pdf.startsWith(previous))) {
+            problems << CheckText::tr("Archive time-stamp extension %1 of the stored PDF is not the PDF before it with "
+                                      "data appended.")
+                            .arg(n);
+            return {};
+        }
+        previous = pdf;
+    }
+}
+
 /** The PDF verifies, carries the last packet, and its signatures are the rows' (roles, certificates, order). */
 void checkPdf(const QList<SignedDocument>& rows, const QList<QByteArray>& anchors, QStringList& problems)
 {
@@ -122,6 +152,8 @@ void checkPdf(const QList<SignedDocument>& rows, const QList<QByteArray>& anchor
         if (v->embedded)
             for (const auto& s : v->embedded->signatures)
                 why << s.problems;
+        for (const auto& a : v->report.archiveTimestamps)
+            why << a.problems;
         why.removeDuplicates();
         problems << CheckText::tr("The stored PDF does not verify: %1").arg(why.join(QStringLiteral(" ")));
     }
@@ -223,6 +255,8 @@ Result<SectionOutcome> checkSection(store::Database& db, lifecycle::PacketBuilde
     }
     checkRows(*rows, out.problems);
     checkPdf(*rows, anchors, out.problems);
+    if (auto ok = checkExtensions(db, rows->last().id, out.problems); !ok)
+        return std::unexpected(ok.error());
     const SignedDocument& last = rows->last();
     auto signedPacket = packet::readPacket(last.packetXml);
     if (!signedPacket) {

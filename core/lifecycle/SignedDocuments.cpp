@@ -8,8 +8,11 @@ namespace hocba::lifecycle {
 
 Result<QList<SignedDocument>> SignedDocuments::query(const QString& where, Id sectionId, int version)
 {
-    auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, pdf, "
-                                         "certificate, certificate_sha256, signer_name, signed_at "
+    // The PDF is the latest extension's (archive time-stamps, migration 0020) when there is one.
+    auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, "
+                                         "coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id "
+                                         "= signed_document.id ORDER BY e.id DESC LIMIT 1), pdf), certificate, "
+                                         "certificate_sha256, signer_name, signed_at "
                                          "FROM signed_document WHERE section_id = ?1 AND version = ?2 %1 ORDER BY seq")
                               .arg(where));
     if (!st)
@@ -54,6 +57,20 @@ Result<std::optional<SignedDocument>> SignedDocuments::completed(Id sectionId, i
     if (list->isEmpty())
         return std::optional<SignedDocument> {};
     return std::optional(list->last());
+}
+
+Result<qint64> SignedDocuments::insertExtension(qint64 documentId, const QByteArray& pdf,
+                                                const QDateTime& archiveTsaNotAfter)
+{
+    auto st = m_db.cached(QStringLiteral("INSERT INTO signed_document_extension (document_id, pdf, added_at, "
+                                         "archive_tsa_not_after) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', "
+                                         "'now'), ?3)"));
+    if (!st)
+        return std::unexpected(st.error());
+    (*st)->bind(1, documentId).bind(2, pdf).bind(3, archiveTsaNotAfter.toUTC().toString(Qt::ISODate));
+    if (auto s = (*st)->exec(); !s)
+        return std::unexpected(s.error());
+    return m_db.lastInsertId();
 }
 
 Result<qint64> SignedDocuments::insert(const SignedDocument& d)

@@ -27,7 +27,11 @@ struct SignedDocument
     signing::SignerRole role = signing::SignerRole::Principal;
     QByteArray packetXml; ///< the packet with every signature up to and including this one
     QString packetDigest; ///< packetDigest(packetXml)
-    QByteArray pdf; ///< the signed PDF; only on the signature that completed the policy
+    /**
+     * The signed PDF; only on the signature that completed the policy. Its latest extension (validation data and
+     * archive time-stamps, table signed_document_extension) when it has one: the same bytes with updates appended.
+     */
+    QByteArray pdf;
     QByteArray certificate; ///< DER
     QString certificateSha256;
     QString signerName;
@@ -36,7 +40,7 @@ struct SignedDocument
 
 /**
  * The signed artifacts of year sections. Append-only: the database refuses UPDATE and DELETE, and INSERT unless the
- * section is `ready` (migration 0004).
+ * section is `ready` (migration 0004); a PDF is extended only by appending (migration 0020).
  */
 class SignedDocuments
 {
@@ -51,6 +55,11 @@ public:
     Result<std::optional<SignedDocument>> completed(Id sectionId, int version);
     /** Stores one signature; returns its row id. Runs in the caller's transaction. */
     Result<qint64> insert(const SignedDocument& doc);
+    /**
+     * Stores an extension of document `documentId`'s PDF (B-LTA, migration 0020); the database refuses a PDF that does
+     * not begin with the document's current PDF. Runs in the caller's transaction.
+     */
+    Result<qint64> insertExtension(qint64 documentId, const QByteArray& pdf, const QDateTime& archiveTsaNotAfter);
 
 private:
     Result<QList<SignedDocument>> query(const QString& where, Id sectionId, int version);

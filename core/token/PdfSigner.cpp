@@ -248,6 +248,118 @@ Status addPacket(IncrementalUpdate& u, const PdfPacketAttachment& a, std::map<st
     return {};
 }
 
+/**
+ * The incremental update written with a /ByteRange placeholder and a /Contents hex string of `reserved` zero bytes in
+ * object `sig`; fill() puts the DER (CMS or time-stamp token) over the byte ranges into it.
+ */
+struct SignatureHole
+{
+    QByteArray out;
+    qsizetype contentsPos = 0; ///< the '<' of /Contents
+    qsizetype afterContents = 0; ///< just after its '>'
+    int reserved = 0;
+
+    QByteArray coveredDigest() const
+    {
+        return digest::sha256({QByteArrayView(out).first(contentsPos), QByteArrayView(out).sliced(afterContents)});
+    }
+    Status fill(const QByteArray& der)
+    {
+        const QByteArray hex = der.toHex().toUpper();
+        if (hex.size() > reserved * 2)
+            return fail(ErrorCode::Internal,
+                        QCoreApplication::translate("Signing", "The signature could not be built."),
+                        QStringLiteral("%1 bytes exceed the reserved space").arg(der.size()));
+        out.replace(contentsPos + 1, hex.size(), hex);
+        return {};
+    }
+};
+
+/** `head` and `tail` surround /ByteRange and /Contents in the value dictionary; `head` starts with "<<". */
+Result<SignatureHole> writeWithHole(IncrementalUpdate& u, qsizetype originalSize, int sig, const QByteArray& head,
+                                    const QByteArray& tail, int reserved)
+{
+    const QByteArray brPlaceholder = "[0 ********** ********** **********]";
+    u.put(sig, 0,
+          head + " /ByteRange " + brPlaceholder + " /Contents <" + QByteArray(reserved * 2, '0') + ">" + tail + " >>");
+    auto written = u.write();
+    if (!written)
+        return std::unexpected(written.error());
+    SignatureHole h;
+    h.out = std::move(*written);
+    h.reserved = reserved;
+    // Patch /ByteRange, then everything except the /Contents hex string (delimiters included) is covered.
+    const qsizetype brPos = h.out.indexOf(brPlaceholder, originalSize);
+    const qsizetype contentsPos = h.out.indexOf("/Contents <", std::max<qsizetype>(brPos, 0)) + 10;
+    if (brPos < 0 || contentsPos < 10)
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
+                    QStringLiteral("placeholder"));
+    h.contentsPos = contentsPos;
+    h.afterContents = contentsPos + 2 + qsizetype(reserved) * 2;
+    QByteArray br = "[0 " + QByteArray::number(contentsPos) + ' ' + QByteArray::number(h.afterContents) + ' '
+        + QByteArray::number(h.out.size() - h.afterContents) + ']';
+    if (br.size() > brPlaceholder.size())
+        return fail(ErrorCode::Unsupported,
+                    QCoreApplication::translate("Signing", "The PDF file is too large to sign."));
+    h.out.replace(brPos, brPlaceholder.size(), br.leftJustified(brPlaceholder.size(), ' '));
+    return h;
+}
+
+/**
+ * A signature field (widget merged, invisible) whose value is object `sig`, added to the AcroForm's /Fields with
+ * /SigFlags 3; the catalog is rewritten with `rootKeys` (and /AcroForm when it is new).
+ */
+void addSignatureField(IncrementalUpdate& u, const QString& fieldName, int sig, QPDFObjectHandle page,
+                       std::map<std::string, QByteArray>& rootKeys)
+{
+    QPDFObjectHandle root = u.root();
+    QPDFObjectHandle oldAcro = root.getKey("/AcroForm");
+    std::vector<QPDFObjectHandle> fields;
+    if (oldAcro.isDictionary() && oldAcro.getKey("/Fields").isArray())
+        fields = oldAcro.getKey("/Fields").getArrayAsVector();
+    const int widget = u.newObject();
+    // Invisible: zero Rect; /F 132 = Print + Locked (PDF/A wants Print). The visible block is page content.
+    QByteArray body = "<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /F 132 /T " + pdfText(fieldName)
+        + " /V " + ref(sig);
+    if (page.isIndirect())
+        body += " /P " + ref(page.getObjectID(), page.getGeneration());
+    u.put(widget, 0, body + " >>");
+
+    const QByteArray acroBody = dictText(
+        oldAcro,
+        {{"/Fields", arrayText(fields, {ref(widget)})}, {"/SigFlags", "3"}}); // 3: SignaturesExist | AppendOnly
+    if (oldAcro.isIndirect()) {
+        u.put(oldAcro, acroBody);
+    } else {
+        const int acro = u.newObject();
+        u.put(acro, 0, acroBody);
+        rootKeys["/AcroForm"] = ref(acro);
+    }
+    if (page.isIndirect()) {
+        // QPdfWriter makes /Annots an indirect array, so then the page itself stays untouched.
+        QPDFObjectHandle annots = page.getKey("/Annots");
+        const std::vector<QPDFObjectHandle> items
+            = annots.isArray() ? annots.getArrayAsVector() : std::vector<QPDFObjectHandle> {};
+        if (annots.isArray() && annots.isIndirect())
+            u.put(annots, arrayText(items, {ref(widget)}));
+        else
+            u.put(page, dictText(page, {{"/Annots", arrayText(items, {ref(widget)})}}));
+    }
+    u.put(root, dictText(root, rootKeys));
+}
+
+/** The number of signature fields the AcroForm has, for naming the next one. */
+int signatureFieldCount(QPDFObjectHandle root)
+{
+    QPDFObjectHandle acro = root.getKey("/AcroForm");
+    int n = 0;
+    if (acro.isDictionary() && acro.getKey("/Fields").isArray())
+        for (auto& f : acro.getKey("/Fields").getArrayAsVector())
+            if (f.isDictionary() && f.getKey("/FT").isName() && f.getKey("/FT").getName() == "/Sig")
+                ++n;
+    return n;
+}
+
 Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSignOptions& options, qint64* keyNs,
                             qint64* tsaNs)
 {
@@ -265,44 +377,10 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
         if (auto s = addPacket(u, *options.packet, rootKeys); !s)
             return std::unexpected(s.error());
 
-    // Existing signature fields decide the new field's number; their field dicts are kept as they are.
-    QPDFObjectHandle oldAcro = root.getKey("/AcroForm");
-    std::vector<QPDFObjectHandle> fields;
-    if (oldAcro.isDictionary() && oldAcro.getKey("/Fields").isArray())
-        fields = oldAcro.getKey("/Fields").getArrayAsVector();
-    int sigFields = 0;
-    for (auto& f : fields)
-        if (f.isDictionary() && f.getKey("/FT").isName() && f.getKey("/FT").getName() == "/Sig")
-            ++sigFields;
-    const QString fieldName = QStringLiteral("hocba-%1-%2").arg(roleCode(options.role)).arg(sigFields + 1);
-
+    const QString fieldName
+        = QStringLiteral("hocba-%1-%2").arg(roleCode(options.role)).arg(signatureFieldCount(root) + 1);
     const int sig = u.newObject();
-    const int widget = u.newObject();
-    // Invisible: zero Rect; /F 132 = Print + Locked (PDF/A wants Print). The visible block is page content.
-    u.put(widget, 0,
-          "<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /F 132 /T " + pdfText(fieldName) + " /V "
-              + ref(sig) + " /P " + ref(page.getObjectID(), page.getGeneration()) + " >>");
-
-    const QByteArray acroBody = dictText(
-        oldAcro,
-        {{"/Fields", arrayText(fields, {ref(widget)})}, {"/SigFlags", "3"}}); // 3: SignaturesExist | AppendOnly
-    if (oldAcro.isIndirect()) {
-        u.put(oldAcro, acroBody);
-    } else {
-        const int acro = u.newObject();
-        u.put(acro, 0, acroBody);
-        rootKeys["/AcroForm"] = ref(acro);
-    }
-
-    // QPdfWriter makes /Annots an indirect array, so then the page itself stays untouched.
-    QPDFObjectHandle annots = page.getKey("/Annots");
-    const std::vector<QPDFObjectHandle> items
-        = annots.isArray() ? annots.getArrayAsVector() : std::vector<QPDFObjectHandle> {};
-    if (annots.isArray() && annots.isIndirect())
-        u.put(annots, arrayText(items, {ref(widget)}));
-    else
-        u.put(page, dictText(page, {{"/Annots", arrayText(items, {ref(widget)})}}));
-    u.put(root, dictText(root, rootKeys));
+    addSignatureField(u, fieldName, sig, page, rootKeys);
 
     const QDateTime when = options.signingTime.isValid() ? options.signingTime : QDateTime::currentDateTimeUtc();
     int reserved = options.reservedBytes;
@@ -313,48 +391,55 @@ Result<QByteArray> signImpl(const QByteArray& pdf, Signer& signer, const PdfSign
         if (options.timestamper)
             reserved += kTimestampReserveBytes;
     }
-    const QByteArray brPlaceholder = "[0 ********** ********** **********]";
-    QByteArray sigBody = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange "
-        + brPlaceholder + " /Contents <" + QByteArray(reserved * 2, '0') + "> /M " + pdfDate(when);
+    QByteArray sigTail = " /M " + pdfDate(when);
     auto certInfo = certificateInfo(x509FromDer(signer.certificate()).get());
     if (!certInfo.commonName.isEmpty())
-        sigBody += " /Name " + pdfText(certInfo.commonName);
-    sigBody += " /Reason " + pdfText(roleLabel(options.role));
+        sigTail += " /Name " + pdfText(certInfo.commonName);
+    sigTail += " /Reason " + pdfText(roleLabel(options.role));
     if (!options.location.isEmpty())
-        sigBody += " /Location " + pdfText(options.location);
-    sigBody += " >>";
-    u.put(sig, 0, sigBody);
-
-    auto written = u.write();
-    if (!written)
-        return std::unexpected(written.error());
-    QByteArray& out = *written;
-
-    // Patch /ByteRange, then sign everything except the /Contents hex string (delimiters included).
-    const qsizetype brPos = out.indexOf(brPlaceholder, pdf.size());
-    const qsizetype contentsPos = out.indexOf("/Contents <", std::max<qsizetype>(brPos, 0)) + 10;
-    if (brPos < 0 || contentsPos < 10)
-        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
-                    QStringLiteral("placeholder"));
-    const qsizetype afterContents = contentsPos + 2 + reserved * 2;
-    QByteArray br = "[0 " + QByteArray::number(contentsPos) + ' ' + QByteArray::number(afterContents) + ' '
-        + QByteArray::number(out.size() - afterContents) + ']';
-    if (br.size() > brPlaceholder.size())
-        return fail(ErrorCode::Unsupported,
-                    QCoreApplication::translate("Signing", "The PDF file is too large to sign."));
-    out.replace(brPos, brPlaceholder.size(), br.leftJustified(brPlaceholder.size(), ' '));
-
-    auto cms = signDetachedCms(
-        digest::sha256({QByteArrayView(out).first(contentsPos), QByteArrayView(out).sliced(afterContents)}), signer,
-        keyNs, options.timestamper, tsaNs);
+        sigTail += " /Location " + pdfText(options.location);
+    auto hole = writeWithHole(
+        u, pdf.size(), sig, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached", sigTail, reserved);
+    if (!hole)
+        return std::unexpected(hole.error());
+    auto cms = signDetachedCms(hole->coveredDigest(), signer, keyNs, options.timestamper, tsaNs);
     if (!cms)
         return std::unexpected(cms.error());
-    const QByteArray hex = cms->toHex().toUpper();
-    if (hex.size() > reserved * 2)
-        return fail(ErrorCode::Internal, QCoreApplication::translate("Signing", "The signature could not be built."),
-                    QStringLiteral("CMS of %1 bytes exceeds the reserved space").arg(cms->size()));
-    out.replace(contentsPos + 1, hex.size(), hex);
-    return std::move(out);
+    if (auto s = hole->fill(*cms); !s)
+        return std::unexpected(s.error());
+    return std::move(hole->out);
+}
+
+/**
+ * PAdES B-LTA: a document time-stamp (ETSI EN 319 142-1 §5.4, ISO 32000-2 §12.8.5) in its own incremental update:
+ * a signature field whose value is /Type /DocTimeStamp /SubFilter /ETSI.RFC3161 and whose /Contents is the RFC 3161
+ * token over SHA-256 of the byte ranges. The field is not put on a page (no /Annots change): it has no appearance.
+ */
+Result<QByteArray> documentTimestampImpl(const QByteArray& pdf, Timestamper& tsa)
+{
+    IncrementalUpdate u(pdf);
+    if (u.qpdf().isEncrypted())
+        return fail(ErrorCode::Unsupported,
+                    QCoreApplication::translate("Signing", "Encrypted PDF files cannot be signed."));
+    QPDFObjectHandle root = u.root();
+    if (!root.isIndirect())
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QStringLiteral("direct catalog"));
+    const QString fieldName = QStringLiteral("hocba-archive-%1").arg(signatureFieldCount(root) + 1);
+    const int sig = u.newObject();
+    std::map<std::string, QByteArray> rootKeys;
+    addSignatureField(u, fieldName, sig, QPDFObjectHandle(), rootKeys);
+    auto hole
+        = writeWithHole(u, pdf.size(), sig, "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161",
+                        {}, kTimestampReserveBytes);
+    if (!hole)
+        return std::unexpected(hole.error());
+    auto token = tsa.timestamp(hole->coveredDigest());
+    if (!token)
+        return std::unexpected(token.error());
+    if (auto s = hole->fill(*token); !s)
+        return std::unexpected(s.error());
+    return std::move(hole->out);
 }
 
 /** The decoded bytes of every stream of `array` (a DSS entry), for merging without duplicates. */
@@ -455,6 +540,16 @@ Result<QByteArray> PdfSigner::embedPacket(const QByteArray& pdf, const QByteArra
             return std::unexpected(s.error());
         u.put(root, dictText(root, rootKeys));
         return u.write();
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
+                    QString::fromUtf8(e.what()));
+    }
+}
+
+Result<QByteArray> PdfSigner::addDocumentTimestamp(const QByteArray& pdf, Timestamper& tsa)
+{
+    try {
+        return documentTimestampImpl(pdf, tsa);
     } catch (const std::exception& e) {
         return fail(ErrorCode::InvalidInput, QCoreApplication::translate("Signing", "The PDF file is damaged."),
                     QString::fromUtf8(e.what()));

@@ -81,6 +81,15 @@ public:
      * responses up by the certificates they answer for.
      */
     static Result<QByteArray> addValidationData(const QByteArray& pdf, const ValidationData& data);
+
+    /**
+     * PAdES B-LTA: a document time-stamp over the whole file, by incremental update: an invisible signature field
+     * (not on a page) whose value is /Type /DocTimeStamp /SubFilter /ETSI.RFC3161, its /ByteRange over everything but
+     * /Contents, and /Contents the RFC 3161 token from `tsa` over SHA-256 of those bytes (kTimestampReserveBytes of
+     * room). It covers every earlier signature and the /DSS: add the validation data first (addValidationData). The
+     * TSA's failure fails the call; nothing is returned.
+     */
+    static Result<QByteArray> addDocumentTimestamp(const QByteArray& pdf, Timestamper& tsa);
 };
 
 } // namespace hocba::signing

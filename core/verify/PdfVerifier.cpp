@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <openssl/err.h>
+#include <openssl/pkcs7.h>
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
@@ -28,6 +29,8 @@ namespace hocba::signing {
 using namespace detail;
 
 namespace {
+
+using Pkcs7Ptr = std::unique_ptr<PKCS7, Free<PKCS7_free>>;
 
 /** "D:YYYYMMDDHHmmSS" followed by Z, +HH'mm' or -HH'mm' (PDF 1.7 §7.9.4). */
 QDateTime parsePdfDate(const QString& s)
@@ -53,6 +56,7 @@ struct RawSignature
     long long range[4] {};
     QByteArray contents;
     QString m;
+    bool documentTimestamp = false; ///< /Type /DocTimeStamp or /SubFilter /ETSI.RFC3161 (PAdES B-LTA)
 };
 
 /** A /ByteRange [0 b c d] checked against the file: every offset inside it, so b, c and c + d are safe to use. */
@@ -122,7 +126,47 @@ void checkTimestamp(CMS_SignerInfo* si, STACK_OF(X509) * certs, const QList<QByt
     check.trustedTime = info->genTime;
     check.timestampAuthority = info->tsaCertificate.commonName;
     check.timestampCertificates = info->certificates;
+    check.timestampCertificate = info->tsaCertificate;
     check.level = BaselineLevel::T;
+}
+
+/**
+ * PAdES B-LTA: a document time-stamp's /Contents is an RFC 3161 TimeStampToken (DER, then the zeros of the reserved
+ * room) over SHA-256 of its byte range, from a TSA chained to the anchors (the /DSS's certificates may complete the
+ * chain). Whether only validation data follows it is decided by the caller.
+ */
+void checkArchiveTimestamp(const QByteArray& pdf, const RawSignature& raw, const QList<QByteArray>& anchors,
+                           const ValidationData& dss, ArchiveTimestampCheck& check)
+{
+    check.id = raw.field;
+    const std::optional<ByteRange> range = checkedByteRange(raw.range, pdf.size());
+    if (!range || pdf.at(range->contentsStart) != '<' || pdf.at(range->contentsEnd - 1) != '>'
+        || QByteArray::fromHex(pdf.mid(range->contentsStart + 1, range->contentsEnd - range->contentsStart - 2))
+            != raw.contents) {
+        check.problems << QCoreApplication::translate("Signing", "The archive time-stamp's byte range is malformed.");
+        return;
+    }
+    check.coveredUpTo = range->end();
+    // The token is one DER object; the rest of the reserved room must be zeros.
+    auto p = reinterpret_cast<const unsigned char*>(raw.contents.constData());
+    Pkcs7Ptr parsed(d2i_PKCS7(nullptr, &p, raw.contents.size()));
+    const qsizetype used = parsed ? qsizetype(p - reinterpret_cast<const unsigned char*>(raw.contents.constData())) : 0;
+    const QByteArray token = raw.contents.left(used);
+    if (!parsed || raw.contents.mid(used).count('\0') != raw.contents.size() - used) {
+        check.problems << QCoreApplication::translate("Signing", "The archive time-stamp cannot be read.");
+        return;
+    }
+    const QByteArray covered = pdf.left(range->contentsStart) + pdf.mid(range->contentsEnd, range->tailLength);
+    auto info = verifyTimestampToken(token, sha256(covered), anchors, dss.certificates);
+    if (!info) {
+        check.problems << QCoreApplication::translate("Signing", "The archive time-stamp is not valid: %1")
+                              .arg(info.error().message);
+        return;
+    }
+    check.ok = true;
+    check.time = info->genTime;
+    check.authority = info->tsaCertificate.commonName;
+    check.authorityCertificate = info->tsaCertificate;
 }
 
 void checkRevocations(X509_STORE* store, X509* signerCert, STACK_OF(X509) * cmsCerts, const ValidationData& dss,
@@ -170,6 +214,8 @@ void checkOne(const QByteArray& pdf, const RawSignature& raw, X509_STORE* store,
     }
     check.certificate = certificateInfo(signerCert);
     check.signerName = check.certificate.commonName;
+    for (int i = 0; i < sk_X509_num(certs.get()); ++i)
+        check.embeddedCertificates << x509ToDer(sk_X509_value(certs.get(), i));
     if (check.integrityOk && !signingCertificateV2Matches(si, signerCert)) {
         check.integrityOk = false;
         check.problems << QCoreApplication::translate(
@@ -340,10 +386,57 @@ ValidationData readDss(QPDF& q)
 }
 
 /**
- * True when everything after the signed revision (`pdf` up to `signedEnd`) only adds validation data: no object of
- * the signed revision is changed except the catalog, whose only new or changed key is /DSS (and an earlier /DSS
- * object itself), with the same /Root and /Info. The new objects can then be reached only through /DSS, so the pages
- * and the embedded packet are exactly what was signed.
+ * True when the AcroForm of a later revision differs from the signed one only by signature fields added at the end of
+ * /Fields (and /SigFlags): new objects (numbers from `firstNew` on), each a signature field whose value is a document
+ * time-stamp, without an appearance. Each such time-stamp is itself checked (checkArchiveTimestamp).
+ */
+bool onlyArchiveFieldsAdded(QPDFObjectHandle oldAcro, QPDFObjectHandle newAcro, long long firstNew)
+{
+    // Shallow comparisons only (unparse, never unparseResolved): a hostile field tree may be a large graph. Objects
+    // that keep their number are checked unchanged by the caller's cross-reference walk.
+    if (!oldAcro.isDictionary() || !newAcro.isDictionary())
+        return !oldAcro.isDictionary() && !newAcro.isDictionary();
+    std::set<std::string> keys;
+    for (const auto& k : oldAcro.getKeys())
+        keys.insert(k);
+    for (const auto& k : newAcro.getKeys())
+        keys.insert(k);
+    for (const auto& k : keys)
+        if (k != "/Fields" && k != "/SigFlags" && oldAcro.getKey(k).unparse() != newAcro.getKey(k).unparse())
+            return false;
+    QPDFObjectHandle flags = newAcro.getKey("/SigFlags");
+    if (flags.unparse() != oldAcro.getKey("/SigFlags").unparse() && !(flags.isInteger() && flags.getIntValue() == 3))
+        return false;
+    QPDFObjectHandle oldFields = oldAcro.getKey("/Fields");
+    QPDFObjectHandle newFields = newAcro.getKey("/Fields");
+    if (oldFields.unparse() == newFields.unparse())
+        return true;
+    if (!oldFields.isArray() || !newFields.isArray() || oldFields.isIndirect() || newFields.isIndirect())
+        return false;
+    const int n = oldFields.getArrayNItems();
+    if (newFields.getArrayNItems() < n)
+        return false;
+    for (int i = 0; i < n; ++i)
+        if (oldFields.getArrayItem(i).unparse() != newFields.getArrayItem(i).unparse())
+            return false;
+    for (int i = n; i < newFields.getArrayNItems(); ++i) {
+        QPDFObjectHandle f = newFields.getArrayItem(i);
+        if (!f.isIndirect() || f.getObjectID() < firstNew || !f.isDictionary() || !isSignatureField(f)
+            || f.hasKey("/AP") || f.hasKey("/Kids"))
+            return false;
+        QPDFObjectHandle type = f.getKey("/V").getKey("/Type");
+        if (!type.isName() || type.getName() != "/DocTimeStamp")
+            return false;
+    }
+    return true;
+}
+
+/**
+ * True when everything after the signed revision (`pdf` up to `signedEnd`) only adds validation data and document
+ * time-stamps: no object of the signed revision is changed except the catalog, whose only changed keys may be /DSS and
+ * /AcroForm (an earlier /DSS object itself, and the AcroForm with document time-stamp fields appended,
+ * onlyArchiveFieldsAdded), with the same /Root and /Info. The new objects can then be reached only through /DSS and
+ * those fields, so the pages and the embedded packet are exactly what was signed.
  */
 bool onlyValidationDataAfter(const QByteArray& pdf, qsizetype signedEnd, QPDF& full)
 {
@@ -364,9 +457,16 @@ bool onlyValidationDataAfter(const QByteArray& pdf, qsizetype signedEnd, QPDF& f
             keys.insert(k);
         for (const auto& k : newRoot.getKeys())
             keys.insert(k);
+        QPDFObjectHandle oldSize = before.getTrailer().getKey("/Size");
+        const long long firstNew = oldSize.isInteger() ? oldSize.getIntValue() : 0;
         for (const auto& k : keys)
-            if (k != "/DSS" && oldRoot.getKey(k).unparse() != newRoot.getKey(k).unparse())
+            if (k != "/DSS" && k != "/AcroForm" && oldRoot.getKey(k).unparse() != newRoot.getKey(k).unparse())
                 return false;
+        QPDFObjectHandle oldAcro = oldRoot.getKey("/AcroForm");
+        if (oldAcro.isIndirect() && oldAcro.unparse() != newRoot.getKey("/AcroForm").unparse())
+            return false;
+        if (!onlyArchiveFieldsAdded(oldAcro, newRoot.getKey("/AcroForm"), firstNew))
+            return false;
         QPDFObjectHandle oldDss = oldRoot.getKey("/DSS");
         const QPDFObjGen oldDssGen = oldDss.isIndirect() ? oldDss.getObjGen() : QPDFObjGen();
         // Something must have been added through /DSS (the catalog or the old /DSS rewritten after the signed part),
@@ -378,15 +478,15 @@ bool onlyValidationDataAfter(const QByteArray& pdf, qsizetype signedEnd, QPDF& f
             const auto it = newTable.find(gen);
             return it != newTable.end() && it->second.getType() == 1 && it->second.getOffset() >= signedEnd;
         };
-        if (!rewrittenAfter(oldRoot.getObjGen()) && !(oldDss.isIndirect() && rewrittenAfter(oldDss.getObjGen())))
+        if (!rewrittenAfter(oldRoot.getObjGen()) && !(oldDss.isIndirect() && rewrittenAfter(oldDss.getObjGen()))
+            && !(oldAcro.isIndirect() && rewrittenAfter(oldAcro.getObjGen())))
             return false;
         const auto oldTable = before.getXRefTable();
-        QPDFObjectHandle oldSize = before.getTrailer().getKey("/Size");
-        const long long firstNew = oldSize.isInteger() ? oldSize.getIntValue() : 0;
         for (const auto& [gen, entry] : newTable) {
             if (gen.getObj() >= firstNew)
                 continue; // new in the later revisions
-            if (gen == oldRoot.getObjGen() || (oldDss.isIndirect() && gen == oldDssGen))
+            if (gen == oldRoot.getObjGen() || (oldDss.isIndirect() && gen == oldDssGen)
+                || (oldAcro.isIndirect() && gen == oldAcro.getObjGen()))
                 continue;
             const auto it = oldTable.find(gen);
             if (it == oldTable.end() || it->second.getType() != entry.getType()
@@ -429,6 +529,10 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
                 raw.contents = QByteArray::fromStdString(v.getKey("/Contents").getStringValue());
             if (v.getKey("/M").isString())
                 raw.m = QString::fromStdString(v.getKey("/M").getUTF8Value());
+            QPDFObjectHandle type = v.getKey("/Type");
+            QPDFObjectHandle subFilter = v.getKey("/SubFilter");
+            raw.documentTimestamp = (type.isName() && type.getName() == "/DocTimeStamp")
+                || (subFilter.isName() && subFilter.getName() == "/ETSI.RFC3161");
             raws << raw;
         });
     // Revision order: a later signature's range ends further into the file.
@@ -440,19 +544,49 @@ Result<VerificationReport> verifyImpl(const QByteArray& pdf, const QList<QByteAr
     report.format = VerificationReport::Format::Pdf;
     StorePtr store = trustStore(anchors);
     const ValidationData dss = readDss(q);
+    QList<qsizetype> signatureEnds;
+    qsizetype lastSignatureEnd = -1;
     for (const auto& raw : raws) {
+        if (raw.documentTimestamp)
+            continue;
         SignatureCheck check;
         checkOne(pdf, raw, store.get(), anchors, dss, check);
         report.signatures << check;
+        signatureEnds << rangeEnd(raw, pdf.size());
+        lastSignatureEnd = signatureEnds.last();
     }
-    // Bytes after the last signature are allowed when they only add validation data (PAdES B-LT: a /DSS update).
+    // Bytes after the last signature are allowed when they only add validation data (PAdES B-LT: a /DSS update) and
+    // document time-stamps (B-LTA), each of which is checked below.
     if (!report.signatures.isEmpty() && !report.signatures.last().coversWholeDocument
-        && !(rangeEnd(raws.last(), pdf.size()) > 0
-             && onlyValidationDataAfter(pdf, rangeEnd(raws.last(), pdf.size()), q))) {
+        && !(lastSignatureEnd > 0 && onlyValidationDataAfter(pdf, lastSignatureEnd, q))) {
         // Earlier signatures are followed by later revisions by design; after the last one nothing may follow.
         auto& last = report.signatures.last();
         last.changedAfterSigning = true;
         last.problems << QCoreApplication::translate("Signing", "The document has been changed after signing.");
+    }
+    for (const auto& raw : raws) {
+        if (!raw.documentTimestamp)
+            continue;
+        ArchiveTimestampCheck check;
+        checkArchiveTimestamp(pdf, raw, anchors, dss, check);
+        if (check.ok && check.coveredUpTo != pdf.size() && !onlyValidationDataAfter(pdf, check.coveredUpTo, q)) {
+            check.ok = false;
+            check.problems << QCoreApplication::translate("Signing",
+                                                          "The document has been changed after its archive "
+                                                          "time-stamp.");
+        }
+        if (check.ok)
+            for (int i = 0; i < report.signatures.size(); ++i) {
+                auto& s = report.signatures[i];
+                if (signatureEnds[i] <= 0 || signatureEnds[i] > check.coveredUpTo)
+                    continue;
+                if (!s.archiveTime || check.time < *s.archiveTime)
+                    s.archiveTime = check.time;
+                // ETSI EN 319 142-1 §6.4: B-LTA is B-LT (time-stamp and validation data) plus a document time-stamp.
+                if (s.level == BaselineLevel::LT)
+                    s.level = BaselineLevel::LTA;
+            }
+        report.archiveTimestamps << check;
     }
 
     QPDFEmbeddedFileDocumentHelper files(q);

@@ -78,7 +78,18 @@ bool VerificationReport::ok() const
     for (const auto& s : signatures)
         if (!s.ok())
             return false;
+    for (const auto& a : archiveTimestamps)
+        if (!a.ok)
+            return false;
     return true;
+}
+
+const ArchiveTimestampCheck* VerificationReport::lastArchiveTimestamp() const
+{
+    for (auto it = archiveTimestamps.crbegin(); it != archiveTimestamps.crend(); ++it)
+        if (it->ok)
+            return &*it;
+    return nullptr;
 }
 
 QString VerificationReport::toText() const
@@ -115,6 +126,10 @@ QString VerificationReport::toText() const
         }
         if (s.integrityOk)
             lines << QCoreApplication::translate("Signing", "  Level: %1").arg(levelLabel(s.level));
+        if (s.archiveTime && s.level != BaselineLevel::LTA)
+            lines << QCoreApplication::translate("Signing",
+                                                 "  An archive time-stamp covers it, but the signature lacks the "
+                                                 "trusted time-stamp or revocation data that level B-LTA needs.");
         if (!s.certificate.der.isEmpty())
             lines << QCoreApplication::translate("Signing", "  Certificate: %1, serial %2, valid %3 to %4")
                          .arg(s.certificate.subject, s.certificate.serialHex, text::shownDate(s.certificate.notBefore),
@@ -122,6 +137,24 @@ QString VerificationReport::toText() const
         if (!s.revocationNote.isEmpty())
             lines << QCoreApplication::translate("Signing", "  Revocation: %1").arg(s.revocationNote);
         for (const auto& p : s.problems)
+            lines << QStringLiteral("  - ") + p;
+    }
+    int a = 0;
+    for (const auto& t : archiveTimestamps) {
+        ++a;
+        lines << QCoreApplication::translate("Signing", "Archive time-stamp %1: %2")
+                     .arg(a)
+                     .arg(t.ok ? QCoreApplication::translate("Signing", "valid")
+                               : QCoreApplication::translate("Signing", "NOT valid"));
+        if (t.ok) {
+            lines << QCoreApplication::translate("Signing", "  Archive time: %1 (time-stamp by %2)")
+                         .arg(text::shownDateTime(t.time), t.authority);
+            lines << QCoreApplication::translate("Signing",
+                                                 "  The time-stamping certificate is valid until %1: a new archive "
+                                                 "time-stamp is needed before then.")
+                         .arg(text::shownDate(t.authorityCertificate.notAfter));
+        }
+        for (const auto& p : t.problems)
             lines << QStringLiteral("  - ") + p;
     }
     return lines.join(QLatin1Char('\n'));

@@ -68,6 +68,15 @@ struct SignatureCheck
     QString timestampAuthority; ///< the TSA certificate's CN, when trustedTime is set
     /** DER: the TSA's certificate first, then the other certificates its token carries (to judge the TSA's chain). */
     QList<QByteArray> timestampCertificates;
+    /** The signature time-stamp's TSA certificate, when trustedTime is set (its notAfter: when to archive-stamp). */
+    SignerCertificate timestampCertificate;
+    /**
+     * PDF: the time of the earliest valid document time-stamp (PAdES B-LTA) whose byte range covers this signature;
+     * the signature is at level LTA when it is also LT.
+     */
+    std::optional<QDateTime> archiveTime;
+    /** PDF: the certificates the signature's CMS carries (the chain the signer gave), DER. */
+    QList<QByteArray> embeddedCertificates;
     BaselineLevel level = BaselineLevel::B;
     /** False when the signature carries a time-stamp that does not verify (forged, another signature's, untrusted). */
     bool timestampOk = true;
@@ -92,6 +101,21 @@ struct SignatureCheck
     }
 };
 
+/**
+ * One document time-stamp of a PDF (PAdES B-LTA, /Type /DocTimeStamp, /SubFilter /ETSI.RFC3161): an RFC 3161 token over
+ * the byte range of everything before it (signatures, packet, /DSS), from a TSA that chains to a trust anchor.
+ */
+struct ArchiveTimestampCheck
+{
+    QString id; ///< the field name
+    bool ok = false; ///< the token verifies over its byte range and nothing but validation data follows it
+    QDateTime time; ///< UTC, the token's genTime (when ok)
+    QString authority; ///< the TSA certificate's CN (when ok)
+    SignerCertificate authorityCertificate; ///< its notAfter is when the next archive time-stamp is due
+    qsizetype coveredUpTo = 0; ///< the end of its byte range
+    QStringList problems; ///< translated
+};
+
 /** All signatures of one document. */
 struct VerificationReport
 {
@@ -103,8 +127,13 @@ struct VerificationReport
     QString embeddedPacketName;
     /** PDF: the packet digest the PDF says it was rendered for (kPacketDigestInfoKey), if any. */
     QString renderedPacketDigest;
+    /** PDF: the document time-stamps (B-LTA), in file order; not counted among `signatures`. */
+    QList<ArchiveTimestampCheck> archiveTimestamps;
 
-    /** True if there is at least one signature and every one is ok(). */
+    /** The latest valid document time-stamp, if any. */
+    const ArchiveTimestampCheck* lastArchiveTimestamp() const;
+
+    /** True if there is at least one signature, every one is ok() and every document time-stamp is ok. */
     bool ok() const;
     /** A translated multi-line text for the CLI `verify` command (no personal data beyond the certificates). */
     QString toText() const;

@@ -55,7 +55,7 @@ int TsaFixture::openssl(const QStringList& args, QString* output) const
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
-bool TsaFixture::create()
+bool TsaFixture::create(int tsaDays)
 {
     if (!m_dir.isValid())
         return false;
@@ -107,7 +107,7 @@ bool TsaFixture::create()
                               prefix + "-root.key",
                               "-CAcreateserial",
                               "-days",
-                              "365",
+                              QString::number(prefix == QLatin1String("tsa") ? tsaDays : 365),
                               "-sha256",
                               "-extfile",
                               "ext.cnf",
@@ -136,6 +136,24 @@ bool TsaFixture::addSection(const QString& name, const QString& certPem, const Q
     QFile f(path(QStringLiteral("ts.cnf")));
     const QByteArray text = section(name, path(QStringLiteral("serial")), certPem, keyPem, chainPem);
     return f.open(QIODevice::Append) && f.write(text) == text.size();
+}
+
+bool TsaFixture::renewTsaCertificate(int days)
+{
+    const QList<QStringList> steps
+        = {{"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-utf8", "-subj",
+            "/C=VN/O=Dịch vụ cấp dấu thời gian Thử nghiệm/CN=tsa TSA", "-out", "tsa.csr"},
+           {"x509", "-req", "-in", "tsa.csr", "-CA", "tsa-root.pem", "-CAkey", "tsa-root.key", "-CAcreateserial",
+            "-days", QString::number(days), "-sha256", "-extfile", "ext.cnf", "-extensions", "tsa", "-out", "tsa.pem"},
+           {"x509", "-in", "tsa.pem", "-outform", "DER", "-out", "tsa.der"}};
+    for (const auto& args : steps) {
+        QString out;
+        if (openssl(args, &out) != 0) {
+            qWarning() << "openssl" << args.first() << out;
+            return false;
+        }
+    }
+    return true;
 }
 
 QByteArray TsaFixture::rootDer() const

@@ -27,7 +27,13 @@ namespace hocba::test {
 class TsaFixture
 {
 public:
-    bool create(); ///< false (with qWarning) if openssl failed
+    /** False (with qWarning) if openssl failed. The TSA certificate is valid for `tsaDays` days from now. */
+    bool create(int tsaDays = 365);
+    /**
+     * A new key and certificate for the TSA under the same root, valid for `days` days (the provider renews its TSA
+     * certificate); later tokens carry it. False on failure.
+     */
+    bool renewTsaCertificate(int days);
     QString path(const QString& name) const { return m_dir.filePath(name); }
     QByteArray rootDer() const; ///< the TSA root CA (a trust anchor in the tests)
     QString rootPemPath() const { return path(QStringLiteral("tsa-root.pem")); }
