@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>The certificate of the authority &quot;%1&quot; that issued the signer&apos;s certificate was revoked on %2, before the record was signed (%3): the signature is not valid.</source>
-        <translation>Chứng thư của tổ chức "%1" cấp chứng thư số cho người ký đã bị thu hồi ngày %2, trước khi học bạ được ký (%3): chữ ký không hợp lệ.</translation>
+        <translation>Chứng thư của tổ chức &quot;%1&quot; cấp chứng thư số cho người ký đã bị thu hồi ngày %2, trước khi học bạ được ký (%3): chữ ký không hợp lệ.</translation>
     </message>
     <message>
         <source>revoked (see below)</source>
@@ -333,6 +333,46 @@
     <message>
         <source>  Revocation: %1</source>
         <translation>  Tình trạng thu hồi: %1</translation>
+    </message>
+    <message>
+        <source>The certificate of the time-stamping authority &quot;%1&quot; was revoked on %2, before it issued the signature&apos;s time-stamp (%3): the signing time cannot be trusted.</source>
+        <translation>Chứng thư của máy chủ cấp dấu thời gian "%1" đã bị thu hồi ngày %2, trước khi máy chủ cấp dấu thời gian cho chữ ký (%3): không thể tin cậy thời điểm ký.</translation>
+    </message>
+    <message>
+        <source>time-stamping authority: %1</source>
+        <translation>máy chủ cấp dấu thời gian: %1</translation>
+    </message>
+    <message>
+        <source>The archive time-stamp&apos;s byte range is malformed.</source>
+        <translation>Phạm vi byte của dấu thời gian lưu trữ bị sai định dạng.</translation>
+    </message>
+    <message>
+        <source>The archive time-stamp cannot be read.</source>
+        <translation>Không đọc được dấu thời gian lưu trữ.</translation>
+    </message>
+    <message>
+        <source>The archive time-stamp is not valid: %1</source>
+        <translation>Dấu thời gian lưu trữ không hợp lệ: %1</translation>
+    </message>
+    <message>
+        <source>The document has been changed after its archive time-stamp.</source>
+        <translation>Tài liệu đã bị thay đổi sau dấu thời gian lưu trữ.</translation>
+    </message>
+    <message>
+        <source>  An archive time-stamp covers it, but the signature lacks the trusted time-stamp or revocation data that level B-LTA needs.</source>
+        <translation>  Có dấu thời gian lưu trữ phủ lên chữ ký, nhưng chữ ký thiếu dấu thời gian tin cậy hoặc dữ liệu thu hồi chứng thư mà mức B-LTA cần.</translation>
+    </message>
+    <message>
+        <source>Archive time-stamp %1: %2</source>
+        <translation>Dấu thời gian lưu trữ %1: %2</translation>
+    </message>
+    <message>
+        <source>  Archive time: %1 (time-stamp by %2)</source>
+        <translation>  Thời điểm lưu trữ: %1 (dấu thời gian của %2)</translation>
+    </message>
+    <message>
+        <source>  The time-stamping certificate is valid until %1: a new archive time-stamp is needed before then.</source>
+        <translation>  Chứng thư cấp dấu thời gian còn hiệu lực đến %1: cần thêm dấu thời gian lưu trữ mới trước ngày đó.</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1323,61 @@
     <message>
         <source>Wrote %1.</source>
         <translation>Đã ghi %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::cli::ExtendCommand</name>
+    <message>
+        <source>Archive time-stamps: &quot;extend --db F&quot; says which signed records need one soon; &quot;--within DAYS&quot; or &quot;--all&quot; adds them from the school&apos;s time-stamping server.</source>
+        <translation>Dấu thời gian lưu trữ: "extend --db F" cho biết học bạ đã ký nào sắp cần dấu mới; "--within DAYS" hoặc "--all" thêm dấu từ máy chủ cấp dấu thời gian của trường.</translation>
+    </message>
+    <message>
+        <source>Add an archive time-stamp to every signed record, due or not.</source>
+        <translation>Thêm dấu thời gian lưu trữ cho mọi học bạ đã ký, dù đã đến hạn hay chưa.</translation>
+    </message>
+    <message>
+        <source>Add one to the records whose last time-stamp expires within DAYS days (default %1).</source>
+        <translation>Thêm cho các học bạ có dấu thời gian cuối cùng hết hạn trong DAYS ngày tới (mặc định %1).</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>SỐ_NGÀY</translation>
+    </message>
+    <message>
+        <source>&quot;extend&quot; takes no other words; see --help.</source>
+        <translation>"extend" không nhận thêm từ nào khác; xem --help.</translation>
+    </message>
+    <message>
+        <source>--within takes a number of days (0 to 36500).</source>
+        <translation>--within cần một số ngày (từ 0 đến 36500).</translation>
+    </message>
+    <message>
+        <source>archive time-stamp added</source>
+        <translation>đã thêm dấu thời gian lưu trữ</translation>
+    </message>
+    <message>
+        <source>not extended</source>
+        <translation>chưa gia hạn</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records received an archive time-stamp.</source>
+        <translation>%1 trong %2 học bạ đã được thêm dấu thời gian lưu trữ.</translation>
+    </message>
+    <message>
+        <source>The run stopped; run the same command again later to continue.</source>
+        <translation>Việc gia hạn đã dừng; hãy chạy lại đúng lệnh đó sau để làm tiếp.</translation>
+    </message>
+    <message>
+        <source>No signed record needs an archive time-stamp in the next %1 days (%2 records carry a time-stamp).</source>
+        <translation>Không có học bạ đã ký nào cần dấu thời gian lưu trữ trong %1 ngày tới (%2 học bạ có dấu thời gian).</translation>
+    </message>
+    <message>
+        <source>%1 signed records need an archive time-stamp: the certificate of their last time-stamp expires from %2 on (%3 of them within %4 days).</source>
+        <translation>%1 học bạ đã ký cần dấu thời gian lưu trữ: chứng thư của dấu thời gian cuối cùng hết hạn từ %2 (%3 học bạ trong số đó trong vòng %4 ngày).</translation>
+    </message>
+    <message>
+        <source>Add them with: hocba-cli extend --db FILE --within %1</source>
+        <translation>Thêm bằng lệnh: hocba-cli extend --db TỆP --within %1</translation>
     </message>
 </context>
 <context>
@@ -2598,7 +2693,7 @@
     <name>hocba::cli::TsaCommand</name>
     <message>
         <source>The time-stamping server that dates every signature: &quot;tsa set --url URL --trust ROOT.pem [--allow-without]&quot;, &quot;tsa show&quot;, &quot;tsa clear&quot;.</source>
-        <translation>Máy chủ cấp dấu thời gian cho mọi chữ ký: "tsa set --url URL --trust ROOT.pem [--allow-without]", "tsa show", "tsa clear".</translation>
+        <translation>Máy chủ cấp dấu thời gian cho mọi chữ ký: &quot;tsa set --url URL --trust ROOT.pem [--allow-without]&quot;, &quot;tsa show&quot;, &quot;tsa clear&quot;.</translation>
     </message>
     <message>
         <source>The time-stamping server&apos;s address, as the certification service provider gives it, e.g. http://tsa.ca.example.vn.</source>
@@ -2622,7 +2717,7 @@
     </message>
     <message>
         <source>Say &quot;tsa set&quot;, &quot;tsa show&quot; or &quot;tsa clear&quot;.</source>
-        <translation>Hãy dùng "tsa set", "tsa show" hoặc "tsa clear".</translation>
+        <translation>Hãy dùng &quot;tsa set&quot;, &quot;tsa show&quot; hoặc &quot;tsa clear&quot;.</translation>
     </message>
     <message>
         <source>--url URL and --trust FILE are required.</source>
@@ -3293,6 +3388,22 @@
         <source>A version sent with the transfer statement is not one the statement lists, or is sent twice.</source>
         <translation>Một phiên bản gửi kèm giấy chuyển trường không có trong danh sách của giấy, hoặc bị gửi hai lần.</translation>
     </message>
+    <message>
+        <source>The record was not accepted: the Department requires every signature (of the PDF and of the data inside it) to carry a time-stamp from a time-stamping server the Department trusts, and this record has a signature without one.</source>
+        <translation>Học bạ không được nhận: Sở yêu cầu mọi chữ ký (của tệp PDF và của dữ liệu bên trong) phải có dấu thời gian từ một máy chủ cấp dấu thời gian được Sở tin cậy, mà học bạ này có chữ ký không có dấu thời gian.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: the Department requires every signature (of the PDF and of the data inside it) to carry a time-stamp from a time-stamping server the Department trusts and the certificate&apos;s revocation status checked when it was signed, and this record has a signature without them.</source>
+        <translation>Học bạ không được nhận: Sở yêu cầu mọi chữ ký (của tệp PDF và của dữ liệu bên trong) phải có dấu thời gian từ một máy chủ cấp dấu thời gian được Sở tin cậy và tình trạng thu hồi của chứng thư được kiểm tra lúc ký, mà học bạ này có chữ ký thiếu các phần đó.</translation>
+    </message>
+    <message>
+        <source>The record was not accepted: a signature carries a time-stamp the Department cannot accept (from a time-stamping server the Department does not trust, or not made for this signature). Ask the Department which time-stamping servers it accepts. %1</source>
+        <translation>Học bạ không được nhận: có chữ ký mang dấu thời gian mà Sở không chấp nhận được (từ máy chủ cấp dấu thời gian Sở không tin cậy, hoặc không được cấp cho chữ ký này). Hãy hỏi Sở những máy chủ cấp dấu thời gian nào được chấp nhận. %1</translation>
+    </message>
+    <message>
+        <source>Nothing was stored at the Department. A record that is already signed cannot simply be signed again: first set the school&apos;s time-stamping server (Settings → Signing: time-stamping server… in the program, or &quot;hocba-cli tsa set&quot;), then open the record with Records → Correct after signing…, have it confirmed and signed again, and send the new version. If the school had a time-stamping server set already, this record was signed before it was set or while it could not be reached.</source>
+        <translation>Sở chưa lưu gì. Học bạ đã ký không thể ký lại đơn giản được: trước hết hãy đặt máy chủ cấp dấu thời gian của trường (Cài đặt → Ký số: máy chủ cấp dấu thời gian… trong chương trình, hoặc "hocba-cli tsa set"), rồi mở học bạ bằng Học bạ → Sửa sau khi ký…, cho xác nhận và ký lại, và gửi phiên bản mới. Nếu trường đã đặt máy chủ cấp dấu thời gian từ trước, học bạ này đã được ký trước khi đặt hoặc vào lúc không kết nối được máy chủ.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::dept::DeptStore</name>
@@ -3631,15 +3742,15 @@
     </message>
     <message>
         <source>The certificate of the authority that issued &quot;%1&quot; is missing, so its revocation cannot be checked. Add the authority&apos;s certificate to the trusted certificates.</source>
-        <translation>Thiếu chứng thư của tổ chức đã cấp "%1", nên không kiểm tra được tình trạng thu hồi. Hãy thêm chứng thư của tổ chức đó vào danh sách chứng thư tin cậy.</translation>
+        <translation>Thiếu chứng thư của tổ chức đã cấp &quot;%1&quot;, nên không kiểm tra được tình trạng thu hồi. Hãy thêm chứng thư của tổ chức đó vào danh sách chứng thư tin cậy.</translation>
     </message>
     <message>
         <source>The certificate &quot;%1&quot; was revoked by its authority on %2. Records cannot be signed with it; ask the certificate authority for a new one.</source>
-        <translation>Chứng thư số "%1" đã bị tổ chức cấp thu hồi ngày %2. Không thể ký học bạ bằng chứng thư này; hãy đề nghị tổ chức cung cấp dịch vụ chứng thực cấp chứng thư mới.</translation>
+        <translation>Chứng thư số &quot;%1&quot; đã bị tổ chức cấp thu hồi ngày %2. Không thể ký học bạ bằng chứng thư này; hãy đề nghị tổ chức cung cấp dịch vụ chứng thực cấp chứng thư mới.</translation>
     </message>
     <message>
         <source>The certificate authority&apos;s revocation service did not answer for &quot;%1&quot;, so the proof that the certificate is still valid cannot be added. Check the Internet connection and sign again.</source>
-        <translation>Dịch vụ tra cứu thu hồi của tổ chức chứng thực không trả lời cho "%1", nên không thêm được bằng chứng chứng thư số còn hiệu lực. Hãy kiểm tra kết nối Internet rồi ký lại.</translation>
+        <translation>Dịch vụ tra cứu thu hồi của tổ chức chứng thực không trả lời cho &quot;%1&quot;, nên không thêm được bằng chứng chứng thư số còn hiệu lực. Hãy kiểm tra kết nối Internet rồi ký lại.</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3841,29 @@
     <message>
         <source>lock and unlock the entry of marks and comments</source>
         <translation>khoá và mở khoá việc nhập điểm, nhận xét</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::lifecycle::ArchiveTimestamps</name>
+    <message>
+        <source>The signed record is no longer in the file.</source>
+        <translation>Học bạ đã ký không còn trong tệp.</translation>
+    </message>
+    <message>
+        <source>Its signed PDF does not verify, so it is not time-stamped again: check it with &quot;hocba-cli audit verify&quot;.</source>
+        <translation>Tệp PDF đã ký của học bạ không kiểm tra được là hợp lệ, nên không được đóng dấu thời gian lại: hãy kiểm tra bằng "hocba-cli audit verify".</translation>
+    </message>
+    <message>
+        <source>The archive time-stamp from the time-stamping server does not verify: is the server&apos;s root certificate the one set with &quot;hocba-cli tsa set&quot;?</source>
+        <translation>Dấu thời gian lưu trữ do máy chủ cấp không kiểm tra được: chứng thư gốc của máy chủ có đúng là chứng thư đã đặt bằng "hocba-cli tsa set" không?</translation>
+    </message>
+    <message>
+        <source>No time-stamping server is set for the school, so no archive time-stamp can be added. Set the one of your certification service provider with &quot;hocba-cli tsa set&quot; (or in the school&apos;s settings) first.</source>
+        <translation>Trường chưa đặt máy chủ cấp dấu thời gian, nên không thể thêm dấu thời gian lưu trữ. Trước hết hãy đặt máy chủ của nhà cung cấp dịch vụ chứng thực bằng "hocba-cli tsa set" (hoặc trong phần cài đặt của trường).</translation>
+    </message>
+    <message>
+        <source>Stopped at your request.</source>
+        <translation>Đã dừng theo yêu cầu của bạn.</translation>
     </message>
 </context>
 <context>
@@ -5113,6 +5247,10 @@
         <source>%1: the stored signed documents do not verify, so they are not used: %2</source>
         <translation>%1: hồ sơ đã ký được lưu không hợp lệ nên không được sử dụng: %2</translation>
     </message>
+    <message>
+        <source>Archive time-stamp extension %1 of the stored PDF is not the PDF before it with data appended.</source>
+        <translation>Bản gia hạn dấu thời gian lưu trữ thứ %1 của tệp PDF đã lưu không phải là tệp PDF trước nó có thêm dữ liệu ở cuối.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::lifecycle::SchoolLint</name>
@@ -5530,7 +5668,7 @@
     <name>hocba::lifecycle::TsaSettings</name>
     <message>
         <source>&quot;%1&quot; is not the address of a time-stamping server: write it whole, starting with https:// (or http://), as the certification service provider gives it.</source>
-        <translation>"%1" không phải là địa chỉ máy chủ cấp dấu thời gian: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), như nhà cung cấp dịch vụ chứng thực cho.</translation>
+        <translation>&quot;%1&quot; không phải là địa chỉ máy chủ cấp dấu thời gian: hãy ghi đầy đủ, bắt đầu bằng https:// (hoặc http://), như nhà cung cấp dịch vụ chứng thực cho.</translation>
     </message>
 </context>
 <context>
@@ -6263,6 +6401,18 @@
         <source>The --%1 %2 option is required.</source>
         <translation>Cần có tuỳ chọn --%1 %2.</translation>
     </message>
+    <message>
+        <source>B: records are accepted whether or not their signatures carry a time-stamp.</source>
+        <translation>B: nhận học bạ dù chữ ký có dấu thời gian hay không.</translation>
+    </message>
+    <message>
+        <source>T: every signature of an uploaded record (the PDF&apos;s and the packet&apos;s) must carry a time-stamp from a time-stamping server whose root CA was added with &quot;hocba-dept trust add&quot;.</source>
+        <translation>T: mọi chữ ký của học bạ được nộp (của tệp PDF và của gói dữ liệu) phải có dấu thời gian từ một máy chủ cấp dấu thời gian có chứng thư gốc đã được thêm bằng "hocba-dept trust add".</translation>
+    </message>
+    <message>
+        <source>LT: as T, and every signature must also carry the revocation data (OCSP or CRL) of its certificate, checked at the time-stamp&apos;s time.</source>
+        <translation>LT: như T, và mọi chữ ký còn phải mang dữ liệu thu hồi (OCSP hoặc CRL) của chứng thư, được kiểm tra tại thời điểm của dấu thời gian.</translation>
+    </message>
 </context>
 <context>
     <name>hocba::server::ExportCommand</name>
@@ -6375,6 +6525,37 @@
     <message>
         <source>Give schools this certificate to pin: %1</source>
         <translation>Gửi chứng thư này cho các trường để cài đặt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::server::PolicyCommand</name>
+    <message>
+        <source>Show the level every signature of an uploaded record must reach, or set it with --min-level B, T or LT (B: as before; T: a trusted time-stamp; LT: also revocation data).</source>
+        <translation>Xem mức mà mọi chữ ký của học bạ được nộp phải đạt, hoặc đặt mức đó bằng --min-level B, T hoặc LT (B: như trước; T: có dấu thời gian tin cậy; LT: có thêm dữ liệu thu hồi).</translation>
+    </message>
+    <message>
+        <source>The lowest level accepted: B (the default), T or LT.</source>
+        <translation>Mức thấp nhất được chấp nhận: B (mặc định), T hoặc LT.</translation>
+    </message>
+    <message>
+        <source>LEVEL</source>
+        <translation>CẤP</translation>
+    </message>
+    <message>
+        <source>Say &quot;policy&quot; to show the policy, or &quot;policy --min-level T&quot; to set it.</source>
+        <translation>Gõ "policy" để xem chính sách, hoặc "policy --min-level T" để đặt chính sách.</translation>
+    </message>
+    <message>
+        <source>--min-level must be B, T or LT.</source>
+        <translation>--min-level phải là B, T hoặc LT.</translation>
+    </message>
+    <message>
+        <source>Lowest level accepted for uploads: %1</source>
+        <translation>Mức thấp nhất được chấp nhận khi nộp: %1</translation>
+    </message>
+    <message>
+        <source>Records already received keep their receipts and are locked as before; the level applies to what is uploaded from now on. A running server applies it within a minute.</source>
+        <translation>Học bạ đã nhận vẫn giữ biên nhận và được khoá như trước; mức này áp dụng cho những gì được nộp từ bây giờ. Máy chủ đang chạy sẽ áp dụng trong vòng một phút.</translation>
     </message>
 </context>
 <context>
@@ -6516,6 +6697,10 @@
     <message>
         <source>%1 submitted, %2 locked, from %3 school(s)</source>
         <translation>%1 đã nộp, %2 đã chốt, từ %3 trường</translation>
+    </message>
+    <message>
+        <source>Lowest signature level accepted for uploads: %1 (&quot;hocba-dept policy&quot;)</source>
+        <translation>Mức chữ ký thấp nhất được chấp nhận khi nộp: %1 ("hocba-dept policy")</translation>
     </message>
 </context>
 <context>
@@ -7115,6 +7300,43 @@
     <message>
         <source>The school year of this record no longer exists.</source>
         <translation>Năm học này của học bạ không còn trong dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>hocba::ui::ArchiveStamping</name>
+    <message numerus="yes">
+        <source>%n signed record(s) need a new archive time-stamp before %1: Records → Extend archive time-stamps…</source>
+        <translation>
+            <numerusform>%n học bạ đã ký cần dấu thời gian lưu trữ mới trước ngày %1: Học bạ → Gia hạn dấu thời gian lưu trữ…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop after this record</source>
+        <translation>Dừng sau hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Stopping after the current record…</source>
+        <translation>Sẽ dừng sau học bạ đang làm…</translation>
+    </message>
+    <message>
+        <source>Archive time-stamps</source>
+        <translation>Dấu thời gian lưu trữ</translation>
+    </message>
+    <message>
+        <source>Checking the signed records…</source>
+        <translation>Đang kiểm tra các học bạ đã ký…</translation>
+    </message>
+    <message>
+        <source>Time-stamping record %1 of %2…</source>
+        <translation>Đang đóng dấu thời gian cho học bạ %1 / %2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records received an archive time-stamp.</source>
+        <translation>%1 trong %2 học bạ đã được thêm dấu thời gian lưu trữ.</translation>
+    </message>
+    <message>
+        <source>Run it again later to continue.</source>
+        <translation>Hãy chạy lại sau để làm tiếp.</translation>
     </message>
 </context>
 <context>
@@ -8985,6 +9207,14 @@ Mã xác thực của trường: đã lưu</translation>
         <source>Choose a class on the left first.</source>
         <translation>Hãy chọn một lớp ở bên trái trước.</translation>
     </message>
+    <message>
+        <source>Extend &amp;archive time-stamps…</source>
+        <translation>Gia hạn dấu thời gian &amp;lưu trữ…</translation>
+    </message>
+    <message>
+        <source>Signing: &amp;time-stamping server…</source>
+        <translation>Ký số: máy chủ cấp dấu &amp;thời gian…</translation>
+    </message>
 </context>
 <context>
     <name>hocba::ui::NewSchoolDialog</name>
@@ -10301,6 +10531,157 @@ Dấu vân tay SHA-256:
     </message>
 </context>
 <context>
+    <name>hocba::ui::TsaSettingsDialog</name>
+    <message>
+        <source>%1 (issued by %2), valid from %3 to %4</source>
+        <translation>%1 (do %2 cấp), hiệu lực từ %3 đến %4</translation>
+    </message>
+    <message>
+        <source>Time-stamping server</source>
+        <translation>Máy chủ cấp dấu thời gian</translation>
+    </message>
+    <message>
+        <source>A time-stamping server adds a trusted time to every signature. Without one, a signature carries only the time the signing computer claims.</source>
+        <translation>Máy chủ cấp dấu thời gian thêm thời điểm tin cậy vào mọi chữ ký. Không có máy chủ, chữ ký chỉ mang thời điểm do máy tính ký tự ghi.</translation>
+    </message>
+    <message>
+        <source>Current setting</source>
+        <translation>Cài đặt hiện tại</translation>
+    </message>
+    <message>
+        <source>You can read this setting but not change it: changing it needs the right to %1, which your account does not have. Ask the school&apos;s administrator.</source>
+        <translation>Bạn xem được cài đặt này nhưng không sửa được: muốn sửa cần quyền %1, mà tài khoản của bạn không có. Hãy nhờ người quản trị của trường.</translation>
+    </message>
+    <message>
+        <source>The server the certification service provider gives the school</source>
+        <translation>Địa chỉ máy chủ do nhà cung cấp dịch vụ chứng thực cấp cho trường</translation>
+    </message>
+    <message>
+        <source>No root certificate chosen</source>
+        <translation>Chưa chọn chứng thư gốc</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the time-stamping server&apos;s root certificate</source>
+        <translation>Chọn chứng thư gốc của máy chủ cấp dấu thời gian</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer *.der);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Địa chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Root certificate:</source>
+        <translation>Chứng thư gốc:</translation>
+    </message>
+    <message>
+        <source>Sign without a time-stamp when the server does not answer</source>
+        <translation>Ký không có dấu thời gian khi máy chủ không trả lời</translation>
+    </message>
+    <message>
+        <source>When ticked, a signing batch goes on while the server is unreachable, but the records signed then carry only the time the computer claims (level B), as without a server. When not ticked, the batch stops and can be resumed once the server answers again.</source>
+        <translation>Khi đánh dấu, đợt ký vẫn tiếp tục lúc không kết nối được máy chủ, nhưng các học bạ ký lúc đó chỉ mang thời điểm do máy tính tự ghi (mức B), như khi không có máy chủ. Khi không đánh dấu, đợt ký dừng lại và có thể ký tiếp khi máy chủ trả lời trở lại.</translation>
+    </message>
+    <message>
+        <source>Test the server</source>
+        <translation>Thử máy chủ</translation>
+    </message>
+    <message>
+        <source>Asks the server at the address above for one time-stamp and checks it against the root certificate. Nothing is signed or stored.</source>
+        <translation>Xin máy chủ ở địa chỉ trên một dấu thời gian và kiểm tra nó bằng chứng thư gốc. Không ký và không lưu gì.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Remove the server</source>
+        <translation>Gỡ máy chủ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>No time-stamping server: signatures carry only the time the computer claims (level B).</source>
+        <translation>Không có máy chủ cấp dấu thời gian: chữ ký chỉ mang thời điểm do máy tính tự ghi (mức B).</translation>
+    </message>
+    <message>
+        <source>Time-stamping server: %1 (signatures get its trusted time-stamp: level B-T)</source>
+        <translation>Máy chủ cấp dấu thời gian: %1 (chữ ký được đóng dấu thời gian tin cậy của máy chủ này: mức B-T)</translation>
+    </message>
+    <message>
+        <source>Root certificate: %1</source>
+        <translation>Chứng thư gốc: %1</translation>
+    </message>
+    <message>
+        <source>When it does not answer: sign without a time-stamp (level B).</source>
+        <translation>Khi máy chủ không trả lời: ký không có dấu thời gian (mức B).</translation>
+    </message>
+    <message>
+        <source>When it does not answer: the signing stops, and can be resumed later.</source>
+        <translation>Khi máy chủ không trả lời: dừng ký, có thể ký tiếp sau.</translation>
+    </message>
+    <message>
+        <source>The root certificate kept in the school file.</source>
+        <translation>Chứng thư gốc đã lưu trong tệp dữ liệu của trường.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>Không đọc được tệp %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 is not the root certificate of a time-stamping server.</source>
+        <translation>Tệp %1 không phải chứng thư gốc của máy chủ cấp dấu thời gian.</translation>
+    </message>
+    <message>
+        <source>Choose the root certificate of the time-stamping server first (Choose…).</source>
+        <translation>Trước hết hãy chọn chứng thư gốc của máy chủ cấp dấu thời gian (Chọn…).</translation>
+    </message>
+    <message>
+        <source>Remove the time-stamping server? Records signed from now on will carry only the time the computer claims (level B). Records already signed keep their time-stamps.</source>
+        <translation>Gỡ máy chủ cấp dấu thời gian? Học bạ ký từ bây giờ sẽ chỉ mang thời điểm do máy tính tự ghi (mức B). Học bạ đã ký vẫn giữ dấu thời gian của mình.</translation>
+    </message>
+    <message>
+        <source>Write the server&apos;s whole address first, starting with https:// (or http://), as the certification service provider gives it.</source>
+        <translation>Trước hết hãy ghi đầy đủ địa chỉ máy chủ, bắt đầu bằng https:// (hoặc http://), đúng như nhà cung cấp dịch vụ chứng thực cấp.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a time-stamp…</source>
+        <translation>Đang xin %1 một dấu thời gian…</translation>
+    </message>
+    <message>
+        <source>The server answered, but its time-stamp cannot be trusted with the root certificate chosen here. Check that the root certificate is the one the certification service provider gives for this server.</source>
+        <translation>Máy chủ đã trả lời, nhưng dấu thời gian của nó không được chứng thư gốc đã chọn ở đây bảo đảm. Hãy kiểm tra chứng thư gốc có đúng là chứng thư nhà cung cấp dịch vụ chứng thực cấp cho máy chủ này không.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Đã huỷ việc thử.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Thử không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Chi tiết: %1</translation>
+    </message>
+    <message>
+        <source>The server works. Its time: %1 (this computer&apos;s clock: %2). Its time-stamps are signed by &quot;%3&quot;, which the chosen root certificate vouches for.</source>
+        <translation>Máy chủ hoạt động tốt. Giờ của máy chủ: %1 (đồng hồ máy tính này: %2). Dấu thời gian của máy chủ được ký bởi "%3", được chứng thư gốc đã chọn bảo đảm.</translation>
+    </message>
+</context>
+<context>
     <name>hocba::ui::VerifyWidget</name>
     <message>
         <source>Cannot be checked: %1</source>
@@ -10559,6 +10940,30 @@ Dấu vân tay SHA-256:
     <message>
         <source>NOT valid: the signer&apos;s certificate had been revoked when the document was signed</source>
         <translation>KHÔNG hợp lệ: chứng thư số của người ký đã bị thu hồi khi văn bản được ký</translation>
+    </message>
+    <message>
+        <source>NOT valid: its archive time-stamp is not valid</source>
+        <translation>KHÔNG hợp lệ: dấu thời gian lưu trữ không hợp lệ</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>mức %1</translation>
+    </message>
+    <message>
+        <source>trusted time %1 (time-stamp by %2)</source>
+        <translation>thời điểm tin cậy %1 (dấu thời gian của %2)</translation>
+    </message>
+    <message>
+        <source>archive time-stamp of %1</source>
+        <translation>dấu thời gian lưu trữ ngày %1</translation>
+    </message>
+    <message>
+        <source>Archive time-stamp</source>
+        <translation>Dấu thời gian lưu trữ</translation>
+    </message>
+    <message>
+        <source>valid: archive time %1 (time-stamp by %2); a new one is needed before %3</source>
+        <translation>hợp lệ: thời điểm lưu trữ %1 (dấu thời gian của %2); cần dấu mới trước ngày %3</translation>
     </message>
 </context>
 <context>

@@ -315,7 +315,8 @@ Refusal belowPolicy(signing::BaselineLevel required, signing::BaselineLevel foun
                       "signature without them.");
     const QString todo
         = ApiText::tr("Nothing was stored at the Department. A record that is already signed cannot simply be signed "
-                      "again: first set the school's time-stamping server (Settings → Signing in the program, or "
+                      "again: first set the school's time-stamping server (Settings → Signing: time-stamping server… "
+                      "in the program, or "
                       "\"hocba-cli tsa set\"), then open the record with Records → Correct after signing…, have it "
                       "confirmed and signed again, and send the new version. If the school had a time-stamping "
                       "server set already, this record was signed before it was set or while it could not be "
