@@ -4,6 +4,8 @@
 // token of another document, a fresh key under a copied TSA certificate, an untrusted TSA, bytes edited after it)
 // are reported invalid.
 #include "OcspFixture.h"
+#include "TestPki.h"
+#include "TestSupport.h"
 #include "TsaFixture.h"
 
 #include "lifecycle/RevocationFetcher.h"
@@ -25,6 +27,9 @@ using namespace hocba::signing;
 
 namespace {
 
+using test::readBytes;
+using test::runTool;
+
 QByteArray makePdf()
 {
     QByteArray bytes;
@@ -36,32 +41,6 @@ QByteArray makePdf()
     p.drawText(100, 100, QStringLiteral("HỌC BẠ SỐ – B-LTA"));
     p.end();
     return bytes;
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-};
-
-Run run(const QString& program, const QStringList& args, const QString& dir = {})
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    if (!dir.isEmpty())
-        p.setWorkingDirectory(dir);
-    p.start(program, args);
-    Run r;
-    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit)
-        r.exitCode = p.exitCode();
-    r.output = QString::fromUtf8(p.readAll());
-    return r;
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 /** The last /ByteRange [0 b c d] of `pdf`. */
@@ -140,7 +119,7 @@ public:
                              &out)
                 != 0)
             return fail(ErrorCode::Internal, QStringLiteral("openssl"), out);
-        return readFile(m_tsa.path(QStringLiteral("forged.der")));
+        return readBytes(m_tsa.path(QStringLiteral("forged.der")));
     }
 
 private:
@@ -253,7 +232,7 @@ private Q_SLOTS:
 
         // Independent tools: pdfsig lists the document time-stamp, qpdf finds the file sound.
         const QString file = write(lta, QStringLiteral("lta.pdf"));
-        const auto sig = run("pdfsig", {file});
+        const auto sig = runTool("pdfsig", {file});
         // pdfsig (poppler 22.12) lists the document time-stamp as a second signature by the TSA over the whole file; it
         // does not validate the RFC 3161 type ("Unable to validate this type of signature"): openssl ts does, below.
         const QString second = sig.output.section(QStringLiteral("Signature #2:"), 1);
@@ -263,7 +242,7 @@ private Q_SLOTS:
         QVERIFY2(sig.output.section(QStringLiteral("Signature #2:"), 0, 0)
                      .contains("Signature Validation: Signature is Valid."),
                  qPrintable(sig.output));
-        const auto check = run("qpdf", {"--check", file});
+        const auto check = runTool("qpdf", {"--check", file});
         QVERIFY2(check.exitCode == 0, qPrintable(check.output));
 
         // openssl ts -verify over the byte ranges, with the token taken out of /Contents.
@@ -274,15 +253,15 @@ private Q_SLOTS:
         while (token.endsWith('\0'))
             token.chop(1);
         const auto ts
-            = run("openssl",
-                  {"ts", "-verify", "-data", write(covered, QStringLiteral("covered.bin")), "-in",
-                   write(token, QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
+            = runTool("openssl",
+                      {"ts", "-verify", "-data", write(covered, QStringLiteral("covered.bin")), "-in",
+                       write(token, QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
         QVERIFY2(ts.exitCode == 0 && ts.output.contains("Verification: OK"), qPrintable(ts.output));
         // …and openssl refuses it over other bytes.
         const auto other
-            = run("openssl",
-                  {"ts", "-verify", "-data", write(covered + "x", QStringLiteral("x.bin")), "-in",
-                   m_ca.path(QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
+            = runTool("openssl",
+                      {"ts", "-verify", "-data", write(covered + "x", QStringLiteral("x.bin")), "-in",
+                       m_ca.path(QStringLiteral("doc-token.der")), "-token_in", "-CAfile", m_tsa.rootPemPath()});
         QVERIFY(other.exitCode != 0);
     }
 
@@ -306,7 +285,7 @@ private Q_SLOTS:
         QCOMPARE(second->archiveTimestamps.size(), 2);
         QCOMPARE(second->lastArchiveTimestamp(), &second->archiveTimestamps.last());
         QCOMPARE(second->signatures.first().level, BaselineLevel::LTA);
-        QCOMPARE(run("qpdf", {"--check", write(twice, QStringLiteral("twice.pdf"))}).exitCode, 0);
+        QCOMPARE(runTool("qpdf", {"--check", write(twice, QStringLiteral("twice.pdf"))}).exitCode, 0);
     }
 
     // ETSI EN 319 142-1: B-LTA builds on B-LT. A B-T signature under a document time-stamp stays T.

@@ -4,6 +4,8 @@
 // signatures carry timestamps). Cross-checked with pdfsig and qpdf --check; forged and misdirected responses are
 // produced with openssl ocsp itself.
 #include "OcspFixture.h"
+#include "TestPki.h"
+#include "TestSupport.h"
 #include "TsaFixture.h"
 
 #include "lifecycle/RevocationFetcher.h"
@@ -24,6 +26,9 @@ using namespace hocba::signing;
 
 namespace {
 
+using test::readBytes;
+using test::runTool;
+
 QByteArray makePdf()
 {
     QByteArray bytes;
@@ -35,31 +40,6 @@ QByteArray makePdf()
     p.drawText(100, 100, QStringLiteral("HỌC BẠ SỐ – B-LT"));
     p.end();
     return bytes;
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString output;
-};
-
-Run run(const QString& program, const QStringList& args, const QString& dir)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.setWorkingDirectory(dir);
-    p.start(program, args);
-    Run r;
-    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit)
-        r.exitCode = p.exitCode();
-    r.output = QString::fromUtf8(p.readAll());
-    return r;
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
@@ -105,8 +85,9 @@ class TestRevocation : public QObject
     /** An OCSP request for the signer's certificate (openssl ocsp -reqout), for hand-made responses. */
     bool writeRequest()
     {
-        return run("openssl", {"ocsp", "-issuer", "int.pem", "-cert", "signer.pem", "-no_nonce", "-reqout", "req.der"},
-                   m_ca.path({}))
+        return runTool("openssl",
+                       {"ocsp", "-issuer", "int.pem", "-cert", "signer.pem", "-no_nonce", "-reqout", "req.der"},
+                       m_ca.path({}))
                    .exitCode
             == 0;
     }
@@ -115,14 +96,15 @@ class TestRevocation : public QObject
     QByteArray respond(const QString& signerBase, const QStringList& extra = {})
     {
         QFile::remove(m_ca.path("resp.der"));
-        auto r = run("openssl",
-                     QStringList {"ocsp", "-index", "int-index.txt", "-CA", "int.pem", "-rsigner", signerBase + ".pem",
-                                  "-rkey", signerBase + ".key", "-reqin", "req.der", "-respout", "resp.der"}
-                         + extra,
-                     m_ca.path({}));
+        auto r
+            = runTool("openssl",
+                      QStringList {"ocsp", "-index", "int-index.txt", "-CA", "int.pem", "-rsigner", signerBase + ".pem",
+                                   "-rkey", signerBase + ".key", "-reqin", "req.der", "-respout", "resp.der"}
+                          + extra,
+                      m_ca.path({}));
         if (r.exitCode != 0)
             qWarning() << r.output;
-        return readFile(m_ca.path("resp.der"));
+        return readBytes(m_ca.path("resp.der"));
     }
 
     RevocationStatus statusOfSigner(const QByteArray& response)
@@ -184,13 +166,13 @@ private Q_SLOTS:
         QVERIFY(!plain->signatures.first().revocationChecked);
 
         const QString file = write(*pdf, QStringLiteral("blt.pdf"));
-        const auto check = run("qpdf", {"--check", file}, {});
+        const auto check = runTool("qpdf", {"--check", file}, {});
         QVERIFY2(check.exitCode == 0 && check.output.contains("No syntax or stream encoding errors"),
                  qPrintable(check.output));
-        const auto sig = run("pdfsig", {file}, {});
+        const auto sig = runTool("pdfsig", {file}, {});
         QVERIFY2(sig.output.contains("Signature Validation: Signature is Valid."), qPrintable(sig.output));
         // The DSS is really there, with streams qpdf can read.
-        const auto json = run("qpdf", {"--json=2", "--json-key=qpdf", file}, {});
+        const auto json = runTool("qpdf", {"--json=2", "--json-key=qpdf", file}, {});
         QVERIFY(json.output.contains("/DSS"));
         QVERIFY(json.output.contains("/OCSPs"));
     }
@@ -205,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(*again, *once); // nothing new: unchanged
         // A CRL added later merges with the OCSP responses already there.
-        const QByteArray crl = readFile(m_ca.path("int.crl"));
+        const QByteArray crl = readBytes(m_ca.path("int.crl"));
         QVERIFY(!crl.isEmpty());
         auto merged = PdfSigner::addValidationData(*once, {{}, {}, {crl}});
         QVERIFY(merged && merged->size() > once->size());
@@ -213,7 +195,7 @@ private Q_SLOTS:
         auto report = PdfVerifier::verify(*merged, {m_ca.rootDer()});
         QVERIFY(report && report->signatures.first().ok());
         QVERIFY(report->signatures.first().revocationChecked);
-        QCOMPARE(run("qpdf", {"--check", write(*merged, "merged.pdf")}, {}).exitCode, 0);
+        QCOMPARE(runTool("qpdf", {"--check", write(*merged, "merged.pdf")}, {}).exitCode, 0);
     }
 
     // Anything else after the signature than validation data is still a change after signing.
@@ -299,7 +281,7 @@ private Q_SLOTS:
     void intermediateRevokedBeforeIsInvalid()
     {
         QVERIFY(m_ca.revoke(QStringLiteral("int"), m_when.addSecs(-300)));
-        const QByteArray crl = readFile(m_ca.path("root.crl")); // the root's CRL now lists the intermediate
+        const QByteArray crl = readBytes(m_ca.path("root.crl")); // the root's CRL now lists the intermediate
         auto signerData
             = lifecycle::fetchValidationData({m_ca.der(QStringLiteral("signer"))}, {m_ca.der(QStringLiteral("int"))});
         QVERIFY(signerData); // only the signer's own certificate is asked about here
@@ -354,9 +336,9 @@ private Q_SLOTS:
     void responseForAnotherCertificateDoesNotCount()
     {
         // A good answer about the responder's certificate (same issuer) says nothing about the signer's.
-        QVERIFY(run("openssl",
-                    {"ocsp", "-issuer", "int.pem", "-cert", "responder.pem", "-no_nonce", "-reqout", "req.der"},
-                    m_ca.path({}))
+        QVERIFY(runTool("openssl",
+                        {"ocsp", "-issuer", "int.pem", "-cert", "responder.pem", "-no_nonce", "-reqout", "req.der"},
+                        m_ca.path({}))
                     .exitCode
                 == 0);
         const QByteArray other = respond(QStringLiteral("responder"));
@@ -388,7 +370,7 @@ private Q_SLOTS:
         QVERIFY(report->signatures.first().revocationChecked);
 
         // A CRL signed by someone else than the issuer does not count.
-        ValidationData forged {chain(), {}, {readFile(m_ca.path("root.crl"))}};
+        ValidationData forged {chain(), {}, {readBytes(m_ca.path("root.crl"))}};
         QCOMPARE(checkRevocation(m_ca.der("signer"), m_ca.der("int"), forged, m_when).state,
                  RevocationStatus::State::Unknown);
         QVERIFY(m_ca.setDown(false));
@@ -447,9 +429,9 @@ private Q_SLOTS:
         auto t = PdfVerifier::verify(pdf, {m_ca.rootDer(), m_tsa.rootDer()});
         QVERIFY(t);
         QCOMPARE(t->signatures.first().level, BaselineLevel::T);
-        const auto sig = run("pdfsig", {write(*blt, QStringLiteral("lt.pdf"))}, {});
+        const auto sig = runTool("pdfsig", {write(*blt, QStringLiteral("lt.pdf"))}, {});
         QVERIFY2(sig.output.contains("Signature Validation: Signature is Valid."), qPrintable(sig.output));
-        QCOMPARE(run("qpdf", {"--check", m_ca.path("lt.pdf")}, {}).exitCode, 0);
+        QCOMPARE(runTool("qpdf", {"--check", m_ca.path("lt.pdf")}, {}).exitCode, 0);
     }
 
     void revokedBeforeTheTimestampIsInvalid()

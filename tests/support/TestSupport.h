@@ -14,6 +14,9 @@ QString binaryDir();
 /** Path of a built executable, e.g. "hocba-cli". */
 QString executable(const QString& name);
 
+/** A file's bytes; empty when it cannot be read. */
+QByteArray readBytes(const QString& path);
+
 /** SHA-256 of a file's bytes (empty when it cannot be read): "nothing was written" checks compare two of them. */
 QByteArray fileDigest(const QString& path);
 
