@@ -1329,7 +1329,7 @@
     <name>hocba::cli::ExtendCommand</name>
     <message>
         <source>Archive time-stamps: &quot;extend --db F&quot; says which signed records need one soon; &quot;--within DAYS&quot; or &quot;--all&quot; adds them from the school&apos;s time-stamping server.</source>
-        <translation>Dấu thời gian lưu trữ: "extend --db F" cho biết học bạ đã ký nào sắp cần dấu mới; "--within DAYS" hoặc "--all" thêm dấu từ máy chủ cấp dấu thời gian của trường.</translation>
+        <translation>Dấu thời gian lưu trữ: "extend --db F" cho biết học bạ đã ký nào sắp cần dấu mới; "--within SỐ_NGÀY" hoặc "--all" thêm dấu từ máy chủ cấp dấu thời gian của trường.</translation>
     </message>
     <message>
         <source>Add an archive time-stamp to every signed record, due or not.</source>
@@ -1337,7 +1337,7 @@
     </message>
     <message>
         <source>Add one to the records whose last time-stamp expires within DAYS days (default %1).</source>
-        <translation>Thêm cho các học bạ có dấu thời gian cuối cùng hết hạn trong DAYS ngày tới (mặc định %1).</translation>
+        <translation>Thêm cho các học bạ có dấu thời gian cuối cùng hết hạn trong SỐ_NGÀY ngày tới (mặc định %1).</translation>
     </message>
     <message>
         <source>DAYS</source>
