@@ -60,22 +60,6 @@ Result<QList<StoredPdf>> storedPdfs(store::Database& db)
     }
 }
 
-Result<QByteArray> currentPdf(store::Database& db, qint64 documentId)
-{
-    auto st = db.prepare(QStringLiteral(
-        "SELECT coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id = d.id ORDER BY e.id DESC "
-        "LIMIT 1), d.pdf) FROM signed_document d WHERE d.id = ?1"));
-    if (!st)
-        return std::unexpected(st.error());
-    st->bind(1, documentId);
-    auto row = st->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, Text::tr("The signed record is no longer in the file."));
-    return st->blob(0);
-}
-
 /** The expiry of the certificate of the PDF's last valid time-stamp: its last archive time-stamp, else the latest
  *  signature time-stamp. Invalid when it carries none. */
 QDateTime lastTimestampExpiry(const signing::VerificationReport& report)
@@ -100,7 +84,7 @@ Result<QList<ArchiveCandidate>> candidates(store::Database& db, const QList<QByt
             // Checked when it was stored (extendArchiveTimestamps verifies before it commits); no need to parse again.
             p.candidate.lastTimestampExpiry = p.recordedExpiry;
         } else {
-            auto pdf = currentPdf(db, p.candidate.documentId);
+            auto pdf = SignedDocuments(db).currentPdf(p.candidate.documentId);
             if (!pdf)
                 return std::unexpected(pdf.error());
             auto report = signing::PdfVerifier::verify(*pdf, anchors);
@@ -126,10 +110,9 @@ bool isDue(const ArchiveCandidate& c, const QDateTime& limit)
 Result<signing::ValidationData> validationData(const signing::VerificationReport& report,
                                                const QList<QByteArray>& anchors, const RevocationFetchOptions& options)
 {
-    signing::ValidationData data;
     // Each chain with the time its answers must speak about: a certificate revoked after the signature's (or the
     // time-stamp's) time does not make that signature invalid, so the answer is judged at that time, not now.
-    QList<std::pair<QList<QByteArray>, QDateTime>> chains;
+    QList<ChainToCover> chains;
     QList<QByteArray> known = anchors;
     for (const auto& s : report.signatures) {
         QList<QByteArray> chain {s.certificate.der};
@@ -138,42 +121,20 @@ Result<signing::ValidationData> validationData(const signing::VerificationReport
                 chain << c;
         chains.append({chain, s.judgedTime()});
         known << s.embeddedCertificates;
-        if (!s.timestampCertificate.der.isEmpty() && s.trustedTime)
-            chains.append({{s.timestampCertificate.der}, *s.trustedTime});
+        if (s.trustedTime)
+            chains.append({s.timestampCertificates, *s.trustedTime});
     }
     for (const auto& a : report.archiveTimestamps)
         if (a.ok && !a.authorityCertificate.der.isEmpty())
             chains.append({{a.authorityCertificate.der}, a.time});
-    for (const auto& [chain, coverTime] : chains) {
-        for (const auto& c : chain)
-            if (!c.isEmpty() && !data.certificates.contains(c))
-                data.certificates << c;
-        if (!chainHasRevocationUrls(chain + known))
-            continue;
-        RevocationFetchOptions o = options;
-        if (!o.coverTime.isValid())
-            o.coverTime = coverTime;
-        auto fetched = fetchValidationData(chain, known, o);
-        if (!fetched)
-            return std::unexpected(fetched.error());
-        for (const auto& c : fetched->certificates)
-            if (!data.certificates.contains(c))
-                data.certificates << c;
-        for (const auto& o : fetched->ocspResponses)
-            if (!data.ocspResponses.contains(o))
-                data.ocspResponses << o;
-        for (const auto& c : fetched->crls)
-            if (!data.crls.contains(c))
-                data.crls << c;
-    }
-    return data;
+    return fetchValidationDataFor(chains, known, options);
 }
 
 /** One record: extend, verify, store with its audit entry in one transaction. */
 Status extendOne(store::Database& db, const ArchiveCandidate& c, const QList<QByteArray>& anchors,
                  signing::Timestamper& tsa, const RevocationFetchOptions& revocation)
 {
-    auto pdf = currentPdf(db, c.documentId);
+    auto pdf = SignedDocuments(db).currentPdf(c.documentId);
     if (!pdf)
         return std::unexpected(pdf.error());
     auto before = signing::PdfVerifier::verify(*pdf, anchors);

@@ -4,6 +4,7 @@
 #include "lifecycle/Department.h"
 
 #include "lifecycle/DepartmentHttp.h"
+#include "lifecycle/SignedDocuments.h"
 
 #include "packet/PacketDigest.h"
 #include "store/AuditLog.h"
@@ -46,14 +47,14 @@ Result<QList<Pending>> pendingEntries(store::Database& db, const QString& classN
 {
     // The completing signature's row carries the PDF and the packet with every signature (migration 0004); the PDF is
     // its latest extension's when it has been archive-time-stamped (migration 0020).
-    auto st = db.prepare(QStringLiteral(
-        "SELECT o.section_id, o.version, r.lookup_code, o.packet_digest, d.packet_xml, "
-        "coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id = d.id ORDER BY e.id DESC "
-        "LIMIT 1), d.pdf) "
-        "FROM department_outbox o JOIN year_section s ON s.id = o.section_id JOIN record r ON r.id = s.record_id "
-        "LEFT JOIN class c ON c.id = s.class_id "
-        "JOIN signed_document d ON d.section_id = o.section_id AND d.version = o.version AND d.pdf IS NOT NULL "
-        "WHERE o.state = 'pending' AND (?1 = '' OR c.name = ?1) ORDER BY s.school_year, c.name, o.section_id"));
+    auto st = db.prepare(
+        QStringLiteral(
+            "SELECT o.section_id, o.version, r.lookup_code, o.packet_digest, d.packet_xml, %1 "
+            "FROM department_outbox o JOIN year_section s ON s.id = o.section_id JOIN record r ON r.id = s.record_id "
+            "LEFT JOIN class c ON c.id = s.class_id "
+            "JOIN signed_document d ON d.section_id = o.section_id AND d.version = o.version AND d.pdf IS NOT NULL "
+            "WHERE o.state = 'pending' AND (?1 = '' OR c.name = ?1) ORDER BY s.school_year, c.name, o.section_id")
+            .arg(SignedDocuments::currentPdfSql(QStringLiteral("d"))));
     if (!st)
         return std::unexpected(st.error());
     st->bind(1, className.trimmed().isNull() ? QString(QLatin1String("")) : className.trimmed());

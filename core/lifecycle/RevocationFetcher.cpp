@@ -282,4 +282,27 @@ Result<signing::ValidationData> fetchValidationData(const QList<QByteArray>& cha
     return data;
 }
 
+Result<signing::ValidationData> fetchValidationDataFor(const QList<ChainToCover>& chains,
+                                                       const QList<QByteArray>& moreCertsDer,
+                                                       const RevocationFetchOptions& options)
+{
+    signing::ValidationData all;
+    for (const ChainToCover& c : chains) {
+        if (c.chainDer.isEmpty())
+            continue;
+        if (!chainHasRevocationUrls(c.chainDer)) {
+            all.merge({c.chainDer, {}, {}});
+            continue;
+        }
+        RevocationFetchOptions o = options;
+        if (!o.coverTime.isValid())
+            o.coverTime = c.coverTime;
+        auto data = fetchValidationData(c.chainDer, moreCertsDer, o);
+        if (!data)
+            return std::unexpected(data.error());
+        all.merge(*data);
+    }
+    return all;
+}
+
 } // namespace hocba::lifecycle

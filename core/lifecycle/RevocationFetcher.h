@@ -37,4 +37,20 @@ Result<signing::ValidationData> fetchValidationData(const QList<QByteArray>& cha
                                                     const QList<QByteArray>& moreCertsDer = {},
                                                     const RevocationFetchOptions& options = {});
 
+/** A certificate chain (the certificate first, then its issuers) and the time its answers must speak about. */
+struct ChainToCover
+{
+    QList<QByteArray> chainDer;
+    QDateTime coverTime;
+};
+
+/**
+ * fetchValidationData for each chain that names a service (chainHasRevocationUrls), merged without repeats; every
+ * chain's certificates are in the result, fetched for or not. A chain's coverTime is used unless `options` sets one.
+ * The first error stops it.
+ */
+Result<signing::ValidationData> fetchValidationDataFor(const QList<ChainToCover>& chains,
+                                                       const QList<QByteArray>& moreCertsDer = {},
+                                                       const RevocationFetchOptions& options = {});
+
 } // namespace hocba::lifecycle

@@ -80,14 +80,14 @@ private:
 
 /**
  * B-LT at signing time: the revocation answers for the signer's chain and for the chain of the TSA that stamped the
- * signature (`token`, may be empty), each fetched only when its certificates name a service. Nothing to add: empty.
+ * signature (`token`, may be empty), each fetched only when its certificates name a service; without any answer the
+ * callers add nothing.
  */
 Result<signing::ValidationData> validationDataFor(const signing::Signer& signer, const QByteArray& token,
                                                   const SectionSignOptions& options, const QDateTime& coverTime)
 {
-    signing::ValidationData all;
     if (!options.addRevocationData)
-        return all;
+        return signing::ValidationData();
     QList<QByteArray> signerChain {signer.certificate()};
     signerChain += signer.chain();
     // A CA that issued both the signer's and the TSA's certificate is asked about once.
@@ -96,22 +96,8 @@ Result<signing::ValidationData> validationDataFor(const signing::Signer& signer,
         for (const QByteArray& der : signing::timestampTokenCertificates(token))
             if (!signerChain.contains(der))
                 tsaChain << der;
-    RevocationFetchOptions fetch;
-    fetch.coverTime = coverTime;
-    for (const QList<QByteArray>& chain : {signerChain, tsaChain}) {
-        if (chain.isEmpty() || !chainHasRevocationUrls(chain))
-            continue;
-        auto data = fetchValidationData(chain, options.revocationIssuers + signerChain, fetch);
-        if (!data)
-            return std::unexpected(data.error());
-        for (const auto& [from, to] :
-             {std::pair {&data->certificates, &all.certificates}, std::pair {&data->ocspResponses, &all.ocspResponses},
-              std::pair {&data->crls, &all.crls}})
-            for (const QByteArray& item : *from)
-                if (!to->contains(item))
-                    to->append(item);
-    }
-    return all;
+    return fetchValidationDataFor({{signerChain, coverTime}, {tsaChain, coverTime}},
+                                  options.revocationIssuers + signerChain);
 }
 
 struct SectionRow

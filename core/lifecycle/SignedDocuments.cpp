@@ -4,17 +4,17 @@
 #include "store/Database.h"
 #include "verify/SignatureReport.h"
 
+#include <QCoreApplication>
+
 namespace hocba::lifecycle {
 
 Result<QList<SignedDocument>> SignedDocuments::query(const QString& where, Id sectionId, int version)
 {
     // The PDF is the latest extension's (archive time-stamps, migration 0020) when there is one.
-    auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, "
-                                         "coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id "
-                                         "= signed_document.id ORDER BY e.id DESC LIMIT 1), pdf), certificate, "
-                                         "certificate_sha256, signer_name, signed_at "
+    auto st = m_db.cached(QStringLiteral("SELECT id, section_id, version, seq, role, packet_xml, packet_digest, %2, "
+                                         "certificate, certificate_sha256, signer_name, signed_at "
                                          "FROM signed_document WHERE section_id = ?1 AND version = ?2 %1 ORDER BY seq")
-                              .arg(where));
+                              .arg(where, currentPdfSql(QStringLiteral("signed_document"))));
     if (!st)
         return std::unexpected(st.error());
     (*st)->bind(1, sectionId).bind(2, version);
@@ -57,6 +57,31 @@ Result<std::optional<SignedDocument>> SignedDocuments::completed(Id sectionId, i
     if (list->isEmpty())
         return std::optional<SignedDocument> {};
     return std::optional(list->last());
+}
+
+QString SignedDocuments::currentPdfSql(const QString& row)
+{
+    return QStringLiteral("coalesce((SELECT e.pdf FROM signed_document_extension e WHERE e.document_id = %1.id "
+                          "ORDER BY e.id DESC LIMIT 1), %1.pdf)")
+        .arg(row);
+}
+
+Result<QByteArray> SignedDocuments::currentPdf(qint64 documentId)
+{
+    // Not cached: a cached statement left on its row would keep this connection's read snapshot open.
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM signed_document d WHERE d.id = ?1").arg(currentPdfSql(QStringLiteral("d"))));
+    if (!st)
+        return std::unexpected(st.error());
+    st->bind(1, documentId);
+    auto row = st->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound,
+                    QCoreApplication::translate("hocba::lifecycle::ArchiveTimestamps",
+                                                "The signed record is no longer in the file."));
+    return st->blob(0);
 }
 
 Result<qint64> SignedDocuments::insertExtension(qint64 documentId, const QByteArray& pdf,

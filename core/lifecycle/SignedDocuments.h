@@ -60,6 +60,14 @@ public:
      * not begin with the document's current PDF. Runs in the caller's transaction.
      */
     Result<qint64> insertExtension(qint64 documentId, const QByteArray& pdf, const QDateTime& archiveTsaNotAfter);
+    /** Document `documentId`'s current PDF (its latest extension, else the signed one); NotFound when no such row. */
+    Result<QByteArray> currentPdf(qint64 documentId);
+
+    /**
+     * The SQL expression of a signed_document row's current PDF, for queries that select it beside other columns;
+     * `row` names the signed_document table or its alias in the query.
+     */
+    static QString currentPdfSql(const QString& row);
 
 private:
     Result<QList<SignedDocument>> query(const QString& where, Id sectionId, int version);

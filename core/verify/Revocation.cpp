@@ -212,4 +212,13 @@ RevocationStatus checkRevocation(const QByteArray& certificateDer, const QByteAr
     return out;
 }
 
+void ValidationData::merge(const ValidationData& other)
+{
+    for (const auto& [from, to] : {std::pair {&other.certificates, &certificates},
+                                   std::pair {&other.ocspResponses, &ocspResponses}, std::pair {&other.crls, &crls}})
+        for (const QByteArray& item : *from)
+            if (!to->contains(item))
+                to->append(item);
+}
+
 } // namespace hocba::signing

@@ -20,6 +20,8 @@ struct ValidationData
     QList<QByteArray> ocspResponses; ///< OCSPResponse (RFC 6960), DER
     QList<QByteArray> crls; ///< CertificateList, DER
     bool isEmpty() const { return certificates.isEmpty() && ocspResponses.isEmpty() && crls.isEmpty(); }
+    /** Adds what `other` holds and this does not. */
+    void merge(const ValidationData& other);
 };
 
 /** What the embedded data says about one certificate at one time. */
