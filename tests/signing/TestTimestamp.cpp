@@ -137,24 +137,8 @@ private Q_SLOTS:
     {
         // An impostor: a fresh key in a certificate with the real TSA's issuer and serial (under a self-made root of
         // the real root's name), signing with the real TSA certificate carried in the token instead of its own.
-        QString serial;
-        QVERIFY(m_tsa.openssl({"x509", "-in", "tsa.pem", "-noout", "-serial"}, &serial) == 0);
-        serial = serial.trimmed().section(QLatin1Char('='), 1);
-        // x509toreq copies the real root's name byte for byte into the self-made root.
-        const QList<QStringList> steps = {
-            {"genpkey", "-algorithm", "RSA", "-out", "fake-root.key"},
-            {"x509", "-x509toreq", "-in", "tsa-root.pem", "-signkey", "fake-root.key", "-out", "fake-root.csr"},
-            {"x509", "-req", "-in", "fake-root.csr", "-signkey", "fake-root.key", "-days", "30", "-extfile", "ext.cnf",
-             "-extensions", "ca", "-out", "fake-root.pem"},
-            {"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "fake.key", "-subj", "/CN=tsa TSA", "-out",
-             "fake.csr"},
-            {"x509", "-req", "-in", "fake.csr", "-CA", "fake-root.pem", "-CAkey", "fake-root.key", "-set_serial",
-             "0x" + serial, "-days", "30", "-sha256", "-extfile", "ext.cnf", "-extensions", "tsa", "-out", "fake.pem"},
-        };
-        for (const auto& args : steps) {
-            QString out;
-            QVERIFY2(m_tsa.openssl(args, &out) == 0, qPrintable(out));
-        }
+        QString out;
+        QVERIFY2(m_tsa.makeImpostor(&out), qPrintable(out));
         const QByteArray forged
             = resigned(QStringLiteral("fake.pem"), QStringLiteral("fake.key"), false, m_tsa.tsaCertPemPath());
         QVERIFY(!forged.isEmpty());

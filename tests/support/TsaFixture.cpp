@@ -156,6 +156,29 @@ bool TsaFixture::renewTsaCertificate(int days)
     return true;
 }
 
+bool TsaFixture::makeImpostor(QString* output) const
+{
+    QString serial;
+    if (openssl({"x509", "-in", "tsa.pem", "-noout", "-serial"}, &serial) != 0)
+        return false;
+    serial = serial.trimmed().section(QLatin1Char('='), 1);
+    // x509toreq copies the real root's name byte for byte into the self-made root.
+    const QList<QStringList> steps = {
+        {"genpkey", "-algorithm", "RSA", "-out", "fake-root.key"},
+        {"x509", "-x509toreq", "-in", "tsa-root.pem", "-signkey", "fake-root.key", "-out", "fake-root.csr"},
+        {"x509", "-req", "-in", "fake-root.csr", "-signkey", "fake-root.key", "-days", "30", "-extfile", "ext.cnf",
+         "-extensions", "ca", "-out", "fake-root.pem"},
+        {"req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "fake.key", "-subj", "/CN=tsa TSA", "-out",
+         "fake.csr"},
+        {"x509", "-req", "-in", "fake.csr", "-CA", "fake-root.pem", "-CAkey", "fake-root.key", "-set_serial",
+         "0x" + serial, "-days", "30", "-sha256", "-extfile", "ext.cnf", "-extensions", "tsa", "-out", "fake.pem"},
+    };
+    for (const auto& args : steps)
+        if (openssl(args, output) != 0)
+            return false;
+    return true;
+}
+
 QByteArray TsaFixture::rootDer() const
 {
     return readFile(path(QStringLiteral("tsa-root.der")));

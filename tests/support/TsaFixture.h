@@ -46,6 +46,12 @@ public:
      */
     bool addSection(const QString& name, const QString& certPem, const QString& keyPem, const QString& chainPem);
 
+    /**
+     * An attacker's TSA: a fresh key in fake.pem/fake.key with the real TSA certificate's issuer name and serial, under
+     * fake-root.pem, a self-made root of the real root's name. False (with the output) when openssl failed.
+     */
+    bool makeImpostor(QString* output = nullptr) const;
+
     /** `openssl ts -reply` on a DER TimeStampReq with the configuration section `section`; empty on failure. */
     QByteArray reply(const QByteArray& queryDer, const QString& section = QStringLiteral("tsa")) const;
     /** A Timestamper that asks `section` (makeTimestampRequest → reply → tokenFromTimestampResponse). */
